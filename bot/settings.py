@@ -1,0 +1,136 @@
+"""The one place Briefbot's configuration is read: environment variables and `.env`.
+
+Every knob is a typed field here and documented in `.env.example`. Nothing else in the
+package reads the environment.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+WhenNothingNew = Literal["skip", "repeat-latest"]
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(value: object) -> object:
+    """Accept `3600`, `90s`, `30m`, `1h`, `2d` besides what pydantic understands (ISO 8601)."""
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if match:
+            return timedelta(seconds=float(match.group(1)) * _DURATION_UNITS[match.group(2)])
+    return value
+
+
+class Settings(BaseSettings):
+    """Briefbot's settings, read from the environment and from `.env` in the working directory."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    discord_token: SecretStr | None = Field(default=None, description="The bot token; required to run.")
+    discord_guild_id: int | None = Field(
+        default=None, description="Sync commands to this server only (instant); globally when unset."
+    )
+    briefs_dir: Path = Path("briefs")
+    seeds_dir: Path = Path("seeds")
+    database_path: Path = Path("data/briefbot.sqlite3")
+    log_level: LogLevel = "INFO"
+    discord_api_base_url: str | None = Field(
+        default=None,
+        description="REST base URL, e.g. a nirn-proxy or a local stand-in; Discord's own when unset.",
+    )
+    discord_gateway_url: str | None = Field(
+        default=None,
+        description="Gateway websocket URL; asked of DISCORD_API_BASE_URL's /gateway/bot when unset.",
+    )
+
+    digest_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    digest_schedule: str = "09:00"
+    digest_timezone: str = "UTC"
+    digest_when_nothing_new: WhenNothingNew = "skip"
+    digest_catch_up_grace: timedelta = timedelta(hours=1)
+    digest_max_briefs: int = Field(default=3, ge=1, le=10)
+    delivery_rate_per_second: float = Field(default=45.0, gt=0, le=50)
+    shutdown_grace_seconds: float = Field(default=10.0, ge=0)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("discord_guild_id", "discord_api_base_url", "discord_gateway_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("digest_channel_ids", mode="before")
+    @classmethod
+    def _split_channel_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",")]
+            return [part for part in parts if part]
+        return value
+
+    @field_validator("digest_schedule")
+    @classmethod
+    def _check_schedule(cls, value: str) -> str:
+        # Imported here so that settings stay importable without the scheduler's modules loaded.
+        from bot.delivery.schedule import parse_schedule
+
+        parse_schedule(value, "UTC")
+        return value.strip()
+
+    @field_validator("digest_timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value.strip())
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("not a known IANA time zone, e.g. Europe/Berlin or UTC") from exc
+        return value.strip()
+
+    @field_validator("digest_catch_up_grace", mode="before")
+    @classmethod
+    def _parse_grace(cls, value: object) -> object:
+        return parse_duration(value)
+
+
+def describe_validation_error(error: ValidationError) -> list[str]:
+    """One line per bad setting, naming its environment variable; never echoes a token."""
+    lines: list[str] = []
+    for problem in error.errors():
+        name = "_".join(str(part) for part in problem["loc"] if isinstance(part, str)).upper() or "SETTINGS"
+        message = problem["msg"]
+        if name == "DISCORD_TOKEN":
+            lines.append(f"{name}: {message}")
+            continue
+        shown = problem.get("input")
+        if isinstance(shown, str | int | float) and len(str(shown)) <= 80:
+            lines.append(f"{name}={shown!s}: {message}")
+        else:
+            lines.append(f"{name}: {message}")
+    return lines

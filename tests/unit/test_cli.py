@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import BRIEFS_DIR, BROKEN_DIR, REPO, SEEDS_DIR
+
+DIRS = ["--briefs", str(BRIEFS_DIR), "--seeds", str(SEEDS_DIR)]
+
+
+def test_check_passes_on_shipped_briefs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", *DIRS]) == 0
+    assert "1 brief(s) valid" in capsys.readouterr().out
+
+
+def test_check_fails_naming_file_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml"
+    text = source.read_text(encoding="utf-8").replace(
+        '"Germany provided €300 million"', '"Germany quietly provided €300 million"'
+    )
+    (tmp_path / source.name).write_text(text, encoding="utf-8")
+    assert main(["check", "--briefs", str(tmp_path), "--seeds", str(SEEDS_DIR)]) == 1
+    out = capsys.readouterr().out
+    assert f"{source.name}: loans[2].evidence[0]: passage not found" in out
+
+
+def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--briefs", str(BROKEN_DIR / "several_errors"), "--seeds", str(SEEDS_DIR)]) == 1
+    out = capsys.readouterr().out
+    assert "loans[0].evidence[0]" in out and "loans[1].amount" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["loans"],
+            [
+                "Israel → Ukraine: 500 million USD",
+                "Japan → Ukraine: 600 million USD",
+                "Germany → Ukraine: 300 million EUR",
+                "Canada → Ukraine: 800 million USD",
+                "Status: requested",
+            ],
+        ),
+        (["loans", "country=Japan"], ["Loans involving Japan: 1"]),
+        (["who", "name=bennett"], ["Naftali Bennett", "Prime Minister"]),
+        (
+            ["who"],
+            [
+                "Ilan Mezushan",
+                "Lloyd Austin",
+                "Vladimir Putin",
+                "Yair Lapid",
+                "Benny Gantz",
+                "Yevgen Korniychuk",
+                "Alex Ben-Zvi",
+            ],
+        ),
+        (
+            ["aid"],
+            [
+                "Given · Israel → Ukraine: protective equipment",
+                "Not given · Israel → Ukraine: military",
+                "Given · United States → Ukraine: military",
+            ],
+        ),
+        (["brief"], ["Key point 1"]),
+        (["events"], ["Brussels · Wednesday"]),
+        (["sources"], ["Jerusalem Post"]),
+        (["help"], ["/who [name]"]),
+        (["digest"], ["Digest:"]),
+    ],
+)
+def test_preview(argv: list[str], expected: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", *argv, *DIRS]) == 0
+    out = capsys.readouterr().out
+    for text in expected:
+        assert text in out
+
+
+def test_preview_rejects_unknown_command_and_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", "weather", *DIRS]) == 2
+    assert main(["preview", "who", "colour=blue", *DIRS]) == 2
+    assert "expected brief=..., name=..." in capsys.readouterr().err
+
+
+def test_console_script_runs_from_the_repository() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.briefs.loader import LoadResult, item_path, load_library
+from tests.conftest import BRIEFS_DIR, BROKEN_DIR, SEEDS_DIR
+
+SHIPPED_BRIEF = BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml"
+
+
+def test_shipped_briefs_are_valid(shipped: LoadResult) -> None:
+    assert [str(e) for e in shipped.errors] == []
+    assert len(shipped.library) == 1
+
+
+def test_seed_is_the_shared_article_byte_for_byte() -> None:
+    # The seed's digest is part of its original name (000_d3aeee832f52c87b.txt); guard against edits.
+    data = (SEEDS_DIR / "jpost-israel-ukraine-defense-contact-group.txt").read_bytes()
+    assert len(data) == 4171
+    assert data.startswith(b"Israel sends Defense Min. official to US-led conference on Ukraine aid\n")
+    assert data.rstrip().endswith(b"Jerusalem Post Staff contributed to this report.")
+
+
+# (case folder, item, words of the problem) -- each broken brief expects its own error.
+BROKEN_CASES = [
+    ("bad_toml", "", "not valid TOML"),
+    ("missing_field", "loans[0].currency", "missing required field"),
+    ("wrong_type", "loans[0].amount", "valid integer"),
+    ("unknown_key", "people[0].nickname", "unknown key"),
+    ("evidence_not_in_article", "loans[0].evidence[0]", "passage not found"),
+    ("amount_not_in_evidence", "loans[0].amount", "700,000,000 is not written in its evidence"),
+    ("name_not_in_evidence", "people[0].name", "does not appear in its evidence"),
+    ("currency_not_in_evidence", "loans[0].currency", "USD is not shown"),
+    ("unknown_seed", "source.seed", "unknown seed file 'no-such-article.txt'"),
+    ("duplicate_id", "id", "duplicate brief id 'same-id'"),
+]
+
+
+@pytest.mark.parametrize(("case", "item", "problem"), BROKEN_CASES, ids=[c[0] for c in BROKEN_CASES])
+def test_broken_brief_gives_its_own_error(case: str, item: str, problem: str) -> None:
+    result = load_library(BROKEN_DIR / case, SEEDS_DIR)
+    assert len(result.errors) == 1, [str(e) for e in result.errors]
+    error = result.errors[0]
+    assert error.file.parent.name == case
+    assert error.item == item
+    assert problem in error.problem
+    assert result.library.briefs == [] or case == "duplicate_id"
+
+
+def test_near_miss_names_the_closest_sentence() -> None:
+    error = load_library(BROKEN_DIR / "evidence_not_in_article", SEEDS_DIR).errors[0]
+    assert error.closest is not None
+    assert error.closest.startswith("Japan has provided Ukraine with a $600 million loan")
+    assert "closest sentence in the article" in str(error)
+
+
+def test_errors_are_collected_not_first_only() -> None:
+    result = load_library(BROKEN_DIR / "several_errors", SEEDS_DIR)
+    assert [e.item for e in result.errors] == ["loans[0].evidence[0]", "loans[1].amount"]
+
+
+def test_duplicate_keeps_the_first_brief() -> None:
+    result = load_library(BROKEN_DIR / "duplicate_id", SEEDS_DIR)
+    assert [b.id for b in result.library.briefs] == ["same-id"]
+    assert result.errors[0].file.name == "b.toml"
+
+
+def test_changing_one_passage_of_the_shipped_brief_is_caught(tmp_path: Path) -> None:
+    text = SHIPPED_BRIEF.read_text(encoding="utf-8")
+    edited = text.replace(
+        '"Japan has provided Ukraine with a $600 million loan"]',
+        '"Japan has provided Ukraine with a generous $600 million loan"]',
+    )
+    assert edited != text
+    (tmp_path / SHIPPED_BRIEF.name).write_text(edited, encoding="utf-8")
+    result = load_library(tmp_path, SEEDS_DIR)
+    assert [(e.file.name, e.item) for e in result.errors] == [(SHIPPED_BRIEF.name, "loans[1].evidence[0]")]
+    assert len(result.library) == 0
+
+
+def test_whitespace_and_typographic_quotes_are_the_only_normalisation(tmp_path: Path) -> None:
+    text = SHIPPED_BRIEF.read_text(encoding="utf-8")
+    straight = text.replace(
+        "Jerusalem’s reticence to help Ukraine militarily",
+        "Jerusalem's   reticence to\\nhelp Ukraine militarily",
+    )
+    assert straight != text
+    (tmp_path / "a.toml").write_text(straight, encoding="utf-8")
+    assert load_library(tmp_path, SEEDS_DIR).errors == []
+    changed_case = text.replace("Jerusalem’s reticence", "jerusalem’s reticence")
+    (tmp_path / "a.toml").write_text(changed_case, encoding="utf-8")
+    assert [e.item for e in load_library(tmp_path, SEEDS_DIR).errors] == ["key_points[2].evidence[0]"]
+
+
+def test_missing_briefs_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = load_library(tmp_path / "nope", SEEDS_DIR)
+    assert "does not exist" in result.errors[0].problem
+
+
+def test_unreadable_seed_is_an_unknown_seed(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "jpost-israel-ukraine-defense-contact-group.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    shutil.copy(SHIPPED_BRIEF, tmp_path / SHIPPED_BRIEF.name)
+    result = load_library(tmp_path, seeds)
+    assert [e.item for e in result.errors] == ["source.seed"]
+
+
+def test_item_path() -> None:
+    assert item_path(("loans", 2, "evidence", 0)) == "loans[2].evidence[0]"
+    assert item_path(("id",)) == "id"
