@@ -76,6 +76,64 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+TOKEN_GUIDANCE = """briefbot: no bot token. Set DISCORD_TOKEN in the environment or in a .env file here.
+  Get one at https://discord.com/developers/applications -> your application -> Bot -> Reset Token,
+  then put a line DISCORD_TOKEN=... in .env (see .env.example). Never share or commit the token."""
+
+INVITE_PERMISSIONS = {"view_channel": True, "send_messages": True, "embed_links": True}
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings_or_exit()
+    if settings.discord_token is None:
+        print(TOKEN_GUIDANCE, file=sys.stderr)
+        return EXIT_USAGE
+    import asyncio
+    import logging
+
+    import discord
+
+    from bot.app.runner import run_bot
+
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    return asyncio.run(run_bot(settings))
+
+
+def application_id_from_token(token: str) -> int | None:
+    """A bot token's first part is its user id in base64, which is the application's id."""
+    import base64
+    import binascii
+
+    first = token.split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(first + "=" * (-len(first) % 4), validate=False).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    return int(decoded) if decoded.isdigit() else None
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    import discord
+
+    client_id: int | None = args.client_id
+    if client_id is None:
+        settings = _settings_or_exit()
+        if settings.discord_token is not None:
+            client_id = application_id_from_token(settings.discord_token.get_secret_value())
+    if client_id is None:
+        print(
+            "briefbot invite: give --client-id (the Application ID on the developer portal's General Information page)"
+            " or set DISCORD_TOKEN.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    permissions = discord.Permissions(**INVITE_PERMISSIONS)
+    print(
+        discord.utils.oauth_url(client_id, permissions=permissions, scopes=("bot", "applications.commands"))
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="Sourced news briefings on Discord.")
     commands = parser.add_subparsers(dest="subcommand", required=True, metavar="COMMAND")
@@ -97,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("options", nargs="*", metavar="key=value", help="e.g. name=bennett, country=Japan")
     with_dirs(preview)
     preview.set_defaults(handler=cmd_preview)
+
+    run = commands.add_parser("run", help="start the bot (needs DISCORD_TOKEN)")
+    run.set_defaults(handler=cmd_run)
+
+    invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
+    invite.add_argument(
+        "--client-id", type=int, default=None, help="the application id (default: from the token)"
+    )
+    invite.set_defaults(handler=cmd_invite)
     return parser
 
 

@@ -1,0 +1,55 @@
+"""`briefbot run`: start the bot, stop it cleanly on SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+import aiohttp
+import discord
+
+from bot.app.client import Briefbot
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+async def run_bot(settings: Settings) -> int:
+    """Run until a signal or a fatal error; returns the process exit code."""
+    assert settings.discord_token is not None
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    bot = Briefbot(settings)
+    async with bot:
+        try:
+            await bot.login(settings.discord_token.get_secret_value())
+        except discord.LoginFailure:
+            log.error(
+                "Discord refused the token (401). Reset it in the developer portal and update DISCORD_TOKEN."
+            )
+            return 1
+        except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
+            log.error("cannot reach Discord at %s: %s", discord.http.Route.BASE, exc)
+            return 1
+        connection = asyncio.create_task(bot.connect(), name="discord-connection")
+        stopping = asyncio.create_task(stop.wait(), name="stop-signal")
+        done, _ = await asyncio.wait({connection, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if connection in done:
+            stopping.cancel()
+            error = connection.exception()
+            if error is not None:
+                log.error("the connection to Discord ended: %s", error, exc_info=error)
+                return 1
+            return 0
+        log.info("signal received: shutting down")
+        await bot.close()
+        with contextlib.suppress(
+            TimeoutError, asyncio.CancelledError, discord.DiscordException, aiohttp.ClientError
+        ):
+            await asyncio.wait_for(connection, timeout=settings.shutdown_grace_seconds + 5)
+    log.info("stopped")
+    return 0

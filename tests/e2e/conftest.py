@@ -1,0 +1,44 @@
+"""The real Briefbot, as `briefbot run` builds it, connected to the local Discord stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app.client import Briefbot, point_at_api
+from bot.settings import Settings
+from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.standin import DiscordStandIn
+from tests.standin.harness import FAKE_TOKEN, close_client, connect_client
+
+
+def bot_settings(standin: DiscordStandIn, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "discord_token": FAKE_TOKEN,
+        "discord_api_base_url": standin.base_url,
+        "discord_guild_id": standin.guild_id,
+        "briefs_dir": BRIEFS_DIR,
+        "seeds_dir": SEEDS_DIR,
+        "database_path": tmp_path / "briefbot.sqlite3",
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[DiscordStandIn]:
+    async with DiscordStandIn() as running:
+        yield running
+    point_at_api(None, None)
+
+
+@pytest.fixture
+async def briefbot(standin: DiscordStandIn, tmp_path: Path) -> AsyncIterator[Briefbot]:
+    bot = Briefbot(bot_settings(standin, tmp_path), guild_ready_timeout=0.05, pager_timeout=60)
+    task = await connect_client(bot)
+    yield bot
+    await close_client(bot, task)
+    assert standin.violations == []

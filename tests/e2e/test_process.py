@@ -1,0 +1,88 @@
+"""`briefbot run` as a user starts it: a real process, configured only by its environment."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.standin import DiscordStandIn
+
+SECRET = "not.a-real-token.but-secret"
+
+
+def run_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_"))}
+    env.update(
+        BRIEFS_DIR=str(BRIEFS_DIR), SEEDS_DIR=str(SEEDS_DIR), DATABASE_PATH=str(tmp_path / "db.sqlite3")
+    )
+    env.update(extra)
+    return env
+
+
+async def briefbot(tmp_path: Path, *args: str, **env: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=tmp_path,  # no .env here
+        env=run_env(tmp_path, **env),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def finished(process: asyncio.subprocess.Process) -> tuple[int, str]:
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode is not None
+    return process.returncode, (out + err).decode()
+
+
+async def test_run_without_token_explains_where_to_get_one(tmp_path: Path) -> None:
+    code, output = await finished(await briefbot(tmp_path, "run"))
+    assert code == 2
+    assert "DISCORD_TOKEN" in output and "developers/applications" in output and ".env" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("LOG_LEVEL", "chatty"), ("DISCORD_GUILD_ID", "my-server"), ("DIGEST_TIMEZONE", "Mars/Base")],
+)
+async def test_invalid_setting_is_named_and_token_never_printed(
+    tmp_path: Path, setting: str, value: str
+) -> None:
+    code, output = await finished(await briefbot(tmp_path, "run", DISCORD_TOKEN=SECRET, **{setting: value}))
+    assert code == 2
+    assert setting in output
+    assert SECRET not in output and "Traceback" not in output
+
+
+async def test_run_answers_a_command_and_stops_on_sigterm(tmp_path: Path) -> None:
+    async with DiscordStandIn() as standin:
+        process = await briefbot(
+            tmp_path,
+            "run",
+            DISCORD_TOKEN=SECRET,
+            DISCORD_API_BASE_URL=standin.base_url,
+            DISCORD_GUILD_ID=str(standin.guild_id),
+        )
+        try:
+            await standin.wait_until_identified(timeout=30)
+            await standin.wait_for(lambda: bool(standin.synced_commands(standin.guild_id)), timeout=10)
+            interaction = await standin.invoke_command("who", {"name": "lapid"})
+            callback = await standin.wait_for_callback(interaction, timeout=10)
+            assert "Yair Lapid" in str(callback.data)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            code, output = await finished(process)
+        assert code == 0, output
+        assert SECRET not in output
+        assert "synced" in output and "stopped" in output
+        assert standin.violations == []

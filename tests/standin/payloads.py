@@ -1,0 +1,246 @@
+"""JSON payload builders in the shapes Discord's API v10 sends (and discord.py 2.7 parses).
+
+Every id leaves here as a string, as Discord sends it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tests.standin.world import Application, Channel, Guild, Member, Role, User, channel_permissions
+
+
+def iso_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+def user(u: User) -> dict[str, Any]:
+    return {
+        "id": str(u.id),
+        "username": u.username,
+        "discriminator": "0",
+        "global_name": u.global_name,
+        "avatar": None,
+        "bot": u.bot,
+        "system": False,
+        "public_flags": 0,
+        "flags": 0,
+    }
+
+
+def role(r: Role) -> dict[str, Any]:
+    return {
+        "id": str(r.id),
+        "name": r.name,
+        "permissions": str(r.permissions),
+        "position": r.position,
+        "color": 0,
+        "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
+        "hoist": False,
+        "managed": r.managed,
+        "mentionable": False,
+        "icon": None,
+        "unicode_emoji": None,
+        "flags": 0,
+    }
+
+
+def channel(c: Channel) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "type": c.type,
+        "guild_id": str(c.guild_id),
+        "name": c.name,
+        "position": c.position,
+        "parent_id": None,
+        "topic": c.topic,
+        "nsfw": False,
+        "rate_limit_per_user": 0,
+        "last_message_id": None,
+        "flags": 0,
+        "permission_overwrites": [
+            {"id": str(o.id), "type": o.type, "allow": str(o.allow), "deny": str(o.deny)}
+            for o in c.overwrites
+        ],
+    }
+
+
+def member(m: Member, *, with_user: bool = True, permissions: int | None = None) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "roles": [str(r) for r in m.role_ids],
+        "joined_at": m.joined_at,
+        "nick": None,
+        "avatar": None,
+        "banner": None,
+        "premium_since": None,
+        "deaf": False,
+        "mute": False,
+        "pending": False,
+        "flags": 0,
+        "communication_disabled_until": None,
+    }
+    if with_user:
+        payload["user"] = user(m.user)
+    if permissions is not None:
+        payload["permissions"] = str(permissions)
+    return payload
+
+
+def guild_create(g: Guild, *, member_ids: set[int] | None = None) -> dict[str, Any]:
+    """GUILD_CREATE data: the whole guild; ``member_ids`` limits the members listed.
+
+    Discord lists every member only to bots with the GUILD_MEMBERS intent; others get themselves.
+    """
+    return {
+        "id": str(g.id),
+        "name": g.name,
+        "icon": None,
+        "splash": None,
+        "discovery_splash": None,
+        "owner_id": str(g.owner_id),
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "features": [],
+        "mfa_level": 0,
+        "system_channel_id": None,
+        "system_channel_flags": 0,
+        "rules_channel_id": None,
+        "vanity_url_code": None,
+        "description": None,
+        "banner": None,
+        "premium_tier": 0,
+        "premium_subscription_count": 0,
+        "preferred_locale": "en-US",
+        "nsfw_level": 0,
+        "premium_progress_bar_enabled": False,
+        "roles": [role(r) for r in g.roles.values()],
+        "emojis": [],
+        "stickers": [],
+        "joined_at": iso_now(),
+        "large": False,
+        "unavailable": False,
+        "member_count": len(g.members),
+        "members": [member(m) for m in g.members.values() if member_ids is None or m.user.id in member_ids],
+        "channels": [channel(c) for c in g.channels.values() if c.in_guild_create],
+        "threads": [],
+        "presences": [],
+        "voice_states": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+        "lazy": True,
+    }
+
+
+def application(app: Application, owner: User) -> dict[str, Any]:
+    """GET /oauth2/applications/@me."""
+    return {
+        "id": str(app.id),
+        "name": app.name,
+        "icon": None,
+        "description": "",
+        "summary": "",
+        "type": None,
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "verify_key": "0" * 64,
+        "flags": app.flags,
+        "owner": user(owner),
+        "team": None,
+        "bot": user(app.bot),
+        "redirect_uris": [],
+        "interactions_endpoint_url": None,
+        "approximate_guild_count": 1,
+    }
+
+
+def resolved_channel(g: Guild, c: Channel, user_id: int) -> dict[str, Any]:
+    """A channel as it appears in an interaction's ``data.resolved.channels``."""
+    return {
+        "id": str(c.id),
+        "name": c.name,
+        "type": c.type,
+        "permissions": str(channel_permissions(g, c, user_id)),
+        "parent_id": None,
+        "guild_id": str(g.id),
+        "topic": c.topic,
+        "nsfw": False,
+        "position": c.position,
+        "rate_limit_per_user": 0,
+        "last_message_id": None,
+        "flags": 0,
+    }
+
+
+def message(
+    *,
+    message_id: int,
+    channel_id: int,
+    author: User,
+    body: dict[str, Any],
+    guild_id: int | None = None,
+    webhook_id: int | None = None,
+    application_id: int | None = None,
+    interaction_metadata: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A message as Discord returns it after a create, built from the request body."""
+    payload: dict[str, Any] = {
+        "id": str(message_id),
+        "type": 0 if interaction_metadata is None else 20,
+        "channel_id": str(channel_id),
+        "author": user(author),
+        "content": body.get("content") or "",
+        "timestamp": iso_now(),
+        "edited_timestamp": None,
+        "tts": bool(body.get("tts")),
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [embed(e) for e in body.get("embeds") or []],
+        "components": list(body.get("components") or []),
+        "pinned": False,
+        "flags": int(body.get("flags") or 0),
+    }
+    if guild_id is not None:
+        payload["guild_id"] = str(guild_id)
+    if body.get("nonce") is not None:
+        payload["nonce"] = body["nonce"]
+    if webhook_id is not None:
+        payload["webhook_id"] = str(webhook_id)
+    if application_id is not None:
+        payload["application_id"] = str(application_id)
+    if interaction_metadata is not None:
+        payload["interaction_metadata"] = interaction_metadata
+    return payload
+
+
+def apply_edit(existing: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    """A message after PATCH: only the fields the body names change."""
+    updated = dict(existing)
+    if "content" in body:
+        updated["content"] = body["content"] or ""
+    if "embeds" in body:
+        updated["embeds"] = [embed(e) for e in body["embeds"] or []]
+    if "components" in body:
+        updated["components"] = list(body["components"] or [])
+    if "flags" in body and body["flags"] is not None:
+        updated["flags"] = int(body["flags"])
+    updated["edited_timestamp"] = iso_now()
+    return updated
+
+
+def embed(e: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "rich", **e}
+
+
+def error(code: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Discord's JSON error body."""
+    body: dict[str, Any] = {"message": message, "code": code}
+    if errors:
+        body["errors"] = errors
+    return body

@@ -1,0 +1,713 @@
+"""REST API v10: routing, rate limits, validation, recording, and the handlers discord.py uses.
+
+Every request goes through ``RestApi.handle`` in this order: injected latency, route match (an unknown
+route is a 404 and a violation), body parse, rate limits (429s carry ``Via`` and Discord's JSON),
+OpenAPI and limit validation (400 / 50035 and a violation), injected failures, then the handler.
+Every answer carries the rate-limit headers and ``Via: 1.1 google``; JSON bodies are sent with
+``Content-Type: application/json`` exactly (discord.py treats anything else as text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import logging
+import random
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from multidict import MultiMapping
+
+from tests.standin import checks, openapi, payloads
+from tests.standin.interactions import (
+    ALLOWED_CALLBACKS,
+    APPLICATION_COMMAND,
+    FIRST_RESPONSE_WINDOW,
+    TOKEN_LIFETIME,
+    Callback,
+    Interaction,
+)
+from tests.standin.world import (
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    Application,
+    Channel,
+    channel_permissions,
+    snowflakes,
+)
+
+if TYPE_CHECKING:
+    from tests.standin.server import DiscordStandIn
+
+_log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v10"
+EPHEMERAL = 1 << 6
+LOADING = 1 << 7
+
+
+class DiscordError(Exception):
+    """An error answer with Discord's JSON body."""
+
+    def __init__(self, status: int, code: int, message: str, errors: dict[str, Any] | None = None) -> None:
+        super().__init__(f"{status} {code} {message}")
+        self.status = status
+        self.body = payloads.error(code, message, errors)
+
+
+def unknown(what: str, code: int) -> DiscordError:
+    return DiscordError(404, code, f"Unknown {what}")
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    route: str | None  # the OpenAPI path template, e.g. "/channels/{channel_id}/messages"
+    path: str
+    query: dict[str, str]
+    json: Any
+    headers: dict[str, str]
+    status: int
+    time: float  # stand-in clock when the request arrived
+    duration: float  # seconds spent answering, injected latency included
+
+
+@dataclass(frozen=True)
+class Violation:
+    kind: str  # "openapi", "limit", "route", "protocol", "gateway", "query"
+    detail: str
+    method: str = ""
+    path: str = ""
+
+
+@dataclass
+class WebhookMessageCall:
+    """A followup (POST /webhooks/{app}/{token}) or an edit of an interaction's original message."""
+
+    interaction_id: int
+    body: Any
+    message: dict[str, Any] | None
+    received_at: float
+
+
+@dataclass
+class Ctx:
+    request: web.Request
+    method: str
+    template: str
+    params: dict[str, str]
+    query: MultiMapping[str]
+    body: Any
+    app: Application | None
+    now: float
+
+    def int_param(self, name: str) -> int:
+        value = self.params[name]
+        if not value.isdigit():
+            raise DiscordError(
+                400, 50035, "Invalid Form Body", {name: {"_errors": [{"code": "NUMBER_TYPE_COERCE"}]}}
+            )
+        return int(value)
+
+    def flag(self, name: str) -> bool:
+        return self.query.get(name, "false").lower() in ("1", "true")
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = None
+
+
+Handler = Callable[[Ctx], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    template: str
+    handler: Handler
+    webhook: bool = False  # token-authenticated webhook/interaction route: exempt from the global limit
+    regex: re.Pattern[str] = re.compile("")
+    literals: int = 0
+
+
+def _compile(template: str) -> tuple[re.Pattern[str], int]:
+    parts = template.strip("/").split("/")
+    pattern = "".join(f"/(?P<{p[1:-1]}>[^/]+)" if p.startswith("{") else "/" + re.escape(p) for p in parts)
+    return re.compile(f"^{pattern}$"), sum(not p.startswith("{") for p in parts)
+
+
+class RestApi:
+    def __init__(self, standin: DiscordStandIn) -> None:
+        self.s = standin
+        self.routes: list[Route] = []
+        r = self._route
+        r("GET", "/gateway", self.get_gateway)
+        r("GET", "/gateway/bot", self.get_gateway_bot)
+        r("GET", "/users/@me", self.get_me)
+        r("GET", "/users/{user_id}", self.get_user)
+        r("GET", "/oauth2/applications/@me", self.get_application)
+        r("GET", "/applications/@me", self.get_application)
+        r("GET", "/applications/{application_id}/commands", self.get_commands)
+        r("PUT", "/applications/{application_id}/commands", self.put_commands)
+        r("GET", "/applications/{application_id}/guilds/{guild_id}/commands", self.get_commands)
+        r("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", self.put_commands)
+        r("POST", "/interactions/{interaction_id}/{interaction_token}/callback", self.callback, webhook=True)
+        r("POST", "/webhooks/{webhook_id}/{webhook_token}", self.execute_webhook, webhook=True)
+        for message in ("@original", "{message_id}"):
+            template = f"/webhooks/{{webhook_id}}/{{webhook_token}}/messages/{message}"
+            r("GET", template, self.get_webhook_message, webhook=True)
+            r("PATCH", template, self.edit_webhook_message, webhook=True)
+            r("DELETE", template, self.delete_webhook_message, webhook=True)
+        r("GET", "/channels/{channel_id}", self.get_channel)
+        r("GET", "/channels/{channel_id}/messages", self.list_messages)
+        r("POST", "/channels/{channel_id}/messages", self.create_message)
+        r("GET", "/channels/{channel_id}/messages/{message_id}", self.get_message)
+        r("PATCH", "/channels/{channel_id}/messages/{message_id}", self.edit_message)
+        r("DELETE", "/channels/{channel_id}/messages/{message_id}", self.delete_message)
+        r("GET", "/guilds/{guild_id}", self.get_guild)
+        r("GET", "/guilds/{guild_id}/channels", self.get_guild_channels)
+        r("GET", "/guilds/{guild_id}/members/{user_id}", self.get_member)
+        # Literal segments win over parameters: /messages/@original before /messages/{message_id}.
+        self.routes.sort(key=lambda route: -route.literals)
+
+    def _route(self, method: str, template: str, handler: Handler, *, webhook: bool = False) -> None:
+        regex, literals = _compile(template)
+        self.routes.append(Route(method, template, handler, webhook, regex, literals))
+
+    def match(self, method: str, path: str) -> tuple[Route | None, dict[str, str], bool]:
+        """(route, path params, path exists with another method)."""
+        other_method = False
+        for route in self.routes:
+            m = route.regex.match(path)
+            if m is None:
+                continue
+            if route.method == method:
+                return route, m.groupdict(), False
+            other_method = True
+        return None, {}, other_method
+
+    # ----- the pipeline ------------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        s = self.s
+        arrived = s.clock()
+        low, high = s.latency
+        if high > 0:
+            await asyncio.sleep(random.uniform(low, high))
+        method = request.method
+        path = request.path[len(API_PREFIX) :] if request.path.startswith(API_PREFIX) else request.path
+        route, params, other_method = self.match(method, path)
+        raw_body: Any = None
+        headers: dict[str, str] = {"Via": "1.1 google"}
+        try:
+            raw_body = await self._read_body(request)
+            if not request.path.startswith(API_PREFIX) or route is None:
+                status = 405 if other_method else 404
+                s.violation("route", f"{method} {request.path}: no such route in the stand-in", method, path)
+                raise DiscordError(
+                    status, 0, f"{status}: {'Method Not Allowed' if other_method else 'Not Found'}"
+                )
+            token = self._bot_token(request)
+            decision = s.limiter.check(
+                token=token,
+                route_key=f"{method} {route.template}",
+                major=self._major(route, params),
+                exempt_from_global=route.webhook,
+            )
+            headers.update(decision.headers())
+            if not decision.allowed:
+                limit_headers, body = decision.rejection()
+                headers.update(limit_headers)
+                s.counters[f"{decision.scope}_429"] += 1
+                if decision.scope == "user" and route.template == "/channels/{channel_id}/messages":
+                    s.counters["channel_429"] += 1
+                reply = Reply(429, body)
+            else:
+                if not route.webhook and token is None:
+                    raise DiscordError(401, 0, "401: Unauthorized")
+                self._validate(method, route.template, request, raw_body)
+                ctx = Ctx(
+                    request=request,
+                    method=method,
+                    template=route.template,
+                    params=params,
+                    query=request.query,
+                    body=raw_body,
+                    app=s.application_for_token(token) if token is not None else None,
+                    now=arrived,
+                )
+                self._injected_failure(ctx)
+                reply = await route.handler(ctx)
+        except DiscordError as exc:
+            reply = Reply(exc.status, exc.body)
+        except Exception as exc:  # a bug in the stand-in: make it loud, answer like Discord's 500
+            _log.exception("stand-in failed on %s %s", method, path)
+            s.violation("standin", f"stand-in raised {exc!r}", method, path)
+            reply = Reply(500, payloads.error(0, "500: Internal Server Error"))
+        response = self._respond(reply, headers)
+        s.requests.append(
+            RecordedRequest(
+                method=method,
+                route=route.template if route else None,
+                path=path,
+                query=dict(request.query),
+                json=raw_body,
+                headers=dict(request.headers),
+                status=reply.status,
+                time=arrived,
+                duration=s.clock() - arrived,
+            )
+        )
+        s.changed.notify()
+        return response
+
+    @staticmethod
+    def _respond(reply: Reply, headers: dict[str, str]) -> web.Response:
+        if reply.status == 204 or reply.body is None:
+            return web.Response(status=reply.status if reply.body is not None else 204, headers=headers)
+        return web.Response(
+            status=reply.status,
+            body=json.dumps(reply.body).encode(),
+            content_type="application/json",
+            headers=headers,
+        )
+
+    async def _read_body(self, request: web.Request) -> Any:
+        if not request.can_read_body:
+            return None
+        if request.content_type == "multipart/form-data":
+            form = await request.post()
+            payload_json = form.get("payload_json")
+            if payload_json is None:
+                return None
+            if isinstance(payload_json, str):
+                text = payload_json
+            elif isinstance(payload_json, bytes | bytearray):
+                text = payload_json.decode()
+            else:
+                text = payload_json.file.read().decode()
+        else:
+            text = await request.text()
+        if not text:
+            return None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            self.s.violation("openapi", "request body is not valid JSON", request.method, request.path)
+            raise DiscordError(400, 50109, "The request body contains invalid JSON.") from None
+
+    @staticmethod
+    def _bot_token(request: web.Request) -> str | None:
+        auth = request.headers.get("Authorization", "")
+        return auth[4:] if auth.startswith("Bot ") else None
+
+    @staticmethod
+    def _major(route: Route, params: dict[str, str]) -> str:
+        for name in ("channel_id", "guild_id", "interaction_id"):
+            if name in params:
+                return params[name]
+        if "webhook_id" in params:
+            return f"{params['webhook_id']}:{params.get('webhook_token', '')}"
+        return ""
+
+    def _validate(self, method: str, template: str, request: web.Request, body: Any) -> None:
+        if not self.s.validate:
+            return
+        for problem in openapi.validate_query(method, template, request.query):
+            self.s.violation("query", problem, method, request.path)
+        spec_errors = openapi.validate_body(method, template, body) if body is not None else []
+        limit_problems: list[str] = []
+        is_message = template.startswith("/channels/{channel_id}/messages") or template.startswith(
+            "/webhooks/"
+        )
+        if is_message and method in ("POST", "PATCH"):
+            limit_problems = checks.message_problems(body)
+        elif template.endswith("/callback") and isinstance(body, dict):
+            limit_problems = checks.message_problems(body.get("data")) + checks.autocomplete_problems(body)
+        elif template.endswith("/commands") and method == "PUT":
+            limit_problems = checks.command_problems(body)
+        if not spec_errors and not limit_problems:
+            return
+        errors: dict[str, Any] = {}
+        for error in spec_errors:
+            self.s.violation("openapi", openapi.describe(error), method, request.path)
+            errors.update(openapi.error_tree(error))
+        for problem in limit_problems:
+            self.s.violation("limit", problem, method, request.path)
+        if not errors:
+            errors = {"_errors": [{"code": "BASE_TYPE_INVALID", "message": p} for p in limit_problems]}
+        raise DiscordError(400, 50035, "Invalid Form Body", errors)
+
+    def _injected_failure(self, ctx: Ctx) -> None:
+        channel_id = ctx.params.get("channel_id")
+        if channel_id is None or not channel_id.isdigit():
+            return
+        failure = self.s.channel_failures.get(int(channel_id))
+        if failure is not None:
+            self.s.counters["injected_failures"] += 1
+            raise DiscordError(*failure)
+
+    # ----- gateway, users, application ------------------------------------------------------------
+
+    async def get_gateway(self, ctx: Ctx) -> Reply:
+        return Reply(200, {"url": self.s.gateway_url})
+
+    async def get_gateway_bot(self, ctx: Ctx) -> Reply:
+        return Reply(
+            200,
+            {
+                "url": self.s.gateway_url,
+                "shards": 1,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 999,
+                    "reset_after": 86_400_000,
+                    "max_concurrency": 1,
+                },
+            },
+        )
+
+    async def get_me(self, ctx: Ctx) -> Reply:
+        assert ctx.app is not None
+        return Reply(
+            200, {**payloads.user(ctx.app.bot), "verified": True, "mfa_enabled": False, "email": None}
+        )
+
+    async def get_user(self, ctx: Ctx) -> Reply:
+        user = self.s.users.get(ctx.int_param("user_id"))
+        if user is None:
+            raise unknown("User", 10013)
+        return Reply(200, payloads.user(user))
+
+    async def get_application(self, ctx: Ctx) -> Reply:
+        assert ctx.app is not None
+        return Reply(200, payloads.application(ctx.app, self.s.owner))
+
+    # ----- application commands ---------------------------------------------------------------
+
+    def _command_app(self, ctx: Ctx) -> Application:
+        app = ctx.app
+        assert app is not None
+        if ctx.params["application_id"] != str(app.id):
+            raise DiscordError(403, 50001, "Missing Access")
+        return app
+
+    async def get_commands(self, ctx: Ctx) -> Reply:
+        app = self._command_app(ctx)
+        if "guild_id" in ctx.params:
+            return Reply(200, app.guild_commands.get(ctx.int_param("guild_id"), []))
+        return Reply(200, app.global_commands)
+
+    async def put_commands(self, ctx: Ctx) -> Reply:
+        app = self._command_app(ctx)
+        guild_id = ctx.int_param("guild_id") if "guild_id" in ctx.params else None
+        if guild_id is not None and guild_id not in self.s.guilds:
+            raise DiscordError(403, 50001, "Missing Access")
+        existing = app.guild_commands.get(guild_id, []) if guild_id is not None else app.global_commands
+        echoed = [self._echo_command(app, command, guild_id, existing) for command in ctx.body or []]
+        if guild_id is None:
+            app.global_commands = echoed
+        else:
+            app.guild_commands[guild_id] = echoed
+        self.s.command_syncs.append((guild_id, echoed))
+        return Reply(200, echoed)
+
+    @staticmethod
+    def _echo_command(
+        app: Application, command: dict[str, Any], guild_id: int | None, existing: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        kind = command.get("type", 1)
+        previous = next((c for c in existing if c["type"] == kind and c["name"] == command["name"]), None)
+        echoed: dict[str, Any] = {
+            "id": previous["id"] if previous else str(snowflakes.next()),
+            "application_id": str(app.id),
+            "version": str(snowflakes.next()),
+            "type": kind,
+            "name": command["name"],
+            "name_localizations": command.get("name_localizations"),
+            # Context menus come back with an empty description; discord.py needs the key.
+            "description": command.get("description") or "" if kind == 1 else "",
+            "description_localizations": command.get("description_localizations"),
+            "default_member_permissions": command.get("default_member_permissions"),
+            "nsfw": bool(command.get("nsfw", False)),
+            "contexts": command.get("contexts"),
+            "integration_types": command.get("integration_types") or [0],
+        }
+        if guild_id is None:
+            echoed["dm_permission"] = command.get("dm_permission", True)
+        else:
+            echoed["guild_id"] = str(guild_id)
+        if command.get("options"):
+            echoed["options"] = copy.deepcopy(command["options"])
+        return echoed
+
+    # ----- interactions and webhooks ----------------------------------------------------------
+
+    async def callback(self, ctx: Ctx) -> Reply:
+        s = self.s
+        interaction = s.interactions.get(ctx.int_param("interaction_id"))
+        if interaction is None or interaction.token != ctx.params["interaction_token"]:
+            raise unknown("interaction", 10062)
+        body = ctx.body or {}
+        kind = body.get("type")
+        elapsed = ctx.now - interaction.created_at
+        if interaction.callback is not None:
+            s.violation("protocol", f"interaction {interaction.id} answered twice", ctx.method, ctx.template)
+            raise DiscordError(400, 40060, "Interaction has already been acknowledged.")
+        if elapsed > FIRST_RESPONSE_WINDOW:
+            s.violation(
+                "protocol",
+                f"interaction {interaction.id} answered after {elapsed:.2f}s",
+                ctx.method,
+                ctx.template,
+            )
+            raise unknown("interaction", 10062)
+        if kind not in ALLOWED_CALLBACKS.get(interaction.type, set()):
+            s.violation(
+                "protocol",
+                f"callback type {kind} is not allowed for interaction type {interaction.type}",
+                ctx.method,
+                ctx.template,
+            )
+            raise DiscordError(
+                400, 50035, "Invalid Form Body", {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES"}]}}
+            )
+        data = body.get("data")
+        interaction.callback = Callback(interaction.id, kind, data, received_at=ctx.now, elapsed=elapsed)
+        s.callbacks.append(interaction.callback)
+
+        resource: dict[str, Any] = {"type": kind}
+        message: dict[str, Any] | None = None
+        if kind in (4, 5):
+            message_body = dict(data or {})
+            if kind == 5:
+                message_body["flags"] = int(message_body.get("flags") or 0) | LOADING
+            message = self._interaction_message(interaction, message_body)
+            interaction.original = message
+        elif kind == 7 and interaction.source_message is not None:
+            message = payloads.apply_edit(interaction.source_message, data or {})
+            interaction.source_message.update(message)
+        if message is not None:
+            resource["message"] = message
+        interaction.answered.set()
+
+        flags = int((message or {}).get("flags") or 0)
+        summary: dict[str, Any] = {"id": str(interaction.id), "type": interaction.type}
+        if message is not None:
+            summary["response_message_id"] = message["id"]
+            summary["response_message_loading"] = bool(flags & LOADING)
+            summary["response_message_ephemeral"] = bool(flags & EPHEMERAL)
+        if not ctx.flag("with_response"):
+            return Reply(204)
+        return Reply(200, {"interaction": summary, "resource": resource})
+
+    def _interaction_message(self, interaction: Interaction, body: dict[str, Any]) -> dict[str, Any]:
+        app = interaction.app
+        return payloads.message(
+            message_id=snowflakes.next(),
+            channel_id=interaction.channel_id or 0,
+            author=app.bot,
+            body=body,
+            guild_id=interaction.guild_id,
+            webhook_id=app.id,
+            application_id=app.id,
+            interaction_metadata={
+                "id": str(interaction.id),
+                "type": interaction.type,
+                "user": payloads.user(interaction.user),
+                "authorizing_integration_owners": interaction.payload.get(
+                    "authorizing_integration_owners", {}
+                ),
+                **({"name": interaction.data["name"]} if interaction.type == APPLICATION_COMMAND else {}),
+            },
+        )
+
+    def _webhook_interaction(self, ctx: Ctx) -> Interaction:
+        interaction = self.s.interactions_by_token.get(ctx.params["webhook_token"])
+        if interaction is None or ctx.params["webhook_id"] != str(interaction.app.id):
+            raise unknown("Webhook", 10015)
+        if ctx.now - interaction.created_at > TOKEN_LIFETIME:
+            self.s.violation(
+                "protocol", f"webhook token of {interaction.id} used after 15 minutes", ctx.method
+            )
+            raise DiscordError(401, 50027, "Invalid Webhook Token")
+        if interaction.callback is None:
+            self.s.violation(
+                "protocol", f"webhook used before interaction {interaction.id} was answered", ctx.method
+            )
+            raise unknown("Webhook", 10015)
+        return interaction
+
+    async def execute_webhook(self, ctx: Ctx) -> Reply:
+        interaction = self._webhook_interaction(ctx)
+        message = self._interaction_message(interaction, ctx.body or {})
+        interaction.followups.append(message)
+        self.s.followups.append(WebhookMessageCall(interaction.id, ctx.body, message, ctx.now))
+        return Reply(200, message) if ctx.flag("wait") else Reply(204)
+
+    def _webhook_message(self, ctx: Ctx, interaction: Interaction) -> dict[str, Any]:
+        if ctx.template.endswith("@original"):
+            if interaction.original is None:
+                raise unknown("Message", 10008)
+            return interaction.original
+        message_id = ctx.params["message_id"]
+        for message in interaction.followups:
+            if message["id"] == message_id:
+                return message
+        if interaction.original is not None and interaction.original["id"] == message_id:
+            return interaction.original
+        raise unknown("Message", 10008)
+
+    async def get_webhook_message(self, ctx: Ctx) -> Reply:
+        interaction = self._webhook_interaction(ctx)
+        return Reply(200, self._webhook_message(ctx, interaction))
+
+    async def edit_webhook_message(self, ctx: Ctx) -> Reply:
+        interaction = self._webhook_interaction(ctx)
+        message = self._webhook_message(ctx, interaction)
+        message.update(payloads.apply_edit(message, ctx.body or {}))
+        message["flags"] = int(message.get("flags") or 0) & ~LOADING
+        if ctx.template.endswith("@original"):
+            self.s.original_edits.append(WebhookMessageCall(interaction.id, ctx.body, dict(message), ctx.now))
+        return Reply(200, message)
+
+    async def delete_webhook_message(self, ctx: Ctx) -> Reply:
+        interaction = self._webhook_interaction(ctx)
+        message = self._webhook_message(ctx, interaction)
+        if message is interaction.original:
+            interaction.original = None
+        else:
+            interaction.followups.remove(message)
+        return Reply(204)
+
+    # ----- channels and messages --------------------------------------------------------------
+
+    def _channel(self, ctx: Ctx) -> Channel:
+        channel = self.s.channels.get(ctx.int_param("channel_id"))
+        if channel is None:
+            raise unknown("Channel", 10003)
+        return channel
+
+    def _require(self, ctx: Ctx, channel: Channel, permission: int) -> None:
+        assert ctx.app is not None
+        guild = self.s.guilds[channel.guild_id]
+        if ctx.app.bot.id not in guild.members:
+            raise DiscordError(403, 50001, "Missing Access")
+        perms = channel_permissions(guild, channel, ctx.app.bot.id)
+        if not perms & VIEW_CHANNEL:
+            raise DiscordError(403, 50001, "Missing Access")
+        if not perms & permission:
+            raise DiscordError(403, 50013, "Missing Permissions")
+
+    async def get_channel(self, ctx: Ctx) -> Reply:
+        channel = self._channel(ctx)
+        self._require(ctx, channel, VIEW_CHANNEL)
+        return Reply(200, payloads.channel(channel))
+
+    async def list_messages(self, ctx: Ctx) -> Reply:
+        channel = self._channel(ctx)
+        self._require(ctx, channel, VIEW_CHANNEL)
+        limit = int(ctx.query.get("limit", "50"))
+        return Reply(200, list(reversed(self.s.messages.get(channel.id, [])))[:limit])
+
+    async def create_message(self, ctx: Ctx) -> Reply:
+        s = self.s
+        channel = self._channel(ctx)
+        self._require(ctx, channel, SEND_MESSAGES)
+        assert ctx.app is not None
+        body = ctx.body or {}
+        if not (
+            body.get("content") or body.get("embeds") or body.get("components") or body.get("sticker_ids")
+        ):
+            raise DiscordError(400, 50006, "Cannot send an empty message")
+        author = ctx.app.bot
+        nonce = body.get("nonce")
+        nonce_key = (author.id, str(nonce)) if nonce is not None else None
+        if nonce_key is not None and body.get("enforce_nonce"):
+            seen = s.nonces.get(nonce_key)
+            if seen is not None and ctx.now - seen[1] <= s.nonce_window:
+                s.counters["nonce_replays"] += 1
+                return Reply(200, seen[0])
+        message = payloads.message(
+            message_id=snowflakes.next(), channel_id=channel.id, author=author, body=body
+        )
+        s.messages[channel.id].append(message)
+        s.message_index[int(message["id"])] = message
+        if nonce_key is not None:
+            if nonce_key in s.nonces:
+                s.counters["duplicates"] += 1
+            s.nonces[nonce_key] = (message, ctx.now)
+        s.dispatch_message_create(channel, message)
+        pending = s.store_then_fail_pending.get(channel.id)
+        if pending:
+            pending[0] -= 1
+            if pending[0] <= 0:
+                del s.store_then_fail_pending[channel.id]
+            s.counters["injected_failures"] += 1
+            raise DiscordError(pending[1], 0, f"{pending[1]}: Internal Server Error")
+        return Reply(200, message)
+
+    def _message(self, ctx: Ctx, channel: Channel) -> dict[str, Any]:
+        message = self.s.message_index.get(ctx.int_param("message_id"))
+        if message is None or message["channel_id"] != str(channel.id):
+            raise unknown("Message", 10008)
+        return message
+
+    async def get_message(self, ctx: Ctx) -> Reply:
+        channel = self._channel(ctx)
+        self._require(ctx, channel, VIEW_CHANNEL)
+        return Reply(200, self._message(ctx, channel))
+
+    async def edit_message(self, ctx: Ctx) -> Reply:
+        channel = self._channel(ctx)
+        self._require(ctx, channel, VIEW_CHANNEL)
+        message = self._message(ctx, channel)
+        message.update(payloads.apply_edit(message, ctx.body or {}))
+        return Reply(200, message)
+
+    async def delete_message(self, ctx: Ctx) -> Reply:
+        channel = self._channel(ctx)
+        self._require(ctx, channel, VIEW_CHANNEL)
+        message = self._message(ctx, channel)
+        self.s.messages[channel.id].remove(message)
+        del self.s.message_index[int(message["id"])]
+        return Reply(204)
+
+    # ----- guilds -----------------------------------------------------------------------------
+
+    def _guild(self, ctx: Ctx) -> Any:
+        guild = self.s.guilds.get(ctx.int_param("guild_id"))
+        if guild is None or ctx.app is None or ctx.app.bot.id not in guild.members:
+            raise unknown("Guild", 10004)
+        return guild
+
+    async def get_guild(self, ctx: Ctx) -> Reply:
+        data = payloads.guild_create(self._guild(ctx))
+        for key in (
+            "members",
+            "channels",
+            "threads",
+            "presences",
+            "voice_states",
+            "joined_at",
+            "member_count",
+        ):
+            data.pop(key, None)
+        return Reply(200, data)
+
+    async def get_guild_channels(self, ctx: Ctx) -> Reply:
+        guild = self._guild(ctx)
+        return Reply(200, [payloads.channel(c) for c in guild.channels.values() if c.in_guild_create])
+
+    async def get_member(self, ctx: Ctx) -> Reply:
+        guild = self._guild(ctx)
+        member = guild.members.get(ctx.int_param("user_id"))
+        if member is None:
+            raise unknown("Member", 10007)
+        return Reply(200, payloads.member(member))
