@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -17,6 +19,8 @@ from bot.app.embeds import NO_MENTIONS
 from bot.app.errors import on_tree_error
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
+from bot.delivery.dispatcher import utc_now
+from bot.delivery.service import DigestService
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,7 @@ class Briefbot(commands.Bot):
         library: Library | None = None,
         pager_timeout: float = 300.0,
         guild_ready_timeout: float = 2.0,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -63,6 +68,9 @@ class Briefbot(commands.Bot):
         self.library = library if library is not None else Library([])
         self._library_given = library is not None
         self.pager_timeout = pager_timeout
+        self.clock = clock
+        self._digests: DigestService | None = None
+        self._digests_started = False
         self.tree.error(on_tree_error)
         point_at_api(settings.discord_api_base_url, settings.discord_gateway_url)
 
@@ -71,9 +79,24 @@ class Briefbot(commands.Bot):
         if not self._library_given:
             self.load_briefs()
         from bot.app.cogs.briefs import BriefsCog
+        from bot.app.cogs.digests import DigestsCog
+        from bot.app.sender import DiscordSender
+        from bot.app.views import DigestButton
 
+        # Opening the database first: a database the bot cannot use stops it before it connects.
+        self._digests = await DigestService.open(
+            self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock
+        )
+        self.add_dynamic_items(DigestButton)
         await self.add_cog(BriefsCog(self))
+        await self.add_cog(DigestsCog(self))
         await self.sync_commands()
+
+    @property
+    def digests(self) -> DigestService:
+        if self._digests is None:
+            raise RuntimeError("the digest service opens in setup_hook, at login")
+        return self._digests
 
     def load_briefs(self) -> None:
         result = load_library(self.settings.briefs_dir, self.settings.seeds_dir)
@@ -108,8 +131,35 @@ class Briefbot(commands.Bot):
     async def on_ready(self) -> None:
         user = self.user
         log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
+        if not self._digests_started and self._digests is not None and not self.is_closed():
+            self._digests_started = True
+            await self.digests.sync_settings_channels(await self._guilds_of(self.settings.digest_channel_ids))
+            report = await self.digests.start()
+            log.info("digests started: %s", report)
+
+    async def _guilds_of(self, channel_ids: list[int]) -> dict[int, int]:
+        """The server of each DIGEST_CHANNEL_IDS channel; 0 for one the bot cannot see, whose deliveries will
+        then fail, be recorded with Discord's reason, and pause the subscription."""
+        guilds: dict[int, int] = {}
+        for channel_id in channel_ids:
+            channel = self.get_channel(channel_id)
+            if channel is None:
+                try:
+                    channel = await self.fetch_channel(channel_id)
+                except discord.HTTPException as error:
+                    log.warning("DIGEST_CHANNEL_IDS: cannot see channel %s: %s", channel_id, error)
+            guild = getattr(channel, "guild", None)
+            guilds[channel_id] = guild.id if guild is not None else 0
+        return guilds
 
     async def close(self) -> None:
+        """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
+        if self._digests is not None:
+            digests, self._digests = self._digests, None
+            try:
+                await digests.close()
+            except Exception:
+                log.exception("error while stopping the digests")
         await super().close()
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:

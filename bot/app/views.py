@@ -1,13 +1,17 @@
-"""Views: the page-turning buttons under long answers."""
+"""Views: the page-turning buttons under long answers, and the digest's persistent Who/Aid/Loans buttons."""
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from typing import Any
 
 import discord
 
-from bot.app.embeds import NO_MENTIONS, message_kwargs
+from bot.app.embeds import NO_MENTIONS, message_kwargs, send_pages
+from bot.briefs.answers import answer
+from bot.briefs.models import Brief
 from bot.briefs.render import MessageData
 
 log = logging.getLogger(__name__)
@@ -73,3 +77,56 @@ class Pager(discord.ui.View):
             await self._origin.edit_original_response(view=None)
         except discord.HTTPException as exc:  # the message may be gone, or the token expired
             log.debug("could not remove page buttons after timeout: %s", exc)
+
+
+DIGEST_BUTTONS = (("who", "Who"), ("aid", "Aid"), ("loans", "Loans"))
+MAX_BRIEF_ROWS = 5  # Discord allows five rows of buttons under a message
+
+
+class DigestButton(
+    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
+    template=r"briefbot:digest:(?P<command>who|aid|loans):(?P<brief_id>[a-z0-9][a-z0-9-]{0,63})",
+):
+    """Who / Aid / Loans under a digest. The custom_id carries the question, so a press is answered even
+    after the bot restarts, for any digest it ever posted."""
+
+    def __init__(self, command: str, brief_id: str, label: str, row: int | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"briefbot:digest:{command}:{brief_id}",
+                row=row,
+            )
+        )
+        self.command = command
+        self.brief_id = brief_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> DigestButton:
+        label = item.label if isinstance(item, discord.ui.Button) and item.label else match["command"]
+        return cls(match["command"], match["brief_id"], label)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        library = interaction.client.library
+        pages = answer(self.command, library, {"brief": self.brief_id})
+        await send_pages(interaction, pages, ephemeral=True, pager_timeout=interaction.client.pager_timeout)
+
+
+def digest_view(briefs: Sequence[Brief]) -> discord.ui.View:
+    """A row of Who / Aid / Loans per brief. Stopped at once: presses are routed by DigestButton's template,
+    so no view needs to be kept in memory per posted message."""
+    view = discord.ui.View(timeout=None)
+    several = len(briefs) > 1
+    for row, brief in enumerate(briefs[:MAX_BRIEF_ROWS]):
+        for command, label in DIGEST_BUTTONS:
+            text = f"{label}: {brief.title}" if several else label
+            view.add_item(DigestButton(command, brief.id, text[:80], row=row))
+    view.stop()
+    return view

@@ -78,6 +78,15 @@ class Library:
             raise UnknownBrief(brief_id, nearest(brief_id, list(self._by_id)))
         return brief
 
+    def find(self, brief_id: str) -> Brief | None:
+        """The brief with exactly this id, if it is loaded."""
+        return self._by_id.get(brief_id)
+
+    @property
+    def ids(self) -> list[str]:
+        """Every brief id, newest first."""
+        return [brief.id for brief in self.briefs]
+
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
         wanted = fold(typed)
         hits = [b for b in self.briefs if wanted in fold(b.id) or wanted in fold(b.title)]

@@ -35,16 +35,20 @@ async def ask(standin: DiscordStandIn, command: str, options: dict[str, Any] | N
 async def test_synced_command_schemas(briefbot: Briefbot, standin: DiscordStandIn) -> None:
     commands = {c["name"]: c for c in standin.synced_commands(standin.guild_id)}
     assert {"who", "aid", "loans", "brief", "events", "sources", "help"} <= set(commands)
+
+    def check(item: dict[str, Any]) -> None:
+        assert NAME.match(item["name"]) and item["name"] == item["name"].lower()
+        assert 1 <= len(item["description"]) <= 100
+        assert len(item.get("options", [])) <= 25
+        for option in item.get("options", []):
+            check(option)
+
     for command in commands.values():
-        assert NAME.match(command["name"]) and command["name"] == command["name"].lower()
-        assert 1 <= len(command["description"]) <= 100
-        options = command.get("options", [])
-        assert len(options) <= 25
-        for option in options:
-            assert NAME.match(option["name"]) and 1 <= len(option["description"]) <= 100
-        names = {o["name"]: o for o in options}
-        assert "brief" in names and names["brief"].get("autocomplete") is True
-        assert names["private"]["type"] == 5  # boolean
+        check(command)
+    for name in ("who", "aid", "loans", "brief", "events", "sources", "help"):
+        options = {o["name"]: o for o in commands[name]["options"]}
+        assert options["brief"].get("autocomplete") is True
+        assert options["private"]["type"] == 5  # boolean
     assert {o["name"] for o in commands["who"]["options"]} == {"name", "brief", "private"}
     assert commands["loans"]["options"][0]["name"] == "country"
     assert commands["loans"]["options"][0]["autocomplete"] is True

@@ -1,0 +1,249 @@
+"""/digest subscribe | unsubscribe | list | preview | now | history."""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app.embeds import NO_MENTIONS, to_embeds
+from bot.app.views import digest_view
+from bot.briefs.render import clean, render_digest
+from bot.delivery.schedule import SCHEDULE_EXAMPLE, parse_schedule, slots_between
+from bot.storage import Delivery, Subscription
+
+if TYPE_CHECKING:
+    from bot.app.client import Briefbot
+
+log = logging.getLogger(__name__)
+
+REQUIRED_CHANNEL_PERMISSIONS = (
+    ("view_channel", "View Channel"),
+    ("send_messages", "Send Messages"),
+    ("embed_links", "Embed Links"),
+)
+TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
+MESSAGE_LIMIT = 2000
+
+
+def require_manage_server(interaction: discord.Interaction[Any]) -> bool:
+    """Checked by the bot itself on every call, not only through Discord's default permissions."""
+    if interaction.guild is None:
+        raise app_commands.NoPrivateMessage()
+    if not interaction.permissions.manage_guild:
+        raise app_commands.MissingPermissions(["manage_guild"])
+    return True
+
+
+def missing_bot_permissions(channel: discord.abc.GuildChannel) -> list[str]:
+    permissions = channel.permissions_for(channel.guild.me)
+    return [label for flag, label in REQUIRED_CHANNEL_PERMISSIONS if not getattr(permissions, flag)]
+
+
+def next_slot_text(subscription: Subscription, now: datetime) -> str:
+    # Widening windows: a minutely schedule must not enumerate a year of slots to find the next one.
+    for days in (1, 8, 370):
+        upcoming = slots_between(
+            subscription.schedule, subscription.timezone, now, now + timedelta(days=days)
+        )
+        if upcoming:
+            return f"<t:{int(upcoming[0].at.timestamp())}:R>"
+    return "none within a year"
+
+
+def subscription_line(subscription: Subscription, now: datetime) -> str:
+    line = f"<#{subscription.channel_id}>: `{subscription.schedule}` {subscription.timezone}"
+    if subscription.source == "settings":
+        line += " (from settings)"
+    if subscription.paused_reason:
+        return f"{line}; **paused**: {subscription.paused_reason}. Subscribe the channel again to resume."
+    return f"{line}; next {next_slot_text(subscription, now)}"
+
+
+def history_line(delivery: Delivery) -> str:
+    when = "asked by hand" if delivery.timezone == "manual" else f"{delivery.slot_key} {delivery.timezone}"
+    line = f"{when}: **{delivery.state}**"
+    if delivery.state == "sent" and delivery.sent_at:
+        line += f" <t:{int(delivery.sent_at.timestamp())}:f>"
+    if delivery.reason:
+        line += f"; {delivery.reason}"
+    elif delivery.last_error:
+        line += f"; last error: {delivery.last_error}"
+    return line
+
+
+def lines_within_limit(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
+    text = ""
+    for index, line in enumerate(lines):
+        tail = f"\n... and {len(lines) - index} more"
+        if len(text) + len(line) + 1 + len(tail) > limit:
+            return text + tail
+        text += ("\n" if text else "") + line
+    return text
+
+
+class DigestsCog(
+    commands.GroupCog, group_name="digest", group_description="Scheduled digests for this server"
+):
+    """Managing the channels that get scheduled digests."""
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def _reply(self, interaction: discord.Interaction[Any], text: str) -> None:
+        await interaction.followup.send(
+            clean(text, MESSAGE_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @app_commands.command(name="subscribe", description="Post scheduled digests to a channel (Manage Server)")
+    @app_commands.describe(
+        channel="The channel that gets the digest",
+        schedule="HH:MM for daily, or a cron expression like `30 8 * * mon-fri` (default from settings)",
+        timezone="IANA time zone, e.g. Europe/Berlin (default from settings)",
+    )
+    @app_commands.check(require_manage_server)
+    async def subscribe(
+        self,
+        interaction: discord.Interaction[Any],
+        channel: discord.TextChannel,
+        schedule: app_commands.Range[str, 1, 100] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        schedule = (schedule or self.bot.settings.digest_schedule).strip()
+        timezone = (timezone or self.bot.settings.digest_timezone).strip()
+        guild = interaction.guild
+        assert guild is not None
+        target = guild.get_channel(channel.id)
+        if target is None:
+            await self._reply(interaction, f"I cannot see <#{channel.id}>. Give me View Channel there first.")
+            return
+        missing = missing_bot_permissions(target)
+        if missing:
+            await self._reply(
+                interaction, f"I cannot post digests in <#{channel.id}>: I am missing {', '.join(missing)}."
+            )
+            return
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            await self._reply(interaction, f"`{timezone}` is not a time zone I know. Use {TIMEZONE_EXAMPLE}.")
+            return
+        try:
+            parse_schedule(schedule, timezone)
+        except ValueError:
+            await self._reply(
+                interaction, f"`{schedule}` is not a schedule I understand. Use {SCHEDULE_EXAMPLE}."
+            )
+            return
+        subscription = await self.bot.digests.subscribe(
+            guild_id=guild.id, channel_id=channel.id, schedule=schedule, timezone=timezone
+        )
+        log.info("user %s subscribed channel %s: %s %s", interaction.user.id, channel.id, schedule, timezone)
+        await self._reply(interaction, f"Subscribed. {subscription_line(subscription, self.bot.clock())}")
+
+    @app_commands.command(name="unsubscribe", description="Stop the digests in a channel (Manage Server)")
+    @app_commands.describe(channel="The channel to stop")
+    @app_commands.check(require_manage_server)
+    async def unsubscribe(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if await self.bot.digests.unsubscribe(channel.id):
+            log.info("user %s unsubscribed channel %s", interaction.user.id, channel.id)
+            await self._reply(interaction, f"<#{channel.id}> will get no more digests.")
+        else:
+            await self._reply(interaction, f"<#{channel.id}> was not subscribed.")
+
+    @app_commands.command(name="list", description="The channels of this server that get digests")
+    async def list(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild_id = interaction.guild_id
+        subscriptions = await self.bot.digests.list(guild_id=guild_id)
+        if not subscriptions:
+            await self._reply(
+                interaction, "No channel of this server is subscribed. Use `/digest subscribe`."
+            )
+            return
+        now = self.bot.clock()
+        await self._reply(interaction, lines_within_limit([subscription_line(s, now) for s in subscriptions]))
+
+    @app_commands.command(name="preview", description="See the next digest for a channel, only for you")
+    @app_commands.describe(channel="Whose next digest (default: this channel)")
+    async def preview(
+        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        channel_id = channel.id if channel else interaction.channel_id
+        delivered = await self.bot.digests.delivered_brief_ids(channel_id) if channel_id else set()
+        fresh = [b for b in self.bot.library.briefs if b.id not in delivered]
+        briefs = fresh[: self.bot.settings.digest_max_briefs]
+        if not briefs:
+            newest = self.bot.library.newest
+            if newest is None:
+                await self._reply(interaction, "No briefs are loaded, so there is nothing to preview.")
+                return
+            note = "Nothing new for this channel; "
+            note += (
+                "the newest brief would be posted again."
+                if self.bot.settings.digest_when_nothing_new == "repeat-latest"
+                else "the next slot will be skipped. This is the newest brief:"
+            )
+            await interaction.followup.send(
+                note, embeds=to_embeds(render_digest([newest])), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        await interaction.followup.send(
+            embeds=to_embeds(render_digest(briefs)),
+            view=digest_view(briefs),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="now", description="Post a digest to a channel now (Manage Server)")
+    @app_commands.describe(channel="Where to post it (default: this channel)")
+    @app_commands.check(require_manage_server)
+    async def now(
+        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild = interaction.guild
+        assert guild is not None
+        channel_id = channel.id if channel else interaction.channel_id
+        target = guild.get_channel(channel_id) if channel_id else None
+        if target is None:
+            await self._reply(interaction, "I cannot see that channel.")
+            return
+        missing = missing_bot_permissions(target)
+        if missing:
+            await self._reply(
+                interaction, f"I cannot post in <#{target.id}>: I am missing {', '.join(missing)}."
+            )
+            return
+        delivery = await self.bot.digests.digest_now(
+            channel_id=target.id, guild_id=guild.id, brief_ids=self.bot.library.ids
+        )
+        if delivery is None:
+            await self._reply(interaction, "No briefs are loaded, so there is nothing to post.")
+            return
+        log.info("user %s asked for a digest in channel %s", interaction.user.id, target.id)
+        await self._reply(
+            interaction, f"A digest of {len(delivery.brief_ids)} brief(s) is on its way to <#{target.id}>."
+        )
+
+    @app_commands.command(name="history", description="The latest digests of a channel, and why any failed")
+    @app_commands.describe(channel="Which channel (default: this channel)")
+    async def history(
+        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        channel_id = channel.id if channel else interaction.channel_id
+        deliveries = await self.bot.digests.history(channel_id, limit=15) if channel_id else []
+        if not deliveries:
+            await self._reply(interaction, f"<#{channel_id}> has no digest history yet.")
+            return
+        await self._reply(interaction, lines_within_limit([history_line(d) for d in deliveries]))

@@ -1,0 +1,60 @@
+"""Posting a digest to a channel through discord.py, and naming what went wrong in the ledger's terms."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+
+from bot.app.embeds import NO_MENTIONS, to_embeds
+from bot.app.views import digest_view
+from bot.briefs.render import render_digest
+from bot.delivery.sender import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
+
+if TYPE_CHECKING:
+    from bot.app.client import Briefbot
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: discord.HTTPException) -> str:
+    """`403 Missing Access (50001)`: short, stored in the ledger, shown by `/digest history`."""
+    text = error.text or error.response.reason or "error"
+    return f"{error.status} {text} ({error.code})" if error.code else f"{error.status} {text}"
+
+
+class DiscordSender:
+    """The dispatcher's Sender: renders the digest of `brief_ids` and posts it with the delivery's nonce."""
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+
+    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        briefs = [brief for brief_id in brief_ids if (brief := self.bot.library.find(brief_id)) is not None]
+        if not briefs:
+            raise PermanentDeliveryError("the digest's briefs are no longer loaded")
+        message = render_digest(briefs)
+        channel = self.bot.get_partial_messageable(channel_id)
+        try:
+            sent = await channel.send(
+                embeds=to_embeds(message),
+                view=digest_view(briefs),
+                nonce=nonce,
+                allowed_mentions=NO_MENTIONS,
+            )
+        except discord.RateLimited as limited:
+            raise RateLimitedError(limited.retry_after, is_global=False) from limited
+        except discord.DiscordServerError as error:
+            raise TransientDeliveryError(describe(error)) from error
+        except discord.HTTPException as error:
+            if error.status == 429:
+                raise RateLimitedError(1.0, is_global=False, reason=describe(error)) from error
+            if error.status in (400, 401, 403, 404):
+                raise PermanentDeliveryError(describe(error)) from error
+            raise TransientDeliveryError(describe(error)) from error
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
+        return sent.id

@@ -1,0 +1,311 @@
+"""When digests are due: APScheduler wakes us at slot times; our own slot enumeration decides what is due.
+
+APScheduler 3.11 is only an alarm clock here. Its traps (next run time stored before the job runs, slots
+missed while down silently dropped, 1 s misfire grace, the DST double fire and skipped day) cannot lose or
+double a digest, because:
+
+- the job only records the due slots' ledger rows (idempotently) and wakes the dispatcher; sending happens in
+  the dispatcher, which shutdown does not cancel;
+- what is due is computed by `slots_between` from each subscription's `recorded_through` mark to now, at start,
+  on every fire, and on a watchdog tick (every 30 s), which also notices a wall-clock jump;
+- slots older than the catch-up grace are recorded as 'missed' (and logged), never sent late.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.delivery.schedule import Slot, parse_schedule, slots_between
+from bot.storage.ledger import DeliveryLedger, WhenNothingNew
+from bot.storage.subscriptions import Subscription, SubscriptionRepository
+
+logger = logging.getLogger(__name__)
+
+BriefIdSource = Callable[[], Sequence[str] | Awaitable[Sequence[str]]]
+"""Returns the ids of the briefs available now, newest first (sync or async)."""
+
+JOB_PREFIX = "digest"
+MAX_MISSED_ROWS = 50  # per schedule group and catch-up: after a long outage, log the rest instead
+
+
+def utc_now() -> datetime:
+    """The default clock: the current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class RecordReport:
+    """What one `record_due_slots` call did: (slot key, timezone, channel id) per outcome."""
+
+    pending: list[tuple[str, str, int]] = field(default_factory=list)
+    skipped: list[tuple[str, str, int]] = field(default_factory=list)
+    missed: list[tuple[str, str, int]] = field(default_factory=list)
+    missed_unrecorded: int = 0  # missed slots beyond MAX_MISSED_ROWS, only logged
+
+    def add(self, slot: Slot, outcome: str, channel_ids: Sequence[int]) -> None:
+        target: list[tuple[str, str, int]] = getattr(self, outcome)
+        target.extend((slot.key, slot.timezone, channel_id) for channel_id in channel_ids)
+
+
+def job_id(schedule: str, timezone: str) -> str:
+    """The APScheduler job id for one (schedule, timezone) group of subscriptions."""
+    return f"{JOB_PREFIX}|{timezone}|{schedule}"
+
+
+class DigestScheduler:
+    """Records digest slots as they come due, for every active, unpaused subscription.
+
+    One CronTrigger job per distinct (schedule, timezone), each in its own zone (5,000 channels on one
+    schedule are one job and one ledger transaction per slot, not 5,000 jobs).
+    """
+
+    def __init__(
+        self,
+        subscriptions: SubscriptionRepository,
+        ledger: DeliveryLedger,
+        *,
+        brief_ids: BriefIdSource,
+        on_recorded: Callable[[], None] = lambda: None,
+        max_briefs: int = 3,
+        when_nothing_new: WhenNothingNew = "skip",
+        catch_up_grace: timedelta = timedelta(hours=1),
+        clock: Callable[[], datetime] = utc_now,
+        watchdog_seconds: float = 30.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._subscriptions = subscriptions
+        self._ledger = ledger
+        self._brief_ids = brief_ids
+        self._on_recorded = on_recorded
+        self.max_briefs = max_briefs
+        self.when_nothing_new: WhenNothingNew = when_nothing_new
+        self.catch_up_grace = catch_up_grace
+        self._clock = clock
+        self._monotonic = monotonic
+        self._watchdog_seconds = watchdog_seconds
+        self._lock = asyncio.Lock()
+        self._scheduler: AsyncIOScheduler | None = None
+        self._watchdog: asyncio.Task[None] | None = None
+        self._last_tick: tuple[float, datetime] | None = None
+
+    # --- lifecycle ---
+
+    async def start(self) -> RecordReport:
+        """Catch up (record what came due while down), then start the cron jobs and the watchdog.
+
+        Returns the catch-up report. Call inside the running event loop.
+        """
+        if self._scheduler is not None:
+            raise RuntimeError("digest scheduler already started")
+        report = await self.record_due_slots()
+        self._scheduler = AsyncIOScheduler(
+            timezone=UTC,
+            job_defaults={
+                # Run however late: a stalled loop must not drop the wake-up (it records nothing twice).
+                "misfire_grace_time": None,
+                # Several missed runs become one: one run records every due slot anyway.
+                "coalesce": True,
+                "max_instances": 1,
+            },
+        )
+        self._scheduler.start()
+        await self.refresh()
+        self._last_tick = (self._monotonic(), self._clock())
+        self._watchdog = asyncio.create_task(self._watch(), name="digest-watchdog")
+        return report
+
+    async def shutdown(self) -> None:
+        """Stop recording new slots. Sends already in the dispatcher are not touched (stop it separately)."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watchdog
+            self._watchdog = None
+        if self._scheduler is not None:
+            if self._scheduler.running:
+                self._scheduler.shutdown(wait=False)
+                # AsyncIOScheduler shuts down in a callback on the loop: let it run before returning.
+                await asyncio.sleep(0)
+            self._scheduler = None
+
+    async def refresh(self) -> None:
+        """Make the cron jobs match the current subscriptions (call after subscribe/unsubscribe).
+
+        Jobs that already exist are kept, so their next fire time is not recomputed.
+        """
+        if self._scheduler is None:
+            return
+        wanted: dict[str, tuple[str, str]] = {}
+        for subscription in await self._subscriptions.list():
+            if subscription.deliverable:
+                wanted[job_id(subscription.schedule, subscription.timezone)] = (
+                    subscription.schedule,
+                    subscription.timezone,
+                )
+        existing = {job.id for job in self._scheduler.get_jobs() if job.id.startswith(f"{JOB_PREFIX}|")}
+        for stale in existing - wanted.keys():
+            self._scheduler.remove_job(stale)
+        for new in wanted.keys() - existing:
+            schedule, timezone = wanted[new]
+            try:
+                trigger = parse_schedule(schedule, timezone)
+            except ValueError as exc:
+                logger.error("not scheduling %r in %s: %s", schedule, timezone, exc)
+                continue
+            self._scheduler.add_job(
+                self._on_fire, trigger, id=new, name=new, args=(schedule, timezone), replace_existing=True
+            )
+            logger.info("digest schedule %r (%s) added", schedule, timezone)
+
+    def scheduled_jobs(self) -> list[tuple[str, Any]]:
+        """(job id, CronTrigger) of the digest jobs, for inspection."""
+        if self._scheduler is None:
+            return []
+        return [(job.id, job.trigger) for job in self._scheduler.get_jobs()]
+
+    # --- what is due ---
+
+    async def record_due_slots(self, now: datetime | None = None) -> RecordReport:
+        """Record every slot that has come due, up to `now` (default: the clock), for deliverable subscriptions.
+
+        For each subscription, slots after its `recorded_through` mark (set at subscription, so nothing
+        before it is back-filled) up to `now` are taken from our own `slots_between`. Slots within
+        `catch_up_grace` get pending (or skipped) rows; older ones 'missed' rows and a warning. Idempotent:
+        calling it again, or concurrently, records nothing twice. Wakes the dispatcher if anything is pending.
+        """
+        async with self._lock:
+            now = self._clock() if now is None else now
+            report = RecordReport()
+            groups: dict[tuple[str, str], list[Subscription]] = {}
+            for subscription in await self._subscriptions.list():
+                if subscription.deliverable:
+                    groups.setdefault((subscription.schedule, subscription.timezone), []).append(subscription)
+            available: Sequence[str] | None = None
+            for (schedule, timezone), members in groups.items():
+                start = min(member.recorded_through for member in members)
+                if start >= now:
+                    continue
+                try:
+                    slots = slots_between(schedule, timezone, start, now)
+                except (ValueError, KeyError) as exc:
+                    logger.error("cannot enumerate %r in %s: %s", schedule, timezone, exc)
+                    continue
+                late = [slot for slot in slots if now - slot.at > self.catch_up_grace]
+                if len(late) > MAX_MISSED_ROWS:
+                    dropped = late[:-MAX_MISSED_ROWS]
+                    report.missed_unrecorded += len(dropped) * len(members)
+                    logger.warning(
+                        "%d slots of %r (%s) from %s to %s passed while the bot was down; not recorded",
+                        len(dropped),
+                        schedule,
+                        timezone,
+                        dropped[0].key,
+                        dropped[-1].key,
+                    )
+                    skip = {slot.key for slot in dropped}
+                    slots = [slot for slot in slots if slot.key not in skip]
+                for slot in slots:
+                    eligible = [member for member in members if member.recorded_through < slot.at]
+                    if not eligible:
+                        continue
+                    missed = now - slot.at > self.catch_up_grace
+                    if missed:
+                        record = await self._ledger.record_slot(
+                            slot,
+                            eligible,
+                            available_brief_ids=(),
+                            max_briefs=self.max_briefs,
+                            when_nothing_new=self.when_nothing_new,
+                            now=now,
+                            missed=True,
+                        )
+                        if record.missed:
+                            logger.warning(
+                                "slot %s (%s) of %r missed for %d channels: %s late, beyond the catch-up "
+                                "grace of %s",
+                                slot.key,
+                                timezone,
+                                schedule,
+                                len(record.missed),
+                                now - slot.at,
+                                self.catch_up_grace,
+                            )
+                        report.add(slot, "missed", record.missed)
+                        continue
+                    if available is None:
+                        available = await self._available_brief_ids()
+                    record = await self._ledger.record_slot(
+                        slot,
+                        eligible,
+                        available_brief_ids=available,
+                        max_briefs=self.max_briefs,
+                        when_nothing_new=self.when_nothing_new,
+                        now=now,
+                    )
+                    if record.pending:
+                        logger.info(
+                            "slot %s (%s) of %r recorded for %d channels (%d skipped)",
+                            slot.key,
+                            timezone,
+                            schedule,
+                            len(record.pending),
+                            len(record.skipped),
+                        )
+                    report.add(slot, "pending", record.pending)
+                    report.add(slot, "skipped", record.skipped)
+                await self._ledger.advance_recorded_through([member.channel_id for member in members], now)
+        if report.pending:
+            self._on_recorded()
+        return report
+
+    async def _available_brief_ids(self) -> Sequence[str]:
+        result = self._brief_ids()
+        if inspect.isawaitable(result):
+            result = await result
+        return list(result)
+
+    # --- triggers ---
+
+    async def _on_fire(self, schedule: str, timezone: str) -> None:
+        # The fire time itself is not trusted (double fire in autumn, skipped day in spring): the enumeration
+        # decides, so a duplicate fire records nothing new.
+        logger.debug("digest schedule %r (%s) fired", schedule, timezone)
+        try:
+            await self.record_due_slots()
+        except Exception:
+            logger.exception(
+                "recording digest slots for %r (%s) failed; the watchdog retries", schedule, timezone
+            )
+
+    async def tick(self) -> RecordReport:
+        """One watchdog tick: notice wall-clock jumps, record due slots, and resync the jobs."""
+        mono, wall = self._monotonic(), self._clock()
+        if self._last_tick is not None:
+            mono_before, wall_before = self._last_tick
+            drift = (wall - wall_before).total_seconds() - (mono - mono_before)
+            if abs(drift) > 5:
+                logger.warning("wall clock jumped by %+.0fs; re-checking due digests", drift)
+                if self._scheduler is not None and self._scheduler.running:
+                    self._scheduler.wakeup()  # recompute APScheduler's timer from the new wall time
+        self._last_tick = (mono, wall)
+        report = await self.record_due_slots(wall)
+        await self.refresh()
+        return report
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(self._watchdog_seconds)
+            try:
+                await self.tick()
+            except Exception:
+                logger.exception("digest watchdog tick failed")

@@ -1,0 +1,154 @@
+"""The digest machinery assembled from Settings: what the Discord layer starts, talks to, and stops."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from bot.delivery.dispatcher import Dispatcher, utc_now
+from bot.delivery.schedule import parse_schedule
+from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
+from bot.delivery.sender import Sender
+from bot.settings import Settings
+from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
+from bot.storage.subscriptions import Source
+
+logger = logging.getLogger(__name__)
+
+
+class DigestService:
+    """One database, its repositories, the scheduler and the dispatcher, wired together.
+
+    Lifecycle: `await DigestService.open(settings, sender, brief_ids)`, then `await service.start()` once the
+    Discord client is ready to send, and `await service.close()` at shutdown (stops new slots, lets sends in
+    flight finish within SHUTDOWN_GRACE_SECONDS, closes the database).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        scheduler: DigestScheduler,
+        dispatcher: Dispatcher,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.settings = settings
+        self.database = database
+        self.subscriptions = SubscriptionRepository(database)
+        self.ledger = DeliveryLedger(database)
+        self.scheduler = scheduler
+        self.dispatcher = dispatcher
+        self._clock = clock
+        self._started = False
+
+    @classmethod
+    async def open(
+        cls,
+        settings: Settings,
+        sender: Sender,
+        brief_ids: BriefIdSource,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> DigestService:
+        """Open (and migrate) DATABASE_PATH and build the scheduler and dispatcher; nothing runs yet.
+
+        Raises bot.storage.StorageError when the database cannot be used.
+        """
+        database = await Database.open(settings.database_path)
+        subscriptions = SubscriptionRepository(database)
+        ledger = DeliveryLedger(database)
+        dispatcher = Dispatcher(
+            ledger, sender, rate_per_second=settings.delivery_rate_per_second, clock=clock
+        )
+        scheduler = DigestScheduler(
+            subscriptions,
+            ledger,
+            brief_ids=brief_ids,
+            on_recorded=dispatcher.wake,
+            max_briefs=settings.digest_max_briefs,
+            when_nothing_new=settings.digest_when_nothing_new,
+            catch_up_grace=settings.digest_catch_up_grace,
+            clock=clock,
+        )
+        return cls(settings, database, scheduler, dispatcher, clock=clock)
+
+    async def start(self) -> RecordReport:
+        """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up."""
+        await self.dispatcher.start()
+        report = await self.scheduler.start()
+        self._started = True
+        return report
+
+    async def close(self) -> None:
+        """Stop new slots, give sends in flight SHUTDOWN_GRACE_SECONDS, leave the rest pending, close the
+        database. Safe to call without start() and more than once."""
+        try:
+            await self.scheduler.shutdown()
+            if self._started:
+                await self.dispatcher.stop(self.settings.shutdown_grace_seconds)
+                self._started = False
+        finally:
+            await self.database.close()
+
+    async def sync_settings_channels(self, guild_of_channel: dict[int, int]) -> list[Subscription]:
+        """Subscribe DIGEST_CHANNEL_IDS (mapped to their guild ids by the caller) with DIGEST_SCHEDULE and
+        DIGEST_TIMEZONE; see SubscriptionRepository.sync_settings."""
+        result = await self.subscriptions.sync_settings(
+            guild_of_channel,
+            schedule=self.settings.digest_schedule,
+            timezone=self.settings.digest_timezone,
+            now=self._clock(),
+        )
+        await self.scheduler.refresh()
+        return result
+
+    async def subscribe(
+        self, *, guild_id: int, channel_id: int, schedule: str, timezone: str, source: Source = "command"
+    ) -> Subscription:
+        """Subscribe (or update, or resume) a channel. Raises ValueError for a bad schedule or time zone."""
+        parse_schedule(schedule, timezone)  # validates both, with a message fit for the user
+        subscription = await self.subscriptions.subscribe(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            schedule=schedule.strip(),
+            timezone=timezone,
+            source=source,
+            now=self._clock(),
+        )
+        await self.scheduler.refresh()
+        return subscription
+
+    async def unsubscribe(self, channel_id: int) -> bool:
+        """Unsubscribe a channel (its pending digests are cancelled); False if it was not subscribed."""
+        changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock())
+        await self.scheduler.refresh()
+        return changed
+
+    async def list(self, guild_id: int | None = None) -> list[Subscription]:
+        """Active subscriptions (paused ones included, with their reason), optionally of one guild."""
+        return await self.subscriptions.list(guild_id=guild_id)
+
+    async def history(self, channel_id: int, limit: int = 10) -> Sequence[Delivery]:
+        """The channel's latest deliveries, newest first: sent, dead (with reason), skipped, missed..."""
+        return await self.ledger.history(channel_id, limit=limit)
+
+    async def digest_now(
+        self, *, channel_id: int, guild_id: int, brief_ids: Sequence[str]
+    ) -> Delivery | None:
+        """Queue a one-off digest for `channel_id` and wake the dispatcher; None when there are no briefs."""
+        delivery = await self.ledger.record_manual(
+            channel_id=channel_id,
+            guild_id=guild_id,
+            available_brief_ids=brief_ids,
+            max_briefs=self.settings.digest_max_briefs,
+            now=self._clock(),
+        )
+        if delivery is not None:
+            self.dispatcher.wake()
+        return delivery
+
+    async def delivered_brief_ids(self, channel_id: int) -> set[str]:
+        """The briefs this channel has already received in a digest."""
+        return await self.ledger.delivered_brief_ids(channel_id)

@@ -1,0 +1,201 @@
+"""The one SQLite database: opening it, migrating it, and serialised access to its single connection."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+logger = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[A-Za-z0-9_]+\.sql$")
+
+
+class StorageError(Exception):
+    """The database cannot be used; the message names the file and what to do about it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: `version` is the `PRAGMA user_version` the database has after it."""
+
+    version: int
+    name: str
+    sql: str
+
+
+def load_migrations() -> list[Migration]:
+    """Return the packaged migrations (bot/storage/migrations/NNNN_*.sql) in order.
+
+    Raises RuntimeError if the numbering has gaps or duplicates: that is a packaging bug, not a user error.
+    """
+    folder = resources.files("bot.storage").joinpath("migrations")
+    found: list[Migration] = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda migration: migration.version)
+    expected = list(range(1, len(found) + 1))
+    if [migration.version for migration in found] != expected:
+        raise RuntimeError(f"migrations must be numbered 0001.. without gaps: {[m.name for m in found]}")
+    return found
+
+
+def _is_not_a_database(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error)
+
+
+class Database:
+    """One aiosqlite connection in WAL mode with `synchronous=FULL`, schema migrated on open.
+
+    aiosqlite runs every call on one worker thread in order, but coroutines interleave between calls: a
+    transaction spanning several awaits would otherwise take in another coroutine's statements. So every use
+    goes through `transaction()` (writes, `BEGIN IMMEDIATE`) or `read()`, which share one asyncio lock.
+    """
+
+    def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
+        self.path = path
+        self._connection = connection
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrations: list[Migration] | None = None) -> Database:
+        """Open (creating if missing) the database at `path` and bring its schema up to date.
+
+        Raises StorageError, naming the file, when it is not a SQLite database, cannot be opened, or has a
+        schema newer than this code knows. The connection is closed again on any failure.
+        """
+        path = Path(path)
+        steps = load_migrations() if migrations is None else migrations
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the folder for the database {path}: {exc}; "
+                "check DATABASE_PATH and the folder's permissions"
+            ) from exc
+        connection = aiosqlite.connect(path, isolation_level=None)
+        try:
+            await connection
+        except sqlite3.Error as exc:
+            # aiosqlite stops its worker thread after a failed connect but does not wait for it; the thread
+            # then reports to the event loop, which may be closed by then. Wait for it to end.
+            worker = getattr(connection, "_thread", None)
+            if isinstance(worker, threading.Thread) and worker.is_alive():
+                await asyncio.to_thread(worker.join, 5.0)
+            raise StorageError(
+                f"cannot open the database {path}: {exc}; check DATABASE_PATH and the file's permissions"
+            ) from exc
+        database = cls(path, connection)
+        try:
+            await database._configure()
+            await database._migrate(steps)
+        except sqlite3.DatabaseError as exc:
+            await connection.close()
+            raise StorageError(
+                f"{path} is not a usable SQLite database ({exc}); move the file aside (or restore it from a "
+                "backup) or set DATABASE_PATH to another file"
+            ) from exc
+        except BaseException:
+            await connection.close()
+            raise
+        return database
+
+    async def _configure(self) -> None:
+        async with self._connection.execute("PRAGMA journal_mode=WAL") as cursor:
+            row = await cursor.fetchone()
+        if row is None or str(row[0]).lower() != "wal":
+            logger.warning("database %s did not switch to WAL mode (got %r)", self.path, row)
+        # FULL: every commit is durable. A 'sent' row lost on power failure would mean a duplicate post.
+        await self._connection.execute("PRAGMA synchronous=FULL")
+        await self._connection.execute("PRAGMA foreign_keys=ON")
+        await self._connection.execute("PRAGMA busy_timeout=5000")
+
+    async def schema_version(self) -> int:
+        """The database's `PRAGMA user_version`, i.e. the last migration applied."""
+        async with self._connection.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def _migrate(self, steps: list[Migration]) -> None:
+        current = await self.schema_version()
+        latest = steps[-1].version if steps else 0
+        if current > latest:
+            raise StorageError(
+                f"the database {self.path} has schema version {current}, newer than this Briefbot knows "
+                f"(up to {latest}); run the newer Briefbot that wrote it, or set DATABASE_PATH to another "
+                "file"
+            )
+        for step in steps:
+            if step.version <= current:
+                continue
+            logger.info("migrating %s to schema version %d (%s)", self.path, step.version, step.name)
+            # executescript commits any open transaction first and then runs the script as written, so the
+            # transaction (including the version bump, which SQLite stores transactionally) is in the script.
+            script = f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version:d};\nCOMMIT;\n"
+            try:
+                await self._connection.executescript(script)
+            except BaseException as exc:
+                if self._connection.in_transaction:
+                    await self._connection.rollback()
+                if isinstance(exc, sqlite3.Error) and not _is_not_a_database(exc):
+                    raise StorageError(
+                        f"migration {step.name} failed on {self.path} ({exc}); the database was left at schema "
+                        f"version {current}. Restore a backup or report the bug"
+                    ) from exc
+                raise
+            current = step.version
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Hold the connection for one write transaction (`BEGIN IMMEDIATE`): committed if the block
+        completes, rolled back if it raises."""
+        async with self._lock:
+            self._check_open()
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                await self._connection.rollback()
+                raise
+            else:
+                await self._connection.commit()
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Hold the connection for reads outside any other coroutine's transaction."""
+        async with self._lock:
+            self._check_open()
+            yield self._connection
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StorageError(f"the database {self.path} is closed")
+
+    async def close(self) -> None:
+        """Close the connection and stop its worker thread (which would otherwise keep the process alive).
+
+        Waits for a running transaction to finish. Safe to call more than once.
+        """
+        async with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            await self._connection.close()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()

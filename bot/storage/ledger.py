@@ -1,0 +1,490 @@
+"""The delivery ledger (outbox): one row per (channel, slot), recorded before anything is sent.
+
+A row is created idempotently (INSERT OR IGNORE on the UNIQUE (channel_id, timezone, slot_key)) together with
+what the digest will contain, and carries a nonce derived from (slot, channel). A pending row survives a crash
+and is sent again with the same nonce, which Discord uses to return the original message instead of posting
+a duplicate. States:
+
+    pending -> sent (message_id, sent_at) | dead (reason) | cancelled (unsubscribed or paused)
+    skipped (nothing new to send), missed (slot older than the catch-up grace): final when recorded
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Protocol
+
+import aiosqlite
+
+from bot.storage._time import from_db, opt_from_db, to_db
+from bot.storage.database import Database
+from bot.storage.subscriptions import Subscription, pause_in
+
+logger = logging.getLogger(__name__)
+
+DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled"]
+WhenNothingNew = Literal["skip", "repeat-latest"]
+NONCE_LENGTH = 25  # Discord's limit for a message nonce
+DEFAULT_PAUSE_AFTER = 3
+MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
+_CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
+
+_COLUMNS = (
+    "id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state, brief_ids, attempts,"
+    " next_attempt_at, last_error, reason, message_id, sent_at, created_at, updated_at"
+)
+
+
+class SlotLike(Protocol):
+    """What the ledger needs of a slot (bot.delivery.schedule.Slot satisfies it)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def timezone(self) -> str: ...
+
+
+def make_nonce(timezone: str, slot_key: str, channel_id: int) -> str:
+    """The message nonce for one channel's digest of one slot: deterministic, 25 characters.
+
+    'd' plus 96 bits of SHA-256 in hex: the same inputs always give the same nonce (so a resend after a crash
+    is recognised by Discord), different ones collide with negligible probability.
+    """
+    digest = hashlib.sha256(f"{timezone}|{slot_key}|{channel_id}".encode()).hexdigest()
+    return "d" + digest[: NONCE_LENGTH - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One ledger row. `brief_ids` are what the digest contains, newest first."""
+
+    id: int
+    channel_id: int
+    guild_id: int
+    timezone: str
+    slot_key: str
+    slot_at: datetime
+    nonce: str
+    state: DeliveryState
+    brief_ids: tuple[str, ...]
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    reason: str | None
+    message_id: int | None
+    sent_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _row_to_delivery(row: aiosqlite.Row | tuple[object, ...]) -> Delivery:
+    values = tuple(row)
+    brief_ids = json.loads(str(values[8]))
+    return Delivery(
+        id=int(values[0]),
+        channel_id=int(values[1]),
+        guild_id=int(values[2]),
+        timezone=str(values[3]),
+        slot_key=str(values[4]),
+        slot_at=from_db(str(values[5])),
+        nonce=str(values[6]),
+        state=values[7],
+        brief_ids=tuple(str(b) for b in brief_ids),
+        attempts=int(values[9]),
+        next_attempt_at=opt_from_db(None if values[10] is None else str(values[10])),
+        last_error=None if values[11] is None else str(values[11]),
+        reason=None if values[12] is None else str(values[12]),
+        message_id=None if values[13] is None else int(values[13]),
+        sent_at=opt_from_db(None if values[14] is None else str(values[14])),
+        created_at=from_db(str(values[15])),
+        updated_at=from_db(str(values[16])),
+    )
+
+
+@dataclass(slots=True)
+class SlotRecord:
+    """What recording one slot did: channel ids per outcome."""
+
+    pending: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    missed: list[int] = field(default_factory=list)
+    already: list[int] = field(default_factory=list)  # a row for (channel, slot) existed: left as it was
+
+
+@dataclass(frozen=True, slots=True)
+class FailureOutcome:
+    """What marking a delivery dead did: the subscription's run of consecutive failures, and whether it was
+    paused because of it."""
+
+    consecutive_failures: int
+    paused: bool
+
+
+class DeliveryLedger:
+    """The outbox. All writes are single `BEGIN IMMEDIATE` transactions."""
+
+    def __init__(self, database: Database, *, pause_after: int = DEFAULT_PAUSE_AFTER) -> None:
+        self._db = database
+        self.pause_after = pause_after
+
+    # --- recording ---
+
+    async def record_slot(
+        self,
+        slot: SlotLike,
+        subscriptions: Sequence[Subscription],
+        *,
+        available_brief_ids: Sequence[str],
+        max_briefs: int,
+        when_nothing_new: WhenNothingNew,
+        now: datetime,
+        missed: bool = False,
+    ) -> SlotRecord:
+        """Record `slot` for each subscription, in one transaction, idempotently.
+
+        For each channel without a row for this slot, a row is created: 'missed' if `missed`; otherwise the
+        digest's briefs are chosen now from `available_brief_ids` (newest first): those neither delivered to
+        the channel nor held by another of its pending rows, newest first, at most `max_briefs`; with none,
+        'skipped' (reason given) unless `when_nothing_new` is 'repeat-latest', which repeats the newest brief.
+        Existing rows are left untouched. Each subscription's `recorded_through` is advanced to the slot.
+        """
+        if max_briefs < 1:
+            raise ValueError("max_briefs must be at least 1")
+        result = SlotRecord()
+        stamp = to_db(now)
+        slot_at = to_db(slot.at)
+        async with self._db.transaction() as connection:
+            reserved = await _pending_brief_ids(connection, [s.channel_id for s in subscriptions])
+            for subscription in subscriptions:
+                channel_id = subscription.channel_id
+                state: DeliveryState
+                reason: str | None = None
+                chosen: list[str] = []
+                if missed:
+                    state = "missed"
+                    reason = "the slot passed while the bot was not running (beyond the catch-up grace)"
+                else:
+                    chosen = await _choose_briefs(
+                        connection,
+                        channel_id,
+                        available_brief_ids,
+                        reserved.get(channel_id, set()),
+                        max_briefs,
+                    )
+                    state = "pending"
+                    if not chosen:
+                        if when_nothing_new == "repeat-latest" and available_brief_ids:
+                            chosen = [available_brief_ids[0]]
+                        else:
+                            state = "skipped"
+                            reason = (
+                                "nothing new since the last digest"
+                                if available_brief_ids
+                                else "no briefs available"
+                            )
+                cursor = await connection.execute(
+                    "INSERT OR IGNORE INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at,"
+                    " nonce, state, brief_ids, next_attempt_at, reason, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        channel_id,
+                        subscription.guild_id,
+                        slot.timezone,
+                        slot.key,
+                        slot_at,
+                        make_nonce(slot.timezone, slot.key, channel_id),
+                        state,
+                        json.dumps(chosen),
+                        stamp if state == "pending" else None,
+                        reason,
+                        stamp,
+                        stamp,
+                    ),
+                )
+                inserted = cursor.rowcount > 0
+                await cursor.close()
+                if not inserted:
+                    result.already.append(channel_id)
+                    continue
+                {"pending": result.pending, "skipped": result.skipped, "missed": result.missed}[state].append(
+                    channel_id
+                )
+                if state == "pending":
+                    reserved.setdefault(channel_id, set()).update(chosen)
+            await _advance(connection, [s.channel_id for s in subscriptions], slot.at)
+        for channel_id in result.skipped:
+            logger.info(
+                "slot %s (%s): nothing new for channel %d; skipped", slot.key, slot.timezone, channel_id
+            )
+        return result
+
+    async def record_manual(
+        self,
+        *,
+        channel_id: int,
+        guild_id: int,
+        available_brief_ids: Sequence[str],
+        max_briefs: int,
+        now: datetime,
+    ) -> Delivery | None:
+        """A one-off digest asked for by hand (`/digest now`): a pending row of its own, delivered like any other.
+
+        It carries the briefs not yet delivered to the channel (newest first, at most `max_briefs`) or, with
+        none new, the newest, since someone asked for it. Scheduled slots and their watermark are untouched.
+        Returns None when no brief is available at all.
+        """
+        if not available_brief_ids:
+            return None
+        key = now.strftime("now %Y-%m-%dT%H:%M:%S.%f")
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            reserved = await _pending_brief_ids(connection, [channel_id])
+            chosen = await _choose_briefs(
+                connection, channel_id, available_brief_ids, reserved.get(channel_id, set()), max_briefs
+            )
+            cursor = await connection.execute(
+                "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+                " brief_ids, next_attempt_at, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+                (
+                    channel_id,
+                    guild_id,
+                    MANUAL_TIMEZONE,
+                    key,
+                    stamp,
+                    make_nonce(MANUAL_TIMEZONE, key, channel_id),
+                    json.dumps(chosen or [available_brief_ids[0]]),
+                    stamp,
+                    stamp,
+                    stamp,
+                ),
+            )
+            delivery_id = cursor.lastrowid
+            await cursor.close()
+        assert delivery_id is not None
+        return await self.get(delivery_id)
+
+    async def advance_recorded_through(self, channel_ids: Iterable[int], through: datetime) -> None:
+        """Note that every slot up to `through` has been dealt with for these channels (never moves back)."""
+        async with self._db.transaction() as connection:
+            await _advance(connection, list(channel_ids), through)
+
+    # --- the dispatcher's side ---
+
+    async def due(self, now: datetime, *, limit: int = 500) -> list[Delivery]:
+        """Pending rows whose next attempt is due at `now`, oldest slot first, at most `limit`."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_COLUMNS} FROM deliveries WHERE state = 'pending' AND next_attempt_at <= ?"  # noqa: S608
+                " ORDER BY slot_at, id LIMIT ?",
+                (to_db(now), limit),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_row_to_delivery(row) for row in rows]
+
+    async def next_attempt_at(self) -> datetime | None:
+        """The earliest next attempt among pending rows, or None when nothing is pending."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'"
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return None if row is None or row[0] is None else from_db(str(row[0]))
+
+    async def count(self, state: DeliveryState) -> int:
+        """How many rows are in `state`."""
+        async with (
+            self._db.read() as connection,
+            connection.execute("SELECT count(*) FROM deliveries WHERE state = ?", (state,)) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+        """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
+        end the subscription's run of failures, all in one transaction.
+
+        A row cancelled while its send was in flight is recorded as sent too, since the message exists.
+        Returns False if the row was not pending/cancelled (e.g. already sent).
+        """
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
+                " attempts = attempts + 1, next_attempt_at = NULL, reason = NULL"
+                " WHERE id = ? AND state IN ('pending', 'cancelled')"
+                " RETURNING channel_id, brief_ids",
+                (message_id, stamp, stamp, delivery_id),
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+            if row is None:
+                return False
+            channel_id = int(row[0])
+            await connection.executemany(
+                "INSERT OR IGNORE INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(channel_id, brief_id, delivery_id, stamp) for brief_id in json.loads(str(row[1]))],
+            )
+            await connection.execute(
+                "UPDATE subscriptions SET consecutive_failures = 0 WHERE channel_id = ?", (channel_id,)
+            )
+        return True
+
+    async def mark_dead(self, delivery_id: int, *, reason: str, now: datetime) -> FailureOutcome | None:
+        """Give the row up for good with `reason` (never retried), in one transaction with the consequences.
+
+        Counts a failure for its subscription and pauses the subscription once `pause_after` deliveries in a
+        row have died. Returns None if the row was not pending.
+        """
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET state = 'dead', reason = ?, last_error = coalesce(last_error, ?),"
+                " updated_at = ?, attempts = attempts + 1, next_attempt_at = NULL"
+                " WHERE id = ? AND state = 'pending' RETURNING channel_id",
+                (reason, reason, stamp, delivery_id),
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+            if row is None:
+                return None
+            channel_id = int(row[0])
+            cursor = await connection.execute(
+                "UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, updated_at = ?"
+                " WHERE channel_id = ? RETURNING consecutive_failures",
+                (stamp, channel_id),
+            )
+            counted = await cursor.fetchone()
+            await cursor.close()
+            failures = int(counted[0]) if counted else 0
+            paused = False
+            if counted is not None and failures >= self.pause_after:
+                paused = await pause_in(
+                    connection,
+                    channel_id,
+                    f"{failures} deliveries in a row failed; last: {reason}",
+                    now,
+                )
+        logger.warning("delivery %d to channel %d is dead: %s", delivery_id, channel_id, reason)
+        return FailureOutcome(consecutive_failures=failures, paused=paused)
+
+    async def mark_retry(
+        self,
+        delivery_id: int,
+        *,
+        error: str,
+        next_attempt_at: datetime,
+        now: datetime,
+        count_attempt: bool = True,
+    ) -> bool:
+        """Keep the row pending, to be tried again at `next_attempt_at`, noting `error`.
+
+        A rate limit is not an attempt (`count_attempt=False`). Returns False if the row was not pending.
+        """
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,"
+                " updated_at = ? WHERE id = ? AND state = 'pending'",
+                (int(count_attempt), error, to_db(next_attempt_at), to_db(now), delivery_id),
+            )
+            changed = cursor.rowcount > 0
+            await cursor.close()
+        return changed
+
+    # --- reading ---
+
+    async def get(self, delivery_id: int) -> Delivery | None:
+        """One row by id."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?",  # noqa: S608
+                (delivery_id,),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return None if row is None else _row_to_delivery(row)
+
+    async def history(self, channel_id: int, *, limit: int = 10) -> list[Delivery]:
+        """The channel's most recent rows (any state), newest slot first."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_COLUMNS} FROM deliveries WHERE channel_id = ?"  # noqa: S608
+                " ORDER BY slot_at DESC, id DESC LIMIT ?",
+                (channel_id, limit),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_row_to_delivery(row) for row in rows]
+
+    async def delivered_brief_ids(self, channel_id: int) -> set[str]:
+        """The briefs posted to the channel so far."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?", (channel_id,)
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return {str(row[0]) for row in rows}
+
+
+async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:
+    stamp = to_db(through)
+    await connection.executemany(
+        "UPDATE subscriptions SET recorded_through = max(recorded_through, ?) WHERE channel_id = ?",
+        [(stamp, channel_id) for channel_id in channel_ids],
+    )
+
+
+async def _pending_brief_ids(connection: aiosqlite.Connection, channel_ids: list[int]) -> dict[int, set[str]]:
+    """Brief ids already held by pending rows, per channel (so two pending digests do not repeat a brief)."""
+    wanted = set(channel_ids)
+    held: dict[int, set[str]] = {}
+    async with connection.execute(
+        "SELECT channel_id, brief_ids FROM deliveries WHERE state = 'pending'"
+    ) as cursor:
+        async for row in cursor:
+            channel_id = int(row[0])
+            if channel_id in wanted:
+                held.setdefault(channel_id, set()).update(json.loads(str(row[1])))
+    return held
+
+
+async def _choose_briefs(
+    connection: aiosqlite.Connection,
+    channel_id: int,
+    available: Sequence[str],
+    reserved: set[str],
+    max_briefs: int,
+) -> list[str]:
+    chosen: list[str] = []
+    # Newest first, a chunk at a time: usually the first chunk holds enough undelivered briefs.
+    for start in range(0, len(available), _CHUNK):
+        chunk = list(dict.fromkeys(available[start : start + _CHUNK]))
+        placeholders = ", ".join("?" * len(chunk))
+        async with connection.execute(
+            "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?"  # noqa: S608 - placeholders only
+            f" AND brief_id IN ({placeholders})",
+            (channel_id, *chunk),
+        ) as cursor:
+            delivered = {str(row[0]) for row in await cursor.fetchall()}
+        for brief_id in chunk:
+            if brief_id not in delivered and brief_id not in reserved and brief_id not in chosen:
+                chosen.append(brief_id)
+                if len(chosen) == max_briefs:
+                    return chosen
+    return chosen

@@ -1,0 +1,259 @@
+"""Which channels get digests, on what schedule, and whether delivery to them is paused."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import aiosqlite
+
+from bot.storage._time import from_db, opt_from_db, to_db
+from bot.storage.database import Database
+
+logger = logging.getLogger(__name__)
+
+Source = Literal["settings", "command"]
+_SOURCES = ("settings", "command")
+
+_COLUMNS = (
+    "channel_id, guild_id, schedule, timezone, source, created_at, updated_at, active, recorded_through, "
+    "paused_at, paused_reason, consecutive_failures"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A channel's subscription.
+
+    `active` is False once unsubscribed (the row is kept for history); `paused_reason` is set while delivery
+    is paused after repeated permanent failures, until the channel subscribes again.
+    """
+
+    channel_id: int
+    guild_id: int
+    schedule: str
+    timezone: str
+    source: Source
+    created_at: datetime
+    updated_at: datetime
+    active: bool
+    recorded_through: datetime
+    paused_at: datetime | None
+    paused_reason: str | None
+    consecutive_failures: int
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    @property
+    def deliverable(self) -> bool:
+        """Active and not paused: new slots are recorded for it."""
+        return self.active and not self.paused
+
+
+def _row_to_subscription(row: aiosqlite.Row | tuple[object, ...]) -> Subscription:
+    (
+        channel_id,
+        guild_id,
+        schedule,
+        timezone,
+        source,
+        created_at,
+        updated_at,
+        active,
+        recorded_through,
+        paused_at,
+        paused_reason,
+        failures,
+    ) = tuple(row)
+    assert source in _SOURCES
+    return Subscription(
+        channel_id=int(channel_id),
+        guild_id=int(guild_id),
+        schedule=str(schedule),
+        timezone=str(timezone),
+        source=source,
+        created_at=from_db(str(created_at)),
+        updated_at=from_db(str(updated_at)),
+        active=bool(active),
+        recorded_through=from_db(str(recorded_through)),
+        paused_at=opt_from_db(paused_at if paused_at is None else str(paused_at)),
+        paused_reason=None if paused_reason is None else str(paused_reason),
+        consecutive_failures=int(failures),
+    )
+
+
+async def fetch_subscription(connection: aiosqlite.Connection, channel_id: int) -> Subscription | None:
+    """The subscription row for `channel_id` on an already-held connection (active or not)."""
+    async with connection.execute(
+        f"SELECT {_COLUMNS} FROM subscriptions WHERE channel_id = ?",  # noqa: S608 - constant column list
+        (channel_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _row_to_subscription(row)
+
+
+class SubscriptionRepository:
+    """Subscribe, unsubscribe, list; pausing is done by the ledger after repeated permanent failures."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def subscribe(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        schedule: str,
+        timezone: str,
+        source: Source,
+        now: datetime,
+    ) -> Subscription:
+        """Create or update the channel's subscription and return it.
+
+        Promises: the subscription is active and not paused afterwards (subscribing again is how a paused
+        channel is resumed, with its failure count reset); when it is new, was inactive or paused, or its
+        schedule or time zone changed, slots are recorded only after `now` (nothing is back-filled).
+        `created_at` is kept for an existing row. The caller validates schedule and timezone.
+        """
+        if source not in _SOURCES:
+            raise ValueError(f"source must be one of {_SOURCES}, not {source!r}")
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            existing = await fetch_subscription(connection, channel_id)
+            if existing is None:
+                await connection.execute(
+                    "INSERT INTO subscriptions (channel_id, guild_id, schedule, timezone, source, created_at,"
+                    " updated_at, active, recorded_through) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                    (channel_id, guild_id, schedule, timezone, source, stamp, stamp, stamp),
+                )
+            else:
+                restart = (
+                    not existing.deliverable or existing.schedule != schedule or existing.timezone != timezone
+                )
+                if existing.paused:
+                    logger.info("channel %d resumed (was paused: %s)", channel_id, existing.paused_reason)
+                await connection.execute(
+                    "UPDATE subscriptions SET guild_id = ?, schedule = ?, timezone = ?, source = ?,"
+                    " updated_at = ?, active = 1, paused_at = NULL, paused_reason = NULL,"
+                    " consecutive_failures = 0,"
+                    " recorded_through = CASE WHEN ? THEN max(recorded_through, ?) ELSE recorded_through END"
+                    " WHERE channel_id = ?",
+                    (guild_id, schedule, timezone, source, stamp, int(restart), stamp, channel_id),
+                )
+            subscription = await fetch_subscription(connection, channel_id)
+        assert subscription is not None
+        return subscription
+
+    async def unsubscribe(self, channel_id: int, *, now: datetime, reason: str = "unsubscribed") -> bool:
+        """Deactivate the channel's subscription and cancel its pending deliveries.
+
+        Returns False if the channel had no active subscription. The row stays, so history remains readable.
+        """
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE subscriptions SET active = 0, updated_at = ? WHERE channel_id = ? AND active = 1",
+                (stamp, channel_id),
+            )
+            changed = cursor.rowcount > 0
+            await cursor.close()
+            if changed:
+                await connection.execute(
+                    "UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?,"
+                    " next_attempt_at = NULL WHERE channel_id = ? AND state = 'pending'",
+                    (reason, stamp, channel_id),
+                )
+        return changed
+
+    async def get(self, channel_id: int) -> Subscription | None:
+        """The channel's subscription row (active or not), or None."""
+        async with self._db.read() as connection:
+            return await fetch_subscription(connection, channel_id)
+
+    async def list(
+        self, *, guild_id: int | None = None, include_inactive: bool = False
+    ) -> list[Subscription]:
+        """Subscriptions (by default only active ones, paused included), optionally of one guild,
+        ordered by guild and channel."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if not include_inactive:
+            clauses.append("active = 1")
+        if guild_id is not None:
+            clauses.append("guild_id = ?")
+            params.append(guild_id)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_COLUMNS} FROM subscriptions{where} ORDER BY guild_id, channel_id",  # noqa: S608
+                params,
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_row_to_subscription(row) for row in rows]
+
+    async def pause(self, channel_id: int, reason: str, *, now: datetime) -> bool:
+        """Pause delivery to the channel with `reason` and cancel its pending deliveries.
+
+        Returns False if it had no active, unpaused subscription. Subscribing again resumes it.
+        """
+        async with self._db.transaction() as connection:
+            return await pause_in(connection, channel_id, reason, now)
+
+    async def sync_settings(
+        self, entries: dict[int, int], *, schedule: str, timezone: str, now: datetime
+    ) -> builtins.list[Subscription]:
+        """Make the settings-sourced subscriptions exactly `entries` ({channel_id: guild_id}).
+
+        Active channels subscribed by command are left as they are (a command outranks the settings), and so
+        are paused ones (only subscribing again resumes them); listed channels that are new or inactive are
+        subscribed; settings-sourced ones no longer listed are unsubscribed. Returns the active
+        settings-sourced subscriptions afterwards.
+        """
+        current = {s.channel_id: s for s in await self.list(include_inactive=True)}
+        for channel_id, guild_id in entries.items():
+            existing = current.get(channel_id)
+            if existing is not None and existing.active:
+                if existing.source == "command" or existing.paused:
+                    continue
+                wanted = (guild_id, schedule, timezone)
+                if (existing.guild_id, existing.schedule, existing.timezone) == wanted:
+                    continue
+            await self.subscribe(
+                guild_id=guild_id,
+                channel_id=channel_id,
+                schedule=schedule,
+                timezone=timezone,
+                source="settings",
+                now=now,
+            )
+        for channel_id, existing in current.items():
+            if existing.active and existing.source == "settings" and channel_id not in entries:
+                await self.unsubscribe(channel_id, now=now, reason="removed from DIGEST_CHANNEL_IDS")
+        return [s for s in await self.list() if s.source == "settings"]
+
+
+async def pause_in(connection: aiosqlite.Connection, channel_id: int, reason: str, now: datetime) -> bool:
+    """`SubscriptionRepository.pause` inside a transaction the caller holds."""
+    stamp = to_db(now)
+    cursor = await connection.execute(
+        "UPDATE subscriptions SET paused_at = ?, paused_reason = ?, updated_at = ?"
+        " WHERE channel_id = ? AND active = 1 AND paused_at IS NULL",
+        (stamp, reason, stamp, channel_id),
+    )
+    changed = cursor.rowcount > 0
+    await cursor.close()
+    if changed:
+        logger.warning("delivery to channel %d paused: %s", channel_id, reason)
+        await connection.execute(
+            "UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?,"
+            " next_attempt_at = NULL WHERE channel_id = ? AND state = 'pending'",
+            (f"subscription paused: {reason}", stamp, channel_id),
+        )
+    return changed

@@ -1,0 +1,217 @@
+"""The delivery ledger: idempotent recording, what a digest contains, nonces, outcomes and pausing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.delivery.schedule import Slot, slot_for_local, slots_between
+from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
+from bot.storage.subscriptions import Subscription
+
+T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+BRIEFS = ["b5", "b4", "b3", "b2", "b1"]  # newest first
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "briefbot.sqlite3")
+    yield database
+    await database.close()
+
+
+async def _subscribe(database: Database, *channels: int) -> list[Subscription]:
+    repo = SubscriptionRepository(database)
+    return [
+        await repo.subscribe(
+            guild_id=1, channel_id=c, schedule="09:00", timezone="UTC", source="command", now=T0
+        )
+        for c in channels
+    ]
+
+
+def _slot(day: int = 1) -> Slot:
+    return slot_for_local(datetime(2026, 5, day, 9, 0), "UTC")
+
+
+async def test_recording_a_slot_is_idempotent(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10, 20, 30)
+    first = await ledger.record_slot(
+        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0
+    )
+    assert sorted(first.pending) == [10, 20, 30]
+    again = await ledger.record_slot(
+        _slot(), subs, available_brief_ids=["new"], max_briefs=3, when_nothing_new="skip", now=T0
+    )
+    assert again.pending == [] and sorted(again.already) == [10, 20, 30]
+    due = await ledger.due(T0)
+    assert len(due) == 3
+    assert all(row.brief_ids == ("b5", "b4", "b3") for row in due)  # the first recording's choice stands
+    assert await ledger.count("pending") == 3
+    refreshed = await SubscriptionRepository(database).get(10)
+    assert refreshed is not None and refreshed.recorded_through == _slot().at
+
+
+async def test_nonce_is_deterministic_short_and_distinct(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10, 20)
+    await ledger.record_slot(
+        _slot(1), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+    )
+    await ledger.record_slot(
+        _slot(2), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+    )
+    rows = await ledger.due(T0)
+    nonces = {row.nonce for row in rows}
+    assert len(nonces) == 4 and all(len(nonce) <= 25 for nonce in nonces)
+    for row in rows:
+        assert row.nonce == make_nonce(row.timezone, row.slot_key, row.channel_id)
+    assert make_nonce("UTC", "2026-05-01T09:00", 10) != make_nonce("Europe/Berlin", "2026-05-01T09:00", 10)
+
+
+async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    [sub] = await _subscribe(database, 10)
+    await ledger.record_slot(
+        _slot(1), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+    )
+    [row] = await ledger.due(T0)
+    assert row.brief_ids == ("b5", "b4")
+    # A second pending digest for the channel does not repeat what the first holds.
+    await ledger.record_slot(
+        _slot(2), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+    )
+    assert [r.brief_ids for r in await ledger.due(T0)] == [("b5", "b4"), ("b3", "b2")]
+    assert await ledger.mark_sent(row.id, message_id=777, now=T0)
+    assert not await ledger.mark_sent(row.id, message_id=778, now=T0)  # only once
+    assert await ledger.delivered_brief_ids(10) == {"b5", "b4"}
+    sent = await ledger.get(row.id)
+    assert sent is not None and sent.state == "sent" and sent.message_id == 777 and sent.sent_at == T0
+    await ledger.record_slot(
+        _slot(3), [sub], available_brief_ids=["b6", *BRIEFS], max_briefs=3, when_nothing_new="skip", now=T0
+    )
+    third = [r for r in await ledger.due(T0) if r.slot_key.startswith("2026-05-03")]
+    assert third[0].brief_ids == ("b6", "b1")
+
+
+async def test_nothing_new_is_skipped_with_a_reason_or_repeats_the_latest(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10, 20)
+    record = await ledger.record_slot(
+        _slot(1), subs, available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+    )
+    for row in await ledger.due(T0):
+        await ledger.mark_sent(row.id, message_id=row.channel_id, now=T0)
+    assert sorted(record.pending) == [10, 20]
+
+    skipped = await ledger.record_slot(
+        _slot(2), subs[:1], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+    )
+    assert skipped.skipped == [10]
+    [history] = await ledger.history(10, limit=1)
+    assert history.state == "skipped" and history.reason == "nothing new since the last digest"
+
+    repeated = await ledger.record_slot(
+        _slot(2), subs[1:], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="repeat-latest", now=T0
+    )
+    assert repeated.pending == [20]
+    [row] = await ledger.due(T0)
+    assert row.brief_ids == ("b1",)
+
+    empty = await ledger.record_slot(
+        _slot(3), subs[1:], available_brief_ids=[], max_briefs=3, when_nothing_new="repeat-latest", now=T0
+    )
+    assert empty.skipped == [20]
+
+
+async def test_missed_slots_are_recorded_without_briefs(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10)
+    record = await ledger.record_slot(
+        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0, missed=True
+    )
+    assert record.missed == [10]
+    [row] = await ledger.history(10)
+    assert row.state == "missed" and row.brief_ids == () and "catch-up grace" in (row.reason or "")
+    assert await ledger.due(T0 + timedelta(days=1)) == []
+
+
+async def test_three_consecutive_dead_deliveries_pause_the_subscription(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10)
+    for day in range(1, 6):
+        await ledger.record_slot(
+            _slot(day),
+            subs,
+            available_brief_ids=BRIEFS,
+            max_briefs=1,
+            when_nothing_new="repeat-latest",
+            now=T0,
+        )
+    rows = await ledger.due(T0)
+    first = await ledger.mark_dead(rows[0].id, reason="500 then 403 Missing Access (50001)", now=T0)
+    assert first is not None and first.consecutive_failures == 1 and not first.paused
+    await ledger.mark_sent(rows[1].id, message_id=1, now=T0)  # a success ends the run
+    await ledger.mark_dead(rows[2].id, reason="403 Missing Access (50001)", now=T0)
+    second = await ledger.mark_dead(rows[3].id, reason="403 Missing Access (50001)", now=T0)
+    assert second is not None and second.consecutive_failures == 2 and not second.paused
+    third = await ledger.mark_dead(rows[4].id, reason="403 Missing Access (50001)", now=T0)
+    assert third is not None and third.paused
+    subscription = await SubscriptionRepository(database).get(10)
+    assert subscription is not None and subscription.paused
+    assert subscription.paused_reason == "3 deliveries in a row failed; last: 403 Missing Access (50001)"
+    assert await ledger.mark_dead(rows[4].id, reason="again", now=T0) is None  # dead is final
+
+
+async def test_pausing_cancels_pending_rows_and_unsubscribe_too(database: Database) -> None:
+    ledger = DeliveryLedger(database, pause_after=1)
+    subs = await _subscribe(database, 10, 20)
+    for day in (1, 2):
+        await ledger.record_slot(
+            _slot(day), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        )
+    rows = {(r.channel_id, r.slot_key): r for r in await ledger.due(T0)}
+    outcome = await ledger.mark_dead(
+        rows[(10, "2026-05-01T09:00")].id, reason="404 Unknown Channel (10003)", now=T0
+    )
+    assert outcome is not None and outcome.paused
+    cancelled = await ledger.get(rows[(10, "2026-05-02T09:00")].id)
+    assert cancelled is not None and cancelled.state == "cancelled" and "paused" in (cancelled.reason or "")
+    await SubscriptionRepository(database).unsubscribe(20, now=T0)
+    assert await ledger.due(T0) == []
+    # A send that was in flight when the row was cancelled still ends up recorded as sent.
+    assert await ledger.mark_sent(rows[(20, "2026-05-01T09:00")].id, message_id=5, now=T0)
+
+
+async def test_retry_keeps_the_row_pending_until_its_time(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10)
+    await ledger.record_slot(
+        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+    )
+    [row] = await ledger.due(T0)
+    later = T0 + timedelta(seconds=30)
+    assert await ledger.mark_retry(row.id, error="502 Bad Gateway", next_attempt_at=later, now=T0)
+    assert await ledger.due(T0) == []
+    assert await ledger.next_attempt_at() == later
+    [again] = await ledger.due(later)
+    assert again.attempts == 1 and again.last_error == "502 Bad Gateway"
+    await ledger.mark_retry(row.id, error="429", next_attempt_at=later, now=T0, count_attempt=False)
+    assert (await ledger.due(later))[0].attempts == 1
+
+
+async def test_history_is_newest_first(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await _subscribe(database, 10)
+    for slot in slots_between("09:00", "UTC", T0, T0 + timedelta(days=3)):
+        await ledger.record_slot(
+            slot, subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        )
+    assert [row.slot_key for row in await ledger.history(10, limit=2)] == [
+        "2026-05-03T09:00",
+        "2026-05-02T09:00",
+    ]

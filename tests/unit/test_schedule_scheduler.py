@@ -1,0 +1,235 @@
+"""DigestScheduler: recording due slots with our own enumeration; catch-up, missed slots, DST, the jobs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.delivery.scheduler import DigestScheduler, job_id
+from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+
+T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class Harness:
+    def __init__(self, database: Database, clock: Clock) -> None:
+        self.database = database
+        self.clock = clock
+        self.subscriptions = SubscriptionRepository(database)
+        self.ledger = DeliveryLedger(database)
+        self.briefs = ["b2", "b1"]
+        self.wakes = 0
+        self.mono = 0.0
+
+    def scheduler(self, **options: object) -> DigestScheduler:
+        def wake() -> None:
+            self.wakes += 1
+
+        return DigestScheduler(
+            self.subscriptions,
+            self.ledger,
+            brief_ids=lambda: self.briefs,
+            on_recorded=wake,
+            clock=self.clock,
+            monotonic=lambda: self.mono,
+            **options,  # type: ignore[arg-type]
+        )
+
+    async def subscribe(self, channel_id: int, schedule: str = "09:00", timezone: str = "UTC") -> None:
+        await self.subscriptions.subscribe(
+            guild_id=1,
+            channel_id=channel_id,
+            schedule=schedule,
+            timezone=timezone,
+            source="command",
+            now=self.clock(),
+        )
+
+    async def states(self, channel_id: int) -> list[tuple[str, str]]:
+        return [
+            (row.slot_key, row.state) for row in reversed(await self.ledger.history(channel_id, limit=100))
+        ]
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    database = await Database.open(tmp_path / "briefbot.sqlite3")
+    yield Harness(database, Clock(T0))
+    await database.close()
+
+
+async def test_nothing_before_the_subscription_is_back_filled(harness: Harness) -> None:
+    harness.clock.now = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)  # 09:00 today has passed already
+    await harness.subscribe(1)
+    report = await harness.scheduler().record_due_slots()
+    assert report.pending == [] and report.missed == []
+    harness.clock.now = datetime(2026, 5, 2, 9, 0, tzinfo=UTC)
+    report = await harness.scheduler().record_due_slots()
+    assert report.pending == [("2026-05-02T09:00", "UTC", 1)]
+    assert harness.wakes == 1
+
+
+async def test_catch_up_within_grace_is_recorded_once_older_is_missed(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await harness.subscribe(1)
+    await harness.subscribe(2)
+    # The bot was down from before 09:00 on May 1 until 09:40 on May 3: May 1 and 2 are beyond the hour.
+    harness.clock.now = datetime(2026, 5, 3, 9, 40, tzinfo=UTC)
+    scheduler = harness.scheduler(catch_up_grace=timedelta(hours=1))
+    with caplog.at_level(logging.WARNING):
+        report = await scheduler.record_due_slots()
+    assert sorted(report.pending) == [("2026-05-03T09:00", "UTC", 1), ("2026-05-03T09:00", "UTC", 2)]
+    assert len(report.missed) == 4
+    assert "missed for 2 channels" in caplog.text
+    assert await harness.states(1) == [
+        ("2026-05-01T09:00", "missed"),
+        ("2026-05-02T09:00", "missed"),
+        ("2026-05-03T09:00", "pending"),
+    ]
+    # Again (a second start, a watchdog tick, a duplicate fire): nothing new.
+    again = await harness.scheduler().record_due_slots()
+    assert again.pending == [] and again.missed == []
+    assert len(await harness.ledger.due(harness.clock.now)) == 2
+
+
+async def test_the_grace_boundary(harness: Harness) -> None:
+    await harness.subscribe(1)
+    harness.clock.now = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)  # exactly one hour late: still delivered
+    report = await harness.scheduler().record_due_slots()
+    assert report.pending == [("2026-05-01T09:00", "UTC", 1)]
+
+
+async def test_a_long_outage_records_a_bounded_number_of_missed_rows(harness: Harness) -> None:
+    await harness.subscribe(1, schedule="*/5 * * * *")
+    harness.clock.now = T0 + timedelta(days=2)
+    report = await harness.scheduler().record_due_slots()
+    # 576 slots in two days: the 13 within the hour's grace are recorded for sending (or skipped once the
+    # briefs run out); of the 563 older ones, the latest 50 are recorded as missed, the rest only logged.
+    assert len(report.pending) + len(report.skipped) == 13
+    assert len(report.missed) == 50 and report.missed_unrecorded == 513
+    assert report.missed[-1][0] == "2026-05-03T06:55"
+
+
+async def test_paused_and_unsubscribed_channels_get_nothing(harness: Harness) -> None:
+    await harness.subscribe(1)
+    await harness.subscribe(2)
+    await harness.subscribe(3)
+    await harness.subscriptions.pause(2, "403 Missing Access (50001)", now=T0)
+    await harness.subscriptions.unsubscribe(3, now=T0)
+    harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    report = await harness.scheduler().record_due_slots()
+    assert report.pending == [("2026-05-01T09:00", "UTC", 1)]
+
+
+async def test_nothing_new_is_skipped_and_logged(harness: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    await harness.subscribe(1)
+    harness.briefs = []
+    harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    with caplog.at_level(logging.INFO):
+        report = await harness.scheduler().record_due_slots()
+    assert report.skipped == [("2026-05-01T09:00", "UTC", 1)] and harness.wakes == 0
+    assert "skipped" in caplog.text
+
+
+async def test_autumn_double_fire_records_one_digest(harness: Harness) -> None:
+    zone = ZoneInfo("America/New_York")
+    harness.clock.now = datetime(2026, 10, 31, 12, 0, tzinfo=zone)
+    await harness.subscribe(1, schedule="30 1 * * *", timezone="America/New_York")
+    scheduler = harness.scheduler()
+    for fire in (
+        datetime(2026, 11, 1, 1, 30, tzinfo=zone),
+        datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=zone),
+    ):
+        harness.clock.now = fire
+        await scheduler._on_fire("30 1 * * *", "America/New_York")
+    assert await harness.states(1) == [("2026-11-01T01:30", "pending")]
+
+
+async def test_spring_gap_slot_is_recorded_by_the_watchdog_after_a_restart(harness: Harness) -> None:
+    zone = ZoneInfo("America/New_York")
+    harness.clock.now = datetime(2026, 3, 7, 12, 0, tzinfo=zone)
+    await harness.subscribe(1, schedule="30 2 * * *", timezone="America/New_York")
+    harness.clock.now = datetime(2026, 3, 8, 3, 29, tzinfo=zone)  # restart a minute before 03:30 EDT
+    scheduler = harness.scheduler()
+    assert (await scheduler.record_due_slots()).pending == []
+    harness.clock.now = datetime(2026, 3, 8, 3, 30, 20, tzinfo=zone)  # the next watchdog tick
+    harness.mono += 80
+    report = await scheduler.tick()
+    assert report.pending == [("2026-03-08T02:30", "America/New_York", 1)]
+
+
+async def test_midnight_after_the_spring_change_that_apscheduler_skips_is_recorded(harness: Harness) -> None:
+    zone = ZoneInfo("Europe/Berlin")
+    harness.clock.now = datetime(2026, 3, 28, 12, 0, tzinfo=zone)
+    await harness.subscribe(1, schedule="0 0 * * *", timezone="Europe/Berlin")
+    scheduler = harness.scheduler()
+    for hours in range(0, 72):  # three days of watchdog ticks, hourly here for brevity
+        harness.clock.now = datetime(2026, 3, 28, 12, 0, tzinfo=zone).astimezone(UTC) + timedelta(hours=hours)
+        await scheduler.record_due_slots()
+    assert [key for key, _ in await harness.states(1)] == [
+        "2026-03-29T00:00",
+        "2026-03-30T00:00",  # the one APScheduler's stepping skips
+        "2026-03-31T00:00",
+    ]
+
+
+async def test_wall_clock_jump_is_noticed_by_the_tick(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await harness.subscribe(1)
+    scheduler = harness.scheduler()
+    await scheduler.start()
+    try:
+        harness.clock.now = T0 + timedelta(hours=1, minutes=5)  # the wall clock leaps; monotonic: 30 s
+        harness.mono += 30
+        with caplog.at_level(logging.WARNING):
+            report = await scheduler.tick()
+        assert "wall clock jumped" in caplog.text
+        assert report.pending == [("2026-05-01T09:00", "UTC", 1)]
+    finally:
+        await scheduler.shutdown()
+
+
+async def test_start_catches_up_then_runs_one_job_per_schedule_and_zone(harness: Harness) -> None:
+    await harness.subscribe(1)
+    await harness.subscribe(2)
+    await harness.subscribe(3, schedule="30 1 * * *", timezone="America/New_York")
+    harness.clock.now = datetime(2026, 5, 1, 9, 10, tzinfo=UTC)
+    scheduler = harness.scheduler()
+    report = await scheduler.start()
+    try:
+        assert sorted(report.pending) == [("2026-05-01T09:00", "UTC", 1), ("2026-05-01T09:00", "UTC", 2)]
+        jobs = dict(scheduler.scheduled_jobs())
+        assert set(jobs) == {job_id("09:00", "UTC"), job_id("30 1 * * *", "America/New_York")}
+        assert str(jobs[job_id("30 1 * * *", "America/New_York")].timezone) == "America/New_York"
+        assert scheduler._scheduler is not None
+        job = scheduler._scheduler.get_job(job_id("09:00", "UTC"))
+        assert job.misfire_grace_time is None and job.coalesce is True
+
+        await harness.subscriptions.unsubscribe(3, now=harness.clock.now)
+        await scheduler.refresh()
+        assert {name for name, _ in scheduler.scheduled_jobs()} == {job_id("09:00", "UTC")}
+
+        # A fire records through our enumeration; the second fire finds nothing new.
+        harness.clock.now = datetime(2026, 5, 2, 9, 0, tzinfo=UTC)
+        await job.func(*job.args)
+        await job.func(*job.args)
+        assert [key for key, _ in await harness.states(1)] == ["2026-05-01T09:00", "2026-05-02T09:00"]
+    finally:
+        await scheduler.shutdown()
+    assert scheduler.scheduled_jobs() == []
+    await scheduler.shutdown()  # twice is harmless

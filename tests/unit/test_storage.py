@@ -1,0 +1,191 @@
+"""The database file: migrations, refusal of newer or foreign files, and the subscription repository."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.storage import Database, StorageError, SubscriptionRepository
+from bot.storage.database import Migration, load_migrations
+
+T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+
+
+def _pragma(path: Path, name: str) -> object:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+async def test_migrations_apply_and_reapply(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "briefbot.sqlite3"
+    latest = load_migrations()[-1].version
+    database = await Database.open(path)
+    assert await database.schema_version() == latest
+    await database.close()
+    await database.close()  # closing twice is harmless
+
+    reopened = await Database.open(path)  # nothing left to apply: must not fail on existing tables
+    assert await reopened.schema_version() == latest
+    await reopened.close()
+    assert _pragma(path, "journal_mode") == "wal"
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"subscriptions", "deliveries", "delivered_briefs"} <= tables
+
+
+async def test_synchronous_full_and_closed_database_refuses_use(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "db.sqlite3")
+    async with database.read() as connection, connection.execute("PRAGMA synchronous") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None and row[0] == 2  # FULL
+    await database.close()
+    with pytest.raises(StorageError, match="closed"):
+        async with database.read():
+            pass
+
+
+async def test_a_later_migration_is_applied_to_an_existing_database(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    steps = load_migrations()
+    await (await Database.open(path, migrations=steps)).close()
+    extra = Migration(len(steps) + 1, f"{len(steps) + 1:04d}_extra.sql", "CREATE TABLE extra (x INTEGER);")
+    database = await Database.open(path, migrations=[*steps, extra])
+    assert await database.schema_version() == extra.version
+    await database.close()
+
+
+async def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    steps = load_migrations()
+    broken = Migration(len(steps) + 1, "broken.sql", "CREATE TABLE half (x INTEGER); SELECT * FROM nowhere;")
+    with pytest.raises(StorageError, match=r"migration broken\.sql failed"):
+        await Database.open(path, migrations=[*steps, broken])
+    assert _pragma(path, "user_version") == steps[-1].version
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
+
+
+async def test_newer_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    await (await Database.open(path)).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 999")
+    with pytest.raises(StorageError) as caught:
+        await Database.open(path)
+    message = str(caught.value)
+    assert str(path) in message and "999" in message and "DATABASE_PATH" in message
+
+
+async def test_garbage_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not a database, it is a shopping list\n" * 100)
+    with pytest.raises(StorageError) as caught:
+        await Database.open(path)
+    assert str(path) in str(caught.value) and "DATABASE_PATH" in str(caught.value)
+
+
+async def test_unopenable_path_is_refused(tmp_path: Path) -> None:
+    directory = tmp_path / "a-directory"
+    directory.mkdir()
+    with pytest.raises(StorageError, match="a-directory"):
+        await Database.open(directory)
+
+
+async def test_subscribe_upserts_and_lists(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repo = SubscriptionRepository(database)
+        first = await repo.subscribe(
+            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="settings", now=T0
+        )
+        assert first.active and not first.paused and first.created_at == T0 and first.recorded_through == T0
+        later = T0 + timedelta(hours=1)
+        changed = await repo.subscribe(
+            guild_id=1,
+            channel_id=10,
+            schedule="30 8 * * *",
+            timezone="Europe/Berlin",
+            source="command",
+            now=later,
+        )
+        assert changed.created_at == T0  # kept
+        assert (changed.schedule, changed.timezone, changed.source) == (
+            "30 8 * * *",
+            "Europe/Berlin",
+            "command",
+        )
+        assert changed.recorded_through == later  # a new schedule starts now: nothing back-filled
+        await repo.subscribe(
+            guild_id=2, channel_id=20, schedule="09:00", timezone="UTC", source="command", now=T0
+        )
+        assert [s.channel_id for s in await repo.list()] == [10, 20]
+        assert [s.channel_id for s in await repo.list(guild_id=2)] == [20]
+        with pytest.raises(ValueError):
+            await repo.subscribe(
+                guild_id=2,
+                channel_id=20,
+                schedule="09:00",
+                timezone="UTC",
+                source="nonsense",  # type: ignore[arg-type]
+                now=T0,
+            )
+
+
+async def test_unsubscribe_keeps_the_row_and_resubscribe_starts_afresh(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repo = SubscriptionRepository(database)
+        await repo.subscribe(
+            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
+        )
+        assert await repo.unsubscribe(10, now=T0 + timedelta(minutes=1))
+        assert not await repo.unsubscribe(10, now=T0 + timedelta(minutes=2))
+        assert await repo.list() == []
+        [inactive] = await repo.list(include_inactive=True)
+        assert not inactive.active
+        back = T0 + timedelta(days=2)
+        again = await repo.subscribe(
+            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=back
+        )
+        assert again.active and again.recorded_through == back  # the two days away are not back-filled
+
+
+async def test_pause_with_reason_and_resume_on_resubscribe(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repo = SubscriptionRepository(database)
+        await repo.subscribe(
+            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
+        )
+        assert await repo.pause(10, "403 Missing Access (50001)", now=T0)
+        assert not await repo.pause(10, "again", now=T0)  # already paused
+        paused = await repo.get(10)
+        assert paused is not None and paused.paused and not paused.deliverable
+        assert paused.paused_reason == "403 Missing Access (50001)"
+        assert [s.paused_reason for s in await repo.list()] == ["403 Missing Access (50001)"]  # lists show it
+        resumed = await repo.subscribe(
+            guild_id=1,
+            channel_id=10,
+            schedule="09:00",
+            timezone="UTC",
+            source="command",
+            now=T0 + timedelta(1),
+        )
+        assert resumed.deliverable and resumed.paused_reason is None and resumed.consecutive_failures == 0
+        assert resumed.recorded_through == T0 + timedelta(1)
+
+
+async def test_sync_settings(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repo = SubscriptionRepository(database)
+        await repo.subscribe(
+            guild_id=1, channel_id=30, schedule="07:00", timezone="UTC", source="command", now=T0
+        )
+        result = await repo.sync_settings({10: 1, 20: 1, 30: 1}, schedule="09:00", timezone="UTC", now=T0)
+        assert [s.channel_id for s in result] == [10, 20]
+        command = await repo.get(30)
+        assert command is not None and command.schedule == "07:00"  # a command outranks the settings
+        result = await repo.sync_settings({20: 1}, schedule="09:00", timezone="UTC", now=T0)
+        assert [s.channel_id for s in result] == [20]
+        removed = await repo.get(10)
+        assert removed is not None and not removed.active
