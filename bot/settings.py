@@ -65,7 +65,8 @@ class Settings(BaseSettings):
     digest_when_nothing_new: WhenNothingNew = "skip"
     digest_catch_up_grace: timedelta = timedelta(hours=1)
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
-    delivery_rate_per_second: float = Field(default=45.0, gt=0, le=50)
+    # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
+    delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
 
     @field_validator("log_level", mode="before")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -71,6 +72,7 @@ class Briefbot(commands.Bot):
         self.clock = clock
         self._digests: DigestService | None = None
         self._digests_started = False
+        self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
         self.tree.error(on_tree_error)
         point_at_api(settings.discord_api_base_url, settings.discord_gateway_url)
 
@@ -133,23 +135,33 @@ class Briefbot(commands.Bot):
         log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
         if not self._digests_started and self._digests is not None and not self.is_closed():
             self._digests_started = True
-            await self.digests.sync_settings_channels(await self._guilds_of(self.settings.digest_channel_ids))
+            await self.digests.sync_settings_channels(self._guilds_of(self.settings.digest_channel_ids))
             report = await self.digests.start()
-            log.info("digests started: %s", report)
+            log.info(
+                "digests started; catch-up: %d to send, %d skipped, %d missed",
+                len(report.pending),
+                len(report.skipped),
+                len(report.missed) + report.missed_unrecorded,
+            )
+            self.digests_ready.set()
 
-    async def _guilds_of(self, channel_ids: list[int]) -> dict[int, int]:
-        """The server of each DIGEST_CHANNEL_IDS channel; 0 for one the bot cannot see, whose deliveries will
-        then fail, be recorded with Discord's reason, and pause the subscription."""
+    def _guilds_of(self, channel_ids: list[int]) -> dict[int, int]:
+        """The server of each DIGEST_CHANNEL_IDS channel, from the gateway's cache (no request per channel,
+        which for thousands of channels would spend the global rate limit). A channel the bot cannot see gets
+        0: its deliveries fail with Discord's reason, are recorded, and pause the subscription."""
         guilds: dict[int, int] = {}
+        unseen: list[int] = []
         for channel_id in channel_ids:
             channel = self.get_channel(channel_id)
-            if channel is None:
-                try:
-                    channel = await self.fetch_channel(channel_id)
-                except discord.HTTPException as error:
-                    log.warning("DIGEST_CHANNEL_IDS: cannot see channel %s: %s", channel_id, error)
             guild = getattr(channel, "guild", None)
             guilds[channel_id] = guild.id if guild is not None else 0
+            if guild is None:
+                unseen.append(channel_id)
+        if unseen:
+            shown = ", ".join(map(str, unseen[:10])) + (
+                f" and {len(unseen) - 10} more" if len(unseen) > 10 else ""
+            )
+            log.warning("DIGEST_CHANNEL_IDS: %d channel(s) not visible to the bot: %s", len(unseen), shown)
         return guilds
 
     async def close(self) -> None:

@@ -98,6 +98,9 @@ class Dispatcher:
         self._tasks: set[asyncio.Task[None]] = set()
         self._busy_channels: set[int] = set()
         self._busy_rows: set[int] = set()
+        # One pass at a time: two passes reading the ledger concurrently could each start the same row
+        # (one after the other's send had finished), which would send it twice.
+        self._pass_lock = asyncio.Lock()
         self._loop_task: asyncio.Task[None] | None = None
         self._stopping = False
         self.stats = DispatchStats()
@@ -186,6 +189,10 @@ class Dispatcher:
 
     async def _dispatch_pass(self) -> int:
         """Start sends for due rows whose channel is free; returns how many were started."""
+        async with self._pass_lock:
+            return await self._dispatch_pass_locked()
+
+    async def _dispatch_pass_locked(self) -> int:
         # A send in flight now may finish while we read, leaving a stale 'pending' copy of its row in the
         # result: rows in flight when the read began are skipped even if they have finished since.
         in_flight_before = set(self._busy_rows)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +38,38 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
     point_at_api(None, None)
 
 
+class FakeClock:
+    """The bot's injected clock: time moves only when a test says so."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    standin: DiscordStandIn, settings: Settings, clock: Callable[[], datetime] | None = None
+) -> AsyncIterator[Briefbot]:
+    """The bot `briefbot run` builds, connected and ready, with its digests started; closed on exit."""
+    bot = Briefbot(
+        settings, guild_ready_timeout=0.05, pager_timeout=60, clock=clock or (lambda: datetime.now(UTC))
+    )
+    task = await connect_client(bot)
+    await asyncio.wait_for(bot.digests_ready.wait(), timeout=10)
+    try:
+        yield bot
+    finally:
+        await close_client(bot, task, timeout=30)
+
+
 @pytest.fixture
 async def briefbot(standin: DiscordStandIn, tmp_path: Path) -> AsyncIterator[Briefbot]:
-    bot = Briefbot(bot_settings(standin, tmp_path), guild_ready_timeout=0.05, pager_timeout=60)
-    task = await connect_client(bot)
-    yield bot
-    await close_client(bot, task)
+    async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
+        yield bot
     assert standin.violations == []

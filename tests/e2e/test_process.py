@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,41 @@ async def test_run_answers_a_command_and_stops_on_sigterm(tmp_path: Path) -> Non
         assert SECRET not in output
         assert "synced" in output and "stopped" in output
         assert standin.violations == []
+
+
+def next_minute_at_least(seconds: float) -> datetime:
+    """The next whole minute at least `seconds` away, so that the process is up before its slot."""
+    now = datetime.now(UTC)
+    slot = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    return slot if (slot - now).total_seconds() >= seconds else slot + timedelta(minutes=1)
+
+
+async def test_run_posts_the_scheduled_digest_once_to_each_channel(tmp_path: Path) -> None:
+    async with DiscordStandIn() as standin:
+        channels = [standin.add_text_channel(f"morning-{i}") for i in range(3)]
+        slot = next_minute_at_least(12)
+        process = await briefbot(
+            tmp_path,
+            "run",
+            DISCORD_TOKEN=SECRET,
+            DISCORD_API_BASE_URL=standin.base_url,
+            DISCORD_GUILD_ID=str(standin.guild_id),
+            DIGEST_CHANNEL_IDS=",".join(map(str, channels)),
+            DIGEST_SCHEDULE=slot.strftime("%H:%M"),
+            DIGEST_TIMEZONE="UTC",
+        )
+        try:
+            wait = (slot - datetime.now(UTC)).total_seconds() + 30
+            await standin.wait_for(lambda: all(standin.messages[c] for c in channels), timeout=wait)
+            # A double fire or a second slot would show within the next request round; ask once more.
+            interaction = await standin.invoke_command(
+                "digest history", {"channel": channels[0]}, user="alice"
+            )
+            await standin.wait_for(lambda: interaction.followups, timeout=10)
+            assert f"{slot:%Y-%m-%dT%H:%M} UTC: **sent**" in str(interaction.followups[0]["content"])
+        finally:
+            process.send_signal(signal.SIGTERM)
+            code, output = await finished(process)
+        assert code == 0, output
+        assert standin.message_counts() == {c: 1 for c in channels}
+        assert standin.counters["duplicates"] == 0 and standin.violations == []

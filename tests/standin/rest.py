@@ -246,6 +246,9 @@ class RestApi:
                 reply = await route.handler(ctx)
         except DiscordError as exc:
             reply = Reply(exc.status, exc.body)
+        except ConnectionResetError:
+            # The client hung up mid-request (a bot killed or shut down without grace): nothing to answer.
+            raise
         except Exception as exc:  # a bug in the stand-in: make it loud, answer like Discord's 500
             _log.exception("stand-in failed on %s %s", method, path)
             s.violation("standin", f"stand-in raised {exc!r}", method, path)

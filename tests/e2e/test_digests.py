@@ -1,0 +1,256 @@
+"""Scheduled digests end to end: the real bot, a real SQLite file, the real scheduler, the stand-in's limits."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app.client import Briefbot
+from tests.e2e.conftest import FakeClock, bot_settings, running_bot
+from tests.e2e.test_commands import EPHEMERAL, embeds_text
+from tests.standin import DiscordStandIn
+
+SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+
+
+def posts(standin: DiscordStandIn, channel_id: int) -> list[dict[str, Any]]:
+    return [
+        r.json
+        for r in standin.requests
+        if r.method == "POST" and r.path.endswith(f"/channels/{channel_id}/messages")
+    ]
+
+
+async def fire_slot(bot: Briefbot, clock: FakeClock, **delta: float) -> None:
+    """Move the injected clock past the slot and let the scheduler notice, as its watchdog does."""
+    clock.advance(**delta)
+    await bot.digests.scheduler.tick()
+
+
+async def test_digest_reaches_every_configured_channel_once_at_its_slot(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channels = [standin.add_text_channel(f"digest-{i}") for i in range(3)]
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        assert standin.message_counts() == {}  # 08:59:30: nothing yet
+        await fire_slot(bot, clock, seconds=31)
+        await standin.wait_for(lambda: all(standin.messages[c] for c in channels), timeout=10)
+        await fire_slot(bot, clock, minutes=5)  # the same slot noticed again records nothing new
+        await bot.digests.dispatcher.run_until_idle()
+    assert {c: len(standin.messages[c]) for c in channels} == {c: 1 for c in channels}
+    for channel_id in channels:
+        body = posts(standin, channel_id)[0]
+        assert len(body["nonce"]) <= 25 and body["enforce_nonce"] is True
+        assert body["allowed_mentions"] == {"parse": []}
+        text = embeds_text(body)
+        assert "Digest: Israel at the US-led Ukraine aid conference" in text
+        assert "10 people · 6 aid flows · 4 loans" in text and "Source: Jerusalem Post" in text
+        labels = [c["label"] for row in body["components"] for c in row["components"]]
+        assert labels == ["Who", "Aid", "Loans"]
+    assert standin.counters["global_429"] == 0 and standin.violations == []
+
+
+async def test_next_day_has_nothing_new_and_is_skipped_or_repeated(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("daily")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot(bot, clock, seconds=31)
+        await standin.wait_for(lambda: standin.messages[channel], timeout=10)
+        await fire_slot(bot, clock, days=1)
+        history = await bot.digests.history(channel)
+        assert [d.state for d in history] == ["skipped", "sent"]
+        assert history[0].reason == "nothing new since the last digest"
+    repeat = bot_settings(
+        standin,
+        tmp_path,
+        digest_channel_ids=[channel],
+        digest_schedule="09:00",
+        digest_when_nothing_new="repeat-latest",
+    )
+    async with running_bot(standin, repeat, clock) as bot:
+        await fire_slot(bot, clock, days=1)
+        await standin.wait_for(lambda: len(standin.messages[channel]) == 2, timeout=10)
+    assert len(standin.messages[channel]) == 2
+
+
+async def test_digest_buttons_answer_privately_even_after_a_restart(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("buttons")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot(bot, clock, seconds=31)
+        await standin.wait_for(lambda: standin.messages[channel], timeout=10)
+    message = standin.messages[channel][0]
+    loans_id = next(
+        c["custom_id"] for row in message["components"] for c in row["components"] if c["label"] == "Loans"
+    )
+    async with running_bot(standin, settings, clock):  # a new process would look just like this
+        press = await standin.press_button(message, loans_id, user="bob")
+        callback = await standin.wait_for_callback(press, timeout=5)
+    assert callback.data["flags"] & EPHEMERAL
+    assert "Japan → Ukraine: 600 million USD" in embeds_text(callback.data)
+
+
+async def ask(standin: DiscordStandIn, command: str, options: dict[str, Any], user: str) -> str:
+    interaction = await standin.invoke_command(command, options, user=user)
+    await standin.wait_for(
+        lambda: interaction.followups or (interaction.callback and interaction.callback.type == 4), timeout=5
+    )
+    if interaction.followups:
+        return str(interaction.followups[-1].get("content"))
+    assert interaction.callback is not None and interaction.callback.data is not None
+    return str(interaction.callback.data.get("content"))
+
+
+async def test_subscription_commands_need_manage_server(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    news = standin.channel_id("news")
+    refused = await ask(standin, "digest subscribe", {"channel": news}, user="bob")
+    assert "You need the Manage Server permission" in refused
+    assert await briefbot.digests.list() == []
+
+    done = await ask(
+        standin,
+        "digest subscribe",
+        {"channel": news, "schedule": "30 8 * * mon-fri", "timezone": "Europe/Berlin"},
+        user="alice",
+    )
+    assert done.startswith("Subscribed.") and "`30 8 * * mon-fri` Europe/Berlin" in done
+    [subscription] = await briefbot.digests.list()
+    assert (subscription.channel_id, subscription.guild_id, subscription.source) == (
+        news,
+        standin.guild_id,
+        "command",
+    )
+
+    listed = await ask(standin, "digest list", {}, user="bob")  # reading is open to everyone
+    assert f"<#{news}>" in listed and "Europe/Berlin" in listed
+
+    assert "You need the Manage Server" in await ask(
+        standin, "digest unsubscribe", {"channel": news}, user="bob"
+    )
+    assert "no more digests" in await ask(standin, "digest unsubscribe", {"channel": news}, user="alice")
+    assert await briefbot.digests.list() == []
+
+
+async def test_subscribe_refuses_bad_input_with_examples(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    news = standin.channel_id("news")
+    bad_cron = await ask(
+        standin, "digest subscribe", {"channel": news, "schedule": "every morning"}, user="alice"
+    )
+    assert (
+        "is not a schedule I understand" in bad_cron
+        and "`09:00`" in bad_cron
+        and "30 8 * * mon-fri" in bad_cron
+    )
+    bad_cron = await ask(
+        standin, "digest subscribe", {"channel": news, "schedule": "61 25 * * *"}, user="alice"
+    )
+    assert "is not a schedule I understand" in bad_cron
+    bad_zone = await ask(
+        standin, "digest subscribe", {"channel": news, "timezone": "Mars/Olympus"}, user="alice"
+    )
+    assert "`Mars/Olympus` is not a time zone" in bad_zone and "Europe/Berlin" in bad_zone
+    created = asyncio.ensure_future(briefbot.wait_for("guild_channel_create", timeout=5))
+    muted = standin.add_text_channel("muted", deny_bot=SEND_MESSAGES | EMBED_LINKS)
+    assert (await created).id == muted
+    refused = await ask(standin, "digest subscribe", {"channel": muted}, user="alice")
+    assert "I am missing Send Messages, Embed Links" in refused
+    assert await briefbot.digests.list() == []
+
+
+async def test_digest_now_preview_and_history(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    news = standin.channel_id("news")
+    preview = await standin.invoke_command("digest preview", {"channel": news}, user="bob")
+    await standin.wait_for(lambda: preview.followups, timeout=5)
+    assert "Digest: Israel at the US-led" in embeds_text(preview.followups[0])
+    assert not standin.messages[news]  # a preview posts nothing
+
+    assert "You need the Manage Server" in await ask(standin, "digest now", {"channel": news}, user="bob")
+    queued = await ask(standin, "digest now", {"channel": news}, user="alice")
+    assert "on its way" in queued
+    await standin.wait_for(lambda: standin.messages[news], timeout=10)
+    history = await ask(standin, "digest history", {"channel": news}, user="bob")
+    assert "asked by hand: **sent**" in history
+
+
+async def test_store_then_500_makes_no_duplicate(standin: DiscordStandIn, tmp_path: Path) -> None:
+    channel = standin.add_text_channel("flaky")
+    standin.store_then_fail(channel, times=1, status=500)
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot(bot, clock, seconds=31)
+        await bot.digests.dispatcher.run_until_idle()
+        [delivery] = await bot.digests.history(channel)
+    assert delivery.state == "sent"
+    assert len(posts(standin, channel)) == 2  # the first was stored and answered 500; the resend got it back
+    assert len(standin.messages[channel]) == 1
+    assert delivery.message_id == int(standin.messages[channel][0]["id"])
+    assert standin.counters["nonce_replays"] == 1 and standin.counters["duplicates"] == 0
+
+
+async def test_forbidden_and_unknown_channels_go_dead_and_pause(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    forbidden = standin.add_text_channel("forbidden")
+    gone = standin.add_text_channel("gone")
+    fine = standin.add_text_channel("fine")
+    standin.fail_channel(forbidden, status=403, code=50001)
+    standin.fail_channel(gone, status=404, code=10003)
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(
+        standin,
+        tmp_path,
+        digest_channel_ids=[forbidden, gone, fine],
+        digest_schedule="09:00",
+        digest_when_nothing_new="repeat-latest",
+    )
+    async with running_bot(standin, settings, clock) as bot:
+        for day in range(4):
+            await fire_slot(bot, clock, **({"seconds": 31} if day == 0 else {"days": 1}))
+            await bot.digests.dispatcher.run_until_idle()
+        forbidden_history = await bot.digests.history(forbidden)
+        gone_history = await bot.digests.history(gone)
+        listed = {s.channel_id: s for s in await bot.digests.list()}
+        text = await ask(standin, "digest list", {}, user="alice")
+    assert [d.state for d in forbidden_history] == ["dead"] * 3
+    assert forbidden_history[0].reason == "403 Missing Access (50001)"
+    assert gone_history[0].reason == "404 Unknown Channel (10003)"
+    assert (
+        len(posts(standin, forbidden)) == 3 and len(posts(standin, gone)) == 3
+    )  # one try per slot, no retries
+    assert listed[forbidden].paused_reason and listed[gone].paused_reason and not listed[fine].paused_reason
+    assert f"<#{forbidden}>" in text and "**paused**" in text
+    assert len(standin.messages[fine]) == 4
+
+
+async def test_restart_in_the_middle_of_a_fan_out_leaves_one_digest_per_channel(tmp_path: Path) -> None:
+    async with DiscordStandIn(latency=(0.02, 0.05)) as standin:
+        channels = standin.register_channels(60)
+        clock = FakeClock(SLOT_DAY)
+        settings = bot_settings(
+            standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00", shutdown_grace_seconds=0
+        )
+        async with running_bot(standin, settings, clock) as bot:
+            await fire_slot(bot, clock, seconds=31)
+            await standin.wait_for(lambda: len(standin.message_counts()) >= 20, timeout=20)
+        # Shut down with no grace: sends in flight are cut off; their rows stay pending.
+        interrupted = len(standin.message_counts())
+        assert interrupted < len(channels)
+        async with running_bot(standin, settings, clock) as bot:
+            await standin.wait_for(lambda: len(standin.message_counts()) == len(channels), timeout=30)
+            await bot.digests.dispatcher.run_until_idle()
+        assert standin.message_counts() == {c: 1 for c in channels}
+        assert standin.counters["duplicates"] == 0 and standin.counters["global_429"] == 0
+        assert standin.violations == []
