@@ -12,6 +12,7 @@ import discord
 
 from bot.app.client import Briefbot
 from bot.settings import Settings
+from bot.storage import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ async def run_bot(settings: Settings) -> int:
             log.error(
                 "Discord refused the token (401). Reset it in the developer portal and update DISCORD_TOKEN."
             )
+            return 1
+        except StorageError as exc:
+            log.error("cannot start: %s", exc)
             return 1
         except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
             log.error("cannot reach Discord at %s: %s", discord.http.Route.BASE, exc)

@@ -125,3 +125,30 @@ async def test_run_posts_the_scheduled_digest_once_to_each_channel(tmp_path: Pat
         assert code == 0, output
         assert standin.message_counts() == {c: 1 for c in channels}
         assert standin.counters["duplicates"] == 0 and standin.violations == []
+
+
+@pytest.mark.parametrize("content", [b"this is not a database, just text" * 40, None])
+async def test_unusable_or_newer_database_stops_the_bot_with_a_clear_message(
+    tmp_path: Path, content: bytes | None
+) -> None:
+    database = tmp_path / "db.sqlite3"
+    if content is not None:
+        database.write_bytes(content)
+    else:
+        import sqlite3
+
+        with sqlite3.connect(database) as connection:
+            connection.execute("PRAGMA user_version = 999")
+    async with DiscordStandIn() as standin:
+        process = await briefbot(
+            tmp_path,
+            "run",
+            DISCORD_TOKEN=SECRET,
+            DISCORD_API_BASE_URL=standin.base_url,
+            DATABASE_PATH=str(database),
+        )
+        code, output = await finished(process)
+    assert code == 1
+    assert str(database) in output and "DATABASE_PATH" in output
+    assert ("not a usable SQLite database" if content else "newer than this Briefbot knows") in output
+    assert "Traceback" not in output
