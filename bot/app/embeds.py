@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,8 +16,15 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
+_built: weakref.WeakKeyDictionary[MessageData, list[discord.Embed]] = weakref.WeakKeyDictionary()
+
+
 def to_embeds(message: MessageData) -> list[discord.Embed]:
-    return [discord.Embed.from_dict(embed.to_dict()) for embed in message.embeds]
+    """discord.py embeds for `message`, built once per message: answers are cached and never mutated."""
+    embeds = _built.get(message)
+    if embeds is None:
+        embeds = _built[message] = [discord.Embed.from_dict(embed.to_dict()) for embed in message.embeds]
+    return list(embeds)
 
 
 def message_kwargs(message: MessageData) -> dict[str, Any]:

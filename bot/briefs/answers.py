@@ -6,6 +6,7 @@ The one path from a question to an answer (lookup, then render) that both the Di
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -63,7 +64,23 @@ COMMANDS: dict[str, CommandSpec] = {
 }
 
 
+ANSWER_CACHE_SIZE = 2048
+AnswerKey = tuple[str, tuple[tuple[str, str], ...]]
+# Per library: briefs never change once loaded, so neither do their answers; a new library starts afresh.
+_answers: weakref.WeakKeyDictionary[Library, dict[AnswerKey, list[MessageData]]] = weakref.WeakKeyDictionary()
+
+
 def answer(command: str, library: Library, options: Mapping[str, str] | None = None) -> list[MessageData]:
-    """The pages the bot answers to `/command` with these options; KeyError for an unknown command."""
+    """The pages the bot answers to `/command` with these options; KeyError for an unknown command.
+
+    Answers are kept per library (bounded): the pages are shared, so callers must not change them.
+    """
     spec = COMMANDS[command]
-    return spec.answer(library, options or {})
+    key: AnswerKey = (command, tuple(sorted((options or {}).items())))
+    cache = _answers.setdefault(library, {})
+    pages = cache.get(key)
+    if pages is None:
+        if len(cache) >= ANSWER_CACHE_SIZE:
+            cache.clear()  # typed-in names are unbounded; the common questions refill at once
+        pages = cache[key] = spec.answer(library, options or {})
+    return pages

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _QUOTES = str.maketrans(
     {
@@ -35,8 +35,12 @@ def normalise(text: str) -> str:
     return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for lookups (not for evidence, which is exact)."""
+    """Case- and accent-insensitive form for lookups (not for evidence, which is exact).
+
+    Cached: names and countries of the loaded briefs are folded on every command and autocomplete.
+    """
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -93,9 +93,10 @@ class EmbedData:
         return data
 
 
-@dataclass
+@dataclass(eq=False)
 class MessageData:
-    """One message: optional content and up to ten embeds."""
+    """One message: optional content and up to ten embeds. Compared and hashed by identity, so that the
+    Discord layer can keep what it built from a (cached, never mutated) answer."""
 
     embeds: list[EmbedData] = field(default_factory=list)
     content: str = ""

@@ -114,3 +114,14 @@ def test_find_then_render_shows_where_it_comes_from(shipped: LoadResult) -> None
         .fields[0]
         .value.endswith("Benny Gantz have called for Israel to send military aid to Ukraine”")
     )
+
+
+def test_answers_are_kept_per_library_and_bounded(shipped: LoadResult) -> None:
+    from bot.briefs import answers
+
+    first = answer("who", shipped.library, {"name": "gantz"})
+    assert answer("who", shipped.library, {"name": "gantz"}) is first
+    assert answer("who", Library(shipped.library.briefs), {"name": "gantz"}) is not first
+    for i in range(answers.ANSWER_CACHE_SIZE + 5):
+        answer("who", shipped.library, {"name": f"nobody {i}"})
+    assert len(answers._answers[shipped.library]) <= answers.ANSWER_CACHE_SIZE
