@@ -254,3 +254,21 @@ async def test_restart_in_the_middle_of_a_fan_out_leaves_one_digest_per_channel(
         assert standin.message_counts() == {c: 1 for c in channels}
         assert standin.counters["duplicates"] == 0 and standin.counters["global_429"] == 0
         assert standin.violations == []
+
+
+async def test_timezone_autocomplete(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    interaction = await standin.autocomplete(
+        "digest subscribe",
+        {"channel": standin.channel_id("news"), "timezone": "berl"},
+        focused="timezone",
+        user="alice",
+    )
+    choices = (await standin.wait_for_callback(interaction, timeout=5)).data["choices"]
+    assert [c["value"] for c in choices] == ["Europe/Berlin"]
+    interaction = await standin.autocomplete(
+        "digest subscribe",
+        {"channel": standin.channel_id("news"), "timezone": ""},
+        focused="timezone",
+        user="alice",
+    )
+    assert len((await standin.wait_for_callback(interaction, timeout=5)).data["choices"]) == 25

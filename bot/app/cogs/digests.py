@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import zoneinfo
 from datetime import datetime, timedelta
@@ -29,6 +30,22 @@ REQUIRED_CHANNEL_PERMISSIONS = (
 )
 TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
 MESSAGE_LIMIT = 2000
+
+
+@functools.cache
+def _timezones() -> list[str]:
+    return sorted(zoneinfo.available_timezones())
+
+
+async def timezone_autocomplete(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    wanted = current.strip().casefold().replace(" ", "_")
+    names = [name for name in _timezones() if wanted in name.casefold()]
+    names.sort(
+        key=lambda name: (not name.casefold().startswith(wanted), "/" in wanted and name.count("/"), name)
+    )
+    return [app_commands.Choice(name=name, value=name) for name in names[:25]]
 
 
 def require_manage_server(interaction: discord.Interaction[Any]) -> bool:
@@ -107,6 +124,7 @@ class DigestsCog(
         schedule="HH:MM for daily, or a cron expression like `30 8 * * mon-fri` (default from settings)",
         timezone="IANA time zone, e.g. Europe/Berlin (default from settings)",
     )
+    @app_commands.autocomplete(timezone=timezone_autocomplete)
     @app_commands.check(require_manage_server)
     async def subscribe(
         self,
