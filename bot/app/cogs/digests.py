@@ -42,9 +42,15 @@ async def timezone_autocomplete(
 ) -> list[app_commands.Choice[str]]:
     wanted = current.strip().casefold().replace(" ", "_")
     names = [name for name in _timezones() if wanted in name.casefold()]
-    names.sort(
-        key=lambda name: (not name.casefold().startswith(wanted), "/" in wanted and name.count("/"), name)
-    )
+
+    def rank(name: str) -> tuple[int, str]:
+        # Whole name first (`europe/b`), then a part of it (`berl` for Europe/Berlin), then anywhere inside.
+        folded = name.casefold()
+        if folded.startswith(wanted):
+            return 0, name
+        return (1 if any(part.startswith(wanted) for part in folded.split("/")) else 2), name
+
+    names.sort(key=rank)
     return [app_commands.Choice(name=name, value=name) for name in names[:25]]
 
 
