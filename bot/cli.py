@@ -38,6 +38,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     briefs_dir, seeds_dir = _dirs(args)
     result = load_library(briefs_dir, seeds_dir)
+    if not result.errors and not result.library.briefs:
+        print(f"no briefs found in {briefs_dir} (expected *.toml files)", file=sys.stderr)
+        return EXIT_ERRORS
     if result.errors:
         for error in result.errors:
             print(error)
@@ -170,4 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = args.handler
-    return int(handler(args))
+    try:
+        return int(handler(args))
+    except BrokenPipeError:
+        # `briefbot preview who | head`: the reader left; not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK

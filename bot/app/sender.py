@@ -12,12 +12,19 @@ import discord
 from bot.app.embeds import NO_MENTIONS, to_embeds
 from bot.app.views import digest_view
 from bot.briefs.render import render_digest
-from bot.delivery.sender import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
+from bot.delivery.sender import (
+    NothingToSendError,
+    PermanentDeliveryError,
+    RateLimitedError,
+    TransientDeliveryError,
+)
 
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
 
 log = logging.getLogger(__name__)
+
+CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban carries no Retry-After
 
 
 def describe(error: discord.HTTPException) -> str:
@@ -35,7 +42,7 @@ class DiscordSender:
     async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
         briefs = [brief for brief_id in brief_ids if (brief := self.bot.library.find(brief_id)) is not None]
         if not briefs:
-            raise PermanentDeliveryError("the digest's briefs are no longer loaded")
+            raise NothingToSendError("its briefs are no longer loaded")
         message = render_digest(briefs)
         channel = self.bot.get_partial_messageable(channel_id)
         try:
@@ -51,8 +58,14 @@ class DiscordSender:
             raise TransientDeliveryError(describe(error)) from error
         except discord.HTTPException as error:
             if error.status == 429:
-                raise RateLimitedError(1.0, is_global=False, reason=describe(error)) from error
-            if error.status in (400, 401, 403, 404):
+                # discord.py retries Discord's own 429s; one that reaches us had no `Via` header: Cloudflare's
+                # ban on the IP. Hammering it prolongs the ban, so everything waits.
+                wait = float(error.response.headers.get("Retry-After", CLOUDFLARE_PAUSE))
+                raise RateLimitedError(max(wait, 1.0), is_global=True, reason=describe(error)) from error
+            if error.status == 401:
+                # The token, not the channel: nothing is given up, every channel waits for a valid token.
+                raise TransientDeliveryError(describe(error)) from error
+            if error.status in (400, 403, 404):
                 raise PermanentDeliveryError(describe(error)) from error
             raise TransientDeliveryError(describe(error)) from error
         except (aiohttp.ClientError, TimeoutError, OSError) as error:

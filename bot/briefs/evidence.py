@@ -18,12 +18,10 @@ _QUOTES = str.maketrans(
         "\u2019": "'",
         "\u201a": "'",
         "\u201b": "'",
-        "\u2032": "'",
         "\u201c": '"',
         "\u201d": '"',
         "\u201e": '"',
         "\u201f": '"',
-        "\u2033": '"',
     }
 )
 _WHITESPACE = re.compile(r"\s+")
@@ -130,21 +128,42 @@ def amount_in(amount: int, passage: str) -> bool:
     return False
 
 
-_CURRENCY_MARKS: dict[str, tuple[str, ...]] = {
-    "USD": ("$", "dollar"),
-    "EUR": ("€", "euro"),
-    "GBP": ("£", "pound"),
-    "JPY": ("¥", "yen"),
-    "ILS": ("₪", "shekel", "nis"),
-    "CAD": ("$", "dollar"),
-    "UAH": ("₴", "hryvni"),
+# A currency's signs (written before the amount) and words (after it); the ISO code works either side.
+_CURRENCY_MARKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "USD": (("$", "us$"), ("dollar", "dollars")),
+    "CAD": (("$", "c$", "ca$"), ("dollar", "dollars")),
+    "EUR": (("€",), ("euro", "euros")),
+    "GBP": (("£",), ("pound", "pounds", "sterling")),
+    "JPY": (("¥",), ("yen",)),
+    "ILS": (("₪",), ("shekel", "shekels", "nis")),
+    "UAH": (("₴",), ("hryvnia", "hryvnias", "hryvnias")),
 }
 
 
-def currency_in(currency: str, passage: str) -> bool | None:
-    """Whether `passage` shows `currency`'s sign or name; None when the code has no known marks."""
-    marks = _CURRENCY_MARKS.get(currency)
-    if marks is None:
+def money_at(amount: int, currency: str, passage: str) -> list[int] | None:
+    """Where (in `fold(passage)`) `passage` writes `amount` together with `currency`: "$600 million",
+    "€300 million", "half-a-billion dollars", "600 million USD". None when the currency has no known marks."""
+    signs, words = _CURRENCY_MARKS.get(currency, ((), ()))
+    if not signs and not words:
         return None
     text = fold(passage)
-    return any(mark in text for mark in marks)
+    code = currency.casefold()
+    before = "|".join([*(re.escape(sign) for sign in signs), rf"\b{code}"])
+    after = "|".join([*words, code])
+    found: list[int] = []
+    for phrase in amount_phrasings(amount):
+        amount_pattern = r"(?<![\d.,])" + re.escape(phrase.casefold()) + r"(?![\d])"
+        for pattern in (rf"(?:{before})\s?{amount_pattern}", rf"{amount_pattern}\s+(?:{after})\b"):
+            found += [match.start() for match in re.finditer(pattern, text)]
+    return sorted(set(found))
+
+
+def last_named_before(position: int, passage: str, names: dict[str, str]) -> str | None:
+    """Of `names` (folded alias -> canonical name), the one written last before `position` of `fold(passage)`."""
+    text = fold(passage)[:position]
+    best, best_at = None, -1
+    for alias, canonical in names.items():
+        at = max((m.start() for m in re.finditer(rf"\b{re.escape(alias)}\b", text)), default=-1)
+        if at > best_at:
+            best, best_at = canonical, at
+    return best

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from bot.briefs.evidence import SeedText, amount_in, currency_in, fold
-from bot.briefs.lookup import Library
+from bot.briefs.evidence import SeedText, amount_in, fold, last_named_before, money_at
+from bot.briefs.lookup import Library, canonical_country, country_aliases
 from bot.briefs.models import Brief, Loan, Person, Source
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,31 @@ def _schema_message(problem: object) -> str:
     return message
 
 
+def _check_money(path: Path, where: str, loan: Loan, passages: list[str]) -> Iterator[BriefError]:
+    """The currency stands with the amount ("$600 million"), and the country named last before it is the
+    loan's lender or borrower, not another country of the same sentence."""
+    places = [
+        (passage, at) for passage in passages for at in (money_at(loan.amount, loan.currency, passage) or [])
+    ]
+    if money_at(loan.amount, loan.currency, passages[0]) is None:
+        return  # a currency without known signs or words: nothing to check it against
+    if not places:
+        yield BriefError(
+            path,
+            f"{where}.currency",
+            f"currency {loan.currency} is not shown with the amount in its evidence (e.g. '$600 million')",
+        )
+        return
+    parties = {canonical_country(loan.lender), canonical_country(loan.borrower)}
+    named = [last_named_before(at, passage, country_aliases()) for passage, at in places]
+    if all(name is not None and name not in parties for name in named):
+        yield BriefError(
+            path,
+            f"{where}.amount",
+            f"the amount in its evidence goes with {named[0]}, not {loan.lender} or {loan.borrower}",
+        )
+
+
 def _items_with_evidence(brief: Brief) -> Iterator[tuple[str, BaseModel, list[str]]]:
     yield "source", brief.source, list(brief.source.evidence)
     for section in ("key_points", "people", "aid", "loans", "events", "quotes"):
@@ -156,18 +181,16 @@ def _check_against_seed(path: Path, brief: Brief, seed: SeedText) -> Iterator[Br
                     f"passage not found in the article {seed.name}",
                     closest=seed.closest_sentence(passage),
                 )
-        joined = " ".join(passages)
         if isinstance(item, Loan):
-            if not amount_in(item.amount, joined):
+            # Amount and currency must stand together in one passage: "$600 million", "€300 million".
+            if not any(amount_in(item.amount, passage) for passage in passages):
                 yield BriefError(
                     path,
                     f"{where}.amount",
                     f"amount {item.amount:,} is not written in its evidence (e.g. '600 million', 'half-a-billion')",
                 )
-            if currency_in(item.currency, joined) is False:
-                yield BriefError(
-                    path, f"{where}.currency", f"currency {item.currency} is not shown in its evidence"
-                )
+            else:
+                yield from _check_money(path, where, item, passages)
         elif isinstance(item, Person):
             if not any(fold(item.name) in fold(passage) for passage in passages):
                 yield BriefError(path, f"{where}.name", f"name {item.name!r} does not appear in its evidence")

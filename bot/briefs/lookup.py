@@ -31,6 +31,11 @@ _COUNTRY_ALIASES: tuple[tuple[str, ...], ...] = (
 _ALIAS_TO_CANONICAL: dict[str, str] = {fold(alias): names[0] for names in _COUNTRY_ALIASES for alias in names}
 
 
+def country_aliases() -> dict[str, str]:
+    """Every known way of naming a country (folded) and the name the bot writes for it."""
+    return dict(_ALIAS_TO_CANONICAL)
+
+
 def canonical_country(name: str) -> str:
     """`US`, `usa` and `United States` all become `United States`; unknown names stay as written."""
     return _ALIAS_TO_CANONICAL.get(fold(name), name.strip())

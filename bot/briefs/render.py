@@ -270,7 +270,7 @@ def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
     """A bulleted list within `limit`, ending "... and N more" when not everything fits."""
     out: list[str] = []
     for index, line in enumerate(lines[:shown]):
-        bullet = f"• {line}"
+        bullet = shorten(f"• {line}", max(limit // 2, 1))
         rest = len(lines) - index
         tail = f"\n... and {rest} more" if rest else ""
         if len("\n".join([*out, bullet])) + len(tail) > limit:
@@ -335,22 +335,27 @@ def render_help(brief: Brief | None) -> list[MessageData]:
 
 
 def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> MessageData:
-    """The scheduled digest: one embed per brief with headline, key points, counts and source."""
+    """The scheduled digest: one embed per brief with headline, key points, counts and source.
+
+    Every brief given (at most ten, one embed each) is shown: they share the message's 6,000 characters, so
+    a long summary is shortened, never a brief dropped, since the caller records each as delivered.
+    Raises ValueError for no briefs or more than ten.
+    """
+    if not briefs or len(briefs) > EMBEDS_PER_MESSAGE_LIMIT:
+        raise ValueError(f"a digest shows 1 to {EMBEDS_PER_MESSAGE_LIMIT} briefs, not {len(briefs)}")
+    share = MESSAGE_EMBED_TOTAL_LIMIT // len(briefs)
     embeds: list[EmbedData] = []
-    budget = MESSAGE_EMBED_TOTAL_LIMIT
-    for brief in briefs[:EMBEDS_PER_MESSAGE_LIMIT]:
-        points = [kp.text for kp in brief.key_points]
-        description = f"{brief.summary}\n\n{_bullets(points, 2000, key_points_shown)}\n\n{counts_line(brief)}"
-        embed = EmbedData(
-            clean(f"Digest: {brief.title}", TITLE_LIMIT),
-            clean(description, min(DESCRIPTION_LIMIT, max(budget - 600, 0))),
-            [],
-            clean(source_line(brief), FOOTER_LIMIT),
-        )
-        if embed.total_chars() > budget:
-            break
-        budget -= embed.total_chars()
-        embeds.append(embed)
+    for brief in briefs:
+        title = clean(f"Digest: {brief.title}", min(TITLE_LIMIT, share // 5))
+        footer = clean(source_line(brief), min(FOOTER_LIMIT, share // 5))
+        room = min(DESCRIPTION_LIMIT, share - len(title) - len(footer))
+        counts = clean(counts_line(brief), room)
+        points = [defuse_mentions(" ".join(kp.text.split())) for kp in brief.key_points]
+        bullets = _bullets(points, max(room - len(counts) - 2, 0) * 2 // 3, key_points_shown)
+        summary_room = room - len(counts) - len(bullets) - 4
+        summary = clean(brief.summary, summary_room) if summary_room > 40 else ""
+        description = "\n\n".join(part for part in (summary, bullets, counts) if part)
+        embeds.append(EmbedData(title, description[:room], [], footer))
     return MessageData(embeds)
 
 

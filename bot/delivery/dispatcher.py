@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.delivery.pacing import Pacer
 from bot.delivery.sender import (
+    NothingToSendError,
     PermanentDeliveryError,
     RateLimitedError,
     Sender,
@@ -32,7 +33,8 @@ def utc_now() -> datetime:
 class RetryPolicy:
     """Exponential backoff with jitter for transient errors, and the attempt limit."""
 
-    max_attempts: int = 5
+    # About 25-50 minutes of retries (jittered) before a delivery is given up: longer than most outages.
+    max_attempts: int = 12
     base_delay: float = 5.0
     max_delay: float = 600.0
 
@@ -239,9 +241,18 @@ class Dispatcher:
             self._wake.set()
 
     async def _attempt(self, row: Delivery) -> None:
+        # The row was read a while ago (a batch at 45/s takes seconds): the channel may have been unsubscribed
+        # or paused since, which cancels its pending rows.
+        if not await self._ledger.is_pending(row.id):
+            logger.info("delivery %d to channel %d was cancelled before sending", row.id, row.channel_id)
+            return
         try:
             async with asyncio.timeout(self._send_timeout):
                 message_id = await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+        except NothingToSendError as exc:
+            await self._ledger.mark_dead(
+                row.id, reason=exc.reason, now=self._clock(), counts_against_channel=False
+            )
         except PermanentDeliveryError as exc:
             outcome = await self._ledger.mark_dead(row.id, reason=exc.reason, now=self._clock())
             self.stats.dead += 1
@@ -280,7 +291,10 @@ class Dispatcher:
         now = self._clock()
         if attempt >= self._retry.max_attempts:
             await self._ledger.mark_dead(
-                row.id, reason=f"gave up after {attempt} attempts: {reason}", now=now
+                row.id,
+                reason=f"gave up after {attempt} attempts: {reason}",
+                now=now,
+                counts_against_channel=False,
             )
             self.stats.dead += 1
             return

@@ -36,12 +36,67 @@ def parse_schedule(schedule: str, timezone: str) -> CronTrigger:
     match = _HHMM.match(text)
     if match:
         return CronTrigger(hour=int(match.group(1)), minute=int(match.group(2)), timezone=timezone)
-    if len(text.split()) != 5:
+    fields = text.split()
+    if len(fields) != 5:
         raise ValueError(f"not a schedule; use {SCHEDULE_EXAMPLE}")
+    minute, hour, day, month, weekday = fields
+    if day != "*" and weekday != "*":
+        # Classic cron fires when EITHER matches; APScheduler only when both do. Refuse rather than guess.
+        raise ValueError(
+            f"restrict the day of the month or the day of the week, not both; use {SCHEDULE_EXAMPLE}"
+        )
     try:
-        return CronTrigger.from_crontab(text, timezone=timezone)
+        return CronTrigger(
+            minute=minute,
+            hour=hour,
+            day=day,
+            month=month,
+            day_of_week=cron_weekdays(weekday),
+            timezone=timezone,
+        )
     except (ValueError, KeyError) as exc:
         raise ValueError(f"not a valid cron expression ({exc}); use {SCHEDULE_EXAMPLE}") from exc
+
+
+_WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")  # classic cron: 0 (and 7) is Sunday
+_WEEKDAY_ITEM = re.compile(r"^(?:(\*)|([a-z0-9]+)(?:-([a-z0-9]+))?)(?:/(\d+))?$")
+
+
+def _weekday_number(token: str) -> int:
+    if token.isdigit() and 0 <= int(token) <= 7:
+        return int(token) % 7
+    if token in _WEEKDAY_NAMES:
+        return _WEEKDAY_NAMES.index(token)
+    raise ValueError(f"unknown day of the week {token!r}")
+
+
+def cron_weekdays(field: str) -> str:
+    """A classic cron day-of-week field (0 or 7 = Sunday, `1-5`, `mon-fri`, `*/2`) as APScheduler 3 names.
+
+    APScheduler 3 reads the numbers with 0 = Monday, so `0 9 * * 0` would post on Mondays: the field is
+    expanded into the days it means and written with names, which both read alike.
+    """
+    text = field.strip().lower()
+    if text == "*":
+        return "*"
+    days: set[int] = set()
+    for item in text.split(","):
+        match = _WEEKDAY_ITEM.match(item)
+        if match is None:
+            raise ValueError(f"unknown day of the week {item!r}")
+        star, first, last, step = match.groups()
+        if star:
+            span = list(range(7))
+        else:
+            start = _weekday_number(first)
+            end = _weekday_number(last) if last else (6 if step else start)
+            if last == "7":
+                end = 7  # `1-7` runs Monday to Sunday
+            if end < start:
+                raise ValueError(f"day-of-week range {item!r} runs backwards")
+            span = list(range(start, end + 1))
+        days.update(day % 7 for day in span[:: int(step) if step else 1])
+    return ",".join(_WEEKDAY_NAMES[day] for day in sorted(days))
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -21,6 +21,11 @@ class PermanentDeliveryError(DeliveryError):
     """
 
 
+class NothingToSendError(DeliveryError):
+    """The delivery has nothing left to post (its briefs were removed since it was recorded): given up
+    without blaming the channel."""
+
+
 class TransientDeliveryError(DeliveryError):
     """May work later (5xx, timeouts, connection resets): retried with exponential backoff, a bounded number
     of times."""

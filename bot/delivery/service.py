@@ -77,9 +77,8 @@ class DigestService:
     async def start(self) -> RecordReport:
         """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up."""
         await self.dispatcher.start()
-        report = await self.scheduler.start()
-        self._started = True
-        return report
+        self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
+        return await self.scheduler.start()
 
     async def close(self) -> None:
         """Stop new slots, give sends in flight SHUTDOWN_GRACE_SECONDS, leave the rest pending, close the
@@ -122,7 +121,7 @@ class DigestService:
 
     async def unsubscribe(self, channel_id: int) -> bool:
         """Unsubscribe a channel (its pending digests are cancelled); False if it was not subscribed."""
-        changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock())
+        changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock(), by_command=True)
         await self.scheduler.refresh()
         return changed
 

@@ -342,11 +342,14 @@ class DeliveryLedger:
             )
         return True
 
-    async def mark_dead(self, delivery_id: int, *, reason: str, now: datetime) -> FailureOutcome | None:
+    async def mark_dead(
+        self, delivery_id: int, *, reason: str, now: datetime, counts_against_channel: bool = True
+    ) -> FailureOutcome | None:
         """Give the row up for good with `reason` (never retried), in one transaction with the consequences.
 
-        Counts a failure for its subscription and pauses the subscription once `pause_after` deliveries in a
-        row have died. Returns None if the row was not pending.
+        When the channel is to blame (`counts_against_channel`: Discord refused it), counts a failure for its
+        subscription and pauses the subscription once `pause_after` deliveries in a row have died; an outage
+        of Discord or of the network is nobody's channel's fault. Returns None if the row was not pending.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
@@ -361,6 +364,9 @@ class DeliveryLedger:
             if row is None:
                 return None
             channel_id = int(row[0])
+            if not counts_against_channel:
+                logger.warning("delivery %d to channel %d given up: %s", delivery_id, channel_id, reason)
+                return FailureOutcome(consecutive_failures=0, paused=False)
             cursor = await connection.execute(
                 "UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, updated_at = ?"
                 " WHERE channel_id = ? RETURNING consecutive_failures",
@@ -404,6 +410,15 @@ class DeliveryLedger:
         return changed
 
     # --- reading ---
+
+    async def is_pending(self, delivery_id: int) -> bool:
+        """Whether the row is still to be sent (not cancelled by an unsubscribe or pause meanwhile)."""
+        async with (
+            self._db.read() as connection,
+            connection.execute("SELECT state FROM deliveries WHERE id = ?", (delivery_id,)) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return row is not None and row[0] == "pending"
 
     async def get(self, delivery_id: int) -> Delivery | None:
         """One row by id."""

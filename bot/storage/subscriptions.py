@@ -149,16 +149,22 @@ class SubscriptionRepository:
         assert subscription is not None
         return subscription
 
-    async def unsubscribe(self, channel_id: int, *, now: datetime, reason: str = "unsubscribed") -> bool:
+    async def unsubscribe(
+        self, channel_id: int, *, now: datetime, reason: str = "unsubscribed", by_command: bool = False
+    ) -> bool:
         """Deactivate the channel's subscription and cancel its pending deliveries.
 
-        Returns False if the channel had no active subscription. The row stays, so history remains readable.
+        `by_command`: a person unsubscribed it, which the settings' DIGEST_CHANNEL_IDS must not undo at the
+        next start. Returns False if the channel had no active subscription. The row stays, so history
+        remains readable.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
-                "UPDATE subscriptions SET active = 0, updated_at = ? WHERE channel_id = ? AND active = 1",
-                (stamp, channel_id),
+                "UPDATE subscriptions SET active = 0, updated_at = ?,"
+                " source = CASE WHEN ? THEN 'command' ELSE source END"
+                " WHERE channel_id = ? AND active = 1",
+                (stamp, by_command, channel_id),
             )
             changed = cursor.rowcount > 0
             await cursor.close()
@@ -219,6 +225,13 @@ class SubscriptionRepository:
         current = {s.channel_id: s for s in await self.list(include_inactive=True)}
         for channel_id, guild_id in entries.items():
             existing = current.get(channel_id)
+            if existing is not None and not existing.active and existing.source == "command":
+                logger.warning(
+                    "DIGEST_CHANNEL_IDS lists channel %d, which was unsubscribed with /digest unsubscribe;"
+                    " /digest subscribe subscribes it again",
+                    channel_id,
+                )
+                continue
             if existing is not None and existing.active:
                 if existing.source == "command" or existing.paused:
                     continue

@@ -102,8 +102,10 @@ async def test_digest_buttons_answer_privately_even_after_a_restart(
     assert "Japan → Ukraine: 600 million USD" in embeds_text(callback.data)
 
 
-async def ask(standin: DiscordStandIn, command: str, options: dict[str, Any], user: str) -> str:
-    interaction = await standin.invoke_command(command, options, user=user)
+async def ask(
+    standin: DiscordStandIn, command: str, options: dict[str, Any], user: str, guild: bool = True
+) -> str:
+    interaction = await standin.invoke_command(command, options, user=user, guild=guild)
     await standin.wait_for(
         lambda: interaction.followups or (interaction.callback and interaction.callback.type == 4), timeout=5
     )
@@ -272,3 +274,16 @@ async def test_timezone_autocomplete(briefbot: Briefbot, standin: DiscordStandIn
         user="alice",
     )
     assert len((await standin.wait_for_callback(interaction, timeout=5)).data["choices"]) == 25
+
+
+async def test_digest_commands_are_for_servers_only(standin: DiscordStandIn, tmp_path: Path) -> None:
+    settings = bot_settings(standin, tmp_path, discord_guild_id=None)  # global commands, as in production
+    async with running_bot(standin, settings) as bot:
+        group = next(c for c in standin.synced_commands() if c["name"] == "digest")
+        assert group.get("contexts") == [0] or group.get("dm_permission") is False
+        news = standin.channel_id("news")
+        await bot.digests.subscribe(
+            guild_id=standin.guild_id, channel_id=news, schedule="09:00", timezone="UTC"
+        )
+        answer = await ask(standin, "digest list", {}, user="alice", guild=False)
+    assert "only in a server" in answer and "<#" not in answer

@@ -364,3 +364,36 @@ async def test_fan_out_runs_concurrently_at_the_paced_rate(database: Database) -
     assert discord.peak_per_channel == 1
     assert discord.peak_total >= 10  # it really ran sends concurrently
     assert discord.peak_total <= 64
+
+
+async def test_an_outage_that_outlasts_the_retries_does_not_pause_the_channel(database: Database) -> None:
+    await _record(database, [1], days=[1, 2, 3, 4])
+    discord = FakeDiscord()
+    discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(8)]
+    clock = Clock()
+    ledger = DeliveryLedger(database)
+    retry = RetryPolicy(max_attempts=2, base_delay=1.0)
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.5)
+    for _ in range(6):
+        await dispatcher.run_until_idle()
+        clock.now += timedelta(minutes=10)
+    states = [row.state for row in reversed(await ledger.history(1))]
+    assert states == ["dead", "dead", "dead", "dead"]  # four slots given up, one after the other
+    subscription = await SubscriptionRepository(database).get(1)
+    assert subscription is not None and not subscription.paused and subscription.consecutive_failures == 0
+    await _record(database, [1], days=[5])
+    await dispatcher.run_until_idle()
+    assert (await ledger.history(1))[0].state == "sent"  # Discord is back: the channel still gets its digest
+
+
+async def test_a_row_cancelled_after_it_was_read_is_not_sent(database: Database) -> None:
+    await _record(database, [1, 2])
+    discord = FakeDiscord()
+    ledger = DeliveryLedger(database)
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=Clock())
+    rows = await ledger.due(T0)
+    await SubscriptionRepository(database).unsubscribe(1, now=T0)  # cancels channel 1's pending row
+    for row in rows:
+        await dispatcher._attempt(row)
+    assert discord.per_channel_messages() == {2: 1}
+    assert [row.state for row in await ledger.history(1)] == ["cancelled"]

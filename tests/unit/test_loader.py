@@ -33,7 +33,9 @@ BROKEN_CASES = [
     ("evidence_not_in_article", "loans[0].evidence[0]", "passage not found"),
     ("amount_not_in_evidence", "loans[0].amount", "700,000,000 is not written in its evidence"),
     ("name_not_in_evidence", "people[0].name", "does not appear in its evidence"),
-    ("currency_not_in_evidence", "loans[0].currency", "USD is not shown"),
+    ("currency_not_in_evidence", "loans[0].currency", "USD is not shown with the amount"),
+    ("currency_apart_from_amount", "loans[0].currency", "ILS is not shown with the amount"),
+    ("wrong_lender", "loans[0].amount", "goes with Canada, not Germany or Ukraine"),
     ("unknown_seed", "source.seed", "unknown seed file 'no-such-article.txt'"),
     ("duplicate_id", "id", "duplicate brief id 'same-id'"),
 ]

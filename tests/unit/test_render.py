@@ -101,8 +101,10 @@ def test_odd_and_long_strings_never_break_a_limit_or_mention(
     for page in render.render_people(Matches(brief, None, [person] * count)):
         assert_within_limits(page)
         assert not MENTION.search(all_text(page))
-    digest = render.render_digest([brief] * 12)
+    digest = render.render_digest([brief] * 10)
     assert_within_limits(digest)
+    assert len(digest.embeds) == 10  # every brief shown: each is recorded as delivered
+    assert all(embed.description for embed in digest.embeds)
     assert not MENTION.search(all_text(digest))
 
 
@@ -125,3 +127,17 @@ def test_answers_are_kept_per_library_and_bounded(shipped: LoadResult) -> None:
     for i in range(answers.ANSWER_CACHE_SIZE + 5):
         answer("who", shipped.library, {"name": f"nobody {i}"})
     assert len(answers._answers[shipped.library]) <= answers.ANSWER_CACHE_SIZE
+
+
+def test_a_digest_of_ten_long_briefs_shows_all_ten(shipped: LoadResult) -> None:
+    base = shipped.library.get()
+    briefs = [
+        base.model_copy(
+            update={"id": f"b{i}", "title": f"Brief {i} " + "long title " * 30, "summary": "word " * 900}
+        )
+        for i in range(10)
+    ]
+    digest = render.render_digest(briefs)
+    assert_within_limits(digest)
+    assert [e.title.split(" long")[0] for e in digest.embeds] == [f"Digest: Brief {i}" for i in range(10)]
+    assert all("10 people · 6 aid flows" in e.description for e in digest.embeds)

@@ -132,14 +132,14 @@ def test_weekday_and_multi_time_cron_agree_with_apscheduler() -> None:
         assert {slot.key for slot in ours} == {slot_for_fire_time(schedule, zone, f).key for f in fires}, (
             schedule
         )
-    monday_slots = slots_between("0 0 * * 0", zone, start, end)
+    monday_slots = slots_between("0 0 * * 1", zone, start, end)  # classic cron: 1 is Monday
     assert all(slot.local.weekday() == 0 for slot in monday_slots) and len(monday_slots) == 52
 
 
 @pytest.mark.parametrize(
     ("zone", "skipped"), [("Europe/Berlin", "2026-03-30"), ("America/New_York", "2026-03-09")]
 )
-@pytest.mark.parametrize("schedule", ["0 0 * * *", "0 0 * * 0"])
+@pytest.mark.parametrize("schedule", ["0 0 * * *", "0 0 * * 1"])
 def test_apscheduler_stepping_skips_midnight_after_the_spring_change(
     zone: str, skipped: str, schedule: str
 ) -> None:
@@ -174,3 +174,27 @@ def test_a_nonexistent_time_that_reads_as_another_named_time_is_one_slot() -> No
     assert [slot.key for slot in slots_between("30 2 * * *", zone, start, start + timedelta(hours=6))] == [
         "2026-03-29T02:30"  # alone, the nonexistent time is its own slot (at 03:30)
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "weekdays"),  # Python's weekday(): Monday is 0, Sunday 6
+    [
+        ("0", {6}),
+        ("7", {6}),
+        ("1-5", {0, 1, 2, 3, 4}),
+        ("mon-fri", {0, 1, 2, 3, 4}),
+        ("*/3", {6, 2, 5}),
+        ("6,0", {5, 6}),
+    ],
+)
+def test_day_of_week_reads_as_classic_cron(field: str, weekdays: set[int]) -> None:
+    # APScheduler 3 alone would read 0 as Monday; a crontab user means Sunday.
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    slots = slots_between(f"0 9 * * {field}", "Europe/Berlin", start, start + timedelta(days=28))
+    assert {slot.local.weekday() for slot in slots} == weekdays
+    assert len(slots) == 4 * len(weekdays)
+
+
+def test_day_of_month_and_day_of_week_together_are_refused() -> None:
+    with pytest.raises(ValueError, match="not both"):
+        parse_schedule("0 9 1 * mon", "UTC")

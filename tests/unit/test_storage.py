@@ -189,3 +189,14 @@ async def test_sync_settings(tmp_path: Path) -> None:
         assert [s.channel_id for s in result] == [20]
         removed = await repo.get(10)
         assert removed is not None and not removed.active
+
+
+async def test_a_settings_channel_unsubscribed_by_command_stays_unsubscribed(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repo = SubscriptionRepository(database)
+        await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)
+        assert await repo.unsubscribe(10, now=T0, by_command=True)
+        result = await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)  # restart
+        assert [s.channel_id for s in result] == [20]
+        unsubscribed = await repo.get(10)
+        assert unsubscribed is not None and not unsubscribed.active

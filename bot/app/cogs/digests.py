@@ -63,7 +63,7 @@ def require_manage_server(interaction: discord.Interaction[Any]) -> bool:
     return True
 
 
-def missing_bot_permissions(channel: discord.abc.GuildChannel) -> list[str]:
+def missing_bot_permissions(channel: discord.abc.GuildChannel | discord.Thread) -> list[str]:
     permissions = channel.permissions_for(channel.guild.me)
     return [label for flag, label in REQUIRED_CHANNEL_PERMISSIONS if not getattr(permissions, flag)]
 
@@ -110,6 +110,7 @@ def lines_within_limit(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
     return text
 
 
+@app_commands.guild_only()
 class DigestsCog(
     commands.GroupCog, group_name="digest", group_description="Scheduled digests for this server"
 ):
@@ -118,6 +119,12 @@ class DigestsCog(
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
         super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        # Discord hides the group in DMs; checked here too, so no server's subscriptions are listed in one.
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage()
+        return True
 
     async def _reply(self, interaction: discord.Interaction[Any], text: str) -> None:
         await interaction.followup.send(
@@ -238,7 +245,7 @@ class DigestsCog(
         guild = interaction.guild
         assert guild is not None
         channel_id = channel.id if channel else interaction.channel_id
-        target = guild.get_channel(channel_id) if channel_id else None
+        target = guild.get_channel_or_thread(channel_id) if channel_id else None
         if target is None:
             await self._reply(interaction, "I cannot see that channel.")
             return
