@@ -10,7 +10,7 @@ import aiohttp
 import discord
 
 from bot.app.embeds import NO_MENTIONS, to_embeds
-from bot.app.views import digest_view
+from bot.app.views import MAX_BRIEF_ROWS, digest_view
 from bot.briefs.render import render_digest
 from bot.delivery.sender import (
     NothingToSendError,
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban carries no Retry-After
+RECENT_MESSAGES_CHECKED = 50  # a channel gets a digest a day or so: its last one is among these
 
 
 def describe(error: discord.HTTPException) -> str:
@@ -71,3 +72,38 @@ class DiscordSender:
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
             raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
         return sent.id
+
+    async def find_posted_digest(
+        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
+    ) -> int | None:
+        wanted = {f"briefbot:digest:who:{brief_id}" for brief_id in brief_ids[:MAX_BRIEF_ROWS]}
+        me = self.bot.user
+        channel = self.bot.get_partial_messageable(channel_id)
+        after = discord.Object(after_message_id) if after_message_id else None
+        try:
+            async for message in channel.history(
+                limit=RECENT_MESSAGES_CHECKED, after=after, oldest_first=False
+            ):
+                if after_message_id is not None and message.id <= after_message_id:
+                    continue
+                if me is not None and message.author.id == me.id and _digest_buttons(message) == wanted:
+                    return message.id
+        except discord.HTTPException as error:
+            if error.status in (403, 404):
+                raise PermanentDeliveryError(describe(error)) from error
+            raise TransientDeliveryError(describe(error)) from error
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
+        return None
+
+
+def _digest_buttons(message: discord.Message) -> set[str]:
+    return {
+        child.custom_id
+        for row in message.components
+        if isinstance(row, discord.ActionRow)
+        for child in row.children
+        if isinstance(child, discord.Button)
+        and child.custom_id
+        and child.custom_id.startswith("briefbot:digest:who:")
+    }

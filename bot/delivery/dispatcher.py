@@ -84,6 +84,7 @@ class Dispatcher:
         poll_interval: float = 30.0,
         batch_size: int = 200,
         progress_every: int = 500,
+        nonce_trust_seconds: float = 120.0,
     ) -> None:
         self._ledger = ledger
         self._sender = sender
@@ -95,6 +96,8 @@ class Dispatcher:
         self._poll_interval = poll_interval
         self._batch_size = batch_size
         self._progress_every = progress_every
+        # Discord keeps nonces "a few minutes" (undocumented): within this, a resend is deduplicated by it.
+        self._nonce_trust_seconds = nonce_trust_seconds
         self._capacity = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -248,7 +251,7 @@ class Dispatcher:
             return
         try:
             async with asyncio.timeout(self._send_timeout):
-                message_id = await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+                message_id = await self._send_once(row)
         except NothingToSendError as exc:
             await self._ledger.mark_dead(
                 row.id, reason=exc.reason, now=self._clock(), counts_against_channel=False
@@ -285,6 +288,26 @@ class Dispatcher:
             await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock())
             self.stats.sent += 1
         await self._progress()
+
+    async def _send_once(self, row: Delivery) -> int:
+        """Send the row's digest, unless an earlier attempt already posted it.
+
+        An attempt whose answer was lost (a crash, a timeout, a 5xx after the message was stored) leaves the
+        message's existence unknown. Resent with the same nonce within Discord's nonce window, Discord returns
+        the original; later, the channel's recent messages are looked at first.
+        """
+        started = row.attempt_started_at
+        if started is None:
+            await self._ledger.mark_attempt_started(row.id, now=self._clock())
+        elif (self._clock() - started).total_seconds() > self._nonce_trust_seconds:
+            after = await self._ledger.last_message_id(row.channel_id)
+            found = await self._sender.find_posted_digest(row.channel_id, row.brief_ids, after)
+            if found is not None:
+                logger.info(
+                    "delivery %d to channel %d was already posted (message %d)", row.id, row.channel_id, found
+                )
+                return found
+        return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
 
     async def _transient(self, row: Delivery, reason: str) -> None:
         attempt = row.attempts + 1

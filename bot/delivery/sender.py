@@ -51,3 +51,12 @@ class Sender(Protocol):
         message id. Raises PermanentDeliveryError, TransientDeliveryError or RateLimitedError; anything else
         is treated as transient."""
         ...
+
+    async def find_posted_digest(
+        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
+    ) -> int | None:
+        """The id of a digest of exactly `brief_ids` that the bot posted to `channel_id` after message
+        `after_message_id` (its last known digest there), or None. Used before resending a delivery whose
+        first send may have gone through, once Discord's nonce deduplication can no longer be relied on.
+        Raises like send_digest."""
+        ...

@@ -36,7 +36,7 @@ _CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
 
 _COLUMNS = (
     "id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state, brief_ids, attempts,"
-    " next_attempt_at, last_error, reason, message_id, sent_at, created_at, updated_at"
+    " next_attempt_at, last_error, reason, message_id, sent_at, created_at, updated_at, attempt_started_at"
 )
 
 
@@ -82,6 +82,7 @@ class Delivery:
     sent_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    attempt_started_at: datetime | None = None  # when a send first began; the message may exist since
 
 
 def _row_to_delivery(row: aiosqlite.Row | tuple[object, ...]) -> Delivery:
@@ -105,6 +106,7 @@ def _row_to_delivery(row: aiosqlite.Row | tuple[object, ...]) -> Delivery:
         sent_at=opt_from_db(None if values[14] is None else str(values[14])),
         created_at=from_db(str(values[15])),
         updated_at=from_db(str(values[16])),
+        attempt_started_at=opt_from_db(None if values[17] is None else str(values[17])),
     )
 
 
@@ -409,7 +411,27 @@ class DeliveryLedger:
             await cursor.close()
         return changed
 
+    async def mark_attempt_started(self, delivery_id: int, *, now: datetime) -> None:
+        """Note, before the first send, that from now on the message may exist on Discord's side."""
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "UPDATE deliveries SET attempt_started_at = ? WHERE id = ? AND attempt_started_at IS NULL",
+                (to_db(now), delivery_id),
+            )
+
     # --- reading ---
+
+    async def last_message_id(self, channel_id: int) -> int | None:
+        """The newest message the ledger knows it posted to the channel."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT max(message_id) FROM deliveries WHERE channel_id = ? AND state = 'sent'",
+                (channel_id,),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return None if row is None or row[0] is None else int(row[0])
 
     async def is_pending(self, delivery_id: int) -> bool:
         """Whether the row is still to be sent (not cancelled by an unsubscribe or pause meanwhile)."""

@@ -617,7 +617,14 @@ class RestApi:
         channel = self._channel(ctx)
         self._require(ctx, channel, VIEW_CHANNEL)
         limit = int(ctx.query.get("limit", "50"))
-        return Reply(200, list(reversed(self.s.messages.get(channel.id, [])))[:limit])
+        newest_first = list(reversed(self.s.messages.get(channel.id, [])))
+        # Discord's paging: `before`/`after` a message id (snowflakes grow with time), newest first.
+        if "before" in ctx.query:
+            newest_first = [m for m in newest_first if int(m["id"]) < int(ctx.query["before"])]
+        if "after" in ctx.query:
+            newest_first = [m for m in newest_first if int(m["id"]) > int(ctx.query["after"])]
+            return Reply(200, newest_first[-limit:])  # the oldest `limit` after it, still newest first
+        return Reply(200, newest_first[:limit])
 
     async def create_message(self, ctx: Ctx) -> Reply:
         s = self.s

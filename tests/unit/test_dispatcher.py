@@ -36,6 +36,7 @@ class FakeDiscord:
             str, tuple[int, int, tuple[str, ...]]
         ] = {}  # nonce -> (message id, channel, briefs)
         self.calls: list[tuple[int, str]] = []
+        self.lookups: list[int] = []  # channels looked at before a late resend
         self.failures: dict[int, list[Exception]] = {}  # channel -> errors to raise, in order
         self.in_flight: dict[int, int] = {}
         self.peak_per_channel = 0
@@ -65,6 +66,16 @@ class FakeDiscord:
             return self.post(channel_id, nonce, brief_ids)
         finally:
             self.in_flight[channel_id] -= 1
+
+    async def find_posted_digest(
+        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
+    ) -> int | None:
+        self.lookups.append(channel_id)
+        for message_id, channel, briefs in self.messages.values():
+            later = after_message_id is None or message_id > after_message_id
+            if channel == channel_id and briefs == tuple(brief_ids) and later:
+                return message_id
+        return None
 
     def post(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
         if nonce not in self.messages:
@@ -397,3 +408,50 @@ async def test_a_row_cancelled_after_it_was_read_is_not_sent(database: Database)
         await dispatcher._attempt(row)
     assert discord.per_channel_messages() == {2: 1}
     assert [row.state for row in await ledger.history(1)] == ["cancelled"]
+
+
+async def test_a_late_resend_looks_at_the_channel_instead_of_posting_twice(tmp_path: Path) -> None:
+    # The first attempt posted the message but its answer was lost (the bot died). Discord's nonce memory
+    # lasts minutes; the bot comes back an hour later, finds the message, and records it instead of reposting.
+    database = await Database.open(tmp_path / "db.sqlite3")
+    await _record(database, [1, 2])
+    discord = CrashingDiscord(complete=0)
+    discord.hang_target = 2
+    clock = Clock()
+    dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock)
+    await dispatcher.start()
+    await asyncio.wait_for(discord.all_hung.wait(), timeout=5)
+    await dispatcher.stop(grace_seconds=0)
+    await database.close()
+
+    class ForgetfulDiscord(FakeDiscord):
+        """Discord after its nonce window: a resend posts again."""
+
+        def post(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+            message_id = len(self.messages) + 1000
+            self.messages[f"{nonce}-{message_id}"] = (message_id, channel_id, tuple(brief_ids))
+            return message_id
+
+    later = ForgetfulDiscord()
+    later.messages = dict(discord.messages)
+    clock.now += timedelta(hours=1)
+    database = await Database.open(tmp_path / "db.sqlite3")
+    ledger = DeliveryLedger(database)
+    await Dispatcher(ledger, later, pacer=fast_pacer(), clock=clock).run_until_idle()
+    assert sorted(later.lookups) == [1, 2] and later.calls == []
+    assert later.per_channel_messages() == {1: 1, 2: 1}
+    assert {row.state for channel in (1, 2) for row in await ledger.history(channel)} == {"sent"}
+    await database.close()
+
+
+async def test_a_late_resend_posts_when_the_first_attempt_never_arrived(database: Database) -> None:
+    await _record(database, [1])
+    discord = FakeDiscord()
+    discord.failures[1] = [TransientDeliveryError("timed out")]
+    clock = Clock()
+    retry = RetryPolicy(base_delay=600.0, max_delay=600.0)
+    dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock, retry=retry)
+    await dispatcher.run_until_idle()
+    clock.now += timedelta(minutes=11)
+    await dispatcher.run_until_idle()
+    assert discord.lookups == [1] and discord.per_channel_messages() == {1: 1}

@@ -34,6 +34,11 @@ class Recorder:
         self.any_sent.set()
         return len(self.sent)
 
+    async def find_posted_digest(
+        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
+    ) -> int | None:
+        return None
+
 
 def _settings(tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
