@@ -281,13 +281,18 @@ class DeliveryLedger:
     # --- the dispatcher's side ---
 
     async def due(self, now: datetime, *, limit: int = 500) -> list[Delivery]:
-        """Pending rows whose next attempt is due at `now`, oldest slot first, at most `limit`."""
+        """Pending rows whose next attempt is due at `now`, oldest slot first, at most `limit`.
+
+        A row written "after" `now` means the wall clock has since been set back (an NTP correction, a VM
+        restored): its next attempt was reckoned on the wrong clock, so it is due now rather than late.
+        """
+        stamp = to_db(now)
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM deliveries WHERE state = 'pending' AND next_attempt_at <= ?"  # noqa: S608
-                " ORDER BY slot_at, id LIMIT ?",
-                (to_db(now), limit),
+                f"SELECT {_COLUMNS} FROM deliveries WHERE state = 'pending'"  # noqa: S608
+                " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
+                (stamp, stamp, limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()

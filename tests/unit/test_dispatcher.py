@@ -455,3 +455,11 @@ async def test_a_late_resend_posts_when_the_first_attempt_never_arrived(database
     clock.now += timedelta(minutes=11)
     await dispatcher.run_until_idle()
     assert discord.lookups == [1] and discord.per_channel_messages() == {1: 1}
+
+
+async def test_a_clock_set_back_does_not_hold_rows_back(database: Database) -> None:
+    await _record(database, [1])  # recorded at T0, due at T0
+    discord = FakeDiscord()
+    clock = Clock(T0 - timedelta(hours=1))  # then the wall clock is corrected an hour back
+    await Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock).run_until_idle()
+    assert discord.per_channel_messages() == {1: 1}
