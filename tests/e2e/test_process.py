@@ -152,3 +152,57 @@ async def test_unusable_or_newer_database_stops_the_bot_with_a_clear_message(
     assert str(database) in output and "DATABASE_PATH" in output
     assert ("not a usable SQLite database" if content else "newer than this Briefbot knows") in output
     assert "Traceback" not in output
+
+
+async def test_sigterm_mid_fan_out_finishes_in_flight_sends_and_leaves_the_rest_for_the_next_start(
+    tmp_path: Path,
+) -> None:
+    from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+
+    async with DiscordStandIn(latency=(0.02, 0.05)) as standin:
+        channels = standin.register_channels(150)
+        database_path = tmp_path / "db.sqlite3"
+        # Subscribed ten minutes ago to a slot five minutes ago: the start-up catch-up fans out at once.
+        now = datetime.now(UTC)
+        database = await Database.open(database_path)
+        for channel_id in channels:
+            await SubscriptionRepository(database).subscribe(
+                guild_id=standin.guild_id,
+                channel_id=channel_id,
+                schedule=f"{now - timedelta(minutes=5):%H:%M}",
+                timezone="UTC",
+                source="command",
+                now=now - timedelta(minutes=10),
+            )
+        await database.close()
+        env = {
+            "DISCORD_TOKEN": SECRET,
+            "DISCORD_API_BASE_URL": standin.base_url,
+            "SHUTDOWN_GRACE_SECONDS": "5",
+        }
+
+        process = await briefbot(tmp_path, "run", **env)
+        await standin.wait_for(lambda: len(standin.message_counts()) >= 40, timeout=30)
+        process.send_signal(signal.SIGTERM)
+        code, output = await finished(process)
+        assert code == 0, output
+        assert "digest sends cut off" not in output  # in-flight sends finished within the grace
+        stopped_at = len(standin.message_counts())
+        assert stopped_at < len(channels)
+
+        database = await Database.open(database_path)
+        ledger = DeliveryLedger(database)
+        assert await ledger.count("sent") == stopped_at  # every message that went out is recorded
+        assert await ledger.count("pending") == len(channels) - stopped_at  # the rest wait for the next start
+        await database.close()
+
+        process = await briefbot(tmp_path, "run", **env)
+        try:
+            await standin.wait_for(lambda: len(standin.message_counts()) == len(channels), timeout=30)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            code, output = await finished(process)
+        assert code == 0, output
+        assert standin.message_counts() == {c: 1 for c in channels}
+        assert standin.counters["duplicates"] == 0 and standin.counters["global_429"] == 0
+        assert standin.violations == []
