@@ -44,10 +44,6 @@ class LoadResult:
     library: Library
     errors: list[BriefError]
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 def item_path(loc: Sequence[int | str]) -> str:
     """('loans', 2, 'evidence', 0) -> 'loans[2].evidence[0]'."""

@@ -7,7 +7,7 @@ message, 10 embeds), long results become pages, and no rendered text can mention
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -382,6 +382,3 @@ def pages_text(pages: Sequence[MessageData]) -> str:
     if len(pages) == 1:
         return message_text(pages[0])
     return "\n\n".join(f"=== page {n}/{len(pages)} ===\n{message_text(p)}" for n, p in enumerate(pages, 1))
-
-
-Renderer = Callable[..., list[MessageData]]
