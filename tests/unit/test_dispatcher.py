@@ -37,6 +37,7 @@ class FakeDiscord:
         ] = {}  # nonce -> (message id, channel, briefs)
         self.calls: list[tuple[int, str]] = []
         self.lookups: list[int] = []  # channels looked at before a late resend
+        self.posted = asyncio.Event()
         self.failures: dict[int, list[Exception]] = {}  # channel -> errors to raise, in order
         self.in_flight: dict[int, int] = {}
         self.peak_per_channel = 0
@@ -78,6 +79,7 @@ class FakeDiscord:
         return None
 
     def post(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        self.posted.set()
         if nonce not in self.messages:
             self.messages[nonce] = (len(self.messages) + 1000, channel_id, tuple(brief_ids))
         return self.messages[nonce][0]
@@ -326,10 +328,7 @@ async def test_wake_sends_a_newly_recorded_slot_at_once(database: Database) -> N
     await asyncio.sleep(0.01)  # idle, waiting an hour for work
     await _record(database, [1])
     dispatcher.wake()
-    for _ in range(500):
-        if discord.messages:
-            break
-        await asyncio.sleep(0.001)
+    await asyncio.wait_for(discord.posted.wait(), timeout=5)  # an hour before the next poll
     assert discord.per_channel_messages() == {1: 1}
     assert await dispatcher.stop(grace_seconds=1) == 0
 
