@@ -2,7 +2,9 @@
 
 Both sides post one message to each of ``--channels`` channels through the local Discord stand-in with
 Discord's limits enforced (50 requests/s per bot token; 5 messages per 5 s per channel) and 20-50 ms of
-latency per request. Each side gets a fresh stand-in, so their counters are separate.
+latency per request. Each side gets a fresh stand-in in a process of its own (``bench/_standin_process.py``),
+as Discord's limiter is not inside the bot's process: a stall of the side under test cannot make the
+stand-in count correctly spaced requests late, bunched into one window.
 
 * ours: the real Briefbot, built as ``tests.e2e.conftest.running_bot`` builds it (real SQLite file, real
   scheduler and dispatcher), with the channels subscribed in its database beforehand (as ``/digest subscribe``
@@ -15,7 +17,9 @@ Figures per side: requests per second to the global bucket between the first and
 request (stand-in arrival times) as a fraction of the global limit, messages created per second, 429s by
 scope, duplicates (channels with more than one message, plus nonces the stand-in stored twice) and losses
 (channels with no message at the end). Targets for ours: >= 0.88 of the limit, 0 global 429s, 0 duplicates,
-0 losses. The last line of output is the figures as one JSON object.
+0 losses. The notes say how evenly the requests arrived and how full the limiter's fixed windows got, and
+record event-loop stalls and garbage-collector pauses in both processes. The last line of output is the
+figures as one JSON object.
 
     python bench/fanout.py [--channels 5000] [--baseline-channels N] [--skip-baseline]
                            [--latency-min 0.02] [--latency-max 0.05] [--baseline-timeout 300] [--strict]
@@ -28,7 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
+import itertools
 import json
 import logging
 import subprocess
@@ -39,7 +43,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -47,6 +51,7 @@ if str(REPO) not in sys.path:
 
 import discord  # noqa: E402
 
+from bench._standin_process import StallWatch, StandInProcess, freeze_heap  # noqa: E402
 from bot.app.client import point_at_api  # noqa: E402
 from bot.storage import Database, SubscriptionRepository  # noqa: E402
 from tests.e2e.conftest import FakeClock, bot_settings, running_bot  # noqa: E402
@@ -108,77 +113,104 @@ class Figures:
     notes: dict[str, Any] = field(default_factory=dict)
 
 
-class StallWatch:
-    """Event-loop stalls and garbage-collector pauses in this process, which hosts both the stand-in and the
-    side under test: a stall holds requests back and releases them together, which a fixed-window limiter
-    may count as a burst."""
+@dataclass(frozen=True)
+class Recorded:
+    """One request as the stand-in recorded it (the fields the figures need)."""
 
-    def __init__(self, tick: float = 0.01) -> None:
-        self.tick = tick
-        self.max_lag = 0.0
-        self.lags_over_100ms = 0
-        self.gc_pauses: list[tuple[int, float]] = []  # (generation, seconds) of pauses over 50 ms
-        self._gc_started = 0.0
-        self._task: asyncio.Task[None] | None = None
-
-    def _on_gc(self, phase: str, info: dict[str, Any]) -> None:
-        if phase == "start":
-            self._gc_started = time.perf_counter()
-        else:
-            took = time.perf_counter() - self._gc_started
-            if took > 0.05:
-                self.gc_pauses.append((int(info.get("generation", -1)), round(took, 3)))
-
-    async def _watch(self) -> None:
-        while True:
-            before = time.perf_counter()
-            await asyncio.sleep(self.tick)
-            lag = time.perf_counter() - before - self.tick
-            self.max_lag = max(self.max_lag, lag)
-            if lag > 0.1:
-                self.lags_over_100ms += 1
-
-    def __enter__(self) -> StallWatch:
-        gc.callbacks.append(self._on_gc)
-        self._task = asyncio.get_running_loop().create_task(self._watch())
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.callbacks.remove(self._on_gc)
-        if self._task is not None:
-            self._task.cancel()
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "max_loop_lag_s": round(self.max_lag, 3),
-            "loop_lags_over_100ms": self.lags_over_100ms,
-            "gc_pauses_over_50ms": len(self.gc_pauses),
-            "longest_gc_pause_s": max((took for _, took in self.gc_pauses), default=0.0),
-        }
+    method: str
+    route: str | None
+    status: int
+    time: float  # stand-in clock when the request arrived
 
 
-def global_429_details(standin: DiscordStandIn, first: float) -> list[dict[str, float]]:
-    """For each global 429 (at most 10): when it came (s after the first create) and how many requests
-    the stand-in had counted in the second before it."""
-    times = sorted(r.time for r in standin.requests if not (r.route or "").startswith(EXEMPT_FROM_GLOBAL))
-    details = []
-    for r in standin.requests:
-        if r.status == 429 and len(details) < 10:
-            in_second = sum(1 for t in times if r.time - 1.0 < t <= r.time)
-            details.append({"at_s": round(r.time - first, 3), "requests_in_previous_second": in_second})
+def global_429_details(stats: dict[str, Any], first: float, arrivals: list[float]) -> list[dict[str, float]]:
+    """For each global 429 (at most 10): when the limiter rejected it (s after the first create's arrival);
+    how many requests the limiter had checked against the global bucket in the second before it; how many
+    had arrived in that second; and the longest gap between arrivals in the 1.5 s before it (a long gap
+    followed by a crowd is a burst: requests held back, then released together)."""
+    checks = sorted(stats["global_checks"])
+    details: list[dict[str, float]] = []
+    for at in stats["global_rejections"][:10]:
+        before = [t for t in arrivals if at - 1.5 < t <= at]
+        details.append(
+            {
+                "at_s": round(at - first, 3),
+                "requests_in_previous_second": sum(1 for t in checks if at - 1.0 < t <= at),
+                "arrivals_in_previous_second": sum(1 for t in before if t > at - 1.0),
+                "longest_gap_before_s": round(
+                    max((b - a for a, b in itertools.pairwise(before)), default=0.0), 3
+                ),
+            }
+        )
     return details
 
 
+def peak_global_window(checks: list[float]) -> int:
+    """The most requests one of the limiter's fixed 1 s windows saw, rejected ones included (a window opens
+    at the first check after the previous one ended, as in ``tests/standin/ratelimit.py``)."""
+    peak = count = 0
+    started = float("-inf")
+    for t in sorted(checks):
+        if t >= started + 1.0:
+            started, count = t, 0
+        count += 1
+        peak = max(peak, count)
+    return peak
+
+
+def spacing(arrivals: list[float]) -> dict[str, Any]:
+    """How evenly requests to the global bucket arrived (times in s after the first): the most in any 1 s
+    (sliding) and when that second ended, the longest gap and when it ended, and how many came less than
+    5 ms after the previous one (at 45/s they are 22 ms apart)."""
+    if len(arrivals) < 2:
+        return {}
+    first = arrivals[0]
+    gaps = [(b - a, b) for a, b in itertools.pairwise(arrivals)]
+    most, most_at, low = 0, first, 0
+    for high, t in enumerate(arrivals):
+        while arrivals[low] <= t - 1.0:
+            low += 1
+        if high - low + 1 > most:
+            most, most_at = high - low + 1, t
+    gap, gap_at = max(gaps)
+    return {
+        "max_arrivals_in_any_1s": most,
+        "max_at_s": round(most_at - first, 2),
+        "longest_gap_s": round(gap, 3),
+        "longest_gap_at_s": round(gap_at - first, 2),
+        "gaps_under_5ms": sum(1 for g, _ in gaps if g < 0.005),
+    }
+
+
+def first_create(stats: dict[str, Any]) -> float | None:
+    return min((r[3] for r in stats["requests"] if r[0] == "POST" and r[1] == MESSAGE_ROUTE), default=None)
+
+
+def stalls_from(
+    summary: dict[str, Any] | None, to_standin: float, first: float | None
+) -> dict[str, Any] | None:
+    """A ``StallWatch`` summary with the long lags' times made s after the first create (``to_standin``:
+    what to add to the watch's clock to get stand-in time)."""
+    if summary is None:
+        return None
+    origin = first if first is not None else 0.0
+    lags = [[round(at + to_standin - origin, 2), lag] for at, lag in summary.pop("long_lags", [])]
+    return {**summary, "long_lags_at_s": lags[:10]}
+
+
 def measure(
-    side: str, standin: DiscordStandIn, channels: list[int], wall_s: float, started_at: float
+    side: str, stats: dict[str, Any], channels: list[int], wall_s: float, started_at: float
 ) -> Figures:
-    """The figures of one side, from what its stand-in recorded; ``started_at`` is stand-in time."""
+    """The figures of one side, from what its stand-in recorded (``stats`` from the stand-in process);
+    ``started_at`` is stand-in time."""
     figures = Figures(side=side, channels=len(channels), wall_s=round(wall_s, 3))
-    creates = [r for r in standin.requests if r.method == "POST" and r.route == MESSAGE_ROUTE]
+    requests = [Recorded(*r) for r in stats["requests"]]
+    creates = [r for r in requests if r.method == "POST" and r.route == MESSAGE_ROUTE]
     figures.message_creates = len(creates)
     figures.status_counts = {
         str(status): n for status, n in sorted(Counter(r.status for r in creates).items())
     }
+    counters = Counter(stats["counters"])
     if creates:
         first = min(r.time for r in creates)
         last = max(r.time for r in creates)
@@ -186,7 +218,7 @@ def measure(
         figures.first_create_s = round(first - started_at, 3)
         in_window = [
             r
-            for r in standin.requests
+            for r in requests
             if first <= r.time <= last and not (r.route or "").startswith(EXEMPT_FROM_GLOBAL)
         ]
         figures.global_requests = len(in_window)
@@ -196,34 +228,41 @@ def measure(
             ok = sum(1 for r in creates if 200 <= r.status < 300)
             figures.messages_per_s = round(max(ok - 1, 0) / (last - first), 2)
         figures.fraction_of_limit = round(figures.requests_per_s / GLOBAL_LIMIT, 4)
-        if standin.counters["global_429"] and side == "ours":
-            figures.notes["global_429s"] = global_429_details(standin, first)
-    counts = standin.message_counts()
-    wanted = set(channels)
-    figures.messages_created = sum(n for c, n in counts.items() if c in wanted)
-    figures.dup_channels = sum(1 for c, n in counts.items() if c in wanted and n > 1)
-    figures.dup_nonces = standin.counters["duplicates"]
+        arrivals = sorted(r.time for r in in_window)
+        if counters["global_429"] and side == "ours":
+            figures.notes["global_429s"] = global_429_details(stats, first, arrivals)
+        if side == "ours":
+            figures.notes["spacing"] = spacing(arrivals)
+    counts: list[int] = stats["counts"]  # messages per channel, in the order of ``channels``
+    figures.messages_created = sum(counts)
+    figures.dup_channels = sum(1 for n in counts if n > 1)
+    figures.dup_nonces = counters["duplicates"]
     figures.duplicates = figures.dup_channels + figures.dup_nonces
-    figures.losses = sum(1 for c in channels if counts.get(c, 0) == 0)
-    figures.global_429 = standin.counters["global_429"]
-    figures.user_429 = standin.counters["user_429"]
-    figures.channel_429 = standin.counters["channel_429"]
-    figures.nonce_replays = standin.counters["nonce_replays"]
-    figures.violations = len(standin.violations)
+    figures.losses = sum(1 for n in counts if n == 0)
+    figures.global_429 = counters["global_429"]
+    figures.user_429 = counters["user_429"]
+    figures.channel_429 = counters["channel_429"]
+    figures.nonce_replays = counters["nonce_replays"]
+    figures.violations = len(stats["violations"])
+    figures.notes["peak_global_window"] = peak_global_window(stats["global_checks"])
     return figures
 
 
-def progress_line(side: str, started: float, standin: DiscordStandIn, total: int) -> str:
-    reached = sum(1 for messages in standin.messages.values() if messages)
-    c = standin.counters
+async def progress(standin: StandInProcess) -> dict[str, Any]:
+    return await standin.call("progress")
+
+
+def progress_line(side: str, started: float, state: dict[str, Any], total: int) -> str:
     return (
-        f"  [{side}] {time.perf_counter() - started:6.1f}s  {reached}/{total} channels have a message;"
-        f" 429s global={c['global_429']} user={c['user_429']}"
+        f"  [{side}] {time.perf_counter() - started:6.1f}s  {state['reached']}/{total} channels have a message;"
+        f" 429s global={state['global_429']} user={state['user_429']}"
     )
 
 
-def all_reached(standin: DiscordStandIn, channels: list[int]) -> bool:
-    return all(standin.messages.get(c) for c in channels)
+def as_standin(standin: StandInProcess) -> DiscordStandIn:
+    """``bot_settings``, ``running_bot`` and ``run_bare_bot`` read only ``base_url``, ``gateway_url`` and
+    ``guild_id`` of the stand-in, which the process handle has."""
+    return cast(DiscordStandIn, standin)
 
 
 async def seed_subscriptions(path: Path, guild_id: int, channels: list[int], now: datetime) -> None:
@@ -244,16 +283,26 @@ async def seed_subscriptions(path: Path, guild_id: int, channels: list[int], now
         await database.close()
 
 
+async def start_standin(args: argparse.Namespace) -> StandInProcess:
+    return await StandInProcess.start(
+        latency=(args.latency_min, args.latency_max), global_limit=GLOBAL_LIMIT, channel_limit=CHANNEL_LIMIT
+    )
+
+
+def print_violations(stats: dict[str, Any]) -> None:
+    for violation in stats["violations"][:5]:
+        print(f"  violation: {violation}", flush=True)
+
+
 async def run_ours(args: argparse.Namespace) -> Figures:
     n = args.channels
     latency = (args.latency_min, args.latency_max)
     print(f"ours: Briefbot, {n} channels, latency {latency[0] * 1000:g}-{latency[1] * 1000:g} ms", flush=True)
     with tempfile.TemporaryDirectory(prefix="briefbot-fanout-") as tmp:
-        async with DiscordStandIn(
-            latency=latency, enforce_rate_limits=True, global_limit=GLOBAL_LIMIT, channel_limit=CHANNEL_LIMIT
-        ) as standin:
-            channels = standin.register_channels(n)
-            settings = bot_settings(standin, Path(tmp), delivery_rate_per_second=args.rate)
+        async with await start_standin(args) as standin:
+            print(f"  stand-in: process {standin.pid}, {standin.base_url}", flush=True)
+            channels: list[int] = (await standin.call("register_channels", n=n))["ids"]
+            settings = bot_settings(as_standin(standin), Path(tmp), delivery_rate_per_second=args.rate)
             seeding = time.perf_counter()
             await seed_subscriptions(
                 settings.database_path, standin.guild_id, channels, CLOCK_START - timedelta(minutes=1)
@@ -261,25 +310,28 @@ async def run_ours(args: argparse.Namespace) -> Figures:
             print(f"  subscribed {n} channels in {time.perf_counter() - seeding:.1f}s", flush=True)
             clock = RunningClock(CLOCK_START)
             try:
-                async with running_bot(standin, settings, clock) as bot:
-                    if standin.message_counts():
+                async with running_bot(as_standin(standin), settings, clock) as bot:
+                    if (await progress(standin))["messages"]:
                         raise RuntimeError("the bot posted before the slot was fired")
+                    frozen = {"bot": freeze_heap(), "standin": (await standin.call("freeze"))["frozen"]}
                     started = time.perf_counter()
-                    started_at = standin.clock()
+                    started_at = standin.stand_in_time()
                     with StallWatch() as watch:
                         clock.advance(seconds=(SLOT - clock()).total_seconds() + 1)
                         report = await bot.digests.scheduler.tick()
                         print(f"  slot fired: {len(report.pending)} deliveries recorded", flush=True)
                         deadline = started + (args.timeout or n / min(args.rate, GLOBAL_LIMIT) * 1.5 + 60)
                         next_print = started + args.progress
-                        while not all_reached(standin, channels) and time.perf_counter() < deadline:
+                        state = await progress(standin)
+                        while state["reached"] < n and time.perf_counter() < deadline:
                             await asyncio.sleep(0.25)
+                            state = await progress(standin)
                             if time.perf_counter() >= next_print:
-                                print(progress_line("ours", started, standin, n), flush=True)
+                                print(progress_line("ours", started, state, n), flush=True)
                                 next_print += args.progress
                     wall = time.perf_counter() - started
-                    timed_out = not all_reached(standin, channels)
-                    print(progress_line("ours", started, standin, n), flush=True)
+                    timed_out = state["reached"] < n
+                    print(progress_line("ours", started, state, n), flush=True)
                     # Anything sent twice would show within a few more request rounds.
                     await asyncio.sleep(args.settle)
                     ledger = bot.digests.ledger
@@ -287,34 +339,35 @@ async def run_ours(args: argparse.Namespace) -> Figures:
                     stats = bot.digests.dispatcher.stats
             finally:
                 point_at_api(None, None)
-            figures = measure("ours", standin, channels, wall, started_at)
-            figures.notes.update(
-                timed_out=timed_out,
-                ledger=states,
-                dispatcher=asdict(stats),
-                rate_per_second=args.rate,
-                stalls=watch.summary(),
-            )
-            for violation in standin.violations[:5]:
-                print(f"  violation: {violation}", flush=True)
-            return figures
+            recorded = await standin.call("stats")
+    figures = measure("ours", recorded, channels, wall, started_at)
+    figures.notes.update(
+        timed_out=timed_out,
+        ledger=states,
+        dispatcher=asdict(stats),
+        rate_per_second=args.rate,
+        stalls=stalls_from(watch.summary(), standin.clock_offset, first_create(recorded)),
+        standin_stalls=stalls_from(recorded["stalls"], 0.0, first_create(recorded)),
+        frozen_objects=frozen,
+    )
+    print_violations(recorded)
+    return figures
 
 
 async def run_bare(args: argparse.Namespace) -> Figures:
     n = args.baseline_channels or args.channels
-    latency = (args.latency_min, args.latency_max)
     print(
         f"bare: asyncio.gather of channel.send over {n} channels (discord.py {discord.__version__}),"
         f" cap {args.baseline_timeout:g}s",
         flush=True,
     )
-    async with DiscordStandIn(
-        latency=latency, enforce_rate_limits=True, global_limit=GLOBAL_LIMIT, channel_limit=CHANNEL_LIMIT
-    ) as standin:
-        channels = standin.register_channels(n)
-        async with run_bare_bot(standin) as bare:
+    async with await start_standin(args) as standin:
+        print(f"  stand-in: process {standin.pid}, {standin.base_url}", flush=True)
+        channels: list[int] = (await standin.call("register_channels", n=n))["ids"]
+        async with run_bare_bot(as_standin(standin)) as bare:
+            frozen = {"bot": freeze_heap(), "standin": (await standin.call("freeze"))["frozen"]}
             started = time.perf_counter()
-            started_at = standin.clock()
+            started_at = standin.stand_in_time()
             with StallWatch() as watch:
                 tasks = [asyncio.ensure_future(bare.get_partial_messageable(c).send("x")) for c in channels]
                 gathered = asyncio.gather(*tasks, return_exceptions=True)
@@ -325,14 +378,14 @@ async def run_bare(args: argparse.Namespace) -> Figures:
                         break
                     await asyncio.wait({gathered}, timeout=min(args.progress, remaining))
                     if not gathered.done():
-                        print(progress_line("bare", started, standin, n), flush=True)
+                        print(progress_line("bare", started, await progress(standin), n), flush=True)
             wall = time.perf_counter() - started
             capped = not gathered.done()
             if capped:
                 gathered.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await gathered
-            print(progress_line("bare", started, standin, n), flush=True)
+            print(progress_line("bare", started, await progress(standin), n), flush=True)
             outcomes: Counter[str] = Counter()
             for task in tasks:
                 if task.cancelled():
@@ -343,9 +396,17 @@ async def run_bare(args: argparse.Namespace) -> Figures:
                 else:
                     outcomes["sent"] += 1
             await asyncio.sleep(args.settle)
-        figures = measure("bare", standin, channels, wall, started_at)
-        figures.notes.update(capped=capped, outcomes=dict(outcomes.most_common()), stalls=watch.summary())
-        return figures
+        recorded = await standin.call("stats")
+    figures = measure("bare", recorded, channels, wall, started_at)
+    figures.notes.update(
+        capped=capped,
+        outcomes=dict(outcomes.most_common()),
+        stalls=stalls_from(watch.summary(), standin.clock_offset, first_create(recorded)),
+        standin_stalls=stalls_from(recorded["stalls"], 0.0, first_create(recorded)),
+        frozen_objects=frozen,
+    )
+    print_violations(recorded)
+    return figures
 
 
 ROWS: list[tuple[str, str]] = [

@@ -213,11 +213,6 @@ class Dispatcher:
             ):
                 continue
             await self._capacity.acquire()
-            try:
-                await self._pacer.acquire()
-            except BaseException:
-                self._capacity.release()
-                raise
             if self._stopping:
                 self._capacity.release()
                 break
@@ -250,8 +245,9 @@ class Dispatcher:
             logger.info("delivery %d to channel %d was cancelled before sending", row.id, row.channel_id)
             return
         try:
-            async with asyncio.timeout(self._send_timeout):
-                message_id = await self._send_once(row)
+            message_id = await self._send_once(row)
+            if message_id is None:
+                return  # stopping: the row stays pending for the next start
         except NothingToSendError as exc:
             await self._ledger.mark_dead(
                 row.id, reason=exc.reason, now=self._clock(), counts_against_channel=False
@@ -289,25 +285,39 @@ class Dispatcher:
             self.stats.sent += 1
         await self._progress()
 
-    async def _send_once(self, row: Delivery) -> int:
-        """Send the row's digest, unless an earlier attempt already posted it.
+    async def _send_once(self, row: Delivery) -> int | None:
+        """Send the row's digest, unless an earlier attempt already posted it; None when stopping first.
 
         An attempt whose answer was lost (a crash, a timeout, a 5xx after the message was stored) leaves the
         message's existence unknown. Resent with the same nonce within Discord's nonce window, Discord returns
         the original; later, the channel's recent messages are looked at first.
+
+        The database work comes before the pacer's permit, so that nothing stands between the permit and the
+        request: a send held back after its permit would leave together with the next ones, in a burst.
         """
         started = row.attempt_started_at
         if started is None:
             await self._ledger.mark_attempt_started(row.id, now=self._clock())
         elif (self._clock() - started).total_seconds() > self._nonce_trust_seconds:
             after = await self._ledger.last_message_id(row.channel_id)
-            found = await self._sender.find_posted_digest(row.channel_id, row.brief_ids, after)
+            if not await self._permit():
+                return None
+            async with asyncio.timeout(self._send_timeout):
+                found = await self._sender.find_posted_digest(row.channel_id, row.brief_ids, after)
             if found is not None:
                 logger.info(
                     "delivery %d to channel %d was already posted (message %d)", row.id, row.channel_id, found
                 )
                 return found
-        return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+        if not await self._permit():
+            return None
+        async with asyncio.timeout(self._send_timeout):
+            return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+
+    async def _permit(self) -> bool:
+        """Wait for the pacer; False if the dispatcher began stopping meanwhile (nothing is sent then)."""
+        await self._pacer.acquire()
+        return not self._stopping
 
     async def _transient(self, row: Delivery, reason: str) -> None:
         attempt = row.attempts + 1

@@ -27,7 +27,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery.schedule import Slot, parse_schedule, slots_between
 from bot.storage.ledger import DeliveryLedger, WhenNothingNew
-from bot.storage.subscriptions import Subscription, SubscriptionRepository
+from bot.storage.subscriptions import SubscriptionRepository
 
 logger = logging.getLogger(__name__)
 
@@ -145,13 +145,10 @@ class DigestScheduler:
         """
         if self._scheduler is None:
             return
-        wanted: dict[str, tuple[str, str]] = {}
-        for subscription in await self._subscriptions.list():
-            if subscription.deliverable:
-                wanted[job_id(subscription.schedule, subscription.timezone)] = (
-                    subscription.schedule,
-                    subscription.timezone,
-                )
+        wanted = {
+            job_id(group.schedule, group.timezone): (group.schedule, group.timezone)
+            for group in await self._subscriptions.schedule_groups()
+        }
         existing = {job.id for job in self._scheduler.get_jobs() if job.id.startswith(f"{JOB_PREFIX}|")}
         for stale in existing - wanted.keys():
             self._scheduler.remove_job(stale)
@@ -186,13 +183,10 @@ class DigestScheduler:
         async with self._lock:
             now = self._clock() if now is None else now
             report = RecordReport()
-            groups: dict[tuple[str, str], list[Subscription]] = {}
-            for subscription in await self._subscriptions.list():
-                if subscription.deliverable:
-                    groups.setdefault((subscription.schedule, subscription.timezone), []).append(subscription)
             available: Sequence[str] | None = None
-            for (schedule, timezone), members in groups.items():
-                start = min(member.recorded_through for member in members)
+            # Every 30 s on the event loop: only groups with a slot due read their subscriptions.
+            for group in await self._subscriptions.schedule_groups():
+                schedule, timezone, start = group.schedule, group.timezone, group.earliest_recorded_through
                 if start >= now:
                     continue
                 try:
@@ -200,6 +194,9 @@ class DigestScheduler:
                 except (ValueError, KeyError) as exc:
                     logger.error("cannot enumerate %r in %s: %s", schedule, timezone, exc)
                     continue
+                if not slots:
+                    continue
+                members = await self._subscriptions.deliverable_in(schedule, timezone)
                 late = [slot for slot in slots if now - slot.at > self.catch_up_grace]
                 if len(late) > MAX_MISSED_ROWS:
                     dropped = late[:-MAX_MISSED_ROWS]

@@ -55,6 +55,13 @@ class Subscription:
         return self.active and not self.paused
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleGroup:
+    schedule: str
+    timezone: str
+    earliest_recorded_through: datetime
+
+
 def _row_to_subscription(row: aiosqlite.Row | tuple[object, ...]) -> Subscription:
     (
         channel_id,
@@ -180,6 +187,32 @@ class SubscriptionRepository:
         """The channel's subscription row (active or not), or None."""
         async with self._db.read() as connection:
             return await fetch_subscription(connection, channel_id)
+
+    async def schedule_groups(self) -> builtins.list[ScheduleGroup]:
+        """Each (schedule, time zone) of deliverable subscriptions with its earliest `recorded_through`: what
+        the scheduler needs to see whether any slot is due, without reading every subscription."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT schedule, timezone, min(recorded_through) FROM subscriptions"
+                " WHERE active = 1 AND paused_at IS NULL GROUP BY schedule, timezone ORDER BY schedule, timezone"
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [ScheduleGroup(str(row[0]), str(row[1]), from_db(str(row[2]))) for row in rows]
+
+    async def deliverable_in(self, schedule: str, timezone: str) -> builtins.list[Subscription]:
+        """The deliverable (active, not paused) subscriptions of one schedule and time zone."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_COLUMNS} FROM subscriptions WHERE active = 1 AND paused_at IS NULL"  # noqa: S608
+                " AND schedule = ? AND timezone = ? ORDER BY guild_id, channel_id",
+                (schedule, timezone),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_row_to_subscription(row) for row in rows]
 
     async def list(
         self, *, guild_id: int | None = None, include_inactive: bool = False
