@@ -64,7 +64,8 @@ RUN_ROOT = os.environ.get("BRIEFBOT_CRASH_TRIALS_ROOT")
 if RUN_ROOT:
     sys.path.insert(0, str(Path(RUN_ROOT) / "code"))
 
-from bot.storage import Database, DeliveryLedger, SubscriptionRepository  # noqa: E402
+from bench._seed import seed_subscriptions  # noqa: E402
+from bot.storage import Database, DeliveryLedger  # noqa: E402
 from tests.e2e.test_process import run_env  # noqa: E402
 from tests.standin import DiscordStandIn  # noqa: E402
 from tests.standin.harness import FAKE_TOKEN  # noqa: E402
@@ -143,24 +144,6 @@ class Trial:
 
 def stored(standin: DiscordStandIn) -> int:
     return sum(len(messages) for messages in standin.messages.values())
-
-
-async def seed_database(path: Path, guild_id: int, channels: list[int], schedule: str, now: datetime) -> None:
-    """Subscribe ``channels`` (as ``/digest subscribe`` would) before the bot ever runs on this database."""
-    database = await Database.open(path)
-    try:
-        repository = SubscriptionRepository(database)
-        for channel_id in channels:
-            await repository.subscribe(
-                guild_id=guild_id,
-                channel_id=channel_id,
-                schedule=schedule,
-                timezone="UTC",
-                source="command",
-                now=now,
-            )
-    finally:
-        await database.close()
 
 
 async def ledger_states(path: Path) -> dict[str, int]:
@@ -432,8 +415,12 @@ async def prepare(index: int, args: argparse.Namespace, root: Path, code: Path) 
         database = Path(env["DATABASE_PATH"])
         now = datetime.now(UTC)
         slot = (now - timedelta(minutes=3)).replace(second=0, microsecond=0)
-        await seed_database(
-            database, standin.guild_id, channels, slot.strftime("%H:%M"), now - timedelta(minutes=10)
+        await seed_subscriptions(
+            database,
+            standin.guild_id,
+            channels,
+            schedule=slot.strftime("%H:%M"),
+            now=now - timedelta(minutes=10),
         )
     except BaseException:
         await standin.stop()

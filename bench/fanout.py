@@ -51,9 +51,9 @@ if str(REPO) not in sys.path:
 
 import discord  # noqa: E402
 
+from bench._seed import seed_subscriptions  # noqa: E402
 from bench._standin_process import StallWatch, StandInProcess, freeze_heap  # noqa: E402
 from bot.app.client import point_at_api  # noqa: E402
-from bot.storage import Database, SubscriptionRepository  # noqa: E402
 from tests.e2e.conftest import FakeClock, bot_settings, running_bot  # noqa: E402
 from tests.standin import DiscordStandIn  # noqa: E402
 from tests.standin.harness import run_bare_bot  # noqa: E402
@@ -265,24 +265,6 @@ def as_standin(standin: StandInProcess) -> DiscordStandIn:
     return cast(DiscordStandIn, standin)
 
 
-async def seed_subscriptions(path: Path, guild_id: int, channels: list[int], now: datetime) -> None:
-    """Subscribe ``channels`` as ``/digest subscribe`` would, before the bot starts (one transaction each)."""
-    database = await Database.open(path)
-    try:
-        repository = SubscriptionRepository(database)
-        for channel_id in channels:
-            await repository.subscribe(
-                guild_id=guild_id,
-                channel_id=channel_id,
-                schedule=SCHEDULE,
-                timezone="UTC",
-                source="command",
-                now=now,
-            )
-    finally:
-        await database.close()
-
-
 async def start_standin(args: argparse.Namespace) -> StandInProcess:
     return await StandInProcess.start(
         latency=(args.latency_min, args.latency_max), global_limit=GLOBAL_LIMIT, channel_limit=CHANNEL_LIMIT
@@ -305,7 +287,11 @@ async def run_ours(args: argparse.Namespace) -> Figures:
             settings = bot_settings(as_standin(standin), Path(tmp), delivery_rate_per_second=args.rate)
             seeding = time.perf_counter()
             await seed_subscriptions(
-                settings.database_path, standin.guild_id, channels, CLOCK_START - timedelta(minutes=1)
+                settings.database_path,
+                standin.guild_id,
+                channels,
+                schedule=SCHEDULE,
+                now=CLOCK_START - timedelta(minutes=1),
             )
             print(f"  subscribed {n} channels in {time.perf_counter() - seeding:.1f}s", flush=True)
             clock = RunningClock(CLOCK_START)
