@@ -114,7 +114,8 @@ class Slot:
     @property
     def local(self) -> datetime:
         """The naive local wall-clock time the slot names."""
-        return datetime.strptime(self.key, SLOT_KEY_FORMAT)
+        # Naive on purpose: a wall-clock reading in `timezone`, not an instant (that is `at`).
+        return datetime.strptime(self.key, SLOT_KEY_FORMAT)  # noqa: DTZ007
 
 
 def slot_instant(local: datetime, timezone: str) -> datetime:
@@ -166,7 +167,8 @@ def _field_matches(trigger: CronTrigger, name: str, probe: datetime) -> bool:
 @lru_cache(maxsize=256)
 def _compile(schedule: str, timezone: str) -> _CompiledSchedule:
     trigger = parse_schedule(schedule, timezone)
-    base = datetime(2000, 1, 1)
+    # A naive local probe: the cron fields are read as wall-clock values in the schedule's own zone.
+    base = datetime(2000, 1, 1)  # noqa: DTZ001
     hours = tuple(h for h in range(24) if _field_matches(trigger, "hour", base.replace(hour=h)))
     minutes = tuple(m for m in range(60) if _field_matches(trigger, "minute", base.replace(minute=m)))
     if not _field_matches(trigger, "second", base) or any(

@@ -130,7 +130,7 @@ async def _record(database: Database, channels: Sequence[int], days: Sequence[in
     ledger = DeliveryLedger(database)
     for day in days:
         await ledger.record_slot(
-            slot_for_local(datetime(2026, 5, day, 9, 0), "UTC"),
+            slot_for_local(datetime(2026, 5, day, 9, 0), "UTC"),  # noqa: DTZ001 - slots take local time
             subs,
             available_brief_ids=BRIEFS,
             max_briefs=3,

@@ -34,7 +34,7 @@ async def _subscribe(database: Database, *channels: int) -> list[Subscription]:
 
 
 def _slot(day: int = 1) -> Slot:
-    return slot_for_local(datetime(2026, 5, day, 9, 0), "UTC")
+    return slot_for_local(datetime(2026, 5, day, 9, 0), "UTC")  # noqa: DTZ001 - slots take local time
 
 
 async def test_recording_a_slot_is_idempotent(database: Database) -> None:

@@ -119,7 +119,7 @@ def test_slots_between_bounds_are_exclusive_inclusive() -> None:
     assert slots_between("09:00", "UTC", nine, nine + timedelta(hours=1)) == []
     assert slots_between("09:00", "UTC", nine, nine) == []
     with pytest.raises(ValueError):
-        slots_between("09:00", "UTC", datetime(2026, 1, 1), nine)
+        slots_between("09:00", "UTC", datetime(2026, 1, 1), nine)  # noqa: DTZ001 - a naive bound is refused
 
 
 def test_weekday_and_multi_time_cron_agree_with_apscheduler() -> None:
@@ -161,9 +161,8 @@ def test_invalid_schedules_and_non_slots() -> None:
         )
     with pytest.raises(ValueError, match="not a slot"):
         slot_for_fire_time("09:00", "UTC", datetime(2026, 1, 1, 10, 0, tzinfo=UTC))
-    assert slot_instant(datetime(2026, 11, 1, 1, 30), "America/New_York") == datetime(
-        2026, 11, 1, 5, 30, tzinfo=UTC
-    )
+    local_time = datetime(2026, 11, 1, 1, 30)  # noqa: DTZ001 - slot_instant takes a naive local time
+    assert slot_instant(local_time, "America/New_York") == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
 
 
 def test_a_nonexistent_time_that_reads_as_another_named_time_is_one_slot() -> None:
