@@ -1,18 +1,19 @@
 """Queries over the loaded briefs: people by name, aid and loans by country, with aliases.
 
-Matching is case- and accent-insensitive and partial (`bennett`, `Gantz`); countries are matched
-on either side of a flow (donor or recipient, lender or borrower) through common aliases.
+Names are matched and suggested by `bot.briefs.ranking` (case- and accent-insensitive, partial: `bennett`,
+`Gantz`); countries are matched on either side of a flow (donor or recipient, lender or borrower) through
+common aliases.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from bot.briefs.evidence import fold
 from bot.briefs.models import AidFlow, Brief, Loan, Person
+from bot.briefs.ranking import did_you_mean, ranked
 
 T = TypeVar("T")
 
@@ -80,7 +81,7 @@ class Library:
             return self.newest
         brief = self._by_id.get(brief_id.strip())
         if brief is None:
-            raise UnknownBrief(brief_id, nearest(brief_id, list(self._by_id)))
+            raise UnknownBrief(brief_id, did_you_mean(brief_id, self.ids))
         return brief
 
     def find(self, brief_id: str) -> Brief | None:
@@ -93,52 +94,27 @@ class Library:
         return [brief.id for brief in self.briefs]
 
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
-        wanted = fold(typed)
-        hits = [b for b in self.briefs if wanted in fold(b.id) or wanted in fold(b.title)]
-        return hits[:limit]
+        """Briefs whose id or title matches `typed`, best first, then newest first."""
+        return ranked(typed, self.briefs, names=_brief_names, limit=limit)
 
 
-def nearest(query: str, candidates: Sequence[str], limit: int = 3) -> list[str]:
-    """The candidates closest to `query`, for a "did you mean" answer."""
-    folded = {fold(candidate): candidate for candidate in candidates}
-    close = difflib.get_close_matches(fold(query), list(folded), n=limit, cutoff=0.5)
-    return [folded[key] for key in close]
+def _brief_names(brief: Brief) -> tuple[str, str]:
+    return brief.id, brief.title
 
 
-def _name_rank(query: str, name: str) -> int | None:
-    """Lower is better; None when `name` does not match `query`."""
-    wanted, folded = fold(query), fold(name)
-    if not wanted:
-        return 3
-    if wanted == folded:
-        return 0
-    tokens = folded.replace("-", " ").split()
-    if wanted in tokens or wanted == folded.split()[-1]:
-        return 1
-    if any(token.startswith(wanted) for token in tokens) or folded.startswith(wanted):
-        return 2
-    if wanted in folded:
-        return 3
-    return None
+def _person_names(person: Person) -> tuple[str]:
+    return (person.name,)
 
 
 def find_people(brief: Brief, name: str | None = None) -> Matches[Person]:
     """People whose name matches `name` (all people when it is empty), best matches first."""
     if not name or not name.strip():
         return Matches(brief, None, list(brief.people))
-    ranked = [
-        (rank, index, person)
-        for index, person in enumerate(brief.people)
-        if (rank := _name_rank(name, person.name)) is not None
-    ]
-    ranked.sort(key=lambda entry: (entry[0], entry[1]))
-    people = [person for _, _, person in ranked]
+    people = ranked(name, brief.people, names=_person_names)
     if people:
         return Matches(brief, name, people)
-    tokens = {token: person.name for person in brief.people for token in person.name.split()}
-    suggestions = nearest(name, [person.name for person in brief.people] + list(tokens))
-    names = list(dict.fromkeys(tokens.get(s, s) for s in suggestions))
-    return Matches(brief, name, [], names)
+    suggestions = did_you_mean(name, brief.people, names=_person_names)
+    return Matches(brief, name, [], [person.name for person in suggestions])
 
 
 def countries(brief: Brief) -> list[str]:
@@ -162,7 +138,7 @@ def _by_country(brief: Brief, items: Sequence[T], sides: tuple[str, str], countr
     ]
     if hits:
         return Matches(brief, country, hits)
-    return Matches(brief, country, [], nearest(country, countries(brief)))
+    return Matches(brief, country, [], did_you_mean(country, countries(brief)))
 
 
 def find_aid(brief: Brief, country: str | None = None) -> Matches[AidFlow]:

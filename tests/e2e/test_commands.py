@@ -118,6 +118,16 @@ async def test_autocomplete(briefbot: Briefbot, standin: DiscordStandIn) -> None
     assert [c["value"] for c in choices] == ["israel-ukraine-defense-contact-group"]
 
 
+async def test_autocomplete_ranks_as_the_answer_does(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    # One ranking rule: the suggestions come in the order `/who` lists the people, whole words first.
+    interaction = await standin.autocomplete("who", {"name": "ben"}, focused="name")
+    choices = (await standin.wait_for_callback(interaction, timeout=5)).data["choices"]
+    assert [c["value"] for c in choices] == ["Alex Ben-Zvi", "Benny Gantz", "Naftali Bennett"]
+    _, callback = await ask(standin, "who", {"name": "ben"})
+    text = embeds_text(callback.data)
+    assert text.index("Alex Ben-Zvi") < text.index("Benny Gantz") < text.index("Naftali Bennett")
+
+
 async def test_pages_turn_for_the_invoker_only(briefbot: Briefbot, standin: DiscordStandIn) -> None:
     interaction, callback = await ask(standin, "who", user="bob")
     first = callback.data

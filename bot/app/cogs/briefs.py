@@ -11,8 +11,8 @@ from discord.ext import commands
 
 from bot.app.embeds import send_pages
 from bot.briefs.answers import answer
-from bot.briefs.evidence import fold
 from bot.briefs.lookup import Library, UnknownBrief, countries
+from bot.briefs.ranking import ranked
 
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
@@ -33,11 +33,9 @@ def _library(interaction: discord.Interaction[Any]) -> Library:
 
 
 def _choices(values: list[str], current: str) -> list[Choice]:
-    """Up to 25 choices: those starting with what was typed first, then those containing it."""
-    wanted = fold(current)
-    starts = [v for v in values if fold(v).startswith(wanted)]
-    contains = [v for v in values if wanted in fold(v) and v not in starts]
-    return [app_commands.Choice(name=v[:100], value=v[:100]) for v in (starts + contains)[:MAX_CHOICES]]
+    return [
+        app_commands.Choice(name=v[:100], value=v[:100]) for v in ranked(current, values, limit=MAX_CHOICES)
+    ]
 
 
 async def brief_autocomplete(interaction: discord.Interaction[Any], current: str) -> list[Choice]:

@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot.app.embeds import NO_MENTIONS, to_embeds
 from bot.app.views import digest_view
+from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, render_digest
 from bot.delivery.schedule import SCHEDULE_EXAMPLE, parse_schedule, slots_between
 from bot.storage import Delivery, Subscription
@@ -40,18 +41,8 @@ def _timezones() -> list[str]:
 async def timezone_autocomplete(
     interaction: discord.Interaction[Any], current: str
 ) -> list[app_commands.Choice[str]]:
-    wanted = current.strip().casefold().replace(" ", "_")
-    names = [name for name in _timezones() if wanted in name.casefold()]
-
-    def rank(name: str) -> tuple[int, str]:
-        # Whole name first (`europe/b`), then a part of it (`berl` for Europe/Berlin), then anywhere inside.
-        folded = name.casefold()
-        if folded.startswith(wanted):
-            return 0, name
-        return (1 if any(part.startswith(wanted) for part in folded.split("/")) else 2), name
-
-    names.sort(key=rank)
-    return [app_commands.Choice(name=name, value=name) for name in names[:25]]
+    names = ranked(current, _timezones(), limit=25)
+    return [app_commands.Choice(name=name, value=name) for name in names]
 
 
 def require_manage_server(interaction: discord.Interaction[Any]) -> bool:

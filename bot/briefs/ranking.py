@@ -1,0 +1,135 @@
+"""Ranking names against what a member typed: the one rule behind every autocomplete and "did you mean".
+
+Case, accents and punctuation do not matter (`bénnett`; `ben zvi` for `Ben-Zvi`; `new york` for
+`America/New_York`). Best first: the whole name, then a whole word of it, then the start of the name, then the
+start of a word, then anywhere inside; equally good names keep the order they came in. "Did you mean" falls
+back to likely typos (`Japn` for `Japan`) when nothing contains what was typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from enum import IntEnum
+from functools import lru_cache
+from typing import TypeVar, overload
+
+from bot.briefs.evidence import fold
+
+T = TypeVar("T")
+
+TYPO_CUTOFF = 0.5  # difflib similarity under which a name is too far off to suggest
+SUGGESTIONS = 3
+_WORD = re.compile(r"[^\W_]+")
+
+NamesOf = Callable[[T], Iterable[str]]
+
+
+class Match(IntEnum):
+    """How well a name matches what was typed; lower is better."""
+
+    EXACT = 0  # the whole name
+    EXACT_WORD = 1  # whole words of it: `ben` in `Alex Ben-Zvi`, `bennett` in `Naftali Bennett`
+    PREFIX = 2  # the start of the name: `ben` in `Benny Gantz`
+    WORD = 3  # the start of a word: `berl` in `Europe/Berlin`
+    INSIDE = 4  # anywhere: `ntz` in `Benny Gantz`
+
+
+@lru_cache(maxsize=8192)
+def searchable(text: str) -> str:
+    """`text` folded (case, accents), every run of spaces, punctuation or `_` read as one space.
+
+    Cached: the same names (people, countries, brief ids, time zones) are ranked on every keystroke.
+    """
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def match(typed: str, name: str) -> Match | None:
+    """How well `name` matches `typed`; None when it does not contain it. Every name matches an empty `typed`."""
+    wanted, folded = searchable(typed), searchable(name)
+    if not wanted:
+        return Match.INSIDE
+    if wanted == folded:
+        return Match.EXACT
+    padded = f" {folded} "
+    if f" {wanted} " in padded:
+        return Match.EXACT_WORD
+    if folded.startswith(wanted):
+        return Match.PREFIX
+    if f" {wanted}" in padded:
+        return Match.WORD
+    if wanted in folded:
+        return Match.INSIDE
+    return None
+
+
+def _as_names(candidate: object) -> tuple[str]:
+    return (str(candidate),)
+
+
+@overload
+def ranked(typed: str, candidates: Iterable[str], *, limit: int | None = None) -> list[str]: ...
+
+
+@overload
+def ranked(
+    typed: str, candidates: Iterable[T], *, names: NamesOf[T], limit: int | None = None
+) -> list[T]: ...
+
+
+def ranked(
+    typed: str, candidates: Iterable[T], *, names: NamesOf[T] | None = None, limit: int | None = None
+) -> list[T]:
+    """The candidates whose names contain `typed`, best first (see `Match`), at most `limit` of them.
+
+    A candidate is known by `names(candidate)` (by default the candidate itself, a string) and ranks by its best
+    name. The sort is stable, so an empty `typed` gives every candidate in the order given.
+    """
+    names_of = names or _as_names
+    scored: list[tuple[Match, T]] = []
+    for candidate in candidates:
+        ranks = [rank for name in names_of(candidate) if (rank := match(typed, name)) is not None]
+        if ranks:
+            scored.append((min(ranks), candidate))
+    scored.sort(key=lambda entry: entry[0])
+    return [candidate for _, candidate in scored[:limit]]
+
+
+def _typo_score(wanted: str, names: Iterable[str]) -> float:
+    """The best difflib similarity of `wanted` to a name or to one word of it (`Benet` is close to `Bennett`)."""
+    matcher = difflib.SequenceMatcher(b=wanted)
+    best = 0.0
+    for name in names:
+        folded = searchable(name)
+        for form in (folded, *folded.split(" ")):
+            matcher.set_seq1(form)
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+                best = max(best, matcher.ratio())
+    return best
+
+
+@overload
+def did_you_mean(typed: str, candidates: Sequence[str], *, limit: int = SUGGESTIONS) -> list[str]: ...
+
+
+@overload
+def did_you_mean(
+    typed: str, candidates: Sequence[T], *, names: NamesOf[T], limit: int = SUGGESTIONS
+) -> list[T]: ...
+
+
+def did_you_mean(
+    typed: str, candidates: Sequence[T], *, names: NamesOf[T] | None = None, limit: int = SUGGESTIONS
+) -> list[T]:
+    """What to suggest for `typed`: the best `ranked` candidates, or, when none contains it, the likeliest typos
+    (most similar first, at least `TYPO_CUTOFF` alike)."""
+    names_of = names or _as_names
+    found = ranked(typed, candidates, names=names_of, limit=limit)
+    if found or not searchable(typed):
+        return found
+    wanted = searchable(typed)
+    scored = [(_typo_score(wanted, names_of(candidate)), candidate) for candidate in candidates]
+    scored = [entry for entry in scored if entry[0] >= TYPO_CUTOFF]
+    scored.sort(key=lambda entry: entry[0], reverse=True)
+    return [candidate for _, candidate in scored[:limit]]
