@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import weakref
 from collections.abc import Sequence
 from typing import Any
@@ -10,8 +9,6 @@ from typing import Any
 import discord
 
 from bot.briefs.render import MessageData
-
-log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ from bot.delivery.sender import (
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
 
-log = logging.getLogger(__name__)
 
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban carries no Retry-After
 RECENT_MESSAGES_CHECKED = 50  # a channel gets a digest a day or so: its last one is among these

@@ -55,7 +55,6 @@ class DispatchStats:
     sent: int = 0
     dead: int = 0
     retried: int = 0
-    rate_limited: int = 0
 
 
 class Dispatcher:
@@ -262,7 +261,6 @@ class Dispatcher:
                     outcome.consecutive_failures,
                 )
         except RateLimitedError as exc:
-            self.stats.rate_limited += 1
             if exc.is_global:
                 self._pacer.pause(exc.retry_after)
             now = self._clock()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -13,8 +12,6 @@ from bot.delivery.sender import Sender
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.subscriptions import Source
-
-logger = logging.getLogger(__name__)
 
 
 class DigestService:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,20 +36,6 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
     async with DiscordStandIn() as running:
         yield running
     point_at_api(None, None)
-
-
-class FakeClock:
-    """The bot's injected clock: time moves only when a test says so."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 @contextlib.asynccontextmanager

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.app.client import Briefbot
-from tests.e2e.conftest import FakeClock, bot_settings, running_bot
+from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import EPHEMERAL, embeds_text
+from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
 SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)

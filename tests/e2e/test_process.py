@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.helpers import subscribe
 from tests.standin import DiscordStandIn
 
 SECRET = "not.a-real-token.but-secret"
@@ -157,7 +158,7 @@ async def test_unusable_or_newer_database_stops_the_bot_with_a_clear_message(
 async def test_sigterm_mid_fan_out_finishes_in_flight_sends_and_leaves_the_rest_for_the_next_start(
     tmp_path: Path,
 ) -> None:
-    from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+    from bot.storage import Database, DeliveryLedger
 
     async with DiscordStandIn(latency=(0.02, 0.05)) as standin:
         channels = standin.register_channels(150)
@@ -165,15 +166,13 @@ async def test_sigterm_mid_fan_out_finishes_in_flight_sends_and_leaves_the_rest_
         # Subscribed ten minutes ago to a slot five minutes ago: the start-up catch-up fans out at once.
         now = datetime.now(UTC)
         database = await Database.open(database_path)
-        for channel_id in channels:
-            await SubscriptionRepository(database).subscribe(
-                guild_id=standin.guild_id,
-                channel_id=channel_id,
-                schedule=f"{now - timedelta(minutes=5):%H:%M}",
-                timezone="UTC",
-                source="command",
-                now=now - timedelta(minutes=10),
-            )
+        await subscribe(
+            database,
+            *channels,
+            guild_id=standin.guild_id,
+            schedule=f"{now - timedelta(minutes=5):%H:%M}",
+            now=now - timedelta(minutes=10),
+        )
         await database.close()
         env = {
             "DISCORD_TOKEN": SECRET,

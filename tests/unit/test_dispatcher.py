@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,20 +12,12 @@ import pytest
 
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.pacing import Pacer
-from bot.delivery.schedule import slot_for_local
 from bot.delivery.sender import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from tests.helpers import FakeClock, nine_utc_slot, subscribe
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 BRIEFS = ["b3", "b2", "b1"]
-
-
-class Clock:
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class FakeDiscord:
@@ -112,25 +104,12 @@ def fast_pacer() -> Pacer:
     return Pacer(1_000_000.0)
 
 
-@pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "briefbot.sqlite3")
-    yield database
-    await database.close()
-
-
 async def _record(database: Database, channels: Sequence[int], days: Sequence[int] = (1,)) -> None:
-    repo = SubscriptionRepository(database)
-    subs = [
-        await repo.subscribe(
-            guild_id=1, channel_id=c, schedule="09:00", timezone="UTC", source="command", now=T0
-        )
-        for c in channels
-    ]
+    subs = await subscribe(database, *channels, now=T0)
     ledger = DeliveryLedger(database)
     for day in days:
         await ledger.record_slot(
-            slot_for_local(datetime(2026, 5, day, 9, 0), "UTC"),  # noqa: DTZ001 - slots take local time
+            nine_utc_slot(day),
             subs,
             available_brief_ids=BRIEFS,
             max_briefs=3,
@@ -143,7 +122,7 @@ async def test_every_pending_row_is_sent_once(database: Database) -> None:
     await _record(database, range(1, 51))
     discord = FakeDiscord()
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=Clock())
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0))
     await dispatcher.run_until_idle()
     assert discord.per_channel_messages() == {c: 1 for c in range(1, 51)}
     assert len(discord.calls) == 50 and dispatcher.stats.sent == 50
@@ -156,7 +135,7 @@ async def test_every_pending_row_is_sent_once(database: Database) -> None:
 async def test_one_send_in_flight_per_channel_and_its_slots_in_order(database: Database) -> None:
     await _record(database, [1, 2], days=[1, 2, 3])
     discord = FakeDiscord()
-    dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=Clock())
+    dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=FakeClock(T0))
     await dispatcher.run_until_idle()
     assert discord.peak_per_channel == 1
     assert len(discord.messages) == 6
@@ -172,7 +151,9 @@ async def test_restart_mid_fan_out_resends_pending_rows_with_the_same_nonce(tmp_
     database = await Database.open(path)
     await _record(database, range(1, 21))
     crashing = CrashingDiscord(complete=8)
-    first = Dispatcher(DeliveryLedger(database), crashing, pacer=fast_pacer(), clock=Clock(), max_in_flight=4)
+    first = Dispatcher(
+        DeliveryLedger(database), crashing, pacer=fast_pacer(), clock=FakeClock(T0), max_in_flight=4
+    )
     await first.start()
     await asyncio.wait_for(crashing.all_hung.wait(), timeout=5)  # four requests hang (max_in_flight)
     assert await first.stop(grace_seconds=0) == 4  # the "crash": in-flight answers are lost
@@ -184,7 +165,7 @@ async def test_restart_mid_fan_out_resends_pending_rows_with_the_same_nonce(tmp_
     pending = await ledger.due(T0)
     assert len(pending) == 12 and hung <= {row.nonce for row in pending}
     # The same Discord (it kept the messages posted by the hung requests) sees the new process resend.
-    second = Dispatcher(ledger, crashing, pacer=fast_pacer(), clock=Clock())
+    second = Dispatcher(ledger, crashing, pacer=fast_pacer(), clock=FakeClock(T0))
     crashing.complete = 10_000
     await second.run_until_idle()
     resent = {nonce for _, nonce in crashing.calls[12:]}
@@ -199,7 +180,7 @@ async def test_permanent_errors_go_dead_at_once_and_three_in_a_row_pause(databas
     discord = FakeDiscord()
     discord.failures[1] = [PermanentDeliveryError("403 Missing Access (50001)") for _ in range(4)]
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=Clock())
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0))
     await dispatcher.run_until_idle()
     assert [channel for channel, _ in discord.calls].count(1) == 3  # the fourth was cancelled by the pause
     states = [row.state for row in reversed(await ledger.history(1))]
@@ -220,7 +201,7 @@ async def test_transient_errors_back_off_then_succeed(database: Database) -> Non
         TransientDeliveryError("502 Bad Gateway"),
         TransientDeliveryError("connection reset"),
     ]
-    clock = Clock()
+    clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
     retry = RetryPolicy(max_attempts=5, base_delay=10.0, max_delay=600.0)
     dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.0)
@@ -254,7 +235,7 @@ async def test_transient_errors_give_up_after_the_attempt_limit(database: Databa
     await _record(database, [1])
     discord = FakeDiscord()
     discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(10)]
-    clock = Clock()
+    clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
     retry = RetryPolicy(max_attempts=3, base_delay=1.0)
     dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.5)
@@ -277,7 +258,7 @@ async def test_unexpected_exceptions_and_timeouts_are_transient(database: Databa
             return 0
 
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, Odd(), pacer=fast_pacer(), clock=Clock(), send_timeout=0.01)
+    dispatcher = Dispatcher(ledger, Odd(), pacer=fast_pacer(), clock=FakeClock(T0), send_timeout=0.01)
     await dispatcher.run_until_idle()
     errors = {row.channel_id: row.last_error for row in await ledger.history(1) + await ledger.history(2)}
     assert errors == {1: "OSError: connection reset by peer", 2: "timed out after 0.01s"}
@@ -295,11 +276,13 @@ async def test_global_rate_limit_pauses_everything_without_counting_an_attempt(d
         mono[0] += seconds
 
     pacer = Pacer(45.0, clock=lambda: mono[0], sleep=virtual_sleep)
-    clock = Clock()
+    clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
     dispatcher = Dispatcher(ledger, discord, pacer=pacer, clock=clock, max_in_flight=1)
     await dispatcher.run_until_idle()
-    assert pacer.paused_until == pytest.approx(2.5 + 1 / 45, abs=1e-6) or pacer.paused_until >= 2.5
+    # Channel 1's row goes first (rows are taken by slot, then id) on the permit granted at 0: the pause
+    # runs 2.5 s from when its 429 came back, not from a later permit.
+    assert pacer.paused_until == 2.5
     assert any(seconds >= 2.4 for seconds in slept)  # the next permit waited for the pause
     [row] = await ledger.history(1)
     assert row.state == "pending" and row.attempts == 0 and row.next_attempt_at == T0 + timedelta(seconds=2.5)
@@ -314,7 +297,7 @@ async def test_route_rate_limit_delays_only_that_row(database: Database) -> None
     discord.failures[1] = [RateLimitedError(1.0, is_global=False)]
     pacer = fast_pacer()
     ledger = DeliveryLedger(database)
-    await Dispatcher(ledger, discord, pacer=pacer, clock=Clock()).run_until_idle()
+    await Dispatcher(ledger, discord, pacer=pacer, clock=FakeClock(T0)).run_until_idle()
     assert pacer.paused_until == float("-inf")
     [row] = await ledger.history(1)
     assert row.next_attempt_at == T0 + timedelta(seconds=1) and row.attempts == 0
@@ -323,7 +306,7 @@ async def test_route_rate_limit_delays_only_that_row(database: Database) -> None
 async def test_wake_sends_a_newly_recorded_slot_at_once(database: Database) -> None:
     discord = FakeDiscord()
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=Clock(), poll_interval=3600)
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0), poll_interval=3600)
     await dispatcher.start()
     await asyncio.sleep(0.01)  # idle, waiting an hour for work
     await _record(database, [1])
@@ -348,7 +331,7 @@ async def test_stop_lets_in_flight_sends_finish_within_the_grace(database: Datab
 
     slow = Slow()
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, slow, pacer=fast_pacer(), clock=Clock(), max_in_flight=2)
+    dispatcher = Dispatcher(ledger, slow, pacer=fast_pacer(), clock=FakeClock(T0), max_in_flight=2)
     await dispatcher.start()
     await asyncio.wait_for(two_in_flight.wait(), timeout=5)
     stopping = asyncio.create_task(dispatcher.stop(grace_seconds=5))
@@ -368,7 +351,7 @@ async def test_fan_out_runs_concurrently_at_the_paced_rate(database: Database) -
     discord = FakeDiscord()
     discord.latency = (0.02, 0.05)
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, discord, rate_per_second=800.0, max_in_flight=64, clock=Clock())
+    dispatcher = Dispatcher(ledger, discord, rate_per_second=800.0, max_in_flight=64, clock=FakeClock(T0))
     await dispatcher.run_until_idle()
     assert discord.per_channel_messages() == dict.fromkeys(channels, 1)
     assert discord.peak_per_channel == 1
@@ -380,7 +363,7 @@ async def test_an_outage_that_outlasts_the_retries_does_not_pause_the_channel(da
     await _record(database, [1], days=[1, 2, 3, 4])
     discord = FakeDiscord()
     discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(8)]
-    clock = Clock()
+    clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
     retry = RetryPolicy(max_attempts=2, base_delay=1.0)
     dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.5)
@@ -400,7 +383,7 @@ async def test_a_row_cancelled_after_it_was_read_is_not_sent(database: Database)
     await _record(database, [1, 2])
     discord = FakeDiscord()
     ledger = DeliveryLedger(database)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=Clock())
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0))
     rows = await ledger.due(T0)
     await SubscriptionRepository(database).unsubscribe(1, now=T0)  # cancels channel 1's pending row
     for row in rows:
@@ -416,7 +399,7 @@ async def test_a_late_resend_looks_at_the_channel_instead_of_posting_twice(tmp_p
     await _record(database, [1, 2])
     discord = CrashingDiscord(complete=0)
     discord.hang_target = 2
-    clock = Clock()
+    clock = FakeClock(T0)
     dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock)
     await dispatcher.start()
     await asyncio.wait_for(discord.all_hung.wait(), timeout=5)
@@ -447,7 +430,7 @@ async def test_a_late_resend_posts_when_the_first_attempt_never_arrived(database
     await _record(database, [1])
     discord = FakeDiscord()
     discord.failures[1] = [TransientDeliveryError("timed out")]
-    clock = Clock()
+    clock = FakeClock(T0)
     retry = RetryPolicy(base_delay=600.0, max_delay=600.0)
     dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock, retry=retry)
     await dispatcher.run_until_idle()
@@ -459,6 +442,6 @@ async def test_a_late_resend_posts_when_the_first_attempt_never_arrived(database
 async def test_a_clock_set_back_does_not_hold_rows_back(database: Database) -> None:
     await _record(database, [1])  # recorded at T0, due at T0
     discord = FakeDiscord()
-    clock = Clock(T0 - timedelta(hours=1))  # then the wall clock is corrected an hour back
+    clock = FakeClock(T0 - timedelta(hours=1))  # then the wall clock is corrected an hour back
     await Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock).run_until_idle()
     assert discord.per_channel_messages() == {1: 1}

@@ -12,16 +12,9 @@ import pytest
 from bot.delivery.service import DigestService
 from bot.settings import Settings
 from bot.storage import StorageError
+from tests.helpers import FakeClock
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Recorder:
@@ -54,7 +47,7 @@ def _settings(tmp_path: Path, **overrides: object) -> Settings:
 
 
 async def test_service_lifecycle(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock(T0)
     sender = Recorder()
     settings = _settings(tmp_path)
     service = await DigestService.open(settings, sender, lambda: ["b3", "b2", "b1"], clock=clock)
@@ -88,5 +81,5 @@ async def test_service_refuses_a_foreign_database_file(tmp_path: Path) -> None:
 
 
 async def test_close_without_start(tmp_path: Path) -> None:
-    service = await DigestService.open(_settings(tmp_path), Recorder(), lambda: [], clock=Clock())
+    service = await DigestService.open(_settings(tmp_path), Recorder(), lambda: [], clock=FakeClock(T0))
     await service.close()

@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
-
-from bot.delivery.schedule import Slot, slot_for_local, slots_between
+from bot.delivery.schedule import slots_between
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
-from bot.storage.subscriptions import Subscription
+from tests.helpers import nine_utc_slot, subscribe
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 BRIEFS = ["b5", "b4", "b3", "b2", "b1"]  # newest first
 
 
-@pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "briefbot.sqlite3")
-    yield database
-    await database.close()
-
-
-async def _subscribe(database: Database, *channels: int) -> list[Subscription]:
-    repo = SubscriptionRepository(database)
-    return [
-        await repo.subscribe(
-            guild_id=1, channel_id=c, schedule="09:00", timezone="UTC", source="command", now=T0
-        )
-        for c in channels
-    ]
-
-
-def _slot(day: int = 1) -> Slot:
-    return slot_for_local(datetime(2026, 5, day, 9, 0), "UTC")  # noqa: DTZ001 - slots take local time
-
-
 async def test_recording_a_slot_is_idempotent(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10, 20, 30)
+    subs = await subscribe(database, 10, 20, 30, now=T0)
     first = await ledger.record_slot(
-        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0
     )
     assert sorted(first.pending) == [10, 20, 30]
     again = await ledger.record_slot(
-        _slot(), subs, available_brief_ids=["new"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(), subs, available_brief_ids=["new"], max_briefs=3, when_nothing_new="skip", now=T0
     )
     assert again.pending == [] and sorted(again.already) == [10, 20, 30]
     due = await ledger.due(T0)
@@ -53,17 +28,17 @@ async def test_recording_a_slot_is_idempotent(database: Database) -> None:
     assert all(row.brief_ids == ("b5", "b4", "b3") for row in due)  # the first recording's choice stands
     assert await ledger.count("pending") == 3
     refreshed = await SubscriptionRepository(database).get(10)
-    assert refreshed is not None and refreshed.recorded_through == _slot().at
+    assert refreshed is not None and refreshed.recorded_through == nine_utc_slot().at
 
 
 async def test_nonce_is_deterministic_short_and_distinct(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10, 20)
+    subs = await subscribe(database, 10, 20, now=T0)
     await ledger.record_slot(
-        _slot(1), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(1), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
     )
     await ledger.record_slot(
-        _slot(2), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(2), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
     )
     rows = await ledger.due(T0)
     nonces = {row.nonce for row in rows}
@@ -75,15 +50,15 @@ async def test_nonce_is_deterministic_short_and_distinct(database: Database) -> 
 
 async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    [sub] = await _subscribe(database, 10)
+    [sub] = await subscribe(database, 10, now=T0)
     await ledger.record_slot(
-        _slot(1), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+        nine_utc_slot(1), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
     )
     [row] = await ledger.due(T0)
     assert row.brief_ids == ("b5", "b4")
     # A second pending digest for the channel does not repeat what the first holds.
     await ledger.record_slot(
-        _slot(2), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+        nine_utc_slot(2), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
     )
     assert [r.brief_ids for r in await ledger.due(T0)] == [("b5", "b4"), ("b3", "b2")]
     assert await ledger.mark_sent(row.id, message_id=777, now=T0)
@@ -92,7 +67,12 @@ async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) 
     sent = await ledger.get(row.id)
     assert sent is not None and sent.state == "sent" and sent.message_id == 777 and sent.sent_at == T0
     await ledger.record_slot(
-        _slot(3), [sub], available_brief_ids=["b6", *BRIEFS], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(3),
+        [sub],
+        available_brief_ids=["b6", *BRIEFS],
+        max_briefs=3,
+        when_nothing_new="skip",
+        now=T0,
     )
     third = [r for r in await ledger.due(T0) if r.slot_key.startswith("2026-05-03")]
     assert third[0].brief_ids == ("b6", "b1")
@@ -100,39 +80,55 @@ async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) 
 
 async def test_nothing_new_is_skipped_with_a_reason_or_repeats_the_latest(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10, 20)
+    subs = await subscribe(database, 10, 20, now=T0)
     record = await ledger.record_slot(
-        _slot(1), subs, available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(1), subs, available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
     )
     for row in await ledger.due(T0):
         await ledger.mark_sent(row.id, message_id=row.channel_id, now=T0)
     assert sorted(record.pending) == [10, 20]
 
     skipped = await ledger.record_slot(
-        _slot(2), subs[:1], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(2), subs[:1], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
     )
     assert skipped.skipped == [10]
     [history] = await ledger.history(10, limit=1)
     assert history.state == "skipped" and history.reason == "nothing new since the last digest"
 
     repeated = await ledger.record_slot(
-        _slot(2), subs[1:], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="repeat-latest", now=T0
+        nine_utc_slot(2),
+        subs[1:],
+        available_brief_ids=["b1"],
+        max_briefs=3,
+        when_nothing_new="repeat-latest",
+        now=T0,
     )
     assert repeated.pending == [20]
     [row] = await ledger.due(T0)
     assert row.brief_ids == ("b1",)
 
     empty = await ledger.record_slot(
-        _slot(3), subs[1:], available_brief_ids=[], max_briefs=3, when_nothing_new="repeat-latest", now=T0
+        nine_utc_slot(3),
+        subs[1:],
+        available_brief_ids=[],
+        max_briefs=3,
+        when_nothing_new="repeat-latest",
+        now=T0,
     )
     assert empty.skipped == [20]
 
 
 async def test_missed_slots_are_recorded_without_briefs(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10)
+    subs = await subscribe(database, 10, now=T0)
     record = await ledger.record_slot(
-        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0, missed=True
+        nine_utc_slot(),
+        subs,
+        available_brief_ids=BRIEFS,
+        max_briefs=3,
+        when_nothing_new="skip",
+        now=T0,
+        missed=True,
     )
     assert record.missed == [10]
     [row] = await ledger.history(10)
@@ -142,10 +138,10 @@ async def test_missed_slots_are_recorded_without_briefs(database: Database) -> N
 
 async def test_three_consecutive_dead_deliveries_pause_the_subscription(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10)
+    subs = await subscribe(database, 10, now=T0)
     for day in range(1, 6):
         await ledger.record_slot(
-            _slot(day),
+            nine_utc_slot(day),
             subs,
             available_brief_ids=BRIEFS,
             max_briefs=1,
@@ -169,10 +165,15 @@ async def test_three_consecutive_dead_deliveries_pause_the_subscription(database
 
 async def test_pausing_cancels_pending_rows_and_unsubscribe_too(database: Database) -> None:
     ledger = DeliveryLedger(database, pause_after=1)
-    subs = await _subscribe(database, 10, 20)
+    subs = await subscribe(database, 10, 20, now=T0)
     for day in (1, 2):
         await ledger.record_slot(
-            _slot(day), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+            nine_utc_slot(day),
+            subs,
+            available_brief_ids=BRIEFS,
+            max_briefs=1,
+            when_nothing_new="skip",
+            now=T0,
         )
     rows = {(r.channel_id, r.slot_key): r for r in await ledger.due(T0)}
     outcome = await ledger.mark_dead(
@@ -189,9 +190,9 @@ async def test_pausing_cancels_pending_rows_and_unsubscribe_too(database: Databa
 
 async def test_retry_keeps_the_row_pending_until_its_time(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10)
+    subs = await subscribe(database, 10, now=T0)
     await ledger.record_slot(
-        _slot(), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
     )
     [row] = await ledger.due(T0)
     later = T0 + timedelta(seconds=30)
@@ -206,7 +207,7 @@ async def test_retry_keeps_the_row_pending_until_its_time(database: Database) ->
 
 async def test_history_is_newest_first(database: Database) -> None:
     ledger = DeliveryLedger(database)
-    subs = await _subscribe(database, 10)
+    subs = await subscribe(database, 10, now=T0)
     for slot in slots_between("09:00", "UTC", T0, T0 + timedelta(days=3)):
         await ledger.record_slot(
             slot, subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.delivery.scheduler import DigestScheduler, job_id
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from tests.helpers import FakeClock, subscribe
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 class Harness:
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(self, database: Database, clock: FakeClock) -> None:
         self.database = database
         self.clock = clock
         self.subscriptions = SubscriptionRepository(database)
@@ -49,14 +40,7 @@ class Harness:
         )
 
     async def subscribe(self, channel_id: int, schedule: str = "09:00", timezone: str = "UTC") -> None:
-        await self.subscriptions.subscribe(
-            guild_id=1,
-            channel_id=channel_id,
-            schedule=schedule,
-            timezone=timezone,
-            source="command",
-            now=self.clock(),
-        )
+        await subscribe(self.database, channel_id, schedule=schedule, timezone=timezone, now=self.clock())
 
     async def states(self, channel_id: int) -> list[tuple[str, str]]:
         return [
@@ -65,10 +49,8 @@ class Harness:
 
 
 @pytest.fixture
-async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    database = await Database.open(tmp_path / "briefbot.sqlite3")
-    yield Harness(database, Clock(T0))
-    await database.close()
+def harness(database: Database) -> Harness:
+    return Harness(database, FakeClock(T0))
 
 
 async def test_nothing_before_the_subscription_is_back_filled(harness: Harness) -> None:

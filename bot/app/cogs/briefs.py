@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -17,7 +16,6 @@ from bot.briefs.ranking import ranked
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
 
-log = logging.getLogger(__name__)
 
 MAX_CHOICES = 25
 Choice = app_commands.Choice[str]
