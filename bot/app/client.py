@@ -20,7 +20,7 @@ from bot.app.embeds import NO_MENTIONS
 from bot.app.errors import on_tree_error
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
-from bot.delivery.dispatcher import utc_now
+from bot.clock import utc_now
 from bot.delivery.service import DigestService
 from bot.settings import Settings
 
@@ -82,7 +82,7 @@ class Briefbot(commands.Bot):
             self.load_briefs()
         from bot.app.cogs.briefs import BriefsCog
         from bot.app.cogs.digests import DigestsCog
-        from bot.app.sender import DiscordSender
+        from bot.app.discord_sender import DiscordSender
         from bot.app.views import DigestButton
 
         # Opening the database first: a database the bot cannot use stops it before it connects.

@@ -9,10 +9,11 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from bot.clock import utc_now
 from bot.delivery.pacing import Pacer
-from bot.delivery.sender import (
+from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
     RateLimitedError,
@@ -22,11 +23,6 @@ from bot.delivery.sender import (
 from bot.storage.ledger import Delivery, DeliveryLedger
 
 logger = logging.getLogger(__name__)
-
-
-def utc_now() -> datetime:
-    """The default clock: the current time, aware, in UTC."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,32 +15,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.clock import utc_now
 from bot.delivery.schedule import Slot, parse_schedule, slots_between
 from bot.storage.ledger import DeliveryLedger, WhenNothingNew
 from bot.storage.subscriptions import SubscriptionRepository
 
 logger = logging.getLogger(__name__)
 
-BriefIdSource = Callable[[], Sequence[str] | Awaitable[Sequence[str]]]
-"""Returns the ids of the briefs available now, newest first (sync or async)."""
+BriefIdSource = Callable[[], Sequence[str]]
+"""Returns the ids of the briefs available now, newest first."""
 
 JOB_PREFIX = "digest"
 MAX_MISSED_ROWS = 50  # per schedule group and catch-up: after a long outage, log the rest instead
-
-
-def utc_now() -> datetime:
-    """The default clock: the current time, aware, in UTC."""
-    return datetime.now(UTC)
 
 
 @dataclass(slots=True)
@@ -240,7 +235,7 @@ class DigestScheduler:
                         report.add(slot, "missed", record.missed)
                         continue
                     if available is None:
-                        available = await self._available_brief_ids()
+                        available = list(self._brief_ids())
                     record = await self._ledger.record_slot(
                         slot,
                         eligible,
@@ -264,12 +259,6 @@ class DigestScheduler:
         if report.pending:
             self._on_recorded()
         return report
-
-    async def _available_brief_ids(self) -> Sequence[str]:
-        result = self._brief_ids()
-        if inspect.isawaitable(result):
-            result = await result
-        return list(result)
 
     # --- triggers ---
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from bot.delivery.dispatcher import Dispatcher, utc_now
+from bot.clock import utc_now
+from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.schedule import parse_schedule
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
-from bot.delivery.sender import Sender
+from bot.delivery.sender_protocol import Sender
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.subscriptions import Source

@@ -12,7 +12,7 @@ import pytest
 
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.pacing import Pacer
-from bot.delivery.sender import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
+from bot.delivery.sender_protocol import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
 from tests.helpers import FakeClock, nine_utc_slot, subscribe
 

@@ -11,7 +11,7 @@ import discord
 from bot.app.embeds import NO_MENTIONS, to_embeds
 from bot.app.views import MAX_BRIEF_ROWS, digest_view
 from bot.briefs.render import render_digest
-from bot.delivery.sender import (
+from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
     RateLimitedError,
