@@ -123,9 +123,9 @@ class DigestService:
         await self.scheduler.refresh()
         return changed
 
-    async def list(self, guild_id: int | None = None) -> list[Subscription]:
+    async def list_subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
         """Active subscriptions (paused ones included, with their reason), optionally of one guild."""
-        return await self.subscriptions.list(guild_id=guild_id)
+        return await self.subscriptions.list_subscriptions(guild_id=guild_id)
 
     async def history(self, channel_id: int, limit: int = 10) -> Sequence[Delivery]:
         """The channel's latest deliveries, newest first: sent, dead (with reason), skipped, missed..."""

@@ -113,10 +113,12 @@ class Database:
         return database
 
     async def _configure(self) -> None:
+        self._connection.row_factory = aiosqlite.Row  # rows are read by column name
         async with self._connection.execute("PRAGMA journal_mode=WAL") as cursor:
             row = await cursor.fetchone()
-        if row is None or str(row[0]).lower() != "wal":
-            logger.warning("database %s did not switch to WAL mode (got %r)", self.path, row)
+        mode = None if row is None else str(row["journal_mode"])
+        if mode is None or mode.lower() != "wal":
+            logger.warning("database %s did not switch to WAL mode (got %r)", self.path, mode)
         # FULL: every commit is durable. A 'sent' row lost on power failure would mean a duplicate post.
         await self._connection.execute("PRAGMA synchronous=FULL")
         await self._connection.execute("PRAGMA foreign_keys=ON")
@@ -126,7 +128,7 @@ class Database:
         """The database's `PRAGMA user_version`, i.e. the last migration applied."""
         async with self._connection.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(row["user_version"]) if row else 0
 
     async def _migrate(self, steps: list[Migration]) -> None:
         current = await self.schema_version()

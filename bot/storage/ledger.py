@@ -21,7 +21,8 @@ from typing import Literal, Protocol
 
 import aiosqlite
 
-from bot.storage._time import from_db, opt_from_db, to_db
+from bot.storage._rows import Columns
+from bot.storage._time import from_db, to_db
 from bot.storage.database import Database
 from bot.storage.subscriptions import Subscription, pause_in
 
@@ -33,11 +34,6 @@ NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
 _CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
-
-_COLUMNS = (
-    "id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state, brief_ids, attempts,"
-    " next_attempt_at, last_error, reason, message_id, sent_at, created_at, updated_at, attempt_started_at"
-)
 
 
 class SlotLike(Protocol):
@@ -85,29 +81,7 @@ class Delivery:
     attempt_started_at: datetime | None = None  # when a send first began; the message may exist since
 
 
-def _row_to_delivery(row: aiosqlite.Row | tuple[object, ...]) -> Delivery:
-    values = tuple(row)
-    brief_ids = json.loads(str(values[8]))
-    return Delivery(
-        id=int(values[0]),
-        channel_id=int(values[1]),
-        guild_id=int(values[2]),
-        timezone=str(values[3]),
-        slot_key=str(values[4]),
-        slot_at=from_db(str(values[5])),
-        nonce=str(values[6]),
-        state=values[7],
-        brief_ids=tuple(str(b) for b in brief_ids),
-        attempts=int(values[9]),
-        next_attempt_at=opt_from_db(None if values[10] is None else str(values[10])),
-        last_error=None if values[11] is None else str(values[11]),
-        reason=None if values[12] is None else str(values[12]),
-        message_id=None if values[13] is None else int(values[13]),
-        sent_at=opt_from_db(None if values[14] is None else str(values[14])),
-        created_at=from_db(str(values[15])),
-        updated_at=from_db(str(values[16])),
-        attempt_started_at=opt_from_db(None if values[17] is None else str(values[17])),
-    )
+_DELIVERIES = Columns(Delivery)
 
 
 @dataclass(slots=True)
@@ -290,33 +264,33 @@ class DeliveryLedger:
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM deliveries WHERE state = 'pending'"  # noqa: S608
+                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'pending'"  # noqa: S608
                 " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
                 (stamp, stamp, limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [_row_to_delivery(row) for row in rows]
+        return [_DELIVERIES.read(row) for row in rows]
 
     async def next_attempt_at(self) -> datetime | None:
         """The earliest next attempt among pending rows, or None when nothing is pending."""
         async with (
             self._db.read() as connection,
             connection.execute(
-                "SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'"
+                "SELECT min(next_attempt_at) AS next_at FROM deliveries WHERE state = 'pending'"
             ) as cursor,
         ):
             row = await cursor.fetchone()
-        return None if row is None or row[0] is None else from_db(str(row[0]))
+        return None if row is None or row["next_at"] is None else from_db(str(row["next_at"]))
 
     async def count(self, state: DeliveryState) -> int:
         """How many rows are in `state`."""
         async with (
             self._db.read() as connection,
-            connection.execute("SELECT count(*) FROM deliveries WHERE state = ?", (state,)) as cursor,
+            connection.execute("SELECT count(*) AS n FROM deliveries WHERE state = ?", (state,)) as cursor,
         ):
             row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(row["n"]) if row else 0
 
     async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
@@ -338,11 +312,14 @@ class DeliveryLedger:
             await cursor.close()
             if row is None:
                 return False
-            channel_id = int(row[0])
+            channel_id = int(row["channel_id"])
             await connection.executemany(
                 "INSERT OR IGNORE INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
                 " VALUES (?, ?, ?, ?)",
-                [(channel_id, brief_id, delivery_id, stamp) for brief_id in json.loads(str(row[1]))],
+                [
+                    (channel_id, brief_id, delivery_id, stamp)
+                    for brief_id in json.loads(str(row["brief_ids"]))
+                ],
             )
             await connection.execute(
                 "UPDATE subscriptions SET consecutive_failures = 0 WHERE channel_id = ?", (channel_id,)
@@ -370,7 +347,7 @@ class DeliveryLedger:
             await cursor.close()
             if row is None:
                 return None
-            channel_id = int(row[0])
+            channel_id = int(row["channel_id"])
             if not counts_against_channel:
                 logger.warning("delivery %d to channel %d given up: %s", delivery_id, channel_id, reason)
                 return FailureOutcome(consecutive_failures=0, paused=False)
@@ -431,12 +408,12 @@ class DeliveryLedger:
         async with (
             self._db.read() as connection,
             connection.execute(
-                "SELECT max(message_id) FROM deliveries WHERE channel_id = ? AND state = 'sent'",
+                "SELECT max(message_id) AS message_id FROM deliveries WHERE channel_id = ? AND state = 'sent'",
                 (channel_id,),
             ) as cursor,
         ):
             row = await cursor.fetchone()
-        return None if row is None or row[0] is None else int(row[0])
+        return None if row is None or row["message_id"] is None else int(row["message_id"])
 
     async def is_pending(self, delivery_id: int) -> bool:
         """Whether the row is still to be sent (not cancelled by an unsubscribe or pause meanwhile)."""
@@ -445,32 +422,32 @@ class DeliveryLedger:
             connection.execute("SELECT state FROM deliveries WHERE id = ?", (delivery_id,)) as cursor,
         ):
             row = await cursor.fetchone()
-        return row is not None and row[0] == "pending"
+        return row is not None and row["state"] == "pending"
 
     async def get(self, delivery_id: int) -> Delivery | None:
         """One row by id."""
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?",  # noqa: S608
+                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE id = ?",  # noqa: S608
                 (delivery_id,),
             ) as cursor,
         ):
             row = await cursor.fetchone()
-        return None if row is None else _row_to_delivery(row)
+        return None if row is None else _DELIVERIES.read(row)
 
     async def history(self, channel_id: int, *, limit: int = 10) -> list[Delivery]:
         """The channel's most recent rows (any state), newest slot first."""
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM deliveries WHERE channel_id = ?"  # noqa: S608
+                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE channel_id = ?"  # noqa: S608
                 " ORDER BY slot_at DESC, id DESC LIMIT ?",
                 (channel_id, limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [_row_to_delivery(row) for row in rows]
+        return [_DELIVERIES.read(row) for row in rows]
 
     async def delivered_brief_ids(self, channel_id: int) -> set[str]:
         """The briefs posted to the channel so far."""
@@ -481,7 +458,7 @@ class DeliveryLedger:
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return {str(row[0]) for row in rows}
+        return {str(row["brief_id"]) for row in rows}
 
 
 async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:
@@ -500,9 +477,9 @@ async def _pending_brief_ids(connection: aiosqlite.Connection, channel_ids: list
         "SELECT channel_id, brief_ids FROM deliveries WHERE state = 'pending'"
     ) as cursor:
         async for row in cursor:
-            channel_id = int(row[0])
+            channel_id = int(row["channel_id"])
             if channel_id in wanted:
-                held.setdefault(channel_id, set()).update(json.loads(str(row[1])))
+                held.setdefault(channel_id, set()).update(json.loads(str(row["brief_ids"])))
     return held
 
 
@@ -523,7 +500,7 @@ async def _choose_briefs(
             f" AND brief_id IN ({placeholders})",
             (channel_id, *chunk),
         ) as cursor:
-            delivered = {str(row[0]) for row in await cursor.fetchall()}
+            delivered = {str(row["brief_id"]) for row in await cursor.fetchall()}
         for brief_id in chunk:
             if brief_id not in delivered and brief_id not in reserved and brief_id not in chosen:
                 chosen.append(brief_id)

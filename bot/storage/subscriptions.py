@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import builtins
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 import aiosqlite
 
-from bot.storage._time import from_db, opt_from_db, to_db
+from bot.storage._rows import Columns
+from bot.storage._time import to_db
 from bot.storage.database import Database
 
 logger = logging.getLogger(__name__)
 
 Source = Literal["settings", "command"]
-_SOURCES = ("settings", "command")
-
-_COLUMNS = (
-    "channel_id, guild_id, schedule, timezone, source, created_at, updated_at, active, recorded_through, "
-    "paused_at, paused_reason, consecutive_failures"
-)
+_SOURCES: tuple[Source, ...] = get_args(Source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,46 +57,18 @@ class ScheduleGroup:
     earliest_recorded_through: datetime
 
 
-def _row_to_subscription(row: aiosqlite.Row | tuple[object, ...]) -> Subscription:
-    (
-        channel_id,
-        guild_id,
-        schedule,
-        timezone,
-        source,
-        created_at,
-        updated_at,
-        active,
-        recorded_through,
-        paused_at,
-        paused_reason,
-        failures,
-    ) = tuple(row)
-    assert source in _SOURCES
-    return Subscription(
-        channel_id=int(channel_id),
-        guild_id=int(guild_id),
-        schedule=str(schedule),
-        timezone=str(timezone),
-        source=source,
-        created_at=from_db(str(created_at)),
-        updated_at=from_db(str(updated_at)),
-        active=bool(active),
-        recorded_through=from_db(str(recorded_through)),
-        paused_at=opt_from_db(paused_at if paused_at is None else str(paused_at)),
-        paused_reason=None if paused_reason is None else str(paused_reason),
-        consecutive_failures=int(failures),
-    )
+_SUBSCRIPTIONS = Columns(Subscription)
+_SCHEDULE_GROUPS = Columns(ScheduleGroup)
 
 
 async def fetch_subscription(connection: aiosqlite.Connection, channel_id: int) -> Subscription | None:
     """The subscription row for `channel_id` on an already-held connection (active or not)."""
     async with connection.execute(
-        f"SELECT {_COLUMNS} FROM subscriptions WHERE channel_id = ?",  # noqa: S608 - constant column list
+        f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE channel_id = ?",  # noqa: S608 - constant column list
         (channel_id,),
     ) as cursor:
         row = await cursor.fetchone()
-    return None if row is None else _row_to_subscription(row)
+    return None if row is None else _SUBSCRIPTIONS.read(row)
 
 
 class SubscriptionRepository:
@@ -188,33 +155,33 @@ class SubscriptionRepository:
         async with self._db.read() as connection:
             return await fetch_subscription(connection, channel_id)
 
-    async def schedule_groups(self) -> builtins.list[ScheduleGroup]:
+    async def schedule_groups(self) -> list[ScheduleGroup]:
         """Each (schedule, time zone) of deliverable subscriptions with its earliest `recorded_through`: what
         the scheduler needs to see whether any slot is due, without reading every subscription."""
         async with (
             self._db.read() as connection,
             connection.execute(
-                "SELECT schedule, timezone, min(recorded_through) FROM subscriptions"
+                "SELECT schedule, timezone, min(recorded_through) AS earliest_recorded_through FROM subscriptions"
                 " WHERE active = 1 AND paused_at IS NULL GROUP BY schedule, timezone ORDER BY schedule, timezone"
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [ScheduleGroup(str(row[0]), str(row[1]), from_db(str(row[2]))) for row in rows]
+        return [_SCHEDULE_GROUPS.read(row) for row in rows]
 
-    async def deliverable_in(self, schedule: str, timezone: str) -> builtins.list[Subscription]:
+    async def deliverable_in(self, schedule: str, timezone: str) -> list[Subscription]:
         """The deliverable (active, not paused) subscriptions of one schedule and time zone."""
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM subscriptions WHERE active = 1 AND paused_at IS NULL"  # noqa: S608
+                f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE active = 1 AND paused_at IS NULL"  # noqa: S608
                 " AND schedule = ? AND timezone = ? ORDER BY guild_id, channel_id",
                 (schedule, timezone),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [_row_to_subscription(row) for row in rows]
+        return [_SUBSCRIPTIONS.read(row) for row in rows]
 
-    async def list(
+    async def list_subscriptions(
         self, *, guild_id: int | None = None, include_inactive: bool = False
     ) -> list[Subscription]:
         """Subscriptions (by default only active ones, paused included), optionally of one guild,
@@ -230,12 +197,12 @@ class SubscriptionRepository:
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_COLUMNS} FROM subscriptions{where} ORDER BY guild_id, channel_id",  # noqa: S608
+                f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions{where} ORDER BY guild_id, channel_id",  # noqa: S608
                 params,
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [_row_to_subscription(row) for row in rows]
+        return [_SUBSCRIPTIONS.read(row) for row in rows]
 
     async def pause(self, channel_id: int, reason: str, *, now: datetime) -> bool:
         """Pause delivery to the channel with `reason` and cancel its pending deliveries.
@@ -247,7 +214,7 @@ class SubscriptionRepository:
 
     async def sync_settings(
         self, entries: dict[int, int], *, schedule: str, timezone: str, now: datetime
-    ) -> builtins.list[Subscription]:
+    ) -> list[Subscription]:
         """Make the settings-sourced subscriptions exactly `entries` ({channel_id: guild_id}).
 
         Active channels subscribed by command are left as they are (a command outranks the settings), and so
@@ -255,7 +222,7 @@ class SubscriptionRepository:
         subscribed; settings-sourced ones no longer listed are unsubscribed. Returns the active
         settings-sourced subscriptions afterwards.
         """
-        current = {s.channel_id: s for s in await self.list(include_inactive=True)}
+        current = {s.channel_id: s for s in await self.list_subscriptions(include_inactive=True)}
         for channel_id, guild_id in entries.items():
             existing = current.get(channel_id)
             if existing is not None and not existing.active and existing.source == "command":
@@ -282,7 +249,7 @@ class SubscriptionRepository:
         for channel_id, existing in current.items():
             if existing.active and existing.source == "settings" and channel_id not in entries:
                 await self.unsubscribe(channel_id, now=now, reason="removed from DIGEST_CHANNEL_IDS")
-        return [s for s in await self.list() if s.source == "settings"]
+        return [s for s in await self.list_subscriptions() if s.source == "settings"]
 
 
 async def pause_in(connection: aiosqlite.Connection, channel_id: int, reason: str, now: datetime) -> bool:

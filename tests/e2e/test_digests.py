@@ -120,7 +120,7 @@ async def test_subscription_commands_need_manage_server(briefbot: Briefbot, stan
     news = standin.channel_id("news")
     refused = await ask(standin, "digest subscribe", {"channel": news}, user="bob")
     assert "You need the Manage Server permission" in refused
-    assert await briefbot.digests.list() == []
+    assert await briefbot.digests.list_subscriptions() == []
 
     done = await ask(
         standin,
@@ -129,7 +129,7 @@ async def test_subscription_commands_need_manage_server(briefbot: Briefbot, stan
         user="alice",
     )
     assert done.startswith("Subscribed.") and "`30 8 * * mon-fri` Europe/Berlin" in done
-    [subscription] = await briefbot.digests.list()
+    [subscription] = await briefbot.digests.list_subscriptions()
     assert (subscription.channel_id, subscription.guild_id, subscription.source) == (
         news,
         standin.guild_id,
@@ -143,7 +143,7 @@ async def test_subscription_commands_need_manage_server(briefbot: Briefbot, stan
         standin, "digest unsubscribe", {"channel": news}, user="bob"
     )
     assert "no more digests" in await ask(standin, "digest unsubscribe", {"channel": news}, user="alice")
-    assert await briefbot.digests.list() == []
+    assert await briefbot.digests.list_subscriptions() == []
 
 
 async def test_subscribe_refuses_bad_input_with_examples(briefbot: Briefbot, standin: DiscordStandIn) -> None:
@@ -169,7 +169,7 @@ async def test_subscribe_refuses_bad_input_with_examples(briefbot: Briefbot, sta
     assert (await created).id == muted
     refused = await ask(standin, "digest subscribe", {"channel": muted}, user="alice")
     assert "I am missing Send Messages, Embed Links" in refused
-    assert await briefbot.digests.list() == []
+    assert await briefbot.digests.list_subscriptions() == []
 
 
 async def test_digest_now_preview_and_history(briefbot: Briefbot, standin: DiscordStandIn) -> None:
@@ -225,7 +225,7 @@ async def test_forbidden_and_unknown_channels_go_dead_and_pause(
             await bot.digests.dispatcher.run_until_idle()
         forbidden_history = await bot.digests.history(forbidden)
         gone_history = await bot.digests.history(gone)
-        listed = {s.channel_id: s for s in await bot.digests.list()}
+        listed = {s.channel_id: s for s in await bot.digests.list_subscriptions()}
         text = await ask(standin, "digest list", {}, user="alice")
     assert [d.state for d in forbidden_history] == ["dead"] * 3
     assert forbidden_history[0].reason == "403 Missing Access (50001)"

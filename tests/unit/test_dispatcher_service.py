@@ -56,7 +56,7 @@ async def test_service_lifecycle(tmp_path: Path) -> None:
         with pytest.raises(ValueError):
             await service.subscribe(guild_id=1, channel_id=200, schedule="whenever", timezone="UTC")
         await service.subscribe(guild_id=1, channel_id=200, schedule="30 8 * * *", timezone="Europe/Berlin")
-        assert [s.channel_id for s in await service.list(guild_id=1)] == [100, 200]
+        assert [s.channel_id for s in await service.list_subscriptions(guild_id=1)] == [100, 200]
         await service.start()
         clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
         await service.scheduler.record_due_slots()  # as the 09:00 job would; it wakes the dispatcher

@@ -120,8 +120,8 @@ async def test_subscribe_upserts_and_lists(tmp_path: Path) -> None:
         await repo.subscribe(
             guild_id=2, channel_id=20, schedule="09:00", timezone="UTC", source="command", now=T0
         )
-        assert [s.channel_id for s in await repo.list()] == [10, 20]
-        assert [s.channel_id for s in await repo.list(guild_id=2)] == [20]
+        assert [s.channel_id for s in await repo.list_subscriptions()] == [10, 20]
+        assert [s.channel_id for s in await repo.list_subscriptions(guild_id=2)] == [20]
         with pytest.raises(ValueError):
             await repo.subscribe(
                 guild_id=2,
@@ -141,8 +141,8 @@ async def test_unsubscribe_keeps_the_row_and_resubscribe_starts_afresh(tmp_path:
         )
         assert await repo.unsubscribe(10, now=T0 + timedelta(minutes=1))
         assert not await repo.unsubscribe(10, now=T0 + timedelta(minutes=2))
-        assert await repo.list() == []
-        [inactive] = await repo.list(include_inactive=True)
+        assert await repo.list_subscriptions() == []
+        [inactive] = await repo.list_subscriptions(include_inactive=True)
         assert not inactive.active
         back = T0 + timedelta(days=2)
         again = await repo.subscribe(
@@ -162,7 +162,9 @@ async def test_pause_with_reason_and_resume_on_resubscribe(tmp_path: Path) -> No
         paused = await repo.get(10)
         assert paused is not None and paused.paused and not paused.deliverable
         assert paused.paused_reason == "403 Missing Access (50001)"
-        assert [s.paused_reason for s in await repo.list()] == ["403 Missing Access (50001)"]  # lists show it
+        assert [s.paused_reason for s in await repo.list_subscriptions()] == [
+            "403 Missing Access (50001)"
+        ]  # lists show it
         resumed = await repo.subscribe(
             guild_id=1,
             channel_id=10,

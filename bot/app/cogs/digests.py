@@ -185,7 +185,7 @@ class DigestsCog(
     async def list(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild_id = interaction.guild_id
-        subscriptions = await self.bot.digests.list(guild_id=guild_id)
+        subscriptions = await self.bot.digests.list_subscriptions(guild_id=guild_id)
         if not subscriptions:
             await self._reply(
                 interaction, "No channel of this server is subscribed. Use `/digest subscribe`."
