@@ -25,8 +25,9 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import utc_now
+from bot.delivery.contents import DigestContents, WhenNothingNew, contents_rule
 from bot.delivery.schedule import Slot, parse_schedule, slots_between
-from bot.storage.ledger import DeliveryLedger, WhenNothingNew
+from bot.storage.ledger import ChooseContents, DeliveryLedger
 from bot.storage.subscriptions import SubscriptionRepository
 
 logger = logging.getLogger(__name__)
@@ -167,6 +168,11 @@ class DigestScheduler:
 
     # --- what is due ---
 
+    @property
+    def choose_contents(self) -> ChooseContents[DigestContents]:
+        """Which briefs a scheduled digest carries (`digest_contents` with this scheduler's settings)."""
+        return contents_rule(max_briefs=self.max_briefs, when_nothing_new=self.when_nothing_new)
+
     async def record_due_slots(self, now: datetime | None = None) -> RecordReport:
         """Record every slot that has come due, up to `now` (default: the clock), for deliverable subscriptions.
 
@@ -216,8 +222,7 @@ class DigestScheduler:
                             slot,
                             eligible,
                             available_brief_ids=(),
-                            max_briefs=self.max_briefs,
-                            when_nothing_new=self.when_nothing_new,
+                            choose=self.choose_contents,
                             now=now,
                             missed=True,
                         )
@@ -240,8 +245,7 @@ class DigestScheduler:
                         slot,
                         eligible,
                         available_brief_ids=available,
-                        max_briefs=self.max_briefs,
-                        when_nothing_new=self.when_nothing_new,
+                        choose=self.choose_contents,
                         now=now,
                     )
                     if record.pending:

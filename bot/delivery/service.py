@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot.clock import utc_now
+from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.schedule import parse_schedule
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
@@ -134,18 +135,25 @@ class DigestService:
     async def digest_now(
         self, *, channel_id: int, guild_id: int, brief_ids: Sequence[str]
     ) -> Delivery | None:
-        """Queue a one-off digest for `channel_id` and wake the dispatcher; None when there are no briefs."""
+        """Queue a one-off digest for `channel_id` and wake the dispatcher; None when there are no briefs.
+
+        It carries what the next scheduled digest would, or the newest brief again when nothing is new,
+        since someone asked for it.
+        """
         delivery = await self.ledger.record_manual(
             channel_id=channel_id,
             guild_id=guild_id,
             available_brief_ids=brief_ids,
-            max_briefs=self.settings.digest_max_briefs,
+            choose=contents_rule(
+                max_briefs=self.settings.digest_max_briefs, when_nothing_new="repeat-latest"
+            ),
             now=self._clock(),
         )
         if delivery is not None:
             self.dispatcher.wake()
         return delivery
 
-    async def delivered_brief_ids(self, channel_id: int) -> set[str]:
-        """The briefs this channel has already received in a digest."""
-        return await self.ledger.delivered_brief_ids(channel_id)
+    async def next_digest(self, channel_id: int, brief_ids: Sequence[str]) -> DigestContents:
+        """What the channel's next scheduled digest would carry if its slot came now (`/digest preview`):
+        the scheduler's own rule, given what the channel has received and what its pending digests hold."""
+        return await self.ledger.next_contents(channel_id, brief_ids, self.scheduler.choose_contents)

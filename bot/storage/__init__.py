@@ -7,7 +7,6 @@ from bot.storage.ledger import (
     DeliveryState,
     FailureOutcome,
     SlotRecord,
-    WhenNothingNew,
     make_nonce,
 )
 from bot.storage.subscriptions import Source, Subscription, SubscriptionRepository
@@ -23,6 +22,5 @@ __all__ = [
     "StorageError",
     "Subscription",
     "SubscriptionRepository",
-    "WhenNothingNew",
     "make_nonce",
 ]

@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 import aiosqlite
 
@@ -29,11 +29,12 @@ from bot.storage.subscriptions import Subscription, pause_in
 logger = logging.getLogger(__name__)
 
 DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled"]
-WhenNothingNew = Literal["skip", "repeat-latest"]
 NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
 _CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
+
+MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
 
 
 class SlotLike(Protocol):
@@ -45,6 +46,22 @@ class SlotLike(Protocol):
     def at(self) -> datetime: ...
     @property
     def timezone(self) -> str: ...
+
+
+class Contents(Protocol):
+    """What the ledger needs of a decision on a digest's briefs (bot.delivery.contents.DigestContents):
+    the briefs, newest first, or none and why."""
+
+    @property
+    def brief_ids(self) -> Sequence[str]: ...
+    @property
+    def skip_reason(self) -> str | None: ...
+
+
+ContentsT = TypeVar("ContentsT")
+ChooseContents = Callable[[Sequence[str], Set[str], Set[str]], ContentsT]
+"""Decides a channel's next digest from (available brief ids newest first, those among them delivered to the
+channel, those held by its pending rows). The delivery layer's rule is passed in: storage does not decide."""
 
 
 def make_nonce(timezone: str, slot_key: str, channel_id: int) -> str:
@@ -118,21 +135,18 @@ class DeliveryLedger:
         subscriptions: Sequence[Subscription],
         *,
         available_brief_ids: Sequence[str],
-        max_briefs: int,
-        when_nothing_new: WhenNothingNew,
+        choose: ChooseContents[Contents],
         now: datetime,
         missed: bool = False,
     ) -> SlotRecord:
         """Record `slot` for each subscription, in one transaction, idempotently.
 
-        For each channel without a row for this slot, a row is created: 'missed' if `missed`; otherwise the
-        digest's briefs are chosen now from `available_brief_ids` (newest first): those neither delivered to
-        the channel nor held by another of its pending rows, newest first, at most `max_briefs`; with none,
-        'skipped' (reason given) unless `when_nothing_new` is 'repeat-latest', which repeats the newest brief.
-        Existing rows are left untouched. Each subscription's `recorded_through` is advanced to the slot.
+        For each channel without a row for this slot, a row is created: 'missed' if `missed`; otherwise
+        with the briefs `choose` picks from `available_brief_ids` (newest first) given those delivered to the
+        channel and those held by its other pending rows: 'pending' with them, or 'skipped' with the reason
+        when it picks none. Existing rows are left untouched. Each subscription's `recorded_through` is
+        advanced to the slot.
         """
-        if max_briefs < 1:
-            raise ValueError("max_briefs must be at least 1")
         result = SlotRecord()
         stamp = to_db(now)
         slot_at = to_db(slot.at)
@@ -142,29 +156,20 @@ class DeliveryLedger:
                 channel_id = subscription.channel_id
                 state: DeliveryState
                 reason: str | None = None
-                chosen: list[str] = []
+                chosen: Sequence[str] = ()
                 if missed:
-                    state = "missed"
-                    reason = "the slot passed while the bot was not running (beyond the catch-up grace)"
+                    state, reason = "missed", MISSED_REASON
                 else:
-                    chosen = await _choose_briefs(
+                    contents = await _contents(
                         connection,
                         channel_id,
                         available_brief_ids,
                         reserved.get(channel_id, set()),
-                        max_briefs,
+                        choose,
                     )
-                    state = "pending"
-                    if not chosen:
-                        if when_nothing_new == "repeat-latest" and available_brief_ids:
-                            chosen = [available_brief_ids[0]]
-                        else:
-                            state = "skipped"
-                            reason = (
-                                "nothing new since the last digest"
-                                if available_brief_ids
-                                else "no briefs available"
-                            )
+                    chosen = contents.brief_ids
+                    state = "pending" if chosen else "skipped"
+                    reason = None if chosen else contents.skip_reason
                 cursor = await connection.execute(
                     "INSERT OR IGNORE INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at,"
                     " nonce, state, brief_ids, next_attempt_at, reason, created_at, updated_at)"
@@ -177,7 +182,7 @@ class DeliveryLedger:
                         slot_at,
                         make_nonce(slot.timezone, slot.key, channel_id),
                         state,
-                        json.dumps(chosen),
+                        json.dumps(list(chosen)),
                         stamp if state == "pending" else None,
                         reason,
                         stamp,
@@ -207,24 +212,23 @@ class DeliveryLedger:
         channel_id: int,
         guild_id: int,
         available_brief_ids: Sequence[str],
-        max_briefs: int,
+        choose: ChooseContents[Contents],
         now: datetime,
     ) -> Delivery | None:
         """A one-off digest asked for by hand (`/digest now`): a pending row of its own, delivered like any other.
 
-        It carries the briefs not yet delivered to the channel (newest first, at most `max_briefs`) or, with
-        none new, the newest, since someone asked for it. Scheduled slots and their watermark are untouched.
-        Returns None when no brief is available at all.
+        It carries the briefs `choose` picks, as in `record_slot`. Scheduled slots and their watermark are
+        untouched. Returns None, recording nothing, when it picks none.
         """
-        if not available_brief_ids:
-            return None
         key = now.strftime("now %Y-%m-%dT%H:%M:%S.%f")
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             reserved = await _pending_brief_ids(connection, [channel_id])
-            chosen = await _choose_briefs(
-                connection, channel_id, available_brief_ids, reserved.get(channel_id, set()), max_briefs
+            contents = await _contents(
+                connection, channel_id, available_brief_ids, reserved.get(channel_id, set()), choose
             )
+            if not contents.brief_ids:
+                return None
             cursor = await connection.execute(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
                 " brief_ids, next_attempt_at, created_at, updated_at)"
@@ -236,7 +240,7 @@ class DeliveryLedger:
                     key,
                     stamp,
                     make_nonce(MANUAL_TIMEZONE, key, channel_id),
-                    json.dumps(chosen or [available_brief_ids[0]]),
+                    json.dumps(list(contents.brief_ids)),
                     stamp,
                     stamp,
                     stamp,
@@ -246,6 +250,17 @@ class DeliveryLedger:
             await cursor.close()
         assert delivery_id is not None
         return await self.get(delivery_id)
+
+    async def next_contents(
+        self, channel_id: int, available_brief_ids: Sequence[str], choose: ChooseContents[ContentsT]
+    ) -> ContentsT:
+        """What `choose` picks for the channel's next digest as things stand, as `record_slot` would ask it;
+        nothing is recorded (`/digest preview`)."""
+        async with self._db.read() as connection:
+            reserved = await _pending_brief_ids(connection, [channel_id])
+            return await _contents(
+                connection, channel_id, available_brief_ids, reserved.get(channel_id, set()), choose
+            )
 
     async def advance_recorded_through(self, channel_ids: Iterable[int], through: datetime) -> None:
         """Note that every slot up to `through` has been dealt with for these channels (never moves back)."""
@@ -483,27 +498,23 @@ async def _pending_brief_ids(connection: aiosqlite.Connection, channel_ids: list
     return held
 
 
-async def _choose_briefs(
+async def _contents(
     connection: aiosqlite.Connection,
     channel_id: int,
     available: Sequence[str],
-    reserved: set[str],
-    max_briefs: int,
-) -> list[str]:
-    chosen: list[str] = []
-    # Newest first, a chunk at a time: usually the first chunk holds enough undelivered briefs.
-    for start in range(0, len(available), _CHUNK):
-        chunk = list(dict.fromkeys(available[start : start + _CHUNK]))
+    reserved: Set[str],
+    choose: ChooseContents[ContentsT],
+) -> ContentsT:
+    """Ask `choose` about the channel's next digest, reading which of `available` it has received."""
+    delivered: set[str] = set()
+    unique = list(dict.fromkeys(available))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
         placeholders = ", ".join("?" * len(chunk))
         async with connection.execute(
             "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?"  # noqa: S608 - placeholders only
             f" AND brief_id IN ({placeholders})",
             (channel_id, *chunk),
         ) as cursor:
-            delivered = {str(row["brief_id"]) for row in await cursor.fetchall()}
-        for brief_id in chunk:
-            if brief_id not in delivered and brief_id not in reserved and brief_id not in chosen:
-                chosen.append(brief_id)
-                if len(chosen) == max_briefs:
-                    return chosen
-    return chosen
+            delivered.update(str(row["brief_id"]) for row in await cursor.fetchall())
+    return choose(available, delivered, reserved)

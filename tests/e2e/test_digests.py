@@ -32,6 +32,12 @@ async def fire_slot(bot: Briefbot, clock: FakeClock, **delta: float) -> None:
     await bot.digests.scheduler.tick()
 
 
+async def fire_slot_and_send(bot: Briefbot, clock: FakeClock, **delta: float) -> None:
+    """`fire_slot`, then wait until every digest due is sent or given a later attempt."""
+    await fire_slot(bot, clock, **delta)
+    await bot.digests.dispatcher.run_until_idle()
+
+
 async def test_digest_reaches_every_configured_channel_once_at_its_slot(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
@@ -187,14 +193,37 @@ async def test_digest_now_preview_and_history(briefbot: Briefbot, standin: Disco
     assert "asked by hand: **sent**" in history
 
 
+async def test_preview_during_a_retry_shows_what_the_next_digest_will_hold(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("retrying")
+    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [retrying] = await bot.digests.history(channel)
+        assert retrying.state == "pending" and retrying.last_error  # waiting to be tried again
+        preview = await standin.invoke_command("digest preview", {"channel": channel}, user="bob")
+        await standin.wait_for(lambda: preview.followups, timeout=5)
+        # The pending digest holds the only brief, so the next slot has nothing new: the preview says so.
+        assert str(preview.followups[0].get("content")).startswith(
+            "Nothing new for this channel; the next slot will be skipped."
+        )
+        del standin.channel_failures[channel]
+        await fire_slot_and_send(bot, clock, days=1)
+        history = await bot.digests.history(channel)
+    assert [d.state for d in history] == ["skipped", "sent"]
+    assert len(standin.messages[channel]) == 1
+
+
 async def test_store_then_500_makes_no_duplicate(standin: DiscordStandIn, tmp_path: Path) -> None:
     channel = standin.add_text_channel("flaky")
     standin.store_then_fail(channel, times=1, status=500)
     clock = FakeClock(SLOT_DAY)
     settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
     async with running_bot(standin, settings, clock) as bot:
-        await fire_slot(bot, clock, seconds=31)
-        await bot.digests.dispatcher.run_until_idle()
+        await fire_slot_and_send(bot, clock, seconds=31)
         [delivery] = await bot.digests.history(channel)
     assert delivery.state == "sent"
     assert len(posts(standin, channel)) == 2  # the first was stored and answered 500; the resend got it back

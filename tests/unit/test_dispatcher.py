@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.contents import contents_rule
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.pacing import Pacer
 from bot.delivery.sender_protocol import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
@@ -112,8 +113,7 @@ async def _record(database: Database, channels: Sequence[int], days: Sequence[in
             nine_utc_slot(day),
             subs,
             available_brief_ids=BRIEFS,
-            max_briefs=3,
-            when_nothing_new="repeat-latest",
+            choose=contents_rule(max_briefs=3, when_nothing_new="repeat-latest"),
             now=T0,
         )
 

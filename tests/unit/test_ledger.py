@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.delivery.contents import contents_rule
 from bot.delivery.schedule import slots_between
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
@@ -16,11 +17,19 @@ async def test_recording_a_slot_is_idempotent(database: Database) -> None:
     ledger = DeliveryLedger(database)
     subs = await subscribe(database, 10, 20, 30, now=T0)
     first = await ledger.record_slot(
-        nine_utc_slot(), subs, available_brief_ids=BRIEFS, max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(),
+        subs,
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
     )
     assert sorted(first.pending) == [10, 20, 30]
     again = await ledger.record_slot(
-        nine_utc_slot(), subs, available_brief_ids=["new"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(),
+        subs,
+        available_brief_ids=["new"],
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
     )
     assert again.pending == [] and sorted(again.already) == [10, 20, 30]
     due = await ledger.due(T0)
@@ -35,10 +44,18 @@ async def test_nonce_is_deterministic_short_and_distinct(database: Database) -> 
     ledger = DeliveryLedger(database)
     subs = await subscribe(database, 10, 20, now=T0)
     await ledger.record_slot(
-        nine_utc_slot(1), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(1),
+        subs,
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=1, when_nothing_new="skip"),
+        now=T0,
     )
     await ledger.record_slot(
-        nine_utc_slot(2), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(2),
+        subs,
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=1, when_nothing_new="skip"),
+        now=T0,
     )
     rows = await ledger.due(T0)
     nonces = {row.nonce for row in rows}
@@ -52,13 +69,21 @@ async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) 
     ledger = DeliveryLedger(database)
     [sub] = await subscribe(database, 10, now=T0)
     await ledger.record_slot(
-        nine_utc_slot(1), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+        nine_utc_slot(1),
+        [sub],
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
+        now=T0,
     )
     [row] = await ledger.due(T0)
     assert row.brief_ids == ("b5", "b4")
     # A second pending digest for the channel does not repeat what the first holds.
     await ledger.record_slot(
-        nine_utc_slot(2), [sub], available_brief_ids=BRIEFS, max_briefs=2, when_nothing_new="skip", now=T0
+        nine_utc_slot(2),
+        [sub],
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
+        now=T0,
     )
     assert [r.brief_ids for r in await ledger.due(T0)] == [("b5", "b4"), ("b3", "b2")]
     assert await ledger.mark_sent(row.id, message_id=777, now=T0)
@@ -70,8 +95,7 @@ async def test_briefs_not_yet_delivered_newest_first_capped(database: Database) 
         nine_utc_slot(3),
         [sub],
         available_brief_ids=["b6", *BRIEFS],
-        max_briefs=3,
-        when_nothing_new="skip",
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
         now=T0,
     )
     third = [r for r in await ledger.due(T0) if r.slot_key.startswith("2026-05-03")]
@@ -82,14 +106,22 @@ async def test_nothing_new_is_skipped_with_a_reason_or_repeats_the_latest(databa
     ledger = DeliveryLedger(database)
     subs = await subscribe(database, 10, 20, now=T0)
     record = await ledger.record_slot(
-        nine_utc_slot(1), subs, available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(1),
+        subs,
+        available_brief_ids=["b1"],
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
     )
     for row in await ledger.due(T0):
         await ledger.mark_sent(row.id, message_id=row.channel_id, now=T0)
     assert sorted(record.pending) == [10, 20]
 
     skipped = await ledger.record_slot(
-        nine_utc_slot(2), subs[:1], available_brief_ids=["b1"], max_briefs=3, when_nothing_new="skip", now=T0
+        nine_utc_slot(2),
+        subs[:1],
+        available_brief_ids=["b1"],
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
     )
     assert skipped.skipped == [10]
     [history] = await ledger.history(10, limit=1)
@@ -99,8 +131,7 @@ async def test_nothing_new_is_skipped_with_a_reason_or_repeats_the_latest(databa
         nine_utc_slot(2),
         subs[1:],
         available_brief_ids=["b1"],
-        max_briefs=3,
-        when_nothing_new="repeat-latest",
+        choose=contents_rule(max_briefs=3, when_nothing_new="repeat-latest"),
         now=T0,
     )
     assert repeated.pending == [20]
@@ -111,8 +142,7 @@ async def test_nothing_new_is_skipped_with_a_reason_or_repeats_the_latest(databa
         nine_utc_slot(3),
         subs[1:],
         available_brief_ids=[],
-        max_briefs=3,
-        when_nothing_new="repeat-latest",
+        choose=contents_rule(max_briefs=3, when_nothing_new="repeat-latest"),
         now=T0,
     )
     assert empty.skipped == [20]
@@ -125,8 +155,7 @@ async def test_missed_slots_are_recorded_without_briefs(database: Database) -> N
         nine_utc_slot(),
         subs,
         available_brief_ids=BRIEFS,
-        max_briefs=3,
-        when_nothing_new="skip",
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
         now=T0,
         missed=True,
     )
@@ -144,8 +173,7 @@ async def test_three_consecutive_dead_deliveries_pause_the_subscription(database
             nine_utc_slot(day),
             subs,
             available_brief_ids=BRIEFS,
-            max_briefs=1,
-            when_nothing_new="repeat-latest",
+            choose=contents_rule(max_briefs=1, when_nothing_new="repeat-latest"),
             now=T0,
         )
     rows = await ledger.due(T0)
@@ -171,8 +199,7 @@ async def test_pausing_cancels_pending_rows_and_unsubscribe_too(database: Databa
             nine_utc_slot(day),
             subs,
             available_brief_ids=BRIEFS,
-            max_briefs=1,
-            when_nothing_new="skip",
+            choose=contents_rule(max_briefs=1, when_nothing_new="skip"),
             now=T0,
         )
     rows = {(r.channel_id, r.slot_key): r for r in await ledger.due(T0)}
@@ -192,7 +219,11 @@ async def test_retry_keeps_the_row_pending_until_its_time(database: Database) ->
     ledger = DeliveryLedger(database)
     subs = await subscribe(database, 10, now=T0)
     await ledger.record_slot(
-        nine_utc_slot(), subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+        nine_utc_slot(),
+        subs,
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=1, when_nothing_new="skip"),
+        now=T0,
     )
     [row] = await ledger.due(T0)
     later = T0 + timedelta(seconds=30)
@@ -210,9 +241,31 @@ async def test_history_is_newest_first(database: Database) -> None:
     subs = await subscribe(database, 10, now=T0)
     for slot in slots_between("09:00", "UTC", T0, T0 + timedelta(days=3)):
         await ledger.record_slot(
-            slot, subs, available_brief_ids=BRIEFS, max_briefs=1, when_nothing_new="skip", now=T0
+            slot,
+            subs,
+            available_brief_ids=BRIEFS,
+            choose=contents_rule(max_briefs=1, when_nothing_new="skip"),
+            now=T0,
         )
     assert [row.slot_key for row in await ledger.history(10, limit=2)] == [
         "2026-05-03T09:00",
         "2026-05-02T09:00",
     ]
+
+
+async def test_next_contents_sees_delivered_and_pending_briefs_and_records_nothing(
+    database: Database,
+) -> None:
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
+    await ledger.record_slot(nine_utc_slot(1), [sub], available_brief_ids=BRIEFS, choose=rule, now=T0)
+    [sent] = await ledger.due(T0)
+    await ledger.mark_sent(sent.id, message_id=1, now=T0)
+    await ledger.record_slot(nine_utc_slot(2), [sub], available_brief_ids=BRIEFS, choose=rule, now=T0)
+    [retrying] = await ledger.due(T0)
+    await ledger.mark_retry(retrying.id, error="503", next_attempt_at=T0 + timedelta(minutes=1), now=T0)
+    assert (sent.brief_ids, retrying.brief_ids) == (("b5", "b4"), ("b3", "b2"))
+    upcoming = await ledger.next_contents(10, BRIEFS, rule)
+    assert upcoming.brief_ids == ("b1",)
+    assert len(await ledger.history(10)) == 2

@@ -201,9 +201,12 @@ class DigestsCog(
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
-        delivered = await self.bot.digests.delivered_brief_ids(channel_id) if channel_id else set()
-        fresh = [b for b in self.bot.library.briefs if b.id not in delivered]
-        briefs = fresh[: self.bot.settings.digest_max_briefs]
+        if channel_id is None:
+            await self._reply(interaction, "I cannot see that channel.")
+            return
+        contents = await self.bot.digests.next_digest(channel_id, self.bot.library.ids)
+        found = (self.bot.library.find(brief_id) for brief_id in contents.brief_ids)
+        briefs = [] if contents.repeated else [brief for brief in found if brief is not None]
         if not briefs:
             newest = self.bot.library.newest
             if newest is None:
@@ -212,7 +215,7 @@ class DigestsCog(
             note = "Nothing new for this channel; "
             note += (
                 "the newest brief would be posted again."
-                if self.bot.settings.digest_when_nothing_new == "repeat-latest"
+                if contents.repeated
                 else "the next slot will be skipped. This is the newest brief:"
             )
             await interaction.followup.send(
