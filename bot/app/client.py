@@ -16,7 +16,6 @@ import discord
 import yarl
 from discord.ext import commands
 
-from bot.app.embeds import NO_MENTIONS
 from bot.app.errors import on_tree_error
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
@@ -61,7 +60,9 @@ class Briefbot(commands.Bot):
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),
-            allowed_mentions=NO_MENTIONS,
+            # Mentions off, once: discord.py merges this into every send and edit (interaction responses,
+            # followups, webhook and channel messages). The domain also defuses every `@` it renders.
+            allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             guild_ready_timeout=guild_ready_timeout,
         )

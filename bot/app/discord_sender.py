@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
-from bot.app.embeds import NO_MENTIONS, to_embeds
+from bot.app.embeds import to_embeds
 from bot.app.views import MAX_BRIEF_ROWS, digest_view
 from bot.briefs.render import render_digest
 from bot.delivery.sender_protocol import (
@@ -49,7 +49,6 @@ class DiscordSender:
                 embeds=to_embeds(message),
                 view=digest_view(briefs),
                 nonce=nonce,
-                allowed_mentions=NO_MENTIONS,
             )
         except discord.RateLimited as limited:
             raise RateLimitedError(limited.retry_after, is_global=False) from limited

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
-from bot.app.embeds import NO_MENTIONS
+if TYPE_CHECKING:
+    from bot.app.client import Briefbot
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,9 @@ def user_message(error: app_commands.AppCommandError) -> str:
     return GENERIC_APOLOGY
 
 
-async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
+async def on_tree_error(
+    interaction: discord.Interaction[Briefbot], error: app_commands.AppCommandError
+) -> None:
     command = interaction.command.qualified_name if interaction.command else "?"
     if isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
         log.info("/%s refused for user %s: %s", command, interaction.user.id, error)
@@ -44,8 +47,8 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
     text = user_message(error)
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(text, ephemeral=True)
         else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.response.send_message(text, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell the user about the error in /%s", command, exc_info=True)

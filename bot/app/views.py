@@ -1,34 +1,41 @@
-"""Views: the page-turning buttons under long answers, and the digest's persistent Who/Aid/Loans buttons."""
+"""Views: the page-turning buttons under long answers, and the digest's persistent Who/Aid/Loans buttons;
+`send_pages` answers an interaction with pages and the Pager that walks them."""
 
 from __future__ import annotations
 
 import logging
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.app.embeds import NO_MENTIONS, message_kwargs, send_pages
+from bot.app.embeds import to_embeds
 from bot.briefs.answers import answer
 from bot.briefs.models import Brief
 from bot.briefs.render import MessageData
 
+if TYPE_CHECKING:
+    from bot.app.client import Briefbot
+
 log = logging.getLogger(__name__)
+
+# discord.py types the client of an interaction per call (a method-level ClientT), so mypy flags overrides
+# that name the bot class; every interaction these views see is the Briefbot's, so those overrides say so.
 
 
 class Pager(discord.ui.View):
     """Previous/Next over pages; only the member who asked can turn them, and they vanish on timeout."""
 
-    def __init__(self, pages: list[MessageData], *, owner_id: int, timeout: float) -> None:
+    def __init__(self, pages: Sequence[MessageData], *, owner_id: int, timeout: float) -> None:
         super().__init__(timeout=timeout)
-        self.pages = pages
+        self.pages = tuple(pages)
         self.owner_id = owner_id
         self.index = 0
-        self._origin: discord.Interaction[Any] | None = None
+        self._origin: discord.Interaction[Briefbot] | None = None
         self._update_buttons()
 
-    def attach(self, interaction: discord.Interaction[Any]) -> None:
+    def attach(self, interaction: discord.Interaction[Briefbot]) -> None:
         """Remember the answered interaction, so the buttons can be removed when the view times out."""
         self._origin = interaction
 
@@ -37,37 +44,41 @@ class Pager(discord.ui.View):
         self.next.disabled = self.index >= len(self.pages) - 1
         self.position.label = f"{self.index + 1}/{len(self.pages)}"
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    async def interaction_check(  # type: ignore[override]  # the Briefbot's (see above)
+        self, interaction: discord.Interaction[Briefbot]
+    ) -> bool:
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
             "Only the person who asked can turn these pages. Run the command yourself for your own copy.",
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
         return False
 
-    async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
+    async def _show(self, interaction: discord.Interaction[Briefbot], index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
         self._update_buttons()
-        kwargs = message_kwargs(self.pages[self.index])
-        kwargs.pop("allowed_mentions")
-        await interaction.response.edit_message(view=self, **kwargs)
+        page = self.pages[self.index]
+        await interaction.response.edit_message(
+            content=page.content or None, embeds=to_embeds(page), view=self
+        )
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
     async def previous(
-        self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Pager]
+        self, interaction: discord.Interaction[Briefbot], _button: discord.ui.Button[Pager]
     ) -> None:
         await self._show(interaction, self.index - 1)
 
     @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True)
     async def position(
-        self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Pager]
+        self, interaction: discord.Interaction[Briefbot], _button: discord.ui.Button[Pager]
     ) -> None:
         await interaction.response.defer()  # never enabled; here for completeness
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
-    async def next(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Pager]) -> None:
+    async def next(
+        self, interaction: discord.Interaction[Briefbot], _button: discord.ui.Button[Pager]
+    ) -> None:
         await self._show(interaction, self.index + 1)
 
     async def on_timeout(self) -> None:
@@ -77,6 +88,40 @@ class Pager(discord.ui.View):
             await self._origin.edit_original_response(view=None)
         except discord.HTTPException as exc:  # the message may be gone, or the token expired
             log.debug("could not remove page buttons after timeout: %s", exc)
+
+
+async def send_pages(
+    interaction: discord.Interaction[Briefbot],
+    pages: Sequence[MessageData],
+    *,
+    ephemeral: bool,
+    pager_timeout: float,
+) -> None:
+    """Answer `interaction` with the first page; a Pager walks the rest, for the invoker only."""
+    if len(pages) == 1:
+        await _respond(interaction, pages[0], ephemeral=ephemeral)
+        return
+    pager = Pager(pages, owner_id=interaction.user.id, timeout=pager_timeout)
+    await _respond(interaction, pages[0], ephemeral=ephemeral, view=pager)
+    pager.attach(interaction)
+
+
+async def _respond(
+    interaction: discord.Interaction[Briefbot],
+    page: MessageData,
+    *,
+    ephemeral: bool,
+    view: discord.ui.View = discord.utils.MISSING,
+) -> None:
+    embeds = to_embeds(page)
+    if interaction.response.is_done():
+        await interaction.followup.send(
+            page.content or discord.utils.MISSING, embeds=embeds, ephemeral=ephemeral, view=view, wait=False
+        )
+    else:
+        await interaction.response.send_message(
+            page.content or None, embeds=embeds, ephemeral=ephemeral, view=view
+        )
 
 
 DIGEST_BUTTONS = (("who", "Who"), ("aid", "Aid"), ("loans", "Loans"))
@@ -103,9 +148,9 @@ class DigestButton(
         self.brief_id = brief_id
 
     @classmethod
-    async def from_custom_id(
+    async def from_custom_id(  # type: ignore[override]  # the Briefbot's (see above)
         cls,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[Briefbot],
         item: discord.ui.Item[Any],
         match: re.Match[str],
         /,
@@ -113,10 +158,12 @@ class DigestButton(
         label = item.label if isinstance(item, discord.ui.Button) and item.label else match["command"]
         return cls(match["command"], match["brief_id"], label)
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        library = interaction.client.library
-        pages = answer(self.command, library, {"brief": self.brief_id})
-        await send_pages(interaction, pages, ephemeral=True, pager_timeout=interaction.client.pager_timeout)
+    async def callback(  # type: ignore[override]  # the Briefbot's (see above)
+        self, interaction: discord.Interaction[Briefbot]
+    ) -> None:
+        bot = interaction.client
+        pages = answer(self.command, bot.library, {"brief": self.brief_id})
+        await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout)
 
 
 def digest_view(briefs: Sequence[Brief]) -> discord.ui.View:

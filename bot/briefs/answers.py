@@ -66,14 +66,15 @@ COMMANDS: dict[str, CommandSpec] = {
 
 ANSWER_CACHE_SIZE = 2048
 AnswerKey = tuple[str, tuple[tuple[str, str], ...]]
+Pages = tuple[MessageData, ...]
 # Per library: briefs never change once loaded, so neither do their answers; a new library starts afresh.
-_answers: weakref.WeakKeyDictionary[Library, dict[AnswerKey, list[MessageData]]] = weakref.WeakKeyDictionary()
+_answers: weakref.WeakKeyDictionary[Library, dict[AnswerKey, Pages]] = weakref.WeakKeyDictionary()
 
 
-def answer(command: str, library: Library, options: Mapping[str, str] | None = None) -> list[MessageData]:
+def answer(command: str, library: Library, options: Mapping[str, str] | None = None) -> Pages:
     """The pages the bot answers to `/command` with these options; KeyError for an unknown command.
 
-    Answers are kept per library (bounded): the pages are shared, so callers must not change them.
+    Answers are kept per library (bounded) and shared: pages are immutable, down to their embeds' fields.
     """
     spec = COMMANDS[command]
     key: AnswerKey = (command, tuple(sorted((options or {}).items())))
@@ -82,5 +83,5 @@ def answer(command: str, library: Library, options: Mapping[str, str] | None = N
     if pages is None:
         if len(cache) >= ANSWER_CACHE_SIZE:
             cache.clear()  # typed-in names are unbounded; the common questions refill at once
-        pages = cache[key] = spec.answer(library, options or {})
+        pages = cache[key] = tuple(spec.answer(library, options or {}))
     return pages

@@ -8,7 +8,7 @@ message, 10 embeds), long results become pages, and no rendered text can mention
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.briefs.lookup import Matches
@@ -64,13 +64,13 @@ class EmbedField:
     inline: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class EmbedData:
-    """An embed as plain data; `to_dict()` is Discord's JSON shape."""
+    """An embed as plain, immutable data; `to_dict()` is Discord's JSON shape."""
 
     title: str
     description: str = ""
-    fields: list[EmbedField] = field(default_factory=list)
+    fields: tuple[EmbedField, ...] = ()
     footer: str = ""
     colour: int = EMBED_COLOUR
 
@@ -93,12 +93,11 @@ class EmbedData:
         return data
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True)
 class MessageData:
-    """One message: optional content and up to ten embeds. Compared and hashed by identity, so that the
-    Discord layer can keep what it built from a (cached, never mutated) answer."""
+    """One message: optional content and up to ten embeds. Immutable, so answers can be cached and shared."""
 
-    embeds: list[EmbedData] = field(default_factory=list)
+    embeds: tuple[EmbedData, ...] = ()
     content: str = ""
 
     def total_embed_chars(self) -> int:
@@ -151,8 +150,8 @@ def paginate(title: str, description: str, fields: Sequence[EmbedField], footer:
     messages: list[MessageData] = []
     for number, page_fields in enumerate(pages, start=1):
         page_footer = footer if len(pages) == 1 else f"{footer} · page {number}/{len(pages)}"
-        embed = EmbedData(title, description if number == 1 else "", list(page_fields), page_footer)
-        messages.append(MessageData([embed]))
+        embed = EmbedData(title, description if number == 1 else "", tuple(page_fields), page_footer)
+        messages.append(MessageData((embed,)))
     return messages
 
 
@@ -355,12 +354,12 @@ def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> Message
         summary_room = room - len(counts) - len(bullets) - 4
         summary = clean(brief.summary, summary_room) if summary_room > 40 else ""
         description = "\n\n".join(part for part in (summary, bullets, counts) if part)
-        embeds.append(EmbedData(title, description[:room], [], footer))
-    return MessageData(embeds)
+        embeds.append(EmbedData(title, description[:room], (), footer))
+    return MessageData(tuple(embeds))
 
 
 def render_error(text: str) -> MessageData:
-    return MessageData([EmbedData(clean("Sorry", TITLE_LIMIT), clean(text, DESCRIPTION_LIMIT))])
+    return MessageData((EmbedData(clean("Sorry", TITLE_LIMIT), clean(text, DESCRIPTION_LIMIT)),))
 
 
 def message_text(message: MessageData) -> str:

@@ -200,3 +200,52 @@ async def test_no_privileged_intents_and_no_mentions(briefbot: Briefbot, standin
     assert identify["d"]["intents"] & privileged == 0
     assert briefbot.allowed_mentions is not None
     assert briefbot.allowed_mentions.to_dict() == {"parse": []}
+
+
+def message_bodies(standin: DiscordStandIn) -> list[tuple[str, dict[str, Any]]]:
+    """Every message the bot created or edited: interaction answers and updates, followups, webhook edits and
+    channel posts, with the route they went to."""
+    bodies: list[tuple[str, dict[str, Any]]] = []
+    for request in standin.requests:
+        route = request.route or ""
+        if request.method not in ("POST", "PATCH") or not isinstance(request.json, dict):
+            continue
+        if route.endswith("/callback") and request.json.get("type") in (CHANNEL_MESSAGE, UPDATE_MESSAGE):
+            bodies.append((f"callback {request.json['type']}", request.json["data"]))
+        elif route.startswith(("/webhooks/", "/channels/{channel_id}/messages")):
+            bodies.append((f"{request.method} {route}", request.json))
+    return bodies
+
+
+async def test_no_message_can_mention_anyone(
+    briefbot: Briefbot, standin: DiscordStandIn, monkeypatch: Any
+) -> None:
+    # Set once on the client; discord.py merges it into every kind of send and edit the bot makes.
+    briefbot.pager_timeout = 0.2
+    interaction, callback = await ask(standin, "who", user="bob")
+    next_id = next(c for c in callback.data["components"][0]["components"] if c["label"] == "Next")[
+        "custom_id"
+    ]
+    await standin.wait_for_callback(await standin.press_button(interaction, next_id, user="alice"))
+    await standin.wait_for_callback(await standin.press_button(interaction, next_id, user="bob"))
+    await standin.wait_for(lambda: any(e.interaction_id == interaction.id for e in standin.original_edits))
+    news = standin.channel_id("news")
+    await ask(standin, "digest preview", {"channel": news}, user="alice")
+    await ask(standin, "digest now", {"channel": news}, user="alice")
+    await standin.wait_for(lambda: standin.messages[news], timeout=10)
+    await standin.wait_for(lambda: standin.followups, timeout=5)
+    import bot.app.cogs.briefs as cog
+
+    monkeypatch.setattr(cog, "answer", lambda *_args, **_kwargs: 1 / 0)
+    await ask(standin, "brief")
+
+    kinds = {kind for kind, _ in message_bodies(standin)}
+    assert kinds >= {
+        "callback 4",
+        "callback 7",
+        "POST /webhooks/{webhook_id}/{webhook_token}",
+        "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original",
+        "POST /channels/{channel_id}/messages",
+    }
+    for kind, body in message_bodies(standin):
+        assert body.get("allowed_mentions") == {"parse": []}, kind

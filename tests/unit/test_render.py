@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,3 +143,13 @@ def test_a_digest_of_ten_long_briefs_shows_all_ten(shipped: LoadResult) -> None:
     assert_within_limits(digest)
     assert [e.title.split(" long")[0] for e in digest.embeds] == [f"Digest: Brief {i}" for i in range(10)]
     assert all("10 people · 6 aid flows" in e.description for e in digest.embeds)
+
+
+def test_shared_answers_cannot_be_changed(shipped: LoadResult) -> None:
+    pages = answer("who", shipped.library)
+    assert isinstance(pages, tuple) and isinstance(pages[0].embeds, tuple)
+    assert isinstance(pages[0].embeds[0].fields, tuple)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pages[0].embeds[0].title = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pages[0].content = "changed"  # type: ignore[misc]

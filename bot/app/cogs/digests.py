@@ -6,13 +6,13 @@ import functools
 import logging
 import zoneinfo
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app.embeds import NO_MENTIONS, to_embeds
+from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, render_digest
@@ -39,13 +39,13 @@ def _timezones() -> list[str]:
 
 
 async def timezone_autocomplete(
-    interaction: discord.Interaction[Any], current: str
+    interaction: discord.Interaction[Briefbot], current: str
 ) -> list[app_commands.Choice[str]]:
     names = ranked(current, _timezones(), limit=25)
     return [app_commands.Choice(name=name, value=name) for name in names]
 
 
-def require_manage_server(interaction: discord.Interaction[Any]) -> bool:
+def require_manage_server(interaction: discord.Interaction[Briefbot]) -> bool:
     """Checked by the bot itself on every call, not only through Discord's default permissions."""
     if interaction.guild is None:
         raise app_commands.NoPrivateMessage()
@@ -111,18 +111,18 @@ class DigestsCog(
         self.bot = bot
         super().__init__()
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    async def interaction_check(  # type: ignore[override]  # a Briefbot's interaction (see views.py)
+        self, interaction: discord.Interaction[Briefbot]
+    ) -> bool:
         # Discord hides the group in DMs; checked here too, so no server's subscriptions are listed in one.
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
         return True
 
-    async def _reply(self, interaction: discord.Interaction[Any], text: str) -> None:
-        await interaction.followup.send(
-            clean(text, MESSAGE_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+    async def _reply(self, interaction: discord.Interaction[Briefbot], text: str) -> None:
+        await interaction.followup.send(clean(text, MESSAGE_LIMIT), ephemeral=True)
 
-    @app_commands.command(name="subscribe", description="Post scheduled digests to a channel (Manage Server)")
+    @app_commands.command()
     @app_commands.describe(
         channel="The channel that gets the digest",
         schedule="HH:MM for daily, or a cron expression like `30 8 * * mon-fri` (default from settings)",
@@ -132,11 +132,12 @@ class DigestsCog(
     @app_commands.check(require_manage_server)
     async def subscribe(
         self,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[Briefbot],
         channel: discord.TextChannel,
         schedule: app_commands.Range[str, 1, 100] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
     ) -> None:
+        """Post scheduled digests to a channel (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         schedule = (schedule or self.bot.settings.digest_schedule).strip()
         timezone = (timezone or self.bot.settings.digest_timezone).strip()
@@ -170,10 +171,13 @@ class DigestsCog(
         log.info("user %s subscribed channel %s: %s %s", interaction.user.id, channel.id, schedule, timezone)
         await self._reply(interaction, f"Subscribed. {subscription_line(subscription, self.bot.clock())}")
 
-    @app_commands.command(name="unsubscribe", description="Stop the digests in a channel (Manage Server)")
+    @app_commands.command()
     @app_commands.describe(channel="The channel to stop")
     @app_commands.check(require_manage_server)
-    async def unsubscribe(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
+    async def unsubscribe(
+        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel
+    ) -> None:
+        """Stop the digests in a channel (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         if await self.bot.digests.unsubscribe(channel.id):
             log.info("user %s unsubscribed channel %s", interaction.user.id, channel.id)
@@ -181,8 +185,9 @@ class DigestsCog(
         else:
             await self._reply(interaction, f"<#{channel.id}> was not subscribed.")
 
-    @app_commands.command(name="list", description="The channels of this server that get digests")
-    async def list(self, interaction: discord.Interaction[Any]) -> None:
+    @app_commands.command()
+    async def list(self, interaction: discord.Interaction[Briefbot]) -> None:
+        """The channels of this server that get digests"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild_id = interaction.guild_id
         subscriptions = await self.bot.digests.list_subscriptions(guild_id=guild_id)
@@ -194,11 +199,12 @@ class DigestsCog(
         now = self.bot.clock()
         await self._reply(interaction, lines_within_limit([subscription_line(s, now) for s in subscriptions]))
 
-    @app_commands.command(name="preview", description="See the next digest for a channel, only for you")
+    @app_commands.command()
     @app_commands.describe(channel="Whose next digest (default: this channel)")
     async def preview(
-        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
     ) -> None:
+        """See the next digest for a channel, only for you"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
         if channel_id is None:
@@ -218,23 +224,21 @@ class DigestsCog(
                 if contents.repeated
                 else "the next slot will be skipped. This is the newest brief:"
             )
-            await interaction.followup.send(
-                note, embeds=to_embeds(render_digest([newest])), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            await interaction.followup.send(note, embeds=to_embeds(render_digest([newest])), ephemeral=True)
             return
         await interaction.followup.send(
             embeds=to_embeds(render_digest(briefs)),
             view=digest_view(briefs),
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
-    @app_commands.command(name="now", description="Post a digest to a channel now (Manage Server)")
+    @app_commands.command()
     @app_commands.describe(channel="Where to post it (default: this channel)")
     @app_commands.check(require_manage_server)
     async def now(
-        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
     ) -> None:
+        """Post a digest to a channel now (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild = interaction.guild
         assert guild is not None
@@ -260,11 +264,12 @@ class DigestsCog(
             interaction, f"A digest of {len(delivery.brief_ids)} brief(s) is on its way to <#{target.id}>."
         )
 
-    @app_commands.command(name="history", description="The latest digests of a channel, and why any failed")
+    @app_commands.command()
     @app_commands.describe(channel="Which channel (default: this channel)")
     async def history(
-        self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None
+        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
     ) -> None:
+        """The latest digests of a channel, and why any failed"""
         await interaction.response.defer(ephemeral=True, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
         deliveries = await self.bot.digests.history(channel_id, limit=15) if channel_id else []
