@@ -31,6 +31,7 @@ _log = logging.getLogger(__name__)
 DISPATCH, HEARTBEAT, IDENTIFY, PRESENCE_UPDATE, VOICE_STATE_UPDATE = 0, 1, 2, 3, 4
 RESUME, RECONNECT, REQUEST_GUILD_MEMBERS, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 6, 7, 8, 9, 10, 11
 
+GUILDS_INTENT = 1 << 0
 GUILD_MEMBERS_INTENT = 1 << 1
 GUILD_MESSAGES_INTENT = 1 << 9
 REPLAY_BUFFER = 5000  # events kept per session for RESUME; an older seq gets INVALID_SESSION
@@ -214,7 +215,14 @@ class Gateway:
             ready["shard"] = data["shard"]
         session.dispatch("READY", ready)
         for guild in guilds:
-            session.dispatch("GUILD_CREATE", self.guild_create(session, guild))
+            if not guild.unavailable:
+                session.dispatch("GUILD_CREATE", self.guild_create(session, guild))
+            elif guild.unavailable_on_identify == "delete":
+                # "Guilds that are unavailable due to an outage will send a Guild Delete event."
+                session.dispatch("GUILD_DELETE", {"id": str(guild.id), "unavailable": True})
+            elif guild.unavailable_on_identify == "create":
+                # "During an outage, the guild object in scenarios 1 and 3 may be marked as unavailable."
+                session.dispatch("GUILD_CREATE", {"id": str(guild.id), "unavailable": True})
         self.handshakes.append(Handshake("identify", session.id, conn.path, 0))
         self.changed.notify()
         return session
@@ -283,7 +291,28 @@ class Gateway:
 
     def guild_create(self, session: Session, guild: Guild) -> dict[str, Any]:
         everyone = session.intents & GUILD_MEMBERS_INTENT
-        return payloads.guild_create(guild, member_ids=None if everyone else {session.app.bot.id})
+        me = guild.members.get(session.app.bot.id)
+        return payloads.guild_create(
+            guild,
+            joined_at=me.joined_at if me is not None else payloads.iso(self._standin.now()),
+            member_ids=None if everyone else {session.app.bot.id},
+        )
+
+    def dispatch_to_guild(
+        self, guild: Guild, event: str, data: dict[str, Any], *, intent: int = GUILDS_INTENT
+    ) -> int:
+        """Dispatches ``event`` to the current session of every bot in ``guild`` that asked for
+        ``intent`` (0: every one). Returns how many sessions got it."""
+        sent = 0
+        for app in self._standin.applications:
+            session = self.current_session(app)
+            if session is None or app.bot.id not in guild.members:
+                continue
+            if intent and not session.intents & intent:
+                continue
+            session.dispatch(event, data)
+            sent += 1
+        return sent
 
     def wants_message_events(self, session: Session) -> bool:
         return bool(session.intents & GUILD_MESSAGES_INTENT)

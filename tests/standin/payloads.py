@@ -8,11 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tests.standin.world import Application, Channel, Guild, Member, Role, User, channel_permissions
+from tests.standin.world import (
+    Application,
+    Channel,
+    Guild,
+    Member,
+    Role,
+    User,
+    channel_permissions,
+    snowflake_unix_ms,
+)
 
 
-def iso_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat()
+def iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat()
+
+
+def snowflake_iso(snowflake: int) -> str:
+    """The instant a snowflake encodes, as Discord writes timestamps (a message's ``timestamp``)."""
+    return iso(dt.datetime.fromtimestamp(snowflake_unix_ms(snowflake) / 1000, dt.UTC))
 
 
 def user(u: User) -> dict[str, Any]:
@@ -39,7 +53,7 @@ def role(r: Role) -> dict[str, Any]:
         "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
         "hoist": False,
         "managed": r.managed,
-        "mentionable": False,
+        "mentionable": r.mentionable,
         "icon": None,
         "unicode_emoji": None,
         "flags": 0,
@@ -57,7 +71,7 @@ def channel(c: Channel) -> dict[str, Any]:
         "topic": c.topic,
         "nsfw": False,
         "rate_limit_per_user": 0,
-        "last_message_id": None,
+        "last_message_id": str(c.last_message_id) if c.last_message_id else None,
         "flags": 0,
         "permission_overwrites": [
             {"id": str(o.id), "type": o.type, "allow": str(o.allow), "deny": str(o.deny)}
@@ -87,7 +101,7 @@ def member(m: Member, *, with_user: bool = True, permissions: int | None = None)
     return payload
 
 
-def guild_create(g: Guild, *, member_ids: set[int] | None = None) -> dict[str, Any]:
+def guild_create(g: Guild, *, joined_at: str, member_ids: set[int] | None = None) -> dict[str, Any]:
     """GUILD_CREATE data: the whole guild; ``member_ids`` limits the members listed.
 
     Discord lists every member only to bots with the GUILD_MEMBERS intent; others get themselves.
@@ -120,7 +134,7 @@ def guild_create(g: Guild, *, member_ids: set[int] | None = None) -> dict[str, A
         "roles": [role(r) for r in g.roles.values()],
         "emojis": [],
         "stickers": [],
-        "joined_at": iso_now(),
+        "joined_at": joined_at,
         "large": False,
         "unavailable": False,
         "member_count": len(g.members),
@@ -187,14 +201,17 @@ def message(
     application_id: int | None = None,
     interaction_metadata: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A message as Discord returns it after a create, built from the request body."""
+    """A message as Discord returns it after a create, built from the request body.
+
+    Its ``timestamp`` is the instant its id encodes, as on Discord.
+    """
     payload: dict[str, Any] = {
         "id": str(message_id),
         "type": 0 if interaction_metadata is None else 20,
         "channel_id": str(channel_id),
         "author": user(author),
         "content": body.get("content") or "",
-        "timestamp": iso_now(),
+        "timestamp": snowflake_iso(message_id),
         "edited_timestamp": None,
         "tts": bool(body.get("tts")),
         "mention_everyone": False,
@@ -219,7 +236,7 @@ def message(
     return payload
 
 
-def apply_edit(existing: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+def apply_edit(existing: dict[str, Any], body: dict[str, Any], *, edited_at: str) -> dict[str, Any]:
     """A message after PATCH: only the fields the body names change."""
     updated = dict(existing)
     if "content" in body:
@@ -230,7 +247,7 @@ def apply_edit(existing: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]
         updated["components"] = list(body["components"] or [])
     if "flags" in body and body["flags"] is not None:
         updated["flags"] = int(body["flags"])
-    updated["edited_timestamp"] = iso_now()
+    updated["edited_timestamp"] = edited_at
     return updated
 
 

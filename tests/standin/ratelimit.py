@@ -35,13 +35,14 @@ class Decision:
     reset_after: float
     bucket: str
     scope: str  # "global", "user" or "shared"
+    wall_now: float  # Discord's wall clock (POSIX seconds) when decided: X-RateLimit-Reset is based on it
 
     def headers(self) -> dict[str, str]:
         reset_after = max(self.reset_after, 0.0)
         return {
             "X-RateLimit-Limit": str(self.limit),
             "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
+            "X-RateLimit-Reset": f"{self.wall_now + reset_after:.3f}",
             "X-RateLimit-Reset-After": f"{reset_after:.3f}",
             "X-RateLimit-Bucket": self.bucket,
         }
@@ -65,10 +66,13 @@ class Decision:
 class FixedWindows:
     """Counts requests per key in fixed windows of ``per`` seconds."""
 
-    def __init__(self, limit: int, per: float, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, limit: int, per: float, clock: Callable[[], float], wall_clock: Callable[[], float]
+    ) -> None:
         self.limit = limit
         self.per = per
         self._clock = clock
+        self._wall_clock = wall_clock
         self._windows: dict[Any, _Window] = {}
 
     def take(self, key: Any, *, bucket: str, scope: str, enforce: bool) -> Decision:
@@ -78,10 +82,10 @@ class FixedWindows:
             window = self._windows[key] = _Window(started=now)
         reset_after = window.started + self.per - now
         if enforce and window.count >= self.limit:
-            return Decision(False, self.limit, 0, reset_after, bucket, scope)
+            return Decision(False, self.limit, 0, reset_after, bucket, scope, self._wall_clock())
         window.count += 1
         remaining = max(self.limit - window.count, 0)
-        return Decision(True, self.limit, remaining, reset_after, bucket, scope)
+        return Decision(True, self.limit, remaining, reset_after, bucket, scope, self._wall_clock())
 
 
 def bucket_hash(name: str) -> str:
@@ -101,11 +105,12 @@ class RateLimiter:
         global_limit: int,
         channel_limit: tuple[int, float],
         clock: Callable[[], float],
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.enforce = enforce
-        self._global = FixedWindows(global_limit, 1.0, clock)
-        self._messages = FixedWindows(channel_limit[0], channel_limit[1], clock)
-        self._informational = FixedWindows(global_limit, 1.0, clock)
+        self._global = FixedWindows(global_limit, 1.0, clock, wall_clock)
+        self._messages = FixedWindows(channel_limit[0], channel_limit[1], clock, wall_clock)
+        self._informational = FixedWindows(global_limit, 1.0, clock, wall_clock)
 
     def check(self, *, token: str | None, route_key: str, major: str, exempt_from_global: bool) -> Decision:
         """Returns the decision whose headers the response carries; ``allowed`` False means 429."""

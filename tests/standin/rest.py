@@ -1,9 +1,11 @@
 """REST API v10: routing, rate limits, validation, recording, and the handlers discord.py uses.
 
-Every request goes through ``RestApi.handle`` in this order: injected latency, route match (an unknown
-route is a 404 and a violation), body parse, rate limits (429s carry ``Via`` and Discord's JSON),
-OpenAPI and limit validation (400 / 50035 and a violation), injected failures, then the handler.
-Every answer carries the rate-limit headers and ``Via: 1.1 google``; JSON bodies are sent with
+Every request goes through ``RestApi.handle`` in this order: injected latency, the invalid-request ban
+(Cloudflare's 429 once 401/403/429 answers reach the limit), route match (an unknown route is a 404 and
+a violation), body parse, injected 429s, rate limits (429s carry ``Via`` and Discord's JSON), OpenAPI
+and limit validation (400 / 50035 and a violation), injected failures, then the handler.
+Every answer carries a ``Date`` header from Discord's clock; every answer from "Discord" (not from
+Cloudflare) carries the rate-limit headers and ``Via: 1.1 google``; JSON bodies are sent with
 ``Content-Type: application/json`` exactly (discord.py treats anything else as text).
 """
 
@@ -16,13 +18,13 @@ import logging
 import random
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from multidict import MultiMapping
 
-from tests.standin import checks, openapi, payloads
+from tests.standin import checks, history, openapi, payloads
 from tests.standin.interactions import (
     ALLOWED_CALLBACKS,
     APPLICATION_COMMAND,
@@ -32,12 +34,13 @@ from tests.standin.interactions import (
     Interaction,
 )
 from tests.standin.world import (
+    MANAGE_MESSAGES,
+    READ_MESSAGE_HISTORY,
     SEND_MESSAGES,
     VIEW_CHANNEL,
     Application,
     Channel,
     channel_permissions,
-    snowflakes,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +51,8 @@ _log = logging.getLogger(__name__)
 API_PREFIX = "/api/v10"
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
+INVALID_STATUSES = (401, 403, 429)
+CLOUDFLARE_BODY = "error code: 1015"  # what Cloudflare's rate-limit page boils down to
 
 
 class DiscordError(Exception):
@@ -57,6 +62,14 @@ class DiscordError(Exception):
         super().__init__(f"{status} {code} {message}")
         self.status = status
         self.body = payloads.error(code, message, errors)
+
+
+class _Answered(Exception):
+    """Ends the pipeline early with this reply (the ban, an injected 429)."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__(reply.status)
+        self.reply = reply
 
 
 def unknown(what: str, code: int) -> DiscordError:
@@ -121,6 +134,30 @@ class Ctx:
 class Reply:
     status: int = 200
     body: Any = None
+    text: str | None = None  # a non-JSON body (Cloudflare's pages)
+    from_cloudflare: bool = False  # no rate-limit headers, no ``Via``
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class InjectedRateLimit:
+    """A 429 the next matching requests get (``DiscordStandIn.inject_429``)."""
+
+    remaining: int
+    retry_after_header: str | None  # the ``Retry-After`` value as sent; None: no such header
+    cloudflare: bool  # True: no ``Via``, a text body (discord.py raises at once); False: Discord's JSON
+    retry_after: float  # the JSON body's ``retry_after`` (Discord's 429 only)
+    scope: str  # X-RateLimit-Scope of Discord's 429: "user", "global" or "shared"
+    method: str | None
+    route: str | None  # an OpenAPI path template, e.g. "/channels/{channel_id}/messages"
+    channel_id: int | None
+
+    def matches(self, method: str, template: str, params: dict[str, str]) -> bool:
+        if self.method is not None and self.method != method:
+            return False
+        if self.route is not None and self.route != template:
+            return False
+        return self.channel_id is None or params.get("channel_id") == str(self.channel_id)
 
 
 Handler = Callable[[Ctx], Awaitable[Reply]]
@@ -205,7 +242,13 @@ class RestApi:
         route, params, other_method = self.match(method, path)
         raw_body: Any = None
         headers: dict[str, str] = {"Via": "1.1 google"}
+        scope: str | None = None
         try:
+            banned_for = self._banned_for(arrived)
+            if banned_for is not None:
+                s.counters["banned_requests"] += 1
+                reply = self._cloudflare_429(str(max(1, int(banned_for + 0.999))))
+                raise _Answered(reply)
             raw_body = await self._read_body(request)
             if not request.path.startswith(API_PREFIX) or route is None:
                 status = 405 if other_method else 404
@@ -213,6 +256,10 @@ class RestApi:
                 raise DiscordError(
                     status, 0, f"{status}: {'Method Not Allowed' if other_method else 'Not Found'}"
                 )
+            injected = self._injected_429(method, route.template, params)
+            if injected is not None:
+                scope = injected.scope
+                raise _Answered(self._injected_reply(injected, headers))
             token = self._bot_token(request)
             decision = s.limiter.check(
                 token=token,
@@ -224,6 +271,7 @@ class RestApi:
             if not decision.allowed:
                 limit_headers, body = decision.rejection()
                 headers.update(limit_headers)
+                scope = decision.scope
                 s.counters[f"{decision.scope}_429"] += 1
                 if decision.scope == "user" and route.template == "/channels/{channel_id}/messages":
                     s.counters["channel_429"] += 1
@@ -244,6 +292,8 @@ class RestApi:
                 )
                 self._injected_failure(ctx)
                 reply = await route.handler(ctx)
+        except _Answered as answered:
+            reply = answered.reply
         except DiscordError as exc:
             reply = Reply(exc.status, exc.body)
         except ConnectionResetError:
@@ -253,6 +303,14 @@ class RestApi:
             _log.exception("stand-in failed on %s %s", method, path)
             s.violation("standin", f"stand-in raised {exc!r}", method, path)
             reply = Reply(500, payloads.error(0, "500: Internal Server Error"))
+        if reply.from_cloudflare:
+            headers = dict(reply.headers)  # Cloudflare's answer: no rate-limit headers, no Via
+        else:
+            headers.update(reply.headers)
+            if reply.status in INVALID_STATUSES and scope != "shared":
+                # "429 errors returned with X-RateLimit-Scope: shared are not counted against you."
+                self._count_invalid(arrived, method, path)
+        headers["Date"] = s.http_date()
         response = self._respond(reply, headers)
         s.requests.append(
             RecordedRequest(
@@ -270,8 +328,71 @@ class RestApi:
         s.changed.notify()
         return response
 
+    # ----- Cloudflare, injected 429s and the invalid-request limit ------------------------------------
+
+    @staticmethod
+    def _cloudflare_429(retry_after_header: str | None) -> Reply:
+        extra = {"Retry-After": retry_after_header} if retry_after_header is not None else {}
+        return Reply(429, text=CLOUDFLARE_BODY, from_cloudflare=True, headers=extra)
+
+    def _injected_429(self, method: str, template: str, params: dict[str, str]) -> InjectedRateLimit | None:
+        for injected in self.s.injected_429s:
+            if injected.remaining > 0 and injected.matches(method, template, params):
+                injected.remaining -= 1
+                if injected.remaining == 0:
+                    self.s.injected_429s.remove(injected)
+                self.s.counters["injected_429"] += 1
+                return injected
+        return None
+
+    def _injected_reply(self, injected: InjectedRateLimit, headers: dict[str, str]) -> Reply:
+        if injected.cloudflare:
+            return self._cloudflare_429(injected.retry_after_header)
+        headers["X-RateLimit-Scope"] = injected.scope
+        if injected.retry_after_header is not None:
+            headers["Retry-After"] = injected.retry_after_header
+        if injected.scope == "global":
+            headers["X-RateLimit-Global"] = "true"
+        body = {
+            "message": "You are being rate limited.",
+            "retry_after": injected.retry_after,
+            "global": injected.scope == "global",
+        }
+        return Reply(429, body)
+
+    def _prune_invalid(self, now: float) -> None:
+        times = self.s.invalid_request_times
+        while times and times[0] <= now - self.s.invalid_request_window:
+            times.popleft()
+
+    def _banned_for(self, now: float) -> float | None:
+        """Seconds left of the Cloudflare ban, or None when the IP is not banned."""
+        self._prune_invalid(now)
+        times = self.s.invalid_request_times
+        limit = self.s.invalid_request_limit
+        if len(times) < limit:
+            return None
+        # The ban lasts until fewer than `limit` invalid answers remain in the window.
+        return times[len(times) - limit] + self.s.invalid_request_window - now
+
+    def _count_invalid(self, now: float, method: str, path: str) -> None:
+        s = self.s
+        s.counters["invalid_requests"] += 1
+        s.invalid_request_times.append(now)
+        self._prune_invalid(now)
+        if len(s.invalid_request_times) == s.invalid_request_limit:
+            s.violation(
+                "ban",
+                f"{s.invalid_request_limit} answers of 401/403/429 within {s.invalid_request_window:.0f}s: "
+                "Discord bans the IP",
+                method,
+                path,
+            )
+
     @staticmethod
     def _respond(reply: Reply, headers: dict[str, str]) -> web.Response:
+        if reply.text is not None:
+            return web.Response(status=reply.status, text=reply.text, headers=headers)
         if reply.status == 204 or reply.body is None:
             return web.Response(status=reply.status if reply.body is not None else 204, headers=headers)
         return web.Response(
@@ -421,16 +542,15 @@ class RestApi:
         self.s.command_syncs.append((guild_id, echoed))
         return Reply(200, echoed)
 
-    @staticmethod
     def _echo_command(
-        app: Application, command: dict[str, Any], guild_id: int | None, existing: list[dict[str, Any]]
+        self, app: Application, command: dict[str, Any], guild_id: int | None, existing: list[dict[str, Any]]
     ) -> dict[str, Any]:
         kind = command.get("type", 1)
         previous = next((c for c in existing if c["type"] == kind and c["name"] == command["name"]), None)
         echoed: dict[str, Any] = {
-            "id": previous["id"] if previous else str(snowflakes.next()),
+            "id": previous["id"] if previous else str(self.s.snowflakes.next()),
             "application_id": str(app.id),
-            "version": str(snowflakes.next()),
+            "version": str(self.s.snowflakes.next()),
             "type": kind,
             "name": command["name"],
             "name_localizations": command.get("name_localizations"),
@@ -494,7 +614,9 @@ class RestApi:
             message = self._interaction_message(interaction, message_body)
             interaction.original = message
         elif kind == 7 and interaction.source_message is not None:
-            message = payloads.apply_edit(interaction.source_message, data or {})
+            message = payloads.apply_edit(
+                interaction.source_message, data or {}, edited_at=payloads.iso(s.now())
+            )
             interaction.source_message.update(message)
         if message is not None:
             resource["message"] = message
@@ -513,7 +635,7 @@ class RestApi:
     def _interaction_message(self, interaction: Interaction, body: dict[str, Any]) -> dict[str, Any]:
         app = interaction.app
         return payloads.message(
-            message_id=snowflakes.next(),
+            message_id=self.s.snowflakes.next(),
             channel_id=interaction.channel_id or 0,
             author=app.bot,
             body=body,
@@ -574,7 +696,7 @@ class RestApi:
     async def edit_webhook_message(self, ctx: Ctx) -> Reply:
         interaction = self._webhook_interaction(ctx)
         message = self._webhook_message(ctx, interaction)
-        message.update(payloads.apply_edit(message, ctx.body or {}))
+        message.update(payloads.apply_edit(message, ctx.body or {}, edited_at=payloads.iso(self.s.now())))
         message["flags"] = int(message.get("flags") or 0) & ~LOADING
         if ctx.template.endswith("@original"):
             self.s.original_edits.append(WebhookMessageCall(interaction.id, ctx.body, dict(message), ctx.now))
@@ -608,6 +730,10 @@ class RestApi:
         if not perms & permission:
             raise DiscordError(403, 50013, "Missing Permissions")
 
+    def _permissions(self, ctx: Ctx, channel: Channel) -> int:
+        assert ctx.app is not None
+        return channel_permissions(self.s.guilds[channel.guild_id], channel, ctx.app.bot.id)
+
     async def get_channel(self, ctx: Ctx) -> Reply:
         channel = self._channel(ctx)
         self._require(ctx, channel, VIEW_CHANNEL)
@@ -616,15 +742,17 @@ class RestApi:
     async def list_messages(self, ctx: Ctx) -> Reply:
         channel = self._channel(ctx)
         self._require(ctx, channel, VIEW_CHANNEL)
-        limit = int(ctx.query.get("limit", "50"))
-        newest_first = list(reversed(self.s.messages.get(channel.id, [])))
-        # Discord's paging: `before`/`after` a message id (snowflakes grow with time), newest first.
-        if "before" in ctx.query:
-            newest_first = [m for m in newest_first if int(m["id"]) < int(ctx.query["before"])]
-        if "after" in ctx.query:
-            newest_first = [m for m in newest_first if int(m["id"]) > int(ctx.query["after"])]
-            return Reply(200, newest_first[-limit:])  # the oldest `limit` after it, still newest first
-        return Reply(200, newest_first[:limit])
+        try:
+            query = history.parse_query(ctx.query)
+        except history.HistoryQueryError as error:
+            self.s.violation("query", str(error), ctx.method, ctx.request.path)
+            raise DiscordError(400, 50035, "Invalid Form Body", error.errors) from None
+        if not self._permissions(ctx, channel) & READ_MESSAGE_HISTORY:
+            # "If the current user is missing the READ_MESSAGE_HISTORY permission in the channel, then
+            # no messages will be returned."
+            self.s.counters["history_withheld"] += 1
+            return Reply(200, [])
+        return Reply(200, history.page(self.s.messages.get(channel.id, []), query))
 
     async def create_message(self, ctx: Ctx) -> Reply:
         s = self.s
@@ -636,6 +764,7 @@ class RestApi:
             body.get("content") or body.get("embeds") or body.get("components") or body.get("sticker_ids")
         ):
             raise DiscordError(400, 50006, "Cannot send an empty message")
+        self._check_reference(ctx, channel, body)
         author = ctx.app.bot
         nonce = body.get("nonce")
         nonce_key = (author.id, str(nonce)) if nonce is not None else None
@@ -645,10 +774,9 @@ class RestApi:
                 s.counters["nonce_replays"] += 1
                 return Reply(200, seen[0])
         message = payloads.message(
-            message_id=snowflakes.next(), channel_id=channel.id, author=author, body=body
+            message_id=s.snowflakes.next(), channel_id=channel.id, author=author, body=body
         )
-        s.messages[channel.id].append(message)
-        s.message_index[int(message["id"])] = message
+        s.store_message(channel, message)
         if nonce_key is not None:
             if nonce_key in s.nonces:
                 s.counters["duplicates"] += 1
@@ -663,6 +791,25 @@ class RestApi:
             raise DiscordError(pending[1], 0, f"{pending[1]}: Internal Server Error")
         return Reply(200, message)
 
+    def _check_reference(self, ctx: Ctx, channel: Channel, body: dict[str, Any]) -> None:
+        """A reply needs READ_MESSAGE_HISTORY, and the message it replies to must exist."""
+        reference = body.get("message_reference")
+        if not isinstance(reference, dict) or reference.get("type", 0) != 0:
+            return
+        if not self._permissions(ctx, channel) & READ_MESSAGE_HISTORY:
+            raise DiscordError(403, 50013, "Missing Permissions")
+        referenced = self.s.message_index.get(int(reference.get("message_id") or 0))
+        missing = referenced is None or referenced["channel_id"] != str(
+            reference.get("channel_id", channel.id)
+        )
+        if missing and reference.get("fail_if_not_exists", True):
+            raise DiscordError(
+                400,
+                50035,
+                "Invalid Form Body",
+                {"message_reference": {"_errors": [{"code": "MESSAGE_REFERENCE_UNKNOWN_MESSAGE"}]}},
+            )
+
     def _message(self, ctx: Ctx, channel: Channel) -> dict[str, Any]:
         message = self.s.message_index.get(ctx.int_param("message_id"))
         if message is None or message["channel_id"] != str(channel.id):
@@ -671,22 +818,28 @@ class RestApi:
 
     async def get_message(self, ctx: Ctx) -> Reply:
         channel = self._channel(ctx)
-        self._require(ctx, channel, VIEW_CHANNEL)
+        # "requires the current user to have the VIEW_CHANNEL and READ_MESSAGE_HISTORY permissions"
+        self._require(ctx, channel, READ_MESSAGE_HISTORY)
         return Reply(200, self._message(ctx, channel))
 
     async def edit_message(self, ctx: Ctx) -> Reply:
         channel = self._channel(ctx)
         self._require(ctx, channel, VIEW_CHANNEL)
         message = self._message(ctx, channel)
-        message.update(payloads.apply_edit(message, ctx.body or {}))
+        assert ctx.app is not None
+        if message["author"]["id"] != str(ctx.app.bot.id):
+            raise DiscordError(403, 50005, "Cannot edit a message authored by another user")
+        message.update(payloads.apply_edit(message, ctx.body or {}, edited_at=payloads.iso(self.s.now())))
         return Reply(200, message)
 
     async def delete_message(self, ctx: Ctx) -> Reply:
         channel = self._channel(ctx)
         self._require(ctx, channel, VIEW_CHANNEL)
         message = self._message(ctx, channel)
-        self.s.messages[channel.id].remove(message)
-        del self.s.message_index[int(message["id"])]
+        assert ctx.app is not None
+        if message["author"]["id"] != str(ctx.app.bot.id):
+            self._require(ctx, channel, MANAGE_MESSAGES)
+        self.s.remove_message(channel, message)
         return Reply(204)
 
     # ----- guilds -----------------------------------------------------------------------------
@@ -698,7 +851,9 @@ class RestApi:
         return guild
 
     async def get_guild(self, ctx: Ctx) -> Reply:
-        data = payloads.guild_create(self._guild(ctx))
+        guild = self._guild(ctx)
+        assert ctx.app is not None
+        data = payloads.guild_create(guild, joined_at=guild.members[ctx.app.bot.id].joined_at)
         for key in (
             "members",
             "channels",

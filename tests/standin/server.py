@@ -9,16 +9,17 @@ See README.md in this folder for the public API and for how to point discord.py 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import secrets
-import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from aiohttp import web
 
-from tests.standin import payloads
-from tests.standin.gateway import INVALID_SESSION, RECONNECT, Gateway, Session, Signal
+from tests.standin import history, payloads
+from tests.standin.clock import StandInClock
+from tests.standin.gateway import GUILD_MEMBERS_INTENT, INVALID_SESSION, RECONNECT, Gateway, Session, Signal
 from tests.standin.interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
@@ -30,19 +31,28 @@ from tests.standin.interactions import (
     interaction_payload,
 )
 from tests.standin.ratelimit import RateLimiter
-from tests.standin.rest import API_PREFIX, RecordedRequest, RestApi, Violation, WebhookMessageCall
+from tests.standin.rest import (
+    API_PREFIX,
+    InjectedRateLimit,
+    RecordedRequest,
+    RestApi,
+    Violation,
+    WebhookMessageCall,
+)
 from tests.standin.world import (
     EVERYONE_DEFAULT,
     MANAGE_GUILD,
     OVERWRITE_MEMBER,
+    OVERWRITE_ROLE,
     Application,
     Channel,
     Guild,
     Member,
     Overwrite,
     Role,
+    SnowflakeFactory,
     User,
-    snowflakes,
+    channel_permissions,
 )
 
 DEFAULT_CHANNELS = ("general", "news", "digests")
@@ -68,18 +78,27 @@ class DiscordStandIn:
         heartbeat_interval_ms: int = 41_250,
         ack_delay: float = 0.005,
         nonce_window: float = 600.0,
+        now: Callable[[], dt.datetime] | None = None,
+        invalid_request_limit: int = 10_000,
+        invalid_request_window: float = 600.0,
     ) -> None:
         self.latency = latency
         self.validate = validate
         self.nonce_window = nonce_window
-        self._clock_offset = 0.0
-        self._frozen_at: float | None = None
+        self.time = StandInClock(now)
+        self.snowflakes = SnowflakeFactory(lambda: int(self.time.timestamp() * 1000))
         self.limiter = RateLimiter(
             enforce=enforce_rate_limits,
             global_limit=global_limit,
             channel_limit=channel_limit,
             clock=self.clock,
+            wall_clock=self.time.timestamp,
         )
+        # Discord's invalid-request limit (401/403/429 per IP): past it, Cloudflare answers everything.
+        self.invalid_request_limit = invalid_request_limit
+        self.invalid_request_window = invalid_request_window
+        self.invalid_request_times: deque[float] = deque()
+        self.injected_429s: list[InjectedRateLimit] = []
 
         # What tests read.
         self.counters: Counter[str] = Counter()
@@ -164,21 +183,43 @@ class DiscordStandIn:
 
     def clock(self) -> float:
         """Stand-in time in seconds (monotonic unless frozen, moved on by ``advance_clock``)."""
-        now = time.monotonic() if self._frozen_at is None else self._frozen_at
-        return now + self._clock_offset
+        return self.time.seconds()
 
     def freeze_clock(self) -> None:
-        """Stops stand-in time (until ``unfreeze_clock``): rate-limit windows become deterministic."""
-        self._frozen_at = time.monotonic()
+        """Stops stand-in time (until ``unfreeze_clock``): rate-limit windows become deterministic.
+
+        Discord's wall clock stops too (unless a ``now`` callable was injected)."""
+        self.time.freeze()
 
     def unfreeze_clock(self) -> None:
-        if self._frozen_at is not None:
-            self._clock_offset -= time.monotonic() - self._frozen_at
-            self._frozen_at = None
+        self.time.unfreeze()
 
     def advance_clock(self, seconds: float) -> None:
-        """Moves stand-in time on: nonce windows, interaction deadlines and rate-limit windows."""
-        self._clock_offset += seconds
+        """Moves stand-in time on: nonce windows, interaction deadlines, rate-limit windows, and
+        Discord's wall clock (unless a ``now`` callable was injected)."""
+        self.time.advance(seconds)
+
+    def now(self) -> dt.datetime:
+        """Discord's wall clock (aware, UTC): snowflakes, timestamps, ``Date`` headers come from it."""
+        return self.time.now()
+
+    def set_now(self, when: dt.datetime) -> None:
+        """Discord's clock reads ``when`` from now on (it runs on from there)."""
+        self.time.set_now(when)
+
+    def shift_now(self, seconds: float) -> None:
+        """Moves Discord's wall clock only (rate-limit and nonce windows keep their time)."""
+        self.time.shift_now(seconds)
+
+    def http_date(self, offset: float = 0.0) -> str:
+        """Discord's time plus ``offset`` seconds as an HTTP date (``Date``, ``Retry-After``)."""
+        return self.time.http_date(offset)
+
+    def snowflake(self, at: dt.datetime | None = None) -> int:
+        """A fresh snowflake for ``at`` (default: Discord's now)."""
+        if at is None:
+            return self.snowflakes.next()
+        return self.snowflakes.at(int(at.timestamp() * 1000))
 
     # ----- world building -----------------------------------------------------------------------
 
@@ -192,7 +233,10 @@ class DiscordStandIn:
 
     def _new_user(self, username: str, *, bot: bool = False) -> User:
         user = User(
-            id=snowflakes.next(), username=username, bot=bot, global_name=None if bot else username.title()
+            id=self.snowflakes.next(),
+            username=username,
+            bot=bot,
+            global_name=None if bot else username.title(),
         )
         self.users[user.id] = user
         return user
@@ -206,7 +250,7 @@ class DiscordStandIn:
         app = self._new_application(name, token=token)
         self.applications.append(app)
         for guild in self.guilds.values():
-            guild.members[app.bot.id] = Member(app.bot, [], payloads.iso_now())
+            guild.members[app.bot.id] = Member(app.bot, [], payloads.iso(self.now()))
         return app
 
     def application_for_token(self, token: str) -> Application:
@@ -219,19 +263,19 @@ class DiscordStandIn:
         """A human user, member of the given (default) guild with the given role ids."""
         user = self._new_user(username)
         guild = self.guild(guild_id or self.guild_id)
-        guild.members[user.id] = Member(user, list(roles), payloads.iso_now())
+        guild.members[user.id] = Member(user, list(roles), payloads.iso(self.now()))
         return user.id
 
     def add_guild(self, name: str = "Another Guild", *, channels: tuple[str, ...] = DEFAULT_CHANNELS) -> int:
         """A guild like the default one; connected sessions get GUILD_CREATE for it."""
-        guild_id = snowflakes.next()
+        guild_id = self.snowflakes.next()
         guild = Guild(id=guild_id, name=name, owner_id=self.owner.id)
         guild.roles[guild_id] = Role(id=guild_id, name="@everyone", permissions=EVERYONE_DEFAULT, position=0)
         admin = Role(
-            id=snowflakes.next(), name="admin", permissions=EVERYONE_DEFAULT | MANAGE_GUILD, position=1
+            id=self.snowflakes.next(), name="admin", permissions=EVERYONE_DEFAULT | MANAGE_GUILD, position=1
         )
         guild.roles[admin.id] = admin
-        joined = payloads.iso_now()
+        joined = payloads.iso(self.now())
         for user, roles in ((self.owner, []), (self.alice, [admin.id]), (self.bob, [])):
             guild.members[user.id] = Member(user, roles, joined)
         for app in self.applications:
@@ -261,7 +305,7 @@ class DiscordStandIn:
         self, guild: Guild, name: str, *, position: int, in_guild_create: bool = True
     ) -> Channel:
         channel = Channel(
-            id=snowflakes.next(),
+            id=self.snowflakes.next(),
             guild_id=guild.id,
             name=name,
             position=position,
@@ -315,9 +359,6 @@ class DiscordStandIn:
         result: T = await self.changed.wait_for(predicate, timeout)
         return result
 
-    def message_counts(self) -> dict[int, int]:
-        return {channel_id: len(messages) for channel_id, messages in self.messages.items() if messages}
-
     # ----- failure injection ------------------------------------------------------------------------
 
     def fail_channel(
@@ -333,6 +374,45 @@ class DiscordStandIn:
     def store_then_fail(self, channel_id: int, times: int = 1, status: int = 500) -> None:
         """The next ``times`` message creates in the channel are stored (nonce too), then answered ``status``."""
         self.store_then_fail_pending[channel_id] = [times, status]
+
+    def inject_429(
+        self,
+        times: int = 1,
+        *,
+        retry_after: str | None = "",
+        cloudflare: bool = True,
+        retry_after_seconds: float = 1.0,
+        scope: str = "user",
+        method: str | None = None,
+        route: str | None = None,
+        channel_id: int | None = None,
+    ) -> InjectedRateLimit:
+        """The next ``times`` matching requests get a 429 whose ``Retry-After`` header is ``retry_after``
+        as given (``""``, an HTTP date such as ``standin.http_date(30)``, ``"5"``; None: no header).
+
+        ``cloudflare=True``: Cloudflare's answer (no ``Via``, a text body): discord.py raises it at once.
+        ``cloudflare=False``: Discord's own JSON 429 (``retry_after_seconds``, ``scope``), which
+        discord.py sleeps out and retries. Matching: ``method``, ``route`` (an OpenAPI template) and
+        ``channel_id``, each None for any.
+        """
+        injected = InjectedRateLimit(
+            remaining=times,
+            retry_after_header=retry_after,
+            cloudflare=cloudflare,
+            retry_after=retry_after_seconds,
+            scope=scope,
+            method=method,
+            route=route,
+            channel_id=channel_id,
+        )
+        self.injected_429s.append(injected)
+        return injected
+
+    def invalid_requests(self) -> int:
+        """401/403/429 answers (Discord's, not Cloudflare's) within the last ``invalid_request_window``
+        stand-in seconds; at ``invalid_request_limit`` the IP is banned."""
+        horizon = self.clock() - self.invalid_request_window
+        return sum(1 for t in self.invalid_request_times if t > horizon)
 
     # ----- gateway control ------------------------------------------------------------------------
 
@@ -426,6 +506,242 @@ class DiscordStandIn:
             ):
                 session.dispatch("MESSAGE_CREATE", event)
 
+    # ----- channel messages and history -------------------------------------------------------------
+
+    def store_message(self, channel: Channel, message: dict[str, Any]) -> None:
+        """Keeps a channel message (in id order, as history pages it)."""
+        history.insert(self.messages[channel.id], message)
+        self.message_index[int(message["id"])] = message
+        channel.last_message_id = max(channel.last_message_id or 0, int(message["id"]))
+
+    def remove_message(self, channel: Channel, message: dict[str, Any]) -> None:
+        self.messages[channel.id].remove(message)
+        del self.message_index[int(message["id"])]
+        remaining = self.messages[channel.id]
+        channel.last_message_id = int(remaining[-1]["id"]) if remaining else None
+
+    def post_message(
+        self,
+        channel_id: int,
+        content: str = "",
+        *,
+        author: str | int | User = "bob",
+        at: dt.datetime | None = None,
+        embeds: list[dict[str, Any]] | None = None,
+        components: list[dict[str, Any]] | None = None,
+        dispatch: bool = True,
+    ) -> dict[str, Any]:
+        """A message by ``author`` (a member's name or id, or a ``User`` such as ``standin.me``)
+        stored as if sent at ``at`` (default: Discord's now): its id and ``timestamp`` encode that time.
+
+        With ``dispatch``, bots with the GUILD_MESSAGES intent get MESSAGE_CREATE (kept for RESUME).
+        """
+        channel = self.channels[channel_id]
+        body: dict[str, Any] = {"content": content}
+        if embeds:
+            body["embeds"] = embeds
+        if components:
+            body["components"] = components
+        message = payloads.message(
+            message_id=self.snowflake(at), channel_id=channel.id, author=self._user(author), body=body
+        )
+        self.store_message(channel, message)
+        if dispatch:
+            self.dispatch_message_create(channel, message)
+        self.changed.notify()
+        return message
+
+    def post_messages(
+        self,
+        channel_id: int,
+        n: int,
+        *,
+        author: str | int | User = "bob",
+        at: dt.datetime | None = None,
+        every: float = 1.0,
+        content: str = "chat {i}",
+        dispatch: bool = True,
+    ) -> list[dict[str, Any]]:
+        """``n`` messages (``content`` formatted with ``i``); with ``at``, the i-th is sent at
+        ``at + i * every`` seconds, otherwise all at Discord's now (ids still increase)."""
+        return [
+            self.post_message(
+                channel_id,
+                content.format(i=i),
+                author=author,
+                at=None if at is None else at + dt.timedelta(seconds=every * i),
+                dispatch=dispatch,
+            )
+            for i in range(n)
+        ]
+
+    def message_counts(self, *, author_id: int | None = None) -> dict[int, int]:
+        """Messages per channel (channels with none left out); ``author_id`` counts only theirs."""
+        counts = {
+            channel_id: sum(1 for m in messages if author_id is None or m["author"]["id"] == str(author_id))
+            for channel_id, messages in self.messages.items()
+        }
+        return {channel_id: n for channel_id, n in counts.items() if n}
+
+    # ----- permissions: overwrites, roles, members (each change reaches the bots' gateways) ------------
+
+    @property
+    def me(self) -> User:
+        """The default application's bot user."""
+        return self.default_app.bot
+
+    def permissions(self, channel_id: int, member: str | int | User | None = None) -> int:
+        """What the stand-in enforces for ``member`` (default: the bot) in the channel."""
+        channel = self.channels[channel_id]
+        user = self.me if member is None else self._user(member)
+        return channel_permissions(self.guilds[channel.guild_id], channel, user.id)
+
+    def _role(self, guild: Guild, role: str | int | Role) -> Role:
+        if isinstance(role, Role):
+            return role
+        for candidate in guild.roles.values():
+            if str(role) in (candidate.name, str(candidate.id)):
+                return candidate
+        raise LookupError(f"no role {role!r} in guild {guild.id}")
+
+    def set_overwrite(
+        self,
+        channel_id: int,
+        *,
+        role: str | int | Role | None = None,
+        member: str | int | User | None = None,
+        allow: int = 0,
+        deny: int = 0,
+    ) -> None:
+        """Sets (allow and deny both 0: removes) the channel's overwrite for one role or one member;
+        bots in the guild get CHANNEL_UPDATE with the new ``permission_overwrites``."""
+        if (role is None) == (member is None):
+            raise ValueError("set_overwrite takes exactly one of role= and member=")
+        channel = self.channels[channel_id]
+        guild = self.guilds[channel.guild_id]
+        if role is not None:
+            key = (OVERWRITE_ROLE, self._role(guild, role).id)
+        else:
+            assert member is not None
+            key = (OVERWRITE_MEMBER, self._user(member).id)
+        channel.overwrites = [o for o in channel.overwrites if (o.type, o.id) != key]
+        if allow or deny:
+            channel.overwrites.append(Overwrite(id=key[1], type=key[0], allow=allow, deny=deny))
+        if channel.in_guild_create:
+            self.gateway.dispatch_to_guild(guild, "CHANNEL_UPDATE", payloads.channel(channel))
+        self.changed.notify()
+
+    def add_role(
+        self, name: str, permissions: int = 0, *, guild_id: int | None = None, mentionable: bool = False
+    ) -> int:
+        """A new role (GUILD_ROLE_CREATE to the bots); give it with ``set_member_roles``."""
+        guild = self.guild(guild_id)
+        role = Role(
+            id=self.snowflakes.next(),
+            name=name,
+            permissions=permissions,
+            position=len(guild.roles),
+            mentionable=mentionable,
+        )
+        guild.roles[role.id] = role
+        self.gateway.dispatch_to_guild(
+            guild, "GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": payloads.role(role)}
+        )
+        self.changed.notify()
+        return role.id
+
+    def update_role(
+        self,
+        role: str | int | Role,
+        *,
+        permissions: int | None = None,
+        mentionable: bool | None = None,
+        guild_id: int | None = None,
+    ) -> None:
+        """Changes a role (``"@everyone"`` included); bots get GUILD_ROLE_UPDATE."""
+        guild = self.guild(guild_id)
+        target = self._role(guild, role)
+        if permissions is not None:
+            target.permissions = permissions
+        if mentionable is not None:
+            target.mentionable = mentionable
+        self.gateway.dispatch_to_guild(
+            guild, "GUILD_ROLE_UPDATE", {"guild_id": str(guild.id), "role": payloads.role(target)}
+        )
+        self.changed.notify()
+
+    def set_member_roles(
+        self,
+        member: str | int | User,
+        roles: Iterable[str | int | Role],
+        *,
+        guild_id: int | None = None,
+    ) -> None:
+        """Replaces a member's roles. GUILD_MEMBER_UPDATE goes to the member itself when it is a bot
+        (Discord sends current-user updates without the GUILD_MEMBERS intent), and to bots with that
+        intent."""
+        guild = self.guild(guild_id)
+        user = self._user(member)
+        record = guild.members[user.id]
+        record.role_ids = [
+            self._role(guild, role).id for role in roles if self._role(guild, role).id != guild.id
+        ]
+        event = {"guild_id": str(guild.id), **payloads.member(record)}
+        for app in self.applications:
+            session = self.gateway.current_session(app)
+            if session is None or app.bot.id not in guild.members:
+                continue
+            if app.bot.id == user.id or session.intents & GUILD_MEMBERS_INTENT:
+                session.dispatch("GUILD_MEMBER_UPDATE", event)
+        self.changed.notify()
+
+    # ----- guilds and channels going away ----------------------------------------------------------
+
+    def remove_bot(self, *, guild_id: int | None = None, app: Application | None = None) -> None:
+        """The bot is removed from (kicked out of) the guild: GUILD_DELETE without ``unavailable``;
+        later REST calls on the guild and its channels fail as on Discord (10004 / 50001)."""
+        app = app or self.default_app
+        guild = self.guild(guild_id)
+        session = self.gateway.current_session(app)
+        del guild.members[app.bot.id]
+        if session is not None:
+            session.dispatch("GUILD_DELETE", {"id": str(guild.id)})
+        self.changed.notify()
+
+    def set_guild_unavailable(self, guild_id: int | None = None, *, on_identify: str = "delete") -> None:
+        """An outage: bots get GUILD_DELETE with ``unavailable: true``. A bot that IDENTIFYs meanwhile
+        sees the guild in READY and then, per ``on_identify``, a GUILD_DELETE ``{unavailable: true}``
+        ("delete", as Discord documents), a GUILD_CREATE ``{unavailable: true}`` ("create") or nothing
+        ("silent"). REST keeps answering."""
+        if on_identify not in ("delete", "create", "silent"):
+            raise ValueError(f"on_identify must be delete, create or silent, not {on_identify!r}")
+        guild = self.guild(guild_id)
+        guild.unavailable = True
+        guild.unavailable_on_identify = on_identify
+        self.gateway.dispatch_to_guild(guild, "GUILD_DELETE", {"id": str(guild.id), "unavailable": True})
+        self.changed.notify()
+
+    def set_guild_available(self, guild_id: int | None = None) -> None:
+        """The outage is over: bots get the whole guild in GUILD_CREATE."""
+        guild = self.guild(guild_id)
+        guild.unavailable = False
+        for app in self.applications:
+            session = self.gateway.current_session(app)
+            if session is not None and app.bot.id in guild.members:
+                session.dispatch("GUILD_CREATE", self.gateway.guild_create(session, guild))
+        self.changed.notify()
+
+    def delete_channel(self, channel_id: int) -> None:
+        """The channel is deleted (CHANNEL_DELETE to the bots); REST then answers 10003 Unknown Channel."""
+        channel = self.channels.pop(channel_id)
+        guild = self.guilds[channel.guild_id]
+        del guild.channels[channel_id]
+        for message in self.messages.pop(channel_id, []):
+            self.message_index.pop(int(message["id"]), None)
+        if channel.in_guild_create:
+            self.gateway.dispatch_to_guild(guild, "CHANNEL_DELETE", payloads.channel(channel))
+        self.changed.notify()
+
     # ----- interactions ---------------------------------------------------------------------------
 
     def _user(self, user: str | int | User) -> User:
@@ -455,7 +771,7 @@ class DiscordStandIn:
         message: dict[str, Any] | None = None,
     ) -> Interaction:
         session = self._session(app, connected=False)
-        interaction_id = snowflakes.next()
+        interaction_id = self.snowflakes.next()
         token = "aW50ZXJhY3Rpb246" + secrets.token_urlsafe(48)
         payload = interaction_payload(
             interaction_id=interaction_id,
@@ -466,7 +782,7 @@ class DiscordStandIn:
             invoker=invoker,
             guild=guild,
             channel=channel,
-            dm_channel_id=snowflakes.next() if guild is None else None,
+            dm_channel_id=self.snowflakes.next() if guild is None else None,
             message=message,
         )
         interaction = Interaction(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,13 +22,18 @@ MANAGE_GUILD = 1 << 5
 ADD_REACTIONS = 1 << 6
 VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
+SEND_TTS_MESSAGES = 1 << 12
 MANAGE_MESSAGES = 1 << 13
 EMBED_LINKS = 1 << 14
 ATTACH_FILES = 1 << 15
 READ_MESSAGE_HISTORY = 1 << 16
 MENTION_EVERYONE = 1 << 17
 USE_EXTERNAL_EMOJIS = 1 << 18
+MANAGE_ROLES = 1 << 28
 USE_APPLICATION_COMMANDS = 1 << 31
+MANAGE_THREADS = 1 << 34
+CREATE_PUBLIC_THREADS = 1 << 35
+CREATE_PRIVATE_THREADS = 1 << 36
 SEND_MESSAGES_IN_THREADS = 1 << 38
 ALL_PERMISSIONS = (1 << 51) - 1
 
@@ -44,8 +49,13 @@ EVERYONE_DEFAULT = (
     | MENTION_EVERYONE
     | USE_EXTERNAL_EMOJIS
     | USE_APPLICATION_COMMANDS
+    | CREATE_PUBLIC_THREADS
+    | CREATE_PRIVATE_THREADS
     | SEND_MESSAGES_IN_THREADS
 )
+
+# Denying SEND_MESSAGES implicitly denies these (Discord's "Implicit Permissions").
+NEEDS_SEND_MESSAGES = MENTION_EVERYONE | SEND_TTS_MESSAGES | ATTACH_FILES | EMBED_LINKS
 
 OVERWRITE_ROLE = 0
 OVERWRITE_MEMBER = 1
@@ -54,22 +64,36 @@ GUILD_TEXT = 0
 
 
 class SnowflakeFactory:
-    """Discord-shaped ids: milliseconds since the Discord epoch in the top bits, a counter below."""
+    """Discord-shaped ids: milliseconds since the Discord epoch in the top bits, a counter below.
 
-    def __init__(self) -> None:
+    ``next()`` reads the stand-in's wall clock (``clock_ms``: POSIX milliseconds) and never goes
+    backwards; ``at(ms)`` makes an id for a given instant (messages posted "in the past" by tests).
+    """
+
+    def __init__(self, clock_ms: Callable[[], int]) -> None:
+        self._clock_ms = clock_ms
         self._lock = threading.Lock()
         self._last = 0
         self._counter = itertools.count()
 
     def next(self) -> int:
         with self._lock:
-            ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
-            candidate = (ms << 22) | (1 << 17) | (next(self._counter) & 0xFFF)
+            candidate = self._compose(self._clock_ms())
             self._last = max(candidate, self._last + 1)
             return self._last
 
+    def at(self, unix_ms: int) -> int:
+        with self._lock:
+            return self._compose(unix_ms)
 
-snowflakes = SnowflakeFactory()
+    def _compose(self, unix_ms: int) -> int:
+        # worker 1 in bits 17-21, the counter in the low 17 bits: unique within a stand-in
+        return ((unix_ms - DISCORD_EPOCH_MS) << 22) | (1 << 17) | (next(self._counter) & 0x1FFFF)
+
+
+def snowflake_unix_ms(snowflake: int) -> int:
+    """The POSIX milliseconds a snowflake was made at."""
+    return (snowflake >> 22) + DISCORD_EPOCH_MS
 
 
 @dataclass
@@ -87,6 +111,7 @@ class Role:
     permissions: int
     position: int = 0
     managed: bool = False
+    mentionable: bool = False
 
 
 @dataclass
@@ -108,6 +133,7 @@ class Channel:
     overwrites: list[Overwrite] = field(default_factory=list)
     # Channels made by register_channels() are accepted by REST but left out of GUILD_CREATE.
     in_guild_create: bool = True
+    last_message_id: int | None = None
 
 
 @dataclass
@@ -125,6 +151,11 @@ class Guild:
     roles: dict[int, Role] = field(default_factory=dict)
     channels: dict[int, Channel] = field(default_factory=dict)
     members: dict[int, Member] = field(default_factory=dict)
+    # An outage: GUILD_DELETE {unavailable: true} was sent; on IDENTIFY the guild is announced as
+    # ``unavailable_on_identify`` says ("delete": GUILD_DELETE, "create": an unavailable GUILD_CREATE,
+    # "silent": nothing after READY).
+    unavailable: bool = False
+    unavailable_on_identify: str = "delete"
 
     @property
     def everyone(self) -> Role:
@@ -183,6 +214,10 @@ def channel_permissions(guild: Guild, channel: Channel, user_id: int) -> int:
     own = by_id.get((OVERWRITE_MEMBER, user_id))
     if own is not None:
         perms = (perms & ~own.deny) | own.allow
+    # Implicit permissions: nothing without VIEW_CHANNEL; no mentions, TTS, files or embeds without
+    # SEND_MESSAGES (they are not denied, they are ignored).
     if not perms & VIEW_CHANNEL:
         return 0
+    if not perms & SEND_MESSAGES:
+        perms &= ~NEEDS_SEND_MESSAGES
     return perms

@@ -1,0 +1,70 @@
+"""The stand-in's two clocks: stand-in seconds for its windows, and Discord's wall clock.
+
+* ``seconds()``: monotonic stand-in time (frozen by ``freeze``, moved on by ``advance``). Rate-limit
+  windows, nonce windows, interaction deadlines and the invalid-request window run on it.
+* ``now()``: Discord's wall clock (an aware UTC ``datetime``). Snowflakes, message timestamps, the
+  ``Date`` header and ``X-RateLimit-Reset`` come from it. By default it starts at the host's time and
+  runs with ``seconds()`` (so freezing or advancing the stand-in moves it too); a test may inject its
+  own ``now`` callable (e.g. the bot's fake clock) or set or shift it, so that Discord's clock and the
+  bot's disagree on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import time
+from collections.abc import Callable
+
+
+class StandInClock:
+    def __init__(self, now: Callable[[], dt.datetime] | None = None) -> None:
+        self._offset = 0.0
+        self._frozen_at: float | None = None
+        self._injected = now
+        self._wall_anchor = time.time()
+        self._seconds_anchor = self.seconds()
+        self._wall_shift = 0.0
+
+    # ----- stand-in seconds ---------------------------------------------------------------------
+
+    def seconds(self) -> float:
+        now = time.monotonic() if self._frozen_at is None else self._frozen_at
+        return now + self._offset
+
+    def freeze(self) -> None:
+        if self._frozen_at is None:
+            self._frozen_at = time.monotonic()
+
+    def unfreeze(self) -> None:
+        if self._frozen_at is not None:
+            self._offset -= time.monotonic() - self._frozen_at
+            self._frozen_at = None
+
+    def advance(self, seconds: float) -> None:
+        self._offset += seconds
+
+    # ----- Discord's wall clock -------------------------------------------------------------------
+
+    def timestamp(self) -> float:
+        """Discord's wall clock in POSIX seconds."""
+        if self._injected is not None:
+            return self._injected().timestamp() + self._wall_shift
+        return self._wall_anchor + (self.seconds() - self._seconds_anchor) + self._wall_shift
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.timestamp(), dt.UTC)
+
+    def set_now(self, when: dt.datetime) -> None:
+        """Discord's clock reads ``when`` now (and runs on from there)."""
+        if when.tzinfo is None:
+            raise ValueError("set_now needs an aware datetime")
+        self._wall_shift += when.timestamp() - self.timestamp()
+
+    def shift_now(self, seconds: float) -> None:
+        """Moves Discord's wall clock only (rate-limit and nonce windows are not touched)."""
+        self._wall_shift += seconds
+
+    def http_date(self, offset: float = 0.0) -> str:
+        """Discord's time (plus ``offset`` seconds) as an HTTP date, as in ``Date`` headers."""
+        return email.utils.formatdate(self.timestamp() + offset, usegmt=True)
