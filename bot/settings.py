@@ -7,13 +7,14 @@ package reads the environment.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.schedule import DigestSchedule, TimeZoneName
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 WhenNothingNew = Literal["skip", "repeat-latest"]
@@ -59,8 +60,8 @@ class Settings(BaseSettings):
     )
 
     digest_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
-    digest_schedule: str = "09:00"
-    digest_timezone: str = "UTC"
+    digest_schedule: DigestSchedule = "09:00"
+    digest_timezone: TimeZoneName = "UTC"
     digest_when_nothing_new: WhenNothingNew = "skip"
     digest_catch_up_grace: timedelta = timedelta(hours=1)
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
@@ -94,24 +95,6 @@ class Settings(BaseSettings):
             parts = [part.strip() for part in value.split(",")]
             return [part for part in parts if part]
         return value
-
-    @field_validator("digest_schedule")
-    @classmethod
-    def _check_schedule(cls, value: str) -> str:
-        # Imported here so that settings stay importable without the scheduler's modules loaded.
-        from bot.delivery.schedule import parse_schedule
-
-        parse_schedule(value, "UTC")
-        return value.strip()
-
-    @field_validator("digest_timezone")
-    @classmethod
-    def _check_timezone(cls, value: str) -> str:
-        try:
-            zoneinfo.ZoneInfo(value.strip())
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError("not a known IANA time zone, e.g. Europe/Berlin or UTC") from exc
-        return value.strip()
 
     @field_validator("digest_catch_up_grace", mode="before")
     @classmethod

@@ -5,9 +5,9 @@ Fixtures live in `tests/conftest.py` (`database`, `shipped`); plain helpers live
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from bot.delivery.schedule import Slot, slot_for_local
+from bot.delivery.slots import Slot, slots_between
 from bot.storage import Database, Subscription, SubscriptionRepository
 
 
@@ -50,4 +50,6 @@ async def subscribe(
 
 def nine_utc_slot(day: int = 1) -> Slot:
     """The 09:00 UTC slot of `day` May 2026, the month the unit tests' clocks start in."""
-    return slot_for_local(datetime(2026, 5, day, 9, 0), "UTC")  # noqa: DTZ001 - slots take local time
+    nine = datetime(2026, 5, day, 9, 0, tzinfo=UTC)
+    [slot] = slots_between("09:00", "UTC", nine - timedelta(minutes=1), nine)
+    return slot

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from bot.schedule import ScheduleError
+
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
 
@@ -30,6 +32,8 @@ def user_message(error: app_commands.AppCommandError) -> str:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} s."
     if isinstance(error, app_commands.TransformerError):
+        if isinstance(error.__cause__, ScheduleError):
+            return str(error.__cause__)  # a schedule or time zone, refused in words that say how to fix it
         return f"I could not read “{error.value}”. Please pick one of the suggestions."
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use that command here."

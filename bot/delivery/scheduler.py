@@ -26,7 +26,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import utc_now
 from bot.delivery.contents import DigestContents, WhenNothingNew, contents_rule
-from bot.delivery.schedule import Slot, parse_schedule, slots_between
+from bot.delivery.slots import Slot, slots_between
+from bot.schedule import ScheduleError, parse_schedule
 from bot.storage.ledger import ChooseContents, DeliveryLedger
 from bot.storage.subscriptions import SubscriptionRepository
 
@@ -152,7 +153,7 @@ class DigestScheduler:
             schedule, timezone = wanted[new]
             try:
                 trigger = parse_schedule(schedule, timezone)
-            except ValueError as exc:
+            except ScheduleError as exc:
                 logger.error("not scheduling %r in %s: %s", schedule, timezone, exc)
                 continue
             self._scheduler.add_job(
@@ -192,7 +193,7 @@ class DigestScheduler:
                     continue
                 try:
                     slots = slots_between(schedule, timezone, start, now)
-                except (ValueError, KeyError) as exc:
+                except ScheduleError as exc:
                     logger.error("cannot enumerate %r in %s: %s", schedule, timezone, exc)
                     continue
                 if not slots:

@@ -8,9 +8,9 @@ from datetime import datetime
 from bot.clock import utc_now
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
-from bot.delivery.schedule import parse_schedule
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
+from bot.schedule import parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.subscriptions import Source
@@ -105,7 +105,8 @@ class DigestService:
     async def subscribe(
         self, *, guild_id: int, channel_id: int, schedule: str, timezone: str, source: Source = "command"
     ) -> Subscription:
-        """Subscribe (or update, or resume) a channel. Raises ValueError for a bad schedule or time zone."""
+        """Subscribe (or update, or resume) a channel. Raises bot.schedule.ScheduleError (a ValueError) for a
+        schedule or time zone that cannot be used."""
         parse_schedule(schedule, timezone)  # validates both, with a message fit for the user
         subscription = await self.subscriptions.subscribe(
             guild_id=guild_id,

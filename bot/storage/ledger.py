@@ -38,7 +38,7 @@ MISSED_REASON = "the slot passed while the bot was not running (beyond the catch
 
 
 class SlotLike(Protocol):
-    """What the ledger needs of a slot (bot.delivery.schedule.Slot satisfies it)."""
+    """What the ledger needs of a slot (bot.delivery.slots.Slot satisfies it)."""
 
     @property
     def key(self) -> str: ...

@@ -55,6 +55,8 @@ async def test_service_lifecycle(tmp_path: Path) -> None:
         await service.sync_settings_channels({100: 1})
         with pytest.raises(ValueError):
             await service.subscribe(guild_id=1, channel_id=200, schedule="whenever", timezone="UTC")
+        with pytest.raises(ValueError, match="not a time zone"):  # it used to escape as a KeyError
+            await service.subscribe(guild_id=1, channel_id=200, schedule="09:00", timezone="Mars/Olympus")
         await service.subscribe(guild_id=1, channel_id=200, schedule="30 8 * * *", timezone="Europe/Berlin")
         assert [s.channel_id for s in await service.list_subscriptions(guild_id=1)] == [100, 200]
         await service.start()

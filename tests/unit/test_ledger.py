@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.delivery.contents import contents_rule
-from bot.delivery.schedule import slots_between
+from bot.delivery.slots import slots_between
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
 

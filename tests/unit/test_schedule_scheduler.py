@@ -215,3 +215,22 @@ async def test_start_catches_up_then_runs_one_job_per_schedule_and_zone(harness:
         await scheduler.shutdown()
     assert scheduler.scheduled_jobs() == []
     await scheduler.shutdown()  # twice is harmless
+
+
+async def test_a_stored_zone_this_host_does_not_know_stops_only_its_own_schedule(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A zone can be stored and later be unknown (tzdata changed, a database moved between hosts). It used to
+    # escape as zoneinfo's KeyError from the job refresh and stop the whole scheduler from starting.
+    await harness.subscribe(1, timezone="Mars/Olympus")
+    await harness.subscribe(2)
+    harness.clock.now = datetime(2026, 5, 1, 9, 10, tzinfo=UTC)
+    scheduler = harness.scheduler()
+    with caplog.at_level(logging.ERROR):
+        report = await scheduler.start()
+    try:
+        assert report.pending == [("2026-05-01T09:00", "UTC", 2)]
+        assert [name for name, _ in scheduler.scheduled_jobs()] == [job_id("09:00", "UTC")]
+        assert "`Mars/Olympus` is not a time zone I know" in caplog.text
+    finally:
+        await scheduler.shutdown()

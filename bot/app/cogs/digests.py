@@ -6,7 +6,7 @@ import functools
 import logging
 import zoneinfo
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import discord
 from discord import app_commands
@@ -16,7 +16,8 @@ from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, render_digest
-from bot.delivery.schedule import SCHEDULE_EXAMPLE, parse_schedule, slots_between
+from bot.delivery.slots import slots_between
+from bot.schedule import checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ REQUIRED_CHANNEL_PERMISSIONS = (
     ("send_messages", "Send Messages"),
     ("embed_links", "Embed Links"),
 )
-TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
 MESSAGE_LIMIT = 2000
 
 
@@ -38,20 +38,48 @@ def _timezones() -> list[str]:
     return sorted(zoneinfo.available_timezones())
 
 
-async def timezone_autocomplete(
-    interaction: discord.Interaction[Briefbot], current: str
-) -> list[app_commands.Choice[str]]:
-    names = ranked(current, _timezones(), limit=25)
-    return [app_commands.Choice(name=name, value=name) for name in names]
+class _TextOption(app_commands.Transformer["Briefbot"]):
+    """A text option of 1 to `longest` characters: Discord enforces the bounds, as `Range[str, ...]` did."""
+
+    longest: ClassVar[int] = 100
+
+    @property
+    def min_value(self) -> int:
+        return 1
+
+    @property
+    def max_value(self) -> int:
+        return self.longest
 
 
-def require_manage_server(interaction: discord.Interaction[Briefbot]) -> bool:
-    """Checked by the bot itself on every call, not only through Discord's default permissions."""
+class ScheduleTransformer(_TextOption):
+    """A digest schedule (`HH:MM` or cron), read by bot.schedule; a ScheduleError refuses it in kind words."""
+
+    async def transform(self, interaction: discord.Interaction[Briefbot], value: str) -> str:
+        return checked_schedule(value)
+
+
+class TimeZoneTransformer(_TextOption):
+    """An IANA time zone, read by bot.schedule, suggested from this host's zoneinfo as the member types."""
+
+    longest = 64
+
+    async def transform(self, interaction: discord.Interaction[Briefbot], value: str) -> str:
+        return checked_timezone(value)
+
+    async def autocomplete(
+        self, interaction: discord.Interaction[Briefbot], value: int | float | str
+    ) -> list[app_commands.Choice[int | float | str]]:
+        names = ranked(str(value), _timezones(), limit=25)
+        return [app_commands.Choice(name=name, value=name) for name in names]
+
+
+def in_guild(interaction: discord.Interaction[Briefbot]) -> discord.Guild:
+    """The server the command came from; NoPrivateMessage when the bot does not have it (a DM, or a server
+    it is not in)."""
     if interaction.guild is None:
         raise app_commands.NoPrivateMessage()
-    if not interaction.permissions.manage_guild:
-        raise app_commands.MissingPermissions(["manage_guild"])
-    return True
+    return interaction.guild
 
 
 def missing_bot_permissions(channel: discord.abc.GuildChannel | discord.Thread) -> list[str]:
@@ -128,21 +156,20 @@ class DigestsCog(
         schedule="HH:MM for daily, or a cron expression like `30 8 * * mon-fri` (default from settings)",
         timezone="IANA time zone, e.g. Europe/Berlin (default from settings)",
     )
-    @app_commands.autocomplete(timezone=timezone_autocomplete)
-    @app_commands.check(require_manage_server)
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def subscribe(
         self,
         interaction: discord.Interaction[Briefbot],
         channel: discord.TextChannel,
-        schedule: app_commands.Range[str, 1, 100] | None = None,
-        timezone: app_commands.Range[str, 1, 64] | None = None,
+        schedule: app_commands.Transform[str, ScheduleTransformer] | None = None,
+        timezone: app_commands.Transform[str, TimeZoneTransformer] | None = None,
     ) -> None:
         """Post scheduled digests to a channel (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        schedule = (schedule or self.bot.settings.digest_schedule).strip()
-        timezone = (timezone or self.bot.settings.digest_timezone).strip()
-        guild = interaction.guild
-        assert guild is not None
+        # Both were read by their transformers, or by Settings: nothing here can be a bad schedule or zone.
+        schedule = schedule or self.bot.settings.digest_schedule
+        timezone = timezone or self.bot.settings.digest_timezone
+        guild = in_guild(interaction)
         target = guild.get_channel(channel.id)
         if target is None:
             await self._reply(interaction, f"I cannot see <#{channel.id}>. Give me View Channel there first.")
@@ -153,18 +180,6 @@ class DigestsCog(
                 interaction, f"I cannot post digests in <#{channel.id}>: I am missing {', '.join(missing)}."
             )
             return
-        try:
-            zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            await self._reply(interaction, f"`{timezone}` is not a time zone I know. Use {TIMEZONE_EXAMPLE}.")
-            return
-        try:
-            parse_schedule(schedule, timezone)
-        except ValueError:
-            await self._reply(
-                interaction, f"`{schedule}` is not a schedule I understand. Use {SCHEDULE_EXAMPLE}."
-            )
-            return
         subscription = await self.bot.digests.subscribe(
             guild_id=guild.id, channel_id=channel.id, schedule=schedule, timezone=timezone
         )
@@ -173,7 +188,7 @@ class DigestsCog(
 
     @app_commands.command()
     @app_commands.describe(channel="The channel to stop")
-    @app_commands.check(require_manage_server)
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def unsubscribe(
         self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel
     ) -> None:
@@ -234,14 +249,13 @@ class DigestsCog(
 
     @app_commands.command()
     @app_commands.describe(channel="Where to post it (default: this channel)")
-    @app_commands.check(require_manage_server)
+    @app_commands.checks.has_permissions(manage_guild=True)
     async def now(
         self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
     ) -> None:
         """Post a digest to a channel now (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        guild = interaction.guild
-        assert guild is not None
+        guild = in_guild(interaction)
         channel_id = channel.id if channel else interaction.channel_id
         target = guild.get_channel_or_thread(channel_id) if channel_id else None
         if target is None:
