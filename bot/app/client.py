@@ -16,7 +16,11 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.app.cogs.briefs import BriefsCog
+from bot.app.cogs.digests import DigestsCog
+from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
+from bot.app.views import DigestButton
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
 from bot.clock import utc_now
@@ -81,11 +85,6 @@ class Briefbot(commands.Bot):
         await self._find_gateway()
         if not self._library_given:
             self.load_briefs()
-        from bot.app.cogs.briefs import BriefsCog
-        from bot.app.cogs.digests import DigestsCog
-        from bot.app.discord_sender import DiscordSender
-        from bot.app.views import DigestButton
-
         # Opening the database first: a database the bot cannot use stops it before it connects.
         self._digests = await DigestService.open(
             self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from functools import lru_cache
+from itertools import islice
 from typing import TypeVar, overload
 
 from bot.briefs.evidence import fold
@@ -47,9 +48,15 @@ def searchable(text: str) -> str:
 
 def match(typed: str, name: str) -> Match | None:
     """How well `name` matches `typed`; None when it does not contain it. Every name matches an empty `typed`."""
-    wanted, folded = searchable(typed), searchable(name)
+    return _tier(searchable(typed), searchable(name))
+
+
+def _tier(wanted: str, folded: str) -> Match | None:
+    """`match` on `searchable` forms."""
     if not wanted:
         return Match.INSIDE
+    if wanted not in folded:
+        return None
     if wanted == folded:
         return Match.EXACT
     padded = f" {folded} "
@@ -59,9 +66,7 @@ def match(typed: str, name: str) -> Match | None:
         return Match.PREFIX
     if f" {wanted}" in padded:
         return Match.WORD
-    if wanted in folded:
-        return Match.INSIDE
-    return None
+    return Match.INSIDE
 
 
 def _as_names(candidate: object) -> tuple[str]:
@@ -87,9 +92,14 @@ def ranked(
     name. The sort is stable, so an empty `typed` gives every candidate in the order given.
     """
     names_of = names or _as_names
+    wanted = searchable(typed)
+    if not wanted:  # every candidate matches alike: no need to look at their names
+        return list(islice(candidates, limit))
     scored: list[tuple[Match, T]] = []
     for candidate in candidates:
-        ranks = [rank for name in names_of(candidate) if (rank := match(typed, name)) is not None]
+        ranks = [
+            rank for name in names_of(candidate) if (rank := _tier(wanted, searchable(name))) is not None
+        ]
         if ranks:
             scored.append((min(ranks), candidate))
     scored.sort(key=lambda entry: entry[0])
