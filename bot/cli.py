@@ -46,7 +46,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(error)
         print(f"\n{len(result.errors)} error(s); {len(result.library)} brief(s) valid.", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"OK: {len(result.library)} brief(s) valid, every evidence passage found in its article.")
+    print(f"OK: {len(result.library)} brief(s) valid: every value bound to its article's words.")
     return EXIT_OK
 
 

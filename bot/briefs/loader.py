@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from bot.briefs.evidence import SeedText, amount_in, fold, last_named_before, money_at
-from bot.briefs.lookup import Library, canonical_country, country_aliases
-from bot.briefs.models import Brief, Loan, Person, Source
+from bot.briefs.article import Article
+from bot.briefs.check import Problem, check_brief, content_version
+from bot.briefs.lookup import Library
+from bot.briefs.models import FORMAT, Brief
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ class BriefError:
         where = f"{self.file}: {self.item}" if self.item else str(self.file)
         text = f"{where}: {self.problem}"
         if self.closest:
-            text += f'\n    closest sentence in the article: "{self.closest}"'
+            text += f'\n    closest in the article: "{self.closest}"'
         return text
 
 
@@ -86,13 +88,15 @@ def load_library(briefs_dir: Path, seeds_dir: Path) -> LoadResult:
 class _SeedCache:
     def __init__(self, seeds_dir: Path) -> None:
         self._dir = seeds_dir
-        self._seeds: dict[str, SeedText | None] = {}
+        self._seeds: dict[str, Article | None] = {}
 
-    def get(self, name: str) -> SeedText | None:
+    def get(self, name: str) -> Article | None:
         if name not in self._seeds:
             path = self._dir / name
+            if "/" in name or "\\" in name or name.startswith("."):
+                return None
             try:
-                self._seeds[name] = SeedText(name, path.read_text(encoding="utf-8"))
+                self._seeds[name] = Article(name, path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError):
                 self._seeds[name] = None
         return self._seeds[name]
@@ -100,27 +104,105 @@ class _SeedCache:
 
 def _load_one(path: Path, seeds: _SeedCache) -> tuple[Brief | None, list[BriefError]]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         return None, [BriefError(path, "", f"cannot read the file: {exc}")]
     except tomllib.TOMLDecodeError as exc:
         return None, [BriefError(path, "", f"not valid TOML: {exc}")]
+    brief, problems = check_raw(raw, seeds.get, content_version(text))
+    return brief, [BriefError(path, p.item, p.message, p.closest) for p in problems]
+
+
+def check_raw(
+    raw: dict[str, Any], seed_named: Callable[[str], Article | None], version: str = ""
+) -> tuple[Brief | None, list[Problem]]:
+    """Validate a brief's parsed TOML and check it against its seed: the brief (when its shape is valid,
+    with its proof attached when it passed) and every problem found."""
+    if raw.get("format") != FORMAT:
+        return None, [Problem("format", message) for message in old_format_changes(raw)]
     try:
         brief = Brief.model_validate(raw)
     except ValidationError as exc:
-        return None, [
-            BriefError(path, item_path(problem["loc"]), _schema_message(problem)) for problem in exc.errors()
-        ]
-    seed = seeds.get(brief.source.seed)
-    if seed is None:
+        problems = [Problem(item_path(e["loc"]), _schema_message(e)) for e in exc.errors()]
+        seed_name = raw.get("source", {}).get("seed") if isinstance(raw.get("source"), dict) else None
+        article = seed_named(seed_name) if isinstance(seed_name, str) else None
+        if article is not None:  # every error at once: the passages are checked even when the shape is not
+            problems += list(_raw_passage_problems(raw, article))
+        return None, problems
+    article = seed_named(brief.source.seed)
+    if article is None:
         return brief, [
-            BriefError(
-                path,
-                "source.seed",
-                f"unknown seed file {brief.source.seed!r} (not found in the seeds folder)",
-            )
+            Problem("source.seed", f"unknown seed file {brief.source.seed!r} (not found in the seeds folder)")
         ]
-    return brief, list(_check_against_seed(path, brief, seed))
+    problems, proof = check_brief(brief, article, version)
+    if not problems:
+        brief._proof = proof
+    return brief, problems
+
+
+def _raw_passage_problems(raw: object, article: Article, where: str = "") -> Iterator[Problem]:
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            inner = f"{where}.{key}" if where else str(key)
+            if key == "evidence" and isinstance(value, list):
+                for index, passage in enumerate(value):
+                    if isinstance(passage, str) and article.locate(passage) is None:
+                        diagnosis = article.diagnose(passage)
+                        yield Problem(f"{inner}[{index}]", diagnosis.message, diagnosis.closest)
+            else:
+                yield from _raw_passage_problems(value, article, inner)
+    elif isinstance(raw, list):
+        for index, value in enumerate(raw):
+            yield from _raw_passage_problems(value, article, f"{where}[{index}]")
+
+
+# What changed since the first brief format, for an editor holding a brief written for it.
+_OLD_FORMAT_HINTS: tuple[tuple[str, str], ...] = (
+    ("title", "remove `title`: a brief shows the article's headline (`source.headline`)"),
+    ("summary", "remove `summary`: answers are built from checked values and the article's own words"),
+    ("key_points.text", "key points keep only `evidence` (and `attribution`): remove their `text`"),
+    (
+        "people.actions",
+        "people: remove `actions` (their evidence is shown) and add `as_written`, the phrase "
+        "that names them (“Prime Minister Naftali Bennett”); `role` and `affiliation` must stand in it",
+    ),
+    (
+        "loans.amount",
+        "loans: add `as_written`, the amount as the article writes it (“$600 million”), and "
+        "`status_as_written`, the article's verb (“has provided”); `currency` is read from it (“$” is "
+        '"dollars", of unstated kind)',
+    ),
+    ("aid.status", "aid: add `status_as_written`, the article's verb for the status (“has sent”)"),
+    ("note", "remove every `note`: free text is not checked against the article"),
+    ("events.what", "events: remove `what` (the evidence is shown); `when` and `where` only as written"),
+    ("quotes", "quotes: add `attribution`, the words that name the speaker (“Austin said”)"),
+)
+
+
+def old_format_changes(raw: dict[str, Any]) -> list[str]:
+    """Why a brief without `format = 2` is refused, and what to change."""
+    if "format" in raw:
+        return [f"unknown brief format {raw['format']!r}: this version of Briefbot reads format = {FORMAT}"]
+    changes = [f"this brief is in the old format: add `format = {FORMAT}` at the top, then"]
+    for key, hint in _OLD_FORMAT_HINTS:
+        section, _, field = key.partition(".")
+        value = raw.get(section)
+        present = (
+            any(isinstance(item, dict) and field in item for item in value)
+            if field and isinstance(value, list)
+            else value is not None
+            if not field
+            else False
+        )
+        if key == "note":
+            present = any(
+                isinstance(i, dict) and "note" in i for v in raw.values() if isinstance(v, list) for i in v
+            )
+        if present:
+            changes.append(f"  - {hint}")
+    changes.append("  (README.md, “Writing a brief”, shows every field with an example)")
+    return ["\n".join(changes)]
 
 
 def _schema_message(problem: object) -> str:
@@ -133,72 +215,3 @@ def _schema_message(problem: object) -> str:
     if "input" in problem and not isinstance(problem["input"], dict | list):
         return f"{message} (got {type(problem['input']).__name__} {problem['input']!r:.60})"
     return message
-
-
-def _check_money(path: Path, where: str, loan: Loan, passages: list[str]) -> Iterator[BriefError]:
-    """The currency stands with the amount ("$600 million"), and the country named last before it is the
-    loan's lender or borrower, not another country of the same sentence."""
-    places = [
-        (passage, at) for passage in passages for at in (money_at(loan.amount, loan.currency, passage) or [])
-    ]
-    if money_at(loan.amount, loan.currency, passages[0]) is None:
-        return  # a currency without known signs or words: nothing to check it against
-    if not places:
-        yield BriefError(
-            path,
-            f"{where}.currency",
-            f"currency {loan.currency} is not shown with the amount in its evidence (e.g. '$600 million')",
-        )
-        return
-    parties = {canonical_country(loan.lender), canonical_country(loan.borrower)}
-    named = [last_named_before(at, passage, country_aliases()) for passage, at in places]
-    if all(name is not None and name not in parties for name in named):
-        yield BriefError(
-            path,
-            f"{where}.amount",
-            f"the amount in its evidence goes with {named[0]}, not {loan.lender} or {loan.borrower}",
-        )
-
-
-def _items_with_evidence(brief: Brief) -> Iterator[tuple[str, BaseModel, list[str]]]:
-    yield "source", brief.source, list(brief.source.evidence)
-    for section in ("key_points", "people", "aid", "loans", "events", "quotes"):
-        for index, item in enumerate(getattr(brief, section)):
-            yield f"{section}[{index}]", item, list(item.evidence)
-
-
-def _check_against_seed(path: Path, brief: Brief, seed: SeedText) -> Iterator[BriefError]:
-    for where, item, passages in _items_with_evidence(brief):
-        for index, passage in enumerate(passages):
-            if not seed.contains(passage):
-                yield BriefError(
-                    path,
-                    f"{where}.evidence[{index}]",
-                    f"passage not found in the article {seed.name}",
-                    closest=seed.closest_sentence(passage),
-                )
-        if isinstance(item, Loan):
-            # Amount and currency must stand together in one passage: "$600 million", "€300 million".
-            if not any(amount_in(item.amount, passage) for passage in passages):
-                yield BriefError(
-                    path,
-                    f"{where}.amount",
-                    f"amount {item.amount:,} is not written in its evidence (e.g. '600 million', 'half-a-billion')",
-                )
-            else:
-                yield from _check_money(path, where, item, passages)
-        elif isinstance(item, Person):
-            if not any(fold(item.name) in fold(passage) for passage in passages):
-                yield BriefError(path, f"{where}.name", f"name {item.name!r} does not appear in its evidence")
-        elif isinstance(item, Source) and not any(fold(item.publisher) in fold(p) for p in passages):
-            yield BriefError(
-                path, f"{where}.publisher", f"publisher {item.publisher!r} does not appear in its evidence"
-            )
-    for index, quote in enumerate(brief.quotes):
-        if not seed.contains(quote.text):
-            yield BriefError(
-                path,
-                f"quotes[{index}].text",
-                "quoted text is not verbatim in the article",
-                closest=seed.closest_sentence(quote.text),
-            )

@@ -1,45 +1,64 @@
-"""The brief schema: what an editor writes in `briefs/*.toml`, validated strictly.
+"""The brief schema (format 2): what an editor writes in `briefs/*.toml`, validated strictly.
 
-Every fact-bearing item carries `evidence`, one or more verbatim passages of the brief's seed
-article; the loader checks each passage against the article. Unknown keys are rejected so a
-typo in a brief is an error, not a silently dropped fact.
+A brief holds no prose of its own. Every value a reader sees is either written verbatim in its
+item's `evidence` (passages of the seed article), read by the check's own parser from an
+`as_written` that is verbatim there ("half-a-billion dollars" -> 500,000,000 dollars), or a name the
+brief declares in `aliases` for words the article writes. `bot.briefs.check` enforces all of it;
+this module only fixes the shape. Unknown keys are rejected so a typo is an error, not a silently
+dropped fact. The README's "Writing a brief" documents every field.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+from bot.briefs.money import ISO_CURRENCIES, Money, MoneyError, parse_money
+from bot.briefs.vocabulary import AidKind, CreditKind, Status
+
+if TYPE_CHECKING:
+    from bot.briefs.proof import BriefProof
+
+FORMAT = 2
+
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Passage = Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Evidence = Annotated[list[Passage], Field(min_length=1, max_length=10)]
-
-AidKind = Literal[
-    "military", "humanitarian", "protective equipment", "medical", "financial", "diplomatic", "other"
-]
-AidStatus = Literal[
-    "delivered", "provided", "pledged", "requested", "declined", "not provided", "under consideration"
-]
-LoanStatus = Literal["provided", "requested", "under consideration", "pledged", "declined"]
+Attribution = ShortText | Annotated[list[ShortText], Field(min_length=1, max_length=10)] | None
 
 _BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class _Fact(_Strict):
+    """Anything a reader is told: its evidence, and who says so when the article says someone does."""
+
+    evidence: Evidence
+    attribution: Attribution = Field(
+        default=None,
+        description="Who says so, verbatim from the evidence sentence ('a senior diplomatic source said').",
+    )
+
+    @property
+    def attributions(self) -> list[str]:
+        if self.attribution is None:
+            return []
+        return [self.attribution] if isinstance(self.attribution, str) else list(self.attribution)
+
+
 class Source(_Strict):
-    """Where a brief comes from: its seed file and the publisher as the article names itself."""
+    """Where a brief comes from: its seed file, the publisher as the article names itself, its headline."""
 
     seed: ShortText
     publisher: ShortText
-    headline: Text
+    headline: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=256)]
     evidence: Evidence
 
     @field_validator("seed")
@@ -50,73 +69,120 @@ class Source(_Strict):
         return value
 
 
-class KeyPoint(_Strict):
-    text: Text
-    evidence: Evidence
+class Editor(_Strict):
+    """What the editor knows about the article that the article does not say: shown labelled as such."""
 
+    published: date | None = None
+    url: ShortText | None = None
 
-class Person(_Strict):
-    name: ShortText
-    role: ShortText
-    affiliation: ShortText
-    actions: Text = Field(description="What they did or said, in the brief's words.")
-    evidence: Evidence
-
-
-class AidFlow(_Strict):
-    donor: ShortText
-    recipient: ShortText
-    kind: AidKind
-    items: Annotated[list[ShortText], Field(min_length=1)]
-    status: AidStatus
-    note: Text | None = None
-    evidence: Evidence
-
-
-class Loan(_Strict):
-    lender: ShortText
-    borrower: ShortText
-    amount: Annotated[int, Field(gt=0)]
-    currency: str
-    status: LoanStatus
-    note: Text | None = None
-    evidence: Evidence
-
-    @field_validator("currency")
+    @field_validator("url")
     @classmethod
-    def _iso_4217(cls, value: str) -> str:
-        if not _CURRENCY.match(value):
-            raise ValueError("must be an ISO 4217 code of three capital letters, such as USD or EUR")
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not _URL.match(value):
+            raise ValueError("must be a web address starting with http:// or https://")
         return value
 
 
-class Event(_Strict):
-    what: Text
+class Alias(_Strict):
+    """A name the brief uses for words the article writes: `name = "Ukraine"`, `as_written = ["Kyiv"]`."""
+
+    name: ShortText
+    as_written: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
+
+
+class KeyPoint(_Fact):
+    """A key point is the article's own words: its evidence, shown verbatim."""
+
+
+class Person(_Fact):
+    name: ShortText
+    role: ShortText | None = None
+    affiliation: ShortText | None = None
+    as_written: ShortText = Field(
+        description="The phrase that names the person: 'Prime Minister Naftali Bennett'."
+    )
+
+
+class AidFlow(_Fact):
+    donor: ShortText
+    recipient: ShortText
+    kind: AidKind
+    items: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
+    status: Status
+    status_as_written: ShortText
+
+
+class Loan(_Fact):
+    lender: ShortText
+    borrower: ShortText
+    as_written: ShortText = Field(description="The amount as the article writes it: '$600 million'.")
+    amount: Annotated[int, Field(gt=0)] | None = None
+    currency: ShortText | None = None
+    status: Status
+    status_as_written: ShortText
+    reading: bool = Field(
+        default=False, description="A party named only in the sentence's first clause: shown as a reading."
+    )
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str | None) -> str | None:
+        from bot.briefs.money import DOLLARS, UNSTATED
+
+        if value is None or value in ISO_CURRENCIES or value in (DOLLARS, UNSTATED):
+            return value
+        raise ValueError(
+            f"must be an ISO 4217 code (USD, EUR, …), {DOLLARS!r} for dollars of unstated kind, or {UNSTATED!r}"
+        )
+
+    @property
+    def money(self) -> Money | None:
+        """The amount and currency the check's parser reads from `as_written`."""
+        try:
+            return parse_money(self.as_written)
+        except MoneyError:
+            return None
+
+
+class Event(_Fact):
     where: ShortText | None = None
-    when: ShortText | None = Field(default=None, description="Only as the article states it.")
-    evidence: Evidence
+    when: ShortText | None = Field(default=None, description="Only as the article writes it.")
 
 
-class Quote(_Strict):
+class Quote(_Fact):
     speaker: ShortText
-    text: Text
-    evidence: Evidence
+    text: Passage
+
+
+class Credit(_Strict):
+    """A byline, photo credit or 'contributed to this report' line: a credit, not a person involved."""
+
+    kind: CreditKind
+    name: ShortText
+    organisation: ShortText | None = None
+    as_written: ShortText = Field(
+        description="The credit line verbatim: '(photo credit: AMMAR AWAD/REUTERS)'."
+    )
 
 
 class Brief(_Strict):
     """One article's structured brief."""
 
+    format: Literal[2]
     id: str
-    title: ShortText
     added: date = Field(description="When the brief was added; the newest brief is the default answer.")
     source: Source
-    summary: Text
+    editor: Editor = Field(default_factory=Editor)
+    aliases: list[Alias] = Field(default_factory=list)
     key_points: Annotated[list[KeyPoint], Field(min_length=1)]
     people: list[Person] = Field(default_factory=list)
     aid: list[AidFlow] = Field(default_factory=list)
     loans: list[Loan] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    credits: list[Credit] = Field(default_factory=list)
+
+    _proof: Any = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod
@@ -124,3 +190,17 @@ class Brief(_Strict):
         if not _BRIEF_ID.match(value):
             raise ValueError("must be a slug of lower-case letters, digits and hyphens (at most 64)")
         return value
+
+    @property
+    def title(self) -> str:
+        """The article's headline: a brief has no title of its own."""
+        return self.source.headline
+
+    @property
+    def proof(self) -> BriefProof | None:
+        """Where each item's evidence sits in the article, attached by the loader once the check passed."""
+        proof: BriefProof | None = self._proof
+        return proof
+
+
+SECTIONS: tuple[str, ...] = ("key_points", "people", "aid", "loans", "events", "quotes")

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bot.briefs import facts
+from bot.briefs.facts import escape_markdown, item_key, plural
 from bot.briefs.lookup import Matches
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person, Quote
 
@@ -27,7 +29,7 @@ EMBEDS_PER_MESSAGE_LIMIT = 10
 CONTENT_LIMIT = 2000
 
 ITEMS_PER_PAGE = 6
-SNIPPET_LENGTH = 180
+SNIPPET_LENGTH = facts.SNIPPET_LENGTH
 EMBED_COLOUR = 0x2B6CB0
 _ZERO_WIDTH_SPACE = "\u200b"
 _ELLIPSIS = "…"
@@ -105,20 +107,10 @@ class MessageData:
 
 
 def source_line(brief: Brief) -> str:
-    return f"Source: {brief.source.publisher}, “{brief.source.headline}” ({brief.source.seed}) · brief {brief.id}"
-
-
-def snippet(passages: Sequence[str]) -> str:
-    """A short piece of an item's evidence, so a reader sees where it comes from."""
-    first = shorten(" ".join(passages[0].split()), SNIPPET_LENGTH)
-    more = (
-        f" (+{len(passages) - 1} more passage{'s' if len(passages) > 2 else ''})" if len(passages) > 1 else ""
+    return (
+        f"Source: {brief.source.publisher}, “{brief.source.headline}” ({brief.source.seed}), "
+        f"{facts.article_date(brief)} · brief {brief.id}"
     )
-    return f"> “{first}”{more}"
-
-
-def _note(note: str | None) -> list[str]:
-    return [note] if note else []
 
 
 def _field(name: str, lines: Iterable[str]) -> EmbedField:
@@ -161,7 +153,8 @@ def _no_match(kind: str, matches: Matches[Any], known: str) -> list[MessageData]
         hint = "Did you mean " + ", ".join(f"**{s}**" for s in matches.suggestions) + "?"
     else:
         hint = f"{known} Try the command without options to see everything."
-    description = f"No {kind} matching **{matches.query}** in this brief. {hint}"
+    asked = escape_markdown(shorten(" ".join((matches.query or "").split()), 100))
+    description = f"No {kind} matching “{asked}” in this brief. {hint}"
     return paginate(f"No {kind} found", description, [], source_line(brief))
 
 
@@ -177,12 +170,19 @@ def render_people(matches: Matches[Person]) -> list[MessageData]:
             names = ", ".join(person.name for person in brief.people[:10])
             return _no_match("person", matches, f"People in this brief: {names}.")
         return _empty("people", brief)
-    fields = [
-        _field(p.name, [f"**{p.role}** · {p.affiliation}", p.actions, snippet(p.evidence)])
-        for p in matches.items
-    ]
-    heading = f"Who is involved: {len(matches.items)} of {len(brief.people)} people"
+    fields = [_person_field(brief, p) for p in matches.items]
+    heading = f"Who is involved: {len(matches.items)} of {plural(len(brief.people), 'person', 'people')}"
     return paginate(heading, f"From “{brief.title}”.", fields, source_line(brief))
+
+
+def _person_field(brief: Brief, person: Person) -> EmbedField:
+    key = item_key(brief, "people", person)
+    described = " · ".join(part for part in (person.role, person.affiliation) if part)
+    lines = [f"**{described}**"] if described else []
+    lines.append(f"Named in the article as “{person.as_written}”")
+    lines += facts.who_says(brief, key, person)
+    lines.append(facts.evidence_snippet(person))
+    return _field(person.name, lines)
 
 
 _NOT_GIVEN = ("declined", "not provided")
@@ -193,6 +193,8 @@ def aid_group(flow: AidFlow) -> str:
         return "Not given"
     if flow.status in ("requested", "under consideration"):
         return "Asked for"
+    if flow.status in ("pledged", "approved"):
+        return "Promised"
     return "Given"
 
 
@@ -203,26 +205,25 @@ def render_aid(matches: Matches[AidFlow]) -> list[MessageData]:
         if matches.query:
             return _no_match("aid", matches, "")
         return _empty("aid", brief)
-    order = {"Given": 0, "Asked for": 1, "Not given": 2}
+    order = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
     donors = list(dict.fromkeys(flow.donor for flow in matches.items))
     flows = sorted(matches.items, key=lambda f: (donors.index(f.donor), order[aid_group(f)]))
     fields = [
         _field(
             f"{aid_group(f)} · {f.donor} → {f.recipient}: {f.kind}",
-            [f"Items: {', '.join(f.items)}", f"Status: {f.status}", *_note(f.note), snippet(f.evidence)],
+            [
+                f"Items: {', '.join(f.items)}",
+                facts.status_line(f.status, f.status_as_written),
+                *facts.who_says(brief, item_key(brief, "aid", f), f),
+                facts.evidence_snippet(f),
+            ],
         )
         for f in flows
     ]
-    scope = f" involving {matches.query}" if matches.query else ""
-    return paginate(f"Aid{scope}: {len(flows)} flows", f"From “{brief.title}”.", fields, source_line(brief))
-
-
-def format_amount(amount: int, currency: str) -> str:
-    """600000000 USD -> "600 million USD (600,000,000)"."""
-    for word, scale in (("billion", 10**9), ("million", 10**6)):
-        if amount >= scale:
-            return f"{amount / scale:g} {word} {currency} ({amount:,})"
-    return f"{amount:,} {currency}"
+    scope = f" involving {escape_markdown(matches.query)}" if matches.query else ""
+    return paginate(
+        f"Aid{scope}: {plural(len(flows), 'flow')}", f"From “{brief.title}”.", fields, source_line(brief)
+    )
 
 
 def render_loans(matches: Matches[Loan]) -> list[MessageData]:
@@ -232,37 +233,52 @@ def render_loans(matches: Matches[Loan]) -> list[MessageData]:
         if matches.query:
             return _no_match("loans", matches, "")
         return _empty("loans", brief)
-    fields = [
-        _field(
-            f"{loan.lender} → {loan.borrower}: {format_amount(loan.amount, loan.currency)}",
-            [
-                f"Lender: {loan.lender} · Borrower: {loan.borrower}",
-                f"Status: {loan.status}",
-                *_note(loan.note),
-                snippet(loan.evidence),
-            ],
-        )
-        for loan in matches.items
-    ]
-    scope = f" involving {matches.query}" if matches.query else ""
-    return paginate(f"Loans{scope}: {len(fields)}", f"From “{brief.title}”.", fields, source_line(brief))
+    fields = [_loan_field(brief, loan) for loan in matches.items]
+    scope = f" involving {escape_markdown(matches.query)}" if matches.query else ""
+    return paginate(
+        f"Loans{scope}: {plural(len(fields), 'loan')}", f"From “{brief.title}”.", fields, source_line(brief)
+    )
 
 
-def _event_field(event: Event) -> EmbedField:
+def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
+    key = item_key(brief, "loans", loan)
+    return _field(
+        facts.loan_heading(loan),
+        [
+            f"Lender: {loan.lender} · Borrower: {loan.borrower}",
+            f"Amount: {facts.money_text(loan)}",
+            facts.status_line(loan.status, loan.status_as_written),
+            *facts.reading_line(brief, key, loan),
+            *facts.who_says(brief, key, loan),
+            facts.evidence_snippet(loan),
+        ],
+    )
+
+
+def _event_field(brief: Brief, event: Event) -> EmbedField:
     place = " · ".join(part for part in (event.where, event.when) if part) or "Place and time not stated"
-    return _field(event.what, [place, snippet(event.evidence)])
+    lines = [f"When: {facts.when_text(brief, event.when)}"] if event.when else []
+    lines += facts.who_says(brief, item_key(brief, "events", event), event)
+    lines.append(facts.evidence_snippet(event))
+    return _field(place, lines)
 
 
 def render_events(brief: Brief) -> list[MessageData]:
     """`/events`: what happened, where and when as the article states it."""
     if not brief.events:
         return _empty("events", brief)
-    fields = [_event_field(event) for event in brief.events]
-    return paginate(f"Key events: {len(fields)}", f"From “{brief.title}”.", fields, source_line(brief))
+    fields = [_event_field(brief, event) for event in brief.events]
+    return paginate(
+        f"Key events: {len(fields)}",
+        f"From “{brief.title}”; {facts.article_date(brief)}.",
+        fields,
+        source_line(brief),
+    )
 
 
-def _quote_field(quote: Quote) -> EmbedField:
-    return _field(quote.speaker, [f"“{quote.text}”"])
+def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
+    said = facts.who_says(brief, item_key(brief, "quotes", quote), quote)
+    return _field(f"Quote: {quote.speaker}", [f"“{quote.text}”", *said])
 
 
 def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
@@ -283,29 +299,53 @@ def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
 
 def counts_line(brief: Brief) -> str:
     return (
-        f"{len(brief.people)} people · {len(brief.aid)} aid flows · {len(brief.loans)} loans · "
-        f"{len(brief.events)} events · {len(brief.quotes)} quotes"
+        f"{plural(len(brief.people), 'person', 'people')} · {plural(len(brief.aid), 'aid flow')} · "
+        f"{plural(len(brief.loans), 'loan')} · {plural(len(brief.events), 'event')} · "
+        f"{plural(len(brief.quotes), 'quote')}"
+    )
+
+
+def key_point_lines(brief: Brief, index: int) -> list[str]:
+    """A key point is the article's words, in full, with who says so."""
+    point = brief.key_points[index]
+    return [f"“{' '.join(passage.split())}”" for passage in point.evidence] + facts.who_says(
+        brief, f"key_points[{index}]", point
     )
 
 
 def render_brief(brief: Brief) -> list[MessageData]:
-    """`/brief`: summary, key points with evidence, counts, and the notable quotes."""
-    description = f"{brief.summary}\n\n{counts_line(brief)}"
+    """`/brief`: the key points in the article's own words, counts, and the quotes."""
+    description = (
+        f"The article's own words, with who says so; {facts.article_date(brief)}.\n\n{counts_line(brief)}"
+    )
     fields = [
-        _field(f"Key point {i}", [kp.text, snippet(kp.evidence)]) for i, kp in enumerate(brief.key_points, 1)
+        _field(f"Key point {i}", key_point_lines(brief, i - 1)) for i in range(1, len(brief.key_points) + 1)
     ]
-    fields += [_quote_field(quote) for quote in brief.quotes]
+    fields += [_quote_field(brief, quote) for quote in brief.quotes]
     return paginate(brief.title, description, fields, source_line(brief))
 
 
 def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[MessageData]:
     """`/sources`: the article, its publisher, and how evidence is shown."""
-    description = (
-        f"**{brief.source.headline}**\nPublished by {brief.source.publisher}; kept verbatim as `{brief.source.seed}`.\n\n"
-        "Every fact in a brief carries the article's own words as evidence, and the bot refuses to load a brief "
-        "whose evidence is not in the article. Answers quote a short piece of that evidence under each item (> “…”)."
+    editor = brief.editor
+    known = [f"published {editor.published:%-d %B %Y}"] if editor.published else []
+    known += [f"address {editor.url}"] if editor.url else []
+    note = (
+        f"Editor's note, not from the article: {'; '.join(known)}."
+        if known
+        else "The article gives no date, and the editor supplied none: times such as “Wednesday” are as the "
+        "article says them."
     )
-    fields = [
+    description = (
+        f"**{brief.source.headline}**\nPublished by {brief.source.publisher}; kept verbatim as `{brief.source.seed}`.\n"
+        f"{note}\n\n"
+        "Every value in a brief is bound to the article's own words, and the bot refuses to load a brief that "
+        "says more than its evidence. Answers quote a short piece of that evidence under each item (> “…”); "
+        "Quote shows all of it."
+    )
+    credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]
+    fields = [_field("Credits (not people in the story)", credits)] if credits else []
+    fields += [
         _field(f"{b.id} (added {b.added.isoformat()})", [b.title, f"{b.source.publisher}: {b.source.seed}"])
         for b in library_briefs
     ]
@@ -348,12 +388,12 @@ def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> Message
         title = clean(f"Digest: {brief.title}", min(TITLE_LIMIT, share // 5))
         footer = clean(source_line(brief), min(FOOTER_LIMIT, share // 5))
         room = min(DESCRIPTION_LIMIT, share - len(title) - len(footer))
-        counts = clean(counts_line(brief), room)
-        points = [defuse_mentions(" ".join(kp.text.split())) for kp in brief.key_points]
-        bullets = _bullets(points, max(room - len(counts) - 2, 0) * 2 // 3, key_points_shown)
-        summary_room = room - len(counts) - len(bullets) - 4
-        summary = clean(brief.summary, summary_room) if summary_room > 40 else ""
-        description = "\n\n".join(part for part in (summary, bullets, counts) if part)
+        counts = clean(f"{counts_line(brief)} · {facts.article_date(brief)}", room)
+        points = [
+            defuse_mentions(" ".join(key_point_lines(brief, index))) for index in range(len(brief.key_points))
+        ]
+        bullets = _bullets(points, max(room - len(counts) - 2, 0), key_points_shown)
+        description = "\n\n".join(part for part in (bullets, counts) if part)
         embeds.append(EmbedData(title, description[:room], (), footer))
     return MessageData(tuple(embeds))
 

@@ -56,8 +56,8 @@ async def test_digest_reaches_every_configured_channel_once_at_its_slot(
         assert len(body["nonce"]) <= 25 and body["enforce_nonce"] is True
         assert body["allowed_mentions"] == {"parse": []}
         text = embeds_text(body)
-        assert "Digest: Israel sends Defense Ministry official to US-led conference" in text
-        assert "10 people · 6 aid flows · 4 loans" in text and "Source: Jerusalem Post" in text
+        assert "Digest: Israel sends Defense Min. official to US-led conference on Ukraine aid" in text
+        assert "8 people · 6 aid flows · 4 loans" in text and "Source: Jerusalem Post" in text
         labels = [c["label"] for row in body["components"] for c in row["components"]]
         assert labels == ["Who", "Aid", "Loans"]
     assert standin.counters["global_429"] == 0 and standin.violations == []
@@ -106,7 +106,7 @@ async def test_digest_buttons_answer_privately_even_after_a_restart(
         press = await standin.press_button(message, loans_id, user="bob")
         callback = await standin.wait_for_callback(press, timeout=5)
     assert callback.data["flags"] & EPHEMERAL
-    assert "Japan → Ukraine: 600 million USD" in embeds_text(callback.data)
+    assert "Loan made · Japan → Ukraine: $600 million" in embeds_text(callback.data)
 
 
 async def ask(
@@ -182,7 +182,7 @@ async def test_digest_now_preview_and_history(briefbot: Briefbot, standin: Disco
     news = standin.channel_id("news")
     preview = await standin.invoke_command("digest preview", {"channel": news}, user="bob")
     await standin.wait_for(lambda: preview.followups, timeout=5)
-    assert "Digest: Israel sends Defense Ministry official" in embeds_text(preview.followups[0])
+    assert "Digest: Israel sends Defense Min. official" in embeds_text(preview.followups[0])
     assert not standin.messages[news]  # a preview posts nothing
 
     assert "You need the Manage Server" in await ask(standin, "digest now", {"channel": news}, user="bob")

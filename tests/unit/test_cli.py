@@ -20,18 +20,19 @@ def test_check_passes_on_shipped_briefs(capsys: pytest.CaptureFixture[str]) -> N
 def test_check_fails_naming_file_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml"
     text = source.read_text(encoding="utf-8").replace(
-        '"Germany provided €300 million"', '"Germany quietly provided €300 million"'
+        '"He can be seen in a video posted', '"He can be seen in a video of the meeting posted'
     )
     (tmp_path / source.name).write_text(text, encoding="utf-8")
     assert main(["check", "--briefs", str(tmp_path), "--seeds", str(SEEDS_DIR)]) == 1
     out = capsys.readouterr().out
-    assert f"{source.name}: loans[2].evidence[0]: passage not found" in out
+    assert f"{source.name}: people[0].evidence[1]: almost in the article (paragraph 7)" in out
+    assert "brief adds “of the meeting”" in out
 
 
 def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--briefs", str(BROKEN_DIR / "several_errors"), "--seeds", str(SEEDS_DIR)]) == 1
     out = capsys.readouterr().out
-    assert "loans[0].evidence[0]" in out and "loans[1].amount" in out
+    assert "loans[0].evidence[0]" in out and "loans[1].amount" in out and "loans[1].borrower" in out
 
 
 @pytest.mark.parametrize(
@@ -40,14 +41,14 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
         (
             ["loans"],
             [
-                "Israel → Ukraine: 500 million USD",
-                "Japan → Ukraine: 600 million USD",
-                "Germany → Ukraine: 300 million EUR",
-                "Canada → Ukraine: 800 million USD",
+                "Loan requested · Ukraine asked Israel: half-a-billion dollars",
+                "Loan made · Japan → Ukraine: $600 million",
+                "Loan made · Germany → Ukraine: €300 million",
+                "Loan made · Canada → Ukraine: $800 million",
                 "Status: requested",
             ],
         ),
-        (["loans", "country=Japan"], ["Loans involving Japan: 1"]),
+        (["loans", "country=Japan"], ["Loans involving Japan: 1 loan"]),
         (["who", "name=bennett"], ["Naftali Bennett", "Prime Minister"]),
         (
             ["who"],

@@ -24,27 +24,33 @@ def test_seed_is_the_shared_article_byte_for_byte() -> None:
     assert data.rstrip().endswith(b"Jerusalem Post Staff contributed to this report.")
 
 
-# (case folder, item, words of the problem) -- each broken brief expects its own error.
+# (case folder, item, words of the problem) -- each broken brief expects its own error, first.
 BROKEN_CASES = [
     ("bad_toml", "", "not valid TOML"),
-    ("missing_field", "loans[0].currency", "missing required field"),
+    ("missing_field", "loans[0].status_as_written", "missing required field"),
     ("wrong_type", "loans[0].amount", "valid integer"),
     ("unknown_key", "people[0].nickname", "unknown key"),
     ("evidence_not_in_article", "loans[0].evidence[0]", "passage not found"),
-    ("amount_not_in_evidence", "loans[0].amount", "700,000,000 is not written in its evidence"),
-    ("name_not_in_evidence", "people[0].name", "does not appear in its evidence"),
-    ("currency_not_in_evidence", "loans[0].currency", "USD is not shown with the amount"),
-    ("currency_apart_from_amount", "loans[0].currency", "ILS is not shown with the amount"),
-    ("wrong_lender", "loans[0].amount", "goes with Canada, not Germany or Ukraine"),
+    ("amount_not_in_evidence", "loans[0].amount", "700,000,000 is not what “$600 million” says"),
+    (
+        "name_not_in_evidence",
+        "people[0].name",
+        "“Benjamin Netanyahu” is not written in the phrase that names",
+    ),
+    ("currency_not_in_evidence", "loans[0].currency", "“$” alone never says which dollar"),
+    ("currency_not_as_written", "loans[0].currency", "currency “ILS” is not what “$600 million” writes"),
+    ("unknown_currency", "loans[0].as_written", "“XYZ” is not an ISO 4217 currency code"),
+    ("wrong_lender", "loans[0].lender", "“Germany” is not in the clause of “$800 million”"),
     ("unknown_seed", "source.seed", "unknown seed file 'no-such-article.txt'"),
     ("duplicate_id", "id", "duplicate brief id 'same-id'"),
+    ("old_format", "format", "this brief is in the old format: add `format = 2`"),
 ]
 
 
 @pytest.mark.parametrize(("case", "item", "problem"), BROKEN_CASES, ids=[c[0] for c in BROKEN_CASES])
 def test_broken_brief_gives_its_own_error(case: str, item: str, problem: str) -> None:
     result = load_library(BROKEN_DIR / case, SEEDS_DIR)
-    assert len(result.errors) == 1, [str(e) for e in result.errors]
+    assert result.errors, case
     error = result.errors[0]
     assert error.file.parent.name == case
     assert error.item == item
@@ -52,16 +58,29 @@ def test_broken_brief_gives_its_own_error(case: str, item: str, problem: str) ->
     assert result.library.briefs == [] or case == "duplicate_id"
 
 
+def test_old_format_says_what_to_change() -> None:
+    [error] = load_library(BROKEN_DIR / "old_format", SEEDS_DIR).errors
+    for change in ("remove `summary`", "add `as_written`", "`status_as_written`", "remove every `note`"):
+        assert change in error.problem
+    assert "Writing a brief" in error.problem
+
+
 def test_near_miss_names_the_closest_sentence() -> None:
     error = load_library(BROKEN_DIR / "evidence_not_in_article", SEEDS_DIR).errors[0]
     assert error.closest is not None
     assert error.closest.startswith("Japan has provided Ukraine with a $600 million loan")
-    assert "closest sentence in the article" in str(error)
+    assert "closest in the article" in str(error)
 
 
 def test_errors_are_collected_not_first_only() -> None:
     result = load_library(BROKEN_DIR / "several_errors", SEEDS_DIR)
-    assert [e.item for e in result.errors] == ["loans[0].evidence[0]", "loans[1].amount"]
+    assert [e.item for e in result.errors] == [
+        "loans[0].evidence[0]",
+        "loans[0].as_written",
+        "loans[1].amount",
+        "loans[1].borrower",
+        "loans[1].reading",
+    ]
 
 
 def test_duplicate_keeps_the_first_brief() -> None:
@@ -73,13 +92,15 @@ def test_duplicate_keeps_the_first_brief() -> None:
 def test_changing_one_passage_of_the_shipped_brief_is_caught(tmp_path: Path) -> None:
     text = SHIPPED_BRIEF.read_text(encoding="utf-8")
     edited = text.replace(
-        '"Japan has provided Ukraine with a $600 million loan"]',
-        '"Japan has provided Ukraine with a generous $600 million loan"]',
+        'status_as_written = "has provided"\nevidence = ["Japan has provided Ukraine with a $600 million loan',
+        'status_as_written = "has provided"\nevidence = ["Japan has provided Ukraine with a generous $600 million loan',
     )
     assert edited != text
     (tmp_path / SHIPPED_BRIEF.name).write_text(edited, encoding="utf-8")
     result = load_library(tmp_path, SEEDS_DIR)
-    assert [(e.file.name, e.item) for e in result.errors] == [(SHIPPED_BRIEF.name, "loans[1].evidence[0]")]
+    assert [(e.file.name, e.item) for e in result.errors][:1] == [
+        (SHIPPED_BRIEF.name, "loans[1].evidence[0]")
+    ]
     assert len(result.library) == 0
 
 
@@ -95,6 +116,7 @@ def test_whitespace_and_typographic_quotes_are_the_only_normalisation(tmp_path: 
     changed_case = text.replace("Jerusalem’s reticence", "jerusalem’s reticence")
     (tmp_path / "a.toml").write_text(changed_case, encoding="utf-8")
     assert [e.item for e in load_library(tmp_path, SEEDS_DIR).errors] == ["key_points[2].evidence[0]"]
+    assert "case or accents only" in load_library(tmp_path, SEEDS_DIR).errors[0].problem
 
 
 def test_missing_briefs_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:

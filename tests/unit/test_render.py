@@ -11,7 +11,7 @@ from bot.briefs import render
 from bot.briefs.answers import COMMANDS, answer
 from bot.briefs.loader import LoadResult
 from bot.briefs.lookup import Library, Matches, find_people
-from bot.briefs.models import Brief, Person
+from bot.briefs.models import Brief, KeyPoint, Person
 from bot.briefs.render import MessageData
 
 MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
@@ -51,8 +51,10 @@ def test_every_command_answer_keeps_limits_and_shows_evidence(shipped: LoadResul
 
 def test_loans_answer_names_lender_borrower_amount_currency_status(shipped: LoadResult) -> None:
     text = render.pages_text(answer("loans", shipped.library, {"country": "Japan"}))
-    assert "Japan → Ukraine: 600 million USD (600,000,000)" in text
+    assert "Loan made · Japan → Ukraine: $600 million" in text
+    assert "Amount: $600 million = 600,000,000 (dollars, kind not stated)" in text
     assert "Status: provided" in text
+    assert "USD" not in text  # "$" does not say which dollar
     assert "$600 million loan" in text
 
 
@@ -97,9 +99,14 @@ def test_odd_and_long_strings_never_break_a_limit_or_mention(
 ) -> None:
     base = shipped.library.get()
     person = Person.model_construct(
-        name=name[:200], role=role[:200], affiliation=role[:200], actions=actions, evidence=[actions, name]
+        name=name[:200],
+        role=role[:200],
+        affiliation=role[:200],
+        as_written=actions[:200],
+        evidence=[actions, name],
     )
-    brief = Brief.model_construct(**{**dict(base), "title": title[:200], "people": [person] * count})
+    source = base.source.model_copy(update={"headline": title[:256]})
+    brief = Brief.model_construct(**{**dict(base), "source": source, "people": [person] * count})
     for page in render.render_people(Matches(brief, None, [person] * count)):
         assert_within_limits(page)
         assert not MENTION.search(all_text(page))
@@ -113,11 +120,12 @@ def test_odd_and_long_strings_never_break_a_limit_or_mention(
 def test_find_then_render_shows_where_it_comes_from(shipped: LoadResult) -> None:
     brief = shipped.library.get()
     page = render.render_people(find_people(brief, "gantz"))[0]
-    assert (
-        page.embeds[0]
-        .fields[0]
-        .value.endswith("Benny Gantz have called for Israel to send military aid to Ukraine”")
+    value = page.embeds[0].fields[0].value
+    last = value.splitlines()[-1]
+    assert last.startswith(
+        "> “In Security Cabinet meetings, Foreign Minister Yair Lapid and Defense Minister Benny Gantz"
     )
+    assert last.endswith(" …”") and len(last) <= render.SNIPPET_LENGTH + 5  # the rest is under Quote
 
 
 def test_answers_are_kept_per_library_and_bounded(shipped: LoadResult) -> None:
@@ -135,14 +143,18 @@ def test_a_digest_of_ten_long_briefs_shows_all_ten(shipped: LoadResult) -> None:
     base = shipped.library.get()
     briefs = [
         base.model_copy(
-            update={"id": f"b{i}", "title": f"Brief {i} " + "long title " * 30, "summary": "word " * 900}
+            update={
+                "id": f"b{i}",
+                "source": base.source.model_copy(update={"headline": f"Brief {i} " + "long title " * 20}),
+                "key_points": [KeyPoint(evidence=["word " * 390])] * 8,
+            }
         )
         for i in range(10)
     ]
     digest = render.render_digest(briefs)
     assert_within_limits(digest)
     assert [e.title.split(" long")[0] for e in digest.embeds] == [f"Digest: Brief {i}" for i in range(10)]
-    assert all("10 people · 6 aid flows" in e.description for e in digest.embeds)
+    assert all("8 people · 6 aid flows · 4 loans" in e.description for e in digest.embeds)
 
 
 def test_shared_answers_cannot_be_changed(shipped: LoadResult) -> None:

@@ -1,0 +1,291 @@
+"""An article as the evidence check reads it: paragraphs, sentences, clauses, and where a passage sits.
+
+A passage must be whole words of one paragraph. Only whitespace and typographic quotes are
+forgiven (`normalise`); case, spelling and punctuation must match. When a passage is not found,
+`diagnose` says why: a near miss (quotes, case, a typo) with the closest span, a cut word, a
+splice across paragraphs, or absent.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.briefs.evidence import fold, normalise
+
+MIN_PASSAGE_WORDS = 4
+
+
+def _inside_word(text: str, cut: int) -> bool:
+    """Whether a cut between `text[cut - 1]` and `text[cut]` falls inside a word.
+
+    Inside: "un|approved"; a digit group "1,|600" or "1|,600"; a hyphenated word "Ben-|Zvi".
+    """
+    if cut <= 0 or cut >= len(text):
+        return False
+    left, right = text[cut - 1], text[cut]
+    if left.isalnum() and right.isalnum():
+        return True
+    before = text[cut - 2] if cut >= 2 else ""
+    after = text[cut + 1] if cut + 1 < len(text) else ""
+    if left in ",.-" and right.isalnum():
+        return before.isalnum() and (left == "-" or (before.isdigit() and right.isdigit()))
+    if right in ",.-" and left.isalnum():
+        return after.isalnum() and (right == "-" or (left.isdigit() and after.isdigit()))
+    return False
+
+
+def at_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` begins and ends on word boundaries of `text`."""
+    return not _inside_word(text, start) and not _inside_word(text, end)
+
+
+def find_words(words: str, text: str, *, ignore_case: bool = False) -> list[int]:
+    """Every start of `words` in `text` at word boundaries (both normalised first by the caller)."""
+    if not words:
+        return []
+    haystack, needle = (text.casefold(), words.casefold()) if ignore_case else (text, words)
+    found: list[int] = []
+    at = haystack.find(needle)
+    while at != -1:
+        if at_word_boundaries(text, at, at + len(needle)):
+            found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def contains_words(words: str, text: str, *, ignore_case: bool = False) -> bool:
+    return bool(find_words(normalise(words), normalise(text), ignore_case=ignore_case))
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w’'$€£¥₪-]+", normalise(text)))
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]*(?= +['\"(\[]?[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:and |but |or |while )?[A-Z])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _outside_quotes(text: str, positions: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    for match in positions:
+        if text.count('"', 0, match.start()) % 2 == 0:
+            yield match
+
+
+def _split(text: str, pattern: re.Pattern[str], offset: int = 0) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for match in _outside_quotes(text, pattern.finditer(text)):
+        end = match.end() if pattern is _SENTENCE_END else match.start()
+        if text[start:end].strip():
+            spans.append(Span(offset + start, offset + end, text[start:end].strip()))
+        start = match.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if text[start:].strip():
+        spans.append(Span(offset + start, offset + len(text), text[start:].strip()))
+    return spans
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, counting the article's non-empty lines
+    text: str  # normalised
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences, read to the full stop; a quotation is never cut in two."""
+        return _split(self.text, _SENTENCE_END)
+
+    def sentences_over(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.sentences if s.start < end and start < s.end] or self.sentences[:1]
+
+    def clauses(self, sentence: Span) -> list[Span]:
+        """A sentence's clauses: split at semicolons and at commas before a new subject."""
+        return _split(sentence.text, _CLAUSE_BREAK, sentence.start)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a passage sits: its paragraph and its offsets in the paragraph's normalised text."""
+
+    passage: str
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def sentences(self) -> list[Span]:
+        return self.paragraph.sentences_over(self.start, self.end)
+
+    @property
+    def sentence_text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """Why a passage is not evidence, for `briefbot check`."""
+
+    kind: str  # "too short", "near miss", "cut word", "splice", "absent"
+    message: str
+    closest: str | None = None
+
+
+class Article:
+    """A seed article, split into its paragraphs (one per non-empty line)."""
+
+    def __init__(self, name: str, raw: str) -> None:
+        self.name = name
+        self.raw = raw
+        lines = [normalise(line) for line in raw.splitlines()]
+        self.paragraphs = [Paragraph(n, text) for n, text in enumerate((t for t in lines if t), start=1)]
+        self.normalised = normalise(raw)
+
+    @property
+    def headline(self) -> str:
+        return self.paragraphs[0].text if self.paragraphs else ""
+
+    def locate(self, passage: str) -> Located | None:
+        """The first place `passage` stands as whole words inside one paragraph, if any."""
+        wanted = normalise(passage)
+        if word_count(wanted) < MIN_PASSAGE_WORDS:
+            return None
+        for paragraph in self.paragraphs:
+            for at in find_words(wanted, paragraph.text):
+                return Located(wanted, paragraph, at, at + len(wanted))
+        return None
+
+    def locate_all(self, passage: str) -> list[Located]:
+        wanted = normalise(passage)
+        return [
+            Located(wanted, paragraph, at, at + len(wanted))
+            for paragraph in self.paragraphs
+            for at in find_words(wanted, paragraph.text)
+        ]
+
+    @cached_property
+    def sentences(self) -> list[tuple[Paragraph, Span]]:
+        return [(paragraph, sentence) for paragraph in self.paragraphs for sentence in paragraph.sentences]
+
+    def diagnose(self, passage: str) -> Diagnosis:
+        """Why `passage` is not evidence (call only when `locate` found nothing)."""
+        wanted = normalise(passage)
+        words = word_count(wanted)
+        if words < MIN_PASSAGE_WORDS:
+            return Diagnosis(
+                "too short",
+                f"a passage needs at least {MIN_PASSAGE_WORDS} words to prove anything; this has {words}",
+            )
+        for paragraph in self.paragraphs:
+            at = paragraph.text.find(wanted)
+            if at != -1:
+                return Diagnosis(
+                    "cut word",
+                    f"cuts a word of the article in paragraph {paragraph.number}: "
+                    f"“{_whole_words(paragraph.text, at, at + len(wanted))}”; a passage is whole words",
+                )
+        if wanted in self.normalised:
+            first, last = self._spliced(wanted)
+            return Diagnosis(
+                "splice",
+                f"runs across paragraphs {first} and {last}; a passage stays within one paragraph",
+            )
+        folded = fold(wanted)
+        for paragraph in self.paragraphs:
+            at = fold(paragraph.text).find(folded)
+            if at != -1 and len(fold(paragraph.text)) == len(paragraph.text):
+                span = paragraph.text[at : at + len(wanted)]
+                return Diagnosis(
+                    "near miss",
+                    f"differs from the article in case or accents only (paragraph {paragraph.number}): "
+                    f"{_difference(wanted, span)}",
+                    closest=span,
+                )
+        span, number, ratio = self._closest_span(wanted)
+        if span and ratio >= 0.8:
+            return Diagnosis(
+                "near miss",
+                f"almost in the article (paragraph {number}): {_difference(wanted, span)}",
+                closest=span,
+            )
+        sentence = self.closest_sentence(wanted)
+        return Diagnosis("absent", f"passage not found in the article {self.name}", closest=sentence)
+
+    def _spliced(self, wanted: str) -> tuple[int, int]:
+        at = self.normalised.find(wanted)
+        offset, first, last = 0, 0, 0
+        for paragraph in self.paragraphs:
+            start = self.normalised.find(paragraph.text, offset)
+            end = start + len(paragraph.text)
+            if first == 0 and end > at:
+                first = paragraph.number
+            if start < at + len(wanted):
+                last = paragraph.number
+            offset = end
+        return first, last
+
+    def _closest_span(self, wanted: str) -> tuple[str, int, float]:
+        best: tuple[str, int, float] = ("", 0, 0.0)
+        for paragraph in self.paragraphs:
+            matcher = difflib.SequenceMatcher(None, wanted, paragraph.text, autojunk=False)
+            blocks = [b for b in matcher.get_matching_blocks() if b.size]
+            if not blocks:
+                continue
+            start = max(blocks[0].b - blocks[0].a, 0)
+            end = min(blocks[-1].b + (len(wanted) - blocks[-1].a), len(paragraph.text))
+            span = _whole_words(paragraph.text, start, end)
+            while span and not span[-1].isalnum() and not wanted.endswith(span[-1]):
+                span = span[:-1]
+            ratio = difflib.SequenceMatcher(None, wanted, span, autojunk=False).ratio()
+            if ratio > best[2]:
+                best = (span, paragraph.number, ratio)
+        return best
+
+    def closest_sentence(self, passage: str, cutoff: float = 0.7) -> str | None:
+        """The article's sentence that best covers `passage`, when it covers at least `cutoff` of it."""
+        wanted = normalise(passage)
+        best, best_score = None, (cutoff, 0.0)
+        for _, sentence in self.sentences:
+            matcher = difflib.SequenceMatcher(None, wanted, sentence.text, autojunk=False)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            score = (matched / max(len(wanted), 1), matcher.ratio())
+            if score >= best_score:
+                best, best_score = sentence.text, score
+        return best
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    while start > 0 and text[start - 1] not in " ":
+        start -= 1
+    while end < len(text) and text[end] not in " ":
+        end += 1
+    return text[start:end]
+
+
+def _difference(written: str, article: str) -> str:
+    """Word by word: what the brief writes against what the article writes."""
+    ours, theirs = written.split(), article.split()
+    changes: list[str] = []
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        mine, its = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
+        if tag == "replace":
+            changes.append(f"brief “{mine}”, article “{its}”")
+        elif tag == "delete":
+            changes.append(f"brief adds “{mine}”")
+        else:
+            changes.append(f"brief leaves out “{its}”")
+    return "; ".join(changes) or "quotes or spacing differ"

@@ -1,0 +1,409 @@
+"""The evidence check: every value a reader sees is bound to the article's words.
+
+Each rule yields a `Problem` naming the item and the field (`loans[2].lender`) and the words it
+expected, and every rule runs: an editor sees every error at once. A passed check returns the
+`BriefProof` the answers and the Quote view show. The rules, in the order they run:
+
+- a passage is at least `MIN_PASSAGE_WORDS` words, whole words, of one paragraph;
+- a sentence with a who-says-so or hedge marker (`vocabulary`) needs an `attribution` verbatim in it
+  that covers its last attribution marker and every hedge;
+- names, roles, affiliations, donors, recipients, lenders, borrowers, items, places, times and
+  speakers are verbatim (at word boundaries) in the item's evidence, or a declared alias is;
+- a person's role and affiliation come from the phrase that names them (`as_written`);
+- an amount and its currency are read from `as_written` by `money.parse_money`; the lender, the
+  borrower, the status verb and the word "loan" stand in the amount's clause, or (the parties and
+  "loan" only) in the sentence's first clause when the item says `reading = true`;
+- a status agrees with the verb the article uses (`status_as_written`), negations included;
+- a quote's speaker is named in its attribution; the headline is the article's; credits are credits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.briefs.article import Article, Located, find_words
+from bot.briefs.evidence import normalise
+from bot.briefs.models import AidFlow, Alias, Brief, Credit, Event, KeyPoint, Loan, Person, Quote, _Fact
+from bot.briefs.money import MoneyError, format_number, parse_money
+from bot.briefs.proof import BriefProof, ItemProof, PassageProof
+from bot.briefs.vocabulary import (
+    AID_KIND_WORDS,
+    ATTRIBUTION_MARKERS,
+    CREDIT_LINE_WORDS,
+    CREDIT_WORDS,
+    HEDGE_MARKERS,
+    NEGATION_EXCEPTIONS,
+    NEGATION_REACH,
+    NEGATIONS,
+    STATUS_VERBS,
+    Status,
+)
+
+LOAN_WORDS = ("loan", "loans", "lend", "lent", "lending")
+
+
+@dataclass(frozen=True)
+class Problem:
+    item: str  # "loans[2].lender"
+    message: str
+    closest: str | None = None
+
+
+def content_version(text: str) -> str:
+    """A short digest of a brief file's text: changes whenever its content does."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list[Problem], BriefProof]:
+    """Every problem of `brief` against `article`, and what was proved."""
+    checker = _Checker(brief, article)
+    problems = list(checker.run())
+    used = checker.used_sentences
+    unused = tuple(
+        (paragraph.number, sentence.text)
+        for paragraph, sentence in article.sentences
+        if (paragraph.number, sentence.start) not in used and paragraph.number > 1
+    )
+    return problems, BriefProof(version, article.name, checker.proofs, unused)
+
+
+class _Checker:
+    def __init__(self, brief: Brief, article: Article) -> None:
+        self.brief = brief
+        self.article = article
+        self.aliases: dict[str, list[str]] = {}
+        for alias in brief.aliases:
+            self.aliases.setdefault(normalise(alias.name), []).extend(normalise(w) for w in alias.as_written)
+        self.proofs: dict[str, ItemProof] = {}
+        self.used_sentences: set[tuple[int, int]] = set()
+
+    def run(self) -> Iterator[Problem]:
+        yield from self._source()
+        for index, alias in enumerate(self.brief.aliases):
+            yield from self._alias(f"aliases[{index}]", alias)
+        for index, credit in enumerate(self.brief.credits):
+            yield from self._credit(f"credits[{index}]", credit)
+        checks: dict[str, Callable[[str, Any, list[Located]], Iterator[Problem]]] = {
+            "key_points": self._key_point,
+            "people": self._person,
+            "aid": self._aid,
+            "loans": self._loan,
+            "events": self._event,
+            "quotes": self._quote,
+        }
+        for section, check in checks.items():
+            for index, item in enumerate(getattr(self.brief, section)):
+                where = f"{section}[{index}]"
+                located = yield from self._passages(where, item)
+                if located:
+                    yield from self._attribution(where, item, located)
+                yield from check(where, item, located)
+
+    # ------------------------------------------------------------------ passages and attribution
+
+    def _passages(self, where: str, item: _Fact) -> Generator[Problem, None, list[Located]]:
+        """Yields each passage's problem; returns the passages it found."""
+        problems, located = self._locate(where, item.evidence)
+        yield from problems
+        return located
+
+    def _locate(self, where: str, passages: Sequence[str]) -> tuple[list[Problem], list[Located]]:
+        problems: list[Problem] = []
+        located: list[Located] = []
+        for index, passage in enumerate(passages):
+            found = self.article.locate(passage)
+            if found is None:
+                diagnosis = self.article.diagnose(passage)
+                problems.append(Problem(f"{where}.evidence[{index}]", diagnosis.message, diagnosis.closest))
+                continue
+            located.append(found)
+            for sentence in found.sentences:
+                self.used_sentences.add((found.paragraph.number, sentence.start))
+        return problems, located
+
+    def _attribution(self, where: str, item: _Fact, located: list[Located]) -> Iterator[Problem]:
+        given = [normalise(text) for text in item.attributions]
+        sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
+        placed: set[str] = set()
+        for (number, _), sentence in sorted(sentences.items()):
+            needed = _markers_needing_attribution(sentence.text)
+            spans = [(text, at, at + len(text)) for text in given for at in find_words(text, sentence.text)]
+            placed.update(text for text, _, _ in spans)
+            for marker, start, end in needed:
+                if not any(a <= start and end <= b for _, a, b in spans):
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"paragraph {number} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
+                        f"add attribution = “…{marker}…” with the words of that sentence that carry it",
+                    )
+        for text in given:
+            if text not in placed:
+                yield Problem(
+                    f"{where}.attribution",
+                    f"“{text}” is not written in the sentences of its evidence",
+                )
+        self.proofs[where] = ItemProof(
+            tuple(
+                PassageProof(
+                    place.passage,
+                    place.paragraph.number,
+                    place.sentence_text,
+                    tuple(t for t in given if any(find_words(t, s.text) for s in place.sentences)),
+                )
+                for place in located
+            ),
+            self.proofs[where].reading_from if where in self.proofs else None,
+        )
+
+    # ------------------------------------------------------------------ values
+
+    def _written(self, value: str, texts: Sequence[str]) -> bool:
+        wanted = normalise(value)
+        forms = [wanted, *self.aliases.get(wanted, [])]
+        return any(find_words(form, normalise(text)) for form in forms for text in texts)
+
+    def _value(
+        self, field: str, value: str | None, texts: Sequence[str], what: str = "its evidence"
+    ) -> Iterator[Problem]:
+        if value is None or self._written(value, texts):
+            return
+        hint = " (or declare an alias whose as_written is)" if field.split(".")[-1] in _PARTY_FIELDS else ""
+        yield Problem(field, f"“{value}” is not written in {what}{hint}")
+
+    # ------------------------------------------------------------------ items
+
+    def _source(self) -> Iterator[Problem]:
+        source = self.brief.source
+        if normalise(source.headline) != self.article.headline:
+            yield Problem(
+                "source.headline",
+                f"is not the article's headline; the article's first line is “{self.article.headline}”",
+            )
+        problems, located = self._locate("source", source.evidence)
+        yield from problems
+        yield from self._value("source.publisher", source.publisher, [p.passage for p in located])
+
+    def _alias(self, where: str, alias: Alias) -> Iterator[Problem]:
+        for index, written in enumerate([alias.name, *alias.as_written]):
+            field = f"{where}.name" if index == 0 else f"{where}.as_written[{index - 1}]"
+            if not any(find_words(normalise(written), p.text) for p in self.article.paragraphs):
+                yield Problem(field, f"“{written}” is not written in the article")
+
+    def _credit(self, where: str, credit: Credit) -> Iterator[Problem]:
+        problems, _ = self._locate(where, [credit.as_written])
+        yield from (Problem(f"{where}.as_written", p.message, p.closest) for p in problems)
+        line = normalise(credit.as_written)
+        yield from self._value(f"{where}.name", credit.name, [line], "the credit line")
+        yield from self._value(f"{where}.organisation", credit.organisation, [line], "the credit line")
+        if not any(find_words(word, line, ignore_case=True) for word in CREDIT_WORDS[credit.kind]):
+            yield Problem(
+                f"{where}.kind", f"a {credit.kind} credit says so: “{'”, “'.join(CREDIT_WORDS[credit.kind])}”"
+            )
+
+    def _key_point(self, where: str, item: KeyPoint, located: list[Located]) -> Iterator[Problem]:
+        return iter(())
+
+    def _person(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
+        texts = [p.passage for p in located]
+        for index, passage in enumerate(person.evidence):
+            if any(find_words(word, normalise(passage), ignore_case=True) for word in CREDIT_LINE_WORDS):
+                yield Problem(
+                    f"{where}.evidence[{index}]",
+                    "is a credit line: bylines and photo credits are credits, listed under [[credits]], not people",
+                )
+        yield from self._value(f"{where}.as_written", person.as_written, texts)
+        phrase = [normalise(person.as_written)]
+        what = f"the phrase that names them (“{person.as_written}”)"
+        yield from self._value(f"{where}.name", person.name, phrase, what)
+        yield from self._value(f"{where}.role", person.role, phrase, what)
+        yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+
+    def _aid(self, where: str, flow: AidFlow, located: list[Located]) -> Iterator[Problem]:
+        texts = [p.passage for p in located]
+        yield from self._value(f"{where}.donor", flow.donor, texts)
+        yield from self._value(f"{where}.recipient", flow.recipient, texts)
+        for index, item in enumerate(flow.items):
+            yield from self._value(f"{where}.items[{index}]", item, texts)
+        cues = AID_KIND_WORDS[flow.kind]
+        if cues and not any(
+            find_words(cue, normalise(i), ignore_case=True) for cue in cues for i in flow.items
+        ):
+            yield Problem(
+                f"{where}.kind",
+                f"“{flow.kind}” aid names what it is: its items say none of “{'”, “'.join(cues)}”",
+            )
+        sentences = [s for place in located for s in place.sentences]
+        with_items = [s.text for s in sentences if any(self._written(i, [s.text]) for i in flow.items)]
+        yield from self._status(where, flow.status, flow.status_as_written, located, with_items, "an item")
+
+    def _status(
+        self,
+        where: str,
+        status: Status,
+        as_written: str,
+        located: list[Located],
+        scope: list[str],
+        scope_name: str,
+    ) -> Iterator[Problem]:
+        verb = normalise(as_written)
+        places = [(place, at) for place in located for at in find_words(verb, place.paragraph.text)]
+        places = [(place, at) for place, at in places if place.start <= at < place.end]
+        if not places:
+            yield Problem(f"{where}.status_as_written", f"“{as_written}” is not written in its evidence")
+            return
+        if not any(find_words(verb, text) for text in scope):
+            yield Problem(
+                f"{where}.status_as_written",
+                f"“{as_written}” does not stand in the same {'clause' if scope_name == 'the amount' else 'sentence'} "
+                f"as {scope_name}",
+            )
+            return
+        readings = {read_status(verb, place.paragraph.text[:at]) for place, at in places}
+        if status not in readings:
+            read = " or ".join(f"“{r}”" for r in sorted(r or "no status" for r in readings))
+            yield Problem(
+                f"{where}.status",
+                f"status “{status}” does not agree with its evidence: “{as_written}” reads as {read}",
+            )
+
+    def _loan(self, where: str, loan: Loan, located: list[Located]) -> Iterator[Problem]:
+        try:
+            money = parse_money(loan.as_written)
+        except MoneyError as exc:
+            yield Problem(f"{where}.as_written", str(exc))
+            return
+        if loan.amount is not None and loan.amount != money.amount:
+            yield Problem(
+                f"{where}.amount",
+                f"amount {format_number(loan.amount)} is not what “{loan.as_written}” says "
+                f"({format_number(money.amount)})",
+            )
+        if loan.currency is not None and loan.currency != money.currency:
+            yield Problem(
+                f"{where}.currency",
+                f"currency “{loan.currency}” is not what “{loan.as_written}” writes: it reads as "
+                f"“{money.currency}” ({money.currency_name}); “$” alone never says which dollar",
+            )
+        wanted = normalise(loan.as_written)
+        places = [(place, at) for place in located for at in find_words(wanted, place.passage)]
+        if not places:
+            yield Problem(f"{where}.as_written", f"“{loan.as_written}” is not written in its evidence")
+            return
+        place, at = places[0]
+        position = place.start + at
+        sentence = next(s for s in place.paragraph.sentences if s.start <= position < s.end)
+        clauses = place.paragraph.clauses(sentence)
+        own = next((c for c in clauses if c.start <= position < c.end), clauses[0])
+        first = clauses[0]
+        values = [loan.lender, loan.borrower, loan.as_written, loan.status_as_written]
+        others = _other_names(
+            own.text, [v for value in values for v in [value, *self.aliases.get(value, [])]]
+        )
+        used_reading = False
+        for field, value in (("lender", loan.lender), ("borrower", loan.borrower), ("as_written", "loan")):
+            words = LOAN_WORDS if field == "as_written" else (value,)
+            if any(self._written(w, [own.text]) for w in words):
+                continue
+            named_first = own is not first and any(self._written(w, [first.text]) for w in words)
+            shown_first = any(first.text in p.passage for p in located)
+            if named_first and shown_first and loan.reading and not others:
+                used_reading = True
+                continue
+            what = "the word “loan”" if field == "as_written" else f"“{value}”"
+            if not named_first:
+                hint = ""
+            elif not shown_first:
+                hint = (
+                    f"; the sentence's first clause names it (“{first.text}”): put that clause in the "
+                    "evidence and say reading = true"
+                )
+            elif not loan.reading:
+                hint = f"; it is in the sentence's first clause (“{first.text}”): say reading = true to show it as a reading"
+            else:
+                hint = f"; a reading is refused because that clause names {', '.join(others)}"
+            field_name = "reading" if field == "as_written" else field
+            yield Problem(
+                f"{where}.{field_name}",
+                f"{what} is not in the clause of “{loan.as_written}”: “{own.text}”{hint}",
+            )
+        yield from self._status(where, loan.status, loan.status_as_written, located, [own.text], "the amount")
+        if used_reading:
+            proof = self.proofs.get(where)
+            self.proofs[where] = ItemProof(proof.passages if proof else (), first.text, own.text)
+
+    def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
+        texts = [p.passage for p in located]
+        yield from self._value(f"{where}.where", event.where, texts)
+        yield from self._value(f"{where}.when", event.when, texts)
+
+    def _quote(self, where: str, quote: Quote, located: list[Located]) -> Iterator[Problem]:
+        text = self.article.locate(quote.text)
+        if text is None:
+            diagnosis = self.article.diagnose(quote.text)
+            yield Problem(f"{where}.text", f"the quoted words: {diagnosis.message}", diagnosis.closest)
+        elif located and all(place.paragraph.number != text.paragraph.number for place in located):
+            yield Problem(f"{where}.text", "the quoted words stand in another paragraph than their evidence")
+        if not quote.attributions:
+            yield Problem(
+                f"{where}.attribution", "a quote needs the words that attribute it, e.g. “Austin said”"
+            )
+            return
+        yield from self._value(
+            f"{where}.speaker", quote.speaker, quote.attributions, "the quote's attribution"
+        )
+
+
+_PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
+
+
+def read_status(as_written: str, before: str) -> Status | None:
+    """The status a verb phrase carries, read with the words just before it in the article.
+
+    "has provided" -> provided; "has not provided" -> not provided; "has not provided military aid to
+    Kyiv beyond" -> provided (what follows "beyond" was given); "asked" -> requested.
+    """
+    phrase = normalise(as_written)
+    found: list[tuple[int, Status]] = []
+    for status, verbs in STATUS_VERBS.items():
+        for verb in verbs:
+            found += [(at, status) for at in find_words(verb, phrase, ignore_case=True)]
+    if not found:
+        return None
+    at, status = min(found)
+    context = " ".join(normalise(before).split()[-NEGATION_REACH:]) + " " + phrase[:at]
+    negated = any(find_words(word, context, ignore_case=True) for word in NEGATIONS) or "n't " in context
+    if not negated:
+        return status
+    excepted = any(find_words(word, phrase[at:], ignore_case=True) for word in NEGATION_EXCEPTIONS)
+    if status in ("provided", "delivered"):
+        return "provided" if excepted else "not provided"
+    return None
+
+
+def _markers_needing_attribution(sentence: str) -> list[tuple[str, int, int]]:
+    """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
+    said = [
+        (m, at, at + len(m)) for m in ATTRIBUTION_MARKERS for at in find_words(m, sentence, ignore_case=True)
+    ]
+    hedges = [(m, at, at + len(m)) for m in HEDGE_MARKERS for at in find_words(m, sentence, ignore_case=True)]
+    needed = [max(said, key=lambda marker: marker[1])] if said else []
+    # "could not be independently verified" holds "could": one hedge, not two
+    outer = [h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges)]
+    return needed + outer
+
+
+def _other_names(clause: str, own_values: Sequence[str]) -> list[str]:
+    """Capitalised words of `clause` that none of the item's values accounts for: another party."""
+    covered = [(at, at + len(value)) for value in own_values for at in find_words(normalise(value), clause)]
+    others: list[str] = []
+    for index, word in enumerate(clause.split()):
+        bare = word.strip(".,;:“”\"'’()")
+        if not bare or not bare[0].isupper() or (index == 0 and bare in ("And", "But", "Or", "While")):
+            continue
+        at = clause.find(word)
+        if not any(a <= at < b for a, b in covered):
+            others.append(bare)
+    return others

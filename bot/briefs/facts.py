@@ -1,0 +1,141 @@
+"""How a checked fact is told: with who says so, as a reading when it is one, times anchored to the article.
+
+Every line here is built from checked values and verbatim passages only; nothing is phrased that
+the check has not bound to the article (see `bot.briefs.check`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.briefs.models import Brief, Loan, _Fact
+from bot.briefs.money import DOLLARS, UNSTATED, format_number
+from bot.briefs.vocabulary import RELATIVE_TIME_WORDS, STATUS_MEANING, Status
+
+SNIPPET_LENGTH = 180
+_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown as typed: `**x**` stays two asterisks, not bold (a member's input, echoed back)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 loan`, `2 loans`, `1 person`, `3 people`."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def item_key(brief: Brief, section: str, item: object) -> str:
+    """`loans[2]`: where `item` sits in the brief, as the check and the Quote button name it."""
+    items: Sequence[object] = getattr(brief, section)
+    index = next((i for i, candidate in enumerate(items) if candidate is item), None)
+    if index is None:
+        index = next((i for i, candidate in enumerate(items) if candidate == item), 0)
+    return f"{section}[{index}]"
+
+
+def article_date(brief: Brief) -> str:
+    """The article's date as the answers give it: the editor's, labelled, or a plain "no date"."""
+    if brief.editor.published is None:
+        return "the article gives no date"
+    return f"article of {brief.editor.published:%-d %B %Y} (date from the editor, not the article)"
+
+
+def is_relative(when: str) -> bool:
+    """Whether `when` needs the article's date to mean anything ("Wednesday", "last week", "in May")."""
+    from bot.briefs.article import find_words
+
+    if _YEAR.search(when):
+        return False
+    return any(find_words(word, when, ignore_case=True) for word in RELATIVE_TIME_WORDS)
+
+
+def when_text(brief: Brief, when: str) -> str:
+    """`when` as the article says it, anchored: "Wednesday, in an article of 16 June 2022 (…)"."""
+    if not is_relative(when):
+        return when
+    if brief.editor.published is None:
+        return f"{when} (as the article says it; the article gives no date to count from)"
+    return f"{when}, in an article of {brief.editor.published:%-d %B %Y} (date from the editor)"
+
+
+def attributions(brief: Brief, key: str, fact: _Fact) -> list[str]:
+    """Who says so, for this fact: what the check found in its sentences, else what the brief gives."""
+    proof = brief.proof.item(key) if brief.proof else None
+    if proof is None:
+        return fact.attributions
+    found = [a for passage in proof.passages for a in passage.attributions]
+    return list(dict.fromkeys(found))
+
+
+def who_says(brief: Brief, key: str, fact: _Fact) -> list[str]:
+    """`Who says so: “a senior diplomatic source said”`, every attribution on one line."""
+    found = attributions(brief, key, fact)
+    return ["Who says so: " + "; ".join(f"“{text}”" for text in found)] if found else []
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip() + " …"
+
+
+def evidence_snippet(fact: _Fact) -> str:
+    """A short piece of the first passage; the rest is one press of Quote away."""
+    passages = fact.evidence
+    first = _shorten(" ".join(passages[0].split()), SNIPPET_LENGTH)
+    more = len(passages) - 1
+    tail = f" (+{plural(more, 'more passage')}: press Quote)" if more else ""
+    return f"> “{first}”{tail}"
+
+
+def status_line(status: Status, as_written: str) -> str:
+    """`Status: requested (asked for: a request, not a payment) · the article: “asked”`."""
+    return f"Status: {status} ({STATUS_MEANING[status]}) · the article: “{as_written}”"
+
+
+def money_text(loan: Loan) -> str:
+    """The amount as written, then what it reads as: "$600 million = 600,000,000 (dollars, kind not stated)"."""
+    money = loan.money
+    if money is None:
+        return loan.as_written
+    if money.currency in (DOLLARS, UNSTATED):
+        return f"{loan.as_written} = {format_number(money.amount)} ({money.currency_name})"
+    return f"{loan.as_written} = {format_number(money.amount)} {money.currency}"
+
+
+_LOAN_HEADINGS: dict[Status, str] = {
+    "provided": "Loan made",
+    "delivered": "Loan made",
+    "pledged": "Loan pledged",
+    "approved": "Loan approved",
+    "requested": "Loan requested",
+    "under consideration": "Loan under consideration",
+    "declined": "Loan declined",
+    "not provided": "Loan not made",
+}
+
+
+def loan_heading(loan: Loan) -> str:
+    """The line that names a loan says what it is: "Loan requested · Ukraine asked Israel: half-a-billion dollars"."""
+    parties = f"{loan.lender} → {loan.borrower}"
+    if loan.status == "requested":
+        parties = f"{loan.borrower} asked {loan.lender}"
+    return f"{_LOAN_HEADINGS[loan.status]} · {parties}: {loan.as_written}"
+
+
+def reading_line(brief: Brief, key: str, loan: Loan) -> list[str]:
+    """For a loan the article lists after another: say that what its own clause does not name is a reading."""
+    proof = brief.proof.item(key) if brief.proof else None
+    if proof is None or proof.reading_from is None:
+        if loan.reading and (brief.proof is None or proof is None):
+            return ["A reading, not the article's words: the article does not name every party of this loan"]
+        return []
+    return [
+        f"A reading, not the article's words: the article writes “{proof.reading_clause}” after "
+        f"“{proof.reading_from}”; that this is a loan from {loan.lender} to {loan.borrower} is a reading"
+    ]

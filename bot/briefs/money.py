@@ -1,0 +1,185 @@
+"""Reading an amount of money as the article writes it: "$600 million", "€300 million", "half-a-billion dollars".
+
+The currency is what is written, no more: "$" and "dollars" say dollars but not which (`DOLLARS`,
+shown as "dollars, kind not stated"); "€" is EUR; an ISO 4217 code is taken when the article writes
+it. A code nobody can pay in ("XYZ") is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from bot.briefs.evidence import normalise
+
+DOLLARS: Final = "dollars"  # dollars of a kind the article does not state
+UNSTATED: Final = "unstated"  # no currency written at all
+
+# ISO 4217 codes an article may write; extend as briefs need them.
+ISO_CURRENCIES: Final[frozenset[str]] = frozenset(
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "CAD",
+        "AUD",
+        "CHF",
+        "CNY",
+        "ILS",
+        "UAH",
+        "RUB",
+        "PLN",
+        "SEK",
+        "NOK",
+        "DKK",
+        "CZK",
+        "HUF",
+        "RON",
+        "TRY",
+        "INR",
+        "KRW",
+        "NZD",
+        "SGD",
+        "HKD",
+        "MXN",
+        "BRL",
+        "ZAR",
+    ]
+)
+CURRENCY_NAMES: Final[dict[str, str]] = {
+    DOLLARS: "dollars, kind not stated",
+    UNSTATED: "currency not stated",
+    "USD": "US dollars",
+    "CAD": "Canadian dollars",
+    "EUR": "euros",
+    "GBP": "pounds sterling",
+    "JPY": "yen",
+    "ILS": "shekels",
+    "UAH": "hryvnias",
+}
+
+# Signs before the number, and words after it; the longest first so that "US$" is not read as "$".
+_SIGNS: Final[tuple[tuple[str, str], ...]] = (
+    ("US$", "USD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("A$", "AUD"),
+    ("$", DOLLARS),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₪", "ILS"),
+    ("₴", "UAH"),
+)
+_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("us dollars", "USD"),
+    ("u.s. dollars", "USD"),
+    ("canadian dollars", "CAD"),
+    ("dollars", DOLLARS),
+    ("dollar", DOLLARS),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("pounds", "GBP"),
+    ("yen", "JPY"),
+    ("shekels", "ILS"),
+    ("nis", "ILS"),
+    ("hryvnias", "UAH"),
+)
+_SMALL: Final[dict[str, float]] = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half-a": 0.5,
+    "half a": 0.5,
+    "a half": 0.5,
+    "quarter-of-a": 0.25,
+    "a quarter of a": 0.25,
+    "quarter of a": 0.25,
+}
+_SCALES: Final[dict[str, int]] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER = (
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(re.escape(word) for word in sorted(_SMALL, key=len, reverse=True))
+    + ")"
+)
+_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(_SCALES) + "))?"
+_CODE = r"(?P<code>[A-Z]{3})"
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int
+    currency: str  # an ISO 4217 code, DOLLARS or UNSTATED
+    as_written: str
+
+    @property
+    def currency_name(self) -> str:
+        return CURRENCY_NAMES.get(self.currency, self.currency)
+
+
+class MoneyError(ValueError):
+    """An amount the parser cannot read, or a currency it must refuse."""
+
+
+def parse_money(as_written: str) -> Money:
+    """`as_written` read as an amount and currency; MoneyError when it is not one, or names no currency
+    anybody pays in.
+
+    >>> parse_money("half-a-billion dollars")
+    Money(amount=500000000, currency='dollars', as_written='half-a-billion dollars')
+    """
+    text = normalise(as_written)
+    currency: str | None = None
+    rest = text
+    for sign, code in _SIGNS:
+        if rest.startswith(sign):
+            currency, rest = code, rest[len(sign) :].lstrip()
+            break
+    code_before = re.match(_CODE + r"\s+", rest)
+    if currency is None and code_before:
+        currency, rest = _iso(code_before["code"]), rest[code_before.end() :]
+    match = re.match(_NUMBER + _SCALE, rest, flags=re.IGNORECASE)
+    if match is None:
+        raise MoneyError(
+            f"“{as_written}” does not start with an amount (e.g. “$600 million”, “half-a-billion dollars”)"
+        )
+    tail = rest[match.end() :].strip()
+    if tail:
+        code_after = re.fullmatch(_CODE, tail)
+        word = next((c for w, c in _WORDS if tail.casefold() == w), None)
+        if word is None and code_after is None:
+            raise MoneyError(f"“{as_written}”: cannot read “{tail}” as a currency")
+        found = word if word is not None else _iso(tail)
+        if currency is not None and found != currency and not (currency == DOLLARS and found != DOLLARS):
+            raise MoneyError(f"“{as_written}” writes two currencies")
+        if currency is None or currency == DOLLARS:
+            currency = found
+    number_text = match["number"].casefold()
+    number = _SMALL.get(number_text)
+    value = float(number_text.replace(",", "")) if number is None else number
+    scale = _SCALES[match["scale"].casefold()] if match["scale"] else 1
+    amount = value * scale
+    if amount <= 0 or amount != int(amount):
+        raise MoneyError(f"“{as_written}” is not a whole amount")
+    return Money(int(amount), currency or UNSTATED, text)
+
+
+def _iso(code: str) -> str:
+    if code not in ISO_CURRENCIES:
+        raise MoneyError(f"“{code}” is not an ISO 4217 currency code")
+    return code
+
+
+def format_number(amount: int) -> str:
+    return f"{amount:,}"

@@ -1,0 +1,163 @@
+"""The words the evidence check reads: who-says-so markers, hedges, status verbs, aid kinds, credits.
+
+Kept in one place so that an editor who meets a new marker ("officials familiar with the matter")
+adds one line here, and every rule that reads markers sees it. Everything is matched
+case-insensitively at word boundaries (see `bot.briefs.article.find_words`).
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, get_args
+
+# A sentence with one of these is somebody's claim: the fact must carry who makes it.
+ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "according to",
+    "a source familiar with",
+    "sources familiar with",
+    "speaking on condition of anonymity",
+    "reportedly",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "responded",
+    "stated",
+    "announced",
+    "added",
+    "warned",
+    "insisted",
+)
+
+# A sentence with one of these is not a plain event: an expectation, a plan, a possibility.
+HEDGE_MARKERS: Final[tuple[str, ...]] = (
+    "could not be independently verified",
+    "is expected to",
+    "are expected to",
+    "is checking the possibility",
+    "plans to",
+    "would",
+    "could",
+    "might",
+    "allegedly",
+)
+
+Status = Literal[
+    "provided",
+    "delivered",
+    "pledged",
+    "approved",
+    "requested",
+    "under consideration",
+    "declined",
+    "not provided",
+]
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
+
+# What each status means, for the README and the answers.
+STATUS_MEANING: Final[dict[Status, str]] = {
+    "provided": "done: provided, sent, given or built",
+    "delivered": "done, and the article says delivered",
+    "pledged": "promised, not yet done",
+    "approved": "decided, not yet paid out",
+    "requested": "asked for: a request, not a payment",
+    "under consideration": "being looked at, nothing decided",
+    "declined": "refused",
+    "not provided": "the article says it was not given",
+}
+
+# The verbs that carry each status in an article. A `status_as_written` is read with the words
+# just before it: a negation ("has not provided") turns a done verb into "not provided".
+STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
+    "provided": (
+        "provided",
+        "provide",
+        "providing",
+        "provides",
+        "sent",
+        "gave",
+        "given",
+        "built",
+        "supplied",
+        "lent",
+        "loaned",
+        "granted",
+    ),
+    "delivered": ("delivered",),
+    "pledged": ("pledged", "promised", "will provide", "would lend", "will lend"),
+    "approved": ("approved",),
+    "requested": ("asked", "requested", "sought", "called for"),
+    "under consideration": ("checking the possibility", "considering", "is checking", "weighing"),
+    "declined": ("rejected", "declined", "refused"),
+    "not provided": (),
+}
+NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "no", "n't", "without", "nor")
+# "has not provided military aid beyond helmets": what comes after "beyond" was given.
+NEGATION_EXCEPTIONS: Final[tuple[str, ...]] = ("beyond", "except", "other than", "apart from")
+NEGATION_REACH: Final = 3  # words before a status verb in which a negation turns it
+
+AidKind = Literal[
+    "military", "humanitarian", "protective equipment", "medical", "financial", "diplomatic", "other"
+]
+AID_KINDS: Final[tuple[AidKind, ...]] = get_args(AidKind)
+# A kind is the editor's category, but it must be one the evidence talks about.
+AID_KIND_WORDS: Final[dict[AidKind, tuple[str, ...]]] = {
+    "military": ("military", "weapons", "arms", "ammunition"),
+    "humanitarian": ("humanitarian",),
+    "protective equipment": ("helmets", "protective", "vests", "body armor", "body armour"),
+    "medical": ("hospital", "medical", "medicine", "medicines"),
+    "financial": ("loan", "grant", "million", "billion", "funds", "money"),
+    "diplomatic": ("diplomatic", "diplomacy"),
+    "other": (),
+}
+
+CreditKind = Literal["photo", "image", "contributed", "byline"]
+CREDIT_KINDS: Final[tuple[CreditKind, ...]] = get_args(CreditKind)
+# The words that make a line a credit, by kind; a person's evidence may not be one.
+CREDIT_WORDS: Final[dict[CreditKind, tuple[str, ...]]] = {
+    "photo": ("photo credit", "credit", "photo:"),
+    "image": ("image credit", "credit", "image:"),
+    "contributed": ("contributed to this report",),
+    "byline": ("by",),
+}
+CREDIT_LINE_WORDS: Final[tuple[str, ...]] = ("photo credit", "credit:", "contributed to this report")
+
+# Times an article gives relative to its own date.
+RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "this week",
+    "last week",
+    "next week",
+    "this month",
+    "last month",
+    "next month",
+    "this year",
+    "last year",
+    "next year",
+    "ago",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)

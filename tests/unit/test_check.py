@@ -1,0 +1,331 @@
+"""The evidence check's rules, one by one, on small articles written for these tests (fixtures, not news)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.briefs.article import Article, find_words
+from bot.briefs.check import read_status
+from bot.briefs.loader import check_raw
+from bot.briefs.money import DOLLARS, MoneyError, parse_money
+
+# A fixture article, invented for the tests.
+FIXTURE = """Harbour town gets a new lighthouse
+
+The council approved a grant of 1,600 million crowns on Monday, a spokesperson said.
+Norland has lent Estria a $400 million loan, Vesta provided €200 million, and Oster provided $90 million.
+The mayor said the lighthouse would open next year. The claim could not be independently verified.
+Estria asked Norland for a loan of half-a-billion dollars. Norland has not provided the money.
+Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper.
+Photo credit: JO BRANDT/HARBOUR NEWS
+The unapproved plan was dropped.
+"""
+
+
+def article() -> Article:
+    return Article("fixture.txt", FIXTURE)
+
+
+def brief(**sections: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {
+        "format": 2,
+        "id": "fixture",
+        "added": __import__("datetime").date(2026, 1, 1),
+        "source": {
+            "seed": "fixture.txt",
+            "publisher": "HARBOUR NEWS",
+            "headline": "Harbour town gets a new lighthouse",
+            "evidence": ["Photo credit: JO BRANDT/HARBOUR NEWS"],
+        },
+        "key_points": [{"evidence": ["The unapproved plan was dropped."]}],
+    }
+    raw.update(sections)
+    return raw
+
+
+def problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    _, found = check_raw(raw, lambda _name: article())
+    return [(p.item, p.message) for p in found]
+
+
+def items(raw: dict[str, Any]) -> list[str]:
+    return [item for item, _ in problems(raw)]
+
+
+def loan(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "lender": "Norland",
+        "borrower": "Estria",
+        "as_written": "$400 million",
+        "status": "provided",
+        "status_as_written": "has lent",
+        "evidence": ["Norland has lent Estria a $400 million loan, Vesta provided €200 million"],
+    }
+    return {**base, **changes}
+
+
+def test_the_fixture_brief_passes() -> None:
+    assert problems(brief(loans=[loan()])) == []
+
+
+# ---------------------------------------------------------------- passages
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        ("600 million", "a grant of 1,600 million crowns", False),  # a number cut in its digits
+        ("approved", "The unapproved plan", False),  # a word cut in half
+        ("Zvi", "Alex Ben-Zvi", False),  # half a hyphenated name
+        ("Ben-Zvi", "Alex Ben-Zvi said", True),
+        ("Russia", "Russia's army", True),  # a possessive is a whole word
+    ],
+)
+def test_values_match_at_word_boundaries(words: str, text: str, found: bool) -> None:
+    assert bool(find_words(words, text)) is found
+
+
+def test_a_passage_of_one_or_two_words_proves_nothing() -> None:
+    raw = brief(key_points=[{"evidence": ["Vesta provided"]}])
+    [(item, message)] = problems(raw)
+    assert item == "key_points[0].evidence[0]" and "at least 4 words" in message
+
+
+def test_a_passage_cutting_a_word_is_refused_and_named_so() -> None:
+    raw = brief(key_points=[{"evidence": ["approved plan was dropped."]}])
+    [(item, message)] = problems(raw)
+    assert item == "key_points[0].evidence[0]"
+    assert "cuts a word" in message and "“unapproved plan was dropped.”" in message
+
+
+def test_a_passage_spliced_across_paragraphs_is_refused() -> None:
+    raw = brief(key_points=[{"evidence": ["HARBOUR NEWS The unapproved plan"]}])
+    [(item, message)] = problems(raw)
+    assert item == "key_points[0].evidence[0]" and "runs across paragraphs 7 and 8" in message
+
+
+def test_a_near_miss_shows_the_closest_span_and_the_difference() -> None:
+    _, found = check_raw(
+        brief(key_points=[{"evidence": ["The unaproved plan was dropped."]}]), lambda _n: article()
+    )
+    [problem] = found
+    assert "almost in the article (paragraph 8)" in problem.message
+    assert "brief “unaproved”, article “unapproved”" in problem.message
+    assert problem.closest == "The unapproved plan was dropped."
+
+
+# ---------------------------------------------------------------- attribution and hedges
+
+
+def test_a_claim_needs_its_attribution_read_to_the_full_stop() -> None:
+    passage = "The council approved a grant of 1,600 million crowns on Monday"
+    without = brief(key_points=[{"evidence": [passage]}])
+    [(item, message)] = problems(without)
+    assert item == "key_points[0].attribution" and "“said”" in message
+    wrong = brief(key_points=[{"evidence": [passage], "attribution": "The council approved"}])
+    assert "key_points[0].attribution" in items(wrong)  # verbatim, but it is not who says so
+    right = brief(key_points=[{"evidence": [passage], "attribution": "a spokesperson said"}])
+    assert problems(right) == []
+
+
+def test_a_hedge_is_part_of_the_fact() -> None:
+    passage = "The mayor said the lighthouse would open next year."
+    only_source = brief(
+        events=[{"when": "next year", "evidence": [passage], "attribution": "The mayor said"}]
+    )
+    [(item, message)] = problems(only_source)
+    assert item == "events[0].attribution" and "“would”" in message
+    hedged = brief(
+        events=[
+            {"when": "next year", "evidence": [passage], "attribution": "The mayor said the lighthouse would"}
+        ]
+    )
+    assert problems(hedged) == []
+    unverified = brief(key_points=[{"evidence": ["The claim could not be independently verified."]}])
+    assert items(unverified) == ["key_points[0].attribution"]
+
+
+def test_an_attribution_must_be_written_in_the_evidence_sentence() -> None:
+    raw = brief(
+        key_points=[{"evidence": ["The unapproved plan was dropped."], "attribution": "the mayor said"}]
+    )
+    [(item, message)] = problems(raw)
+    assert item == "key_points[0].attribution" and "is not written in the sentences" in message
+
+
+# ---------------------------------------------------------------- money
+
+
+@pytest.mark.parametrize(
+    ("written", "amount", "currency"),
+    [
+        ("half-a-billion dollars", 500_000_000, DOLLARS),
+        ("$600 million", 600_000_000, DOLLARS),
+        ("€300 million", 300_000_000, "EUR"),
+        ("US$1.5 billion", 1_500_000_000, "USD"),
+        ("600 million USD", 600_000_000, "USD"),
+        ("1,600 million", 1_600_000_000, "unstated"),
+    ],
+)
+def test_money_is_read_as_written(written: str, amount: int, currency: str) -> None:
+    money = parse_money(written)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("written", ["XYZ 5 million", "5 million XYZ", "lots of money", "5 quid"])
+def test_unreadable_or_unknown_currencies_are_refused(written: str) -> None:
+    with pytest.raises(MoneyError):
+        parse_money(written)
+
+
+def test_dollars_are_never_silently_us_dollars() -> None:
+    [(item, message)] = problems(brief(loans=[loan(currency="USD")]))
+    assert item == "loans[0].currency" and "“$” alone never says which dollar" in message
+    assert problems(brief(loans=[loan(currency="dollars", amount=400_000_000)])) == []
+    assert items(brief(loans=[loan(currency="XYZ")])) == ["loans[0].currency"]
+
+
+def test_the_amount_must_be_what_as_written_says() -> None:
+    assert items(brief(loans=[loan(amount=40_000_000)])) == ["loans[0].amount"]
+
+
+# ---------------------------------------------------------------- clauses and readings
+
+
+def test_an_amount_and_its_lender_stand_in_one_clause() -> None:
+    swapped = loan(lender="Vesta")  # Vesta is in the sentence, not in the $400 million's clause
+    assert items(brief(loans=[swapped])) == ["loans[0].lender"]
+
+
+def test_a_party_from_the_first_clause_is_a_reading_only_when_the_item_says_so() -> None:
+    vesta = loan(lender="Vesta", as_written="€200 million", status_as_written="provided")
+    refused = problems(brief(loans=[vesta]))
+    assert [item for item, _ in refused] == ["loans[0].borrower", "loans[0].reading"]
+    assert "say reading = true" in refused[0][1]
+    accepted = brief(loans=[{**vesta, "reading": True}])
+    loaded, found = check_raw(accepted, lambda _n: article())
+    assert found == [] and loaded is not None and loaded.proof is not None
+    proof = loaded.proof.item("loans[0]")
+    assert proof is not None and proof.reading_from == "Norland has lent Estria a $400 million loan"
+
+
+def test_a_reading_is_refused_when_the_clause_names_another_party() -> None:
+    wrong = loan(lender="Norland", as_written="€200 million", status_as_written="provided", reading=True)
+    found = problems(brief(loans=[wrong]))
+    assert ("loans[0].lender", found[0][1]) in found and "names Vesta" in found[0][1]
+
+
+# ---------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(
+    ("as_written", "before", "status"),
+    [
+        ("has provided", "Norland", "provided"),
+        ("has not provided", "Norland", "not provided"),
+        ("provided", "Norland has not", "not provided"),  # the negation sits just before the verb
+        ("has not provided military aid to Kyiv beyond", "Israel", "provided"),
+        ("asked", "Estria", "requested"),
+        ("rejected", "but Bennett", "declined"),
+        ("delivered", "MILITARY AID,", "delivered"),
+        ("is checking the possibility", "it", "under consideration"),
+    ],
+)
+def test_a_status_is_read_from_the_article_verb(as_written: str, before: str, status: str) -> None:
+    assert read_status(as_written, before) == status
+
+
+def test_a_status_must_agree_with_its_evidence() -> None:
+    request = loan(
+        as_written="half-a-billion dollars",
+        status="provided",
+        status_as_written="asked",
+        evidence=["Estria asked Norland for a loan of half-a-billion dollars."],
+    )
+    assert items(brief(loans=[request])) == ["loans[0].status"]
+    assert problems(brief(loans=[{**request, "status": "requested"}])) == []
+    flow = {
+        "donor": "Norland",
+        "recipient": "Estria",
+        "kind": "financial",
+        "items": ["the money"],
+        "status": "delivered",
+        "status_as_written": "provided",
+        "evidence": [
+            "Estria asked Norland for a loan of half-a-billion dollars. Norland has not provided the money."
+        ],
+    }
+    [(item, message)] = problems(brief(aid=[flow]))
+    assert item == "aid[0].status" and "reads as “not provided”" in message
+
+
+# ---------------------------------------------------------------- people, quotes, credits, frame
+
+
+def test_role_and_affiliation_come_from_the_phrase_that_names_the_person() -> None:
+    person = {
+        "name": "Ada Quill",
+        "role": "Harbourmaster",
+        "as_written": "Harbourmaster Ada Quill",
+        "attribution": "according to the town paper",
+        "evidence": [
+            "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
+        ],
+    }
+    assert problems(brief(people=[person])) == []
+    assert items(brief(people=[{**person, "affiliation": "town paper"}])) == ["people[0].affiliation"]
+    assert items(brief(people=[{**person, "role": "Mayor"}])) == ["people[0].role"]
+
+
+def test_a_credit_is_not_a_person() -> None:
+    credit_as_person = {
+        "name": "JO BRANDT",
+        "as_written": "JO BRANDT",
+        "evidence": ["Photo credit: JO BRANDT/HARBOUR NEWS"],
+    }
+    assert "people[0].evidence[0]" in items(brief(people=[credit_as_person]))
+    credit = {
+        "kind": "photo",
+        "name": "JO BRANDT",
+        "organisation": "HARBOUR NEWS",
+        "as_written": "Photo credit: JO BRANDT/HARBOUR NEWS",
+    }
+    assert problems(brief(credits=[credit])) == []
+
+
+def test_a_quote_speaker_is_named_in_its_attribution() -> None:
+    quote = {
+        "speaker": "Ada Quill",
+        "text": "the light is ready",
+        "attribution": "according to the town paper",
+        "evidence": [
+            "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
+        ],
+    }
+    assert items(brief(quotes=[quote])) == ["quotes[0].speaker"]
+    quote["attribution"] = ["Harbourmaster Ada Quill told reporters", "according to the town paper"]
+    assert problems(brief(quotes=[quote])) == []
+    assert items(brief(quotes=[{**quote, "speaker": "The mayor"}])) == ["quotes[0].speaker"]
+
+
+def test_when_is_only_as_written() -> None:
+    event = {
+        "when": "Monday",
+        "evidence": ["The council approved a grant of 1,600 million crowns on Monday"],
+        "attribution": "a spokesperson said",
+    }
+    assert problems(brief(events=[event])) == []
+    assert items(brief(events=[{**event, "when": "12 May 2025"}])) == ["events[0].when"]
+
+
+def test_the_headline_is_the_articles() -> None:
+    raw = brief()
+    raw["source"]["headline"] = "Harbour town gets a new bridge"
+    assert items(raw) == ["source.headline"]
+
+
+def test_an_alias_must_be_written_in_the_article() -> None:
+    raw = brief(aliases=[{"name": "Estria", "as_written": ["Estrian Republic"]}])
+    assert items(raw) == ["aliases[0].as_written[0]"]
