@@ -47,15 +47,16 @@ def searchable(text: str) -> str:
 
 
 def match(typed: str, name: str) -> Match | None:
-    """How well `name` matches `typed`; None when it does not contain it. Every name matches an empty `typed`."""
+    """How well `name` matches `typed`; None when it does not contain it. Every name matches a blank `typed`,
+    none a `typed` of only punctuation (which holds nothing to match on)."""
+    if not typed.strip():
+        return Match.INSIDE
     return _tier(searchable(typed), searchable(name))
 
 
 def _tier(wanted: str, folded: str) -> Match | None:
     """`match` on `searchable` forms."""
-    if not wanted:
-        return Match.INSIDE
-    if wanted not in folded:
+    if not wanted or wanted not in folded:
         return None
     if wanted == folded:
         return Match.EXACT
@@ -89,12 +90,12 @@ def ranked(
     """The candidates whose names contain `typed`, best first (see `Match`), at most `limit` of them.
 
     A candidate is known by `names(candidate)` (by default the candidate itself, a string) and ranks by its best
-    name. The sort is stable, so an empty `typed` gives every candidate in the order given.
+    name. The sort is stable, so a blank `typed` gives every candidate in the order given.
     """
     names_of = names or _as_names
-    wanted = searchable(typed)
-    if not wanted:  # every candidate matches alike: no need to look at their names
+    if not typed.strip():  # every candidate matches alike: no need to look at their names
         return list(islice(candidates, limit))
+    wanted = searchable(typed)
     scored: list[tuple[Match, T]] = []
     for candidate in candidates:
         ranks = [

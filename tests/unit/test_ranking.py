@@ -54,3 +54,11 @@ def test_did_you_mean_prefers_matches_then_typos() -> None:
     assert did_you_mean("Benet", PEOPLE)[0] == "Naftali Bennett"
     assert did_you_mean("qqqq", PEOPLE) == []
     assert len(did_you_mean("e", PEOPLE * 2, limit=3)) == 3
+
+
+def test_only_punctuation_typed_matches_and_suggests_nothing() -> None:
+    # Punctuation is read as a word break, so "-" holds nothing to match on: not "everyone".
+    assert match("-", "Alex Ben-Zvi") is None
+    assert ranked(" - ", PEOPLE) == []
+    assert did_you_mean("--", PEOPLE) == []
+    assert ranked("   ", PEOPLE) == PEOPLE  # nothing typed at all: everyone
