@@ -22,9 +22,10 @@ class StandInClock:
         self._offset = 0.0
         self._frozen_at: float | None = None
         self._injected = now
-        self._wall_anchor = time.time()
-        self._seconds_anchor = self.seconds()
-        self._wall_shift = 0.0
+        # Discord's wall clock read `_wall_at` when stand-in seconds read `_seconds_at`.
+        self._wall_at = time.time()
+        self._seconds_at = self.seconds()
+        self._shift = 0.0  # added to an injected clock
 
     # ----- stand-in seconds ---------------------------------------------------------------------
 
@@ -47,10 +48,11 @@ class StandInClock:
     # ----- Discord's wall clock -------------------------------------------------------------------
 
     def timestamp(self) -> float:
-        """Discord's wall clock in POSIX seconds."""
+        """Discord's wall clock in POSIX seconds, to the millisecond (a snowflake's precision; it also
+        keeps float noise out of frozen-clock tests)."""
         if self._injected is not None:
-            return self._injected().timestamp() + self._wall_shift
-        return self._wall_anchor + (self.seconds() - self._seconds_anchor) + self._wall_shift
+            return round(self._injected().timestamp() + self._shift, 3)
+        return round(self._wall_at + (self.seconds() - self._seconds_at), 3)
 
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self.timestamp(), dt.UTC)
@@ -59,11 +61,17 @@ class StandInClock:
         """Discord's clock reads ``when`` now (and runs on from there)."""
         if when.tzinfo is None:
             raise ValueError("set_now needs an aware datetime")
-        self._wall_shift += when.timestamp() - self.timestamp()
+        if self._injected is not None:
+            self._shift += when.timestamp() - self.timestamp()
+        else:
+            self._wall_at, self._seconds_at = when.timestamp(), self.seconds()
 
     def shift_now(self, seconds: float) -> None:
         """Moves Discord's wall clock only (rate-limit and nonce windows are not touched)."""
-        self._wall_shift += seconds
+        if self._injected is not None:
+            self._shift += seconds
+        else:
+            self._wall_at += seconds
 
     def http_date(self, offset: float = 0.0) -> str:
         """Discord's time (plus ``offset`` seconds) as an HTTP date, as in ``Date`` headers."""

@@ -86,7 +86,7 @@ class DiscordStandIn:
         self.validate = validate
         self.nonce_window = nonce_window
         self.time = StandInClock(now)
-        self.snowflakes = SnowflakeFactory(lambda: int(self.time.timestamp() * 1000))
+        self.snowflakes = SnowflakeFactory(lambda: round(self.time.timestamp() * 1000))
         self.limiter = RateLimiter(
             enforce=enforce_rate_limits,
             global_limit=global_limit,
@@ -219,7 +219,7 @@ class DiscordStandIn:
         """A fresh snowflake for ``at`` (default: Discord's now)."""
         if at is None:
             return self.snowflakes.next()
-        return self.snowflakes.at(int(at.timestamp() * 1000))
+        return self.snowflakes.at(round(at.timestamp() * 1000))
 
     # ----- world building -----------------------------------------------------------------------
 
