@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from bot.storage import Database, SubscriptionRepository
+from bot.storage import Database
+from tests.helpers import subscribe
 
 
 async def seed_subscriptions(
@@ -14,15 +15,6 @@ async def seed_subscriptions(
     """Subscribe `channels` to `schedule` as of `now` (one transaction each), in the database at `path`."""
     database = await Database.open(path)
     try:
-        repository = SubscriptionRepository(database)
-        for channel_id in channels:
-            await repository.subscribe(
-                guild_id=guild_id,
-                channel_id=channel_id,
-                schedule=schedule,
-                timezone=timezone,
-                source="command",
-                now=now,
-            )
+        await subscribe(database, *channels, guild_id=guild_id, schedule=schedule, timezone=timezone, now=now)
     finally:
         await database.close()

@@ -54,7 +54,8 @@ import discord  # noqa: E402
 from bench._seed import seed_subscriptions  # noqa: E402
 from bench._standin_process import StallWatch, StandInProcess, freeze_heap  # noqa: E402
 from bot.app.client import point_at_api  # noqa: E402
-from tests.e2e.conftest import FakeClock, bot_settings, running_bot  # noqa: E402
+from tests.e2e.conftest import bot_settings, running_bot  # noqa: E402
+from tests.helpers import FakeClock  # noqa: E402
 from tests.standin import DiscordStandIn  # noqa: E402
 from tests.standin.harness import run_bare_bot  # noqa: E402
 
@@ -73,7 +74,7 @@ SLOT = datetime(2026, 11, 26, 9, 0, 0, tzinfo=UTC)
 
 
 class RunningClock(FakeClock):
-    """The e2e tests' FakeClock, but moving with real time as well as when told to ``advance``.
+    """The tests' FakeClock, but moving with real time as well as when told to ``advance``.
 
     With a clock that stands still, a row put back after a 429 (``next_attempt_at = now + retry_after``) would
     never come due again; here retries behave as they would in production.
