@@ -4,8 +4,9 @@ Validators are compiled once per operation and shared by every stand-in in the p
 1.2 MB and the benchmarks push thousands of requests through it.
 
 Quirks handled narrowly (discord.py is right, or Discord accepts it):
-* discord.py sends ``message_reference`` ids and ``attachments[].id`` as JSON numbers; the spec wants
-  snowflake strings. They are turned into strings before validation.
+* discord.py sends ``message_reference`` ids, ``attachments[].id`` and ``allowed_mentions.users`` /
+  ``.roles`` as JSON numbers; the spec wants snowflake strings. They are turned into strings before
+  validation.
 * discord.py's default message nonce is ``secrets.randbits(64)``: half of them exceed the spec's int64
   maximum, and Discord takes them. Integer nonces in ``[0, 2**64)`` are checked as digit strings.
 * discord.py sends query booleans as ``1``/``0``; accepted alongside ``true``/``false``.
@@ -89,6 +90,13 @@ def normalise_quirks(body: Any) -> Any:
     for key, value in body.items():
         if key == "message_reference" and isinstance(value, dict):
             value = {k: str(v) if k.endswith("_id") and isinstance(v, int) else v for k, v in value.items()}
+        elif key == "allowed_mentions" and isinstance(value, dict):
+            value = {
+                k: [str(i) if isinstance(i, int) else i for i in v]
+                if k in ("users", "roles") and isinstance(v, list)
+                else v
+                for k, v in value.items()
+            }
         elif key == "nonce" and isinstance(value, int) and 0 <= value < 2**64:
             value = str(value)
         elif key == "attachments" and isinstance(value, list):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from multidict import MultiMapping
 
-from tests.standin import checks, history, openapi, payloads
+from tests.standin import checks, history, mentions, openapi, payloads
 from tests.standin.interactions import (
     ALLOWED_CALLBACKS,
     APPLICATION_COMMAND,
@@ -34,6 +34,8 @@ from tests.standin.interactions import (
     Interaction,
 )
 from tests.standin.world import (
+    ATTACH_FILES,
+    EMBED_LINKS,
     MANAGE_MESSAGES,
     READ_MESSAGE_HISTORY,
     SEND_MESSAGES,
@@ -760,11 +762,10 @@ class RestApi:
         self._require(ctx, channel, SEND_MESSAGES)
         assert ctx.app is not None
         body = ctx.body or {}
-        if not (
-            body.get("content") or body.get("embeds") or body.get("components") or body.get("sticker_ids")
-        ):
+        if not (body.get("embeds") or self._has_more_than_embeds(body)):
             raise DiscordError(400, 50006, "Cannot send an empty message")
         self._check_reference(ctx, channel, body)
+        body = self._apply_send_permissions(ctx, channel, body)
         author = ctx.app.bot
         nonce = body.get("nonce")
         nonce_key = (author.id, str(nonce)) if nonce is not None else None
@@ -776,6 +777,16 @@ class RestApi:
         message = payloads.message(
             message_id=s.snowflakes.next(), channel_id=channel.id, author=author, body=body
         )
+        pinged = mentions.resolve(
+            str(body.get("content") or ""),
+            body.get("allowed_mentions"),
+            self._permissions(ctx, channel),
+            s.guilds[channel.guild_id],
+            s.users,
+        )
+        message["mention_everyone"] = pinged.everyone
+        message["mentions"] = [payloads.user(u) for u in pinged.users]
+        message["mention_roles"] = [str(r) for r in pinged.role_ids]
         s.store_message(channel, message)
         if nonce_key is not None:
             if nonce_key in s.nonces:
@@ -790,6 +801,24 @@ class RestApi:
             s.counters["injected_failures"] += 1
             raise DiscordError(pending[1], 0, f"{pending[1]}: Internal Server Error")
         return Reply(200, message)
+
+    @staticmethod
+    def _has_more_than_embeds(body: dict[str, Any]) -> bool:
+        return any(body.get(key) for key in ("content", "components", "sticker_ids", "attachments"))
+
+    def _apply_send_permissions(self, ctx: Ctx, channel: Channel, body: dict[str, Any]) -> dict[str, Any]:
+        """Attach Files and Embed Links, as Discord applies them (observed; the docs are silent):
+        files without Attach Files are refused; embeds without Embed Links are dropped, and a message
+        that was only embeds is refused (403 / 50013)."""
+        permissions = self._permissions(ctx, channel)
+        if body.get("attachments") and not permissions & ATTACH_FILES:
+            raise DiscordError(403, 50013, "Missing Permissions")
+        if body.get("embeds") and not permissions & EMBED_LINKS:
+            if not self._has_more_than_embeds(body):
+                raise DiscordError(403, 50013, "Missing Permissions")
+            self.s.counters["embeds_dropped"] += 1
+            return {**body, "embeds": []}
+        return body
 
     def _check_reference(self, ctx: Ctx, channel: Channel, body: dict[str, Any]) -> None:
         """A reply needs READ_MESSAGE_HISTORY, and the message it replies to must exist."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -11,9 +12,10 @@ import discord
 import pytest
 
 from tests.standin import DiscordStandIn
-from tests.standin.harness import BareBot
+from tests.standin.harness import BareBot, run_bare_bot
 from tests.standin.world import (
     ADMINISTRATOR,
+    ATTACH_FILES,
     EMBED_LINKS,
     MANAGE_THREADS,
     MENTION_EVERYONE,
@@ -44,6 +46,11 @@ def text_channel(bot: discord.Client, channel_id: int) -> discord.TextChannel:
     channel = bot.get_channel(channel_id)
     assert isinstance(channel, discord.TextChannel)
     return channel
+
+
+def roles(message: discord.Message) -> list[int]:
+    """Roles the message pinged (from Discord's ``mention_roles``, not the content)."""
+    return [role.id for role in message.role_mentions]
 
 
 def flags(permissions: discord.Permissions) -> dict[str, bool]:
@@ -194,3 +201,62 @@ async def test_edit_and_delete_follow_authorship(standin: DiscordStandIn, bare_b
     await mine.edit(content="edited")
     await mine.delete()
     assert [m["id"] for m in standin.messages[channel_id]] == [theirs["id"]]
+
+
+async def test_embed_links_and_attach_files(standin: DiscordStandIn, bare_bot: BareBot) -> None:
+    channel_id = standin.channel_id("digests")
+    channel = text_channel(bare_bot, channel_id)
+    await changed(
+        bare_bot,
+        "guild_channel_update",
+        lambda: standin.set_overwrite(channel_id, member=standin.me, deny=EMBED_LINKS | ATTACH_FILES),
+    )
+    assert not agree(standin, channel)["embed_links"]
+    with pytest.raises(discord.Forbidden) as raised:  # only embeds: refused
+        await channel.send(embed=discord.Embed(title="Today"))
+    assert raised.value.code == 50013
+    sent = await channel.send("Today's digest", embed=discord.Embed(title="Today"))  # embeds dropped
+    assert sent.embeds == [] and standin.message_index[sent.id]["embeds"] == []
+    assert standin.counters["embeds_dropped"] == 1
+    with pytest.raises(discord.Forbidden):
+        await channel.send("a file", file=discord.File(io.BytesIO(b"x"), "x.txt"))
+    assert standin.violations == []
+
+
+async def test_who_a_message_pings() -> None:
+    async with DiscordStandIn(channel_limit=(50, 5.0)) as standin, run_bare_bot(standin) as bare_bot:
+        await _pings(standin, bare_bot)
+
+
+async def _pings(standin: DiscordStandIn, bare_bot: BareBot) -> None:
+    channel_id = standin.channel_id("general")
+    channel = text_channel(bare_bot, channel_id)
+    admin = standin.role_id("admin")
+    text = f"@everyone <@{standin.bob.id}> <@&{admin}>"
+
+    # No allowed_mentions: everything parses; Mention Everyone also lets a non-mentionable role ping.
+    sent = await channel.send(text)
+    assert sent.mention_everyone and [u.id for u in sent.mentions] == [standin.bob.id]
+    assert roles(sent) == [admin]
+
+    # allowed_mentions=none: nobody.
+    quiet = await channel.send(text, allowed_mentions=discord.AllowedMentions.none())
+    assert not quiet.mention_everyone and quiet.mentions == [] and roles(quiet) == []
+
+    # Without Mention Everyone: no @everyone, and only mentionable roles.
+    await changed(
+        bare_bot,
+        "guild_channel_update",
+        lambda: standin.set_overwrite(channel_id, member=standin.me, deny=MENTION_EVERYONE),
+    )
+    assert not agree(standin, channel)["mention_everyone"]
+    held = await channel.send(text)
+    assert not held.mention_everyone and roles(held) == [] and len(held.mentions) == 1
+    await changed(bare_bot, "guild_role_update", lambda: standin.update_role("admin", mentionable=True))
+    assert roles(await channel.send(text)) == [admin]
+    only_role = await channel.send(
+        text,
+        allowed_mentions=discord.AllowedMentions(everyone=False, users=False, roles=[discord.Object(admin)]),
+    )
+    assert roles(only_role) == [admin] and only_role.mentions == []
+    assert standin.violations == []
