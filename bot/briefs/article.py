@@ -151,6 +151,7 @@ class Article:
         lines = [normalise(line) for line in raw.splitlines()]
         self.paragraphs = [Paragraph(n, text) for n, text in enumerate((t for t in lines if t), start=1)]
         self.normalised = normalise(raw)
+        self._located: dict[str, Located | None] = {}  # an article is read once and asked often
 
     @property
     def headline(self) -> str:
@@ -158,6 +159,11 @@ class Article:
 
     def locate(self, passage: str) -> Located | None:
         """The first place `passage` stands as whole words inside one paragraph, if any."""
+        if passage not in self._located:
+            self._located[passage] = self._locate(passage)
+        return self._located[passage]
+
+    def _locate(self, passage: str) -> Located | None:
         wanted = normalise(passage)
         if word_count(wanted) < MIN_PASSAGE_WORDS:
             return None

@@ -22,12 +22,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bot.briefs.article import Article, Located, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Alias, Brief, Credit, Event, KeyPoint, Loan, Person, Quote, _Fact
-from bot.briefs.money import MoneyError, format_number, parse_money
+from bot.briefs.money import DOLLARS, MoneyError, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     AID_KIND_WORDS,
@@ -168,8 +169,8 @@ class _Checker:
     def _value(
         self, field: str, value: str | None, texts: Sequence[str], what: str = "its evidence"
     ) -> Iterator[Problem]:
-        if value is None or self._written(value, texts):
-            return
+        if value is None or not texts or self._written(value, texts):
+            return  # no passage found: its own error says so, and there is nothing to read a value in
         hint = " (or declare an alias whose as_written is)" if field.split(".")[-1] in _PARTY_FIELDS else ""
         yield Problem(field, f"“{value}” is not written in {what}{hint}")
 
@@ -249,8 +250,10 @@ class _Checker:
         scope_name: str,
     ) -> Iterator[Problem]:
         verb = normalise(as_written)
+        if not located:
+            return
         places = [(place, at) for place in located for at in find_words(verb, place.paragraph.text)]
-        places = [(place, at) for place, at in places if place.start <= at < place.end]
+        places = [(place, at) for place, at in places if place.start <= at and at + len(verb) <= place.end]
         if not places:
             yield Problem(f"{where}.status_as_written", f"“{as_written}” is not written in its evidence")
             return
@@ -285,12 +288,19 @@ class _Checker:
             yield Problem(
                 f"{where}.currency",
                 f"currency “{loan.currency}” is not what “{loan.as_written}” writes: it reads as "
-                f"“{money.currency}” ({money.currency_name}); “$” alone never says which dollar",
+                f"“{money.currency}” ({money.currency_name})"
+                + ("; “$” alone never says which dollar" if money.currency == DOLLARS else ""),
             )
         wanted = normalise(loan.as_written)
         places = [(place, at) for place in located for at in find_words(wanted, place.passage)]
+        if not located:
+            return
         if not places:
             yield Problem(f"{where}.as_written", f"“{loan.as_written}” is not written in its evidence")
+            texts = [p.passage for p in located]  # no clause to read: at least each value must be written
+            yield from self._value(f"{where}.lender", loan.lender, texts)
+            yield from self._value(f"{where}.borrower", loan.borrower, texts)
+            yield from self._value(f"{where}.status_as_written", loan.status_as_written, texts)
             return
         place, at = places[0]
         position = place.start + at
@@ -298,6 +308,8 @@ class _Checker:
         clauses = place.paragraph.clauses(sentence)
         own = next((c for c in clauses if c.start <= position < c.end), clauses[0])
         first = clauses[0]
+        # What the evidence shows of the amount's clause: a value the passage leaves out is not evidenced.
+        shown = place.paragraph.text[max(own.start, place.start) : min(own.end, place.end)]
         values = [loan.lender, loan.borrower, loan.as_written, loan.status_as_written]
         others = _other_names(
             own.text, [v for value in values for v in [value, *self.aliases.get(value, [])]]
@@ -305,7 +317,7 @@ class _Checker:
         used_reading = False
         for field, value in (("lender", loan.lender), ("borrower", loan.borrower), ("as_written", "loan")):
             words = LOAN_WORDS if field == "as_written" else (value,)
-            if any(self._written(w, [own.text]) for w in words):
+            if any(self._written(w, [shown]) for w in words):
                 continue
             named_first = own is not first and any(self._written(w, [first.text]) for w in words)
             shown_first = any(first.text in p.passage for p in located)
@@ -329,7 +341,7 @@ class _Checker:
                 f"{where}.{field_name}",
                 f"{what} is not in the clause of “{loan.as_written}”: “{own.text}”{hint}",
             )
-        yield from self._status(where, loan.status, loan.status_as_written, located, [own.text], "the amount")
+        yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         if used_reading:
             proof = self.proofs.get(where)
             self.proofs[where] = ItemProof(proof.passages if proof else (), first.text, own.text)
@@ -383,7 +395,8 @@ def read_status(as_written: str, before: str) -> Status | None:
     return None
 
 
-def _markers_needing_attribution(sentence: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
     said = [
         (m, at, at + len(m)) for m in ATTRIBUTION_MARKERS for at in find_words(m, sentence, ignore_case=True)
@@ -392,7 +405,7 @@ def _markers_needing_attribution(sentence: str) -> list[tuple[str, int, int]]:
     needed = [max(said, key=lambda marker: marker[1])] if said else []
     # "could not be independently verified" holds "could": one hedge, not two
     outer = [h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges)]
-    return needed + outer
+    return (*needed, *outer)
 
 
 def _other_names(clause: str, own_values: Sequence[str]) -> list[str]:

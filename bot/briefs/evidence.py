@@ -26,6 +26,7 @@ _QUOTES = str.maketrans(
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Collapse whitespace and straighten typographic quotes; nothing else changes."""
     return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()

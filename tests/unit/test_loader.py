@@ -76,7 +76,6 @@ def test_errors_are_collected_not_first_only() -> None:
     result = load_library(BROKEN_DIR / "several_errors", SEEDS_DIR)
     assert [e.item for e in result.errors] == [
         "loans[0].evidence[0]",
-        "loans[0].as_written",
         "loans[1].amount",
         "loans[1].borrower",
         "loans[1].reading",

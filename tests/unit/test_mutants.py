@@ -1,0 +1,376 @@
+"""A corpus of unsupported-but-verbatim mutants of the shipped brief: every one is refused, naming its item and field.
+
+Hand-written mutants cover each rule of the check (issue 10, items 1 and 2): each changes the shipped brief
+so that it still quotes the article, yet says more than the article does. Generated mutants cover the rest:
+every value swapped with each other value of its field, every passage shortened until it loses a word its
+value needs, every status flipped against its verb. The shipped brief itself passes.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from bot.briefs.article import Article, find_words
+from bot.briefs.evidence import normalise
+from bot.briefs.loader import check_raw
+from bot.briefs.vocabulary import STATUSES
+from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+
+SHIPPED = tomllib.loads(
+    (BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml").read_text(encoding="utf-8")
+)
+ARTICLE = Article(
+    SHIPPED["source"]["seed"], (SEEDS_DIR / SHIPPED["source"]["seed"]).read_text(encoding="utf-8")
+)
+Raw = dict[str, Any]
+
+
+def refusals(raw: Raw) -> list[str]:
+    """The item paths of every problem the check finds in `raw`."""
+    _, problems = check_raw(raw, lambda _name: ARTICLE)
+    return [problem.item for problem in problems]
+
+
+def mutant(change: Callable[[Raw], object]) -> Raw:
+    raw = copy.deepcopy(SHIPPED)
+    change(raw)
+    return raw
+
+
+def test_the_shipped_brief_passes() -> None:
+    assert refusals(SHIPPED) == []
+
+
+def _set(section: str, index: int, **values: Any) -> Callable[[Raw], object]:
+    return lambda raw: raw[section][index].update(values)
+
+
+def _passage(section: str, index: int, at: int, text: str) -> Callable[[Raw], object]:
+    return lambda raw: raw[section][index]["evidence"].__setitem__(at, text)
+
+
+def _drop(section: str, index: int, key: str) -> Callable[[Raw], object]:
+    return lambda raw: raw[section][index].pop(key)
+
+
+# (what the mutant says that the article does not, the change, the item and field it must be refused at)
+HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
+    # values verbatim in their evidence, at word boundaries
+    (
+        "Canada's loan given Japan's amount",
+        _set("loans", 3, as_written="$600 million", amount=600_000_000),
+        "loans[3].lender",
+    ),
+    ("a lender swapped to Russia", _set("loans", 1, lender="Russia"), "loans[1].lender"),
+    ("an amount the as_written does not say", _set("loans", 1, amount=800_000_000), "loans[1].amount"),
+    ("the currency XYZ", _set("loans", 1, currency="XYZ"), "loans[1].currency"),
+    ("“$” told as US dollars", _set("loans", 3, currency="USD"), "loans[3].currency"),
+    ("€ told as dollars", _set("loans", 2, currency="dollars"), "loans[2].currency"),
+    ("Bennett as President of Israel", _set("people", 2, role="President of Israel"), "people[2].role"),
+    (
+        "an affiliation from another country in the passage",
+        _set("people", 3, affiliation="Israel"),
+        "people[3].affiliation",
+    ),
+    ("Austin's quote given to Bennett", _set("quotes", 0, speaker="Bennett"), "quotes[0].speaker"),
+    (
+        "a quote not in the article's words",
+        _set("quotes", 0, text="we will deliver everything Ukraine needs right now"),
+        "quotes[0].text",
+    ),
+    ("an event date the article never states", _set("events", 0, when="15 June 2022"), "events[0].when"),
+    ("a place the passage does not name", _set("events", 0, where="Washington"), "events[0].where"),
+    (
+        "an invented headline",
+        lambda raw: raw["source"].update(headline="Israel snubs Ukraine aid conference"),
+        "source.headline",
+    ),
+    (
+        "a publisher the evidence does not name",
+        lambda raw: raw["source"].update(publisher="Reuters"),
+        "source.publisher",
+    ),
+    ("a donor the passage does not name", _set("aid", 5, donor="Israel"), "aid[5].donor"),
+    ("an item the passage does not name", _set("aid", 1, items=["military aid"]), "aid[1].items[0]"),
+    ("a kind the items do not say", _set("aid", 0, kind="medical"), "aid[0].kind"),
+    (
+        "an alias the article never writes",
+        lambda raw: raw["aliases"][0].update(as_written=["Kiev"]),
+        "aliases[0].as_written[0]",
+    ),
+    # passages
+    ("evidence of one common word", _passage("loans", 1, 0, "Japan"), "loans[1].evidence[0]"),
+    (
+        "a word cut in half",
+        _passage("key_points", 0, 0, "igh-level Israeli Defense Ministry official took part"),
+        "key_points[0].evidence[0]",
+    ),
+    (
+        "a passage spliced across two paragraphs",
+        _passage(
+            "key_points",
+            0,
+            0,
+            "despite Jerusalem not providing military aid to Kyiv. Defense Ministry Policy",
+        ),
+        "key_points[0].evidence[0]",
+    ),
+    (
+        "an added setting: a video “of the meeting”",
+        _passage(
+            "people",
+            0,
+            1,
+            "He can be seen in a video of the meeting posted to the Twitter account of US Secretary of Defense Lloyd Austin.",
+        ),
+        "people[0].evidence[1]",
+    ),
+    (
+        "a dropped half: the channel “between the West and” Putin",
+        _passage(
+            "people",
+            3,
+            0,
+            "Israel’s good relationship with Russia has left open an effective channel of communication with Russian President Vladimir Putin",
+        ),
+        "people[3].evidence[0]",
+    ),
+    # clauses and readings
+    ("Germany's loan without saying it is a reading", _set("loans", 2, reading=False), "loans[2].borrower"),
+    ("a reading whose clause names another lender", _set("loans", 2, lender="Japan"), "loans[2].lender"),
+    # status
+    ("a status contradicted by its evidence", _set("aid", 3, status="delivered"), "aid[3].status"),
+    (
+        "“has not provided” read as provided",
+        _set("aid", 3, status="provided", status_as_written="provided"),
+        "aid[3].status",
+    ),
+    ("a requested loan told as made", _set("loans", 0, status="provided"), "loans[0].status"),
+    (
+        "a claim about momentum told as delivery",
+        lambda raw: raw["aid"].append(
+            {
+                "donor": "Ukraine",
+                "recipient": "Ukraine",
+                "kind": "military",
+                "items": ["military assistance"],
+                "status": "delivered",
+                "status_as_written": "built",
+                "attribution": "Austin said",
+                "evidence": [
+                    "we’ve built tremendous momentum for donations and delivery of military assistance"
+                ],
+            }
+        ),
+        "aid[6].status",
+    ),
+    # people and credits
+    (
+        "a photo credit counted among the people",
+        lambda raw: raw["people"].append(
+            {
+                "name": "AMMAR AWAD",
+                "as_written": "AMMAR AWAD",
+                "evidence": ["(photo credit: AMMAR AWAD/REUTERS)"],
+            }
+        ),
+        "people[8].evidence[0]",
+    ),
+    (
+        "a credit naming someone else",
+        lambda raw: raw["credits"][0].update(name="SERHIY TAKHMAZOV"),
+        "credits[0].name",
+    ),
+    # attribution and hedges (item 2)
+    (
+        "a senior diplomatic source's claim told as fact",
+        _drop("people", 4, "attribution"),
+        "people[4].attribution",
+    ),
+    ("a hedge (“would”) dropped", _drop("key_points", 4, "attribution"), "key_points[4].attribution"),
+    (
+        "an attribution that leaves out the hedge “is checking the possibility”",
+        _set("loans", 0, attribution="The Prime Minister’s Office said"),
+        "loans[0].attribution",
+    ),
+    (
+        "an attribution the sentence does not write",
+        _set("events", 2, attribution="Austin told reporters"),
+        "events[2].attribution",
+    ),
+    (
+        "a source familiar with the exchange dropped",
+        lambda raw: raw["events"][3].update(attribution=raw["events"][3]["attribution"][:3]),
+        "events[3].attribution",
+    ),
+    # the format
+    ("the old format", lambda raw: raw.pop("format"), "format"),
+]
+
+
+@pytest.mark.parametrize(("says", "change", "where"), HAND_WRITTEN, ids=[case[0] for case in HAND_WRITTEN])
+def test_hand_written_mutant_is_refused_at_its_field(
+    says: str, change: Callable[[Raw], object], where: str
+) -> None:
+    assert where in refusals(mutant(change)), says
+
+
+# ---------------------------------------------------------------- generated mutants
+
+# The values a reader sees, per section; a swap may also be caught by the fields it entails.
+VALUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "people": ("name", "role", "affiliation", "as_written"),
+    "aid": ("donor", "recipient", "kind", "items", "status"),
+    "loans": ("lender", "borrower", "as_written", "amount", "currency", "status"),
+    "events": ("where", "when"),
+    "quotes": ("speaker",),
+    "credits": ("name", "organisation", "as_written"),
+}
+ENTAILED: dict[tuple[str, str], set[str]] = {
+    ("people", "as_written"): {"as_written", "name", "role", "affiliation"},
+    ("aid", "items"): {"items", "kind", "status_as_written"},
+    ("loans", "as_written"): {
+        "as_written",
+        "amount",
+        "currency",
+        "lender",
+        "borrower",
+        "reading",
+        "status_as_written",
+    },
+    ("credits", "as_written"): {"as_written", "name", "organisation", "kind"},
+}
+
+
+def _less_specific(new: object, old: object) -> bool:
+    """“Ambassador” for “Ambassador to Israel”: a shorter value of the same item is not a falsehood."""
+    return isinstance(new, str) and isinstance(old, str) and bool(find_words(normalise(new), normalise(old)))
+
+
+def _swaps() -> Iterator[tuple[str, Raw, str, set[str]]]:
+    for section, fields in VALUE_FIELDS.items():
+        items = SHIPPED.get(section, [])
+        for field in fields:
+            values = [item[field] for item in items if field in item]
+            distinct = [v for i, v in enumerate(values) if v not in values[:i]]
+            for index, item in enumerate(items):
+                if field not in item:
+                    continue
+                for other in distinct:
+                    if other == item[field] or _less_specific(other, item[field]):
+                        continue
+                    changed = mutant(_set(section, index, **{field: other}))
+                    yield (
+                        f"{section}[{index}].{field} = {other!r}",
+                        changed,
+                        f"{section}[{index}]",
+                        ENTAILED.get((section, field), {field}),
+                    )
+
+
+def _field_of(path: str, item: str) -> str:
+    """'aid[0].items[1]' under 'aid[0]' -> 'items'."""
+    rest = path[len(item) + 1 :] if path.startswith(item + ".") else ""
+    return rest.split("[")[0].split(".")[0]
+
+
+def _assert_all_refused(cases: Iterator[tuple[str, Raw, str, set[str]]]) -> int:
+    accepted: list[str] = []
+    count = 0
+    for name, raw, item, fields in cases:
+        count += 1
+        if not any(_field_of(path, item) in fields for path in refusals(raw)):
+            accepted.append(f"{name}: {refusals(raw)}")
+    assert accepted == []
+    return count
+
+
+def test_every_value_swapped_with_each_other_value_of_its_field_is_refused() -> None:
+    assert _assert_all_refused(_swaps()) > 300
+
+
+# What each section's values must find in a passage (`people` bind name, role and affiliation to as_written).
+PASSAGE_VALUES: dict[str, tuple[str, ...]] = {
+    "people": ("as_written",),
+    "aid": ("donor", "recipient", "items", "status_as_written"),
+    "loans": ("lender", "borrower", "as_written", "status_as_written"),
+    "events": ("where", "when"),
+}
+
+
+def _aliases_of(value: str) -> list[str]:
+    forms = [value]
+    for alias in SHIPPED.get("aliases", []):
+        if alias["name"] == value:
+            forms += alias["as_written"]
+    return [normalise(form) for form in forms]
+
+
+def _written(value: str, passage: str) -> bool:
+    return any(find_words(form, normalise(passage)) for form in _aliases_of(value))
+
+
+def _shortened(passage: str, value: str) -> Iterator[str]:
+    """`passage` cut word by word from its end, then from its start, until `value` is no longer in it."""
+    words = passage.split()
+    for size in range(len(words) - 1, 0, -1):
+        if not _written(value, " ".join(words[:size])):
+            yield " ".join(words[:size])
+            break
+    for start in range(1, len(words)):
+        if not _written(value, " ".join(words[start:])):
+            yield " ".join(words[start:])
+            break
+
+
+def _shortenings() -> Iterator[tuple[str, Raw, str, set[str]]]:
+    for section, fields in PASSAGE_VALUES.items():
+        for index, item in enumerate(SHIPPED.get(section, [])):
+            for field in fields:
+                values = item.get(field)
+                for value in values if isinstance(values, list) else [values]:
+                    if value is None:
+                        continue
+                    holding = [at for at, passage in enumerate(item["evidence"]) if _written(value, passage)]
+                    if len(holding) != 1:
+                        continue  # another passage holds the value too: cutting one loses nothing
+                    at = holding[0]
+                    for cut in _shortened(item["evidence"][at], value):
+                        changed = mutant(_passage(section, index, at, cut))
+                        # cut below a findable passage, the passage's own error is the one to give
+                        named = {field} if ARTICLE.locate(cut) else {field, "evidence"}
+                        yield (
+                            f"{section}[{index}].evidence[{at}] = {cut!r}",
+                            changed,
+                            f"{section}[{index}]",
+                            named,
+                        )
+
+
+def test_every_passage_shortened_until_it_loses_a_word_its_value_needs_is_refused() -> None:
+    assert _assert_all_refused(_shortenings()) > 50
+
+
+def _flips() -> Iterator[tuple[str, Raw, str, set[str]]]:
+    for section in ("aid", "loans"):
+        for index, item in enumerate(SHIPPED[section]):
+            for status in STATUSES:
+                if status != item["status"]:
+                    changed = mutant(_set(section, index, status=status))
+                    yield (
+                        f"{section}[{index}].status = {status!r}",
+                        changed,
+                        f"{section}[{index}]",
+                        {"status"},
+                    )
+
+
+def test_every_status_flipped_against_its_verb_is_refused() -> None:
+    assert _assert_all_refused(_flips()) == (len(SHIPPED["aid"]) + len(SHIPPED["loans"])) * (
+        len(STATUSES) - 1
+    )
