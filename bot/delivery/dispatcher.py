@@ -6,8 +6,9 @@ import asyncio
 import contextlib
 import logging
 import random
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,6 +43,25 @@ class RetryPolicy:
         """
         ceiling = min(self.max_delay, self.base_delay * 2.0 ** max(0, attempt - 1))
         return ceiling * (0.5 + 0.5 * jitter)
+
+
+Recorder = Callable[[], Awaitable[None]]
+"""Writes one send's outcome to the ledger (sent, dead, retry later); may be called again if it raised."""
+
+
+@dataclass(slots=True)
+class _Held:
+    """A row whose outcome the ledger could not take (disk full, database locked), kept in memory.
+
+    With `record`, the send happened and only its outcome is written again later: the digest is never resent
+    for it. Without, the failure came before any send and the row is simply taken again later. Either way the
+    channel waits until `retry_at` (monotonic seconds): one failing write never spins into a loop.
+    """
+
+    channel_id: int
+    failures: int
+    retry_at: float
+    record: Recorder | None
 
 
 @dataclass(slots=True)
@@ -80,6 +100,7 @@ class Dispatcher:
         batch_size: int = 200,
         progress_every: int = 500,
         nonce_trust_seconds: float = 120.0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._ledger = ledger
         self._sender = sender
@@ -106,6 +127,9 @@ class Dispatcher:
         self.stats = DispatchStats()
         self._window_started: float | None = None
         self._outcomes = 0
+        self._monotonic = monotonic
+        self._held: dict[int, _Held] = {}  # by row id
+        self._recording_fails = False  # alerted once per run of failures
 
     # --- control ---
 
@@ -145,6 +169,13 @@ class Dispatcher:
                 logger.warning(
                     "%d digest sends cut off at shutdown; they stay pending for the next start", cancelled
                 )
+        unwritten = sum(1 for held in self._held.values() if held.record is not None)
+        if unwritten:
+            logger.error(
+                "%d digest outcomes could not be written before shutdown; those rows stay pending, and the "
+                "next start resends them with the same nonce or finds them in the channel",
+                unwritten,
+            )
         return cancelled
 
     async def run_until_idle(self) -> None:
@@ -177,15 +208,20 @@ class Dispatcher:
                 await asyncio.wait_for(self._wake.wait(), timeout=timeout)
 
     async def _idle_timeout(self) -> float:
+        timeout = self._poll_interval
+        mono = self._monotonic()
+        waits = [held.retry_at - mono for held in self._held.values() if held.retry_at > mono]
+        if waits:
+            timeout = min(timeout, *waits)
         try:
             next_at = await self._ledger.next_attempt_at()
         except Exception:
-            return self._poll_interval
+            return timeout
         if next_at is None:
-            return self._poll_interval
+            return timeout
         seconds = (next_at - self._clock()).total_seconds()
         # Due already but nothing started: every due row's channel is busy; a finishing send wakes us.
-        return self._poll_interval if seconds <= 0 else min(seconds, self._poll_interval)
+        return timeout if seconds <= 0 else min(seconds, timeout)
 
     async def _dispatch_pass(self) -> int:
         """Start sends for due rows whose channel is free; returns how many were started."""
@@ -195,9 +231,14 @@ class Dispatcher:
     async def _dispatch_pass_locked(self) -> int:
         # A send in flight now may finish while we read, leaving a stale 'pending' copy of its row in the
         # result: rows in flight when the read began are skipped even if they have finished since.
+        started = await self._record_held()
         in_flight_before = set(self._busy_rows)
         rows = await self._ledger.due(self._clock(), limit=self._batch_size + len(in_flight_before))
-        started = 0
+        # A channel waits while its row backs off, and until an outcome kept in memory is written.
+        mono = self._monotonic()
+        held_channels = {
+            held.channel_id for held in self._held.values() if held.record is not None or held.retry_at > mono
+        }
         for row in rows:
             if self._stopping:
                 break
@@ -205,6 +246,7 @@ class Dispatcher:
                 row.id in in_flight_before
                 or row.id in self._busy_rows
                 or row.channel_id in self._busy_channels
+                or row.channel_id in held_channels
             ):
                 continue
             await self._capacity.acquire()
@@ -225,8 +267,9 @@ class Dispatcher:
         except asyncio.CancelledError:
             logger.info("send of delivery %d to channel %d cut off; left pending", row.id, row.channel_id)
             raise
-        except Exception:
-            logger.exception("recording the outcome of delivery %d failed; it stays pending", row.id)
+        except Exception as exc:
+            # Before any send (reading the row, noting the attempt): nothing was posted; take it again later.
+            self._hold(row.id, row.channel_id, None, exc)
         finally:
             self._busy_rows.discard(row.id)
             self._busy_channels.discard(row.channel_id)
@@ -238,46 +281,132 @@ class Dispatcher:
         # or paused since, which cancels its pending rows.
         if not await self._ledger.is_pending(row.id):
             logger.info("delivery %d to channel %d was cancelled before sending", row.id, row.channel_id)
+            self._held.pop(row.id, None)
             return
+        record = await self._send_and_judge(row)
+        if record is None:
+            return  # stopping: the row stays pending for the next start
+        await self._record(row, record)
+
+    async def _send_and_judge(self, row: Delivery) -> Recorder | None:
+        """Send the row (or find it posted) and return how to record what happened; None when stopping."""
         try:
             message_id = await self._send_once(row)
             if message_id is None:
-                return  # stopping: the row stays pending for the next start
+                return None
         except NothingToSendError as exc:
-            await self._ledger.mark_dead(
-                row.id, reason=exc.reason, now=self._clock(), counts_against_channel=False
-            )
+            reason = exc.reason
+            return lambda: self._record_dead(row, reason, counts_against_channel=False)
         except PermanentDeliveryError as exc:
-            outcome = await self._ledger.mark_dead(row.id, reason=exc.reason, now=self._clock())
-            self.stats.dead += 1
-            if outcome is not None and outcome.paused:
-                logger.warning(
-                    "channel %d paused after %d failed deliveries",
-                    row.channel_id,
-                    outcome.consecutive_failures,
-                )
+            reason = exc.reason
+            return lambda: self._record_dead(row, reason, counts_against_channel=True)
         except RateLimitedError as exc:
             if exc.is_global:
                 self._pacer.pause(exc.retry_after)
-            now = self._clock()
-            await self._ledger.mark_retry(
-                row.id,
-                error=exc.reason,
-                next_attempt_at=now + timedelta(seconds=exc.retry_after),
-                now=now,
-                count_attempt=False,
-            )
+            limited = exc
+            return lambda: self._record_rate_limit(row, limited)
         except TimeoutError:
-            await self._transient(row, f"timed out after {self._send_timeout:g}s")
+            timed_out = f"timed out after {self._send_timeout:g}s"
+            return lambda: self._transient(row, timed_out)
         except TransientDeliveryError as exc:
-            await self._transient(row, exc.reason)
+            reason = exc.reason
+            return lambda: self._transient(row, reason)
+        except sqlite3.Error:
+            raise  # the database before the send (noting the attempt), not Discord: held back by _deliver
         except Exception as exc:
             logger.exception("unexpected error sending delivery %d to channel %d", row.id, row.channel_id)
-            await self._transient(row, f"{type(exc).__name__}: {exc}")
-        else:
-            await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock())
-            self.stats.sent += 1
+            unexpected = f"{type(exc).__name__}: {exc}"
+            return lambda: self._transient(row, unexpected)
+        sent_as = message_id
+        return lambda: self._record_sent(row, sent_as)
+
+    async def _record(self, row: Delivery, record: Recorder) -> None:
+        """Write an outcome; if the ledger cannot take it, keep it in memory and write it again later."""
+        try:
+            await record()
+        except Exception as exc:
+            self._hold(row.id, row.channel_id, record, exc)
+            return
+        await self._recorded(row.id)
+
+    async def _recorded(self, row_id: int) -> None:
+        self._held.pop(row_id, None)
+        if self._recording_fails:
+            self._recording_fails = False
+            logger.warning("recording digest outcomes works again")
         await self._progress()
+
+    def _hold(self, row_id: int, channel_id: int, record: Recorder | None, error: Exception) -> None:
+        """Back off in memory after the database refused a write for a row; alert once per run of failures."""
+        previous = self._held.get(row_id)
+        failures = 1 if previous is None else previous.failures + 1
+        delay = self._retry.delay(failures, self._jitter())
+        if previous is not None and previous.record is not None and record is None:
+            record = previous.record  # the send had happened: never lose that it did
+        self._held[row_id] = _Held(channel_id, failures, self._monotonic() + delay, record)
+        what = "recording the outcome of" if record is not None else "preparing"
+        if not self._recording_fails:
+            self._recording_fails = True
+            logger.error(
+                "cannot write to the digest database (%s: %s): %s delivery %d failed; outcomes are kept in "
+                "memory and written again with backoff, and nothing is sent twice for them",
+                type(error).__name__,
+                error,
+                what,
+                row_id,
+                exc_info=error,
+            )
+        else:
+            logger.warning(
+                "%s delivery %d failed again (%s: %s); next try in %.1fs",
+                what,
+                row_id,
+                type(error).__name__,
+                error,
+                delay,
+            )
+
+    async def _record_held(self) -> int:
+        """Write the outcomes kept in memory whose backoff is over; returns how many were written."""
+        written = 0
+        now = self._monotonic()
+        for row_id, held in list(self._held.items()):
+            if held.record is None or held.retry_at > now or held.channel_id in self._busy_channels:
+                continue
+            try:
+                await held.record()
+            except Exception as exc:
+                self._hold(row_id, held.channel_id, held.record, exc)
+                continue
+            written += 1
+            await self._recorded(row_id)
+        return written
+
+    async def _record_sent(self, row: Delivery, message_id: int) -> None:
+        await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock())
+        self.stats.sent += 1
+
+    async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
+        outcome = await self._ledger.mark_dead(
+            row.id, reason=reason, now=self._clock(), counts_against_channel=counts_against_channel
+        )
+        if not counts_against_channel:
+            return
+        self.stats.dead += 1
+        if outcome is not None and outcome.paused:
+            logger.warning(
+                "channel %d paused after %d failed deliveries", row.channel_id, outcome.consecutive_failures
+            )
+
+    async def _record_rate_limit(self, row: Delivery, limited: RateLimitedError) -> None:
+        now = self._clock()
+        await self._ledger.mark_retry(
+            row.id,
+            error=limited.reason,
+            next_attempt_at=now + timedelta(seconds=limited.retry_after),
+            now=now,
+            count_attempt=False,
+        )
 
     async def _send_once(self, row: Delivery) -> int | None:
         """Send the row's digest, unless an earlier attempt already posted it; None when stopping first.

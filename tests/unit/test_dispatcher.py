@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -445,3 +447,110 @@ async def test_a_clock_set_back_does_not_hold_rows_back(database: Database) -> N
     clock = FakeClock(T0 - timedelta(hours=1))  # then the wall clock is corrected an hour back
     await Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock).run_until_idle()
     assert discord.per_channel_messages() == {1: 1}
+
+
+class FailingLedger(DeliveryLedger):
+    """A ledger whose writes of outcomes fail `failures` times first, as with a full disk or a locked file."""
+
+    def __init__(self, database: Database, failures: int, error: str = "database or disk is full") -> None:
+        super().__init__(database)
+        self.failures = failures
+        self.error = error
+        self.tries = 0
+
+    async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+        self.tries += 1
+        if self.failures > 0:
+            self.failures -= 1
+            raise sqlite3.OperationalError(self.error)
+        return await super().mark_sent(delivery_id, message_id=message_id, now=now)
+
+
+async def test_an_outcome_that_cannot_be_recorded_is_not_sent_again_in_a_loop(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _record(database, [1, 2])
+    discord = FakeDiscord()
+    ledger = FailingLedger(database, failures=30)
+    mono = [0.0]
+    dispatcher = Dispatcher(
+        ledger,
+        discord,
+        pacer=fast_pacer(),
+        clock=FakeClock(T0),
+        monotonic=lambda: mono[0],
+        jitter=lambda: 0.0,
+    )
+    with caplog.at_level(logging.INFO, logger="bot.delivery.dispatcher"):
+        await dispatcher.run_until_idle()  # returns: the outcomes wait in memory, nothing is resent
+        assert sorted(channel for channel, _ in discord.calls) == [1, 2]
+        for _ in range(40):  # the disk stays full for a while: tries back off, each a little later
+            mono[0] += 600
+            await dispatcher.run_until_idle()
+    assert sorted(channel for channel, _ in discord.calls) == [1, 2]  # each digest was sent once
+    assert ledger.tries == 32 and await ledger.count("sent") == 2  # recorded as soon as the disk had room
+    assert discord.per_channel_messages() == {1: 1, 2: 1}
+    alerts = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(alerts) == 1 and "database or disk is full" in alerts[0].getMessage()
+    assert any("recording digest outcomes works again" in r.getMessage() for r in caplog.records)
+
+
+async def test_recording_outcomes_backs_off_in_memory(database: Database) -> None:
+    await _record(database, [1])
+    discord = FakeDiscord()
+    ledger = FailingLedger(database, failures=3, error="database is locked")
+    mono = [0.0]
+    retry = RetryPolicy(base_delay=5.0, max_delay=600.0)
+    dispatcher = Dispatcher(
+        ledger,
+        discord,
+        pacer=fast_pacer(),
+        clock=FakeClock(T0),
+        monotonic=lambda: mono[0],
+        jitter=lambda: 0.0,
+        retry=retry,
+    )
+    await dispatcher.run_until_idle()
+    assert ledger.tries == 1
+    tried_at: list[float] = []
+    while ledger.tries < 4:
+        before = ledger.tries
+        mono[0] += 0.5
+        await dispatcher.run_until_idle()
+        if ledger.tries > before:
+            tried_at.append(mono[0])
+    assert tried_at == [2.5, 7.5, 17.5]  # 2.5, 5 and 10 s apart: the retry policy's delays, not a loop
+    assert len(discord.calls) == 1 and await ledger.count("sent") == 1
+
+
+async def test_a_row_the_database_cannot_prepare_is_taken_again_after_a_backoff(database: Database) -> None:
+    await _record(database, [1])
+
+    class ReadOnlyLedger(DeliveryLedger):
+        refused = 0
+
+        async def mark_attempt_started(self, delivery_id: int, *, now: datetime) -> None:
+            if self.refused < 2:
+                self.refused += 1
+                raise sqlite3.OperationalError("attempt to write a readonly database")
+            await super().mark_attempt_started(delivery_id, now=now)
+
+    discord = FakeDiscord()
+    ledger = ReadOnlyLedger(database)
+    mono = [0.0]
+    dispatcher = Dispatcher(
+        ledger,
+        discord,
+        pacer=fast_pacer(),
+        clock=FakeClock(T0),
+        monotonic=lambda: mono[0],
+        jitter=lambda: 0.0,
+    )
+    await dispatcher.run_until_idle()  # returns instead of trying again at once
+    assert ledger.refused == 1 and discord.calls == []
+    mono[0] += 2.5
+    await dispatcher.run_until_idle()
+    assert ledger.refused == 2 and discord.calls == []
+    mono[0] += 5
+    await dispatcher.run_until_idle()
+    assert discord.per_channel_messages() == {1: 1} and await ledger.count("sent") == 1
