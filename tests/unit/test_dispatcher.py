@@ -449,6 +449,18 @@ async def test_a_clock_set_back_does_not_hold_rows_back(database: Database) -> N
     assert discord.per_channel_messages() == {1: 1}
 
 
+def on_fake_time(ledger: DeliveryLedger, discord: FakeDiscord, mono: list[float]) -> Dispatcher:
+    """A dispatcher whose monotonic clock is `mono[0]` (default retry policy, no jitter)."""
+    return Dispatcher(
+        ledger,
+        discord,
+        pacer=fast_pacer(),
+        clock=FakeClock(T0),
+        monotonic=lambda: mono[0],
+        jitter=lambda: 0.0,
+    )
+
+
 class FailingLedger(DeliveryLedger):
     """A ledger whose writes of outcomes fail `failures` times first, as with a full disk or a locked file."""
 
@@ -473,14 +485,7 @@ async def test_an_outcome_that_cannot_be_recorded_is_not_sent_again_in_a_loop(
     discord = FakeDiscord()
     ledger = FailingLedger(database, failures=30)
     mono = [0.0]
-    dispatcher = Dispatcher(
-        ledger,
-        discord,
-        pacer=fast_pacer(),
-        clock=FakeClock(T0),
-        monotonic=lambda: mono[0],
-        jitter=lambda: 0.0,
-    )
+    dispatcher = on_fake_time(ledger, discord, mono)
     with caplog.at_level(logging.INFO, logger="bot.delivery.dispatcher"):
         await dispatcher.run_until_idle()  # returns: the outcomes wait in memory, nothing is resent
         assert sorted(channel for channel, _ in discord.calls) == [1, 2]
@@ -500,16 +505,7 @@ async def test_recording_outcomes_backs_off_in_memory(database: Database) -> Non
     discord = FakeDiscord()
     ledger = FailingLedger(database, failures=3, error="database is locked")
     mono = [0.0]
-    retry = RetryPolicy(base_delay=5.0, max_delay=600.0)
-    dispatcher = Dispatcher(
-        ledger,
-        discord,
-        pacer=fast_pacer(),
-        clock=FakeClock(T0),
-        monotonic=lambda: mono[0],
-        jitter=lambda: 0.0,
-        retry=retry,
-    )
+    dispatcher = on_fake_time(ledger, discord, mono)
     await dispatcher.run_until_idle()
     assert ledger.tries == 1
     tried_at: list[float] = []
@@ -538,14 +534,7 @@ async def test_a_row_the_database_cannot_prepare_is_taken_again_after_a_backoff(
     discord = FakeDiscord()
     ledger = ReadOnlyLedger(database)
     mono = [0.0]
-    dispatcher = Dispatcher(
-        ledger,
-        discord,
-        pacer=fast_pacer(),
-        clock=FakeClock(T0),
-        monotonic=lambda: mono[0],
-        jitter=lambda: 0.0,
-    )
+    dispatcher = on_fake_time(ledger, discord, mono)
     await dispatcher.run_until_idle()  # returns instead of trying again at once
     assert ledger.refused == 1 and discord.calls == []
     mono[0] += 2.5
