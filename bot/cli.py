@@ -47,6 +47,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"\n{len(result.errors)} error(s); {len(result.library)} brief(s) valid.", file=sys.stderr)
         return EXIT_ERRORS
     print(f"OK: {len(result.library)} brief(s) valid: every value bound to its article's words.")
+    if args.coverage:
+        for brief in result.library.briefs:
+            if brief.proof is not None:
+                print(f"\n{brief.id}: " + "\n".join(brief.proof.coverage()))
     return EXIT_OK
 
 
@@ -150,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     check = commands.add_parser("check", help="validate every brief against its article")
+    check.add_argument(
+        "--coverage", action="store_true", help="also list the article's sentences that no fact uses"
+    )
     with_dirs(check)
     check.set_defaults(handler=cmd_check)
 

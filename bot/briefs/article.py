@@ -65,7 +65,7 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[\w’'$€£¥₪-]+", normalise(text)))
 
 
-_SENTENCE_END = re.compile(r"[.!?]['\")\]]*(?= +['\"(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]*(?= +(?:\(|['\"\[]?[A-Z0-9]))")
 _CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:and |but |or |while )?[A-Z])")
 
 

@@ -19,6 +19,7 @@ expected, and every rule runs: an editor sees every error at once. A passed chec
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,12 +64,14 @@ def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list
     checker = _Checker(brief, article)
     problems = list(checker.run())
     used = checker.used_sentences
-    unused = tuple(
+    used_texts = {s.text for p, s in article.sentences if (p.number, s.start) in used}
+    unused = tuple(  # a caption the article repeats is used when one of its copies is
         (paragraph.number, sentence.text)
         for paragraph, sentence in article.sentences
-        if (paragraph.number, sentence.start) not in used and paragraph.number > 1
+        if sentence.text not in used_texts and paragraph.number > 1
     )
-    return problems, BriefProof(version, article.name, checker.proofs, unused)
+    below_headline = sum(1 for paragraph, _ in article.sentences if paragraph.number > 1)
+    return problems, BriefProof(version, article.name, checker.proofs, unused, below_headline)
 
 
 class _Checker:
@@ -172,7 +175,13 @@ class _Checker:
         if value is None or not texts or self._written(value, texts):
             return  # no passage found: its own error says so, and there is nothing to read a value in
         hint = " (or declare an alias whose as_written is)" if field.split(".")[-1] in _PARTY_FIELDS else ""
-        yield Problem(field, f"“{value}” is not written in {what}{hint}")
+        near = nearest_words(value, texts)
+        support = f"; the nearest words there are “{near}”" if near else ""
+        shown = " ".join(texts[0].split())
+        passage = (
+            f"; it reads “{shown[:200]}{'…' if len(shown) > 200 else ''}”" if what == "its evidence" else ""
+        )
+        yield Problem(field, f"“{value}” is not written in {what}{hint}{support}{passage}")
 
     # ------------------------------------------------------------------ items
 
@@ -393,6 +402,22 @@ def read_status(as_written: str, before: str) -> Status | None:
     if status in ("provided", "delivered"):
         return "provided" if excepted else "not provided"
     return None
+
+
+def nearest_words(value: str, texts: Sequence[str]) -> str | None:
+    """The run of words in `texts` most like `value` (as many words, give or take one), if any is close."""
+    wanted = normalise(value)
+    size = len(wanted.split())
+    best, best_ratio = None, 0.5
+    for text in texts:
+        words = normalise(text).split()
+        for length in {max(size - 1, 1), size, size + 1}:
+            for start in range(max(len(words) - length + 1, 0)):
+                candidate = " ".join(words[start : start + length]).strip(".,;:")
+                ratio = difflib.SequenceMatcher(None, wanted.casefold(), candidate.casefold()).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = candidate, ratio
+    return best
 
 
 @lru_cache(maxsize=4096)

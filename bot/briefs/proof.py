@@ -31,6 +31,14 @@ class BriefProof:
     article: str  # the seed's file name
     items: dict[str, ItemProof] = field(default_factory=dict)  # "loans[2]" -> its proof
     unused_sentences: tuple[tuple[int, str], ...] = ()  # (paragraph, sentence) no item's evidence touches
+    sentence_count: int = 0  # the article's sentences below its headline
+
+    def coverage(self) -> list[str]:
+        """What `briefbot check --coverage` prints: the article's sentences no fact uses."""
+        used = self.sentence_count - len(self.unused_sentences)
+        lines = [f"{used} of {self.sentence_count} sentences of {self.article} are used by a fact"]
+        lines += [f"  paragraph {number}: “{sentence}”" for number, sentence in self.unused_sentences]
+        return lines
 
     def item(self, key: str) -> ItemProof | None:
         return self.items.get(key)

@@ -329,3 +329,20 @@ def test_the_headline_is_the_articles() -> None:
 def test_an_alias_must_be_written_in_the_article() -> None:
     raw = brief(aliases=[{"name": "Estria", "as_written": ["Estrian Republic"]}])
     assert items(raw) == ["aliases[0].as_written[0]"]
+
+
+def test_an_unsupported_value_shows_its_passage_and_the_nearest_words() -> None:
+    event = {
+        "when": "Mondey",
+        "evidence": ["The council approved a grant of 1,600 million crowns on Monday"],
+        "attribution": "a spokesperson said",
+    }
+    [(item, message)] = problems(brief(events=[event]))
+    assert item == "events[0].when"
+    assert "the nearest words there are “Monday”" in message
+    assert "it reads “The council approved a grant of 1,600 million crowns on Monday”" in message
+
+
+def test_every_error_at_once_even_when_the_shape_is_wrong() -> None:
+    raw = brief(loans=[loan(amount="lots")], key_points=[{"evidence": ["The approved plan was dropped."]}])
+    assert items(raw) == ["loans[0].amount", "key_points[0].evidence[0]"]

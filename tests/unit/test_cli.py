@@ -100,3 +100,13 @@ def test_console_script_runs_from_the_repository() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_check_coverage_lists_the_sentences_no_fact_uses(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--coverage", *DIRS]) == 0
+    out = capsys.readouterr().out
+    assert "of 32 sentences of jpost-israel-ukraine-defense-contact-group.txt are used by a fact" in out
+    assert "paragraph 17: “Recent Ukraine-Israel communications”" in out
+    assert "Japan has provided" not in out  # used by the loans
+    assert main(["check", *DIRS]) == 0
+    assert "sentences" not in capsys.readouterr().out
