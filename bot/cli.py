@@ -7,9 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from bot.settings import Settings, describe_validation_error
+from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -18,10 +16,10 @@ EXIT_USAGE = 2
 
 def _settings_or_exit() -> Settings:
     try:
-        return Settings()
-    except ValidationError as exc:
+        return load_settings()
+    except SettingsError as exc:
         print("briefbot: invalid settings (environment or .env):", file=sys.stderr)
-        for line in describe_validation_error(exc):
+        for line in exc.lines:
             print(f"  - {line}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
 

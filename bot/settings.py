@@ -21,14 +21,22 @@ WhenNothingNew = Literal["skip", "repeat-latest"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# The longest catch-up grace: beyond it, slots would be reckoned from instants no clock can hold.
+MAX_CATCH_UP_GRACE = timedelta(days=365)
 
 
 def parse_duration(value: object) -> object:
-    """Accept `3600`, `90s`, `30m`, `1h`, `2d` besides what pydantic understands (ISO 8601)."""
+    """Accept `3600`, `90s`, `30m`, `1h`, `2d` besides what pydantic understands (ISO 8601).
+
+    Raises ValueError (a settings error naming the variable) for a number too large for any duration.
+    """
     if isinstance(value, str):
         match = _DURATION.match(value)
         if match:
-            return timedelta(seconds=float(match.group(1)) * _DURATION_UNITS[match.group(2)])
+            try:
+                return timedelta(seconds=float(match.group(1)) * _DURATION_UNITS[match.group(2)])
+            except OverflowError:
+                raise ValueError("a duration far too long (at most a few years makes sense)") from None
     return value
 
 
@@ -63,7 +71,7 @@ class Settings(BaseSettings):
     digest_schedule: DigestSchedule = "09:00"
     digest_timezone: TimeZoneName = "UTC"
     digest_when_nothing_new: WhenNothingNew = "skip"
-    digest_catch_up_grace: timedelta = timedelta(hours=1)
+    digest_catch_up_grace: timedelta = Field(default=timedelta(hours=1), le=MAX_CATCH_UP_GRACE)
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
     # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
     delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
@@ -100,6 +108,32 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_grace(cls, value: object) -> object:
         return parse_duration(value)
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used. `lines` name each problem, one a line; never a token's value."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("; ".join(lines))
+        self.lines = lines
+
+
+def load_settings() -> Settings:
+    """Settings from the environment and `.env`; every problem is a SettingsError, never a traceback."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError(describe_validation_error(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise SettingsError([_not_utf8(exc)]) from None
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    # Where, not what: the line may hold the token.
+    line = bytes(error.object[: error.start]).count(b"\n") + 1
+    byte = error.object[error.start]
+    where = Path(str(Settings.model_config.get("env_file"))).absolute()
+    return f"{where}: line {line} is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
 
 
 def describe_validation_error(error: ValidationError) -> list[str]:

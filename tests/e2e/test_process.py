@@ -66,6 +66,30 @@ async def test_invalid_setting_is_named_and_token_never_printed(
     assert SECRET not in output and "Traceback" not in output
 
 
+@pytest.mark.parametrize(
+    "value", ["99999999999d", "P999999999D", "9" * 400 + "s"], ids=["days", "iso-8601", "400-digits"]
+)
+async def test_a_duration_no_clock_can_hold_is_a_named_setting_error(tmp_path: Path, value: str) -> None:
+    code, output = await finished(
+        await briefbot(tmp_path, "run", DISCORD_TOKEN=SECRET, DIGEST_CATCH_UP_GRACE=value)
+    )
+    assert code == 2, output
+    assert "DIGEST_CATCH_UP_GRACE" in output
+    assert SECRET not in output and "Traceback" not in output
+
+
+async def test_a_dotenv_that_is_not_utf8_is_named_with_its_line_and_the_token_never_printed(
+    tmp_path: Path,
+) -> None:
+    # Saved by an editor in Latin-1: the token line is fine, the comment's "é" is not UTF-8.
+    (tmp_path / ".env").write_bytes(f"DISCORD_TOKEN={SECRET}\nLOG_LEVEL=INFO\n".encode() + b"# caf\xe9\n")
+    for command in ("run", "check"):
+        code, output = await finished(await briefbot(tmp_path, command))
+        assert code == 2, output
+        assert ".env" in output and "UTF-8" in output and "line 3" in output
+        assert SECRET not in output and "Traceback" not in output
+
+
 async def test_run_answers_a_command_and_stops_on_sigterm(tmp_path: Path) -> None:
     async with DiscordStandIn() as standin:
         process = await briefbot(
