@@ -19,9 +19,14 @@ from pydantic import ValidationError
 from bot.briefs.article import Article
 from bot.briefs.check import Problem, check_brief, content_version
 from bot.briefs.lookup import Library
-from bot.briefs.models import FORMAT, Brief
+from bot.briefs.models import FORMAT, Brief, seed_name_problem
 
 log = logging.getLogger(__name__)
+
+# A brief is at most a few levels deep (a table, its list of items, their evidence); far deeper is no brief,
+# and would exhaust the recursion of whatever reads it next.
+MAX_NESTING = 16
+TOO_DEEP = f"nested too deeply: arrays or tables inside one another, more than {MAX_NESTING} levels"
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class _SeedCache:
     def get(self, name: str) -> Article | None:
         if name not in self._seeds:
             path = self._dir / name
-            if "/" in name or "\\" in name or name.startswith("."):
+            if seed_name_problem(name) is not None:
                 return None
             try:
                 self._seeds[name] = Article(name, path.read_text(encoding="utf-8"))
@@ -110,6 +115,8 @@ def _load_one(path: Path, seeds: _SeedCache) -> tuple[Brief | None, list[BriefEr
         return None, [BriefError(path, "", f"cannot read the file: {exc}")]
     except tomllib.TOMLDecodeError as exc:
         return None, [BriefError(path, "", f"not valid TOML: {exc}")]
+    except RecursionError:  # the TOML reader recurses once per level
+        return None, [BriefError(path, "", TOO_DEEP)]
     brief, problems = check_raw(raw, seeds.get, content_version(text))
     return brief, [BriefError(path, p.item, p.message, p.closest) for p in problems]
 
@@ -119,6 +126,9 @@ def check_raw(
 ) -> tuple[Brief | None, list[Problem]]:
     """Validate a brief's parsed TOML and check it against its seed: the brief (when its shape is valid,
     with its proof attached when it passed) and every problem found."""
+    too_deep = _nested_too_deeply(raw)
+    if too_deep is not None:
+        return None, [Problem(too_deep, TOO_DEEP)]
     if raw.get("format") != FORMAT:
         return None, [Problem("format", message) for message in old_format_changes(raw)]
     try:
@@ -139,6 +149,21 @@ def check_raw(
     if not problems:
         brief._proof = proof
     return brief, problems
+
+
+def _nested_too_deeply(raw: dict[str, Any]) -> str | None:
+    """The item path of the first value nested more than MAX_NESTING levels deep, or None. Iterative: the
+    depth is what it guards against."""
+    stack: list[tuple[object, tuple[int | str, ...]]] = [(raw, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) > MAX_NESTING:
+            return item_path(loc)
+        if isinstance(value, dict):
+            stack.extend((inner, (*loc, key)) for key, inner in value.items())
+        elif isinstance(value, list):
+            stack.extend((inner, (*loc, index)) for index, inner in enumerate(value))
+    return None
 
 
 def _raw_passage_problems(raw: object, article: Article, where: str = "") -> Iterator[Problem]:

@@ -33,6 +33,15 @@ _BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
 
 
+def seed_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a file directly inside the seeds folder, or None when it can."""
+    if "\0" in name:
+        return "must be a file name inside the seeds folder; a file name holds no NUL character"
+    if "/" in name or "\\" in name or name.startswith("."):
+        return "must be a file name inside the seeds folder, not a path"
+    return None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -64,8 +73,9 @@ class Source(_Strict):
     @field_validator("seed")
     @classmethod
     def _plain_file_name(cls, value: str) -> str:
-        if "/" in value or "\\" in value or value.startswith("."):
-            raise ValueError("must be a file name inside the seeds folder, not a path")
+        problem = seed_name_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
 

@@ -135,3 +135,51 @@ def test_unreadable_seed_is_an_unknown_seed(tmp_path: Path) -> None:
 def test_item_path() -> None:
     assert item_path(("loans", 2, "evidence", 0)) == "loans[2].evidence[0]"
     assert item_path(("id",)) == "id"
+
+
+def _beside_the_shipped_brief(folder: Path, name: str, text: str) -> LoadResult:
+    """Load `folder` holding the shipped brief and one more file, `name`, holding `text`."""
+    shutil.copy(SHIPPED_BRIEF, folder / SHIPPED_BRIEF.name)
+    (folder / name).write_text(text, encoding="utf-8")
+    return load_library(folder, SEEDS_DIR)
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("nested = " + "[" * 5000 + "]" * 5000, ""),  # deeper than the TOML reader's own recursion goes
+        ("nested = " + "{ a = " * 3000 + "1" + " }" * 3000, ""),
+        ("nested" + ".t" * 3000 + " = 1", "nested" + ".t" * 16),  # read flat, but no brief is that deep
+        ("nested = " + "[" * 40 + "]" * 40, "nested" + "[0]" * 16),
+    ],
+    ids=["arrays", "inline-tables", "dotted-key", "arrays-readable"],
+)
+def test_a_deeply_nested_file_is_its_own_error_and_the_brief_beside_it_loads(
+    tmp_path: Path, line: str, item: str
+) -> None:
+    # Otherwise a valid brief of the same seed: its passages are read, so is everything beside them.
+    text = SHIPPED_BRIEF.read_text(encoding="utf-8")
+    text = text.replace(f'id = "{SHIPPED_BRIEF.stem}"', f'id = "another-brief"\n{line}', 1)
+    result = _beside_the_shipped_brief(tmp_path, "deep.toml", text)
+    [error] = result.errors
+    assert error.file == tmp_path / "deep.toml"
+    assert error.item == item
+    assert "nested too deeply" in error.problem
+    assert [brief.id for brief in result.library.briefs] == [SHIPPED_BRIEF.stem]
+
+
+@pytest.mark.parametrize("seed", ["jpost\\u0000.txt", "\\u0000", "a\\u0000/../jpost.txt"])
+@pytest.mark.parametrize("shape", ["valid", "invalid"])
+def test_a_seed_name_with_a_nul_is_refused_and_the_brief_beside_it_loads(
+    tmp_path: Path, seed: str, shape: str
+) -> None:
+    text = SHIPPED_BRIEF.read_text(encoding="utf-8")
+    text = text.replace('seed = "jpost-israel-ukraine-defense-contact-group.txt"', f'seed = "{seed}"', 1)
+    text = text.replace(f'id = "{SHIPPED_BRIEF.stem}"', 'id = "another-brief"', 1)
+    if shape == "invalid":  # the shape's errors come with the passages' own, read from the seed if it can be
+        text = text.replace("added = ", "nickname = 1\nadded = ", 1)
+    result = _beside_the_shipped_brief(tmp_path, "nul.toml", text)
+    assert {e.file.name for e in result.errors} == {"nul.toml"}
+    [seed_error] = [e for e in result.errors if e.item == "source.seed"]
+    assert "file name" in seed_error.problem
+    assert [brief.id for brief in result.library.briefs] == [SHIPPED_BRIEF.stem]
