@@ -239,6 +239,7 @@ class DigestScheduler:
                                 self.catch_up_grace,
                             )
                         report.add(slot, "missed", record.missed)
+                        report.add(slot, "skipped", record.skipped)  # paused meanwhile
                         continue
                     if available is None:
                         available = list(self._brief_ids())

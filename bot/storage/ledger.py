@@ -24,7 +24,7 @@ import aiosqlite
 from bot.storage._rows import Columns
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Database
-from bot.storage.subscriptions import Subscription, pause_in
+from bot.storage.subscriptions import Subscription, fetch_subscriptions, pause_in
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +109,9 @@ class SlotRecord:
     skipped: list[int] = field(default_factory=list)
     missed: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)  # a row for (channel, slot) existed: left as it was
+    # Unsubscribed, or subscribed again afresh or to another schedule, after the caller read its subscriptions
+    # and before the slot was recorded: the slot is no longer the channel's, so it has no row.
+    dropped: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,18 +149,30 @@ class DeliveryLedger:
         channel and those held by its other pending rows: 'pending' with them, or 'skipped' with the reason
         when it picks none. Existing rows are left untouched. Each subscription's `recorded_through` is
         advanced to the slot.
+
+        `subscriptions` were read before this transaction began, so an admin may have acted since: each is
+        read again inside it. One no longer active, or subscribed again since (on another schedule or time
+        zone, or afresh after the slot), gets no row (`dropped`); one paused since gets a 'skipped' row with
+        the pause's reason. None of them ever gets a pending row.
         """
         result = SlotRecord()
         stamp = to_db(now)
         slot_at = to_db(slot.at)
         async with self._db.transaction() as connection:
+            current = await fetch_subscriptions(connection, [s.channel_id for s in subscriptions])
             reserved = await _pending_brief_ids(connection, [s.channel_id for s in subscriptions])
-            for subscription in subscriptions:
-                channel_id = subscription.channel_id
+            for read_before in subscriptions:
+                channel_id = read_before.channel_id
+                subscription = current.get(channel_id)
+                if subscription is None or not _still_has_slot(read_before, subscription, slot):
+                    result.dropped.append(channel_id)
+                    continue
                 state: DeliveryState
                 reason: str | None = None
                 chosen: Sequence[str] = ()
-                if missed:
+                if subscription.paused:
+                    state, reason = "skipped", f"subscription paused: {subscription.paused_reason}"
+                elif missed:
                     state, reason = "missed", MISSED_REASON
                 else:
                     contents = await _contents(
@@ -200,6 +215,13 @@ class DeliveryLedger:
                 if state == "pending":
                     reserved.setdefault(channel_id, set()).update(chosen)
             await _advance(connection, [s.channel_id for s in subscriptions], slot.at)
+        if result.dropped:
+            logger.info(
+                "slot %s (%s): %d channel(s) unsubscribed or rescheduled meanwhile; no digest for them",
+                slot.key,
+                slot.timezone,
+                len(result.dropped),
+            )
         for channel_id in result.skipped:
             logger.info(
                 "slot %s (%s): nothing new for channel %d; skipped", slot.key, slot.timezone, channel_id
@@ -474,6 +496,16 @@ class DeliveryLedger:
         ):
             rows = await cursor.fetchall()
         return {str(row["brief_id"]) for row in rows}
+
+
+def _still_has_slot(read_before: Subscription, current: Subscription, slot: SlotLike) -> bool:
+    """Whether `slot`, due for the subscription as it was read before, is still one of its slots now."""
+    return (
+        current.active
+        and (current.schedule, current.timezone) == (read_before.schedule, slot.timezone)
+        # Subscribed again afresh after the slot: nothing before that is back-filled.
+        and current.recorded_through <= slot.at
+    )
 
 
 async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.delivery.scheduler import DigestScheduler, job_id
-from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from bot.storage import Database, DeliveryLedger, Subscription, SubscriptionRepository
 from tests.helpers import FakeClock, subscribe
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
@@ -234,3 +235,44 @@ async def test_a_stored_zone_this_host_does_not_know_stops_only_its_own_schedule
         assert "`Mars/Olympus` is not a time zone I know" in caplog.text
     finally:
         await scheduler.shutdown()
+
+
+class RacingSubscriptions(SubscriptionRepository):
+    """Runs `after_read` right after the scheduler has read a group's subscriptions and before it records the
+    slot: the moment an admin's unsubscribe or pause can land in the race."""
+
+    def __init__(self, database: Database, after_read: Callable[[], Awaitable[None]]) -> None:
+        super().__init__(database)
+        self._after_read = after_read
+
+    async def deliverable_in(self, schedule: str, timezone: str) -> list[Subscription]:
+        members = await super().deliverable_in(schedule, timezone)
+        await self._after_read()
+        return members
+
+
+async def test_an_unsubscribe_or_pause_landing_while_a_slot_is_recorded_is_honoured(harness: Harness) -> None:
+    for channel_id in (1, 2, 3, 4):
+        await harness.subscribe(channel_id)
+
+    async def admins_act() -> None:
+        await harness.subscriptions.unsubscribe(1, now=harness.clock(), by_command=True)
+        await harness.subscriptions.pause(2, "403 Missing Access (50001)", now=harness.clock())
+        # Unsubscribed and subscribed again at once, on another schedule: this slot is no longer its slot.
+        await harness.subscriptions.unsubscribe(3, now=harness.clock())
+        await subscribe(harness.database, 3, schedule="18:00", now=harness.clock())
+
+    harness.clock.now = datetime(2026, 5, 1, 9, 0, 10, tzinfo=UTC)
+    scheduler = DigestScheduler(
+        RacingSubscriptions(harness.database, admins_act),
+        harness.ledger,
+        brief_ids=lambda: harness.briefs,
+        clock=harness.clock,
+    )
+    report = await scheduler.record_due_slots()
+    assert report.pending == [("2026-05-01T09:00", "UTC", 4)]
+    assert report.skipped == [("2026-05-01T09:00", "UTC", 2)]
+    assert await harness.ledger.history(1) == [] and await harness.ledger.history(3) == []
+    [paused] = await harness.ledger.history(2)
+    assert paused.state == "skipped" and paused.reason == "subscription paused: 403 Missing Access (50001)"
+    assert await harness.ledger.count("pending") == 1
