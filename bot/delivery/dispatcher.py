@@ -293,7 +293,7 @@ class Dispatcher:
         try:
             message_id = await self._send_once(row)
             if message_id is None:
-                return None
+                return None  # stopping (the row stays pending for the next start), or cancelled meanwhile
         except NothingToSendError as exc:
             reason = exc.reason
             return lambda: self._record_dead(row, reason, counts_against_channel=False)
@@ -383,8 +383,8 @@ class Dispatcher:
         return written
 
     async def _record_sent(self, row: Delivery, message_id: int) -> None:
-        await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock())
-        self.stats.sent += 1
+        if await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock()):
+            self.stats.sent += 1
 
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
         outcome = await self._ledger.mark_dead(
@@ -409,7 +409,8 @@ class Dispatcher:
         )
 
     async def _send_once(self, row: Delivery) -> int | None:
-        """Send the row's digest, unless an earlier attempt already posted it; None when stopping first.
+        """Send the row's digest, unless an earlier attempt already posted it; None when stopping first, or
+        when the row was cancelled while it waited for its permit.
 
         An attempt whose answer was lost (a crash, a timeout, a 5xx after the message was stored) leaves the
         message's existence unknown. Resent with the same nonce within Discord's nonce window, Discord returns
@@ -423,7 +424,7 @@ class Dispatcher:
             await self._ledger.mark_attempt_started(row.id, now=self._clock())
         elif (self._clock() - started).total_seconds() > self._nonce_trust_seconds:
             after = await self._ledger.last_message_id(row.channel_id)
-            if not await self._permit():
+            if not await self._permit(row):
                 return None
             async with asyncio.timeout(self._send_timeout):
                 found = await self._sender.find_posted_digest(row.channel_id, row.brief_ids, after)
@@ -432,15 +433,25 @@ class Dispatcher:
                     "delivery %d to channel %d was already posted (message %d)", row.id, row.channel_id, found
                 )
                 return found
-        if not await self._permit():
+        if not await self._permit(row):
             return None
         async with asyncio.timeout(self._send_timeout):
             return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
 
-    async def _permit(self) -> bool:
-        """Wait for the pacer; False if the dispatcher began stopping meanwhile (nothing is sent then)."""
+    async def _permit(self, row: Delivery) -> bool:
+        """Wait for the pacer; False if the dispatcher began stopping meanwhile, or if the row was cancelled
+        (unsubscribe, pause) while it waited, which under a global pause can be minutes: nothing is sent
+        then. The check reads what is committed without waiting for the database's lock, so it never holds
+        a permitted request back behind a long transaction."""
         await self._pacer.acquire()
-        return not self._stopping
+        if self._stopping:
+            return False
+        if not await self._ledger.is_pending_now(row.id):
+            logger.info(
+                "delivery %d to channel %d was cancelled while it waited to be sent", row.id, row.channel_id
+            )
+            return False
+        return True
 
     async def _transient(self, row: Delivery, reason: str) -> None:
         attempt = row.attempts + 1

@@ -1,4 +1,4 @@
-"""The one SQLite database: opening it, migrating it, and serialised access to its single connection."""
+"""The one SQLite database: opening it, migrating it, and serialised access to its connection."""
 
 from __future__ import annotations
 
@@ -61,11 +61,16 @@ class Database:
     aiosqlite runs every call on one worker thread in order, but coroutines interleave between calls: a
     transaction spanning several awaits would otherwise take in another coroutine's statements. So every use
     goes through `transaction()` (writes, `BEGIN IMMEDIATE`) or `read()`, which share one asyncio lock.
+
+    Beside it, a second, read-only connection answers `peek_row`: what is committed right now, without
+    waiting for that lock (a long transaction would hold it for seconds) or for a writer (WAL readers never
+    wait). It is for the few checks that must not be delayed, such as the dispatcher's after a pacing permit.
     """
 
     def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
         self.path = path
         self._connection = connection
+        self._peek: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
         self._closed = False
 
@@ -101,16 +106,36 @@ class Database:
         try:
             await database._configure()
             await database._migrate(steps)
+            await database._open_peek()
         except sqlite3.DatabaseError as exc:
-            await connection.close()
+            await database._close_connections()
             raise StorageError(
                 f"{path} is not a usable SQLite database ({exc}); move the file aside (or restore it from a "
                 "backup) or set DATABASE_PATH to another file"
             ) from exc
         except BaseException:
-            await connection.close()
+            await database._close_connections()
             raise
         return database
+
+    async def _open_peek(self) -> None:
+        peek = aiosqlite.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        self._peek = await peek
+        self._peek.row_factory = aiosqlite.Row
+        await self._peek.execute("PRAGMA busy_timeout=5000")
+
+    async def _close_connections(self) -> None:
+        if self._peek is not None:
+            await self._peek.close()
+        await self._connection.close()
+
+    async def peek_row(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Row | None:
+        """The first row `sql` (a SELECT) gives on what is committed now, read on the read-only connection
+        without waiting for any transaction; None when it gives none."""
+        self._check_open()
+        assert self._peek is not None  # opened with the database
+        rows = list(await self._peek.execute_fetchall(sql, parameters))
+        return rows[0] if rows else None
 
     async def _configure(self) -> None:
         self._connection.row_factory = aiosqlite.Row  # rows are read by column name
@@ -194,7 +219,7 @@ class Database:
             if self._closed:
                 return
             self._closed = True
-            await self._connection.close()
+            await self._close_connections()
 
     async def __aenter__(self) -> Database:
         return self

@@ -34,6 +34,7 @@ DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
 _CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
 
+_POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
 MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
 
 
@@ -333,22 +334,42 @@ class DeliveryLedger:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
         end the subscription's run of failures, all in one transaction.
 
-        A row cancelled while its send was in flight is recorded as sent too, since the message exists.
-        Returns False if the row was not pending/cancelled (e.g. already sent).
+        Only a pending row becomes sent. A row cancelled (unsubscribe, pause) while its request was already
+        on its way stays cancelled, since nobody asked for that digest any more; but its message exists,
+        so the row keeps the message id and a reason saying so, and its briefs count as delivered (they are
+        not posted to the channel again). Returns False unless a pending row became sent.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = NULL"
-                " WHERE id = ? AND state IN ('pending', 'cancelled')"
+                " WHERE id = ? AND state = 'pending'"
                 " RETURNING channel_id, brief_ids",
                 (message_id, stamp, stamp, delivery_id),
             )
             row = await cursor.fetchone()
             await cursor.close()
+            sent = row is not None
             if row is None:
-                return False
+                cursor = await connection.execute(
+                    "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?,"
+                    " reason = coalesce(reason, 'cancelled') || ?"
+                    " WHERE id = ? AND state = 'cancelled' AND message_id IS NULL"
+                    " RETURNING channel_id, brief_ids",
+                    (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id),
+                )
+                row = await cursor.fetchone()
+                await cursor.close()
+                if row is None:
+                    return False
+                logger.warning(
+                    "delivery %d to channel %d was cancelled while its message %d was being posted; it stays"
+                    " cancelled",
+                    delivery_id,
+                    int(row["channel_id"]),
+                    message_id,
+                )
             channel_id = int(row["channel_id"])
             await connection.executemany(
                 "INSERT OR IGNORE INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
@@ -358,10 +379,11 @@ class DeliveryLedger:
                     for brief_id in json.loads(str(row["brief_ids"]))
                 ],
             )
-            await connection.execute(
-                "UPDATE subscriptions SET consecutive_failures = 0 WHERE channel_id = ?", (channel_id,)
-            )
-        return True
+            if sent:
+                await connection.execute(
+                    "UPDATE subscriptions SET consecutive_failures = 0 WHERE channel_id = ?", (channel_id,)
+                )
+        return sent
 
     async def mark_dead(
         self, delivery_id: int, *, reason: str, now: datetime, counts_against_channel: bool = True
@@ -459,6 +481,12 @@ class DeliveryLedger:
             connection.execute("SELECT state FROM deliveries WHERE id = ?", (delivery_id,)) as cursor,
         ):
             row = await cursor.fetchone()
+        return row is not None and row["state"] == "pending"
+
+    async def is_pending_now(self, delivery_id: int) -> bool:
+        """`is_pending` on what is committed this instant, without waiting for a transaction in progress:
+        the check between a pacing permit and its request."""
+        row = await self._db.peek_row("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
         return row is not None and row["state"] == "pending"
 
     async def get(self, delivery_id: int) -> Delivery | None:

@@ -543,3 +543,61 @@ async def test_a_row_the_database_cannot_prepare_is_taken_again_after_a_backoff(
     mono[0] += 5
     await dispatcher.run_until_idle()
     assert discord.per_channel_messages() == {1: 1} and await ledger.count("sent") == 1
+
+
+class GatedPacer(Pacer):
+    """A pacer whose permits the test hands out: `waiting` is set while a send waits for one, `grant()` lets
+    exactly one through."""
+
+    def __init__(self) -> None:
+        super().__init__(1_000_000.0)
+        self.waiting = asyncio.Event()
+        self._granted = asyncio.Semaphore(0)
+
+    async def acquire(self) -> float:
+        self.waiting.set()
+        await self._granted.acquire()
+        self.waiting.clear()
+        return await super().acquire()
+
+    def grant(self) -> None:
+        self._granted.release()
+
+
+async def test_an_unsubscribe_while_a_send_waits_for_its_permit_is_honoured(database: Database) -> None:
+    await _record(database, [1])
+    discord = FakeDiscord()
+    pacer = GatedPacer()
+    ledger = DeliveryLedger(database)
+    dispatcher = Dispatcher(ledger, discord, pacer=pacer, clock=FakeClock(T0))
+    drain = asyncio.create_task(dispatcher.run_until_idle())
+    await asyncio.wait_for(pacer.waiting.wait(), timeout=5)  # the row was read and checked: still pending
+    assert await SubscriptionRepository(database).unsubscribe(1, now=T0, by_command=True)
+    pacer.grant()
+    await asyncio.wait_for(drain, timeout=5)
+    assert discord.calls == []
+    [row] = await ledger.history(1)
+    assert row.state == "cancelled" and row.message_id is None and dispatcher.stats.sent == 0
+
+
+async def test_a_cancel_landing_during_the_request_never_turns_the_row_into_sent(database: Database) -> None:
+    # Nothing can call a request back once it has left: the message exists, and the row says so, but it
+    # stays cancelled (with the message id and its briefs as delivered, so they are never posted again).
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    subscriptions = SubscriptionRepository(database)
+
+    class UnsubscribedMidRequest(FakeDiscord):
+        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+            await subscriptions.unsubscribe(channel_id, now=T0, by_command=True)
+            return await super().send_digest(channel_id, nonce, brief_ids)
+
+    discord = UnsubscribedMidRequest()
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0))
+    await dispatcher.run_until_idle()
+    [row] = await ledger.history(1)
+    assert row.state == "cancelled" and row.message_id == 1000 and dispatcher.stats.sent == 0
+    assert "posted" in (row.reason or "")
+    assert await ledger.delivered_brief_ids(1) == set(BRIEFS)
+    assert not await ledger.mark_sent(row.id, message_id=1000, now=T0)
+    assert (await ledger.history(1))[0].state == "cancelled"

@@ -211,8 +211,10 @@ async def test_pausing_cancels_pending_rows_and_unsubscribe_too(database: Databa
     assert cancelled is not None and cancelled.state == "cancelled" and "paused" in (cancelled.reason or "")
     await SubscriptionRepository(database).unsubscribe(20, now=T0)
     assert await ledger.due(T0) == []
-    # A send that was in flight when the row was cancelled still ends up recorded as sent.
-    assert await ledger.mark_sent(rows[(20, "2026-05-01T09:00")].id, message_id=5, now=T0)
+    # A send that was in flight when the row was cancelled: its message is noted, but it stays cancelled.
+    assert not await ledger.mark_sent(rows[(20, "2026-05-01T09:00")].id, message_id=5, now=T0)
+    in_flight = await ledger.get(rows[(20, "2026-05-01T09:00")].id)
+    assert in_flight is not None and in_flight.state == "cancelled" and in_flight.message_id == 5
 
 
 async def test_retry_keeps_the_row_pending_until_its_time(database: Database) -> None:
