@@ -85,7 +85,13 @@ TOKEN_GUIDANCE = """briefbot: no bot token. Set DISCORD_TOKEN in the environment
   Get one at https://discord.com/developers/applications -> your application -> Bot -> Reset Token,
   then put a line DISCORD_TOKEN=... in .env (see .env.example). Never share or commit the token."""
 
-INVITE_PERMISSIONS = {"view_channel": True, "send_messages": True, "embed_links": True}
+# Read Message History: the bot looks for a digest whose send may have landed before it sends it again.
+INVITE_PERMISSIONS = {
+    "view_channel": True,
+    "send_messages": True,
+    "embed_links": True,
+    "read_message_history": True,
+}
 
 
 def cmd_run(args: argparse.Namespace) -> int:

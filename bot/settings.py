@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     digest_when_nothing_new: WhenNothingNew = "skip"
     digest_catch_up_grace: timedelta = Field(default=timedelta(hours=1), le=MAX_CATCH_UP_GRACE)
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
+    # How long after a first send the bot trusts Discord's nonce deduplication ("a few minutes", not
+    # documented) to turn a resend into the original message; later, it looks in the channel first.
+    digest_nonce_trust: timedelta = Field(
+        default=timedelta(minutes=2), ge=timedelta(0), le=timedelta(minutes=10)
+    )
     # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
     delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
@@ -104,7 +109,7 @@ class Settings(BaseSettings):
             return [part for part in parts if part]
         return value
 
-    @field_validator("digest_catch_up_grace", mode="before")
+    @field_validator("digest_catch_up_grace", "digest_nonce_trust", mode="before")
     @classmethod
     def _parse_grace(cls, value: object) -> object:
         return parse_duration(value)

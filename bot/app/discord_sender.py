@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
 
 from bot.app.embeds import to_embeds
-from bot.app.views import MAX_BRIEF_ROWS, digest_view
+from bot.app.views import digest_marker, digest_view, is_digest_button
 from bot.briefs.render import render_digest
 from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
+    PostedMessage,
     RateLimitedError,
     TransientDeliveryError,
 )
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban carries no Retry-After
-RECENT_MESSAGES_CHECKED = 50  # a channel gets a digest a day or so: its last one is among these
 
 
 def describe(error: discord.HTTPException) -> str:
@@ -47,7 +48,7 @@ class DiscordSender:
         try:
             sent = await channel.send(
                 embeds=to_embeds(message),
-                view=digest_view(briefs),
+                view=digest_view(briefs, marker=nonce),
                 nonce=nonce,
             )
         except discord.RateLimited as limited:
@@ -70,37 +71,60 @@ class DiscordSender:
             raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
         return sent.id
 
-    async def find_posted_digest(
-        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
-    ) -> int | None:
-        wanted = {f"briefbot:digest:who:{brief_id}" for brief_id in brief_ids[:MAX_BRIEF_ROWS]}
-        me = self.bot.user
+    async def history_after(
+        self, channel_id: int, after: datetime | int, *, limit: int
+    ) -> Sequence[PostedMessage]:
         channel = self.bot.get_partial_messageable(channel_id)
-        after = discord.Object(after_message_id) if after_message_id else None
+        me = self.bot.user
+        anchor = discord.Object(after) if isinstance(after, int) else after
         try:
-            async for message in channel.history(
-                limit=RECENT_MESSAGES_CHECKED, after=after, oldest_first=False
-            ):
-                if after_message_id is not None and message.id <= after_message_id:
-                    continue
-                if me is not None and message.author.id == me.id and _digest_buttons(message) == wanted:
-                    return message.id
+            # One request: discord.py asks for `limit` (<= 100) after `anchor` and yields them oldest first.
+            return [
+                _posted(message, me.id if me else None)
+                async for message in channel.history(limit=limit, after=anchor, oldest_first=True)
+            ]
         except discord.HTTPException as error:
-            if error.status in (403, 404):
-                raise PermanentDeliveryError(describe(error)) from error
-            raise TransientDeliveryError(describe(error)) from error
-        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            raise _history_error(error) from error
+        except (aiohttp.ClientError, OSError) as error:
             raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
-        return None
+
+    async def can_read_history(self, channel_id: int) -> bool | None:
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except discord.HTTPException as error:
+                raise _history_error(error) from error
+            except (aiohttp.ClientError, OSError) as error:
+                raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
+        if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+            return None
+        me = channel.guild.me
+        if me is None:  # the server is not in the gateway's cache: its roles are unknown
+            return None
+        permissions = channel.permissions_for(me)
+        return permissions.view_channel and permissions.read_message_history
 
 
-def _digest_buttons(message: discord.Message) -> set[str]:
-    return {
+def _history_error(error: discord.HTTPException) -> Exception:
+    if error.status in (403, 404):
+        return PermanentDeliveryError(describe(error))
+    return TransientDeliveryError(describe(error))
+
+
+def _posted(message: discord.Message, my_id: int | None) -> PostedMessage:
+    ids = [
         child.custom_id
         for row in message.components
         if isinstance(row, discord.ActionRow)
         for child in row.children
-        if isinstance(child, discord.Button)
-        and child.custom_id
-        and child.custom_id.startswith("briefbot:digest:who:")
-    }
+        if isinstance(child, discord.Button) and child.custom_id
+    ]
+    markers = frozenset(marker for custom_id in ids if (marker := digest_marker(custom_id)))
+    return PostedMessage(
+        id=message.id,
+        created_at=message.created_at,
+        by_bot=my_id is not None and message.author.id == my_id,
+        markers=markers,
+        unmarked_digest=not markers and any(is_digest_button(custom_id) for custom_id in ids),
+    )

@@ -126,21 +126,50 @@ async def _respond(
 
 DIGEST_BUTTONS = (("who", "Who"), ("aid", "Aid"), ("loans", "Loans"))
 MAX_BRIEF_ROWS = 5  # Discord allows five rows of buttons under a message
+CUSTOM_ID_LIMIT = 100  # Discord's limit for a component's custom_id
+_BRIEF_ID = r"(?P<brief_id>[a-z0-9][a-z0-9-]{0,63})"
+# The row's marker (its nonce) rides in every button of a posted digest: the bot's own mark, found again
+# in the channel's history after a lost answer. `bb:loans:<64-character id>:<25-character nonce>` is 99.
+_MARKER = r"(?::(?P<marker>[0-9A-Za-z]{1,25}))?"
+DIGEST_TEMPLATE = rf"bb:(?P<command>who|aid|loans):{_BRIEF_ID}{_MARKER}$"
+LEGACY_DIGEST_TEMPLATE = rf"briefbot:digest:(?P<command>who|aid|loans):{_BRIEF_ID}$"
+
+
+def digest_custom_id(command: str, brief_id: str, marker: str | None) -> str:
+    custom_id = f"bb:{command}:{brief_id}" + (f":{marker}" if marker else "")
+    if len(custom_id) > CUSTOM_ID_LIMIT:
+        raise ValueError(f"custom_id over {CUSTOM_ID_LIMIT} characters: {custom_id!r}")
+    return custom_id
+
+
+def digest_marker(custom_id: str) -> str | None:
+    """The delivery marker a digest button carries, or None (a preview's, or one from before markers)."""
+    match = re.match(DIGEST_TEMPLATE, custom_id)
+    return match["marker"] if match else None
+
+
+def is_digest_button(custom_id: str) -> bool:
+    return (
+        re.match(DIGEST_TEMPLATE, custom_id) is not None
+        or re.match(LEGACY_DIGEST_TEMPLATE, custom_id) is not None
+    )
 
 
 class DigestButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"briefbot:digest:(?P<command>who|aid|loans):(?P<brief_id>[a-z0-9][a-z0-9-]{0,63})",
+    template=DIGEST_TEMPLATE,
 ):
     """Who / Aid / Loans under a digest. The custom_id carries the question, so a press is answered even
-    after the bot restarts, for any digest it ever posted."""
+    after the bot restarts, for any digest it ever posted; and, on a posted digest, its row's marker."""
 
-    def __init__(self, command: str, brief_id: str, label: str, row: int | None = None) -> None:
+    def __init__(
+        self, command: str, brief_id: str, label: str, row: int | None = None, *, marker: str | None = None
+    ) -> None:
         super().__init__(
             discord.ui.Button(
                 label=label,
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"briefbot:digest:{command}:{brief_id}",
+                custom_id=digest_custom_id(command, brief_id, marker),
                 row=row,
             )
         )
@@ -155,8 +184,7 @@ class DigestButton(
         match: re.Match[str],
         /,
     ) -> DigestButton:
-        label = item.label if isinstance(item, discord.ui.Button) and item.label else match["command"]
-        return cls(match["command"], match["brief_id"], label)
+        return _pressed(item, match)
 
     async def callback(  # type: ignore[override]  # the Briefbot's (see above)
         self, interaction: discord.Interaction[Briefbot]
@@ -166,14 +194,25 @@ class DigestButton(
         await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout)
 
 
-def digest_view(briefs: Sequence[Brief]) -> discord.ui.View:
-    """A row of Who / Aid / Loans per brief. Stopped at once: presses are routed by DigestButton's template,
-    so no view needs to be kept in memory per posted message."""
+class LegacyDigestButton(DigestButton, template=LEGACY_DIGEST_TEMPLATE):
+    """The buttons of digests posted before markers (`briefbot:digest:who:<brief>`): still answered, by a
+    DigestButton (`from_custom_id` is inherited)."""
+
+
+def _pressed(item: discord.ui.Item[Any], match: re.Match[str]) -> DigestButton:
+    label = item.label if isinstance(item, discord.ui.Button) and item.label else match["command"]
+    return DigestButton(match["command"], match["brief_id"], label)
+
+
+def digest_view(briefs: Sequence[Brief], *, marker: str | None = None) -> discord.ui.View:
+    """A row of Who / Aid / Loans per brief, each carrying `marker` (the delivery's nonce) when given.
+    Stopped at once: presses are routed by DigestButton's template, so no view needs to be kept in memory
+    per posted message."""
     view = discord.ui.View(timeout=None)
     several = len(briefs) > 1
     for row, brief in enumerate(briefs[:MAX_BRIEF_ROWS]):
         for command, label in DIGEST_BUTTONS:
             text = f"{label}: {brief.title}" if several else label
-            view.add_item(DigestButton(command, brief.id, text[:80], row=row))
+            view.add_item(DigestButton(command, brief.id, text[:80], row=row, marker=marker))
     view.stop()
     return view

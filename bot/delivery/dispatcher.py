@@ -13,6 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import utc_now
+from bot.delivery.history_search import (
+    DEFAULT_MARGIN,
+    DEFAULT_MAX_PAGES,
+    Found,
+    HistorySearch,
+    SearchResult,
+    Unknown,
+    search_window,
+)
 from bot.delivery.pacing import Pacer
 from bot.delivery.sender_protocol import (
     NothingToSendError,
@@ -71,6 +80,15 @@ class DispatchStats:
     sent: int = 0
     dead: int = 0
     retried: int = 0
+    held: int = 0
+
+
+class _UndecidedError(Exception):
+    """The look before a resend could not tell whether the digest was posted: the row is held."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class Dispatcher:
@@ -101,6 +119,8 @@ class Dispatcher:
         progress_every: int = 500,
         nonce_trust_seconds: float = 120.0,
         monotonic: Callable[[], float] = time.monotonic,
+        search_max_pages: int = DEFAULT_MAX_PAGES,
+        search_margin: timedelta = DEFAULT_MARGIN,
     ) -> None:
         self._ledger = ledger
         self._sender = sender
@@ -130,6 +150,10 @@ class Dispatcher:
         self._monotonic = monotonic
         self._held: dict[int, _Held] = {}  # by row id
         self._recording_fails = False  # alerted once per run of failures
+        self._search_max_pages = search_max_pages
+        self._search_margin = search_margin
+        # Rows whose first attempt this process made: monotonic time then, which no wall-clock change moves.
+        self._first_attempts: dict[int, float] = {}
 
     # --- control ---
 
@@ -294,6 +318,9 @@ class Dispatcher:
             message_id = await self._send_once(row)
             if message_id is None:
                 return None  # stopping (the row stays pending for the next start), or cancelled meanwhile
+        except _UndecidedError as exc:
+            undecided = exc.reason
+            return lambda: self._record_undecided(row, undecided)
         except NothingToSendError as exc:
             reason = exc.reason
             return lambda: self._record_dead(row, reason, counts_against_channel=False)
@@ -385,8 +412,19 @@ class Dispatcher:
     async def _record_sent(self, row: Delivery, message_id: int) -> None:
         if await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock()):
             self.stats.sent += 1
+        self._first_attempts.pop(row.id, None)
+
+    async def _record_undecided(self, row: Delivery, reason: str) -> None:
+        await self._ledger.mark_held(
+            row.id,
+            reason=f"not sent again: an earlier send may have posted it, and {reason}",
+            now=self._clock(),
+        )
+        self._first_attempts.pop(row.id, None)
+        self.stats.held += 1
 
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
+        self._first_attempts.pop(row.id, None)
         outcome = await self._ledger.mark_dead(
             row.id, reason=reason, now=self._clock(), counts_against_channel=counts_against_channel
         )
@@ -414,29 +452,68 @@ class Dispatcher:
 
         An attempt whose answer was lost (a crash, a timeout, a 5xx after the message was stored) leaves the
         message's existence unknown. Resent with the same nonce within Discord's nonce window, Discord returns
-        the original; later, the channel's recent messages are looked at first.
+        the original; after it, or when the time since the first attempt cannot be trusted (a wall clock set
+        back), the channel's history is searched first (`look_for`). A search that cannot decide raises
+        _UndecidedError: the row is held, never resent blindly.
 
         The database work comes before the pacer's permit, so that nothing stands between the permit and the
         request: a send held back after its permit would leave together with the next ones, in a burst.
         """
-        started = row.attempt_started_at
-        if started is None:
-            await self._ledger.mark_attempt_started(row.id, now=self._clock())
-        elif (self._clock() - started).total_seconds() > self._nonce_trust_seconds:
-            after = await self._ledger.last_message_id(row.channel_id)
-            if not await self._permit(row):
-                return None
-            async with asyncio.timeout(self._send_timeout):
-                found = await self._sender.find_posted_digest(row.channel_id, row.brief_ids, after)
-            if found is not None:
+        if row.attempt_started_at is None:
+            self._first_attempts[row.id] = self._monotonic()
+        elif not self._nonce_still_trusted(row):
+            result = await self.look_for(row)
+            if isinstance(result, Found):
                 logger.info(
-                    "delivery %d to channel %d was already posted (message %d)", row.id, row.channel_id, found
+                    "delivery %d to channel %d was already posted (message %d)",
+                    row.id,
+                    row.channel_id,
+                    result.message_id,
                 )
-                return found
+                return result.message_id
+            if isinstance(result, Unknown):
+                if result.interrupted:
+                    return None
+                raise _UndecidedError(result.reason)
+        await self._ledger.mark_attempt_started(row.id, now=self._clock())
         if not await self._permit(row):
             return None
         async with asyncio.timeout(self._send_timeout):
             return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+
+    def _nonce_still_trusted(self, row: Delivery) -> bool:
+        """Whether a resend now is surely inside Discord's nonce window. Measured on the monotonic clock when
+        this process made the first attempt; otherwise on the wall clock, where a negative time (the clock
+        was set back) cannot be trusted."""
+        first = self._first_attempts.get(row.id)
+        if first is not None:
+            elapsed = self._monotonic() - first
+        else:
+            assert row.attempt_started_at is not None
+            elapsed = (self._clock() - row.attempt_started_at).total_seconds()
+        return 0.0 <= elapsed <= self._nonce_trust_seconds
+
+    async def look_for(self, row: Delivery) -> SearchResult:
+        """Search `row`'s channel for its digest, which an earlier attempt may have posted (the row must have
+        been attempted: `attempt_started_at` set). Each page waits for this dispatcher's pacer, and the
+        search ends as Unknown(interrupted=True) when the dispatcher stops or the row is cancelled meanwhile.
+        Found, NotPosted or Unknown with the reason (see bot.delivery.history_search). Raises the Sender's
+        errors (and TimeoutError for a page that takes longer than the send timeout)."""
+        first = self._first_attempts.get(row.id)
+        window = search_window(
+            row,
+            self._clock(),
+            send_timeout=self._send_timeout,
+            margin=self._search_margin,
+            since_first_attempt=None if first is None else self._monotonic() - first,
+        )
+        search = HistorySearch(
+            self._sender,
+            permit=lambda: self._permit(row),
+            max_pages=self._search_max_pages,
+            page_timeout=self._send_timeout,
+        )
+        return await search.search(row.channel_id, row.nonce, window)
 
     async def _permit(self, row: Delivery) -> bool:
         """Wait for the pacer; False if the dispatcher began stopping meanwhile, or if the row was cancelled

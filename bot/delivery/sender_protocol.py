@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -42,21 +44,45 @@ class RateLimitedError(DeliveryError):
         self.is_global = is_global
 
 
-class Sender(Protocol):
-    """What the Discord layer implements to post one digest."""
+@dataclass(frozen=True, slots=True)
+class PostedMessage:
+    """One message of a channel's history, as far as the search for a digest needs it.
+
+    `markers` are the delivery markers the bot put on it (each digest carries its row's nonce in its buttons'
+    custom_ids); `unmarked_digest` is a digest of the bot's from before markers existed.
+    """
+
+    id: int
+    created_at: datetime  # the instant its snowflake encodes (Discord's clock)
+    by_bot: bool  # posted by this bot
+    markers: frozenset[str] = frozenset()
+    unmarked_digest: bool = False
+
+
+class HistoryReader(Protocol):
+    """Reading a channel's history, one page at a time: what the look-before-resend search needs."""
+
+    async def history_after(
+        self, channel_id: int, after: datetime | int, *, limit: int
+    ) -> Sequence[PostedMessage]:
+        """Up to `limit` (1-100) messages of `channel_id` newer than `after` (an instant, or a message id),
+        oldest first: one request. An empty answer may also mean that the bot lacks Read Message History
+        (Discord then returns no messages at all). Raises like Sender.send_digest."""
+        ...
+
+    async def can_read_history(self, channel_id: int) -> bool | None:
+        """Whether the bot may read the channel's history now (View Channel and Read Message History);
+        None when that cannot be told. Raises like Sender.send_digest."""
+        ...
+
+
+class Sender(HistoryReader, Protocol):
+    """What the Discord layer implements to post one digest (and to look for one posted before)."""
 
     async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
         """Post the digest of `brief_ids` (newest first) to `channel_id`, passing `nonce` with
-        `enforce_nonce=True` so that a resend of the same delivery returns the original message. Returns the
+        `enforce_nonce=True` so that a resend of the same delivery returns the original message, and marking
+        the message with `nonce` (in its buttons) so that a later search can recognise it. Returns the
         message id. Raises PermanentDeliveryError, TransientDeliveryError or RateLimitedError; anything else
         is treated as transient."""
-        ...
-
-    async def find_posted_digest(
-        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
-    ) -> int | None:
-        """The id of a digest of exactly `brief_ids` that the bot posted to `channel_id` after message
-        `after_message_id` (its last known digest there), or None. Used before resending a delivery whose
-        first send may have gone through, once Discord's nonce deduplication can no longer be relied on.
-        Raises like send_digest."""
         ...

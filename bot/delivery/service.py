@@ -59,7 +59,11 @@ class DigestService:
         subscriptions = SubscriptionRepository(database)
         ledger = DeliveryLedger(database)
         dispatcher = Dispatcher(
-            ledger, sender, rate_per_second=settings.delivery_rate_per_second, clock=clock
+            ledger,
+            sender,
+            rate_per_second=settings.delivery_rate_per_second,
+            clock=clock,
+            nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
         )
         scheduler = DigestScheduler(
             subscriptions,

@@ -164,25 +164,42 @@ class Database:
                 f"(up to {latest}); run the newer Briefbot that wrote it, or set DATABASE_PATH to another "
                 "file"
             )
-        for step in steps:
-            if step.version <= current:
-                continue
-            logger.info("migrating %s to schema version %d (%s)", self.path, step.version, step.name)
-            # executescript commits any open transaction first and then runs the script as written, so the
-            # transaction (including the version bump, which SQLite stores transactionally) is in the script.
-            script = f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version:d};\nCOMMIT;\n"
-            try:
-                await self._connection.executescript(script)
-            except BaseException as exc:
-                if self._connection.in_transaction:
-                    await self._connection.rollback()
-                if isinstance(exc, sqlite3.Error) and not _is_not_a_database(exc):
-                    raise StorageError(
-                        f"migration {step.name} failed on {self.path} ({exc}); the database was left at schema "
-                        f"version {current}. Restore a backup or report the bug"
-                    ) from exc
-                raise
-            current = step.version
+        pending = [step for step in steps if step.version > current]
+        if not pending:
+            return
+        # Foreign keys off while migrating (it cannot change inside a transaction): a step may rebuild a
+        # table that others reference, as SQLite documents for schema changes; each step checks them before
+        # it commits.
+        await self._connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            for step in pending:
+                await self._apply(step, current)
+                current = step.version
+        finally:
+            await self._connection.execute("PRAGMA foreign_keys=ON")
+
+    async def _apply(self, step: Migration, current: int) -> None:
+        logger.info("migrating %s to schema version %d (%s)", self.path, step.version, step.name)
+        # executescript commits any open transaction first and then runs the script as written, so the
+        # transaction (including the version bump, which SQLite stores transactionally) is opened in the
+        # script and committed here, once the foreign keys are found intact.
+        script = f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version:d};\n"
+        try:
+            await self._connection.executescript(script)
+            async with self._connection.execute("PRAGMA foreign_key_check") as cursor:
+                broken = list(await cursor.fetchall())
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the migration: {len(broken)} row(s)")
+            await self._connection.commit()
+        except BaseException as exc:
+            if self._connection.in_transaction:
+                await self._connection.rollback()
+            if isinstance(exc, sqlite3.Error) and not _is_not_a_database(exc):
+                raise StorageError(
+                    f"migration {step.name} failed on {self.path} ({exc}); the database was left at schema "
+                    f"version {current}. Restore a backup or report the bug"
+                ) from exc
+            raise
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -6,6 +6,8 @@ and is sent again with the same nonce, which Discord uses to return the original
 a duplicate. States:
 
     pending -> sent (message_id, sent_at) | dead (reason) | cancelled (unsubscribed or paused)
+            | held (an earlier send may have posted it and the channel's history could not tell: never
+              resent on its own; the reason says why)
     skipped (nothing new to send), missed (slot older than the catch-up grace): final when recorded
 """
 
@@ -28,7 +30,7 @@ from bot.storage.subscriptions import Subscription, fetch_subscriptions, pause_i
 
 logger = logging.getLogger(__name__)
 
-DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled"]
+DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled", "held"]
 NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
@@ -97,6 +99,7 @@ class Delivery:
     created_at: datetime
     updated_at: datetime
     attempt_started_at: datetime | None = None  # when a send first began; the message may exist since
+    last_attempt_at: datetime | None = None  # when the latest send began
 
 
 _DELIVERIES = Columns(Delivery)
@@ -453,26 +456,33 @@ class DeliveryLedger:
         return changed
 
     async def mark_attempt_started(self, delivery_id: int, *, now: datetime) -> None:
-        """Note, before the first send, that from now on the message may exist on Discord's side."""
+        """Note, before each send, that a send begins: from the first one on, the message may exist on
+        Discord's side (`attempt_started_at`), made no later than the latest one (`last_attempt_at`)."""
+        stamp = to_db(now)
         async with self._db.transaction() as connection:
             await connection.execute(
-                "UPDATE deliveries SET attempt_started_at = ? WHERE id = ? AND attempt_started_at IS NULL",
-                (to_db(now), delivery_id),
+                "UPDATE deliveries SET attempt_started_at = coalesce(attempt_started_at, ?),"
+                " last_attempt_at = ? WHERE id = ?",
+                (stamp, stamp, delivery_id),
             )
 
-    # --- reading ---
+    async def mark_held(self, delivery_id: int, *, reason: str, now: datetime) -> bool:
+        """Hold a pending row that an earlier send may have posted when looking could not tell: it is never
+        sent again on its own, and `reason` says why. Returns False if the row was not pending."""
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET state = 'held', reason = ?, next_attempt_at = NULL, updated_at = ?"
+                " WHERE id = ? AND state = 'pending'",
+                (reason, stamp, delivery_id),
+            )
+            changed = cursor.rowcount > 0
+            await cursor.close()
+        if changed:
+            logger.warning("delivery %d held: %s", delivery_id, reason)
+        return changed
 
-    async def last_message_id(self, channel_id: int) -> int | None:
-        """The newest message the ledger knows it posted to the channel."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                "SELECT max(message_id) AS message_id FROM deliveries WHERE channel_id = ? AND state = 'sent'",
-                (channel_id,),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
-        return None if row is None or row["message_id"] is None else int(row["message_id"])
+    # --- reading ---
 
     async def is_pending(self, delivery_id: int) -> bool:
         """Whether the row is still to be sent (not cancelled by an unsubscribe or pause meanwhile)."""

@@ -320,10 +320,11 @@ async def test_digest_commands_are_for_servers_only(standin: DiscordStandIn, tmp
 
 
 async def test_a_restart_long_after_a_crash_posts_no_duplicate(tmp_path: Path) -> None:
-    # Discord forgets nonces after minutes; a bot that comes back later must look before it resends.
-    async with DiscordStandIn(latency=(0.02, 0.05), nonce_window=60) as standin:
+    # Discord forgets nonces after minutes; a bot that comes back later must look before it resends. Discord's
+    # clock is the bot's (the search is bounded by the times the bot recorded, as snowflakes).
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(latency=(0.02, 0.05), nonce_window=60, now=clock) as standin:
         channels = standin.register_channels(30)
-        clock = FakeClock(SLOT_DAY)
         settings = bot_settings(
             standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00", shutdown_grace_seconds=0
         )

@@ -3,7 +3,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
+import discord
 import pytest
 
 from bot.cli import main
@@ -110,3 +112,13 @@ def test_check_coverage_lists_the_sentences_no_fact_uses(capsys: pytest.CaptureF
     assert "Japan has provided" not in out  # used by the loans
     assert main(["check", *DIRS]) == 0
     assert "sentences" not in capsys.readouterr().out
+
+
+def test_invite_asks_for_what_digests_need(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["invite", "--client-id", "123456789012345678"]) == 0
+    url = capsys.readouterr().out.strip()
+    [bits] = parse_qs(urlparse(url).query)["permissions"]
+    granted = discord.Permissions(int(bits))
+    # Read Message History: without it Discord returns no messages, and a lost digest cannot be looked for.
+    assert granted.view_channel and granted.send_messages and granted.embed_links
+    assert granted.read_message_history

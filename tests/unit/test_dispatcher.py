@@ -6,7 +6,8 @@ import asyncio
 import logging
 import random
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +16,12 @@ import pytest
 from bot.delivery.contents import contents_rule
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.pacing import Pacer
-from bot.delivery.sender_protocol import PermanentDeliveryError, RateLimitedError, TransientDeliveryError
+from bot.delivery.sender_protocol import (
+    PermanentDeliveryError,
+    PostedMessage,
+    RateLimitedError,
+    TransientDeliveryError,
+)
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
 from tests.helpers import FakeClock, nine_utc_slot, subscribe
 
@@ -23,15 +29,24 @@ T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 BRIEFS = ["b3", "b2", "b1"]
 
 
+@dataclass(frozen=True)
+class Posted:
+    id: int
+    channel_id: int
+    brief_ids: tuple[str, ...]
+    nonce: str
+    created_at: datetime
+
+
 class FakeDiscord:
     """Posts messages; a repeated nonce returns the original message, as Discord's enforce_nonce does."""
 
     def __init__(self) -> None:
-        self.messages: dict[
-            str, tuple[int, int, tuple[str, ...]]
-        ] = {}  # nonce -> (message id, channel, briefs)
+        self.messages: dict[str, Posted] = {}  # by nonce (once Discord forgot it: by nonce and id)
         self.calls: list[tuple[int, str]] = []
-        self.lookups: list[int] = []  # channels looked at before a late resend
+        self.lookups: list[int] = []  # channels looked at before a late resend (one per search)
+        self.pages: list[tuple[int, datetime | int]] = []
+        self.clock: Callable[[], datetime] = lambda: T0  # Discord's clock, for new messages' snowflakes
         self.posted = asyncio.Event()
         self.failures: dict[int, list[Exception]] = {}  # channel -> errors to raise, in order
         self.in_flight: dict[int, int] = {}
@@ -42,8 +57,8 @@ class FakeDiscord:
 
     def per_channel_messages(self) -> dict[int, int]:
         counts: dict[int, int] = {}
-        for _, channel, _ in self.messages.values():
-            counts[channel] = counts.get(channel, 0) + 1
+        for posted in self.messages.values():
+            counts[posted.channel_id] = counts.get(posted.channel_id, 0) + 1
         return counts
 
     async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
@@ -63,21 +78,37 @@ class FakeDiscord:
         finally:
             self.in_flight[channel_id] -= 1
 
-    async def find_posted_digest(
-        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
-    ) -> int | None:
-        self.lookups.append(channel_id)
-        for message_id, channel, briefs in self.messages.values():
-            later = after_message_id is None or message_id > after_message_id
-            if channel == channel_id and briefs == tuple(brief_ids) and later:
-                return message_id
-        return None
+    async def history_after(
+        self, channel_id: int, after: datetime | int, *, limit: int
+    ) -> Sequence[PostedMessage]:
+        if isinstance(after, datetime):
+            self.lookups.append(channel_id)
+        self.pages.append((channel_id, after))
+        found = sorted(
+            (
+                posted
+                for posted in self.messages.values()
+                if posted.channel_id == channel_id
+                and (posted.created_at > after if isinstance(after, datetime) else posted.id > after)
+            ),
+            key=lambda posted: posted.id,
+        )
+        return [
+            PostedMessage(p.id, p.created_at, by_bot=True, markers=frozenset({p.nonce}))
+            for p in found[:limit]
+        ]
+
+    async def can_read_history(self, channel_id: int) -> bool | None:
+        return True
 
     def post(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
         self.posted.set()
         if nonce not in self.messages:
-            self.messages[nonce] = (len(self.messages) + 1000, channel_id, tuple(brief_ids))
-        return self.messages[nonce][0]
+            self.messages[nonce] = self.new_message(channel_id, nonce, brief_ids)
+        return self.messages[nonce].id
+
+    def new_message(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> Posted:
+        return Posted(len(self.messages) + 1000, channel_id, tuple(brief_ids), nonce, self.clock())
 
 
 class CrashingDiscord(FakeDiscord):
@@ -101,6 +132,11 @@ class CrashingDiscord(FakeDiscord):
             self.all_hung.set()
         await asyncio.Event().wait()  # never answers
         raise AssertionError("unreachable")
+
+
+def elapsed(clock: FakeClock) -> Callable[[], float]:
+    """A monotonic clock that runs with `clock` (no wall-clock change in the test)."""
+    return lambda: (clock.now - T0).total_seconds()
 
 
 def fast_pacer() -> Pacer:
@@ -412,9 +448,9 @@ async def test_a_late_resend_looks_at_the_channel_instead_of_posting_twice(tmp_p
         """Discord after its nonce window: a resend posts again."""
 
         def post(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
-            message_id = len(self.messages) + 1000
-            self.messages[f"{nonce}-{message_id}"] = (message_id, channel_id, tuple(brief_ids))
-            return message_id
+            posted = self.new_message(channel_id, nonce, brief_ids)
+            self.messages[f"{nonce}-{posted.id}"] = posted
+            return posted.id
 
     later = ForgetfulDiscord()
     later.messages = dict(discord.messages)
@@ -434,7 +470,14 @@ async def test_a_late_resend_posts_when_the_first_attempt_never_arrived(database
     discord.failures[1] = [TransientDeliveryError("timed out")]
     clock = FakeClock(T0)
     retry = RetryPolicy(base_delay=600.0, max_delay=600.0)
-    dispatcher = Dispatcher(DeliveryLedger(database), discord, pacer=fast_pacer(), clock=clock, retry=retry)
+    dispatcher = Dispatcher(
+        DeliveryLedger(database),
+        discord,
+        pacer=fast_pacer(),
+        clock=clock,
+        retry=retry,
+        monotonic=elapsed(clock),
+    )
     await dispatcher.run_until_idle()
     clock.now += timedelta(minutes=11)
     await dispatcher.run_until_idle()
@@ -601,3 +644,34 @@ async def test_a_cancel_landing_during_the_request_never_turns_the_row_into_sent
     assert await ledger.delivered_brief_ids(1) == set(BRIEFS)
     assert not await ledger.mark_sent(row.id, message_id=1000, now=T0)
     assert (await ledger.history(1))[0].state == "cancelled"
+
+
+async def test_a_clock_set_back_while_running_still_searches_before_resending(database: Database) -> None:
+    await _record(database, [1])
+
+    class LostAnswer(FakeDiscord):
+        """Discord past its nonce window, and the first send's answer lost after the message was stored."""
+
+        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+            self.calls.append((channel_id, nonce))
+            posted = self.new_message(channel_id, nonce, brief_ids)
+            self.messages[f"{nonce}-{posted.id}"] = posted
+            if len(self.calls) == 1:
+                raise TransientDeliveryError("503 Service Unavailable")
+            return posted.id
+
+    discord = LostAnswer()
+    clock = FakeClock(T0)
+    monotonic = [0.0]
+    discord.clock = lambda: T0 + timedelta(seconds=monotonic[0])  # Discord's clock: the true time
+    ledger = DeliveryLedger(database)
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, monotonic=lambda: monotonic[0])
+    await dispatcher.run_until_idle()
+    [row] = await ledger.history(1)
+    assert row.state == "pending" and len(discord.messages) == 1
+    monotonic[0] += 600  # ten minutes really pass; the wall clock is set back an hour meanwhile
+    clock.now = T0 - timedelta(hours=1) + timedelta(minutes=10)
+    await dispatcher.run_until_idle()
+    [row] = await ledger.history(1)
+    assert discord.lookups == [1] and len(discord.calls) == 1  # searched, found, not sent again
+    assert row.state == "sent" and row.message_id == 1000

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.sender_protocol import PostedMessage
 from bot.delivery.service import DigestService
 from bot.settings import Settings
 from bot.storage import StorageError
@@ -27,10 +28,13 @@ class Recorder:
         self.any_sent.set()
         return len(self.sent)
 
-    async def find_posted_digest(
-        self, channel_id: int, brief_ids: Sequence[str], after_message_id: int | None
-    ) -> int | None:
-        return None
+    async def history_after(
+        self, channel_id: int, after: datetime | int, *, limit: int
+    ) -> Sequence[PostedMessage]:
+        return []
+
+    async def can_read_history(self, channel_id: int) -> bool | None:
+        return True
 
 
 def _settings(tmp_path: Path, **overrides: object) -> Settings:

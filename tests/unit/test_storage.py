@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Database, StorageError, SubscriptionRepository
+from bot.storage import Database, DeliveryLedger, StorageError, SubscriptionRepository
 from bot.storage.database import Migration, load_migrations
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
@@ -202,3 +202,39 @@ async def test_a_settings_channel_unsubscribed_by_command_stays_unsubscribed(tmp
         assert [s.channel_id for s in result] == [20]
         unsubscribed = await repo.get(10)
         assert unsubscribed is not None and not unsubscribed.active
+
+
+STAMP = "2026-05-01T09:00:00.000000Z"
+
+
+async def test_schema_3_keeps_every_row_and_takes_states_from_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = await Database.open(path, migrations=load_migrations()[:2])
+    async with old.transaction() as connection:
+        await connection.execute(
+            "INSERT INTO deliveries (id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+            " brief_ids, created_at, updated_at, attempt_started_at) VALUES (7, 1, 1, 'UTC', 'k', ?, 'n',"
+            " 'sent', '[\"b1\"]', ?, ?, ?)",
+            (STAMP,) * 4,
+        )
+        await connection.execute(
+            "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at) VALUES (1, 'b1', 7, ?)",
+            (STAMP,),
+        )
+    await old.close()
+    database = await Database.open(path)
+    try:
+        assert await database.schema_version() == 3
+        row = await DeliveryLedger(database).get(7)
+        assert row is not None and row.state == "sent" and row.last_attempt_at is None
+        assert await DeliveryLedger(database).delivered_brief_ids(1) == {"b1"}
+        async with database.transaction() as connection:
+            await connection.execute("UPDATE deliveries SET state = 'held' WHERE id = 7")
+        with pytest.raises(sqlite3.IntegrityError):
+            async with database.transaction() as connection:
+                await connection.execute("UPDATE deliveries SET state = 'lost' WHERE id = 7")
+        with pytest.raises(sqlite3.IntegrityError):  # foreign keys are on again after migrating
+            async with database.transaction() as connection:
+                await connection.execute("DELETE FROM deliveries WHERE id = 7")
+    finally:
+        await database.close()

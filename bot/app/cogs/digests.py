@@ -29,6 +29,8 @@ REQUIRED_CHANNEL_PERMISSIONS = (
     ("view_channel", "View Channel"),
     ("send_messages", "Send Messages"),
     ("embed_links", "Embed Links"),
+    # Without it Discord returns no messages: a digest whose answer was lost could not be looked for.
+    ("read_message_history", "Read Message History"),
 )
 MESSAGE_LIMIT = 2000
 
@@ -116,6 +118,8 @@ def history_line(delivery: Delivery) -> str:
         line += f"; {delivery.reason}"
     elif delivery.last_error:
         line += f"; last error: {delivery.last_error}"
+    if delivery.state == "held":
+        line += ". If it is not in the channel, `/digest now` posts one"
     return line
 
 

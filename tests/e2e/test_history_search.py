@@ -1,0 +1,177 @@
+"""Look before resending: a digest whose first send may have landed is searched for in the channel's history
+once Discord's nonce window may have passed, through the real bot and the stand-in's history rules.
+
+In each test the first send is stored by the stand-in and answered 503 (discord.py raises it at once): the
+message exists, the bot does not know it. The bot stops; the stand-in's nonce window is made to pass, so a
+blind resend by the restarted bot would post the digest twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app.client import Briefbot
+from bot.app.views import digest_custom_id, digest_marker
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_commands import EPHEMERAL
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+READ_MESSAGE_HISTORY = 1 << 16
+NONCE_WINDOW = 60.0  # stand-in seconds
+
+
+def bot_messages(standin: DiscordStandIn, channel_id: int) -> list[dict[str, Any]]:
+    return [m for m in standin.messages[channel_id] if int(m["author"]["id"]) == standin.me.id]
+
+
+async def lose_the_first_answer(
+    bot: Briefbot, standin: DiscordStandIn, clock: FakeClock, channel: int
+) -> None:
+    """The slot fires; its digest is stored by Discord but the bot only sees a 503."""
+    standin.store_then_fail(channel, times=1, status=503)
+    await fire_slot_and_send(bot, clock, seconds=31)
+    [row] = await bot.digests.history(channel)
+    assert row.state == "pending" and row.attempt_started_at is not None
+    assert len(bot_messages(standin, channel)) == 1
+
+
+def after_the_nonce_window(standin: DiscordStandIn, clock: FakeClock, minutes: float = 10) -> None:
+    standin.advance_clock(NONCE_WINDOW + 1)
+    clock.advance(minutes=minutes)
+
+
+async def test_a_busy_channel_does_not_hide_the_lost_digest(tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("busy")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        # Members chatted in the minutes before the slot (inside the search's margin)...
+        standin.post_messages(channel, 120, at=clock.now - timedelta(minutes=7), every=3.0)
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+        [original] = bot_messages(standin, channel)
+        # ... and chat on while the bot is down: far more than the 50 newest messages.
+        standin.post_messages(channel, 160, at=clock.now + timedelta(seconds=1), every=2.0)
+        after_the_nonce_window(standin, clock)
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            [row] = await bot.digests.history(channel)
+        assert bot_messages(standin, channel) == [original]
+        assert row.state == "sent" and row.message_id == int(original["id"])
+        pages = [r for r in standin.requests if r.method == "GET" and r.path.endswith(f"{channel}/messages")]
+        assert len(pages) == 2  # oldest first from before the first attempt, 100 a page, until found
+        assert all("after" in r.query and r.query.get("limit") == "100" for r in pages)
+        assert standin.violations == []
+
+
+async def test_a_history_the_bot_cannot_read_holds_the_digest(tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("blind", deny_bot=READ_MESSAGE_HISTORY)
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+        after_the_nonce_window(standin, clock)
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            clock.advance(hours=2)
+            await bot.digests.dispatcher.run_until_idle()  # held: never taken again on its own
+            [row] = await bot.digests.history(channel)
+            shown = await ask(standin, "digest history", {"channel": channel}, user="bob")
+        assert len(bot_messages(standin, channel)) == 1
+        assert standin.counters["history_withheld"] >= 1
+        assert row.state == "held" and row.reason is not None and "Read Message History" in row.reason
+        assert "**held**" in shown and "Read Message History" in shown
+        assert standin.violations == []
+
+
+async def test_a_later_digest_sent_first_does_not_hide_the_earlier_one(tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("both")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+            [lost] = bot_messages(standin, channel)
+            # `/digest now` while the slot's row waits for its retry: the same brief, posted and recorded.
+            clock.advance(seconds=1)
+            asked = await bot.digests.digest_now(
+                channel_id=channel, guild_id=standin.guild_id, brief_ids=bot.library.ids
+            )
+            assert asked is not None
+            await bot.digests.dispatcher.run_until_idle()
+            assert len(bot_messages(standin, channel)) == 2
+        after_the_nonce_window(standin, clock)
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            rows = {row.timezone: row for row in await bot.digests.history(channel)}
+        assert len(bot_messages(standin, channel)) == 2
+        assert rows["UTC"].state == "sent" and rows["UTC"].message_id == int(lost["id"])  # not the later one
+        assert rows["manual"].state == "sent" and rows["manual"].message_id != int(lost["id"])
+        assert standin.violations == []
+
+
+async def test_a_clock_set_back_searches_before_resending(tmp_path: Path) -> None:
+    # Discord's clock is the true time; the bot's ran an hour ahead when it sent, then was corrected.
+    true_time = FakeClock(SLOT_DAY - timedelta(hours=1))
+    ahead = timedelta(hours=1)
+
+    def bot_clock() -> datetime:
+        return true_time.now + ahead
+
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=true_time) as standin:
+        channel = standin.add_text_channel("skewed")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, bot_clock) as bot:
+            standin.store_then_fail(channel, times=1, status=503)
+            true_time.advance(seconds=31)  # 09:00:01 on the bot's clock, 08:00:01 on Discord's
+            await bot.digests.scheduler.tick()
+            await bot.digests.dispatcher.run_until_idle()
+        [original] = bot_messages(standin, channel)
+        ahead = timedelta(0)  # NTP corrects the bot's clock: "since the first attempt" is now negative
+        standin.advance_clock(NONCE_WINDOW + 1)
+        true_time.advance(minutes=3)
+        async with running_bot(standin, settings, bot_clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            [row] = await bot.digests.history(channel)
+        assert bot_messages(standin, channel) == [original]
+        assert row.state == "sent" and row.message_id == int(original["id"])
+        assert standin.violations == []
+
+
+async def test_subscribe_requires_read_message_history(briefbot: Briefbot, standin: DiscordStandIn) -> None:
+    created = asyncio.ensure_future(briefbot.wait_for("guild_channel_create", timeout=5))
+    blind = standin.add_text_channel("blind", deny_bot=READ_MESSAGE_HISTORY)
+    assert (await created).id == blind
+    refused = await ask(standin, "digest subscribe", {"channel": blind}, user="alice")
+    assert "I am missing Read Message History" in refused
+    assert await briefbot.digests.list_subscriptions() == []
+
+
+async def test_buttons_carry_the_rows_marker_and_old_digests_buttons_still_answer(
+    briefbot: Briefbot, standin: DiscordStandIn
+) -> None:
+    longest = digest_custom_id("loans", "a" * 64, "d" + "f" * 24)  # the longest id a brief may have
+    assert len(longest) <= 100 and digest_marker(longest) == "d" + "f" * 24
+    news = standin.channel_id("news")
+    brief_id = briefbot.library.ids[0]
+    old = standin.post_message(
+        news,
+        author=standin.me,
+        components=[
+            {
+                "type": 1,
+                "components": [
+                    {"type": 2, "style": 2, "label": "Who", "custom_id": f"briefbot:digest:who:{brief_id}"}
+                ],
+            }
+        ],
+    )
+    press = await standin.press_button(old, f"briefbot:digest:who:{brief_id}", user="bob")
+    callback = await standin.wait_for_callback(press, timeout=5)
+    assert callback.data["flags"] & EPHEMERAL and callback.data.get("embeds")
