@@ -23,6 +23,8 @@ SCHEDULE_EXAMPLE = "`09:00` for daily at nine, or a cron expression such as `30 
 TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
 
 ScheduleField = Literal["schedule", "timezone"]
+# What a slot does for a channel that has had every brief: post nothing, or the newest brief again.
+WhenNothingNew = Literal["skip", "repeat-latest"]
 
 _SHOWN_LENGTH = 100  # a value is echoed in the error; a pasted essay is not
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")

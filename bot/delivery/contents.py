@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
-from typing import Literal
 
-WhenNothingNew = Literal["skip", "repeat-latest"]
+from bot.schedule import WhenNothingNew
+
 NOTHING_NEW = "nothing new since the last digest"
 NO_BRIEFS = "no briefs available"
 

@@ -25,9 +25,9 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import utc_now
-from bot.delivery.contents import DigestContents, WhenNothingNew, contents_rule
+from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.slots import Slot, slots_between
-from bot.schedule import ScheduleError, parse_schedule
+from bot.schedule import ScheduleError, WhenNothingNew, parse_schedule
 from bot.storage.ledger import ChooseContents, DeliveryLedger
 from bot.storage.subscriptions import SubscriptionRepository
 
