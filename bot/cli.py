@@ -55,29 +55,46 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     from bot.briefs.answers import COMMANDS, answer
     from bot.briefs.loader import load_library
+    from bot.briefs.quote import quote_target, render_quote
     from bot.briefs.render import pages_text
 
-    spec = COMMANDS.get(args.command)
+    # `briefbot preview quote who name=bennett`: what the Quote button under that answer shows
+    quoting = args.command == "quote"
+    command, pairs = (
+        (args.options[0], args.options[1:]) if quoting and args.options else (args.command, args.options)
+    )
+    name = f"quote {command}" if quoting else command
+    spec = COMMANDS.get(command)
     if spec is None:
         print(
-            f"briefbot preview: unknown command {args.command!r}; one of: {', '.join(COMMANDS)}",
+            f"briefbot preview: unknown command {name!r}; one of: {', '.join(COMMANDS)}, or quote <command>",
             file=sys.stderr,
         )
         return EXIT_USAGE
     options: dict[str, str] = {}
     allowed = {*spec.options, "brief"}
-    for pair in args.options:
+    for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or key not in allowed:
             wanted = ", ".join(f"{name}=..." for name in sorted(allowed))
-            print(f"briefbot preview {args.command}: expected {wanted}, got {pair!r}", file=sys.stderr)
+            print(f"briefbot preview {name}: expected {wanted}, got {pair!r}", file=sys.stderr)
             return EXIT_USAGE
         options[key] = value
     briefs_dir, seeds_dir = _dirs(args)
     result = load_library(briefs_dir, seeds_dir)
     for error in result.errors:
         print(f"warning: skipped: {error}", file=sys.stderr)
-    print(pages_text(answer(args.command, result.library, options)))
+    if not quoting:
+        print(pages_text(answer(command, result.library, options)))
+        return EXIT_OK
+    target = quote_target(command, result.library, options)
+    if target is None:
+        print(
+            f"briefbot preview {name}: that answer has no Quote button (no facts to quote)", file=sys.stderr
+        )
+        return EXIT_ERRORS
+    print(f"[Quote button custom_id: {target.custom_id}]")
+    print(pages_text(render_quote(result.library, target)))
     return EXIT_OK
 
 
@@ -165,7 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     preview = commands.add_parser("preview", help="print what the bot would answer to a slash command")
-    preview.add_argument("command", help="who, aid, loans, brief, events, sources, help or digest")
+    preview.add_argument(
+        "command", help="who, aid, loans, brief, events, sources, help or digest; or quote <command>"
+    )
     preview.add_argument("options", nargs="*", metavar="key=value", help="e.g. name=bennett, country=Japan")
     with_dirs(preview)
     preview.set_defaults(handler=cmd_preview)

@@ -20,7 +20,7 @@ from bot.app.cogs.briefs import BriefsCog
 from bot.app.cogs.digests import DigestsCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
-from bot.app.views import DigestButton, LegacyDigestButton
+from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
 from bot.clock import utc_now
@@ -89,7 +89,7 @@ class Briefbot(commands.Bot):
         self._digests = await DigestService.open(
             self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock
         )
-        self.add_dynamic_items(DigestButton, LegacyDigestButton)
+        self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton)
         await self.add_cog(BriefsCog(self))
         await self.add_cog(DigestsCog(self))
         await self.sync_commands()

@@ -1,11 +1,12 @@
-"""Views: the page-turning buttons under long answers, and the digest's persistent Who/Aid/Loans buttons;
-`send_pages` answers an interaction with pages and the Pager that walks them."""
+"""Views: the page-turning buttons under long answers, the digest's persistent Who/Aid/Loans buttons, and
+the Quote button under every answer and digest; `send_pages` answers an interaction with pages, the Pager
+that walks them and the Quote button."""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -13,6 +14,7 @@ import discord
 from bot.app.embeds import to_embeds
 from bot.briefs.answers import answer
 from bot.briefs.models import Brief
+from bot.briefs.quote import TEMPLATE, QuoteTarget, quote_target, render_quote, target_for
 from bot.briefs.render import MessageData
 
 if TYPE_CHECKING:
@@ -27,12 +29,22 @@ log = logging.getLogger(__name__)
 class Pager(discord.ui.View):
     """Previous/Next over pages; only the member who asked can turn them, and they vanish on timeout."""
 
-    def __init__(self, pages: Sequence[MessageData], *, owner_id: int, timeout: float) -> None:
+    def __init__(
+        self,
+        pages: Sequence[MessageData],
+        *,
+        owner_id: int,
+        timeout: float,
+        quote: QuoteTarget | None = None,
+    ) -> None:
         super().__init__(timeout=timeout)
         self.pages = tuple(pages)
         self.owner_id = owner_id
         self.index = 0
+        self.quote = quote
         self._origin: discord.Interaction[Briefbot] | None = None
+        if quote is not None:
+            self.add_item(_QuoteShown(quote))
         self._update_buttons()
 
     def attach(self, interaction: discord.Interaction[Briefbot]) -> None:
@@ -84,8 +96,8 @@ class Pager(discord.ui.View):
     async def on_timeout(self) -> None:
         if self._origin is None:
             return
-        try:
-            await self._origin.edit_original_response(view=None)
+        try:  # the page buttons go; the Quote button stays, answered by QuoteButton from then on
+            await self._origin.edit_original_response(view=quote_view(self.quote) if self.quote else None)
         except discord.HTTPException as exc:  # the message may be gone, or the token expired
             log.debug("could not remove page buttons after timeout: %s", exc)
 
@@ -96,12 +108,15 @@ async def send_pages(
     *,
     ephemeral: bool,
     pager_timeout: float,
+    quote: QuoteTarget | None = None,
 ) -> None:
-    """Answer `interaction` with the first page; a Pager walks the rest, for the invoker only."""
+    """Answer `interaction` with the first page; a Pager walks the rest, for the invoker only. With `quote`,
+    a Quote button shows the answer's evidence in full."""
     if len(pages) == 1:
-        await _respond(interaction, pages[0], ephemeral=ephemeral)
+        view = quote_view(quote) if quote else discord.utils.MISSING
+        await _respond(interaction, pages[0], ephemeral=ephemeral, view=view)
         return
-    pager = Pager(pages, owner_id=interaction.user.id, timeout=pager_timeout)
+    pager = Pager(pages, owner_id=interaction.user.id, timeout=pager_timeout, quote=quote)
     await _respond(interaction, pages[0], ephemeral=ephemeral, view=pager)
     pager.attach(interaction)
 
@@ -155,6 +170,24 @@ def is_digest_button(custom_id: str) -> bool:
     )
 
 
+_Rebuild = Callable[[discord.ui.Item[Any], re.Match[str]], discord.ui.DynamicItem[Any]]
+
+
+def _rebuilt_by(rebuild: _Rebuild) -> Any:
+    """A DynamicItem's `from_custom_id`: the button rebuilt from its custom_id alone (what a restart leaves)."""
+
+    async def from_custom_id(
+        cls: type,
+        interaction: discord.Interaction[Briefbot],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> discord.ui.DynamicItem[Any]:
+        return rebuild(item, match)
+
+    return classmethod(from_custom_id)
+
+
 class DigestButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     template=DIGEST_TEMPLATE,
@@ -176,21 +209,40 @@ class DigestButton(
         self.command = command
         self.brief_id = brief_id
 
-    @classmethod
-    async def from_custom_id(  # type: ignore[override]  # the Briefbot's (see above)
-        cls,
-        interaction: discord.Interaction[Briefbot],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> DigestButton:
-        return _pressed(item, match)
+    from_custom_id = _rebuilt_by(lambda item, match: _pressed(item, match))
 
     async def callback(  # type: ignore[override]  # the Briefbot's (see above)
         self, interaction: discord.Interaction[Briefbot]
     ) -> None:
         bot = interaction.client
-        pages = answer(self.command, bot.library, {"brief": self.brief_id})
+        options = {"brief": self.brief_id}
+        pages = answer(self.command, bot.library, options)
+        quote = quote_target(self.command, bot.library, options)
+        await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout, quote=quote)
+
+
+QUOTE_LABEL = "Quote"
+
+
+class QuoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TEMPLATE):
+    """Quote: the answer's facts in full, privately, with their sentences and paragraphs. The custom_id names
+    the brief, its content version and the items, so a press is answered after a restart, from any message."""
+
+    def __init__(self, target: QuoteTarget, row: int | None = None) -> None:
+        super().__init__(_quote_button(target, row))
+        self.target = target
+
+    from_custom_id = _rebuilt_by(
+        lambda item, match: QuoteButton(
+            QuoteTarget(match["brief_id"], match["version"], match["items"]), item.row
+        )
+    )
+
+    async def callback(  # type: ignore[override]  # the Briefbot's (see above)
+        self, interaction: discord.Interaction[Briefbot]
+    ) -> None:
+        bot = interaction.client
+        pages = render_quote(bot.library, self.target)
         await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout)
 
 
@@ -204,15 +256,43 @@ def _pressed(item: discord.ui.Item[Any], match: re.Match[str]) -> DigestButton:
     return DigestButton(match["command"], match["brief_id"], label)
 
 
+def _quote_button(target: QuoteTarget, row: int | None = None) -> discord.ui.Button[discord.ui.View]:
+    return discord.ui.Button(
+        label=QUOTE_LABEL, style=discord.ButtonStyle.primary, custom_id=target.custom_id, row=row
+    )
+
+
+class _QuoteShown(discord.ui.Button[Pager]):
+    """The Quote button inside a Pager. Shown by the pager, answered by QuoteButton alone: a dynamic item kept
+    in a view would be dropped from the client's registry when the view stops (discord.py's ViewStore)."""
+
+    def __init__(self, target: QuoteTarget) -> None:
+        super().__init__(label=QUOTE_LABEL, style=discord.ButtonStyle.primary, custom_id=target.custom_id)
+
+    def is_dispatchable(self) -> bool:
+        return False
+
+
+def quote_view(target: QuoteTarget) -> discord.ui.View:
+    """A lone Quote button; stopped at once, since QuoteButton's template routes its presses."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(QuoteButton(target))
+    view.stop()
+    return view
+
+
 def digest_view(briefs: Sequence[Brief], *, marker: str | None = None) -> discord.ui.View:
-    """A row of Who / Aid / Loans per brief, each carrying `marker` (the delivery's nonce) when given.
-    Stopped at once: presses are routed by DigestButton's template, so no view needs to be kept in memory
-    per posted message."""
+    """A row of Who / Aid / Loans / Quote per brief, Who / Aid / Loans carrying `marker` (the delivery's nonce)
+    when given. Stopped at once: presses are routed by the buttons' templates, so no view needs to be kept in
+    memory per posted message."""
     view = discord.ui.View(timeout=None)
     several = len(briefs) > 1
     for row, brief in enumerate(briefs[:MAX_BRIEF_ROWS]):
         for command, label in DIGEST_BUTTONS:
             text = f"{label}: {brief.title}" if several else label
             view.add_item(DigestButton(command, brief.id, text[:80], row=row, marker=marker))
+        target = target_for(brief, [f"key_points[{i}]" for i in range(len(brief.key_points))])
+        if target is not None:
+            view.add_item(QuoteButton(target, row=row))
     view.stop()
     return view

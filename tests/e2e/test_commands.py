@@ -157,7 +157,8 @@ async def test_pager_removes_its_buttons_on_timeout(briefbot: Briefbot, standin:
     interaction, _ = await ask(standin, "who")
     await standin.wait_for(
         lambda: any(
-            e.interaction_id == interaction.id and e.body.get("components") == []
+            e.interaction_id == interaction.id
+            and [c["label"] for row in e.body.get("components", []) for c in row["components"]] == ["Quote"]
             for e in standin.original_edits
         ),
         timeout=5,

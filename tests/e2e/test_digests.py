@@ -11,7 +11,7 @@ from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import EPHEMERAL, embeds_text
 from tests.helpers import FakeClock
-from tests.standin import DiscordStandIn
+from tests.standin import Callback, DiscordStandIn
 
 SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
 SEND_MESSAGES = 1 << 11
@@ -59,7 +59,7 @@ async def test_digest_reaches_every_configured_channel_once_at_its_slot(
         assert "Digest: Israel sends Defense Min. official to US-led conference on Ukraine aid" in text
         assert "8 people · 6 aid flows · 4 loans" in text and "Source: Jerusalem Post" in text
         labels = [c["label"] for row in body["components"] for c in row["components"]]
-        assert labels == ["Who", "Aid", "Loans"]
+        assert labels == ["Who", "Aid", "Loans", "Quote"]
     assert standin.counters["global_429"] == 0 and standin.violations == []
 
 
@@ -89,9 +89,8 @@ async def test_next_day_has_nothing_new_and_is_skipped_or_repeated(
     assert len(standin.messages[channel]) == 2
 
 
-async def test_digest_buttons_answer_privately_even_after_a_restart(
-    standin: DiscordStandIn, tmp_path: Path
-) -> None:
+async def press_after_a_restart(standin: DiscordStandIn, tmp_path: Path, label: str) -> Callback:
+    """Post a digest, stop the bot, start a new one, and press the digest's `label` button."""
     channel = standin.add_text_channel("buttons")
     clock = FakeClock(SLOT_DAY)
     settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
@@ -99,12 +98,18 @@ async def test_digest_buttons_answer_privately_even_after_a_restart(
         await fire_slot(bot, clock, seconds=31)
         await standin.wait_for(lambda: standin.messages[channel], timeout=10)
     message = standin.messages[channel][0]
-    loans_id = next(
-        c["custom_id"] for row in message["components"] for c in row["components"] if c["label"] == "Loans"
+    custom_id = next(
+        c["custom_id"] for row in message["components"] for c in row["components"] if c["label"] == label
     )
     async with running_bot(standin, settings, clock):  # a new process would look just like this
-        press = await standin.press_button(message, loans_id, user="bob")
-        callback = await standin.wait_for_callback(press, timeout=5)
+        press = await standin.press_button(message, custom_id, user="bob")
+        return await standin.wait_for_callback(press, timeout=5)
+
+
+async def test_digest_buttons_answer_privately_even_after_a_restart(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    callback = await press_after_a_restart(standin, tmp_path, "Loans")
     assert callback.data["flags"] & EPHEMERAL
     assert "Loan made · Japan → Ukraine: $600 million" in embeds_text(callback.data)
 

@@ -12,6 +12,7 @@ from bot.app.views import send_pages
 from bot.briefs.answers import answer
 from bot.briefs.lookup import UnknownBrief, countries
 from bot.briefs.models import Brief
+from bot.briefs.quote import quote_target
 from bot.briefs.ranking import ranked
 
 if TYPE_CHECKING:
@@ -91,7 +92,10 @@ class BriefsCog(commands.Cog):
     ) -> None:
         given = {key: value for key, value in options.items() if value}
         pages = answer(command, self.bot.library, given)
-        await send_pages(interaction, pages, ephemeral=private, pager_timeout=self.bot.pager_timeout)
+        quote = quote_target(command, self.bot.library, given)
+        await send_pages(
+            interaction, pages, ephemeral=private, pager_timeout=self.bot.pager_timeout, quote=quote
+        )
 
     @app_commands.command()
     @app_commands.describe(name="A name or part of one, e.g. bennett", brief=BRIEF_HELP, private=PRIVATE_HELP)

@@ -1,0 +1,215 @@
+"""Proof in one click: the Quote view of an answer's facts, and the custom_id that names them.
+
+A `QuoteTarget` names a brief, the content version it was answered from, and the facts of the answer,
+compactly enough for Discord's 100-character custom_id: `bq:<brief id>:<version>:<items>`, where items
+are a section letter and a bit mask of item indexes in hex (`l1` is loans[0], `p*` every person). A press
+after a restart reads it back; a press after the brief changed says so instead of quoting the new text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.briefs import facts, render
+from bot.briefs.lookup import Library, UnknownBrief, find_aid, find_loans, find_people
+from bot.briefs.models import AidFlow, Brief, Event, KeyPoint, Loan, Person, Quote, _Fact
+from bot.briefs.render import EmbedField, MessageData
+
+CUSTOM_ID_LIMIT = 100
+PREFIX = "bq"
+_CODES: dict[str, str] = {
+    "key_points": "k",
+    "people": "p",
+    "aid": "a",
+    "loans": "l",
+    "events": "e",
+    "quotes": "q",
+}
+_SECTIONS = {code: section for section, code in _CODES.items()}
+_KEY = re.compile(r"^(?P<section>[a-z_]+)\[(?P<index>\d+)\]$")
+TEMPLATE = (
+    rf"{PREFIX}:(?P<brief_id>[a-z0-9][a-z0-9-]{{0,63}}):(?P<version>[0-9a-f]{{8}}):"
+    r"(?P<items>[kpaleq](?:\*|[0-9a-f]+)(?:\.[kpaleq](?:\*|[0-9a-f]+))*)"
+)
+
+
+@dataclass(frozen=True)
+class QuoteTarget:
+    """The facts one answer shows: which brief, which version of it, which items (encoded, `l1.p*`)."""
+
+    brief_id: str
+    version: str
+    encoded: str
+
+    @property
+    def custom_id(self) -> str:
+        return f"{PREFIX}:{self.brief_id}:{self.version}:{self.encoded}"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """("loans[0]", "people[*]", …): `[*]` is every item of the section."""
+        return decode_items(self.encoded)
+
+
+def encode_items(items: Sequence[str], sizes: Sequence[tuple[str, int]] = ()) -> str:
+    """("people[0]", "people[2]", "loans[1]") -> "p5.l2"; every item of a section -> "p*"."""
+    masks: dict[str, int] = {}
+    for key in items:
+        match = _KEY.match(key)
+        if match is None or match["section"] not in _CODES:
+            raise ValueError(f"not an item of a brief: {key!r}")
+        section = match["section"]
+        masks[section] = masks.get(section, 0) | (1 << int(match["index"]))
+    whole = dict(sizes)
+    parts = []
+    for section, mask in masks.items():
+        every = whole.get(section, -1) > 0 and mask == (1 << whole[section]) - 1
+        parts.append(f"{_CODES[section]}{'*' if every else format(mask, 'x')}")
+    return ".".join(parts)
+
+
+def decode_items(encoded: str) -> tuple[str, ...]:
+    """ "p5.l2" -> ("people[0]", "people[2]", "loans[1]"); "p*" -> ("people[*]",) for every person."""
+    keys: list[str] = []
+    for part in encoded.split("."):
+        section, mask = _SECTIONS[part[0]], part[1:]
+        if mask == "*":
+            keys.append(f"{section}[*]")
+            continue
+        bits = int(mask, 16)
+        keys += [f"{section}[{index}]" for index in range(bits.bit_length()) if bits >> index & 1]
+    return tuple(keys)
+
+
+def target_for(brief: Brief, items: Sequence[str]) -> QuoteTarget | None:
+    """The Quote button's target for these items of `brief`, within Discord's custom_id limit."""
+    if brief.proof is None or not items:
+        return None
+    sizes = tuple((section, len(getattr(brief, section))) for section in _CODES)
+    chosen = list(items)
+    while chosen:
+        target = QuoteTarget(brief.id, brief.proof.version, encode_items(chosen, sizes))
+        if len(target.custom_id) <= CUSTOM_ID_LIMIT:
+            return target
+        chosen.pop()  # a brief with very many items: quote the first ones that fit
+    return None
+
+
+def _keys(brief: Brief, section: str, chosen: Sequence[object]) -> list[str]:
+    return [facts.item_key(brief, section, item) for item in chosen]
+
+
+def quote_target(command: str, library: Library, options: Mapping[str, str]) -> QuoteTarget | None:
+    """The facts `/command` answers with these options, for the Quote button under that answer."""
+    try:
+        brief = library.get(options.get("brief"))
+    except UnknownBrief:
+        return None
+    if command == "who":
+        items = _keys(brief, "people", find_people(brief, options.get("name")).items)
+    elif command == "aid":
+        items = _keys(brief, "aid", find_aid(brief, options.get("country")).items)
+    elif command == "loans":
+        items = _keys(brief, "loans", find_loans(brief, options.get("country")).items)
+    elif command == "events":
+        items = [f"events[{i}]" for i in range(len(brief.events))]
+    elif command == "brief":
+        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
+        items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
+    elif command == "digest":
+        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
+    else:
+        return None
+    return target_for(brief, items)
+
+
+def _resolve(brief: Brief, key: str) -> list[tuple[str, _Fact]]:
+    match = _KEY.match(key) or re.match(r"^(?P<section>[a-z_]+)\[(?P<index>\*)\]$", key)
+    if match is None:
+        return []
+    section = match["section"]
+    items: Sequence[_Fact] = getattr(brief, section, [])
+    if match["index"] == "*":
+        return [(f"{section}[{i}]", item) for i, item in enumerate(items)]
+    index = int(match["index"])
+    return [(key, items[index])] if index < len(items) else []
+
+
+def fact_label(brief: Brief, key: str, fact: _Fact) -> str:
+    """How the Quote view names a fact: as its answer heads it."""
+    if isinstance(fact, Person):
+        return fact.name
+    if isinstance(fact, AidFlow):
+        return f"{render.aid_group(fact)} · {fact.donor} → {fact.recipient}: {fact.kind}"
+    if isinstance(fact, Loan):
+        return facts.loan_heading(fact)
+    if isinstance(fact, Event):
+        return " · ".join(part for part in (fact.where, fact.when) if part) or "Event"
+    if isinstance(fact, Quote):
+        return f"Quote: {fact.speaker}"
+    if isinstance(fact, KeyPoint):
+        return f"Key point {int(key.split('[')[1].rstrip(']')) + 1}"
+    return key
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` characters, cut between words: long evidence is paged, not cut."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text else pieces
+
+
+def _fact_fields(brief: Brief, key: str, fact: _Fact) -> list[EmbedField]:
+    proof = brief.proof.item(key) if brief.proof else None
+    label = fact_label(brief, key, fact)
+    passages = (
+        [(p.passage, p.paragraph, p.sentence, list(p.attributions)) for p in proof.passages]
+        if proof
+        else [(passage, None, None, fact.attributions) for passage in fact.evidence]
+    )
+    fields: list[EmbedField] = []
+    for number, (passage, paragraph, sentence, said) in enumerate(passages, start=1):
+        where = f" · paragraph {paragraph}" if paragraph else ""
+        name = f"{label} · passage {number}/{len(passages)}{where}"
+        lines = [f"“{passage}”"]
+        if sentence and sentence != passage:
+            lines.append(f"In the sentence: “{sentence}”")
+        if said:
+            lines.append("Who says so: " + "; ".join(f"“{text}”" for text in said))
+        if number == 1 and isinstance(fact, Loan):
+            lines += facts.reading_line(brief, key, fact)
+        text = render.defuse_mentions("\n".join(lines))
+        pieces = _chunks(text, render.FIELD_VALUE_LIMIT)
+        for part, piece in enumerate(pieces, start=1):
+            more = f" (part {part}/{len(pieces)})" if len(pieces) > 1 else ""
+            fields.append(EmbedField(render.clean(name + more, render.FIELD_NAME_LIMIT), piece))
+    return fields
+
+
+def render_quote(library: Library, target: QuoteTarget) -> list[MessageData]:
+    """The Quote view: every passage of each fact, the sentence around it and its paragraph, with the
+    article's title and date; or a kind word when the brief is gone or has changed since the answer."""
+    brief = library.find(target.brief_id)
+    if brief is None:
+        return [render.render_error("That brief is no longer loaded, so there is nothing to quote.")]
+    if brief.proof is None or brief.proof.version != target.version:
+        return [
+            render.render_error(
+                "This answer came from an earlier version of the brief, which has changed since. "
+                "Ask the question again to quote the current one."
+            )
+        ]
+    resolved = [entry for key in target.items for entry in _resolve(brief, key)]
+    fields = [field for key, fact in resolved for field in _fact_fields(brief, key, fact)]
+    description = (
+        f"The article's own words for {facts.plural(len(resolved), 'fact')}, with where each passage sits "
+        f"(paragraphs count the article's lines from its headline).\n"
+        f"“{brief.source.headline}”, {brief.source.publisher}; {facts.article_date(brief)}."
+    )
+    return render.paginate(f"Quote: {brief.title}", description, fields, render.source_line(brief))

@@ -1,0 +1,105 @@
+"""The Quote view and the custom_id that names what it quotes."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from bot.briefs import render
+from bot.briefs.loader import LoadResult
+from bot.briefs.lookup import Library
+from bot.briefs.models import KeyPoint
+from bot.briefs.quote import (
+    CUSTOM_ID_LIMIT,
+    TEMPLATE,
+    QuoteTarget,
+    decode_items,
+    encode_items,
+    quote_target,
+    render_quote,
+    target_for,
+)
+from bot.cli import main
+from tests.unit.test_cli import DIRS
+from tests.unit.test_render import assert_within_limits
+
+
+def test_items_encode_compactly_and_back() -> None:
+    items = ("people[0]", "people[2]", "loans[1]")
+    assert encode_items(items) == "p5.l2"
+    assert decode_items("p5.l2") == items
+    assert encode_items(("aid[0]", "aid[1]"), [("aid", 2)]) == "a*"
+    assert decode_items("a*") == ("aid[*]",)
+
+
+def test_the_custom_id_names_brief_version_and_items_within_100(shipped: LoadResult) -> None:
+    target = quote_target("who", shipped.library, {"name": "bennett"})
+    assert target is not None
+    brief = shipped.library.get()
+    assert brief.proof is not None
+    assert target.custom_id == f"bq:{brief.id}:{brief.proof.version}:p4"
+    assert re.fullmatch(TEMPLATE, target.custom_id)
+    long_id = brief.model_copy(update={"id": "x" * 64, "key_points": [brief.key_points[0]] * 90})
+    many = target_for(long_id, [f"key_points[{i}]" for i in range(0, 90, 2)])
+    assert many is not None and len(many.custom_id) <= CUSTOM_ID_LIMIT
+    assert re.fullmatch(TEMPLATE, many.custom_id)
+
+
+def test_quote_shows_all_passages_paged_within_limits(shipped: LoadResult) -> None:
+    target = quote_target("who", shipped.library, {})
+    assert target is not None
+    pages = render_quote(shipped.library, target)
+    assert len(pages) > 1
+    for page in pages:
+        assert_within_limits(page)
+    names = [f.name for page in pages for f in page.embeds[0].fields]
+    brief = shipped.library.get()
+    assert len(names) == sum(len(person.evidence) for person in brief.people)  # nothing cut to a snippet
+
+
+def test_a_passage_longer_than_a_field_is_paged_not_cut(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    long_point = KeyPoint(evidence=["word " * 400])
+    changed = brief.model_copy(update={"key_points": [long_point]})
+    assert brief.proof is not None
+    changed._proof = dataclasses.replace(brief.proof, items={})  # no located passages: the evidence as given
+    library = Library([changed])
+    target = QuoteTarget(brief.id, brief.proof.version if brief.proof else "", "k1")
+    pages = render_quote(library, target)
+    fields = [f for page in pages for f in page.embeds[0].fields]
+    assert len(fields) == 2 and fields[0].name.endswith("(part 1/2)")
+    assert sum(f.value.count("word") for f in fields) == 400
+    for page in pages:
+        assert_within_limits(page)
+
+
+def test_a_gone_or_changed_brief_is_said_kindly(shipped: LoadResult) -> None:
+    gone = render_quote(shipped.library, QuoteTarget("no-such-brief", "00000000", "p1"))
+    assert "no longer loaded" in render.pages_text(gone)
+    changed = render_quote(shipped.library, QuoteTarget(shipped.library.get().id, "00000000", "p1"))
+    assert "earlier version of the brief" in render.pages_text(changed)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["quote", "who", "name=bennett"], "Naftali Bennett · passage 6/6 · paragraph 15"),
+        (["quote", "loans", "country=Germany"], "A reading, not the article's words"),
+        (["quote", "digest"], "Key point 8 · passage 1/1 · paragraph 20"),
+    ],
+)
+def test_preview_quote_prints_what_the_button_shows(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", *argv, *DIRS]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[Quote button custom_id: bq:israel-ukraine-defense-contact-group:")
+    assert expected in out
+
+
+def test_preview_quote_of_an_answer_without_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", "quote", "help", *DIRS]) == 1
+    assert main(["preview", "quote", "weather", *DIRS]) == 2
+    assert "or quote <command>" in capsys.readouterr().err
