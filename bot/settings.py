@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     digest_nonce_trust: timedelta = Field(
         default=timedelta(minutes=2), ge=timedelta(0), le=timedelta(minutes=10)
     )
+    # How often one server may ask for a digest by hand; 0 turns the limit off.
+    digest_now_cooldown: timedelta = Field(
+        default=timedelta(minutes=1), ge=timedelta(0), le=timedelta(days=1)
+    )
     # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
     delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
@@ -108,7 +112,7 @@ class Settings(BaseSettings):
             return [part for part in parts if part]
         return value
 
-    @field_validator("digest_catch_up_grace", "digest_nonce_trust", mode="before")
+    @field_validator("digest_catch_up_grace", "digest_nonce_trust", "digest_now_cooldown", mode="before")
     @classmethod
     def _parse_grace(cls, value: object) -> object:
         return parse_duration(value)

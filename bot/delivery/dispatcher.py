@@ -257,7 +257,9 @@ class Dispatcher:
         # result: rows in flight when the read began are skipped even if they have finished since.
         started = await self._record_held()
         in_flight_before = set(self._busy_rows)
-        rows = await self._ledger.due(self._clock(), limit=self._batch_size + len(in_flight_before))
+        # One row per channel, round-robin by server: a busy channel or a huge server gets one turn in each
+        # round, so it cannot keep another server's digest waiting (permits are granted in this order).
+        rows = await self._ledger.due_in_turn(self._clock(), limit=self._batch_size + len(in_flight_before))
         # A channel waits while its row backs off, and until an outcome kept in memory is written.
         mono = self._monotonic()
         held_channels = {

@@ -103,6 +103,17 @@ class Delivery:
 
 
 _DELIVERIES = Columns(Delivery)
+# Each channel's oldest due row (`in_channel` = 1), then those heads numbered within their server
+# (`in_guild`): ordering by that number first deals one channel per server per round.
+_DUE_IN_TURN = (
+    f"WITH due AS (SELECT {_DELIVERIES.names},"  # noqa: S608 - constant column list, values bound
+    " row_number() OVER (PARTITION BY channel_id ORDER BY slot_at, id) AS in_channel"
+    " FROM deliveries WHERE state = 'pending' AND (next_attempt_at <= ? OR updated_at > ?)),"
+    f" heads AS (SELECT {_DELIVERIES.names},"
+    " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild"
+    " FROM due WHERE in_channel = 1)"
+    f" SELECT {_DELIVERIES.names} FROM heads ORDER BY in_guild, slot_at, id LIMIT ?"
+)
 
 
 @dataclass(slots=True)
@@ -307,6 +318,26 @@ class DeliveryLedger:
             connection.execute(
                 f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'pending'"  # noqa: S608
                 " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
+                (stamp, stamp, limit),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_DELIVERIES.read(row) for row in rows]
+
+    async def due_in_turn(self, now: datetime, *, limit: int = 500) -> list[Delivery]:
+        """The due rows the dispatcher takes next, at most `limit`: each channel's oldest due row only (its
+        next send; a channel sends one at a time), taken round-robin by server: every server's first channel,
+        oldest slot first, then every server's second channel, and so on.
+
+        So 250 `/digest now` rows in one channel, or a slot for a thousand channels of one server, are one
+        row per turn among the others, never a queue in front of another server's digest. "Due" is as in
+        `due`.
+        """
+        stamp = to_db(now)
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                _DUE_IN_TURN,
                 (stamp, stamp, limit),
             ) as cursor,
         ):

@@ -115,9 +115,14 @@ async def test_digest_buttons_answer_privately_even_after_a_restart(
 
 
 async def ask(
-    standin: DiscordStandIn, command: str, options: dict[str, Any], user: str, guild: bool = True
+    standin: DiscordStandIn,
+    command: str,
+    options: dict[str, Any],
+    user: str,
+    guild: bool = True,
+    guild_id: int | None = None,
 ) -> str:
-    interaction = await standin.invoke_command(command, options, user=user, guild=guild)
+    interaction = await standin.invoke_command(command, options, user=user, guild=guild, guild_id=guild_id)
     await standin.wait_for(
         lambda: interaction.followups or (interaction.callback and interaction.callback.type == 4), timeout=5
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import zoneinfo
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -123,6 +125,43 @@ def history_line(delivery: Delivery) -> str:
     return line
 
 
+def duration_text(seconds: float) -> str:
+    """`90` -> "90 seconds", `300` -> "5 minutes": a wait said as a person would say it."""
+    whole = max(1, math.ceil(seconds))
+    if whole < 120:
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    minutes = math.ceil(whole / 60)
+    return f"{minutes} minutes"
+
+
+class ServerCooldown:
+    """At most one use per server every `per` seconds (discord.py's `Cooldown`, one per server), read on
+    Discord's clock (an interaction's `created_at`), as discord.py's own command cooldowns are.
+
+    Its own state, not discord.py's module-wide cooldown decorator: each bot in a process keeps its own count.
+    """
+
+    def __init__(self, per: Callable[[], float]) -> None:
+        self._per = per
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+
+    def take(self, guild_id: int, at: datetime) -> float | None:
+        """Take the server's turn; None when it had one, else the seconds until it has one again."""
+        per = self._per()
+        if per <= 0:
+            return None
+        current = at.timestamp()
+        # Forget servers whose wait is over (the turn is theirs again anyway): the map stays small.
+        for done in [key for key, bucket in self._buckets.items() if bucket.get_retry_after(current) <= 0]:
+            del self._buckets[done]
+        bucket = self._buckets.setdefault(guild_id, app_commands.Cooldown(1, per))
+        return bucket.update_rate_limit(current)
+
+    def give_back(self, guild_id: int) -> None:
+        """The turn was not used after all (nothing was queued): the server may ask again at once."""
+        self._buckets.pop(guild_id, None)
+
+
 def lines_within_limit(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
     text = ""
     for index, line in enumerate(lines):
@@ -141,6 +180,7 @@ class DigestsCog(
 
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
+        self._now_cooldown = ServerCooldown(lambda: bot.settings.digest_now_cooldown.total_seconds())
         super().__init__()
 
     async def interaction_check(  # type: ignore[override]  # a Briefbot's interaction (see views.py)
@@ -258,29 +298,55 @@ class DigestsCog(
         self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
     ) -> None:
         """Post a digest to a channel now (Manage Server)"""
-        await interaction.response.defer(ephemeral=True, thinking=True)
         guild = in_guild(interaction)
+        # Taken before the first await, so that two members asking at once cannot both pass.
+        wait = self._now_cooldown.take(guild.id, interaction.created_at)
+        if wait is not None:
+            log.info("/digest now in guild %s refused: cooldown, %.1fs left", guild.id, wait)
+            every = duration_text(self.bot.settings.digest_now_cooldown.total_seconds())
+            await interaction.response.send_message(
+                f"A digest was asked for in this server a moment ago, and `/digest now` works once every "
+                f"{every} in a server. Please try again in {duration_text(wait)}.",
+                ephemeral=True,
+            )
+            return
+        queued = False
+        try:
+            queued = await self._digest_now(interaction, guild, channel)
+        finally:
+            if not queued:
+                self._now_cooldown.give_back(guild.id)
+
+    async def _digest_now(
+        self,
+        interaction: discord.Interaction[Briefbot],
+        guild: discord.Guild,
+        channel: discord.TextChannel | None,
+    ) -> bool:
+        """The rest of /digest now: whether a digest was queued."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
         target = guild.get_channel_or_thread(channel_id) if channel_id else None
         if target is None:
             await self._reply(interaction, "I cannot see that channel.")
-            return
+            return False
         missing = missing_bot_permissions(target)
         if missing:
             await self._reply(
                 interaction, f"I cannot post in <#{target.id}>: I am missing {', '.join(missing)}."
             )
-            return
+            return False
         delivery = await self.bot.digests.digest_now(
             channel_id=target.id, guild_id=guild.id, brief_ids=self.bot.library.ids
         )
         if delivery is None:
             await self._reply(interaction, "No briefs are loaded, so there is nothing to post.")
-            return
+            return False
         log.info("user %s asked for a digest in channel %s", interaction.user.id, target.id)
         await self._reply(
             interaction, f"A digest of {len(delivery.brief_ids)} brief(s) is on its way to <#{target.id}>."
         )
+        return True
 
     @app_commands.command()
     @app_commands.describe(channel="Which channel (default: this channel)")
