@@ -147,6 +147,8 @@ class Database:
         # FULL: every commit is durable. A 'sent' row lost on power failure would mean a duplicate post.
         await self._connection.execute("PRAGMA synchronous=FULL")
         await self._connection.execute("PRAGMA foreign_keys=ON")
+        # Sorts (the dispatcher's round-robin over every due row) in memory, not in temporary files.
+        await self._connection.execute("PRAGMA temp_store=MEMORY")
         await self._connection.execute("PRAGMA busy_timeout=5000")
 
     async def schema_version(self) -> int:

@@ -104,15 +104,19 @@ class Delivery:
 
 _DELIVERIES = Columns(Delivery)
 # Each channel's oldest due row (`in_channel` = 1), then those heads numbered within their server
-# (`in_guild`): ordering by that number first deals one channel per server per round.
+# (`in_guild`): ordering by that number first deals one channel per server per round. The ranking reads only
+# narrow columns (the sorts are of all due rows); whole rows are read for the `limit` taken.
 _DUE_IN_TURN = (
-    f"WITH due AS (SELECT {_DELIVERIES.names},"  # noqa: S608 - constant column list, values bound
+    "WITH due AS (SELECT id, guild_id, slot_at,"  # noqa: S608 - constant column list, values bound
     " row_number() OVER (PARTITION BY channel_id ORDER BY slot_at, id) AS in_channel"
     " FROM deliveries WHERE state = 'pending' AND (next_attempt_at <= ? OR updated_at > ?)),"
-    f" heads AS (SELECT {_DELIVERIES.names},"
+    " heads AS (SELECT id, slot_at,"
     " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild"
-    " FROM due WHERE in_channel = 1)"
-    f" SELECT {_DELIVERIES.names} FROM heads ORDER BY in_guild, slot_at, id LIMIT ?"
+    " FROM due WHERE in_channel = 1),"
+    " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM heads"
+    " ORDER BY in_guild, slot_at, id LIMIT ?)"
+    f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
+    " ORDER BY in_guild, taken_at, taken_id"
 )
 
 
