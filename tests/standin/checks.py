@@ -24,6 +24,7 @@ def message_problems(body: Any) -> list[str]:
     content = body.get("content")
     if isinstance(content, str) and len(content) > MAX_CONTENT:
         problems.append(f"content: {len(content)} characters, more than {MAX_CONTENT}")
+    problems += allowed_mentions_problems(body.get("allowed_mentions"))
     embeds = body.get("embeds") or []
     if isinstance(embeds, list):
         if len(embeds) > MAX_EMBEDS:
@@ -32,6 +33,18 @@ def message_problems(body: Any) -> list[str]:
         if total > MAX_EMBED_TOTAL:
             problems.append(f"embeds: {total} characters in all, more than {MAX_EMBED_TOTAL}")
     return problems
+
+
+def allowed_mentions_problems(allowed: Any) -> list[str]:
+    """Discord: "parse: ["users"] and users: [ids] are mutually exclusive" (the same for roles): a 400."""
+    if not isinstance(allowed, dict):
+        return []
+    parse = allowed.get("parse") or []
+    return [
+        f"allowed_mentions: parse {kind!r} and a {kind} list are mutually exclusive"
+        for kind in ("users", "roles")
+        if kind in parse and allowed.get(kind)
+    ]
 
 
 def embed_characters(embed: dict[str, Any]) -> int:

@@ -296,6 +296,7 @@ class Gateway:
             guild,
             joined_at=me.joined_at if me is not None else payloads.iso(self._standin.now()),
             member_ids=None if everyone else {session.app.bot.id},
+            viewer_id=session.app.bot.id,
         )
 
     def dispatch_to_guild(

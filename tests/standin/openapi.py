@@ -14,6 +14,7 @@ Quirks handled narrowly (discord.py is right, or Discord accepts it):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -138,9 +139,19 @@ def validate_query(method: str, template: str, query: Mapping[str, str]) -> list
                 problems.append(f"query {name}={value} is above {schema['maximum']}")
             elif "minimum" in schema and int(value) < schema["minimum"]:
                 problems.append(f"query {name}={value} is below {schema['minimum']}")
+        elif kind == "string" and schema.get("format") == "date-time" and not _is_date_time(value):
+            problems.append(f"query {name}={value!r} is not an ISO 8601 date-time")
         elif schema.get("$ref", "").endswith("/SnowflakeType") and not _SNOWFLAKE.match(value):
             problems.append(f"query {name}={value!r} is not a snowflake")
     return problems
+
+
+def _is_date_time(value: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def error_tree(error: ValidationError) -> dict[str, Any]:
@@ -154,3 +165,26 @@ def error_tree(error: ValidationError) -> dict[str, Any]:
 def describe(error: ValidationError) -> str:
     path = ".".join(str(p) for p in error.absolute_path) or "<body>"
     return f"{path}: {error.message[:300]}"
+
+
+@functools.cache
+def _response_validator(method: str, template: str, status: int) -> Draft202012Validator | None:
+    operation = load_spec()["paths"].get(template, {}).get(method.lower())
+    if operation is None or str(status) not in operation.get("responses", {}):
+        return None
+    response = operation["responses"][str(status)]
+    if "application/json" not in response.get("content", {}):
+        return None
+    pointer = _pointer(
+        "paths", template, method.lower(), "responses", str(status), "content", "application/json"
+    )
+    return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}/schema"}, registry=_registry())
+
+
+def response_problems(method: str, template: str, status: int, body: Any) -> list[str]:
+    """How the stand-in's own answer departs from the spec's response schema for that status ([] when it
+    conforms or the spec has none)."""
+    validator = _response_validator(method, template, status)
+    if validator is None:
+        return []
+    return [describe(error) for error in validator.iter_errors(body)]

@@ -9,8 +9,12 @@ import datetime as dt
 from typing import Any
 
 from tests.standin.world import (
+    GUILD_FORUM,
+    PRIVATE_THREAD,
+    VIEW_CHANNEL,
     Application,
     Channel,
+    ForumTag,
     Guild,
     Member,
     Role,
@@ -40,6 +44,7 @@ def user(u: User) -> dict[str, Any]:
         "system": False,
         "public_flags": 0,
         "flags": 0,
+        "primary_guild": None,
     }
 
 
@@ -61,7 +66,10 @@ def role(r: Role) -> dict[str, Any]:
 
 
 def channel(c: Channel) -> dict[str, Any]:
-    return {
+    """A guild channel (text, announcement, forum) or a thread, with the fields its type has."""
+    if c.thread is not None:
+        return thread(c)
+    payload: dict[str, Any] = {
         "id": str(c.id),
         "type": c.type,
         "guild_id": str(c.guild_id),
@@ -72,12 +80,71 @@ def channel(c: Channel) -> dict[str, Any]:
         "nsfw": False,
         "rate_limit_per_user": 0,
         "last_message_id": str(c.last_message_id) if c.last_message_id else None,
-        "flags": 0,
+        "flags": c.flags,
+        "default_auto_archive_duration": c.default_auto_archive_duration,
         "permission_overwrites": [
             {"id": str(o.id), "type": o.type, "allow": str(o.allow), "deny": str(o.deny)}
             for o in c.overwrites
         ],
     }
+    if c.type == GUILD_FORUM:
+        payload.update(
+            {
+                "available_tags": [forum_tag(t) for t in c.available_tags],
+                "default_reaction_emoji": None,
+                "default_sort_order": c.default_sort_order,
+                "default_forum_layout": c.default_forum_layout,
+                "default_thread_rate_limit_per_user": 0,
+            }
+        )
+    return payload
+
+
+def forum_tag(t: ForumTag) -> dict[str, Any]:
+    return {
+        "id": str(t.id),
+        "name": t.name,
+        "moderated": t.moderated,
+        "emoji_id": None,
+        "emoji_name": t.emoji_name,
+    }
+
+
+def thread(c: Channel) -> dict[str, Any]:
+    """A thread channel (a forum post, a thread on a message or without one)."""
+    state = c.thread
+    assert state is not None
+    metadata: dict[str, Any] = {
+        "archived": state.archived,
+        "archive_timestamp": state.archive_timestamp,
+        "auto_archive_duration": state.auto_archive_duration,
+        "locked": state.locked,
+        "create_timestamp": state.created_at,
+    }
+    if c.type == PRIVATE_THREAD:
+        metadata["invitable"] = True
+    return {
+        "id": str(c.id),
+        "type": c.type,
+        "guild_id": str(c.guild_id),
+        "name": c.name,
+        "parent_id": str(c.parent_id),
+        "owner_id": str(state.owner_id),
+        "last_message_id": str(c.last_message_id) if c.last_message_id else None,
+        "rate_limit_per_user": 0,
+        "flags": c.flags,
+        "message_count": state.message_count,
+        "member_count": min(len(state.members), 50),
+        "total_message_sent": state.total_message_sent,
+        "applied_tags": [str(t) for t in state.applied_tags],
+        "thread_metadata": metadata,
+    }
+
+
+def thread_member(c: Channel, user_id: int) -> dict[str, Any]:
+    """A thread member object (``GET .../threads/...`` lists the current user's)."""
+    assert c.thread is not None
+    return {"id": str(c.id), "user_id": str(user_id), "join_timestamp": c.thread.members[user_id], "flags": 0}
 
 
 def member(m: Member, *, with_user: bool = True, permissions: int | None = None) -> dict[str, Any]:
@@ -101,10 +168,14 @@ def member(m: Member, *, with_user: bool = True, permissions: int | None = None)
     return payload
 
 
-def guild_create(g: Guild, *, joined_at: str, member_ids: set[int] | None = None) -> dict[str, Any]:
+def guild_create(
+    g: Guild, *, joined_at: str, member_ids: set[int] | None = None, viewer_id: int | None = None
+) -> dict[str, Any]:
     """GUILD_CREATE data: the whole guild; ``member_ids`` limits the members listed.
 
     Discord lists every member only to bots with the GUILD_MEMBERS intent; others get themselves.
+    ``threads`` holds the active threads ``viewer_id`` can see ("All active threads in the guild that
+    current user has permission to view"); channels hold no threads.
     """
     return {
         "id": str(g.id),
@@ -139,8 +210,15 @@ def guild_create(g: Guild, *, joined_at: str, member_ids: set[int] | None = None
         "unavailable": False,
         "member_count": len(g.members),
         "members": [member(m) for m in g.members.values() if member_ids is None or m.user.id in member_ids],
-        "channels": [channel(c) for c in g.channels.values() if c.in_guild_create],
-        "threads": [],
+        "channels": [channel(c) for c in g.channels.values() if c.in_guild_create and c.thread is None],
+        "threads": [
+            thread(c)
+            for c in g.channels.values()
+            if c.thread is not None
+            and not c.thread.archived
+            and viewer_id is not None
+            and channel_permissions(g, c, viewer_id) & VIEW_CHANNEL
+        ],
         "presences": [],
         "voice_states": [],
         "stage_instances": [],
@@ -169,6 +247,12 @@ def application(app: Application, owner: User) -> dict[str, Any]:
         "redirect_uris": [],
         "interactions_endpoint_url": None,
         "approximate_guild_count": 1,
+        "flags_new": str(app.flags),
+        "role_connections_verification_url": None,
+        "approximate_user_install_count": 0,
+        "approximate_user_authorization_count": 0,
+        "explicit_content_filter": 0,
+        "eligible_oauth2_scopes": [],
     }
 
 

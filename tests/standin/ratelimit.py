@@ -3,6 +3,9 @@
 * Global: ``global_limit`` requests per second per bot token; interaction callbacks and webhook
   (followup) requests are exempt. A global 429 carries ``"global": true`` and scope ``global``.
 * Per route bucket: creating messages is limited per channel (``channel_limit``, observed at 5 per 5 s).
+* Publishing (crossposting) is limited per channel, 10 per hour ("publish_limit"), shared by everyone
+  who publishes there (every bot, and members through ``publish_as``): its 429 has scope ``shared``
+  (a per-resource limit, which Discord does not count towards the invalid-request limit).
   Other routes get informational buckets (headers only, never a 429) so discord.py sees the headers it
   expects everywhere.
 
@@ -97,6 +100,7 @@ class RateLimiter:
     """Applies the global limit and the route buckets to each request, in Discord's order."""
 
     MESSAGE_CREATE = "POST /channels/{channel_id}/messages"
+    CROSSPOST = "POST /channels/{channel_id}/messages/{message_id}/crosspost"
 
     def __init__(
         self,
@@ -106,11 +110,13 @@ class RateLimiter:
         channel_limit: tuple[int, float],
         clock: Callable[[], float],
         wall_clock: Callable[[], float] = time.time,
+        publish_limit: tuple[int, float] = (10, 3600.0),
     ) -> None:
         self.enforce = enforce
         self._global = FixedWindows(global_limit, 1.0, clock, wall_clock)
         self._messages = FixedWindows(channel_limit[0], channel_limit[1], clock, wall_clock)
         self._informational = FixedWindows(global_limit, 1.0, clock, wall_clock)
+        self._publishes = FixedWindows(publish_limit[0], publish_limit[1], clock, wall_clock)
 
     def check(self, *, token: str | None, route_key: str, major: str, exempt_from_global: bool) -> Decision:
         """Returns the decision whose headers the response carries; ``allowed`` False means 429."""
@@ -120,10 +126,18 @@ class RateLimiter:
             )
             if not global_decision.allowed:
                 return global_decision
+        if route_key == self.CROSSPOST:
+            return self.take_publish(major)
         if route_key == self.MESSAGE_CREATE:
             return self._messages.take(
                 major, bucket=bucket_hash(route_key), scope="user", enforce=self.enforce
             )
         return self._informational.take(
             (route_key, major), bucket=bucket_hash(route_key), scope="user", enforce=False
+        )
+
+    def take_publish(self, channel_id: str) -> Decision:
+        """One publish in the channel's hourly window (whoever publishes)."""
+        return self._publishes.take(
+            channel_id, bucket=bucket_hash(self.CROSSPOST), scope="shared", enforce=self.enforce
         )

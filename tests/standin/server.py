@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import secrets
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from aiohttp import web
 
-from tests.standin import history, payloads
+from tests.standin import history, mentions, payloads
 from tests.standin.clock import StandInClock
-from tests.standin.gateway import GUILD_MEMBERS_INTENT, INVALID_SESSION, RECONNECT, Gateway, Session, Signal
+from tests.standin.gateway import (
+    GUILD_MEMBERS_INTENT,
+    GUILD_MESSAGES_INTENT,
+    INVALID_SESSION,
+    RECONNECT,
+    Gateway,
+    Session,
+    Signal,
+)
 from tests.standin.interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
@@ -30,10 +39,14 @@ from tests.standin.interactions import (
     build_command_data,
     interaction_payload,
 )
+from tests.standin.mentions import Mentions
 from tests.standin.ratelimit import RateLimiter
 from tests.standin.rest import (
     API_PREFIX,
+    AppliedFailure,
+    DiscordError,
     InjectedRateLimit,
+    Publish,
     RecordedRequest,
     RestApi,
     Violation,
@@ -41,21 +54,33 @@ from tests.standin.rest import (
 )
 from tests.standin.world import (
     EVERYONE_DEFAULT,
+    GUILD_ANNOUNCEMENT,
+    GUILD_FORUM,
+    GUILD_TEXT,
     MANAGE_GUILD,
     OVERWRITE_MEMBER,
     OVERWRITE_ROLE,
+    PUBLIC_THREAD,
+    REQUIRE_TAG,
     Application,
     Channel,
+    ForumTag,
     Guild,
     Member,
     Overwrite,
     Role,
     SnowflakeFactory,
+    ThreadState,
     User,
     channel_permissions,
+    snowflake_unix_ms,
 )
 
 DEFAULT_CHANNELS = ("general", "news", "digests")
+# Routes for ``fail_after_applying``.
+FORUM_POST = "POST /channels/{channel_id}/threads"
+MESSAGE_THREAD = "POST /channels/{channel_id}/messages/{message_id}/threads"
+CROSSPOST = "POST /channels/{channel_id}/messages/{message_id}/crosspost"
 T = TypeVar("T")
 
 
@@ -120,6 +145,11 @@ class DiscordStandIn:
         self.interactions_by_token: dict[str, Interaction] = {}
         self.channel_failures: dict[int, tuple[int, int, str]] = {}
         self.store_then_fail_pending: dict[int, list[int]] = {}
+        self.applied_failures: list[AppliedFailure] = []
+        self.hanging: list[tuple[str, str]] = []  # (method, path) of requests held without an answer
+        self._release = asyncio.Event()
+        self.pings: dict[int, Mentions] = {}  # message id -> who it pinged
+        self.publishes: list[Publish] = []
 
         self.owner = self._new_user("owner")
         self.alice = self._new_user("alice")
@@ -150,6 +180,7 @@ class DiscordStandIn:
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:
+        self.release_hanging()  # or the runner's cleanup would wait for them
         await self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -315,13 +346,36 @@ class DiscordStandIn:
         self.channels[channel.id] = channel
         return channel
 
-    def add_text_channel(self, name: str, *, guild_id: int | None = None, deny_bot: int = 0) -> int:
-        """A text channel; ``deny_bot`` permission bits are denied to every bot by member overwrites.
+    def add_channel(
+        self,
+        name: str,
+        *,
+        type: int = GUILD_TEXT,
+        guild_id: int | None = None,
+        deny_bot: int = 0,
+        tags: Iterable[str] = (),
+        require_tag: bool = False,
+        default_auto_archive_duration: int = 1440,
+    ) -> int:
+        """A guild channel of ``type``: text (0), announcement (5) or forum (15, with ``tags`` as its
+        available tags and ``require_tag`` for the REQUIRE_TAG flag); ``deny_bot`` permission bits are
+        denied to every bot by member overwrites.
 
         Connected sessions get CHANNEL_CREATE, so ``channel.permissions_for(guild.me)`` sees the deny.
         """
+        if type not in (GUILD_TEXT, GUILD_ANNOUNCEMENT, GUILD_FORUM):
+            raise ValueError(
+                f"add_channel makes text (0), announcement (5) or forum (15) channels, not {type}"
+            )
         guild = self.guild(guild_id)
         channel = self._new_channel(guild, name, position=len(guild.channels))
+        channel.type = type
+        channel.default_auto_archive_duration = default_auto_archive_duration
+        if type == GUILD_FORUM:
+            channel.available_tags = [ForumTag(id=self.snowflakes.next(), name=tag) for tag in tags]
+            channel.flags = REQUIRE_TAG if require_tag else 0
+        elif tags or require_tag:
+            raise ValueError("only forum channels have tags")
         if deny_bot:
             for app in self.applications:
                 channel.overwrites.append(Overwrite(id=app.bot.id, type=OVERWRITE_MEMBER, deny=deny_bot))
@@ -330,6 +384,31 @@ class DiscordStandIn:
             if session is not None and app.bot.id in guild.members:
                 session.dispatch("CHANNEL_CREATE", payloads.channel(channel))
         return channel.id
+
+    def add_text_channel(self, name: str, *, guild_id: int | None = None, deny_bot: int = 0) -> int:
+        """A text channel (``add_channel`` with type 0)."""
+        return self.add_channel(name, guild_id=guild_id, deny_bot=deny_bot)
+
+    def add_announcement_channel(self, name: str, *, guild_id: int | None = None, deny_bot: int = 0) -> int:
+        """An announcement channel (type 5): its messages can be published (crossposted)."""
+        return self.add_channel(name, type=GUILD_ANNOUNCEMENT, guild_id=guild_id, deny_bot=deny_bot)
+
+    def add_forum_channel(
+        self,
+        name: str,
+        *,
+        tags: Iterable[str] = (),
+        require_tag: bool = False,
+        guild_id: int | None = None,
+        deny_bot: int = 0,
+    ) -> int:
+        """A forum channel (type 15): it holds only threads (posts), made by ``POST .../threads``."""
+        return self.add_channel(
+            name, type=GUILD_FORUM, tags=tags, require_tag=require_tag, guild_id=guild_id, deny_bot=deny_bot
+        )
+
+    def forum_tag_id(self, forum_id: int, name: str) -> int:
+        return next(t.id for t in self.channels[forum_id].available_tags if t.name == name)
 
     def register_channels(self, n: int, *, guild_id: int | None = None) -> list[int]:
         """``n`` channels REST accepts, left out of GUILD_CREATE (cheap enough for thousands)."""
@@ -509,16 +588,47 @@ class DiscordStandIn:
     # ----- channel messages and history -------------------------------------------------------------
 
     def store_message(self, channel: Channel, message: dict[str, Any]) -> None:
-        """Keeps a channel message (in id order, as history pages it)."""
+        """Keeps a channel message (in id order, as history pages it). In a thread it counts as
+        activity (a forum post's first message, whose id is the thread's, does not count in
+        ``message_count``), and a message in an archived, unlocked thread unarchives it, as on Discord."""
+        message_id = int(message["id"])
         history.insert(self.messages[channel.id], message)
-        self.message_index[int(message["id"])] = message
-        channel.last_message_id = max(channel.last_message_id or 0, int(message["id"]))
+        self.message_index[message_id] = message
+        channel.last_message_id = max(channel.last_message_id or 0, message_id)
+        state = channel.thread
+        if state is None:
+            return
+        if message_id != channel.id:
+            state.message_count += 1
+            state.total_message_sent += 1
+        # The instant the id encodes (a member's message posted in the past), but never after Discord's
+        # now (ids stay ahead of a clock that was set back).
+        sent_ms = min(snowflake_unix_ms(message_id), round(self.now().timestamp() * 1000))
+        state.last_activity_ms = max(state.last_activity_ms, sent_ms)
+        if state.archived and not state.locked:
+            self._set_archived(channel, archived=False)
 
     def remove_message(self, channel: Channel, message: dict[str, Any]) -> None:
         self.messages[channel.id].remove(message)
         del self.message_index[int(message["id"])]
         remaining = self.messages[channel.id]
         channel.last_message_id = int(remaining[-1]["id"]) if remaining else None
+        if channel.thread is not None and int(message["id"]) != channel.id:
+            channel.thread.message_count = max(channel.thread.message_count - 1, 0)
+
+    def record_pings(self, channel: Channel, message: dict[str, Any], found: Mentions) -> None:
+        """Writes who the message pings into it (as Discord returns it) and keeps it for ``pinged``."""
+        message["mention_everyone"] = found.everyone
+        message["mentions"] = [payloads.user(u) for u in found.users]
+        message["mention_roles"] = [str(r) for r in found.role_ids]
+        self.pings[int(message["id"])] = found
+
+    def pinged(self, message: int | dict[str, Any]) -> Mentions:
+        """Who a channel message pinged: ``everyone``, ``users``, ``role_ids`` (as Discord resolved its
+        mentions) and ``notified`` (ids of the members it reached: mentioned users, holders of a pinged
+        role, everyone for @everyone/@here; only members who can see the channel)."""
+        message_id = message if isinstance(message, int) else int(message["id"])
+        return self.pings[message_id]
 
     def post_message(
         self,
@@ -542,8 +652,14 @@ class DiscordStandIn:
             body["embeds"] = embeds
         if components:
             body["components"] = components
+        user = self._user(author)
         message = payloads.message(
-            message_id=self.snowflake(at), channel_id=channel.id, author=self._user(author), body=body
+            message_id=self.snowflake(at), channel_id=channel.id, author=user, body=body
+        )
+        guild = self.guilds[channel.guild_id]
+        permissions = channel_permissions(guild, channel, user.id)
+        self.record_pings(
+            channel, message, mentions.resolve(content, None, permissions, guild, channel, self.users)
         )
         self.store_message(channel, message)
         if dispatch:
@@ -736,11 +852,220 @@ class DiscordStandIn:
         channel = self.channels.pop(channel_id)
         guild = self.guilds[channel.guild_id]
         del guild.channels[channel_id]
+        for thread in [c for c in guild.channels.values() if c.parent_id == channel_id]:
+            self.delete_channel(thread.id)
         for message in self.messages.pop(channel_id, []):
             self.message_index.pop(int(message["id"]), None)
-        if channel.in_guild_create:
+        if channel.thread is not None:
+            event = {"id": str(channel.id), "guild_id": str(guild.id), "parent_id": str(channel.parent_id)}
+            self.gateway.dispatch_to_guild(guild, "THREAD_DELETE", {**event, "type": channel.type})
+        elif channel.in_guild_create:
             self.gateway.dispatch_to_guild(guild, "CHANNEL_DELETE", payloads.channel(channel))
         self.changed.notify()
+
+    # ----- threads, forum posts and publishing ------------------------------------------------------
+
+    def new_thread(
+        self,
+        parent: Channel,
+        name: str,
+        *,
+        owner: User,
+        type: int,
+        thread_id: int | None = None,
+        auto_archive_duration: int | None = None,
+        applied_tags: Iterable[int] = (),
+    ) -> Channel:
+        """A thread under ``parent`` (its owner its first member); the bots get THREAD_CREATE with
+        ``newly_created``. ``thread_id``: a forum post's or a starter message's id."""
+        guild = self.guilds[parent.guild_id]
+        now = self.now()
+        created = payloads.iso(now)
+        channel = Channel(
+            id=thread_id if thread_id is not None else self.snowflakes.next(),
+            guild_id=guild.id,
+            name=name,
+            type=type,
+            parent_id=parent.id,
+            thread=ThreadState(
+                owner_id=owner.id,
+                created_at=created,
+                archive_timestamp=created,
+                auto_archive_duration=auto_archive_duration or parent.default_auto_archive_duration,
+                applied_tags=list(applied_tags),
+                members={owner.id: created},
+                last_activity_ms=round(now.timestamp() * 1000),
+            ),
+        )
+        guild.channels[channel.id] = channel
+        self.channels[channel.id] = channel
+        if parent.type == GUILD_FORUM:
+            parent.last_message_id = channel.id
+        self.gateway.dispatch_to_guild(
+            guild, "THREAD_CREATE", {**payloads.thread(channel), "newly_created": True}
+        )
+        self.changed.notify()
+        return channel
+
+    def post_in_forum(
+        self,
+        forum_id: int,
+        name: str,
+        content: str = "",
+        *,
+        author: str | int | User = "bob",
+        embeds: list[dict[str, Any]] | None = None,
+        tags: Iterable[str] = (),
+    ) -> Channel:
+        """A member's forum post (a thread whose first message, of the same id, is ``content``)."""
+        forum = self.channels[forum_id]
+        if forum.type != GUILD_FORUM:
+            raise ValueError(f"channel {forum_id} is not a forum")
+        user = self._user(author)
+        thread = self.new_thread(
+            forum,
+            name,
+            owner=user,
+            type=PUBLIC_THREAD,
+            applied_tags=[self.forum_tag_id(forum_id, tag) for tag in tags],
+        )
+        body: dict[str, Any] = {"content": content, "embeds": embeds or []}
+        message = payloads.message(message_id=thread.id, channel_id=thread.id, author=user, body=body)
+        guild = self.guilds[forum.guild_id]
+        found = mentions.resolve(
+            content, None, channel_permissions(guild, thread, user.id), guild, thread, self.users
+        )
+        self.record_pings(thread, message, found)
+        self.store_message(thread, message)
+        self.dispatch_message_create(thread, message)
+        self.changed.notify()
+        return thread
+
+    def threads(
+        self, parent_id: int, *, marker: str | None = None, archived: bool | None = None
+    ) -> list[Channel]:
+        """Threads (forum posts) under ``parent_id`` in id order: with ``marker``, only those whose
+        name or first message (content, embeds) contains it; ``archived`` True/False filters."""
+        found = []
+        for channel in self.channels.values():
+            if channel.parent_id != parent_id or channel.thread is None:
+                continue
+            if archived is not None and channel.thread.archived != archived:
+                continue
+            if marker is not None and not self._carries_marker(channel, marker):
+                continue
+            found.append(channel)
+        return sorted(found, key=lambda c: c.id)
+
+    def thread_count(self, parent_id: int, *, marker: str | None = None) -> int:
+        """How many threads (forum posts) exist under ``parent_id`` (carrying ``marker``)."""
+        return len(self.threads(parent_id, marker=marker))
+
+    def _carries_marker(self, thread: Channel, marker: str) -> bool:
+        if marker in thread.name:
+            return True
+        first = self.message_index.get(thread.id)
+        return first is not None and marker in json.dumps(
+            {"content": first.get("content"), "embeds": first.get("embeds")}, ensure_ascii=False
+        )
+
+    def archive_thread(self, thread_id: int, *, locked: bool = False) -> None:
+        """Archives a thread now (THREAD_UPDATE to the bots), as a moderator or Discord would."""
+        channel = self.channels[thread_id]
+        if channel.thread is None:
+            raise ValueError(f"channel {thread_id} is not a thread")
+        channel.thread.locked = locked
+        self._set_archived(channel, archived=True)
+
+    def unarchive_thread(self, thread_id: int) -> None:
+        channel = self.channels[thread_id]
+        if channel.thread is None:
+            raise ValueError(f"channel {thread_id} is not a thread")
+        channel.thread.locked = False
+        self._set_archived(channel, archived=False)
+
+    def archive_inactive_threads(self) -> list[int]:
+        """Archives every thread whose ``auto_archive_duration`` minutes have passed without a message
+        (by Discord's clock), each at the instant it became due. The thread lists call it first."""
+        now_ms = round(self.now().timestamp() * 1000)
+        archived = []
+        for channel in list(self.channels.values()):
+            state = channel.thread
+            if state is None or state.archived:
+                continue
+            due_ms = state.last_activity_ms + state.auto_archive_duration * 60_000
+            if due_ms <= now_ms:
+                when = dt.datetime.fromtimestamp(due_ms / 1000, dt.UTC)
+                self._set_archived(channel, archived=True, at=when)
+                archived.append(channel.id)
+        return archived
+
+    def _set_archived(self, channel: Channel, *, archived: bool, at: dt.datetime | None = None) -> None:
+        state = channel.thread
+        assert state is not None
+        state.archived = archived
+        state.archive_timestamp = payloads.iso(at or self.now())
+        if not archived:
+            state.last_activity_ms = max(state.last_activity_ms, round(self.now().timestamp() * 1000))
+        guild = self.guilds[channel.guild_id]
+        self.gateway.dispatch_to_guild(guild, "THREAD_UPDATE", payloads.thread(channel))
+        self.changed.notify()
+
+    def dispatch_message_update(self, channel: Channel, message: dict[str, Any]) -> None:
+        guild = self.guilds[channel.guild_id]
+        self.gateway.dispatch_to_guild(
+            guild, "MESSAGE_UPDATE", {**message, "guild_id": str(guild.id)}, intent=GUILD_MESSAGES_INTENT
+        )
+
+    def publish_as(self, member: str | int | User, message: int | dict[str, Any]) -> int:
+        """A member publishes (crossposts) a message, as through Discord's client: the same rules and
+        the same per-channel limit as bots. Returns the status Discord would answer (200, 400, 403, 429)."""
+        record = self.message_index[message if isinstance(message, int) else int(message["id"])]
+        channel = self.channels[int(record["channel_id"])]
+        user = self._user(member)
+        if not self.limiter.take_publish(str(channel.id)).allowed:
+            return 429
+        try:
+            self.rest.publish(channel, record, user)
+        except DiscordError as error:
+            return error.status
+        return 200
+
+    # ----- faults after the request was applied ------------------------------------------------------
+
+    def fail_after_applying(
+        self,
+        route: str,
+        *,
+        channel_id: int | None = None,
+        times: int = 1,
+        status: int | Literal["timeout"] = 500,
+    ) -> AppliedFailure:
+        """The next ``times`` matching requests are applied (the post, thread or publish exists) and
+        then answered ``status`` (500: Discord's JSON; 502/504: Cloudflare's page), or, with
+        ``"timeout"``, not answered at all until ``release_hanging()`` (then 504).
+
+        ``route`` is ``"METHOD template"``: ``FORUM_POST``, ``MESSAGE_THREAD``, ``CROSSPOST`` or any
+        other; ``channel_id`` None matches any channel. discord.py retries 500/502/504 by itself."""
+        method, template = route.split(" ", 1)
+        failure = AppliedFailure(
+            remaining=times, status=status, method=method, route=template, channel_id=channel_id
+        )
+        self.applied_failures.append(failure)
+        return failure
+
+    def release_hanging(self) -> None:
+        """Answers every request held by a ``"timeout"`` failure (504), and those held later at once."""
+        self._release.set()
+        self._release = asyncio.Event()
+
+    async def hold(self, method: str, path: str) -> None:
+        """Holds a request until ``release_hanging`` (used by the REST pipeline)."""
+        release = self._release
+        self.hanging.append((method, path))
+        self.counters["hung_requests"] += 1
+        self.changed.notify()
+        await release.wait()
 
     # ----- interactions ---------------------------------------------------------------------------
 

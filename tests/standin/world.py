@@ -60,7 +60,20 @@ NEEDS_SEND_MESSAGES = MENTION_EVERYONE | SEND_TTS_MESSAGES | ATTACH_FILES | EMBE
 OVERWRITE_ROLE = 0
 OVERWRITE_MEMBER = 1
 
+# Channel types (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).
 GUILD_TEXT = 0
+GUILD_ANNOUNCEMENT = 5
+ANNOUNCEMENT_THREAD = 10
+PUBLIC_THREAD = 11
+PRIVATE_THREAD = 12
+GUILD_FORUM = 15
+THREAD_TYPES = frozenset({ANNOUNCEMENT_THREAD, PUBLIC_THREAD, PRIVATE_THREAD})
+# Channels that hold messages (a forum holds only threads).
+MESSAGE_TYPES = frozenset({GUILD_TEXT, GUILD_ANNOUNCEMENT, *THREAD_TYPES})
+
+# Channel flags.
+PINNED = 1 << 1  # a thread pinned in its forum
+REQUIRE_TAG = 1 << 4  # a forum whose posts need a tag
 
 
 class SnowflakeFactory:
@@ -123,6 +136,31 @@ class Overwrite:
 
 
 @dataclass
+class ForumTag:
+    id: int
+    name: str
+    moderated: bool = False
+    emoji_name: str | None = None
+
+
+@dataclass
+class ThreadState:
+    """What makes a channel a thread: its metadata, counts and members (by user id, with join time)."""
+
+    owner_id: int
+    created_at: str
+    archive_timestamp: str  # creation, then each archive or unarchive (Discord's "archive_timestamp")
+    auto_archive_duration: int = 1440  # minutes without activity before Discord archives it
+    archived: bool = False
+    locked: bool = False
+    message_count: int = 0
+    total_message_sent: int = 0
+    applied_tags: list[int] = field(default_factory=list)
+    members: dict[int, str] = field(default_factory=dict)
+    last_activity_ms: int = 0  # POSIX ms of the creation or the latest message (auto-archiving)
+
+
+@dataclass
 class Channel:
     id: int
     guild_id: int
@@ -134,6 +172,18 @@ class Channel:
     # Channels made by register_channels() are accepted by REST but left out of GUILD_CREATE.
     in_guild_create: bool = True
     last_message_id: int | None = None
+    flags: int = 0
+    parent_id: int | None = None  # a thread's channel (or forum)
+    thread: ThreadState | None = None  # set for threads (types 10, 11, 12) only
+    default_auto_archive_duration: int = 1440
+    # Forums only.
+    available_tags: list[ForumTag] = field(default_factory=list)
+    default_forum_layout: int = 0
+    default_sort_order: int | None = None
+
+    @property
+    def is_thread(self) -> bool:
+        return self.type in THREAD_TYPES
 
 
 @dataclass
@@ -193,7 +243,16 @@ def base_permissions(guild: Guild, user_id: int) -> int:
 
 
 def channel_permissions(guild: Guild, channel: Channel, user_id: int) -> int:
-    """Permissions of a member in a channel: base, then @everyone, role and member overwrites."""
+    """Permissions of a member in a channel: base, then @everyone, role and member overwrites.
+
+    A thread has no overwrites of its own: its parent's permissions apply, and without Send Messages
+    in Threads the same implicit denials follow as without Send Messages (discord.py's
+    ``Thread.permissions_for`` computes it so)."""
+    if channel.is_thread and channel.parent_id in guild.channels:
+        perms = channel_permissions(guild, guild.channels[channel.parent_id], user_id)
+        if not perms & SEND_MESSAGES_IN_THREADS:
+            perms &= ~NEEDS_SEND_MESSAGES
+        return perms
     perms = base_permissions(guild, user_id)
     if perms & ADMINISTRATOR or user_id == guild.owner_id:
         return ALL_PERMISSIONS
