@@ -13,11 +13,14 @@ here touches delivery, storage or Discord, so settings can import it without loa
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import AfterValidator
+
+from bot.clock import utc_now
 
 SCHEDULE_EXAMPLE = "`09:00` for daily at nine, or a cron expression such as `30 8 * * mon-fri`"
 TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
@@ -25,6 +28,10 @@ TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York
 ScheduleField = Literal["schedule", "timezone"]
 # What a slot does for a channel that has had every brief: post nothing, or the newest brief again.
 WhenNothingNew = Literal["skip", "repeat-latest"]
+
+# How far ahead a schedule must name a slot: 29 February comes back within 8 years, even across 2100, so only
+# a schedule that never comes (`0 0 31 2 *`) has none.
+SLOT_HORIZON = timedelta(days=8 * 366)
 
 _SHOWN_LENGTH = 100  # a value is echoed in the error; a pasted essay is not
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -78,11 +85,28 @@ def parse_schedule(schedule: str, timezone: str = "UTC") -> CronTrigger:
     zone is never blamed on the schedule), field "schedule" when the schedule is neither `HH:MM` nor five
     cron fields APScheduler accepts, or restricts both the day of the month and the day of the week.
     """
+    return _trigger(schedule, timezone, end_date=None)
+
+
+def first_fire_within_horizon(schedule: str, timezone: str, after: datetime) -> datetime | None:
+    """The first instant after `after` (aware) at which the schedule's trigger fires, if within SLOT_HORIZON.
+
+    APScheduler alone searches up to the year 9999 for a schedule that never comes; bounded, it stops after
+    SLOT_HORIZON. Raises ScheduleError as parse_schedule does.
+    """
+    trigger = _trigger(schedule, timezone, end_date=after + SLOT_HORIZON)
+    fire: datetime | None = trigger.get_next_fire_time(None, after)
+    return fire
+
+
+def _trigger(schedule: str, timezone: str, end_date: datetime | None) -> CronTrigger:
     _zone(timezone)
     text = schedule.strip()
     match = _HHMM.match(text)
     if match:
-        return CronTrigger(hour=int(match.group(1)), minute=int(match.group(2)), timezone=timezone)
+        return CronTrigger(
+            hour=int(match.group(1)), minute=int(match.group(2)), timezone=timezone, end_date=end_date
+        )
     fields = text.split()
     if len(fields) != 5:
         raise ScheduleError("schedule", text)
@@ -98,19 +122,28 @@ def parse_schedule(schedule: str, timezone: str = "UTC") -> CronTrigger:
         raise ScheduleError("schedule", text, str(exc)) from exc
     try:
         return CronTrigger(
-            minute=minute, hour=hour, day=day, month=month, day_of_week=weekdays, timezone=timezone
+            minute=minute,
+            hour=hour,
+            day=day,
+            month=month,
+            day_of_week=weekdays,
+            timezone=timezone,
+            end_date=end_date,
         )
     except ValueError as exc:
         raise ScheduleError("schedule", text) from exc
 
 
 def checked_schedule(schedule: str) -> str:
-    """`schedule` without surrounding spaces, once it reads as a schedule in any zone.
+    """`schedule` without surrounding spaces, once it reads as a schedule in any zone and names a slot within
+    SLOT_HORIZON of now.
 
-    Raises ScheduleError (field "schedule") as parse_schedule does.
+    Raises ScheduleError (field "schedule") as parse_schedule does, and for a schedule that never comes.
     """
-    parse_schedule(schedule)
-    return schedule.strip()
+    text = schedule.strip()
+    if first_fire_within_horizon(text, "UTC", utc_now()) is None:
+        raise ScheduleError("schedule", text, "it never comes (no such day in the next 8 years)")
+    return text
 
 
 DigestSchedule = Annotated[str, AfterValidator(checked_schedule)]
@@ -122,7 +155,7 @@ TimeZoneName = Annotated[str, AfterValidator(checked_timezone)]
 
 def _weekday_number(token: str) -> int:
     if token.isdigit() and 0 <= int(token) <= 7:
-        return int(token) % 7
+        return int(token)  # 7 stays 7 (Sunday after Saturday) so that `5-7` and `7-7` read as ranges
     if token in _WEEKDAY_NAMES:
         return _WEEKDAY_NAMES.index(token)
     raise ValueError(f"unknown day of the week {token!r}")
@@ -147,9 +180,7 @@ def _cron_weekdays(field: str) -> str:
             span = list(range(7))
         else:
             start = _weekday_number(first)
-            end = _weekday_number(last) if last else (6 if step else start)
-            if last == "7":
-                end = 7  # `1-7` runs Monday to Sunday
+            end = _weekday_number(last) if last else (max(6, start) if step else start)
             if end < start:
                 raise ValueError(f"day-of-week range {item!r} runs backwards")
             span = list(range(start, end + 1))

@@ -10,7 +10,7 @@ from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
-from bot.schedule import parse_schedule
+from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.subscriptions import Source
@@ -112,6 +112,7 @@ class DigestService:
         """Subscribe (or update, or resume) a channel. Raises bot.schedule.ScheduleError (a ValueError) for a
         schedule or time zone that cannot be used."""
         parse_schedule(schedule, timezone)  # validates both, with a message fit for the user
+        checked_schedule(schedule)  # and refuses a schedule that never comes
         subscription = await self.subscriptions.subscribe(
             guild_id=guild_id,
             channel_id=channel_id,

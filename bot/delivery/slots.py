@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.schedule import parse_schedule
+from bot.schedule import first_fire_within_horizon, parse_schedule
 
 SLOT_KEY_FORMAT = "%Y-%m-%dT%H:%M"
 _DATE_FIELDS = ("year", "month", "day", "week", "day_of_week")
@@ -132,6 +132,20 @@ def slots_between(schedule: str, timezone: str, start_utc: datetime, end_utc: da
             by_instant[slot.at] = slot
     # Sorted by instant: local order differs where a gap makes e.g. 02:30 (=03:30) come after 03:15.
     return sorted(by_instant.values())
+
+
+def next_slot(schedule: str, timezone: str, after: datetime) -> Slot | None:
+    """The first slot of `schedule` in `timezone` after `after` (aware), however far, within bot.schedule's
+    SLOT_HORIZON (8 years); None for a schedule that never comes.
+
+    The trigger finds the day quickly; the slot is our own enumeration's (the trigger, asked inside a spring
+    gap, answers a day late, which the enumeration from `after` corrects).
+    """
+    fire = first_fire_within_horizon(schedule.strip(), timezone, after)
+    if fire is None:
+        return None
+    upcoming = slots_between(schedule, timezone, after, fire.astimezone(UTC) + timedelta(days=1))
+    return upcoming[0] if upcoming else None
 
 
 def _exists(local: datetime, zone: ZoneInfo) -> bool:

@@ -352,3 +352,23 @@ async def test_a_restart_long_after_a_crash_posts_no_duplicate(tmp_path: Path) -
         looked = [r for r in standin.requests if r.method == "GET" and r.path.endswith("/messages")]
         assert looked, "no delivery was in flight at the crash; the test proves nothing"
         assert standin.counters["duplicates"] == 0 and standin.violations == []
+
+
+async def test_subscribe_shows_the_real_next_slot_and_refuses_one_that_never_comes(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    news, general = standin.channel_id("news"), standin.channel_id("general")
+    clock = FakeClock(SLOT_DAY)  # 26 November 2026: the next 29 February is in 2028
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock):
+        leap = await ask(
+            standin, "digest subscribe", {"channel": news, "schedule": "0 0 29 2 *"}, user="alice"
+        )
+        at = int(datetime(2028, 2, 29, tzinfo=UTC).timestamp())
+        assert leap.startswith("Subscribed.") and f"next <t:{at}:f> (<t:{at}:R>)" in leap
+        never = await ask(
+            standin, "digest subscribe", {"channel": general, "schedule": "0 0 31 2 *"}, user="alice"
+        )
+        assert "`0 0 31 2 *` is not a schedule I understand" in never and "never comes" in never
+        listed = await ask(standin, "digest list", {}, user="bob")
+        assert f"<#{news}>" in listed and f"<t:{at}:f>" in listed and f"<#{general}>" not in listed
+    assert standin.violations == []

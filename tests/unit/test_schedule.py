@@ -63,6 +63,22 @@ def test_a_bad_schedule_is_a_schedule_error_with_an_example(schedule: str, hint:
     assert hint is None or hint in message
 
 
+@pytest.mark.parametrize("schedule", ["0 0 31 2 *", "0 0 30 2 *", "0 9 31 4,6,9,11 *", "0 9 30-31 2 *"])
+def test_a_schedule_with_no_slot_in_eight_years_is_refused(schedule: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        checked_schedule(schedule)
+    assert caught.value.field == "schedule"
+    assert "it never comes (no such day in the next 8 years)" in str(caught.value)
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None, digest_schedule=schedule)  # type: ignore[call-arg]
+    assert "never comes" in str(refused.value)
+
+
+@pytest.mark.parametrize("schedule", ["0 0 29 2 *", "0 0 last 2 *", "0 9 31 * *"])
+def test_a_rare_schedule_is_accepted(schedule: str) -> None:
+    assert checked_schedule(schedule) == schedule
+
+
 def test_checked_values_are_stripped_and_long_ones_shortened_in_the_message() -> None:
     assert checked_schedule("  30 8 * * mon-fri ") == "30 8 * * mon-fri"
     assert checked_timezone(" Europe/Berlin ") == "Europe/Berlin"

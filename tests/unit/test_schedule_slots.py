@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.delivery.slots import SLOT_KEY_FORMAT, slots_between
+from bot.delivery.slots import SLOT_KEY_FORMAT, next_slot, slots_between
 from bot.schedule import parse_schedule
 
 ZONES = ["Europe/Berlin", "America/New_York"]
@@ -183,6 +183,10 @@ def test_a_nonexistent_time_that_reads_as_another_named_time_is_one_slot() -> No
         ("mon-fri", {0, 1, 2, 3, 4}),
         ("*/3", {6, 2, 5}),
         ("6,0", {5, 6}),
+        ("7-7", {6}),  # Sunday to Sunday: it fired every day
+        ("5-7", {4, 5, 6}),
+        ("sat-7", {5, 6}),
+        ("0-7", {0, 1, 2, 3, 4, 5, 6}),
     ],
 )
 def test_day_of_week_reads_as_classic_cron(field: str, weekdays: set[int]) -> None:
@@ -196,3 +200,44 @@ def test_day_of_week_reads_as_classic_cron(field: str, weekdays: set[int]) -> No
 def test_day_of_month_and_day_of_week_together_are_refused() -> None:
     with pytest.raises(ValueError, match="not both"):
         parse_schedule("0 9 1 * mon", "UTC")
+
+
+@pytest.mark.parametrize(
+    ("schedule", "zone", "after", "expected"),
+    [
+        # 29 February: the next one is over a year away, and across 2100 (no leap day) eight years.
+        ("0 0 29 2 *", "UTC", datetime(2026, 11, 26, 9, tzinfo=UTC), datetime(2028, 2, 29, tzinfo=UTC)),
+        ("0 0 29 2 *", "UTC", datetime(2096, 3, 1, tzinfo=UTC), datetime(2104, 2, 29, tzinfo=UTC)),
+        (
+            "30 6 29 2 *",
+            "Europe/Berlin",
+            datetime(2027, 1, 1, tzinfo=UTC),
+            datetime(2028, 2, 29, 5, 30, tzinfo=UTC),
+        ),
+        (
+            "* * * * *",
+            "UTC",
+            datetime(2026, 11, 26, 9, 0, 30, tzinfo=UTC),
+            datetime(2026, 11, 26, 9, 1, tzinfo=UTC),
+        ),
+        # Inside the spring gap, asked afresh: the trigger alone would answer the next day.
+        (
+            "30 2 * * *",
+            "Europe/Berlin",
+            datetime(2026, 3, 29, 0, 45, tzinfo=UTC),
+            datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+        ),
+    ],
+)
+def test_next_slot_is_the_real_one_however_far(
+    schedule: str, zone: str, after: datetime, expected: datetime
+) -> None:
+    slot = next_slot(schedule, zone, after)
+    assert slot is not None and slot.at == expected
+    [first] = slots_between(schedule, zone, after, expected)
+    assert first == slot
+
+
+def test_a_schedule_that_never_comes_has_no_next_slot() -> None:
+    # Refused when typed; one stored before that was refused says so instead of failing.
+    assert next_slot("0 0 31 2 *", "UTC", datetime(2026, 11, 26, tzinfo=UTC)) is None

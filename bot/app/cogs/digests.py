@@ -7,7 +7,7 @@ import logging
 import math
 import zoneinfo
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 import discord
@@ -18,7 +18,7 @@ from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, render_digest
-from bot.delivery.slots import slots_between
+from bot.delivery.slots import next_slot
 from bot.schedule import checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
 
@@ -92,14 +92,11 @@ def missing_bot_permissions(channel: discord.abc.GuildChannel | discord.Thread) 
 
 
 def next_slot_text(subscription: Subscription, now: datetime) -> str:
-    # Widening windows: a minutely schedule must not enumerate a year of slots to find the next one.
-    for days in (1, 8, 370):
-        upcoming = slots_between(
-            subscription.schedule, subscription.timezone, now, now + timedelta(days=days)
-        )
-        if upcoming:
-            return f"<t:{int(upcoming[0].at.timestamp())}:R>"
-    return "none within a year"
+    slot = next_slot(subscription.schedule, subscription.timezone, now)
+    if slot is None:  # stored before such schedules were refused
+        return "none in the next 8 years: this schedule never comes; subscribe with another"
+    at = int(slot.at.timestamp())
+    return f"<t:{at}:f> (<t:{at}:R>)"
 
 
 def subscription_line(subscription: Subscription, now: datetime) -> str:
