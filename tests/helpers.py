@@ -12,17 +12,39 @@ from bot.storage import Database, Subscription, SubscriptionRepository
 
 
 class FakeClock:
-    """An injected wall clock: time moves only when a test says so (set `now`, or `advance`)."""
+    """An injected wall clock: time moves only when a test says so (set `now`, or `advance`).
+
+    `advance` moves time itself: the wall clock, `monotonic()` and `true_now()` alike. `jump` (or setting
+    `now`) moves the wall clock only, as an NTP step or a wrong RTC does; `true_now()` is then what Discord's
+    clock reads, and `monotonic()` what the host's monotonic clock does.
+    """
 
     def __init__(self, start: datetime) -> None:
         self.now = start
+        self._start = start
+        self._elapsed = 0.0
 
     def __call__(self) -> datetime:
         return self.now
 
     def advance(self, **delta: float) -> datetime:
+        step = timedelta(**delta)
+        self.now += step
+        self._elapsed += step.total_seconds()
+        return self.now
+
+    def jump(self, **delta: float) -> datetime:
+        """The wall clock alone is stepped by `delta` (negative: back); time itself does not move."""
         self.now += timedelta(**delta)
         return self.now
+
+    def monotonic(self) -> float:
+        """Seconds of time that passed (by `advance`), as a monotonic clock counts them."""
+        return self._elapsed
+
+    def true_now(self) -> datetime:
+        """The real time: the start plus what `advance` moved, whatever the wall clock was stepped to."""
+        return self._start + timedelta(seconds=self._elapsed)
 
 
 async def subscribe(

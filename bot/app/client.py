@@ -7,11 +7,15 @@
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord.ext import commands
@@ -23,7 +27,7 @@ from bot.app.errors import on_tree_error
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton
 from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
-from bot.clock import utc_now
+from bot.clock import ClockCheck, utc_now
 from bot.delivery.service import DigestService
 from bot.settings import Settings
 
@@ -49,6 +53,34 @@ def point_at_api(base_url: str | None, gateway_url: str | None) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url or DISCORD_GATEWAY)
 
 
+def date_header_trace(check: ClockCheck) -> aiohttp.TraceConfig:
+    """An aiohttp trace that shows `check` the `Date` header of every answer from Discord (REST, and the
+    gateway's handshake): Discord's clock, to the second, between the request's departure and its answer."""
+
+    async def on_request_start(
+        session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestStartParams
+    ) -> None:
+        context.sent_at = check.monotonic()
+
+    async def on_request_end(
+        session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestEndParams
+    ) -> None:
+        header = params.response.headers.get("Date")
+        if not header:
+            return
+        try:
+            when = email.utils.parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return
+        if when.tzinfo is not None:
+            check.observe(when, sent_at=getattr(context, "sent_at", None))
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_start.append(on_request_start)
+    trace.on_request_end.append(on_request_end)
+    return trace
+
+
 class Briefbot(commands.Bot):
     """Answers slash commands from the loaded briefs and delivers scheduled digests."""
 
@@ -60,7 +92,15 @@ class Briefbot(commands.Bot):
         pager_timeout: float = 300.0,
         guild_ready_timeout: float = 2.0,
         clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        watch_discord_clock: bool = True,
     ) -> None:
+        # Every decision about time (what is due, late, missed or stale) is taken by the host clock checked
+        # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
+        self.clock_check = ClockCheck(clock, monotonic=monotonic)
+        traced: dict[str, Any] = (
+            {"http_trace": date_header_trace(self.clock_check)} if watch_discord_clock else {}
+        )
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),
@@ -69,12 +109,13 @@ class Briefbot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             guild_ready_timeout=guild_ready_timeout,
+            **traced,
         )
         self.settings = settings
         self.library = library if library is not None else Library([])
         self._library_given = library is not None
         self.pager_timeout = pager_timeout
-        self.clock = clock
+        self.clock: Callable[[], datetime] = self.clock_check.now
         self._digests: DigestService | None = None
         self._digests_started = False
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled

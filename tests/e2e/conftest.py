@@ -14,6 +14,7 @@ import pytest
 from bot.app.client import Briefbot, point_at_api
 from bot.settings import Settings
 from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 from tests.standin.harness import FAKE_TOKEN, close_client, connect_client
 
@@ -42,9 +43,26 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 async def running_bot(
     standin: DiscordStandIn, settings: Settings, clock: Callable[[], datetime] | None = None
 ) -> AsyncIterator[Briefbot]:
-    """The bot `briefbot run` builds, connected and ready, with its digests started; closed on exit."""
+    """The bot `briefbot run` builds, connected and ready, with its digests started; closed on exit.
+
+    With a FakeClock, Discord's clock follows its true time and the bot's monotonic clock its elapsed time,
+    so that the bot's clock and Discord's agree until a test steps the wall clock (`jump`). A stand-in in
+    another process (the benchmarks) cannot follow it: the bot then does not watch Discord's clock.
+    """
+    options: dict[str, Any] = {}
+    if isinstance(clock, FakeClock):
+        options["monotonic"] = clock.monotonic
+        if isinstance(standin, DiscordStandIn):
+            if not standin.clock_injected:
+                standin.follow_clock(clock.true_now)
+        else:
+            options["watch_discord_clock"] = False
     bot = Briefbot(
-        settings, guild_ready_timeout=0.05, pager_timeout=60, clock=clock or (lambda: datetime.now(UTC))
+        settings,
+        guild_ready_timeout=0.05,
+        pager_timeout=60,
+        clock=clock or (lambda: datetime.now(UTC)),
+        **options,
     )
     task = await connect_client(bot)
     await asyncio.wait_for(bot.digests_ready.wait(), timeout=10)

@@ -57,6 +57,16 @@ class StandInClock:
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self.timestamp(), dt.UTC)
 
+    @property
+    def injected(self) -> bool:
+        """Whether Discord's clock follows a ``now`` callable rather than the stand-in's seconds."""
+        return self._injected is not None
+
+    def follow(self, now: Callable[[], dt.datetime]) -> None:
+        """Discord's clock reads ``now()`` from here on (as if it had been given to the constructor)."""
+        self._injected = now
+        self._wall_shift = 0.0
+
     def set_now(self, when: dt.datetime) -> None:
         """Discord's clock reads ``when`` now (and runs on from there)."""
         if when.tzinfo is None:

@@ -137,6 +137,7 @@ class Gateway:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(autoping=True, max_msg_size=0, timeout=2.0)
+        ws.headers["Date"] = self._standin.http_date()  # the handshake's answer, by Discord's clock too
         await ws.prepare(request)
         conn = Connection(ws, request.path, request)
         self.connections.append(conn)

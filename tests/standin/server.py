@@ -234,6 +234,16 @@ class DiscordStandIn:
         """Discord's wall clock (aware, UTC): snowflakes, timestamps, ``Date`` headers come from it."""
         return self.time.now()
 
+    def follow_clock(self, now: Callable[[], dt.datetime]) -> None:
+        """Discord's clock reads ``now()`` from here on, e.g. a test's fake clock, so that the bot's clock and
+        Discord's agree. Ids made before keep their (earlier or later) instants; new ids never go back."""
+        self.time.follow(now)
+
+    @property
+    def clock_injected(self) -> bool:
+        """Whether Discord's clock follows a callable (``now=`` or ``follow_clock``)."""
+        return self.time.injected
+
     def set_now(self, when: dt.datetime) -> None:
         """Discord's clock reads ``when`` from now on (it runs on from there)."""
         self.time.set_now(when)

@@ -188,6 +188,12 @@ class DigestsCog(
             raise app_commands.NoPrivateMessage()
         return True
 
+    def _clock_note(self) -> list[str]:
+        """A first line while this host's clock disagrees with Discord's: admins see why digests keep time
+        by Discord's."""
+        problem = self.bot.clock_check.problem()
+        return [f"**Clock:** {problem}"] if problem else []
+
     async def _reply(self, interaction: discord.Interaction[Briefbot], text: str) -> None:
         await interaction.followup.send(clean(text, MESSAGE_LIMIT), ephemeral=True)
 
@@ -253,7 +259,8 @@ class DigestsCog(
             )
             return
         now = self.bot.clock()
-        await self._reply(interaction, lines_within_limit([subscription_line(s, now) for s in subscriptions]))
+        lines = self._clock_note() + [subscription_line(s, now) for s in subscriptions]
+        await self._reply(interaction, lines_within_limit(lines))
 
     @app_commands.command()
     @app_commands.describe(channel="Whose next digest (default: this channel)")
@@ -357,4 +364,5 @@ class DigestsCog(
         if not deliveries:
             await self._reply(interaction, f"<#{channel_id}> has no digest history yet.")
             return
-        await self._reply(interaction, lines_within_limit([history_line(d) for d in deliveries]))
+        lines = self._clock_note() + [history_line(d) for d in deliveries]
+        await self._reply(interaction, lines_within_limit(lines))

@@ -1,0 +1,56 @@
+"""The host's wall clock against Discord's: a clock stepped ahead must not decide that digests were missed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+YEARS_AHEAD = 3 * 365
+
+
+async def test_a_wall_clock_stepped_years_ahead_records_no_slot_as_missed(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("clocked")
+    clock = FakeClock(SLOT_DAY)  # Discord's clock follows its true time; the wall clock may be stepped
+    repeat: dict[str, Any] = {"digest_when_nothing_new": "repeat-latest"}  # a digest every morning
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], **repeat)
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert len(standin.messages[channel]) == 1
+
+        clock.jump(days=YEARS_AHEAD)  # an NTP step, a wrong RTC: the wall clock alone runs years ahead
+        report = await bot.digests.scheduler.tick()
+        assert (report.missed, report.missed_unrecorded, report.pending) == ([], 0, [])
+        listed = await ask(standin, "digest list", {}, user="alice")
+        history = await ask(standin, "digest history", {"channel": channel}, user="alice")
+        assert "host clock is 3 years" in listed and "ahead of Discord's" in listed
+        assert "ahead of Discord's" in history and "**missed**" not in history
+
+        clock.jump(days=-YEARS_AHEAD)  # corrected: the two agree again
+        await fire_slot_and_send(bot, clock, days=1)  # the next morning's digest is posted as usual
+        await standin.wait_for(lambda: len(standin.messages[channel]) == 2, timeout=10)
+        listed = await ask(standin, "digest list", {}, user="alice")
+        states = [delivery.state for delivery in await bot.digests.history(channel)]
+    assert states == ["sent", "sent"]
+    assert "Clock" not in listed
+    assert standin.violations == []
+
+
+async def test_a_wall_clock_behind_discord_keeps_digests_on_discord_time(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("late-clock")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        clock.jump(hours=-2)  # the wall clock is set two hours back
+        await fire_slot_and_send(bot, clock, seconds=31)  # 09:00:01 by Discord's clock, 07:00 by the wall
+        await standin.wait_for(lambda: len(standin.messages[channel]) == 1, timeout=10)
+        listed = await ask(standin, "digest list", {}, user="alice")
+    assert "2 h" in listed and "behind Discord's" in listed
