@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
 from tests.helpers import FakeClock
@@ -13,14 +16,24 @@ from tests.standin import DiscordStandIn
 YEARS_AHEAD = 3 * 365
 
 
+@contextlib.asynccontextmanager
+async def daily_digests(
+    standin: DiscordStandIn, tmp_path: Path, name: str, **overrides: Any
+) -> AsyncIterator[tuple[Briefbot, FakeClock, int]]:
+    """The bot with one channel on a 09:00 UTC digest, half a minute before the slot. Discord's clock follows
+    the FakeClock's true time; its wall clock may be stepped (`jump`)."""
+    channel = standin.add_text_channel(name)
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], **overrides)
+    async with running_bot(standin, settings, clock) as bot:
+        yield bot, clock, channel
+
+
 async def test_a_wall_clock_stepped_years_ahead_records_no_slot_as_missed(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    channel = standin.add_text_channel("clocked")
-    clock = FakeClock(SLOT_DAY)  # Discord's clock follows its true time; the wall clock may be stepped
-    repeat: dict[str, Any] = {"digest_when_nothing_new": "repeat-latest"}  # a digest every morning
-    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], **repeat)
-    async with running_bot(standin, settings, clock) as bot:
+    every_morning = {"digest_when_nothing_new": "repeat-latest"}
+    async with daily_digests(standin, tmp_path, "clocked", **every_morning) as (bot, clock, channel):
         await fire_slot_and_send(bot, clock, seconds=31)
         assert len(standin.messages[channel]) == 1
 
@@ -45,10 +58,7 @@ async def test_a_wall_clock_stepped_years_ahead_records_no_slot_as_missed(
 async def test_a_wall_clock_behind_discord_keeps_digests_on_discord_time(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    channel = standin.add_text_channel("late-clock")
-    clock = FakeClock(SLOT_DAY)
-    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-    async with running_bot(standin, settings, clock) as bot:
+    async with daily_digests(standin, tmp_path, "late-clock") as (bot, clock, channel):
         clock.jump(hours=-2)  # the wall clock is set two hours back
         await fire_slot_and_send(bot, clock, seconds=31)  # 09:00:01 by Discord's clock, 07:00 by the wall
         await standin.wait_for(lambda: len(standin.messages[channel]) == 1, timeout=10)
