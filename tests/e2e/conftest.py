@@ -41,15 +41,20 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    standin: DiscordStandIn, settings: Settings, clock: Callable[[], datetime] | None = None
+    standin: DiscordStandIn,
+    settings: Settings,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    watch_discord_clock: bool = True,
 ) -> AsyncIterator[Briefbot]:
     """The bot `briefbot run` builds, connected and ready, with its digests started; closed on exit.
 
     With a FakeClock, Discord's clock follows its true time and the bot's monotonic clock its elapsed time,
     so that the bot's clock and Discord's agree until a test steps the wall clock (`jump`). A stand-in in
-    another process (the benchmarks) cannot follow it: the bot then does not watch Discord's clock.
+    another process (the benchmarks) cannot follow it: the bot then does not watch Discord's clock, nor with
+    `watch_discord_clock=False` (a skew the bot could not notice).
     """
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"watch_discord_clock": watch_discord_clock}
     if isinstance(clock, FakeClock):
         options["monotonic"] = clock.monotonic
         if isinstance(standin, DiscordStandIn):

@@ -117,7 +117,9 @@ async def test_a_later_digest_sent_first_does_not_hide_the_earlier_one(tmp_path:
 
 
 async def test_a_clock_set_back_searches_before_resending(tmp_path: Path) -> None:
-    # Discord's clock is the true time; the bot's ran an hour ahead when it sent, then was corrected.
+    # Discord's clock is the true time; the bot's ran an hour ahead when it sent, then was corrected. The bot
+    # keeps time by Discord's when it sees the two disagree: here it cannot (as before its first answer from
+    # Discord), so the first attempt is stamped by the clock that ran ahead.
     true_time = FakeClock(SLOT_DAY - timedelta(hours=1))
     ahead = timedelta(hours=1)
 
@@ -127,7 +129,7 @@ async def test_a_clock_set_back_searches_before_resending(tmp_path: Path) -> Non
     async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=true_time) as standin:
         channel = standin.add_text_channel("skewed")
         settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, bot_clock) as bot:
+        async with running_bot(standin, settings, bot_clock, watch_discord_clock=False) as bot:
             standin.store_then_fail(channel, times=1, status=503)
             true_time.advance(seconds=31)  # 09:00:01 on the bot's clock, 08:00:01 on Discord's
             await bot.digests.scheduler.tick()
