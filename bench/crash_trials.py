@@ -23,8 +23,17 @@ Each trial:
 The pacing is far above Discord's 50/s on purpose: these trials are about crash correctness, and
 ``bench/fanout.py`` measures pacing under the real limits. Target: 0 duplicates and 0 losses over 200 trials.
 
+``--kind chatter``: the restart comes after Discord's nonce window, so a resend is no longer deduplicated by
+its nonce, and while the bot is down members post 0-``--max-chatter`` (200) messages into each channel. The
+restarted bot must look for each digest whose send may have landed (reading the channel's history) before
+sending it again. The stand-in forgets nonces after ``--nonce-window`` seconds (3) and the bot trusts them
+for a third of that (``DIGEST_NONCE_TRUST``), so a trial waits seconds, not Discord's minutes. Target: 0
+duplicates and 0 losses over 100 trials (held rows, which the bot reports instead of posting, count as
+losses here).
+
     python bench/crash_trials.py [--trials 200] [--channels 1000] [--seed N] [--double-kill 0.2]
                                  [--max-minutes M] [--keep-logs bench/out/crash_logs]
+    python bench/crash_trials.py --kind chatter --trials 100 --channels 200
 
 The run first copies bot/, briefs/ and seeds/ and re-executes itself on the copy, so that edits to the
 working tree during the run cannot change (or break) the code under test. Every process started is
@@ -123,6 +132,8 @@ class Trial:
     log_errors: int = 0  # ERROR / CRITICAL / Traceback lines in the bot's logs
     log_warnings: dict[str, int] = field(default_factory=dict)  # WARNING lines by message
     hang_ups: int = 0  # requests the stand-in was reading when the bot was killed
+    chatter: int = 0  # members' messages posted while the bot was down (kind "chatter")
+    searches: int = 0  # history pages the bot read (GET /channels/{id}/messages)
     error: str | None = None  # what went wrong in the trial itself (timeouts, early exits)
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
@@ -142,8 +153,9 @@ class Trial:
         )
 
 
-def stored(standin: DiscordStandIn) -> int:
-    return sum(len(messages) for messages in standin.messages.values())
+def stored(standin: DiscordStandIn, chatter: int = 0) -> int:
+    """Messages the bot has stored: all of them but the `chatter` members posted."""
+    return sum(len(messages) for messages in standin.messages.values()) - chatter
 
 
 async def ledger_states(path: Path) -> dict[str, int]:
@@ -151,7 +163,8 @@ async def ledger_states(path: Path) -> dict[str, int]:
     try:
         ledger = DeliveryLedger(database)
         return {
-            state: await ledger.count(state) for state in ("pending", "sent", "dead", "cancelled", "missed")
+            state: await ledger.count(state)
+            for state in ("pending", "sent", "dead", "cancelled", "missed", "held")
         }
     finally:
         await database.close()
@@ -225,6 +238,8 @@ class KillSwitch:
         self.started = False
         self.stored_at_kill = 0
         self.fired = False
+        self.chatter = 0  # members' messages in the stand-in, left out of the kill point's count
+        self.fired_at = 0.0  # perf_counter when the kill was sent
         notify = standin.changed.notify
 
         def notify_then_check() -> None:
@@ -246,10 +261,11 @@ class KillSwitch:
             fresh = self.standin.requests[self.seen :]
             self.seen += len(fresh)
             self.started = any(r.method == "POST" and r.route == MESSAGE_ROUTE for r in fresh)
-        if self.started and stored(self.standin) >= self.k:
+        if self.started and stored(self.standin, self.chatter) >= self.k:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
-            self.stored_at_kill = stored(self.standin)
+            self.fired_at = time.perf_counter()
+            self.stored_at_kill = stored(self.standin, self.chatter)
             self.fired = True
             self.process = None
 
@@ -399,6 +415,7 @@ async def prepare(index: int, args: argparse.Namespace, root: Path, code: Path) 
         global_limit=args.global_limit,
         channel_limit=(5, 5.0),
         validate=args.validate,
+        nonce_window=args.nonce_window if args.kind == "chatter" else 600.0,
     )
     await standin.start()
     try:
@@ -410,6 +427,9 @@ async def prepare(index: int, args: argparse.Namespace, root: Path, code: Path) 
             DISCORD_GUILD_ID=str(standin.guild_id),
             DELIVERY_RATE_PER_SECOND=str(RATE_PER_SECOND),
             LOG_LEVEL="INFO",
+            # The bot trusts Discord's nonce memory for a third of the stand-in's window: a restart after the
+            # window must look in the channel before it resends.
+            DIGEST_NONCE_TRUST=f"{args.nonce_window / 3:g}s" if args.kind == "chatter" else "2m",
             **code_env(code),
         )
         database = Path(env["DATABASE_PATH"])
@@ -444,21 +464,26 @@ async def run_trial(prepared: Prepared, rng: random.Random, args: argparse.Names
         trial.phases["seed"] = round(prepared.seconds, 2)  # done while the previous trial ran
         runner = Runner(workdir, env)
         switch = KillSwitch(standin)
+        searched_before = len(standin.requests)
         try:
             kill_points = [rng.randrange(n)]
             if rng.random() < args.double_kill:
                 kill_points.append(-1)  # drawn once the first kill's outcome is known
             for round_, k in enumerate(kill_points, start=1):
                 if k < 0:
-                    k = rng.randrange(min(stored(standin), n - 1), n)
+                    k = rng.randrange(min(stored(standin, switch.chatter), n - 1), n)
                 step = time.perf_counter()
                 process = await runner.start()
                 switch.arm(process, k)
                 await switch.wait(process)
                 await asyncio.sleep(0.05)  # let the stand-in finish requests the dead process left in flight
-                trial.kills.append(Kill(k, switch.stored_at_kill, stored(standin), process.returncode))
+                after = stored(standin, switch.chatter)
+                trial.kills.append(Kill(k, switch.stored_at_kill, after, process.returncode))
                 trial.phases[f"run{round_}_to_kill"] = round(time.perf_counter() - step, 2)
+                if args.kind == "chatter":
+                    await chatter_while_down(standin, channels, rng, args, switch, trial)
             step = time.perf_counter()
+            searched_before = len(standin.requests)
             process = await runner.start()
             await finished(standin, process, runner.logs[-1], database, channels)
             trial.phases["restart_to_done"] = round(time.perf_counter() - step, 2)
@@ -474,7 +499,10 @@ async def run_trial(prepared: Prepared, rng: random.Random, args: argparse.Names
             trial.error = str(exc)
         finally:
             await runner.kill_all()
-        counts = standin.message_counts()
+        trial.searches = sum(
+            1 for r in standin.requests[searched_before:] if r.method == "GET" and r.route == MESSAGE_ROUTE
+        )
+        counts = standin.message_counts(author_id=standin.me.id)
         trial.reached = sum(1 for c in channels if counts.get(c, 0) > 0)
         trial.losses = n - trial.reached
         trial.dup_channels = sum(1 for c in channels if counts.get(c, 0) > 1)
@@ -501,6 +529,28 @@ async def run_trial(prepared: Prepared, rng: random.Random, args: argparse.Names
     return trial
 
 
+async def chatter_while_down(
+    standin: DiscordStandIn,
+    channels: list[int],
+    rng: random.Random,
+    args: argparse.Namespace,
+    switch: KillSwitch,
+    trial: Trial,
+) -> None:
+    """Members post 0..max_chatter messages into every channel while the bot is down; then wait until the
+    stand-in's nonce window has passed since the kill, so that no resend is deduplicated by its nonce."""
+    began = time.perf_counter()
+    for channel_id in channels:
+        n = rng.randint(0, args.max_chatter)
+        standin.post_messages(channel_id, n, author="bob", content="member chat {i}", dispatch=False)
+        switch.chatter += n
+        trial.chatter += n
+    trial.phases["chatter"] = round(time.perf_counter() - began, 2)
+    left = switch.fired_at + args.nonce_window + 0.2 - time.perf_counter()
+    if left > 0:
+        await asyncio.sleep(left)  # a benchmark waiting for Discord to forget, not a test waiting for luck
+
+
 def append_record(path: Path, trial: Trial) -> None:
     with path.open("a", encoding="utf-8") as records:
         records.write(json.dumps({**asdict(trial), "duplicates": trial.duplicates}) + "\n")
@@ -512,6 +562,8 @@ def trial_line(t: Trial) -> str:
     )
     ledger = " ".join(f"{state}={count}" for state, count in t.ledger.items() if count)
     extra = []
+    if t.chatter or t.searches:
+        extra.append(f"{t.chatter} member messages, {t.searches} history pages read")
     if t.final_returncode not in (0, None):
         extra.append(f"exit {t.final_returncode}")
     if t.log_errors:
@@ -538,6 +590,7 @@ def summary(all_trials: list[Trial], args: argparse.Namespace, total_seconds: fl
     times = [t.seconds for t in trials]
     return {
         "bench": "crash_trials",
+        "kind": args.kind,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "args": vars(args),
         "rate_per_second": RATE_PER_SECOND,
@@ -558,6 +611,9 @@ def summary(all_trials: list[Trial], args: argparse.Namespace, total_seconds: fl
         "trials_with_log_errors": sum(1 for t in trials if t.log_errors),
         "ledger_not_all_sent": sum(1 for t in trials if t.ledger.get("sent") != t.channels),
         "violations": sum(t.violations for t in trials),
+        "member_messages": sum(t.chatter for t in trials),
+        "history_pages_read": sum(t.searches for t in trials),
+        "held": sum(t.ledger.get("held", 0) for t in trials),
         "global_429": sum(t.global_429 for t in trials),
         "bot_warnings": dict(sum((Counter(t.log_warnings) for t in trials), Counter()).most_common()),
         "mean_trial_s": round(statistics.fmean(times), 2) if times else None,
@@ -578,11 +634,18 @@ async def main(args: argparse.Namespace, root: Path) -> int:
     began = time.perf_counter()
     budget = args.max_minutes * 60 if args.max_minutes else None
     print(
-        f"crash trials: {args.trials} trials x {args.channels} channels, seed {args.seed};"
+        f"crash trials ({args.kind}): {args.trials} trials x {args.channels} channels, seed {args.seed};"
         f" DELIVERY_RATE_PER_SECOND={RATE_PER_SECOND}, stand-in global limit {args.global_limit}/s,"
         f" latency {args.latency_min * 1000:g}-{args.latency_max * 1000:g} ms."
         " Pacing is far above Discord's 50/s on purpose: this is about crash correctness (fanout.py covers"
-        " pacing).",
+        " pacing)."
+        + (
+            f" Restarts after the stand-in's {args.nonce_window:g}s nonce window (DIGEST_NONCE_TRUST"
+            f" {args.nonce_window / 3:g}s), members posting 0-{args.max_chatter} messages per channel while"
+            " the bot is down."
+            if args.kind == "chatter"
+            else ""
+        ),
         flush=True,
     )
     trials: list[Trial] = []
@@ -636,7 +699,12 @@ async def main(args: argparse.Namespace, root: Path) -> int:
         f"duplicates: {result['duplicates']} (channels with >1 message {result['dup_channels']},"
         f" nonces stored twice {result['dup_nonces']})"
     )
-    print(f"losses: {result['losses']}")
+    print(f"losses: {result['losses']} (rows held instead of posted: {result['held']})")
+    if args.kind == "chatter":
+        print(
+            f"member messages posted while the bot was down: {result['member_messages']};"
+            f" history pages the restarted bots read: {result['history_pages_read']}"
+        )
     print(
         f"trials where a resend was deduplicated by nonce: {result['trials_with_nonce_replays']}"
         f" ({result['nonce_replays']} replays in all)"
@@ -707,6 +775,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--keep-all", action="store_true", help="keep every trial's logs, not only bad ones")
     parser.add_argument("--records", default=None, help="append one JSON line per trial to this file")
+    parser.add_argument(
+        "--kind",
+        choices=("crash", "chatter"),
+        default="crash",
+        help="crash: restart at once (nonces dedupe); chatter: restart after the nonce window, members"
+        " posting 0-200 messages per channel meanwhile (the bot must search the history)",
+    )
+    parser.add_argument(
+        "--nonce-window",
+        type=float,
+        default=3.0,
+        help="kind chatter: seconds the stand-in keeps nonces (the bot trusts a third of it); default 3",
+    )
+    parser.add_argument(
+        "--max-chatter", type=int, default=200, help="kind chatter: most member messages per channel (200)"
+    )
     args = parser.parse_args(argv)
     if args.seed is None:
         args.seed = random.SystemRandom().randrange(2**32)
