@@ -43,25 +43,31 @@ class HistoryQueryError(ValueError):
         self.errors = errors
 
 
-def _field_error(name: str, code: str, message: str) -> HistoryQueryError:
+def field_error(name: str, code: str, message: str) -> HistoryQueryError:
     return HistoryQueryError(
         f"query {name}: {message}", {name: {"_errors": [{"code": code, "message": message}]}}
     )
 
 
+def parse_limit(query: Mapping[str, str], *, default: int, minimum: int, maximum: int) -> int:
+    """A ``limit`` query parameter as Discord checks it (``NUMBER_TYPE_COERCE``/``_MAX``/``_MIN``)."""
+    if "limit" not in query:
+        return default
+    raw = query["limit"]
+    if not raw.lstrip("-").isdigit():
+        raise field_error("limit", "NUMBER_TYPE_COERCE", f"Value {raw!r} is not int.")
+    limit = int(raw)
+    if limit > maximum:
+        raise field_error("limit", "NUMBER_TYPE_MAX", f"int value should be less than or equal to {maximum}.")
+    if limit < minimum:
+        raise field_error(
+            "limit", "NUMBER_TYPE_MIN", f"int value should be greater than or equal to {minimum}."
+        )
+    return limit
+
+
 def parse_query(query: Mapping[str, str]) -> HistoryQuery:
-    limit = DEFAULT_LIMIT
-    if "limit" in query:
-        raw = query["limit"]
-        if not raw.lstrip("-").isdigit():
-            raise _field_error("limit", "NUMBER_TYPE_COERCE", f"Value {raw!r} is not int.")
-        limit = int(raw)
-        if limit > MAX_LIMIT:
-            raise _field_error(
-                "limit", "NUMBER_TYPE_MAX", f"int value should be less than or equal to {MAX_LIMIT}."
-            )
-        if limit < 1:
-            raise _field_error("limit", "NUMBER_TYPE_MIN", "int value should be greater than or equal to 1.")
+    limit = parse_limit(query, default=DEFAULT_LIMIT, minimum=1, maximum=MAX_LIMIT)
     given = [name for name in ANCHORS if name in query]
     if len(given) > 1:
         raise HistoryQueryError(
@@ -73,7 +79,7 @@ def parse_query(query: Mapping[str, str]) -> HistoryQuery:
     name = given[0]
     raw = query[name]
     if not raw.isdigit():
-        raise _field_error(name, "NUMBER_TYPE_COERCE", f"Value {raw!r} is not snowflake.")
+        raise field_error(name, "NUMBER_TYPE_COERCE", f"Value {raw!r} is not snowflake.")
     return HistoryQuery(limit, name, int(raw))
 
 

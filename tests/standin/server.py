@@ -1018,6 +1018,9 @@ class DiscordStandIn:
         if not archived:
             state.last_activity_ms = max(state.last_activity_ms, round(self.now().timestamp() * 1000))
         guild = self.guilds[channel.guild_id]
+        starter = self.message_index.get(channel.id)
+        if starter is not None and "thread" in starter:  # a thread on a message: the message shows it
+            starter["thread"] = payloads.thread(channel)
         self.gateway.dispatch_to_guild(guild, "THREAD_UPDATE", payloads.thread(channel))
         self.changed.notify()
 

@@ -78,7 +78,19 @@ def violations(standin: DiscordStandIn, kind: str) -> list[str]:
 async def test_channel_types_as_discord_models_them(standin: DiscordStandIn) -> None:
     announcements = standin.add_announcement_channel("announcements")
     forum_id = standin.add_forum_channel("briefs", tags=("daily", "weekly"), require_tag=True)
+    open_post = standin.post_in_forum(forum_id, "open", "a post", tags=("daily",))
+    closed_post = standin.post_in_forum(forum_id, "closed", "a post", tags=("weekly",))
+    standin.archive_thread(closed_post.id)
     async with run_bare_bot(standin) as bot:
+        # GUILD_CREATE: channels in `channels`, active threads in `threads`.
+        guild = bot.get_guild(standin.guild_id)
+        assert guild is not None and [t.id for t in guild.threads] == [open_post.id]
+        thread = guild.get_thread(open_post.id)
+        assert (
+            thread is not None
+            and thread.parent_id == forum_id
+            and [t.name for t in thread.applied_tags] == ["daily"]
+        )
         assert text_channel(bot, standin.channel_id("news")).type is discord.ChannelType.text
         news = text_channel(bot, announcements)
         assert news.type is discord.ChannelType.news and news.is_news()
@@ -290,6 +302,10 @@ async def test_a_thread_on_a_message(standin: DiscordStandIn, bare_bot: BareBot)
     assert (raised.value.status, raised.value.code) == (400, 160004)
     await thread.send("discussion")
     assert standin.messages[thread.id][0]["content"] == "discussion"
+    standin.archive_thread(thread.id)
+    starter = (await channel.fetch_message(digest.id)).thread
+    assert starter is not None and starter.archived
+    standin.unarchive_thread(thread.id)
 
     news = await text_channel(bare_bot, announcements).send("news")
     news_thread = await news.create_thread(name="talk")

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tests.standin.history import HistoryQueryError
+from tests.standin.history import field_error, parse_limit
 from tests.standin.world import Channel
 
 DEFAULT_LIMIT = 50
@@ -28,34 +28,15 @@ class ArchivedQuery:
     limit: int = DEFAULT_LIMIT
 
 
-def _error(name: str, code: str, message: str) -> HistoryQueryError:
-    return HistoryQueryError(
-        f"query {name}: {message}", {name: {"_errors": [{"code": code, "message": message}]}}
-    )
-
-
 def parse_archived_query(query: Mapping[str, str]) -> ArchivedQuery:
-    limit = DEFAULT_LIMIT
-    if "limit" in query:
-        raw = query["limit"]
-        if not raw.lstrip("-").isdigit():
-            raise _error("limit", "NUMBER_TYPE_COERCE", f"Value {raw!r} is not int.")
-        limit = int(raw)
-        if limit > MAX_LIMIT:
-            raise _error(
-                "limit", "NUMBER_TYPE_MAX", f"int value should be less than or equal to {MAX_LIMIT}."
-            )
-        if limit < MIN_LIMIT:
-            raise _error(
-                "limit", "NUMBER_TYPE_MIN", f"int value should be greater than or equal to {MIN_LIMIT}."
-            )
+    limit = parse_limit(query, default=DEFAULT_LIMIT, minimum=MIN_LIMIT, maximum=MAX_LIMIT)
     before = None
     if "before" in query:
         raw = query["before"]
         try:
             before = dt.datetime.fromisoformat(raw)
         except ValueError:
-            raise _error(
+            raise field_error(
                 "before", "DATE_TIME_TYPE_PARSE", f"Could not parse {raw!r}. Should be ISO8601."
             ) from None
         if before.tzinfo is None:
