@@ -36,11 +36,14 @@ from bot.briefs.vocabulary import (
     ATTRIBUTION_MARKERS,
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
+    GOVERNED_STATUSES,
     HEDGE_MARKERS,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    OBJECT_REACH,
     STATUS_VERBS,
+    SUBJECT_REACH,
     Status,
 )
 
@@ -248,6 +251,31 @@ class _Checker:
         sentences = [s for place in located for s in place.sentences]
         with_items = [s.text for s in sentences if any(self._written(i, [s.text]) for i in flow.items)]
         yield from self._status(where, flow.status, flow.status_as_written, located, with_items, "an item")
+        if flow.status in GOVERNED_STATUSES and with_items and not self._governs(flow, located):
+            yield Problem(
+                f"{where}.status_as_written",
+                f"“{flow.status_as_written}” is not said of an item: none of “{'”, “'.join(flow.items)}” follows "
+                f"it within {OBJECT_REACH} words or stands just before it, so it may tell of something else",
+            )
+
+    def _governs(self, flow: AidFlow, located: list[Located]) -> bool:
+        """Whether the status verb is said of one of the flow's items, where the evidence writes both."""
+        verb = normalise(flow.status_as_written)
+        for place in located:
+            text = place.paragraph.text
+            for at in find_words(verb, text):
+                if not place.start <= at < place.end:
+                    continue
+                after, before = text[at + len(verb) :], text[:at]
+                for item in flow.items:
+                    for form in [normalise(item), *self.aliases.get(normalise(item), [])]:
+                        ahead = find_words(form, after)
+                        if ahead and len(after[: ahead[0]].split()) <= OBJECT_REACH:
+                            return True
+                        behind = [b for b in find_words(form, before) if b + len(form) <= len(before)]
+                        if behind and len(before[behind[-1] + len(form) :].split()) <= SUBJECT_REACH:
+                            return True
+        return False
 
     def _status(
         self,

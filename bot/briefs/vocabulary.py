@@ -98,6 +98,18 @@ NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "no", "n't", "without", "no
 # "has not provided military aid beyond helmets": what comes after "beyond" was given.
 NEGATION_EXCEPTIONS: Final[tuple[str, ...]] = ("beyond", "except", "other than", "apart from")
 NEGATION_REACH: Final = 3  # words before a status verb in which a negation turns it
+# A done or promised status is said of its items: an item follows the verb within this many words (its
+# object: "has sent several planeloads of …"), or stands just before it ("MILITARY AID, delivered …").
+# "we've built tremendous momentum for donations and delivery of military assistance" builds momentum.
+OBJECT_REACH: Final = 4
+SUBJECT_REACH: Final = 2
+GOVERNED_STATUSES: Final[tuple[Status, ...]] = (
+    "provided",
+    "delivered",
+    "not provided",
+    "pledged",
+    "approved",
+)
 
 AidKind = Literal[
     "military", "humanitarian", "protective equipment", "medical", "financial", "diplomatic", "other"

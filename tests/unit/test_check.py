@@ -346,3 +346,17 @@ def test_an_unsupported_value_shows_its_passage_and_the_nearest_words() -> None:
 def test_every_error_at_once_even_when_the_shape_is_wrong() -> None:
     raw = brief(loans=[loan(amount="lots")], key_points=[{"evidence": ["The approved plan was dropped."]}])
     assert items(raw) == ["loans[0].amount", "key_points[0].evidence[0]"]
+
+
+def test_a_done_status_is_said_of_its_items() -> None:
+    flow = {
+        "donor": "Norland",
+        "recipient": "Estria",
+        "kind": "financial",
+        "items": ["€200 million"],  # in the sentence, but said of Vesta, not by "has lent"
+        "status": "provided",
+        "status_as_written": "has lent",
+        "evidence": ["Norland has lent Estria a $400 million loan, Vesta provided €200 million"],
+    }
+    assert "aid[0].status_as_written" in items(brief(aid=[flow]))
+    assert problems(brief(aid=[{**flow, "items": ["a $400 million loan"]}])) == []

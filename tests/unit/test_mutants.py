@@ -169,6 +169,24 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "aid[6].status",
     ),
+    (
+        "a claim about momentum told as aid provided",
+        lambda raw: raw["aid"].append(
+            {
+                "donor": "Ukraine",
+                "recipient": "Ukraine",
+                "kind": "military",
+                "items": ["military assistance"],
+                "status": "provided",
+                "status_as_written": "built",
+                "attribution": "Austin said",
+                "evidence": [
+                    "we’ve built tremendous momentum for donations and delivery of military assistance"
+                ],
+            }
+        ),
+        "aid[6].status_as_written",
+    ),
     # people and credits
     (
         "a photo credit counted among the people",
