@@ -408,6 +408,7 @@ class _Checker:
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 
 
+@lru_cache(maxsize=4096)
 def read_status(as_written: str, before: str) -> Status | None:
     """The status a verb phrase carries, read with the words just before it in the article.
 
@@ -433,18 +434,21 @@ def read_status(as_written: str, before: str) -> Status | None:
 
 
 def nearest_words(value: str, texts: Sequence[str]) -> str | None:
-    """The run of words in `texts` most like `value` (as many words, give or take one), if any is close."""
+    """The run of as many words in `texts` most like `value`, if any is close."""
     wanted = normalise(value)
     size = len(wanted.split())
-    best, best_ratio = None, 0.5
+    best, best_ratio = None, 0.6
+    matcher = difflib.SequenceMatcher(None, "", wanted.casefold())  # the value is analysed once
     for text in texts:
         words = normalise(text).split()
-        for length in {max(size - 1, 1), size, size + 1}:
+        for length in (size,):
             for start in range(max(len(words) - length + 1, 0)):
                 candidate = " ".join(words[start : start + length]).strip(".,;:")
-                ratio = difflib.SequenceMatcher(None, wanted.casefold(), candidate.casefold()).ratio()
-                if ratio > best_ratio:
-                    best, best_ratio = candidate, ratio
+                matcher.set_seq1(candidate.casefold())
+                if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+                    ratio = matcher.ratio()
+                    if ratio > best_ratio:
+                        best, best_ratio = candidate, ratio
     return best
 
 
