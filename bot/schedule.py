@@ -22,6 +22,13 @@ from pydantic import AfterValidator
 
 from bot.clock import utc_now
 
+WATCHDOG_SECONDS = 30.0
+"""How often the scheduler looks for due slots besides its cron jobs (and notices wall-clock jumps)."""
+MIN_CATCH_UP_GRACE = timedelta(minutes=2)
+"""The least catch-up grace: four watchdog periods. A slot is recorded a moment after it by its cron job, or up to
+a period later by the watchdog (longer while the event loop stalls); a grace shorter than that records slots
+as missed that were never late."""
+
 SCHEDULE_EXAMPLE = "`09:00` for daily at nine, or a cron expression such as `30 8 * * mon-fri`"
 TIMEZONE_EXAMPLE = "an IANA time zone such as `Europe/Berlin`, `America/New_York` or `UTC`"
 

@@ -11,10 +11,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import AfterValidator, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.schedule import DigestSchedule, TimeZoneName, WhenNothingNew
+from bot.schedule import MIN_CATCH_UP_GRACE, DigestSchedule, TimeZoneName, WhenNothingNew
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -22,6 +22,19 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 # The longest catch-up grace: beyond it, slots would be reckoned from instants no clock can hold.
 MAX_CATCH_UP_GRACE = timedelta(days=365)
+
+
+SNOWFLAKE_MAX = 2**63 - 1  # Discord ids are positive 64-bit snowflakes; SQLite's integers stop here too
+
+
+def _checked_snowflake(value: int) -> int:
+    if not 1 <= value <= SNOWFLAKE_MAX:
+        raise ValueError(f"{value} is not a Discord id (a whole number from 1 to {SNOWFLAKE_MAX})")
+    return value
+
+
+Snowflake = Annotated[int, AfterValidator(_checked_snowflake)]
+"""A Discord id (channel, server): an integer from 1 to 2**63 - 1."""
 
 
 def parse_duration(value: object) -> object:
@@ -50,7 +63,7 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = Field(default=None, description="The bot token; required to run.")
-    discord_guild_id: int | None = Field(
+    discord_guild_id: Snowflake | None = Field(
         default=None, description="Sync commands to this server only (instant); globally when unset."
     )
     briefs_dir: Path = Path("briefs")
@@ -66,7 +79,7 @@ class Settings(BaseSettings):
         description="Gateway websocket URL; asked of DISCORD_API_BASE_URL's /gateway/bot when unset.",
     )
 
-    digest_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    digest_channel_ids: Annotated[list[Snowflake], NoDecode] = Field(default_factory=list)
     digest_schedule: DigestSchedule = "09:00"
     digest_timezone: TimeZoneName = "UTC"
     digest_when_nothing_new: WhenNothingNew = "skip"
@@ -116,6 +129,21 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_grace(cls, value: object) -> object:
         return parse_duration(value)
+
+    @field_validator("digest_catch_up_grace")
+    @classmethod
+    def _grace_the_watchdog_can_keep(cls, value: timedelta) -> timedelta:
+        if value < MIN_CATCH_UP_GRACE:
+            raise ValueError(
+                f"must be at least {_minutes(MIN_CATCH_UP_GRACE)}: the scheduler notices a slot up to "
+                "half a minute after it, and a shorter grace would record it as missed"
+            )
+        return value
+
+
+def _minutes(duration: timedelta) -> str:
+    minutes = int(duration.total_seconds() // 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 class SettingsError(Exception):

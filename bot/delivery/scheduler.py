@@ -27,7 +27,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.clock import utc_now
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.slots import Slot, slots_between
-from bot.schedule import ScheduleError, WhenNothingNew, parse_schedule
+from bot.schedule import WATCHDOG_SECONDS, ScheduleError, WhenNothingNew, parse_schedule
 from bot.storage.ledger import ChooseContents, DeliveryLedger
 from bot.storage.subscriptions import SubscriptionRepository
 
@@ -77,9 +77,14 @@ class DigestScheduler:
         when_nothing_new: WhenNothingNew = "skip",
         catch_up_grace: timedelta = timedelta(hours=1),
         clock: Callable[[], datetime] = utc_now,
-        watchdog_seconds: float = 30.0,
+        watchdog_seconds: float = WATCHDOG_SECONDS,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        if catch_up_grace.total_seconds() <= watchdog_seconds:
+            # Every slot the watchdog noticed would be "missed": Settings refuse such a grace already.
+            raise ValueError(
+                f"catch_up_grace ({catch_up_grace}) must be longer than the watchdog period ({watchdog_seconds}s)"
+            )
         self._subscriptions = subscriptions
         self._ledger = ledger
         self._brief_ids = brief_ids

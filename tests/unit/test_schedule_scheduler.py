@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.delivery.scheduler import DigestScheduler, job_id
+from bot.schedule import MIN_CATCH_UP_GRACE, WATCHDOG_SECONDS
 from bot.storage import Database, DeliveryLedger, Subscription, SubscriptionRepository
 from tests.helpers import FakeClock, subscribe
 
@@ -276,3 +277,20 @@ async def test_an_unsubscribe_or_pause_landing_while_a_slot_is_recorded_is_honou
     [paused] = await harness.ledger.history(2)
     assert paused.state == "skipped" and paused.reason == "subscription paused: 403 Missing Access (50001)"
     assert await harness.ledger.count("pending") == 1
+
+
+def test_a_grace_within_the_watchdog_period_is_refused(harness: Harness) -> None:
+    # A grace of 0 recorded every slot as missed: the watchdog sees a slot up to one period after it.
+    for grace in (timedelta(0), timedelta(seconds=30)):
+        with pytest.raises(ValueError, match="longer than the watchdog period"):
+            harness.scheduler(catch_up_grace=grace)
+    harness.scheduler(catch_up_grace=MIN_CATCH_UP_GRACE)
+
+
+async def test_a_slot_the_watchdog_notices_a_period_late_is_sent_with_the_least_grace(
+    harness: Harness,
+) -> None:
+    await harness.subscribe(1)
+    harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC) + timedelta(seconds=WATCHDOG_SECONDS + 1)
+    report = await harness.scheduler(catch_up_grace=MIN_CATCH_UP_GRACE).record_due_slots()
+    assert report.pending == [("2026-05-01T09:00", "UTC", 1)] and report.missed == []

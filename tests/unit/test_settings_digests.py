@@ -1,0 +1,58 @@
+"""Settings the digests depend on: channel ids that are Discord snowflakes, a catch-up grace the watchdog can
+keep."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from bot.schedule import MIN_CATCH_UP_GRACE, WATCHDOG_SECONDS
+from bot.settings import Settings, describe_validation_error
+
+
+def settings(**values: Any) -> Settings:
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def problems(**values: Any) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        settings(**values)
+    return describe_validation_error(caught.value)
+
+
+@pytest.mark.parametrize("grace", ["0", "0s", "30s", "1m", timedelta(0), "PT30S"])
+def test_a_catch_up_grace_the_watchdog_cannot_keep_is_refused(grace: object) -> None:
+    # With DIGEST_CATCH_UP_GRACE=0 every slot was recorded as missed: the watchdog notices a slot up to one
+    # period after it, and the cron job fires a moment after it.
+    [line] = problems(digest_catch_up_grace=grace)
+    assert line.startswith("DIGEST_CATCH_UP_GRACE")
+    assert "at least 2 minutes" in line
+
+
+def test_the_grace_floor_is_above_the_watchdog_period() -> None:
+    assert timedelta(seconds=WATCHDOG_SECONDS) < MIN_CATCH_UP_GRACE
+    assert settings(digest_catch_up_grace="2m").digest_catch_up_grace == MIN_CATCH_UP_GRACE
+    assert settings().digest_catch_up_grace == timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("ids", "bad"),
+    [
+        ("18446744073709551616", "18446744073709551616"),  # 2**64: beyond SQLite's integer, aborted start-up
+        ("9223372036854775808", "9223372036854775808"),  # 2**63
+        ("5, 0", "0"),
+        ("-7", "-7"),
+    ],
+)
+def test_channel_ids_must_be_discord_snowflakes(ids: str, bad: str) -> None:
+    [line] = problems(digest_channel_ids=ids)
+    assert line.startswith("DIGEST_CHANNEL_IDS") and f"{bad} is not a Discord id" in line
+
+
+def test_the_largest_snowflake_is_a_channel_id_and_the_server_id_is_one_too() -> None:
+    assert settings(digest_channel_ids=f"1, {2**63 - 1}").digest_channel_ids == [1, 2**63 - 1]
+    [line] = problems(discord_guild_id=str(2**64))
+    assert line.startswith("DISCORD_GUILD_ID") and "is not a Discord id" in line
