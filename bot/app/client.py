@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import logging
 import time
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+DIGEST_START_RETRY_MAX_SECONDS = 300.0
 
 
 def intents() -> discord.Intents:
@@ -94,6 +96,7 @@ class Briefbot(commands.Bot):
         clock: Callable[[], datetime] = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
         watch_discord_clock: bool = True,
+        digest_start_retry_seconds: float = 30.0,
     ) -> None:
         # Every decision about time (what is due, late, missed or stale) is taken by the host clock checked
         # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
@@ -117,7 +120,8 @@ class Briefbot(commands.Bot):
         self.pager_timeout = pager_timeout
         self.clock: Callable[[], datetime] = self.clock_check.now
         self._digests: DigestService | None = None
-        self._digests_started = False
+        self._digest_start: asyncio.Task[None] | None = None
+        self._digest_start_retry_seconds = digest_start_retry_seconds
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
         self.tree.error(on_tree_error)
         point_at_api(settings.discord_api_base_url, settings.discord_gateway_url)
@@ -174,10 +178,31 @@ class Briefbot(commands.Bot):
     async def on_ready(self) -> None:
         user = self.user
         log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
-        if not self._digests_started and self._digests is not None and not self.is_closed():
-            self._digests_started = True
-            await self.digests.sync_settings_channels(self._guilds_of(self.settings.digest_channel_ids))
-            report = await self.digests.start()
+        if self._digest_start is None and self._digests is not None and not self.is_closed():
+            self._digest_start = asyncio.create_task(self._start_digests(), name="digest-start")
+
+    async def _start_digests(self) -> None:
+        """Subscribe DIGEST_CHANNEL_IDS and start the digests; until that works, say so loudly and retry.
+
+        A failure here (the database locked or full, say) would otherwise leave every server without
+        digests while nothing but one traceback said so.
+        """
+        delay = self._digest_start_retry_seconds
+        while self._digests is not None and not self.is_closed():
+            try:
+                await self.digests.sync_settings_channels(self._guilds_of(self.settings.digest_channel_ids))
+                report = await self.digests.start()
+            except Exception as exc:
+                log.critical(
+                    "digests are not running: starting them failed (%s); no digest is posted until they"
+                    " start; trying again in %gs",
+                    exc,
+                    delay,
+                    exc_info=exc,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, DIGEST_START_RETRY_MAX_SECONDS)
+                continue
             log.info(
                 "digests started; catch-up: %d to send, %d skipped, %d missed",
                 len(report.pending),
@@ -185,17 +210,20 @@ class Briefbot(commands.Bot):
                 len(report.missed) + report.missed_unrecorded,
             )
             self.digests_ready.set()
+            return
 
-    def _guilds_of(self, channel_ids: list[int]) -> dict[int, int]:
+    def _guilds_of(self, channel_ids: list[int]) -> dict[int, int | None]:
         """The server of each DIGEST_CHANNEL_IDS channel, from the gateway's cache (no request per channel,
-        which for thousands of channels would spend the global rate limit). A channel the bot cannot see gets
-        0: its deliveries fail with Discord's reason, are recorded, and pause the subscription."""
-        guilds: dict[int, int] = {}
+        which for thousands of channels would spend the global rate limit); None where the cache does not
+        know the channel: its server is unavailable for now (an outage), or the bot cannot see it. A stored
+        subscription keeps its server then; a new one gets 0, and its deliveries fail with Discord's
+        reason, are recorded, and pause the subscription."""
+        guilds: dict[int, int | None] = {}
         unseen: list[int] = []
         for channel_id in channel_ids:
             channel = self.get_channel(channel_id)
             guild = getattr(channel, "guild", None)
-            guilds[channel_id] = guild.id if guild is not None else 0
+            guilds[channel_id] = guild.id if guild is not None else None
             if guild is None:
                 unseen.append(channel_id)
         if unseen:
@@ -207,6 +235,10 @@ class Briefbot(commands.Bot):
 
     async def close(self) -> None:
         """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
+        if self._digest_start is not None and not self._digest_start.done():
+            self._digest_start.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._digest_start
         if self._digests is not None:
             digests, self._digests = self._digests, None
             try:

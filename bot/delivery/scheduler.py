@@ -99,6 +99,7 @@ class DigestScheduler:
         self._scheduler: AsyncIOScheduler | None = None
         self._watchdog: asyncio.Task[None] | None = None
         self._last_tick: tuple[float, datetime] | None = None
+        self._reported_unusable: set[tuple[str, str]] = set()
 
     # --- lifecycle ---
 
@@ -121,7 +122,11 @@ class DigestScheduler:
             },
         )
         self._scheduler.start()
-        await self.refresh()
+        try:
+            await self.refresh()
+        except BaseException:
+            await self.shutdown()  # so that start() can be called again
+            raise
         self._last_tick = (self._monotonic(), self._clock())
         self._watchdog = asyncio.create_task(self._watch(), name="digest-watchdog")
         return report
@@ -159,12 +164,28 @@ class DigestScheduler:
             try:
                 trigger = parse_schedule(schedule, timezone)
             except ScheduleError as exc:
-                logger.error("not scheduling %r in %s: %s", schedule, timezone, exc)
+                await self._unusable(schedule, timezone, exc)
                 continue
             self._scheduler.add_job(
                 self._on_fire, trigger, id=new, name=new, args=(schedule, timezone), replace_existing=True
             )
             logger.info("digest schedule %r (%s) added", schedule, timezone)
+
+    async def _unusable(self, schedule: str, timezone: str, error: ScheduleError) -> None:
+        """A stored schedule or zone this host cannot use (tzdata changed, a database from another host): an
+        error of its own subscriptions, which /digest list shows; logged once, not every tick."""
+        if (schedule, timezone) in self._reported_unusable:
+            return
+        self._reported_unusable.add((schedule, timezone))
+        channels = [s.channel_id for s in await self._subscriptions.deliverable_in(schedule, timezone)]
+        logger.error(
+            "no digests for %d channel(s) on %r in %s until they subscribe again: %s (channels: %s)",
+            len(channels),
+            schedule,
+            timezone,
+            error,
+            ", ".join(map(str, channels[:10])) + (" ..." if len(channels) > 10 else ""),
+        )
 
     def scheduled_jobs(self) -> list[tuple[str, Any]]:
         """(job id, CronTrigger) of the digest jobs, for inspection."""
@@ -199,8 +220,9 @@ class DigestScheduler:
                 try:
                     slots = slots_between(schedule, timezone, start, now)
                 except ScheduleError as exc:
-                    logger.error("cannot enumerate %r in %s: %s", schedule, timezone, exc)
+                    await self._unusable(schedule, timezone, exc)
                     continue
+                self._reported_unusable.discard((schedule, timezone))
                 if not slots:
                     continue
                 members = await self._subscriptions.deliverable_in(schedule, timezone)

@@ -41,6 +41,7 @@ class DigestService:
         self.dispatcher = dispatcher
         self._clock = clock
         self._started = False
+        self.running = False  # slots are being scheduled: start() has succeeded
 
     @classmethod
     async def open(
@@ -78,10 +79,16 @@ class DigestService:
         return cls(settings, database, scheduler, dispatcher, clock=clock)
 
     async def start(self) -> RecordReport:
-        """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up."""
-        await self.dispatcher.start()
-        self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
-        return await self.scheduler.start()
+        """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up.
+
+        If it raises, call it again: what had started stays started, the rest starts then.
+        """
+        if not self._started:
+            await self.dispatcher.start()
+            self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
+        report = await self.scheduler.start()
+        self.running = True
+        return report
 
     async def close(self) -> None:
         """Stop new slots, give sends in flight SHUTDOWN_GRACE_SECONDS, leave the rest pending, close the
@@ -94,9 +101,9 @@ class DigestService:
         finally:
             await self.database.close()
 
-    async def sync_settings_channels(self, guild_of_channel: dict[int, int]) -> list[Subscription]:
-        """Subscribe DIGEST_CHANNEL_IDS (mapped to their guild ids by the caller) with DIGEST_SCHEDULE and
-        DIGEST_TIMEZONE; see SubscriptionRepository.sync_settings."""
+    async def sync_settings_channels(self, guild_of_channel: dict[int, int | None]) -> list[Subscription]:
+        """Subscribe DIGEST_CHANNEL_IDS (mapped to their guild ids by the caller, None where it does not know
+        it) with DIGEST_SCHEDULE and DIGEST_TIMEZONE; see SubscriptionRepository.sync_settings."""
         result = await self.subscriptions.sync_settings(
             guild_of_channel,
             schedule=self.settings.digest_schedule,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -235,18 +236,23 @@ class SubscriptionRepository:
             return await pause_in(connection, channel_id, reason, now)
 
     async def sync_settings(
-        self, entries: dict[int, int], *, schedule: str, timezone: str, now: datetime
+        self, entries: dict[int, int | None], *, schedule: str, timezone: str, now: datetime
     ) -> list[Subscription]:
         """Make the settings-sourced subscriptions exactly `entries` ({channel_id: guild_id}).
 
         Active channels subscribed by command are left as they are (a command outranks the settings), and so
         are paused ones (only subscribing again resumes them); listed channels that are new or inactive are
-        subscribed; settings-sourced ones no longer listed are unsubscribed. Returns the active
-        settings-sourced subscriptions afterwards.
+        subscribed; settings-sourced ones no longer listed are unsubscribed. A guild id of None means the
+        caller does not know it (the server is unavailable for now): a stored subscription keeps its own,
+        a new one gets 0. One channel that cannot be subscribed is logged and skipped, never the end of the
+        others. Returns the active settings-sourced subscriptions afterwards.
         """
         current = {s.channel_id: s for s in await self.list_subscriptions(include_inactive=True)}
-        for channel_id, guild_id in entries.items():
+        for channel_id, known_guild_id in entries.items():
             existing = current.get(channel_id)
+            guild_id = known_guild_id
+            if guild_id is None:
+                guild_id = existing.guild_id if existing is not None else 0
             if existing is not None and not existing.active and existing.source == "command":
                 logger.warning(
                     "DIGEST_CHANNEL_IDS lists channel %d, which was unsubscribed with /digest unsubscribe;"
@@ -260,14 +266,18 @@ class SubscriptionRepository:
                 wanted = (guild_id, schedule, timezone)
                 if (existing.guild_id, existing.schedule, existing.timezone) == wanted:
                     continue
-            await self.subscribe(
-                guild_id=guild_id,
-                channel_id=channel_id,
-                schedule=schedule,
-                timezone=timezone,
-                source="settings",
-                now=now,
-            )
+            try:
+                await self.subscribe(
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    schedule=schedule,
+                    timezone=timezone,
+                    source="settings",
+                    now=now,
+                )
+            except (OverflowError, ValueError, sqlite3.IntegrityError) as exc:
+                # This channel's own data, not the database: a locked or full database fails the start.
+                logger.error("DIGEST_CHANNEL_IDS: channel %s cannot be subscribed: %s", channel_id, exc)
         for channel_id, existing in current.items():
             if existing.active and existing.source == "settings" and channel_id not in entries:
                 await self.unsubscribe(channel_id, now=now, reason="removed from DIGEST_CHANNEL_IDS")

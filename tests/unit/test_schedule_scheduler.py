@@ -294,3 +294,21 @@ async def test_a_slot_the_watchdog_notices_a_period_late_is_sent_with_the_least_
     harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC) + timedelta(seconds=WATCHDOG_SECONDS + 1)
     report = await harness.scheduler(catch_up_grace=MIN_CATCH_UP_GRACE).record_due_slots()
     assert report.pending == [("2026-05-01T09:00", "UTC", 1)] and report.missed == []
+
+
+async def test_an_unknown_stored_zone_is_logged_once_naming_its_channels(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await harness.subscribe(7, timezone="Mars/Olympus")
+    harness.clock.now = datetime(2026, 5, 1, 9, 10, tzinfo=UTC)
+    scheduler = harness.scheduler()
+    with caplog.at_level(logging.ERROR):
+        await scheduler.start()
+        try:
+            for _ in range(3):
+                harness.clock.advance(seconds=WATCHDOG_SECONDS)
+                await scheduler.tick()
+        finally:
+            await scheduler.shutdown()
+    [logged] = [r for r in caplog.records if "Mars/Olympus" in r.getMessage()]
+    assert "1 channel(s)" in logged.getMessage() and "channels: 7" in logged.getMessage()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -238,3 +239,26 @@ async def test_schema_3_keeps_every_row_and_takes_states_from_a_table(tmp_path: 
                 await connection.execute("DELETE FROM deliveries WHERE id = 7")
     finally:
         await database.close()
+
+
+async def test_one_settings_channel_that_cannot_be_stored_does_not_stop_the_others(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # 2**64 is beyond SQLite's integers (Settings refuse it now; the repository does not rely on that).
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repository = SubscriptionRepository(database)
+        with caplog.at_level(logging.ERROR):
+            synced = await repository.sync_settings(
+                {2**64: 1, 5: 1}, schedule="09:00", timezone="UTC", now=datetime(2026, 5, 1, tzinfo=UTC)
+            )
+    assert [s.channel_id for s in synced] == [5]
+    assert f"channel {2**64} cannot be subscribed" in caplog.text
+
+
+async def test_settings_channels_whose_server_is_unknown_keep_the_stored_server(tmp_path: Path) -> None:
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    async with await Database.open(tmp_path / "db.sqlite3") as database:
+        repository = SubscriptionRepository(database)
+        await repository.sync_settings({5: 42}, schedule="09:00", timezone="UTC", now=now)
+        synced = await repository.sync_settings({5: None, 6: None}, schedule="09:00", timezone="UTC", now=now)
+    assert {s.channel_id: s.guild_id for s in synced} == {5: 42, 6: 0}

@@ -19,7 +19,7 @@ from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, render_digest
 from bot.delivery.slots import next_slot
-from bot.schedule import checked_schedule, checked_timezone
+from bot.schedule import ScheduleError, checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
 
 if TYPE_CHECKING:
@@ -99,13 +99,23 @@ def next_slot_text(subscription: Subscription, now: datetime) -> str:
     return f"<t:{at}:f> (<t:{at}:R>)"
 
 
-def subscription_line(subscription: Subscription, now: datetime) -> str:
+def subscription_line(subscription: Subscription, now: datetime, *, running: bool = True) -> str:
+    """One subscription as /digest list shows it. It promises a next slot only when one will come: not while
+    the subscription is paused, its stored schedule or time zone cannot be used on this host, or the digests
+    are not `running`."""
     line = f"<#{subscription.channel_id}>: `{subscription.schedule}` {subscription.timezone}"
     if subscription.source == "settings":
         line += " (from settings)"
     if subscription.paused_reason:
         return f"{line}; **paused**: {subscription.paused_reason}. Subscribe the channel again to resume."
-    return f"{line}; next {next_slot_text(subscription, now)}"
+    try:
+        upcoming = next_slot_text(subscription, now)
+    except ScheduleError as exc:
+        # Stored when it was valid; this host's zoneinfo (tzdata) no longer knows it.
+        return f"{line}; **cannot be scheduled**: {exc} Subscribe the channel again to fix it."
+    if not running:
+        return f"{line}; **not running**: digests could not start yet (see the bot's log); it keeps trying."
+    return f"{line}; next {upcoming}"
 
 
 def history_line(delivery: Delivery) -> str:
@@ -231,7 +241,8 @@ class DigestsCog(
             guild_id=guild.id, channel_id=channel.id, schedule=schedule, timezone=timezone
         )
         log.info("user %s subscribed channel %s: %s %s", interaction.user.id, channel.id, schedule, timezone)
-        await self._reply(interaction, f"Subscribed. {subscription_line(subscription, self.bot.clock())}")
+        line = subscription_line(subscription, self.bot.clock(), running=self.bot.digests.running)
+        await self._reply(interaction, f"Subscribed. {line}")
 
     @app_commands.command()
     @app_commands.describe(channel="The channel to stop")
@@ -258,8 +269,8 @@ class DigestsCog(
                 interaction, "No channel of this server is subscribed. Use `/digest subscribe`."
             )
             return
-        now = self.bot.clock()
-        lines = self._clock_note() + [subscription_line(s, now) for s in subscriptions]
+        now, running = self.bot.clock(), self.bot.digests.running
+        lines = self._clock_note() + [subscription_line(s, now, running=running) for s in subscriptions]
         await self._reply(interaction, lines_within_limit(lines))
 
     @app_commands.command()

@@ -1,0 +1,118 @@
+"""Digests at start-up and in /digest list when something is wrong: a start that fails, a stored time zone this
+host does not know, a server Discord reports unavailable. The real bot against the stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.app.client import Briefbot
+from bot.delivery.scheduler import RecordReport
+from bot.delivery.service import DigestService
+from bot.settings import Settings
+from bot.storage import Database, StorageError
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import ask, fire_slot_and_send
+from tests.helpers import FakeClock, subscribe
+from tests.standin import DiscordStandIn
+from tests.standin.harness import close_client, connect_client
+
+SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
+
+
+@asynccontextmanager
+async def connected_bot(
+    standin: DiscordStandIn, settings: Settings, clock: FakeClock, **options: float
+) -> AsyncIterator[Briefbot]:
+    """The bot connected and ready, without waiting for its digests to start."""
+    bot = Briefbot(settings, guild_ready_timeout=0.05, pager_timeout=60, clock=clock, **options)
+    task = await connect_client(bot)
+    try:
+        yield bot
+    finally:
+        await close_client(bot, task, timeout=30)
+
+
+async def test_digests_that_cannot_start_say_so_loudly_retry_and_list_no_next_slot(
+    standin: DiscordStandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    news = standin.channel_id("news")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[news], digest_schedule="09:00")
+    may_start, retried = asyncio.Event(), asyncio.Event()
+    attempts = 0
+    real_start = DigestService.start
+
+    async def start_failing_once(service: DigestService) -> RecordReport:
+        nonlocal attempts
+        attempts += 1
+        if attempts == 1:
+            raise StorageError("the database is locked (fixture)")
+        retried.set()
+        await may_start.wait()  # the retry is held here until the test has looked at /digest list
+        return await real_start(service)
+
+    monkeypatch.setattr(DigestService, "start", start_failing_once)
+    with caplog.at_level(logging.INFO):
+        async with connected_bot(standin, settings, clock, digest_start_retry_seconds=0.01) as bot:
+            await asyncio.wait_for(retried.wait(), timeout=5)  # it keeps trying
+            listed = await ask(standin, "digest list", {}, user="alice")
+            assert f"<#{news}>" in listed and "<t:" not in listed  # no promise of a slot that will not come
+            assert "not running" in listed
+            may_start.set()
+            await asyncio.wait_for(bot.digests_ready.wait(), timeout=5)
+            assert "<t:" in await ask(standin, "digest list", {}, user="alice")
+            await fire_slot_and_send(bot, clock, seconds=31)
+    failures = [r for r in caplog.records if "digests are not running" in r.getMessage()]
+    assert failures and all(r.levelno >= logging.ERROR for r in failures)
+    assert "the database is locked (fixture)" in failures[0].getMessage()
+    assert len(standin.messages[news]) == 1
+    assert standin.violations == []
+
+
+async def test_a_stored_zone_this_host_does_not_know_is_shown_per_channel_in_the_list(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # tzdata changed, or the database came from another host: the zone was valid when it was stored.
+    news, general = standin.channel_id("news"), standin.channel_id("general")
+    database = await Database.open(tmp_path / "briefbot.sqlite3")
+    await subscribe(database, news, guild_id=standin.guild_id, timezone="Mars/Olympus", now=SLOT_DAY)
+    await subscribe(database, general, guild_id=standin.guild_id, now=SLOT_DAY)
+    await database.close()
+    clock = FakeClock(SLOT_DAY)
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        listed = await ask(standin, "digest list", {}, user="alice")
+        await fire_slot_and_send(bot, clock, seconds=31)
+    lines = {line.split(":")[0]: line for line in listed.splitlines()}
+    assert "<t:" in lines[f"<#{general}>"]
+    broken = lines[f"<#{news}>"]
+    assert "`Mars/Olympus` is not a time zone I know" in broken and "<t:" not in broken
+    assert "Subscribe the channel again" in broken  # what to do about it
+    assert len(standin.messages[general]) == 1 and not standin.messages[news]
+    assert standin.violations == []
+
+
+async def test_a_server_unavailable_at_start_keeps_its_settings_channels(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    news = standin.channel_id("news")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[news])
+    async with running_bot(standin, settings, clock) as bot:
+        [before] = await bot.digests.list_subscriptions(guild_id=standin.guild_id)
+    standin.set_guild_unavailable(on_identify="delete")  # an outage of that server while the bot restarts
+    async with running_bot(standin, settings, clock) as bot:
+        assert bot.get_channel(news) is None  # the cache does not know the channel
+        kept = await bot.digests.list_subscriptions(guild_id=standin.guild_id)
+        available = asyncio.ensure_future(bot.wait_for("guild_available", timeout=5))
+        standin.set_guild_available()
+        assert (await available).id == standin.guild_id
+        listed = await ask(standin, "digest list", {}, user="alice")
+    assert [s.channel_id for s in kept] == [news] and kept[0].guild_id == before.guild_id == standin.guild_id
+    assert f"<#{news}>" in listed and "(from settings)" in listed
