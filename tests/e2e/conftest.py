@@ -46,15 +46,18 @@ async def running_bot(
     clock: Callable[[], datetime] | None = None,
     *,
     watch_discord_clock: bool = True,
+    wait_for_digests: bool = True,
+    **bot_options: Any,
 ) -> AsyncIterator[Briefbot]:
-    """The bot `briefbot run` builds, connected and ready, with its digests started; closed on exit.
+    """The bot `briefbot run` builds, connected and ready, with its digests started (unless not
+    `wait_for_digests`); closed on exit. `bot_options` go to Briefbot.
 
     With a FakeClock, Discord's clock follows its true time and the bot's monotonic clock its elapsed time,
     so that the bot's clock and Discord's agree until a test steps the wall clock (`jump`). A stand-in in
     another process (the benchmarks) cannot follow it: the bot then does not watch Discord's clock, nor with
     `watch_discord_clock=False` (a skew the bot could not notice).
     """
-    options: dict[str, Any] = {"watch_discord_clock": watch_discord_clock}
+    options: dict[str, Any] = {"watch_discord_clock": watch_discord_clock, **bot_options}
     if isinstance(clock, FakeClock):
         options["monotonic"] = clock.monotonic
         if isinstance(standin, DiscordStandIn):
@@ -70,7 +73,8 @@ async def running_bot(
         **options,
     )
     task = await connect_client(bot)
-    await asyncio.wait_for(bot.digests_ready.wait(), timeout=10)
+    if wait_for_digests:
+        await asyncio.wait_for(bot.digests_ready.wait(), timeout=10)
     try:
         yield bot
     finally:

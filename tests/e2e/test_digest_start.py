@@ -5,38 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.app.client import Briefbot
 from bot.delivery.scheduler import RecordReport
 from bot.delivery.service import DigestService
-from bot.settings import Settings
 from bot.storage import Database, StorageError
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_digests import ask, fire_slot_and_send
 from tests.helpers import FakeClock, subscribe
 from tests.standin import DiscordStandIn
-from tests.standin.harness import close_client, connect_client
 
 SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
-
-
-@asynccontextmanager
-async def connected_bot(
-    standin: DiscordStandIn, settings: Settings, clock: FakeClock, **options: float
-) -> AsyncIterator[Briefbot]:
-    """The bot connected and ready, without waiting for its digests to start."""
-    bot = Briefbot(settings, guild_ready_timeout=0.05, pager_timeout=60, clock=clock, **options)
-    task = await connect_client(bot)
-    try:
-        yield bot
-    finally:
-        await close_client(bot, task, timeout=30)
 
 
 async def test_digests_that_cannot_start_say_so_loudly_retry_and_list_no_next_slot(
@@ -60,7 +42,9 @@ async def test_digests_that_cannot_start_say_so_loudly_retry_and_list_no_next_sl
 
     monkeypatch.setattr(DigestService, "start", start_failing_once)
     with caplog.at_level(logging.INFO):
-        async with connected_bot(standin, settings, clock, digest_start_retry_seconds=0.01) as bot:
+        async with running_bot(
+            standin, settings, clock, wait_for_digests=False, digest_start_retry_seconds=0.01
+        ) as bot:
             await asyncio.wait_for(retried.wait(), timeout=5)  # it keeps trying
             listed = await ask(standin, "digest list", {}, user="alice")
             assert f"<#{news}>" in listed and "<t:" not in listed  # no promise of a slot that will not come
