@@ -14,9 +14,18 @@ def to_db(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_FORMAT)
 
 
+_WIDTH = len("2026-01-01T00:00:00.000000Z")
+
+
 def from_db(text: str) -> datetime:
-    """Inverse of `to_db`: an aware UTC datetime."""
-    return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
+    """Inverse of `to_db`: an aware UTC datetime. Raises ValueError for text `to_db` does not write.
+
+    `fromisoformat` reads the fixed form in C, several times faster than `strptime`: every row read decodes
+    a few of these (a slot recorded for 100,000 subscriptions reads 300,000).
+    """
+    if len(text) != _WIDTH or text[10] != "T" or text[-1] != "Z":
+        raise ValueError(f"not a stored instant: {text!r}")
+    return datetime.fromisoformat(text)
 
 
 def opt_from_db(text: str | None) -> datetime | None:

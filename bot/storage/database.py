@@ -149,6 +149,7 @@ class Database:
         await self._connection.execute("PRAGMA foreign_keys=ON")
         # Sorts (the dispatcher's round-robin over every due row) in memory, not in temporary files.
         await self._connection.execute("PRAGMA temp_store=MEMORY")
+        await self._connection.execute("PRAGMA cache_size=-65536")
         await self._connection.execute("PRAGMA busy_timeout=5000")
 
     async def schema_version(self) -> int:

@@ -34,7 +34,9 @@ DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancell
 NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
-_CHUNK = 200  # brief ids per IN (...) query, far below SQLite's variable limit
+# Subscriptions recorded per transaction. Each chunk holds the write lock (and the one connection every
+# command and send waits for) for tens of milliseconds (bench/record.py measures it; the aim is under 100 ms).
+RECORD_CHUNK = 500
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
 MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
@@ -67,14 +69,29 @@ ChooseContents = Callable[[Sequence[str], Set[str], Set[str]], ContentsT]
 channel, those held by its pending rows). The delivery layer's rule is passed in: storage does not decide."""
 
 
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # in byte order
+_CHANNEL_DIGITS = 11  # 62**11 > 2**63: any snowflake
+_SLOT_DIGITS = NONCE_LENGTH - 1 - _CHANNEL_DIGITS
+
+
 def make_nonce(timezone: str, slot_key: str, channel_id: int) -> str:
     """The message nonce for one channel's digest of one slot: deterministic, 25 characters.
 
-    'd' plus 96 bits of SHA-256 in hex: the same inputs always give the same nonce (so a resend after a crash
-    is recognised by Discord), different ones collide with negligible probability.
+    'd', 52 bits of SHA-256 of the slot in hex, then the channel id in fixed-width base 62: the same inputs
+    always give the same nonce (so a resend after a crash is recognised by Discord), and different ones
+    differ (two slots of a channel share a prefix with negligible probability; two channels of a slot never
+    share a suffix). The slot first and the channel in order keep one slot's nonces together and sorted, so
+    recording a slot for channels in id order appends to the nonce index instead of rewriting pages all
+    over it.
     """
-    digest = hashlib.sha256(f"{timezone}|{slot_key}|{channel_id}".encode()).hexdigest()
-    return "d" + digest[: NONCE_LENGTH - 1]
+    slot = hashlib.sha256(f"{timezone}|{slot_key}".encode()).hexdigest()[:_SLOT_DIGITS]
+    digits = []
+    for _ in range(_CHANNEL_DIGITS):
+        channel_id, digit = divmod(channel_id, 62)
+        digits.append(_BASE62[digit])
+    if channel_id:
+        raise ValueError("channel id beyond a Discord snowflake")
+    return "d" + slot + "".join(reversed(digits))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +160,16 @@ class FailureOutcome:
 
 
 class DeliveryLedger:
-    """The outbox. All writes are single `BEGIN IMMEDIATE` transactions."""
+    """The outbox. Every write is a `BEGIN IMMEDIATE` transaction (recording a slot: one per chunk)."""
 
-    def __init__(self, database: Database, *, pause_after: int = DEFAULT_PAUSE_AFTER) -> None:
+    def __init__(
+        self, database: Database, *, pause_after: int = DEFAULT_PAUSE_AFTER, record_chunk: int = RECORD_CHUNK
+    ) -> None:
+        if record_chunk < 1:
+            raise ValueError("record_chunk must be at least 1")
         self._db = database
         self.pause_after = pause_after
+        self.record_chunk = record_chunk
 
     # --- recording ---
 
@@ -161,7 +183,11 @@ class DeliveryLedger:
         now: datetime,
         missed: bool = False,
     ) -> SlotRecord:
-        """Record `slot` for each subscription, in one transaction, idempotently.
+        """Record `slot` for each subscription, idempotently, `record_chunk` subscriptions per transaction.
+
+        Each chunk is read and written set-based (what its channels have had and hold, in bulk; its rows in
+        one insert) and advances its own channels' `recorded_through`, so a crash between chunks leaves the
+        rest to be recorded at the next start, and no transaction keeps commands and sends waiting for long.
 
         For each channel without a row for this slot, a row is created: 'missed' if `missed`; otherwise
         with the briefs `choose` picks from `available_brief_ids` (newest first) given those delivered to the
@@ -175,17 +201,62 @@ class DeliveryLedger:
         the pause's reason. None of them ever gets a pending row.
         """
         result = SlotRecord()
+        # In channel order: each chunk's rows then go to neighbouring pages of every index they enter.
+        in_order = sorted(subscriptions, key=lambda subscription: subscription.channel_id)
+        for start in range(0, len(in_order), self.record_chunk):
+            await self._record_chunk(
+                slot,
+                in_order[start : start + self.record_chunk],
+                available_brief_ids=available_brief_ids,
+                choose=choose,
+                now=now,
+                missed=missed,
+                result=result,
+            )
+        if result.dropped:
+            logger.info(
+                "slot %s (%s): %d channel(s) unsubscribed or rescheduled meanwhile; no digest for them",
+                slot.key,
+                slot.timezone,
+                len(result.dropped),
+            )
+        for channel_id in result.skipped:
+            logger.info(
+                "slot %s (%s): nothing new for channel %d; skipped", slot.key, slot.timezone, channel_id
+            )
+        return result
+
+    async def _record_chunk(
+        self,
+        slot: SlotLike,
+        chunk: Sequence[Subscription],
+        *,
+        available_brief_ids: Sequence[str],
+        choose: ChooseContents[Contents],
+        now: datetime,
+        missed: bool,
+        result: SlotRecord,
+    ) -> None:
+        """One transaction of `record_slot`: its outcomes are added to `result`."""
         stamp = to_db(now)
         slot_at = to_db(slot.at)
+        channel_ids = [s.channel_id for s in chunk]
         async with self._db.transaction() as connection:
-            current = await fetch_subscriptions(connection, [s.channel_id for s in subscriptions])
-            reserved = await _pending_brief_ids(connection, [s.channel_id for s in subscriptions])
-            for read_before in subscriptions:
+            current = await fetch_subscriptions(connection, channel_ids)
+            recorded = await _channels_with_slot(connection, slot, channel_ids)
+            reserved = await _pending_brief_ids(connection, channel_ids)
+            delivered = {} if missed else await _delivered_among(connection, channel_ids, available_brief_ids)
+            rows: list[tuple[object, ...]] = []
+            for read_before in chunk:
                 channel_id = read_before.channel_id
                 subscription = current.get(channel_id)
                 if subscription is None or not _still_has_slot(read_before, subscription, slot):
                     result.dropped.append(channel_id)
                     continue
+                if channel_id in recorded:
+                    result.already.append(channel_id)
+                    continue
+                recorded.add(channel_id)
                 state: DeliveryState
                 reason: str | None = None
                 chosen: Sequence[str] = ()
@@ -194,20 +265,15 @@ class DeliveryLedger:
                 elif missed:
                     state, reason = "missed", MISSED_REASON
                 else:
-                    contents = await _contents(
-                        connection,
-                        channel_id,
+                    contents = choose(
                         available_brief_ids,
-                        reserved.get(channel_id, set()),
-                        choose,
+                        delivered.get(channel_id, frozenset()),
+                        reserved.get(channel_id, frozenset()),
                     )
                     chosen = contents.brief_ids
                     state = "pending" if chosen else "skipped"
                     reason = None if chosen else contents.skip_reason
-                cursor = await connection.execute(
-                    "INSERT OR IGNORE INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at,"
-                    " nonce, state, brief_ids, next_attempt_at, reason, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.append(
                     (
                         channel_id,
                         subscription.guild_id,
@@ -221,31 +287,19 @@ class DeliveryLedger:
                         reason,
                         stamp,
                         stamp,
-                    ),
+                    )
                 )
-                inserted = cursor.rowcount > 0
-                await cursor.close()
-                if not inserted:
-                    result.already.append(channel_id)
-                    continue
                 {"pending": result.pending, "skipped": result.skipped, "missed": result.missed}[state].append(
                     channel_id
                 )
-                if state == "pending":
-                    reserved.setdefault(channel_id, set()).update(chosen)
-            await _advance(connection, [s.channel_id for s in subscriptions], slot.at)
-        if result.dropped:
-            logger.info(
-                "slot %s (%s): %d channel(s) unsubscribed or rescheduled meanwhile; no digest for them",
-                slot.key,
-                slot.timezone,
-                len(result.dropped),
+            # No row for (channel, slot) exists (read above, in this transaction): each insert adds one.
+            await connection.executemany(
+                "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+                " brief_ids, next_attempt_at, reason, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
-        for channel_id in result.skipped:
-            logger.info(
-                "slot %s (%s): nothing new for channel %d; skipped", slot.key, slot.timezone, channel_id
-            )
-        return result
+            await _advance(connection, channel_ids, slot.at)
 
     async def record_manual(
         self,
@@ -582,25 +636,60 @@ def _still_has_slot(read_before: Subscription, current: Subscription, slot: Slot
 
 
 async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:
-    stamp = to_db(through)
-    await connection.executemany(
-        "UPDATE subscriptions SET recorded_through = max(recorded_through, ?) WHERE channel_id = ?",
-        [(stamp, channel_id) for channel_id in channel_ids],
+    await connection.execute(
+        "UPDATE subscriptions SET recorded_through = max(recorded_through, ?)"
+        " WHERE channel_id IN (SELECT value FROM json_each(?))",
+        (to_db(through), _json_ids(channel_ids)),
     )
 
 
-async def _pending_brief_ids(connection: aiosqlite.Connection, channel_ids: list[int]) -> dict[int, set[str]]:
+def _json_ids(ids: Iterable[int] | Iterable[str]) -> str:
+    """A list of ids bound as one JSON parameter and read with json_each: any number, one variable."""
+    return json.dumps(list(dict.fromkeys(ids)))
+
+
+async def _channels_with_slot(
+    connection: aiosqlite.Connection, slot: SlotLike, channel_ids: Sequence[int]
+) -> set[int]:
+    """Which of the channels already have a row for `slot`."""
+    async with connection.execute(
+        "SELECT channel_id FROM deliveries WHERE timezone = ? AND slot_key = ?"
+        " AND channel_id IN (SELECT value FROM json_each(?))",
+        (slot.timezone, slot.key, _json_ids(channel_ids)),
+    ) as cursor:
+        return {int(row["channel_id"]) for row in await cursor.fetchall()}
+
+
+async def _pending_brief_ids(
+    connection: aiosqlite.Connection, channel_ids: Sequence[int]
+) -> dict[int, set[str]]:
     """Brief ids already held by pending rows, per channel (so two pending digests do not repeat a brief)."""
-    wanted = set(channel_ids)
     held: dict[int, set[str]] = {}
     async with connection.execute(
         "SELECT channel_id, brief_ids FROM deliveries WHERE state = 'pending'"
+        " AND channel_id IN (SELECT value FROM json_each(?))",
+        (_json_ids(channel_ids),),
     ) as cursor:
-        async for row in cursor:
-            channel_id = int(row["channel_id"])
-            if channel_id in wanted:
-                held.setdefault(channel_id, set()).update(json.loads(str(row["brief_ids"])))
+        for row in await cursor.fetchall():
+            held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
     return held
+
+
+async def _delivered_among(
+    connection: aiosqlite.Connection, channel_ids: Sequence[int], available: Sequence[str]
+) -> dict[int, set[str]]:
+    """Which of the `available` briefs each channel has received, per channel (channels with none absent)."""
+    delivered: dict[int, set[str]] = {}
+    if not available:
+        return delivered
+    async with connection.execute(
+        "SELECT channel_id, brief_id FROM delivered_briefs"
+        " WHERE channel_id IN (SELECT value FROM json_each(?)) AND brief_id IN (SELECT value FROM json_each(?))",
+        (_json_ids(channel_ids), _json_ids(available)),
+    ) as cursor:
+        for row in await cursor.fetchall():
+            delivered.setdefault(int(row["channel_id"]), set()).add(str(row["brief_id"]))
+    return delivered
 
 
 async def _contents(
@@ -611,15 +700,5 @@ async def _contents(
     choose: ChooseContents[ContentsT],
 ) -> ContentsT:
     """Ask `choose` about the channel's next digest, reading which of `available` it has received."""
-    delivered: set[str] = set()
-    unique = list(dict.fromkeys(available))
-    for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start : start + _CHUNK]
-        placeholders = ", ".join("?" * len(chunk))
-        async with connection.execute(
-            "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?"  # noqa: S608 - placeholders only
-            f" AND brief_id IN ({placeholders})",
-            (channel_id, *chunk),
-        ) as cursor:
-            delivered.update(str(row["brief_id"]) for row in await cursor.fetchall())
-    return choose(available, delivered, reserved)
+    delivered = await _delivered_among(connection, [channel_id], available)
+    return choose(available, delivered.get(channel_id, set()), reserved)

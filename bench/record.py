@@ -1,0 +1,320 @@
+"""Recording one slot for many subscriptions: time, and the longest the database is held by one transaction.
+
+Per size, a fresh SQLite file (WAL, synchronous=FULL, as the bot opens it) is seeded with that many active
+subscriptions in a few servers, each channel with yesterday's digest sent (a `sent` row and its three briefs
+in `delivered_briefs`), so the contents rule has history to read. Then the 09:00 slot is recorded with
+`DeliveryLedger.record_slot` against a library of 20 briefs, while a reader asks for the connection every
+5 ms, as commands and sends do. Printed per size: the time, microseconds per subscription, the longest
+transaction (the write lock and the one connection held), the longest a reader waited, and a check that
+every channel got its pending row with the two briefs it had not had.
+
+The baseline, measured in the same run on the same seeded database: the same rows written by one bare
+`executemany` INSERT in one transaction (the floor of writing them at all, with no reads and no rule).
+With `--against REV`, the same measurement also runs on the code of git revision REV (e.g. the commit before
+set-based recording), in a subprocess importing that revision's `bot` package, for `--against-sizes`.
+
+    .venv/bin/python bench/record.py                          # 1,000 / 10,000 / 100,000
+    .venv/bin/python bench/record.py --against 4d0efa6 --against-sizes 1000,10000
+    .venv/bin/python bench/record.py --sizes 100000 --chunk 500
+
+The last line is every figure as one JSON object. Exit status 0 whatever the figures, 2 when a check failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime, timedelta
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: the repository's packages, or those PYTHONPATH puts first
+    sys.path.append(str(REPO))
+
+from bot.delivery.contents import contents_rule  # noqa: E402
+from bot.delivery.slots import Slot, slots_between  # noqa: E402
+from bot.storage import Database, DeliveryLedger, SubscriptionRepository  # noqa: E402
+
+SLOT_DAY = datetime(2026, 5, 2, 9, 0, tzinfo=UTC)
+BRIEFS = [f"brief-{n:02d}" for n in range(20, 0, -1)]  # newest first
+YESTERDAY = BRIEFS[2:5]  # what every channel got yesterday
+SERVERS = 50
+READER_PERIOD = 0.005
+
+
+def the_slot() -> Slot:
+    [slot] = slots_between("09:00", "UTC", SLOT_DAY - timedelta(minutes=1), SLOT_DAY)
+    return slot
+
+
+async def seed(path: Path, count: int) -> None:
+    """`count` subscriptions made a day ago, each channel with yesterday's digest sent.
+
+    Written in bulk, not through `/digest subscribe`'s one transaction per channel (100,000 of those take
+    minutes of fsyncs), with the columns the repository writes.
+    """
+    database = await Database.open(path)
+    made = "2026-05-01T08:00:00.000000Z"
+    yesterday = "2026-05-01T09:00:00.000000Z"
+    try:
+        async with database.transaction() as connection:
+            await connection.executemany(
+                "INSERT INTO subscriptions (channel_id, guild_id, schedule, timezone, source, created_at,"
+                " updated_at, active, recorded_through) VALUES (?, ?, '09:00', 'UTC', 'command', ?, ?, 1, ?)",
+                [(channel, 1 + channel % SERVERS, made, made, yesterday) for channel in _channels(count)],
+            )
+            await connection.executemany(
+                "INSERT INTO deliveries (id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+                " brief_ids, message_id, sent_at, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'UTC', '2026-05-01T09:00', ?, ?, 'sent', ?, ?, ?, ?, ?)",
+                [
+                    (
+                        n,
+                        c,
+                        1 + c % SERVERS,
+                        yesterday,
+                        f"y{c}",
+                        json.dumps(YESTERDAY),
+                        c,
+                        yesterday,
+                        made,
+                        made,
+                    )
+                    for n, c in enumerate(_channels(count), start=1)
+                ],
+            )
+            await connection.executemany(
+                "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at) VALUES (?, ?, ?, ?)",
+                [
+                    (c, brief, n, yesterday)
+                    for n, c in enumerate(_channels(count), start=1)
+                    for brief in YESTERDAY
+                ],
+            )
+    finally:
+        await database.close()
+
+
+def _channels(count: int) -> range:
+    return range(10**17, 10**17 + count)
+
+
+class Watched:
+    """Times every transaction on the one `Database` (waiting for its lock, BEGIN, the work, the commit)."""
+
+    def __init__(self, database: Database) -> None:
+        self.holds: list[float] = []
+        original = database.transaction
+
+        @contextlib.asynccontextmanager
+        async def timed() -> AsyncIterator[Any]:
+            started = time.perf_counter()
+            async with original() as connection:
+                yield connection
+            self.holds.append(time.perf_counter() - started)
+
+        database.transaction = timed  # type: ignore[method-assign]
+
+
+async def reader(database: Database, stop: asyncio.Event, waits: list[float]) -> None:
+    """Asks for the connection every few ms, as a command or a send would; notes how long each waited."""
+    while not stop.is_set():
+        asked = time.perf_counter()
+        async with database.read() as connection:
+            waits.append(time.perf_counter() - asked)
+            async with connection.execute("SELECT 1") as cursor:
+                await cursor.fetchall()
+        await asyncio.sleep(READER_PERIOD)
+
+
+async def measure_ours(path: Path, count: int, chunk: int | None) -> dict[str, Any]:
+    database = await Database.open(path)
+    try:
+        watched = Watched(database)
+        ledger = DeliveryLedger(database)
+        if chunk is not None and hasattr(ledger, "record_chunk"):
+            ledger.record_chunk = chunk
+        subscriptions = await SubscriptionRepository(database).deliverable_in("09:00", "UTC")
+        assert len(subscriptions) == count
+        stop, waits = asyncio.Event(), []
+        watcher = asyncio.create_task(reader(database, stop, waits))
+        await asyncio.sleep(READER_PERIOD)
+        started = time.perf_counter()
+        record = await ledger.record_slot(
+            the_slot(),
+            subscriptions,
+            available_brief_ids=BRIEFS,
+            choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
+            now=SLOT_DAY,
+        )
+        elapsed = time.perf_counter() - started
+        stop.set()
+        await watcher
+        async with (
+            database.read() as connection,
+            connection.execute(
+                "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND brief_ids = ?",
+                (json.dumps(BRIEFS[:2]),),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        right = int(row["n"]) if row else 0
+        return {
+            "seconds": elapsed,
+            "us_per_subscription": elapsed / count * 1e6,
+            "longest_transaction_ms": max(watched.holds, default=0.0) * 1000,
+            "median_transaction_ms": statistics.median(watched.holds or [0.0]) * 1000,
+            "first_last_transactions_ms": [
+                round(h * 1000, 1) for h in watched.holds[:3] + watched.holds[-3:]
+            ],
+            "transactions": len(watched.holds),
+            "longest_reader_wait_ms": max(waits, default=0.0) * 1000,
+            "ok": len(record.pending) == count and right == count,
+        }
+    finally:
+        await database.close()
+
+
+async def measure_floor(path: Path, count: int) -> dict[str, Any]:
+    """The same rows, precomputed, written by one executemany in one transaction."""
+    database = await Database.open(path)
+    slot = the_slot()
+    stamp = "2026-05-02T09:00:00.000000Z"
+    rows = [
+        (
+            c,
+            1 + c % SERVERS,
+            "UTC",
+            slot.key,
+            stamp,
+            f"t{c}",
+            "pending",
+            json.dumps(BRIEFS[:2]),
+            stamp,
+            stamp,
+            stamp,
+        )
+        for c in _channels(count)
+    ]
+    try:
+        started = time.perf_counter()
+        async with database.transaction() as connection:
+            await connection.executemany(
+                "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+                " brief_ids, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return {"seconds": time.perf_counter() - started}
+    finally:
+        await database.close()
+
+
+async def one_size(folder: Path, count: int, chunk: int | None, floor: bool) -> dict[str, Any]:
+    seeded = folder / f"seed-{count}.sqlite3"
+    await seed(seeded, count)
+    result: dict[str, Any] = {"subscriptions": count}
+    ours_path, floor_path = folder / f"ours-{count}.sqlite3", folder / f"floor-{count}.sqlite3"
+    for copy in (ours_path, floor_path):
+        copy.write_bytes(seeded.read_bytes())  # the seed was closed, so its WAL is checkpointed into it
+    result["ours"] = await measure_ours(ours_path, count, chunk)
+    if floor:
+        result["floor"] = await measure_floor(floor_path, count)
+        result["ours_over_floor"] = result["ours"]["seconds"] / result["floor"]["seconds"]
+    return result
+
+
+def run_against(revision: str, sizes: Sequence[int], chunk: int | None) -> list[dict[str, Any]]:
+    """This benchmark, run on revision's `bot` package in a subprocess."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "bot"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tempfile.TemporaryDirectory(prefix="record-against-") as folder:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--worker",
+            "--sizes",
+            ",".join(map(str, sizes)),
+        ]
+        if chunk is not None:
+            command += ["--chunk", str(chunk)]
+        env = {**os.environ, "PYTHONPATH": folder}
+        done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+        return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def _line(label: str, figures: dict[str, Any]) -> str:
+    ours = figures["ours"]
+    text = (
+        f"{label:>8} {figures['subscriptions']:>8,}: {ours['seconds']:7.3f} s"
+        f" ({ours['us_per_subscription']:6.1f} us/sub), longest transaction {ours['longest_transaction_ms']:7.1f} ms"
+        f" (median {ours['median_transaction_ms']:.1f} of {ours['transactions']}), longest reader wait {ours['longest_reader_wait_ms']:7.1f} ms"
+    )
+    if "floor" in figures:
+        text += (
+            f"; bare insert {figures['floor']['seconds']:.3f} s, ours/bare {figures['ours_over_floor']:.2f}"
+        )
+    return text + ("" if ours["ok"] else "  CHECK FAILED")
+
+
+async def _measure_all(sizes: Sequence[int], chunk: int | None, floor: bool) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="record-bench-") as folder:
+        return [await one_size(Path(folder), count, chunk, floor) for count in sizes]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=_sizes, default=[1_000, 10_000, 100_000])
+    parser.add_argument(
+        "--chunk", type=int, default=None, help="subscriptions per transaction (default: the bot's)"
+    )
+    parser.add_argument("--against", default=None, help="also measure this git revision's code")
+    parser.add_argument("--against-sizes", type=_sizes, default=[1_000, 10_000])
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(asyncio.run(_measure_all(args.sizes, args.chunk, floor=False))))
+        return 0
+    print(f"recording one slot; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    ours = asyncio.run(_measure_all(args.sizes, args.chunk, floor=True))
+    for figures in ours:
+        print(_line("ours", figures))
+    against: list[dict[str, Any]] = []
+    if args.against:
+        against = run_against(args.against, args.against_sizes, args.chunk)
+        for figures in against:
+            print(_line(args.against[:8], figures))
+            mine = next((f for f in ours if f["subscriptions"] == figures["subscriptions"]), None)
+            if mine is not None:
+                speedup = figures["ours"]["seconds"] / mine["ours"]["seconds"]
+                print(f"{'':>8} {figures['subscriptions']:>8,}: {args.against[:8]} / ours = {speedup:.1f}")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+    print(json.dumps({"ours": ours, "against": args.against, "against_figures": against}))
+    return 0 if all(f["ours"]["ok"] for f in ours) else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
