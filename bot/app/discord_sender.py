@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import logging
+import math
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -24,7 +27,47 @@ if TYPE_CHECKING:
     from bot.app.client import Briefbot
 
 
-CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban carries no Retry-After
+log = logging.getLogger(__name__)
+
+CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban's Retry-After gives no wait that can be read
+LONGEST_PAUSE = 3600.0  # a longer Retry-After is read as an hour: the answer after it says again
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: datetime) -> float:
+    """How long a 429's `Retry-After` asks everything to wait, read defensively.
+
+    The header is delay-seconds or an HTTP date (RFC 9110); a date is measured against the answer's own
+    `Date` (Discord's clock), else `now`. Empty, unreadable or negative: CLOUDFLARE_PAUSE, since sending
+    into a ban prolongs it. Between 1 s and LONGEST_PAUSE.
+    """
+    value = (headers.get("Retry-After") or "").strip()
+    seconds: float | None = None
+    try:
+        seconds = float(value)
+    except ValueError:
+        until = _http_date(value)
+        if until is not None:
+            seconds = (until - (_http_date(headers.get("Date") or "") or now)).total_seconds()
+            seconds = max(seconds, 0.0)  # a date already past: wait the least
+    if seconds is None or math.isnan(seconds) or seconds < 0:
+        log.warning("429 with an unreadable Retry-After %r: pausing %.0fs", value[:40], CLOUDFLARE_PAUSE)
+        return CLOUDFLARE_PAUSE
+    return min(max(seconds, 1.0), LONGEST_PAUSE)
+
+
+def _http_date(value: str) -> datetime | None:
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _cloudflare_ban(error: discord.HTTPException, now: datetime) -> RateLimitedError:
+    # discord.py retries Discord's own 429s; one that reaches us had no `Via` header: Cloudflare's ban on the
+    # IP. Hammering it prolongs the ban, so everything waits.
+    wait = retry_after_seconds(error.response.headers, now)
+    return RateLimitedError(wait, is_global=True, reason=describe(error))
 
 
 def describe(error: discord.HTTPException) -> str:
@@ -57,10 +100,7 @@ class DiscordSender:
             raise TransientDeliveryError(describe(error)) from error
         except discord.HTTPException as error:
             if error.status == 429:
-                # discord.py retries Discord's own 429s; one that reaches us had no `Via` header: Cloudflare's
-                # ban on the IP. Hammering it prolongs the ban, so everything waits.
-                wait = float(error.response.headers.get("Retry-After", CLOUDFLARE_PAUSE))
-                raise RateLimitedError(max(wait, 1.0), is_global=True, reason=describe(error)) from error
+                raise _cloudflare_ban(error, self.bot.clock()) from error
             if error.status == 401:
                 # The token, not the channel: nothing is given up, every channel waits for a valid token.
                 raise TransientDeliveryError(describe(error)) from error
@@ -84,7 +124,7 @@ class DiscordSender:
                 async for message in channel.history(limit=limit, after=anchor, oldest_first=True)
             ]
         except discord.HTTPException as error:
-            raise _history_error(error) from error
+            raise _history_error(error, self.bot.clock()) from error
         except (aiohttp.ClientError, OSError) as error:
             raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
 
@@ -94,7 +134,7 @@ class DiscordSender:
             try:
                 channel = await self.bot.fetch_channel(channel_id)
             except discord.HTTPException as error:
-                raise _history_error(error) from error
+                raise _history_error(error, self.bot.clock()) from error
             except (aiohttp.ClientError, OSError) as error:
                 raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
         if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
@@ -106,7 +146,9 @@ class DiscordSender:
         return permissions.view_channel and permissions.read_message_history
 
 
-def _history_error(error: discord.HTTPException) -> Exception:
+def _history_error(error: discord.HTTPException, now: datetime) -> Exception:
+    if error.status == 429:
+        return _cloudflare_ban(error, now)
     if error.status in (403, 404):
         return PermanentDeliveryError(describe(error))
     return TransientDeliveryError(describe(error))

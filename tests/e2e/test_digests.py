@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import EPHEMERAL, embeds_text
@@ -371,4 +373,39 @@ async def test_subscribe_shows_the_real_next_slot_and_refuses_one_that_never_com
         assert "`0 0 31 2 *` is not a schedule I understand" in never and "never comes" in never
         listed = await ask(standin, "digest list", {}, user="bob")
         assert f"<#{news}>" in listed and f"<t:{at}:f>" in listed and f"<#{general}>" not in listed
+    assert standin.violations == []
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "pause"),
+    [
+        ("", 60),  # an empty header: no number to trust, so the safe pause
+        (None, 60),  # no header at all
+        ("soon", 60),
+        ("-5", 60),
+        ("120", 120),
+        ("http-date", 30),  # an HTTP date 30 s ahead of the answer's own Date (never of the bot's clock)
+        ("99999999999", 3600),  # read as an hour at most: the next answer says again
+    ],
+)
+async def test_a_cloudflare_429_with_an_odd_retry_after_pauses_every_send_instead_of_retrying(
+    standin: DiscordStandIn, tmp_path: Path, retry_after: str | None, pause: int
+) -> None:
+    channel = standin.add_text_channel("banned")
+    clock = FakeClock(SLOT_DAY)  # days away from Discord's clock: only the answer's own Date reads a date
+    settings = bot_settings(
+        standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
+    )
+    async with running_bot(standin, settings, clock) as bot:
+        header = standin.http_date(30) if retry_after == "http-date" else retry_after
+        standin.inject_429(retry_after=header, cloudflare=True, method="POST", channel_id=channel)
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [row] = await bot.digests.history(channel)
+        assert standin.counters["injected_429"] == 1 and standin.messages[channel] == []
+        # A rate limit, not a failed attempt: nothing counted against the row, and it waits out the pause.
+        assert (row.state, row.attempts) == ("pending", 0)
+        assert row.last_error is not None and row.last_error.startswith("429")
+        assert row.next_attempt_at is not None
+        waited = (row.next_attempt_at - clock.now).total_seconds()
+        assert pause - 1 <= waited <= pause
     assert standin.violations == []

@@ -177,3 +177,25 @@ async def test_buttons_carry_the_rows_marker_and_old_digests_buttons_still_answe
     press = await standin.press_button(old, f"briefbot:digest:who:{brief_id}", user="bob")
     callback = await standin.wait_for_callback(press, timeout=5)
     assert callback.data["flags"] & EPHEMERAL and callback.data.get("embeds")
+
+
+async def test_a_cloudflare_429_on_the_search_pauses_everything_instead_of_retrying(tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("banned")
+        settings = bot_settings(
+            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
+        )
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+            [lost] = await bot.digests.history(channel)
+        after_the_nonce_window(standin, clock)
+        standin.inject_429(retry_after="", cloudflare=True, method="GET", channel_id=channel)
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            [row] = await bot.digests.history(channel)
+        assert standin.counters["injected_429"] == 1 and len(bot_messages(standin, channel)) == 1
+        assert (row.state, row.attempts) == ("pending", lost.attempts)  # a ban is no failed attempt
+        assert row.last_error is not None and row.last_error.startswith("429")
+        assert row.next_attempt_at == clock.now + timedelta(seconds=60)
+        assert standin.violations == []
