@@ -392,14 +392,15 @@ async def test_a_cloudflare_429_with_an_odd_retry_after_pauses_every_send_instea
     standin: DiscordStandIn, tmp_path: Path, retry_after: str | None, pause: int
 ) -> None:
     channel = standin.add_text_channel("banned")
-    clock = FakeClock(SLOT_DAY)  # days away from Discord's clock: only the answer's own Date reads a date
+    clock = FakeClock(SLOT_DAY)
     settings = bot_settings(
         standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
     )
     async with running_bot(standin, settings, clock) as bot:
+        clock.advance(seconds=31)  # the slot is due; Discord's clock follows
         header = standin.http_date(30) if retry_after == "http-date" else retry_after
         standin.inject_429(retry_after=header, cloudflare=True, method="POST", channel_id=channel)
-        await fire_slot_and_send(bot, clock, seconds=31)
+        await fire_slot_and_send(bot, clock)
         [row] = await bot.digests.history(channel)
         assert standin.counters["injected_429"] == 1 and standin.messages[channel] == []
         # A rate limit, not a failed attempt: nothing counted against the row, and it waits out the pause.
