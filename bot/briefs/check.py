@@ -28,7 +28,7 @@ from typing import Any
 
 from bot.briefs.article import Article, Located, find_words
 from bot.briefs.evidence import normalise
-from bot.briefs.models import AidFlow, Alias, Brief, Credit, Event, KeyPoint, Loan, Person, Quote, _Fact
+from bot.briefs.models import AidFlow, Alias, Brief, Credit, Event, Fact, KeyPoint, Loan, Person, Quote
 from bot.briefs.money import DOLLARS, MoneyError, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
@@ -111,7 +111,7 @@ class _Checker:
 
     # ------------------------------------------------------------------ passages and attribution
 
-    def _passages(self, where: str, item: _Fact) -> Generator[Problem, None, list[Located]]:
+    def _passages(self, where: str, item: Fact) -> Generator[Problem, None, list[Located]]:
         """Yields each passage's problem; returns the passages it found."""
         problems, located = self._locate(where, item.evidence)
         yield from problems
@@ -131,7 +131,7 @@ class _Checker:
                 self.used_sentences.add((found.paragraph.number, sentence.start))
         return problems, located
 
-    def _attribution(self, where: str, item: _Fact, located: list[Located]) -> Iterator[Problem]:
+    def _attribution(self, where: str, item: Fact, located: list[Located]) -> Iterator[Problem]:
         given = [normalise(text) for text in item.attributions]
         sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         placed: set[str] = set()

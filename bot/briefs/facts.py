@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.briefs.models import Brief, Loan, _Fact
+from bot.briefs.models import Brief, Fact, Loan
 from bot.briefs.money import DOLLARS, UNSTATED, format_number
 from bot.briefs.vocabulary import RELATIVE_TIME_WORDS, STATUS_MEANING, Status
 
@@ -62,7 +62,7 @@ def when_text(brief: Brief, when: str) -> str:
     return f"{when}, in an article of {brief.editor.published:%-d %B %Y} (date from the editor)"
 
 
-def attributions(brief: Brief, key: str, fact: _Fact) -> list[str]:
+def attributions(brief: Brief, key: str, fact: Fact) -> list[str]:
     """Who says so, for this fact: what the check found in its sentences, else what the brief gives."""
     proof = brief.proof.item(key) if brief.proof else None
     if proof is None:
@@ -71,7 +71,7 @@ def attributions(brief: Brief, key: str, fact: _Fact) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def who_says(brief: Brief, key: str, fact: _Fact) -> list[str]:
+def who_says(brief: Brief, key: str, fact: Fact) -> list[str]:
     """`Who says so: “a senior diplomatic source said”`, every attribution on one line."""
     found = attributions(brief, key, fact)
     return ["Who says so: " + "; ".join(f"“{text}”" for text in found)] if found else []
@@ -84,7 +84,7 @@ def _shorten(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip() + " …"
 
 
-def evidence_snippet(fact: _Fact) -> str:
+def evidence_snippet(fact: Fact) -> str:
     """A short piece of the first passage; the rest is one press of Quote away."""
     passages = fact.evidence
     first = _shorten(" ".join(passages[0].split()), SNIPPET_LENGTH)

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
 from bot.briefs.money import ISO_CURRENCIES, Money, MoneyError, parse_money
+from bot.briefs.proof import BriefProof
 from bot.briefs.vocabulary import AidKind, CreditKind, Status
-
-if TYPE_CHECKING:
-    from bot.briefs.proof import BriefProof
 
 FORMAT = 2
 
@@ -46,7 +44,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class _Fact(_Strict):
+class Fact(_Strict):
     """Anything a reader is told: its evidence, and who says so when the article says someone does."""
 
     evidence: Evidence
@@ -100,11 +98,11 @@ class Alias(_Strict):
     as_written: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
 
 
-class KeyPoint(_Fact):
+class KeyPoint(Fact):
     """A key point is the article's own words: its evidence, shown verbatim."""
 
 
-class Person(_Fact):
+class Person(Fact):
     name: ShortText
     role: ShortText | None = None
     affiliation: ShortText | None = None
@@ -113,7 +111,7 @@ class Person(_Fact):
     )
 
 
-class AidFlow(_Fact):
+class AidFlow(Fact):
     donor: ShortText
     recipient: ShortText
     kind: AidKind
@@ -122,7 +120,7 @@ class AidFlow(_Fact):
     status_as_written: ShortText
 
 
-class Loan(_Fact):
+class Loan(Fact):
     lender: ShortText
     borrower: ShortText
     as_written: ShortText = Field(description="The amount as the article writes it: '$600 million'.")
@@ -154,12 +152,12 @@ class Loan(_Fact):
             return None
 
 
-class Event(_Fact):
+class Event(Fact):
     where: ShortText | None = None
     when: ShortText | None = Field(default=None, description="Only as the article writes it.")
 
 
-class Quote(_Fact):
+class Quote(Fact):
     speaker: ShortText
     text: Passage
 
@@ -192,7 +190,7 @@ class Brief(_Strict):
     quotes: list[Quote] = Field(default_factory=list)
     credits: list[Credit] = Field(default_factory=list)
 
-    _proof: Any = PrivateAttr(default=None)
+    _proof: BriefProof | None = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod
@@ -209,8 +207,7 @@ class Brief(_Strict):
     @property
     def proof(self) -> BriefProof | None:
         """Where each item's evidence sits in the article, attached by the loader once the check passed."""
-        proof: BriefProof | None = self._proof
-        return proof
+        return self._proof
 
 
 SECTIONS: tuple[str, ...] = ("key_points", "people", "aid", "loans", "events", "quotes")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.briefs import facts, render
 from bot.briefs.lookup import Library, UnknownBrief, find_aid, find_loans, find_people
-from bot.briefs.models import AidFlow, Brief, Event, KeyPoint, Loan, Person, Quote, _Fact
+from bot.briefs.models import AidFlow, Brief, Event, Fact, KeyPoint, Loan, Person, Quote
 from bot.briefs.render import EmbedField, MessageData
 
 CUSTOM_ID_LIMIT = 100
@@ -125,19 +125,19 @@ def quote_target(command: str, library: Library, options: Mapping[str, str]) -> 
     return target_for(brief, items)
 
 
-def _resolve(brief: Brief, key: str) -> list[tuple[str, _Fact]]:
+def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:
     match = _KEY.match(key) or re.match(r"^(?P<section>[a-z_]+)\[(?P<index>\*)\]$", key)
     if match is None:
         return []
     section = match["section"]
-    items: Sequence[_Fact] = getattr(brief, section, [])
+    items: Sequence[Fact] = getattr(brief, section, [])
     if match["index"] == "*":
         return [(f"{section}[{i}]", item) for i, item in enumerate(items)]
     index = int(match["index"])
     return [(key, items[index])] if index < len(items) else []
 
 
-def fact_label(brief: Brief, key: str, fact: _Fact) -> str:
+def fact_label(brief: Brief, key: str, fact: Fact) -> str:
     """How the Quote view names a fact: as its answer heads it."""
     if isinstance(fact, Person):
         return fact.name
@@ -165,7 +165,7 @@ def _chunks(text: str, limit: int) -> list[str]:
     return [*pieces, text] if text else pieces
 
 
-def _fact_fields(brief: Brief, key: str, fact: _Fact) -> list[EmbedField]:
+def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     proof = brief.proof.item(key) if brief.proof else None
     label = fact_label(brief, key, fact)
     passages = (
