@@ -114,42 +114,42 @@ async def _world(path: Path, channels: list[Channel]) -> Database:
     return database
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
+@dataclass(frozen=True)
+class Case:
+    channels: list[Channel]
+    available: list[str]  # newest first, as the library gives them
+    chunk: int
+    max_briefs: int
+    when_nothing_new: WhenNothingNew
+    missed: bool
+
+
+cases = st.builds(
+    Case,
     channels=channels_strategy,
-    available=st.lists(st.sampled_from(POOL), max_size=8, unique=True),
+    available=st.lists(st.sampled_from(POOL), max_size=8, unique=True).map(
+        lambda ids: sorted(ids, key=POOL.index)
+    ),
     chunk=st.integers(1, 4),
     max_briefs=st.integers(1, 3),
     when_nothing_new=st.sampled_from(["skip", "repeat-latest"]),
     missed=st.booleans(),
 )
-def test_every_channel_gets_what_the_rule_decides_for_it_alone(
-    channels: list[Channel],
-    available: list[str],
-    chunk: int,
-    max_briefs: int,
-    when_nothing_new: WhenNothingNew,
-    missed: bool,
-) -> None:
-    available.sort(key=POOL.index)  # newest first, as the library gives them
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=cases)
+def test_every_channel_gets_what_the_rule_decides_for_it_alone(case: Case) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(
-            _check_rule(Path(folder), channels, available, chunk, max_briefs, when_nothing_new, missed)
-        )
+        asyncio.run(_check_rule(Path(folder), case))
 
 
-async def _check_rule(
-    folder: Path,
-    channels: list[Channel],
-    available: list[str],
-    chunk: int,
-    max_briefs: int,
-    when_nothing_new: WhenNothingNew,
-    missed: bool,
-) -> None:
+async def _check_rule(folder: Path, case: Case) -> None:
+    channels, available, missed = case.channels, case.available, case.missed
+    max_briefs, when_nothing_new = case.max_briefs, case.when_nothing_new
     database = await _world(folder / "briefbot.sqlite3", channels)
     try:
-        ledger = DeliveryLedger(database, record_chunk=chunk)
+        ledger = DeliveryLedger(database, record_chunk=case.chunk)
         repository = SubscriptionRepository(database)
         slot = nine_utc_slot()
         rule = contents_rule(max_briefs=max_briefs, when_nothing_new=when_nothing_new)
