@@ -18,19 +18,23 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def describe_offset(offset: timedelta) -> str:
-    """`3 years 12 days ahead`, `2 h 5 min behind`: how far a clock is off, for logs and admins."""
-    seconds = abs(offset.total_seconds())
+def describe_duration(length: timedelta) -> str:
+    """`3 years 12 days`, `2 h 5 min`, `6 h`: a length of time for logs and admins (two units at most)."""
+    seconds = abs(length.total_seconds())
     if seconds >= 60:
         seconds = round(seconds / 60) * 60  # Date headers tell whole seconds: minutes are what is known
-    direction = "ahead of" if offset > timedelta(0) else "behind"
     units = (("years", 365 * 86400), ("days", 86400), ("h", 3600), ("min", 60), ("s", 1))
     parts: list[str] = []
     for name, size in units:
         if seconds >= size and len(parts) < 2:
             count, seconds = divmod(seconds, size)
             parts.append(f"{int(count)} {name}")
-    return f"{' '.join(parts) or '0 s'} {direction}"
+    return " ".join(parts) or "0 s"
+
+
+def describe_offset(offset: timedelta) -> str:
+    """`3 years 12 days ahead of`, `2 h 5 min behind`: how far a clock is off, for logs and admins."""
+    return f"{describe_duration(offset)} {'ahead of' if offset > timedelta(0) else 'behind'}"
 
 
 class ClockCheck:

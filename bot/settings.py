@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, SecretStr, ValidationError, field_validator
+from pydantic import AfterValidator, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.schedule import MIN_CATCH_UP_GRACE, DigestSchedule, TimeZoneName, WhenNothingNew
@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     digest_timezone: TimeZoneName = "UTC"
     digest_when_nothing_new: WhenNothingNew = "skip"
     digest_catch_up_grace: timedelta = Field(default=timedelta(hours=1), le=MAX_CATCH_UP_GRACE)
+    # A recorded digest not posted within this of its slot is expired instead of posted late; never less
+    # than the catch-up grace (a slot caught up within the grace must have time to be posted).
+    digest_stale_after: timedelta = Field(default=timedelta(hours=6), gt=timedelta(0), le=MAX_CATCH_UP_GRACE)
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
     # How long after a first send the bot trusts Discord's nonce deduplication ("a few minutes", not
     # documented) to turn a resend into the original message; later, it looks in the channel first.
@@ -125,7 +128,13 @@ class Settings(BaseSettings):
             return [part for part in parts if part]
         return value
 
-    @field_validator("digest_catch_up_grace", "digest_nonce_trust", "digest_now_cooldown", mode="before")
+    @field_validator(
+        "digest_catch_up_grace",
+        "digest_stale_after",
+        "digest_nonce_trust",
+        "digest_now_cooldown",
+        mode="before",
+    )
     @classmethod
     def _parse_grace(cls, value: object) -> object:
         return parse_duration(value)
@@ -139,6 +148,12 @@ class Settings(BaseSettings):
                 "half a minute after it, and a shorter grace would record it as missed"
             )
         return value
+
+    @model_validator(mode="after")
+    def _stale_after_at_least_the_grace(self) -> Settings:
+        # A slot caught up within the grace must still have time to be posted, so the grace is the floor.
+        self.digest_stale_after = max(self.digest_stale_after, self.digest_catch_up_grace)
+        return self
 
 
 def _minutes(duration: timedelta) -> str:

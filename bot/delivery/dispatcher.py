@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.clock import utc_now
+from bot.clock import describe_duration, utc_now
 from bot.delivery.history_search import (
     DEFAULT_MARGIN,
     DEFAULT_MAX_PAGES,
@@ -37,10 +37,9 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """Exponential backoff with jitter for transient errors, and the attempt limit."""
+    """Exponential backoff with jitter for transient errors. There is no attempt limit: an outage or a bad
+    token never gives a delivery up; its slot's age does (the dispatcher's `stale_after`)."""
 
-    # About 25-50 minutes of retries (jittered) before a delivery is given up: longer than most outages.
-    max_attempts: int = 12
     base_delay: float = 5.0
     max_delay: float = 600.0
 
@@ -53,6 +52,8 @@ class RetryPolicy:
         ceiling = min(self.max_delay, self.base_delay * 2.0 ** max(0, attempt - 1))
         return ceiling * (0.5 + 0.5 * jitter)
 
+
+DEFAULT_STALE_AFTER = timedelta(hours=6)
 
 Recorder = Callable[[], Awaitable[None]]
 """Writes one send's outcome to the ledger (sent, dead, retry later); may be called again if it raised."""
@@ -81,6 +82,7 @@ class DispatchStats:
     dead: int = 0
     retried: int = 0
     held: int = 0
+    expired: int = 0
 
 
 class _UndecidedError(Exception):
@@ -121,8 +123,11 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
         search_max_pages: int = DEFAULT_MAX_PAGES,
         search_margin: timedelta = DEFAULT_MARGIN,
+        stale_after: timedelta = DEFAULT_STALE_AFTER,
     ) -> None:
         self._ledger = ledger
+        # A digest not posted within this of its slot is expired instead of posted late (DIGEST_STALE_AFTER).
+        self._stale_after = stale_after
         self._sender = sender
         self._pacer = pacer or Pacer(rate_per_second)
         self._retry = retry or RetryPolicy()
@@ -317,6 +322,8 @@ class Dispatcher:
     async def _send_and_judge(self, row: Delivery) -> Recorder | None:
         """Send the row (or find it posted) and return how to record what happened; None when stopping."""
         try:
+            if self._clock() - row.slot_at > self._stale_after:
+                return await self._too_late(row)
             message_id = await self._send_once(row)
             if message_id is None:
                 return None  # stopping (the row stays pending for the next start), or cancelled meanwhile
@@ -414,6 +421,36 @@ class Dispatcher:
     async def _record_sent(self, row: Delivery, message_id: int) -> None:
         if await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock()):
             self.stats.sent += 1
+        self._first_attempts.pop(row.id, None)
+
+    async def _too_late(self, row: Delivery) -> Recorder | None:
+        """The row's slot is older than `stale_after`: it is not posted now. Never attempted, it expires;
+        attempted, it expires only when the channel's history shows it was not posted (found: it was sent;
+        the history cannot tell: held). None when stopping or cancelled during the search."""
+        late = f"not posted within {describe_duration(self._stale_after)} of its slot"
+        if row.attempt_started_at is None:
+            cause = f"last error: {row.last_error}" if row.last_error else "the bot was not running"
+            expired = f"{late} ({cause})"
+            return lambda: self._record_expired(row, expired)
+        result = await self.look_for(row)
+        if isinstance(result, Found):
+            found = result.message_id
+            logger.info(
+                "late delivery %d to channel %d was posted (message %d)", row.id, row.channel_id, found
+            )
+            return lambda: self._record_sent(row, found)
+        if isinstance(result, Unknown):
+            if result.interrupted:
+                return None
+            undecided = result.reason
+            return lambda: self._record_undecided(row, undecided)
+        cause = f"last error: {row.last_error}" if row.last_error else "its sends never reached the channel"
+        expired = f"{late} (the channel's history shows it was not; {cause})"
+        return lambda: self._record_expired(row, expired)
+
+    async def _record_expired(self, row: Delivery, reason: str) -> None:
+        if await self._ledger.mark_expired(row.id, reason=reason, now=self._clock()):
+            self.stats.expired += 1
         self._first_attempts.pop(row.id, None)
 
     async def _record_undecided(self, row: Delivery, reason: str) -> None:
@@ -533,30 +570,25 @@ class Dispatcher:
         return True
 
     async def _transient(self, row: Delivery, reason: str) -> None:
+        # No attempt limit: an outage longer than any schedule of retries, or a 401 until the token is fixed,
+        # must not give the digest up; the slot's age does (`_too_late`), and the last try before that comes
+        # on time rather than after it.
         attempt = row.attempts + 1
         now = self._clock()
-        if attempt >= self._retry.max_attempts:
-            await self._ledger.mark_dead(
-                row.id,
-                reason=f"gave up after {attempt} attempts: {reason}",
-                now=now,
-                counts_against_channel=False,
-            )
-            self.stats.dead += 1
-            return
         delay = self._retry.delay(attempt, self._jitter())
+        next_at = now + timedelta(seconds=delay)
+        deadline = row.slot_at + self._stale_after
+        if now < deadline < next_at:
+            next_at = deadline
         logger.info(
-            "delivery %d to channel %d failed (%s); attempt %d of %d again in %.1fs",
+            "delivery %d to channel %d failed (%s); attempt %d in %.1fs",
             row.id,
             row.channel_id,
             reason,
             attempt + 1,
-            self._retry.max_attempts,
-            delay,
+            (next_at - now).total_seconds(),
         )
-        await self._ledger.mark_retry(
-            row.id, error=reason, next_attempt_at=now + timedelta(seconds=delay), now=now
-        )
+        await self._ledger.mark_retry(row.id, error=reason, next_attempt_at=next_at, now=now)
         self.stats.retried += 1
 
     async def _progress(self) -> None:

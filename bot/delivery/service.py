@@ -65,6 +65,7 @@ class DigestService:
             rate_per_second=settings.delivery_rate_per_second,
             clock=clock,
             nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
+            stale_after=settings.digest_stale_after,
         )
         scheduler = DigestScheduler(
             subscriptions,

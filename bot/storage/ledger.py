@@ -8,6 +8,7 @@ a duplicate. States:
     pending -> sent (message_id, sent_at) | dead (reason) | cancelled (unsubscribed or paused)
             | held (an earlier send may have posted it and the channel's history could not tell: never
               resent on its own; the reason says why)
+            | expired (not posted within DIGEST_STALE_AFTER of its slot; the reason says why)
     skipped (nothing new to send), missed (slot older than the catch-up grace): final when recorded
 """
 
@@ -30,7 +31,7 @@ from bot.storage.subscriptions import Subscription, fetch_subscriptions, pause_i
 
 logger = logging.getLogger(__name__)
 
-DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled", "held"]
+DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancelled", "held", "expired"]
 NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
@@ -558,17 +559,25 @@ class DeliveryLedger:
     async def mark_held(self, delivery_id: int, *, reason: str, now: datetime) -> bool:
         """Hold a pending row that an earlier send may have posted when looking could not tell: it is never
         sent again on its own, and `reason` says why. Returns False if the row was not pending."""
-        stamp = to_db(now)
+        return await self._settle(delivery_id, "held", reason, now)
+
+    async def mark_expired(self, delivery_id: int, *, reason: str, now: datetime) -> bool:
+        """Give a pending row up as too late to post (`reason` says why), without blaming its channel.
+        Returns False if the row was not pending."""
+        return await self._settle(delivery_id, "expired", reason, now)
+
+    async def _settle(self, delivery_id: int, state: DeliveryState, reason: str, now: datetime) -> bool:
+        """Move a pending row to `state`, which nothing sends, with `reason`; False if it was not pending."""
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
-                "UPDATE deliveries SET state = 'held', reason = ?, next_attempt_at = NULL, updated_at = ?"
+                "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?"
                 " WHERE id = ? AND state = 'pending'",
-                (reason, stamp, delivery_id),
+                (state, reason, to_db(now), delivery_id),
             )
             changed = cursor.rowcount > 0
             await cursor.close()
         if changed:
-            logger.warning("delivery %d held: %s", delivery_id, reason)
+            logger.warning("delivery %d %s: %s", delivery_id, state, reason)
         return changed
 
     # --- reading ---

@@ -223,6 +223,7 @@ async def test_preview_during_a_retry_shows_what_the_next_digest_will_hold(
             "Nothing new for this channel; the next slot will be skipped."
         )
         del standin.channel_failures[channel]
+        await fire_slot_and_send(bot, clock, minutes=10)  # the retry, well within DIGEST_STALE_AFTER, is sent
         await fire_slot_and_send(bot, clock, days=1)
         history = await bot.digests.history(channel)
     assert [d.state for d in history] == ["skipped", "sent"]

@@ -241,7 +241,7 @@ async def test_transient_errors_back_off_then_succeed(database: Database) -> Non
     ]
     clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
-    retry = RetryPolicy(max_attempts=5, base_delay=10.0, max_delay=600.0)
+    retry = RetryPolicy(base_delay=10.0, max_delay=600.0)
     dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.0)
     await dispatcher.run_until_idle()
     [row] = await ledger.history(1)
@@ -269,20 +269,26 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
     assert retry.delay(3, 0.0) == 10.0  # jitter never goes below half
 
 
-async def test_transient_errors_give_up_after_the_attempt_limit(database: Database) -> None:
-    await _record(database, [1])
+async def test_an_outage_longer_than_the_retries_or_a_401_gives_no_digest_up(database: Database) -> None:
+    await _record(database, [1, 2])
     discord = FakeDiscord()
-    discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(10)]
+    discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(1000)]
+    discord.failures[2] = [TransientDeliveryError("401 Unauthorized (0)") for _ in range(1000)]
     clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
-    retry = RetryPolicy(max_attempts=3, base_delay=1.0)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.5)
-    for _ in range(5):
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, jitter=lambda: 0.5)
+    for minutes in range(0, 5 * 60, 5):  # five hours, more than any retry schedule
+        clock.now = T0 + timedelta(minutes=minutes)
+        if minutes == 2 * 60:
+            discord.failures[1].clear()  # Discord is back after two hours
+        if minutes == 4 * 60:
+            discord.failures[2].clear()  # the token was fixed after four
         await dispatcher.run_until_idle()
-        clock.now += timedelta(minutes=10)
-    [row] = await ledger.history(1)
-    assert row.state == "dead" and row.reason == "gave up after 3 attempts: 503 Service Unavailable"
-    assert len(discord.calls) == 3
+    assert discord.per_channel_messages() == {1: 1, 2: 1}
+    assert [row.state for channel in (1, 2) for row in await ledger.history(channel)] == ["sent", "sent"]
+    for channel in (1, 2):
+        subscription = await SubscriptionRepository(database).get(channel)
+        assert subscription is not None and not subscription.paused and subscription.consecutive_failures == 0
 
 
 async def test_unexpected_exceptions_and_timeouts_are_transient(database: Database) -> None:
@@ -397,24 +403,74 @@ async def test_fan_out_runs_concurrently_at_the_paced_rate(database: Database) -
     assert discord.peak_total <= 64
 
 
-async def test_an_outage_that_outlasts_the_retries_does_not_pause_the_channel(database: Database) -> None:
-    await _record(database, [1], days=[1, 2, 3, 4])
+async def test_digests_an_outage_kept_from_their_channel_expire_without_blaming_it(
+    database: Database,
+) -> None:
+    await _record(database, [1], days=[1, 2, 3])
     discord = FakeDiscord()
-    discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(8)]
+    discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(10_000)]
     clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
-    retry = RetryPolicy(max_attempts=2, base_delay=1.0)
-    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, retry=retry, jitter=lambda: 0.5)
-    for _ in range(6):
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, jitter=lambda: 0.5)
+    while clock.now < T0 + timedelta(days=2, hours=7):  # three days of outage, each slot's 6 h long past
         await dispatcher.run_until_idle()
-        clock.now += timedelta(minutes=10)
-    states = [row.state for row in reversed(await ledger.history(1))]
-    assert states == ["dead", "dead", "dead", "dead"]  # four slots given up, one after the other
+        clock.advance(minutes=20)
+    rows = list(reversed(await ledger.history(1)))
+    assert [row.state for row in rows] == ["expired", "expired", "expired"]
+    assert all(row.reason and row.reason.startswith("not posted within 6 h of its slot") for row in rows)
+    assert all(row.reason and "503 Service Unavailable" in row.reason for row in rows)
+    # Each was attempted, so the channel was looked at first (it was not there), never posted late.
+    assert discord.per_channel_messages() == {} and sorted(set(discord.lookups)) == [1]
     subscription = await SubscriptionRepository(database).get(1)
     assert subscription is not None and not subscription.paused and subscription.consecutive_failures == 0
-    await _record(database, [1], days=[5])
+    discord.failures[1].clear()
+    await _record(database, [1], days=[4])
+    clock.now = T0 + timedelta(days=3, seconds=1)
     await dispatcher.run_until_idle()
     assert (await ledger.history(1))[0].state == "sent"  # Discord is back: the channel still gets its digest
+
+
+async def test_a_digest_recorded_before_a_week_off_expires_instead_of_being_posted(
+    database: Database,
+) -> None:
+    await _record(database, [1])  # recorded at its slot; then the bot was down for a week
+    discord = FakeDiscord()
+    clock = FakeClock(T0 + timedelta(days=7))
+    ledger = DeliveryLedger(database)
+    await Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock).run_until_idle()
+    [row] = await ledger.history(1)
+    assert discord.calls == [] and discord.lookups == []  # never attempted: nothing to look for
+    assert (
+        row.state == "expired" and row.reason == "not posted within 6 h of its slot (the bot was not running)"
+    )
+
+
+async def test_a_stale_digest_that_may_have_been_posted_is_looked_for_before_it_expires(
+    database: Database,
+) -> None:
+    await _record(database, [1, 2, 3])
+    ledger = DeliveryLedger(database)
+
+    class PartlyBlind(FakeDiscord):
+        async def can_read_history(self, channel_id: int) -> bool | None:
+            return channel_id != 3
+
+    discord = PartlyBlind()
+    for row in await ledger.due(T0):
+        await ledger.mark_attempt_started(row.id, now=T0)  # each send began; then the bot died
+        if row.channel_id == 1:
+            discord.post(1, row.nonce, row.brief_ids)  # this one reached the channel
+    clock = FakeClock(T0 + timedelta(hours=7))
+    await Dispatcher(
+        ledger, discord, pacer=fast_pacer(), clock=clock, stale_after=timedelta(hours=6)
+    ).run_until_idle()
+    states = {channel: (await ledger.history(channel))[0] for channel in (1, 2, 3)}
+    assert states[1].state == "sent" and states[1].message_id == discord.messages[states[1].nonce].id
+    assert states[2].state == "expired" and "the channel's history shows it was not" in (
+        states[2].reason or ""
+    )
+    assert states[3].state == "held" and "Read Message History" in (states[3].reason or "")
+    assert discord.calls == [] and discord.per_channel_messages() == {1: 1}  # nothing was posted late
 
 
 async def test_a_row_cancelled_after_it_was_read_is_not_sent(database: Database) -> None:

@@ -223,7 +223,7 @@ async def test_schema_3_keeps_every_row_and_takes_states_from_a_table(tmp_path: 
             (STAMP,),
         )
     await old.close()
-    database = await Database.open(path)
+    database = await Database.open(path, migrations=load_migrations()[:3])
     try:
         assert await database.schema_version() == 3
         row = await DeliveryLedger(database).get(7)
@@ -262,3 +262,15 @@ async def test_settings_channels_whose_server_is_unknown_keep_the_stored_server(
         await repository.sync_settings({5: 42}, schedule="09:00", timezone="UTC", now=now)
         synced = await repository.sync_settings({5: None, 6: None}, schedule="09:00", timezone="UTC", now=now)
     assert {s.channel_id: s.guild_id for s in synced} == {5: 42, 6: 0}
+
+
+async def test_schema_4_knows_the_expired_state(database: Database) -> None:
+    assert await database.schema_version() >= 4
+    async with database.transaction() as connection:
+        await connection.execute(
+            "INSERT INTO deliveries (id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+            " created_at, updated_at) VALUES (8, 1, 1, 'UTC', 'k', ?, 'n', 'expired', ?, ?)",
+            (STAMP,) * 3,
+        )
+    row = await DeliveryLedger(database).get(8)
+    assert row is not None and row.state == "expired"
