@@ -38,6 +38,7 @@ MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apar
 # Subscriptions recorded per transaction. Each chunk holds the write lock (and the one connection every
 # command and send waits for) for tens of milliseconds (bench/record.py measures it; the aim is under 100 ms).
 RECORD_CHUNK = 500
+_SKIPPED_SHOWN = 10  # channel ids named in the log line of a slot's skipped channels
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
 MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
@@ -221,9 +222,18 @@ class DeliveryLedger:
                 slot.timezone,
                 len(result.dropped),
             )
-        for channel_id in result.skipped:
+        if result.skipped:
+            # One line for the slot, not one per channel (a slot with nothing new skips every channel of it);
+            # each row keeps its own reason for /digest history.
+            shown = ", ".join(str(channel_id) for channel_id in result.skipped[:_SKIPPED_SHOWN])
+            more = len(result.skipped) - _SKIPPED_SHOWN
             logger.info(
-                "slot %s (%s): nothing new for channel %d; skipped", slot.key, slot.timezone, channel_id
+                "slot %s (%s): %d channel(s) skipped, nothing to send (%s%s)",
+                slot.key,
+                slot.timezone,
+                len(result.skipped),
+                shown,
+                f" and {more} more" if more > 0 else "",
             )
         return result
 

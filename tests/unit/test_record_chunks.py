@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -300,3 +301,20 @@ def test_one_slots_nonces_are_25_characters_distinct_and_sorted_as_the_channels_
     assert make_nonce("manual", "2026-05-01T09:00", 62) != make_nonce("UTC", "2026-05-01T09:00", 62)
     with pytest.raises(ValueError, match="snowflake"):
         make_nonce("UTC", "2026-05-01T09:00", 62**11)
+
+
+async def test_a_slot_with_nothing_new_logs_one_line_not_one_per_channel(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    subscriptions = await subscribe(database, *range(1, 16), now=T0)
+    ledger = DeliveryLedger(database, record_chunk=4)
+    with caplog.at_level(logging.INFO, logger="bot.storage.ledger"):
+        record = await ledger.record_slot(
+            nine_utc_slot(), subscriptions, available_brief_ids=[], choose=RULE, now=T0
+        )
+    assert len(record.skipped) == 15
+    [line] = [r.getMessage() for r in caplog.records if r.name == "bot.storage.ledger"]
+    assert (
+        line
+        == "slot 2026-05-01T09:00 (UTC): 15 channel(s) skipped, nothing to send (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 5 more)"
+    )
