@@ -39,7 +39,7 @@ async def test_quote_shows_every_passage_its_sentence_paragraph_and_who_says_so(
     briefbot: Briefbot, standin: DiscordStandIn
 ) -> None:
     interaction, callback = await ask(standin, "who", {"name": "bennett"})
-    assert "(+5 more passages: press Quote)" in embeds_text(callback.data)
+    assert "(+6 more passages: press Quote)" in embeds_text(callback.data)
     press = await standin.press_button(
         interaction, buttons(callback.data)["Quote"]["custom_id"], user="alice"
     )
@@ -49,7 +49,11 @@ async def test_quote_shows_every_passage_its_sentence_paragraph_and_who_says_so(
     assert quoted.data["embeds"][0]["title"].startswith("Quote: Israel sends Defense Min. official")
     assert "the article gives no date" in text
     for number, paragraph in ((1, 13), (3, 14), (5, 14), (6, 15)):
-        assert f"Naftali Bennett · passage {number}/6 · paragraph {paragraph}" in text
+        assert f"Naftali Bennett · passage {number}/7 · paragraph {paragraph}" in text
+    turn = await standin.press_button(press, buttons(quoted.data)["Next"]["custom_id"], user="alice")
+    second = await standin.wait_for_callback(turn, timeout=5)  # the seventh passage, a page on
+    assert "Naftali Bennett · passage 7/7 · paragraph 16" in embeds_text(second.data)
+    assert "All three ministers' spokespeople said" in embeds_text(second.data)
     assert "Who says so: “a senior diplomatic source said”" in text
     assert "between the West and Russian President Vladimir Putin" in text
     assert standin.violations == []

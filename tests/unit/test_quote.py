@@ -85,7 +85,7 @@ def test_a_gone_or_changed_brief_is_said_kindly(shipped: LoadResult) -> None:
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["quote", "who", "name=bennett"], "Naftali Bennett · passage 6/6 · paragraph 15"),
+        (["quote", "who", "name=bennett"], "Naftali Bennett · passage 7/7 · paragraph 16"),
         (["quote", "loans", "country=Germany"], "A reading, not the article's words"),
         (["quote", "digest"], "Key point 8 · passage 1/1 · paragraph 20"),
     ],
