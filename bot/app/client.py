@@ -233,6 +233,15 @@ class Briefbot(commands.Bot):
             log.warning("DIGEST_CHANNEL_IDS: %d channel(s) not visible to the bot: %s", len(unseen), shown)
         return guilds
 
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        # A server unavailable at start-up comes back: its DIGEST_CHANNEL_IDS channels subscribed meanwhile
+        # were stored without a server (the cache did not know it); now it is known.
+        listed = [c for c in self.settings.digest_channel_ids if guild.get_channel(c) is not None]
+        if listed and self._digests is not None:
+            adopted = await self.digests.settings_channels_found(guild.id, listed)
+            if adopted:
+                log.info("server %s is available: %d settings channel(s) now listed in it", guild.id, adopted)
+
     async def close(self) -> None:
         """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
         if self._digest_start is not None and not self._digest_start.done():

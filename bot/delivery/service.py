@@ -114,6 +114,11 @@ class DigestService:
         await self.scheduler.refresh()
         return result
 
+    async def settings_channels_found(self, guild_id: int, channel_ids: Sequence[int]) -> int:
+        """DIGEST_CHANNEL_IDS channels seen in server `guild_id` (it became available, or the bot joined
+        it): those stored without a server get it, so they show in that server's /digest list."""
+        return await self.subscriptions.adopt_unknown_guild(channel_ids, guild_id, now=self._clock())
+
     async def subscribe(
         self, *, guild_id: int, channel_id: int, schedule: str, timezone: str, source: Source = "command"
     ) -> Subscription:

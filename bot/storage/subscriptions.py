@@ -227,6 +227,21 @@ class SubscriptionRepository:
             rows = await cursor.fetchall()
         return [_SUBSCRIPTIONS.read(row) for row in rows]
 
+    async def adopt_unknown_guild(self, channel_ids: Sequence[int], guild_id: int, *, now: datetime) -> int:
+        """Give `guild_id` to those of `channel_ids` stored with guild 0 (subscribed from the settings while
+        their server was unavailable); returns how many changed. Nothing else about them changes."""
+        stamp = to_db(now)
+        changed = 0
+        async with self._db.transaction() as connection:
+            for channel_id in channel_ids:
+                cursor = await connection.execute(
+                    "UPDATE subscriptions SET guild_id = ?, updated_at = ? WHERE channel_id = ? AND guild_id = 0",
+                    (guild_id, stamp, channel_id),
+                )
+                changed += max(cursor.rowcount, 0)
+                await cursor.close()
+        return changed
+
     async def pause(self, channel_id: int, reason: str, *, now: datetime) -> bool:
         """Pause delivery to the channel with `reason` and cancel its pending deliveries.
 

@@ -100,3 +100,19 @@ async def test_a_server_unavailable_at_start_keeps_its_settings_channels(
         listed = await ask(standin, "digest list", {}, user="alice")
     assert [s.channel_id for s in kept] == [news] and kept[0].guild_id == before.guild_id == standin.guild_id
     assert f"<#{news}>" in listed and "(from settings)" in listed
+
+
+async def test_a_settings_channel_first_seen_while_its_server_is_unavailable_is_listed_when_it_returns(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    news = standin.channel_id("news")
+    standin.set_guild_unavailable(on_identify="delete")
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[news])
+    async with running_bot(standin, settings, FakeClock(SLOT_DAY)) as bot:
+        assert await bot.digests.list_subscriptions(guild_id=standin.guild_id) == []  # no server known yet
+        available = asyncio.ensure_future(bot.wait_for("guild_available", timeout=5))
+        standin.set_guild_available()
+        await available
+        listed = await ask(standin, "digest list", {}, user="alice")
+        [adopted] = await bot.digests.list_subscriptions(guild_id=standin.guild_id)
+    assert adopted.channel_id == news and f"<#{news}>" in listed and "(from settings)" in listed
