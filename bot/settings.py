@@ -97,6 +97,11 @@ class Settings(BaseSettings):
     digest_now_cooldown: timedelta = Field(
         default=timedelta(minutes=1), ge=timedelta(0), le=timedelta(days=1)
     )
+    # How long the data of a server that removed the bot (its subscriptions and digest history) is kept, so
+    # that adding the bot back soon finds it; then it is deleted.
+    removed_server_retention: timedelta = Field(
+        default=timedelta(days=30), ge=timedelta(0), le=timedelta(days=365)
+    )
     # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
     delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
@@ -133,6 +138,7 @@ class Settings(BaseSettings):
         "digest_stale_after",
         "digest_nonce_trust",
         "digest_now_cooldown",
+        "removed_server_retention",
         mode="before",
     )
     @classmethod

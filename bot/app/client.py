@@ -23,6 +23,7 @@ from discord.ext import commands
 
 from bot.app.cogs.briefs import BriefsCog
 from bot.app.cogs.digests import DigestsCog
+from bot.app.cogs.server_changes import ServerChangesCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton
@@ -137,6 +138,7 @@ class Briefbot(commands.Bot):
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton)
         await self.add_cog(BriefsCog(self))
         await self.add_cog(DigestsCog(self))
+        await self.add_cog(ServerChangesCog(self))
         await self.sync_commands()
 
     @property

@@ -13,6 +13,7 @@ from bot.delivery.sender_protocol import Sender
 from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
+from bot.storage.servers import RemovedServers
 from bot.storage.subscriptions import Source
 
 
@@ -37,6 +38,7 @@ class DigestService:
         self.database = database
         self.subscriptions = SubscriptionRepository(database)
         self.ledger = DeliveryLedger(database)
+        self.removed_servers = RemovedServers(database)
         self.scheduler = scheduler
         self.dispatcher = dispatcher
         self._clock = clock
@@ -142,6 +144,44 @@ class DigestService:
         changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock(), by_command=True)
         await self.scheduler.refresh()
         return changed
+
+    # --- what Discord says changed (the Discord layer calls these from gateway events) ---
+
+    async def channel_deleted(self, channel_id: int) -> bool:
+        """The channel is gone: unsubscribe it, its pending digests cancelled with the reason. False if it
+        was not subscribed."""
+        changed = await self.subscriptions.unsubscribe(
+            channel_id, now=self._clock(), reason="the channel was deleted"
+        )
+        if changed:
+            await self.scheduler.refresh()
+        return changed
+
+    async def cannot_deliver(self, channel_id: int, reason: str) -> bool:
+        """Nothing can reach the channel now (e.g. a permission was taken away): pause its subscription with
+        `reason`, pending digests cancelled, until it is subscribed again. False if it was not deliverable."""
+        changed = await self.subscriptions.pause(channel_id, reason, now=self._clock())
+        if changed:
+            await self.scheduler.refresh()
+        return changed
+
+    async def server_removed(self, guild_id: int) -> list[int]:
+        """The bot was removed from the server: pause its channels at once; its data is deleted
+        REMOVED_SERVER_RETENTION from now unless the bot comes back. Returns the channels paused."""
+        paused = await self.removed_servers.removed(
+            guild_id, "the bot was removed from this server", now=self._clock()
+        )
+        await self.scheduler.refresh()
+        return paused
+
+    async def server_joined(self, guild_id: int) -> bool:
+        """The bot is in the server (again): its data is kept. True if it had been marked removed."""
+        return await self.removed_servers.returned(guild_id)
+
+    async def forget_removed_servers(self) -> list[int]:
+        """Delete the data of servers that removed the bot more than REMOVED_SERVER_RETENTION ago."""
+        cutoff = self._clock() - self.settings.removed_server_retention
+        return await self.removed_servers.forget_removed_before(cutoff)
 
     async def list_subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
         """Active subscriptions (paused ones included, with their reason), optionally of one guild."""

@@ -1,0 +1,112 @@
+"""Listening to Discord: when a server removes the bot, a channel is deleted, or the bot's permissions in a
+channel change, the digests that can no longer be delivered stop at once, with the reason, instead of being
+sent into refusals (which, past 10,000 in 10 minutes, get the bot's IP banned).
+
+Each handler ends by dispatching `subscriptions_checked` (event name, id) so that callers can wait for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord.ext import commands, tasks
+
+from bot.app.cogs.digests import missing_bot_permissions
+
+if TYPE_CHECKING:
+    from bot.app.client import Briefbot
+
+log = logging.getLogger(__name__)
+
+FORGET_EVERY_HOURS = 1.0
+
+
+class ServerChangesCog(commands.Cog):
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.forget_removed_servers.start()
+
+    async def cog_unload(self) -> None:
+        self.forget_removed_servers.cancel()
+
+    @tasks.loop(hours=FORGET_EVERY_HOURS)
+    async def forget_removed_servers(self) -> None:
+        """At start and every hour: delete the data of servers removed longer than REMOVED_SERVER_RETENTION
+        ago."""
+        try:
+            forgotten = await self.bot.digests.forget_removed_servers()
+        except Exception:
+            log.exception("deleting the data of removed servers failed; trying again in an hour")
+            return
+        if forgotten:
+            log.info("deleted the data of %d server(s) that removed the bot", len(forgotten))
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        # discord.py dispatches this for GUILD_DELETE without `unavailable` (an outage is guild_unavailable).
+        paused = await self.bot.digests.server_removed(guild.id)
+        log.info(
+            "removed from server %d: %d subscribed channel(s) paused; its data is deleted in %s",
+            guild.id,
+            len(paused),
+            self.bot.settings.removed_server_retention,
+        )
+        self.bot.dispatch("subscriptions_checked", "guild_remove", guild.id)
+
+    @commands.Cog.listener()
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        if await self.bot.digests.server_joined(guild.id):
+            log.info(
+                "added back to server %d: its data is kept; paused channels resume when subscribed again",
+                guild.id,
+            )
+        self.bot.dispatch("subscriptions_checked", "guild_join", guild.id)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        if await self.bot.digests.channel_deleted(channel.id):
+            log.info("channel %d was deleted: unsubscribed", channel.id)
+        self.bot.dispatch("subscriptions_checked", "channel_delete", channel.id)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_update(
+        self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
+    ) -> None:
+        await self._check(after.guild, only=after.id)
+        self.bot.dispatch("subscriptions_checked", "channel_update", after.id)
+
+    @commands.Cog.listener()
+    async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:
+        await self._check(after.guild)
+        self.bot.dispatch("subscriptions_checked", "role_update", after.id)
+
+    @commands.Cog.listener()
+    async def on_guild_role_delete(self, role: discord.Role) -> None:
+        await self._check(role.guild)
+        self.bot.dispatch("subscriptions_checked", "role_delete", role.id)
+
+    @commands.Cog.listener()
+    async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
+        me = self.bot.user
+        if me is None or after.id != me.id:
+            return
+        await self._check(after.guild)
+        self.bot.dispatch("subscriptions_checked", "member_update", after.id)
+
+    async def _check(self, guild: discord.Guild, *, only: int | None = None) -> None:
+        """Pause each deliverable subscription of `guild` (or only channel `only`) in which the bot now lacks
+        a permission a digest needs."""
+        for subscription in await self.bot.digests.list_subscriptions(guild.id):
+            if not subscription.deliverable or only not in (None, subscription.channel_id):
+                continue
+            channel = guild.get_channel_or_thread(subscription.channel_id)
+            if channel is None:
+                continue  # not in the gateway's cache: a send will say what is wrong
+            missing = missing_bot_permissions(channel)
+            if missing:
+                reason = f"I no longer have {', '.join(missing)} in this channel"
+                await self.bot.digests.cannot_deliver(subscription.channel_id, reason)

@@ -1,0 +1,67 @@
+"""Servers that removed the bot: their subscriptions paused at once, their data deleted after a period."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.storage._time import to_db
+from bot.storage.database import Database
+from bot.storage.subscriptions import pause_in
+
+logger = logging.getLogger(__name__)
+
+
+class RemovedServers:
+    """Marks servers the bot was removed from, and forgets them once their retention has passed."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def removed(self, guild_id: int, reason: str, *, now: datetime) -> list[int]:
+        """Pause every deliverable subscription of the server with `reason` (their pending deliveries are
+        cancelled) and mark it removed as of `now`; a server already marked keeps its first mark. Returns
+        the channels paused."""
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "SELECT channel_id FROM subscriptions WHERE guild_id = ? AND active = 1 AND paused_at IS NULL"
+                " ORDER BY channel_id",
+                (guild_id,),
+            ) as cursor:
+                channels = [int(row[0]) for row in await cursor.fetchall()]
+            for channel_id in channels:
+                await pause_in(connection, channel_id, reason, now)
+            await connection.execute(
+                "INSERT OR IGNORE INTO removed_servers (guild_id, removed_at) VALUES (?, ?)",
+                (guild_id, to_db(now)),
+            )
+        return channels
+
+    async def returned(self, guild_id: int) -> bool:
+        """The bot is in the server again: its data is kept. False if it was not marked removed."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute("DELETE FROM removed_servers WHERE guild_id = ?", (guild_id,))
+            changed = cursor.rowcount > 0
+            await cursor.close()
+        return changed
+
+    async def forget_removed_before(self, cutoff: datetime) -> list[int]:
+        """Delete everything stored about servers removed at or before `cutoff`; returns their ids."""
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "SELECT guild_id FROM removed_servers WHERE removed_at <= ? ORDER BY guild_id",
+                (to_db(cutoff),),
+            ) as cursor:
+                guilds = [int(row[0]) for row in await cursor.fetchall()]
+            for guild_id in guilds:
+                channels = "SELECT channel_id FROM subscriptions WHERE guild_id = ?"
+                await connection.execute(
+                    f"DELETE FROM delivered_briefs WHERE channel_id IN ({channels})"  # noqa: S608 - constant
+                    " OR delivery_id IN (SELECT id FROM deliveries WHERE guild_id = ?)",
+                    (guild_id, guild_id),
+                )
+                await connection.execute("DELETE FROM deliveries WHERE guild_id = ?", (guild_id,))
+                await connection.execute("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
+                await connection.execute("DELETE FROM removed_servers WHERE guild_id = ?", (guild_id,))
+                logger.info("forgot server %d: it removed the bot on or before %s", guild_id, cutoff)
+        return guilds

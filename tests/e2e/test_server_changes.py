@@ -1,0 +1,124 @@
+"""Listening to Discord: a server that removes the bot, a deleted channel, a permission taken away stop the
+digests that can no longer be delivered at once, with the reason, instead of sending into refusals."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app.client import Briefbot
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+SEND_MESSAGES = 1 << 11
+
+
+def posts_to(standin: DiscordStandIn, channel_id: int) -> int:
+    return sum(
+        1
+        for r in standin.requests
+        if r.method == "POST" and r.path.endswith(f"/channels/{channel_id}/messages")
+    )
+
+
+def checked(bot: Briefbot, event: str) -> asyncio.Future[Any]:
+    """Resolves once the bot has acted on the next gateway event `event`."""
+    return asyncio.ensure_future(
+        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == event, timeout=5)
+    )
+
+
+async def subscribed(
+    bot: Briefbot, standin: DiscordStandIn, *channels: int, guild_id: int | None = None
+) -> None:
+    for channel in channels:
+        await bot.digests.subscribe(
+            guild_id=guild_id or standin.guild_id, channel_id=channel, schedule="09:00", timezone="UTC"
+        )
+
+
+async def test_a_deleted_channel_is_unsubscribed_at_once(standin: DiscordStandIn, tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news, general = standin.channel_id("news"), standin.channel_id("general")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, news, general)
+        acted = checked(bot, "channel_delete")
+        standin.delete_channel(news)
+        await acted
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, news) == 0  # no send into Unknown Channel
+        assert posts_to(standin, general) == 1
+        assert [s.channel_id for s in await bot.digests.list_subscriptions()] == [general]
+    assert standin.violations == []
+
+
+@pytest.mark.parametrize("change", ["channel overwrite", "@everyone role", "bot's roles"])
+async def test_a_permission_taken_away_pauses_the_channel_with_the_reason(
+    standin: DiscordStandIn, tmp_path: Path, change: str
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news, general = standin.channel_id("news"), standin.channel_id("general")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, news, general)
+        if change == "channel overwrite":
+            acted = checked(bot, "channel_update")
+            standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
+        elif change == "@everyone role":
+            # The bot's only grant of Send Messages is @everyone's; taken away in news by a role overwrite
+            # first would be a channel change, so here it goes server-wide.
+            acted = checked(bot, "role_update")
+            standin.update_role("@everyone", permissions=standin.permissions(news) & ~SEND_MESSAGES)
+        else:
+            muted = standin.add_role("muted")
+            standin.set_overwrite(news, role=muted, deny=SEND_MESSAGES)
+            acted = checked(bot, "member_update")
+            standin.set_member_roles(standin.me, [muted])
+        await acted
+        [paused] = [s for s in await bot.digests.list_subscriptions() if s.channel_id == news]
+        assert (
+            paused.paused
+            and paused.paused_reason == "I no longer have Send Messages, Embed Links in this channel"
+        )
+        listed = await ask(standin, "digest list", {}, user="bob")
+        assert "**paused**: I no longer have Send Messages, Embed Links in this channel" in listed
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, news) == 0  # nothing sent into a refusal
+        if change != "@everyone role":
+            assert posts_to(standin, general) == 1
+    assert standin.invalid_requests() == 0
+    assert standin.violations == []
+
+
+async def test_a_server_that_removes_the_bot_stops_at_once_and_is_forgotten_after_the_retention(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    other = standin.add_guild("Other Server")
+    news, theirs = standin.channel_id("news"), standin.channel_id("news", guild_id=other)
+    settings = bot_settings(standin, tmp_path, removed_server_retention=timedelta(days=7))
+    async with running_bot(standin, settings, clock) as bot:
+        await subscribed(bot, standin, news)
+        await subscribed(bot, standin, theirs, guild_id=other)
+        acted = checked(bot, "guild_remove")
+        standin.remove_bot(guild_id=other)
+        await acted
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, theirs) == 0 and posts_to(standin, news) == 1
+        [paused] = await bot.digests.list_subscriptions(other)
+        assert paused.paused_reason == "the bot was removed from this server"
+
+        clock.advance(days=6, hours=23)
+        assert await bot.digests.forget_removed_servers() == []  # kept within the retention
+        clock.advance(hours=1)
+        assert await bot.digests.forget_removed_servers() == [other]
+        assert await bot.digests.subscriptions.list_subscriptions(guild_id=other, include_inactive=True) == []
+        assert await bot.digests.history(theirs) == []
+        assert [s.channel_id for s in await bot.digests.list_subscriptions()] == [news]
+        assert len(await bot.digests.history(news)) == 1  # the server that kept the bot keeps its data
+    assert standin.violations == []
