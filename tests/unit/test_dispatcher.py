@@ -731,3 +731,29 @@ async def test_a_clock_set_back_while_running_still_searches_before_resending(da
     [row] = await ledger.history(1)
     assert discord.lookups == [1] and len(discord.calls) == 1  # searched, found, not sent again
     assert row.state == "sent" and row.message_id == 1000
+
+
+async def test_an_unsubscribe_during_the_search_ends_it_without_holding_or_sending(
+    database: Database,
+) -> None:
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    [row] = await ledger.due(T0)
+    await ledger.mark_attempt_started(row.id, now=T0)  # a first send began an hour ago; its answer was lost
+
+    class BusyChannel(FakeDiscord):
+        async def history_after(
+            self, channel_id: int, after: datetime | int, *, limit: int
+        ) -> Sequence[PostedMessage]:
+            self.pages.append((channel_id, after))
+            if len(self.pages) == 1:  # an admin unsubscribes while the first page is read
+                await SubscriptionRepository(database).unsubscribe(1, now=T0)
+            start = 1 if isinstance(after, datetime) else after + 1
+            return [PostedMessage(start + i, T0 + timedelta(seconds=i), by_bot=False) for i in range(limit)]
+
+    discord = BusyChannel()
+    clock = FakeClock(T0 + timedelta(hours=1))
+    await Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock).run_until_idle()
+    assert len(discord.pages) == 1 and discord.calls == []  # the next page's permit saw the cancellation
+    [after] = await ledger.history(1)
+    assert after.state == "cancelled"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from bot.delivery.sender_protocol import PostedMessage
 from bot.delivery.service import DigestService
@@ -89,3 +90,11 @@ async def test_service_refuses_a_foreign_database_file(tmp_path: Path) -> None:
 async def test_close_without_start(tmp_path: Path) -> None:
     service = await DigestService.open(_settings(tmp_path), Recorder(), lambda: [], clock=FakeClock(T0))
     await service.close()
+
+
+def test_the_trusted_nonce_window_is_a_setting_read_as_a_duration() -> None:
+    assert Settings.model_validate({}).digest_nonce_trust == timedelta(minutes=2)
+    assert Settings.model_validate({"digest_nonce_trust": "1s"}).digest_nonce_trust == timedelta(seconds=1)
+    assert Settings.model_validate({"digest_nonce_trust": "90"}).digest_nonce_trust == timedelta(seconds=90)
+    with pytest.raises(ValidationError):  # beyond what Discord is known to keep ("a few minutes")
+        Settings.model_validate({"digest_nonce_trust": "11m"})
