@@ -249,7 +249,7 @@ class KillSwitch:
         standin.changed.notify = notify_then_check  # type: ignore[method-assign]
 
     def arm(self, process: asyncio.subprocess.Process, k: int) -> None:
-        """Kill ``process`` once one of its message-creates has been recorded and ``k`` messages are stored."""
+        """Kill ``process`` once one of its digest requests has been recorded and ``k`` messages are stored."""
         self.process, self.k, self.fired, self.started = process, k, False, False
         self.seen = len(self.standin.requests)  # requests from before this process
 
@@ -260,7 +260,9 @@ class KillSwitch:
         if not self.started:
             fresh = self.standin.requests[self.seen :]
             self.seen += len(fresh)
-            self.started = any(r.method == "POST" and r.route == MESSAGE_ROUTE for r in fresh)
+            # A digest request of this process: a send, or (kind chatter, after the nonce window) a look at
+            # the channel's history, which may be all a restart has to do when every digest was posted.
+            self.started = any(r.route == MESSAGE_ROUTE and r.method in ("POST", "GET") for r in fresh)
         if self.started and stored(self.standin, self.chatter) >= self.k:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
