@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban's Retry-After gives no wait that can be read
+UNAUTHORIZED_PAUSE = 60.0  # seconds every send waits after Discord refused the token (401)
 LONGEST_PAUSE = 3600.0  # a longer Retry-After is read as an hour: the answer after it says again
 
 
@@ -102,8 +103,10 @@ class DiscordSender:
             if error.status == 429:
                 raise _cloudflare_ban(error, self.bot.clock()) from error
             if error.status == 401:
-                # The token, not the channel: nothing is given up, every channel waits for a valid token.
-                raise TransientDeliveryError(describe(error)) from error
+                # The token, not the channel: nothing is given up and every send waits, as for a global
+                # 429, rather than each channel retrying on its own (each 401 counts towards Discord's
+                # 10,000 invalid requests per 10 minutes, past which the IP is banned).
+                raise RateLimitedError(UNAUTHORIZED_PAUSE, is_global=True, reason=describe(error)) from error
             if error.status in (400, 403, 404):
                 raise PermanentDeliveryError(describe(error)) from error
             raise TransientDeliveryError(describe(error)) from error

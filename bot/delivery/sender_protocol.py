@@ -34,8 +34,9 @@ class TransientDeliveryError(DeliveryError):
 
 
 class RateLimitedError(DeliveryError):
-    """Discord said 429. `retry_after` is in seconds; `is_global` means the whole bot must wait, otherwise
-    only this channel. Not counted as a failed attempt."""
+    """Discord said 429, or refused the token (401), which the whole bot waits out too. `retry_after` is in
+    seconds; `is_global` means the whole bot must wait, otherwise only this channel. Not counted as a failed
+    attempt."""
 
     def __init__(self, retry_after: float, is_global: bool, reason: str | None = None) -> None:
         scope = "global" if is_global else "route"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from tests.e2e.conftest import bot_settings, running_bot
@@ -39,4 +40,21 @@ async def test_a_digest_kept_back_by_an_outage_and_a_week_off_expires_instead_of
         r for r in standin.requests if r.method == "GET" and r.path.endswith(f"/channels/{channel}/messages")
     ]
     assert looked  # it was attempted, so the channel was searched before it was given up
+    assert standin.violations == []
+
+
+async def test_a_rejected_token_holds_every_send_back_instead_of_spending_invalid_requests(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # 401 is the token's fault, not the channel's: every send waits (a global pause) rather than each
+    # channel retrying on its own, which at scale spends Discord's 10,000 invalid requests per 10 minutes.
+    channel = standin.add_text_channel("unauthorized")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel])
+    async with running_bot(standin, settings, clock) as bot:
+        standin.fail_channel(channel, status=401, code=0, message="401: Unauthorized")
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [row] = await bot.digests.history(channel)
+    assert row.state == "pending" and row.attempts == 0 and row.last_error == "401 401: Unauthorized"
+    assert row.next_attempt_at == clock.now + timedelta(seconds=60)  # everything waits a minute, then tries
     assert standin.violations == []

@@ -269,11 +269,11 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
     assert retry.delay(3, 0.0) == 10.0  # jitter never goes below half
 
 
-async def test_an_outage_longer_than_the_retries_or_a_401_gives_no_digest_up(database: Database) -> None:
+async def test_an_outage_longer_than_the_retries_gives_no_digest_up(database: Database) -> None:
     await _record(database, [1, 2])
     discord = FakeDiscord()
     discord.failures[1] = [TransientDeliveryError("503 Service Unavailable") for _ in range(1000)]
-    discord.failures[2] = [TransientDeliveryError("401 Unauthorized (0)") for _ in range(1000)]
+    discord.failures[2] = [TransientDeliveryError("502 Bad Gateway") for _ in range(1000)]
     clock = FakeClock(T0)
     ledger = DeliveryLedger(database)
     dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, jitter=lambda: 0.5)
@@ -282,7 +282,7 @@ async def test_an_outage_longer_than_the_retries_or_a_401_gives_no_digest_up(dat
         if minutes == 2 * 60:
             discord.failures[1].clear()  # Discord is back after two hours
         if minutes == 4 * 60:
-            discord.failures[2].clear()  # the token was fixed after four
+            discord.failures[2].clear()  # and its proxy after four
         await dispatcher.run_until_idle()
     assert discord.per_channel_messages() == {1: 1, 2: 1}
     assert [row.state for channel in (1, 2) for row in await ledger.history(channel)] == ["sent", "sent"]
@@ -401,6 +401,33 @@ async def test_fan_out_runs_concurrently_at_the_paced_rate(database: Database) -
     assert discord.peak_per_channel == 1
     assert discord.peak_total >= 10  # it really ran sends concurrently
     assert discord.peak_total <= 64
+
+
+async def test_a_rejected_token_pauses_every_send_and_gives_no_digest_up(database: Database) -> None:
+    await _record(database, [1, 2])
+    discord = FakeDiscord()
+    for channel in (1, 2):  # the sender's answer to a 401: everything waits a minute
+        discord.failures[channel] = [
+            RateLimitedError(60.0, is_global=True, reason="401 Unauthorized") for _ in range(500)
+        ]
+    mono = [0.0]
+
+    async def virtual_sleep(seconds: float) -> None:
+        mono[0] += seconds
+
+    clock = FakeClock(T0)
+    ledger = DeliveryLedger(database)
+    pacer = Pacer(45.0, clock=lambda: mono[0], sleep=virtual_sleep)
+    dispatcher = Dispatcher(ledger, discord, pacer=pacer, clock=clock, max_in_flight=1)
+    for minutes in range(0, 4 * 60, 5):  # four hours until the token is fixed
+        clock.now = T0 + timedelta(minutes=minutes)
+        await dispatcher.run_until_idle()
+    assert len(discord.calls) <= 2 * 4 * 60 // 5  # at most one try per channel and pause
+    discord.failures.clear()
+    clock.now += timedelta(minutes=5)
+    await dispatcher.run_until_idle()
+    rows = [row for channel in (1, 2) for row in await ledger.history(channel)]
+    assert [row.state for row in rows] == ["sent", "sent"] and [row.attempts for row in rows] == [1, 1]
 
 
 async def test_digests_an_outage_kept_from_their_channel_expire_without_blaming_it(
