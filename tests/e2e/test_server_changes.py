@@ -122,3 +122,26 @@ async def test_a_server_that_removes_the_bot_stops_at_once_and_is_forgotten_afte
         assert [s.channel_id for s in await bot.digests.list_subscriptions()] == [news]
         assert len(await bot.digests.history(news)) == 1  # the server that kept the bot keeps its data
     assert standin.violations == []
+
+
+async def test_a_server_that_adds_the_bot_back_within_the_retention_keeps_its_data(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    other = standin.add_guild("Other Server")
+    theirs = standin.channel_id("news", guild_id=other)
+    settings = bot_settings(standin, tmp_path, removed_server_retention=timedelta(days=7))
+    async with running_bot(standin, settings, clock) as bot:
+        await subscribed(bot, standin, theirs, guild_id=other)
+        acted = checked(bot, "guild_remove")
+        standin.remove_bot(guild_id=other)
+        await acted
+        clock.advance(days=3)
+        acted = checked(bot, "guild_join")
+        standin.add_bot(guild_id=other)
+        await acted
+        clock.advance(days=30)
+        assert await bot.digests.forget_removed_servers() == []
+        [kept] = await bot.digests.list_subscriptions(other)
+        assert kept.paused_reason == "the bot was removed from this server"  # until subscribed again
+    assert standin.violations == []

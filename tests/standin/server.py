@@ -834,6 +834,16 @@ class DiscordStandIn:
             session.dispatch("GUILD_DELETE", {"id": str(guild.id)})
         self.changed.notify()
 
+    def add_bot(self, *, guild_id: int | None = None, app: Application | None = None) -> None:
+        """The bot is added (back) to the guild, with no roles: it gets GUILD_CREATE, as on Discord."""
+        app = app or self.default_app
+        guild = self.guild(guild_id)
+        guild.members[app.bot.id] = Member(app.bot, [], payloads.iso(self.now()))
+        session = self.gateway.current_session(app)
+        if session is not None:
+            session.dispatch("GUILD_CREATE", self.gateway.guild_create(session, guild))
+        self.changed.notify()
+
     def set_guild_unavailable(self, guild_id: int | None = None, *, on_identify: str = "delete") -> None:
         """An outage: bots get GUILD_DELETE with ``unavailable: true``. A bot that IDENTIFYs meanwhile
         sees the guild in READY and then, per ``on_identify``, a GUILD_DELETE ``{unavailable: true}``

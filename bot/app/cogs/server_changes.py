@@ -59,6 +59,14 @@ class ServerChangesCog(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self._in_server(guild)
+
+    @commands.Cog.listener()
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        # A GUILD_CREATE that carries `unavailable: false` reaches discord.py as this, not as a join.
+        await self._in_server(guild)
+
+    async def _in_server(self, guild: discord.Guild) -> None:
         if await self.bot.digests.server_joined(guild.id):
             log.info(
                 "added back to server %d: its data is kept; paused channels resume when subscribed again",
