@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_clock import daily_digests
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
@@ -48,10 +49,7 @@ async def test_a_rejected_token_holds_every_send_back_instead_of_spending_invali
 ) -> None:
     # 401 is the token's fault, not the channel's: every send waits (a global pause) rather than each
     # channel retrying on its own, which at scale spends Discord's 10,000 invalid requests per 10 minutes.
-    channel = standin.add_text_channel("unauthorized")
-    clock = FakeClock(SLOT_DAY)
-    settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel])
-    async with running_bot(standin, settings, clock) as bot:
+    async with daily_digests(standin, tmp_path, "unauthorized") as (bot, clock, channel):
         standin.fail_channel(channel, status=401, code=0, message="401: Unauthorized")
         await fire_slot_and_send(bot, clock, seconds=31)
         [row] = await bot.digests.history(channel)
