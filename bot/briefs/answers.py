@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.briefs import render
-from bot.briefs.lookup import Library, UnknownBrief, find_aid, find_loans, find_people
+from bot.briefs.facts import escape_markdown
+from bot.briefs.lookup import Library, UnknownBrief
 from bot.briefs.models import Brief
-from bot.briefs.render import MessageData
+from bot.briefs.render import MessageData, shorten
 
 
 @dataclass(frozen=True)
@@ -24,43 +25,72 @@ class CommandSpec:
     answer: Callable[[Library, Mapping[str, str]], list[MessageData]]
 
 
-def _brief_or_error(library: Library, options: Mapping[str, str]) -> Brief | list[MessageData]:
+def unknown_brief_text(missing: UnknownBrief) -> str:
+    """What a member reads when `brief` names no loaded brief, or several."""
+    if not missing.brief_id:
+        return "No briefs are loaded yet. An editor can add one under briefs/."
+    asked = escape_markdown(shorten(missing.brief_id, 100))
+    shown = ", ".join(f"“{b.title}” (brief {b.id})" for b in missing.suggestions[:5])
+    if missing.ambiguous:
+        return f"“{asked}” could be several briefs: {shown}. Type more of it, or pick one from the list."
+    if shown:
+        return f"There is no brief called “{asked}”. The closest: {shown}."
+    return f"There is no brief called “{asked}”. Leave `brief` out to ask every article."
+
+
+Scope = Brief | None
+
+
+def _scope(library: Library, options: Mapping[str, str], *, default_newest: bool) -> Scope | MessageData:
+    """The brief `brief` names (None: the whole library, or the newest with `default_newest`), or the error."""
+    wanted = (options.get("brief") or "").strip()
+    if not wanted and not default_newest:
+        return None
     try:
-        return library.get(options.get("brief"))
+        return library.get(wanted or None)
     except UnknownBrief as missing:
-        if not missing.brief_id:
-            return [render.render_error("No briefs are loaded yet. An editor can add one under briefs/.")]
-        hint = f" Did you mean {', '.join(missing.suggestions)}?" if missing.suggestions else ""
-        return [render.render_error(f"There is no brief called “{missing.brief_id}”.{hint}")]
+        return render.render_error(unknown_brief_text(missing))
 
 
-def _with_brief(
-    body: Callable[[Brief, Library, Mapping[str, str]], list[MessageData]],
+def _scoped(
+    body: Callable[[Library, Scope, Mapping[str, str]], list[MessageData]], *, default_newest: bool = False
 ) -> Callable[[Library, Mapping[str, str]], list[MessageData]]:
     def answer(library: Library, options: Mapping[str, str]) -> list[MessageData]:
-        brief = _brief_or_error(library, options)
-        if isinstance(brief, list):
-            return brief
-        return body(brief, library, options)
+        scope = _scope(library, options, default_newest=default_newest)
+        if isinstance(scope, MessageData):
+            return [scope]
+        return body(library, scope, options)
 
     return answer
 
 
+def _newest(
+    body: Callable[[Library, Brief], list[MessageData]],
+) -> Callable[[Library, Mapping[str, str]], list[MessageData]]:
+    def answer(library: Library, scope: Scope, _options: Mapping[str, str]) -> list[MessageData]:
+        assert scope is not None  # default_newest: a brief, or the error already answered
+        return body(library, scope)
+
+    return _scoped(answer, default_newest=True)
+
+
 COMMANDS: dict[str, CommandSpec] = {
     "who": CommandSpec(
-        ("name",), _with_brief(lambda b, _l, o: render.render_people(find_people(b, o.get("name"))))
+        ("name",), _scoped(lambda lib, b, o: render.render_people(lib.people(o.get("name"), b)))
     ),
     "aid": CommandSpec(
-        ("country",), _with_brief(lambda b, _l, o: render.render_aid(find_aid(b, o.get("country"))))
+        ("country",), _scoped(lambda lib, b, o: render.render_aid(lib.aid(o.get("country"), b)))
     ),
     "loans": CommandSpec(
-        ("country",), _with_brief(lambda b, _l, o: render.render_loans(find_loans(b, o.get("country"))))
+        ("country",), _scoped(lambda lib, b, o: render.render_loans(lib.loans(o.get("country"), b)))
     ),
-    "brief": CommandSpec((), _with_brief(lambda b, _l, _o: render.render_brief(b))),
-    "events": CommandSpec((), _with_brief(lambda b, _l, _o: render.render_events(b))),
-    "sources": CommandSpec((), _with_brief(lambda b, lib, _o: render.render_sources(lib.briefs, b))),
-    "help": CommandSpec((), lambda lib, _o: render.render_help(lib.newest)),
-    "digest": CommandSpec((), _with_brief(lambda b, _l, _o: [render.render_digest([b])])),
+    "brief": CommandSpec(
+        (), _scoped(lambda lib, b, _o: render.render_briefs([b] if b is not None else lib.by_article_date))
+    ),
+    "events": CommandSpec((), _scoped(lambda lib, b, _o: render.render_events(lib.events(b)))),
+    "sources": CommandSpec((), _newest(lambda lib, b: render.render_sources(lib.by_article_date, b))),
+    "help": CommandSpec((), lambda _lib, _o: render.render_help()),
+    "digest": CommandSpec((), _newest(lambda _lib, b: [render.render_digest([b])])),
 }
 
 

@@ -7,13 +7,14 @@ common aliases.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Generic, TypeVar
 
 from bot.briefs.evidence import fold
-from bot.briefs.models import AidFlow, Brief, Loan, Person
-from bot.briefs.ranking import did_you_mean, ranked
+from bot.briefs.models import AidFlow, Brief, Event, Loan, Person
+from bot.briefs.ranking import did_you_mean, ranked, searchable
 
 T = TypeVar("T")
 
@@ -43,15 +44,18 @@ def canonical_country(name: str) -> str:
 
 
 class UnknownBrief(LookupError):
-    def __init__(self, brief_id: str, suggestions: list[str]) -> None:
+    """No loaded brief is called `brief_id`, or several are; `suggestions` are the closest briefs."""
+
+    def __init__(self, brief_id: str, suggestions: Sequence[Brief], *, ambiguous: bool = False) -> None:
         super().__init__(brief_id)
         self.brief_id = brief_id
-        self.suggestions = suggestions
+        self.suggestions = list(suggestions)
+        self.ambiguous = ambiguous
 
 
 @dataclass(frozen=True)
 class Matches(Generic[T]):
-    """What a query found; with no match, the nearest names the brief does know."""
+    """What a query found in one brief; with no match, the nearest names the brief does know."""
 
     brief: Brief
     query: str | None
@@ -59,11 +63,48 @@ class Matches(Generic[T]):
     suggestions: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """What a query found across the library, or in the one brief asked for (`scope`).
+
+    `groups` hold the briefs with matches, newest article first. When nothing matched: `elsewhere` are the
+    other briefs that do hold it (only when a brief was asked for), else `suggestions` are close names that
+    would match.
+    """
+
+    query: str | None
+    searched: tuple[Brief, ...]
+    groups: tuple[Matches[T], ...]
+    scope: Brief | None = None
+    elsewhere: tuple[Brief, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def items(self) -> list[T]:
+        return [item for group in self.groups for item in group.items]
+
+    @classmethod
+    def within(cls, matches: Matches[T]) -> Found[T]:
+        """What one brief's `matches` are as the answer about that brief alone."""
+        groups = (matches,) if matches.items else ()
+        return cls(
+            matches.query, (matches.brief,), groups, matches.brief, suggestions=tuple(matches.suggestions)
+        )
+
+
+def article_order(brief: Brief) -> tuple[date, date, str]:
+    """Newest article last: the publication date where the editor gave one, else when the brief was added."""
+    return (brief.editor.published or brief.added, brief.added, brief.id)
+
+
 class Library:
-    """All loaded briefs, newest first."""
+    """All loaded briefs: `briefs` newest added first (the default brief is the newest), `by_article_date`
+    newest article first (the order of answers across the library). Immutable once built: a reload builds a
+    new Library and swaps it in whole."""
 
     def __init__(self, briefs: Iterable[Brief]) -> None:
         self.briefs: list[Brief] = sorted(briefs, key=lambda brief: (brief.added, brief.id), reverse=True)
+        self.by_article_date: list[Brief] = sorted(self.briefs, key=article_order, reverse=True)
         self._by_id = {brief.id: brief for brief in self.briefs}
 
     def __len__(self) -> int:
@@ -74,15 +115,31 @@ class Library:
         return self.briefs[0] if self.briefs else None
 
     def get(self, brief_id: str | None = None) -> Brief:
-        """The brief with `brief_id`, or the newest; raises UnknownBrief with suggestions."""
+        """The brief `brief_id` names (see `resolve`), or the newest; raises UnknownBrief with suggestions."""
         if brief_id is None or not brief_id.strip():
             if self.newest is None:
                 raise UnknownBrief("", [])
             return self.newest
-        brief = self._by_id.get(brief_id.strip())
-        if brief is None:
-            raise UnknownBrief(brief_id, did_you_mean(brief_id, self.ids))
-        return brief
+        return self.resolve(brief_id)
+
+    def resolve(self, wanted: str) -> Brief:
+        """The brief whose id is `wanted`, or whose id or title (case and accents aside) is the only one to
+        start with it. Raises UnknownBrief: with the briefs it could be (`ambiguous`), or the closest ones."""
+        wanted = wanted.strip()
+        exact = self._by_id.get(wanted)
+        if exact is not None:
+            return exact
+        typed = searchable(wanted)
+        if typed:
+            for starts in (
+                [b for b in self.by_article_date if b.id.startswith(wanted.casefold())],
+                [b for b in self.by_article_date if searchable(b.title).startswith(typed)],
+            ):
+                if len(starts) == 1:
+                    return starts[0]
+                if starts:
+                    raise UnknownBrief(wanted, starts, ambiguous=True)
+        raise UnknownBrief(wanted, did_you_mean(wanted, self.by_article_date, names=_brief_names))
 
     def find(self, brief_id: str) -> Brief | None:
         """The brief with exactly this id, if it is loaded."""
@@ -94,8 +151,59 @@ class Library:
         return [brief.id for brief in self.briefs]
 
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
-        """Briefs whose id or title matches `typed`, best first, then newest first."""
-        return ranked(typed, self.briefs, names=_brief_names, limit=limit)
+        """Briefs whose id or title matches `typed`, best first, then newest article first."""
+        return ranked(typed, self.by_article_date, names=_brief_names, limit=limit)
+
+    def _scoped(self, scope: Brief | None) -> list[Brief]:
+        return [scope] if scope is not None else self.by_article_date
+
+    def people_names(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
+        """Names of people in `scope` (or every brief), each once, ranked against `typed`."""
+        names = [person.name for brief in self._scoped(scope) for person in brief.people]
+        return ranked(typed, list(dict.fromkeys(names)), limit=limit)
+
+    def aid_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
+        """Countries giving or receiving aid in `scope` (or every brief), ranked against `typed`."""
+        names = [name for brief in self._scoped(scope) for name in aid_countries(brief)]
+        return ranked(typed, list(dict.fromkeys(names)), limit=limit)
+
+    def loan_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
+        """Countries lending or borrowing in `scope` (or every brief), ranked against `typed`."""
+        names = [name for brief in self._scoped(scope) for name in loan_countries(brief)]
+        return ranked(typed, list(dict.fromkeys(names)), limit=limit)
+
+    def people(self, name: str | None, scope: Brief | None = None) -> Found[Person]:
+        """`/who`: people matching `name` in `scope`, or in every brief, newest article first."""
+        return self._across(name, scope, find_people)
+
+    def aid(self, country: str | None, scope: Brief | None = None) -> Found[AidFlow]:
+        """`/aid`: flows where `country` gives or receives, in `scope` or every brief."""
+        return self._across(country, scope, find_aid)
+
+    def loans(self, country: str | None, scope: Brief | None = None) -> Found[Loan]:
+        """`/loans`: loans where `country` lends or borrows, in `scope` or every brief."""
+        return self._across(country, scope, find_loans)
+
+    def events(self, scope: Brief | None = None) -> Found[Event]:
+        """`/events`: every event of `scope`, or of every brief, newest article first."""
+        return self._across(None, scope, lambda brief, _query: Matches(brief, None, list(brief.events)))
+
+    def _across(
+        self, query: str | None, scope: Brief | None, find: Callable[[Brief, str | None], Matches[T]]
+    ) -> Found[T]:
+        query = query if query and query.strip() else None
+        searched = tuple(self._scoped(scope))
+        results = [find(brief, query) for brief in searched]
+        groups = tuple(result for result in results if result.items)
+        if groups or query is None:
+            return Found(query, searched, groups, scope)
+        if scope is not None:
+            elsewhere = tuple(b for b in self.by_article_date if b is not scope and find(b, query).items)
+            if elsewhere:
+                return Found(query, searched, (), scope, elsewhere)
+        suggestions = list(dict.fromkeys(name for result in results for name in result.suggestions))
+        typed_wanted = did_you_mean(query, suggestions) if len(results) > 1 else suggestions
+        return Found(query, searched, (), scope, suggestions=tuple(typed_wanted))
 
 
 def _brief_names(brief: Brief) -> tuple[str, str]:
@@ -117,17 +225,30 @@ def find_people(brief: Brief, name: str | None = None) -> Matches[Person]:
     return Matches(brief, name, [], [person.name for person in suggestions])
 
 
-def countries(brief: Brief) -> list[str]:
-    """Every country named on either side of the brief's aid flows and loans, canonical, in order."""
-    names: list[str] = []
-    for flow in brief.aid:
-        names += [canonical_country(flow.donor), canonical_country(flow.recipient)]
-    for loan in brief.loans:
-        names += [canonical_country(loan.lender), canonical_country(loan.borrower)]
+def aid_countries(brief: Brief) -> list[str]:
+    """Every country giving or receiving aid in the brief, canonical, in order."""
+    names = [canonical_country(side) for flow in brief.aid for side in (flow.donor, flow.recipient)]
     return list(dict.fromkeys(names))
 
 
-def _by_country(brief: Brief, items: Sequence[T], sides: tuple[str, str], country: str | None) -> Matches[T]:
+def loan_countries(brief: Brief) -> list[str]:
+    """Every country lending or borrowing in the brief, canonical, in order."""
+    names = [canonical_country(side) for loan in brief.loans for side in (loan.lender, loan.borrower)]
+    return list(dict.fromkeys(names))
+
+
+def countries(brief: Brief) -> list[str]:
+    """Every country named on either side of the brief's aid flows and loans, canonical, in order."""
+    return list(dict.fromkeys([*aid_countries(brief), *loan_countries(brief)]))
+
+
+def _by_country(
+    brief: Brief,
+    items: Sequence[T],
+    sides: tuple[str, str],
+    country: str | None,
+    known: Callable[[Brief], list[str]],
+) -> Matches[T]:
     if not country or not country.strip():
         return Matches(brief, None, list(items))
     wanted = fold(canonical_country(country))
@@ -138,14 +259,15 @@ def _by_country(brief: Brief, items: Sequence[T], sides: tuple[str, str], countr
     ]
     if hits:
         return Matches(brief, country, hits)
-    return Matches(brief, country, [], did_you_mean(country, countries(brief)))
+    # Only names that would match: a country of these items, not of the brief's other sections.
+    return Matches(brief, country, [], did_you_mean(country, known(brief)))
 
 
 def find_aid(brief: Brief, country: str | None = None) -> Matches[AidFlow]:
     """Aid flows where `country` gives or receives (all flows when it is empty)."""
-    return _by_country(brief, brief.aid, ("donor", "recipient"), country)
+    return _by_country(brief, brief.aid, ("donor", "recipient"), country, aid_countries)
 
 
 def find_loans(brief: Brief, country: str | None = None) -> Matches[Loan]:
     """Loans where `country` lends or borrows (all loans when it is empty)."""
-    return _by_country(brief, brief.loans, ("lender", "borrower"), country)
+    return _by_country(brief, brief.loans, ("lender", "borrower"), country, loan_countries)

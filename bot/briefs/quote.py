@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.briefs import facts, render
-from bot.briefs.lookup import Library, UnknownBrief, find_aid, find_loans, find_people
+from bot.briefs.lookup import Found, Library, UnknownBrief
 from bot.briefs.models import AidFlow, Brief, Event, Fact, KeyPoint, Loan, Person, Quote
 from bot.briefs.render import EmbedField, MessageData
 
@@ -102,27 +103,40 @@ def _keys(brief: Brief, section: str, chosen: Sequence[object]) -> list[str]:
 
 
 def quote_target(command: str, library: Library, options: Mapping[str, str]) -> QuoteTarget | None:
-    """The facts `/command` answers with these options, for the Quote button under that answer."""
+    """The facts `/command` answers with these options, for the Quote button under that answer.
+
+    A target names one brief: an answer drawn from several articles has none (ask with `brief` to quote one).
+    """
+    wanted = (options.get("brief") or "").strip()
     try:
-        brief = library.get(options.get("brief"))
+        scope = library.resolve(wanted) if wanted else None
     except UnknownBrief:
         return None
+    if command in ("brief", "digest"):
+        # /brief across the library shows every article; a digest shows the newest
+        brief = scope or (library.newest if command == "digest" or len(library) == 1 else None)
+        if brief is None:
+            return None
+        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
+        if command == "brief":
+            items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
+        return target_for(brief, items)
+    found: Found[Any]
     if command == "who":
-        items = _keys(brief, "people", find_people(brief, options.get("name")).items)
+        found = library.people(options.get("name"), scope)
     elif command == "aid":
-        items = _keys(brief, "aid", find_aid(brief, options.get("country")).items)
+        found = library.aid(options.get("country"), scope)
     elif command == "loans":
-        items = _keys(brief, "loans", find_loans(brief, options.get("country")).items)
+        found = library.loans(options.get("country"), scope)
     elif command == "events":
-        items = [f"events[{i}]" for i in range(len(brief.events))]
-    elif command == "brief":
-        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
-        items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
-    elif command == "digest":
-        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
+        found = library.events(scope)
     else:
         return None
-    return target_for(brief, items)
+    if len(found.groups) != 1:
+        return None
+    [group] = found.groups
+    section = {"who": "people", "aid": "aid", "loans": "loans", "events": "events"}[command]
+    return target_for(group.brief, _keys(group.brief, section, group.items))
 
 
 def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:

@@ -20,7 +20,7 @@ from bot.briefs.evidence import fold
 
 T = TypeVar("T")
 
-TYPO_CUTOFF = 0.5  # difflib similarity under which a name is too far off to suggest
+TYPO_CUTOFF = 0.75  # difflib similarity under which a name is too far off to suggest (France is not Ukraine)
 SUGGESTIONS = 3
 _WORD = re.compile(r"[^\W_]+")
 
@@ -113,7 +113,8 @@ def _typo_score(wanted: str, names: Iterable[str]) -> float:
     best = 0.0
     for name in names:
         folded = searchable(name)
-        for form in (folded, *folded.split(" ")):
+        # the whole name, its start as long as what was typed (a long id mistyped), and each word
+        for form in (folded, folded[: len(wanted)], *folded.split(" ")):
             matcher.set_seq1(form)
             if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
                 best = max(best, matcher.ratio())

@@ -7,14 +7,16 @@ message, 10 embeds), long results become pages, and no rendered text can mention
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.briefs import facts
 from bot.briefs.facts import escape_markdown, item_key, plural
-from bot.briefs.lookup import Matches
+from bot.briefs.lookup import Found
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person, Quote
+from bot.briefs.ranking import Match, match, searchable
 
 T = TypeVar("T")
 
@@ -147,32 +149,111 @@ def paginate(title: str, description: str, fields: Sequence[EmbedField], footer:
     return messages
 
 
-def _no_match(kind: str, matches: Matches[Any], known: str) -> list[MessageData]:
-    brief = matches.brief
-    if matches.suggestions:
-        hint = "Did you mean " + ", ".join(f"**{s}**" for s in matches.suggestions) + "?"
+def brief_date(brief: Brief) -> str:
+    """An article's date in short: the editor's publication date, else when its brief was added."""
+    if brief.editor.published is not None:
+        return f"{brief.editor.published:%-d %b %Y}"
+    return f"added {brief.added.isoformat()}"
+
+
+def article_label(brief: Brief) -> str:
+    """How an article is named beside its items and under `/sources`: its title and date."""
+    if brief.editor.published is not None:
+        when = f"published {brief.editor.published:%-d %B %Y}, from the editor"
     else:
-        hint = f"{known} Try the command without options to see everything."
-    asked = escape_markdown(shorten(" ".join((matches.query or "").split()), 100))
-    description = f"No {kind} matching “{asked}” in this brief. {hint}"
-    return paginate(f"No {kind} found", description, [], source_line(brief))
+        when = f"no date given; added {brief.added.isoformat()}"
+    return f"“{brief.title}” ({when})"
 
 
-def _empty(kind: str, brief: Brief) -> list[MessageData]:
-    return paginate(brief.title, f"The article names no {kind}.", [], source_line(brief))
+def _labelled(found: Found[Any]) -> bool:
+    """Items carry their article's label whenever the answer searched more than one."""
+    return len(found.searched) > 1
 
 
-def render_people(matches: Matches[Person]) -> list[MessageData]:
-    """`/who`: every matching person with role, affiliation, what they did, and evidence."""
-    brief = matches.brief
-    if not matches.items:
-        if matches.query:
-            names = ", ".join(person.name for person in brief.people[:10])
-            return _no_match("person", matches, f"People in this brief: {names}.")
-        return _empty("people", brief)
-    fields = [_person_field(brief, p) for p in matches.items]
-    heading = f"Who is involved: {len(matches.items)} of {plural(len(brief.people), 'person', 'people')}"
-    return paginate(heading, f"From “{brief.title}”.", fields, source_line(brief))
+def _one(found: Found[Any]) -> Brief | None:
+    """The one brief an answer is about: the one asked for, or the only one searched."""
+    if found.scope is not None:
+        return found.scope
+    return found.searched[0] if len(found.searched) == 1 else None
+
+
+def _footer(found: Found[Any]) -> str:
+    one = _one(found)
+    if one is not None:
+        return source_line(one)
+    shown = [group.brief for group in found.groups] or list(found.searched)
+    return "Sources: " + "; ".join(f"{b.source.publisher}, brief {b.id}" for b in shown) + " · /sources"
+
+
+def _from_line(found: Found[Any]) -> str:
+    one = _one(found)
+    if one is not None:
+        return f"From “{one.title}”."
+    return f"From {plural(len(found.groups), 'article')}, newest first."
+
+
+def _with_label(brief: Brief, found: Found[Any], item: EmbedField) -> EmbedField:
+    if not _labelled(found):
+        return item
+    return _field(item.name, [f"In {article_label(brief)}", item.value])
+
+
+def _no_match(kind: str, found: Found[Any], known: str) -> list[MessageData]:
+    asked = escape_markdown(shorten(" ".join((found.query or "").split()), 100))
+    where = "in this brief" if _one(found) is not None else f"in {plural(len(found.searched), 'article')}"
+    if found.elsewhere:
+        shown = ", ".join(f"“{b.title}” (brief {b.id})" for b in found.elsewhere[:5])
+        hint = f"Found in {shown}: ask without `brief`, or with that brief."
+    elif found.suggestions:
+        hint = "Did you mean " + ", ".join(f"**{s}**" for s in found.suggestions) + "?"
+    else:
+        hint = f"{known} Try the command without options to see everything.".strip()
+    description = f"No {kind} matching “{asked}” {where}. {hint}"
+    return paginate(f"No {kind} found", description, [], _footer(found))
+
+
+def _empty(kind: str, found: Found[Any]) -> list[MessageData]:
+    one = _one(found)
+    if one is not None:
+        return paginate(one.title, f"The article names no {kind}.", [], source_line(one))
+    count = len(found.searched)
+    if not count:
+        return [render_error("No briefs are loaded yet. An editor can add one under briefs/.")]
+    return paginate(f"No {kind}", f"None of the {plural(count, 'article')} names any {kind}.", [], "")
+
+
+def render_people(found: Found[Person]) -> list[MessageData]:
+    """`/who`: every matching person with role, affiliation, what they did, and evidence; across the library,
+    the same person once per article, side by side."""
+    if not found.items:
+        if found.query:
+            people = [p.name for brief in found.searched for p in brief.people]
+            names = ", ".join(list(dict.fromkeys(people))[:10])
+            return _no_match(
+                "person",
+                found,
+                f"People in {'this brief' if len(found.searched) == 1 else 'these articles'}: {names}.",
+            )
+        return _empty("people", found)
+    entries = [(group.brief, person) for group in found.groups for person in group.items]
+    best: dict[str, tuple[int, int]] = {}  # a person's best match, then where they first appear
+    for index, (_, person) in enumerate(entries):
+        tier = match(found.query or "", person.name)
+        rank = (int(tier) if tier is not None else len(Match), index)
+        best[searchable(person.name)] = min(best.get(searchable(person.name), rank), rank)
+    order = sorted(best, key=lambda key: best[key])
+    fields: list[EmbedField] = []
+    for key in order:
+        same = [(brief, person) for brief, person in entries if searchable(person.name) == key]
+        for brief, person in same:
+            item = _with_label(brief, found, _person_field(brief, person))
+            fields.append(dataclasses.replace(item, inline=len(same) > 1))
+    one = _one(found)
+    if one is not None:
+        heading = f"Who is involved: {len(entries)} of {plural(len(one.people), 'person', 'people')}"
+    else:
+        heading = f"Who is involved: {plural(len(order), 'person', 'people')} in {plural(len(found.groups), 'article')}"
+    return paginate(heading, _from_line(found), fields, _footer(found))
 
 
 def _person_field(brief: Brief, person: Person) -> EmbedField:
@@ -198,17 +279,14 @@ def aid_group(flow: AidFlow) -> str:
     return "Given"
 
 
-def render_aid(matches: Matches[AidFlow]) -> list[MessageData]:
-    """`/aid`: flows grouped by donor, what was given apart from what was not."""
-    brief = matches.brief
-    if not matches.items:
-        if matches.query:
-            return _no_match("aid", matches, "")
-        return _empty("aid", brief)
-    order = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
-    donors = list(dict.fromkeys(flow.donor for flow in matches.items))
-    flows = sorted(matches.items, key=lambda f: (donors.index(f.donor), order[aid_group(f)]))
-    fields = [
+_AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
+
+
+def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
+    """One article's flows grouped by donor, what was given apart from what was not."""
+    donors = list(dict.fromkeys(flow.donor for flow in flows))
+    ordered = sorted(flows, key=lambda f: (donors.index(f.donor), _AID_ORDER[aid_group(f)]))
+    return [
         _field(
             f"{aid_group(f)} · {f.donor} → {f.recipient}: {f.kind}",
             [
@@ -218,26 +296,40 @@ def render_aid(matches: Matches[AidFlow]) -> list[MessageData]:
                 facts.evidence_snippet(f),
             ],
         )
-        for f in flows
+        for f in ordered
     ]
-    scope = f" involving {escape_markdown(matches.query)}" if matches.query else ""
-    return paginate(
-        f"Aid{scope}: {plural(len(flows), 'flow')}", f"From “{brief.title}”.", fields, source_line(brief)
-    )
 
 
-def render_loans(matches: Matches[Loan]) -> list[MessageData]:
-    """`/loans`: lender, borrower, amount, currency and status of each loan, with evidence."""
-    brief = matches.brief
-    if not matches.items:
-        if matches.query:
-            return _no_match("loans", matches, "")
-        return _empty("loans", brief)
-    fields = [_loan_field(brief, loan) for loan in matches.items]
-    scope = f" involving {escape_markdown(matches.query)}" if matches.query else ""
-    return paginate(
-        f"Loans{scope}: {plural(len(fields), 'loan')}", f"From “{brief.title}”.", fields, source_line(brief)
-    )
+def _fields_by_article(
+    found: Found[T], fields_of: Callable[[Brief, Sequence[T]], list[EmbedField]]
+) -> list[EmbedField]:
+    return [
+        _with_label(group.brief, found, item)
+        for group in found.groups
+        for item in fields_of(group.brief, group.items)
+    ]
+
+
+def render_aid(found: Found[AidFlow]) -> list[MessageData]:
+    """`/aid`: flows by article, newest first, grouped by donor, what was given apart from what was not."""
+    if not found.items:
+        if found.query:
+            return _no_match("aid", found, "")
+        return _empty("aid", found)
+    fields = _fields_by_article(found, _aid_fields)
+    scope = f" involving {escape_markdown(found.query)}" if found.query else ""
+    return paginate(f"Aid{scope}: {plural(len(fields), 'flow')}", _from_line(found), fields, _footer(found))
+
+
+def render_loans(found: Found[Loan]) -> list[MessageData]:
+    """`/loans`: lender, borrower, amount, currency and status of each loan, with evidence, by article."""
+    if not found.items:
+        if found.query:
+            return _no_match("loans", found, "")
+        return _empty("loans", found)
+    fields = _fields_by_article(found, lambda brief, loans: [_loan_field(brief, loan) for loan in loans])
+    scope = f" involving {escape_markdown(found.query)}" if found.query else ""
+    return paginate(f"Loans{scope}: {plural(len(fields), 'loan')}", _from_line(found), fields, _footer(found))
 
 
 def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
@@ -263,17 +355,14 @@ def _event_field(brief: Brief, event: Event) -> EmbedField:
     return _field(place, lines)
 
 
-def render_events(brief: Brief) -> list[MessageData]:
-    """`/events`: what happened, where and when as the article states it."""
-    if not brief.events:
-        return _empty("events", brief)
-    fields = [_event_field(brief, event) for event in brief.events]
-    return paginate(
-        f"Key events: {len(fields)}",
-        f"From “{brief.title}”; {facts.article_date(brief)}.",
-        fields,
-        source_line(brief),
-    )
+def render_events(found: Found[Event]) -> list[MessageData]:
+    """`/events`: what happened, where and when as the article states it, by article, newest first."""
+    if not found.items:
+        return _empty("events", found)
+    fields = _fields_by_article(found, lambda brief, events: [_event_field(brief, e) for e in events])
+    one = _one(found)
+    description = f"From “{one.title}”; {facts.article_date(one)}." if one is not None else _from_line(found)
+    return paginate(f"Key events: {len(fields)}", description, fields, _footer(found))
 
 
 def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
@@ -313,16 +402,34 @@ def key_point_lines(brief: Brief, index: int) -> list[str]:
     )
 
 
-def render_brief(brief: Brief) -> list[MessageData]:
-    """`/brief`: the key points in the article's own words, counts, and the quotes."""
-    description = (
-        f"The article's own words, with who says so; {facts.article_date(brief)}.\n\n{counts_line(brief)}"
-    )
+def _brief_fields(brief: Brief) -> list[EmbedField]:
     fields = [
         _field(f"Key point {i}", key_point_lines(brief, i - 1)) for i in range(1, len(brief.key_points) + 1)
     ]
-    fields += [_quote_field(brief, quote) for quote in brief.quotes]
-    return paginate(brief.title, description, fields, source_line(brief))
+    return fields + [_quote_field(brief, quote) for quote in brief.quotes]
+
+
+def render_brief(brief: Brief) -> list[MessageData]:
+    """`/brief` of one article: the key points in the article's own words, counts, and the quotes."""
+    description = (
+        f"The article's own words, with who says so; {facts.article_date(brief)}.\n\n{counts_line(brief)}"
+    )
+    return paginate(brief.title, description, _brief_fields(brief), source_line(brief))
+
+
+def render_briefs(briefs: Sequence[Brief]) -> list[MessageData]:
+    """`/brief` across the library: each article's key points and quotes, labelled, newest article first."""
+    if len(briefs) == 1:
+        return render_brief(briefs[0])
+    if not briefs:
+        return [render_error("No briefs are loaded yet. An editor can add one under briefs/.")]
+    found: Found[Brief] = Found(None, tuple(briefs), ())
+    fields = [_with_label(brief, found, item) for brief in briefs for item in _brief_fields(brief)]
+    description = (
+        f"{plural(len(briefs), 'article')}, newest first: the articles' own words, with who says so. "
+        "Ask with `brief` for one of them."
+    )
+    return paginate("Briefs", description, fields, _footer(found))
 
 
 def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[MessageData]:
@@ -346,31 +453,33 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]
     fields = [_field("Credits (not people in the story)", credits)] if credits else []
     fields += [
-        _field(f"{b.id} (added {b.added.isoformat()})", [b.title, f"{b.source.publisher}: {b.source.seed}"])
+        _field(article_label(b), [f"brief {b.id} · {b.source.publisher}: {b.source.seed}"])
         for b in library_briefs
     ]
     return paginate("Sources", description, fields, source_line(brief))
 
 
 COMMAND_HELP: tuple[tuple[str, str], ...] = (
-    ("/who [name]", "People in the article, with their role and what they did or said."),
+    ("/who [name]", "People in the articles, with their role and what they did or said."),
     ("/aid [country]", "Aid given, pledged, asked for or withheld; a country on either side."),
     ("/loans [country]", "Loans made or requested: lender, borrower, amount, currency, status."),
     ("/brief", "The summary and key points, with the article's own words."),
     ("/events", "What happened, where, and when as the article states it."),
-    ("/sources", "The article, its publisher, and how evidence is shown."),
+    ("/sources", "The articles, their publishers, and how evidence is shown."),
     ("/digest …", "Scheduled digests to a channel (Manage Server needed to change them)."),
     ("/help", "This list."),
 )
 
 
-def render_help(brief: Brief | None) -> list[MessageData]:
+def render_help() -> list[MessageData]:
+    """`/help`: every command on one page; about no article, so without a source footer."""
+    lines = [f"**{name}**: {text}" for name, text in COMMAND_HELP]
     description = (
-        "Every command takes an optional `brief` (the newest by default) and `private` "
-        "(only you see the answer). Every answer shows the article's words it comes from."
+        "Without `brief`, a question searches every article, newest first; `brief` narrows it to one "
+        "(its id, the start of its id, or the start of its title). `private` shows the answer to you "
+        "alone. Every answer shows the article's words it comes from.\n\n" + "\n".join(lines)
     )
-    fields = [_field(name, [text]) for name, text in COMMAND_HELP]
-    return paginate("Briefbot: sourced briefings", description, fields, source_line(brief) if brief else "")
+    return paginate("Briefbot: sourced briefings", description, [], "")
 
 
 def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> MessageData:

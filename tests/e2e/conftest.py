@@ -13,19 +13,20 @@ import pytest
 
 from bot.app.client import Briefbot, point_at_api
 from bot.settings import Settings
-from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.conftest import make_library
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 from tests.standin.harness import FAKE_TOKEN, close_client, connect_client
 
 
 def bot_settings(standin: DiscordStandIn, tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings of a bot on the stand-in; its library is the shipped brief alone unless `briefs_dir` is given."""
+    if "briefs_dir" not in overrides:
+        overrides["briefs_dir"], overrides["seeds_dir"] = make_library(tmp_path / "library")
     values: dict[str, Any] = {
         "discord_token": FAKE_TOKEN,
         "discord_api_base_url": standin.base_url,
         "discord_guild_id": standin.guild_id,
-        "briefs_dir": BRIEFS_DIR,
-        "seeds_dir": SEEDS_DIR,
         "database_path": tmp_path / "briefbot.sqlite3",
         **overrides,
     }

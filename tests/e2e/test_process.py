@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BRIEFS_DIR, SEEDS_DIR
+from tests.conftest import make_library
 from tests.helpers import subscribe
 from tests.standin import DiscordStandIn
 
@@ -20,9 +20,8 @@ SECRET = "not.a-real-token.but-secret"
 
 def run_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_"))}
-    env.update(
-        BRIEFS_DIR=str(BRIEFS_DIR), SEEDS_DIR=str(SEEDS_DIR), DATABASE_PATH=str(tmp_path / "db.sqlite3")
-    )
+    briefs, seeds = make_library(tmp_path / "library")
+    env.update(BRIEFS_DIR=str(briefs), SEEDS_DIR=str(seeds), DATABASE_PATH=str(tmp_path / "db.sqlite3"))
     env.update(extra)
     return env
 

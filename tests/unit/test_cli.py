@@ -9,18 +9,16 @@ import discord
 import pytest
 
 from bot.cli import main
-from tests.conftest import BRIEFS_DIR, BROKEN_DIR, REPO, SEEDS_DIR
-
-DIRS = ["--briefs", str(BRIEFS_DIR), "--seeds", str(SEEDS_DIR)]
+from tests.conftest import BRIEFS_DIR, BROKEN_DIR, REPO, SEEDS_DIR, SHIPPED_BRIEF
 
 
-def test_check_passes_on_shipped_briefs(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", *DIRS]) == 0
+def test_check_passes_on_shipped_briefs(dirs: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", *dirs]) == 0
     assert "1 brief(s) valid" in capsys.readouterr().out
 
 
 def test_check_fails_naming_file_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml"
+    source = SHIPPED_BRIEF
     text = source.read_text(encoding="utf-8").replace(
         '"He can be seen in a video posted', '"He can be seen in a video of the meeting posted'
     )
@@ -79,17 +77,27 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
         (["digest"], ["Digest:"]),
     ],
 )
-def test_preview(argv: list[str], expected: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["preview", *argv, *DIRS]) == 0
+def test_preview(
+    argv: list[str], expected: list[str], dirs: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", *argv, *dirs]) == 0
     out = capsys.readouterr().out
     for text in expected:
         assert text in out
 
 
-def test_preview_rejects_unknown_command_and_option(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["preview", "weather", *DIRS]) == 2
-    assert main(["preview", "who", "colour=blue", *DIRS]) == 2
+def test_preview_rejects_unknown_command_and_option(
+    dirs: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", "weather", *dirs]) == 2
+    assert main(["preview", "who", "colour=blue", *dirs]) == 2
     assert "expected brief=..., name=..." in capsys.readouterr().err
+
+
+def test_check_passes_on_every_brief_in_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    # However many briefs an editor has added to briefs/: all of them valid.
+    assert main(["check", "--briefs", str(BRIEFS_DIR), "--seeds", str(SEEDS_DIR)]) == 0
+    assert f"{len(list(BRIEFS_DIR.glob('*.toml')))} brief(s) valid" in capsys.readouterr().out
 
 
 def test_console_script_runs_from_the_repository() -> None:
@@ -104,13 +112,15 @@ def test_console_script_runs_from_the_repository() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_check_coverage_lists_the_sentences_no_fact_uses(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--coverage", *DIRS]) == 0
+def test_check_coverage_lists_the_sentences_no_fact_uses(
+    dirs: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--coverage", *dirs]) == 0
     out = capsys.readouterr().out
     assert "of 32 sentences of jpost-israel-ukraine-defense-contact-group.txt are used by a fact" in out
     assert "paragraph 17: “Recent Ukraine-Israel communications”" in out
     assert "Japan has provided" not in out  # used by the loans
-    assert main(["check", *DIRS]) == 0
+    assert main(["check", *dirs]) == 0
     assert "sentences" not in capsys.readouterr().out
 
 

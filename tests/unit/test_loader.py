@@ -6,9 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.briefs.loader import LoadResult, item_path, load_library
-from tests.conftest import BRIEFS_DIR, BROKEN_DIR, SEEDS_DIR
-
-SHIPPED_BRIEF = BRIEFS_DIR / "israel-ukraine-defense-contact-group.toml"
+from tests.conftest import BROKEN_DIR, SEEDS_DIR, SHIPPED_BRIEF
 
 
 def test_shipped_briefs_are_valid(shipped: LoadResult) -> None:

@@ -104,6 +104,7 @@ def test_newest_is_default_and_unknown_brief_suggests(brief: Brief) -> None:
     library = Library([older, brief])
     assert library.get().id == brief.id
     assert library.get("older-one") is older
+    assert library.get("older-on") is older  # a unique prefix
     with pytest.raises(UnknownBrief) as missing:
-        library.get("older-on")
-    assert missing.value.suggestions == ["older-one"]
+        library.get("oldre-one")
+    assert missing.value.suggestions == [older]

@@ -22,7 +22,6 @@ from bot.briefs.quote import (
     target_for,
 )
 from bot.cli import main
-from tests.unit.test_cli import DIRS
 from tests.unit.test_render import assert_within_limits
 
 
@@ -91,15 +90,17 @@ def test_a_gone_or_changed_brief_is_said_kindly(shipped: LoadResult) -> None:
     ],
 )
 def test_preview_quote_prints_what_the_button_shows(
-    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+    argv: list[str], expected: str, dirs: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["preview", *argv, *DIRS]) == 0
+    assert main(["preview", *argv, *dirs]) == 0
     out = capsys.readouterr().out
     assert out.startswith("[Quote button custom_id: bq:israel-ukraine-defense-contact-group:")
     assert expected in out
 
 
-def test_preview_quote_of_an_answer_without_facts(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["preview", "quote", "help", *DIRS]) == 1
-    assert main(["preview", "quote", "weather", *DIRS]) == 2
+def test_preview_quote_of_an_answer_without_facts(
+    dirs: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", "quote", "help", *dirs]) == 1
+    assert main(["preview", "quote", "weather", *dirs]) == 2
     assert "or quote <command>" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.briefs import render
 from bot.briefs.answers import COMMANDS, answer
 from bot.briefs.loader import LoadResult
-from bot.briefs.lookup import Library, Matches, find_people
+from bot.briefs.lookup import Found, Library, Matches, find_people
 from bot.briefs.models import Brief, KeyPoint, Person
 from bot.briefs.render import MessageData
 
@@ -79,7 +79,7 @@ def test_shorten_cuts_at_a_word_and_says_so() -> None:
 def test_many_people_become_pages(shipped: LoadResult) -> None:
     brief = shipped.library.get()
     many = [brief.people[0].model_copy(update={"name": f"Person {i}"}) for i in range(40)]
-    pages = render.render_people(Matches(brief, None, many))
+    pages = render.render_people(Found.within(Matches(brief, None, many)))
     assert len(pages) > 1
     names = [item.name for page in pages for item in page.embeds[0].fields]
     assert names == [f"Person {i}" for i in range(40)]  # nothing lost between pages
@@ -107,7 +107,7 @@ def test_odd_and_long_strings_never_break_a_limit_or_mention(
     )
     source = base.source.model_copy(update={"headline": title[:256]})
     brief = Brief.model_construct(**{**dict(base), "source": source, "people": [person] * count})
-    for page in render.render_people(Matches(brief, None, [person] * count)):
+    for page in render.render_people(Found.within(Matches(brief, None, [person] * count))):
         assert_within_limits(page)
         assert not MENTION.search(all_text(page))
     digest = render.render_digest([brief] * 10)
@@ -119,7 +119,7 @@ def test_odd_and_long_strings_never_break_a_limit_or_mention(
 
 def test_find_then_render_shows_where_it_comes_from(shipped: LoadResult) -> None:
     brief = shipped.library.get()
-    page = render.render_people(find_people(brief, "gantz"))[0]
+    page = render.render_people(Found.within(find_people(brief, "gantz")))[0]
     value = page.embeds[0].fields[0].value
     last = value.splitlines()[-1]
     assert last.startswith(

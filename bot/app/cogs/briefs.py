@@ -10,10 +10,10 @@ from discord.ext import commands
 
 from bot.app.views import send_pages
 from bot.briefs.answers import answer
-from bot.briefs.lookup import UnknownBrief, countries
+from bot.briefs.lookup import UnknownBrief
 from bot.briefs.models import Brief
 from bot.briefs.quote import quote_target
-from bot.briefs.ranking import ranked
+from bot.briefs.render import brief_date, shorten
 
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
@@ -23,15 +23,15 @@ CHOICE_TEXT_LIMIT = 100  # Discord's limit on a choice's name and on an option's
 Choice = app_commands.Choice[str]
 OptionalText = app_commands.Range[str, 1, CHOICE_TEXT_LIMIT]
 
-BRIEF_HELP = "Which brief to ask (the newest by default)"
+BRIEF_HELP = "One article: its id, the start of its id or title (every article by default)"
 PRIVATE_HELP = "Only you see the answer"
 
 
 class BriefTransformer(app_commands.Transformer["Briefbot"]):
-    """The `brief` option: a brief id, suggested from the loaded briefs by id or title.
+    """The `brief` option: a brief's id, the start of its id or of its title; suggested as titles with dates.
 
-    The id is passed on as typed (trimmed): one that names no brief is answered by the domain, which says so
-    and suggests the nearest ids.
+    Passed on as typed (trimmed): what names no brief, or several, is answered by the domain, which says so
+    and lists the closest.
     """
 
     @property
@@ -49,36 +49,49 @@ class BriefTransformer(app_commands.Transformer["Briefbot"]):
         self, interaction: discord.Interaction[Briefbot], value: str, /
     ) -> list[Choice]:
         briefs = interaction.client.library.brief_choices(value, MAX_CHOICES)
-        return [_choice(f"{b.title} ({b.added.isoformat()})", b.id) for b in briefs]
+        return [_choice(brief_choice_name(brief), brief.id) for brief in briefs]
 
 
 BriefOption = app_commands.Transform[str, BriefTransformer]
+
+
+def brief_choice_name(brief: Brief) -> str:
+    """A brief as autocomplete offers it: its title, shortened to leave room for its date."""
+    date = brief_date(brief)
+    return f"{shorten(brief.title, CHOICE_TEXT_LIMIT - len(date) - 3)} · {date}"
 
 
 def _choice(name: str, value: str) -> Choice:
     return app_commands.Choice(name=name[:CHOICE_TEXT_LIMIT], value=value[:CHOICE_TEXT_LIMIT])
 
 
-def _choices(values: list[str], current: str) -> list[Choice]:
-    return [_choice(value, value) for value in ranked(current, values, limit=MAX_CHOICES)]
+def _choices(values: list[str]) -> list[Choice]:
+    return [_choice(value, value) for value in values]
 
 
-def _brief_of(interaction: discord.Interaction[Briefbot]) -> Brief | None:
-    """The brief chosen so far in the command being typed (the newest when none is), if it is loaded."""
+def _scope_of(interaction: discord.Interaction[Briefbot]) -> Brief | None:
+    """The brief chosen so far in the command being typed, if it names one; else the whole library."""
+    wanted = getattr(interaction.namespace, "brief", None)
+    if not wanted:
+        return None
     try:
-        return interaction.client.library.get(getattr(interaction.namespace, "brief", None))
+        return interaction.client.library.resolve(str(wanted))
     except UnknownBrief:
         return None
 
 
 async def name_autocomplete(interaction: discord.Interaction[Briefbot], current: str) -> list[Choice]:
-    brief = _brief_of(interaction)
-    return _choices([p.name for p in brief.people], current) if brief else []
+    return _choices(interaction.client.library.people_names(current, _scope_of(interaction), MAX_CHOICES))
 
 
-async def country_autocomplete(interaction: discord.Interaction[Briefbot], current: str) -> list[Choice]:
-    brief = _brief_of(interaction)
-    return _choices(countries(brief), current) if brief else []
+async def aid_country_autocomplete(interaction: discord.Interaction[Briefbot], current: str) -> list[Choice]:
+    library = interaction.client.library
+    return _choices(library.aid_countries(current, _scope_of(interaction), MAX_CHOICES))
+
+
+async def loan_country_autocomplete(interaction: discord.Interaction[Briefbot], current: str) -> list[Choice]:
+    library = interaction.client.library
+    return _choices(library.loan_countries(current, _scope_of(interaction), MAX_CHOICES))
 
 
 class BriefsCog(commands.Cog):
@@ -114,7 +127,7 @@ class BriefsCog(commands.Cog):
     @app_commands.describe(
         country="A country on either side, e.g. Israel or US", brief=BRIEF_HELP, private=PRIVATE_HELP
     )
-    @app_commands.autocomplete(country=country_autocomplete)
+    @app_commands.autocomplete(country=aid_country_autocomplete)
     async def aid(
         self,
         interaction: discord.Interaction[Briefbot],
@@ -127,7 +140,7 @@ class BriefsCog(commands.Cog):
 
     @app_commands.command()
     @app_commands.describe(country="A lender or borrower, e.g. Japan", brief=BRIEF_HELP, private=PRIVATE_HELP)
-    @app_commands.autocomplete(country=country_autocomplete)
+    @app_commands.autocomplete(country=loan_country_autocomplete)
     async def loans(
         self,
         interaction: discord.Interaction[Briefbot],
