@@ -6,8 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from bot.briefs.lookup import Library
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -72,21 +76,31 @@ def cmd_preview(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     options: dict[str, str] = {}
-    allowed = {*spec.options, "brief"}
+    allowed = {*spec.options, "brief", "private"}
     for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or key not in allowed:
-            wanted = ", ".join(f"{name}=..." for name in sorted(allowed))
-            print(f"briefbot preview {name}: expected {wanted}, got {pair!r}", file=sys.stderr)
+        key, value = _option(pair)
+        if key not in allowed or (key == "private" and value.casefold() not in ("true", "false")):
+            wanted = ", ".join(f"{name}=..." for name in sorted(allowed - {"private"}))
+            print(
+                f"briefbot preview {name}: expected {wanted} or private=True (name:value works too), "
+                f"got {pair!r}",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
-        options[key] = value
+        if key != "private":  # private changes who sees the answer in Discord, not what it says
+            options[key] = value
     briefs_dir, seeds_dir = _dirs(args)
     result = load_library(briefs_dir, seeds_dir)
     for error in result.errors:
         print(f"warning: skipped: {error}", file=sys.stderr)
+    if not result.library.briefs:
+        # the defaults are relative to the working directory: say which folder was read
+        what = "does not exist" if not briefs_dir.is_dir() else "holds no valid brief (*.toml)"
+        print(f"briefbot preview: the briefs folder {briefs_dir.resolve()} {what}", file=sys.stderr)
+        return EXIT_ERRORS
     if not quoting:
         print(pages_text(answer(command, result.library, options)))
-        return EXIT_OK
+        return EXIT_ERRORS if _names_no_brief(result.library, options.get("brief")) else EXIT_OK
     target = quote_target(command, result.library, options)
     if target is None:
         print(
@@ -96,6 +110,27 @@ def cmd_preview(args: argparse.Namespace) -> int:
     print(f"[Quote button custom_id: {target.custom_id}]")
     print(pages_text(render_quote(result.library, target)))
     return EXIT_OK
+
+
+def _option(pair: str) -> tuple[str, str]:
+    """`name=bennett`, or `name:bennett` as Discord writes options: the key and the value ("" without one)."""
+    cuts = [at for at in (pair.find("="), pair.find(":")) if at > 0]
+    if not cuts:
+        return pair, ""
+    at = min(cuts)
+    return pair[:at].strip(), pair[at + 1 :]
+
+
+def _names_no_brief(library: Library, wanted: str | None) -> bool:
+    from bot.briefs.lookup import UnknownBrief
+
+    if not wanted or not wanted.strip():
+        return False
+    try:
+        library.resolve(wanted)
+    except UnknownBrief:
+        return True
+    return False
 
 
 TOKEN_GUIDANCE = """briefbot: no bot token. Set DISCORD_TOKEN in the environment or in a .env file here.
@@ -162,8 +197,18 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="Sourced news briefings on Discord.")
+    parser.add_argument("--version", action="version", version=f"briefbot {_version()}")
     commands = parser.add_subparsers(dest="subcommand", required=True, metavar="COMMAND")
 
     def with_dirs(sub: argparse.ArgumentParser) -> None:

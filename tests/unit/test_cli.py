@@ -132,3 +132,31 @@ def test_invite_asks_for_what_digests_need(capsys: pytest.CaptureFixture[str]) -
     # Read Message History: without it Discord returns no messages, and a lost digest cannot be looked for.
     assert granted.view_channel and granted.send_messages and granted.embed_links
     assert granted.read_message_history
+
+
+def test_preview_takes_discords_syntax_and_private(
+    dirs: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", "who", "name:bennett", *dirs]) == 0
+    assert "Naftali Bennett" in capsys.readouterr().out
+    assert main(["preview", "who", "name=bennett", "private=True", *dirs]) == 0
+    assert "Naftali Bennett" in capsys.readouterr().out
+
+
+def test_preview_of_an_unknown_brief_or_no_briefs_fails_naming_the_folder(
+    dirs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["preview", "who", "brief=no-such-brief", *dirs]) == 1
+    assert "There is no brief called" in capsys.readouterr().out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for folder in (empty, tmp_path / "missing"):
+        assert main(["preview", "who", "--briefs", str(folder), "--seeds", str(SEEDS_DIR)]) == 1
+        assert str(folder.resolve()) in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("briefbot ")
