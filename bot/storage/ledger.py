@@ -27,7 +27,7 @@ import aiosqlite
 from bot.storage._rows import Columns
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Database
-from bot.storage.subscriptions import Subscription, fetch_subscriptions, pause_in
+from bot.storage.subscriptions import Subscription, pause_in
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +86,27 @@ def make_nonce(timezone: str, slot_key: str, channel_id: int) -> str:
     recording a slot for channels in id order appends to the nonce index instead of rewriting pages all
     over it.
     """
-    slot = hashlib.sha256(f"{timezone}|{slot_key}".encode()).hexdigest()[:_SLOT_DIGITS]
-    digits = []
-    for _ in range(_CHANNEL_DIGITS):
-        channel_id, digit = divmod(channel_id, 62)
-        digits.append(_BASE62[digit])
-    if channel_id:
+    return _nonce_prefix(timezone, slot_key) + _channel_digits(channel_id)
+
+
+def _nonce_prefix(timezone: str, slot_key: str) -> str:
+    """The slot's part of its nonces: computed once per slot when recording one."""
+    return "d" + hashlib.sha256(f"{timezone}|{slot_key}".encode()).hexdigest()[:_SLOT_DIGITS]
+
+
+_BASE62_PAIRS = [high + low for high in _BASE62 for low in _BASE62]  # two digits per division
+
+
+def _channel_digits(channel_id: int) -> str:
+    """`channel_id` in `_CHANNEL_DIGITS` base-62 digits (1 + 5 pairs), most significant first."""
+    if not 0 <= channel_id < 62**_CHANNEL_DIGITS:
         raise ValueError("channel id beyond a Discord snowflake")
-    return "d" + slot + "".join(reversed(digits))
+    pairs = []
+    for _ in range(_CHANNEL_DIGITS // 2):
+        channel_id, pair = divmod(channel_id, 62 * 62)
+        pairs.append(_BASE62_PAIRS[pair])
+    pairs.append(_BASE62[channel_id])
+    return "".join(reversed(pairs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +135,19 @@ class Delivery:
 
 
 _DELIVERIES = Columns(Delivery)
+# A chunk's channels as recording a slot needs them, in one statement: the subscription now (columns by
+# position, as `_record_chunk` unpacks them), whether the slot's row exists, and the available briefs it has
+# had, as a JSON array. The `+` makes SQLite scan the channel's delivered briefs (a short run of the primary
+# key) instead of looking each available brief up: measured several times faster.
+_CHUNK_STATE = (
+    "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
+    " s.paused_reason,"
+    " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
+    " AND d.slot_key = ?),"
+    " (SELECT json_group_array(b.brief_id) FROM delivered_briefs AS b WHERE b.channel_id = s.channel_id"
+    " AND +b.brief_id IN (SELECT value FROM json_each(?)))"
+    " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
+)
 # Each channel's oldest due row (`in_channel` = 1), then those heads numbered within their server
 # (`in_guild`): ordering by that number first deals one channel per server per round. The ranking reads only
 # narrow columns (the sorts are of all due rows); whole rows are read for the `limit` taken.
@@ -137,6 +163,37 @@ _DUE_IN_TURN = (
     f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
     " ORDER BY in_guild, taken_at, taken_id"
 )
+
+
+_Decision = tuple[DeliveryState, str | None, str, str | None]  # state, reason, brief_ids JSON, next attempt
+
+
+class _Decisions:
+    """`choose` asked once per distinct (delivered, reserved) state of a slot's channels: it is a pure rule
+    of those and the available briefs (fixed for the slot), so channels in the same state share its answer,
+    kept as the row's columns."""
+
+    def __init__(self, choose: ChooseContents[Contents], available: Sequence[str], stamp: str) -> None:
+        self._choose = choose
+        self._available = available
+        self._stamp = stamp
+        self._known: dict[tuple[str, frozenset[str]], _Decision] = {}
+
+    def get(self, delivered: str, reserved: Set[str] | None) -> _Decision:
+        """The decision for a channel that has had the briefs of JSON array `delivered`, with `reserved` held."""
+        key = (delivered, frozenset(reserved or ()))
+        known = self._known.get(key)
+        if known is not None:
+            return known
+        contents = self._choose(self._available, frozenset(json.loads(delivered)), key[1])
+        chosen = list(contents.brief_ids)
+        decision: _Decision = (
+            ("pending", None, json.dumps(chosen), self._stamp)
+            if chosen
+            else ("skipped", contents.skip_reason, "[]", None)
+        )
+        self._known[key] = decision
+        return decision
 
 
 @dataclass(slots=True)
@@ -205,12 +262,13 @@ class DeliveryLedger:
         result = SlotRecord()
         # In channel order: each chunk's rows then go to neighbouring pages of every index they enter.
         in_order = sorted(subscriptions, key=lambda subscription: subscription.channel_id)
+        decisions = _Decisions(choose, available_brief_ids, to_db(now))
         for start in range(0, len(in_order), self.record_chunk):
             await self._record_chunk(
                 slot,
                 in_order[start : start + self.record_chunk],
                 available_brief_ids=available_brief_ids,
-                choose=choose,
+                decisions=decisions,
                 now=now,
                 missed=missed,
                 result=result,
@@ -243,64 +301,90 @@ class DeliveryLedger:
         chunk: Sequence[Subscription],
         *,
         available_brief_ids: Sequence[str],
-        choose: ChooseContents[Contents],
+        decisions: _Decisions,
         now: datetime,
         missed: bool,
         result: SlotRecord,
     ) -> None:
-        """One transaction of `record_slot`: its outcomes are added to `result`."""
+        """One transaction of `record_slot`: its outcomes are added to `result`.
+
+        Its reads are two statements: each channel's subscription as it is now, whether it has the slot's
+        row and which available briefs it has had (as a JSON array); the briefs its pending rows hold. Most
+        channels of a slot are in one of a few (delivered, reserved) states, so `decisions` asks the rule once
+        per distinct state of the slot and reuses its answer, already encoded as the row's columns.
+        """
         stamp = to_db(now)
         slot_at = to_db(slot.at)
+        prefix = _nonce_prefix(slot.timezone, slot.key)
         channel_ids = [s.channel_id for s in chunk]
         async with self._db.transaction() as connection:
-            current = await fetch_subscriptions(connection, channel_ids)
-            recorded = await _channels_with_slot(connection, slot, channel_ids)
-            reserved = await _pending_brief_ids(connection, channel_ids)
-            delivered = {} if missed else await _delivered_among(connection, channel_ids, available_brief_ids)
+            async with connection.execute(
+                _CHUNK_STATE,
+                (
+                    slot.timezone,
+                    slot.key,
+                    _json_ids([] if missed else available_brief_ids),
+                    _json_ids(channel_ids),
+                ),
+            ) as cursor:
+                current = {int(row[0]): tuple(row) for row in await cursor.fetchall()}
+            reserved = {} if missed else await _pending_brief_ids(connection, channel_ids)
             rows: list[tuple[object, ...]] = []
+            pending, skipped, already, dropped = (
+                result.pending,
+                result.skipped,
+                result.already,
+                result.dropped,
+            )
+            done: set[int] = set()
             for read_before in chunk:
                 channel_id = read_before.channel_id
-                subscription = current.get(channel_id)
-                if subscription is None or not _still_has_slot(read_before, subscription, slot):
-                    result.dropped.append(channel_id)
+                found = current.get(channel_id)
+                if found is None:
+                    dropped.append(channel_id)
                     continue
-                if channel_id in recorded:
-                    result.already.append(channel_id)
+                _, guild_id, active, schedule, timezone, through, paused_at, paused_reason, has_row, had = (
+                    found
+                )
+                # Still the subscription's slot (text order is time order): active, on the schedule it was
+                # read with, and not subscribed again afresh after the slot (nothing before that is back-filled).
+                if not (
+                    active
+                    and schedule == read_before.schedule
+                    and timezone == slot.timezone
+                    and through <= slot_at
+                ):
+                    dropped.append(channel_id)
                     continue
-                recorded.add(channel_id)
-                state: DeliveryState
-                reason: str | None = None
-                chosen: Sequence[str] = ()
-                if subscription.paused:
-                    state, reason = "skipped", f"subscription paused: {subscription.paused_reason}"
+                if has_row or channel_id in done:
+                    already.append(channel_id)
+                    continue
+                done.add(channel_id)
+                decision: _Decision
+                if paused_at is not None:
+                    decision = ("skipped", f"subscription paused: {paused_reason}", "[]", None)
                 elif missed:
-                    state, reason = "missed", MISSED_REASON
+                    decision = ("missed", MISSED_REASON, "[]", None)
                 else:
-                    contents = choose(
-                        available_brief_ids,
-                        delivered.get(channel_id, frozenset()),
-                        reserved.get(channel_id, frozenset()),
-                    )
-                    chosen = contents.brief_ids
-                    state = "pending" if chosen else "skipped"
-                    reason = None if chosen else contents.skip_reason
+                    decision = decisions.get(had, reserved.get(channel_id))
+                state, reason, brief_ids, next_at = decision
                 rows.append(
                     (
                         channel_id,
-                        subscription.guild_id,
+                        guild_id,
                         slot.timezone,
                         slot.key,
                         slot_at,
-                        make_nonce(slot.timezone, slot.key, channel_id),
+                        prefix + _channel_digits(channel_id),
                         state,
-                        json.dumps(list(chosen)),
-                        stamp if state == "pending" else None,
+                        brief_ids,
+                        next_at,
                         reason,
                         stamp,
                         stamp,
                     )
                 )
-                {"pending": result.pending, "skipped": result.skipped, "missed": result.missed}[state].append(
+                (pending if state == "pending" else skipped if state == "skipped" else result.missed).append(
                     channel_id
                 )
             # No row for (channel, slot) exists (read above, in this transaction): each insert adds one.
@@ -644,16 +728,6 @@ class DeliveryLedger:
         return {str(row["brief_id"]) for row in rows}
 
 
-def _still_has_slot(read_before: Subscription, current: Subscription, slot: SlotLike) -> bool:
-    """Whether `slot`, due for the subscription as it was read before, is still one of its slots now."""
-    return (
-        current.active
-        and (current.schedule, current.timezone) == (read_before.schedule, slot.timezone)
-        # Subscribed again afresh after the slot: nothing before that is back-filled.
-        and current.recorded_through <= slot.at
-    )
-
-
 async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:
     await connection.execute(
         "UPDATE subscriptions SET recorded_through = max(recorded_through, ?)"
@@ -665,18 +739,6 @@ async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], thr
 def _json_ids(ids: Iterable[int] | Iterable[str]) -> str:
     """A list of ids bound as one JSON parameter and read with json_each: any number, one variable."""
     return json.dumps(list(dict.fromkeys(ids)))
-
-
-async def _channels_with_slot(
-    connection: aiosqlite.Connection, slot: SlotLike, channel_ids: Sequence[int]
-) -> set[int]:
-    """Which of the channels already have a row for `slot`."""
-    async with connection.execute(
-        "SELECT channel_id FROM deliveries WHERE timezone = ? AND slot_key = ?"
-        " AND channel_id IN (SELECT value FROM json_each(?))",
-        (slot.timezone, slot.key, _json_ids(channel_ids)),
-    ) as cursor:
-        return {int(row["channel_id"]) for row in await cursor.fetchall()}
 
 
 async def _pending_brief_ids(

@@ -28,6 +28,7 @@ from tests.helpers import nine_utc_slot, subscribe
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 POOL = [f"b{n}" for n in range(8, 0, -1)]  # newest first
 RULE = contents_rule(max_briefs=2, when_nothing_new="skip")
+SHARED = [frozenset(), frozenset(POOL[2:5])]
 
 
 def transactions_with(database: Database, before: Callable[[int], Any]) -> list[int]:
@@ -67,8 +68,10 @@ class Channel:
 channels_strategy = st.lists(
     st.builds(
         Channel,
-        delivered=st.frozensets(st.sampled_from(POOL)),
-        held=st.frozensets(st.sampled_from(POOL)),
+        # Often one of a few shared states, as most channels of a slot are (the ledger asks the rule once
+        # per state), otherwise any.
+        delivered=st.one_of(st.sampled_from(SHARED), st.frozensets(st.sampled_from(POOL))),
+        held=st.one_of(st.sampled_from(SHARED), st.frozensets(st.sampled_from(POOL))),
         fate=st.sampled_from(["stays", "stays", "stays", "paused", "unsubscribed", "recorded"]),
     ),
     min_size=1,
@@ -318,3 +321,48 @@ async def test_a_slot_with_nothing_new_logs_one_line_not_one_per_channel(
         line
         == "slot 2026-05-01T09:00 (UTC): 15 channel(s) skipped, nothing to send (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 5 more)"
     )
+
+
+async def test_the_rule_is_asked_once_per_distinct_state_of_a_slot_and_its_answer_is_each_channels(
+    database: Database,
+) -> None:
+    subscriptions = await subscribe(database, *range(1, 7), now=T0)
+    stamp = to_db(T0)
+    async with database.transaction() as connection:  # channels 1-3 have had b8; 4-6 nothing
+        for channel_id in (1, 2, 3):
+            cursor = await connection.execute(
+                "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+                " brief_ids, created_at, updated_at) VALUES (?, 1, 'UTC', '2026-04-30T09:00', ?, ?, 'sent',"
+                " '[\"b8\"]', ?, ?)",
+                (channel_id, stamp, f"sent{channel_id}", stamp, stamp),
+            )
+            await connection.execute(
+                "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
+                " VALUES (?, 'b8', ?, ?)",
+                (channel_id, cursor.lastrowid, stamp),
+            )
+            await cursor.close()
+    asked: list[tuple[frozenset[str], frozenset[str]]] = []
+
+    def counting_rule(available: Any, delivered: Any, reserved: Any) -> Any:
+        asked.append((frozenset(delivered), frozenset(reserved)))
+        return RULE(available, delivered, reserved)
+
+    ledger = DeliveryLedger(database, record_chunk=2)
+    record = await ledger.record_slot(
+        nine_utc_slot(), subscriptions, available_brief_ids=POOL, choose=counting_rule, now=T0
+    )
+    # Two states among six channels in three chunks: two questions, not six (nor one per state per chunk).
+    assert sorted(asked, key=lambda state: sorted(state[0])) == [
+        (frozenset(), frozenset()),
+        (frozenset({"b8"}), frozenset()),
+    ]
+    assert sorted(record.pending) == [1, 2, 3, 4, 5, 6]
+    briefs = {
+        row.channel_id: row.brief_ids
+        for c in range(1, 7)
+        for row in await ledger.history(c)
+        if row.slot_key == nine_utc_slot().key
+    }
+    assert {c: briefs[c] for c in (1, 2, 3)} == dict.fromkeys((1, 2, 3), ("b7", "b6"))
+    assert {c: briefs[c] for c in (4, 5, 6)} == dict.fromkeys((4, 5, 6), ("b8", "b7"))
