@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -207,7 +207,7 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefbot", description="Sourced news briefings on Discord.")
+    parser = _Parser(prog="briefbot", description="Sourced news briefings on Discord.")
     parser.add_argument("--version", action="version", version=f"briefbot {_version()}")
     commands = parser.add_subparsers(dest="subcommand", required=True, metavar="COMMAND")
 
@@ -243,6 +243,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     invite.set_defaults(handler=cmd_invite)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean" for a mistyped command (Python 3.14 has it built in)."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        typed = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if typed is not None:
+            choices = re.findall(r"'([^']*)'", typed.group(2))
+            close = difflib.get_close_matches(typed.group(1), choices, n=1)
+            if close:
+                message = f"{message}; did you mean {close[0]!r}?"
+        super().error(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -84,6 +84,11 @@ def date_header_trace(check: ClockCheck) -> aiohttp.TraceConfig:
     return trace
 
 
+# The bot joins no voice channel: discord.py's start-up warnings that voice needs PyNaCl and davey are noise.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class Briefbot(commands.Bot):
     """Answers slash commands from the loaded briefs and delivers scheduled digests."""
 

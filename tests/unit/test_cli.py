@@ -160,3 +160,24 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("briefbot ")
+
+
+def test_the_bot_logs_no_voice_warnings() -> None:
+    # The bot uses no voice: discord.py's "voice will NOT be supported" warnings are noise in every start's log.
+    # A process of its own: discord.py warns once per process.
+    script = (
+        "import discord; discord.utils.setup_logging();"
+        "from bot.app.client import Briefbot; from bot.settings import Settings;"
+        "Briefbot(Settings(_env_file=None))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "voice will NOT be supported" not in done.stderr
+
+
+def test_a_mistyped_command_gets_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["prevew", "who"])
+    assert done.value.code == 2
+    assert "did you mean 'preview'?" in capsys.readouterr().err
