@@ -23,11 +23,12 @@ from discord.ext import commands
 
 from bot.app.cogs.briefs import BriefsCog
 from bot.app.cogs.digests import DigestsCog
+from bot.app.cogs.library import LibraryCog
 from bot.app.cogs.server_changes import ServerChangesCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
+from bot.app.library_reload import LibraryReloader
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton
-from bot.briefs.loader import load_library
 from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, utc_now
 from bot.delivery.service import DigestService
@@ -123,6 +124,8 @@ class Briefbot(commands.Bot):
         self.settings = settings
         self.library = library if library is not None else Library([])
         self._library_given = library is not None
+        self.reloader = LibraryReloader(settings.briefs_dir, settings.seeds_dir, self._install_library)
+        self._reloads: set[asyncio.Task[object]] = set()
         self.pager_timeout = pager_timeout
         self.clock: Callable[[], datetime] = self.clock_check.now
         self._digests: DigestService | None = None
@@ -135,7 +138,7 @@ class Briefbot(commands.Bot):
     async def setup_hook(self) -> None:
         await self._find_gateway()
         if not self._library_given:
-            self.load_briefs()
+            self.reloader.load()
         # Opening the database first: a database the bot cannot use stops it before it connects.
         self._digests = await DigestService.open(
             self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock
@@ -144,7 +147,14 @@ class Briefbot(commands.Bot):
         await self.add_cog(BriefsCog(self))
         await self.add_cog(DigestsCog(self))
         await self.add_cog(ServerChangesCog(self))
+        if self.settings.discord_guild_id is not None:
+            # The library is shared by every server: only its owners reload it, from their own server.
+            await self.add_cog(LibraryCog(self), guild=discord.Object(id=self.settings.discord_guild_id))
+        else:
+            log.info("/library reload is registered only in DISCORD_GUILD_ID; reload with SIGHUP instead")
         await self.sync_commands()
+        if not self._library_given:
+            await self.reloader.start_watching()
 
     @property
     def digests(self) -> DigestService:
@@ -152,17 +162,15 @@ class Briefbot(commands.Bot):
             raise RuntimeError("the digest service opens in setup_hook, at login")
         return self._digests
 
-    def load_briefs(self) -> None:
-        result = load_library(self.settings.briefs_dir, self.settings.seeds_dir)
-        for error in result.errors:
-            log.error("brief refused: %s", error)
-        self.library = result.library
-        log.info(
-            "loaded %d brief(s) from %s (%d error(s))",
-            len(result.library),
-            self.settings.briefs_dir,
-            len(result.errors),
-        )
+    def _install_library(self, library: Library) -> None:
+        # One assignment on the event loop: every command reads the old library or the new one, never a mix.
+        self.library = library
+
+    def request_reload(self, why: str) -> None:
+        """Reload the library in the background (SIGHUP); the outcome goes to the log."""
+        task: asyncio.Task[object] = asyncio.create_task(self.reloader.reload(why), name="library-reload")
+        self._reloads.add(task)
+        task.add_done_callback(self._reloads.discard)
 
     async def _find_gateway(self) -> None:
         """With a custom REST base and no gateway URL, ask it where its gateway is, as Discord's own clients do."""
@@ -251,6 +259,7 @@ class Briefbot(commands.Bot):
 
     async def close(self) -> None:
         """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
+        await self.reloader.close()
         if self._digest_start is not None and not self._digest_start.done():
             self._digest_start.cancel()
             with contextlib.suppress(asyncio.CancelledError):

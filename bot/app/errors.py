@@ -20,6 +20,10 @@ GENERIC_APOLOGY = (
 )
 
 
+class Refused(app_commands.CheckFailure):
+    """A check's refusal whose message is written for the member."""
+
+
 def user_message(error: app_commands.AppCommandError) -> str:
     """What to tell the member; only errors they can act on get specifics."""
     if isinstance(error, app_commands.MissingPermissions):
@@ -35,6 +39,8 @@ def user_message(error: app_commands.AppCommandError) -> str:
         if isinstance(error.__cause__, ScheduleError):
             return str(error.__cause__)  # a schedule or time zone, refused in words that say how to fix it
         return f"I could not read “{error.value}”. Please pick one of the suggestions."
+    if isinstance(error, Refused):
+        return str(error)
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use that command here."
     return GENERIC_APOLOGY

@@ -1,4 +1,4 @@
-"""`briefbot run`: start the bot, stop it cleanly on SIGINT or SIGTERM."""
+"""`briefbot run`: start the bot, stop it cleanly on SIGINT or SIGTERM, reload the briefs on SIGHUP."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ async def run_bot(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     bot = Briefbot(settings)
+    loop.add_signal_handler(signal.SIGHUP, bot.request_reload, "SIGHUP")
     async with bot:
         try:
             await bot.login(settings.discord_token.get_secret_value())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,36 @@ class BriefError:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """A library and every problem met loading it. `files`: the file each brief of the library came from."""
+
     library: Library
     errors: list[BriefError]
+    files: dict[Path, Brief] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReloadResult(LoadResult):
+    """A library loaded again over `previous`. `kept`: briefs whose file is now refused, served as last loaded
+    (their errors are among `errors`); `added`, `changed`, `removed`: brief ids, compared with `previous`."""
+
+    kept: list[Brief] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the log and the reload's answer: `3 brief(s): 1 added, 1 changed, 0 removed; ...`."""
+        text = (
+            f"{len(self.library)} brief(s): {len(self.added)} added, {len(self.changed)} changed, "
+            f"{len(self.removed)} removed"
+        )
+        if self.kept:
+            text += f"; {len(self.kept)} refused, last good version kept: " + ", ".join(
+                b.id for b in self.kept
+            )
+        if self.errors:
+            text += f"; {len(self.errors)} error(s)"
+        return text
 
 
 def item_path(loc: Sequence[int | str]) -> str:
@@ -70,7 +98,7 @@ def load_library(briefs_dir: Path, seeds_dir: Path) -> LoadResult:
         errors.append(BriefError(briefs_dir, "", "the briefs folder does not exist"))
         return LoadResult(Library([]), errors)
     seeds = _SeedCache(seeds_dir)
-    accepted: list[Brief] = []
+    accepted: dict[Path, Brief] = {}
     first_file_of: dict[str, Path] = {}
     for path in sorted(briefs_dir.glob("*.toml")):
         brief, problems = _load_one(path, seeds)
@@ -84,10 +112,52 @@ def load_library(briefs_dir: Path, seeds_dir: Path) -> LoadResult:
             first_file_of.setdefault(brief.id, path)
         errors.extend(problems)
         if brief is not None and not problems:
-            accepted.append(brief)
+            accepted[path] = brief
     for error in errors:
         log.debug("brief error: %s", error)
-    return LoadResult(Library(accepted), errors)
+    return LoadResult(Library(accepted.values()), errors, accepted)
+
+
+def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> ReloadResult:
+    """Load the library again, keeping the last good version of every brief whose file is now refused.
+
+    A file that now has errors keeps serving the brief `previous` loaded from it, unless an accepted brief
+    now has its id; a removed file's brief is gone. When the briefs folder itself is missing (mid-move, an
+    unmounted disk), everything `previous` served is kept. Blocking (reads and checks every file): call it
+    off the event loop.
+    """
+    fresh = load_library(briefs_dir, seeds_dir)
+    files = dict(fresh.files)
+    refused = {error.file for error in fresh.errors}
+    folder_gone = not briefs_dir.is_dir()
+    ids = {brief.id for brief in files.values()}
+    kept: list[Brief] = []
+    for path, brief in previous.files.items():
+        if path in files or brief.id in ids or not (folder_gone or path in refused):
+            continue
+        files[path] = brief
+        ids.add(brief.id)
+        kept.append(brief)
+    before = {brief.id: brief for brief in previous.files.values()}
+    after = {brief.id: brief for brief in files.values()}
+    return ReloadResult(
+        Library(files.values()),
+        fresh.errors,
+        files,
+        kept=kept,
+        added=[brief_id for brief_id in after if brief_id not in before],
+        changed=[
+            brief_id
+            for brief_id, brief in after.items()
+            if brief_id in before and version_of(brief) != version_of(before[brief_id])
+        ],
+        removed=[brief_id for brief_id in before if brief_id not in after],
+    )
+
+
+def version_of(brief: Brief) -> str:
+    """The brief's content version (bot.briefs.check.content_version of its file), as its proof records it."""
+    return brief.proof.version if brief.proof is not None else ""
 
 
 class _SeedCache:
