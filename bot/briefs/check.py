@@ -241,9 +241,9 @@ class _Checker:
         for index, item in enumerate(flow.items):
             yield from self._value(f"{where}.items[{index}]", item, texts)
         cues = AID_KIND_WORDS[flow.kind]
-        if cues and not any(
-            find_words(cue, normalise(i), ignore_case=True) for cue in cues for i in flow.items
-        ):
+        # "has not provided military aid to Kyiv beyond helmets": a phrase that excepts the items says what they are
+        naming = [*flow.items, *([flow.status_as_written] if _excepting(flow.status_as_written) else [])]
+        if cues and not any(find_words(cue, normalise(i), ignore_case=True) for cue in cues for i in naming):
             yield Problem(
                 f"{where}.kind",
                 f"“{flow.kind}” aid names what it is: its items say none of “{'”, “'.join(cues)}”",
@@ -261,6 +261,11 @@ class _Checker:
     def _governs(self, flow: AidFlow, located: list[Located]) -> bool:
         """Whether the status verb is said of one of the flow's items, where the evidence writes both."""
         verb = normalise(flow.status_as_written)
+        for _, excepted in _excepting(verb):  # "… beyond helmets and protective vests" says it of the items
+            for item in flow.items:
+                found = find_words(normalise(item), excepted)
+                if found and len(excepted[: found[0]].split()) <= OBJECT_REACH:
+                    return True
         for place in located:
             text = place.paragraph.text
             for at in find_words(verb, text):
@@ -463,6 +468,16 @@ def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], .
     # "could not be independently verified" holds "could": one hedge, not two
     outer = [h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges)]
     return (*needed, *outer)
+
+
+def _excepting(phrase: str) -> list[tuple[str, str]]:
+    """Each exception word of a status phrase ("beyond"), with the words after it."""
+    text = normalise(phrase)
+    return [
+        (word, text[at + len(word) :])
+        for word in NEGATION_EXCEPTIONS
+        for at in find_words(word, text, ignore_case=True)
+    ]
 
 
 def _other_names(clause: str, own_values: Sequence[str]) -> list[str]:

@@ -65,7 +65,7 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
         (
             ["aid"],
             [
-                "Given · Israel → Ukraine: protective equipment",
+                "Given · Israel → Ukraine: military",
                 "Not given · Israel → Ukraine: military",
                 "Given · United States → Ukraine: military",
             ],

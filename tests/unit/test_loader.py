@@ -112,7 +112,7 @@ def test_whitespace_and_typographic_quotes_are_the_only_normalisation(tmp_path: 
     assert load_library(tmp_path, SEEDS_DIR).errors == []
     changed_case = text.replace("Jerusalem’s reticence", "jerusalem’s reticence")
     (tmp_path / "a.toml").write_text(changed_case, encoding="utf-8")
-    assert [e.item for e in load_library(tmp_path, SEEDS_DIR).errors] == ["key_points[2].evidence[0]"]
+    assert [e.item for e in load_library(tmp_path, SEEDS_DIR).errors] == ["key_points[3].evidence[0]"]
     assert "case or accents only" in load_library(tmp_path, SEEDS_DIR).errors[0].problem
 
 

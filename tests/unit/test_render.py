@@ -127,7 +127,7 @@ def test_find_then_render_shows_where_it_comes_from(shipped: LoadResult) -> None
     )
     snippet = last.split("”")[0] + "”"
     assert snippet.endswith(" …”") and len(snippet) <= render.SNIPPET_LENGTH + 5  # the rest is under Quote
-    assert last.endswith("(+1 more passage: press Quote)")
+    assert last.endswith("(+2 more passages: press Quote)")
 
 
 def test_answers_are_kept_per_library_and_bounded(shipped: LoadResult) -> None:

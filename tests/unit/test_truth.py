@@ -154,3 +154,78 @@ def test_what_a_member_typed_is_echoed_as_typed(shipped: LoadResult, typed: str)
     for command in ("aid", "loans"):
         echoed = answer(command, shipped.library, {"country": typed})[0].embeds[0].description
         assert escaped in echoed and typed not in echoed.replace(escaped, "")
+
+
+def test_the_cabinet_account_keeps_its_senior_diplomatic_source(
+    answers: dict[str, list[MessageData]],
+) -> None:
+    """Review #1: the closed meeting is known through "a senior diplomatic source said"; every answer telling it says so."""
+    cabinet = [
+        (command, name, value)
+        for command, pages in answers.items()
+        for name, value in fields(pages)
+        if "Bennett rejected the" in value
+    ]
+    assert {command for command, _, _ in cabinet} >= {"brief", "aid", "who", "who name=Benny Gantz"}
+    for command, name, value in cabinet:
+        assert "“a senior diplomatic source said”" in value, (command, name, value)
+    brief = text_of(answers["brief"])
+    assert "Bennett said there isn’t one yet, a senior diplomatic source said.”" in brief
+
+
+def test_bennetts_words_are_labelled_as_his_telling(answers: dict[str, list[MessageData]]) -> None:
+    """Review #3: the label is "He told the ministers", not a sentence cut after "would"."""
+    everything = "\n".join(text_of(pages) for pages in answers.values())
+    assert "“He told the ministers that he was concerned Russia would”" not in everything
+    assert "Who says so: “He told the ministers”" in text_of(answers["brief"])
+
+
+def test_helmets_and_vests_are_the_military_aid_the_article_excepts(
+    answers: dict[str, list[MessageData]],
+) -> None:
+    """Review #10: "has not provided military aid to Kyiv beyond helmets and protective vests", quoted whole."""
+    helmets = [
+        (name, value) for name, value in fields(answers["aid"]) if "Items: helmets, protective vests" in value
+    ]
+    assert len(helmets) == 1
+    name, value = helmets[0]
+    assert name == "Given · Israel → Ukraine: military"
+    assert "the article: “has not provided military aid to Kyiv beyond helmets and protective vests”" in value
+    assert "protective equipment" not in "\n".join(text_of(pages) for pages in answers.values())
+
+
+def test_aid_destined_for_ukraine_is_not_evidence_it_was_sent(shipped: LoadResult) -> None:
+    """Review #12: the caption's "destined for" says where aid goes, not that it was sent."""
+    done = [flow for flow in shipped.library.get().aid if flow.status in ("provided", "delivered")]
+    assert done
+    for flow in done:
+        assert not any("destined for" in passage for passage in flow.evidence), flow
+
+
+def test_a_quote_is_all_in_its_evidence(shipped: LoadResult) -> None:
+    """Review #14: the quote's second sentence is shown, so its evidence holds it."""
+    for quote in shipped.library.get().quotes:
+        assert any(quote.text in passage for passage in quote.evidence), quote.text
+
+
+def test_the_brief_keeps_what_the_article_tells(answers: dict[str, list[MessageData]]) -> None:
+    """Review #15: Mezushan in Brussels, the Mariupol corridor and the rhetorical question, each with who says so."""
+    shown = fields(answers["brief"])
+    brief = text_of(answers["brief"])
+    assert "Ilan Mezushan participated in the Ukraine Defense Contact Group in Brussels." in brief
+    assert (
+        "humanitarian corridor to evacuate Ukrainians from Mariupol’s Azovstal Iron and Steelworks in May."
+        in brief
+    )
+    asked = [value for _, value in shown if "rhetorical question" in value]
+    assert len(asked) == 1 and "His answer was no one." in asked[0]
+    assert "Who says so: “Another official said”" in asked[0]
+    timed = [value for _, value in shown if "it took place three months ago" in value]
+    assert len(timed) == 1 and "“A source familiar with the exchange said”" in timed[0]
+
+
+def test_titles_read_as_the_article_writes_them(answers: dict[str, list[MessageData]]) -> None:
+    """Review #20: no "Israeli Ambassador · Israeli", no "Secretary of Defense · US"."""
+    who = text_of(answers["who"])
+    assert "Israeli Ambassador · Israeli" not in who and "Secretary of Defense · US" not in who
+    assert "**US Secretary of Defense**" in who and "**Israeli Ambassador**" in who
