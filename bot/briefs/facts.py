@@ -7,6 +7,7 @@ the check has not bound to the article (see `bot.briefs.check`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from bot.briefs.models import Brief, Fact, Loan
@@ -121,11 +122,29 @@ _LOAN_HEADINGS: dict[Status, str] = {
 
 
 def loan_heading(loan: Loan) -> str:
-    """The line that names a loan says what it is: "Loan requested · Ukraine asked Israel: half-a-billion dollars"."""
+    """The line that names a loan says what it is: "Loan requested · Ukraine asked Israel: half-a-billion dollars",
+    and, when the loan is a reading of the article, says so there: "Loan made (a reading) · Germany → Ukraine"."""
     parties = f"{loan.lender} → {loan.borrower}"
     if loan.status == "requested":
         parties = f"{loan.borrower} asked {loan.lender}"
-    return f"{_LOAN_HEADINGS[loan.status]} · {parties}: {loan.as_written}"
+    reading = " (a reading)" if loan.reading else ""
+    return f"{_LOAN_HEADINGS[loan.status]}{reading} · {parties}: {loan.as_written}"
+
+
+def loan_parties(loan: Loan) -> str:
+    """Who lends and who borrows; a request has neither yet, only who asked whom."""
+    if loan.status == "requested":
+        return f"Asked of: {loan.lender} · Asked by: {loan.borrower}"
+    return f"Lender: {loan.lender} · Borrower: {loan.borrower}"
+
+
+def loans_count(loans: Sequence[Loan]) -> str:
+    """Counted by kind, so a request is not told as a loan made: "4 loans (1 requested, 3 made)"."""
+    kinds = Counter(_LOAN_HEADINGS[loan.status].removeprefix("Loan ") for loan in loans)
+    counted = plural(len(loans), "loan")
+    if not kinds:
+        return counted
+    return f"{counted} ({', '.join(f'{count} {kind}' for kind, count in kinds.items())})"
 
 
 def reading_line(brief: Brief, key: str, loan: Loan) -> list[str]:

@@ -159,10 +159,9 @@ def brief_date(brief: Brief) -> str:
 def article_label(brief: Brief) -> str:
     """How an article is named beside its items and under `/sources`: its title and date."""
     if brief.editor.published is not None:
-        when = f"published {brief.editor.published:%-d %B %Y}, from the editor"
-    else:
-        when = f"no date given; added {brief.added.isoformat()}"
-    return f"“{brief.title}” ({when})"
+        return f"“{brief.title}” (published {brief.editor.published:%-d %B %Y}, from the editor)"
+    added = brief.added.isoformat()
+    return f"“{brief.title}” (no date given) · added to Briefbot {added} (not the article's date)"
 
 
 def _labelled(found: Found[Any]) -> bool:
@@ -329,7 +328,8 @@ def render_loans(found: Found[Loan]) -> list[MessageData]:
         return _empty("loans", found)
     fields = _fields_by_article(found, lambda brief, loans: [_loan_field(brief, loan) for loan in loans])
     scope = f" involving {escape_markdown(found.query)}" if found.query else ""
-    return paginate(f"Loans{scope}: {plural(len(fields), 'loan')}", _from_line(found), fields, _footer(found))
+    title = f"Loans{scope}: {facts.loans_count(found.items)}"
+    return paginate(title, _from_line(found), fields, _footer(found))
 
 
 def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
@@ -337,7 +337,7 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
     return _field(
         facts.loan_heading(loan),
         [
-            f"Lender: {loan.lender} · Borrower: {loan.borrower}",
+            facts.loan_parties(loan),
             f"Amount: {facts.money_text(loan)}",
             facts.status_line(loan.status, loan.status_as_written),
             *facts.reading_line(brief, key, loan),
@@ -389,7 +389,7 @@ def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
 def counts_line(brief: Brief) -> str:
     return (
         f"{plural(len(brief.people), 'person', 'people')} · {plural(len(brief.aid), 'aid flow')} · "
-        f"{plural(len(brief.loans), 'loan')} · {plural(len(brief.events), 'event')} · "
+        f"{facts.loans_count(brief.loans)} · {plural(len(brief.events), 'event')} · "
         f"{plural(len(brief.quotes), 'quote')}"
     )
 

@@ -77,7 +77,7 @@ async def test_loans_by_country_private(briefbot: Briefbot, standin: DiscordStan
 async def test_every_command_answers(briefbot: Briefbot, standin: DiscordStandIn) -> None:
     expected = {
         "aid": "Not given · Israel → Ukraine: military",
-        "loans": "Loan made · Canada → Ukraine: $800 million",
+        "loans": "Loan made (a reading) · Canada → Ukraine: $800 million",
         "brief": "Key point 1",
         "events": "Brussels · Wednesday",
         "sources": "Jerusalem Post",

@@ -43,8 +43,8 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
             [
                 "Loan requested · Ukraine asked Israel: half-a-billion dollars",
                 "Loan made · Japan → Ukraine: $600 million",
-                "Loan made · Germany → Ukraine: €300 million",
-                "Loan made · Canada → Ukraine: $800 million",
+                "Loan made (a reading) · Germany → Ukraine: €300 million",
+                "Loan made (a reading) · Canada → Ukraine: $800 million",
                 "Status: requested",
             ],
         ),

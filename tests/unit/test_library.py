@@ -65,7 +65,7 @@ def test_each_item_is_labelled_with_its_article_as_sources_shows_it(library: Lib
     assert fields[0].value.splitlines()[0] == f"In {render.article_label(library.get(OPENS))}"
     assert fields[1].value.splitlines()[0] == f"In {render.article_label(library.get(LOAN))}"
     assert "published 20 November 2026, from the editor" in render.article_label(library.get(LOAN))
-    assert "added 2026-11-27" in render.article_label(library.get(OPENS))
+    assert "added to Briefbot 2026-11-27 (not the article's date)" in render.article_label(library.get(OPENS))
 
 
 def test_the_readme_examples_answer_across_the_library(library: Library) -> None:

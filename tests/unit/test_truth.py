@@ -229,3 +229,39 @@ def test_titles_read_as_the_article_writes_them(answers: dict[str, list[MessageD
     who = text_of(answers["who"])
     assert "Israeli Ambassador · Israeli" not in who and "Secretary of Defense · US" not in who
     assert "**US Secretary of Defense**" in who and "**Israeli Ambassador**" in who
+
+
+def test_a_reading_says_so_where_the_loan_is_named(answers: dict[str, list[MessageData]]) -> None:
+    """Review #8: Germany's and Canada's loans are readings; their header line says so, not three lines later."""
+    loans = fields(answers["loans"])
+    names = [name for name, _ in loans]
+    assert "Loan made (a reading) · Germany → Ukraine: €300 million" in names
+    assert "Loan made (a reading) · Canada → Ukraine: $800 million" in names
+    assert "Loan made · Japan → Ukraine: $600 million" in names  # the article's own clause names it a loan
+    for name, value in loans:
+        assert ("(a reading)" in name) == ("A reading, not the article's words" in value), name
+
+
+def test_the_loans_count_tells_requests_from_loans_made(answers: dict[str, list[MessageData]]) -> None:
+    """Review #22: "4 loans" counted Ukraine's request as a loan."""
+    assert answers["loans"][0].embeds[0].title == "Loans: 4 loans (1 requested, 3 made)"
+    assert "4 loans (1 requested, 3 made)" in text_of(answers["brief"])
+    assert "4 loans (1 requested, 3 made)" in render.message_text(answers["digest"][0])
+
+
+def test_a_requested_loan_names_who_asked_whom(answers: dict[str, list[MessageData]]) -> None:
+    """Review #6: Israel lent nothing; it was asked."""
+    for pages in answers.values():
+        for name, value in fields(pages):
+            if name.startswith("Loan requested"):
+                assert "Asked of: Israel · Asked by: Ukraine" in value
+                assert "Lender:" not in value and "Borrower:" not in value
+            elif name.startswith("Loan made"):
+                assert "Lender: " in value
+
+
+def test_the_date_a_brief_was_added_is_not_the_articles(answers: dict[str, list[MessageData]]) -> None:
+    """Review #17: "(added 2026-11-26)" read as the article's date."""
+    sources = text_of(answers["sources"])
+    assert "added to Briefbot 2026-11-26 (not the article's date)" in sources
+    assert "(added 2026-11-26)" not in sources and "; added 2026-11-26" not in sources
