@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import LibrarySettings, Settings, SettingsError, TokenSettings, load_settings
 
 if TYPE_CHECKING:
     from bot.briefs.lookup import Library
@@ -18,9 +18,12 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-def _settings_or_exit() -> Settings:
+_Kind = TypeVar("_Kind", LibrarySettings, TokenSettings, Settings)
+
+
+def _settings_or_exit(kind: type[_Kind]) -> _Kind:
     try:
-        return load_settings()
+        return load_settings(kind)
     except SettingsError as exc:
         print("briefbot: invalid settings (environment or .env):", file=sys.stderr)
         for line in exc.lines:
@@ -31,7 +34,7 @@ def _settings_or_exit() -> Settings:
 def _dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     if args.briefs is not None and args.seeds is not None:
         return args.briefs, args.seeds
-    settings = _settings_or_exit()
+    settings = _settings_or_exit(LibrarySettings)  # only the folders: a bad digest setting is run's business
     return args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir
 
 
@@ -137,6 +140,11 @@ TOKEN_GUIDANCE = """briefbot: no bot token. Set DISCORD_TOKEN in the environment
   Get one at https://discord.com/developers/applications -> your application -> Bot -> Reset Token,
   then put a line DISCORD_TOKEN=... in .env (see .env.example). Never share or commit the token."""
 
+# Never the token itself: only that it is set and what it should look like.
+UNREADABLE_TOKEN = """briefbot invite: DISCORD_TOKEN is set, but it cannot be read as a bot token (three parts
+  separated by dots, the first being the bot's id). Copy it again from https://discord.com/developers/applications
+  -> your application -> Bot -> Reset Token, or give --client-id (the Application ID on General Information)."""
+
 # Read Message History: the bot looks for a digest whose send may have landed before it sends it again.
 INVITE_PERMISSIONS = {
     "view_channel": True,
@@ -147,7 +155,7 @@ INVITE_PERMISSIONS = {
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = _settings_or_exit()
+    settings = _settings_or_exit(Settings)
     if settings.discord_token is None:
         print(TOKEN_GUIDANCE, file=sys.stderr)
         return EXIT_USAGE
@@ -180,9 +188,12 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
     client_id: int | None = args.client_id
     if client_id is None:
-        settings = _settings_or_exit()
-        if settings.discord_token is not None:
-            client_id = application_id_from_token(settings.discord_token.get_secret_value())
+        token = _settings_or_exit(TokenSettings).discord_token
+        if token is not None:
+            client_id = application_id_from_token(token.get_secret_value())
+            if client_id is None:
+                print(UNREADABLE_TOKEN, file=sys.stderr)
+                return EXIT_USAGE
     if client_id is None:
         print(
             "briefbot invite: give --client-id (the Application ID on the developer portal's General Information page)"

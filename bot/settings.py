@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar, overload
 
 from pydantic import AfterValidator, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -48,13 +48,11 @@ def parse_duration(value: object) -> object:
             try:
                 return timedelta(seconds=float(match.group(1)) * _DURATION_UNITS[match.group(2)])
             except OverflowError:
-                raise ValueError("a duration far too long (at most a few years makes sense)") from None
+                raise ValueError("it is a duration far too long (at most a few years makes sense)") from None
     return value
 
 
-class Settings(BaseSettings):
-    """Briefbot's settings, read from the environment and from `.env` in the working directory."""
-
+class _FromEnvironment(BaseSettings):
     model_config = SettingsConfigDict(
         env_file=".env",
         env_file_encoding="utf-8",
@@ -62,12 +60,34 @@ class Settings(BaseSettings):
         case_sensitive=False,
     )
 
+
+class LibrarySettings(_FromEnvironment):
+    """Only where the briefs and their articles live: what `briefbot check` and `preview` need, so that a bad
+    setting they never use (a digest's, say) does not stop them."""
+
+    briefs_dir: Path = Path("briefs")
+    seeds_dir: Path = Path("seeds")
+
+
+class TokenSettings(_FromEnvironment):
+    """Only the token: what `briefbot invite` needs."""
+
     discord_token: SecretStr | None = Field(default=None, description="The bot token; required to run.")
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+
+class Settings(LibrarySettings, TokenSettings):
+    """Briefbot's settings, read from the environment and from `.env` in the working directory."""
+
     discord_guild_id: Snowflake | None = Field(
         default=None, description="Sync commands to this server only (instant); globally when unset."
     )
-    briefs_dir: Path = Path("briefs")
-    seeds_dir: Path = Path("seeds")
     database_path: Path = Path("data/briefbot.sqlite3")
     log_level: LogLevel = "INFO"
     discord_api_base_url: str | None = Field(
@@ -118,13 +138,6 @@ class Settings(BaseSettings):
             return None
         return value
 
-    @field_validator("discord_token", mode="before")
-    @classmethod
-    def _blank_token_is_unset(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
-
     @field_validator("digest_channel_ids", mode="before")
     @classmethod
     def _split_channel_ids(cls, value: object) -> object:
@@ -150,7 +163,7 @@ class Settings(BaseSettings):
     def _grace_the_watchdog_can_keep(cls, value: timedelta) -> timedelta:
         if value < MIN_CATCH_UP_GRACE:
             raise ValueError(
-                f"must be at least {_minutes(MIN_CATCH_UP_GRACE)}: the scheduler notices a slot up to "
+                f"it must be at least {_minutes(MIN_CATCH_UP_GRACE)}: the scheduler notices a slot up to "
                 "half a minute after it, and a shorter grace would record it as missed"
             )
         return value
@@ -167,6 +180,9 @@ def _minutes(duration: timedelta) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
+_Loaded = TypeVar("_Loaded", bound=_FromEnvironment)
+
+
 class SettingsError(Exception):
     """Settings that cannot be used. `lines` name each problem, one a line; never a token's value."""
 
@@ -175,10 +191,17 @@ class SettingsError(Exception):
         self.lines = lines
 
 
-def load_settings() -> Settings:
-    """Settings from the environment and `.env`; every problem is a SettingsError, never a traceback."""
+@overload
+def load_settings() -> Settings: ...
+@overload
+def load_settings(kind: type[_Loaded]) -> _Loaded: ...
+def load_settings(kind: type[_FromEnvironment] = Settings) -> _FromEnvironment:
+    """Settings from the environment and `.env`; every problem is a SettingsError, never a traceback.
+
+    `kind` narrows what is read (LibrarySettings, TokenSettings): a command checks only what it uses.
+    """
     try:
-        return Settings()
+        return kind()
     except ValidationError as exc:
         raise SettingsError(describe_validation_error(exc)) from None
     except UnicodeDecodeError as exc:
@@ -194,17 +217,24 @@ def _not_utf8(error: UnicodeDecodeError) -> str:
 
 
 def describe_validation_error(error: ValidationError) -> list[str]:
-    """One line per bad setting, naming its environment variable; never echoes a token."""
+    """One plain sentence per bad setting, naming its environment variable; never echoes a token."""
     lines: list[str] = []
     for problem in error.errors():
         name = "_".join(str(part) for part in problem["loc"] if isinstance(part, str)).upper() or "SETTINGS"
-        message = problem["msg"]
-        if name == "DISCORD_TOKEN":
-            lines.append(f"{name}: {message}")
-            continue
+        problem_text = _plain(problem["msg"])
         shown = problem.get("input")
-        if isinstance(shown, str | int | float) and len(str(shown)) <= 80:
-            lines.append(f"{name}={shown!s}: {message}")
+        if name != "DISCORD_TOKEN" and isinstance(shown, str | int | float) and len(str(shown)) <= 80:
+            lines.append(f"{name} is set to {str(shown).strip()!r}, which cannot be used: {problem_text}")
         else:
-            lines.append(f"{name}: {message}")
+            lines.append(f"{name} cannot be used: {problem_text}")
     return lines
+
+
+def _plain(message: str) -> str:
+    """pydantic's "Value error, it must …" / "Input should be …" as the rest of a sentence, with its full stop."""
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ").strip()
+    if message.startswith("Input "):
+        message = "it " + message.removeprefix("Input ")
+    elif message[:1].isupper() and not message[1:2].isupper():
+        message = message[0].lower() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."

@@ -262,3 +262,31 @@ async def test_sigterm_mid_fan_out_finishes_in_flight_sends_and_leaves_the_rest_
         assert standin.message_counts() == {c: 1 for c in channels}
         assert standin.counters["duplicates"] == 0 and standin.counters["global_429"] == 0
         assert standin.violations == []
+
+
+async def test_invite_with_an_unreadable_token_says_it_cannot_be_read_and_never_prints_it(
+    tmp_path: Path,
+) -> None:
+    # The token is set: "set DISCORD_TOKEN" sent the user looking for a variable that was already there.
+    code, output = await finished(await briefbot(tmp_path, "invite", DISCORD_TOKEN="my-secret-value"))
+    assert code == 2, output
+    assert "DISCORD_TOKEN is set" in output and "cannot be read" in output and "Reset Token" in output
+    assert "or set DISCORD_TOKEN" not in output
+    assert "my-secret-value" not in output and "Traceback" not in output
+
+
+async def test_a_bad_digest_setting_in_dotenv_stops_run_but_not_check_preview_or_invite(
+    tmp_path: Path,
+) -> None:
+    # check and preview never use the digest's settings; run must still refuse the bad value by name.
+    (tmp_path / ".env").write_text("DIGEST_MAX_BRIEFS=50\nDIGEST_TIMEZONE=Mars/Base\n", encoding="utf-8")
+    code, output = await finished(await briefbot(tmp_path, "check"))
+    assert code == 0 and "brief(s) valid" in output, output
+    code, output = await finished(await briefbot(tmp_path, "preview", "who", "name=bennett"))
+    assert code == 0 and "Naftali Bennett" in output, output
+    code, output = await finished(await briefbot(tmp_path, "invite", "--client-id", "123456789012345678"))
+    assert code == 0, output
+    code, output = await finished(await briefbot(tmp_path, "run", DISCORD_TOKEN=SECRET))
+    assert code == 2
+    assert "DIGEST_MAX_BRIEFS" in output and "DIGEST_TIMEZONE" in output
+    assert SECRET not in output and "Traceback" not in output

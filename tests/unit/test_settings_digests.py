@@ -56,3 +56,29 @@ def test_the_largest_snowflake_is_a_channel_id_and_the_server_id_is_one_too() ->
     assert settings(digest_channel_ids=f"1, {2**63 - 1}").digest_channel_ids == [1, 2**63 - 1]
     [line] = problems(discord_guild_id=str(2**64))
     assert line.startswith("DISCORD_GUILD_ID") and "is not a Discord id" in line
+
+
+@pytest.mark.parametrize(
+    ("values", "name"),
+    [
+        ({"digest_catch_up_grace": "30s"}, "DIGEST_CATCH_UP_GRACE"),
+        ({"digest_catch_up_grace": "99999999999d"}, "DIGEST_CATCH_UP_GRACE"),
+        ({"digest_max_briefs": "50"}, "DIGEST_MAX_BRIEFS"),
+        ({"digest_max_briefs": "many"}, "DIGEST_MAX_BRIEFS"),
+        ({"log_level": "chatty"}, "LOG_LEVEL"),
+        ({"digest_channel_ids": "0"}, "DIGEST_CHANNEL_IDS"),
+        ({"digest_timezone": "Mars/Base"}, "DIGEST_TIMEZONE"),
+        ({"digest_schedule": "25:00"}, "DIGEST_SCHEDULE"),
+        ({"delivery_rate_per_second": "0"}, "DELIVERY_RATE_PER_SECOND"),
+        ({"discord_token": 12}, "DISCORD_TOKEN"),
+    ],
+)
+def test_every_settings_error_is_a_plain_sentence_naming_the_variable(
+    values: dict[str, Any], name: str
+) -> None:
+    # pydantic's "Value error, …" and "Input should be …" read as a library's internals, not as advice.
+    [line] = problems(**values)
+    assert line.startswith(f"{name} ")
+    assert "Value error" not in line and "Input should" not in line and "Input " not in line
+    assert line.endswith(".") and "cannot be used: " in line
+    assert not line.split("cannot be used: ", 1)[1][:1].isupper()  # the rest of the sentence
