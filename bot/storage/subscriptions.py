@@ -19,7 +19,6 @@ logger = logging.getLogger(__name__)
 
 Source = Literal["settings", "command"]
 _SOURCES: tuple[Source, ...] = get_args(Source)
-_CHUNK = 500  # channel ids per IN (...) query, below SQLite's variable limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,26 +71,6 @@ async def fetch_subscription(connection: aiosqlite.Connection, channel_id: int) 
     ) as cursor:
         row = await cursor.fetchone()
     return None if row is None else _SUBSCRIPTIONS.read(row)
-
-
-async def fetch_subscriptions(
-    connection: aiosqlite.Connection, channel_ids: Sequence[int]
-) -> dict[int, Subscription]:
-    """The subscription rows (active or not) of `channel_ids` on an already-held connection, by channel."""
-    found: dict[int, Subscription] = {}
-    unique = list(dict.fromkeys(channel_ids))
-    for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start : start + _CHUNK]
-        placeholders = ", ".join("?" * len(chunk))
-        async with connection.execute(
-            f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions"  # noqa: S608 - constant columns, placeholders
-            f" WHERE channel_id IN ({placeholders})",
-            chunk,
-        ) as cursor:
-            for row in await cursor.fetchall():
-                subscription = _SUBSCRIPTIONS.read(row)
-                found[subscription.channel_id] = subscription
-    return found
 
 
 class SubscriptionRepository:
