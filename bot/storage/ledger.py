@@ -68,7 +68,8 @@ class Contents(Protocol):
 ContentsT = TypeVar("ContentsT")
 ChooseContents = Callable[[Sequence[str], Set[str], Set[str]], ContentsT]
 """Decides a channel's next digest from (available brief ids newest first, those among them delivered to the
-channel, those held by its pending rows). The delivery layer's rule is passed in: storage does not decide."""
+channel, those reserved by its pending and held rows). The delivery layer's rule is passed in: storage does not
+decide."""
 
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # in byte order
@@ -250,8 +251,8 @@ class DeliveryLedger:
 
         For each channel without a row for this slot, a row is created: 'missed' if `missed`; otherwise
         with the briefs `choose` picks from `available_brief_ids` (newest first) given those delivered to the
-        channel and those held by its other pending rows: 'pending' with them, or 'skipped' with the reason
-        when it picks none. Existing rows are left untouched. Each subscription's `recorded_through` is
+        channel and those reserved by its other pending and held rows: 'pending' with them, or 'skipped' with
+        the reason when it picks none. Existing rows are left untouched. Each subscription's `recorded_through` is
         advanced to the slot.
 
         `subscriptions` were read before this transaction began, so an admin may have acted since: each is
@@ -744,10 +745,12 @@ def _json_ids(ids: Iterable[int] | Iterable[str]) -> str:
 async def _pending_brief_ids(
     connection: aiosqlite.Connection, channel_ids: Sequence[int]
 ) -> dict[int, set[str]]:
-    """Brief ids already held by pending rows, per channel (so two pending digests do not repeat a brief)."""
+    """Brief ids reserved per channel: those of its pending rows, and of its held ones, which may have been
+    posted (so two digests do not repeat a brief). A held row that turns out not posted keeps them while it is
+    sent again; expired, it releases them."""
     held: dict[int, set[str]] = {}
     async with connection.execute(
-        "SELECT channel_id, brief_ids FROM deliveries WHERE state = 'pending'"
+        "SELECT channel_id, brief_ids FROM deliveries WHERE state IN ('pending', 'held')"
         " AND channel_id IN (SELECT value FROM json_each(?))",
         (_json_ids(channel_ids),),
     ) as cursor:

@@ -271,3 +271,25 @@ async def test_next_contents_sees_delivered_and_pending_briefs_and_records_nothi
     upcoming = await ledger.next_contents(10, BRIEFS, rule)
     assert upcoming.brief_ids == ("b1",)
     assert len(await ledger.history(10)) == 2
+
+
+async def test_a_held_rows_briefs_stay_reserved_for_the_next_digest_and_the_preview(
+    database: Database,
+) -> None:
+    # A held digest may have been posted (the search could not tell): its briefs must not go out again in
+    # the next slot's digest, nor in /digest now's, nor show in /digest preview's.
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
+    await ledger.record_slot(nine_utc_slot(1), [sub], available_brief_ids=BRIEFS, choose=rule, now=T0)
+    [maybe_posted] = await ledger.due(T0)
+    await ledger.mark_attempt_started(maybe_posted.id, now=T0)
+    assert await ledger.mark_held(maybe_posted.id, reason="the history could not be read", now=T0)
+    assert (await ledger.next_contents(10, BRIEFS, rule)).brief_ids == ("b3", "b2")
+    await ledger.record_slot(nine_utc_slot(2), [sub], available_brief_ids=BRIEFS, choose=rule, now=T0)
+    [next_digest] = await ledger.due(T0)
+    assert next_digest.brief_ids == ("b3", "b2")
+    manual = await ledger.record_manual(
+        channel_id=10, guild_id=1, available_brief_ids=BRIEFS, choose=rule, now=T0 + timedelta(seconds=1)
+    )
+    assert manual is not None and manual.brief_ids == ("b1",)
