@@ -10,8 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.briefs.models import Brief, Fact, Loan
-from bot.briefs.money import DOLLARS, UNSTATED, format_number
+from bot.briefs.article import contains_words, find_words
+from bot.briefs.evidence import normalise
+from bot.briefs.models import AidFlow, Brief, Fact, Loan, Person
+from bot.briefs.money import format_number
 from bot.briefs.vocabulary import RELATIVE_TIME_WORDS, STATUS_MEANING, Status
 
 SNIPPET_LENGTH = 180
@@ -47,8 +49,6 @@ def article_date(brief: Brief) -> str:
 
 def is_relative(when: str) -> bool:
     """Whether `when` needs the article's date to mean anything ("Wednesday", "last week", "in May")."""
-    from bot.briefs.article import find_words
-
     if _YEAR.search(when):
         return False
     return any(find_words(word, when, ignore_case=True) for word in RELATIVE_TIME_WORDS)
@@ -100,13 +100,12 @@ def status_line(status: Status, as_written: str) -> str:
 
 
 def money_text(loan: Loan) -> str:
-    """The amount as written, then what it reads as: "$600 million = 600,000,000 (dollars, kind not stated)"."""
+    """The amount as written, then what it reads as, in words: "$600 million = 600,000,000 (dollars, kind not
+    stated)", "€300 million = 300,000,000 (euros)"; never a currency code the article does not write."""
     money = loan.money
     if money is None:
         return loan.as_written
-    if money.currency in (DOLLARS, UNSTATED):
-        return f"{loan.as_written} = {format_number(money.amount)} ({money.currency_name})"
-    return f"{loan.as_written} = {format_number(money.amount)} {money.currency}"
+    return f"{loan.as_written} = {format_number(money.amount)} ({money.currency_name})"
 
 
 _LOAN_HEADINGS: dict[Status, str] = {
@@ -158,3 +157,34 @@ def reading_line(brief: Brief, key: str, loan: Loan) -> list[str]:
         f"A reading, not the article's words: the article writes “{proof.reading_clause}” after "
         f"“{proof.reading_from}”; that this is a loan from {loan.lender} to {loan.borrower} is a reading"
     ]
+
+
+def title(person: Person) -> str | None:
+    """A person's role and affiliation in the article's words and order: the part of the phrase that names
+    them which holds both ("Russian President" of "Russian President Vladimir Putin"), never a repeat
+    ("Israeli Ambassador · Israeli") or a reversal ("President · Russian")."""
+    parts = [part for part in (person.role, person.affiliation) if part]
+    if not parts:
+        return None
+    phrase = " ".join(
+        person.as_written.split()
+    )  # as the editor copied it; offsets equal its normalised form's
+    spans = []
+    for part in parts:
+        found = find_words(normalise(part), normalise(phrase))
+        if not found:
+            return " · ".join(parts)
+        spans.append((found[0], found[0] + len(normalise(part))))
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    name = normalise(person.name)
+    if any(start < at + len(name) and at < end for at in find_words(name, normalise(phrase))):
+        return " · ".join(parts)  # role and affiliation stand on either side of the name
+    return phrase[start:end]
+
+
+def kind_line(flow: AidFlow) -> str:
+    """An aid flow's kind, saying whose word it is: the article's when its evidence writes it, else
+    Briefbot's category (kinds come from a fixed list: "medical" for "built a field hospital")."""
+    written = any(contains_words(flow.kind, passage, ignore_case=True) for passage in flow.evidence)
+    label = "the article's word" if written else "Briefbot's category, not the article's word"
+    return f"Kind: {flow.kind} ({label})"

@@ -48,16 +48,38 @@ ISO_CURRENCIES: Final[frozenset[str]] = frozenset(
         "ZAR",
     ]
 )
+# How an amount's currency is told beside the amount as written: plain words, never a code the article
+# does not write ("€300 million = 300,000,000 (euros)").
 CURRENCY_NAMES: Final[dict[str, str]] = {
     DOLLARS: "dollars, kind not stated",
     UNSTATED: "currency not stated",
     "USD": "US dollars",
-    "CAD": "Canadian dollars",
     "EUR": "euros",
     "GBP": "pounds sterling",
     "JPY": "yen",
+    "CAD": "Canadian dollars",
+    "AUD": "Australian dollars",
+    "CHF": "Swiss francs",
+    "CNY": "yuan",
     "ILS": "shekels",
     "UAH": "hryvnias",
+    "RUB": "roubles",
+    "PLN": "zlotys",
+    "SEK": "Swedish kronor",
+    "NOK": "Norwegian kroner",
+    "DKK": "Danish kroner",
+    "CZK": "Czech korunas",
+    "HUF": "forints",
+    "RON": "Romanian lei",
+    "TRY": "Turkish lira",
+    "INR": "rupees",
+    "KRW": "won",
+    "NZD": "New Zealand dollars",
+    "SGD": "Singapore dollars",
+    "HKD": "Hong Kong dollars",
+    "MXN": "Mexican pesos",
+    "BRL": "reais",
+    "ZAR": "rand",
 }
 
 # Signs before the number, and words after it; the longest first so that "US$" is not read as "$".

@@ -156,7 +156,7 @@ def fact_label(brief: Brief, key: str, fact: Fact) -> str:
     if isinstance(fact, Person):
         return fact.name
     if isinstance(fact, AidFlow):
-        return f"{render.aid_group(fact)} · {fact.donor} → {fact.recipient}: {fact.kind}"
+        return render.aid_heading(fact)
     if isinstance(fact, Loan):
         return facts.loan_heading(fact)
     if isinstance(fact, Event):

@@ -257,7 +257,7 @@ def render_people(found: Found[Person]) -> list[MessageData]:
 
 def _person_field(brief: Brief, person: Person) -> EmbedField:
     key = item_key(brief, "people", person)
-    described = " · ".join(part for part in (person.role, person.affiliation) if part)
+    described = facts.title(person)
     lines = [f"**{described}**"] if described else []
     lines.append(f"Named in the article as “{person.as_written}”")
     lines += facts.who_says(brief, key, person)
@@ -281,15 +281,21 @@ def aid_group(flow: AidFlow) -> str:
 _AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
 
 
+def aid_heading(flow: AidFlow) -> str:
+    """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital"
+    (its kind, often Briefbot's category rather than the article's word, is a line of its own)."""
+    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {', '.join(flow.items)}"
+
+
 def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
     """One article's flows grouped by donor, what was given apart from what was not."""
     donors = list(dict.fromkeys(flow.donor for flow in flows))
     ordered = sorted(flows, key=lambda f: (donors.index(f.donor), _AID_ORDER[aid_group(f)]))
     return [
         _field(
-            f"{aid_group(f)} · {f.donor} → {f.recipient}: {f.kind}",
+            aid_heading(f),
             [
-                f"Items: {', '.join(f.items)}",
+                facts.kind_line(f),
                 facts.status_line(f.status, f.status_as_written),
                 *facts.who_says(brief, item_key(brief, "aid", f), f),
                 facts.evidence_snippet(f),
@@ -432,6 +438,19 @@ def render_briefs(briefs: Sequence[Brief]) -> list[MessageData]:
     return paginate("Briefs", description, fields, _footer(found))
 
 
+# What /sources says of where each thing a reader sees comes from: exactly what is the article's, what is not.
+PROVENANCE = (
+    "From the article, verbatim: names, roles, places, times, aid items, amounts as written, the verbs "
+    "behind each status, who says so, and every passage and quote.\n"
+    "Briefbot's words, each checked against the article: statuses (shown beside the article's verb), aid kinds "
+    "(a fixed list: labelled “Briefbot's category” when the article does not write the word), the number and "
+    "currency an amount reads as, readings (labelled “a reading”), the names the brief gives words of the "
+    "article (“Ukraine” for “Kyiv”), and headings such as “Given” or “Loan made”.\n"
+    "From the editor, labelled: the publisher, the article's date and address when known, and when the brief "
+    "was added to Briefbot."
+)
+
+
 def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[MessageData]:
     """`/sources`: the article, its publisher, and how evidence is shown."""
     editor = brief.editor
@@ -443,12 +462,13 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
         else "The article gives no date, and the editor supplied none: times such as “Wednesday” are as the "
         "article says them."
     )
+    publisher = " ".join(" ".join(brief.source.evidence).split())
     description = (
-        f"**{brief.source.headline}**\nPublished by {brief.source.publisher}; kept verbatim as `{brief.source.seed}`.\n"
-        f"{note}\n\n"
-        "Every value in a brief is bound to the article's own words, and the bot refuses to load a brief that "
-        "says more than its evidence. Answers quote a short piece of that evidence under each item (> “…”); "
-        "Quote shows all of it."
+        f"**{brief.source.headline}**\n"
+        f"Publisher: {brief.source.publisher} (the editor's, read from the article's words “{publisher}”); "
+        f"kept verbatim as `{brief.source.seed}`.\n{note}\n\n{PROVENANCE}\n\n"
+        "The bot refuses to load a brief that says more than its evidence. Answers quote a short piece of that "
+        "evidence under each item (> “…”); Quote shows all of it."
     )
     credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]
     fields = [_field("Credits (not people in the story)", credits)] if credits else []

@@ -76,7 +76,7 @@ async def test_loans_by_country_private(briefbot: Briefbot, standin: DiscordStan
 
 async def test_every_command_answers(briefbot: Briefbot, standin: DiscordStandIn) -> None:
     expected = {
-        "aid": "Not given · Israel → Ukraine: military",
+        "aid": "Not given · Israel → Ukraine: military aid",
         "loans": "Loan made (a reading) · Canada → Ukraine: $800 million",
         "brief": "Key point 1",
         "events": "Brussels · Wednesday",
@@ -91,7 +91,7 @@ async def test_every_command_answers(briefbot: Briefbot, standin: DiscordStandIn
 
 async def test_us_alias(briefbot: Briefbot, standin: DiscordStandIn) -> None:
     _, callback = await ask(standin, "aid", {"country": "USA"})
-    assert "United States → Ukraine: military" in embeds_text(callback.data)
+    assert "United States → Ukraine: MILITARY AID" in embeds_text(callback.data)
 
 
 async def test_unknown_inputs_get_suggestions(briefbot: Briefbot, standin: DiscordStandIn) -> None:

@@ -65,9 +65,10 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
         (
             ["aid"],
             [
-                "Given · Israel → Ukraine: military",
-                "Not given · Israel → Ukraine: military",
-                "Given · United States → Ukraine: military",
+                "Given · Israel → Ukraine: helmets, protective vests",
+                "Given · Israel → Ukraine: a field hospital",
+                "Not given · Israel → Ukraine: military aid",
+                "Given · United States → Ukraine: MILITARY AID",
             ],
         ),
         (["brief"], ["Key point 1"]),

@@ -79,7 +79,7 @@ def test_dollars_are_never_told_as_us_dollars(answers: dict[str, list[MessageDat
         assert "USD" not in text and "800 million USD" not in text, command
     loans = text_of(answers["loans"])
     assert "$800 million = 800,000,000 (dollars, kind not stated)" in loans
-    assert "€300 million = 300,000,000 EUR" in loans
+    assert "€300 million = 300,000,000 (euros)" in loans
 
 
 def test_a_claim_of_momentum_is_not_aid_delivered(answers: dict[str, list[MessageData]]) -> None:
@@ -184,12 +184,11 @@ def test_helmets_and_vests_are_the_military_aid_the_article_excepts(
     answers: dict[str, list[MessageData]],
 ) -> None:
     """Review #10: "has not provided military aid to Kyiv beyond helmets and protective vests", quoted whole."""
-    helmets = [
-        (name, value) for name, value in fields(answers["aid"]) if "Items: helmets, protective vests" in value
-    ]
+    helmets = [(name, value) for name, value in fields(answers["aid"]) if "helmets, protective vests" in name]
     assert len(helmets) == 1
     name, value = helmets[0]
-    assert name == "Given · Israel → Ukraine: military"
+    assert name == "Given · Israel → Ukraine: helmets, protective vests"
+    assert "Kind: military (the article's word)" in value
     assert "the article: “has not provided military aid to Kyiv beyond helmets and protective vests”" in value
     assert "protective equipment" not in "\n".join(text_of(pages) for pages in answers.values())
 
@@ -265,3 +264,94 @@ def test_the_date_a_brief_was_added_is_not_the_articles(answers: dict[str, list[
     sources = text_of(answers["sources"])
     assert "added to Briefbot 2026-11-26 (not the article's date)" in sources
     assert "(added 2026-11-26)" not in sources and "; added 2026-11-26" not in sources
+
+
+def test_a_currency_is_told_as_the_article_writes_it(
+    shipped: LoadResult, answers: dict[str, list[MessageData]]
+) -> None:
+    """Review #9: "€300 million = 300,000,000 EUR" adds a code the article never writes."""
+    from bot.briefs.money import ISO_CURRENCIES
+
+    article = shipped_article_text()
+    for command, pages in answers.items():
+        text = text_of(pages)
+        for code in ISO_CURRENCIES:
+            if f" {code}" in text or f"{code} " in text:
+                assert code in article, (command, code)
+    assert "€300 million = 300,000,000 (euros)" in text_of(answers["loans"])
+    from bot.briefs.money import CURRENCY_NAMES
+
+    assert all(code not in CURRENCY_NAMES[code] for code in ISO_CURRENCIES)  # every code told in words
+
+
+def test_a_title_reads_in_the_articles_order(
+    answers: dict[str, list[MessageData]], shipped: LoadResult
+) -> None:
+    """Review #20: "Ambassador to Israel · Ukrainian" and "President · Russian" reverse the article's phrase."""
+    who = text_of(answers["who"])
+    assert "**Ukrainian Ambassador to Israel**" in who and "**Russian President**" in who
+    for person in shipped.library.get().people:
+        [value] = [v for name, v in fields(answers["who"]) if name == person.name]
+        described = value.splitlines()[0]
+        assert described.startswith("**") and described.strip("*") in person.as_written, described
+
+
+def test_the_publisher_is_labelled_as_the_editors_reading(answers: dict[str, list[MessageData]]) -> None:
+    """Review #17: the article says "Jerusalem Post Staff contributed to this report.", not who published it."""
+    sources = text_of(answers["sources"])
+    assert "Published by Jerusalem Post" not in sources
+    assert (
+        "Publisher: Jerusalem Post (the editor's, read from the article's words "
+        "“Jerusalem Post Staff contributed to this report.”)"
+    ) in sources
+
+
+def test_an_aid_kind_is_the_articles_word_or_labelled_as_briefbots(
+    shipped: LoadResult, answers: dict[str, list[MessageData]]
+) -> None:
+    """Review #11: "medical" is not the article's word: the article says "built a field hospital"."""
+    from bot.briefs.article import contains_words
+
+    brief = shipped.library.get()
+    shown = 0
+    for command, pages in answers.items():
+        for name, value in fields(pages):
+            kinds = [line for line in value.splitlines() if line.startswith("Kind: ")]
+            for line in kinds:
+                kind = line.removeprefix("Kind: ").split(" (")[0]
+                flows = [f for f in brief.aid if f.kind == kind and any(i in name for i in f.items)]
+                assert flows, (command, name)
+                written = all(
+                    any(contains_words(kind, p, ignore_case=True) for p in f.evidence) for f in flows
+                )
+                label = "(the article's word)" if written else "(Briefbot's category, not the article's word)"
+                assert line == f"Kind: {kind} {label}", (command, name, line)
+                shown += 1
+            if name.startswith(("Given", "Not given")):
+                assert kinds, (command, name)
+                items = name.split(": ", 1)[1]
+                assert any(items == ", ".join(f.items) for f in brief.aid), name  # the article's words
+    assert shown >= 6
+    aid = fields(answers["aid"])
+    assert tuple(name for name, _ in aid if "field hospital" in name) == (
+        "Given · Israel → Ukraine: a field hospital",
+    )
+    assert "Kind: medical (Briefbot's category, not the article's word)" in text_of(answers["aid"])
+
+
+def test_sources_says_what_is_from_the_article_and_what_is_not(answers: dict[str, list[MessageData]]) -> None:
+    """Review #18: "every value bound to the article's words" overclaims: statuses and aid kinds are Briefbot's."""
+    sources = text_of(answers["sources"])
+    assert "Every value in a brief is bound to the article's own words" not in sources
+    assert "From the article, verbatim:" in sources
+    assert "Briefbot's words, each checked against the article:" in sources
+    for part in ("statuses", "aid kinds", "currency", "readings"):
+        briefbots = sources.split("Briefbot's words, each checked against the article:")[1].split("\n")[0]
+        assert part in briefbots, part
+    assert "From the editor, labelled:" in sources
+
+
+def shipped_article_text() -> str:
+    from tests.conftest import SHIPPED_SEED
+
+    return SHIPPED_SEED.read_text(encoding="utf-8")
