@@ -225,7 +225,7 @@ class DigestScheduler:
                 self._reported_unusable.discard((schedule, timezone))
                 if not slots:
                     continue
-                members = await self._subscriptions.deliverable_in(schedule, timezone)
+                members = await self._subscriptions.deliverable_in(schedule, timezone, paused_too=True)
                 late = [slot for slot in slots if now - slot.at > self.catch_up_grace]
                 if len(late) > MAX_MISSED_ROWS:
                     dropped = late[:-MAX_MISSED_ROWS]

@@ -160,10 +160,23 @@ class DigestService:
     async def cannot_deliver(self, channel_id: int, reason: str) -> bool:
         """Nothing can reach the channel now (e.g. a permission was taken away): pause its subscription with
         `reason`, pending digests cancelled, until it is subscribed again. False if it was not deliverable."""
-        changed = await self.subscriptions.pause(channel_id, reason, now=self._clock())
+        changed = await self.subscriptions.pause(channel_id, reason, now=self._clock(), cause="permissions")
         if changed:
             await self.scheduler.refresh()
         return changed
+
+    async def pause(self, channel_id: int, reason: str, *, by: int) -> bool:
+        """Member `by` pauses the channel's digests with `reason` (/digest pause): every setting is kept, its
+        pending digests are cancelled and its slots recorded as skipped until `resume`. False if it was not
+        subscribed, or already paused."""
+        return await self.subscriptions.pause(channel_id, reason, now=self._clock(), cause="member", by=by)
+
+    async def resume(self, channel_id: int) -> Subscription | None:
+        """Lift the channel's pause, whoever paused it (/digest resume); None if it was not paused."""
+        resumed = await self.subscriptions.resume(channel_id, now=self._clock())
+        if resumed is not None:
+            await self.scheduler.refresh()
+        return resumed
 
     async def server_removed(self, guild_id: int) -> list[int]:
         """The bot was removed from the server: pause its channels at once; its data is deleted
@@ -182,6 +195,10 @@ class DigestService:
         """Delete the data of servers that removed the bot more than REMOVED_SERVER_RETENTION ago."""
         cutoff = self._clock() - self.settings.removed_server_retention
         return await self.removed_servers.forget_removed_before(cutoff)
+
+    async def subscription(self, channel_id: int) -> Subscription | None:
+        """The channel's subscription (active or not), or None."""
+        return await self.subscriptions.get(channel_id)
 
     async def list_subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
         """Active subscriptions (paused ones included, with their reason), optionally of one guild."""

@@ -27,7 +27,7 @@ import aiosqlite
 from bot.storage._rows import Columns
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Database
-from bot.storage.subscriptions import Subscription, pause_in
+from bot.storage.subscriptions import PauseCause, Subscription, pause_in
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +133,8 @@ class Delivery:
     updated_at: datetime
     attempt_started_at: datetime | None = None  # when a send first began; the message may exist since
     last_attempt_at: datetime | None = None  # when the latest send began
+    # Skipped or cancelled because of a pause: what paused it (see bot.storage.subscriptions.PauseCause).
+    pause_cause: PauseCause | None = None
 
 
 _DELIVERIES = Columns(Delivery)
@@ -142,7 +144,7 @@ _DELIVERIES = Columns(Delivery)
 # key) instead of looking each available brief up: measured several times faster.
 _CHUNK_STATE = (
     "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
-    " s.paused_reason,"
+    " s.paused_reason, s.pause_cause,"
     " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
     " AND d.slot_key = ?),"
     " (SELECT json_group_array(b.brief_id) FROM delivered_briefs AS b WHERE b.channel_id = s.channel_id"
@@ -344,9 +346,19 @@ class DeliveryLedger:
                 if found is None:
                     dropped.append(channel_id)
                     continue
-                _, guild_id, active, schedule, timezone, through, paused_at, paused_reason, has_row, had = (
-                    found
-                )
+                (
+                    _,
+                    guild_id,
+                    active,
+                    schedule,
+                    timezone,
+                    through,
+                    paused_at,
+                    paused_reason,
+                    pause_cause,
+                    has_row,
+                    had,
+                ) = found
                 # Still the subscription's slot (text order is time order): active, on the schedule it was
                 # read with, and not subscribed again afresh after the slot (nothing before that is back-filled).
                 if not (
@@ -363,6 +375,7 @@ class DeliveryLedger:
                 done.add(channel_id)
                 decision: _Decision
                 if paused_at is not None:
+                    # A paused subscription keeps its slots: each is skipped, with the pause's reason and cause.
                     decision = ("skipped", f"subscription paused: {paused_reason}", "[]", None)
                 elif missed:
                     decision = ("missed", MISSED_REASON, "[]", None)
@@ -381,6 +394,7 @@ class DeliveryLedger:
                         brief_ids,
                         next_at,
                         reason,
+                        pause_cause if paused_at is not None else None,
                         stamp,
                         stamp,
                     )
@@ -391,8 +405,8 @@ class DeliveryLedger:
             # No row for (channel, slot) exists (read above, in this transaction): each insert adds one.
             await connection.executemany(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
-                " brief_ids, next_attempt_at, reason, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " brief_ids, next_attempt_at, reason, pause_cause, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             await _advance(connection, channel_ids, slot.at)
@@ -613,6 +627,7 @@ class DeliveryLedger:
                     channel_id,
                     f"{failures} deliveries in a row failed; last: {reason}",
                     now,
+                    cause="failures",
                 )
         logger.warning("delivery %d to channel %d is dead: %s", delivery_id, channel_id, reason)
         return FailureOutcome(consecutive_failures=failures, paused=paused)

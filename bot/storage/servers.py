@@ -30,7 +30,7 @@ class RemovedServers:
             ) as cursor:
                 channels = [int(row[0]) for row in await cursor.fetchall()]
             for channel_id in channels:
-                await pause_in(connection, channel_id, reason, now)
+                await pause_in(connection, channel_id, reason, now, cause="server_removed")
             await connection.execute(
                 "INSERT OR IGNORE INTO removed_servers (guild_id, removed_at) VALUES (?, ?)",
                 (guild_id, to_db(now)),

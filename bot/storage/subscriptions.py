@@ -19,14 +19,19 @@ logger = logging.getLogger(__name__)
 
 Source = Literal["settings", "command"]
 _SOURCES: tuple[Source, ...] = get_args(Source)
+PauseCause = Literal["member", "failures", "permissions", "server_removed"]
+"""What paused a subscription: a member (/digest pause), or Briefbot itself after refused deliveries, a lost
+permission, or being removed from the server."""
+_PAUSE_CAUSES: tuple[PauseCause, ...] = get_args(PauseCause)
 
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
     """A channel's subscription.
 
-    `active` is False once unsubscribed (the row is kept for history); `paused_reason` is set while delivery
-    is paused after repeated permanent failures, until the channel subscribes again.
+    `active` is False once unsubscribed (the row is kept for history). While paused (`paused_at` set), every
+    setting is kept and its slots are recorded as skipped; `pause_cause` says what paused it, `paused_by` which
+    member did (None when Briefbot paused it itself), and `paused_reason` why, until it is resumed.
     """
 
     channel_id: int
@@ -41,10 +46,17 @@ class Subscription:
     paused_at: datetime | None
     paused_reason: str | None
     consecutive_failures: int
+    paused_by: int | None = None
+    pause_cause: PauseCause | None = None
 
     @property
     def paused(self) -> bool:
         return self.paused_at is not None
+
+    @property
+    def paused_automatically(self) -> bool:
+        """Paused by Briefbot itself (not by a member): something is wrong that an admin should know."""
+        return self.paused and self.pause_cause != "member"
 
     @property
     def deliverable(self) -> bool:
@@ -115,7 +127,8 @@ class SubscriptionRepository:
                     logger.info("channel %d resumed (was paused: %s)", channel_id, existing.paused_reason)
                 await connection.execute(
                     "UPDATE subscriptions SET guild_id = ?, schedule = ?, timezone = ?, source = ?,"
-                    " updated_at = ?, active = 1, paused_at = NULL, paused_reason = NULL,"
+                    " updated_at = ?, active = 1, paused_at = NULL, paused_reason = NULL, paused_by = NULL,"
+                    " pause_cause = NULL,"
                     " consecutive_failures = 0,"
                     " recorded_through = CASE WHEN ? THEN max(recorded_through, ?) ELSE recorded_through END"
                     " WHERE channel_id = ?",
@@ -158,24 +171,29 @@ class SubscriptionRepository:
             return await fetch_subscription(connection, channel_id)
 
     async def schedule_groups(self) -> list[ScheduleGroup]:
-        """Each (schedule, time zone) of deliverable subscriptions with its earliest `recorded_through`: what
-        the scheduler needs to see whether any slot is due, without reading every subscription."""
+        """Each (schedule, time zone) of active subscriptions (paused ones included: their slots are recorded
+        as skipped) with its earliest `recorded_through`: what the scheduler needs to see whether any slot is
+        due, without reading every subscription."""
         async with (
             self._db.read() as connection,
             connection.execute(
                 "SELECT schedule, timezone, min(recorded_through) AS earliest_recorded_through FROM subscriptions"
-                " WHERE active = 1 AND paused_at IS NULL GROUP BY schedule, timezone ORDER BY schedule, timezone"
+                " WHERE active = 1 GROUP BY schedule, timezone ORDER BY schedule, timezone"
             ) as cursor,
         ):
             rows = await cursor.fetchall()
         return [_SCHEDULE_GROUPS.read(row) for row in rows]
 
-    async def deliverable_in(self, schedule: str, timezone: str) -> list[Subscription]:
-        """The deliverable (active, not paused) subscriptions of one schedule and time zone."""
+    async def deliverable_in(
+        self, schedule: str, timezone: str, *, paused_too: bool = False
+    ) -> list[Subscription]:
+        """The deliverable (active, not paused) subscriptions of one schedule and time zone; with
+        `paused_too`, the paused ones as well (whose slots are recorded as skipped)."""
+        paused = "" if paused_too else " AND paused_at IS NULL"
         async with (
             self._db.read() as connection,
             connection.execute(
-                f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE active = 1 AND paused_at IS NULL"  # noqa: S608
+                f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE active = 1{paused}"  # noqa: S608
                 " AND schedule = ? AND timezone = ? ORDER BY guild_id, channel_id",
                 (schedule, timezone),
             ) as cursor,
@@ -221,13 +239,41 @@ class SubscriptionRepository:
                 await cursor.close()
         return changed
 
-    async def pause(self, channel_id: int, reason: str, *, now: datetime) -> bool:
-        """Pause delivery to the channel with `reason` and cancel its pending deliveries.
+    async def pause(
+        self,
+        channel_id: int,
+        reason: str,
+        *,
+        now: datetime,
+        cause: PauseCause = "permissions",
+        by: int | None = None,
+    ) -> bool:
+        """Pause delivery to the channel with `reason` and cancel its pending deliveries; every setting is
+        kept. `cause` says what paused it, `by` which member (for cause 'member').
 
-        Returns False if it had no active, unpaused subscription. Subscribing again resumes it.
+        Returns False if it had no active, unpaused subscription. `resume` (or subscribing again) resumes it.
         """
         async with self._db.transaction() as connection:
-            return await pause_in(connection, channel_id, reason, now)
+            return await pause_in(connection, channel_id, reason, now, cause=cause, by=by)
+
+    async def resume(self, channel_id: int, *, now: datetime) -> Subscription | None:
+        """Lift the channel's pause, whoever paused it, with its run of failures reset; its settings are as
+        they were. Slots from `now` on are delivered (those while paused were recorded as skipped; none is
+        back-filled). Returns the subscription, or None if it was not active and paused."""
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            existing = await fetch_subscription(connection, channel_id)
+            if existing is None or not existing.active or not existing.paused:
+                return None
+            await connection.execute(
+                "UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, paused_by = NULL,"
+                " pause_cause = NULL, consecutive_failures = 0, updated_at = ?,"
+                " recorded_through = max(recorded_through, ?) WHERE channel_id = ?",
+                (stamp, stamp, channel_id),
+            )
+            resumed = await fetch_subscription(connection, channel_id)
+        logger.info("channel %d resumed (was paused: %s)", channel_id, existing.paused_reason)
+        return resumed
 
     async def sync_settings(
         self, entries: dict[int, int | None], *, schedule: str, timezone: str, now: datetime
@@ -278,21 +324,31 @@ class SubscriptionRepository:
         return [s for s in await self.list_subscriptions() if s.source == "settings"]
 
 
-async def pause_in(connection: aiosqlite.Connection, channel_id: int, reason: str, now: datetime) -> bool:
+async def pause_in(
+    connection: aiosqlite.Connection,
+    channel_id: int,
+    reason: str,
+    now: datetime,
+    *,
+    cause: PauseCause,
+    by: int | None = None,
+) -> bool:
     """`SubscriptionRepository.pause` inside a transaction the caller holds."""
+    if cause not in _PAUSE_CAUSES:
+        raise ValueError(f"cause must be one of {_PAUSE_CAUSES}, not {cause!r}")
     stamp = to_db(now)
     cursor = await connection.execute(
-        "UPDATE subscriptions SET paused_at = ?, paused_reason = ?, updated_at = ?"
-        " WHERE channel_id = ? AND active = 1 AND paused_at IS NULL",
-        (stamp, reason, stamp, channel_id),
+        "UPDATE subscriptions SET paused_at = ?, paused_reason = ?, paused_by = ?, pause_cause = ?,"
+        " updated_at = ? WHERE channel_id = ? AND active = 1 AND paused_at IS NULL",
+        (stamp, reason, by, cause, stamp, channel_id),
     )
     changed = cursor.rowcount > 0
     await cursor.close()
     if changed:
         logger.warning("delivery to channel %d paused: %s", channel_id, reason)
         await connection.execute(
-            "UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?,"
+            "UPDATE deliveries SET state = 'cancelled', reason = ?, pause_cause = ?, updated_at = ?,"
             " next_attempt_at = NULL WHERE channel_id = ? AND state = 'pending'",
-            (f"subscription paused: {reason}", stamp, channel_id),
+            (f"subscription paused: {reason}", cause, stamp, channel_id),
         )
     return changed

@@ -28,9 +28,9 @@ async def test_an_unsubscribe_landing_while_the_slot_is_recorded_gets_no_digest(
     read_subscriptions = SubscriptionRepository.deliverable_in
 
     async def admin_unsubscribes_after_the_read(
-        repository: SubscriptionRepository, schedule: str, timezone: str
+        repository: SubscriptionRepository, schedule: str, timezone: str, *, paused_too: bool = False
     ) -> list[Subscription]:
-        members = await read_subscriptions(repository, schedule, timezone)
+        members = await read_subscriptions(repository, schedule, timezone, paused_too=paused_too)
         if not answers:  # the scheduler has read who is subscribed; the slot is not recorded yet
             answers.append(await ask(standin, "digest unsubscribe", {"channel": news}, user="alice"))
         return members

@@ -269,9 +269,14 @@ async def test_forbidden_and_unknown_channels_go_dead_and_pause(
         gone_history = await bot.digests.history(gone)
         listed = {s.channel_id: s for s in await bot.digests.list_subscriptions()}
         text = await ask(standin, "digest list", {}, user="alice")
-    assert [d.state for d in forbidden_history] == ["dead"] * 3
-    assert forbidden_history[0].reason == "403 Missing Access (50001)"
-    assert gone_history[0].reason == "404 Unknown Channel (10003)"
+    # Paused after the third, the fourth slot is kept as skipped, with the pause's reason.
+    assert [d.state for d in forbidden_history] == ["skipped"] + ["dead"] * 3
+    assert forbidden_history[0].pause_cause == "failures"
+    assert forbidden_history[0].reason == (
+        "subscription paused: 3 deliveries in a row failed; last: 403 Missing Access (50001)"
+    )
+    assert forbidden_history[1].reason == "403 Missing Access (50001)"
+    assert gone_history[1].reason == "404 Unknown Channel (10003)"
     assert (
         len(posts(standin, forbidden)) == 3 and len(posts(standin, gone)) == 3
     )  # one try per slot, no retries
@@ -367,13 +372,13 @@ async def test_subscribe_shows_the_real_next_slot_and_refuses_one_that_never_com
             standin, "digest subscribe", {"channel": news, "schedule": "0 0 29 2 *"}, user="alice"
         )
         at = int(datetime(2028, 2, 29, tzinfo=UTC).timestamp())
-        assert leap.startswith("Subscribed.") and f"next <t:{at}:f> (<t:{at}:R>)" in leap
+        assert leap.startswith("Subscribed.") and f"next <t:{at}:F> (<t:{at}:R>)" in leap
         never = await ask(
             standin, "digest subscribe", {"channel": general, "schedule": "0 0 31 2 *"}, user="alice"
         )
         assert "`0 0 31 2 *` is not a schedule I understand" in never and "never comes" in never
         listed = await ask(standin, "digest list", {}, user="bob")
-        assert f"<#{news}>" in listed and f"<t:{at}:f>" in listed and f"<#{general}>" not in listed
+        assert f"<#{news}>" in listed and f"<t:{at}:F>" in listed and f"<#{general}>" not in listed
     assert standin.violations == []
 
 

@@ -86,7 +86,8 @@ async def test_a_permission_taken_away_pauses_the_channel_with_the_reason(
             and paused.paused_reason == "I no longer have Send Messages, Embed Links in this channel"
         )
         listed = await ask(standin, "digest list", {}, user="bob")
-        assert "**paused**: I no longer have Send Messages, Embed Links in this channel" in listed
+        assert "**paused** by Briefbot <t:" in listed
+        assert ": I no longer have Send Messages, Embed Links in this channel." in listed
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts_to(standin, news) == 0  # nothing sent into a refusal
         if change != "@everyone role":

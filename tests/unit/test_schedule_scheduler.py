@@ -117,6 +117,11 @@ async def test_paused_and_unsubscribed_channels_get_nothing(harness: Harness) ->
     harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
     report = await harness.scheduler().record_due_slots()
     assert report.pending == [("2026-05-01T09:00", "UTC", 1)]
+    # The paused one keeps its slot, as skipped with the pause's reason.
+    assert report.skipped == [("2026-05-01T09:00", "UTC", 2)]
+    [skipped] = await harness.ledger.history(2)
+    assert skipped.reason == "subscription paused: 403 Missing Access (50001)"
+    assert await harness.ledger.history(3) == []
 
 
 async def test_nothing_new_is_skipped_and_logged(harness: Harness, caplog: pytest.LogCaptureFixture) -> None:
@@ -246,8 +251,10 @@ class RacingSubscriptions(SubscriptionRepository):
         super().__init__(database)
         self._after_read = after_read
 
-    async def deliverable_in(self, schedule: str, timezone: str) -> list[Subscription]:
-        members = await super().deliverable_in(schedule, timezone)
+    async def deliverable_in(
+        self, schedule: str, timezone: str, *, paused_too: bool = False
+    ) -> list[Subscription]:
+        members = await super().deliverable_in(schedule, timezone, paused_too=paused_too)
         await self._after_read()
         return members
 

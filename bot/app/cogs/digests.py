@@ -1,4 +1,4 @@
-"""/digest subscribe | unsubscribe | list | preview | now | history."""
+"""/digest subscribe | unsubscribe | pause | resume | list | preview | now | history."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from discord.ext import commands
 from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
-from bot.briefs.render import clean, render_digest
+from bot.briefs.render import clean, defuse_mentions, render_digest, shorten
 from bot.delivery.slots import next_slot
 from bot.schedule import ScheduleError, checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
@@ -35,6 +35,8 @@ REQUIRED_CHANNEL_PERMISSIONS = (
     ("read_message_history", "Read Message History"),
 )
 MESSAGE_LIMIT = 2000
+PRIVATE_HELP = "Only you see the answer (default); false to show it to the channel"
+PAUSE_REASON_LIMIT = 200
 
 
 @functools.cache
@@ -92,27 +94,43 @@ def missing_bot_permissions(channel: discord.abc.GuildChannel | discord.Thread) 
 
 
 def next_slot_text(subscription: Subscription, now: datetime) -> str:
+    """The next slot as Discord shows a timestamp, in each reader's own time zone: the full date and time,
+    then how far off it is."""
     slot = next_slot(subscription.schedule, subscription.timezone, now)
     if slot is None:  # stored before such schedules were refused
         return "none in the next 8 years: this schedule never comes; subscribe with another"
     at = int(slot.at.timestamp())
-    return f"<t:{at}:f> (<t:{at}:R>)"
+    return f"<t:{at}:F> (<t:{at}:R>)"
+
+
+def pause_text(subscription: Subscription) -> str:
+    """Who paused the subscription (a member, or Briefbot itself), when and why, and how it resumes."""
+    if subscription.pause_cause == "member":
+        who = f"<@{subscription.paused_by}>" if subscription.paused_by else "a member"
+        then = "`/digest resume` resumes it"
+    else:
+        who = "Briefbot"
+        then = "fix that, then `/digest resume` resumes it"
+    when = f" <t:{int(subscription.paused_at.timestamp())}:f>" if subscription.paused_at else ""
+    why = defuse_mentions(subscription.paused_reason or "no reason given")  # a member may have typed it
+    return f"**paused** by {who}{when}: {why}. {then}"
 
 
 def subscription_line(subscription: Subscription, now: datetime, *, running: bool = True) -> str:
     """One subscription as /digest list shows it. It promises a next slot only when one will come: not while
     the subscription is paused, its stored schedule or time zone cannot be used on this host, or the digests
     are not `running`."""
-    line = f"<#{subscription.channel_id}>: `{subscription.schedule}` {subscription.timezone}"
+    line = f"<#{subscription.channel_id}>: `{defuse_mentions(subscription.schedule)}` {subscription.timezone}"
     if subscription.source == "settings":
         line += " (from settings)"
-    if subscription.paused_reason:
-        return f"{line}; **paused**: {subscription.paused_reason}. Subscribe the channel again to resume."
+    if subscription.paused:
+        return f"{line}; {pause_text(subscription)}."
     try:
         upcoming = next_slot_text(subscription, now)
     except ScheduleError as exc:
         # Stored when it was valid; this host's zoneinfo (tzdata) no longer knows it.
-        return f"{line}; **cannot be scheduled**: {exc} Subscribe the channel again to fix it."
+        problem = defuse_mentions(str(exc))
+        return f"{line}; **cannot be scheduled**: {problem} Subscribe the channel again to fix it."
     if not running:
         return f"{line}; **not running**: digests could not start yet (see the bot's log); it keeps trying."
     return f"{line}; next {upcoming}"
@@ -204,8 +222,19 @@ class DigestsCog(
         problem = self.bot.clock_check.problem()
         return [f"**Clock:** {problem}"] if problem else []
 
-    async def _reply(self, interaction: discord.Interaction[Briefbot], text: str) -> None:
-        await interaction.followup.send(clean(text, MESSAGE_LIMIT), ephemeral=True)
+    async def _reply(
+        self,
+        interaction: discord.Interaction[Briefbot],
+        text: str,
+        *,
+        private: bool = True,
+        composed: bool = False,
+    ) -> None:
+        """Answer the command. Every `@` in `text` is defused, unless it is `composed`: built here with
+        its member mentions (which render as names, and never ping: mentions are off) and every text a
+        member typed defused already."""
+        fitted = shorten(text.strip(), MESSAGE_LIMIT) if composed else clean(text, MESSAGE_LIMIT)
+        await interaction.followup.send(fitted, ephemeral=private)
 
     @app_commands.command()
     @app_commands.describe(
@@ -259,30 +288,99 @@ class DigestsCog(
             await self._reply(interaction, f"<#{channel.id}> was not subscribed.")
 
     @app_commands.command()
-    async def list(self, interaction: discord.Interaction[Briefbot]) -> None:
-        """The channels of this server that get digests"""
+    @app_commands.describe(channel="The channel to pause", reason="Why (shown in /digest list)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def pause(
+        self,
+        interaction: discord.Interaction[Briefbot],
+        channel: discord.TextChannel,
+        reason: app_commands.Range[str, 1, PAUSE_REASON_LIMIT] | None = None,
+    ) -> None:
+        """Pause a channel's digests, keeping every setting (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
+        guild = in_guild(interaction)
+        why = " ".join((reason or "").split()) or "no reason given"
+        subscription = await self.bot.digests.subscription(channel.id)
+        if subscription is None or not subscription.active or subscription.guild_id != guild.id:
+            await self._reply(interaction, f"<#{channel.id}> is not subscribed.")
+            return
+        if await self.bot.digests.pause(channel.id, why, by=interaction.user.id):
+            log.info("user %s paused channel %s: %s", interaction.user.id, channel.id, why)
+            await self._reply(
+                interaction,
+                f"Paused <#{channel.id}>: its digests are skipped, every setting kept."
+                " `/digest resume` resumes it.",
+            )
+            return
+        subscription = await self.bot.digests.subscription(channel.id)
+        if subscription is None or not subscription.paused:  # unsubscribed or resumed meanwhile
+            await self._reply(interaction, f"<#{channel.id}> could not be paused; see `/digest list`.")
+        else:
+            await self._reply(
+                interaction, f"<#{channel.id}> is already {pause_text(subscription)}.", composed=True
+            )
+
+    @app_commands.command()
+    @app_commands.describe(channel="The channel to resume")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def resume(self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel) -> None:
+        """Resume a paused channel's digests (Manage Server)"""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild = in_guild(interaction)
+        subscription = await self.bot.digests.subscription(channel.id)
+        if subscription is None or not subscription.active or subscription.guild_id != guild.id:
+            await self._reply(interaction, f"<#{channel.id}> is not subscribed. Use `/digest subscribe`.")
+            return
+        if not subscription.paused:
+            await self._reply(interaction, f"<#{channel.id}> is not paused.")
+            return
+        target = guild.get_channel(channel.id)
+        missing = missing_bot_permissions(target) if target is not None else ["View Channel"]
+        if missing:
+            await self._reply(
+                interaction,
+                f"<#{channel.id}> stays paused: I am still missing {', '.join(missing)} there.",
+            )
+            return
+        resumed = await self.bot.digests.resume(channel.id)
+        if resumed is None:  # resumed or unsubscribed by someone else meanwhile
+            await self._reply(interaction, f"<#{channel.id}> is not paused.")
+            return
+        log.info("user %s resumed channel %s", interaction.user.id, channel.id)
+        line = subscription_line(resumed, self.bot.clock(), running=self.bot.digests.running)
+        await self._reply(interaction, f"Resumed. {line}")
+
+    @app_commands.command()
+    @app_commands.describe(private=PRIVATE_HELP)
+    async def list(self, interaction: discord.Interaction[Briefbot], private: bool = True) -> None:
+        """The channels of this server that get digests"""
+        await interaction.response.defer(ephemeral=private, thinking=True)
         guild_id = interaction.guild_id
         subscriptions = await self.bot.digests.list_subscriptions(guild_id=guild_id)
         if not subscriptions:
             await self._reply(
-                interaction, "No channel of this server is subscribed. Use `/digest subscribe`."
+                interaction,
+                "No channel of this server is subscribed. Use `/digest subscribe`.",
+                private=private,
             )
             return
         now, running = self.bot.clock(), self.bot.digests.running
         lines = self._clock_note() + [subscription_line(s, now, running=running) for s in subscriptions]
-        await self._reply(interaction, lines_within_limit(lines))
+        await self._reply(interaction, lines_within_limit(lines), private=private, composed=True)
 
     @app_commands.command()
-    @app_commands.describe(channel="Whose next digest (default: this channel)")
+    @app_commands.describe(channel="Whose next digest (default: this channel)", private=PRIVATE_HELP)
     async def preview(
-        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
+        self,
+        interaction: discord.Interaction[Briefbot],
+        channel: discord.TextChannel | None = None,
+        private: bool = True,
     ) -> None:
-        """See the next digest for a channel, only for you"""
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        """See the next digest for a channel (only you, unless private:false)"""
+        await interaction.response.defer(ephemeral=private, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
         if channel_id is None:
-            await self._reply(interaction, "I cannot see that channel.")
+            await self._reply(interaction, "I cannot see that channel.", private=private)
             return
         contents = await self.bot.digests.next_digest(channel_id, self.bot.library.ids)
         found = (self.bot.library.find(brief_id) for brief_id in contents.brief_ids)
@@ -290,7 +388,9 @@ class DigestsCog(
         if not briefs:
             newest = self.bot.library.newest
             if newest is None:
-                await self._reply(interaction, "No briefs are loaded, so there is nothing to preview.")
+                await self._reply(
+                    interaction, "No briefs are loaded, so there is nothing to preview.", private=private
+                )
                 return
             note = "Nothing new for this channel; "
             note += (
@@ -298,12 +398,14 @@ class DigestsCog(
                 if contents.repeated
                 else "the next slot will be skipped. This is the newest brief:"
             )
-            await interaction.followup.send(note, embeds=to_embeds(render_digest([newest])), ephemeral=True)
+            await interaction.followup.send(
+                note, embeds=to_embeds(render_digest([newest])), ephemeral=private
+            )
             return
         await interaction.followup.send(
             embeds=to_embeds(render_digest(briefs)),
             view=digest_view(briefs),
-            ephemeral=True,
+            ephemeral=private,
         )
 
     @app_commands.command()
@@ -364,16 +466,19 @@ class DigestsCog(
         return True
 
     @app_commands.command()
-    @app_commands.describe(channel="Which channel (default: this channel)")
+    @app_commands.describe(channel="Which channel (default: this channel)", private=PRIVATE_HELP)
     async def history(
-        self, interaction: discord.Interaction[Briefbot], channel: discord.TextChannel | None = None
+        self,
+        interaction: discord.Interaction[Briefbot],
+        channel: discord.TextChannel | None = None,
+        private: bool = True,
     ) -> None:
         """The latest digests of a channel, and why any failed"""
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.response.defer(ephemeral=private, thinking=True)
         channel_id = channel.id if channel else interaction.channel_id
         deliveries = await self.bot.digests.history(channel_id, limit=15) if channel_id else []
         if not deliveries:
-            await self._reply(interaction, f"<#{channel_id}> has no digest history yet.")
+            await self._reply(interaction, f"<#{channel_id}> has no digest history yet.", private=private)
             return
         lines = self._clock_note() + [history_line(d) for d in deliveries]
-        await self._reply(interaction, lines_within_limit(lines))
+        await self._reply(interaction, lines_within_limit(lines), private=private)

@@ -1,0 +1,145 @@
+"""Admins and their digests through the stand-in: pause and resume (by a member or by Briefbot itself), and
+answers that are private unless shared."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from bot.app.client import Briefbot
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_commands import EPHEMERAL
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+SEND_MESSAGES = 1 << 11
+
+
+async def answer(
+    standin: DiscordStandIn, command: str, options: dict[str, Any], user: str = "bob"
+) -> tuple[int, dict[str, Any]]:
+    """The flags of the command's first response (a deferral) and the body of its followup request."""
+    interaction = await standin.invoke_command(command, options, user=user)
+    await standin.wait_for(lambda: interaction.followups, timeout=5)
+    assert interaction.callback is not None
+    [followup] = [call.body for call in standin.followups if call.interaction_id == interaction.id]
+    return int((interaction.callback.data or {}).get("flags") or 0), followup
+
+
+async def test_list_preview_and_history_answer_privately_unless_shared(
+    briefbot: Briefbot, standin: DiscordStandIn
+) -> None:
+    news = standin.channel_id("news")
+    await briefbot.digests.subscribe(
+        guild_id=standin.guild_id, channel_id=news, schedule="09:00", timezone="UTC"
+    )
+    for command in ("digest list", "digest preview", "digest history"):
+        options = {} if command == "digest list" else {"channel": news}
+        deferred, followup = await answer(standin, command, options)
+        assert deferred & EPHEMERAL and int(followup.get("flags") or 0) & EPHEMERAL, command
+        deferred, followup = await answer(standin, command, {**options, "private": False})
+        assert not deferred & EPHEMERAL and not int(followup.get("flags") or 0) & EPHEMERAL, command
+        assert followup["allowed_mentions"] == {"parse": []}, command  # shared, it still pings nobody
+
+
+async def test_a_paused_channel_keeps_its_settings_skips_its_slots_and_resumes(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    alice = standin._user("alice").id
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await ask(
+            standin,
+            "digest subscribe",
+            {"channel": news, "schedule": "09:00", "timezone": "Europe/Berlin"},
+            user="alice",
+        )
+        refused = await ask(standin, "digest pause", {"channel": news}, user="bob")
+        assert "You need the Manage Server permission" in refused
+        assert not (await bot.digests.subscription(news)).paused  # type: ignore[union-attr]
+
+        paused = await ask(
+            standin, "digest pause", {"channel": news, "reason": "  election   blackout "}, user="alice"
+        )
+        assert paused.startswith(f"Paused <#{news}>")
+        again = await ask(standin, "digest pause", {"channel": news}, user="alice")
+        assert "is already **paused** by" in again
+        listed = await ask(standin, "digest list", {}, user="bob")
+        stamp = int(clock().timestamp())
+        assert (
+            f"<#{news}>: `09:00` Europe/Berlin; **paused** by <@{alice}> <t:{stamp}:f>: election blackout."
+            in listed
+        )
+        assert "next" not in listed  # no promise of a digest while paused
+
+        await fire_slot_and_send(bot, clock, days=1)  # 09:00 in Berlin (08:00 UTC) has passed
+        assert posts(standin, news) == []
+        [skipped] = await bot.digests.history(news)
+        assert skipped.state == "skipped" and skipped.reason == "subscription paused: election blackout"
+        assert skipped.pause_cause == "member"
+
+        assert "You need the Manage Server" in await ask(
+            standin, "digest resume", {"channel": news}, user="bob"
+        )
+        resumed = await ask(standin, "digest resume", {"channel": news}, user="alice")
+        assert resumed.startswith("Resumed.") and "`09:00` Europe/Berlin; next <t:" in resumed
+        assert "is not paused" in await ask(standin, "digest resume", {"channel": news}, user="alice")
+        subscription = await bot.digests.subscription(news)
+        assert subscription is not None and (subscription.schedule, subscription.timezone) == (
+            "09:00",
+            "Europe/Berlin",
+        )
+        await fire_slot_and_send(bot, clock, days=1)
+        assert len(posts(standin, news)) == 1
+        assert [d.state for d in await bot.digests.history(news)] == ["sent", "skipped"]
+    assert standin.violations == []
+
+
+async def test_an_automatic_pause_says_briefbot_paused_it_and_resumes_only_once_fixed(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await bot.digests.subscribe(
+            guild_id=standin.guild_id, channel_id=news, schedule="09:00", timezone="UTC"
+        )
+        acted = asyncio.ensure_future(
+            bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
+        )
+        standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
+        await acted
+        listed = await ask(standin, "digest list", {}, user="bob")
+        stamp = int(clock().timestamp())
+        assert (
+            f"**paused** by Briefbot <t:{stamp}:f>: I no longer have Send Messages, Embed Links in this"
+            " channel. fix that, then `/digest resume` resumes it." in listed
+        )
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [skipped] = await bot.digests.history(news)
+        assert skipped.state == "skipped" and skipped.pause_cause == "permissions"
+
+        still = await ask(standin, "digest resume", {"channel": news}, user="alice")
+        assert "stays paused: I am still missing Send Messages, Embed Links there" in still
+        updated = asyncio.ensure_future(bot.wait_for("guild_channel_update", timeout=5))
+        standin.set_overwrite(news, member=standin.me, deny=0)
+        await updated
+        assert (await ask(standin, "digest resume", {"channel": news}, user="alice")).startswith("Resumed.")
+        await fire_slot_and_send(bot, clock, days=1)
+        assert len(posts(standin, news)) == 1
+    assert standin.invalid_requests() == 0 and standin.violations == []
+
+
+async def test_pause_and_resume_refuse_kindly_what_is_not_subscribed(
+    briefbot: Briefbot, standin: DiscordStandIn
+) -> None:
+    general = standin.channel_id("general")
+    assert f"<#{general}> is not subscribed." in await ask(
+        standin, "digest pause", {"channel": general}, user="alice"
+    )
+    assert "is not subscribed. Use `/digest subscribe`" in await ask(
+        standin, "digest resume", {"channel": general}, user="alice"
+    )
