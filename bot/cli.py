@@ -1,10 +1,11 @@
-"""`briefbot`: run | check | preview | invite. Argument parsing and exit codes, nothing else."""
+"""`briefbot`: run | check | new | preview | invite. Argument parsing and exit codes, nothing else."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
@@ -38,25 +39,128 @@ def _dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     return args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _today() -> date:
+    """The editor's local date: what `added` dates are written in."""
+    return datetime.now(UTC).astimezone().date()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from bot.briefs.loader import load_library
 
     briefs_dir, seeds_dir = _dirs(args)
     result = load_library(briefs_dir, seeds_dir)
-    if not result.errors and not result.library.briefs:
-        print(f"no briefs found in {briefs_dir} (expected *.toml files)", file=sys.stderr)
-        return EXIT_ERRORS
-    if result.errors:
+    files = sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []
+    if not files:
         for error in result.errors:
             print(error)
-        print(f"\n{len(result.errors)} error(s); {len(result.library)} brief(s) valid.", file=sys.stderr)
+        print(f"no briefs found in {briefs_dir} (expected *.toml files)", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"OK: {len(result.library)} brief(s) valid: every value bound to its article's words.")
+    warnings = result.warnings(_today())
+    refused = 0
+    for path in files:
+        errors = [error for error in result.errors if error.file == path]
+        cautions = [warning for warning in warnings if warning.file == path]
+        brief = result.files.get(path)
+        if errors:
+            refused += 1
+            print(f"{path}: refused, {_plural(len(errors), 'error')}")
+        else:
+            noted = f", {_plural(len(cautions), 'warning')}" if cautions else ""
+            print(f"{path}: ok{noted} (brief {brief.id if brief else '?'})")
+        for error in errors:
+            print(f"  {error}")
+        for warning in cautions:
+            print(f"  warning: {warning.item}: {warning.problem}")
+    print(
+        f"{_plural(len(files), 'brief')}: {len(files) - refused} ok, {refused} refused, "
+        f"{_plural(len(warnings), 'warning')}"
+    )
+    if refused:
+        return EXIT_ERRORS
     if args.coverage:
         for brief in result.library.briefs:
             if brief.proof is not None:
                 print(f"\n{brief.id}: " + "\n".join(brief.proof.coverage()))
     return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from bot.briefs.article import Article
+    from bot.briefs.skeleton import brief_id_for, skeleton
+
+    article_path: Path = args.article
+    briefs_dir, seeds_dir = _dirs(args)
+    try:
+        raw = article_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"briefbot new: cannot read the article {article_path}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    brief_id = args.id or brief_id_for(article_path.name)
+    if brief_id_for(brief_id) != brief_id:
+        print(
+            f"briefbot new: --id {brief_id!r} is not a brief id: lower-case letters, digits and hyphens, "
+            f"at most 64 (e.g. {brief_id_for(brief_id)!r})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    target = briefs_dir / f"{brief_id}.toml"
+    taken = _file_with_id(briefs_dir, brief_id)
+    if taken is not None and taken != target:
+        print(
+            f"briefbot new: the brief id {brief_id!r} is already used by {taken}; nothing was written "
+            "(give another with --id)",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    article = Article(article_path.name, raw)
+    if not article.paragraphs:
+        print(f"briefbot new: the article {article_path} is empty; nothing was written", file=sys.stderr)
+        return EXIT_ERRORS
+    made = skeleton(article, brief_id, _today(), str(article_path))
+    try:
+        briefs_dir.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as out:  # "x": never over an existing brief
+            out.write(made.text)
+    except FileExistsError:
+        print(
+            f"briefbot new: {target} already exists and was left unchanged; edit it, or remove it first",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"briefbot new: cannot write {target}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(
+        f"wrote {target}: {_plural(made.candidates, 'candidate item')} from {made.sentences} sentences, "
+        "each commented out with its sentence as evidence; keep, fix or delete them, then run briefbot check"
+    )
+    if article_path.resolve().parent != seeds_dir.resolve():
+        print(
+            f"note: the brief names its article by file name; copy {article_path} into {seeds_dir} "
+            "(byte for byte) before checking",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _file_with_id(briefs_dir: Path, brief_id: str) -> Path | None:
+    """The brief file already declaring `id = brief_id`, if any (refused files included)."""
+    import tomllib
+
+    for path in sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []:
+        if path.stem == brief_id:
+            return path
+        try:
+            declared = tomllib.loads(path.read_text(encoding="utf-8")).get("id")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            continue
+        if declared == brief_id:
+            return path
+    return None
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -236,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     with_dirs(check)
     check.set_defaults(handler=cmd_check)
+
+    new = commands.add_parser("new", help="write a brief skeleton for an article, to keep, fix or delete")
+    new.add_argument("article", type=Path, help="the article's text file, e.g. seeds/my-article.txt")
+    new.add_argument("--id", default=None, help="the brief id (default: from the file name)")
+    with_dirs(new)
+    new.set_defaults(handler=cmd_new)
 
     preview = commands.add_parser("preview", help="print what the bot would answer to a slash command")
     preview.add_argument(

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import watchfiles
@@ -23,6 +24,11 @@ from bot.briefs.lookup import Library
 log = logging.getLogger(__name__)
 
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
+
+
+def _log_warnings(result: LoadResult) -> None:
+    for warning in result.warnings(datetime.now(UTC).astimezone().date()):
+        log.warning("brief warning: %s", warning)
 
 
 class LibraryReloader:
@@ -44,6 +50,7 @@ class LibraryReloader:
         result = load_library(self.briefs_dir, self.seeds_dir)
         for error in result.errors:
             log.error("brief refused: %s", error)
+        _log_warnings(result)
         self._last = result
         self._install(result.library)
         log.info(
@@ -63,6 +70,7 @@ class LibraryReloader:
             self._install(result.library)
         for error in result.errors:
             log.error("brief refused: %s", error)
+        _log_warnings(result)
         log.info("library reloaded (%s): %s", why, result.summary())
         return result
 

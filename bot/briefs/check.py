@@ -492,3 +492,9 @@ def _other_names(clause: str, own_values: Sequence[str]) -> list[str]:
         if not any(a <= at < b for a, b in covered):
             others.append(bare)
     return others
+
+
+def attribution_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """The markers an attribution of `sentence` must cover (the last who-says-so marker and every hedge),
+    each with its offsets in the sentence: what `briefbot new` offers as an attribution."""
+    return _markers_needing_attribution(normalise(sentence))

@@ -11,6 +11,7 @@ import logging
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,69 @@ class BriefError:
 
 
 @dataclass(frozen=True)
+class BriefWarning:
+    """Something about a valid brief that changes what members see without the editor meaning it to."""
+
+    file: Path
+    item: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.item}: {self.problem}"
+
+
+def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning]:
+    """Warnings about the loaded briefs' `added` dates, which decide the default brief (the newest added,
+    `Library.briefs[0]`): one in the future (it stays the default until then), or one shared with another
+    brief (the tie is broken by id, not by the editor). Each says which brief is the default."""
+    library = Library(files.values())
+    default = library.newest
+    if default is None:
+        return []
+    file_of = {brief.id: path for path, brief in files.items()}
+    shown = f"“{default.id}” ({file_of[default.id].name})"
+    on_day: dict[date, list[Brief]] = {}
+    for each in library.briefs:  # newest first, as the default is chosen
+        on_day.setdefault(each.added, []).append(each)
+    warnings: list[BriefWarning] = []
+    for path, brief in sorted(files.items()):
+        is_default = "so it is the default brief" if brief is default else f"the default brief is {shown}"
+        if brief.added > today:
+            warnings.append(
+                BriefWarning(
+                    path,
+                    "added",
+                    f"{brief.added.isoformat()} is in the future (today is {today.isoformat()}); {is_default} "
+                    "of /sources, /digest and the digests until a brief is added later",
+                )
+            )
+        same_day = on_day[brief.added]
+        twins = sorted(other.id for other in same_day if other is not brief)
+        if twins:
+            newest_first = [b.id for b in same_day]
+            warnings.append(
+                BriefWarning(
+                    path,
+                    "added",
+                    f"{brief.added.isoformat()} is also the added date of "
+                    + ", ".join(f"“{twin}” ({file_of[twin].name})" for twin in twins)
+                    + f"; a tie is broken by id, newest first ({', '.join(newest_first)}): {is_default}",
+                )
+            )
+    return warnings
+
+
+@dataclass(frozen=True)
 class LoadResult:
     """A library and every problem met loading it. `files`: the file each brief of the library came from."""
 
     library: Library
     errors: list[BriefError]
     files: dict[Path, Brief] = field(default_factory=dict)
+
+    def warnings(self, today: date) -> list[BriefWarning]:
+        """`library_warnings` of the briefs loaded, as of `today`."""
+        return library_warnings(self.files, today)
 
 
 @dataclass(frozen=True)

@@ -173,3 +173,36 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     "november",
     "december",
 )
+
+# Words that title a person ("Prime Minister Naftali Bennett", "Ambassador Alex Ben-Zvi"), as written
+# (capitalised): `briefbot new` offers a [[people]] candidate for each titled name it reads.
+PERSON_TITLES: Final[frozenset[str]] = frozenset(
+    (
+        "President",
+        "Minister",
+        "Secretary",
+        "Ambassador",
+        "Director",
+        "Chancellor",
+        "Governor",
+        "Mayor",
+        "General",
+        "Admiral",
+        "Colonel",
+        "Commander",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Chief",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Senator",
+        "Commissioner",
+        "Envoy",
+        "Premier",
+        "King",
+        "Queen",
+        "Judge",
+    )
+)

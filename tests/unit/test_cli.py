@@ -9,12 +9,14 @@ import discord
 import pytest
 
 from bot.cli import main
-from tests.conftest import BRIEFS_DIR, BROKEN_DIR, REPO, SEEDS_DIR, SHIPPED_BRIEF
+from tests.conftest import BRIEFS_DIR, BROKEN_DIR, REPO, SEEDS_DIR, SHIPPED_BRIEF, SHIPPED_ID
 
 
 def test_check_passes_on_shipped_briefs(dirs: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", *dirs]) == 0
-    assert "1 brief(s) valid" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{SHIPPED_ID}.toml: ok (brief {SHIPPED_ID})" in out
+    assert out.splitlines()[-1] == "1 brief: 1 ok, 0 refused, 0 warnings"
 
 
 def test_check_fails_naming_file_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +100,8 @@ def test_preview_rejects_unknown_command_and_option(
 def test_check_passes_on_every_brief_in_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
     # However many briefs an editor has added to briefs/: all of them valid.
     assert main(["check", "--briefs", str(BRIEFS_DIR), "--seeds", str(SEEDS_DIR)]) == 0
-    assert f"{len(list(BRIEFS_DIR.glob('*.toml')))} brief(s) valid" in capsys.readouterr().out
+    count = len(list(BRIEFS_DIR.glob("*.toml")))
+    assert f"{count} brief{'s' if count > 1 else ''}: {count} ok, 0 refused" in capsys.readouterr().out
 
 
 def test_console_script_runs_from_the_repository() -> None:
