@@ -166,7 +166,7 @@ def _file_with_id(briefs_dir: Path, brief_id: str) -> Path | None:
 def cmd_preview(args: argparse.Namespace) -> int:
     from bot.briefs.answers import COMMANDS, answer
     from bot.briefs.loader import load_library
-    from bot.briefs.quote import quote_target, render_quote
+    from bot.briefs.quote import quote_choices, render_quote
     from bot.briefs.render import pages_text
 
     # `briefbot preview quote who name=bennett`: what the Quote button under that answer shows
@@ -208,14 +208,17 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if not quoting:
         print(pages_text(answer(command, result.library, options)))
         return EXIT_ERRORS if _names_no_brief(result.library, options.get("brief")) else EXIT_OK
-    target = quote_target(command, result.library, options)
-    if target is None:
+    choices = quote_choices(command, result.library, options)
+    if not choices:
         print(
             f"briefbot preview {name}: that answer has no Quote button (no facts to quote)", file=sys.stderr
         )
         return EXIT_ERRORS
-    print(f"[Quote button custom_id: {target.custom_id}]")
-    print(pages_text(render_quote(result.library, target)))
+    if len(choices) > 1:  # an answer drawn from several articles: a Quote menu, one option per article
+        print(f"[Quote menu: {len(choices)} articles, newest first; Discord shows the first 25]")
+    for choice in choices:
+        print(f"[Quote button custom_id: {choice.target.custom_id}]")
+        print(pages_text(render_quote(result.library, choice.target)))
     return EXIT_OK
 
 

@@ -28,7 +28,7 @@ from bot.app.cogs.server_changes import ServerChangesCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
 from bot.app.library_reload import LibraryReloader
-from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton
+from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
 from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, utc_now
 from bot.delivery.service import DigestService
@@ -143,7 +143,7 @@ class Briefbot(commands.Bot):
         self._digests = await DigestService.open(
             self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock
         )
-        self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton)
+        self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))
         await self.add_cog(DigestsCog(self))
         await self.add_cog(ServerChangesCog(self))

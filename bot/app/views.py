@@ -14,8 +14,8 @@ import discord
 from bot.app.embeds import to_embeds
 from bot.briefs.answers import answer
 from bot.briefs.models import Brief
-from bot.briefs.quote import TEMPLATE, QuoteTarget, quote_target, render_quote, target_for
-from bot.briefs.render import MessageData
+from bot.briefs.quote import TEMPLATE, QuoteChoice, QuoteTarget, quote_target, render_quote, target_for
+from bot.briefs.render import MessageData, brief_date, render_error, shorten
 
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
@@ -36,15 +36,19 @@ class Pager(discord.ui.View):
         owner_id: int,
         timeout: float,
         quote: QuoteTarget | None = None,
+        quote_menu: Sequence[QuoteChoice] = (),
     ) -> None:
         super().__init__(timeout=timeout)
         self.pages = tuple(pages)
         self.owner_id = owner_id
         self.index = 0
         self.quote = quote
+        self.quote_menu = tuple(quote_menu)
         self._origin: discord.Interaction[Briefbot] | None = None
         if quote is not None:
             self.add_item(_QuoteShown(quote))
+        if self.quote_menu:
+            self.add_item(_QuoteMenuShown(self.quote_menu))
         self._update_buttons()
 
     def attach(self, interaction: discord.Interaction[Briefbot]) -> None:
@@ -96,8 +100,15 @@ class Pager(discord.ui.View):
     async def on_timeout(self) -> None:
         if self._origin is None:
             return
-        try:  # the page buttons go; the Quote button stays, answered by QuoteButton from then on
-            await self._origin.edit_original_response(view=quote_view(self.quote) if self.quote else None)
+        kept = (
+            quote_view(self.quote)
+            if self.quote
+            else quote_menu_view(self.quote_menu)
+            if self.quote_menu
+            else None
+        )
+        try:  # the page buttons go; the Quote button (or menu) stays, answered by QuoteButton (QuoteMenu)
+            await self._origin.edit_original_response(view=kept)
         except discord.HTTPException as exc:  # the message may be gone, or the token expired
             log.debug("could not remove page buttons after timeout: %s", exc)
 
@@ -109,14 +120,19 @@ async def send_pages(
     ephemeral: bool,
     pager_timeout: float,
     quote: QuoteTarget | None = None,
+    quotes: Sequence[QuoteChoice] = (),
 ) -> None:
-    """Answer `interaction` with the first page; a Pager walks the rest, for the invoker only. With `quote`,
-    a Quote button shows the answer's evidence in full."""
+    """Answer `interaction` with the first page; a Pager walks the rest, for the invoker only. With `quote`
+    (or one of `quotes`), a Quote button shows the answer's evidence in full; with several `quotes` (an answer
+    drawn from several articles), a Quote menu offers each article's."""
+    if quote is None and len(quotes) == 1:
+        quote = quotes[0].target
+    menu = quotes if quote is None and len(quotes) > 1 else ()
     if len(pages) == 1:
-        view = quote_view(quote) if quote else discord.utils.MISSING
+        view = quote_view(quote) if quote else quote_menu_view(menu) if menu else discord.utils.MISSING
         await _respond(interaction, pages[0], ephemeral=ephemeral, view=view)
         return
-    pager = Pager(pages, owner_id=interaction.user.id, timeout=pager_timeout, quote=quote)
+    pager = Pager(pages, owner_id=interaction.user.id, timeout=pager_timeout, quote=quote, quote_menu=menu)
     await _respond(interaction, pages[0], ephemeral=ephemeral, view=pager)
     pager.attach(interaction)
 
@@ -246,6 +262,62 @@ class QuoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], te
         await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout)
 
 
+QUOTE_MENU_ID = "bq-menu"  # one menu per message; each option's value is a Quote button's custom_id
+MAX_MENU_OPTIONS = 25  # Discord's limit on a select's options
+MENU_TEXT_LIMIT = 100  # an option's label, value and description
+MENU_PLACEHOLDER_LIMIT = 150
+
+
+def quote_menu(choices: Sequence[QuoteChoice]) -> discord.ui.Select[discord.ui.View]:
+    """The Quote menu: one option per article of the answer (newest first, the first 25), each naming its
+    facts as a Quote button would (`bq:<brief>:<version>:<items>`, at most 100 characters)."""
+    shown = choices[:MAX_MENU_OPTIONS]
+    placeholder = f"Quote: the evidence of one of {len(choices)} articles"
+    if len(choices) > len(shown):
+        placeholder = f"Quote: the first {len(shown)} of {len(choices)} articles (brief: narrows to one)"
+    return discord.ui.Select(
+        custom_id=QUOTE_MENU_ID,
+        placeholder=placeholder[:MENU_PLACEHOLDER_LIMIT],
+        options=[
+            discord.SelectOption(
+                label=shorten(choice.brief.title, MENU_TEXT_LIMIT),
+                value=choice.target.custom_id,
+                description=shorten(f"{brief_date(choice.brief)} · brief {choice.brief.id}", MENU_TEXT_LIMIT),
+            )
+            for choice in shown
+        ],
+    )
+
+
+class QuoteMenu(discord.ui.DynamicItem[discord.ui.Select[discord.ui.View]], template=QUOTE_MENU_ID):
+    """The Quote menu under an answer drawn from several articles: the chosen article's facts in full,
+    privately. Each option carries a Quote button's custom_id, so a choice is answered after a restart."""
+
+    def __init__(self, select: discord.ui.Select[discord.ui.View]) -> None:
+        super().__init__(select)
+
+    from_custom_id = _rebuilt_by(
+        lambda item, match: QuoteMenu(
+            discord.ui.Select(
+                custom_id=QUOTE_MENU_ID,
+                options=list(item.options) if isinstance(item, discord.ui.Select) else [],
+            )
+        )
+    )
+
+    async def callback(  # type: ignore[override]  # the Briefbot's (see above)
+        self, interaction: discord.Interaction[Briefbot]
+    ) -> None:
+        bot = interaction.client
+        chosen = re.fullmatch(TEMPLATE, self.item.values[0]) if self.item.values else None
+        if chosen is None:
+            pages: Sequence[MessageData] = [render_error("That choice names no facts to quote.")]
+        else:
+            target = QuoteTarget(chosen["brief_id"], chosen["version"], chosen["items"])
+            pages = render_quote(bot.library, target)
+        await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout)
+
+
 class LegacyDigestButton(DigestButton, template=LEGACY_DIGEST_TEMPLATE):
     """The buttons of digests posted before markers (`briefbot:digest:who:<brief>`): still answered, by a
     DigestButton (`from_custom_id` is inherited)."""
@@ -271,6 +343,25 @@ class _QuoteShown(discord.ui.Button[Pager]):
 
     def is_dispatchable(self) -> bool:
         return False
+
+
+class _QuoteMenuShown(discord.ui.Select[Pager]):
+    """The Quote menu inside a Pager, below its buttons; answered by QuoteMenu alone (see _QuoteShown)."""
+
+    def __init__(self, choices: Sequence[QuoteChoice]) -> None:
+        menu = quote_menu(choices)
+        super().__init__(custom_id=QUOTE_MENU_ID, placeholder=menu.placeholder, options=menu.options, row=1)
+
+    def is_dispatchable(self) -> bool:
+        return False
+
+
+def quote_menu_view(choices: Sequence[QuoteChoice]) -> discord.ui.View:
+    """A lone Quote menu; stopped at once, since QuoteMenu's template routes its choices."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(QuoteMenu(quote_menu(choices)))
+    view.stop()
+    return view
 
 
 def quote_view(target: QuoteTarget) -> discord.ui.View:

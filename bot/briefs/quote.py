@@ -102,25 +102,36 @@ def _keys(brief: Brief, section: str, chosen: Sequence[object]) -> list[str]:
     return [facts.item_key(brief, section, item) for item in chosen]
 
 
-def quote_target(command: str, library: Library, options: Mapping[str, str]) -> QuoteTarget | None:
-    """The facts `/command` answers with these options, for the Quote button under that answer.
+@dataclass(frozen=True)
+class QuoteChoice:
+    """One article's facts in an answer, and the Quote target that names them."""
 
-    A target names one brief: an answer drawn from several articles has none (ask with `brief` to quote one).
-    """
+    brief: Brief
+    target: QuoteTarget
+
+
+def quote_choices(command: str, library: Library, options: Mapping[str, str]) -> list[QuoteChoice]:
+    """The facts `/command` answers with these options, one choice per article the answer draws from, in
+    the answer's order (newest article first): what the Quote button (one article) or the Quote menu
+    (several) under that answer offers. Empty when the answer shows no facts."""
     wanted = (options.get("brief") or "").strip()
     try:
         scope = library.resolve(wanted) if wanted else None
     except UnknownBrief:
-        return None
+        return []
     if command in ("brief", "digest"):
         # /brief across the library shows every article; a digest shows the newest
-        brief = scope or (library.newest if command == "digest" or len(library) == 1 else None)
-        if brief is None:
-            return None
-        items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
-        if command == "brief":
-            items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
-        return target_for(brief, items)
+        newest = [library.newest] if library.newest is not None else []
+        briefs = [scope] if scope is not None else newest if command == "digest" else library.by_article_date
+        choices = []
+        for brief in briefs:
+            items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
+            if command == "brief":
+                items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
+            target = target_for(brief, items)
+            if target is not None:
+                choices.append(QuoteChoice(brief, target))
+        return choices
     found: Found[Any]
     if command == "who":
         found = library.people(options.get("name"), scope)
@@ -131,12 +142,21 @@ def quote_target(command: str, library: Library, options: Mapping[str, str]) -> 
     elif command == "events":
         found = library.events(scope)
     else:
-        return None
-    if len(found.groups) != 1:
-        return None
-    [group] = found.groups
+        return []
     section = {"who": "people", "aid": "aid", "loans": "loans", "events": "events"}[command]
-    return target_for(group.brief, _keys(group.brief, section, group.items))
+    choices = []
+    for group in found.groups:
+        target = target_for(group.brief, _keys(group.brief, section, group.items))
+        if target is not None:
+            choices.append(QuoteChoice(group.brief, target))
+    return choices
+
+
+def quote_target(command: str, library: Library, options: Mapping[str, str]) -> QuoteTarget | None:
+    """The one article's facts `/command` answers with, for a Quote button; None when the answer shows no
+    facts or draws from several articles (`quote_choices` then offers one per article)."""
+    choices = quote_choices(command, library, options)
+    return choices[0].target if len(choices) == 1 else None
 
 
 def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from bot.briefs.quote import (
     QuoteTarget,
     decode_items,
     encode_items,
+    quote_choices,
     quote_target,
     render_quote,
     target_for,
@@ -104,3 +106,30 @@ def test_preview_quote_of_an_answer_without_facts(
     assert main(["preview", "quote", "help", *dirs]) == 1
     assert main(["preview", "quote", "weather", *dirs]) == 2
     assert "or quote <command>" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("command", "options"), [("who", {}), ("loans", {}), ("aid", {}), ("brief", {})])
+def test_an_answer_from_several_articles_offers_each_articles_facts(
+    newsroom: LoadResult, command: str, options: dict[str, str]
+) -> None:
+    choices = quote_choices(command, newsroom.library, options)
+    assert len(choices) >= 2 and quote_target(command, newsroom.library, options) is None
+    assert len({choice.brief.id for choice in choices}) == len(choices)
+    for choice in choices:
+        assert choice.target.brief_id == choice.brief.id and len(choice.target.custom_id) <= CUSTOM_ID_LIMIT
+        assert "passage 1/" in render.pages_text(render_quote(newsroom.library, choice.target))
+    if command != "brief":
+        found = getattr(newsroom.library, {"who": "people"}.get(command, command))(None)
+        assert [c.brief for c in choices] == [g.brief for g in found.groups]  # the answer's order
+    narrowed = quote_choices(command, newsroom.library, {**options, "brief": choices[-1].brief.id})
+    assert [c.target for c in narrowed] == [choices[-1].target]
+
+
+def test_preview_quote_across_the_library_prints_each_article(
+    newsroom_dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    briefs, seeds = newsroom_dirs
+    assert main(["preview", "quote", "who", "--briefs", str(briefs), "--seeds", str(seeds)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[Quote menu: 3 articles, newest first")
+    assert out.count("[Quote button custom_id: bq:") == 3

@@ -12,7 +12,7 @@ from bot.app.views import send_pages
 from bot.briefs.answers import answer
 from bot.briefs.lookup import UnknownBrief
 from bot.briefs.models import Brief
-from bot.briefs.quote import quote_target
+from bot.briefs.quote import quote_choices
 from bot.briefs.render import brief_date, shorten
 
 if TYPE_CHECKING:
@@ -105,9 +105,9 @@ class BriefsCog(commands.Cog):
     ) -> None:
         given = {key: value for key, value in options.items() if value}
         pages = answer(command, self.bot.library, given)
-        quote = quote_target(command, self.bot.library, given)
+        quotes = quote_choices(command, self.bot.library, given)
         await send_pages(
-            interaction, pages, ephemeral=private, pager_timeout=self.bot.pager_timeout, quote=quote
+            interaction, pages, ephemeral=private, pager_timeout=self.bot.pager_timeout, quotes=quotes
         )
 
     @app_commands.command()
