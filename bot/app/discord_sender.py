@@ -13,6 +13,7 @@ import aiohttp
 import discord
 
 from bot.app.embeds import to_embeds
+from bot.app.receipts import receipt
 from bot.app.views import digest_marker, digest_view, is_digest_button
 from bot.briefs.render import render_digest
 from bot.delivery.sender_protocol import (
@@ -88,9 +89,11 @@ class DiscordSender:
         if not briefs:
             raise NothingToSendError("its briefs are no longer loaded")
         message = render_digest(briefs)
+        window = await self.bot.digests.digest_window(nonce)
         channel = self.bot.get_partial_messageable(channel_id)
         try:
             sent = await channel.send(
+                content=receipt(window) if window is not None else None,
                 embeds=to_embeds(message),
                 view=digest_view(briefs, marker=nonce),
                 nonce=nonce,

@@ -13,6 +13,7 @@ from bot.delivery.sender_protocol import Sender
 from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
+from bot.storage.ledger import DigestWindow
 from bot.storage.servers import RemovedServers
 from bot.storage.subscriptions import Source
 
@@ -203,6 +204,10 @@ class DigestService:
     async def list_subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
         """Active subscriptions (paused ones included, with their reason), optionally of one guild."""
         return await self.subscriptions.list_subscriptions(guild_id=guild_id)
+
+    async def digest_window(self, nonce: str) -> DigestWindow | None:
+        """The slot of the digest with `nonce` and the window it covers (see DeliveryLedger.window)."""
+        return await self.ledger.window(nonce)
 
     async def history(self, channel_id: int, limit: int = 10) -> Sequence[Delivery]:
         """The channel's latest deliveries, newest first: sent, dead (with reason), skipped, missed..."""

@@ -199,6 +199,16 @@ class _Decisions:
         return decision
 
 
+@dataclass(frozen=True, slots=True)
+class DigestWindow:
+    """What a digest covers: its slot (or, `by_hand`, when `/digest now` asked for it), from the slot of the
+    channel's previous digest that was posted (`since`; None for the channel's first)."""
+
+    slot_at: datetime
+    since: datetime | None
+    by_hand: bool
+
+
 @dataclass(slots=True)
 class SlotRecord:
     """What recording one slot did: channel ids per outcome."""
@@ -706,6 +716,24 @@ class DeliveryLedger:
         the check between a pacing permit and its request."""
         row = await self._db.peek_row("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
         return row is not None and row["state"] == "pending"
+
+    async def window(self, nonce: str) -> DigestWindow | None:
+        """The slot and window of the digest with `nonce`, read on what is committed now without waiting for
+        a transaction (it is asked just before the digest's request); None for an unknown nonce."""
+        row = await self._db.peek_row(
+            "SELECT d.slot_at, d.timezone, (SELECT max(p.slot_at) FROM deliveries AS p"
+            " WHERE p.channel_id = d.channel_id AND p.state = 'sent' AND p.slot_at < d.slot_at) AS since"
+            " FROM deliveries AS d WHERE d.nonce = ?",
+            (nonce,),
+        )
+        if row is None:
+            return None
+        since = row["since"]
+        return DigestWindow(
+            slot_at=from_db(str(row["slot_at"])),
+            since=None if since is None else from_db(str(since)),
+            by_hand=row["timezone"] == MANUAL_TIMEZONE,
+        )
 
     async def get(self, delivery_id: int) -> Delivery | None:
         """One row by id."""

@@ -143,3 +143,41 @@ async def test_pause_and_resume_refuse_kindly_what_is_not_subscribed(
     assert "is not subscribed. Use `/digest subscribe`" in await ask(
         standin, "digest resume", {"channel": general}, user="alice"
     )
+
+
+async def test_each_digest_says_its_slot_and_the_window_since_the_previous_one(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    channel = standin.add_text_channel("daily")
+    settings = bot_settings(
+        standin,
+        tmp_path,
+        digest_channel_ids=[channel],
+        digest_schedule="09:00",
+        digest_when_nothing_new="repeat-latest",
+    )
+    first_slot = int(SLOT_DAY.timestamp()) + 30  # 09:00 UTC
+    second_slot = first_slot + 86400
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        await fire_slot_and_send(bot, clock, days=1)
+        clock.advance(minutes=5)
+        asked = int(clock().timestamp())
+        queued = await ask(standin, "digest now", {"channel": channel}, user="alice")
+        assert "on its way" in queued
+        await bot.digests.dispatcher.run_until_idle()
+    first, second, by_hand = posts(standin, channel)
+    assert first["content"] == (
+        f"Digest for <t:{first_slot}:f>, the first in this channel: everything new up to <t:{first_slot}:f>."
+    )
+    assert second["content"] == (
+        f"Digest for <t:{second_slot}:f>, covering <t:{first_slot}:f> to <t:{second_slot}:f>."
+    )
+    assert by_hand["content"].startswith(
+        f"Digest asked for at <t:{asked}:f>, covering <t:{second_slot}:f> to <t:{asked}:f>"
+    )
+    for body in (first, second, by_hand):  # never where Discord shows `<t:…>` as it is typed
+        assert all("<t:" not in embed["title"] + embed["footer"]["text"] for embed in body["embeds"])
+        assert body["allowed_mentions"] == {"parse": []}
+    assert standin.violations == []
