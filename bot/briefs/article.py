@@ -97,10 +97,46 @@ def _split(text: str, pattern: re.Pattern[str], offset: int = 0) -> list[Span]:
     return spans
 
 
+# A credit standing alone on its line, or closing a caption: "(photo credit: AMMAR AWAD/REUTERS)".
+_CREDIT_ALONE = re.compile(r"^\(?\s*(?:photo |image )?credit\s*:.*\)?$", re.IGNORECASE)
+_CREDIT_CLOSING = re.compile(r"\s*\((?:photo |image )?credit\s*:[^()]*\)$", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"contributed to this report\.?$", re.IGNORECASE)
+_SUBHEADING_WORDS = 12
+
+# What a line of the article is: the reader is told "paragraph 3" only of the article's body.
+KIND_LABELS = {
+    "headline": "the headline",
+    "standfirst": "the line under the headline",
+    "caption": "a photo caption",
+    "credit": "a credit line",
+    "subheading": "a subheading",
+}
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    number: int  # 1-based, counting the article's non-empty lines
-    text: str  # normalised
+    number: int  # 1-based, counting the article's non-empty lines: an id within the article, never shown
+    text: str  # normalised: what passages are matched against
+    raw: str = ""  # as the article writes it (’ and “ ” kept), whitespace collapsed: offsets equal `text`'s
+    line: int = 0  # the line of the seed file it stands on
+    kind: str = "body"  # "body", "headline", "standfirst", "caption", "credit" or "subheading"
+    body_number: int | None = None  # 1-based among the article's body paragraphs
+
+    @property
+    def label(self) -> str:
+        """Where it sits, as a reader is told: "paragraph 3", "a photo caption", "the headline"."""
+        if self.kind == "body":
+            return f"paragraph {self.body_number}"
+        return KIND_LABELS[self.kind]
+
+    @property
+    def located(self) -> str:
+        """Where it sits, as an editor is told: "paragraph 3 (seed line 13)"."""
+        return f"{self.label} (seed line {self.line})"
+
+    def written(self, start: int, end: int) -> str:
+        """The article's own characters between two offsets of `text`."""
+        return (self.raw or self.text)[start:end]
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -132,6 +168,15 @@ class Located:
     def sentence_text(self) -> str:
         return " ".join(s.text for s in self.sentences)
 
+    @property
+    def written(self) -> str:
+        """The passage in the article's own characters (’ and “ ” as written)."""
+        return self.paragraph.written(self.start, self.end)
+
+    @property
+    def sentence_written(self) -> str:
+        return " ".join(self.paragraph.written(s.start, s.end) for s in self.sentences)
+
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -142,14 +187,44 @@ class Diagnosis:
     closest: str | None = None
 
 
+def _kinds(lines: list[str]) -> list[str]:
+    """What each non-empty line is. The first is the headline. A caption ends with its credit in brackets,
+    or repeats such a caption without it; a credit stands alone ("(photo credit: …)", "… contributed to this
+    report."); a subheading is a short line with no closing punctuation; the one line between the headline and
+    a first caption is the standfirst. Everything else is the article's body."""
+    captions = {_CREDIT_CLOSING.sub("", line) for line in lines if _CREDIT_CLOSING.search(line)}
+    kinds: list[str] = []
+    for index, line in enumerate(lines):
+        if index == 0:
+            kinds.append("headline")
+        elif _CREDIT_ALONE.match(line) or (_CONTRIBUTED.search(line) and len(line.split()) <= 12):
+            kinds.append("credit")
+        elif _CREDIT_CLOSING.search(line) or line in captions:
+            kinds.append("caption")
+        elif len(line.split()) <= _SUBHEADING_WORDS and not re.search(r"[.!?:;,'\")\]]$", line):
+            kinds.append("subheading")
+        else:
+            kinds.append("body")
+    if len(kinds) > 2 and kinds[1] == "body" and kinds[2] == "caption":
+        kinds[1] = "standfirst"
+    return kinds
+
+
 class Article:
-    """A seed article, split into its paragraphs (one per non-empty line)."""
+    """A seed article, split into its paragraphs (one per non-empty line), each knowing what it is."""
 
     def __init__(self, name: str, raw: str) -> None:
         self.name = name
         self.raw = raw
-        lines = [normalise(line) for line in raw.splitlines()]
-        self.paragraphs = [Paragraph(n, text) for n, text in enumerate((t for t in lines if t), start=1)]
+        lines = [(number, " ".join(line.split())) for number, line in enumerate(raw.splitlines(), start=1)]
+        lines = [(number, line) for number, line in lines if line]
+        kinds = _kinds([normalise(line) for _, line in lines])
+        self.paragraphs: list[Paragraph] = []
+        body = 0
+        for index, ((number, line), kind) in enumerate(zip(lines, kinds, strict=True), start=1):
+            body += kind == "body"
+            numbered = body if kind == "body" else None
+            self.paragraphs.append(Paragraph(index, normalise(line), line, number, kind, numbered))
         self.normalised = normalise(raw)
         self._located: dict[str, Located | None] = {}  # an article is read once and asked often
 
@@ -198,14 +273,15 @@ class Article:
             if at != -1:
                 return Diagnosis(
                     "cut word",
-                    f"cuts a word of the article in paragraph {paragraph.number}: "
+                    f"cuts a word of the article in {paragraph.located}: "
                     f"“{_whole_words(paragraph.text, at, at + len(wanted))}”; a passage is whole words",
                 )
         if wanted in self.normalised:
             first, last = self._spliced(wanted)
             return Diagnosis(
                 "splice",
-                f"runs across paragraphs {first} and {last}; a passage stays within one paragraph",
+                f"runs across {self.paragraphs[first - 1].located} and {self.paragraphs[last - 1].located}; "
+                "a passage stays within one paragraph",
             )
         folded = fold(wanted)
         for paragraph in self.paragraphs:
@@ -214,7 +290,7 @@ class Article:
                 span = paragraph.text[at : at + len(wanted)]
                 return Diagnosis(
                     "near miss",
-                    f"differs from the article in case or accents only (paragraph {paragraph.number}): "
+                    f"differs from the article in case or accents only, in {paragraph.located}: "
                     f"{_difference(wanted, span)}",
                     closest=span,
                 )
@@ -222,7 +298,7 @@ class Article:
         if span and ratio >= 0.8:
             return Diagnosis(
                 "near miss",
-                f"almost in the article (paragraph {number}): {_difference(wanted, span)}",
+                f"almost in the article, in {self.paragraphs[number - 1].located}: {_difference(wanted, span)}",
                 closest=span,
             )
         sentence = self.closest_sentence(wanted)

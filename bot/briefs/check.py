@@ -69,12 +69,13 @@ def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list
     used = checker.used_sentences
     used_texts = {s.text for p, s in article.sentences if (p.number, s.start) in used}
     unused = tuple(  # a caption the article repeats is used when one of its copies is
-        (paragraph.number, sentence.text)
+        (paragraph.located, paragraph.written(sentence.start, sentence.end))
         for paragraph, sentence in article.sentences
         if sentence.text not in used_texts and paragraph.number > 1
     )
     below_headline = sum(1 for paragraph, _ in article.sentences if paragraph.number > 1)
-    return problems, BriefProof(version, article.name, checker.proofs, unused, below_headline)
+    paragraphs = tuple((paragraph.text, paragraph.raw) for paragraph in article.paragraphs)
+    return problems, BriefProof(version, article.name, checker.proofs, unused, below_headline, paragraphs)
 
 
 class _Checker:
@@ -136,6 +137,7 @@ class _Checker:
         sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         placed: set[str] = set()
         for (number, _), sentence in sorted(sentences.items()):
+            paragraph = self.article.paragraphs[number - 1]
             needed = _markers_needing_attribution(sentence.text)
             spans = [(text, at, at + len(text)) for text in given for at in find_words(text, sentence.text)]
             placed.update(text for text, _, _ in spans)
@@ -143,7 +145,7 @@ class _Checker:
                 if not any(a <= start and end <= b for _, a, b in spans):
                     yield Problem(
                         f"{where}.attribution",
-                        f"paragraph {number} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
+                        f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
                         f"add attribution = “…{marker}…” with the words of that sentence that carry it",
                     )
         for text in given:
@@ -155,10 +157,11 @@ class _Checker:
         self.proofs[where] = ItemProof(
             tuple(
                 PassageProof(
-                    place.passage,
-                    place.paragraph.number,
-                    place.sentence_text,
-                    tuple(t for t in given if any(find_words(t, s.text) for s in place.sentences)),
+                    place.written,
+                    place.paragraph.label,
+                    place.sentence_written,
+                    _written_in(given, place),
+                    place.paragraph.kind,
                 )
                 for place in located
             ),
@@ -411,6 +414,20 @@ class _Checker:
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
+
+
+def _written_in(given: Sequence[str], place: Located) -> tuple[str, ...]:
+    """The attributions that stand in the passage's sentences, in the article's own characters."""
+    found: list[str] = []
+    for text in given:
+        for sentence in place.sentences:
+            at = find_words(text, sentence.text)
+            if at:
+                found.append(
+                    place.paragraph.written(sentence.start + at[0], sentence.start + at[0] + len(text))
+                )
+                break
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)

@@ -63,11 +63,24 @@ def when_text(brief: Brief, when: str) -> str:
     return f"{when}, in an article of {brief.editor.published:%-d %B %Y} (date from the editor)"
 
 
+def written(brief: Brief, text: str) -> str:
+    """A value as the article writes it: the brief's words matched normalised, shown in the article's characters."""
+    return brief.proof.written(text) if brief.proof is not None else " ".join(text.split())
+
+
+def passages(brief: Brief, key: str, fact: Fact) -> list[str]:
+    """A fact's evidence in the article's own characters: as the check found it, else as the brief gives it."""
+    proof = brief.proof.item(key) if brief.proof else None
+    if proof is None or len(proof.passages) != len(fact.evidence):
+        return [written(brief, passage) for passage in fact.evidence]
+    return [passage.passage for passage in proof.passages]
+
+
 def attributions(brief: Brief, key: str, fact: Fact) -> list[str]:
     """Who says so, for this fact: what the check found in its sentences, else what the brief gives."""
     proof = brief.proof.item(key) if brief.proof else None
     if proof is None:
-        return fact.attributions
+        return [written(brief, text) for text in fact.attributions]
     found = [a for passage in proof.passages for a in passage.attributions]
     return list(dict.fromkeys(found))
 
@@ -85,11 +98,11 @@ def _shorten(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip() + " …"
 
 
-def evidence_snippet(fact: Fact) -> str:
-    """A short piece of the first passage; the rest is one press of Quote away."""
-    passages = fact.evidence
-    first = _shorten(" ".join(passages[0].split()), SNIPPET_LENGTH)
-    more = len(passages) - 1
+def evidence_snippet(brief: Brief, key: str, fact: Fact) -> str:
+    """A short piece of the first passage, as the article writes it; the rest is one press of Quote away."""
+    shown = passages(brief, key, fact)
+    first = _shorten(shown[0], SNIPPET_LENGTH)
+    more = len(shown) - 1
     tail = f" (+{plural(more, 'more passage')}: press Quote)" if more else ""
     return f"> “{first}”{tail}"
 
@@ -99,13 +112,13 @@ def status_line(status: Status, as_written: str) -> str:
     return f"Status: {status} ({STATUS_MEANING[status]}) · the article: “{as_written}”"
 
 
-def money_text(loan: Loan) -> str:
+def money_text(brief: Brief, loan: Loan) -> str:
     """The amount as written, then what it reads as, in words: "$600 million = 600,000,000 (dollars, kind not
     stated)", "€300 million = 300,000,000 (euros)"; never a currency code the article does not write."""
-    money = loan.money
+    money, shown = loan.money, written(brief, loan.as_written)
     if money is None:
-        return loan.as_written
-    return f"{loan.as_written} = {format_number(money.amount)} ({money.currency_name})"
+        return shown
+    return f"{shown} = {format_number(money.amount)} ({money.currency_name})"
 
 
 _LOAN_HEADINGS: dict[Status, str] = {
@@ -120,14 +133,14 @@ _LOAN_HEADINGS: dict[Status, str] = {
 }
 
 
-def loan_heading(loan: Loan) -> str:
+def loan_heading(brief: Brief, loan: Loan) -> str:
     """The line that names a loan says what it is: "Loan requested · Ukraine asked Israel: half-a-billion dollars",
     and, when the loan is a reading of the article, says so there: "Loan made (a reading) · Germany → Ukraine"."""
     parties = f"{loan.lender} → {loan.borrower}"
     if loan.status == "requested":
         parties = f"{loan.borrower} asked {loan.lender}"
     reading = " (a reading)" if loan.reading else ""
-    return f"{_LOAN_HEADINGS[loan.status]}{reading} · {parties}: {loan.as_written}"
+    return f"{_LOAN_HEADINGS[loan.status]}{reading} · {parties}: {written(brief, loan.as_written)}"
 
 
 def loan_parties(loan: Loan) -> str:
@@ -154,31 +167,29 @@ def reading_line(brief: Brief, key: str, loan: Loan) -> list[str]:
             return ["A reading, not the article's words: the article does not name every party of this loan"]
         return []
     return [
-        f"A reading, not the article's words: the article writes “{proof.reading_clause}” after "
-        f"“{proof.reading_from}”; that this is a loan from {loan.lender} to {loan.borrower} is a reading"
+        f"A reading, not the article's words: the article writes “{written(brief, proof.reading_clause or '')}” "
+        f"after “{written(brief, proof.reading_from)}”; that this is a loan from {loan.lender} to {loan.borrower} is a reading"
     ]
 
 
-def title(person: Person) -> str | None:
+def title(brief: Brief, person: Person) -> str | None:
     """A person's role and affiliation in the article's words and order: the part of the phrase that names
     them which holds both ("Russian President" of "Russian President Vladimir Putin"), never a repeat
     ("Israeli Ambassador · Israeli") or a reversal ("President · Russian")."""
     parts = [part for part in (person.role, person.affiliation) if part]
     if not parts:
         return None
-    phrase = " ".join(
-        person.as_written.split()
-    )  # as the editor copied it; offsets equal its normalised form's
+    phrase = written(brief, person.as_written)  # its offsets equal its normalised form's
     spans = []
     for part in parts:
         found = find_words(normalise(part), normalise(phrase))
         if not found:
-            return " · ".join(parts)
+            return " · ".join(written(brief, part) for part in parts)
         spans.append((found[0], found[0] + len(normalise(part))))
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     name = normalise(person.name)
     if any(start < at + len(name) and at < end for at in find_words(name, normalise(phrase))):
-        return " · ".join(parts)  # role and affiliation stand on either side of the name
+        return " · ".join(written(brief, part) for part in parts)  # on either side of the name
     return phrase[start:end]
 
 

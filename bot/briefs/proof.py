@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.briefs.article import find_words
+from bot.briefs.evidence import normalise
+
 
 @dataclass(frozen=True)
 class PassageProof:
-    passage: str  # normalised, as found
-    paragraph: int  # 1-based, among the article's non-empty lines
-    sentence: str  # the sentence(s) around it, read to the full stop
-    attributions: tuple[str, ...] = ()  # the item's attributions that stand in that sentence
+    passage: str  # as the article writes it (’ and “ ” kept)
+    where: str  # "paragraph 3" of the article's body, "a photo caption", "the headline", …
+    sentence: str  # the sentence(s) around it, read to the full stop, as the article writes them
+    attributions: tuple[str, ...] = ()  # the item's attributions that stand in that sentence, as written
+    kind: str = (
+        "body"  # what the line it stands on is: "body", "caption", "credit", … (`article.KIND_LABELS`)
+    )
 
 
 @dataclass(frozen=True)
@@ -30,14 +36,26 @@ class BriefProof:
     version: str  # a short digest of the brief file: a Quote button names the content it was made for
     article: str  # the seed's file name
     items: dict[str, ItemProof] = field(default_factory=dict)  # "loans[2]" -> its proof
-    unused_sentences: tuple[tuple[int, str], ...] = ()  # (paragraph, sentence) no item's evidence touches
+    unused_sentences: tuple[tuple[str, str], ...] = ()  # (where, sentence) no item's evidence touches
     sentence_count: int = 0  # the article's sentences below its headline
+    # The article's paragraphs, (normalised, as written): values are shown in the article's own characters.
+    paragraphs: tuple[tuple[str, str], ...] = ()
+
+    def written(self, text: str) -> str:
+        """`text` as the article writes it (’ and “ ” where the article has them), when the article holds it
+        at word boundaries; else `text` with its whitespace collapsed. Matching is normalised, showing is not."""
+        wanted = normalise(text)
+        for normalised, raw in self.paragraphs:
+            found = find_words(wanted, normalised)
+            if found:
+                return raw[found[0] : found[0] + len(wanted)]
+        return " ".join(text.split())
 
     def coverage(self) -> list[str]:
         """What `briefbot check --coverage` prints: the article's sentences no fact uses."""
         used = self.sentence_count - len(self.unused_sentences)
         lines = [f"{used} of {self.sentence_count} sentences of {self.article} are used by a fact"]
-        lines += [f"  paragraph {number}: “{sentence}”" for number, sentence in self.unused_sentences]
+        lines += [f"  {where}: “{sentence}”" for where, sentence in self.unused_sentences]
         return lines
 
     def item(self, key: str) -> ItemProof | None:

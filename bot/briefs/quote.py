@@ -176,9 +176,9 @@ def fact_label(brief: Brief, key: str, fact: Fact) -> str:
     if isinstance(fact, Person):
         return fact.name
     if isinstance(fact, AidFlow):
-        return render.aid_heading(fact)
+        return render.aid_heading(brief, fact)
     if isinstance(fact, Loan):
-        return facts.loan_heading(fact)
+        return facts.loan_heading(brief, fact)
     if isinstance(fact, Event):
         return " · ".join(part for part in (fact.where, fact.when) if part) or "Event"
     if isinstance(fact, Quote):
@@ -203,13 +203,16 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     proof = brief.proof.item(key) if brief.proof else None
     label = fact_label(brief, key, fact)
     passages = (
-        [(p.passage, p.paragraph, p.sentence, list(p.attributions)) for p in proof.passages]
+        [(p.passage, p.where, p.sentence, list(p.attributions)) for p in proof.passages]
         if proof
-        else [(passage, None, None, fact.attributions) for passage in fact.evidence]
+        else [
+            (passage, None, None, facts.attributions(brief, key, fact))
+            for passage in facts.passages(brief, key, fact)
+        ]
     )
     fields: list[EmbedField] = []
-    for number, (passage, paragraph, sentence, said) in enumerate(passages, start=1):
-        where = f" · paragraph {paragraph}" if paragraph else ""
+    for number, (passage, place, sentence, said) in enumerate(passages, start=1):
+        where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
         lines = [f"“{passage}”"]
         if sentence and sentence != passage:
@@ -243,7 +246,7 @@ def render_quote(library: Library, target: QuoteTarget) -> list[MessageData]:
     fields = [field for key, fact in resolved for field in _fact_fields(brief, key, fact)]
     description = (
         f"The article's own words for {facts.plural(len(resolved), 'fact')}, with where each passage sits "
-        f"(paragraphs count the article's lines from its headline).\n"
+        f"(paragraphs count the article's body; a headline, photo caption or subheading is named as such).\n"
         f"“{brief.source.headline}”, {brief.source.publisher}; {facts.article_date(brief)}."
     )
     return render.paginate(f"Quote: {brief.title}", description, fields, render.source_line(brief))

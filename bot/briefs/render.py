@@ -257,11 +257,11 @@ def render_people(found: Found[Person]) -> list[MessageData]:
 
 def _person_field(brief: Brief, person: Person) -> EmbedField:
     key = item_key(brief, "people", person)
-    described = facts.title(person)
+    described = facts.title(brief, person)
     lines = [f"**{described}**"] if described else []
-    lines.append(f"Named in the article as “{person.as_written}”")
+    lines.append(f"Named in the article as “{facts.written(brief, person.as_written)}”")
     lines += facts.who_says(brief, key, person)
-    lines.append(facts.evidence_snippet(person))
+    lines.append(facts.evidence_snippet(brief, key, person))
     return _field(person.name, lines)
 
 
@@ -281,10 +281,11 @@ def aid_group(flow: AidFlow) -> str:
 _AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
 
 
-def aid_heading(flow: AidFlow) -> str:
+def aid_heading(brief: Brief, flow: AidFlow) -> str:
     """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital"
     (its kind, often Briefbot's category rather than the article's word, is a line of its own)."""
-    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {', '.join(flow.items)}"
+    items = ", ".join(facts.written(brief, item) for item in flow.items)
+    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {items}"
 
 
 def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
@@ -293,12 +294,12 @@ def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
     ordered = sorted(flows, key=lambda f: (donors.index(f.donor), _AID_ORDER[aid_group(f)]))
     return [
         _field(
-            aid_heading(f),
+            aid_heading(brief, f),
             [
                 facts.kind_line(f),
-                facts.status_line(f.status, f.status_as_written),
+                facts.status_line(f.status, facts.written(brief, f.status_as_written)),
                 *facts.who_says(brief, item_key(brief, "aid", f), f),
-                facts.evidence_snippet(f),
+                facts.evidence_snippet(brief, item_key(brief, "aid", f), f),
             ],
         )
         for f in ordered
@@ -341,14 +342,14 @@ def render_loans(found: Found[Loan]) -> list[MessageData]:
 def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
     key = item_key(brief, "loans", loan)
     return _field(
-        facts.loan_heading(loan),
+        facts.loan_heading(brief, loan),
         [
             facts.loan_parties(loan),
-            f"Amount: {facts.money_text(loan)}",
-            facts.status_line(loan.status, loan.status_as_written),
+            f"Amount: {facts.money_text(brief, loan)}",
+            facts.status_line(loan.status, facts.written(brief, loan.status_as_written)),
             *facts.reading_line(brief, key, loan),
             *facts.who_says(brief, key, loan),
-            facts.evidence_snippet(loan),
+            facts.evidence_snippet(brief, key, loan),
         ],
     )
 
@@ -357,7 +358,7 @@ def _event_field(brief: Brief, event: Event) -> EmbedField:
     place = " · ".join(part for part in (event.where, event.when) if part) or "Place and time not stated"
     lines = [f"When: {facts.when_text(brief, event.when)}"] if event.when else []
     lines += facts.who_says(brief, item_key(brief, "events", event), event)
-    lines.append(facts.evidence_snippet(event))
+    lines.append(facts.evidence_snippet(brief, item_key(brief, "events", event), event))
     return _field(place, lines)
 
 
@@ -373,7 +374,7 @@ def render_events(found: Found[Event]) -> list[MessageData]:
 
 def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
     said = facts.who_says(brief, item_key(brief, "quotes", quote), quote)
-    return _field(f"Quote: {quote.speaker}", [f"“{quote.text}”", *said])
+    return _field(f"Quote: {quote.speaker}", [f"“{facts.written(brief, quote.text)}”", *said])
 
 
 def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
@@ -402,9 +403,9 @@ def counts_line(brief: Brief) -> str:
 
 def key_point_lines(brief: Brief, index: int) -> list[str]:
     """A key point is the article's words, in full, with who says so."""
-    point = brief.key_points[index]
-    return [f"“{' '.join(passage.split())}”" for passage in point.evidence] + facts.who_says(
-        brief, f"key_points[{index}]", point
+    point, key = brief.key_points[index], f"key_points[{index}]"
+    return [f"“{passage}”" for passage in facts.passages(brief, key, point)] + facts.who_says(
+        brief, key, point
     )
 
 

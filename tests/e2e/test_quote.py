@@ -53,12 +53,12 @@ async def test_quote_shows_every_passage_its_sentence_paragraph_and_who_says_so(
     text = embeds_text(quoted.data)
     assert quoted.data["embeds"][0]["title"].startswith("Quote: Israel sends Defense Min. official")
     assert "the article gives no date" in text
-    for number, paragraph in ((1, 13), (3, 14), (5, 14), (6, 15)):
+    for number, paragraph in ((1, 6), (3, 7), (5, 7), (6, 8)):
         assert f"Naftali Bennett · passage {number}/7 · paragraph {paragraph}" in text
     turn = await standin.press_button(press, buttons(quoted.data)["Next"]["custom_id"], user="alice")
     second = await standin.wait_for_callback(turn, timeout=5)  # the seventh passage, a page on
-    assert "Naftali Bennett · passage 7/7 · paragraph 16" in embeds_text(second.data)
-    assert "All three ministers' spokespeople said" in embeds_text(second.data)
+    assert "Naftali Bennett · passage 7/7 · paragraph 9" in embeds_text(second.data)
+    assert "All three ministers’ spokespeople said" in embeds_text(second.data)
     assert "Who says so: “a senior diplomatic source said”" in text
     assert "between the West and Russian President Vladimir Putin" in text
     assert standin.violations == []
@@ -93,7 +93,7 @@ async def test_quote_stays_when_the_pager_times_out(briefbot: Briefbot, standin:
 async def test_quote_under_a_digest_works_after_a_restart(standin: DiscordStandIn, tmp_path: Path) -> None:
     quoted = await press_after_a_restart(standin, tmp_path, "Quote")
     assert quoted.data["flags"] & EPHEMERAL
-    assert "Key point 1 · passage 1/1 · paragraph 6" in embeds_text(quoted.data)
+    assert "Key point 1 · passage 1/1 · paragraph 1" in embeds_text(quoted.data)
     assert standin.violations == []
 
 

@@ -103,7 +103,8 @@ def test_a_passage_cutting_a_word_is_refused_and_named_so() -> None:
 def test_a_passage_spliced_across_paragraphs_is_refused() -> None:
     raw = brief(key_points=[{"evidence": ["HARBOUR NEWS The unapproved plan"]}])
     [(item, message)] = problems(raw)
-    assert item == "key_points[0].evidence[0]" and "runs across paragraphs 7 and 8" in message
+    assert item == "key_points[0].evidence[0]"
+    assert "runs across a credit line (seed line 8) and paragraph 6 (seed line 9)" in message
 
 
 def test_a_near_miss_shows_the_closest_span_and_the_difference() -> None:
@@ -111,7 +112,7 @@ def test_a_near_miss_shows_the_closest_span_and_the_difference() -> None:
         brief(key_points=[{"evidence": ["The unaproved plan was dropped."]}]), lambda _n: article()
     )
     [problem] = found
-    assert "almost in the article (paragraph 8)" in problem.message
+    assert "almost in the article, in paragraph 6 (seed line 9):" in problem.message
     assert "brief “unaproved”, article “unapproved”" in problem.message
     assert problem.closest == "The unapproved plan was dropped."
 
@@ -360,3 +361,25 @@ def test_a_done_status_is_said_of_its_items() -> None:
     }
     assert "aid[0].status_as_written" in items(brief(aid=[flow]))
     assert problems(brief(aid=[{**flow, "items": ["a $400 million loan"]}])) == []
+
+
+def test_an_article_knows_its_body_paragraphs_captions_credits_and_subheadings() -> None:
+    """Paragraphs are counted in the article's body; a caption, a credit or a subheading is named as such."""
+    from tests.conftest import SHIPPED_SEED
+
+    shipped = Article("seed.txt", SHIPPED_SEED.read_text(encoding="utf-8"))
+    kinds = [(p.line, p.kind, p.body_number) for p in shipped.paragraphs]
+    assert kinds[:5] == [
+        (1, "headline", None),
+        (3, "standfirst", None),
+        (5, "caption", None),
+        (6, "caption", None),
+        (7, "credit", None),
+    ]
+    assert (9, "body", 1) in kinds and (36, "body", 12) in kinds
+    assert (19, "caption", None) in kinds and (20, "caption", None) in kinds
+    assert (30, "subheading", None) in kinds and (38, "credit", None) in kinds
+    assert [p.body_number for p in shipped.paragraphs if p.kind == "body"] == list(range(1, 13))
+    fixture = article()
+    assert [p.kind for p in fixture.paragraphs] == ["headline", *["body"] * 5, "credit", "body"]
+    assert fixture.paragraphs[-1].located == "paragraph 6 (seed line 9)"

@@ -27,7 +27,9 @@ def test_check_fails_naming_file_and_field(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / source.name).write_text(text, encoding="utf-8")
     assert main(["check", "--briefs", str(tmp_path), "--seeds", str(SEEDS_DIR)]) == 1
     out = capsys.readouterr().out
-    assert f"{source.name}: people[0].evidence[1]: almost in the article (paragraph 7)" in out
+    assert (
+        f"{source.name}: people[0].evidence[1]: almost in the article, in paragraph 2 (seed line 11):" in out
+    )
     assert "brief adds “of the meeting”" in out
 
 
@@ -122,7 +124,7 @@ def test_check_coverage_lists_the_sentences_no_fact_uses(
     assert main(["check", "--coverage", *dirs]) == 0
     out = capsys.readouterr().out
     assert "of 32 sentences of jpost-israel-ukraine-defense-contact-group.txt are used by a fact" in out
-    assert "paragraph 17: “Recent Ukraine-Israel communications”" in out
+    assert "subheading (seed line 30): “Recent Ukraine-Israel communications”" in out
     assert "Japan has provided" not in out  # used by the loans
     assert main(["check", *dirs]) == 0
     assert "sentences" not in capsys.readouterr().out

@@ -86,9 +86,9 @@ def test_a_gone_or_changed_brief_is_said_kindly(shipped: LoadResult) -> None:
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["quote", "who", "name=bennett"], "Naftali Bennett · passage 7/7 · paragraph 16"),
+        (["quote", "who", "name=bennett"], "Naftali Bennett · passage 7/7 · paragraph 9"),
         (["quote", "loans", "country=Germany"], "A reading, not the article's words"),
-        (["quote", "digest"], "Key point 11 · passage 1/1 · paragraph 20"),
+        (["quote", "digest"], "Key point 11 · passage 1/1 · paragraph 12"),
     ],
 )
 def test_preview_quote_prints_what_the_button_shows(

@@ -355,3 +355,59 @@ def shipped_article_text() -> str:
     from tests.conftest import SHIPPED_SEED
 
     return SHIPPED_SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def quote_views(shipped: LoadResult) -> dict[str, list[MessageData]]:
+    """What the Quote button under each answer shows."""
+    from bot.briefs.quote import quote_target, render_quote
+
+    views: dict[str, list[MessageData]] = {}
+    for command in ("who", "aid", "loans", "events", "brief", "digest"):
+        target = quote_target(command, shipped.library, {})
+        assert target is not None, command
+        views[command] = render_quote(shipped.library, target)
+    return views
+
+
+def test_the_articles_own_words_keep_the_articles_characters(
+    answers: dict[str, list[MessageData]], quote_views: dict[str, list[MessageData]]
+) -> None:
+    """Review #21: "the article's own words" turned ’ into ' and “ ” into " (the quotes nest: “… “how …””)."""
+    import re
+
+    article = shipped_article_text()
+    curly = set(re.findall(r"\w+’\w*", article))
+    assert {"Ukraine’s", "isn’t", "ministers’", "Minister’s"} <= curly
+    straightened = {word.replace("’", "'") for word in curly} - set(re.findall(r"\w+'\w*", article))
+    for command, pages in [*answers.items(), *(("quote " + c, p) for c, p in quote_views.items())]:
+        text = text_of(pages)
+        assert '"' not in text, command
+        for word in straightened:
+            assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (command, word)
+    quoted = text_of(quote_views["events"])
+    assert "Austin said the participants discussed “how we can fortify support" in quoted
+    assert "Who says so: “All three ministers’ spokespeople said”" in text_of(quote_views["who"])
+    assert (
+        "“Israel is known to have participated in a previous American-led meeting on Ukraine’s defense"
+        in quoted
+    )
+
+
+def test_paragraphs_are_the_articles_body_and_captions_say_so(
+    shipped: LoadResult, quote_views: dict[str, list[MessageData]]
+) -> None:
+    """Review #21: "paragraph N" counted every non-empty line, headline, captions and credits included."""
+    names = [name for name, _ in fields(quote_views["who"]) + fields(quote_views["aid"])]
+    names += [name for name, _ in fields(quote_views["brief"])]
+    assert (
+        "Key point 1 · passage 1/1 · paragraph 1" in names
+    )  # "A high-level Israeli Defense Ministry official …"
+    assert "Key point 11 · passage 1/1 · paragraph 12" in names  # "Moscow reprimanded …", the last paragraph
+    assert (
+        "Naftali Bennett · passage 7/7 · paragraph 9" in names
+    )  # "All three ministers’ spokespeople said …"
+    assert "Given · United States → Ukraine: MILITARY AID · passage 1/1 · photo caption" in names
+    description = quote_views["who"][0].embeds[0].description
+    assert "paragraphs count the article's body" in description
+    assert "lines from its headline" not in description
