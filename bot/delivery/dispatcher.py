@@ -8,7 +8,7 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,19 +18,21 @@ from bot.delivery.history_search import (
     DEFAULT_MAX_PAGES,
     Found,
     HistorySearch,
+    NotPosted,
     SearchResult,
     Unknown,
     search_window,
 )
 from bot.delivery.pacing import Pacer
 from bot.delivery.sender_protocol import (
+    DeliveryError,
     NothingToSendError,
     PermanentDeliveryError,
     RateLimitedError,
     Sender,
     TransientDeliveryError,
 )
-from bot.storage.ledger import Delivery, DeliveryLedger
+from bot.storage.ledger import Delivery, DeliveryLedger, DeliveryState
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +56,10 @@ class RetryPolicy:
 
 
 DEFAULT_STALE_AFTER = timedelta(hours=6)
+# A held row's channel is looked at again after this, then after twice as long each time it still cannot
+# tell, up to the cap (and at once when the bot may read that history again: `recheck_held`).
+HELD_RECHECK_FIRST = timedelta(minutes=5)
+HELD_RECHECK_MAX = timedelta(hours=6)
 
 Recorder = Callable[[], Awaitable[None]]
 """Writes one send's outcome to the ledger (sent, dead, retry later); may be called again if it raised."""
@@ -83,6 +89,7 @@ class DispatchStats:
     retried: int = 0
     held: int = 0
     expired: int = 0
+    rechecked: int = 0  # held rows looked for again
 
 
 class _UndecidedError(Exception):
@@ -159,12 +166,24 @@ class Dispatcher:
         self._search_margin = search_margin
         # Rows whose first attempt this process made: monotonic time then, which no wall-clock change moves.
         self._first_attempts: dict[int, float] = {}
+        # Held rows: how often each was looked for again without deciding (the backoff doubles with it), and
+        # those whose outcome the database refused, not before a monotonic time.
+        self._rechecks: dict[int, int] = {}
+        self._recheck_blocked: dict[int, float] = {}
 
     # --- control ---
 
     def wake(self) -> None:
         """Look for due rows now (call after recording a slot)."""
         self._wake.set()
+
+    async def recheck_held(self, channel_ids: Sequence[int]) -> int:
+        """Look for the held digests of these channels again at once (the bot may read their history
+        again); returns how many rows that is."""
+        count = await self._ledger.recheck_held_now(channel_ids, now=self._clock())
+        if count:
+            self._wake.set()
+        return count
 
     async def start(self) -> None:
         """Start the loop that sends due rows until `stop()`. Pending rows from before a restart are due at
@@ -240,17 +259,20 @@ class Dispatcher:
         timeout = self._poll_interval
         mono = self._monotonic()
         waits = [held.retry_at - mono for held in self._held.values() if held.retry_at > mono]
+        waits += [at - mono for at in self._recheck_blocked.values() if at > mono]
         if waits:
             timeout = min(timeout, *waits)
         try:
-            next_at = await self._ledger.next_attempt_at()
+            upcoming = [await self._ledger.next_attempt_at(), await self._ledger.next_held_check_at()]
         except Exception:
             return timeout
-        if next_at is None:
-            return timeout
-        seconds = (next_at - self._clock()).total_seconds()
-        # Due already but nothing started: every due row's channel is busy; a finishing send wakes us.
-        return timeout if seconds <= 0 else min(seconds, timeout)
+        now = self._clock()
+        for next_at in upcoming:
+            seconds = None if next_at is None else (next_at - now).total_seconds()
+            # Due already but nothing started: every due row's channel is busy; a finishing send wakes us.
+            if seconds is not None and seconds > 0:
+                timeout = min(timeout, seconds)
+        return timeout
 
     async def _dispatch_pass(self) -> int:
         """Start sends for due rows whose channel is free; returns how many were started."""
@@ -287,6 +309,34 @@ class Dispatcher:
             self._busy_rows.add(row.id)
             self._busy_channels.add(row.channel_id)
             task = asyncio.create_task(self._deliver(row), name=f"digest-send-{row.id}")
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            started += 1
+        return started + await self._start_rechecks(in_flight_before, held_channels)
+
+    async def _start_rechecks(self, in_flight_before: set[int], held_channels: set[int]) -> int:
+        """Start looking again for held rows whose time has come, each when its channel is free."""
+        rows = await self._ledger.held_due(self._clock(), limit=self._batch_size)
+        mono = self._monotonic()
+        started = 0
+        for row in rows:
+            if self._stopping:
+                break
+            if (
+                row.id in in_flight_before
+                or row.id in self._busy_rows
+                or row.channel_id in self._busy_channels
+                or row.channel_id in held_channels
+                or self._recheck_blocked.get(row.id, mono) > mono
+            ):
+                continue
+            await self._capacity.acquire()
+            if self._stopping:
+                self._capacity.release()
+                break
+            self._busy_rows.add(row.id)
+            self._busy_channels.add(row.channel_id)
+            task = asyncio.create_task(self._recheck(row), name=f"digest-recheck-{row.id}")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
             started += 1
@@ -454,13 +504,84 @@ class Dispatcher:
         self._first_attempts.pop(row.id, None)
 
     async def _record_undecided(self, row: Delivery, reason: str) -> None:
+        now = self._clock()
         await self._ledger.mark_held(
-            row.id,
-            reason=f"not sent again: an earlier send may have posted it, and {reason}",
-            now=self._clock(),
+            row.id, reason=_held_reason(reason), now=now, recheck_at=now + HELD_RECHECK_FIRST
         )
         self._first_attempts.pop(row.id, None)
+        self._rechecks.pop(row.id, None)
         self.stats.held += 1
+
+    async def _recheck(self, row: Delivery) -> None:
+        try:
+            await self._look_again(row)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            # The database refused the outcome: the row stays held, looked for again after a backoff.
+            failures = self._rechecks.get(row.id, 0) + 1
+            self._rechecks[row.id] = failures
+            delay = self._retry.delay(failures, self._jitter())
+            self._recheck_blocked[row.id] = self._monotonic() + delay
+            logger.warning(
+                "looking again for held delivery %d failed (%s: %s); next try in %.1fs",
+                row.id,
+                type(exc).__name__,
+                exc,
+                delay,
+            )
+        finally:
+            self._busy_rows.discard(row.id)
+            self._busy_channels.discard(row.channel_id)
+            self._capacity.release()
+            self._wake.set()
+
+    async def _look_again(self, row: Delivery) -> None:
+        """Search a held row's channel again: found, it was sent; not there (the whole window read), it is
+        sent now, or expired when its slot is older than `stale_after`; still undecided, it stays held and
+        is looked for again after twice the last wait (at most HELD_RECHECK_MAX)."""
+        self.stats.rechecked += 1
+        try:
+            result = await self.look_for(row, while_state="held")
+        except RateLimitedError as exc:
+            if exc.is_global:
+                self._pacer.pause(exc.retry_after)
+            result = Unknown(exc.reason)
+        except TimeoutError:
+            result = Unknown(f"the search timed out after {self._send_timeout:g}s")
+        except DeliveryError as exc:
+            result = Unknown(f"the search failed: {exc.reason}")
+        now = self._clock()
+        if isinstance(result, Found):
+            if await self._ledger.mark_sent(row.id, message_id=result.message_id, now=now):
+                self.stats.sent += 1
+                logger.info(
+                    "held delivery %d to channel %d was posted (message %d)",
+                    row.id,
+                    row.channel_id,
+                    result.message_id,
+                )
+        elif isinstance(result, NotPosted):
+            if now - row.slot_at > self._stale_after:
+                late = f"not posted within {describe_duration(self._stale_after)} of its slot"
+                reason = f"{late} (held, then the channel's history shows it was not posted)"
+                if await self._ledger.mark_expired(row.id, reason=reason, now=now, held=True):
+                    self.stats.expired += 1
+            elif await self._ledger.release_held(row.id, now=now) == "pending":
+                self._wake.set()
+        else:
+            if result.interrupted:
+                return
+            checks = self._rechecks.get(row.id, 0) + 1
+            wait = min(HELD_RECHECK_MAX, HELD_RECHECK_FIRST * 2**checks)
+            await self._ledger.still_held(
+                row.id, reason=_held_reason(result.reason), recheck_at=now + wait, now=now
+            )
+            self._rechecks[row.id] = checks
+            self._recheck_blocked.pop(row.id, None)
+            return
+        self._rechecks.pop(row.id, None)
+        self._recheck_blocked.pop(row.id, None)
 
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
         self._first_attempts.pop(row.id, None)
@@ -532,10 +653,11 @@ class Dispatcher:
             elapsed = (self._clock() - row.attempt_started_at).total_seconds()
         return 0.0 <= elapsed <= self._nonce_trust_seconds
 
-    async def look_for(self, row: Delivery) -> SearchResult:
+    async def look_for(self, row: Delivery, *, while_state: DeliveryState = "pending") -> SearchResult:
         """Search `row`'s channel for its digest, which an earlier attempt may have posted (the row must have
         been attempted: `attempt_started_at` set). Each page waits for this dispatcher's pacer, and the
-        search ends as Unknown(interrupted=True) when the dispatcher stops or the row is cancelled meanwhile.
+        search ends as Unknown(interrupted=True) when the dispatcher stops or the row leaves `while_state`
+        meanwhile (cancelled, say).
         Found, NotPosted or Unknown with the reason (see bot.delivery.history_search). Raises the Sender's
         errors (and TimeoutError for a page that takes longer than the send timeout)."""
         first = self._first_attempts.get(row.id)
@@ -548,13 +670,13 @@ class Dispatcher:
         )
         search = HistorySearch(
             self._sender,
-            permit=lambda: self._permit(row),
+            permit=lambda: self._permit(row, while_state=while_state),
             max_pages=self._search_max_pages,
             page_timeout=self._send_timeout,
         )
         return await search.search(row.channel_id, row.nonce, window)
 
-    async def _permit(self, row: Delivery) -> bool:
+    async def _permit(self, row: Delivery, *, while_state: DeliveryState = "pending") -> bool:
         """Wait for the pacer; False if the dispatcher began stopping meanwhile, or if the row was cancelled
         (unsubscribe, pause) while it waited, which under a global pause can be minutes: nothing is sent
         then. The check reads what is committed without waiting for the database's lock, so it never holds
@@ -562,6 +684,8 @@ class Dispatcher:
         await self._pacer.acquire()
         if self._stopping:
             return False
+        if while_state != "pending":
+            return await self._ledger.state_now(row.id) == while_state
         if not await self._ledger.is_pending_now(row.id):
             logger.info(
                 "delivery %d to channel %d was cancelled while it waited to be sent", row.id, row.channel_id
@@ -610,3 +734,7 @@ class Dispatcher:
             remaining,
             rate,
         )
+
+
+def _held_reason(undecided: str) -> str:
+    return f"not sent again: an earlier send may have posted it, and {undecided}"

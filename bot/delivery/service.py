@@ -179,6 +179,15 @@ class DigestService:
             await self.scheduler.refresh()
         return resumed
 
+    async def held_channels(self, guild_id: int) -> list[int]:
+        """The server's channels with a held digest (one that may have been posted; see `recheck_held`)."""
+        return await self.ledger.held_channel_ids(guild_id)
+
+    async def recheck_held(self, channel_ids: Sequence[int]) -> int:
+        """The bot may read these channels' history again: look for their held digests at once (found: sent;
+        not posted: sent now, or expired when too late). Returns how many are looked for."""
+        return await self.dispatcher.recheck_held(channel_ids)
+
     async def server_removed(self, guild_id: int) -> list[int]:
         """The bot was removed from the server: pause its channels at once; its data is deleted
         REMOVED_SERVER_RETENTION from now unless the bot comes back. Returns the channels paused."""

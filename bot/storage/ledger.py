@@ -546,17 +546,17 @@ class DeliveryLedger:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
         end the subscription's run of failures, all in one transaction.
 
-        Only a pending row becomes sent. A row cancelled (unsubscribe, pause) while its request was already
+        Only a pending row becomes sent, or a held one found posted after all. A row cancelled (unsubscribe, pause) while its request was already
         on its way stays cancelled, since nobody asked for that digest any more; but its message exists,
         so the row keeps the message id and a reason saying so, and its briefs count as delivered (they are
-        not posted to the channel again). Returns False unless a pending row became sent.
+        not posted to the channel again). Returns False unless a pending or held row became sent.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = NULL"
-                " WHERE id = ? AND state = 'pending'"
+                " WHERE id = ? AND state IN ('pending', 'held')"
                 " RETURNING channel_id, brief_ids",
                 (message_id, stamp, stamp, delivery_id),
             )
@@ -676,29 +676,150 @@ class DeliveryLedger:
                 (stamp, stamp, delivery_id),
             )
 
-    async def mark_held(self, delivery_id: int, *, reason: str, now: datetime) -> bool:
+    async def mark_held(
+        self, delivery_id: int, *, reason: str, now: datetime, recheck_at: datetime | None = None
+    ) -> bool:
         """Hold a pending row that an earlier send may have posted when looking could not tell: it is never
-        sent again on its own, and `reason` says why. Returns False if the row was not pending."""
-        return await self._settle(delivery_id, "held", reason, now)
+        sent again on its own, and `reason` says why; its channel is looked at again from `recheck_at` (None:
+        at once). Returns False if the row was not pending."""
+        return await self._settle(delivery_id, "held", reason, now, next_attempt_at=recheck_at)
 
-    async def mark_expired(self, delivery_id: int, *, reason: str, now: datetime) -> bool:
-        """Give a pending row up as too late to post (`reason` says why), without blaming its channel.
-        Returns False if the row was not pending."""
-        return await self._settle(delivery_id, "expired", reason, now)
+    async def mark_expired(self, delivery_id: int, *, reason: str, now: datetime, held: bool = False) -> bool:
+        """Give a pending row (with `held`, a held one) up as too late to post (`reason` says why), without
+        blaming its channel; its briefs are no longer reserved. Returns False if the row was not in that
+        state."""
+        return await self._settle(
+            delivery_id, "expired", reason, now, from_state="held" if held else "pending"
+        )
 
-    async def _settle(self, delivery_id: int, state: DeliveryState, reason: str, now: datetime) -> bool:
-        """Move a pending row to `state`, which nothing sends, with `reason`; False if it was not pending."""
+    async def _settle(
+        self,
+        delivery_id: int,
+        state: DeliveryState,
+        reason: str,
+        now: datetime,
+        *,
+        from_state: DeliveryState = "pending",
+        next_attempt_at: datetime | None = None,
+    ) -> bool:
+        """Move a row from `from_state` to `state`, which nothing sends, with `reason`; False if it was not in
+        `from_state`."""
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
-                "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?"
-                " WHERE id = ? AND state = 'pending'",
-                (state, reason, to_db(now), delivery_id),
+                "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?"
+                " WHERE id = ? AND state = ?",
+                (
+                    state,
+                    reason,
+                    None if next_attempt_at is None else to_db(next_attempt_at),
+                    to_db(now),
+                    delivery_id,
+                    from_state,
+                ),
             )
             changed = cursor.rowcount > 0
             await cursor.close()
         if changed:
             logger.warning("delivery %d %s: %s", delivery_id, state, reason)
         return changed
+
+    # --- held rows, looked for again ---
+
+    async def held_due(self, now: datetime, *, limit: int = 100) -> list[Delivery]:
+        """Held rows whose channel is to be looked at again by `now`, oldest slot first (a time written
+        "after" `now`, by a clock since set back, counts as due, as in `due`)."""
+        stamp = to_db(now)
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'held'"  # noqa: S608
+                " AND (next_attempt_at IS NULL OR next_attempt_at <= ? OR updated_at > ?)"
+                " ORDER BY slot_at, id LIMIT ?",
+                (stamp, stamp, limit),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [_DELIVERIES.read(row) for row in rows]
+
+    async def next_held_check_at(self) -> datetime | None:
+        """When the next held row is to be looked at again (None: no held row has a time)."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT min(next_attempt_at) AS next_at FROM deliveries WHERE state = 'held'"
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return None if row is None or row["next_at"] is None else from_db(str(row["next_at"]))
+
+    async def held_channel_ids(self, guild_id: int) -> list[int]:
+        """The server's channels with a held row."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT DISTINCT channel_id FROM deliveries WHERE state = 'held' AND guild_id = ?"
+                " ORDER BY channel_id",
+                (guild_id,),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [int(row["channel_id"]) for row in rows]
+
+    async def recheck_held_now(self, channel_ids: Iterable[int], *, now: datetime) -> int:
+        """The held rows of these channels are to be looked at again at once (the bot may read their history
+        again); returns how many."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'held'"
+                " AND channel_id IN (SELECT value FROM json_each(?))",
+                (to_db(now), _json_ids(channel_ids)),
+            )
+            changed = max(cursor.rowcount, 0)
+            await cursor.close()
+        return changed
+
+    async def still_held(self, delivery_id: int, *, reason: str, recheck_at: datetime, now: datetime) -> bool:
+        """A held row looked at again could not be decided either: it stays held with `reason`, looked at
+        again from `recheck_at`. False if it was no longer held."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?"
+                " WHERE id = ? AND state = 'held'",
+                (reason, to_db(recheck_at), to_db(now), delivery_id),
+            )
+            changed = cursor.rowcount > 0
+            await cursor.close()
+        return changed
+
+    async def release_held(self, delivery_id: int, *, now: datetime) -> DeliveryState | None:
+        """A held row whose channel's history was read in full without it: it was not posted. It is sent
+        again ('pending', due now, its briefs still reserved), unless its channel's subscription was
+        unsubscribed or paused meanwhile ('cancelled', as an unsubscribe or pause cancels pending rows).
+        Returns the new state, or None if the row was no longer held."""
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "SELECT (SELECT s.active = 1 AND s.paused_at IS NULL FROM subscriptions AS s"
+                " WHERE s.channel_id = d.channel_id) AS deliverable FROM deliveries AS d"
+                " WHERE d.id = ? AND d.state = 'held'",
+                (delivery_id,),
+            ) as cursor:
+                found = await cursor.fetchone()
+            if found is None:
+                return None
+            # No subscription at all: a /digest now in a channel never subscribed, still wanted.
+            state: DeliveryState = "cancelled" if found["deliverable"] == 0 else "pending"
+            reason = (
+                "not posted; the channel was unsubscribed or paused meanwhile"
+                if state == "cancelled"
+                else None
+            )
+            await connection.execute(
+                "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                (state, reason, stamp, stamp, delivery_id),
+            )
+        logger.info("held delivery %d was not posted after all: now %s", delivery_id, state)
+        return state
 
     # --- reading ---
 
@@ -734,6 +855,11 @@ class DeliveryLedger:
             since=None if since is None else from_db(str(since)),
             by_hand=row["timezone"] == MANUAL_TIMEZONE,
         )
+
+    async def state_now(self, delivery_id: int) -> DeliveryState | None:
+        """The row's state as committed this instant, read as `is_pending_now` reads it; None if no row."""
+        row = await self._db.peek_row("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
+        return None if row is None else row["state"]
 
     async def get(self, delivery_id: int) -> Delivery | None:
         """One row by id."""

@@ -293,3 +293,24 @@ async def test_a_held_rows_briefs_stay_reserved_for_the_next_digest_and_the_prev
         channel_id=10, guild_id=1, available_brief_ids=BRIEFS, choose=rule, now=T0 + timedelta(seconds=1)
     )
     assert manual is not None and manual.brief_ids == ("b1",)
+
+
+async def test_a_held_row_not_posted_is_sent_again_unless_its_channel_stopped_meanwhile(
+    database: Database,
+) -> None:
+    ledger = DeliveryLedger(database)
+    subs = await subscribe(database, 10, 20, now=T0)
+    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
+    await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
+    rows = {row.channel_id: row for row in await ledger.due(T0)}
+    for row in rows.values():
+        assert await ledger.mark_held(row.id, reason="unreadable", now=T0, recheck_at=T0 + timedelta(hours=1))
+    assert [row.channel_id for row in await ledger.held_due(T0)] == []  # not before its time
+    assert await ledger.recheck_held_now([20], now=T0) == 1
+    assert [row.channel_id for row in await ledger.held_due(T0)] == [20]
+    await SubscriptionRepository(database).unsubscribe(20, now=T0)
+    assert await ledger.release_held(rows[10].id, now=T0) == "pending"
+    assert await ledger.release_held(rows[20].id, now=T0) == "cancelled"
+    assert await ledger.release_held(rows[20].id, now=T0) is None  # no longer held
+    [again] = await ledger.due(T0)
+    assert again.id == rows[10].id and again.brief_ids == rows[10].brief_ids

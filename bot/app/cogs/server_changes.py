@@ -1,6 +1,7 @@
 """Listening to Discord: when a server removes the bot, a channel is deleted, or the bot's permissions in a
 channel change, the digests that can no longer be delivered stop at once, with the reason, instead of being
-sent into refusals (which, past 10,000 in 10 minutes, get the bot's IP banned).
+sent into refusals (which, past 10,000 in 10 minutes, get the bot's IP banned); and when the bot may read a
+channel's history again, the digests held there (which may have been posted) are looked for at once.
 
 Each handler ends by dispatching `subscriptions_checked` (event name, id) so that callers can wait for it.
 """
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORGET_EVERY_HOURS = 1.0
+
+
+def can_read_history(channel: discord.abc.GuildChannel | discord.Thread) -> bool:
+    """Whether the bot may read the channel's messages (a held digest can be looked for)."""
+    permissions = channel.permissions_for(channel.guild.me)
+    return permissions.view_channel and permissions.read_message_history
 
 
 class ServerChangesCog(commands.Cog):
@@ -107,7 +114,21 @@ class ServerChangesCog(commands.Cog):
 
     async def _check(self, guild: discord.Guild, *, only: int | None = None) -> None:
         """Pause each deliverable subscription of `guild` (or only channel `only`) in which the bot now lacks
-        a permission a digest needs."""
+        a permission a digest needs; look again for the held digests of channels whose history it may
+        read now."""
+        await self._pause_where_lost(guild, only=only)
+        await self._recheck_held(guild, only=only)
+
+    async def _recheck_held(self, guild: discord.Guild, *, only: int | None = None) -> None:
+        readable = []
+        for channel_id in await self.bot.digests.held_channels(guild.id):
+            channel = guild.get_channel_or_thread(channel_id) if only in (None, channel_id) else None
+            if channel is not None and can_read_history(channel):
+                readable.append(channel_id)
+        if readable and await self.bot.digests.recheck_held(readable):
+            log.info("looking again for held digests in %d channel(s) of server %d", len(readable), guild.id)
+
+    async def _pause_where_lost(self, guild: discord.Guild, *, only: int | None = None) -> None:
         for subscription in await self.bot.digests.list_subscriptions(guild.id):
             if not subscription.deliverable or only not in (None, subscription.channel_id):
                 continue

@@ -1,0 +1,151 @@
+"""Held digests are looked for again: when the reason goes away (Read Message History granted again) and
+periodically with backoff, a held row is resolved as sent (found), sent now (not posted, the search complete)
+or expired (not posted, and too late); otherwise it stays held.
+
+Each test holds a digest as a bot without Read Message History does: the first send's answer is lost, the
+bot restarts after Discord's nonce window, and its search of the channel cannot read anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app.client import Briefbot
+from bot.storage import Delivery
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import SLOT_DAY, fire_slot_and_send
+from tests.e2e.test_history_search import (
+    NONCE_WINDOW,
+    READ_MESSAGE_HISTORY,
+    after_the_nonce_window,
+    bot_messages,
+)
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+
+def history_pages(standin: DiscordStandIn, channel: int) -> int:
+    return sum(
+        1 for r in standin.requests if r.method == "GET" and r.path.endswith(f"/channels/{channel}/messages")
+    )
+
+
+async def the_row(bot: Briefbot, channel: int) -> Delivery:
+    [row] = [row for row in await bot.digests.history(channel) if row.timezone == "UTC"]
+    return row
+
+
+@contextlib.asynccontextmanager
+async def a_held_digest(
+    tmp_path: Path, *, posted: bool, **overrides: Any
+) -> AsyncIterator[tuple[DiscordStandIn, FakeClock, int, Any]]:
+    """A stand-in and a channel whose 09:00 digest is held because the bot may not read its history: the
+    first send was stored and answered 503 (`posted`), or refused with a 503 before anything was stored."""
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("blind", deny_bot=READ_MESSAGE_HISTORY)
+        settings = bot_settings(
+            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", **overrides
+        )
+        async with running_bot(standin, settings, clock) as bot:
+            if posted:
+                standin.store_then_fail(channel, times=1, status=503)
+            else:
+                standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+            await fire_slot_and_send(bot, clock, seconds=31)
+            standin.clear_failure(channel)
+            assert (await the_row(bot, channel)).attempt_started_at is not None
+        assert len(bot_messages(standin, channel)) == int(posted)
+        after_the_nonce_window(standin, clock)
+        yield standin, clock, channel, settings
+
+
+async def held_now(bot: Briefbot, channel: int) -> Delivery:
+    await bot.digests.dispatcher.run_until_idle()
+    row = await the_row(bot, channel)
+    assert row.state == "held", row
+    return row
+
+
+async def granted_again(bot: Briefbot, standin: DiscordStandIn, channel: int) -> None:
+    """An admin gives the bot Read Message History back (CHANNEL_UPDATE); the bot acts on it."""
+    acted = asyncio.ensure_future(
+        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
+    )
+    standin.set_overwrite(channel, member=standin.me)  # the member overwrite denying it is removed
+    await acted
+    await bot.digests.dispatcher.run_until_idle()
+
+
+async def test_a_held_digest_found_once_history_is_readable_again_is_sent_not_posted_twice(
+    tmp_path: Path,
+) -> None:
+    async with a_held_digest(tmp_path, posted=True) as (standin, clock, channel, settings):
+        [original] = bot_messages(standin, channel)
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+            await granted_again(bot, standin, channel)
+            row = await the_row(bot, channel)
+        assert row.state == "sent" and row.message_id == int(original["id"])
+        assert bot_messages(standin, channel) == [original]
+        assert standin.violations == []
+
+
+async def test_a_held_digest_not_found_once_history_is_readable_again_is_sent_once(tmp_path: Path) -> None:
+    async with a_held_digest(tmp_path, posted=False) as (standin, clock, channel, settings):
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+            await granted_again(bot, standin, channel)
+            row = await the_row(bot, channel)
+        [posted] = bot_messages(standin, channel)
+        assert row.state == "sent" and row.message_id == int(posted["id"])
+        assert standin.violations == []
+
+
+async def test_a_held_digest_is_looked_for_again_with_backoff_and_found_without_an_event(
+    tmp_path: Path,
+) -> None:
+    async with a_held_digest(tmp_path, posted=True) as (standin, clock, channel, settings):
+        [original] = bot_messages(standin, channel)
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+            looked = history_pages(standin, channel)
+            checks = []
+            for _ in range(4):  # 5, 10, 15, 20 minutes after it was held
+                clock.advance(minutes=5)
+                await held_now(bot, channel)
+                checks.append(history_pages(standin, channel) - looked)
+            assert checks == [1, 1, 2, 2]  # again after 5 min, then after 10 more: the wait doubles
+        # Granted while the bot was down (no event reaches it): the next periodic look finds it.
+        standin.set_overwrite(channel, member=standin.me)
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)  # not due yet
+            clock.advance(minutes=20)
+            await bot.digests.dispatcher.run_until_idle()
+            row = await the_row(bot, channel)
+        assert row.state == "sent" and row.message_id == int(original["id"])
+        assert bot_messages(standin, channel) == [original]
+        assert standin.violations == []
+
+
+async def test_a_held_digest_not_found_after_it_went_stale_is_expired_not_posted(tmp_path: Path) -> None:
+    async with a_held_digest(tmp_path, posted=False, digest_stale_after=timedelta(hours=6)) as (
+        standin,
+        clock,
+        channel,
+        settings,
+    ):
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+            clock.advance(hours=7)
+            await held_now(bot, channel)  # still unreadable: still held, however late
+            await granted_again(bot, standin, channel)
+            row = await the_row(bot, channel)
+        assert bot_messages(standin, channel) == []
+        assert row.state == "expired" and row.reason is not None and "history shows" in row.reason
+        assert standin.violations == []
