@@ -179,6 +179,15 @@ class DigestService:
             await self.scheduler.refresh()
         return resumed
 
+    async def can_deliver_again(self, channel_id: int) -> bool:
+        """What paused the channel automatically (a permission the bot had lost) is back: resume it. A pause
+        of another cause (a member's /digest pause, deliveries refused, the server removing the bot) stays.
+        False if nothing was resumed."""
+        resumed = await self.subscriptions.resume(channel_id, now=self._clock(), only_cause="permissions")
+        if resumed is not None:
+            await self.scheduler.refresh()
+        return resumed is not None
+
     async def held_channels(self, guild_id: int) -> list[int]:
         """The server's channels with a held digest (one that may have been posted; see `recheck_held`)."""
         return await self.ledger.held_channel_ids(guild_id)

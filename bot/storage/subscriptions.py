@@ -256,14 +256,19 @@ class SubscriptionRepository:
         async with self._db.transaction() as connection:
             return await pause_in(connection, channel_id, reason, now, cause=cause, by=by)
 
-    async def resume(self, channel_id: int, *, now: datetime) -> Subscription | None:
-        """Lift the channel's pause, whoever paused it, with its run of failures reset; its settings are as
-        they were. Slots from `now` on are delivered (those while paused were recorded as skipped; none is
-        back-filled). Returns the subscription, or None if it was not active and paused."""
+    async def resume(
+        self, channel_id: int, *, now: datetime, only_cause: PauseCause | None = None
+    ) -> Subscription | None:
+        """Lift the channel's pause, whoever paused it (with `only_cause`: only a pause of that cause, so
+        that Briefbot lifts its own pauses and never a member's), with its run of failures reset; its
+        settings are as they were. Slots from `now` on are delivered (those while paused were recorded as
+        skipped; none is back-filled). Returns the subscription, or None if it was not active and paused."""
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             existing = await fetch_subscription(connection, channel_id)
             if existing is None or not existing.active or not existing.paused:
+                return None
+            if only_cause is not None and existing.pause_cause != only_cause:
                 return None
             await connection.execute(
                 "UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, paused_by = NULL,"

@@ -121,11 +121,28 @@ async def test_a_held_digest_is_looked_for_again_with_backoff_and_found_without_
                 await held_now(bot, channel)
                 checks.append(history_pages(standin, channel) - looked)
             assert checks == [1, 1, 2, 2]  # again after 5 min, then after 10 more: the wait doubles
-        # Granted while the bot was down (no event reaches it): the next periodic look finds it.
-        standin.set_overwrite(channel, member=standin.me)
+            # History is readable again, but the look that event brings fails (Discord answers 503)...
+            standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+            await granted_again(bot, standin, channel)
+            row = await held_now(bot, channel)
+            assert row.reason is not None and "503" in row.reason
+            standin.clear_failure(channel)
+            # ... so no event is left to bring the next look: the periodic one does, and finds it.
+            clock.advance(hours=3)
+            await bot.digests.dispatcher.run_until_idle()
+            row = await the_row(bot, channel)
+        assert row.state == "sent" and row.message_id == int(original["id"])
+        assert bot_messages(standin, channel) == [original]
+        assert standin.violations == []
+
+
+async def test_a_permission_given_back_while_the_bot_was_down_brings_a_look_at_start(tmp_path: Path) -> None:
+    async with a_held_digest(tmp_path, posted=True) as (standin, clock, channel, settings):
+        [original] = bot_messages(standin, channel)
         async with running_bot(standin, settings, clock) as bot:
-            await held_now(bot, channel)  # not due yet
-            clock.advance(minutes=20)
+            await held_now(bot, channel)
+        standin.set_overwrite(channel, member=standin.me)  # while the bot is down: no event reaches it
+        async with running_bot(standin, settings, clock) as bot:
             await bot.digests.dispatcher.run_until_idle()
             row = await the_row(bot, channel)
         assert row.state == "sent" and row.message_id == int(original["id"])

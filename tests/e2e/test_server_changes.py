@@ -146,3 +146,93 @@ async def test_a_server_that_adds_the_bot_back_within_the_retention_keeps_its_da
         [kept] = await bot.digests.list_subscriptions(other)
         assert kept.paused_reason == "the bot was removed from this server"  # until subscribed again
     assert standin.violations == []
+
+
+async def take_away(standin: DiscordStandIn, bot: Briefbot, news: int, change: str) -> Any:
+    """Take Send Messages away from the bot in `news` by `change`; returns how to give it back."""
+    if change == "channel overwrite":
+        acted = checked(bot, "channel_update")
+        standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
+
+        def give_back() -> str:
+            standin.set_overwrite(news, member=standin.me)
+            return "channel_update"
+
+    elif change == "@everyone role":
+        before = standin.permissions(news)
+        acted = checked(bot, "role_update")
+        standin.update_role("@everyone", permissions=before & ~SEND_MESSAGES)
+
+        def give_back() -> str:
+            standin.update_role("@everyone", permissions=before)
+            return "role_update"
+
+    else:
+        muted = standin.add_role("muted")
+        standin.set_overwrite(news, role=muted, deny=SEND_MESSAGES)
+        acted = checked(bot, "member_update")
+        standin.set_member_roles(standin.me, [muted])
+
+        def give_back() -> str:
+            standin.set_member_roles(standin.me, [])
+            return "member_update"
+
+    await acted
+    return give_back
+
+
+@pytest.mark.parametrize("change", ["channel overwrite", "@everyone role", "bot's roles"])
+async def test_a_channel_paused_for_a_lost_permission_resumes_when_it_comes_back(
+    standin: DiscordStandIn, tmp_path: Path, change: str
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, news)
+        give_back = await take_away(standin, bot, news, change)
+        [paused] = await bot.digests.list_subscriptions()
+        assert paused.paused and paused.pause_cause == "permissions"
+        event = give_back()
+        acted = checked(bot, event)
+        await acted
+        [resumed] = await bot.digests.list_subscriptions()
+        assert not resumed.paused and resumed.paused_reason is None
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, news) == 1
+    assert standin.violations == []
+
+
+async def test_a_pause_by_an_admin_is_not_lifted_by_a_permission_change(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, news)
+        assert await bot.digests.pause(news, "a quiet week", by=standin.add_user("carol"))
+        give_back = await take_away(standin, bot, news, "channel overwrite")
+        acted = checked(bot, give_back())
+        await acted
+        [still] = await bot.digests.list_subscriptions()
+        assert still.paused and still.pause_cause == "member" and still.paused_reason == "a quiet week"
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, news) == 0
+    assert standin.violations == []
+
+
+async def test_a_permission_given_back_while_the_bot_was_down_resumes_the_channel_at_start(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    settings = bot_settings(standin, tmp_path)
+    async with running_bot(standin, settings, clock) as bot:
+        await subscribed(bot, standin, news)
+        await take_away(standin, bot, news, "channel overwrite")
+    standin.set_overwrite(news, member=standin.me)
+    async with running_bot(standin, settings, clock) as bot:
+        [resumed] = await bot.digests.list_subscriptions()
+        assert not resumed.paused
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, news) == 1
+    assert standin.violations == []

@@ -79,6 +79,10 @@ class ServerChangesCog(commands.Cog):
                 "added back to server %d: its data is kept; paused channels resume when subscribed again",
                 guild.id,
             )
+        # Permissions may have come back while the bot was away or not running. (One lost meanwhile is left
+        # to the sends, which record Discord's refusal, as before this server was seen.)
+        await self._resume_where_back(guild)
+        await self._recheck_held(guild)
         self.bot.dispatch("subscriptions_checked", "guild_join", guild.id)
 
     @commands.Cog.listener()
@@ -117,7 +121,20 @@ class ServerChangesCog(commands.Cog):
         a permission a digest needs; look again for the held digests of channels whose history it may
         read now."""
         await self._pause_where_lost(guild, only=only)
+        await self._resume_where_back(guild, only=only)
         await self._recheck_held(guild, only=only)
+
+    async def _resume_where_back(self, guild: discord.Guild, *, only: int | None = None) -> None:
+        """Resume each subscription of `guild` (or only `only`) that Briefbot paused for a lost permission,
+        where the bot now has every permission a digest needs."""
+        for subscription in await self.bot.digests.list_subscriptions(guild.id):
+            if subscription.pause_cause != "permissions" or only not in (None, subscription.channel_id):
+                continue
+            channel = guild.get_channel_or_thread(subscription.channel_id)
+            if channel is None or missing_bot_permissions(channel):
+                continue
+            if await self.bot.digests.can_deliver_again(subscription.channel_id):
+                log.info("channel %d resumed: the permissions it lacked are back", subscription.channel_id)
 
     async def _recheck_held(self, guild: discord.Guild, *, only: int | None = None) -> None:
         readable = []
