@@ -102,9 +102,20 @@ def evidence_snippet(brief: Brief, key: str, fact: Fact) -> str:
     """A short piece of the first passage, as the article writes it; the rest is one press of Quote away."""
     shown = passages(brief, key, fact)
     first = _shorten(shown[0], SNIPPET_LENGTH)
+    proof = brief.proof.item(key) if brief.proof else None
+    caption = " (photo caption)" if proof and proof.passages and proof.passages[0].kind == "caption" else ""
     more = len(shown) - 1
     tail = f" (+{plural(more, 'more passage')}: press Quote)" if more else ""
-    return f"> “{first}”{tail}"
+    return f"> “{first}”{caption}{tail}"
+
+
+def caption_mark(brief: Brief, key: str) -> str:
+    """ " (photo caption)" for a fact the article tells only in photo captions (often in their capitals, and
+    with times such as "yesterday" that are the photo's), so a reader knows where it comes from; else ""."""
+    proof = brief.proof.item(key) if brief.proof else None
+    if proof is None or not proof.passages or any(p.kind != "caption" for p in proof.passages):
+        return ""
+    return " (photo caption)"
 
 
 def status_line(status: Status, as_written: str) -> str:

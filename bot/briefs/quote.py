@@ -174,17 +174,17 @@ def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:
 def fact_label(brief: Brief, key: str, fact: Fact) -> str:
     """How the Quote view names a fact: as its answer heads it."""
     if isinstance(fact, Person):
-        return fact.name
+        return render.person_heading(brief, fact)
     if isinstance(fact, AidFlow):
         return render.aid_heading(brief, fact)
     if isinstance(fact, Loan):
-        return facts.loan_heading(brief, fact)
+        return facts.loan_heading(brief, fact) + facts.caption_mark(brief, key)
     if isinstance(fact, Event):
-        return " · ".join(part for part in (fact.where, fact.when) if part) or "Event"
+        return render.event_heading(brief, fact)
     if isinstance(fact, Quote):
         return f"Quote: {fact.speaker}"
     if isinstance(fact, KeyPoint):
-        return f"Key point {int(key.split('[')[1].rstrip(']')) + 1}"
+        return render.key_point_heading(brief, int(key.split("[")[1].rstrip("]")))
     return key
 
 

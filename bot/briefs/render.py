@@ -255,6 +255,10 @@ def render_people(found: Found[Person]) -> list[MessageData]:
     return paginate(heading, _from_line(found), fields, _footer(found))
 
 
+def person_heading(brief: Brief, person: Person) -> str:
+    return person.name + facts.caption_mark(brief, item_key(brief, "people", person))
+
+
 def _person_field(brief: Brief, person: Person) -> EmbedField:
     key = item_key(brief, "people", person)
     described = facts.title(brief, person)
@@ -262,7 +266,7 @@ def _person_field(brief: Brief, person: Person) -> EmbedField:
     lines.append(f"Named in the article as “{facts.written(brief, person.as_written)}”")
     lines += facts.who_says(brief, key, person)
     lines.append(facts.evidence_snippet(brief, key, person))
-    return _field(person.name, lines)
+    return _field(person_heading(brief, person), lines)
 
 
 _NOT_GIVEN = ("declined", "not provided")
@@ -285,7 +289,8 @@ def aid_heading(brief: Brief, flow: AidFlow) -> str:
     """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital"
     (its kind, often Briefbot's category rather than the article's word, is a line of its own)."""
     items = ", ".join(facts.written(brief, item) for item in flow.items)
-    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {items}"
+    mark = facts.caption_mark(brief, item_key(brief, "aid", flow))
+    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {items}{mark}"
 
 
 def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
@@ -342,7 +347,7 @@ def render_loans(found: Found[Loan]) -> list[MessageData]:
 def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
     key = item_key(brief, "loans", loan)
     return _field(
-        facts.loan_heading(brief, loan),
+        facts.loan_heading(brief, loan) + facts.caption_mark(brief, key),
         [
             facts.loan_parties(loan),
             f"Amount: {facts.money_text(brief, loan)}",
@@ -354,8 +359,18 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
     )
 
 
-def _event_field(brief: Brief, event: Event) -> EmbedField:
+def event_heading(brief: Brief, event: Event) -> str:
     place = " · ".join(part for part in (event.where, event.when) if part) or "Place and time not stated"
+    return place + facts.caption_mark(brief, item_key(brief, "events", event))
+
+
+def key_point_heading(brief: Brief, index: int) -> str:
+    """`Key point 3`; index counts from 0."""
+    return f"Key point {index + 1}{facts.caption_mark(brief, f'key_points[{index}]')}"
+
+
+def _event_field(brief: Brief, event: Event) -> EmbedField:
+    place = event_heading(brief, event)
     lines = [f"When: {facts.when_text(brief, event.when)}"] if event.when else []
     lines += facts.who_says(brief, item_key(brief, "events", event), event)
     lines.append(facts.evidence_snippet(brief, item_key(brief, "events", event), event))
@@ -404,14 +419,17 @@ def counts_line(brief: Brief) -> str:
 def key_point_lines(brief: Brief, index: int) -> list[str]:
     """A key point is the article's words, in full, with who says so."""
     point, key = brief.key_points[index], f"key_points[{index}]"
-    return [f"“{passage}”" for passage in facts.passages(brief, key, point)] + facts.who_says(
-        brief, key, point
-    )
+    caption = facts.caption_mark(brief, key).strip()
+    return [
+        *(f"“{passage}”" for passage in facts.passages(brief, key, point)),
+        *([caption] if caption else []),
+        *facts.who_says(brief, key, point),
+    ]
 
 
 def _brief_fields(brief: Brief) -> list[EmbedField]:
     fields = [
-        _field(f"Key point {i}", key_point_lines(brief, i - 1)) for i in range(1, len(brief.key_points) + 1)
+        _field(key_point_heading(brief, i), key_point_lines(brief, i)) for i in range(len(brief.key_points))
     ]
     return fields + [_quote_field(brief, quote) for quote in brief.quotes]
 

@@ -329,7 +329,7 @@ def test_an_aid_kind_is_the_articles_word_or_labelled_as_briefbots(
                 shown += 1
             if name.startswith(("Given", "Not given")):
                 assert kinds, (command, name)
-                items = name.split(": ", 1)[1]
+                items = name.split(": ", 1)[1].removesuffix(" (photo caption)")
                 assert any(items == ", ".join(f.items) for f in brief.aid), name  # the article's words
     assert shown >= 6
     aid = fields(answers["aid"])
@@ -407,7 +407,48 @@ def test_paragraphs_are_the_articles_body_and_captions_say_so(
     assert (
         "Naftali Bennett · passage 7/7 · paragraph 9" in names
     )  # "All three ministers’ spokespeople said …"
-    assert "Given · United States → Ukraine: MILITARY AID · passage 1/1 · photo caption" in names
+    assert (
+        "Given · United States → Ukraine: MILITARY AID (photo caption) · passage 1/1 · photo caption" in names
+    )
     description = quote_views["who"][0].embeds[0].description
     assert "paragraphs count the article's body" in description
     assert "lines from its headline" not in description
+
+
+def test_facts_told_only_by_a_photo_caption_say_so_everywhere(
+    shipped: LoadResult, answers: dict[str, list[MessageData]], quote_views: dict[str, list[MessageData]]
+) -> None:
+    """Review #13: "Items: MILITARY AID" came from a photo caption, in its capitals, and did not say so."""
+    captions = [
+        line.strip()
+        for line in shipped_article_text().splitlines()
+        if "WORKERS LOAD" in line or "MILITARY AID," in line
+    ]
+    assert len(captions) == 4
+
+    def caption_only(passages: list[str]) -> bool:
+        return all(any(" ".join(p.split()) in c for c in captions) for p in passages)
+
+    brief = shipped.library.get()
+    marked = 0
+    for command, pages in [*answers.items(), *(("quote " + c, p) for c, p in quote_views.items())]:
+        for name, value in fields(pages):
+            facts_named = [
+                item
+                for section in ("aid", "events", "people")
+                for item in getattr(brief, section)
+                if any(p.split(",")[0][:40] in value for p in item.evidence)
+            ]
+            if facts_named and all(caption_only(item.evidence) for item in facts_named):
+                assert "(photo caption)" in name, (command, name)
+                marked += 1
+            elif "(photo caption)" in name:
+                assert facts_named and any(caption_only(item.evidence) for item in facts_named), (
+                    command,
+                    name,
+                )
+    assert marked >= 6  # /aid, /aid country=…, /events (twice), and their Quote views
+    aid = [name for name, _ in fields(answers["aid"])]
+    assert (
+        "Given · United States → Ukraine: MILITARY AID (photo caption)" in aid
+    )  # the caption's capitals, marked
