@@ -13,12 +13,12 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import watchfiles
 
-from bot.briefs.loader import LoadResult, ReloadResult, load_library, reload_library
+from bot.briefs.loader import BriefWarning, LoadResult, ReloadResult, load_library, reload_library
 from bot.briefs.lookup import Library
 
 log = logging.getLogger(__name__)
@@ -26,8 +26,12 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
 
 
+def _today() -> date:
+    return datetime.now(UTC).astimezone().date()
+
+
 def _log_warnings(result: LoadResult) -> None:
-    for warning in result.warnings(datetime.now(UTC).astimezone().date()):
+    for warning in result.warnings(_today()):
         log.warning("brief warning: %s", warning)
 
 
@@ -61,16 +65,22 @@ class LibraryReloader:
         )
         return result
 
+    def _reload(self, previous: LoadResult) -> tuple[ReloadResult, list[BriefWarning]]:
+        """The reload's work, all of it in the worker thread: the check, the indexes, the warnings."""
+        result = reload_library(self.briefs_dir, self.seeds_dir, previous)
+        return result, result.warnings(_today())
+
     async def reload(self, why: str) -> ReloadResult:
         """Load the library again off the event loop and install it; logs `library reloaded (why): ...`."""
         async with self._lock:
             previous = self._last if self._last is not None else LoadResult(Library([]), [])
-            result = await asyncio.to_thread(reload_library, self.briefs_dir, self.seeds_dir, previous)
+            result, warnings = await asyncio.to_thread(self._reload, previous)
             self._last = result
             self._install(result.library)
         for error in result.errors:
             log.error("brief refused: %s", error)
-        _log_warnings(result)
+        for warning in warnings:
+            log.warning("brief warning: %s", warning)
         log.info("library reloaded (%s): %s", why, result.summary())
         return result
 

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.briefs.evidence import fold, normalise
 
@@ -43,11 +43,17 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     return not _inside_word(text, start) and not _inside_word(text, end)
 
 
+@lru_cache(maxsize=4096)
+def _casefolded(text: str) -> str:
+    """Cached: a sentence is searched for every marker and status verb of the vocabulary in turn."""
+    return text.casefold()
+
+
 def find_words(words: str, text: str, *, ignore_case: bool = False) -> list[int]:
     """Every start of `words` in `text` at word boundaries (both normalised first by the caller)."""
     if not words:
         return []
-    haystack, needle = (text.casefold(), words.casefold()) if ignore_case else (text, words)
+    haystack, needle = (_casefolded(text), _casefolded(words)) if ignore_case else (text, words)
     found: list[int] = []
     at = haystack.find(needle)
     while at != -1:

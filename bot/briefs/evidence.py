@@ -32,11 +32,12 @@ def normalise(text: str) -> str:
     return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for lookups (not for evidence, which is exact).
 
-    Cached: names and countries of the loaded briefs are folded on every command and autocomplete.
+    Cached: names and countries of the loaded briefs are folded on every command and autocomplete, and a
+    library of a thousand briefs holds some thousands of them.
     """
     decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from bot.briefs.article import Article
 from bot.briefs.check import Problem, check_brief, content_version
-from bot.briefs.lookup import Library
+from bot.briefs.lookup import Library, newest_first
 from bot.briefs.models import FORMAT, Brief, seed_name_problem
 
 log = logging.getLogger(__name__)
@@ -63,14 +63,14 @@ def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning
     """Warnings about the loaded briefs' `added` dates, which decide the default brief (the newest added,
     `Library.briefs[0]`): one in the future (it stays the default until then), or one shared with another
     brief (the tie is broken by id, not by the editor). Each says which brief is the default."""
-    library = Library(files.values())
-    default = library.newest
-    if default is None:
+    ordered = newest_first(files.values())  # as the Library orders them, without building its indexes
+    if not ordered:
         return []
+    default = ordered[0]
     file_of = {brief.id: path for path, brief in files.items()}
     shown = f"“{default.id}” ({file_of[default.id].name})"
     on_day: dict[date, list[Brief]] = {}
-    for each in library.briefs:  # newest first, as the default is chosen
+    for each in ordered:
         on_day.setdefault(each.added, []).append(each)
     warnings: list[BriefWarning] = []
     for path, brief in sorted(files.items()):
@@ -87,14 +87,14 @@ def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning
         same_day = on_day[brief.added]
         twins = sorted(other.id for other in same_day if other is not brief)
         if twins:
-            newest_first = [b.id for b in same_day]
+            tie_order = [b.id for b in same_day]
             warnings.append(
                 BriefWarning(
                     path,
                     "added",
                     f"{brief.added.isoformat()} is also the added date of "
                     + ", ".join(f"“{twin}” ({file_of[twin].name})" for twin in twins)
-                    + f"; a tie is broken by id, newest first ({', '.join(newest_first)}): {is_default}",
+                    + f"; a tie is broken by id, newest first ({', '.join(tie_order)}): {is_default}",
                 )
             )
     return warnings
@@ -107,6 +107,9 @@ class LoadResult:
     library: Library
     errors: list[BriefError]
     files: dict[Path, Brief] = field(default_factory=dict)
+    # brief file -> the content version of the seed it was checked against (a reload reuses a brief only
+    # when neither changed)
+    seed_versions: dict[Path, str] = field(default_factory=dict)
 
     def warnings(self, today: date) -> list[BriefWarning]:
         """`library_warnings` of the briefs loaded, as of `today`."""
@@ -149,17 +152,23 @@ def item_path(loc: Sequence[int | str]) -> str:
     return text
 
 
-def load_library(briefs_dir: Path, seeds_dir: Path) -> LoadResult:
-    """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`."""
+def load_library(briefs_dir: Path, seeds_dir: Path, unchanged: LoadResult | None = None) -> LoadResult:
+    """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`.
+
+    With `unchanged` (an earlier load of these folders), a file whose text and whose seed's text are what
+    that load checked keeps the brief it gave, without being parsed and checked again: a reload after one
+    brief of a thousand changed checks one.
+    """
     errors: list[BriefError] = []
     if not briefs_dir.is_dir():
         errors.append(BriefError(briefs_dir, "", "the briefs folder does not exist"))
         return LoadResult(Library([]), errors)
     seeds = _SeedCache(seeds_dir)
     accepted: dict[Path, Brief] = {}
+    seed_versions: dict[Path, str] = {}
     first_file_of: dict[str, Path] = {}
     for path in sorted(briefs_dir.glob("*.toml")):
-        brief, problems = _load_one(path, seeds)
+        brief, problems = _load_one(path, seeds, unchanged)
         if brief is not None and brief.id in first_file_of:
             problems.append(
                 BriefError(
@@ -171,9 +180,10 @@ def load_library(briefs_dir: Path, seeds_dir: Path) -> LoadResult:
         errors.extend(problems)
         if brief is not None and not problems:
             accepted[path] = brief
+            seed_versions[path] = seeds.versions.get(brief.source.seed, "")
     for error in errors:
         log.debug("brief error: %s", error)
-    return LoadResult(Library(accepted.values()), errors, accepted)
+    return LoadResult(Library(accepted.values()), errors, accepted, seed_versions)
 
 
 def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> ReloadResult:
@@ -181,10 +191,11 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
 
     A file that now has errors keeps serving the brief `previous` loaded from it, unless an accepted brief
     now has its id; a removed file's brief is gone. When the briefs folder itself is missing (mid-move, an
-    unmounted disk), everything `previous` served is kept. Blocking (reads and checks every file): call it
-    off the event loop.
+    unmounted disk), everything `previous` served is kept. A file whose text and seed are unchanged keeps
+    its brief without being checked again. Blocking (reads every file, checks the changed ones, builds the
+    library's indexes): call it off the event loop.
     """
-    fresh = load_library(briefs_dir, seeds_dir)
+    fresh = load_library(briefs_dir, seeds_dir, previous)
     files = dict(fresh.files)
     refused = {error.file for error in fresh.errors}
     folder_gone = not briefs_dir.is_dir()
@@ -199,9 +210,10 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
     before = {brief.id: brief for brief in previous.files.values()}
     after = {brief.id: brief for brief in files.values()}
     return ReloadResult(
-        Library(files.values()),
+        Library(files.values()) if kept else fresh.library,  # built once: its indexes cost as much as a scan
         fresh.errors,
         files,
+        {path: fresh.seed_versions.get(path) or previous.seed_versions.get(path, "") for path in files},
         kept=kept,
         added=[brief_id for brief_id in after if brief_id not in before],
         changed=[
@@ -219,25 +231,55 @@ def version_of(brief: Brief) -> str:
 
 
 class _SeedCache:
+    """The seeds, each read once per load: its text's version always, its Article when a brief is checked."""
+
     def __init__(self, seeds_dir: Path) -> None:
         self._dir = seeds_dir
-        self._seeds: dict[str, Article | None] = {}
+        self._texts: dict[str, str | None] = {}
+        self._articles: dict[str, Article] = {}
+        self.versions: dict[str, str] = {}
 
-    def get(self, name: str) -> Article | None:
-        if name not in self._seeds:
-            path = self._dir / name
+    def text(self, name: str) -> str | None:
+        if name not in self._texts:
             if seed_name_problem(name) is not None:
                 return None
             try:
-                self._seeds[name] = Article(name, path.read_text(encoding="utf-8"))
+                self._texts[name] = (self._dir / name).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                self._seeds[name] = None
-        return self._seeds[name]
+                self._texts[name] = None
+        text = self._texts[name]
+        if text is not None:
+            self.versions.setdefault(name, content_version(text))
+        return text
+
+    def get(self, name: str) -> Article | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        if name not in self._articles:
+            self._articles[name] = Article(name, text)
+        return self._articles[name]
 
 
-def _load_one(path: Path, seeds: _SeedCache) -> tuple[Brief | None, list[BriefError]]:
+def _unchanged(path: Path, text: str, seeds: _SeedCache, earlier: LoadResult | None) -> Brief | None:
+    """The brief `earlier` accepted from `path`, when neither the file's text nor its seed's has changed."""
+    brief = earlier.files.get(path) if earlier is not None else None
+    if brief is None or brief.proof is None or brief.proof.version != content_version(text):
+        return None
+    checked = earlier.seed_versions.get(path) if earlier is not None else None
+    if not checked or seeds.text(brief.source.seed) is None:
+        return None
+    return brief if seeds.versions.get(brief.source.seed) == checked else None
+
+
+def _load_one(
+    path: Path, seeds: _SeedCache, earlier: LoadResult | None = None
+) -> tuple[Brief | None, list[BriefError]]:
     try:
         text = path.read_text(encoding="utf-8")
+        kept = _unchanged(path, text, seeds, earlier)
+        if kept is not None:
+            return kept, []
         raw = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         return None, [BriefError(path, "", f"cannot read the file: {exc}")]

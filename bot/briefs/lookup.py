@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 from bot.briefs.evidence import fold
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person
-from bot.briefs.ranking import did_you_mean, ranked, searchable
+from bot.briefs.ranking import NameIndex, did_you_mean, ranked, searchable
 
 T = TypeVar("T")
 
@@ -92,20 +92,41 @@ class Found(Generic[T]):
         )
 
 
+def newest_first(briefs: Iterable[Brief]) -> list[Brief]:
+    """Briefs newest added first, a tie broken by id (the later first): the first is the default brief."""
+    return sorted(briefs, key=lambda brief: (brief.added, brief.id), reverse=True)
+
+
 def article_order(brief: Brief) -> tuple[date, date, str]:
     """Newest article last: the publication date where the editor gave one, else when the brief was added."""
     return (brief.editor.published or brief.added, brief.added, brief.id)
 
 
+Hits = dict[str, list[T]]  # brief id -> its matching items, in the order the brief's own lookup gives them
+
+
 class Library:
     """All loaded briefs: `briefs` newest added first (the default brief is the newest), `by_article_date`
     newest article first (the order of answers across the library). Immutable once built: a reload builds a
-    new Library and swaps it in whole."""
+    new Library and swaps it in whole.
+
+    Built with indexes (names already folded for ranking, items by country), so that a lookup across a
+    thousand briefs scans one list instead of asking each brief; answers are the same as asking each brief.
+    """
 
     def __init__(self, briefs: Iterable[Brief]) -> None:
-        self.briefs: list[Brief] = sorted(briefs, key=lambda brief: (brief.added, brief.id), reverse=True)
+        self.briefs: list[Brief] = newest_first(briefs)
         self.by_article_date: list[Brief] = sorted(self.briefs, key=article_order, reverse=True)
         self._by_id = {brief.id: brief for brief in self.briefs}
+        ordered = self.by_article_date
+        self._brief_titles = [searchable(b.title) for b in ordered]
+        self._brief_names = NameIndex(((b.id, b.title), b) for b in ordered)
+        self._people = NameIndex(((p.name,), (b, p)) for b in ordered for p in b.people)
+        self._people_names = _names(p.name for b in ordered for p in b.people)
+        self._aid_names = _names(name for b in ordered for name in aid_countries(b))
+        self._loan_names = _names(name for b in ordered for name in loan_countries(b))
+        self._aid_by_country = _by_country_index(ordered, lambda b: b.aid, ("donor", "recipient"))
+        self._loans_by_country = _by_country_index(ordered, lambda b: b.loans, ("lender", "borrower"))
 
     def __len__(self) -> int:
         return len(self.briefs)
@@ -133,7 +154,11 @@ class Library:
         if typed:
             for starts in (
                 [b for b in self.by_article_date if b.id.startswith(wanted.casefold())],
-                [b for b in self.by_article_date if searchable(b.title).startswith(typed)],
+                [
+                    b
+                    for b, title in zip(self.by_article_date, self._brief_titles, strict=True)
+                    if title.startswith(typed)
+                ],
             ):
                 if len(starts) == 1:
                     return starts[0]
@@ -152,58 +177,110 @@ class Library:
 
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
         """Briefs whose id or title matches `typed`, best first, then newest article first."""
-        return ranked(typed, self.by_article_date, names=_brief_names, limit=limit)
+        return self._brief_names.ranked(typed, limit=limit)
 
     def _scoped(self, scope: Brief | None) -> list[Brief]:
         return [scope] if scope is not None else self.by_article_date
 
     def people_names(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Names of people in `scope` (or every brief), each once, ranked against `typed`."""
-        names = [person.name for brief in self._scoped(scope) for person in brief.people]
+        if scope is None:
+            return self._people_names.ranked(typed, limit=limit)
+        names = [person.name for person in scope.people]
         return ranked(typed, list(dict.fromkeys(names)), limit=limit)
 
     def aid_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries giving or receiving aid in `scope` (or every brief), ranked against `typed`."""
-        names = [name for brief in self._scoped(scope) for name in aid_countries(brief)]
-        return ranked(typed, list(dict.fromkeys(names)), limit=limit)
+        if scope is None:
+            return self._aid_names.ranked(typed, limit=limit)
+        return ranked(typed, aid_countries(scope), limit=limit)
 
     def loan_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries lending or borrowing in `scope` (or every brief), ranked against `typed`."""
-        names = [name for brief in self._scoped(scope) for name in loan_countries(brief)]
-        return ranked(typed, list(dict.fromkeys(names)), limit=limit)
+        if scope is None:
+            return self._loan_names.ranked(typed, limit=limit)
+        return ranked(typed, loan_countries(scope), limit=limit)
 
     def people(self, name: str | None, scope: Brief | None = None) -> Found[Person]:
         """`/who`: people matching `name` in `scope`, or in every brief, newest article first."""
-        return self._across(name, scope, find_people)
+        return self._across(name, scope, find_people, self._people_hits)
 
     def aid(self, country: str | None, scope: Brief | None = None) -> Found[AidFlow]:
         """`/aid`: flows where `country` gives or receives, in `scope` or every brief."""
-        return self._across(country, scope, find_aid)
+        return self._across(country, scope, find_aid, lambda c: _country_hits(self._aid_by_country, c))
 
     def loans(self, country: str | None, scope: Brief | None = None) -> Found[Loan]:
         """`/loans`: loans where `country` lends or borrows, in `scope` or every brief."""
-        return self._across(country, scope, find_loans)
+        return self._across(country, scope, find_loans, lambda c: _country_hits(self._loans_by_country, c))
 
     def events(self, scope: Brief | None = None) -> Found[Event]:
         """`/events`: every event of `scope`, or of every brief, newest article first."""
-        return self._across(None, scope, lambda brief, _query: Matches(brief, None, list(brief.events)))
+        return self._across(
+            None, scope, lambda brief, _query: Matches(brief, None, list(brief.events)), lambda _q: {}
+        )
+
+    def _people_hits(self, name: str) -> Hits[Person]:
+        """`find_people(brief, name).items` of every brief that has any, from one scan of the index."""
+        found = self._people.containing(name)
+        by_brief: dict[str, list[tuple[int, int, Person]]] = {}
+        for index, rank in found.items():
+            brief, person = self._people.candidates[index]
+            by_brief.setdefault(brief.id, []).append((rank, index, person))
+        return {brief_id: [person for *_, person in sorted(hits)] for brief_id, hits in by_brief.items()}
 
     def _across(
-        self, query: str | None, scope: Brief | None, find: Callable[[Brief, str | None], Matches[T]]
+        self,
+        query: str | None,
+        scope: Brief | None,
+        find: Callable[[Brief, str | None], Matches[T]],
+        hits: Callable[[str], Hits[T]],
     ) -> Found[T]:
         query = query if query and query.strip() else None
         searched = tuple(self._scoped(scope))
-        results = [find(brief, query) for brief in searched]
-        groups = tuple(result for result in results if result.items)
-        if groups or query is None:
+        if query is None:
+            results = [find(brief, query) for brief in searched]
+            return Found(query, searched, tuple(result for result in results if result.items), scope)
+        found = hits(query)  # in article order, like `searched`
+        if scope is None:
+            groups = tuple(Matches(self._by_id[brief_id], query, items) for brief_id, items in found.items())
+        else:
+            groups = (Matches(scope, query, found[scope.id]),) if scope.id in found else ()
+        if groups:
             return Found(query, searched, groups, scope)
         if scope is not None:
-            elsewhere = tuple(b for b in self.by_article_date if b is not scope and find(b, query).items)
+            elsewhere = tuple(b for b in self.by_article_date if b is not scope and b.id in found)
             if elsewhere:
                 return Found(query, searched, (), scope, elsewhere)
+        results = [find(brief, query) for brief in searched]  # nothing anywhere: what each brief suggests
         suggestions = list(dict.fromkeys(name for result in results for name in result.suggestions))
         typed_wanted = did_you_mean(query, suggestions) if len(results) > 1 else suggestions
         return Found(query, searched, (), scope, suggestions=tuple(typed_wanted))
+
+
+def _names(names: Iterable[str]) -> NameIndex[str]:
+    """Each name once, in order: the index autocomplete ranks."""
+    return NameIndex(((name,), name) for name in dict.fromkeys(names))
+
+
+def _by_country_index(
+    briefs: Sequence[Brief], items_of: Callable[[Brief], Sequence[T]], sides: tuple[str, str]
+) -> dict[str, list[tuple[Brief, T]]]:
+    """Folded canonical country -> the (brief, item) pairs where it stands on either side, in order."""
+    index: dict[str, list[tuple[Brief, T]]] = {}
+    for brief in briefs:
+        for item in items_of(brief):
+            keys = dict.fromkeys(fold(canonical_country(str(getattr(item, side)))) for side in sides)
+            for key in keys:
+                index.setdefault(key, []).append((brief, item))
+    return index
+
+
+def _country_hits(index: dict[str, list[tuple[Brief, T]]], country: str) -> Hits[T]:
+    """`_by_country(brief, …).items` of every brief that has any, from the index."""
+    hits: Hits[T] = {}
+    for brief, item in index.get(fold(canonical_country(country)), []):
+        hits.setdefault(brief.id, []).append(item)
+    return hits
 
 
 def _brief_names(brief: Brief) -> tuple[str, str]:
