@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from bot.briefs.loader import load_library
 
     briefs_dir, seeds_dir = _dirs(args)
-    result = load_library(briefs_dir, seeds_dir)
+    result = load_library(briefs_dir, seeds_dir, workers=_cores())
     files = sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []
     if not files:
         for error in result.errors:
@@ -86,6 +86,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             if brief.proof is not None:
                 print(f"\n{brief.id}: " + "\n".join(brief.proof.coverage()))
     return EXIT_OK
+
+
+def _cores() -> int:
+    import os
+
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return len(usable) if usable else os.cpu_count() or 1
 
 
 def cmd_new(args: argparse.Namespace) -> int:

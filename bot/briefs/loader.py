@@ -152,23 +152,32 @@ def item_path(loc: Sequence[int | str]) -> str:
     return text
 
 
-def load_library(briefs_dir: Path, seeds_dir: Path, unchanged: LoadResult | None = None) -> LoadResult:
+PARALLEL_FROM = 64  # briefs: below this, starting worker processes costs more than it saves
+
+
+def load_library(
+    briefs_dir: Path, seeds_dir: Path, unchanged: LoadResult | None = None, *, workers: int = 1
+) -> LoadResult:
     """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`.
 
     With `unchanged` (an earlier load of these folders), a file whose text and whose seed's text are what
     that load checked keeps the brief it gave, without being parsed and checked again: a reload after one
-    brief of a thousand changed checks one.
+    brief of a thousand changed checks one. With `workers` > 1, a large library is checked by that many
+    forked processes (where the platform forks; for `briefbot check`, not inside the running bot).
     """
     errors: list[BriefError] = []
     if not briefs_dir.is_dir():
         errors.append(BriefError(briefs_dir, "", "the briefs folder does not exist"))
         return LoadResult(Library([]), errors)
-    seeds = _SeedCache(seeds_dir)
+    paths = sorted(briefs_dir.glob("*.toml"))
+    if workers > 1 and len(paths) >= PARALLEL_FROM and unchanged is None and _can_fork():
+        loaded = _load_in_processes(paths, seeds_dir, workers)
+    else:
+        loaded = _load_each(paths, seeds_dir, unchanged)
     accepted: dict[Path, Brief] = {}
     seed_versions: dict[Path, str] = {}
     first_file_of: dict[str, Path] = {}
-    for path in sorted(briefs_dir.glob("*.toml")):
-        brief, problems = _load_one(path, seeds, unchanged)
+    for path, brief, problems, seed_version in loaded:
         if brief is not None and brief.id in first_file_of:
             problems.append(
                 BriefError(
@@ -180,10 +189,44 @@ def load_library(briefs_dir: Path, seeds_dir: Path, unchanged: LoadResult | None
         errors.extend(problems)
         if brief is not None and not problems:
             accepted[path] = brief
-            seed_versions[path] = seeds.versions.get(brief.source.seed, "")
+            seed_versions[path] = seed_version
     for error in errors:
         log.debug("brief error: %s", error)
     return LoadResult(Library(accepted.values()), errors, accepted, seed_versions)
+
+
+_Loaded = tuple[
+    Path, Brief | None, list[BriefError], str
+]  # the file, its brief, its problems, its seed's version
+
+
+def _load_each(paths: Sequence[Path], seeds_dir: Path, unchanged: LoadResult | None = None) -> list[_Loaded]:
+    seeds = _SeedCache(seeds_dir)
+    loaded: list[_Loaded] = []
+    for path in paths:
+        brief, problems = _load_one(path, seeds, unchanged)
+        seed_version = seeds.versions.get(brief.source.seed, "") if brief is not None else ""
+        loaded.append((path, brief, problems, seed_version))
+    return loaded
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _load_in_processes(paths: Sequence[Path], seeds_dir: Path, workers: int) -> list[_Loaded]:
+    """`_load_each` in `workers` forked processes, over contiguous shares of `paths`; in the order given."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(paths) // workers)
+    shares = [paths[start : start + size] for start in range(0, len(paths), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(shares), mp_context=context) as pool:
+        done = pool.map(_load_each, shares, [seeds_dir] * len(shares))
+        return [entry for share in done for entry in share]
 
 
 def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> ReloadResult:
