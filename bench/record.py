@@ -119,9 +119,9 @@ class Watched:
         original = database.transaction
 
         @contextlib.asynccontextmanager
-        async def timed() -> AsyncIterator[Any]:
+        async def timed(**options: Any) -> AsyncIterator[Any]:
             started = time.perf_counter()
-            async with original() as connection:
+            async with original(**options) as connection:
                 yield connection
             self.holds.append(time.perf_counter() - started)
 
@@ -151,7 +151,8 @@ async def measure_ours(path: Path, count: int, chunk: int | None) -> dict[str, A
         stop, waits = asyncio.Event(), []
         watcher = asyncio.create_task(reader(database, stop, waits))
         await asyncio.sleep(READER_PERIOD)
-        started = time.perf_counter()
+        load = os.getloadavg()[0]
+        started, cpu_started = time.perf_counter(), time.process_time()
         record = await ledger.record_slot(
             the_slot(),
             subscriptions,
@@ -159,7 +160,7 @@ async def measure_ours(path: Path, count: int, chunk: int | None) -> dict[str, A
             choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
             now=SLOT_DAY,
         )
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         stop.set()
         await watcher
         async with (
@@ -173,6 +174,8 @@ async def measure_ours(path: Path, count: int, chunk: int | None) -> dict[str, A
         right = int(row["n"]) if row else 0
         return {
             "seconds": elapsed,
+            "cpu_seconds": cpu,  # of the whole process (every thread: aiosqlite's worker does SQLite's work)
+            "load_average": load,
             "us_per_subscription": elapsed / count * 1e6,
             "longest_transaction_ms": max(watched.holds, default=0.0) * 1000,
             "median_transaction_ms": statistics.median(watched.holds or [0.0]) * 1000,
@@ -209,33 +212,44 @@ async def measure_floor(path: Path, count: int) -> dict[str, Any]:
         for c in _channels(count)
     ]
     try:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         async with database.transaction() as connection:
             await connection.executemany(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
                 " brief_ids, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-        return {"seconds": time.perf_counter() - started}
+        return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu_started}
     finally:
         await database.close()
 
 
-async def one_size(folder: Path, count: int, chunk: int | None, floor: bool) -> dict[str, Any]:
+async def one_size(
+    folder: Path, count: int, chunk: int | None, floor: bool, repeat: int = 1
+) -> list[dict[str, Any]]:
+    """`repeat` measurements of `count` subscriptions, each on a fresh copy of one seeded database: ours,
+    then (with `floor`) the bare insert right after it, so the load of the moment falls on both."""
     seeded = folder / f"seed-{count}.sqlite3"
     await seed(seeded, count)
-    result: dict[str, Any] = {"subscriptions": count}
-    ours_path, floor_path = folder / f"ours-{count}.sqlite3", folder / f"floor-{count}.sqlite3"
-    for copy in (ours_path, floor_path):
-        copy.write_bytes(seeded.read_bytes())  # the seed was closed, so its WAL is checkpointed into it
-    result["ours"] = await measure_ours(ours_path, count, chunk)
-    if floor:
-        result["floor"] = await measure_floor(floor_path, count)
-        result["ours_over_floor"] = result["ours"]["seconds"] / result["floor"]["seconds"]
-    return result
+    results = []
+    for _ in range(repeat):
+        result: dict[str, Any] = {"subscriptions": count}
+        ours_path, floor_path = folder / f"ours-{count}.sqlite3", folder / f"floor-{count}.sqlite3"
+        for copy in (ours_path, floor_path):
+            for leftover in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            copy.write_bytes(seeded.read_bytes())  # the seed was closed, so its WAL is checkpointed into it
+        result["ours"] = await measure_ours(ours_path, count, chunk)
+        if floor:
+            result["floor"] = await measure_floor(floor_path, count)
+            result["ours_over_floor"] = result["ours"]["seconds"] / result["floor"]["seconds"]
+        results.append(result)
+    return results
 
 
-def run_against(revision: str, sizes: Sequence[int], chunk: int | None) -> list[dict[str, Any]]:
+def run_against(
+    revision: str, sizes: Sequence[int], chunk: int | None, repeat: int = 1
+) -> list[dict[str, Any]]:
     """This benchmark, run on revision's `bot` package in a subprocess."""
     archive = subprocess.run(
         ["git", "-C", str(REPO), "archive", "--format=tar", revision, "bot"],
@@ -251,6 +265,8 @@ def run_against(revision: str, sizes: Sequence[int], chunk: int | None) -> list[
             "--worker",
             "--sizes",
             ",".join(map(str, sizes)),
+            "--repeat",
+            str(repeat),
         ]
         if chunk is not None:
             command += ["--chunk", str(chunk)]
@@ -266,20 +282,53 @@ def _sizes(text: str) -> list[int]:
 def _line(label: str, figures: dict[str, Any]) -> str:
     ours = figures["ours"]
     text = (
-        f"{label:>8} {figures['subscriptions']:>8,}: {ours['seconds']:7.3f} s"
+        f"{label:>8} {figures['subscriptions']:>8,}: {ours['seconds']:7.3f} s, cpu {ours.get('cpu_seconds', 0.0):6.3f} s"
+        f" at load {ours.get('load_average', 0.0):5.2f}"
         f" ({ours['us_per_subscription']:6.1f} us/sub), longest transaction {ours['longest_transaction_ms']:7.1f} ms"
         f" (median {ours['median_transaction_ms']:.1f} of {ours['transactions']}), longest reader wait {ours['longest_reader_wait_ms']:7.1f} ms"
     )
     if "floor" in figures:
         text += (
-            f"; bare insert {figures['floor']['seconds']:.3f} s, ours/bare {figures['ours_over_floor']:.2f}"
+            f"; bare insert {figures['floor']['seconds']:.3f} s (cpu {figures['floor']['cpu_seconds']:.3f} s),"
+            f" ours/bare {figures['ours_over_floor']:.2f}"
         )
     return text + ("" if ours["ok"] else "  CHECK FAILED")
 
 
-async def _measure_all(sizes: Sequence[int], chunk: int | None, floor: bool) -> list[dict[str, Any]]:
+async def _measure_all(
+    sizes: Sequence[int], chunk: int | None, floor: bool, repeat: int = 1
+) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="record-bench-") as folder:
-        return [await one_size(Path(folder), count, chunk, floor) for count in sizes]
+        return [
+            figures
+            for count in sizes
+            for figures in await one_size(Path(folder), count, chunk, floor, repeat)
+        ]
+
+
+def _summary(figures: Sequence[dict[str, Any]]) -> list[str]:
+    """Per size measured more than once: the median and the best of ours, of the bare insert, and of
+    their ratio within each run."""
+    lines = []
+    for count in dict.fromkeys(f["subscriptions"] for f in figures):
+        runs = [f for f in figures if f["subscriptions"] == count]
+        if len(runs) < 2:
+            continue
+        ours = [f["ours"]["seconds"] for f in runs]
+        holds = [f["ours"]["longest_transaction_ms"] for f in runs]
+        text = (
+            f"  median {count:>8,}: {statistics.median(ours):7.3f} s (best {min(ours):.3f} s) over {len(runs)} runs,"
+            f" longest transaction median {statistics.median(holds):.1f} ms (worst {max(holds):.1f} ms)"
+        )
+        if all("floor" in f for f in runs):
+            bare = [f["floor"]["seconds"] for f in runs]
+            ratios = [f["ours_over_floor"] for f in runs]
+            text += (
+                f"; bare insert median {statistics.median(bare):.3f} s (best {min(bare):.3f} s),"
+                f" ours/bare median {statistics.median(ratios):.2f} (best {min(ratios):.2f})"
+            )
+        lines.append(text)
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -292,25 +341,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--against", default=None, help="also measure this git revision's code")
     parser.add_argument("--against-sizes", type=_sizes, default=[1_000, 10_000])
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="measure each size this many times (median and best shown)"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(json.dumps(asyncio.run(_measure_all(args.sizes, args.chunk, floor=False))))
+        print(json.dumps(asyncio.run(_measure_all(args.sizes, args.chunk, floor=False, repeat=args.repeat))))
         return 0
     print(f"recording one slot; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
-    ours = asyncio.run(_measure_all(args.sizes, args.chunk, floor=True))
+    ours = asyncio.run(_measure_all(args.sizes, args.chunk, floor=True, repeat=args.repeat))
     for figures in ours:
         print(_line("ours", figures))
+    for line in _summary(ours):
+        print(line)
     against: list[dict[str, Any]] = []
     if args.against:
-        against = run_against(args.against, args.against_sizes, args.chunk)
+        against = run_against(args.against, args.against_sizes, args.chunk, args.repeat)
         for figures in against:
             print(_line(args.against[:8], figures))
-            mine = next((f for f in ours if f["subscriptions"] == figures["subscriptions"]), None)
-            if mine is not None:
-                speedup = figures["ours"]["seconds"] / mine["ours"]["seconds"]
-                print(f"{'':>8} {figures['subscriptions']:>8,}: {args.against[:8]} / ours = {speedup:.1f}")
+        for count in dict.fromkeys(f["subscriptions"] for f in against):
+            theirs = [f["ours"]["seconds"] for f in against if f["subscriptions"] == count]
+            mine = [f["ours"]["seconds"] for f in ours if f["subscriptions"] == count]
+            if mine:
+                speedup = statistics.median(theirs) / statistics.median(mine)
+                print(f"{'':>8} {count:>8,}: {args.against[:8]} / ours = {speedup:.2f} (medians)")
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     print(json.dumps({"ours": ours, "against": args.against, "against_figures": against}))
     return 0 if all(f["ours"]["ok"] for f in ours) else 2

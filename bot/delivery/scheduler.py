@@ -206,7 +206,9 @@ class DigestScheduler:
         For each subscription, slots after its `recorded_through` mark (set at subscription, so nothing
         before it is back-filled) up to `now` are taken from our own `slots_between`. Slots within
         `catch_up_grace` get pending (or skipped) rows; older ones 'missed' rows and a warning. Idempotent:
-        calling it again, or concurrently, records nothing twice. Wakes the dispatcher if anything is pending.
+        calling it again, or concurrently, records nothing twice. Wakes the dispatcher after each chunk of a slot
+        that recorded pending rows (`on_recorded`), so the first channels' digests go out while the rest are
+        recorded.
         """
         async with self._lock:
             now = self._clock() if now is None else now
@@ -276,6 +278,7 @@ class DigestScheduler:
                         available_brief_ids=available,
                         choose=self.choose_contents,
                         now=now,
+                        on_pending=self._on_recorded,  # after each chunk: sending starts with the first
                     )
                     if record.pending:
                         logger.info(
@@ -289,8 +292,6 @@ class DigestScheduler:
                     report.add(slot, "pending", record.pending)
                     report.add(slot, "skipped", record.skipped)
                 await self._ledger.advance_recorded_through([member.channel_id for member in members], now)
-        if report.pending:
-            self._on_recorded()
         return report
 
     # --- triggers ---

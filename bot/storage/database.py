@@ -56,7 +56,8 @@ def _is_not_a_database(error: sqlite3.Error) -> bool:
 
 
 class Database:
-    """One aiosqlite connection in WAL mode with `synchronous=FULL`, schema migrated on open.
+    """One aiosqlite connection in WAL mode with `synchronous=FULL` (NORMAL only inside a transaction
+    opened with `durable=False`), schema migrated on open.
 
     aiosqlite runs every call on one worker thread in order, but coroutines interleave between calls: a
     transaction spanning several awaits would otherwise take in another coroutine's statements. So every use
@@ -73,6 +74,7 @@ class Database:
         self._peek: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
         self._closed = False
+        self._synchronous_normal = False  # a non-durable transaction's NORMAL is still to be put back
 
     @classmethod
     async def open(cls, path: Path | str, *, migrations: list[Migration] | None = None) -> Database:
@@ -145,6 +147,7 @@ class Database:
         if mode is None or mode.lower() != "wal":
             logger.warning("database %s did not switch to WAL mode (got %r)", self.path, mode)
         # FULL: every commit is durable. A 'sent' row lost on power failure would mean a duplicate post.
+        # `transaction(durable=False)` lowers it to NORMAL for one transaction, and puts it back.
         await self._connection.execute("PRAGMA synchronous=FULL")
         await self._connection.execute("PRAGMA foreign_keys=ON")
         # Sorts (the dispatcher's round-robin over every due row) in memory, not in temporary files.
@@ -205,19 +208,42 @@ class Database:
             raise
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self, *, durable: bool = True) -> AsyncIterator[aiosqlite.Connection]:
         """Hold the connection for one write transaction (`BEGIN IMMEDIATE`): committed if the block
-        completes, rolled back if it raises."""
+        completes, rolled back if it raises.
+
+        `durable=False` commits it with `synchronous=NORMAL` instead of FULL, without waiting for the disk:
+        in WAL mode the commit survives a crash of the process, but a power loss or an OS crash may undo it
+        (and nothing after it; never part of it). Only for writes whose loss is made good on its own, such as
+        recording a chunk of a slot (bot.storage.ledger). The next durable commit, being later in the same
+        write-ahead log, makes it durable too. The connection is back at FULL before the lock is released:
+        if putting it back fails, every later transaction tries again first and refuses to begin until it
+        is.
+        """
         async with self._lock:
             self._check_open()
-            await self._connection.execute("BEGIN IMMEDIATE")
+            await self._restore_full()
+            if not durable:
+                self._synchronous_normal = True  # before the pragma: a failure midway is restored too
+                await self._connection.execute("PRAGMA synchronous=NORMAL")
             try:
-                yield self._connection
-            except BaseException:
-                await self._connection.rollback()
-                raise
-            else:
-                await self._connection.commit()
+                await self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._connection
+                except BaseException:
+                    await self._connection.rollback()
+                    raise
+                else:
+                    await self._connection.commit()
+            finally:
+                await self._restore_full()
+
+    async def _restore_full(self) -> None:
+        """Put `synchronous` back to FULL after a transaction committed with NORMAL (outside any transaction,
+        where SQLite allows the change)."""
+        if self._synchronous_normal:
+            await self._connection.execute("PRAGMA synchronous=FULL")
+            self._synchronous_normal = False
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -99,15 +99,24 @@ _BASE62_PAIRS = [high + low for high in _BASE62 for low in _BASE62]  # two digit
 
 
 def _channel_digits(channel_id: int) -> str:
-    """`channel_id` in `_CHANNEL_DIGITS` base-62 digits (1 + 5 pairs), most significant first."""
+    """`channel_id` in `_CHANNEL_DIGITS` base-62 digits (1 + 5 pairs), most significant first: two
+    divisions by 62**4 and then pairs looked up (called once per row recorded)."""
     if not 0 <= channel_id < 62**_CHANNEL_DIGITS:
         raise ValueError("channel id beyond a Discord snowflake")
-    pairs = []
-    for _ in range(_CHANNEL_DIGITS // 2):
-        channel_id, pair = divmod(channel_id, 62 * 62)
-        pairs.append(_BASE62_PAIRS[pair])
-    pairs.append(_BASE62[channel_id])
-    return "".join(reversed(pairs))
+    high, low = divmod(channel_id, _FOUR_DIGITS)
+    top, middle = divmod(high, _FOUR_DIGITS)  # top < 62**3
+    pairs = _BASE62_PAIRS
+    return (
+        _BASE62[top // 3844]
+        + pairs[top % 3844]
+        + pairs[middle // 3844]
+        + pairs[middle % 3844]
+        + pairs[low // 3844]
+        + pairs[low % 3844]
+    )
+
+
+_FOUR_DIGITS = 62**4
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +148,23 @@ class Delivery:
 
 _DELIVERIES = Columns(Delivery)
 # A chunk's channels as recording a slot needs them, in one statement: the subscription now (columns by
-# position, as `_record_chunk` unpacks them), whether the slot's row exists, and the available briefs it has
-# had, as a JSON array. The `+` makes SQLite scan the channel's delivered briefs (a short run of the primary
-# key) instead of looking each available brief up: measured several times faster.
+# position, as `_record_chunk` unpacks them), whether the slot's row exists, the available briefs it has had,
+# and the briefs its pending and held rows reserve, each as a JSON array in a canonical order (so channels in
+# the same state have the same text). The `+` makes SQLite scan the channel's delivered briefs (a short run of
+# the primary key) instead of looking each available brief up: measured several times faster. Pending and
+# held rows are found through their partial indexes by channel, not by reading the channel's whole history.
 _CHUNK_STATE = (
     "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
     " s.paused_reason, s.pause_cause,"
     " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
     " AND d.slot_key = ?),"
     " (SELECT json_group_array(b.brief_id) FROM delivered_briefs AS b WHERE b.channel_id = s.channel_id"
-    " AND +b.brief_id IN (SELECT value FROM json_each(?)))"
+    " AND +b.brief_id IN (SELECT value FROM json_each(?))),"
+    " (SELECT json_group_array(reserved) FROM ("
+    "SELECT j.value AS reserved FROM deliveries AS p, json_each(p.brief_ids) AS j"
+    " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
+    " UNION SELECT j.value FROM deliveries AS h, json_each(h.brief_ids) AS j"
+    " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved))"
     " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
 )
 # Each channel's oldest due row (`in_channel` = 1), then those heads numbered within their server
@@ -174,21 +190,24 @@ _Decision = tuple[DeliveryState, str | None, str, str | None]  # state, reason, 
 class _Decisions:
     """`choose` asked once per distinct (delivered, reserved) state of a slot's channels: it is a pure rule
     of those and the available briefs (fixed for the slot), so channels in the same state share its answer,
-    kept as the row's columns."""
+    kept as the row's columns. A state is keyed by its two JSON arrays as the chunk's read gives them."""
 
     def __init__(self, choose: ChooseContents[Contents], available: Sequence[str], stamp: str) -> None:
         self._choose = choose
         self._available = available
         self._stamp = stamp
-        self._known: dict[tuple[str, frozenset[str]], _Decision] = {}
+        self._known: dict[tuple[str, str], _Decision] = {}
 
-    def get(self, delivered: str, reserved: Set[str] | None) -> _Decision:
-        """The decision for a channel that has had the briefs of JSON array `delivered`, with `reserved` held."""
-        key = (delivered, frozenset(reserved or ()))
+    def get(self, delivered: str, reserved: str) -> _Decision:
+        """The decision for a channel that has had the briefs of JSON array `delivered`, while its pending
+        rows hold those of JSON array `reserved`."""
+        key = (delivered, reserved)
         known = self._known.get(key)
         if known is not None:
             return known
-        contents = self._choose(self._available, frozenset(json.loads(delivered)), key[1])
+        contents = self._choose(
+            self._available, frozenset(json.loads(delivered)), frozenset(json.loads(reserved))
+        )
         chosen = list(contents.brief_ids)
         decision: _Decision = (
             ("pending", None, json.dumps(chosen), self._stamp)
@@ -254,6 +273,7 @@ class DeliveryLedger:
         choose: ChooseContents[Contents],
         now: datetime,
         missed: bool = False,
+        on_pending: Callable[[], None] | None = None,
     ) -> SlotRecord:
         """Record `slot` for each subscription, idempotently, `record_chunk` subscriptions per transaction.
 
@@ -271,12 +291,16 @@ class DeliveryLedger:
         read again inside it. One no longer active, or subscribed again since (on another schedule or time
         zone, or afresh after the slot), gets no row (`dropped`); one paused since gets a 'skipped' row with
         the pause's reason. None of them ever gets a pending row.
+
+        `on_pending` is called after each chunk that committed pending rows, so that sending them can begin
+        while later chunks are still being recorded.
         """
         result = SlotRecord()
         # In channel order: each chunk's rows then go to neighbouring pages of every index they enter.
         in_order = sorted(subscriptions, key=lambda subscription: subscription.channel_id)
         decisions = _Decisions(choose, available_brief_ids, to_db(now))
         for start in range(0, len(in_order), self.record_chunk):
+            pending_before = len(result.pending)
             await self._record_chunk(
                 slot,
                 in_order[start : start + self.record_chunk],
@@ -286,6 +310,8 @@ class DeliveryLedger:
                 missed=missed,
                 result=result,
             )
+            if on_pending is not None and len(result.pending) > pending_before:
+                on_pending()
         if result.dropped:
             logger.info(
                 "slot %s (%s): %d channel(s) unsubscribed or rescheduled meanwhile; no digest for them",
@@ -321,34 +347,37 @@ class DeliveryLedger:
     ) -> None:
         """One transaction of `record_slot`: its outcomes are added to `result`.
 
-        Its reads are two statements: each channel's subscription as it is now, whether it has the slot's
-        row and which available briefs it has had (as a JSON array); the briefs its pending rows hold. Most
-        channels of a slot are in one of a few (delivered, reserved) states, so `decisions` asks the rule once
-        per distinct state of the slot and reuses its answer, already encoded as the row's columns.
+        Its reads are one statement: each channel's subscription as it is now, whether it has the slot's row,
+        which available briefs it has had and which its pending and held rows reserve. Most channels of a
+        slot are in one of a few (delivered, reserved) states, so `decisions` asks the rule once per distinct
+        state of the slot and reuses its answer, already encoded as the row's columns.
+
+        It commits without waiting for the disk (`durable=False`, synchronous=NORMAL). A power loss can then
+        undo the whole chunk, never part of it: its rows and its channels' `recorded_through` go together,
+        so the next start records the slot for those channels again (or as missed, past the grace). It can
+        never undo a row that was sent: every send is preceded by `mark_attempt_started`'s durable commit,
+        which (later in the same write-ahead log) makes this one durable too.
         """
         stamp = to_db(now)
         slot_at = to_db(slot.at)
-        prefix = _nonce_prefix(slot.timezone, slot.key)
+        slot_timezone, slot_key = slot.timezone, slot.key
+        prefix = _nonce_prefix(slot_timezone, slot_key)
         channel_ids = [s.channel_id for s in chunk]
-        async with self._db.transaction() as connection:
-            async with connection.execute(
-                _CHUNK_STATE,
-                (
-                    slot.timezone,
-                    slot.key,
-                    _json_ids([] if missed else available_brief_ids),
-                    _json_ids(channel_ids),
-                ),
-            ) as cursor:
-                current = {int(row[0]): tuple(row) for row in await cursor.fetchall()}
-            reserved = {} if missed else await _pending_brief_ids(connection, channel_ids)
+        pending, skipped, already, dropped = result.pending, result.skipped, result.already, result.dropped
+        async with self._db.transaction(durable=False) as connection:
+            current = {
+                row[0]: row
+                for row in await connection.execute_fetchall(
+                    _CHUNK_STATE,
+                    (
+                        slot_timezone,
+                        slot_key,
+                        _json_ids([] if missed else available_brief_ids),
+                        _json_ids(channel_ids),
+                    ),
+                )
+            }
             rows: list[tuple[object, ...]] = []
-            pending, skipped, already, dropped = (
-                result.pending,
-                result.skipped,
-                result.already,
-                result.dropped,
-            )
             done: set[int] = set()
             for read_before in chunk:
                 channel_id = read_before.channel_id
@@ -368,13 +397,14 @@ class DeliveryLedger:
                     pause_cause,
                     has_row,
                     had,
+                    reserved,
                 ) = found
                 # Still the subscription's slot (text order is time order): active, on the schedule it was
                 # read with, and not subscribed again afresh after the slot (nothing before that is back-filled).
                 if not (
                     active
                     and schedule == read_before.schedule
-                    and timezone == slot.timezone
+                    and timezone == slot_timezone
                     and through <= slot_at
                 ):
                     dropped.append(channel_id)
@@ -390,14 +420,14 @@ class DeliveryLedger:
                 elif missed:
                     decision = ("missed", MISSED_REASON, "[]", None)
                 else:
-                    decision = decisions.get(had, reserved.get(channel_id))
+                    decision = decisions.get(had, reserved)
                 state, reason, brief_ids, next_at = decision
                 rows.append(
                     (
                         channel_id,
                         guild_id,
-                        slot.timezone,
-                        slot.key,
+                        slot_timezone,
+                        slot_key,
                         slot_at,
                         prefix + _channel_digits(channel_id),
                         state,

@@ -40,7 +40,7 @@ def transactions_with(database: Database, before: Callable[[int], Any]) -> list[
     inside = False
 
     @contextlib.asynccontextmanager
-    async def wrapped() -> AsyncIterator[Any]:
+    async def wrapped(**options: Any) -> AsyncIterator[Any]:
         nonlocal inside
         if not inside:
             counted.append(len(counted) + 1)
@@ -51,7 +51,7 @@ def transactions_with(database: Database, before: Callable[[int], Any]) -> list[
                     await step
             finally:
                 inside = False
-        async with original() as connection:
+        async with original(**options) as connection:
             yield connection
 
     database.transaction = wrapped  # type: ignore[method-assign]

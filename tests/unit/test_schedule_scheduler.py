@@ -13,6 +13,7 @@ from bot.delivery.scheduler import DigestScheduler, job_id
 from bot.schedule import MIN_CATCH_UP_GRACE, WATCHDOG_SECONDS
 from bot.storage import Database, DeliveryLedger, Subscription, SubscriptionRepository
 from tests.helpers import FakeClock, subscribe
+from tests.unit.test_record_chunks import transactions_with
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -319,3 +320,24 @@ async def test_an_unknown_stored_zone_is_logged_once_naming_its_channels(
             await scheduler.shutdown()
     [logged] = [r for r in caplog.records if "Mars/Olympus" in r.getMessage()]
     assert "1 channel(s)" in logged.getMessage() and "channels: 7" in logged.getMessage()
+
+
+async def test_the_dispatcher_is_woken_by_the_first_chunk_and_sees_its_rows_before_the_last_commits(
+    harness: Harness,
+) -> None:
+    for channel_id in range(1, 6):
+        await harness.subscribe(channel_id)
+    harness.ledger.record_chunk = 2
+    harness.clock.now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    seen: list[tuple[int, list[int]]] = []  # (wakes so far, due channels) as chunks 2 and 3 begin
+
+    async def before(n: int) -> None:
+        if n in (2, 3):  # recording transactions 2 and 3: chunks 2 and 3 of the slot
+            due = await harness.ledger.due_in_turn(harness.clock())
+            seen.append((harness.wakes, sorted(row.channel_id for row in due)))
+
+    transactions_with(harness.database, before)
+    report = await harness.scheduler().record_due_slots()
+    assert len(report.pending) == 5
+    assert seen == [(1, [1, 2]), (2, [1, 2, 3, 4])]
+    assert harness.wakes == 3  # once per chunk that recorded pending rows
