@@ -167,18 +167,22 @@ _CHUNK_STATE = (
     " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved))"
     " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
 )
-# Each channel's oldest due row (`in_channel` = 1), then those heads numbered within their server
-# (`in_guild`): ordering by that number first deals one channel per server per round. The ranking reads only
-# narrow columns (the sorts are of all due rows); whole rows are read for the `limit` taken.
+# Each channel's oldest due row (its head: no due row of the channel before it), then those heads numbered
+# within their server (`in_guild`): ordering by that number first deals one channel per server per round.
+# The heads are found in one pass over the covering index of pending rows by channel, each checked against
+# its channel's run of that index; only they are sorted, as narrow rows; whole rows are read for the
+# `limit` taken.
+_DUE = "(next_attempt_at <= :now OR updated_at > :now)"
 _DUE_IN_TURN = (
-    "WITH due AS (SELECT id, guild_id, slot_at,"  # noqa: S608 - constant column list, values bound
-    " row_number() OVER (PARTITION BY channel_id ORDER BY slot_at, id) AS in_channel"
-    " FROM deliveries WHERE state = 'pending' AND (next_attempt_at <= ? OR updated_at > ?)),"
-    " heads AS (SELECT id, slot_at,"
-    " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild"
-    " FROM due WHERE in_channel = 1),"
-    " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM heads"
-    " ORDER BY in_guild, slot_at, id LIMIT ?)"
+    "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
+    f" WHERE state = 'pending' AND {_DUE}"
+    " AND NOT EXISTS (SELECT 1 FROM deliveries AS q WHERE q.channel_id = p.channel_id AND q.state = 'pending'"
+    " AND (q.slot_at < p.slot_at OR (q.slot_at = p.slot_at AND q.id < p.id))"
+    " AND (q.next_attempt_at <= :now OR q.updated_at > :now))),"
+    " ranked AS (SELECT id, slot_at,"
+    " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
+    " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
+    " ORDER BY in_guild, slot_at, id LIMIT :limit)"
     f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
     " ORDER BY in_guild, taken_at, taken_id"
 )
@@ -544,10 +548,7 @@ class DeliveryLedger:
         stamp = to_db(now)
         async with (
             self._db.read() as connection,
-            connection.execute(
-                _DUE_IN_TURN,
-                (stamp, stamp, limit),
-            ) as cursor,
+            connection.execute(_DUE_IN_TURN, {"now": stamp, "limit": limit}) as cursor,
         ):
             rows = await cursor.fetchall()
         return [_DELIVERIES.read(row) for row in rows]
