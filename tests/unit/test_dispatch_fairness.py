@@ -9,8 +9,14 @@ database work small; the mechanism is the same.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.delivery.contents import contents_rule
 from bot.delivery.dispatcher import Dispatcher
@@ -136,3 +142,70 @@ async def test_due_in_turn_takes_each_channels_oldest_row_round_robin_by_server(
     ]
     assert len(await ledger.due(T0)) == 5  # `due` still lists every due row
     assert [row.channel_id for row in await ledger.due_in_turn(T0, limit=2)] == [1, 3]
+
+
+@dataclass(frozen=True)
+class DueCase:
+    servers: list[int]  # per channel (channels 1..n): its server
+    slots: list[list[int]]  # per channel: the days of May it has a row for
+    backing_off: frozenset[tuple[int, int]]  # (channel, day) rows retried later than now
+    limit: int
+
+
+due_cases = st.integers(min_value=1, max_value=6).flatmap(
+    lambda n: st.builds(
+        DueCase,
+        servers=st.lists(st.sampled_from([100, 200, 300]), min_size=n, max_size=n),
+        slots=st.lists(
+            st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True), min_size=n, max_size=n
+        ),
+        backing_off=st.frozensets(st.tuples(st.integers(1, n), st.integers(1, 3))),
+        limit=st.integers(1, 8),
+    )
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(case=due_cases)
+def test_due_in_turn_is_each_channels_oldest_due_row_dealt_round_robin_by_server(case: DueCase) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_check_due_in_turn(Path(folder) / "briefbot.sqlite3", case))
+
+
+async def _check_due_in_turn(path: Path, case: DueCase) -> None:
+    database = await Database.open(path)
+    try:
+        ledger = DeliveryLedger(database)
+        now = T0 + timedelta(days=3)
+        for channel_id, (server, days) in enumerate(zip(case.servers, case.slots, strict=True), start=1):
+            [subscription] = await subscribe(
+                database, channel_id, now=T0 - timedelta(days=1), guild_id=server
+            )
+            for day in days:
+                await ledger.record_slot(
+                    nine_utc_slot(day), [subscription], available_brief_ids=BRIEFS, choose=RULE, now=T0
+                )
+        rows = [
+            row for channel_id in range(1, len(case.servers) + 1) for row in await ledger.history(channel_id)
+        ]
+        for row in rows:
+            if (row.channel_id, row.slot_at.day) in case.backing_off:
+                await ledger.mark_retry(
+                    row.id, error="502", next_attempt_at=now + timedelta(minutes=5), now=T0
+                )
+        # The model: a channel's head is its oldest due row; heads are dealt one per server per round.
+        due = [row for row in rows if (row.channel_id, row.slot_at.day) not in case.backing_off]
+        heads = [
+            min((r for r in due if r.channel_id == channel), key=lambda r: (r.slot_at, r.id))
+            for channel in sorted({r.channel_id for r in due})
+        ]
+        in_guild: dict[int, int] = {}
+        for head in sorted(heads, key=lambda r: (r.guild_id, r.slot_at, r.id)):
+            in_guild[head.id] = (
+                sum(1 for other in heads if other.guild_id == head.guild_id and other.id in in_guild) + 1
+            )
+        expected = sorted(heads, key=lambda r: (in_guild[r.id], r.slot_at, r.id))[: case.limit]
+        taken = await ledger.due_in_turn(now, limit=case.limit)
+        assert [r.id for r in taken] == [r.id for r in expected]
+    finally:
+        await database.close()
