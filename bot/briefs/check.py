@@ -393,8 +393,33 @@ class _Checker:
 
     def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
+        yield from self._value(f"{where}.what", event.what, texts)
         yield from self._value(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
+        yield from self._one_paragraph(where, event, located)
+
+    def _one_paragraph(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
+        """An event's what, where and when are told in one paragraph: "Wednesday" of one paragraph and
+        "Brussels" of the next may be two events."""
+        told = [(f, v) for f, v in (("what", event.what), ("where", event.where), ("when", event.when)) if v]
+        found = {f: {p.paragraph.number for p in located if self._written(v, [p.passage])} for f, v in told}
+        if len(told) < 2 or not all(found.values()):
+            return  # a value not written at all has its own error
+        first, value = told[0]
+        common = found[first]
+
+        def labels(numbers: set[int]) -> str:
+            return ", ".join(self.article.paragraphs[n - 1].label for n in sorted(numbers))
+
+        for field, other in told[1:]:
+            if common & found[field]:
+                common = common & found[field]
+                continue
+            yield Problem(
+                f"{where}.{field}",
+                f"“{other}” ({labels(found[field])}) stands in another paragraph than “{value}” ({labels(common)}): "
+                "an event's what, where and when are told in one paragraph; make it an event of its own",
+            )
 
     def _quote(self, where: str, quote: Quote, located: list[Located]) -> Iterator[Problem]:
         text = self.article.locate(quote.text)

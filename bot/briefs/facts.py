@@ -14,7 +14,7 @@ from bot.briefs.article import contains_words, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Brief, Fact, Loan, Person
 from bot.briefs.money import format_number
-from bot.briefs.vocabulary import RELATIVE_TIME_WORDS, STATUS_MEANING, Status
+from bot.briefs.vocabulary import MONTH_NAMES, RELATIVE_TIME_WORDS, STATUS_MEANING, Status
 
 SNIPPET_LENGTH = 180
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
@@ -54,13 +54,28 @@ def is_relative(when: str) -> bool:
     return any(find_words(word, when, ignore_case=True) for word in RELATIVE_TIME_WORDS)
 
 
+def only_a_month(when: str) -> bool:
+    """Whether `when` names a month and nothing relative to the article's date ("in May"): it lacks a year."""
+    relative = [w for w in RELATIVE_TIME_WORDS if w not in MONTH_NAMES]
+    return (
+        is_relative(when)
+        and any(find_words(month, when, ignore_case=True) for month in MONTH_NAMES)
+        and not any(find_words(word, when, ignore_case=True) for word in relative)
+    )
+
+
 def when_text(brief: Brief, when: str) -> str:
-    """`when` as the article says it, anchored: "Wednesday, in an article of 16 June 2022 (…)"."""
+    """`when` as the article says it, anchored: "Wednesday, in an article of 16 June 2022 (…)"; a month
+    without a year says so: "May (as the article says it; no year stated)"."""
     if not is_relative(when):
         return when
-    if brief.editor.published is None:
+    published = brief.editor.published
+    if only_a_month(when):
+        dated = f"; in an article of {published:%-d %B %Y} (date from the editor)" if published else ""
+        return f"{when} (as the article says it; no year stated{dated})"
+    if published is None:
         return f"{when} (as the article says it; the article gives no date to count from)"
-    return f"{when}, in an article of {brief.editor.published:%-d %B %Y} (date from the editor)"
+    return f"{when}, in an article of {published:%-d %B %Y} (date from the editor)"
 
 
 def written(brief: Brief, text: str) -> str:

@@ -153,6 +153,11 @@ class Loan(Fact):
 
 
 class Event(Fact):
+    what: ShortText | None = Field(
+        default=None,
+        description="What happened, as the article writes it: 'Moscow reprimanded Israeli Ambassador Alex Ben-Zvi'. "
+        "Without it, the event is headed by its first passage.",
+    )
     where: ShortText | None = None
     when: ShortText | None = Field(default=None, description="Only as the article writes it.")
 

@@ -359,9 +359,14 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
     )
 
 
+EVENT_HEADING_LENGTH = 200
+
+
 def event_heading(brief: Brief, event: Event) -> str:
-    place = " · ".join(part for part in (event.where, event.when) if part) or "Place and time not stated"
-    return place + facts.caption_mark(brief, item_key(brief, "events", event))
+    """What happened, in the article's words: the event's `what`, else its first passage (shortened)."""
+    key = item_key(brief, "events", event)
+    what = facts.written(brief, event.what) if event.what else facts.passages(brief, key, event)[0]
+    return shorten(what, EVENT_HEADING_LENGTH) + facts.caption_mark(brief, key)
 
 
 def key_point_heading(brief: Brief, index: int) -> str:
@@ -371,7 +376,8 @@ def key_point_heading(brief: Brief, index: int) -> str:
 
 def _event_field(brief: Brief, event: Event) -> EmbedField:
     place = event_heading(brief, event)
-    lines = [f"When: {facts.when_text(brief, event.when)}"] if event.when else []
+    lines = [f"Where: {facts.written(brief, event.where)}"] if event.where else []
+    lines += [f"When: {facts.when_text(brief, facts.written(brief, event.when))}"] if event.when else []
     lines += facts.who_says(brief, item_key(brief, "events", event), event)
     lines.append(facts.evidence_snippet(brief, item_key(brief, "events", event), event))
     return _field(place, lines)

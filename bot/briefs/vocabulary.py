@@ -137,7 +137,23 @@ CREDIT_WORDS: Final[dict[CreditKind, tuple[str, ...]]] = {
 }
 CREDIT_LINE_WORDS: Final[tuple[str, ...]] = ("photo credit", "credit:", "contributed to this report")
 
-# Times an article gives relative to its own date.
+# A month named without its year: not counted from the article's date, but missing its year.
+MONTH_NAMES: Final[tuple[str, ...]] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+# Times an article gives relative to its own date (and months, which need the date for their year).
 RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     "today",
     "yesterday",

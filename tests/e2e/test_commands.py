@@ -79,7 +79,7 @@ async def test_every_command_answers(briefbot: Briefbot, standin: DiscordStandIn
         "aid": "Not given · Israel → Ukraine: military aid",
         "loans": "Loan made (a reading) · Canada → Ukraine: $800 million",
         "brief": "Key point 1",
-        "events": "Brussels · Wednesday",
+        "events": "A high-level Israeli Defense Ministry official took part in a US-led meeting of 50 countries",
         "sources": "Jerusalem Post",
         "help": "/loans [country]",
     }

@@ -383,3 +383,24 @@ def test_an_article_knows_its_body_paragraphs_captions_credits_and_subheadings()
     fixture = article()
     assert [p.kind for p in fixture.paragraphs] == ["headline", *["body"] * 5, "credit", "body"]
     assert fixture.paragraphs[-1].located == "paragraph 6 (seed line 9)"
+
+
+def test_an_events_what_where_and_when_are_told_in_one_paragraph() -> None:
+    """Review #19: one event joined "Wednesday" of one paragraph with "Brussels" of the next."""
+    event = {
+        "what": "The council approved a grant",
+        "when": "Monday",
+        "evidence": [
+            "The council approved a grant of 1,600 million crowns on Monday",
+            "Estria asked Norland for a loan of half-a-billion dollars.",
+        ],
+        "attribution": "a spokesperson said",
+    }
+    assert problems(brief(events=[event])) == []
+    [(item, message)] = problems(brief(events=[{**event, "where": "Norland"}]))
+    assert item == "events[0].where"
+    assert (
+        "“Norland” (paragraph 4) stands in another paragraph than “The council approved a grant”" in message
+    )
+    assert "an event's what, where and when are told in one paragraph" in message
+    assert items(brief(events=[{**event, "what": "The council approved a loan"}])) == ["events[0].what"]

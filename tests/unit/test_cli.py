@@ -76,7 +76,10 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
             ],
         ),
         (["brief"], ["Key point 1"]),
-        (["events"], ["Brussels · Wednesday"]),
+        (
+            ["events"],
+            ["A high-level Israeli Defense Ministry official took part in a US-led meeting of 50 countries"],
+        ),
         (["sources"], ["Jerusalem Post"]),
         (["help"], ["/who [name]"]),
         (["digest"], ["Digest:"]),

@@ -86,6 +86,18 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     ("an event date the article never states", _set("events", 0, when="15 June 2022"), "events[0].when"),
     ("a place the passage does not name", _set("events", 0, where="Washington"), "events[0].where"),
     (
+        "a place of the next paragraph joined to a time of this one",
+        lambda raw: raw["events"][0].update(
+            where="Brussels", evidence=[*raw["events"][0]["evidence"], *raw["events"][1]["evidence"]]
+        ),
+        "events[0].where",
+    ),
+    (
+        "what happened, not in the article's words",
+        _set("events", 9, what="Moscow expelled Alex Ben-Zvi"),
+        "events[9].what",
+    ),
+    (
         "an invented headline",
         lambda raw: raw["source"].update(headline="Israel snubs Ukraine aid conference"),
         "source.headline",
@@ -250,7 +262,7 @@ VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "people": ("name", "role", "affiliation", "as_written"),
     "aid": ("donor", "recipient", "kind", "items", "status"),
     "loans": ("lender", "borrower", "as_written", "amount", "currency", "status"),
-    "events": ("where", "when"),
+    "events": ("what", "where", "when"),
     "quotes": ("speaker",),
     "credits": ("name", "organisation", "as_written"),
 }
@@ -322,7 +334,7 @@ PASSAGE_VALUES: dict[str, tuple[str, ...]] = {
     "people": ("as_written",),
     "aid": ("donor", "recipient", "items", "status_as_written"),
     "loans": ("lender", "borrower", "as_written", "status_as_written"),
-    "events": ("where", "when"),
+    "events": ("what", "where", "when"),
 }
 
 

@@ -167,3 +167,13 @@ def test_shared_answers_cannot_be_changed(shipped: LoadResult) -> None:
         pages[0].embeds[0].title = "changed"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         pages[0].content = "changed"  # type: ignore[misc]
+
+
+def test_an_event_without_what_is_headed_by_its_first_passage(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    plain = brief.events[-1].model_copy(update={"what": None})
+    brief = brief.model_copy(update={"events": [*brief.events[:-1], plain]})
+    pages = render.render_events(Found.within(Matches(brief, None, [plain])))
+    [item] = pages[0].embeds[0].fields
+    assert item.name == plain.evidence[0]  # what happened, in the article's words
+    assert "Where: Syria" in item.value
