@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from bot.briefs.loader import load_library
 
     briefs_dir, seeds_dir = _dirs(args)
-    result = load_library(briefs_dir, seeds_dir, workers=_cores())
+    result = load_library(briefs_dir, seeds_dir, workers=usable_cores())
     files = sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []
     if not files:
         for error in result.errors:
@@ -88,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cores() -> int:
+def usable_cores() -> int:
     import os
 
     usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None

@@ -209,10 +209,11 @@ def _quotation(paragraph: Paragraph, sentence: Span) -> str | None:
     if opening == -1:
         return None
     closing = paragraph.text.find('"', opening + 1)
-    words = paragraph.text[opening + 1 : closing if closing != -1 else len(paragraph.text)].strip()
+    end = closing if closing != -1 else len(paragraph.text)
+    words = paragraph.text[opening + 1 : end].strip()
     if word_count(words) < MIN_PASSAGE_WORDS or len(words) > MAX_EVIDENCE:
         return None
-    return words
+    return paragraph.written(opening + 1, end).strip() or words  # as the article writes it
 
 
 def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
@@ -306,7 +307,8 @@ def _sentence_candidates(item: _Sentence) -> None:
     text = item.span.text
     attribution = attribution_candidate(item.paragraph, item.span)
     said = _attribution_line(attribution)
-    evidence = _evidence_lines(text)
+    # the article's own characters (’ and “ ” kept): what the editor reads in the seed
+    evidence = _evidence_lines(item.paragraph.written(item.span.start, item.span.end).strip() or text)
     money = _money(text)
     people = _people(text)
     when = _date_word(text)
@@ -328,7 +330,7 @@ def _sentence_candidates(item: _Sentence) -> None:
                 "people",
                 (
                     f"name = {toml_string(name)}",
-                    f"role = {toml_string(role)}  # an affiliation (Russian) may be split off",
+                    f"role = {toml_string(role)}  # split off an affiliation where it names one (Russian President: affiliation Russian)",
                     f"as_written = {toml_string(as_written)}",
                     *said,
                     *evidence,
@@ -444,7 +446,7 @@ def skeleton(article: Article, brief_id: str, added: date, seed_path: str) -> Sk
     for sentence in offered:
         lines += [
             "",
-            f"# {'-' * 64} paragraph {sentence.paragraph.number}: " + "; ".join(sentence.found),
+            f"# {'-' * 64} {sentence.paragraph.located}: " + "; ".join(sentence.found),
         ]
         for candidate in sentence.items:
             lines += ["", *_commented([f"[[{candidate.section}]]", *candidate.lines])]
