@@ -280,7 +280,8 @@ class Article:
                 return Diagnosis(
                     "cut word",
                     f"cuts a word of the article in {paragraph.located}: "
-                    f"“{_whole_words(paragraph.text, at, at + len(wanted))}”; a passage is whole words",
+                    f"“{paragraph.written(*_whole_words(paragraph.text, at, at + len(wanted)))}”; "
+                    "a passage is whole words",
                 )
         if wanted in self.normalised:
             first, last = self._spliced(wanted)
@@ -293,7 +294,7 @@ class Article:
         for paragraph in self.paragraphs:
             at = fold(paragraph.text).find(folded)
             if at != -1 and len(fold(paragraph.text)) == len(paragraph.text):
-                span = paragraph.text[at : at + len(wanted)]
+                span = paragraph.written(at, at + len(wanted))
                 return Diagnosis(
                     "near miss",
                     f"differs from the article in case or accents only, in {paragraph.located}: "
@@ -332,40 +333,49 @@ class Article:
                 continue
             start = max(blocks[0].b - blocks[0].a, 0)
             end = min(blocks[-1].b + (len(wanted) - blocks[-1].a), len(paragraph.text))
-            span = _whole_words(paragraph.text, start, end)
-            while span and not span[-1].isalnum() and not wanted.endswith(span[-1]):
-                span = span[:-1]
+            start, end = _whole_words(paragraph.text, start, end)
+            while (
+                end > start
+                and not paragraph.text[end - 1].isalnum()
+                and not wanted.endswith(paragraph.text[end - 1])
+            ):
+                end -= 1
+            span = paragraph.text[start:end]
             ratio = difflib.SequenceMatcher(None, wanted, span, autojunk=False).ratio()
             if ratio > best[2]:
-                best = (span, paragraph.number, ratio)
+                best = (paragraph.written(start, end), paragraph.number, ratio)
         return best
 
     def closest_sentence(self, passage: str, cutoff: float = 0.7) -> str | None:
         """The article's sentence that best covers `passage`, when it covers at least `cutoff` of it."""
         wanted = normalise(passage)
         best, best_score = None, (cutoff, 0.0)
-        for _, sentence in self.sentences:
+        for paragraph, sentence in self.sentences:
             matcher = difflib.SequenceMatcher(None, wanted, sentence.text, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
             score = (matched / max(len(wanted), 1), matcher.ratio())
             if score >= best_score:
-                best, best_score = sentence.text, score
+                best, best_score = paragraph.written(sentence.start, sentence.end), score
         return best
 
 
-def _whole_words(text: str, start: int, end: int) -> str:
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start` and `end` widened to the whole words they cut into."""
     while start > 0 and text[start - 1] not in " ":
         start -= 1
     while end < len(text) and text[end] not in " ":
         end += 1
-    return text[start:end]
+    return start, end
 
 
 def _difference(written: str, article: str) -> str:
     """Word by word: what the brief writes against what the article writes."""
     ours, theirs = written.split(), article.split()
     changes: list[str] = []
-    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    # compared as matched (quotes straightened), shown as written: ’ against ' is no difference
+    matcher = difflib.SequenceMatcher(
+        None, [normalise(w) for w in ours], [normalise(w) for w in theirs], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -404,3 +404,13 @@ def test_an_events_what_where_and_when_are_told_in_one_paragraph() -> None:
     )
     assert "an event's what, where and when are told in one paragraph" in message
     assert items(brief(events=[{**event, "what": "The council approved a loan"}])) == ["events[0].what"]
+
+
+def test_a_near_miss_shows_the_articles_own_characters() -> None:
+    """Review #21: diagnostics quote the article as written (“ ” and ’), not as normalised for matching."""
+    passage = 'Harbourmaster Ada Quill told reporter "the light is ready", according to'
+    _, found = check_raw(brief(key_points=[{"evidence": [passage]}]), lambda _n: article())
+    [problem] = found
+    assert problem.closest == "Harbourmaster Ada Quill told reporters “the light is ready”, according to"
+    assert "brief “reporter”, article “reporters”" in problem.message
+    assert '"' not in problem.message.replace(passage, "")
