@@ -21,6 +21,7 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.app.alert_sender import DiscordAlertSender
 from bot.app.cogs.briefs import BriefsCog
 from bot.app.cogs.digests import DigestsCog
 from bot.app.cogs.library import LibraryCog
@@ -141,7 +142,11 @@ class Briefbot(commands.Bot):
             self.reloader.load()
         # Opening the database first: a database the bot cannot use stops it before it connects.
         self._digests = await DigestService.open(
-            self.settings, DiscordSender(self), lambda: self.library.ids, clock=self.clock
+            self.settings,
+            DiscordSender(self),
+            lambda: self.library.ids,
+            clock=self.clock,
+            alert_sender=DiscordAlertSender(self),
         )
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))

@@ -6,13 +6,16 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot.clock import utc_now
+from bot.delivery.alerts import AlertDispatcher, AlertSender
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.pacing import Pacer
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
 from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
+from bot.storage.alerts import AlertChannel, AlertRepository
 from bot.storage.ledger import DigestWindow
 from bot.storage.servers import RemovedServers
 from bot.storage.subscriptions import Source
@@ -34,6 +37,7 @@ class DigestService:
         dispatcher: Dispatcher,
         *,
         clock: Callable[[], datetime] = utc_now,
+        alerts: AlertDispatcher | None = None,
     ) -> None:
         self.settings = settings
         self.database = database
@@ -42,6 +46,9 @@ class DigestService:
         self.removed_servers = RemovedServers(database)
         self.scheduler = scheduler
         self.dispatcher = dispatcher
+        self.alerts = alerts or AlertDispatcher(
+            AlertRepository(database), None, Pacer(settings.delivery_rate_per_second), clock=clock
+        )
         self._clock = clock
         self._started = False
         self.running = False  # slots are being scheduled: start() has succeeded
@@ -54,6 +61,7 @@ class DigestService:
         brief_ids: BriefIdSource,
         *,
         clock: Callable[[], datetime] = utc_now,
+        alert_sender: AlertSender | None = None,
     ) -> DigestService:
         """Open (and migrate) DATABASE_PATH and build the scheduler and dispatcher; nothing runs yet.
 
@@ -62,9 +70,11 @@ class DigestService:
         database = await Database.open(settings.database_path)
         subscriptions = SubscriptionRepository(database)
         ledger = DeliveryLedger(database)
+        pacer = Pacer(settings.delivery_rate_per_second)  # digests and alerts share Discord's rate
         dispatcher = Dispatcher(
             ledger,
             sender,
+            pacer=pacer,
             rate_per_second=settings.delivery_rate_per_second,
             clock=clock,
             nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
@@ -80,7 +90,15 @@ class DigestService:
             catch_up_grace=settings.digest_catch_up_grace,
             clock=clock,
         )
-        return cls(settings, database, scheduler, dispatcher, clock=clock)
+        alerts = AlertDispatcher(
+            AlertRepository(database),
+            alert_sender,
+            pacer,
+            clock=clock,
+            nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
+            give_up_after=settings.digest_stale_after,
+        )
+        return cls(settings, database, scheduler, dispatcher, clock=clock, alerts=alerts)
 
     async def start(self) -> RecordReport:
         """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up.
@@ -91,6 +109,7 @@ class DigestService:
             await self.dispatcher.start()
             self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
         report = await self.scheduler.start()
+        self.alerts.start()
         self.running = True
         return report
 
@@ -98,6 +117,7 @@ class DigestService:
         """Stop new slots, give sends in flight SHUTDOWN_GRACE_SECONDS, leave the rest pending, close the
         database. Safe to call without start() and more than once."""
         try:
+            await self.alerts.stop()
             await self.scheduler.shutdown()
             if self._started:
                 await self.dispatcher.stop(self.settings.shutdown_grace_seconds)
@@ -214,6 +234,17 @@ class DigestService:
         """Delete the data of servers that removed the bot more than REMOVED_SERVER_RETENTION ago."""
         cutoff = self._clock() - self.settings.removed_server_retention
         return await self.removed_servers.forget_removed_before(cutoff)
+
+    async def set_alert_channel(self, guild_id: int, channel_id: int, *, by: int) -> None:
+        """Send the server's absence alarms to `channel_id`, for slots from now on (/digest alerts)."""
+        await self.alerts.repository.set_channel(guild_id, channel_id, by=by, now=self._clock())
+
+    async def stop_alerts(self, guild_id: int) -> bool:
+        """No more alarms for the server; False if it had none."""
+        return await self.alerts.repository.clear_channel(guild_id)
+
+    async def alert_channel(self, guild_id: int) -> AlertChannel | None:
+        return await self.alerts.repository.channel_of(guild_id)
 
     async def subscription(self, channel_id: int) -> Subscription | None:
         """The channel's subscription (active or not), or None."""

@@ -351,6 +351,54 @@ class DigestsCog(
         await self._reply(interaction, f"Resumed. {line}")
 
     @app_commands.command()
+    @app_commands.describe(
+        channel="The admin channel told when a digest does not arrive", off="True: stop the alerts"
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def alerts(
+        self,
+        interaction: discord.Interaction[Briefbot],
+        channel: discord.TextChannel | None = None,
+        off: bool = False,
+    ) -> None:
+        """Name the admin channel told when digests do not arrive, or stop it (Manage Server)"""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild = in_guild(interaction)
+        if off and channel is not None:
+            await self._reply(interaction, "Name a channel, or say `off:true`: not both at once.")
+            return
+        if off:
+            stopped = await self.bot.digests.stop_alerts(guild.id)
+            log.info("user %s stopped the alerts of server %s", interaction.user.id, guild.id)
+            await self._reply(interaction, "Alerts are off." if stopped else "Alerts were not on.")
+            return
+        if channel is None:
+            current = await self.bot.digests.alert_channel(guild.id)
+            await self._reply(
+                interaction,
+                f"Alerts go to <#{current.channel_id}>. `/digest alerts off:true` stops them."
+                if current
+                else "Alerts are off. `/digest alerts channel:#admins` names the channel that hears of them.",
+            )
+            return
+        target = guild.get_channel(channel.id)
+        missing = missing_bot_permissions(target) if target is not None else ["View Channel"]
+        if missing:
+            await self._reply(
+                interaction, f"I cannot post alerts in <#{channel.id}>: I am missing {', '.join(missing)}."
+            )
+            return
+        await self.bot.digests.set_alert_channel(guild.id, channel.id, by=interaction.user.id)
+        log.info(
+            "user %s sent the alerts of server %s to channel %s", interaction.user.id, guild.id, channel.id
+        )
+        await self._reply(
+            interaction,
+            f"Alerts go to <#{channel.id}>: after each slot, one message names every channel that got no"
+            ' digest through a fault (not a pause of yours, not "nothing new"), why, and the fix.',
+        )
+
+    @app_commands.command()
     @app_commands.describe(private=PRIVATE_HELP)
     async def list(self, interaction: discord.Interaction[Briefbot], private: bool = True) -> None:
         """The channels of this server that get digests"""

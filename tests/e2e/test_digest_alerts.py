@@ -1,0 +1,156 @@
+"""The absence alarm through the stand-in: one message per server and slot in its admin channel, naming
+each channel that got no digest through a fault, with the stage and the fix; exactly once; never about
+itself."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.app.client import Briefbot
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+
+SEND_MESSAGES = 1 << 11
+
+
+async def subscribed(bot: Briefbot, standin: DiscordStandIn, *channels: int) -> None:
+    for channel in channels:
+        await bot.digests.subscribe(
+            guild_id=standin.guild_id, channel_id=channel, schedule="09:00", timezone="UTC"
+        )
+
+
+async def lose_send_messages(bot: Briefbot, standin: DiscordStandIn, channel: int) -> None:
+    acted = asyncio.ensure_future(
+        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
+    )
+    standin.set_overwrite(channel, member=standin.me, deny=SEND_MESSAGES)
+    await acted
+
+
+async def test_one_alert_per_slot_names_each_faulted_channel_with_its_stage_and_fix(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    admins = standin.add_text_channel("admins")
+    refused = standin.add_text_channel("refused")
+    muted = standin.add_text_channel("muted")
+    resting = standin.add_text_channel("resting")
+    fine = standin.add_text_channel("fine")
+    slot = int(SLOT_DAY.timestamp()) + 30
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        assert "You need the Manage Server" in await ask(
+            standin, "digest alerts", {"channel": admins}, user="bob"
+        )
+        assert "Alerts are off." in await ask(standin, "digest alerts", {}, user="alice")
+        done = await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+        assert done.startswith(f"Alerts go to <#{admins}>")
+        await subscribed(bot, standin, refused, muted, resting, fine)
+        standin.fail_channel(refused, status=403, code=50013)
+        await lose_send_messages(bot, standin, muted)  # Briefbot pauses it: a fault
+        await ask(
+            standin, "digest pause", {"channel": resting, "reason": "holidays"}, user="alice"
+        )  # not one
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert await bot.digests.alerts.run_once() == 1
+        assert await bot.digests.alerts.run_once() == 0  # exactly once
+        await fire_slot_and_send(bot, clock, days=1)  # nothing new for fine; refused and muted still fail
+        await bot.digests.alerts.run_once()
+    [first, second] = posts(standin, admins)
+    assert first["allowed_mentions"] == {"parse": []} and len(first["nonce"]) <= 25
+    assert first["enforce_nonce"] is True
+    lines = first["content"].split("\n")
+    assert lines[0] == f"**No digest reached 2 channel(s) for the slot of <t:{slot}:f>.**"
+    assert lines[1] == (
+        f"- <#{refused}>, slot <t:{slot}:f>: stopped at sending: Discord refused it (403 Missing Permissions"
+        f" (50013)). Fix: give the bot View Channel, Send Messages, Embed Links and Read Message History in"
+        f" <#{refused}>."
+    )
+    assert lines[2] == (
+        f"- <#{muted}>, slot <t:{slot}:f>: stopped at paused by Briefbot: I no longer have Send Messages,"
+        f" Embed Links in this channel. Fix: give the bot Send Messages, Embed Links in <#{muted}>, then"
+        f" `/digest resume channel:<#{muted}>`."
+    )
+    assert lines[3].startswith("-# Briefbot alert a") and len(lines) == 4
+    assert f"<#{resting}>" not in first["content"] and f"<#{fine}>" not in first["content"]
+    assert f"<t:{slot + 86400}:f>" in second["content"] and f"<#{fine}>" not in second["content"]
+    assert len(first["content"]) <= 2000
+    assert standin.pinged(standin.messages[admins][0]) == standin.pinged(standin.messages[admins][1])
+    assert standin.violations == []
+
+
+async def test_no_fault_no_alert_and_alerts_off_stops_them(standin: DiscordStandIn, tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    admins = standin.add_text_channel("admins")
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+        await subscribed(bot, standin, news)
+        await fire_slot_and_send(bot, clock, seconds=31)
+        await fire_slot_and_send(bot, clock, days=1)  # skipped: nothing new, not a fault
+        assert await bot.digests.alerts.run_once() == 0
+        assert "Name a channel, or say `off:true`" in await ask(
+            standin, "digest alerts", {"channel": admins, "off": True}, user="alice"
+        )
+        assert await ask(standin, "digest alerts", {"off": True}, user="alice") == "Alerts are off."
+        standin.fail_channel(news, status=403, code=50001)
+        await fire_slot_and_send(bot, clock, days=1)
+        assert await bot.digests.alerts.run_once() == 0
+    assert posts(standin, admins) == []
+
+
+async def test_an_alert_that_cannot_be_delivered_is_logged_never_alerted_about(
+    standin: DiscordStandIn, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    admins = standin.add_text_channel("admins")
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+        await subscribed(bot, standin, news)
+        standin.fail_channel(news, status=403, code=50001)
+        standin.fail_channel(admins, status=403, code=50001)
+        await fire_slot_and_send(bot, clock, seconds=31)
+        with caplog.at_level(logging.WARNING):
+            assert await bot.digests.alerts.run_once() == 0
+            assert await bot.digests.alerts.run_once() == 0
+        [alert] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+        assert alert.state == "failed" and alert.reason == "403 Missing Access (50001)"
+    assert len(posts(standin, admins)) == 1  # one try, no alert about the alert
+    assert f"could not be delivered to channel {admins}: 403 Missing Access (50001)" in caplog.text
+
+
+async def test_an_alert_posted_before_a_crash_is_found_not_posted_again(tmp_path: Path) -> None:
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=60, now=clock) as standin:
+        admins = standin.add_text_channel("admins")
+        news = standin.channel_id("news")
+        async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+            await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+            await subscribed(bot, standin, news)
+            standin.fail_channel(news, status=403, code=50001)
+            await fire_slot_and_send(bot, clock, seconds=31)
+            assert await bot.digests.alerts.run_once() == 1
+            [alert] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+            # The crash: the message was posted, and its outcome never written (the row is pending again).
+            async with bot.digests.database.transaction() as connection:
+                await connection.execute(
+                    "UPDATE alerts SET state = 'pending', message_id = NULL, sent_at = NULL,"
+                    " next_attempt_at = created_at WHERE id = ?",
+                    (alert.id,),
+                )
+            for _ in range(3):  # members talk meanwhile
+                standin.post_message(admins, "TEST FIXTURE, NOT NEWS: a member's message", author="bob")
+            standin.advance_clock(61)  # past Discord's nonce window: only the history can tell
+            clock.advance(minutes=30)
+            assert await bot.digests.alerts.run_once() == 1
+            [found] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+            assert found.state == "sent" and found.message_id == alert.message_id
+        assert len(posts(standin, admins)) == 1
+        assert standin.violations == []
