@@ -1,4 +1,4 @@
--- Briefbot schema version 8: the absence alarm.
+-- Briefbot schema version 9: the absence alarm.
 --
 -- alert_channels: the admin channel of each server that asked for alerts (/digest alerts channel:...).
 -- alerts: the alert ledger, one row per (server, slot), recorded with its text before it is sent and sent with
