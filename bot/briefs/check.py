@@ -464,9 +464,11 @@ def read_status(as_written: str, before: str) -> Status | None:
     """
     phrase = normalise(as_written)
     found: list[tuple[int, Status]] = []
+    folded = phrase.casefold()
     for status, verbs in STATUS_VERBS.items():
         for verb in verbs:
-            found += [(at, status) for at in find_words(verb, phrase, ignore_case=True)]
+            if verb.casefold() in folded:  # the verbs it holds at all, then at word boundaries
+                found += [(at, status) for at in find_words(verb, phrase, ignore_case=True)]
     if not found:
         return None
     at, status = min(found)
@@ -502,10 +504,21 @@ def nearest_words(value: str, texts: Sequence[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
+    # Only the markers the sentence holds at all are looked for at word boundaries: most hold two or three of
+    # the vocabulary's thirty, and a library of a thousand briefs reads some thousands of sentences.
+    folded = sentence.casefold()
     said = [
-        (m, at, at + len(m)) for m in ATTRIBUTION_MARKERS for at in find_words(m, sentence, ignore_case=True)
+        (m, at, at + len(m))
+        for m in ATTRIBUTION_MARKERS
+        if m.casefold() in folded
+        for at in find_words(m, sentence, ignore_case=True)
     ]
-    hedges = [(m, at, at + len(m)) for m in HEDGE_MARKERS for at in find_words(m, sentence, ignore_case=True)]
+    hedges = [
+        (m, at, at + len(m))
+        for m in HEDGE_MARKERS
+        if m.casefold() in folded
+        for at in find_words(m, sentence, ignore_case=True)
+    ]
     needed = [max(said, key=lambda marker: marker[1])] if said else []
     # "could not be independently verified" holds "could": one hedge, not two
     outer = [h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges)]
