@@ -26,28 +26,53 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from bot.briefs.article import Article, Located, find_words
+from bot.briefs.article import Article, Located, Span, find_words
 from bot.briefs.evidence import normalise
-from bot.briefs.models import AidFlow, Alias, Brief, Credit, Event, Fact, KeyPoint, Loan, Person, Quote
+from bot.briefs.models import (
+    AidFlow,
+    Alias,
+    Brief,
+    Credit,
+    Dealing,
+    Event,
+    Fact,
+    KeyPoint,
+    Loan,
+    Person,
+    Quote,
+)
 from bot.briefs.money import DOLLARS, MoneyError, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     AID_KIND_WORDS,
     ATTRIBUTION_MARKERS,
+    BACK_REFERENCES,
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
-    GOVERNED_STATUSES,
     HEDGE_MARKERS,
+    LINK_WORDS,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
-    OBJECT_REACH,
     STATUS_VERBS,
-    SUBJECT_REACH,
+    AttributionRole,
     Status,
 )
 
 LOAN_WORDS = ("loan", "loans", "lend", "lent", "lending")
+
+
+@dataclass(frozen=True)
+class _VerbPlace:
+    """Where a status verb stands: its passage, its offset in the paragraph, its clause, the clause before."""
+
+    place: Located
+    at: int
+    clause: Span
+    previous: Span | None
+
+
+_ALL_STATUS_VERBS = tuple(verb for verbs in STATUS_VERBS.values() for verb in verbs)
 
 
 @dataclass(frozen=True)
@@ -133,7 +158,12 @@ class _Checker:
         return problems, located
 
     def _attribution(self, where: str, item: Fact, located: list[Located]) -> Iterator[Problem]:
-        given = [normalise(text) for text in item.attributions]
+        roles: dict[str, AttributionRole] = {normalise(a.text): a.role for a in item.attributed}
+        given = list(roles)
+        for text, role in roles.items():
+            problem = _role_problem(text, role)
+            if problem is not None:
+                yield Problem(f"{where}.attribution", problem)
         sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         placed: set[str] = set()
         for (number, _), sentence in sorted(sentences.items()):
@@ -160,7 +190,7 @@ class _Checker:
                     place.written,
                     place.paragraph.label,
                     place.sentence_written,
-                    _written_in(given, place),
+                    _written_in(given, roles, place),
                     place.paragraph.kind,
                 )
                 for place in located
@@ -254,36 +284,100 @@ class _Checker:
         sentences = [s for place in located for s in place.sentences]
         with_items = [s.text for s in sentences if any(self._written(i, [s.text]) for i in flow.items)]
         yield from self._status(where, flow.status, flow.status_as_written, located, with_items, "an item")
-        if flow.status in GOVERNED_STATUSES and with_items and not self._governs(flow, located):
+        places = self._verb_clauses(flow.status_as_written, located)
+        parties = self._forms(flow.donor) + self._forms(flow.recipient)
+        telling = [verb for verb in places if self._said_of(flow, verb, parties)]
+        if with_items and places and not telling:
+            clause = places[0].clause
             yield Problem(
                 f"{where}.status_as_written",
-                f"“{flow.status_as_written}” is not said of an item: none of “{'”, “'.join(flow.items)}” follows "
-                f"it within {OBJECT_REACH} words or stands just before it, so it may tell of something else",
+                f"“{flow.status_as_written}” is not said of an item: in its clause “{clause.text}” none of "
+                f"“{'”, “'.join(flow.items)}” is what it tells of (its object, its subject, or what “the "
+                "possibility” points back to), so it may tell of something else",
             )
+        yield from self._dealing(where, flow, located, telling or places)
 
-    def _governs(self, flow: AidFlow, located: list[Located]) -> bool:
-        """Whether the status verb is said of one of the flow's items, where the evidence writes both."""
-        verb = normalise(flow.status_as_written)
-        for _, excepted in _excepting(verb):  # "… beyond helmets and protective vests" says it of the items
-            for item in flow.items:
-                found = find_words(normalise(item), excepted)
-                if found and len(excepted[: found[0]].split()) <= OBJECT_REACH:
-                    return True
+    def _forms(self, value: str) -> list[str]:
+        """`value` and the words its declared alias writes for it."""
+        wanted = normalise(value)
+        return [wanted, *self.aliases.get(wanted, [])]
+
+    def _verb_clauses(self, as_written: str, located: list[Located]) -> list[_VerbPlace]:
+        """Each place the status verb stands in the evidence, with the clause it stands in
+        (`Paragraph.clauses`) and the clause before that in its sentence, when the passage shows it."""
+        verb = normalise(as_written)
+        found: list[_VerbPlace] = []
         for place in located:
             text = place.paragraph.text
             for at in find_words(verb, text):
-                if not place.start <= at < place.end:
+                if not (place.start <= at and at + len(verb) <= place.end):
                     continue
-                after, before = text[at + len(verb) :], text[:at]
-                for item in flow.items:
-                    for form in [normalise(item), *self.aliases.get(normalise(item), [])]:
-                        ahead = find_words(form, after)
-                        if ahead and len(after[: ahead[0]].split()) <= OBJECT_REACH:
-                            return True
-                        behind = [b for b in find_words(form, before) if b + len(form) <= len(before)]
-                        if behind and len(before[behind[-1] + len(form) :].split()) <= SUBJECT_REACH:
-                            return True
-        return False
+                sentence = next(s for s in place.paragraph.sentences if s.start <= at < s.end)
+                clauses = place.paragraph.clauses(sentence)
+                index = next((i for i, c in enumerate(clauses) if c.start <= at < c.end), 0)
+                previous = clauses[index - 1] if index > 0 else None
+                shown = previous if previous is not None and place.start <= previous.start else None
+                found.append(_VerbPlace(place, at, clauses[index], shown))
+        return found
+
+    def _said_of(self, flow: AidFlow, verb: _VerbPlace, parties: list[str]) -> bool:
+        """Whether the status verb, at this place, tells of one of the flow's items, read in its own clause:
+        the item is its object or its subject, or its object points back ("rejected the possibility") to
+        the clause just before, which tells of the item."""
+        written = normalise(flow.status_as_written)
+        items = [form for item in flow.items for form in self._forms(item)]
+        for _, excepted in _excepting(
+            written
+        ):  # "… beyond helmets and protective vests" says it of the items
+            if _object_of(excepted, items, parties):
+                return True
+        text = verb.place.paragraph.text
+        after = text[verb.at + len(written) : verb.clause.end]
+        before = text[verb.clause.start : verb.at]
+        if _object_of(after, items, parties) or _subject_of(before, items):
+            return True
+        if verb.previous is None or not _object_of(after, BACK_REFERENCES, parties, ignore_case=True):
+            return False
+        told = text[verb.previous.start : verb.previous.end]
+        return any(
+            _object_of(told[at + len(said) :], items, parties)
+            for said in _ALL_STATUS_VERBS
+            for at in find_words(said, told, ignore_case=True)
+        )
+
+    def _dealing(
+        self,
+        where: str,
+        deal: Dealing,
+        located: list[Located],
+        clauses: Sequence[_VerbPlace],
+    ) -> Iterator[Problem]:
+        """`by`, `when` and `how` stand in the status verb's clause, as shown; `by` just before the verb."""
+        verb = normalise(deal.status_as_written)
+        shown = [
+            at.place.paragraph.text[max(at.clause.start, at.place.start) : min(at.clause.end, at.place.end)]
+            for at in clauses
+        ]
+        if not shown:  # the verb is not in the evidence (its own problem says so): each value must still be
+            texts = [place.passage for place in located]
+            for field in ("by", "when", "how"):
+                yield from self._value(f"{where}.{field}", getattr(deal, field), texts)
+            return
+        what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
+        yield from self._value(f"{where}.when", deal.when, shown, what)
+        yield from self._value(f"{where}.how", deal.how, shown, what)
+        if deal.by is None:
+            return
+        if not self._written(deal.by, shown):
+            yield from self._value(f"{where}.by", deal.by, shown, what)
+            return
+        forms = self._forms(deal.by)
+        if not any(_subject_of(text[:at], forms) for text in shown for at in find_words(verb, text)):
+            yield Problem(
+                f"{where}.by",
+                f"“{deal.by}” does not stand just before “{deal.status_as_written}” in {what}: `by` is who "
+                "does what the verb says",
+            )
 
     def _status(
         self,
@@ -346,6 +440,7 @@ class _Checker:
             yield from self._value(f"{where}.lender", loan.lender, texts)
             yield from self._value(f"{where}.borrower", loan.borrower, texts)
             yield from self._value(f"{where}.status_as_written", loan.status_as_written, texts)
+            yield from self._dealing(where, loan, located, [])
             return
         place, at = places[0]
         position = place.start + at
@@ -387,9 +482,12 @@ class _Checker:
                 f"{what} is not in the clause of “{loan.as_written}”: “{own.text}”{hint}",
             )
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
+        yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
         if used_reading:
             proof = self.proofs.get(where)
-            self.proofs[where] = ItemProof(proof.passages if proof else (), first.text, own.text)
+            self.proofs[where] = ItemProof(
+                proof.passages if proof else (), _clause_words(first.text), _clause_words(own.text)
+            )
 
     def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
@@ -441,16 +539,17 @@ class _Checker:
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 
 
-def _written_in(given: Sequence[str], place: Located) -> tuple[str, ...]:
-    """The attributions that stand in the passage's sentences, in the article's own characters."""
-    found: list[str] = []
+def _written_in(
+    given: Sequence[str], roles: dict[str, AttributionRole], place: Located
+) -> tuple[tuple[str, AttributionRole], ...]:
+    """The attributions that stand in the passage's sentences, in the article's own characters, with their roles."""
+    found: list[tuple[str, AttributionRole]] = []
     for text in given:
         for sentence in place.sentences:
             at = find_words(text, sentence.text)
             if at:
-                found.append(
-                    place.paragraph.written(sentence.start + at[0], sentence.start + at[0] + len(text))
-                )
+                start = sentence.start + at[0]
+                found.append((place.paragraph.written(start, start + len(text)), roles[text]))
                 break
     return tuple(found)
 
@@ -553,3 +652,70 @@ def attribution_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The markers an attribution of `sentence` must cover (the last who-says-so marker and every hedge),
     each with its offsets in the sentence: what `briefbot new` offers as an attribution."""
     return _markers_needing_attribution(normalise(sentence))
+
+
+_CONJUNCTIONS = ("and", "but", "or", "while")
+
+
+def _clause_words(clause: str) -> str:
+    """A clause as quoted beside a reading: its own words, verbatim, without the conjunction that joins it to
+    the clause before or the punctuation that ends it ("and Canada provided $800 million." -> "Canada
+    provided $800 million")."""
+    words = clause.split(" ")
+    if len(words) > 1 and words[0].casefold() in _CONJUNCTIONS:
+        words = words[1:]
+    return " ".join(words).rstrip(".,;:!?")
+
+
+_PUNCTUATION = ".,;:“”\"'’()—–"
+
+
+def _only_links(between: str, parties: Sequence[str] = ()) -> bool:
+    """Whether `between` holds only `LINK_WORDS`, punctuation and the item's own parties: nothing the verb
+    could tell of instead ("Israel to send" in "have called for Israel to send military aid")."""
+    for party in sorted(parties, key=len, reverse=True):
+        for at in reversed(find_words(party, between)):
+            between = between[:at] + " " + between[at + len(party) :]
+    words = [word.strip(_PUNCTUATION) for word in between.split()]
+    return all(not word or word.casefold() in LINK_WORDS for word in words)
+
+
+def _object_of(
+    after: str, wanted: Sequence[str], parties: Sequence[str] = (), *, ignore_case: bool = False
+) -> bool:
+    """Whether one of `wanted` is the object of the verb that `after` follows: the first thing after it."""
+    return any(
+        _only_links(after[:at], parties)
+        for form in wanted
+        for at in find_words(form, after, ignore_case=ignore_case)[:1]
+    )
+
+
+def _subject_of(before: str, wanted: Sequence[str]) -> bool:
+    """Whether one of `wanted` stands just before the verb that `before` ends at ("MILITARY AID, delivered",
+    "Bennett rejected"), with only auxiliaries and punctuation between."""
+    for form in wanted:
+        found = find_words(form, before)
+        if found and _only_links(before[found[-1] + len(form) :]):
+            return True
+    return False
+
+
+_SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
+    "source": (ATTRIBUTION_MARKERS, "who says so"),
+    "response": (ATTRIBUTION_MARKERS, "who responds"),
+    "mention": (ATTRIBUTION_MARKERS, "whose claim it is"),
+    "hedge": (HEDGE_MARKERS, "the hedge"),
+    "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS, "the caveat"),
+}
+
+
+def _role_problem(text: str, role: AttributionRole) -> str | None:
+    """Why `text` cannot be an attribution of that role, or None: each role is told by its marker."""
+    markers, what = _SAYING_ROLES[role]
+    if any(find_words(marker, text, ignore_case=True) for marker in markers):
+        return None
+    shown = "”, “".join(markers[:4])
+    return (
+        f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
+    )

@@ -12,9 +12,16 @@ from collections.abc import Sequence
 
 from bot.briefs.article import contains_words, find_words
 from bot.briefs.evidence import normalise
-from bot.briefs.models import AidFlow, Brief, Fact, Loan, Person
+from bot.briefs.models import AidFlow, Brief, Dealing, Fact, Loan, Person
 from bot.briefs.money import format_number
-from bot.briefs.vocabulary import MONTH_NAMES, RELATIVE_TIME_WORDS, STATUS_MEANING, Status
+from bot.briefs.vocabulary import (
+    MONTH_NAMES,
+    RELATIVE_TIME_WORDS,
+    ROLE_LABELS,
+    STATUS_MEANING,
+    AttributionRole,
+    Status,
+)
 
 SNIPPET_LENGTH = 180
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
@@ -91,19 +98,51 @@ def passages(brief: Brief, key: str, fact: Fact) -> list[str]:
     return [passage.passage for passage in proof.passages]
 
 
-def attributions(brief: Brief, key: str, fact: Fact) -> list[str]:
-    """Who says so, for this fact: what the check found in its sentences, else what the brief gives."""
+def attributions(brief: Brief, key: str, fact: Fact) -> list[tuple[str, AttributionRole]]:
+    """Who says so, for this fact, with each attribution's role: what the check found in its sentences, else
+    what the brief gives."""
     proof = brief.proof.item(key) if brief.proof else None
     if proof is None:
-        return [written(brief, text) for text in fact.attributions]
+        return [(written(brief, a.text), a.role) for a in fact.attributed]
     found = [a for passage in proof.passages for a in passage.attributions]
     return list(dict.fromkeys(found))
 
 
+def attribution_lines(found: Sequence[tuple[str, AttributionRole]]) -> list[str]:
+    """One line per role, in `ROLE_LABELS` order: `Who says so: “a senior diplomatic source said”`, then
+    `Caveat: “All three ministers’ spokespeople said they do not comment …”`; a caveat is never a source."""
+    lines: list[str] = []
+    for role, label in ROLE_LABELS.items():
+        texts = [text for text, its in found if its == role]
+        if texts:
+            lines.append(f"{label}: " + "; ".join(f"“{text}”" for text in texts))
+    return lines
+
+
 def who_says(brief: Brief, key: str, fact: Fact) -> list[str]:
-    """`Who says so: “a senior diplomatic source said”`, every attribution on one line."""
-    found = attributions(brief, key, fact)
-    return ["Who says so: " + "; ".join(f"“{text}”" for text in found)] if found else []
+    """Every attribution of this fact, labelled by its role (see `attribution_lines`)."""
+    return attribution_lines(attributions(brief, key, fact))
+
+
+_BY_LABELS: dict[Status, str] = {
+    "provided": "Given by",
+    "delivered": "Delivered by",
+    "pledged": "Promised by",
+    "approved": "Approved by",
+    "requested": "Asked for by",
+    "under consideration": "Considered by",
+    "declined": "Refused by",
+    "not provided": "Not given by",
+}
+
+
+def dealing_lines(brief: Brief, fact: Dealing) -> list[str]:
+    """Who acted, when and how, as the article writes them in the status verb's clause:
+    `Refused by: Bennett`, `When: last week (…)`, `How: in a letter conveyed by …`."""
+    lines = [f"{_BY_LABELS[fact.status]}: {written(brief, fact.by)}"] if fact.by else []
+    lines += [f"When: {when_text(brief, written(brief, fact.when))}"] if fact.when else []
+    lines += [f"How: {written(brief, fact.how)}"] if fact.how else []
+    return lines
 
 
 def _shorten(text: str, limit: int) -> str:

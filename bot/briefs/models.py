@@ -18,14 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraint
 
 from bot.briefs.money import ISO_CURRENCIES, Money, MoneyError, parse_money
 from bot.briefs.proof import BriefProof
-from bot.briefs.vocabulary import AidKind, CreditKind, Status
+from bot.briefs.vocabulary import AidKind, AttributionRole, CreditKind, Status
 
 FORMAT = 2
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Passage = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Evidence = Annotated[list[Passage], Field(min_length=1, max_length=10)]
-Attribution = ShortText | Annotated[list[ShortText], Field(min_length=1, max_length=10)] | None
 
 _BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
@@ -44,20 +43,44 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Attributed(_Strict):
+    """Words of the evidence sentence that say what an attribution is to its fact (`vocabulary.AttributionRole`):
+    `{ text = "All three ministers’ spokespeople said they do not comment …", role = "caveat" }`."""
+
+    text: ShortText
+    role: AttributionRole = "source"
+
+
+Attribution = (
+    ShortText
+    | Attributed
+    | Annotated[list[ShortText | Attributed], Field(min_length=1, max_length=10)]
+    | None
+)
+
+
 class Fact(_Strict):
     """Anything a reader is told: its evidence, and who says so when the article says someone does."""
 
     evidence: Evidence
     attribution: Attribution = Field(
         default=None,
-        description="Who says so, verbatim from the evidence sentence ('a senior diplomatic source said').",
+        description="Who says so, verbatim from the evidence sentence ('a senior diplomatic source said'); "
+        "a plain string is a source, a table `{ text, role }` names another role.",
     )
 
     @property
-    def attributions(self) -> list[str]:
+    def attributed(self) -> list[Attributed]:
+        """Every attribution with its role; a plain string is a `source`."""
         if self.attribution is None:
             return []
-        return [self.attribution] if isinstance(self.attribution, str) else list(self.attribution)
+        given = self.attribution if isinstance(self.attribution, list) else [self.attribution]
+        return [Attributed(text=a) if isinstance(a, str) else a for a in given]
+
+    @property
+    def attributions(self) -> list[str]:
+        """The words of every attribution, whatever its role."""
+        return [a.text for a in self.attributed]
 
 
 class Source(_Strict):
@@ -111,23 +134,38 @@ class Person(Fact):
     )
 
 
-class AidFlow(Fact):
+class Dealing(Fact):
+    """What aid and loans share: a status and its verb, and who acted, when and how, in that verb's clause."""
+
+    status: Status
+    status_as_written: ShortText
+
+    by: ShortText | None = Field(
+        default=None,
+        description="Who did, asked or refused, as the article names them just before the status verb: 'Bennett'.",
+    )
+    when: ShortText | None = Field(
+        default=None, description="As written in the status verb's clause: 'last week'."
+    )
+    how: ShortText | None = Field(
+        default=None,
+        description="How, as written in the status verb's clause: 'in a letter conveyed by Ukrainian Ambassador …'.",
+    )
+
+
+class AidFlow(Dealing):
     donor: ShortText
     recipient: ShortText
     kind: AidKind
     items: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
-    status: Status
-    status_as_written: ShortText
 
 
-class Loan(Fact):
+class Loan(Dealing):
     lender: ShortText
     borrower: ShortText
     as_written: ShortText = Field(description="The amount as the article writes it: '$600 million'.")
     amount: Annotated[int, Field(gt=0)] | None = None
     currency: ShortText | None = None
-    status: Status
-    status_as_written: ShortText
     reading: bool = Field(
         default=False, description="A party named only in the sentence's first clause: shown as a reading."
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.briefs.article import find_words
 from bot.briefs.evidence import normalise
+from bot.briefs.vocabulary import AttributionRole
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,8 @@ class PassageProof:
     passage: str  # as the article writes it (’ and “ ” kept)
     where: str  # "paragraph 3" of the article's body, "a photo caption", "the headline", …
     sentence: str  # the sentence(s) around it, read to the full stop, as the article writes them
-    attributions: tuple[str, ...] = ()  # the item's attributions that stand in that sentence, as written
+    # the item's attributions that stand in that sentence, as written, each with its role ("source", "caveat", …)
+    attributions: tuple[tuple[str, AttributionRole], ...] = ()
     kind: str = (
         "body"  # what the line it stands on is: "body", "caption", "credit", … (`article.KIND_LABELS`)
     )

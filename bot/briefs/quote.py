@@ -217,8 +217,7 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
         lines = [f"“{passage}”"]
         if sentence and sentence != passage:
             lines.append(f"In the sentence: “{sentence}”")
-        if said:
-            lines.append("Who says so: " + "; ".join(f"“{text}”" for text in said))
+        lines += facts.attribution_lines(said)
         if number == 1 and isinstance(fact, Loan):
             lines += facts.reading_line(brief, key, fact)
         text = render.defuse_mentions("\n".join(lines))

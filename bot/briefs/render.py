@@ -303,6 +303,7 @@ def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
             [
                 facts.kind_line(f),
                 facts.status_line(f.status, facts.written(brief, f.status_as_written)),
+                *facts.dealing_lines(brief, f),
                 *facts.who_says(brief, item_key(brief, "aid", f), f),
                 facts.evidence_snippet(brief, item_key(brief, "aid", f), f),
             ],
@@ -352,6 +353,7 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
             facts.loan_parties(loan),
             f"Amount: {facts.money_text(brief, loan)}",
             facts.status_line(loan.status, facts.written(brief, loan.status_as_written)),
+            *facts.dealing_lines(brief, loan),
             *facts.reading_line(brief, key, loan),
             *facts.who_says(brief, key, loan),
             facts.evidence_snippet(brief, key, loan),

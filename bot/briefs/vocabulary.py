@@ -98,18 +98,62 @@ NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "no", "n't", "without", "no
 # "has not provided military aid beyond helmets": what comes after "beyond" was given.
 NEGATION_EXCEPTIONS: Final[tuple[str, ...]] = ("beyond", "except", "other than", "apart from")
 NEGATION_REACH: Final = 3  # words before a status verb in which a negation turns it
-# A done or promised status is said of its items: an item follows the verb within this many words (its
-# object: "has sent several planeloads of …"), or stands just before it ("MILITARY AID, delivered …").
+# A status is said of its item, read in the verb's own clause (`bot.briefs.article` clauses): the item is
+# the verb's object ("has sent several planeloads of …"), with only these words or the item's parties between
+# ("have called for Israel to send military aid"), or its subject just before it ("MILITARY AID, delivered").
 # "we've built tremendous momentum for donations and delivery of military assistance" builds momentum.
-OBJECT_REACH: Final = 4
-SUBJECT_REACH: Final = 2
-GOVERNED_STATUSES: Final[tuple[Status, ...]] = (
-    "provided",
-    "delivered",
-    "not provided",
-    "pledged",
-    "approved",
+LINK_WORDS: Final[tuple[str, ...]] = (
+    "a",
+    "an",
+    "the",
+    "to",
+    "for",
+    "with",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "send",
+    "provide",
+    "give",
+    "supply",
+    "deliver",
+    "lend",
+    "build",
 )
+# An object that points back ("rejected the possibility") is said of what the clause before it names.
+BACK_REFERENCES: Final[tuple[str, ...]] = (
+    "the possibility",
+    "the request",
+    "the call",
+    "the idea",
+    "the proposal",
+    "the offer",
+    "it",
+    "this",
+    "that",
+)
+
+# What an attribution is to its fact. A `source` says who makes the claim ("a senior diplomatic source said");
+# a `hedge` qualifies it ("he was concerned Russia would"); a `caveat` is said about the claim without being
+# its source (a no-comment: "All three ministers' spokespeople said they do not comment …"); a `response` is
+# another party's answer to it ("The Prime Minister's Office said it is checking the possibility"); a
+# `mention` is a claim the fact is only named in (Putin, in "Prime Minister Naftali Bennett has also argued").
+AttributionRole = Literal["source", "hedge", "caveat", "response", "mention"]
+ATTRIBUTION_ROLES: Final[tuple[AttributionRole, ...]] = get_args(AttributionRole)
+# How each role is labelled beside its fact, in the order the lines are shown.
+ROLE_LABELS: Final[dict[AttributionRole, str]] = {
+    "source": "Who says so",
+    "hedge": "Hedge",
+    "response": "Response",
+    "caveat": "Caveat",
+    "mention": "Mentioned in a claim",
+}
 
 AidKind = Literal[
     "military", "humanitarian", "protective equipment", "medical", "financial", "diplomatic", "other"

@@ -21,6 +21,8 @@ Estria asked Norland for a loan of half-a-billion dollars. Norland has not provi
 Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper.
 Photo credit: JO BRANDT/HARBOUR NEWS
 The unapproved plan was dropped.
+Oster called for Vesta to send ferries to Estria, but Norland rejected the idea.
+Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday.
 """
 
 
@@ -381,8 +383,8 @@ def test_an_article_knows_its_body_paragraphs_captions_credits_and_subheadings()
     assert (30, "subheading", None) in kinds and (38, "credit", None) in kinds
     assert [p.body_number for p in shipped.paragraphs if p.kind == "body"] == list(range(1, 13))
     fixture = article()
-    assert [p.kind for p in fixture.paragraphs] == ["headline", *["body"] * 5, "credit", "body"]
-    assert fixture.paragraphs[-1].located == "paragraph 6 (seed line 9)"
+    assert [p.kind for p in fixture.paragraphs] == ["headline", *["body"] * 5, "credit", *["body"] * 3]
+    assert fixture.paragraphs[7].located == "paragraph 6 (seed line 9)"
 
 
 def test_an_events_what_where_and_when_are_told_in_one_paragraph() -> None:
@@ -414,3 +416,153 @@ def test_a_near_miss_shows_the_articles_own_characters() -> None:
     assert problem.closest == "Harbourmaster Ada Quill told reporters “the light is ready”, according to"
     assert "brief “reporter”, article “reporters”" in problem.message
     assert '"' not in problem.message.replace(passage, "")
+
+
+# ---------------------------------------------------------------- what an attribution is to its fact
+
+
+def test_each_attribution_role_is_told_by_its_own_words() -> None:
+    """A source, response or mention says who says; a hedge hedges; a caveat does either: never any words."""
+    passage = "The mayor said the lighthouse would open next year."
+    hedged = {"text": "The mayor said the lighthouse would", "role": "hedge"}
+    assert problems(brief(key_points=[{"evidence": [passage], "attribution": hedged}])) == []
+    answered = [
+        {"text": "The mayor said", "role": "response"},
+        {"text": "the lighthouse would", "role": "hedge"},
+    ]
+    assert problems(brief(key_points=[{"evidence": [passage], "attribution": answered}])) == []
+    for role, text in (
+        ("hedge", "The mayor said"),
+        ("source", "the lighthouse would"),
+        ("mention", "the lighthouse would"),
+    ):
+        given = [{"text": text, "role": role}, "The mayor said the lighthouse would"]
+        [(item, message)] = problems(brief(key_points=[{"evidence": [passage], "attribution": given}]))
+        assert item == "key_points[0].attribution" and f"is given as a {role}" in message, (role, message)
+    caveat = {"text": "The claim could not be independently verified", "role": "caveat"}
+    verified = brief(
+        key_points=[{"evidence": ["The claim could not be independently verified."], "attribution": caveat}]
+    )
+    assert problems(verified) == []
+    unknown = brief(
+        key_points=[{"evidence": [passage], "attribution": {"text": "The mayor said", "role": "rumour"}}]
+    )
+    assert "key_points[0].attribution" in " ".join(items(unknown))
+
+
+# ---------------------------------------------------------------- a status is said of its item, in its clause
+
+CALL = "Oster called for Vesta to send ferries to Estria, but Norland rejected the idea."
+SENT = "Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday."
+
+
+def flow(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "donor": "Vesta",
+        "recipient": "Estria",
+        "kind": "other",
+        "items": ["two ferries"],
+        "status": "provided",
+        "status_as_written": "sent",
+        "evidence": [SENT],
+    }
+    return {**base, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "refused"),
+    [
+        ({}, False),  # "sent two ferries": its object
+        ({"items": ["Friday"]}, True),  # it sent ferries, not Friday
+        (
+            {
+                "items": ["ferries"],
+                "status": "requested",
+                "status_as_written": "called for",
+                "evidence": [CALL],
+            },
+            False,
+        ),
+        (
+            {
+                "items": ["Estria"],
+                "status": "requested",
+                "status_as_written": "called for",
+                "evidence": [CALL],
+            },
+            True,
+        ),
+        (
+            {"items": ["ferries"], "status": "declined", "status_as_written": "rejected", "evidence": [CALL]},
+            False,
+        ),
+        (
+            {"items": ["Estria"], "status": "declined", "status_as_written": "rejected", "evidence": [CALL]},
+            True,
+        ),
+        (
+            {
+                "items": ["ferries"],
+                "status": "declined",
+                "status_as_written": "rejected",
+                "evidence": ["Norland rejected the idea."],
+            },
+            True,
+        ),
+    ],
+)
+def test_a_status_is_said_of_its_item_in_the_verbs_clause(changes: dict[str, Any], refused: bool) -> None:
+    """Requests and refusals too: "rejected the idea" is said of what the clause before it calls for."""
+    found = items(brief(aid=[flow(**changes)]))
+    assert ("aid[0].status_as_written" in found) is refused, found
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({"when": "on Friday", "how": "by sea"}, None),
+        ({"when": "on Sunday"}, "aid[0].when"),  # the fuel's day, in the next clause
+        ({"how": "in a letter"}, "aid[0].how"),
+        ({"by": "Vesta"}, None),
+        ({"by": "Oster"}, "aid[0].by"),  # in the sentence, but not who sent the ferries
+        (
+            {
+                "items": ["ferries"],
+                "status": "declined",
+                "status_as_written": "rejected",
+                "evidence": [CALL],
+                "by": "Norland",
+            },
+            None,
+        ),
+        (
+            {
+                "items": ["ferries"],
+                "status": "declined",
+                "status_as_written": "rejected",
+                "evidence": [CALL],
+                "by": "Oster",
+            },
+            "aid[0].by",
+        ),
+    ],
+)
+def test_who_when_and_how_stand_in_the_status_verbs_clause(
+    changes: dict[str, Any], where: str | None
+) -> None:
+    found = items(brief(aid=[flow(**changes)]))
+    assert found == ([where] if where else []), found
+
+
+def test_a_loans_when_and_how_stand_in_the_amounts_clause() -> None:
+    assert problems(brief(loans=[loan(when="half-a-billion dollars")])) != []
+    asked = loan(
+        as_written="half-a-billion dollars",
+        lender="Norland",
+        borrower="Estria",
+        status="requested",
+        status_as_written="asked",
+        evidence=["Estria asked Norland for a loan of half-a-billion dollars."],
+    )
+    assert problems(brief(loans=[asked])) == []
+    assert items(brief(loans=[{**asked, "how": "by sea"}])) == ["loans[0].how"]

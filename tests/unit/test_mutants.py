@@ -58,6 +58,26 @@ def _drop(section: str, index: int, key: str) -> Callable[[Raw], object]:
     return lambda raw: raw[section][index].pop(key)
 
 
+CABINET = [
+    "In Security Cabinet meetings, Foreign Minister Yair Lapid and Defense Minister Benny Gantz have called for Israel to send military aid to Ukraine, but Bennett rejected the possibility.",
+    "Lapid responded that the IAF should find a solution, but Bennett said there isn’t one yet, a senior diplomatic source said.",
+]
+
+
+def _cabinet_flow(items: list[str], status: str, verb: str) -> Raw:
+    """An aid flow from the cabinet account, as an editor might write it, its items chosen by the mutant."""
+    return {
+        "donor": "Israel",
+        "recipient": "Ukraine",
+        "kind": "other",
+        "items": items,
+        "status": status,
+        "status_as_written": verb,
+        "attribution": "a senior diplomatic source said",
+        "evidence": CABINET,
+    }
+
+
 # (what the mutant says that the article does not, the change, the item and field it must be refused at)
 HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     # values verbatim in their evidence, at word boundaries
@@ -184,7 +204,7 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
                 ],
             }
         ),
-        "aid[6].status",
+        "aid[7].status",
     ),
     (
         "a claim about momentum told as aid provided",
@@ -202,7 +222,51 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
                 ],
             }
         ),
-        "aid[6].status_as_written",
+        "aid[7].status_as_written",
+    ),
+    # requests and refusals are said of their item, read in the verb's clause
+    (
+        "a call for aid told of what its clause does not call for",
+        lambda raw: raw["aid"].append(
+            _cabinet_flow(["Security Cabinet meetings"], "requested", "have called for")
+        ),
+        "aid[7].status_as_written",
+    ),
+    (
+        "a request told of the pilots a rhetorical question names",
+        lambda raw: raw["aid"].append(
+            {
+                "donor": "Israel",
+                "recipient": "Israel",
+                "kind": "other",
+                "items": ["Israeli pilots"],
+                "status": "requested",
+                "status_as_written": "has asked",
+                "attribution": "Another official said",
+                "evidence": [
+                    "Another official said that Bennett has asked the rhetorical question: who will help Israeli pilots when they’re in danger?"
+                ],
+            }
+        ),
+        "aid[7].status_as_written",
+    ),
+    (
+        "a refusal told of what the refused call does not name",
+        lambda raw: raw["aid"].append(_cabinet_flow(["Security Cabinet meetings"], "declined", "rejected")),
+        "aid[7].status_as_written",
+    ),
+    (
+        "a refusal told of the country the call names, not of what it calls for",
+        lambda raw: raw["aid"].append(_cabinet_flow(["Ukraine"], "declined", "rejected")),
+        "aid[7].status_as_written",
+    ),
+    ("a refusal given to one who called for the aid", _set("aid", 4, by="Lapid"), "aid[4].by"),
+    ("a call given to one who refused it", _set("aid", 6, by="Bennett"), "aid[6].by"),
+    ("a request's time from another sentence", _set("loans", 0, when="Wednesday"), "loans[0].when"),
+    (
+        "a request's means the clause does not write",
+        _set("loans", 0, how="in a letter conveyed by Israeli Ambassador Alex Ben-Zvi"),
+        "loans[0].how",
     ),
     # people and credits
     (
@@ -234,6 +298,21 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "loans[0].attribution",
     ),
     (
+        "a source told as a hedge",
+        _set("people", 4, attribution={"text": "a senior diplomatic source said", "role": "hedge"}),
+        "people[4].attribution",
+    ),
+    (
+        "a hedge told as who says so",
+        lambda raw: raw["key_points"][6].update(
+            attribution=[
+                a["text"] if isinstance(a, dict) and a["role"] == "hedge" else a
+                for a in raw["key_points"][6]["attribution"]
+            ]
+        ),
+        "key_points[6].attribution",
+    ),
+    (
         "an attribution the sentence does not write",
         _set("events", 2, attribution="Austin told reporters"),
         "events[2].attribution",
@@ -260,8 +339,8 @@ def test_hand_written_mutant_is_refused_at_its_field(
 # The values a reader sees, per section; a swap may also be caught by the fields it entails.
 VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "people": ("name", "role", "affiliation", "as_written"),
-    "aid": ("donor", "recipient", "kind", "items", "status"),
-    "loans": ("lender", "borrower", "as_written", "amount", "currency", "status"),
+    "aid": ("donor", "recipient", "kind", "items", "status", "by"),
+    "loans": ("lender", "borrower", "as_written", "amount", "currency", "status", "when", "how"),
     "events": ("what", "where", "when"),
     "quotes": ("speaker",),
     "credits": ("name", "organisation", "as_written"),
@@ -332,8 +411,8 @@ def test_every_value_swapped_with_each_other_value_of_its_field_is_refused() -> 
 # What each section's values must find in a passage (`people` bind name, role and affiliation to as_written).
 PASSAGE_VALUES: dict[str, tuple[str, ...]] = {
     "people": ("as_written",),
-    "aid": ("donor", "recipient", "items", "status_as_written"),
-    "loans": ("lender", "borrower", "as_written", "status_as_written"),
+    "aid": ("donor", "recipient", "items", "status_as_written", "by"),
+    "loans": ("lender", "borrower", "as_written", "status_as_written", "when", "how"),
     "events": ("what", "where", "when"),
 }
 

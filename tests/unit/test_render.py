@@ -156,7 +156,7 @@ def test_a_digest_of_ten_long_briefs_shows_all_ten(shipped: LoadResult) -> None:
     digest = render.render_digest(briefs)
     assert_within_limits(digest)
     assert [e.title.split(" long")[0] for e in digest.embeds] == [f"Digest: Brief {i}" for i in range(10)]
-    assert all("8 people · 6 aid flows · 4 loans" in e.description for e in digest.embeds)
+    assert all("8 people · 7 aid flows · 4 loans" in e.description for e in digest.embeds)
 
 
 def test_shared_answers_cannot_be_changed(shipped: LoadResult) -> None:
