@@ -171,8 +171,10 @@ class AlertDispatcher:
         self._wake.set()
 
     async def stop(self) -> None:
+        """Stop the checks, after the one in progress (a send is never cut off midway)."""
         if self._task is not None:
-            self._task.cancel()
+            async with self._lock:
+                self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None

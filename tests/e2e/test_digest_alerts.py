@@ -45,6 +45,7 @@ async def test_one_alert_per_slot_names_each_faulted_channel_with_its_stage_and_
     fine = standin.add_text_channel("fine")
     slot = int(SLOT_DAY.timestamp()) + 30
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs each check itself
         assert "You need the Manage Server" in await ask(
             standin, "digest alerts", {"channel": admins}, user="bob"
         )
@@ -90,6 +91,7 @@ async def test_no_fault_no_alert_and_alerts_off_stops_them(standin: DiscordStand
     admins = standin.add_text_channel("admins")
     news = standin.channel_id("news")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs each check itself
         await ask(standin, "digest alerts", {"channel": admins}, user="alice")
         await subscribed(bot, standin, news)
         await fire_slot_and_send(bot, clock, seconds=31)
@@ -112,6 +114,7 @@ async def test_an_alert_that_cannot_be_delivered_is_logged_never_alerted_about(
     admins = standin.add_text_channel("admins")
     news = standin.channel_id("news")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs each check itself
         await ask(standin, "digest alerts", {"channel": admins}, user="alice")
         await subscribed(bot, standin, news)
         standin.fail_channel(news, status=403, code=50001)
@@ -132,6 +135,7 @@ async def test_an_alert_posted_before_a_crash_is_found_not_posted_again(tmp_path
         admins = standin.add_text_channel("admins")
         news = standin.channel_id("news")
         async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+            await bot.digests.alerts.stop()  # the test runs each check itself
             await ask(standin, "digest alerts", {"channel": admins}, user="alice")
             await subscribed(bot, standin, news)
             standin.fail_channel(news, status=403, code=50001)
@@ -154,3 +158,30 @@ async def test_an_alert_posted_before_a_crash_is_found_not_posted_again(tmp_path
             assert found.state == "sent" and found.message_id == alert.message_id
         assert len(posts(standin, admins)) == 1
         assert standin.violations == []
+
+
+async def test_a_slot_missed_while_the_bot_was_down_is_alerted_after_the_restart(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    admins = standin.add_text_channel("admins")
+    news = standin.channel_id("news")
+    settings = bot_settings(standin, tmp_path)
+    async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs each check itself
+        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+        await subscribed(bot, standin, news)
+    clock.advance(hours=3)  # down over the 09:00 slot, beyond the hour's catch-up grace
+    async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs each check itself
+        [missed] = await bot.digests.history(news)
+        assert missed.state == "missed"
+        await bot.digests.alerts.run_once()  # (or the check at start did)
+        [sent] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+        assert sent.state == "sent"
+    [alert] = posts(standin, admins)
+    slot = int(SLOT_DAY.timestamp()) + 30
+    assert (
+        f"- <#{news}>, slot <t:{slot}:f>: stopped at scheduling: the bot was not running" in alert["content"]
+    )
+    assert posts(standin, news) == [] and standin.violations == []
