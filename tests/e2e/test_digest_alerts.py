@@ -97,10 +97,14 @@ async def test_no_fault_no_alert_and_alerts_off_stops_them(standin: DiscordStand
         await fire_slot_and_send(bot, clock, seconds=31)
         await fire_slot_and_send(bot, clock, days=1)  # skipped: nothing new, not a fault
         assert await bot.digests.alerts.run_once() == 0
+        assert f"Alerts go to <#{admins}>." in await ask(standin, "digest list", {}, user="bob")
         assert "Name a channel, or say `off:true`" in await ask(
             standin, "digest alerts", {"channel": admins, "off": True}, user="alice"
         )
         assert await ask(standin, "digest alerts", {"off": True}, user="alice") == "Alerts are off."
+        assert "Alerts are off (`/digest alerts channel:`)." in await ask(
+            standin, "digest list", {}, user="bob"
+        )
         standin.fail_channel(news, status=403, code=50001)
         await fire_slot_and_send(bot, clock, days=1)
         assert await bot.digests.alerts.run_once() == 0

@@ -413,7 +413,17 @@ class DigestsCog(
             )
             return
         now, running = self.bot.clock(), self.bot.digests.running
-        lines = self._clock_note() + [subscription_line(s, now, running=running) for s in subscriptions]
+        alerts = await self.bot.digests.alert_channel(subscriptions[0].guild_id)
+        alert_line = (
+            f"Alerts go to <#{alerts.channel_id}>."
+            if alerts
+            else "Alerts are off (`/digest alerts channel:`)."
+        )
+        lines = (
+            self._clock_note()
+            + [alert_line]
+            + [subscription_line(s, now, running=running) for s in subscriptions]
+        )
         await self._reply(interaction, lines_within_limit(lines), private=private, composed=True)
 
     @app_commands.command()
