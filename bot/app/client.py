@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
 DIGEST_START_RETRY_MAX_SECONDS = 300.0
+MAX_RATELIMIT_WAIT = 60.0  # seconds discord.py may hold a rate-limited request before raising RateLimited
 
 
 def intents() -> discord.Intents:
@@ -120,6 +121,10 @@ class Briefbot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             guild_ready_timeout=guild_ready_timeout,
+            # A rate limit longer than this raises at once instead of holding the request: after a channel's
+            # 10th publish in an hour, discord.py would otherwise hold the next for up to an hour (and the
+            # 10th itself, sleeping out the bucket before it returns), holding that delivery's dispatcher slot.
+            max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
             **traced,
         )
         self.settings = settings

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
-from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import aiohttp
 import discord
+from discord.http import Route, handle_message_parameters
+from discord.utils import MISSING
 
 from bot.app.embeds import to_embeds
 from bot.app.receipts import receipt
 from bot.app.views import digest_marker, digest_view, is_digest_button
-from bot.briefs.render import render_digest
+from bot.briefs.models import Brief
+from bot.briefs.render import digest_title, render_digest
 from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
@@ -33,6 +37,11 @@ log = logging.getLogger(__name__)
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban's Retry-After gives no wait that can be read
 UNAUTHORIZED_PAUSE = 60.0  # seconds every send waits after Discord refused the token (401)
 LONGEST_PAUSE = 3600.0  # a longer Retry-After is read as an hour: the answer after it says again
+THREAD_ALREADY_OPEN = 160004  # "A thread has already been created for this message"
+ALREADY_CROSSPOSTED = 40033  # "This message has already been crossposted"
+DAY_MINUTES: Literal[1440] = (
+    1440  # a thread on a digest archives after a day without messages (Discord's default)
+)
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: datetime) -> float:
@@ -78,44 +87,181 @@ def describe(error: discord.HTTPException) -> str:
     return f"{error.status} {text} ({error.code})" if error.code else f"{error.status} {text}"
 
 
+class _ServerAnswered(Exception):
+    """A 5xx that the request's own check raised before discord.py could retry it."""
+
+    def __init__(self, status: int, text: str) -> None:
+        super().__init__(f"{status} {text[:200]}")
+        self.status = status
+
+
+async def _never_retry_server_errors(response: aiohttp.ClientResponse) -> None:
+    """aiohttp's per-request `raise_for_status` check: a 5xx leaves discord.py's request loop before its
+    unconditional retry of 500/502/504 (which, for a request without a nonce, would apply it twice). 429s
+    and the rest are left to discord.py: a 429 was not applied, and is waited out and retried there."""
+    if response.status >= 500:
+        raise _ServerAnswered(response.status, await response.text())
+
+
+@contextlib.contextmanager
+def _as_delivery_errors(now: Callable[[], datetime]) -> Iterator[None]:
+    """discord.py's and the network's errors as the dispatcher's DeliveryErrors."""
+    try:
+        yield
+    except discord.RateLimited as limited:
+        raise RateLimitedError(limited.retry_after, is_global=False) from limited
+    except discord.DiscordServerError as error:
+        raise TransientDeliveryError(describe(error)) from error
+    except discord.HTTPException as error:
+        if error.status == 429:
+            raise _cloudflare_ban(error, now()) from error
+        if error.status == 401:
+            # The token, not the channel: nothing is given up and every send waits, as for a global
+            # 429, rather than each channel retrying on its own (each 401 counts towards Discord's
+            # 10,000 invalid requests per 10 minutes, past which the IP is banned).
+            raise RateLimitedError(UNAUTHORIZED_PAUSE, is_global=True, reason=describe(error)) from error
+        if error.status in (400, 403, 404):
+            raise PermanentDeliveryError(describe(error)) from error
+        raise TransientDeliveryError(describe(error)) from error
+    except _ServerAnswered as error:
+        raise TransientDeliveryError(f"{error}; it may have been applied") from error
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
+
+
+def _ping(role_id: int | None) -> str | None:
+    """The content that mentions the subscription's role, in the content (a mention in an embed never
+    pings)."""
+    return None if role_id is None else f"<@&{role_id}>"
+
+
+def _mentions(role_id: int | None) -> discord.AllowedMentions:
+    """Exactly that role may be pinged: never @everyone, @here, a user or another role; without one, no
+    mention at all (the client's default)."""
+    if role_id is None:
+        return discord.AllowedMentions.none()
+    return discord.AllowedMentions(
+        everyone=False, users=False, roles=[discord.Object(role_id)], replied_user=False
+    )
+
+
 class DiscordSender:
     """The dispatcher's Sender: renders the digest of `brief_ids` and posts it with the delivery's nonce."""
 
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    def _digest(self, brief_ids: Sequence[str]) -> list[Brief]:
         briefs = [brief for brief_id in brief_ids if (brief := self.bot.library.find(brief_id)) is not None]
         if not briefs:
             raise NothingToSendError("its briefs are no longer loaded")
-        message = render_digest(briefs)
+        return briefs
+
+    async def _content(self, nonce: str, ping_role_id: int | None) -> str | None:
+        """The digest's message text: the role it pings, then its receipt (which slot, what window)."""
         window = await self.bot.digests.digest_window(nonce)
+        lines = [line for line in (_ping(ping_role_id), receipt(window) if window else None) if line]
+        return "\n".join(lines) or None
+
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
+        briefs = self._digest(brief_ids)
+        content = await self._content(nonce, ping_role_id)
         channel = self.bot.get_partial_messageable(channel_id)
-        try:
+        with _as_delivery_errors(self.bot.clock):
             sent = await channel.send(
-                content=receipt(window) if window is not None else None,
-                embeds=to_embeds(message),
+                content=content,
+                embeds=to_embeds(render_digest(briefs)),
                 view=digest_view(briefs, marker=nonce),
                 nonce=nonce,
+                allowed_mentions=_mentions(ping_role_id),
             )
-        except discord.RateLimited as limited:
-            raise RateLimitedError(limited.retry_after, is_global=False) from limited
-        except discord.DiscordServerError as error:
-            raise TransientDeliveryError(describe(error)) from error
-        except discord.HTTPException as error:
-            if error.status == 429:
-                raise _cloudflare_ban(error, self.bot.clock()) from error
-            if error.status == 401:
-                # The token, not the channel: nothing is given up and every send waits, as for a global
-                # 429, rather than each channel retrying on its own (each 401 counts towards Discord's
-                # 10,000 invalid requests per 10 minutes, past which the IP is banned).
-                raise RateLimitedError(UNAUTHORIZED_PAUSE, is_global=True, reason=describe(error)) from error
-            if error.status in (400, 403, 404):
-                raise PermanentDeliveryError(describe(error)) from error
-            raise TransientDeliveryError(describe(error)) from error
-        except (aiohttp.ClientError, TimeoutError, OSError) as error:
-            raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
         return sent.id
+
+    async def create_forum_post(
+        self,
+        forum_id: int,
+        nonce: str,
+        brief_ids: Sequence[str],
+        *,
+        local_date: date,
+        ping_role_id: int | None,
+    ) -> int:
+        briefs = self._digest(brief_ids)
+        content = await self._content(nonce, ping_role_id)
+        # discord.py's ForumChannel.create_thread, less its automatic repeat of a request that answered 5xx:
+        # the same request, made through the client's HTTP client (its session, rate limits and global
+        # pause), with a check that stops a 5xx before the repeat.
+        with handle_message_parameters(
+            content=content if content is not None else MISSING,
+            embeds=to_embeds(render_digest(briefs)),
+            view=digest_view(briefs, marker=nonce),
+            allowed_mentions=_mentions(ping_role_id),
+            previous_allowed_mentions=self.bot.allowed_mentions,
+            channel_payload={"name": digest_title(briefs, local_date)},
+        ) as params:
+            route = Route("POST", "/channels/{channel_id}/threads", channel_id=forum_id)
+            with _as_delivery_errors(self.bot.clock):
+                data = await self.bot.http.request(
+                    route, json=params.payload, raise_for_status=_never_retry_server_errors
+                )
+        return int(data["id"])
+
+    async def forum_posts_since(self, forum_id: int, since: datetime) -> Sequence[PostedMessage] | None:
+        me = self.bot.user
+        with _as_delivery_errors(self.bot.clock):
+            forum = self.bot.get_channel(forum_id) or await self.bot.fetch_channel(forum_id)
+            if not isinstance(forum, discord.ForumChannel) or me is None:
+                return None
+            bot_member = forum.guild.me
+            if bot_member is not None and not forum.permissions_for(bot_member).read_message_history:
+                return None
+            # A post is a thread, active or archived (archived ones by the newest archive first: one archived
+            # before `since` was made before it, and so were all after it).
+            threads = [
+                thread
+                for thread in await forum.guild.active_threads()
+                if thread.parent_id == forum_id and thread.owner_id == me.id
+            ]
+            async for thread in forum.archived_threads(limit=None):
+                if thread.archive_timestamp < since:
+                    break
+                if thread.owner_id == me.id:
+                    threads.append(thread)
+            posts = []
+            for thread in threads:
+                if discord.utils.snowflake_time(thread.id) < since:
+                    continue
+                try:
+                    first = await thread.fetch_message(thread.id)  # a post's first message has its id
+                except discord.NotFound:
+                    continue  # its first message was deleted: no digest there
+                posts.append(_posted(first, me.id))
+        return posts
+
+    async def open_thread(
+        self, channel_id: int, message_id: int, brief_ids: Sequence[str], *, local_date: date
+    ) -> int:
+        name = digest_title(self._digest(brief_ids), local_date)
+        with _as_delivery_errors(self.bot.clock):
+            try:
+                data = await self.bot.http.start_thread_with_message(
+                    channel_id, message_id, name=name, auto_archive_duration=DAY_MINUTES
+                )
+            except discord.HTTPException as error:
+                if error.code == THREAD_ALREADY_OPEN:
+                    return message_id  # a thread on a message has the message's id
+                raise
+        return int(data["id"])
+
+    async def publish(self, channel_id: int, message_id: int) -> None:
+        with _as_delivery_errors(self.bot.clock):
+            try:
+                await self.bot.http.publish_message(channel_id, message_id)
+            except discord.HTTPException as error:
+                if error.code != ALREADY_CROSSPOSTED:
+                    raise
 
     async def history_after(
         self, channel_id: int, after: datetime | int, *, limit: int

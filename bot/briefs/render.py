@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
 from bot.briefs import facts
@@ -29,6 +30,7 @@ FOOTER_LIMIT = 2048
 MESSAGE_EMBED_TOTAL_LIMIT = 6000
 EMBEDS_PER_MESSAGE_LIMIT = 10
 CONTENT_LIMIT = 2000
+THREAD_NAME_LIMIT = 100  # a forum post's or a thread's name
 
 ITEMS_PER_PAGE = 6
 SNIPPET_LENGTH = facts.SNIPPET_LENGTH
@@ -552,6 +554,17 @@ def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> Message
         description = "\n\n".join(part for part in (bullets, counts) if part)
         embeds.append(EmbedData(title, description[:room], (), footer))
     return MessageData(tuple(embeds))
+
+
+def digest_title(briefs: Sequence[Brief], local_date: date) -> str:
+    """The name of a digest's forum post or thread: its lead headline and the slot's local date, within
+    Discord's 100 characters (the headline is shortened, the date always shown). Raises ValueError for no
+    briefs."""
+    if not briefs:
+        raise ValueError("a digest has at least one brief")
+    day = local_date.isoformat()
+    headline = " ".join(briefs[0].title.split())
+    return f"{shorten(headline, THREAD_NAME_LIMIT - len(day) - 3)} · {day}"
 
 
 def render_error(text: str) -> MessageData:

@@ -10,7 +10,8 @@ import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import describe_duration, utc_now
 from bot.delivery.history_search import (
@@ -32,7 +33,8 @@ from bot.delivery.sender_protocol import (
     Sender,
     TransientDeliveryError,
 )
-from bot.storage.ledger import Delivery, DeliveryLedger, DeliveryState
+from bot.storage.ledger import MANUAL_TIMEZONE, Delivery, DeliveryLedger, DeliveryState
+from bot.storage.subscriptions import PostOptions, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,26 @@ DEFAULT_STALE_AFTER = timedelta(hours=6)
 # tell, up to the cap (and at once when the bot may read that history again: `recheck_held`).
 HELD_RECHECK_FIRST = timedelta(minutes=5)
 HELD_RECHECK_MAX = timedelta(hours=6)
+
+
+def _follows_up(options: PostOptions) -> bool:
+    """Whether a digest posted with these options still opens a thread or is published after posting."""
+    forum = options.channel_kind == "forum"
+    return (options.open_thread and not forum) or (options.publish and options.channel_kind == "announcement")
+
+
+def _local_date(row: Delivery, subscription: Subscription | None) -> date:
+    """The slot's date where the subscription is (a forum post's and a thread's name carry it): in the
+    slot's own time zone, or for a digest asked for by hand, the subscription's (UTC without one)."""
+    name = row.timezone
+    if name == MANUAL_TIMEZONE:
+        name = subscription.timezone if subscription is not None else "UTC"
+    try:
+        zone: tzinfo = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return row.slot_at.astimezone(zone).date()
+
 
 Recorder = Callable[[], Awaitable[None]]
 """Writes one send's outcome to the ledger (sent, dead, retry later); may be called again if it raised."""
@@ -370,11 +392,20 @@ class Dispatcher:
         await self._record(row, record)
 
     async def _send_and_judge(self, row: Delivery) -> Recorder | None:
-        """Send the row (or find it posted) and return how to record what happened; None when stopping."""
+        """Send the row (or find it posted) and return how to record what happened; None when stopping.
+
+        A row posted already (`message_id`) only has its thread or publish left (`_follow_up`)."""
         try:
+            subscription = await self._ledger.subscription_of(row.channel_id)
+            options = subscription.options if subscription is not None else PostOptions()
+            local_date = _local_date(row, subscription)
             if self._clock() - row.slot_at > self._stale_after:
-                return await self._too_late(row)
-            message_id = await self._send_once(row)
+                if row.message_id is not None:
+                    return self._posted_late(row, options, row.message_id)
+                return await self._too_late(row, options)
+            message_id = row.message_id
+            if message_id is None:
+                message_id = await self._send_once(row, options, local_date)
             if message_id is None:
                 return None  # stopping (the row stays pending for the next start), or cancelled meanwhile
         except _UndecidedError as exc:
@@ -403,8 +434,105 @@ class Dispatcher:
             logger.exception("unexpected error sending delivery %d to channel %d", row.id, row.channel_id)
             unexpected = f"{type(exc).__name__}: {exc}"
             return lambda: self._transient(row, unexpected)
-        sent_as = message_id
-        return lambda: self._record_sent(row, sent_as)
+        return await self._follow_up(row, options, message_id, local_date)
+
+    async def _follow_up(
+        self, row: Delivery, options: PostOptions, message_id: int, local_date: date
+    ) -> Recorder | None:
+        """After the digest is posted as `message_id`: open its thread and publish it, as its subscription
+        asks, and say how to record the row as sent with what happened to them; None when stopping.
+
+        The post is noted first (the row stays pending with its message id), so that a crash, a rate limit
+        or an error after it repeats only what remains: a thread already opened answers 160004 and a publish
+        done already 40033, both taken as done, so neither is ever made twice. A publish that Discord's
+        limit holds back waits as the row's next attempt (other deliveries go on), unless the wait outlasts
+        the slot's `stale_after`: then it is recorded as not published, with the reason."""
+        forum = options.channel_kind == "forum"
+        wants_thread = options.open_thread and not forum
+        wants_publish = options.publish and options.channel_kind == "announcement"
+        if not _follows_up(options):
+            return lambda: self._record_sent(row, message_id, thread_id=message_id if forum else None)
+        if row.message_id is None:
+            await self._ledger.mark_posted(row.id, message_id=message_id, now=self._clock())
+        thread_id: int | None = None
+        note: str | None = None
+        try:
+            if wants_thread:
+                if not await self._permit(row):
+                    return None
+                async with asyncio.timeout(self._send_timeout):
+                    thread_id = await self._sender.open_thread(
+                        row.channel_id, message_id, row.brief_ids, local_date=local_date
+                    )
+        except (PermanentDeliveryError, NothingToSendError) as exc:
+            note = f"posted, but no thread opened: {exc.reason}"
+        except RateLimitedError as exc:
+            if exc.is_global:
+                self._pacer.pause(exc.retry_after)
+            limited = exc
+            return lambda: self._record_rate_limit(row, limited)
+        except TimeoutError:
+            timed_out = f"opening its thread timed out after {self._send_timeout:g}s"
+            return lambda: self._transient(row, timed_out)
+        except TransientDeliveryError as exc:
+            failed = f"opening its thread: {exc.reason}"
+            return lambda: self._transient(row, failed)
+        published = False
+        not_published: str | None = None
+        try:
+            if wants_publish:
+                if not await self._permit(row):
+                    return None
+                async with asyncio.timeout(self._send_timeout):
+                    await self._sender.publish(row.channel_id, message_id)
+                published = True
+        except PermanentDeliveryError as exc:
+            not_published = exc.reason
+        except RateLimitedError as exc:
+            if exc.is_global:
+                self._pacer.pause(exc.retry_after)
+            now = self._clock()
+            if now + timedelta(seconds=exc.retry_after) <= row.slot_at + self._stale_after:
+                logger.info(
+                    "publishing delivery %d in channel %d waits %.0fs for Discord's publish limit",
+                    row.id,
+                    row.channel_id,
+                    exc.retry_after,
+                )
+                limited = exc
+                return lambda: self._record_rate_limit(row, limited)
+            not_published = f"Discord's publish limit ({exc.reason}) outlasts the slot's {describe_duration(self._stale_after)}"
+        except TimeoutError:
+            timed_out = f"publishing timed out after {self._send_timeout:g}s"
+            return lambda: self._transient(row, timed_out)
+        except TransientDeliveryError as exc:
+            failed = f"publishing: {exc.reason}"
+            return lambda: self._transient(row, failed)
+        if not_published is not None:
+            logger.warning(
+                "delivery %d in channel %d not published: %s", row.id, row.channel_id, not_published
+            )
+        return lambda: self._record_sent(
+            row,
+            message_id,
+            thread_id=thread_id,
+            published=published,
+            not_published=not_published,
+            note=note,
+        )
+
+    def _posted_late(self, row: Delivery, options: PostOptions, message_id: int) -> Recorder:
+        """A posted row whose thread or publish did not happen within `stale_after` of its slot: sent, and
+        what was not done is recorded with the reason."""
+        late = f"not done within {describe_duration(self._stale_after)} of its slot"
+        cause = f" (last error: {row.last_error})" if row.last_error else ""
+        not_published = (
+            f"{late}{cause}" if options.publish and options.channel_kind == "announcement" else None
+        )
+        note = (
+            f"posted, but its thread was {late}{cause}" if options.open_thread and not not_published else None
+        )
+        return lambda: self._record_sent(row, message_id, not_published=not_published, note=note)
 
     async def _record(self, row: Delivery, record: Recorder) -> None:
         """Write an outcome; if the ledger cannot take it, keep it in memory and write it again later."""
@@ -468,12 +596,29 @@ class Dispatcher:
             await self._recorded(row_id)
         return written
 
-    async def _record_sent(self, row: Delivery, message_id: int) -> None:
-        if await self._ledger.mark_sent(row.id, message_id=message_id, now=self._clock()):
+    async def _record_sent(
+        self,
+        row: Delivery,
+        message_id: int,
+        *,
+        thread_id: int | None = None,
+        published: bool = False,
+        not_published: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        if await self._ledger.mark_sent(
+            row.id,
+            message_id=message_id,
+            now=self._clock(),
+            thread_id=thread_id,
+            published=published,
+            not_published=not_published,
+            note=note,
+        ):
             self.stats.sent += 1
         self._first_attempts.pop(row.id, None)
 
-    async def _too_late(self, row: Delivery) -> Recorder | None:
+    async def _too_late(self, row: Delivery, options: PostOptions) -> Recorder | None:
         """The row's slot is older than `stale_after`: it is not posted now. Never attempted, it expires;
         attempted, it expires only when the channel's history shows it was not posted (found: it was sent;
         the history cannot tell: held). None when stopping or cancelled during the search."""
@@ -482,7 +627,7 @@ class Dispatcher:
             cause = f"last error: {row.last_error}" if row.last_error else "the bot was not running"
             expired = f"{late} ({cause})"
             return lambda: self._record_expired(row, expired)
-        result = await self.look_for(row)
+        result = await self._look(row, options)
         if isinstance(result, Found):
             found = result.message_id
             logger.info(
@@ -542,7 +687,9 @@ class Dispatcher:
         is looked for again after twice the last wait (at most HELD_RECHECK_MAX)."""
         self.stats.rechecked += 1
         try:
-            result = await self.look_for(row, while_state="held")
+            subscription = await self._ledger.subscription_of(row.channel_id)
+            options = subscription.options if subscription is not None else PostOptions()
+            result = await self._look(row, options, while_state="held")
         except RateLimitedError as exc:
             if exc.is_global:
                 self._pacer.pause(exc.retry_after)
@@ -552,8 +699,19 @@ class Dispatcher:
         except DeliveryError as exc:
             result = Unknown(f"the search failed: {exc.reason}")
         now = self._clock()
-        if isinstance(result, Found):
-            if await self._ledger.mark_sent(row.id, message_id=result.message_id, now=now):
+        if isinstance(result, Found) and _follows_up(options):
+            # Posted: its thread or publish remain, which the next attempt does (and only those).
+            if await self._ledger.release_held(row.id, now=now) == "pending":
+                await self._ledger.mark_posted(row.id, message_id=result.message_id, now=now)
+                self._wake.set()
+        elif isinstance(result, Found):
+            forum = options.channel_kind == "forum"
+            if await self._ledger.mark_sent(
+                row.id,
+                message_id=result.message_id,
+                now=now,
+                thread_id=result.message_id if forum else None,
+            ):
                 self.stats.sent += 1
                 logger.info(
                     "held delivery %d to channel %d was posted (message %d)",
@@ -606,7 +764,7 @@ class Dispatcher:
             count_attempt=False,
         )
 
-    async def _send_once(self, row: Delivery) -> int | None:
+    async def _send_once(self, row: Delivery, options: PostOptions, local_date: date) -> int | None:
         """Send the row's digest, unless an earlier attempt already posted it; None when stopping first, or
         when the row was cancelled while it waited for its permit.
 
@@ -619,10 +777,11 @@ class Dispatcher:
         The database work comes before the pacer's permit, so that nothing stands between the permit and the
         request: a send held back after its permit would leave together with the next ones, in a burst.
         """
+        forum = options.channel_kind == "forum"
         if row.attempt_started_at is None:
             self._first_attempts[row.id] = self._monotonic()
-        elif not self._nonce_still_trusted(row):
-            result = await self.look_for(row)
+        elif forum or not self._nonce_still_trusted(row):  # a forum post has no nonce
+            result = await self._look(row, options)
             if isinstance(result, Found):
                 logger.info(
                     "delivery %d to channel %d was already posted (message %d)",
@@ -639,7 +798,50 @@ class Dispatcher:
         if not await self._permit(row):
             return None
         async with asyncio.timeout(self._send_timeout):
-            return await self._sender.send_digest(row.channel_id, row.nonce, row.brief_ids)
+            if forum:
+                return await self._sender.create_forum_post(
+                    row.channel_id,
+                    row.nonce,
+                    row.brief_ids,
+                    local_date=local_date,
+                    ping_role_id=options.ping_role_id,
+                )
+            return await self._sender.send_digest(
+                row.channel_id, row.nonce, row.brief_ids, ping_role_id=options.ping_role_id
+            )
+
+    async def _look(
+        self, row: Delivery, options: PostOptions, *, while_state: DeliveryState = "pending"
+    ) -> SearchResult:
+        """`look_for` in a channel; in a forum, `look_in_forum`."""
+        if options.channel_kind == "forum":
+            return await self.look_in_forum(row, while_state=while_state)
+        return await self.look_for(row, while_state=while_state)
+
+    async def look_in_forum(self, row: Delivery, *, while_state: DeliveryState = "pending") -> SearchResult:
+        """Search `row`'s forum for the post an earlier attempt may have made (`attempt_started_at` set):
+        among the bot's posts, active and archived, made within the search window, the one whose first
+        message carries the row's marker. Unknown when the forum's posts cannot be read. Raises the
+        Sender's errors (and TimeoutError)."""
+        first = self._first_attempts.get(row.id)
+        window = search_window(
+            row,
+            self._clock(),
+            send_timeout=self._send_timeout,
+            margin=self._search_margin,
+            since_first_attempt=None if first is None else self._monotonic() - first,
+        )
+        if not await self._permit(row, while_state=while_state):
+            return Unknown("stopped before looking", interrupted=True)
+        async with asyncio.timeout(self._send_timeout):
+            posts = await self._sender.forum_posts_since(row.channel_id, window.after)
+        if posts is None:
+            return Unknown("the bot may not read the forum's posts (it needs Read Message History there)")
+        for post in posts:
+            if post.by_bot and row.nonce in post.markers:
+                logger.info("delivery %d: found its forum post %d", row.id, post.id)
+                return Found(post.id)
+        return NotPosted(len(posts))
 
     def _nonce_still_trusted(self, row: Delivery) -> bool:
         """Whether a resend now is surely inside Discord's nonce window. Measured on the monotonic clock when

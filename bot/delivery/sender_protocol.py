@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 
@@ -80,10 +80,50 @@ class HistoryReader(Protocol):
 class Sender(HistoryReader, Protocol):
     """What the Discord layer implements to post one digest (and to look for one posted before)."""
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
         """Post the digest of `brief_ids` (newest first) to `channel_id`, passing `nonce` with
         `enforce_nonce=True` so that a resend of the same delivery returns the original message, and marking
-        the message with `nonce` (in its buttons) so that a later search can recognise it. Returns the
-        message id. Raises PermanentDeliveryError, TransientDeliveryError or RateLimitedError; anything else
-        is treated as transient."""
+        the message with `nonce` (in its buttons) so that a later search can recognise it. With
+        `ping_role_id`, the message's content mentions that role and its allowed mentions are that role
+        alone. Returns the message id. Raises PermanentDeliveryError, TransientDeliveryError or
+        RateLimitedError; anything else is treated as transient."""
+        ...
+
+    async def create_forum_post(
+        self,
+        forum_id: int,
+        nonce: str,
+        brief_ids: Sequence[str],
+        *,
+        local_date: date,
+        ping_role_id: int | None,
+    ) -> int:
+        """Post the digest as a new post of forum `forum_id`, named by its lead headline and `local_date`
+        (the slot's date where the subscription is), the digest its first message,
+        marked with `nonce` like send_digest's. Discord keeps no nonce for posts, and the request is never
+        repeated by the library (a repeat after a 5xx would be a second post): an answer that is lost or 5xx
+        raises TransientDeliveryError, after which the post may exist (`forum_posts_since` finds it).
+        Returns the post's id (its thread's, and its first message's). Raises like send_digest."""
+        ...
+
+    async def forum_posts_since(self, forum_id: int, since: datetime) -> Sequence[PostedMessage] | None:
+        """The bot's posts in forum `forum_id` created at or after `since`, active or archived, each as its
+        first message (with its markers); None when that cannot be read (no Read Message History). Raises
+        like send_digest."""
+        ...
+
+    async def open_thread(
+        self, channel_id: int, message_id: int, brief_ids: Sequence[str], *, local_date: date
+    ) -> int:
+        """Open a thread on message `message_id`, the digest of `brief_ids`, named as a forum post would be;
+        returns the thread's id (the message's).
+        One already open on it counts as opened. Raises like send_digest."""
+        ...
+
+    async def publish(self, channel_id: int, message_id: int) -> None:
+        """Crosspost message `message_id` of announcement channel `channel_id` to its followers; one
+        published already counts as published. Raises like send_digest; a publish limit that would keep it
+        waiting raises RateLimitedError (never waits inside)."""
         ...

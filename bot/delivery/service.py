@@ -12,13 +12,39 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.pacing import Pacer
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
+from bot.delivery.slots import busiest_hour
 from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.alerts import AlertChannel, AlertRepository
 from bot.storage.ledger import DigestWindow
 from bot.storage.servers import RemovedServers
-from bot.storage.subscriptions import Source
+from bot.storage.subscriptions import PostOptions, Source
+
+PUBLISH_LIMIT_PER_HOUR = 10  # Discord's publishes per announcement channel per hour, shared by everyone
+
+
+class SubscriptionRefused(ValueError):
+    """Options a channel's subscription cannot have; the message says why, in words for the admin."""
+
+
+def refusal(schedule: str, timezone: str, options: PostOptions, now: datetime) -> str | None:
+    """Why a subscription with these options cannot be kept, or None: publishing only in an announcement
+    channel, and never more often than Discord's publish limit lets it; a thread only on a digest message
+    (a forum's digests are posts, each a thread already)."""
+    if options.publish and options.channel_kind != "announcement":
+        return "Only an announcement channel's digests can be published; this channel is not one."
+    if options.open_thread and options.channel_kind == "forum":
+        return "Each digest in a forum is a post of its own, with its own thread already: leave `thread` off."
+    if options.publish:
+        most = busiest_hour(schedule, timezone, now)
+        if most > PUBLISH_LIMIT_PER_HOUR:
+            return (
+                f"Discord publishes at most {PUBLISH_LIMIT_PER_HOUR} messages an hour in a channel (members'"
+                f" publishes and `/digest now` included), and `{schedule}` has {most} digests within an hour."
+                " Choose a schedule with fewer, or subscribe without `publish`."
+            )
+    return None
 
 
 class DigestService:
@@ -143,12 +169,24 @@ class DigestService:
         return await self.subscriptions.adopt_unknown_guild(channel_ids, guild_id, now=self._clock())
 
     async def subscribe(
-        self, *, guild_id: int, channel_id: int, schedule: str, timezone: str, source: Source = "command"
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        schedule: str,
+        timezone: str,
+        source: Source = "command",
+        options: PostOptions | None = None,
     ) -> Subscription:
-        """Subscribe (or update, or resume) a channel. Raises bot.schedule.ScheduleError (a ValueError) for a
-        schedule or time zone that cannot be used."""
+        """Subscribe (or update, or resume) a channel; `options` replace how its digests are posted (None
+        keeps them). Raises bot.schedule.ScheduleError (a ValueError) for a schedule or time zone that cannot
+        be used, SubscriptionRefused for options the channel cannot take (see `refusal`)."""
         parse_schedule(schedule, timezone)  # validates both, with a message fit for the user
         checked_schedule(schedule)  # and refuses a schedule that never comes
+        if options is not None:
+            reason = refusal(schedule.strip(), timezone, options, self._clock())
+            if reason is not None:
+                raise SubscriptionRefused(reason)
         subscription = await self.subscriptions.subscribe(
             guild_id=guild_id,
             channel_id=channel_id,
@@ -156,6 +194,7 @@ class DigestService:
             timezone=timezone,
             source=source,
             now=self._clock(),
+            options=options,
         )
         await self.scheduler.refresh()
         return subscription

@@ -152,3 +152,42 @@ def _exists(local: datetime, zone: ZoneInfo) -> bool:
     """Whether naive `local` is a wall-clock time that happens in `zone` (not inside a DST gap)."""
     aware = local.replace(tzinfo=zone)
     return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == local
+
+
+def _most_within_an_hour(instants: list[float]) -> int:
+    """The most of sorted `instants` (seconds) within any 60 minutes."""
+    most, first = 0, 0
+    for last, instant in enumerate(instants):
+        while instant - instants[first] >= 3600:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+def busiest_hour(schedule: str, timezone: str, after: datetime, *, days: int = 366) -> int:
+    """The most slots of `schedule` in `timezone` within any 60 minutes during the `days` after `after`
+    (a year: every weekday, month day and DST change comes).
+
+    Every day the schedule names has the same wall-clock times, so the busiest hour is found among one day's
+    times, two days' when two named days follow each other (an hour across midnight), and the real instants
+    around each DST change (where a spring gap brings times closer). Raises like slots_between."""
+    compiled = _compile(schedule.strip(), timezone)
+    zone = ZoneInfo(timezone)
+    times = [hour * 3600.0 + minute * 60.0 for hour in compiled.hours for minute in compiled.minutes]
+    first_day = after.astimezone(zone).date()
+    named = [
+        day for offset in range(days + 1) if compiled.matches_date(day := first_day + timedelta(days=offset))
+    ]
+    if not named or not times:
+        return 0
+    most = _most_within_an_hour(times)
+    named_days = set(named)
+    if any(day + timedelta(days=1) in named_days for day in named):
+        most = max(most, _most_within_an_hour(times + [t + 86400.0 for t in times]))
+    for day in named:
+        start = datetime.combine(day, time(), zone)
+        end = datetime.combine(day + timedelta(days=2), time(), zone)
+        if start.utcoffset() != end.utcoffset():  # a DST change within the day or the next
+            instants = slots_between(schedule, timezone, start.astimezone(UTC), end.astimezone(UTC))
+            most = max(most, _most_within_an_hour([slot.at.timestamp() for slot in instants]))
+    return most

@@ -27,7 +27,7 @@ import aiosqlite
 from bot.storage._rows import Columns
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Database
-from bot.storage.subscriptions import PauseCause, Subscription, pause_in
+from bot.storage.subscriptions import PauseCause, Subscription, fetch_subscription, pause_in
 
 logger = logging.getLogger(__name__)
 
@@ -144,6 +144,9 @@ class Delivery:
     last_attempt_at: datetime | None = None  # when the latest send began
     # Skipped or cancelled because of a pause: what paused it (see bot.storage.subscriptions.PauseCause).
     pause_cause: PauseCause | None = None
+    thread_id: int | None = None  # the thread the digest opened (a forum post's is its message's id)
+    published_at: datetime | None = None  # crossposted to the announcement channel's followers
+    not_published: str | None = None  # why a digest to be published was not
 
 
 _DELIVERIES = Columns(Delivery)
@@ -573,7 +576,34 @@ class DeliveryLedger:
             row = await cursor.fetchone()
         return int(row["n"]) if row else 0
 
-    async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+    async def mark_posted(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+        """Note that the pending row's digest is posted as `message_id` while its thread or publish remain:
+        the row stays pending, and its next attempt does only what remains. False if it was not pending."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE deliveries SET message_id = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
+                (message_id, to_db(now), delivery_id),
+            )
+            changed = cursor.rowcount > 0
+            await cursor.close()
+        return changed
+
+    async def subscription_of(self, channel_id: int) -> Subscription | None:
+        """The channel's subscription (active or not), whose options say how its digests are posted."""
+        async with self._db.read() as connection:
+            return await fetch_subscription(connection, channel_id)
+
+    async def mark_sent(
+        self,
+        delivery_id: int,
+        *,
+        message_id: int,
+        now: datetime,
+        thread_id: int | None = None,
+        published: bool = False,
+        not_published: str | None = None,
+        note: str | None = None,
+    ) -> bool:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
         end the subscription's run of failures, all in one transaction.
 
@@ -581,15 +611,28 @@ class DeliveryLedger:
         on its way stays cancelled, since nobody asked for that digest any more; but its message exists,
         so the row keeps the message id and a reason saying so, and its briefs count as delivered (they are
         not posted to the channel again). Returns False unless a pending or held row became sent.
+
+        `thread_id` is the thread it opened, `published` whether it was crossposted, `not_published` why it
+        was not when it should have been, `note` what else went wrong after posting (kept as the reason).
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
-                " attempts = attempts + 1, next_attempt_at = NULL, reason = NULL"
+                " attempts = attempts + 1, next_attempt_at = NULL, reason = ?, thread_id = ?,"
+                " published_at = ?, not_published = ?"
                 " WHERE id = ? AND state IN ('pending', 'held')"
                 " RETURNING channel_id, brief_ids",
-                (message_id, stamp, stamp, delivery_id),
+                (
+                    message_id,
+                    stamp,
+                    stamp,
+                    note,
+                    thread_id,
+                    stamp if published else None,
+                    not_published,
+                    delivery_id,
+                ),
             )
             row = await cursor.fetchone()
             await cursor.close()
@@ -598,9 +641,9 @@ class DeliveryLedger:
                 cursor = await connection.execute(
                     "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?,"
                     " reason = coalesce(reason, 'cancelled') || ?"
-                    " WHERE id = ? AND state = 'cancelled' AND message_id IS NULL"
-                    " RETURNING channel_id, brief_ids",
-                    (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id),
+                    " WHERE id = ? AND state = 'cancelled' AND (message_id IS NULL OR message_id = ?)"
+                    " AND sent_at IS NULL RETURNING channel_id, brief_ids",
+                    (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id, message_id),
                 )
                 row = await cursor.fetchone()
                 await cursor.close()

@@ -23,6 +23,19 @@ PauseCause = Literal["member", "failures", "permissions", "server_removed"]
 """What paused a subscription: a member (/digest pause), or Briefbot itself after refused deliveries, a lost
 permission, or being removed from the server."""
 _PAUSE_CAUSES: tuple[PauseCause, ...] = get_args(PauseCause)
+ChannelKind = Literal["text", "announcement", "forum"]
+
+
+@dataclass(frozen=True, slots=True)
+class PostOptions:
+    """How a channel's digests are posted: in a forum, each is a post of its own; `ping_role_id` is
+    mentioned in the message's content (and only it); `open_thread` opens a thread on each digest message;
+    `publish` crossposts each to the announcement channel's followers."""
+
+    channel_kind: ChannelKind = "text"
+    ping_role_id: int | None = None
+    open_thread: bool = False
+    publish: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,14 @@ class Subscription:
     consecutive_failures: int
     paused_by: int | None = None
     pause_cause: PauseCause | None = None
+    channel_kind: ChannelKind = "text"
+    ping_role_id: int | None = None
+    open_thread: bool = False
+    publish: bool = False
+
+    @property
+    def options(self) -> PostOptions:
+        return PostOptions(self.channel_kind, self.ping_role_id, self.open_thread, self.publish)
 
     @property
     def paused(self) -> bool:
@@ -100,8 +121,11 @@ class SubscriptionRepository:
         timezone: str,
         source: Source,
         now: datetime,
+        options: PostOptions | None = None,
     ) -> Subscription:
         """Create or update the channel's subscription and return it.
+
+        `options` (how digests are posted) replace the stored ones; None keeps them (defaults when new).
 
         Promises: the subscription is active and not paused afterwards (subscribing again is how a paused
         channel is resumed, with its failure count reset); when it is new, was inactive or paused, or its
@@ -133,6 +157,18 @@ class SubscriptionRepository:
                     " recorded_through = CASE WHEN ? THEN max(recorded_through, ?) ELSE recorded_through END"
                     " WHERE channel_id = ?",
                     (guild_id, schedule, timezone, source, stamp, int(restart), stamp, channel_id),
+                )
+            if options is not None:
+                await connection.execute(
+                    "UPDATE subscriptions SET channel_kind = ?, ping_role_id = ?, open_thread = ?, publish = ?"
+                    " WHERE channel_id = ?",
+                    (
+                        options.channel_kind,
+                        options.ping_role_id,
+                        options.open_thread,
+                        options.publish,
+                        channel_id,
+                    ),
                 )
             subscription = await fetch_subscription(connection, channel_id)
         assert subscription is not None

@@ -39,7 +39,9 @@ class OrderedSender:
         self.hang_after = hang_after
         self.enough = asyncio.Event()
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
         self.channels.append(channel_id)
         if self.hang_after is not None and len(self.channels) >= self.hang_after:
             self.enough.set()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,7 +62,9 @@ class FakeDiscord:
             counts[posted.channel_id] = counts.get(posted.channel_id, 0) + 1
         return counts
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
         self.calls.append((channel_id, nonce))
         self.in_flight[channel_id] = self.in_flight.get(channel_id, 0) + 1
         self.peak_per_channel = max(self.peak_per_channel, self.in_flight[channel_id])
@@ -122,7 +125,9 @@ class CrashingDiscord(FakeDiscord):
         self.all_hung = asyncio.Event()
         self.hang_target = 4
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
         if len(self.messages) < self.complete:
             return await super().send_digest(channel_id, nonce, brief_ids)
         self.calls.append((channel_id, nonce))
@@ -295,7 +300,9 @@ async def test_unexpected_exceptions_and_timeouts_are_transient(database: Databa
     await _record(database, [1, 2])
 
     class Odd(FakeDiscord):
-        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
             if channel_id == 1:
                 raise OSError("connection reset by peer")
             await asyncio.Event().wait()  # never answers: the send timeout ends it
@@ -366,7 +373,9 @@ async def test_stop_lets_in_flight_sends_finish_within_the_grace(database: Datab
     two_in_flight = asyncio.Event()
 
     class Slow(FakeDiscord):
-        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
             self.calls.append((channel_id, nonce))
             if len(self.calls) == 2:
                 two_in_flight.set()
@@ -596,12 +605,12 @@ class FailingLedger(DeliveryLedger):
         self.error = error
         self.tries = 0
 
-    async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+    async def mark_sent(self, delivery_id: int, *, message_id: int, now: datetime, **posted: Any) -> bool:
         self.tries += 1
         if self.failures > 0:
             self.failures -= 1
             raise sqlite3.OperationalError(self.error)
-        return await super().mark_sent(delivery_id, message_id=message_id, now=now)
+        return await super().mark_sent(delivery_id, message_id=message_id, now=now, **posted)
 
 
 async def test_an_outcome_that_cannot_be_recorded_is_not_sent_again_in_a_loop(
@@ -714,7 +723,9 @@ async def test_a_cancel_landing_during_the_request_never_turns_the_row_into_sent
     subscriptions = SubscriptionRepository(database)
 
     class UnsubscribedMidRequest(FakeDiscord):
-        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
             await subscriptions.unsubscribe(channel_id, now=T0, by_command=True)
             return await super().send_digest(channel_id, nonce, brief_ids)
 
@@ -735,7 +746,9 @@ async def test_a_clock_set_back_while_running_still_searches_before_resending(da
     class LostAnswer(FakeDiscord):
         """Discord past its nonce window, and the first send's answer lost after the message was stored."""
 
-        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
             self.calls.append((channel_id, nonce))
             posted = self.new_message(channel_id, nonce, brief_ids)
             self.messages[f"{nonce}-{posted.id}"] = posted

@@ -24,7 +24,9 @@ class Recorder:
         self.sent: list[tuple[int, str, tuple[str, ...]]] = []
         self.any_sent = asyncio.Event()
 
-    async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
         self.sent.append((channel_id, nonce, tuple(brief_ids)))
         self.any_sent.set()
         return len(self.sent)

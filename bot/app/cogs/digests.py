@@ -18,9 +18,11 @@ from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, defuse_mentions, render_digest, shorten
+from bot.delivery.service import SubscriptionRefused
 from bot.delivery.slots import next_slot
 from bot.schedule import ScheduleError, checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
+from bot.storage.subscriptions import ChannelKind, PostOptions
 
 if TYPE_CHECKING:
     from bot.app.client import Briefbot
@@ -80,6 +82,29 @@ class TimeZoneTransformer(_TextOption):
         return [app_commands.Choice(name=name, value=name) for name in names]
 
 
+class PostableChannelTransformer(app_commands.Transformer["Briefbot"]):
+    """A channel digests can go to: text, announcement or forum (not a media channel, whose posts need a
+    file). discord.py's own `TextChannel | ForumChannel` would offer media channels too."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return [discord.ChannelType.text, discord.ChannelType.news, discord.ChannelType.forum]
+
+    async def transform(
+        self, interaction: discord.Interaction[Briefbot], value: object
+    ) -> discord.TextChannel | discord.ForumChannel:
+        resolved = value.resolve() if isinstance(value, app_commands.AppCommandChannel) else value
+        if isinstance(resolved, discord.TextChannel) or (
+            isinstance(resolved, discord.ForumChannel) and not resolved.is_media()
+        ):
+            return resolved
+        raise app_commands.TransformerError(value, discord.AppCommandOptionType.channel, self)
+
+
 def in_guild(interaction: discord.Interaction[Briefbot]) -> discord.Guild:
     """The server the command came from; NoPrivateMessage when the bot does not have it (a DM, or a server
     it is not in)."""
@@ -91,6 +116,45 @@ def in_guild(interaction: discord.Interaction[Briefbot]) -> discord.Guild:
 def missing_bot_permissions(channel: discord.abc.GuildChannel | discord.Thread) -> list[str]:
     permissions = channel.permissions_for(channel.guild.me)
     return [label for flag, label in REQUIRED_CHANNEL_PERMISSIONS if not getattr(permissions, flag)]
+
+
+def channel_kind(channel: discord.abc.GuildChannel) -> ChannelKind:
+    if isinstance(channel, discord.ForumChannel):
+        return "forum"
+    if isinstance(channel, discord.TextChannel) and channel.is_news():
+        return "announcement"
+    return "text"
+
+
+def ping_refusal(channel: discord.abc.GuildChannel, role: discord.Role) -> str | None:
+    """Why digests in `channel` could not ping `role`, or None. Discord pings a role only if it is
+    mentionable or the sender has Mention Everyone; @everyone would notify the whole server."""
+    if role.is_default():
+        return (
+            "A digest never pings everyone in the server. Make a role for the digest's readers and choose "
+            "that."
+        )
+    if not role.mentionable and not channel.permissions_for(channel.guild.me).mention_everyone:
+        return (
+            f"I could not ping <@&{role.id}>: it is not mentionable and I lack Mention Everyone in "
+            f"<#{channel.id}>. Let anyone mention the role (Server Settings, Roles), or give me Mention "
+            "Everyone there."
+        )
+    return None
+
+
+def options_text(subscription: Subscription) -> str:
+    """How the subscription's digests are posted, as /digest list says it ("" for a plain message)."""
+    parts = []
+    if subscription.channel_kind == "forum":
+        parts.append("a forum post each")
+    if subscription.ping_role_id is not None:
+        parts.append(f"pings <@&{subscription.ping_role_id}>")
+    if subscription.open_thread:
+        parts.append("opens a thread")
+    if subscription.publish:
+        parts.append("published")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def next_slot_text(subscription: Subscription, now: datetime) -> str:
@@ -121,6 +185,7 @@ def subscription_line(subscription: Subscription, now: datetime, *, running: boo
     the subscription is paused, its stored schedule or time zone cannot be used on this host, or the digests
     are not `running`."""
     line = f"<#{subscription.channel_id}>: `{defuse_mentions(subscription.schedule)}` {subscription.timezone}"
+    line += options_text(subscription)
     if subscription.source == "settings":
         line += " (from settings)"
     if subscription.paused:
@@ -141,6 +206,10 @@ def history_line(delivery: Delivery) -> str:
     line = f"{when}: **{delivery.state}**"
     if delivery.state == "sent" and delivery.sent_at:
         line += f" <t:{int(delivery.sent_at.timestamp())}:f>"
+    if delivery.published_at:
+        line += "; published"
+    if delivery.not_published:
+        line += f"; **not published**: {delivery.not_published}"
     if delivery.reason:
         line += f"; {delivery.reason}"
     elif delivery.last_error:
@@ -238,17 +307,25 @@ class DigestsCog(
 
     @app_commands.command()
     @app_commands.describe(
-        channel="The channel that gets the digest",
+        channel="The channel that gets the digest (in a forum, each digest is a post)",
         schedule="HH:MM for daily, or a cron expression like `30 8 * * mon-fri` (default from settings)",
         timezone="IANA time zone, e.g. Europe/Berlin (default from settings)",
+        ping="A role to ping with each digest (it must be mentionable, or I need Mention Everyone)",
+        thread="Open a thread on each digest for discussion (text and announcement channels)",
+        publish="Publish each digest to the servers following this announcement channel",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def subscribe(
         self,
         interaction: discord.Interaction[Briefbot],
-        channel: discord.TextChannel,
+        channel: app_commands.Transform[
+            discord.TextChannel | discord.ForumChannel, PostableChannelTransformer
+        ],
         schedule: app_commands.Transform[str, ScheduleTransformer] | None = None,
         timezone: app_commands.Transform[str, TimeZoneTransformer] | None = None,
+        ping: discord.Role | None = None,
+        thread: bool = False,
+        publish: bool = False,
     ) -> None:
         """Post scheduled digests to a channel (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -261,15 +338,42 @@ class DigestsCog(
             await self._reply(interaction, f"I cannot see <#{channel.id}>. Give me View Channel there first.")
             return
         missing = missing_bot_permissions(target)
+        if thread and not target.permissions_for(guild.me).create_public_threads:
+            missing.append("Create Public Threads")
         if missing:
             await self._reply(
                 interaction, f"I cannot post digests in <#{channel.id}>: I am missing {', '.join(missing)}."
             )
             return
-        subscription = await self.bot.digests.subscribe(
-            guild_id=guild.id, channel_id=channel.id, schedule=schedule, timezone=timezone
+        refused = ping_refusal(target, ping) if ping is not None else None
+        if refused is not None:
+            await self._reply(interaction, refused)
+            return
+        options = PostOptions(
+            channel_kind=channel_kind(target),
+            ping_role_id=ping.id if ping is not None else None,
+            open_thread=thread,
+            publish=publish,
         )
-        log.info("user %s subscribed channel %s: %s %s", interaction.user.id, channel.id, schedule, timezone)
+        try:
+            subscription = await self.bot.digests.subscribe(
+                guild_id=guild.id,
+                channel_id=channel.id,
+                schedule=schedule,
+                timezone=timezone,
+                options=options,
+            )
+        except SubscriptionRefused as refusal:
+            await self._reply(interaction, f"I did not subscribe <#{channel.id}>. {refusal}")
+            return
+        log.info(
+            "user %s subscribed channel %s: %s %s %s",
+            interaction.user.id,
+            channel.id,
+            schedule,
+            timezone,
+            options,
+        )
         line = subscription_line(subscription, self.bot.clock(), running=self.bot.digests.running)
         await self._reply(interaction, f"Subscribed. {line}")
 
