@@ -121,7 +121,9 @@ async def test_every_send_follows_a_full_commit_of_its_attempt_even_between_reco
     sent_at: list[tuple[str, int]] = []  # (nonce, trace position when the request left)
 
     class TracedDiscord(FakeDiscord):
-        async def send_digest(self, channel_id: int, nonce: str, brief_ids: Sequence[str]) -> int:
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
             sent_at.append((nonce, len(trace.statements)))
             return await super().send_digest(channel_id, nonce, brief_ids)
 
