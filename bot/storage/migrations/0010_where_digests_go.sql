@@ -1,4 +1,4 @@
--- Briefbot schema version 9: where and how a digest is posted (issue 12).
+-- Briefbot schema version 10: where and how a digest is posted (issue 12).
 --
 -- Per subscription: the kind of channel (a forum gets one post per digest), a role to ping in the message's
 -- content, whether each digest opens a thread, whether it is published (announcement channels).
