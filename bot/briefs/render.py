@@ -474,7 +474,7 @@ PROVENANCE = (
     "Briefbot's words, each checked against the article: statuses (shown beside the article's verb), aid kinds "
     "(a fixed list: labelled “Briefbot's category” when the article does not write the word), the number and "
     "currency an amount reads as, readings (labelled “a reading”), the names the brief gives words of the "
-    "article (“Ukraine” for “Kyiv”), and headings such as “Given” or “Loan made”.\n"
+    "article (“Ukraine” for “Kyiv”), and headings and labels such as “Given”, “Loan made” or “Caveat”.\n"
     "From the editor, labelled: the publisher, the article's date and address when known, and when the brief "
     "was added to Briefbot."
 )

@@ -619,3 +619,9 @@ def test_every_reading_quotes_the_article_the_same_way(
                 note
             )
         assert read["own"].startswith(read["lender"]), note
+
+
+def test_a_caption_fact_keeps_its_time_as_written(answers: dict[str, list[MessageData]]) -> None:
+    """Review #13: the US aid "is unloaded from a plane … yesterday", the photo's time, lost from /aid."""
+    [value] = [v for name, v in fields(answers["aid"]) if name.startswith("Given · United States")]
+    assert "When: yesterday (as the article says it; the article gives no date to count from)" in value
