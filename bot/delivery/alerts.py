@@ -75,6 +75,12 @@ def stage_and_fix(fault: Fault) -> tuple[str, str]:
     channel = f"<#{fault.channel_id}>"
     reason = defuse_mentions((fault.reason or fault.last_error or "no reason recorded")[:REASON_SHOWN])
     everything = f"View Channel, Send Messages, Embed Links and Read Message History in {channel}"
+    if fault.not_published is not None:
+        return (
+            f"publishing: posted, but not published to the channel's followers ({defuse_mentions(fault.not_published[:REASON_SHOWN])})",
+            f"Discord allows 10 publishes an hour in {channel}, members' included: publish it by hand, or"
+            " publish less there",
+        )
     if fault.state == "missed":
         return (
             "scheduling: the bot was not running at the slot",

@@ -22,10 +22,11 @@ MANUAL_TIMEZONE = "manual"  # /digest now rows (bot.storage.ledger): not slots, 
 
 # The faults an alarm names, as the partial index `deliveries_faults` declares them (the same expression, so
 # that SQLite reads the index): given up, missed, expired or held rows, and slots skipped or cancelled because
-# Briefbot itself paused the channel.
+# Briefbot itself paused the channel, and digests posted but not published when they were to be.
 FAULT_ROWS = (
     "(state IN ('missed', 'dead', 'expired', 'held')"
-    " OR (state IN ('skipped', 'cancelled') AND pause_cause IN ('failures', 'permissions', 'server_removed')))"
+    " OR (state IN ('skipped', 'cancelled') AND pause_cause IN ('failures', 'permissions', 'server_removed'))"
+    " OR not_published IS NOT NULL)"
 )
 
 
@@ -60,6 +61,7 @@ class Fault:
     reason: str | None
     last_error: str | None
     pause_cause: PauseCause | None
+    not_published: str | None = None  # posted, not published: why
 
 
 @dataclass(frozen=True, slots=True)

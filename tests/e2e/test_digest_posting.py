@@ -302,15 +302,21 @@ async def test_a_publish_the_limit_holds_past_the_slots_time_is_recorded_as_not_
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
     channel = standin.add_announcement_channel("announcements")
+    admins = standin.add_text_channel("admins")
     clock = FakeClock(SLOT_DAY)
     settings = bot_settings(standin, tmp_path, digest_stale_after=timedelta(minutes=30))
     async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.alerts.stop()  # the test runs the alarm's check itself
+        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
         await subscribe(standin, channel, publish=True)
         for i in range(10):
             standin.publish_as("owner", standin.post_message(channel, f"news {i}", author="owner"))
         await fire_slot_and_send(bot, clock, seconds=31)
         [delivery] = await bot.digests.history(channel)
         history = await ask(standin, "digest history", {"channel": channel}, "alice")
+        assert await bot.digests.alerts.run_once() == 1  # reported in the admins' channel
+    [alert] = posts(standin, admins)
+    assert f"<#{channel}>" in alert["content"] and "not published" in alert["content"]
     assert delivery.state == "sent" and delivery.published_at is None
     assert delivery.not_published is not None and "publish limit" in delivery.not_published
     assert "**not published**" in history
