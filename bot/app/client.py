@@ -205,6 +205,17 @@ class Briefbot(commands.Bot):
         log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
         if self._digest_start is None and self._digests is not None and not self.is_closed():
             self._digest_start = asyncio.create_task(self._start_digests(), name="digest-start")
+        elif self._digests is not None and self._digest_start is not None and self._digest_start.done():
+            await self._notice_removals()  # a new session (not a resume): its READY lists the servers again
+
+    async def _notice_removals(self) -> None:
+        """Servers that removed the bot while it was not connected: not in READY's list of servers, which
+        names every server the bot is in, unavailable ones too (an outage is not a removal)."""
+        gone = await self.digests.servers_present({guild.id for guild in self.guilds})
+        for guild_id in gone:
+            log.info(
+                "server %d removed the bot while it was not connected: its subscriptions are paused", guild_id
+            )
 
     async def _start_digests(self) -> None:
         """Subscribe DIGEST_CHANNEL_IDS and start the digests; until that works, say so loudly and retry.
@@ -215,6 +226,8 @@ class Briefbot(commands.Bot):
         delay = self._digest_start_retry_seconds
         while self._digests is not None and not self.is_closed():
             try:
+                # Before the catch-up, which would otherwise record digests for servers the bot has left.
+                await self._notice_removals()
                 await self.digests.sync_settings_channels(self._guilds_of(self.settings.digest_channel_ids))
                 report = await self.digests.start()
             except Exception as exc:

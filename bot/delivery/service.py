@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from datetime import datetime
 
 from bot.clock import utc_now
@@ -207,12 +207,10 @@ class DigestService:
 
     # --- what Discord says changed (the Discord layer calls these from gateway events) ---
 
-    async def channel_deleted(self, channel_id: int) -> bool:
-        """The channel is gone: unsubscribe it, its pending digests cancelled with the reason. False if it
-        was not subscribed."""
-        changed = await self.subscriptions.unsubscribe(
-            channel_id, now=self._clock(), reason="the channel was deleted"
-        )
+    async def channel_deleted(self, channel_id: int, *, reason: str = "the channel was deleted") -> bool:
+        """The channel (or thread) is gone: unsubscribe it, its pending digests cancelled with `reason`.
+        False if it was not subscribed."""
+        changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock(), reason=reason)
         if changed:
             await self.scheduler.refresh()
         return changed
@@ -264,6 +262,15 @@ class DigestService:
         )
         await self.scheduler.refresh()
         return paused
+
+    async def servers_present(self, guild_ids: Set[int]) -> list[int]:
+        """Discord's complete list of the bot's servers (READY's, unavailable ones included): a server with
+        subscriptions that is not in it removed the bot while the bot was not connected, and is treated as
+        `server_removed`. Returns those servers."""
+        gone = [g for g in await self.removed_servers.subscribed_servers() if g not in guild_ids]
+        for guild_id in gone:
+            await self.server_removed(guild_id)
+        return gone
 
     async def server_joined(self, guild_id: int) -> bool:
         """The bot is in the server (again): its data is kept. True if it had been marked removed."""

@@ -37,6 +37,18 @@ class RemovedServers:
             )
         return channels
 
+    async def subscribed_servers(self) -> list[int]:
+        """The servers with an active subscription that are not marked removed (0, a server not known yet,
+        excluded)."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT DISTINCT guild_id FROM subscriptions WHERE active = 1 AND guild_id != 0"
+                " AND guild_id NOT IN (SELECT guild_id FROM removed_servers) ORDER BY guild_id"
+            ) as cursor,
+        ):
+            return [int(row[0]) for row in await cursor.fetchall()]
+
     async def returned(self, guild_id: int) -> bool:
         """The bot is in the server again: its data is kept. False if it was not marked removed."""
         async with self._db.transaction() as connection:

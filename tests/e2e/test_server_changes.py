@@ -17,6 +17,7 @@ from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
 SEND_MESSAGES = 1 << 11
+PUBLIC_THREAD = 11
 
 
 def posts_to(standin: DiscordStandIn, channel_id: int) -> int:
@@ -235,4 +236,111 @@ async def test_a_permission_given_back_while_the_bot_was_down_resumes_the_channe
         assert not resumed.paused
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts_to(standin, news) == 1
+    assert standin.violations == []
+
+
+async def subscribed_thread(bot: Briefbot, standin: DiscordStandIn, parent: int, name: str) -> int:
+    created = asyncio.ensure_future(bot.wait_for("thread_create", timeout=5))
+    thread = standin.new_thread(standin.channels[parent], name, owner=standin.me, type=PUBLIC_THREAD)
+    await created
+    await subscribed(bot, standin, thread.id)
+    return thread.id
+
+
+async def test_a_deleted_thread_is_unsubscribed_and_its_pending_digest_cancelled(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        thread = await subscribed_thread(bot, standin, news, "daily-digest")
+        standin.fail_channel(thread, status=503, code=0, message="Service Unavailable")
+        await fire_slot_and_send(bot, clock, seconds=31)  # its digest waits for a retry
+        [waiting] = await bot.digests.history(thread)
+        assert waiting.state == "pending"
+        acted = checked(bot, "thread_delete")
+        standin.delete_channel(thread)  # THREAD_DELETE
+        await acted
+        standin.clear_failure(thread)
+        clock.advance(hours=1)
+        await bot.digests.dispatcher.run_until_idle()
+        [cancelled] = await bot.digests.history(thread)
+        assert await bot.digests.list_subscriptions() == []
+    assert cancelled.state == "cancelled" and cancelled.reason == "the thread was deleted"
+    assert posts_to(standin, thread) == 1  # the one refused before the deletion; none after it
+    assert standin.violations == []
+
+
+async def test_a_thread_archived_and_locked_pauses_and_resumes_once_unlocked(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    news = standin.channel_id("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        thread = await subscribed_thread(bot, standin, news, "daily-digest")
+        acted = checked(bot, "thread_update")
+        standin.archive_thread(thread)  # archived only: a post unarchives it
+        await acted
+        [still] = await bot.digests.list_subscriptions()
+        assert not still.paused
+        acted = checked(bot, "thread_update")
+        standin.archive_thread(thread, locked=True)  # the bot may not unlock it (no Manage Threads)
+        await acted
+        [paused] = await bot.digests.list_subscriptions()
+        assert paused.paused and paused.pause_cause == "permissions"
+        assert paused.paused_reason is not None and "locked" in paused.paused_reason
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts_to(standin, thread) == 0  # nothing sent into "Thread is archived"
+        acted = checked(bot, "thread_update")
+        standin.unarchive_thread(thread)
+        await acted
+        [resumed] = await bot.digests.list_subscriptions()
+        assert not resumed.paused
+        await fire_slot_and_send(bot, clock, days=1)
+        assert posts_to(standin, thread) == 1
+    assert standin.invalid_requests() == 0
+    assert standin.violations == []
+
+
+async def test_a_server_that_removed_the_bot_while_it_was_down_is_paused_at_start(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    other = standin.add_guild("Other Server")
+    news, theirs = standin.channel_id("news"), standin.channel_id("news", guild_id=other)
+    settings = bot_settings(standin, tmp_path)
+    async with running_bot(standin, settings, clock) as bot:
+        await subscribed(bot, standin, news)
+        await subscribed(bot, standin, theirs, guild_id=other)
+    standin.remove_bot(guild_id=other)  # no connection: the GUILD_DELETE reaches nobody
+    clock.advance(minutes=30)  # the slot passed while the bot was down: the catch-up must skip theirs
+    async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.dispatcher.run_until_idle()
+        [paused] = await bot.digests.list_subscriptions(other)
+        [kept] = await bot.digests.list_subscriptions(standin.guild_id)
+        [skipped] = await bot.digests.history(theirs)
+    assert paused.paused and paused.pause_cause == "server_removed"
+    assert paused.paused_reason == "the bot was removed from this server"
+    assert not kept.paused and posts_to(standin, news) == 1
+    assert skipped.state == "skipped" and posts_to(standin, theirs) == 0
+    assert standin.violations == []
+
+
+@pytest.mark.parametrize("on_identify", ["delete", "create", "silent"])
+async def test_a_server_unavailable_at_start_is_not_taken_for_a_removal(
+    standin: DiscordStandIn, tmp_path: Path, on_identify: str
+) -> None:
+    clock = FakeClock(SLOT_DAY)
+    other = standin.add_guild("Other Server")
+    theirs = standin.channel_id("news", guild_id=other)
+    settings = bot_settings(standin, tmp_path)
+    async with running_bot(standin, settings, clock) as bot:
+        await subscribed(bot, standin, theirs, guild_id=other)
+    standin.set_guild_unavailable(other, on_identify=on_identify)  # an outage, as the bot starts
+    async with running_bot(standin, settings, clock) as bot:
+        [still] = await bot.digests.list_subscriptions(other)
+        assert not still.paused
+        standin.set_guild_available(other)
+        await fire_slot_and_send(bot, clock, seconds=31)
+    assert posts_to(standin, theirs) == 1
     assert standin.violations == []

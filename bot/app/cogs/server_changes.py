@@ -24,6 +24,13 @@ log = logging.getLogger(__name__)
 FORGET_EVERY_HOURS = 1.0
 
 
+THREAD_LOCKED = "the thread is archived and locked, and I may not reopen it (I need Manage Threads)"
+
+
+def lost_reason(missing: list[str]) -> str:
+    return f"I no longer have {', '.join(missing)} in this channel"
+
+
 def can_read_history(channel: discord.abc.GuildChannel | discord.Thread) -> bool:
     """Whether the bot may read the channel's messages (a held digest can be looked for)."""
     permissions = channel.permissions_for(channel.guild.me)
@@ -92,6 +99,42 @@ class ServerChangesCog(commands.Cog):
         self.bot.dispatch("subscriptions_checked", "channel_delete", channel.id)
 
     @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        # Raw: a thread not in the gateway's cache (archived threads are not kept) is deleted all the same.
+        if await self.bot.digests.channel_deleted(payload.thread_id, reason="the thread was deleted"):
+            log.info("thread %d was deleted: unsubscribed", payload.thread_id)
+        self.bot.dispatch("subscriptions_checked", "thread_delete", payload.thread_id)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_update(self, payload: discord.RawThreadUpdateEvent) -> None:
+        guild = self.bot.get_guild(payload.guild_id)
+        if guild is not None and any(
+            s.channel_id == payload.thread_id for s in await self.bot.digests.list_subscriptions(guild.id)
+        ):
+            await self._thread_changed(guild, payload)
+        self.bot.dispatch("subscriptions_checked", "thread_update", payload.thread_id)
+
+    async def _thread_changed(self, guild: discord.Guild, payload: discord.RawThreadUpdateEvent) -> None:
+        """A subscribed thread archived and locked, which the bot may not reopen, is paused with the reason
+        (Discord refuses posts there); unlocked again, or with its permissions back, it resumes."""
+        metadata = payload.data.get("thread_metadata", {})
+        parent = guild.get_channel(payload.parent_id)
+        may_unlock = parent is not None and parent.permissions_for(guild.me).manage_threads
+        if metadata.get("archived") and metadata.get("locked") and not may_unlock:
+            if await self.bot.digests.cannot_deliver(payload.thread_id, THREAD_LOCKED):
+                log.info("thread %d was locked: paused", payload.thread_id)
+            return
+        # An archived thread is not in the cache; a post reopens it, with its parent's permissions.
+        target = guild.get_thread(payload.thread_id) or parent
+        if target is None:
+            return
+        missing = missing_bot_permissions(target)
+        if missing:
+            await self.bot.digests.cannot_deliver(payload.thread_id, lost_reason(missing))
+        elif await self.bot.digests.can_deliver_again(payload.thread_id):
+            log.info("thread %d resumed: it can be posted in again", payload.thread_id)
+
+    @commands.Cog.listener()
     async def on_guild_channel_update(
         self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
     ) -> None:
@@ -154,5 +197,4 @@ class ServerChangesCog(commands.Cog):
                 continue  # not in the gateway's cache: a send will say what is wrong
             missing = missing_bot_permissions(channel)
             if missing:
-                reason = f"I no longer have {', '.join(missing)} in this channel"
-                await self.bot.digests.cannot_deliver(subscription.channel_id, reason)
+                await self.bot.digests.cannot_deliver(subscription.channel_id, lost_reason(missing))
