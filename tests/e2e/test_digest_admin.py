@@ -116,7 +116,7 @@ async def test_an_automatic_pause_says_briefbot_paused_it_and_cannot_be_resumed_
         stamp = int(clock().timestamp())
         assert (
             f"**paused** by Briefbot <t:{stamp}:f>: I no longer have Send Messages, Embed Links in this"
-            " channel. fix that, then `/digest resume` resumes it." in listed
+            " channel. it resumes by itself once that is fixed." in listed
         )
         await fire_slot_and_send(bot, clock, seconds=31)
         [skipped] = await bot.digests.history(news)

@@ -172,6 +172,9 @@ def pause_text(subscription: Subscription) -> str:
     if subscription.pause_cause == "member":
         who = f"<@{subscription.paused_by}>" if subscription.paused_by else "a member"
         then = "`/digest resume` resumes it"
+    elif subscription.pause_cause == "permissions":
+        who = "Briefbot"
+        then = "it resumes by itself once that is fixed"
     else:
         who = "Briefbot"
         then = "fix that, then `/digest resume` resumes it"
