@@ -317,6 +317,11 @@ class Dispatcher:
         for row in rows:
             if self._stopping:
                 break
+            if row.id in in_flight_before and row.id not in self._busy_rows:
+                # It finished during the read, which may show it before or after: read it again at once (a
+                # held row looked for again may be pending now, to be sent).
+                started += 1
+                continue
             if (
                 row.id in in_flight_before
                 or row.id in self._busy_rows
