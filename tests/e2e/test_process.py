@@ -129,7 +129,8 @@ FAKETIME_LIBRARIES = [
     Path("/usr/local/lib/faketime/libfaketimeMT.so.1"),
 ]
 FAKETIME_LIBRARY = next((path for path in FAKETIME_LIBRARIES if path.exists()), None)
-PROCESS_START_LEAD = 8  # seconds between the process's start and its slot, on its moved clock
+# Seconds from the process's start to its slot, on its moved clock (8 was too few at a load of 8).
+PROCESS_START_LEAD = 15
 
 
 def moved_clock(standin: DiscordStandIn) -> tuple[datetime, dict[str, str]]:
