@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import email.utils
 import logging
-import time
 from collections.abc import Callable
 from datetime import datetime
 from types import SimpleNamespace
@@ -31,7 +30,7 @@ from bot.app.errors import on_tree_error
 from bot.app.library_reload import LibraryReloader
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
 from bot.briefs.lookup import Library
-from bot.clock import ClockCheck, utc_now
+from bot.clock import ClockCheck, boot_monotonic, utc_now
 from bot.delivery.service import DigestService
 from bot.settings import Settings
 
@@ -103,13 +102,14 @@ class Briefbot(commands.Bot):
         pager_timeout: float = 300.0,
         guild_ready_timeout: float = 2.0,
         clock: Callable[[], datetime] = utc_now,
-        monotonic: Callable[[], float] = time.monotonic,
+        monotonic: Callable[[], float] = boot_monotonic,
         watch_discord_clock: bool = True,
         digest_start_retry_seconds: float = 30.0,
     ) -> None:
         # Every decision about time (what is due, late, missed or stale) is taken by the host clock checked
         # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
         self.clock_check = ClockCheck(clock, monotonic=monotonic)
+        self._watch_discord_clock = watch_discord_clock
         traced: dict[str, Any] = (
             {"http_trace": date_header_trace(self.clock_check)} if watch_discord_clock else {}
         )
@@ -152,6 +152,7 @@ class Briefbot(commands.Bot):
             lambda: self.library.ids,
             clock=self.clock,
             alert_sender=DiscordAlertSender(self),
+            discord_clock=self.clock_check if self._watch_discord_clock else None,
         )
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))

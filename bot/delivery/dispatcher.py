@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.clock import describe_duration, utc_now
+from bot.clock import ClockCheck, describe_duration, utc_now
 from bot.delivery.history_search import (
     DEFAULT_MARGIN,
     DEFAULT_MAX_PAGES,
@@ -153,8 +153,11 @@ class Dispatcher:
         search_max_pages: int = DEFAULT_MAX_PAGES,
         search_margin: timedelta = DEFAULT_MARGIN,
         stale_after: timedelta = DEFAULT_STALE_AFTER,
+        discord_clock: ClockCheck | None = None,
     ) -> None:
         self._ledger = ledger
+        # Shown the snowflake of each message a first send creates: Discord's clock, a second source.
+        self._discord_clock = discord_clock
         # A digest not posted within this of its slot is expired instead of posted late (DIGEST_STALE_AFTER).
         self._stale_after = stale_after
         self._sender = sender
@@ -783,7 +786,11 @@ class Dispatcher:
         request: a send held back after its permit would leave together with the next ones, in a burst.
         """
         forum = options.channel_kind == "forum"
-        if row.attempt_started_at is None:
+        # No send of this row ever began (each is noted first): Discord has no message for its nonce, so the
+        # message (or forum post) it answers with is one this request made, by Discord's clock now. A later
+        # send may be answered with the original, older message, which must never pass for Discord's time.
+        first_send = row.attempt_started_at is None
+        if first_send:
             self._first_attempts[row.id] = self._monotonic()
         elif forum or not self._nonce_still_trusted(row):  # a forum post has no nonce
             result = await self._look(row, options)
@@ -802,18 +809,24 @@ class Dispatcher:
         await self._ledger.mark_attempt_started(row.id, now=self._clock())
         if not await self._permit(row):
             return None
+        observer = self._discord_clock if first_send else None
+        sent_at = observer.monotonic() if observer is not None else 0.0
         async with asyncio.timeout(self._send_timeout):
             if forum:
-                return await self._sender.create_forum_post(
+                message_id = await self._sender.create_forum_post(
                     row.channel_id,
                     row.nonce,
                     row.brief_ids,
                     local_date=local_date,
                     ping_role_id=options.ping_role_id,
                 )
-            return await self._sender.send_digest(
-                row.channel_id, row.nonce, row.brief_ids, ping_role_id=options.ping_role_id
-            )
+            else:
+                message_id = await self._sender.send_digest(
+                    row.channel_id, row.nonce, row.brief_ids, ping_role_id=options.ping_role_id
+                )
+        if observer is not None:
+            observer.observe_created(message_id, sent_at=sent_at)
+        return message_id
 
     async def _look(
         self, row: Delivery, options: PostOptions, *, while_state: DeliveryState = "pending"

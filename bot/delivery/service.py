@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Set
 from datetime import datetime
 
-from bot.clock import utc_now
+from bot.clock import ClockCheck, utc_now
 from bot.delivery.alerts import AlertDispatcher, AlertSender
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
@@ -88,8 +88,10 @@ class DigestService:
         *,
         clock: Callable[[], datetime] = utc_now,
         alert_sender: AlertSender | None = None,
+        discord_clock: ClockCheck | None = None,
     ) -> DigestService:
         """Open (and migrate) DATABASE_PATH and build the scheduler and dispatcher; nothing runs yet.
+        `discord_clock` is shown each message a first send creates (its snowflake is Discord's time).
 
         Raises bot.storage.StorageError when the database cannot be used.
         """
@@ -105,6 +107,7 @@ class DigestService:
             clock=clock,
             nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
             stale_after=settings.digest_stale_after,
+            discord_clock=discord_clock,
         )
         scheduler = DigestScheduler(
             subscriptions,

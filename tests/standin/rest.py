@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import email.utils
 import json
 import logging
 import random
@@ -386,7 +387,10 @@ class RestApi:
                 s.violation(
                     "standin", f"answer {reply.status} departs from the spec: {problem}", method, path
                 )
-        headers["Date"] = s.http_date()
+        proxied = s.proxy_date
+        headers["Date"] = (
+            s.http_date() if proxied is None else email.utils.format_datetime(proxied(), usegmt=True)
+        )
         response = self._respond(reply, headers)
         s.requests.append(
             RecordedRequest(

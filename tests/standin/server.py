@@ -110,6 +110,9 @@ class DiscordStandIn:
         self.latency = latency
         self.validate = validate
         self.nonce_window = nonce_window
+        # Not Discord: a REST proxy in front of it (DISCORD_API_BASE_URL pointing at one) that writes its
+        # own `Date` from its host's clock, when set; the gateway's handshake still comes from Discord.
+        self.proxy_date: Callable[[], dt.datetime] | None = None
         self.time = StandInClock(now)
         self.snowflakes = SnowflakeFactory(lambda: round(self.time.timestamp() * 1000))
         self.limiter = RateLimiter(
@@ -236,8 +239,11 @@ class DiscordStandIn:
 
     def follow_clock(self, now: Callable[[], dt.datetime]) -> None:
         """Discord's clock reads ``now()`` from here on, e.g. a test's fake clock, so that the bot's clock and
-        Discord's agree. Ids made before keep their (earlier or later) instants; new ids never go back."""
+        Discord's agree. Ids made before keep their (earlier or later) instants; new ids carry the new clock's
+        instants, as on Discord, where a message's id says when it was made (the bot reads Discord's time from
+        its own new messages), and never go back from there."""
         self.time.follow(now)
+        self.snowflakes.rebase()
 
     @property
     def clock_injected(self) -> bool:

@@ -95,6 +95,12 @@ class SnowflakeFactory:
             self._last = max(candidate, self._last + 1)
             return self._last
 
+    def rebase(self) -> None:
+        """The clock was replaced (the world was built before a test set Discord's clock): ids from here on
+        follow the new clock, even below those made before, and never go back from there."""
+        with self._lock:
+            self._last = 0
+
     def at(self, unix_ms: int) -> int:
         with self._lock:
             return self._compose(unix_ms)

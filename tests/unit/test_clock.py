@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import ClockCheck, describe_offset
+from bot.clock import DISCORD_EPOCH_MS, ClockCheck, describe_offset, snowflake_time
 from tests.helpers import FakeClock
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
@@ -64,3 +64,33 @@ def test_offsets_are_described_in_words() -> None:
     assert describe_offset(timedelta(days=3 * 365, seconds=-1)) == "3 years ahead of"
     assert describe_offset(timedelta(hours=-2, minutes=-5)) == "2 h 5 min behind"
     assert describe_offset(timedelta(seconds=42)) == "42 s ahead of"
+
+
+def snowflake_of(at: datetime) -> int:
+    return (round(at.timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
+
+
+def test_a_message_the_bot_just_created_tells_discords_time_when_the_date_header_cannot() -> None:
+    # The bot's requests go through a proxy on the same host, whose Date headers come from the host's clock:
+    # they always agree with it. The snowflakes of the bot's own new messages come from Discord's.
+    clock = FakeClock(T0)
+    check = ClockCheck(clock, monotonic=clock.monotonic)
+    sent_at = clock.monotonic()
+    clock.advance(seconds=2)
+    check.observe_created(snowflake_of(T0 + timedelta(seconds=1)), sent_at=sent_at)
+    assert snowflake_time(snowflake_of(T0 + timedelta(seconds=1))) == T0 + timedelta(seconds=1)
+    assert check.problem() is None
+    clock.jump(days=3 * 365)
+    check.observe(clock.now)  # the proxy's Date: the host's wrong clock
+    problem = check.problem()
+    assert problem is not None and "3 years ahead of Discord's" in problem
+    assert check.now() == T0 + timedelta(seconds=1)  # Discord's time: the message's, at its arrival
+
+
+def test_a_message_created_long_after_its_request_left_bounds_discords_time_loosely() -> None:
+    clock = FakeClock(T0)
+    check = ClockCheck(clock, monotonic=clock.monotonic)
+    sent_at = clock.monotonic()
+    clock.advance(minutes=10)  # held back by a rate limit: made at any time in those ten minutes
+    check.observe_created(snowflake_of(T0 + timedelta(seconds=5)), sent_at=sent_at)
+    assert check.problem() is None and check.now() == clock.now
