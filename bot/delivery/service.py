@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence, Set
 from datetime import datetime
 
@@ -45,6 +46,8 @@ def refusal(schedule: str, timezone: str, options: PostOptions, now: datetime) -
                 " Choose a schedule with fewer, or subscribe without `publish`."
             )
     return None
+
+logger = logging.getLogger(__name__)
 
 
 class DigestService:
@@ -270,7 +273,16 @@ class DigestService:
         """Discord's complete list of the bot's servers (READY's, unavailable ones included): a server with
         subscriptions that is not in it removed the bot while the bot was not connected, and is treated as
         `server_removed`. Returns those servers."""
-        gone = [g for g in await self.removed_servers.subscribed_servers() if g not in guild_ids]
+        subscribed = await self.removed_servers.subscribed_servers()
+        if subscribed and not guild_ids:
+            # In no server at all: more likely another bot's token than every server removing this one.
+            logger.warning(
+                "Discord lists no server for this bot, though %d server(s) have subscriptions: not taken for"
+                " removals (is DISCORD_TOKEN this bot's?)",
+                len(subscribed),
+            )
+            return []
+        gone = [g for g in subscribed if g not in guild_ids]
         for guild_id in gone:
             await self.server_removed(guild_id)
         return gone

@@ -100,3 +100,21 @@ def test_the_trusted_nonce_window_is_a_setting_read_as_a_duration() -> None:
     assert Settings.model_validate({"digest_nonce_trust": "90"}).digest_nonce_trust == timedelta(seconds=90)
     with pytest.raises(ValidationError):  # beyond what Discord is known to keep ("a few minutes")
         Settings.model_validate({"digest_nonce_trust": "11m"})
+
+
+async def test_servers_missing_from_discords_list_are_removed_but_an_empty_list_removes_none(
+    tmp_path: Path,
+) -> None:
+    service = await DigestService.open(_settings(tmp_path), Recorder(), lambda: ["b1"], clock=FakeClock(T0))
+    try:
+        for guild_id, channel_id in ((1, 100), (2, 200), (0, 300)):  # 0: a server not known yet
+            await service.subscribe(
+                guild_id=guild_id, channel_id=channel_id, schedule="09:00", timezone="UTC"
+            )
+        assert await service.servers_present(set()) == []  # another bot's token, more likely
+        assert await service.servers_present({1, 99}) == [2]
+        assert await service.servers_present({1, 99}) == []  # marked once
+        paused = {s.channel_id for s in await service.list_subscriptions() if s.paused}
+        assert paused == {200}
+    finally:
+        await service.close()
