@@ -194,6 +194,7 @@ class Dispatcher:
         # Held rows: how often each was looked for again without deciding (the backoff doubles with it), and
         # those whose outcome the database refused, not before a monotonic time.
         self._rechecks: dict[int, int] = {}
+        self._finished = 0  # send and look tasks finished, for run_until_idle
         self._recheck_blocked: dict[int, float] = {}
 
     # --- control ---
@@ -255,11 +256,14 @@ class Dispatcher:
         """Send every row due now (and rows that become due while doing so), waiting for all sends, then
         return. Rows whose next attempt is later are left for a later call."""
         while True:
+            finished = self._finished
             started = await self._dispatch_pass()
             if self._tasks:
                 await asyncio.wait(set(self._tasks))
                 continue
-            if started == 0:
+            # A task that finished during the pass may have left a row due that the pass read before (a
+            # held row found not posted is pending again): one more pass then.
+            if started == 0 and finished == self._finished:
                 return
 
     # --- the loop ---
@@ -385,6 +389,7 @@ class Dispatcher:
             self._busy_rows.discard(row.id)
             self._busy_channels.discard(row.channel_id)
             self._capacity.release()
+            self._finished += 1
             self._wake.set()
 
     async def _attempt(self, row: Delivery) -> None:
@@ -687,6 +692,7 @@ class Dispatcher:
             self._busy_rows.discard(row.id)
             self._busy_channels.discard(row.channel_id)
             self._capacity.release()
+            self._finished += 1
             self._wake.set()
 
     async def _look_again(self, row: Delivery) -> None:

@@ -47,6 +47,7 @@ def refusal(schedule: str, timezone: str, options: PostOptions, now: datetime) -
             )
     return None
 
+
 logger = logging.getLogger(__name__)
 
 
