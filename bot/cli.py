@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from bot.settings import LibrarySettings, Settings, SettingsError, TokenSettings, load_settings
+from bot.settings import (
+    DigestPreviewSettings,
+    LibrarySettings,
+    Settings,
+    SettingsError,
+    TokenSettings,
+    load_settings,
+)
 
 if TYPE_CHECKING:
     from bot.briefs.lookup import Library
@@ -19,7 +26,7 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-_Kind = TypeVar("_Kind", LibrarySettings, TokenSettings, Settings)
+_Kind = TypeVar("_Kind", LibrarySettings, DigestPreviewSettings, TokenSettings, Settings)
 
 
 def _settings_or_exit(kind: type[_Kind]) -> _Kind:
@@ -182,6 +189,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
         (args.options[0], args.options[1:]) if quoting and args.options else (args.command, args.options)
     )
     name = f"quote {command}" if quoting else command
+    if command == "digest" and not quoting:
+        return _preview_digest(args, pairs)
     spec = COMMANDS.get(command)
     if spec is None:
         print(
@@ -226,6 +235,53 @@ def cmd_preview(args: argparse.Namespace) -> int:
     for choice in choices:
         print(f"[Quote button custom_id: {choice.target.custom_id}]")
         print(pages_text(render_quote(result.library, choice.target)))
+    return EXIT_OK
+
+
+def _preview_digest(args: argparse.Namespace, pairs: Sequence[str]) -> int:
+    """`briefbot preview digest [channel=ID]`: what that channel (or a channel subscribed now) would get."""
+    import asyncio
+
+    from bot.briefs.loader import load_library
+    from bot.delivery.preview import preview_digest, preview_text
+    from bot.storage import StorageError
+
+    channel_id: int | None = None
+    for pair in pairs:
+        key, value = _option(pair)
+        if key == "private" and value.casefold() in ("true", "false"):
+            continue
+        if key != "channel" or not value.strip().isdigit():
+            print(
+                "briefbot preview digest: expected channel=ID (the channel's id) or private=True "
+                f"(name:value works too), got {pair!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        channel_id = int(value.strip())
+    settings = _settings_or_exit(DigestPreviewSettings)  # the database and the digest's size, not the token
+    briefs_dir, seeds_dir = args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir
+    result = load_library(briefs_dir, seeds_dir)
+    for error in result.errors:
+        print(f"warning: skipped: {error}", file=sys.stderr)
+    if not result.library.briefs:
+        what = "does not exist" if not briefs_dir.is_dir() else "holds no valid brief (*.toml)"
+        print(f"briefbot preview: the briefs folder {briefs_dir.resolve()} {what}", file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        preview = asyncio.run(
+            preview_digest(
+                result.library,
+                database_path=settings.database_path,
+                channel_id=channel_id,
+                max_briefs=settings.digest_max_briefs,
+                when_nothing_new=settings.digest_when_nothing_new,
+            )
+        )
+    except StorageError as exc:
+        print(f"briefbot preview digest: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(preview_text(preview))
     return EXIT_OK
 
 

@@ -69,6 +69,15 @@ class LibrarySettings(_FromEnvironment):
     seeds_dir: Path = Path("seeds")
 
 
+class DigestPreviewSettings(LibrarySettings):
+    """The library, the database and what a digest holds: what `briefbot preview digest` needs (it reads the
+    database without writing to it)."""
+
+    database_path: Path = Path("data/briefbot.sqlite3")
+    digest_when_nothing_new: WhenNothingNew = "skip"
+    digest_max_briefs: int = Field(default=3, ge=1, le=10)
+
+
 class TokenSettings(_FromEnvironment):
     """Only the token: what `briefbot invite` needs."""
 
@@ -82,13 +91,12 @@ class TokenSettings(_FromEnvironment):
         return value
 
 
-class Settings(LibrarySettings, TokenSettings):
+class Settings(DigestPreviewSettings, TokenSettings):
     """Briefbot's settings, read from the environment and from `.env` in the working directory."""
 
     discord_guild_id: Snowflake | None = Field(
         default=None, description="Sync commands to this server only (instant); globally when unset."
     )
-    database_path: Path = Path("data/briefbot.sqlite3")
     log_level: LogLevel = "INFO"
     discord_api_base_url: str | None = Field(
         default=None,
@@ -102,12 +110,10 @@ class Settings(LibrarySettings, TokenSettings):
     digest_channel_ids: Annotated[list[Snowflake], NoDecode] = Field(default_factory=list)
     digest_schedule: DigestSchedule = "09:00"
     digest_timezone: TimeZoneName = "UTC"
-    digest_when_nothing_new: WhenNothingNew = "skip"
     digest_catch_up_grace: timedelta = Field(default=timedelta(hours=1), le=MAX_CATCH_UP_GRACE)
     # A recorded digest not posted within this of its slot is expired instead of posted late; never less
     # than the catch-up grace (a slot caught up within the grace must have time to be posted).
     digest_stale_after: timedelta = Field(default=timedelta(hours=6), gt=timedelta(0), le=MAX_CATCH_UP_GRACE)
-    digest_max_briefs: int = Field(default=3, ge=1, le=10)
     # How long after a first send the bot trusts Discord's nonce deduplication ("a few minutes", not
     # documented) to turn a resend into the original message; later, it looks in the channel first.
     digest_nonce_trust: timedelta = Field(

@@ -32,6 +32,7 @@ from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMe
 from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, boot_monotonic, utc_now
 from bot.delivery.service import DigestService
+from bot.delivery.versions import offer_of
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -149,10 +150,11 @@ class Briefbot(commands.Bot):
         self._digests = await DigestService.open(
             self.settings,
             DiscordSender(self),
-            lambda: self.library.ids,
+            lambda: offer_of(self.library),
             clock=self.clock,
             alert_sender=DiscordAlertSender(self),
             discord_clock=self.clock_check if self._watch_discord_clock else None,
+            library=lambda: self.library,
         )
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))
@@ -175,7 +177,26 @@ class Briefbot(commands.Bot):
 
     def _install_library(self, library: Library) -> None:
         # One assignment on the event loop: every command reads the old library or the new one, never a mix.
-        self.library = library
+        previous, self.library = self.library, library
+        if self._digests is not None:
+            # A digest recorded before the change still shows the version it recorded: the versions replaced
+            # or removed stay at hand in memory (and kept in the database) while a pending digest needs them.
+            now = library.versions()
+            self._digests.versions.retire(
+                brief for brief in previous.briefs if now.get(brief.id) != previous.version(brief.id)
+            )
+            task: asyncio.Task[object] = asyncio.create_task(
+                self._prune_versions(), name="brief-versions-prune"
+            )
+            self._reloads.add(task)
+            task.add_done_callback(self._reloads.discard)
+
+    async def _prune_versions(self) -> None:
+        try:
+            await self.digests.versions.prune()
+        except Exception:
+            # Only tidying: what is not deleted now is deleted after the next reload or start.
+            log.exception("deleting brief versions no digest needs failed")
 
     def request_reload(self, why: str) -> None:
         """Reload the library in the background (SIGHUP); the outcome goes to the log."""

@@ -19,7 +19,7 @@ from bot.app.embeds import to_embeds
 from bot.app.receipts import receipt
 from bot.app.views import digest_marker, digest_view, is_digest_button
 from bot.briefs.models import Brief
-from bot.briefs.render import digest_title, render_digest
+from bot.briefs.render import MessageData, digest_title, render_digest
 from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
@@ -151,11 +151,15 @@ class DiscordSender:
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
 
-    def _digest(self, brief_ids: Sequence[str]) -> list[Brief]:
-        briefs = [brief for brief_id in brief_ids if (brief := self.bot.library.find(brief_id)) is not None]
-        if not briefs:
+    async def _digest(self, nonce: str, brief_ids: Sequence[str]) -> tuple[list[Brief], MessageData]:
+        """The digest's briefs, each at the version its row recorded whatever the library holds now, and its
+        message (a brief shown as updated says what changed)."""
+        entries = await self.bot.digests.versions.entries_of(nonce, brief_ids)
+        if not entries:
             raise NothingToSendError("its briefs are no longer loaded")
-        return briefs
+        briefs = [entry.brief for entry in entries]
+        updates = {entry.brief.id: entry.changes for entry in entries if entry.changes is not None}
+        return briefs, render_digest(briefs, updates=updates)
 
     async def _content(self, nonce: str, ping_role_id: int | None) -> str | None:
         """The digest's message text: the role it pings, then its receipt (which slot, what window)."""
@@ -166,13 +170,13 @@ class DiscordSender:
     async def send_digest(
         self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
     ) -> int:
-        briefs = self._digest(brief_ids)
+        briefs, message = await self._digest(nonce, brief_ids)
         content = await self._content(nonce, ping_role_id)
         channel = self.bot.get_partial_messageable(channel_id)
         with _as_delivery_errors(self.bot.clock):
             sent = await channel.send(
                 content=content,
-                embeds=to_embeds(render_digest(briefs)),
+                embeds=to_embeds(message),
                 view=digest_view(briefs, marker=nonce),
                 nonce=nonce,
                 allowed_mentions=_mentions(ping_role_id),
@@ -188,14 +192,14 @@ class DiscordSender:
         local_date: date,
         ping_role_id: int | None,
     ) -> int:
-        briefs = self._digest(brief_ids)
+        briefs, message = await self._digest(nonce, brief_ids)
         content = await self._content(nonce, ping_role_id)
         # discord.py's ForumChannel.create_thread, less its automatic repeat of a request that answered 5xx:
         # the same request, made through the client's HTTP client (its session, rate limits and global
         # pause), with a check that stops a 5xx before the repeat.
         with handle_message_parameters(
             content=content if content is not None else MISSING,
-            embeds=to_embeds(render_digest(briefs)),
+            embeds=to_embeds(message),
             view=digest_view(briefs, marker=nonce),
             allowed_mentions=_mentions(ping_role_id),
             previous_allowed_mentions=self.bot.allowed_mentions,
@@ -243,7 +247,11 @@ class DiscordSender:
     async def open_thread(
         self, channel_id: int, message_id: int, brief_ids: Sequence[str], *, local_date: date
     ) -> int:
-        name = digest_title(self._digest(brief_ids), local_date)
+        # Named by the headlines loaded now (a thread has no nonce to find its row's versions by).
+        briefs = [brief for brief_id in brief_ids if (brief := self.bot.library.find(brief_id)) is not None]
+        if not briefs:
+            raise NothingToSendError("its briefs are no longer loaded")
+        name = digest_title(briefs, local_date)
         with _as_delivery_errors(self.bot.clock):
             try:
                 data = await self.bot.http.start_thread_with_message(

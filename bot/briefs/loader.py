@@ -119,7 +119,9 @@ class LoadResult:
 @dataclass(frozen=True)
 class ReloadResult(LoadResult):
     """A library loaded again over `previous`. `kept`: briefs whose file is now refused, served as last loaded
-    (their errors are among `errors`); `added`, `changed`, `removed`: brief ids, compared with `previous`."""
+    (their errors are among `errors`); `added`, `changed`, `removed`: brief ids, compared with `previous`
+    (`changed`: what a reader sees differs, by `bot.briefs.versions.content_fingerprint`; an edit of
+    whitespace or comments alone is no change)."""
 
     kept: list[Brief] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -192,7 +194,9 @@ def load_library(
             seed_versions[path] = seed_version
     for error in errors:
         log.debug("brief error: %s", error)
-    return LoadResult(Library(accepted.values()), errors, accepted, seed_versions)
+    library = Library(accepted.values())
+    library.versions()  # computed here, off the event loop when reloading, not by the first digest
+    return LoadResult(library, errors, accepted, seed_versions)
 
 
 _Loaded = tuple[
@@ -252,24 +256,25 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
         kept.append(brief)
     before = {brief.id: brief for brief in previous.files.values()}
     after = {brief.id: brief for brief in files.values()}
+    library = Library(files.values()) if kept else fresh.library  # built once: its indexes cost as much as a scan
+    now, then = library.versions(), previous.library.versions()
     return ReloadResult(
-        Library(files.values()) if kept else fresh.library,  # built once: its indexes cost as much as a scan
+        library,
         fresh.errors,
         files,
         {path: fresh.seed_versions.get(path) or previous.seed_versions.get(path, "") for path in files},
         kept=kept,
         added=[brief_id for brief_id in after if brief_id not in before],
         changed=[
-            brief_id
-            for brief_id, brief in after.items()
-            if brief_id in before and version_of(brief) != version_of(before[brief_id])
+            brief_id for brief_id in after if brief_id in before and now.get(brief_id) != then.get(brief_id)
         ],
         removed=[brief_id for brief_id in before if brief_id not in after],
     )
 
 
 def version_of(brief: Brief) -> str:
-    """The brief's content version (bot.briefs.check.content_version of its file), as its proof records it."""
+    """The digest of the brief's file (bot.briefs.check.content_version), as its proof records it: what a
+    Quote button names. What a reader sees is compared by `bot.briefs.versions.content_fingerprint`."""
     return brief.proof.version if brief.proof is not None else ""
 
 

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from bot.briefs.evidence import fold
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person
 from bot.briefs.ranking import NameIndex, did_you_mean, ranked, searchable
+from bot.briefs.versions import content_fingerprint
 
 T = TypeVar("T")
 
@@ -127,6 +128,7 @@ class Library:
         self._loan_names = _names(name for b in ordered for name in loan_countries(b))
         self._aid_by_country = _by_country_index(ordered, lambda b: b.aid, ("donor", "recipient"))
         self._loans_by_country = _by_country_index(ordered, lambda b: b.loans, ("lender", "borrower"))
+        self._versions: dict[str, str] = {}  # content versions, computed when first asked
 
     def __len__(self) -> int:
         return len(self.briefs)
@@ -169,6 +171,21 @@ class Library:
     def find(self, brief_id: str) -> Brief | None:
         """The brief with exactly this id, if it is loaded."""
         return self._by_id.get(brief_id)
+
+    def version(self, brief_id: str) -> str | None:
+        """The loaded brief's content version (`bot.briefs.versions.content_fingerprint`), or None when no
+        brief of this id is loaded."""
+        known = self._versions.get(brief_id)
+        if known is None:
+            brief = self._by_id.get(brief_id)
+            if brief is None:
+                return None
+            known = self._versions[brief_id] = content_fingerprint(brief)
+        return known
+
+    def versions(self) -> dict[str, str]:
+        """Every loaded brief's content version, by id (computed once: the loader asks while it checks)."""
+        return {brief.id: version for brief in self.briefs if (version := self.version(brief.id)) is not None}
 
     @property
     def ids(self) -> list[str]:

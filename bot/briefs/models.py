@@ -26,6 +26,11 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 Passage = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Evidence = Annotated[list[Passage], Field(min_length=1, max_length=10)]
 
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[\w][\w -]{0,31}$"),
+]  # a word or a few: no commas, since a subscription lists the tags it follows with them
+
 _BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
 
@@ -222,6 +227,10 @@ class Brief(_Strict):
     format: Literal[2]
     id: str
     added: date = Field(description="When the brief was added; the newest brief is the default answer.")
+    tags: Annotated[list[Tag], Field(max_length=20)] = Field(
+        default_factory=list,
+        description="Topics and countries ('loans', 'israel'): a digest subscription may follow only some.",
+    )
     source: Source
     editor: Editor = Field(default_factory=Editor)
     aliases: list[Alias] = Field(default_factory=list)
@@ -234,6 +243,7 @@ class Brief(_Strict):
     credits: list[Credit] = Field(default_factory=list)
 
     _proof: BriefProof | None = PrivateAttr(default=None)
+    _fingerprint: str | None = PrivateAttr(default=None)  # bot.briefs.versions.content_fingerprint, once
 
     @field_validator("id")
     @classmethod

@@ -8,9 +8,10 @@ message, 10 embeds), long results become pages, and no rendered text can mention
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from bot.briefs import facts
@@ -18,6 +19,7 @@ from bot.briefs.facts import escape_markdown, item_key, plural
 from bot.briefs.lookup import Found
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person, Quote
 from bot.briefs.ranking import Match, match, searchable
+from bot.briefs.versions import FactChange, changes_text
 
 T = TypeVar("T")
 
@@ -36,6 +38,7 @@ ITEMS_PER_PAGE = 6
 SNIPPET_LENGTH = facts.SNIPPET_LENGTH
 EMBED_COLOUR = 0x2B6CB0
 _ZERO_WIDTH_SPACE = "\u200b"
+_NO_UPDATES: Mapping[str, Sequence[FactChange]] = MappingProxyType({})
 _ELLIPSIS = "…"
 _PAGE_SUFFIX = " · page 9999/9999"
 
@@ -531,27 +534,42 @@ def render_help() -> list[MessageData]:
     return paginate("Briefbot: sourced briefings", description, [], "")
 
 
-def render_digest(briefs: Sequence[Brief], key_points_shown: int = 4) -> MessageData:
+def updated_line(changes: Sequence[FactChange]) -> str:
+    """`*Updated* since it was posted here: added person Tomas Reyes; corrected loan, Japan to Ukraine`."""
+    told = changes_text(changes) if changes else "what changed can no longer be told"
+    return defuse_mentions(f"*Updated* since it was posted here: {escape_markdown(told)}.")
+
+
+def render_digest(
+    briefs: Sequence[Brief],
+    key_points_shown: int = 4,
+    *,
+    updates: Mapping[str, Sequence[FactChange]] = _NO_UPDATES,
+) -> MessageData:
     """The scheduled digest: one embed per brief with headline, key points, counts and source.
 
     Every brief given (at most ten, one embed each) is shown: they share the message's 6,000 characters, so
     a long summary is shortened, never a brief dropped, since the caller records each as delivered.
-    Raises ValueError for no briefs or more than ten.
+    A brief in `updates` was posted before at another version: it is headed *Updated*, and says what
+    changed since (facts added, corrected, removed). Raises ValueError for no briefs or more than ten.
     """
     if not briefs or len(briefs) > EMBEDS_PER_MESSAGE_LIMIT:
         raise ValueError(f"a digest shows 1 to {EMBEDS_PER_MESSAGE_LIMIT} briefs, not {len(briefs)}")
     share = MESSAGE_EMBED_TOTAL_LIMIT // len(briefs)
     embeds: list[EmbedData] = []
     for brief in briefs:
-        title = clean(f"Digest: {brief.title}", min(TITLE_LIMIT, share // 5))
+        changes = updates.get(brief.id)
+        heading = "Digest" if changes is None else "Updated"
+        title = clean(f"{heading}: {brief.title}", min(TITLE_LIMIT, share // 5))
         footer = clean(source_line(brief), min(FOOTER_LIMIT, share // 5))
         room = min(DESCRIPTION_LIMIT, share - len(title) - len(footer))
+        updated = "" if changes is None else clean(updated_line(changes), room // 2)
         counts = clean(f"{counts_line(brief)} · {facts.article_date(brief)}", room)
         points = [
             defuse_mentions(" ".join(key_point_lines(brief, index))) for index in range(len(brief.key_points))
         ]
-        bullets = _bullets(points, max(room - len(counts) - 2, 0), key_points_shown)
-        description = "\n\n".join(part for part in (bullets, counts) if part)
+        bullets = _bullets(points, max(room - len(counts) - len(updated) - 4, 0), key_points_shown)
+        description = "\n\n".join(part for part in (updated, bullets, counts) if part)
         embeds.append(EmbedData(title, description[:room], (), footer))
     return MessageData(tuple(embeds))
 

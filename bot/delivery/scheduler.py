@@ -27,14 +27,16 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.clock import utc_now
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.slots import Slot, slots_between
+from bot.delivery.versions import Offer, as_offer
 from bot.schedule import WATCHDOG_SECONDS, ScheduleError, WhenNothingNew, parse_schedule
 from bot.storage.ledger import ChooseContents, DeliveryLedger
 from bot.storage.subscriptions import SubscriptionRepository
 
 logger = logging.getLogger(__name__)
 
-BriefIdSource = Callable[[], Sequence[str]]
-"""Returns the ids of the briefs available now, newest first."""
+BriefIdSource = Callable[[], Offer | Sequence[str]]
+"""Returns the briefs available now (bot.delivery.versions.Offer: ids newest first, versions and tags), or
+only their ids, newest first (then no versions are known)."""
 
 JOB_PREFIX = "digest"
 MAX_MISSED_ROWS = 50  # per schedule group and catch-up: after a long outage, log the rest instead
@@ -197,8 +199,22 @@ class DigestScheduler:
 
     @property
     def choose_contents(self) -> ChooseContents[DigestContents]:
-        """Which briefs a scheduled digest carries (`digest_contents` with this scheduler's settings)."""
-        return contents_rule(max_briefs=self.max_briefs, when_nothing_new=self.when_nothing_new)
+        """Which briefs a scheduled digest carries (`digest_contents` with this scheduler's settings), the
+        briefs on offer now bound."""
+        return self.rule_for(self.offer())
+
+    def offer(self) -> Offer:
+        """The briefs available now."""
+        return as_offer(self._brief_ids())
+
+    def rule_for(self, offer: Offer) -> ChooseContents[DigestContents]:
+        """`digest_contents` with this scheduler's settings and `offer`'s versions and tags."""
+        return contents_rule(
+            max_briefs=self.max_briefs,
+            when_nothing_new=self.when_nothing_new,
+            versions=offer.versions,
+            tags=offer.tags,
+        )
 
     async def record_due_slots(self, now: datetime | None = None) -> RecordReport:
         """Record every slot that has come due, up to `now` (default: the clock), for deliverable subscriptions.
@@ -213,7 +229,7 @@ class DigestScheduler:
         async with self._lock:
             now = self._clock() if now is None else now
             report = RecordReport()
-            available: Sequence[str] | None = None
+            offer: Offer | None = None
             # Every 30 s on the event loop: only groups with a slot due read their subscriptions.
             for group in await self._subscriptions.schedule_groups():
                 schedule, timezone, start = group.schedule, group.timezone, group.earliest_recorded_through
@@ -270,15 +286,16 @@ class DigestScheduler:
                         report.add(slot, "missed", record.missed)
                         report.add(slot, "skipped", record.skipped)  # paused meanwhile
                         continue
-                    if available is None:
-                        available = list(self._brief_ids())
+                    if offer is None:
+                        offer = self.offer()
                     record = await self._ledger.record_slot(
                         slot,
                         eligible,
-                        available_brief_ids=available,
-                        choose=self.choose_contents,
+                        available_brief_ids=offer.ids,
+                        choose=self.rule_for(offer),
                         now=now,
                         on_pending=self._on_recorded,  # after each chunk: sending starts with the first
+                        snapshot_of=offer.snapshot_of,
                     )
                     if record.pending:
                         logger.info(

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Sequence, Set
 from datetime import datetime
 
+from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, utc_now
 from bot.delivery.alerts import AlertDispatcher, AlertSender
 from bot.delivery.contents import DigestContents, contents_rule
@@ -14,6 +15,7 @@ from bot.delivery.pacing import Pacer
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
 from bot.delivery.slots import busiest_hour
+from bot.delivery.versions import Offer, VersionStore, as_offer
 from bot.schedule import checked_schedule, parse_schedule
 from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
@@ -68,11 +70,14 @@ class DigestService:
         *,
         clock: Callable[[], datetime] = utc_now,
         alerts: AlertDispatcher | None = None,
+        library: Callable[[], Library] = lambda: Library([]),
     ) -> None:
         self.settings = settings
         self.database = database
         self.subscriptions = SubscriptionRepository(database)
         self.ledger = DeliveryLedger(database)
+        # The briefs at the versions digests recorded (the sender asks it; a reload retires versions to it).
+        self.versions = VersionStore(self.ledger, library)
         self.removed_servers = RemovedServers(database)
         self.scheduler = scheduler
         self.dispatcher = dispatcher
@@ -93,9 +98,11 @@ class DigestService:
         clock: Callable[[], datetime] = utc_now,
         alert_sender: AlertSender | None = None,
         discord_clock: ClockCheck | None = None,
+        library: Callable[[], Library] | None = None,
     ) -> DigestService:
         """Open (and migrate) DATABASE_PATH and build the scheduler and dispatcher; nothing runs yet.
         `discord_clock` is shown each message a first send creates (its snowflake is Discord's time).
+        `library` gives the loaded library, whose versions digests show (`versions`).
 
         Raises bot.storage.StorageError when the database cannot be used.
         """
@@ -131,7 +138,15 @@ class DigestService:
             nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
             give_up_after=settings.digest_stale_after,
         )
-        return cls(settings, database, scheduler, dispatcher, clock=clock, alerts=alerts)
+        return cls(
+            settings,
+            database,
+            scheduler,
+            dispatcher,
+            clock=clock,
+            alerts=alerts,
+            library=library if library is not None else (lambda: Library([])),
+        )
 
     async def start(self) -> RecordReport:
         """Start sending (pending rows from before a restart first) and scheduling; returns the catch-up.
@@ -139,6 +154,9 @@ class DigestService:
         If it raises, call it again: what had started stays started, the rest starts then.
         """
         if not self._started:
+            # Before anything is sent: rows and deliveries from before versions were kept count as the
+            # library loaded now (so upgrading re-posts nothing), and versions nothing needs are deleted.
+            await self.versions.adopt(now=self._clock())
             await self.dispatcher.start()
             self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
         report = await self.scheduler.start()
@@ -184,10 +202,12 @@ class DigestService:
         timezone: str,
         source: Source = "command",
         options: PostOptions | None = None,
+        tags: Sequence[str] | None = None,
     ) -> Subscription:
         """Subscribe (or update, or resume) a channel; `options` replace how its digests are posted (None
-        keeps them). Raises bot.schedule.ScheduleError (a ValueError) for a schedule or time zone that cannot
-        be used, SubscriptionRefused for options the channel cannot take (see `refusal`)."""
+        keeps them), and it follows only briefs with one of `tags` when given (else every brief). Raises
+        bot.schedule.ScheduleError (a ValueError) for a schedule or time zone that cannot be used,
+        SubscriptionRefused for options the channel cannot take (see `refusal`)."""
         parse_schedule(schedule, timezone)  # validates both, with a message fit for the user
         checked_schedule(schedule)  # and refuses a schedule that never comes
         if options is not None:
@@ -202,6 +222,7 @@ class DigestService:
             source=source,
             now=self._clock(),
             options=options,
+            tags=tags,
         )
         await self.scheduler.refresh()
         return subscription
@@ -325,27 +346,33 @@ class DigestService:
         return await self.ledger.history(channel_id, limit=limit)
 
     async def digest_now(
-        self, *, channel_id: int, guild_id: int, brief_ids: Sequence[str]
+        self, *, channel_id: int, guild_id: int, brief_ids: Offer | Sequence[str]
     ) -> Delivery | None:
         """Queue a one-off digest for `channel_id` and wake the dispatcher; None when there are no briefs.
 
         It carries what the next scheduled digest would, or the newest brief again when nothing is new,
         since someone asked for it.
         """
+        offer = as_offer(brief_ids)
         delivery = await self.ledger.record_manual(
             channel_id=channel_id,
             guild_id=guild_id,
-            available_brief_ids=brief_ids,
+            available_brief_ids=offer.ids,
             choose=contents_rule(
-                max_briefs=self.settings.digest_max_briefs, when_nothing_new="repeat-latest"
+                max_briefs=self.settings.digest_max_briefs,
+                when_nothing_new="repeat-latest",
+                versions=offer.versions,
+                tags=offer.tags,
             ),
             now=self._clock(),
+            snapshot_of=offer.snapshot_of,
         )
         if delivery is not None:
             self.dispatcher.wake()
         return delivery
 
-    async def next_digest(self, channel_id: int, brief_ids: Sequence[str]) -> DigestContents:
+    async def next_digest(self, channel_id: int, brief_ids: Offer | Sequence[str]) -> DigestContents:
         """What the channel's next scheduled digest would carry if its slot came now (`/digest preview`):
         the scheduler's own rule, given what the channel has received and what its pending digests hold."""
-        return await self.ledger.next_contents(channel_id, brief_ids, self.scheduler.choose_contents)
+        offer = as_offer(brief_ids)
+        return await self.ledger.next_contents(channel_id, offer.ids, self.scheduler.rule_for(offer))

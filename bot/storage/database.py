@@ -120,6 +120,41 @@ class Database:
             raise
         return database
 
+    @classmethod
+    async def open_read_only(cls, path: Path | str) -> Database:
+        """Open the existing database at `path` to read it only (`briefbot preview digest`): nothing is
+        created, migrated or written. Raises StorageError, naming the file, when it does not exist, cannot
+        be read, or has a schema other than this code's (run `briefbot run` once to bring it up to date)."""
+        path = Path(path)
+        if not path.is_file():
+            raise StorageError(f"there is no database at {path.absolute()}; check DATABASE_PATH")
+        connection = aiosqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            await connection
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open the database {path} to read it: {exc}") from exc
+        database = cls(path, connection)
+        database._peek = connection
+        try:
+            connection.row_factory = aiosqlite.Row
+            await connection.execute("PRAGMA query_only=ON")
+            await connection.execute("PRAGMA busy_timeout=5000")
+            version, latest = await database.schema_version(), len(load_migrations())
+        except sqlite3.DatabaseError as exc:
+            await connection.close()
+            raise StorageError(f"{path} is not a usable SQLite database ({exc})") from exc
+        if version != latest:
+            await connection.close()
+            older = "an older" if version < latest else "a newer"
+            raise StorageError(
+                f"the database {path} has schema version {version}, written by {older} Briefbot than this "
+                f"one (schema {latest}); start this Briefbot's `briefbot run` once to bring it up to date"
+                if version < latest
+                else f"the database {path} has schema version {version}, written by {older} Briefbot "
+                f"(this one knows up to {latest})"
+            )
+        return database
+
     async def _open_peek(self) -> None:
         peek = aiosqlite.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         self._peek = await peek
@@ -127,7 +162,7 @@ class Database:
         await self._peek.execute("PRAGMA busy_timeout=5000")
 
     async def _close_connections(self) -> None:
-        if self._peek is not None:
+        if self._peek is not None and self._peek is not self._connection:
             await self._peek.close()
         await self._connection.close()
 

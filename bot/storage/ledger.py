@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol, TypeVar
@@ -63,13 +63,31 @@ class Contents(Protocol):
     def brief_ids(self) -> Sequence[str]: ...
     @property
     def skip_reason(self) -> str | None: ...
+    @property
+    def versions(self) -> Sequence[tuple[str, str]]: ...
+    @property
+    def updated_from(self) -> Sequence[tuple[str, str]]: ...
 
 
 ContentsT = TypeVar("ContentsT")
-ChooseContents = Callable[[Sequence[str], Set[str], Set[str]], ContentsT]
-"""Decides a channel's next digest from (available brief ids newest first, those among them delivered to the
-channel, those reserved by its pending and held rows). The delivery layer's rule is passed in: storage does not
-decide."""
+ChooseContents = Callable[[Sequence[str], Mapping[str, str | None], Set[str], Set[str]], ContentsT]
+"""Decides a channel's next digest from (available brief ids newest first; those among them delivered to the
+channel, each with the content version it had, None when delivered before versions were kept; those held by
+its pending and held rows; the tags its subscription follows, none for every brief). The delivery layer's rule is
+passed in: storage does not decide."""
+
+SnapshotOf = Callable[[str, str], str | None]
+"""(brief id, content version) -> that version serialised, or None when it is not at hand. The ledger keeps
+what it is given of each version a row carries, so that the row can be sent as recorded after a restart."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedContent:
+    """What a digest row recorded of its briefs: the content version of each (those known), and for each
+    carried as updated, the version the channel had."""
+
+    versions: dict[str, str]
+    updated_from: dict[str, str]
 
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # in byte order
@@ -151,23 +169,25 @@ class Delivery:
 
 _DELIVERIES = Columns(Delivery)
 # A chunk's channels as recording a slot needs them, in one statement: the subscription now (columns by
-# position, as `_record_chunk` unpacks them), whether the slot's row exists, the available briefs it has had,
-# and the briefs its pending and held rows reserve, each as a JSON array in a canonical order (so channels in
-# the same state have the same text). The `+` makes SQLite scan the channel's delivered briefs (a short run of
-# the primary key) instead of looking each available brief up: measured several times faster. Pending and
-# held rows are found through their partial indexes by channel, not by reading the channel's whole history.
+# position, as `_record_chunk` unpacks them), whether the slot's row exists, the available briefs it has had
+# with the version of each (a JSON object), the briefs its pending and held rows reserve (a JSON array in a
+# canonical order, so channels in the same state have the same text), and the tags it follows. The `+`
+# makes SQLite scan the channel's delivered briefs (a short run of the primary key) instead of looking each
+# available brief up: measured several times faster. Pending and held rows are found through their partial
+# indexes by channel, not by reading the channel's whole history.
 _CHUNK_STATE = (
     "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
     " s.paused_reason, s.pause_cause,"
     " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
     " AND d.slot_key = ?),"
-    " (SELECT json_group_array(b.brief_id) FROM delivered_briefs AS b WHERE b.channel_id = s.channel_id"
-    " AND +b.brief_id IN (SELECT value FROM json_each(?))),"
+    " (SELECT json_group_object(b.brief_id, b.version) FROM delivered_briefs AS b"
+    " WHERE b.channel_id = s.channel_id AND +b.brief_id IN (SELECT value FROM json_each(?))),"
     " (SELECT json_group_array(reserved) FROM ("
     "SELECT j.value AS reserved FROM deliveries AS p, json_each(p.brief_ids) AS j"
     " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
     " UNION SELECT j.value FROM deliveries AS h, json_each(h.brief_ids) AS j"
-    " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved))"
+    " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved)),"
+    " s.tags"
     " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
 )
 # Each channel's oldest due row (its head: no due row of the channel before it), then those heads numbered
@@ -191,36 +211,40 @@ _DUE_IN_TURN = (
 )
 
 
-_Decision = tuple[DeliveryState, str | None, str, str | None]  # state, reason, brief_ids JSON, next attempt
+# state, reason, brief_ids JSON, next attempt, brief_versions JSON, updated_from JSON
+_Decision = tuple[DeliveryState, str | None, str, str | None, str | None, str | None]
 
 
 class _Decisions:
-    """`choose` asked once per distinct (delivered, reserved) state of a slot's channels: it is a pure rule
-    of those and the available briefs (fixed for the slot), so channels in the same state share its answer,
-    kept as the row's columns. A state is keyed by its two JSON arrays as the chunk's read gives them."""
+    """`choose` asked once per distinct (delivered, reserved, followed) state of a slot's channels: it is a
+    pure rule of those and the available briefs (fixed for the slot), so channels in the same state share its
+    answer, kept as the row's columns. A state is keyed by its JSON texts as the chunk's read gives them.
+    Notes the content versions its pending rows carry (`carried`)."""
 
     def __init__(self, choose: ChooseContents[Contents], available: Sequence[str], stamp: str) -> None:
         self._choose = choose
         self._available = available
         self._stamp = stamp
-        self._known: dict[tuple[str, str], _Decision] = {}
+        self._known: dict[tuple[str, str, str | None], _Decision] = {}
+        self.carried: dict[tuple[str, str], None] = {}  # (brief id, version) of pending rows, in order
 
-    def get(self, delivered: str, reserved: str) -> _Decision:
-        """The decision for a channel that has had the briefs of JSON array `delivered`, while its pending
-        rows hold those of JSON array `reserved`."""
-        key = (delivered, reserved)
+    def get(self, delivered: str | None, reserved: str | None, follows: str | None) -> _Decision:
+        """The decision for a channel that has had the briefs of JSON object `delivered` (id to version), while
+        its pending and held rows hold those of JSON array `reserved`, following the tags of JSON array
+        `follows` (None: every brief)."""
+        key = (delivered or "{}", reserved or "[]", follows)
         known = self._known.get(key)
         if known is not None:
             return known
         contents = self._choose(
-            self._available, frozenset(json.loads(delivered)), frozenset(json.loads(reserved))
+            self._available,
+            json.loads(key[0]),
+            frozenset(json.loads(key[1])),
+            frozenset(json.loads(follows) if follows else ()),
         )
-        chosen = list(contents.brief_ids)
-        decision: _Decision = (
-            ("pending", None, json.dumps(chosen), self._stamp)
-            if chosen
-            else ("skipped", contents.skip_reason, "[]", None)
-        )
+        decision = _decision_of(contents, self._stamp)
+        if decision[0] == "pending":
+            self.carried.update(dict.fromkeys(contents.versions))
         self._known[key] = decision
         return decision
 
@@ -233,6 +257,20 @@ class DigestWindow:
     slot_at: datetime
     since: datetime | None
     by_hand: bool
+
+
+def _decision_of(contents: Contents, stamp: str) -> _Decision:
+    chosen = list(contents.brief_ids)
+    if not chosen:
+        return ("skipped", contents.skip_reason, "[]", None, None, None)
+    return (
+        "pending",
+        None,
+        json.dumps(chosen),
+        stamp,
+        json.dumps(dict(contents.versions)),
+        json.dumps(dict(contents.updated_from)) if contents.updated_from else None,
+    )
 
 
 @dataclass(slots=True)
@@ -281,6 +319,7 @@ class DeliveryLedger:
         now: datetime,
         missed: bool = False,
         on_pending: Callable[[], None] | None = None,
+        snapshot_of: SnapshotOf | None = None,
     ) -> SlotRecord:
         """Record `slot` for each subscription, idempotently, `record_chunk` subscriptions per transaction.
 
@@ -292,7 +331,8 @@ class DeliveryLedger:
         with the briefs `choose` picks from `available_brief_ids` (newest first) given those delivered to the
         channel and those reserved by its other pending and held rows: 'pending' with them, or 'skipped' with
         the reason when it picks none. Existing rows are left untouched. Each subscription's `recorded_through` is
-        advanced to the slot.
+        advanced to the slot. A pending row keeps the content version of each brief it carries, and
+        `snapshot_of` gives each such version serialised, kept beside the rows (see `brief_snapshot`).
 
         `subscriptions` were read before this transaction began, so an admin may have acted since: each is
         read again inside it. One no longer active, or subscribed again since (on another schedule or time
@@ -306,6 +346,7 @@ class DeliveryLedger:
         # In channel order: each chunk's rows then go to neighbouring pages of every index they enter.
         in_order = sorted(subscriptions, key=lambda subscription: subscription.channel_id)
         decisions = _Decisions(choose, available_brief_ids, to_db(now))
+        kept: set[tuple[str, str]] = set()  # versions whose snapshot a committed chunk wrote
         for start in range(0, len(in_order), self.record_chunk):
             pending_before = len(result.pending)
             await self._record_chunk(
@@ -316,6 +357,7 @@ class DeliveryLedger:
                 now=now,
                 missed=missed,
                 result=result,
+                snapshots=(snapshot_of, kept),
             )
             if on_pending is not None and len(result.pending) > pending_before:
                 on_pending()
@@ -351,8 +393,10 @@ class DeliveryLedger:
         now: datetime,
         missed: bool,
         result: SlotRecord,
+        snapshots: tuple[SnapshotOf | None, set[tuple[str, str]]],
     ) -> None:
-        """One transaction of `record_slot`: its outcomes are added to `result`.
+        """One transaction of `record_slot`: its outcomes are added to `result`; the snapshots of versions its
+        rows carry are written with them (`snapshots`: where to get them, and those already written).
 
         Its reads are one statement: each channel's subscription as it is now, whether it has the slot's row,
         which available briefs it has had and which its pending and held rows reserve. Most channels of a
@@ -405,6 +449,7 @@ class DeliveryLedger:
                     has_row,
                     had,
                     reserved,
+                    follows,
                 ) = found
                 # Still the subscription's slot (text order is time order): active, on the schedule it was
                 # read with, and not subscribed again afresh after the slot (nothing before that is back-filled).
@@ -423,12 +468,12 @@ class DeliveryLedger:
                 decision: _Decision
                 if paused_at is not None:
                     # A paused subscription keeps its slots: each is skipped, with the pause's reason and cause.
-                    decision = ("skipped", f"subscription paused: {paused_reason}", "[]", None)
+                    decision = ("skipped", f"subscription paused: {paused_reason}", "[]", None, None, None)
                 elif missed:
-                    decision = ("missed", MISSED_REASON, "[]", None)
+                    decision = ("missed", MISSED_REASON, "[]", None, None, None)
                 else:
-                    decision = decisions.get(had, reserved)
-                state, reason, brief_ids, next_at = decision
+                    decision = decisions.get(had, reserved, follows)
+                state, reason, brief_ids, next_at, versions, updated_from = decision
                 rows.append(
                     (
                         channel_id,
@@ -444,6 +489,8 @@ class DeliveryLedger:
                         pause_cause if paused_at is not None else None,
                         stamp,
                         stamp,
+                        versions,
+                        updated_from,
                     )
                 )
                 (pending if state == "pending" else skipped if state == "skipped" else result.missed).append(
@@ -452,11 +499,17 @@ class DeliveryLedger:
             # No row for (channel, slot) exists (read above, in this transaction): each insert adds one.
             await connection.executemany(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
-                " brief_ids, next_attempt_at, reason, pause_cause, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " brief_ids, next_attempt_at, reason, pause_cause, created_at, updated_at, brief_versions,"
+                " updated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            snapshot_of, kept = snapshots
+            written = [version for version in decisions.carried if version not in kept]
+            if rows and written:
+                await _keep_snapshots(connection, written, snapshot_of, stamp)
             await _advance(connection, channel_ids, slot.at)
+        if rows and written:
+            kept.update(written)
 
     async def record_manual(
         self,
@@ -466,6 +519,7 @@ class DeliveryLedger:
         available_brief_ids: Sequence[str],
         choose: ChooseContents[Contents],
         now: datetime,
+        snapshot_of: SnapshotOf | None = None,
     ) -> Delivery | None:
         """A one-off digest asked for by hand (`/digest now`): a pending row of its own, delivered like any other.
 
@@ -481,10 +535,11 @@ class DeliveryLedger:
             )
             if not contents.brief_ids:
                 return None
+            _, _, brief_ids, _, versions, updated_from = _decision_of(contents, stamp)
             cursor = await connection.execute(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
-                " brief_ids, next_attempt_at, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+                " brief_ids, next_attempt_at, created_at, updated_at, brief_versions, updated_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
                 (
                     channel_id,
                     guild_id,
@@ -492,14 +547,17 @@ class DeliveryLedger:
                     key,
                     stamp,
                     make_nonce(MANUAL_TIMEZONE, key, channel_id),
-                    json.dumps(list(contents.brief_ids)),
+                    brief_ids,
                     stamp,
                     stamp,
                     stamp,
+                    versions,
+                    updated_from,
                 ),
             )
             delivery_id = cursor.lastrowid
             await cursor.close()
+            await _keep_snapshots(connection, list(contents.versions), snapshot_of, stamp)
         assert delivery_id is not None
         return await self.get(delivery_id)
 
@@ -513,6 +571,114 @@ class DeliveryLedger:
             return await _contents(
                 connection, channel_id, available_brief_ids, reserved.get(channel_id, set()), choose
             )
+
+    # --- content versions ---
+
+    async def recorded_content(self, nonce: str) -> RecordedContent | None:
+        """What the row with `nonce` recorded of its briefs' versions; None if there is no such row."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        return RecordedContent(
+            json.loads(str(row["brief_versions"] or "{}")), json.loads(str(row["updated_from"] or "{}"))
+        )
+
+    async def followed_tags(self, channel_id: int) -> frozenset[str]:
+        """The tags the channel's subscription follows (none: every brief, or no subscription)."""
+        async with self._db.read() as connection:
+            return await _followed_tags(connection, channel_id)
+
+    async def brief_snapshot(self, brief_id: str, version: str) -> str | None:
+        """Version `version` of brief `brief_id` as it was kept when a row recorded it, or None if not kept."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT snapshot FROM brief_versions WHERE brief_id = ? AND version = ?", (brief_id, version)
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        return None if row is None else str(row["snapshot"])
+
+    async def adopt_versions(
+        self, current: Mapping[str, str], snapshot_of: SnapshotOf, *, now: datetime
+    ) -> tuple[int, int]:
+        """Give what was written before versions were kept the `current` versions (brief id to version, the
+        library loaded now): each channel's unversioned deliveries of those briefs count as current, and each
+        unversioned pending or held row carries them (the version it would have posted). Keeps the snapshots
+        they now name. Returns (deliveries, rows) adopted. Upgrading thus re-posts nothing."""
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE delivered_briefs SET version = json_extract(?, '$.\"' || brief_id || '\"')"
+                " WHERE version IS NULL AND brief_id IN (SELECT key FROM json_each(?))",
+                (json.dumps(dict(current)), json.dumps(dict(current))),
+            )
+            deliveries = cursor.rowcount
+            await cursor.close()
+            async with connection.execute(
+                "SELECT id, brief_ids FROM deliveries WHERE brief_versions IS NULL AND state IN ('pending', 'held')"
+            ) as rows_cursor:
+                unversioned = [
+                    (int(row["id"]), json.loads(str(row["brief_ids"])))
+                    for row in await rows_cursor.fetchall()
+                ]
+            adopted = [
+                (json.dumps({b: current[b] for b in brief_ids if b in current}), delivery_id)
+                for delivery_id, brief_ids in unversioned
+            ]
+            await connection.executemany("UPDATE deliveries SET brief_versions = ? WHERE id = ?", adopted)
+            named = {(b, current[b]) for _, brief_ids in unversioned for b in brief_ids if b in current}
+            if deliveries:
+                async with connection.execute(
+                    "SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
+                    " AND brief_id IN (SELECT key FROM json_each(?))",
+                    (json.dumps(dict(current)),),
+                ) as versions_cursor:
+                    named |= {
+                        (str(r["brief_id"]), str(r["version"])) for r in await versions_cursor.fetchall()
+                    }
+            await _keep_snapshots(
+                connection, sorted(v for v in named if current.get(v[0]) == v[1]), snapshot_of, stamp
+            )
+        if deliveries or adopted:
+            logger.info(
+                "content versions adopted: %d delivered brief(s) and %d pending digest(s) from before versions"
+                " were kept count as the briefs loaded now",
+                deliveries,
+                len(adopted),
+            )
+        return deliveries, len(adopted)
+
+    async def keep_versions(
+        self, versions: Sequence[tuple[str, str]], snapshot_of: SnapshotOf, *, now: datetime
+    ) -> None:
+        """Keep these (brief id, version) serialised, as `snapshot_of` gives them, unless kept already."""
+        async with self._db.transaction() as connection:
+            await _keep_snapshots(connection, versions, snapshot_of, to_db(now))
+
+    async def prune_versions(self) -> int:
+        """Delete the kept versions nothing needs any more: none carried or told against by a pending or held
+        row, none the version a channel last had. Returns how many were deleted."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                f"DELETE FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS})"  # noqa: S608
+            )
+            deleted = cursor.rowcount
+            await cursor.close()
+        if deleted:
+            logger.info("%d brief version(s) no digest needs any more deleted", deleted)
+        return deleted
+
+    async def needed_versions(self) -> set[tuple[str, str]]:
+        """The (brief id, version) pairs something still needs (see `prune_versions`)."""
+        async with self._db.read() as connection, connection.execute(_NEEDED_VERSIONS) as cursor:
+            return {(str(row[0]), str(row[1])) for row in await cursor.fetchall()}
 
     async def advance_recorded_through(self, channel_ids: Iterable[int], through: datetime) -> None:
         """Note that every slot up to `through` has been dealt with for these channels (never moves back)."""
@@ -622,7 +788,7 @@ class DeliveryLedger:
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = ?, thread_id = ?,"
                 " published_at = ?, not_published = ?"
                 " WHERE id = ? AND state IN ('pending', 'held')"
-                " RETURNING channel_id, brief_ids",
+                " RETURNING channel_id, brief_ids, brief_versions",
                 (
                     message_id,
                     stamp,
@@ -642,7 +808,7 @@ class DeliveryLedger:
                     "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?,"
                     " reason = coalesce(reason, 'cancelled') || ?"
                     " WHERE id = ? AND state = 'cancelled' AND (message_id IS NULL OR message_id = ?)"
-                    " AND sent_at IS NULL RETURNING channel_id, brief_ids",
+                    " AND sent_at IS NULL RETURNING channel_id, brief_ids, brief_versions",
                     (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id, message_id),
                 )
                 row = await cursor.fetchone()
@@ -657,11 +823,15 @@ class DeliveryLedger:
                     message_id,
                 )
             channel_id = int(row["channel_id"])
+            versions = json.loads(str(row["brief_versions"] or "{}"))
+            # What the channel has now is the version this digest showed: a brief had before at another
+            # version (an update) has its version replaced.
             await connection.executemany(
-                "INSERT OR IGNORE INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at, version)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel_id, brief_id) DO UPDATE"
+                " SET version = excluded.version WHERE excluded.version IS NOT NULL",
                 [
-                    (channel_id, brief_id, delivery_id, stamp)
+                    (channel_id, brief_id, delivery_id, stamp, versions.get(brief_id))
                     for brief_id in json.loads(str(row["brief_ids"]))
                 ],
             )
@@ -1003,20 +1173,29 @@ async def _pending_brief_ids(
 
 
 async def _delivered_among(
-    connection: aiosqlite.Connection, channel_ids: Sequence[int], available: Sequence[str]
-) -> dict[int, set[str]]:
-    """Which of the `available` briefs each channel has received, per channel (channels with none absent)."""
-    delivered: dict[int, set[str]] = {}
+    connection: aiosqlite.Connection, channel_id: int, available: Sequence[str]
+) -> dict[str, str | None]:
+    """Which of the `available` briefs the channel has received, each with the version it had."""
     if not available:
-        return delivered
+        return {}
     async with connection.execute(
-        "SELECT channel_id, brief_id FROM delivered_briefs"
-        " WHERE channel_id IN (SELECT value FROM json_each(?)) AND brief_id IN (SELECT value FROM json_each(?))",
-        (_json_ids(channel_ids), _json_ids(available)),
+        "SELECT brief_id, version FROM delivered_briefs"
+        " WHERE channel_id = ? AND brief_id IN (SELECT value FROM json_each(?))",
+        (channel_id, _json_ids(available)),
     ) as cursor:
-        for row in await cursor.fetchall():
-            delivered.setdefault(int(row["channel_id"]), set()).add(str(row["brief_id"]))
-    return delivered
+        return {
+            str(row["brief_id"]): None if row["version"] is None else str(row["version"])
+            for row in await cursor.fetchall()
+        }
+
+
+async def _followed_tags(connection: aiosqlite.Connection, channel_id: int) -> frozenset[str]:
+    """The tags the channel's subscription follows (none: every brief, or no subscription)."""
+    async with connection.execute(
+        "SELECT tags FROM subscriptions WHERE channel_id = ?", (channel_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return frozenset(json.loads(str(row["tags"]))) if row is not None and row["tags"] else frozenset()
 
 
 async def _contents(
@@ -1026,6 +1205,39 @@ async def _contents(
     reserved: Set[str],
     choose: ChooseContents[ContentsT],
 ) -> ContentsT:
-    """Ask `choose` about the channel's next digest, reading which of `available` it has received."""
-    delivered = await _delivered_among(connection, [channel_id], available)
-    return choose(available, delivered.get(channel_id, set()), reserved)
+    """Ask `choose` about the channel's next digest, reading which of `available` it has received (at which
+    version) and the tags it follows."""
+    delivered = await _delivered_among(connection, channel_id, available)
+    return choose(available, delivered, reserved, await _followed_tags(connection, channel_id))
+
+
+async def _keep_snapshots(
+    connection: aiosqlite.Connection,
+    versions: Sequence[tuple[str, str]],
+    snapshot_of: SnapshotOf | None,
+    stamp: str,
+) -> None:
+    """Keep each (brief id, version) serialised, as `snapshot_of` gives it, unless it is kept already."""
+    if snapshot_of is None or not versions:
+        return
+    rows = [
+        (brief_id, version, text, stamp)
+        for brief_id, version in versions
+        if (text := snapshot_of(brief_id, version)) is not None
+    ]
+    await connection.executemany(
+        "INSERT OR IGNORE INTO brief_versions (brief_id, version, snapshot, recorded_at) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+
+
+# The versions something still needs: carried or told against by a row that may yet be posted (pending, or
+# held until a look or an admin settles it), or the one a channel last had (its next update is told
+# against it).
+_NEEDED_VERSIONS = (
+    "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d, json_each(d.brief_versions) AS j"
+    " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
+    " UNION SELECT j.key, j.value FROM deliveries AS d, json_each(d.updated_from) AS j"
+    " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
+    " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -65,6 +66,7 @@ class Subscription:
     ping_role_id: int | None = None
     open_thread: bool = False
     publish: bool = False
+    tags: tuple[str, ...] | None = None  # the tags it follows (lower case); None: every brief
 
     @property
     def options(self) -> PostOptions:
@@ -122,8 +124,10 @@ class SubscriptionRepository:
         source: Source,
         now: datetime,
         options: PostOptions | None = None,
+        tags: Sequence[str] | None = None,
     ) -> Subscription:
-        """Create or update the channel's subscription and return it.
+        """Create or update the channel's subscription and return it. It follows `tags` (compared in lower
+        case; None or none: every brief), replacing what it followed before.
 
         `options` (how digests are posted) replace the stored ones; None keeps them (defaults when new).
 
@@ -135,13 +139,14 @@ class SubscriptionRepository:
         if source not in _SOURCES:
             raise ValueError(f"source must be one of {_SOURCES}, not {source!r}")
         stamp = to_db(now)
+        followed = json.dumps(list(dict.fromkeys(tag.casefold() for tag in tags))) if tags else None
         async with self._db.transaction() as connection:
             existing = await fetch_subscription(connection, channel_id)
             if existing is None:
                 await connection.execute(
                     "INSERT INTO subscriptions (channel_id, guild_id, schedule, timezone, source, created_at,"
-                    " updated_at, active, recorded_through) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
-                    (channel_id, guild_id, schedule, timezone, source, stamp, stamp, stamp),
+                    " updated_at, active, recorded_through, tags) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                    (channel_id, guild_id, schedule, timezone, source, stamp, stamp, stamp, followed),
                 )
             else:
                 restart = (
@@ -153,10 +158,10 @@ class SubscriptionRepository:
                     "UPDATE subscriptions SET guild_id = ?, schedule = ?, timezone = ?, source = ?,"
                     " updated_at = ?, active = 1, paused_at = NULL, paused_reason = NULL, paused_by = NULL,"
                     " pause_cause = NULL,"
-                    " consecutive_failures = 0,"
+                    " consecutive_failures = 0, tags = ?,"
                     " recorded_through = CASE WHEN ? THEN max(recorded_through, ?) ELSE recorded_through END"
                     " WHERE channel_id = ?",
-                    (guild_id, schedule, timezone, source, stamp, int(restart), stamp, channel_id),
+                    (guild_id, schedule, timezone, source, stamp, followed, int(restart), stamp, channel_id),
                 )
             if options is not None:
                 await connection.execute(

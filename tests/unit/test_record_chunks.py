@@ -192,7 +192,7 @@ async def _check_rule(folder: Path, case: Case) -> None:
             # The held row of a paused channel was cancelled, but this channel's is still pending.
             expected = digest_contents(
                 available,
-                channel.delivered,
+                dict.fromkeys(channel.delivered),
                 channel.held,
                 max_briefs=max_briefs,
                 when_nothing_new=when_nothing_new,
@@ -344,9 +344,9 @@ async def test_the_rule_is_asked_once_per_distinct_state_of_a_slot_and_its_answe
             await cursor.close()
     asked: list[tuple[frozenset[str], frozenset[str]]] = []
 
-    def counting_rule(available: Any, delivered: Any, reserved: Any) -> Any:
+    def counting_rule(available: Any, delivered: Any, reserved: Any, follows: Any) -> Any:
         asked.append((frozenset(delivered), frozenset(reserved)))
-        return RULE(available, delivered, reserved)
+        return RULE(available, delivered, reserved, follows)
 
     ledger = DeliveryLedger(database, record_chunk=2)
     record = await ledger.record_slot(

@@ -20,6 +20,7 @@ from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, defuse_mentions, render_digest, shorten
 from bot.delivery.service import SubscriptionRefused
 from bot.delivery.slots import next_slot
+from bot.delivery.versions import offer_of
 from bot.schedule import ScheduleError, checked_schedule, checked_timezone
 from bot.storage import Delivery, Subscription
 from bot.storage.subscriptions import ChannelKind, PostOptions
@@ -183,6 +184,13 @@ def pause_text(subscription: Subscription) -> str:
     return f"**paused** by {who}{when}: {why}. {then}"
 
 
+def followed_tags(typed: str | None) -> list[str]:
+    """`loans, Israel,,` -> ['loans', 'israel']: the tags a subscription follows, as briefs compare them."""
+    if typed is None:
+        return []
+    return list(dict.fromkeys(tag.strip().casefold() for tag in typed.split(",") if tag.strip()))
+
+
 def subscription_line(subscription: Subscription, now: datetime, *, running: bool = True) -> str:
     """One subscription as /digest list shows it. It promises a next slot only when one will come: not while
     the subscription is paused, its stored schedule or time zone cannot be used on this host, or the digests
@@ -191,6 +199,8 @@ def subscription_line(subscription: Subscription, now: datetime, *, running: boo
     line += options_text(subscription)
     if subscription.source == "settings":
         line += " (from settings)"
+    if subscription.tags:
+        line += " · only tags " + ", ".join(f"`{tag}`" for tag in subscription.tags)
     if subscription.paused:
         return f"{line}; {pause_text(subscription)}."
     try:
@@ -316,6 +326,7 @@ class DigestsCog(
         ping="A role to ping with each digest (it must be mentionable, or I need Mention Everyone)",
         thread="Open a thread on each digest for discussion (text and announcement channels)",
         publish="Publish each digest to the servers following this announcement channel",
+        tags="Only briefs with one of these tags, comma-separated, e.g. loans,israel (default: every brief)",
     )
     @app_commands.checks.has_permissions(manage_guild=True)
     async def subscribe(
@@ -329,6 +340,7 @@ class DigestsCog(
         ping: discord.Role | None = None,
         thread: bool = False,
         publish: bool = False,
+        tags: app_commands.Range[str, 1, 300] | None = None,
     ) -> None:
         """Post scheduled digests to a channel (Manage Server)"""
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -348,6 +360,7 @@ class DigestsCog(
                 interaction, f"I cannot post digests in <#{channel.id}>: I am missing {', '.join(missing)}."
             )
             return
+        followed = followed_tags(tags)
         refused = ping_refusal(target, ping) if ping is not None else None
         if refused is not None:
             await self._reply(interaction, refused)
@@ -365,6 +378,7 @@ class DigestsCog(
                 schedule=schedule,
                 timezone=timezone,
                 options=options,
+                tags=followed,
             )
         except SubscriptionRefused as refusal:
             await self._reply(interaction, f"I did not subscribe <#{channel.id}>. {refusal}")
@@ -378,7 +392,12 @@ class DigestsCog(
             options,
         )
         line = subscription_line(subscription, self.bot.clock(), running=self.bot.digests.running)
-        await self._reply(interaction, f"Subscribed. {line}")
+        known = {tag for brief in self.bot.library.briefs for tag in brief.tags}
+        unknown = [tag for tag in followed if tag not in known]
+        note = (
+            f" No brief carries {', '.join(f'`{tag}`' for tag in unknown)} yet." if unknown and known else ""
+        )
+        await self._reply(interaction, f"Subscribed. {line}{note}")
 
     @app_commands.command()
     @app_commands.describe(channel="The channel to stop")
@@ -547,9 +566,15 @@ class DigestsCog(
         if channel_id is None:
             await self._reply(interaction, "I cannot see that channel.", private=private)
             return
-        contents = await self.bot.digests.next_digest(channel_id, self.bot.library.ids)
-        found = (self.bot.library.find(brief_id) for brief_id in contents.brief_ids)
-        briefs = [] if contents.repeated else [brief for brief in found if brief is not None]
+        contents = await self.bot.digests.next_digest(channel_id, offer_of(self.bot.library))
+        entries = (
+            []
+            if contents.repeated
+            else await self.bot.digests.versions.entries(
+                contents.brief_ids, dict(contents.versions), dict(contents.updated_from)
+            )
+        )
+        briefs = [entry.brief for entry in entries]
         if not briefs:
             newest = self.bot.library.newest
             if newest is None:
@@ -567,8 +592,9 @@ class DigestsCog(
                 note, embeds=to_embeds(render_digest([newest])), ephemeral=private
             )
             return
+        updates = {entry.brief.id: entry.changes for entry in entries if entry.changes is not None}
         await interaction.followup.send(
-            embeds=to_embeds(render_digest(briefs)),
+            embeds=to_embeds(render_digest(briefs, updates=updates)),
             view=digest_view(briefs),
             ephemeral=private,
         )
@@ -619,7 +645,7 @@ class DigestsCog(
             )
             return False
         delivery = await self.bot.digests.digest_now(
-            channel_id=target.id, guild_id=guild.id, brief_ids=self.bot.library.ids
+            channel_id=target.id, guild_id=guild.id, brief_ids=offer_of(self.bot.library)
         )
         if delivery is None:
             await self._reply(interaction, "No briefs are loaded, so there is nothing to post.")

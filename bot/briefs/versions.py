@@ -1,0 +1,221 @@
+"""A brief's content as a reader sees it: its facts, a fingerprint of them, what changed between two versions,
+and a serialised snapshot of one version.
+
+A *fact* is one item a reader is told (a key point, a person, an aid flow, a loan, an event, a quote, a
+credit) or the article's source line, identified by what names it (a person by name, a loan by its parties)
+and read as its checked values, attributions and evidence, with whitespace collapsed: an edit of layout,
+comments or key order changes no fact. The fingerprint of a brief is a digest of its facts, so two versions
+share a fingerprint exactly when a reader could not tell them apart; it is the brief's *content version* (a
+digest row records it, a reload's "changed" compares it). `tags` and `added` are routing and ordering, not
+content: changing them changes no version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from bot.briefs.models import Brief
+from bot.briefs.proof import BriefProof, ItemProof, PassageProof
+
+FINGERPRINT_LENGTH = 16  # hex digits of SHA-256: 64 bits, collisions negligible among one brief's versions
+SNAPSHOT_FORMAT = 1
+_LABEL_TEXT = 60
+
+ChangeKind = Literal["added", "corrected", "removed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderFact:
+    """One fact: `key` names it across versions, `label` names it to a reader, `content` is all a reader
+    sees of it (canonical JSON)."""
+
+    key: str
+    label: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """One difference between two versions of a brief: a fact added, corrected (the same fact, other
+    content) or removed."""
+
+    kind: ChangeKind
+    label: str
+
+
+def _collapsed(value: Any) -> Any:
+    """`value` with the whitespace of every string collapsed (evidence re-wrapped is the same evidence)."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        return {key: _collapsed(inner) for key, inner in value.items()}
+    if isinstance(value, list | tuple):
+        return [_collapsed(inner) for inner in value]
+    return value
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LABEL_TEXT else text[: _LABEL_TEXT - 1].rstrip() + "…"
+
+
+def _proof_part(proof: ItemProof | None) -> dict[str, Any]:
+    """What a reader sees of an item's proof: who says so, and the clauses of a reading."""
+    if proof is None:
+        return {}
+    return {
+        "attributions": [list(passage.attributions) for passage in proof.passages],
+        "reading": [proof.reading_from, proof.reading_clause],
+    }
+
+
+def _identity(section: str, item: Any) -> tuple[str, str]:
+    """(the key part that names the item across versions, its label for a reader)."""
+    if section == "key_points":
+        text = " ".join(item.evidence)
+        return _collapsed(text), f"key point “{_short(text)}”"
+    if section == "people":
+        return item.name.casefold(), f"person {item.name}"
+    if section == "aid":
+        return (
+            f"{item.donor}|{item.recipient}|{item.kind}".casefold(),
+            f"aid, {item.donor} to {item.recipient} ({item.kind})",
+        )
+    if section == "loans":
+        return f"{item.lender}|{item.borrower}".casefold(), f"loan, {item.lender} to {item.borrower}"
+    if section == "events":
+        text = " ".join(item.evidence)
+        return _collapsed(text), f"event “{_short(text)}”"
+    if section == "quotes":
+        return f"{item.speaker}|{_collapsed(item.text)}".casefold(), f"quote of {item.speaker}"
+    if section == "credits":
+        return _collapsed(item.as_written).casefold(), f"credit {item.name}"
+    raise ValueError(f"no facts in section {section!r}")
+
+
+_FACT_SECTIONS = ("key_points", "people", "aid", "loans", "events", "quotes", "credits")
+
+
+def reader_facts(brief: Brief) -> dict[str, ReaderFact]:
+    """Every fact of `brief`, by key. Two items with the same identity are told apart by their order."""
+    facts: dict[str, ReaderFact] = {}
+    header = {
+        "source": brief.source.model_dump(mode="json"),
+        "editor": brief.editor.model_dump(mode="json"),
+        "aliases": [alias.model_dump(mode="json") for alias in brief.aliases],
+    }
+    facts["source"] = ReaderFact("source", "the article's source and headline", _canonical(header["source"]))
+    facts["editor"] = ReaderFact("editor", "the editor's date and address", _canonical(header["editor"]))
+    if brief.aliases:
+        facts["aliases"] = ReaderFact("aliases", "the names it answers to", _canonical(header["aliases"]))
+    for section in _FACT_SECTIONS:
+        seen: Counter[str] = Counter()
+        for index, item in enumerate(getattr(brief, section)):
+            identity, label = _identity(section, item)
+            seen[identity] += 1
+            key = f"{section}:{identity}" + (f"#{seen[identity]}" if seen[identity] > 1 else "")
+            proof = brief.proof.item(f"{section}[{index}]") if brief.proof else None
+            content = {"item": item.model_dump(mode="json"), "proof": _proof_part(proof)}
+            facts[key] = ReaderFact(key, label, _canonical(content))
+    return facts
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(_collapsed(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_fingerprint(brief: Brief) -> str:
+    """The brief's content version: a digest of its facts (see the module's docstring). Computed once per
+    brief (a loaded brief never changes; a reload keeps the unchanged ones)."""
+    if brief._fingerprint is not None:
+        return brief._fingerprint
+    digest = hashlib.sha256()
+    for key, fact in sorted(reader_facts(brief).items()):
+        digest.update(key.encode())
+        digest.update(b"\0")
+        digest.update(fact.content.encode())
+        digest.update(b"\0")
+    brief._fingerprint = digest.hexdigest()[:FINGERPRINT_LENGTH]
+    return brief._fingerprint
+
+
+def changes_between(old: Brief, new: Brief) -> list[FactChange]:
+    """What a reader of `old` finds changed in `new`: facts added and corrected, in `new`'s order, then
+    facts removed, in `old`'s. Empty exactly when the two share a fingerprint."""
+    before, after = reader_facts(old), reader_facts(new)
+    changes = [
+        FactChange("added" if key not in before else "corrected", fact.label)
+        for key, fact in after.items()
+        if key not in before or before[key].content != fact.content
+    ]
+    changes += [FactChange("removed", fact.label) for key, fact in before.items() if key not in after]
+    return changes
+
+
+def changes_text(changes: Sequence[FactChange], limit: int = 6) -> str:
+    """`added person Tomas Reyes; corrected loan, Japan to Ukraine; and 2 more`: one line for a reader."""
+    shown = [f"{change.kind} {change.label}" for change in changes[:limit]]
+    more = len(changes) - limit
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def snapshot(brief: Brief) -> str:
+    """One version of `brief`, serialised with what its check proved, so that it can be shown again after
+    its file changed (or the bot restarted): `from_snapshot` reads it back."""
+    proof = brief.proof
+    return json.dumps(
+        {
+            "format": SNAPSHOT_FORMAT,
+            "brief": brief.model_dump(mode="json"),
+            "proof": None if proof is None else asdict(proof),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def from_snapshot(text: str) -> Brief:
+    """The brief `snapshot` serialised, with its proof. Raises ValueError for a text that is not one."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
+            raise ValueError("not a brief snapshot of a known format")
+        brief = Brief.model_validate_json(json.dumps(data["brief"]))
+        raw = data["proof"]
+        if raw is not None:
+            brief._proof = BriefProof(
+                version=str(raw["version"]),
+                article=str(raw["article"]),
+                items={key: _item_proof(item) for key, item in raw["items"].items()},
+                unused_sentences=tuple((int(n), str(s)) for n, s in raw["unused_sentences"]),
+                sentence_count=int(raw["sentence_count"]),
+            )
+    except (KeyError, TypeError, json.JSONDecodeError) as error:
+        raise ValueError(f"not a brief snapshot: {error}") from error
+    return brief
+
+
+def _item_proof(raw: Mapping[str, Any]) -> ItemProof:
+    return ItemProof(
+        passages=tuple(
+            PassageProof(
+                passage=str(p["passage"]),
+                paragraph=int(p["paragraph"]),
+                sentence=str(p["sentence"]),
+                attributions=tuple(str(a) for a in p["attributions"]),
+            )
+            for p in raw["passages"]
+        ),
+        reading_from=raw.get("reading_from"),
+        reading_clause=raw.get("reading_clause"),
+    )
+
+
+def fingerprints(briefs: Iterable[Brief]) -> dict[str, str]:
+    """Each brief's content version, by id."""
+    return {brief.id: content_fingerprint(brief) for brief in briefs}

@@ -1,0 +1,230 @@
+"""A digest shows the version of each brief it recorded, and a brief changed since a channel had it comes
+again marked *updated* (issue 11, items 2 and 3): the real bot, a real SQLite file, the stand-in.
+
+The library is the fixture library of tests/data/updates (original texts, TEST FIXTURE, NOT NEWS).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.storage.database import Database, load_migrations
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_commands import embeds_text
+from tests.e2e.test_digests import ask, fire_slot_and_send, posts
+from tests.e2e.test_process import briefbot, finished
+from tests.helpers import FakeClock
+from tests.standin import DiscordStandIn
+from tests.updates_fixture import LIBRARY_CHANGES, LIBRARY_ID, edit_library_brief, updates_library
+
+SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
+ORIGINAL_ONLY = "Head Librarian Ada Quill said the reading room now holds twice as many chairs."
+EDITED_ONLY = "Ben Orrin"
+
+
+def settings_for(standin: DiscordStandIn, tmp_path: Path, channel: int, briefs: Path, seeds: Path) -> Any:
+    return bot_settings(
+        standin,
+        tmp_path,
+        digest_channel_ids=[channel],
+        digest_schedule="09:00",
+        briefs_dir=briefs,
+        seeds_dir=seeds,
+    )
+
+
+def kept_versions(tmp_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(tmp_path / "briefbot.sqlite3") as connection:
+        return list(connection.execute("SELECT brief_id, version FROM brief_versions ORDER BY recorded_at"))
+
+
+async def test_a_digest_recorded_before_a_reload_posts_the_version_it_recorded_then_the_update(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    channel = standin.add_text_channel("news")
+    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+    clock = FakeClock(SLOT_DAY)
+    async with running_bot(standin, settings_for(standin, tmp_path, channel, briefs, seeds), clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [waiting] = await bot.digests.history(channel)
+        assert waiting.state == "pending" and waiting.last_error  # recorded, to be tried again
+        recorded = bot.library.version(LIBRARY_ID)
+
+        edit_library_brief(briefs)
+        reloaded = await bot.reloader.reload("test")
+        assert reloaded.changed == [LIBRARY_ID] and bot.library.version(LIBRARY_ID) != recorded
+
+        del standin.channel_failures[channel]
+        await fire_slot_and_send(bot, clock, minutes=10)  # the retry posts what was recorded
+        [first] = standin.messages[channel]
+        text = embeds_text(first)
+        assert "\nDigest: Lakeside town reopens its library" in text and ORIGINAL_ONLY in text
+        assert "1 person ·" in text and EDITED_ONLY not in text and "Updated" not in text
+
+        # The channel had the first version: the next slot brings the edit, marked, with what changed,
+        # as /digest preview shows beforehand.
+        preview = await standin.invoke_command("digest preview", {"channel": channel}, user="bob")
+        await standin.wait_for(lambda: preview.followups, timeout=5)
+        assert f"*Updated* since it was posted here: {LIBRARY_CHANGES}." in embeds_text(preview.followups[0])
+        await fire_slot_and_send(bot, clock, days=1)
+        [_, second] = standin.messages[channel]
+        text = embeds_text(second)
+        assert "Updated: Lakeside town reopens its library" in text
+        assert f"*Updated* since it was posted here: {LIBRARY_CHANGES}." in text
+        assert "2 people ·" in text and ORIGINAL_ONLY not in text
+
+        # Nothing changed since: the day after has nothing new (never a silent repeat).
+        await fire_slot_and_send(bot, clock, days=1)
+        assert len(standin.messages[channel]) == 2
+        assert [d.state for d in await bot.digests.history(channel)] == ["skipped", "sent", "sent"]
+        # No row needs the first version any more; the memory let it go too.
+        await bot.digests.versions.prune()
+        assert kept_versions(tmp_path) == [(LIBRARY_ID, bot.library.version(LIBRARY_ID))]
+        assert not bot.digests.versions.retired
+    assert standin.violations == []
+
+
+async def test_a_digest_recorded_before_a_restart_posts_its_version_though_the_file_changed_meanwhile(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    channel = standin.add_text_channel("news")
+    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+    clock = FakeClock(SLOT_DAY)
+    settings = settings_for(standin, tmp_path, channel, briefs, seeds)
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert [d.state for d in await bot.digests.history(channel)] == ["pending"]
+
+    edit_library_brief(briefs)  # while the bot is stopped
+    del standin.channel_failures[channel]
+    clock.advance(minutes=10)
+    async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.dispatcher.run_until_idle()
+        [first] = standin.messages[channel]
+        text = embeds_text(first)
+        assert ORIGINAL_ONLY in text and EDITED_ONLY not in text and "Updated" not in text
+        await fire_slot_and_send(bot, clock, days=1)
+        [_, second] = standin.messages[channel]
+        assert f"*Updated* since it was posted here: {LIBRARY_CHANGES}." in embeds_text(second)
+    assert standin.violations == []
+
+
+async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # A database written before versions were kept (schema 5): the channel has had the brief.
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    channel = standin.add_text_channel("news")
+    before = await Database.open(tmp_path / "briefbot.sqlite3", migrations=load_migrations()[:5])
+    stamp = "2026-11-25T09:00:00.000000Z"
+    async with before.transaction() as connection:
+        await connection.execute(
+            "INSERT INTO subscriptions (channel_id, guild_id, schedule, timezone, source, created_at,"
+            " updated_at, recorded_through) VALUES (?, ?, '09:00', 'UTC', 'settings', ?, ?, ?)",
+            (channel, standin.guild_id, stamp, stamp, stamp),
+        )
+        await connection.execute(
+            "INSERT INTO deliveries (id, channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+            " brief_ids, created_at, updated_at, message_id, sent_at)"
+            " VALUES (1, ?, ?, 'UTC', '2026-11-25T09:00', ?, 'dolder', 'sent', ?, ?, ?, 1, ?)",
+            (channel, standin.guild_id, stamp, f'["{LIBRARY_ID}"]', stamp, stamp, stamp),
+        )
+        await connection.execute(
+            "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at) VALUES (?, ?, 1, ?)",
+            (channel, LIBRARY_ID, stamp),
+        )
+    await before.close()
+
+    clock = FakeClock(SLOT_DAY)
+    async with running_bot(standin, settings_for(standin, tmp_path, channel, briefs, seeds), clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert posts(standin, channel) == []  # what the channel had counts as current
+        [skipped, _] = await bot.digests.history(channel)
+        assert (skipped.state, skipped.reason) == ("skipped", "nothing new since the last digest")
+
+        edit_library_brief(briefs)
+        await bot.reloader.reload("test")
+        await fire_slot_and_send(bot, clock, days=1)
+        [update] = posts(standin, channel)
+        assert f"*Updated* since it was posted here: {LIBRARY_CHANGES}." in embeds_text(update)
+    assert standin.violations == []
+
+
+async def test_a_channel_following_tags_gets_only_briefs_carrying_one(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates")  # the library brief and the road brief
+    roads, everything = standin.add_text_channel("roads"), standin.add_text_channel("everything")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds)
+    async with running_bot(standin, settings, clock) as bot:
+        subscribed = await ask(
+            standin,
+            "digest subscribe",
+            {"channel": roads, "schedule": "09:00", "tags": "Roads, sport"},
+            user="alice",
+        )
+        assert "only tags `roads`, `sport`" in subscribed and "No brief carries `sport` yet." in subscribed
+        await ask(standin, "digest subscribe", {"channel": everything, "schedule": "09:00"}, user="alice")
+        listed = await ask(standin, "digest list", {}, user="bob")
+        assert f"<#{roads}>: `09:00` UTC · only tags `roads`, `sport`" in listed
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [only_roads] = standin.messages[roads]
+        assert "Digest: Quarry road to close" in embeds_text(only_roads)
+        assert "Lakeside" not in embeds_text(only_roads)
+        [both] = standin.messages[everything]
+        assert "Quarry road" in embeds_text(both) and "Lakeside" in embeds_text(both)
+
+        # Following every brief again: the one it had not had comes at the next slot.
+        await ask(standin, "digest subscribe", {"channel": roads, "schedule": "09:00"}, user="alice")
+        await fire_slot_and_send(bot, clock, days=1)
+        [_, rest] = standin.messages[roads]
+        assert "Digest: Lakeside town reopens its library" in embeds_text(rest)
+        assert "Quarry road" not in embeds_text(rest)
+    assert standin.violations == []
+
+
+async def test_preview_digest_shows_what_a_channel_would_get_now_reading_the_database_only(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates")
+    channel = standin.add_text_channel("news")
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds, digest_max_briefs=1)
+    async with running_bot(standin, settings, clock) as bot:
+        await ask(standin, "digest subscribe", {"channel": channel, "schedule": "09:00"}, user="alice")
+        await fire_slot_and_send(bot, clock, seconds=31)  # the road brief (newest), capped at one
+        await fire_slot_and_send(bot, clock, days=1)  # then the library brief
+    [road, library] = standin.messages[channel]
+    assert "Quarry road" in embeds_text(road) and "Lakeside" in embeds_text(library)
+    edit_library_brief(briefs)
+    database = tmp_path / "briefbot.sqlite3"
+    before = database.read_bytes()
+    env = {
+        "BRIEFS_DIR": str(briefs),
+        "SEEDS_DIR": str(seeds),
+        "DATABASE_PATH": str(database),
+        "DIGEST_MAX_BRIEFS": "1",
+    }
+    code, output = await finished(await briefbot(tmp_path, "preview", "digest", f"channel={channel}", **env))
+    assert code == 0, output
+    assert output.startswith(
+        f"Channel {channel} (`09:00` UTC) would get 1 brief now (at most 1), new first, then updated:\n"
+        f"  1. {LIBRARY_ID} (updated)\n     what changed: {LIBRARY_CHANGES}\n"
+    )
+    assert "## Updated: Lakeside town reopens its library" in output and "Quarry road" not in output
+
+    code, fresh = await finished(await briefbot(tmp_path, "preview", "digest", **env))
+    assert code == 0 and fresh.startswith("A channel subscribed now would get 1 brief now (at most 1)")
+    assert "  1. fixture-quarry-road (new)" in fresh
+    assert database.read_bytes() == before  # read, never written
+
+    code, missing = await finished(
+        await briefbot(tmp_path, "preview", "digest", "channel:1", **{**env, "DATABASE_PATH": "none.sqlite3"})
+    )
+    assert code == 1 and "there is no database at" in missing and "Traceback" not in missing

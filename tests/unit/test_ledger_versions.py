@@ -1,0 +1,145 @@
+"""The ledger keeps content versions: what a row carries and tells against, what a channel had, and the kept
+snapshots nothing needs any more are deleted (issue 11, items 2 and 3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from bot.briefs.models import Brief, Tag
+from bot.delivery.contents import DigestContents, contents_rule
+from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from bot.storage.ledger import ChooseContents, SnapshotOf
+from tests.helpers import nine_utc_slot, subscribe
+
+T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+
+
+def rule(versions: dict[str, str]) -> ChooseContents[DigestContents]:
+    return contents_rule(max_briefs=3, when_nothing_new="skip", versions=versions)
+
+
+def snapshots(versions: dict[str, str]) -> SnapshotOf:
+    return lambda brief_id, version: f"{brief_id}@{version}" if versions.get(brief_id) == version else None
+
+
+async def kept(database: Database) -> list[tuple[str, str, str]]:
+    async with (
+        database.read() as connection,
+        connection.execute(
+            "SELECT brief_id, version, snapshot FROM brief_versions ORDER BY brief_id, version"
+        ) as cursor,
+    ):
+        return [tuple(row) for row in await cursor.fetchall()]
+
+
+async def test_a_row_keeps_its_versions_and_what_the_channel_had_becomes_them(database: Database) -> None:
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    first = {"b2": "v1", "b1": "v1"}
+    await ledger.record_slot(
+        nine_utc_slot(1),
+        [sub],
+        available_brief_ids=["b2", "b1"],
+        choose=rule(first),
+        now=T0,
+        snapshot_of=snapshots(first),
+    )
+    [row] = await ledger.due(T0)
+    recorded = await ledger.recorded_content(row.nonce)
+    assert recorded is not None and recorded.versions == first and recorded.updated_from == {}
+    assert await kept(database) == [("b1", "v1", "b1@v1"), ("b2", "v1", "b2@v1")]
+    await ledger.mark_sent(row.id, message_id=1, now=T0)
+
+    second = {"b2": "v2", "b1": "v1"}  # b2 changed since the channel had it
+    await ledger.record_slot(
+        nine_utc_slot(2),
+        [sub],
+        available_brief_ids=["b2", "b1"],
+        choose=rule(second),
+        now=T0,
+        snapshot_of=snapshots(second),
+    )
+    [update] = await ledger.due(T0)
+    assert update.brief_ids == ("b2",)
+    recorded = await ledger.recorded_content(update.nonce)
+    assert (
+        recorded is not None and recorded.versions == {"b2": "v2"} and recorded.updated_from == {"b2": "v1"}
+    )
+    assert await ledger.brief_snapshot("b2", "v1") == "b2@v1"  # still told against
+    assert await ledger.prune_versions() == 0
+    await ledger.mark_sent(update.id, message_id=2, now=T0)
+    # Nothing carries or tells against b2 v1 any more, and the channel has v2: it goes.
+    assert await ledger.prune_versions() == 1
+    assert await kept(database) == [("b1", "v1", "b1@v1"), ("b2", "v2", "b2@v2")]
+    assert await ledger.needed_versions() == {("b1", "v1"), ("b2", "v2")}
+
+
+async def test_deliveries_from_before_versions_are_adopted_as_the_versions_loaded_now(
+    database: Database,
+) -> None:
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    await ledger.record_slot(
+        nine_utc_slot(1),
+        [sub],
+        available_brief_ids=["b1"],
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
+    )  # no versions known, as before this feature
+    [sent] = await ledger.due(T0)
+    await ledger.mark_sent(sent.id, message_id=1, now=T0)
+    async with database.transaction() as connection:  # as the upgrade finds them
+        await connection.execute("UPDATE delivered_briefs SET version = NULL")
+        await connection.execute("UPDATE deliveries SET brief_versions = NULL")
+    await ledger.record_slot(
+        nine_utc_slot(2),
+        [sub],
+        available_brief_ids=["b2", "b1"],
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0,
+    )
+    async with database.transaction() as connection:
+        await connection.execute("UPDATE deliveries SET brief_versions = NULL")
+    current = {"b2": "v1", "b1": "v1"}
+    assert await ledger.adopt_versions(current, snapshots(current), now=T0) == (1, 1)
+    [pending] = await ledger.due(T0)
+    recorded = await ledger.recorded_content(pending.nonce)
+    assert recorded is not None and recorded.versions == {"b2": "v1"}
+    assert await ledger.adopt_versions(current, snapshots(current), now=T0) == (0, 0)  # once
+    later = {"b2": "v1", "b1": "v2"}
+    contents = await ledger.next_contents(10, ["b2", "b1"], rule(later))
+    assert contents.brief_ids == ("b1",) and contents.updated_from == (("b1", "v1"),)
+
+
+async def test_a_subscription_keeps_the_tags_it_follows(database: Database) -> None:
+    repository = SubscriptionRepository(database)
+    ledger = DeliveryLedger(database)
+    subscribed = await repository.subscribe(
+        guild_id=1,
+        channel_id=10,
+        schedule="09:00",
+        timezone="UTC",
+        source="command",
+        now=T0,
+        tags=["Loans", "israel", "loans"],
+    )
+    assert subscribed.tags == ("loans", "israel")
+    assert await ledger.followed_tags(10) == {"loans", "israel"}
+    again = await repository.subscribe(
+        guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
+    )
+    assert again.tags is None and await ledger.followed_tags(10) == frozenset()
+
+
+def test_brief_tags_are_lower_case_words_without_commas() -> None:
+    fields = Brief.model_fields["tags"]
+    assert fields.default_factory is not None
+
+    tag = TypeAdapter(Tag)
+    assert tag.validate_python(" Marrow Lake ") == "marrow lake"
+    for bad in ("loans,israel", "", "x" * 33):
+        with pytest.raises(ValidationError):
+            tag.validate_python(bad)

@@ -1,0 +1,97 @@
+"""A brief's content version as a reader sees it: facts, fingerprint, what changed, snapshots (fixture brief)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.briefs.loader import load_library, reload_library
+from bot.briefs.models import Brief
+from bot.briefs.render import render_digest
+from bot.briefs.versions import (
+    FactChange,
+    changes_between,
+    changes_text,
+    content_fingerprint,
+    from_snapshot,
+    snapshot,
+)
+from tests.conftest import make_library
+from tests.reload_fixture import FIXTURE_BRIEF, FIXTURE_ID, FIXTURE_SEED, SECOND_PERSON
+
+
+def fixture(tmp_path: Path, text: str) -> Brief:
+    briefs, seeds = tmp_path / "briefs", tmp_path / "seeds"
+    briefs.mkdir(parents=True, exist_ok=True)
+    seeds.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURE_SEED, seeds)
+    (briefs / f"{FIXTURE_ID}.toml").write_text(text)
+    result = load_library(briefs, seeds)
+    assert not result.errors, result.errors
+    return result.library.get(FIXTURE_ID)
+
+
+ORIGINAL = FIXTURE_BRIEF.read_text()
+# The same brief laid out differently: a comment, keys in another order, evidence wrapped over two lines.
+RELAID = (
+    ORIGINAL.replace("# FIXTURE BRIEF", "# A comment an editor added.\n# FIXTURE BRIEF")
+    .replace(
+        'evidence = ["Harbour Master Elin Varga cut the ribbon in front of a small crowd of fishermen."]',
+        'evidence = ["""Harbour Master Elin Varga cut the ribbon\n   in front of a small crowd of fishermen."""]',
+    )
+    .replace('name = "Elin Varga"\nrole = "Harbour Master"', 'role = "Harbour Master"\nname = "Elin Varga"')
+)
+
+
+def test_layout_whitespace_and_comments_are_not_a_change_a_reader_sees(tmp_path: Path) -> None:
+    assert RELAID != ORIGINAL
+    before, after = fixture(tmp_path / "a", ORIGINAL), fixture(tmp_path / "b", RELAID)
+    assert content_fingerprint(before) == content_fingerprint(after)
+    assert changes_between(before, after) == []
+
+
+def test_the_reload_reports_changed_only_when_a_reader_would_see_it(tmp_path: Path) -> None:
+    briefs, seeds = tmp_path / "briefs", tmp_path / "seeds"
+    fixture(tmp_path, ORIGINAL)
+    path = briefs / f"{FIXTURE_ID}.toml"
+    first = load_library(briefs, seeds)
+    path.write_text(RELAID)
+    relaid = reload_library(briefs, seeds, first)
+    assert relaid.changed == [] and "0 changed" in relaid.summary()
+    path.write_text(RELAID + SECOND_PERSON)
+    assert reload_library(briefs, seeds, relaid).changed == [FIXTURE_ID]
+
+
+def test_facts_added_corrected_and_removed_are_named(tmp_path: Path) -> None:
+    one = fixture(tmp_path / "one", ORIGINAL)
+    two = fixture(tmp_path / "two", ORIGINAL + SECOND_PERSON)
+    assert changes_between(one, two) == [FactChange("added", "person Tomas Reyes")]
+    assert changes_between(two, one) == [FactChange("removed", "person Tomas Reyes")]
+    corrected = fixture(tmp_path / "three", (ORIGINAL + SECOND_PERSON).replace('role = "Deputy Mayor"\n', ""))
+    assert changes_between(two, corrected) == [FactChange("corrected", "person Tomas Reyes")]
+    assert content_fingerprint(corrected) not in {content_fingerprint(one), content_fingerprint(two)}
+    assert (
+        changes_text(changes_between(one, two) + changes_between(two, corrected))
+        == "added person Tomas Reyes; corrected person Tomas Reyes"
+    )
+
+
+def test_a_snapshot_reads_back_as_the_same_brief_with_its_proof(tmp_path: Path) -> None:
+    briefs, seeds = make_library(tmp_path / "library")
+    for brief in [*load_library(briefs, seeds).library.briefs, fixture(tmp_path, ORIGINAL + SECOND_PERSON)]:
+        again = from_snapshot(snapshot(brief))
+        assert again == brief and again.proof == brief.proof
+        assert content_fingerprint(again) == content_fingerprint(brief)
+        assert render_digest([again]) == render_digest([brief])
+
+
+@given(st.text(max_size=40))
+def test_anything_but_a_snapshot_is_refused_as_a_value_error(text: str) -> None:
+    try:
+        from_snapshot(text)
+    except ValueError:
+        return
+    raise AssertionError("read as a snapshot")
