@@ -613,6 +613,13 @@ class DeliveryLedger:
         unversioned pending or held row carries them (the version it would have posted). Keeps the snapshots
         they now name. Returns (deliveries, rows) adopted. Upgrading thus re-posts nothing."""
         stamp = to_db(now)
+        async with (
+            self._db.read() as connection,
+            connection.execute(_UNVERSIONED) as probe,
+        ):
+            found = await probe.fetchone()
+        if found is None or not found[0]:
+            return 0, 0  # the usual start: nothing from before versions (no write, so no wait for one)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE delivered_briefs SET version = json_extract(?, '$.\"' || brief_id || '\"')"
@@ -665,10 +672,16 @@ class DeliveryLedger:
     async def prune_versions(self) -> int:
         """Delete the kept versions nothing needs any more: none carried or told against by a pending or held
         row, none the version a channel last had. Returns how many were deleted."""
+        unneeded = f"FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS})"
+        async with (
+            self._db.read() as connection,
+            connection.execute(f"SELECT EXISTS (SELECT 1 {unneeded})") as probe,
+        ):
+            found = await probe.fetchone()
+        if found is None or not found[0]:
+            return 0
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                f"DELETE FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS})"  # noqa: S608
-            )
+            cursor = await connection.execute(f"DELETE {unneeded}")
             deleted = cursor.rowcount
             await cursor.close()
         if deleted:
@@ -1231,6 +1244,11 @@ async def _keep_snapshots(
     )
 
 
+# Whether anything was written before versions were kept (a delivery or a row still to send without them).
+_UNVERSIONED = (
+    "SELECT EXISTS (SELECT 1 FROM delivered_briefs WHERE version IS NULL)"
+    " OR EXISTS (SELECT 1 FROM deliveries WHERE brief_versions IS NULL AND state IN ('pending', 'held'))"
+)
 # The versions something still needs: carried or told against by a row that may yet be posted (pending, or
 # held until a look or an admin settles it), or the one a channel last had (its next update is told
 # against it).
