@@ -195,6 +195,8 @@ def load_library(
     for error in errors:
         log.debug("brief error: %s", error)
     library = Library(accepted.values())
+    if unchanged is not None:
+        library.reuse_versions(unchanged.library)
     library.versions()  # computed here, off the event loop when reloading, not by the first digest
     return LoadResult(library, errors, accepted, seed_versions)
 
@@ -256,7 +258,10 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
         kept.append(brief)
     before = {brief.id: brief for brief in previous.files.values()}
     after = {brief.id: brief for brief in files.values()}
-    library = Library(files.values()) if kept else fresh.library  # built once: its indexes cost as much as a scan
+    library = Library(files.values()) if kept else fresh.library  # built once: indexes cost a scan
+    if kept:
+        library.reuse_versions(fresh.library)
+        library.reuse_versions(previous.library)
     now, then = library.versions(), previous.library.versions()
     return ReloadResult(
         library,

@@ -183,6 +183,13 @@ class Library:
             known = self._versions[brief_id] = content_fingerprint(brief)
         return known
 
+    def reuse_versions(self, earlier: Library) -> None:
+        """Take the content versions `earlier` computed for the very briefs this library holds too (a reload
+        keeps the briefs whose file and seed did not change): each brief is fingerprinted once."""
+        for brief_id, version in earlier._versions.items():
+            if earlier._by_id[brief_id] is self._by_id.get(brief_id):
+                self._versions.setdefault(brief_id, version)
+
     def versions(self) -> dict[str, str]:
         """Every loaded brief's content version, by id (computed once: the loader asks while it checks)."""
         return {brief.id: version for brief in self.briefs if (version := self.version(brief.id)) is not None}

@@ -243,7 +243,6 @@ class Brief(_Strict):
     credits: list[Credit] = Field(default_factory=list)
 
     _proof: BriefProof | None = PrivateAttr(default=None)
-    _fingerprint: str | None = PrivateAttr(default=None)  # bot.briefs.versions.content_fingerprint, once
 
     @field_validator("id")
     @classmethod

@@ -16,8 +16,8 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal, TypeVar
 
 from bot.briefs.models import Brief
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
@@ -130,18 +130,14 @@ def _canonical(value: Any) -> str:
 
 
 def content_fingerprint(brief: Brief) -> str:
-    """The brief's content version: a digest of its facts (see the module's docstring). Computed once per
-    brief (a loaded brief never changes; a reload keeps the unchanged ones)."""
-    if brief._fingerprint is not None:
-        return brief._fingerprint
+    """The brief's content version: a digest of its facts (see the module's docstring)."""
     digest = hashlib.sha256()
     for key, fact in sorted(reader_facts(brief).items()):
         digest.update(key.encode())
         digest.update(b"\0")
         digest.update(fact.content.encode())
         digest.update(b"\0")
-    brief._fingerprint = digest.hexdigest()[:FINGERPRINT_LENGTH]
-    return brief._fingerprint
+    return digest.hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def changes_between(old: Brief, new: Brief) -> list[FactChange]:
@@ -188,32 +184,34 @@ def from_snapshot(text: str) -> Brief:
         brief = Brief.model_validate_json(json.dumps(data["brief"]))
         raw = data["proof"]
         if raw is not None:
-            brief._proof = BriefProof(
-                version=str(raw["version"]),
-                article=str(raw["article"]),
-                items={key: _item_proof(item) for key, item in raw["items"].items()},
-                unused_sentences=tuple((int(n), str(s)) for n, s in raw["unused_sentences"]),
-                sentence_count=int(raw["sentence_count"]),
-            )
-    except (KeyError, TypeError, json.JSONDecodeError) as error:
+            brief._proof = _from_dict(BriefProof, raw)
+    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as error:
         raise ValueError(f"not a brief snapshot: {error}") from error
     return brief
 
 
-def _item_proof(raw: Mapping[str, Any]) -> ItemProof:
-    return ItemProof(
-        passages=tuple(
-            PassageProof(
-                passage=str(p["passage"]),
-                paragraph=int(p["paragraph"]),
-                sentence=str(p["sentence"]),
-                attributions=tuple(str(a) for a in p["attributions"]),
-            )
-            for p in raw["passages"]
-        ),
-        reading_from=raw.get("reading_from"),
-        reading_clause=raw.get("reading_clause"),
-    )
+_Proof = TypeVar("_Proof", BriefProof, ItemProof, PassageProof)
+
+
+def _from_dict(kind: type[_Proof], raw: Mapping[str, Any]) -> _Proof:
+    """A proof dataclass from its `asdict` form: its items and passages as their classes, lists as tuples."""
+    values: dict[str, Any] = {}
+    for item in fields(kind):
+        if item.name not in raw:
+            continue  # written before the field existed: its default
+        value = raw[item.name]
+        if kind is BriefProof and item.name == "items":
+            value = {key: _from_dict(ItemProof, inner) for key, inner in value.items()}
+        elif kind is ItemProof and item.name == "passages":
+            value = tuple(_from_dict(PassageProof, inner) for inner in value)
+        else:
+            value = _tupled(value)
+        values[item.name] = value
+    return kind(**values)
+
+
+def _tupled(value: Any) -> Any:
+    return tuple(_tupled(inner) for inner in value) if isinstance(value, list) else value
 
 
 def fingerprints(briefs: Iterable[Brief]) -> dict[str, str]:
