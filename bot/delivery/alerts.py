@@ -115,6 +115,12 @@ def stage_and_fix(fault: Fault) -> tuple[str, str]:
     why = reason.removeprefix("subscription paused: ")
     resume = f"then `/digest resume channel:{channel}`"
     missing = _MISSING.search(why)
+    if missing and fault.pause_cause == "permissions":
+        # Briefbot lifts a pause for a lost permission itself once the permission is back.
+        return (
+            f"paused by Briefbot: {why}",
+            f"give the bot {missing['missing']} in {channel}; the digests resume by themselves then",
+        )
     if missing:
         return (f"paused by Briefbot: {why}", f"give the bot {missing['missing']} in {channel}, {resume}")
     return (f"paused by Briefbot: {why}", f"give the bot {everything}, {resume}")

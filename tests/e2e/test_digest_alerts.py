@@ -75,8 +75,8 @@ async def test_one_alert_per_slot_names_each_faulted_channel_with_its_stage_and_
     )
     assert lines[2] == (
         f"- <#{muted}>, slot <t:{slot}:f>: stopped at paused by Briefbot: I no longer have Send Messages,"
-        f" Embed Links in this channel. Fix: give the bot Send Messages, Embed Links in <#{muted}>, then"
-        f" `/digest resume channel:<#{muted}>`."
+        f" Embed Links in this channel. Fix: give the bot Send Messages, Embed Links in <#{muted}>; the"
+        " digests resume by themselves then."
     )
     assert lines[3].startswith("-# Briefbot alert a") and len(lines) == 4
     assert f"<#{resting}>" not in first["content"] and f"<#{fine}>" not in first["content"]

@@ -33,7 +33,11 @@ def test_each_fault_names_its_stage_and_a_fix() -> None:
         )
     )
     assert stage == "paused by Briefbot: I no longer have Send Messages in this channel"
-    assert fix == "give the bot Send Messages in <#5>, then `/digest resume channel:<#5>`"
+    assert fix == "give the bot Send Messages in <#5>; the digests resume by themselves then"
+    _, fix = stage_and_fix(
+        fault(5, "skipped", "subscription paused: 3 deliveries in a row failed", "failures")
+    )
+    assert fix.endswith("then `/digest resume channel:<#5>`")
     stage, _ = stage_and_fix(fault(5, "dead", "400 @everyone (50035)"))
     assert "@everyone" not in stage  # defused, though mentions are off anyway
 
