@@ -54,10 +54,13 @@ def find_words(words: str, text: str, *, ignore_case: bool = False) -> list[int]
     if not words:
         return []
     haystack, needle = (_casefolded(text), _casefolded(words)) if ignore_case else (text, words)
-    found: list[int] = []
     at = haystack.find(needle)
+    if at == -1:  # most searches: the words are not there at all
+        return []
+    found: list[int] = []
+    size = len(needle)
     while at != -1:
-        if at_word_boundaries(text, at, at + len(needle)):
+        if not _inside_word(text, at) and not _inside_word(text, at + size):
             found.append(at)
         at = haystack.find(needle, at + 1)
     return found
@@ -166,7 +169,7 @@ class Located:
     start: int
     end: int
 
-    @property
+    @cached_property  # a located passage is kept by its Article and read by every rule of its item
     def sentences(self) -> list[Span]:
         return self.paragraph.sentences_over(self.start, self.end)
 

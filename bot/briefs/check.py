@@ -564,9 +564,9 @@ def read_status(as_written: str, before: str) -> Status | None:
     phrase = normalise(as_written)
     found: list[tuple[int, Status]] = []
     folded = phrase.casefold()
-    for status, verbs in STATUS_VERBS.items():
-        for verb in verbs:
-            if verb.casefold() in folded:  # the verbs it holds at all, then at word boundaries
+    for status, verbs in _FOLDED_STATUS_VERBS:
+        for verb, folded_verb in verbs:
+            if folded_verb in folded:  # the verbs it holds at all, then at word boundaries
                 found += [(at, status) for at in find_words(verb, phrase, ignore_case=True)]
     if not found:
         return None
@@ -600,6 +600,15 @@ def nearest_words(value: str, texts: Sequence[str]) -> str | None:
     return best
 
 
+# The vocabulary with each word's folded form, folded once: a sentence is asked for the words it holds at all
+# before any is looked for at word boundaries.
+_FOLDED_ATTRIBUTION_MARKERS = tuple((m, m.casefold()) for m in ATTRIBUTION_MARKERS)
+_FOLDED_HEDGE_MARKERS = tuple((m, m.casefold()) for m in HEDGE_MARKERS)
+_FOLDED_STATUS_VERBS = tuple(
+    (status, tuple((verb, verb.casefold()) for verb in verbs)) for status, verbs in STATUS_VERBS.items()
+)
+
+
 @lru_cache(maxsize=4096)
 def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
@@ -608,14 +617,14 @@ def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], .
     folded = sentence.casefold()
     said = [
         (m, at, at + len(m))
-        for m in ATTRIBUTION_MARKERS
-        if m.casefold() in folded
+        for m, folded_marker in _FOLDED_ATTRIBUTION_MARKERS
+        if folded_marker in folded
         for at in find_words(m, sentence, ignore_case=True)
     ]
     hedges = [
         (m, at, at + len(m))
-        for m in HEDGE_MARKERS
-        if m.casefold() in folded
+        for m, folded_marker in _FOLDED_HEDGE_MARKERS
+        if folded_marker in folded
         for at in find_words(m, sentence, ignore_case=True)
     ]
     needed = [max(said, key=lambda marker: marker[1])] if said else []
@@ -710,10 +719,12 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _role_problem(text: str, role: AttributionRole) -> str | None:
     """Why `text` cannot be an attribution of that role, or None: each role is told by its marker."""
     markers, what = _SAYING_ROLES[role]
-    if any(find_words(marker, text, ignore_case=True) for marker in markers):
+    folded = text.casefold()
+    if any(find_words(marker, text, ignore_case=True) for marker in markers if marker.casefold() in folded):
         return None
     shown = "”, “".join(markers[:4])
     return (
