@@ -98,7 +98,7 @@ async def test_a_paused_channel_keeps_its_settings_skips_its_slots_and_resumes(
     assert standin.violations == []
 
 
-async def test_an_automatic_pause_says_briefbot_paused_it_and_cannot_be_resumed_until_fixed(
+async def test_an_automatic_pause_says_briefbot_paused_it_refuses_resume_until_fixed_and_lifts_itself(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
     clock = FakeClock(SLOT_DAY)
@@ -129,8 +129,12 @@ async def test_an_automatic_pause_says_briefbot_paused_it_and_cannot_be_resumed_
         )
         standin.set_overwrite(news, member=standin.me, deny=0)
         await updated
-        # A pause for a lost permission is lifted by Briefbot itself once the permission is back.
-        assert "is not paused" in await ask(standin, "digest resume", {"channel": news}, user="alice")
+        # A pause for a lost permission is lifted by Briefbot itself once the permission is back: the list
+        # shows the channel active again, and /digest resume says there is nothing to resume and how it stands.
+        listed = await ask(standin, "digest list", {}, user="bob")
+        assert f"<#{news}>: `09:00` UTC; next <t:" in listed and "paused" not in listed
+        answer = await ask(standin, "digest resume", {"channel": news}, user="alice")
+        assert answer.startswith(f"Nothing to resume: it is not paused. <#{news}>: `09:00` UTC; next <t:")
         await fire_slot_and_send(bot, clock, days=1)
         assert len(posts(standin, news)) == 1
     assert standin.invalid_requests() == 0 and standin.violations == []

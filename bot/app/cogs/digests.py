@@ -458,7 +458,7 @@ class DigestsCog(
             await self._reply(interaction, f"<#{channel.id}> is not subscribed. Use `/digest subscribe`.")
             return
         if not subscription.paused:
-            await self._reply(interaction, f"<#{channel.id}> is not paused.")
+            await self._not_paused(interaction, subscription)
             return
         target = guild.get_channel(channel.id)
         missing = missing_bot_permissions(target) if target is not None else ["View Channel"]
@@ -469,12 +469,25 @@ class DigestsCog(
             )
             return
         resumed = await self.bot.digests.resume(channel.id)
-        if resumed is None:  # resumed or unsubscribed by someone else meanwhile
-            await self._reply(interaction, f"<#{channel.id}> is not paused.")
+        if resumed is None:  # resumed (by someone else, or by Briefbot) or unsubscribed meanwhile
+            now = await self.bot.digests.subscription(channel.id)
+            if now is not None and now.active and not now.paused:
+                await self._not_paused(interaction, now)
+            else:
+                await self._reply(interaction, f"<#{channel.id}> is not subscribed. Use `/digest subscribe`.")
             return
         log.info("user %s resumed channel %s", interaction.user.id, channel.id)
         line = subscription_line(resumed, self.bot.clock(), running=self.bot.digests.running)
         await self._reply(interaction, f"Resumed. {line}")
+
+    async def _not_paused(
+        self, interaction: discord.Interaction[Briefbot], subscription: Subscription
+    ) -> None:
+        """`/digest resume` of a channel that is not paused (never, or resumed already: a pause Briefbot made
+        for a lost permission is lifted by Briefbot once the permission is back): nothing to do, and how it
+        stands."""
+        line = subscription_line(subscription, self.bot.clock(), running=self.bot.digests.running)
+        await self._reply(interaction, f"Nothing to resume: it is not paused. {line}")
 
     @app_commands.command()
     @app_commands.describe(
