@@ -120,7 +120,7 @@ def next_minute_at_least(seconds: float) -> datetime:
     return slot if (slot - now).total_seconds() >= seconds else slot + timedelta(minutes=1)
 
 
-# libfaketime (Debian's package; .ci/run installs it) moves the process's wall clock: the bot starts a few seconds
+# libfaketime (Debian's package; .ci/run installs it) moves the process's wall clock: the bot is ready a few seconds
 # before a whole minute instead of the test waiting up to a minute and more for one. Monotonic time stays real, as
 # asyncio's timers need. Without the library the test waits for a real minute, as a person would.
 FAKETIME_LIBRARIES = [
@@ -129,44 +129,74 @@ FAKETIME_LIBRARIES = [
     Path("/usr/local/lib/faketime/libfaketimeMT.so.1"),
 ]
 FAKETIME_LIBRARY = next((path for path in FAKETIME_LIBRARIES if path.exists()), None)
-# Seconds from the process's start to its slot, on its moved clock (8 was too few at a load of 8).
-PROCESS_START_LEAD = 15
+SLOT_LEAD = 3  # seconds between the bot's digests being started and its slot, on its moved clock
 
 
-def moved_clock(standin: DiscordStandIn) -> tuple[datetime, dict[str, str]]:
-    """A slot a few seconds ahead on a moved clock and the environment that moves the process's clock there;
-    Discord's clock (the stand-in's) is moved alike, so the bot and Discord agree on the time."""
-    assert FAKETIME_LIBRARY is not None
-    now = datetime.now(UTC)
-    slot = (now + timedelta(minutes=2)).replace(second=0, microsecond=0)
-    offset = round((slot - now).total_seconds()) - PROCESS_START_LEAD
-    standin.shift_now(offset)
-    return slot, {
-        "LD_PRELOAD": str(FAKETIME_LIBRARY),
-        "FAKETIME": f"{offset:+d}s",
-        "DONT_FAKE_MONOTONIC": "1",
-    }
+class MovedClock:
+    """The process's wall clock, moved by an offset libfaketime reads from a file at every call: held at
+    SLOT_LEAD seconds before the slot while the process starts (however long that takes on a loaded machine),
+    then let run, so that the slot comes SLOT_LEAD seconds after the bot is ready. Each hold sets the clock
+    back by at most a second, far less than a jump the bot's watchdog reports. Discord's clock (the
+    stand-in's) follows the same offset, so that the bot and Discord agree on the time."""
+
+    def __init__(self, path: Path, standin: DiscordStandIn) -> None:
+        self.path = path
+        now = datetime.now(UTC)
+        self.slot = (now + timedelta(minutes=2)).replace(second=0, microsecond=0)
+        self.offset = 0
+        self.hold()
+        standin.follow_clock(lambda: datetime.now(UTC) + timedelta(seconds=self.offset))
+
+    def hold(self) -> None:
+        self.offset = round((self.slot - datetime.now(UTC)).total_seconds()) - SLOT_LEAD
+        written = self.path.with_suffix(".new")
+        written.write_text(f"{self.offset:+d}s\n", encoding="ascii")
+        written.replace(self.path)  # never half a file for the process to read
+
+    def env(self) -> dict[str, str]:
+        assert FAKETIME_LIBRARY is not None
+        return {
+            "LD_PRELOAD": str(FAKETIME_LIBRARY),
+            "FAKETIME_TIMESTAMP_FILE": str(self.path),
+            "FAKETIME_NO_CACHE": "1",
+            "DONT_FAKE_MONOTONIC": "1",
+        }
 
 
 async def test_run_posts_the_scheduled_digest_once_to_each_channel(tmp_path: Path) -> None:
     async with DiscordStandIn() as standin:
         channels = [standin.add_text_channel(f"morning-{i}") for i in range(3)]
-        if FAKETIME_LIBRARY is not None:
-            slot, clock_env = moved_clock(standin)
-        else:
-            slot, clock_env = next_minute_at_least(12), {}
-        process = await briefbot(
-            tmp_path,
-            "run",
-            **clock_env,
-            DISCORD_TOKEN=SECRET,
-            DISCORD_API_BASE_URL=standin.base_url,
-            DISCORD_GUILD_ID=str(standin.guild_id),
-            DIGEST_CHANNEL_IDS=",".join(map(str, channels)),
-            DIGEST_SCHEDULE=slot.strftime("%H:%M"),
-            DIGEST_TIMEZONE="UTC",
-        )
+        clock = MovedClock(tmp_path / "faketime", standin) if FAKETIME_LIBRARY is not None else None
+        slot = clock.slot if clock is not None else next_minute_at_least(12)
+        log_path = tmp_path / "briefbot.log"
+        with log_path.open("wb") as log_file:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                cwd=tmp_path,  # no .env here
+                env=run_env(
+                    tmp_path,
+                    **(clock.env() if clock is not None else {}),
+                    DISCORD_TOKEN=SECRET,
+                    DISCORD_API_BASE_URL=standin.base_url,
+                    DISCORD_GUILD_ID=str(standin.guild_id),
+                    DIGEST_CHANNEL_IDS=",".join(map(str, channels)),
+                    DIGEST_SCHEDULE=slot.strftime("%H:%M"),
+                    DIGEST_TIMEZONE="UTC",
+                ),
+                stdout=log_file,
+                stderr=asyncio.subprocess.STDOUT,
+            )
         try:
+            if clock is not None:
+                # Until the bot has subscribed the channels and scheduled their job, its clock stays before
+                # the slot; a poll of its log, a tenth of a second apart.
+                while b"digests started" not in log_path.read_bytes():
+                    assert process.returncode is None, log_path.read_text()
+                    clock.hold()
+                    await asyncio.sleep(0.1)
             wait = (slot - standin.now()).total_seconds() + 30
             await standin.wait_for(lambda: all(standin.messages[c] for c in channels), timeout=wait)
             # A double fire or a second slot would show within the next request round; ask once more.
@@ -177,8 +207,11 @@ async def test_run_posts_the_scheduled_digest_once_to_each_channel(tmp_path: Pat
             assert f"{slot:%Y-%m-%dT%H:%M} UTC: **sent**" in str(interaction.followups[0]["content"])
         finally:
             process.send_signal(signal.SIGTERM)
-            code, output = await finished(process)
+            code = await asyncio.wait_for(process.wait(), timeout=60)
+        output = log_path.read_text()
         assert code == 0, output
+        # Sent by the slot's job: nothing was due when the digests started, and no clock jump was seen.
+        assert "catch-up: 0 to send, 0 skipped, 0 missed" in output and "wall clock jumped" not in output
         assert standin.message_counts() == {c: 1 for c in channels}
         assert standin.counters["duplicates"] == 0 and standin.violations == []
 
