@@ -220,18 +220,7 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTH_NAMES,
 )
 
 # Words that title a person ("Prime Minister Naftali Bennett", "Ambassador Alex Ben-Zvi"), as written

@@ -8,9 +8,10 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import ClockCheck, describe_duration, utc_now
@@ -336,17 +337,25 @@ class Dispatcher:
                 or row.channel_id in held_channels
             ):
                 continue
-            await self._capacity.acquire()
-            if self._stopping:
-                self._capacity.release()
+            if not await self._start(row, self._deliver, f"digest-send-{row.id}"):
                 break
-            self._busy_rows.add(row.id)
-            self._busy_channels.add(row.channel_id)
-            task = asyncio.create_task(self._deliver(row), name=f"digest-send-{row.id}")
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
             started += 1
         return started + await self._start_rechecks(in_flight_before, held_channels)
+
+    async def _start(
+        self, row: Delivery, work: Callable[[Delivery], Coroutine[Any, Any, None]], name: str
+    ) -> bool:
+        """Claim a sending slot and the row's channel, then run `work(row)` as a task; False when stopping."""
+        await self._capacity.acquire()
+        if self._stopping:
+            self._capacity.release()
+            return False
+        self._busy_rows.add(row.id)
+        self._busy_channels.add(row.channel_id)
+        task = asyncio.create_task(work(row), name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
 
     async def _start_rechecks(self, in_flight_before: set[int], held_channels: set[int]) -> int:
         """Start looking again for held rows whose time has come, each when its channel is free."""
@@ -364,15 +373,8 @@ class Dispatcher:
                 or self._recheck_blocked.get(row.id, mono) > mono
             ):
                 continue
-            await self._capacity.acquire()
-            if self._stopping:
-                self._capacity.release()
+            if not await self._start(row, self._recheck, f"digest-recheck-{row.id}"):
                 break
-            self._busy_rows.add(row.id)
-            self._busy_channels.add(row.channel_id)
-            task = asyncio.create_task(self._recheck(row), name=f"digest-recheck-{row.id}")
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
             started += 1
         return started
 
