@@ -181,7 +181,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from bot.briefs.answers import COMMANDS, answer
     from bot.briefs.loader import load_library
     from bot.briefs.quote import quote_choices, render_quote
-    from bot.briefs.render import pages_text
+    from bot.briefs.render import LIBRARY_ORDER, pages_text
 
     # `briefbot preview quote who name=bennett`: what the Quote button under that answer shows
     quoting = args.command == "quote"
@@ -231,7 +231,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
         )
         return EXIT_ERRORS
     if len(choices) > 1:  # an answer drawn from several articles: a Quote menu, one option per article
-        print(f"[Quote menu: {len(choices)} articles, newest first; Discord shows the first 25]")
+        print(f"[Quote menu: {len(choices)} articles, {LIBRARY_ORDER}; Discord shows the first 25]")
     for choice in choices:
         print(f"[Quote button custom_id: {choice.target.custom_id}]")
         print(pages_text(render_quote(result.library, choice.target)))

@@ -28,14 +28,14 @@ class CommandSpec:
 def unknown_brief_text(missing: UnknownBrief) -> str:
     """What a member reads when `brief` names no loaded brief, or several."""
     if not missing.brief_id:
-        return "No briefs are loaded yet. An editor can add one under briefs/."
+        return render.NO_BRIEFS
     asked = escape_markdown(shorten(missing.brief_id, 100))
     shown = ", ".join(f"“{b.title}” (brief {b.id})" for b in missing.suggestions[:5])
     if missing.ambiguous:
         return f"“{asked}” could be several briefs: {shown}. Type more of it, or pick one from the list."
     if shown:
-        return f"There is no brief called “{asked}”. The closest: {shown}."
-    return f"There is no brief called “{asked}”. Leave `brief` out to ask every article."
+        return f"No brief's id or title starts with “{asked}”. The closest: {shown}."
+    return f"No brief's id or title starts with “{asked}”. Leave `brief` out, or pick one from the list."
 
 
 Scope = Brief | None

@@ -39,11 +39,15 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def item_key(brief: Brief, section: str, item: object) -> str:
-    """`loans[2]`: where `item` sits in the brief, as the check and the Quote button name it."""
+    """`loans[2]`: where `item` sits in the brief, as the check and the Quote button name it (the item itself,
+    else the first equal one). Raises LookupError for an item that is not in the brief: a programming error,
+    which must not be told with another item's evidence."""
     items: Sequence[object] = getattr(brief, section)
     index = next((i for i, candidate in enumerate(items) if candidate is item), None)
     if index is None:
-        index = next((i for i, candidate in enumerate(items) if candidate == item), 0)
+        index = next((i for i, candidate in enumerate(items) if candidate == item), None)
+    if index is None:
+        raise LookupError(f"{section}: the item is not in brief {brief.id}: {item!r}"[:500])
     return f"{section}[{index}]"
 
 
@@ -216,12 +220,19 @@ def loan_parties(loan: Loan) -> str:
 
 
 def loans_count(loans: Sequence[Loan]) -> str:
-    """Counted by kind, so a request is not told as a loan made: "4 loans (1 requested, 3 made)"."""
-    kinds = Counter(_LOAN_HEADINGS[loan.status].removeprefix("Loan ") for loan in loans)
-    counted = plural(len(loans), "loan")
-    if not kinds:
-        return counted
-    return f"{counted} ({', '.join(f'{count} {kind}' for kind, count in kinds.items())})"
+    """Counted by what the article says each is, in the order of their headings: "1 loan requested, 1 loan made,
+    2 read as loans made". A loan the article does not call one (a reading) is never counted as a loan made, and
+    a request never as a loan; no loans: "no loans"."""
+    if not loans:
+        return "no loans"
+    kinds = Counter((loan.reading, _LOAN_HEADINGS[loan.status].removeprefix("Loan ")) for loan in loans)
+    parts = []
+    for (reading, kind), count in sorted(kinds.items(), key=lambda entry: entry[0][0]):
+        if reading:
+            parts.append(f"{count} read as {'a loan' if count == 1 else 'loans'} {kind}")
+        else:
+            parts.append(f"{plural(count, 'loan')} {kind}")
+    return ", ".join(parts)
 
 
 def reading_line(brief: Brief, key: str, loan: Loan) -> list[str]:

@@ -8,6 +8,8 @@ message, 10 embeds), long results become pages, and no rendered text can mention
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -113,9 +115,22 @@ class MessageData:
         return sum(embed.total_chars() for embed in self.embeds)
 
 
+# How answers order articles, in the words /help and every answer across the library use for it: no article's
+# date is known unless the editor gives one, so "newest first" would claim more than is known.
+LIBRARY_ORDER = (
+    "latest first, by the editor's date of the article where given, else the date its brief was added"
+)
+
+# The publisher is the editor's reading of the article's credit line: the one value in a footer that is not the
+# article's words, so it says so wherever it is shown (/sources tells how it was read).
+PUBLISHER_LABEL = "(publisher named by the editor)"
+
+
 def source_line(brief: Brief) -> str:
+    """`Source: Jerusalem Post (publisher named by the editor) · “headline” · <the article's date> · brief id`:
+    the label right after the publisher, so a shortened footer keeps it."""
     return (
-        f"Source: {brief.source.publisher}, “{brief.source.headline}” ({brief.source.seed}), "
+        f"Source: {brief.source.publisher} {PUBLISHER_LABEL} · “{brief.source.headline}” · "
         f"{facts.article_date(brief)} · brief {brief.id}"
     )
 
@@ -169,6 +184,9 @@ def article_label(brief: Brief) -> str:
     return f"“{brief.title}” (no date given) · added to Briefbot {added} (not the article's date)"
 
 
+NO_BRIEFS = "No briefs are loaded yet: an editor adds them to Briefbot's briefs folder."
+
+
 def _labelled(found: Found[Any]) -> bool:
     """Items carry their article's label whenever the answer searched more than one."""
     return len(found.searched) > 1
@@ -186,14 +204,15 @@ def _footer(found: Found[Any]) -> str:
     if one is not None:
         return source_line(one)
     shown = [group.brief for group in found.groups] or list(found.searched)
-    return "Sources: " + "; ".join(f"{b.source.publisher}, brief {b.id}" for b in shown) + " · /sources"
+    told = "; ".join(f"{b.source.publisher}, brief {b.id}" for b in shown)
+    return f"Sources (publishers named by the editor): {told} · /sources"
 
 
 def _from_line(found: Found[Any]) -> str:
     one = _one(found)
     if one is not None:
         return f"From “{one.title}”."
-    return f"From {plural(len(found.groups), 'article')}, newest first."
+    return f"From {plural(len(found.groups), 'article')}, {LIBRARY_ORDER}."
 
 
 def _with_label(brief: Brief, found: Found[Any], item: EmbedField) -> EmbedField:
@@ -219,11 +238,12 @@ def _no_match(kind: str, found: Found[Any], known: str) -> list[MessageData]:
 def _empty(kind: str, found: Found[Any]) -> list[MessageData]:
     one = _one(found)
     if one is not None:
-        return paginate(one.title, f"The article names no {kind}.", [], source_line(one))
+        # what the brief lists: the article may tell of more than its brief does (`briefbot check --coverage`)
+        return paginate(one.title, f"This article's brief lists no {kind}.", [], source_line(one))
     count = len(found.searched)
     if not count:
-        return [render_error("No briefs are loaded yet. An editor can add one under briefs/.")]
-    return paginate(f"No {kind}", f"None of the {plural(count, 'article')} names any {kind}.", [], "")
+        return [render_error(NO_BRIEFS)]
+    return paginate(f"No {kind}", f"None of the briefs of the {count} articles lists any {kind}.", [], "")
 
 
 def render_people(found: Found[Person]) -> list[MessageData]:
@@ -290,6 +310,14 @@ def aid_group(flow: AidFlow) -> str:
 _AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
 
 
+def aid_count(flows: Sequence[AidFlow]) -> str:
+    """Aid counted by the group each flow is headed with, in heading order: "4 given, 1 asked for, 2 not given"
+    (what was not given, or only asked for, is not counted as aid given); no flows: "none"."""
+    groups = Counter(aid_group(flow) for flow in flows)
+    ordered = sorted(groups.items(), key=lambda entry: _AID_ORDER.get(entry[0], len(_AID_ORDER)))
+    return ", ".join(f"{count} {group.lower()}" for group, count in ordered) or "none"
+
+
 def aid_heading(brief: Brief, flow: AidFlow) -> str:
     """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital"
     (its kind, often Briefbot's category rather than the article's word, is a line of its own)."""
@@ -335,7 +363,7 @@ def render_aid(found: Found[AidFlow]) -> list[MessageData]:
         return _empty("aid", found)
     fields = _fields_by_article(found, _aid_fields)
     scope = f" involving {escape_markdown(found.query)}" if found.query else ""
-    return paginate(f"Aid{scope}: {plural(len(fields), 'flow')}", _from_line(found), fields, _footer(found))
+    return paginate(f"Aid{scope}: {aid_count(found.items)}", _from_line(found), fields, _footer(found))
 
 
 def render_loans(found: Found[Loan]) -> list[MessageData]:
@@ -397,7 +425,7 @@ def render_events(found: Found[Event]) -> list[MessageData]:
     fields = _fields_by_article(found, lambda brief, events: [_event_field(brief, e) for e in events])
     one = _one(found)
     description = f"From “{one.title}”; {facts.article_date(one)}." if one is not None else _from_line(found)
-    return paginate(f"Key events: {len(fields)}", description, fields, _footer(found))
+    return paginate(f"Events: {len(fields)}", description, fields, _footer(found))
 
 
 def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
@@ -405,25 +433,33 @@ def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
     return _field(f"Quote: {quote.speaker}", [f"“{facts.written(brief, quote.text)}”", *said])
 
 
-def _bullets(lines: Sequence[str], limit: int, shown: int) -> str:
-    """A bulleted list within `limit`, ending "... and N more" when not everything fits."""
+def _bullets(lines: Sequence[str], limit: int, shown: int, more: Callable[[int], str]) -> str:
+    """A bulleted list within `limit`, ending with `more(N)` ("... and 7 more key points: …") when not
+    everything fits."""
     out: list[str] = []
     for index, line in enumerate(lines[:shown]):
         bullet = shorten(f"• {line}", max(limit // 2, 1))
         rest = len(lines) - index
-        tail = f"\n... and {rest} more" if rest else ""
+        tail = f"\n{more(rest)}" if rest else ""
         if len("\n".join([*out, bullet])) + len(tail) > limit:
-            out.append(f"... and {rest} more")
+            out.append(more(rest))
             return "\n".join(out)
         out.append(bullet)
     if len(lines) > shown:
-        out.append(f"... and {len(lines) - shown} more")
+        out.append(more(len(lines) - shown))
     return "\n".join(out)
 
 
+def more_key_points(brief: Brief, count: int) -> str:
+    """What a digest says of the key points it leaves out, and where to read them."""
+    return f"... and {plural(count, 'more key point')}: /brief brief:{brief.id} shows them all"
+
+
 def counts_line(brief: Brief) -> str:
+    """`8 people · aid: 4 given, 1 asked for, 2 not given · 1 loan requested, 1 loan made, … · 11 events · 1 quote`:
+    each count in the words its items are headed with."""
     return (
-        f"{plural(len(brief.people), 'person', 'people')} · {plural(len(brief.aid), 'aid flow')} · "
+        f"{plural(len(brief.people), 'person', 'people')} · aid: {aid_count(brief.aid)} · "
         f"{facts.loans_count(brief.loans)} · {plural(len(brief.events), 'event')} · "
         f"{plural(len(brief.quotes), 'quote')}"
     )
@@ -460,26 +496,40 @@ def render_briefs(briefs: Sequence[Brief]) -> list[MessageData]:
     if len(briefs) == 1:
         return render_brief(briefs[0])
     if not briefs:
-        return [render_error("No briefs are loaded yet. An editor can add one under briefs/.")]
+        return [render_error(NO_BRIEFS)]
     found: Found[Brief] = Found(None, tuple(briefs), ())
     fields = [_with_label(brief, found, item) for brief in briefs for item in _brief_fields(brief)]
     description = (
-        f"{plural(len(briefs), 'article')}, newest first: the articles' own words, with who says so. "
+        f"{plural(len(briefs), 'article')}, {LIBRARY_ORDER}: the articles' own words, with who says so. "
         "Ask with `brief` for one of them."
     )
     return paginate("Briefs", description, fields, _footer(found))
 
 
 # What /sources says of where each thing a reader sees comes from: exactly what is the article's, what is not.
+# `{aliases}`: an example of the brief's own declared names, or nothing when it declares none.
 PROVENANCE = (
-    "From the article, verbatim: names, roles, places, times, aid items, amounts as written, the verbs "
-    "behind each status, who says so, and every passage and quote.\n"
-    "Briefbot's words, each checked against the article: statuses (shown beside the article's verb), aid kinds "
-    "(a fixed list: labelled “Briefbot's category” when the article does not write the word), the number and "
-    "currency an amount reads as, readings (labelled “a reading”), the names the brief gives words of the "
-    "article (“Ukraine” for “Kyiv”), and headings and labels such as “Given”, “Loan made” or “Caveat”.\n"
-    "From the editor, labelled: the publisher, the article's date and address when known, and when the brief "
-    "was added to Briefbot."
+    "From the article, verbatim: names (as written, or as the brief declares them, below), roles, places, "
+    "times, aid items, amounts as written, the verb behind each status, who says so, the headline, and every "
+    "passage and quote.\n"
+    "Briefbot's words, derived from values the check has bound to the article: statuses (shown beside the "
+    "article's verb), aid kinds (a fixed list: labelled “Briefbot's category” when the article does not write "
+    "the word), the number and currency an amount reads as, readings (labelled “a reading”), the names the "
+    "brief declares for the article's words{aliases}, counts, and headings and labels such as "
+    "“Given”, “Loan made” or “Caveat”.\n"
+    "From the editor, labelled as such: the publisher, the article's date and address when known, and the date "
+    "the brief was added to Briefbot."
+)
+
+# What /sources says of the check: what it does, and what no rule can do.
+CHECK_TEXT = (
+    "How it is checked: Briefbot loads a brief only if every value passes fixed rules against its passages "
+    "(each passage is whole words from one paragraph of the article; names, places, times and amounts are "
+    "written in their passages, or are names the brief declares; a loan's amount and parties stand in one "
+    "clause; a status agrees with the article's verb; who says so comes from the passage's own sentence), and "
+    "refuses a brief that breaks one. The rules cannot catch every misreading: answers show the article's "
+    "words with each item (> “…”, shortened when long), and Quote shows every passage in full, with where it "
+    "sits in the article."
 )
 
 
@@ -491,34 +541,57 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     note = (
         f"Editor's note, not from the article: {'; '.join(known)}."
         if known
-        else "The article gives no date, and the editor supplied none: times such as “Wednesday” are as the "
-        "article says them."
+        else "The article gives no date, and the editor supplied none: times such as “Wednesday” are shown as "
+        "the article says them, with no date to count from."
     )
     publisher = " ".join(" ".join(brief.source.evidence).split())
+    stop = "" if publisher.endswith((".", "!", "?")) else "."
+    alias = next(iter(brief.aliases), None)
+    aliases = f" (“{alias.name}” for “{alias.as_written[0]}”)" if alias is not None else ""
     description = (
         f"**{brief.source.headline}**\n"
-        f"Publisher: {brief.source.publisher} (the editor's, read from the article's words “{publisher}”); "
-        f"kept verbatim as `{brief.source.seed}`.\n{note}\n\n{PROVENANCE}\n\n"
-        "The bot refuses to load a brief that says more than its evidence. Answers quote a short piece of that "
-        "evidence under each item (> “…”); Quote shows all of it."
+        f"The article's headline, as it writes it. The article's text is kept verbatim as `{brief.source.seed}`.\n"
+        f"Publisher: {brief.source.publisher} {PUBLISHER_LABEL}, read from the article's words “{publisher}”{stop}\n"
+        f"{note}\n\n{PROVENANCE.format(aliases=aliases)}\n\n{CHECK_TEXT}"
     )
     credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]
     fields = [_field("Credits (not people in the story)", credits)] if credits else []
     fields += [
-        _field(article_label(b), [f"brief {b.id} · {b.source.publisher}: {b.source.seed}"])
+        _field(
+            article_label(b),
+            [f"brief {b.id} · {b.source.publisher} {PUBLISHER_LABEL} · kept as {b.source.seed}"],
+        )
         for b in library_briefs
     ]
     return paginate("Sources", description, fields, source_line(brief))
 
 
 COMMAND_HELP: tuple[tuple[str, str], ...] = (
-    ("/who [name]", "People in the articles, with their role and what they did or said."),
-    ("/aid [country]", "Aid given, pledged, asked for or withheld; a country on either side."),
-    ("/loans [country]", "Loans made or requested: lender, borrower, amount, currency, status."),
-    ("/brief", "The summary and key points, with the article's own words."),
+    (
+        "/who [name]",
+        "People in the articles: their role as the article writes it, and the article's words about them.",
+    ),
+    (
+        "/aid [country]",
+        "Aid given, promised, asked for or not given; `country` is the donor or the recipient.",
+    ),
+    (
+        "/loans [country]",
+        "Loans, each headed by what the article says of it (requested, made, or a reading): lender, borrower, "
+        "amount, currency, status.",
+    ),
+    ("/brief", "The key points in the article's own words, with who says so, the counts and the quotes."),
     ("/events", "What happened, where, and when as the article states it."),
-    ("/sources", "The articles, their publishers, and how evidence is shown."),
-    ("/digest …", "Scheduled digests to a channel (Manage Server needed to change them)."),
+    (
+        "/sources [brief]",
+        "Where what you see comes from (the article, Briefbot's words or the editor), the credits, and every "
+        "article loaded.",
+    ),
+    (
+        "/digest …",
+        "Scheduled digests in a channel: anyone may list, preview and see their history; changing them or "
+        "posting one now needs Manage Server.",
+    ),
     ("/help", "This list."),
 )
 
@@ -527,9 +600,11 @@ def render_help() -> list[MessageData]:
     """`/help`: every command on one page; about no article, so without a source footer."""
     lines = [f"**{name}**: {text}" for name, text in COMMAND_HELP]
     description = (
-        "Without `brief`, a question searches every article, newest first; `brief` narrows it to one "
-        "(its id, the start of its id, or the start of its title). `private` shows the answer to you "
-        "alone. Every answer shows the article's words it comes from.\n\n" + "\n".join(lines)
+        f"Without `brief`, /who, /aid, /loans, /brief and /events answer from every article, {LIBRARY_ORDER}; "
+        "`brief` narrows an answer to one article (its id, the start of its id, or the start of its title). "
+        "/sources tells of one article, the most recently added unless `brief` names another. `private` shows "
+        "the answer to you alone. Each item in an answer shows the article's words it comes from, and Quote "
+        "shows them in full.\n\n" + "\n".join(lines)
     )
     return paginate("Briefbot: sourced briefings", description, [], "")
 
@@ -568,7 +643,12 @@ def render_digest(
         points = [
             defuse_mentions(" ".join(key_point_lines(brief, index))) for index in range(len(brief.key_points))
         ]
-        bullets = _bullets(points, max(room - len(counts) - len(updated) - 4, 0), key_points_shown)
+        bullets = _bullets(
+            points,
+            max(room - len(counts) - len(updated) - 4, 0),
+            key_points_shown,
+            functools.partial(more_key_points, brief),
+        )
         description = "\n\n".join(part for part in (updated, bullets, counts) if part)
         embeds.append(EmbedData(title, description[:room], (), footer))
     return MessageData(tuple(embeds))

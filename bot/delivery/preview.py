@@ -91,9 +91,9 @@ def preview_text(preview: DigestPreview) -> str:
     lines = [
         f"{who} would get {count} brief{'s' if count != 1 else ''} now (at most {preview.max_briefs})"
         + (
-            ", nothing new: the newest again (DIGEST_WHEN_NOTHING_NEW=repeat-latest):"
+            ", nothing new: the most recently added again (DIGEST_WHEN_NOTHING_NEW=repeat-latest):"
             if contents.repeated
-            else (", new first, then updated:" if updated else ", newest first:")
+            else (", new first, then updated:" if updated else ", most recently added first:")
         )
     ]
     changes = preview.updates

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.app.client import Briefbot
+from bot.briefs.render import LIBRARY_ORDER
 from tests.conftest import SHIPPED_ID, make_library
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import AUTOCOMPLETE_RESULT, ask, embeds_text
@@ -35,7 +36,7 @@ async def test_every_command_answers_across_the_library(
         ("who", {"name": "bennett"}, "Naftali Bennett"),  # the README's examples
         ("loans", {"country": "Japan"}, "Loan made · Japan → Ukraine: $600 million"),
         ("who", {"name": "quill"}, "Finance Minister"),
-        ("aid", {}, "From 2 articles, newest first."),
+        ("aid", {}, f"From 2 articles, {LIBRARY_ORDER}."),
         ("events", {}, "Prime Minister Mara Quill opened the harbour\nIn “Fixture article"),
         ("events", {}, "Where: Port Lumen\nWhen: Friday"),
         ("brief", {}, OPENS_TITLE),

@@ -156,7 +156,7 @@ def test_preview_of_an_unknown_brief_or_no_briefs_fails_naming_the_folder(
     dirs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["preview", "who", "brief=no-such-brief", *dirs]) == 1
-    assert "There is no brief called" in capsys.readouterr().out
+    assert "No brief's id or title starts with" in capsys.readouterr().out
     empty = tmp_path / "empty"
     empty.mkdir()
     for folder in (empty, tmp_path / "missing"):

@@ -126,7 +126,7 @@ def test_an_ambiguous_or_unknown_brief_lists_the_closest(library: Library) -> No
     answered = text("who", library, brief="fixture")
     assert OPENS in answered and LOAN in answered
     answered = text("who", library, brief="fixtrue-valdoria")
-    assert "There is no brief called “fixtrue-valdoria”" in answered
+    assert "No brief's id or title starts with “fixtrue-valdoria”" in answered
     assert LOAN in answered and LOAN_TITLE in answered
 
 

@@ -23,6 +23,7 @@ from bot.briefs.quote import (
     render_quote,
     target_for,
 )
+from bot.briefs.render import LIBRARY_ORDER
 from bot.cli import main
 from tests.unit.test_render import assert_within_limits
 
@@ -131,5 +132,5 @@ def test_preview_quote_across_the_library_prints_each_article(
     briefs, seeds = newsroom_dirs
     assert main(["preview", "quote", "who", "--briefs", str(briefs), "--seeds", str(seeds)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("[Quote menu: 3 articles, newest first")
+    assert out.startswith(f"[Quote menu: 3 articles, {LIBRARY_ORDER}")
     assert out.count("[Quote button custom_id: bq:") == 3

@@ -24,6 +24,7 @@ Choice = app_commands.Choice[str]
 OptionalText = app_commands.Range[str, 1, CHOICE_TEXT_LIMIT]
 
 BRIEF_HELP = "One article: its id, the start of its id or title (every article by default)"
+SOURCES_BRIEF_HELP = "One article: its id, the start of its id or title (the most recently added by default)"
 PRIVATE_HELP = "Only you see the answer"
 
 
@@ -135,7 +136,7 @@ class BriefsCog(commands.Cog):
         brief: BriefOption | None = None,
         private: bool = False,
     ) -> None:
-        """Aid given, pledged, asked for or withheld"""
+        """Aid given, promised, asked for or not given"""
         await self._answer(interaction, "aid", private, country=country, brief=brief)
 
     @app_commands.command()
@@ -148,7 +149,7 @@ class BriefsCog(commands.Cog):
         brief: BriefOption | None = None,
         private: bool = False,
     ) -> None:
-        """Loans made or requested: lender, borrower, amount, status"""
+        """Loans requested, made, or read as loans: lender, borrower, amount, status"""
         await self._answer(interaction, "loans", private, country=country, brief=brief)
 
     @app_commands.command()
@@ -159,7 +160,7 @@ class BriefsCog(commands.Cog):
         brief: BriefOption | None = None,
         private: bool = False,
     ) -> None:
-        """The summary and key points, in the article's own words"""
+        """The key points in the article's own words, with the counts and quotes"""
         await self._answer(interaction, "brief", private, brief=brief)
 
     @app_commands.command()
@@ -174,23 +175,18 @@ class BriefsCog(commands.Cog):
         await self._answer(interaction, "events", private, brief=brief)
 
     @app_commands.command()
-    @app_commands.describe(brief=BRIEF_HELP, private=PRIVATE_HELP)
+    @app_commands.describe(brief=SOURCES_BRIEF_HELP, private=PRIVATE_HELP)
     async def sources(
         self,
         interaction: discord.Interaction[Briefbot],
         brief: BriefOption | None = None,
         private: bool = False,
     ) -> None:
-        """The article, its publisher, and how evidence is shown"""
+        """Where what you see comes from: the article, Briefbot's words, or the editor"""
         await self._answer(interaction, "sources", private, brief=brief)
 
     @app_commands.command()
-    @app_commands.describe(brief=BRIEF_HELP, private=PRIVATE_HELP)
-    async def help(
-        self,
-        interaction: discord.Interaction[Briefbot],
-        brief: BriefOption | None = None,
-        private: bool = False,
-    ) -> None:
-        """What Briefbot can answer"""
-        await self._answer(interaction, "help", private, brief=brief)
+    @app_commands.describe(private=PRIVATE_HELP)
+    async def help(self, interaction: discord.Interaction[Briefbot], private: bool = False) -> None:
+        """What Briefbot can answer"""  # about no article, so no `brief` option
+        await self._answer(interaction, "help", private)

@@ -597,9 +597,9 @@ class DigestsCog(
                 return
             note = "Nothing new for this channel; "
             note += (
-                "the newest brief would be posted again."
+                "the most recently added brief would be posted again."
                 if contents.repeated
-                else "the next slot will be skipped. This is the newest brief:"
+                else "the next slot will be skipped. This is the most recently added brief:"
             )
             await interaction.followup.send(
                 note, embeds=to_embeds(render_digest([newest])), ephemeral=private

@@ -1,0 +1,168 @@
+"""What the bot says in its own words (counts, headings, help, sources, footers) is true, and counts count what
+their words say (issue 10, second reading, findings 10-12)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from bot.briefs import facts, render
+from bot.briefs.answers import answer
+from bot.briefs.loader import LoadResult
+from bot.briefs.lookup import Library
+from bot.briefs.models import Editor, Loan
+from bot.briefs.render import MessageData
+from tests.unit.test_render import all_text
+
+
+def _text(pages: tuple[MessageData, ...] | list[MessageData]) -> str:
+    return "\n".join(all_text(page) for page in pages)
+
+
+def _count_parts(text: str) -> Counter[str]:
+    """`1 loan requested, 2 read as loans made` -> {"loan requested": 1, "read as loans made": 2}, words as written."""
+    return Counter({words: int(n) for n, words in re.findall(r"(\d+) ([a-z][a-z ]*[a-z])", text)})
+
+
+def _made_loans(loans: list[Loan]) -> int:
+    return sum(1 for loan in loans if loan.status in ("provided", "delivered") and not loan.reading)
+
+
+def _read_as_made(loans: list[Loan]) -> int:
+    return sum(1 for loan in loans if loan.status in ("provided", "delivered") and loan.reading)
+
+
+def test_loans_made_count_only_what_the_article_calls_loans(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    loans = brief.loans
+    # every mix of readings: a loan counted as "made" is one the article calls a loan made
+    for readings in range(len(loans) + 1):
+        mixed = [loan.model_copy(update={"reading": i < readings}) for i, loan in enumerate(loans)]
+        parts = _count_parts(facts.loans_count(mixed))
+        made = parts["loan made"] + parts["loans made"]
+        assert made == _made_loans(mixed), (readings, facts.loans_count(mixed))
+        read = parts["read as a loan made"] + parts["read as loans made"]
+        assert read == _read_as_made(mixed), (readings, facts.loans_count(mixed))
+        requested = parts["loan requested"] + parts["loans requested"] + parts["read as a loan requested"]
+        assert requested == sum(1 for loan in mixed if loan.status == "requested")
+        assert sum(parts.values()) == len(mixed)
+
+
+def test_the_shipped_loans_are_counted_as_the_article_says_them(shipped: LoadResult) -> None:
+    title = answer("loans", shipped.library)[0].embeds[0].title
+    assert title == "Loans: 1 loan requested, 1 loan made, 2 read as loans made"
+    description = answer("brief", shipped.library)[0].embeds[0].description
+    assert "3 made" not in description and "4 loans" not in description
+    assert "1 loan requested, 1 loan made, 2 read as loans made" in description
+
+
+def test_aid_is_counted_by_what_the_article_says_was_done(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    groups = Counter(render.aid_group(flow).lower() for flow in brief.aid)
+    for asked in ({}, {"country": "Israel"}, {"country": "United States"}):
+        pages = answer("aid", shipped.library, asked)
+        title = pages[0].embeds[0].title
+        assert "flow" not in title, title  # a flow not given is no flow
+        counted = _count_parts(title.split(":", 1)[1])
+        shown = Counter(
+            render.aid_group(flow).lower() for flow in shipped.library.aid(asked.get("country"), brief).items
+        )
+        assert counted == shown, (title, shown)
+    for text in (
+        answer("brief", shipped.library)[0].embeds[0].description,
+        _text(answer("digest", shipped.library)),
+    ):
+        assert "aid flow" not in text
+        assert f"aid: {render.aid_count(brief.aid)}" in text
+    assert render.aid_count(brief.aid) == ", ".join(f"{n} {g}" for g, n in groups.items() if n) or "none"
+
+
+def test_help_claims_only_what_is_known(shipped: LoadResult) -> None:
+    text = _text(answer("help", shipped.library))
+    assert "summary" not in text.casefold()  # a brief has no summary
+    assert "newest first" not in text  # no article's date is known: the order is told as it is
+    assert render.LIBRARY_ORDER in text
+    assert "withheld" not in text
+
+
+def test_the_library_order_is_the_one_help_describes(shipped: LoadResult) -> None:
+    base = shipped.library.get()
+    # one article dated by the editor (an old date, added last), one undated (added first): not "newest first"
+    dated = base.model_copy(
+        update={"id": "dated", "added": date(2026, 11, 30), "editor": Editor(published=date(2022, 6, 16))}
+    )
+    undated = base.model_copy(update={"id": "undated", "added": date(2026, 11, 20)})
+    library = Library([dated, undated])
+    order = [b.id for b in library.by_article_date]
+    assert order == [
+        "undated",
+        "dated",
+    ]  # by the editor's date where given, else the date added; latest first
+    assert "by the editor's date of the article where given, else the date its brief was added" in (
+        render.LIBRARY_ORDER
+    )
+    text = _text(answer("brief", library))
+    assert "newest first" not in text and render.LIBRARY_ORDER in text
+
+
+def test_sources_says_only_true_things_about_the_bot(shipped: LoadResult) -> None:
+    text = _text(answer("sources", shipped.library))
+    assert "gives words of the article" not in text
+    assert "refuses to load a brief that says more than its evidence" not in text
+    # what the check does, and that it cannot catch every misreading
+    assert "refuses a brief that breaks one" in text
+    assert "cannot catch every misreading" in text
+
+
+def _footers(pages: tuple[MessageData, ...] | list[MessageData]) -> list[str]:
+    return [embed.footer for page in pages for embed in page.embeds if embed.footer]
+
+
+def test_every_footer_labels_the_publisher_as_the_editors(shipped: LoadResult, newsroom: LoadResult) -> None:
+    seen = 0
+    for result in (shipped, newsroom):
+        for command in ("who", "aid", "loans", "brief", "events", "sources", "digest"):
+            for footer in _footers(answer(command, result.library)):
+                for brief in result.library.briefs:
+                    if brief.source.publisher in footer:
+                        labelled = f"{brief.source.publisher} {render.PUBLISHER_LABEL}" in footer
+                        assert labelled or footer.startswith("Sources (publishers named by the editor): "), (
+                            footer
+                        )
+                        seen += 1
+    digest = render.render_digest(list(newsroom.library.briefs))
+    for footer in _footers([digest]):
+        assert render.PUBLISHER_LABEL in footer, footer  # kept when the footer is shortened
+        seen += 1
+    assert seen >= 10
+    assert render.PUBLISHER_LABEL.strip("()") in _text(answer("sources", shipped.library))
+
+
+def test_a_digest_says_how_to_see_the_key_points_it_leaves_out(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    description = render.render_digest([brief]).embeds[0].description
+    left = len(brief.key_points) - 4
+    assert f"... and {left} more key points: /brief brief:{brief.id} shows them all" in description
+
+
+def test_an_item_not_in_the_brief_has_no_key(shipped: LoadResult) -> None:
+    brief = shipped.library.get()
+    assert facts.item_key(brief, "loans", brief.loans[2]) == "loans[2]"
+    copied = brief.loans[1].model_copy()
+    assert facts.item_key(brief, "loans", copied) == "loans[1]"  # an equal copy is the same item
+    stranger = brief.loans[0].model_copy(update={"as_written": "a trillion dollars"})
+    with pytest.raises(LookupError, match=r"loans.*not in brief"):
+        facts.item_key(brief, "loans", stranger)
+
+
+def test_brief_help_and_command_descriptions_do_not_promise_a_summary() -> None:
+    from bot.app.cogs.briefs import BriefsCog
+
+    for command in BriefsCog.__cog_app_commands__:
+        assert "summary" not in command.description.casefold(), command.name
+        assert "withheld" not in command.description, command.name
+    help_command = next(c for c in BriefsCog.__cog_app_commands__ if c.name == "help")
+    assert "brief" not in [p.name for p in help_command.parameters]  # /help is about no article
