@@ -16,10 +16,10 @@ from discord.http import Route, handle_message_parameters
 from discord.utils import MISSING
 
 from bot.app.embeds import to_embeds
-from bot.app.receipts import receipt
 from bot.app.views import digest_marker, digest_view, is_digest_button
 from bot.briefs.models import Brief
-from bot.briefs.render import MessageData, digest_title, render_digest
+from bot.briefs.render import MessageData, digest_title
+from bot.delivery.receipts import digest_message
 from bot.delivery.sender_protocol import (
     NothingToSendError,
     PermanentDeliveryError,
@@ -129,12 +129,6 @@ def _as_delivery_errors(now: Callable[[], datetime]) -> Iterator[None]:
         raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
 
 
-def _ping(role_id: int | None) -> str | None:
-    """The content that mentions the subscription's role, in the content (a mention in an embed never
-    pings)."""
-    return None if role_id is None else f"<@&{role_id}>"
-
-
 def _mentions(role_id: int | None) -> discord.AllowedMentions:
     """Exactly that role may be pinged: never @everyone, @here, a user or another role; without one, no
     mention at all (the client's default)."""
@@ -151,31 +145,26 @@ class DiscordSender:
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
 
-    async def _digest(self, nonce: str, brief_ids: Sequence[str]) -> tuple[list[Brief], MessageData]:
+    async def _digest(
+        self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None
+    ) -> tuple[list[Brief], MessageData]:
         """The digest's briefs, each at the version its row recorded whatever the library holds now, and its
-        message (a brief shown as updated says what changed)."""
+        message: the role it pings and its receipt (which slot, what window) as content, then the briefs (one
+        shown as updated says what changed)."""
         entries = await self.bot.digests.versions.entries_of(nonce, brief_ids)
         if not entries:
             raise NothingToSendError("its briefs are no longer loaded")
-        briefs = [entry.brief for entry in entries]
-        updates = {entry.brief.id: entry.changes for entry in entries if entry.changes is not None}
-        return briefs, render_digest(briefs, updates=updates)
-
-    async def _content(self, nonce: str, ping_role_id: int | None) -> str | None:
-        """The digest's message text: the role it pings, then its receipt (which slot, what window)."""
         window = await self.bot.digests.digest_window(nonce)
-        lines = [line for line in (_ping(ping_role_id), receipt(window) if window else None) if line]
-        return "\n".join(lines) or None
+        return [entry.brief for entry in entries], digest_message(entries, window, ping_role_id)
 
     async def send_digest(
         self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
     ) -> int:
-        briefs, message = await self._digest(nonce, brief_ids)
-        content = await self._content(nonce, ping_role_id)
+        briefs, message = await self._digest(nonce, brief_ids, ping_role_id)
         channel = self.bot.get_partial_messageable(channel_id)
         with _as_delivery_errors(self.bot.clock):
             sent = await channel.send(
-                content=content,
+                content=message.content or None,
                 embeds=to_embeds(message),
                 view=digest_view(briefs, marker=nonce),
                 nonce=nonce,
@@ -192,13 +181,12 @@ class DiscordSender:
         local_date: date,
         ping_role_id: int | None,
     ) -> int:
-        briefs, message = await self._digest(nonce, brief_ids)
-        content = await self._content(nonce, ping_role_id)
+        briefs, message = await self._digest(nonce, brief_ids, ping_role_id)
         # discord.py's ForumChannel.create_thread, less its automatic repeat of a request that answered 5xx:
         # the same request, made through the client's HTTP client (its session, rate limits and global
         # pause), with a check that stops a 5xx before the repeat.
         with handle_message_parameters(
-            content=content if content is not None else MISSING,
+            content=message.content or MISSING,
             embeds=to_embeds(message),
             view=digest_view(briefs, marker=nonce),
             allowed_mentions=_mentions(ping_role_id),

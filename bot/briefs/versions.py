@@ -8,6 +8,12 @@ comments or key order changes no fact. The fingerprint of a brief is a digest of
 share a fingerprint exactly when a reader could not tell them apart; it is the brief's *content version* (a
 digest row records it, a reload's "changed" compares it). `tags` and `added` are routing and ordering, not
 content: changing them changes no version.
+
+A value at its field's default is left out of a fact (pydantic's `exclude_defaults`): a field added to the
+models later, with a default, changes no existing version, so no brief comes again as updated for it. A
+version names the format of the rules that made it (`FINGERPRINT_FORMAT`, "2-…"; the first format's were
+the bare digest): a version of another format is not compared with one of this format but translated,
+from the kept snapshot of that version (`bot.delivery.versions.VersionStore.adopt`).
 """
 
 from __future__ import annotations
@@ -19,10 +25,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal, TypeVar
 
+from pydantic import BaseModel
+
 from bot.briefs.models import Brief
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 
 FINGERPRINT_LENGTH = 16  # hex digits of SHA-256: 64 bits, collisions negligible among one brief's versions
+# The rules a version is made by; a change of them that changes versions is a new format. 1: every value
+# dumped, the bare digest; 2: values at their default left out, "2-" before the digest.
+FINGERPRINT_FORMAT = 2
 SNAPSHOT_FORMAT = 1
 _LABEL_TEXT = 60
 
@@ -105,9 +116,9 @@ def reader_facts(brief: Brief) -> dict[str, ReaderFact]:
     """Every fact of `brief`, by key. Two items with the same identity are told apart by their order."""
     facts: dict[str, ReaderFact] = {}
     header = {
-        "source": brief.source.model_dump(mode="json"),
-        "editor": brief.editor.model_dump(mode="json"),
-        "aliases": [alias.model_dump(mode="json") for alias in brief.aliases],
+        "source": _dumped(brief.source),
+        "editor": _dumped(brief.editor),
+        "aliases": [_dumped(alias) for alias in brief.aliases],
     }
     facts["source"] = ReaderFact("source", "the article's source and headline", _canonical(header["source"]))
     facts["editor"] = ReaderFact("editor", "the editor's date and address", _canonical(header["editor"]))
@@ -120,9 +131,15 @@ def reader_facts(brief: Brief) -> dict[str, ReaderFact]:
             seen[identity] += 1
             key = f"{section}:{identity}" + (f"#{seen[identity]}" if seen[identity] > 1 else "")
             proof = brief.proof.item(f"{section}[{index}]") if brief.proof else None
-            content = {"item": item.model_dump(mode="json"), "proof": _proof_part(proof)}
+            content = {"item": _dumped(item), "proof": _proof_part(proof)}
             facts[key] = ReaderFact(key, label, _canonical(content))
     return facts
+
+
+def _dumped(model: BaseModel) -> Any:
+    """What a reader sees of `model`: its values, those at their field's default left out (so a field added
+    with a default is no change)."""
+    return model.model_dump(mode="json", exclude_defaults=True)
 
 
 def _canonical(value: Any) -> str:
@@ -130,14 +147,29 @@ def _canonical(value: Any) -> str:
 
 
 def content_fingerprint(brief: Brief) -> str:
-    """The brief's content version: a digest of its facts (see the module's docstring)."""
+    """The brief's content version: a digest of its facts, after its format (see the module's docstring)."""
     digest = hashlib.sha256()
     for key, fact in sorted(reader_facts(brief).items()):
         digest.update(key.encode())
         digest.update(b"\0")
         digest.update(fact.content.encode())
         digest.update(b"\0")
-    return digest.hexdigest()[:FINGERPRINT_LENGTH]
+    return f"{FINGERPRINT_FORMAT}-{digest.hexdigest()[:FINGERPRINT_LENGTH]}"
+
+
+def fingerprint_format(version: str) -> int | None:
+    """The format of the rules `version` was made by (1 for the bare digests of the first), or None for a
+    text that is no fingerprint (such as the ledger's marker of a version never seen)."""
+    head, dash, tail = version.partition("-")
+    if not dash:
+        head, tail = "1", version
+    if (
+        not head.isdigit()
+        or len(tail) != FINGERPRINT_LENGTH
+        or not all(c in "0123456789abcdef" for c in tail)
+    ):
+        return None
+    return int(head)
 
 
 def changes_between(old: Brief, new: Brief) -> list[FactChange]:

@@ -1,24 +1,30 @@
 """What a channel's digest would hold now, read from the database without writing to it (`briefbot preview
-digest`): the same rule, the same versions and the same rendering as the digest the bot would post."""
+digest`): the same rule, the same versions and the same message (`digest_message`: its text line and its
+embeds) as the digest the bot would post."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from bot.briefs.lookup import Library
-from bot.briefs.render import message_text, render_digest
+from bot.briefs.render import MessageData, message_text
 from bot.briefs.versions import FactChange, changes_text
+from bot.clock import utc_now
 from bot.delivery.contents import DigestContents, contents_rule
+from bot.delivery.receipts import digest_message
 from bot.delivery.versions import DigestEntry, VersionStore, offer_of
 from bot.schedule import WhenNothingNew
 from bot.storage import Database, DeliveryLedger, Subscription, SubscriptionRepository
+from bot.storage.ledger import DigestWindow
 
 
 @dataclass(frozen=True)
 class DigestPreview:
-    """A channel's next digest as things stand (`channel_id` None: a channel subscribed just now)."""
+    """A channel's next digest as things stand (`channel_id` None: a channel subscribed just now), and the
+    message it would be posted as (`message`: None when there is no digest)."""
 
     channel_id: int | None
     subscription: Subscription | None
@@ -26,6 +32,7 @@ class DigestPreview:
     contents: DigestContents
     entries: Sequence[DigestEntry]
     max_briefs: int
+    message: MessageData | None
 
     @property
     def updates(self) -> dict[str, Sequence[FactChange]]:
@@ -39,11 +46,14 @@ async def preview_digest(
     channel_id: int | None,
     max_briefs: int,
     when_nothing_new: WhenNothingNew,
+    now: datetime | None = None,
 ) -> DigestPreview:
-    """What `channel_id`'s next scheduled digest would carry if its slot came now, given what it has had and
-    what its pending digests hold (read from `database_path`, which is never written); without a channel,
-    what a newly subscribed one would get (the database is not read). Raises bot.storage.StorageError when
-    the database cannot be read."""
+    """What `channel_id`'s next scheduled digest would carry if its slot came `now` (default: the time now),
+    given what it has had and what its pending digests hold (read from `database_path`, which is never
+    written), and the message it would be posted as (the role its subscription pings, the receipt of that
+    slot, the briefs); without a channel, what a newly subscribed one would get (the database is not read).
+    Raises bot.storage.StorageError when the database cannot be read."""
+    slot_at = utc_now() if now is None else now
     offer = offer_of(library)
     rule = contents_rule(
         max_briefs=max_briefs, when_nothing_new=when_nothing_new, versions=offer.versions, tags=offer.tags
@@ -51,19 +61,40 @@ async def preview_digest(
     if channel_id is None:
         contents = rule(offer.ids, {}, frozenset(), frozenset())
         entries = [DigestEntry(brief) for i in contents.brief_ids if (brief := library.find(i)) is not None]
-        return DigestPreview(None, None, (), contents, entries, max_briefs)
+        message = (
+            digest_message(entries, DigestWindow(slot_at, None, by_hand=False), None) if entries else None
+        )
+        return DigestPreview(None, None, (), contents, entries, max_briefs, message)
     database = await Database.open_read_only(database_path)
     try:
         ledger = DeliveryLedger(database)
+        store = VersionStore(ledger, lambda: library)
+        # Versions of an older format, which the bot translates at its next start, read as translated.
+        renamed = await store.translations()
+
+        def translated(
+            available: Sequence[str],
+            delivered: Mapping[str, str | None],
+            reserved: Set[str],
+            follows: Set[str],
+        ) -> DigestContents:
+            had = {b: renamed.get((b, v), v) if v is not None else None for b, v in delivered.items()}
+            return rule(available, had, reserved, follows)
+
         subscription = await SubscriptionRepository(database).get(channel_id)
-        contents = await ledger.next_contents(channel_id, offer.ids, rule)
-        entries = await VersionStore(ledger, lambda: library).entries(
+        contents = await ledger.next_contents(channel_id, offer.ids, translated)
+        entries = await store.entries(
             contents.brief_ids, dict(contents.versions), dict(contents.updated_from)
         )
         follows = await ledger.followed_tags(channel_id)
+        window = await ledger.window_at(channel_id, slot_at)
     finally:
         await database.close()
-    return DigestPreview(channel_id, subscription, tuple(sorted(follows)), contents, entries, max_briefs)
+    ping = subscription.ping_role_id if subscription is not None and subscription.active else None
+    message = digest_message(entries, window, ping) if entries else None
+    return DigestPreview(
+        channel_id, subscription, tuple(sorted(follows)), contents, entries, max_briefs, message
+    )
 
 
 def preview_text(preview: DigestPreview) -> str:
@@ -102,7 +133,6 @@ def preview_text(preview: DigestPreview) -> str:
         lines.append(f"  {number}. {brief_id} ({kind})")
         if brief_id in changes:
             lines.append(f"     what changed: {changes_text(changes[brief_id]) or 'can no longer be told'}")
-    briefs = [entry.brief for entry in preview.entries]
-    if briefs:
-        lines += ["", message_text(render_digest(briefs, updates=changes))]
+    if preview.message is not None:
+        lines += ["", message_text(preview.message)]
     return "\n".join(lines)

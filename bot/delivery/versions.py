@@ -19,7 +19,15 @@ from types import MappingProxyType
 
 from bot.briefs.lookup import Library
 from bot.briefs.models import Brief
-from bot.briefs.versions import FactChange, changes_between, from_snapshot, snapshot
+from bot.briefs.versions import (
+    FINGERPRINT_FORMAT,
+    FactChange,
+    changes_between,
+    content_fingerprint,
+    fingerprint_format,
+    from_snapshot,
+    snapshot,
+)
 from bot.storage.ledger import DeliveryLedger
 
 log = logging.getLogger(__name__)
@@ -142,10 +150,33 @@ class VersionStore:
 
     async def adopt(self, *, now: datetime) -> None:
         """At start: what was recorded before versions were kept counts as the library loaded now
-        (`DeliveryLedger.adopt_versions`); then what nothing needs is deleted."""
+        (`DeliveryLedger.adopt_versions`); versions of an older format are translated to this one; then what
+        nothing needs is deleted."""
         offer = offer_of(self._library())
         await self._ledger.adopt_versions(offer.versions, offer.snapshot_of, now=now)
+        await self.translate()
         await self.prune()
+
+    async def translations(self) -> dict[tuple[str, str], str]:
+        """For each kept version made by another format of fingerprint (`FINGERPRINT_FORMAT`), the version
+        its snapshot has in this one (the same content: a brief a channel had comes again only when a reader
+        would see a change); the brief is held in memory under its new name. Reads, never writes. One whose
+        snapshot cannot be read is left out (logged): any version loaded differs from it, so the brief comes
+        again as updated."""
+        renamed: dict[tuple[str, str], str] = {}
+        for brief_id, version in await self._ledger.kept_versions():
+            if fingerprint_format(version) in (None, FINGERPRINT_FORMAT):
+                continue
+            brief = await self.brief_at(brief_id, version)
+            if brief is not None:
+                new = renamed[(brief_id, version)] = content_fingerprint(brief)
+                self._retired.pop((brief_id, version), None)
+                self._retired[(brief_id, new)] = brief
+        return renamed
+
+    async def translate(self) -> None:
+        """Rename the kept versions of another format wherever they are written (`translations`)."""
+        await self._ledger.rename_versions(await self.translations())
 
     async def prune(self) -> None:
         """Delete the kept versions nothing needs, and forget the retired ones nothing needs."""

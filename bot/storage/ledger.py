@@ -42,6 +42,10 @@ _SKIPPED_SHOWN = 10  # channel ids named in the log line of a slot's skipped cha
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
 MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
+# The version a channel had of a brief it was posted before versions were kept and that was not loaded when
+# they were adopted: no version is known to be what the channel had, so every version loaded later differs
+# from it (the brief comes again as updated, what changed untold), none is taken for current.
+UNKNOWN_VERSION = "unknown"
 
 
 class SlotLike(Protocol):
@@ -611,7 +615,9 @@ class DeliveryLedger:
         """Give what was written before versions were kept the `current` versions (brief id to version, the
         library loaded now): each channel's unversioned deliveries of those briefs count as current, and each
         unversioned pending or held row carries them (the version it would have posted). Keeps the snapshots
-        they now name. Returns (deliveries, rows) adopted. Upgrading thus re-posts nothing."""
+        they now name. Returns (deliveries, rows) adopted. Upgrading thus re-posts nothing. A delivery of a
+        brief not in `current` gets UNKNOWN_VERSION: whatever version it is loaded at later is an update to
+        the channel (the bot never saw what it had), never adopted as current."""
         stamp = to_db(now)
         async with (
             self._db.read() as connection,
@@ -627,6 +633,13 @@ class DeliveryLedger:
                 (json.dumps(dict(current)), json.dumps(dict(current))),
             )
             deliveries = cursor.rowcount
+            await cursor.close()
+            # Not loaded now: never seen at any version. Marked, so that the version it comes back at is
+            # not adopted at a later start nor taken for what the channel had.
+            cursor = await connection.execute(
+                "UPDATE delivered_briefs SET version = ? WHERE version IS NULL", (UNKNOWN_VERSION,)
+            )
+            unknown = cursor.rowcount
             await cursor.close()
             async with connection.execute(
                 "SELECT id, brief_ids FROM deliveries WHERE brief_versions IS NULL AND state IN ('pending', 'held')"
@@ -660,7 +673,61 @@ class DeliveryLedger:
                 deliveries,
                 len(adopted),
             )
+        if unknown:
+            logger.info(
+                "%d delivered brief(s) from before versions were kept are not loaded now: each comes again as"
+                " updated once loaded",
+                unknown,
+            )
         return deliveries, len(adopted)
+
+    async def kept_versions(self) -> list[tuple[str, str]]:
+        """Every (brief id, version) kept serialised."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT brief_id, version FROM brief_versions ORDER BY brief_id, version"
+            ) as cursor,
+        ):
+            return [(str(row["brief_id"]), str(row["version"])) for row in await cursor.fetchall()]
+
+    async def rename_versions(self, renamed: Mapping[tuple[str, str], str]) -> None:
+        """Give each (brief id, version) in `renamed` its new name wherever it is written: its kept snapshot,
+        what each channel had, what pending and held rows carry and tell against (the same content under
+        another format of version)."""
+        if not renamed:
+            return
+        async with self._db.transaction() as connection:
+            for (brief_id, old), new in renamed.items():
+                await connection.execute(
+                    "INSERT INTO brief_versions (brief_id, version, snapshot, recorded_at)"
+                    " SELECT brief_id, ?, snapshot, recorded_at FROM brief_versions"
+                    " WHERE brief_id = ? AND version = ? ON CONFLICT (brief_id, version) DO NOTHING",
+                    (new, brief_id, old),
+                )
+                await connection.execute(
+                    "DELETE FROM brief_versions WHERE brief_id = ? AND version = ?", (brief_id, old)
+                )
+                await connection.execute(
+                    "UPDATE delivered_briefs SET version = ? WHERE brief_id = ? AND version = ?",
+                    (new, brief_id, old),
+                )
+            async with connection.execute(
+                "SELECT id, brief_versions, updated_from FROM deliveries WHERE state IN ('pending', 'held')"
+            ) as cursor:
+                rows = await cursor.fetchall()
+            rewritten = []
+            for row in rows:
+                columns = [
+                    _renamed_json(row["brief_versions"], renamed),
+                    _renamed_json(row["updated_from"], renamed),
+                ]
+                if columns != [row["brief_versions"], row["updated_from"]]:
+                    rewritten.append((*columns, int(row["id"])))
+            await connection.executemany(
+                "UPDATE deliveries SET brief_versions = ?, updated_from = ? WHERE id = ?", rewritten
+            )
+        logger.info("%d kept brief version(s) renamed to this format of versions", len(renamed))
 
     async def keep_versions(
         self, versions: Sequence[tuple[str, str]], snapshot_of: SnapshotOf, *, now: datetime
@@ -1113,6 +1180,21 @@ class DeliveryLedger:
             by_hand=row["timezone"] == MANUAL_TIMEZONE,
         )
 
+    async def window_at(self, channel_id: int, slot_at: datetime) -> DigestWindow:
+        """The window a scheduled digest of the channel at `slot_at` would cover, as `window` reads it for a
+        recorded one: from the slot of its last digest posted before (`briefbot preview digest`)."""
+        async with (
+            self._db.read() as connection,
+            connection.execute(
+                "SELECT max(slot_at) AS since FROM deliveries"
+                " WHERE channel_id = ? AND state = 'sent' AND slot_at < ?",
+                (channel_id, to_db(slot_at)),
+            ) as cursor,
+        ):
+            row = await cursor.fetchone()
+        since = None if row is None else row["since"]
+        return DigestWindow(slot_at, None if since is None else from_db(str(since)), by_hand=False)
+
     async def state_now(self, delivery_id: int) -> DeliveryState | None:
         """The row's state as committed this instant, read as `is_pending_now` reads it; None if no row."""
         row = await self._db.peek_row("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
@@ -1242,6 +1324,16 @@ async def _keep_snapshots(
         "INSERT OR IGNORE INTO brief_versions (brief_id, version, snapshot, recorded_at) VALUES (?, ?, ?, ?)",
         rows,
     )
+
+
+def _renamed_json(text: str | None, renamed: Mapping[tuple[str, str], str]) -> str | None:
+    """A row's JSON object of brief id to version, with the versions in `renamed` renamed (same text if none
+    is)."""
+    if text is None:
+        return None
+    versions = json.loads(text)
+    again = {brief_id: renamed.get((brief_id, version), version) for brief_id, version in versions.items()}
+    return text if again == versions else json.dumps(again)
 
 
 # Whether anything was written before versions were kept (a delivery or a row still to send without them).

@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import discord
+
+from bot.delivery.preview import preview_digest, preview_text
 from bot.storage.database import Database, load_migrations
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import embeds_text
@@ -228,3 +231,37 @@ async def test_preview_digest_shows_what_a_channel_would_get_now_reading_the_dat
         await briefbot(tmp_path, "preview", "digest", "channel:1", **{**env, "DATABASE_PATH": "none.sqlite3"})
     )
     assert code == 1 and "there is no database at" in missing and "Traceback" not in missing
+
+
+async def test_preview_digest_shows_the_message_the_send_carries_its_text_line_included(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # The role ping and the receipt (which slot, since when) are the message's content: the preview of the
+    # channel's next digest, taken at its slot, is what the stand-in then receives for that subscription.
+    briefs, seeds = updates_library(tmp_path / "updates")
+    channel = standin.add_text_channel("news")
+    readers = standin.add_role("readers", mentionable=True)
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds, digest_max_briefs=1)
+    async with running_bot(standin, settings, clock) as bot:
+        options = {"channel": channel, "schedule": "09:00", "ping": readers}
+        await ask(standin, "digest subscribe", options, user="alice")
+        await fire_slot_and_send(bot, clock, seconds=31)  # the road brief: the window starts there
+        clock.advance(days=1, seconds=-1)  # the next slot, to the second
+        preview = await preview_digest(
+            bot.library,
+            database_path=tmp_path / "briefbot.sqlite3",
+            channel_id=channel,
+            max_briefs=1,
+            when_nothing_new="skip",
+            now=clock(),
+        )
+        await fire_slot_and_send(bot, clock, seconds=1)
+    [_, body] = posts(standin, channel)
+    assert preview.message is not None
+    assert preview.message.content == body["content"]
+    assert body["content"].startswith(f"<@&{readers}>\nDigest for <t:") and "covering <t:" in body["content"]
+    assert [discord.Embed.from_dict(e.to_dict()).to_dict() for e in preview.message.embeds] == body["embeds"]
+    printed = preview_text(preview)
+    assert f"\n\n{body['content']}\n## Digest: Lakeside town reopens its library" in printed
+    assert standin.violations == []

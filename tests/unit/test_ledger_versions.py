@@ -4,15 +4,21 @@ snapshots nothing needs any more are deleted (issue 11, items 2 and 3)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from bot.briefs.loader import load_library
 from bot.briefs.models import Brief, Tag
+from bot.briefs.versions import fingerprint_format, snapshot
 from bot.delivery.contents import DigestContents, contents_rule
+from bot.delivery.preview import preview_digest
+from bot.delivery.versions import VersionStore, offer_of
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
-from bot.storage.ledger import ChooseContents, SnapshotOf
+from bot.storage.ledger import UNKNOWN_VERSION, ChooseContents, SnapshotOf
 from tests.helpers import nine_utc_slot, subscribe
+from tests.updates_fixture import LIBRARY_ID, updates_library
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -112,6 +118,86 @@ async def test_deliveries_from_before_versions_are_adopted_as_the_versions_loade
     later = {"b2": "v1", "b1": "v2"}
     contents = await ledger.next_contents(10, ["b2", "b1"], rule(later))
     assert contents.brief_ids == ("b1",) and contents.updated_from == (("b1", "v1"),)
+
+
+async def test_a_brief_not_loaded_when_versions_are_adopted_comes_back_as_an_update(
+    database: Database,
+) -> None:
+    # The channel had b1 and b2 before versions were kept; b2 was missing at the first start after the
+    # upgrade: the bot never saw what the channel had of it, so no version it comes back at is current.
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    unversioned = contents_rule(max_briefs=3, when_nothing_new="skip")
+    await ledger.record_slot(
+        nine_utc_slot(1), [sub], available_brief_ids=["b2", "b1"], choose=unversioned, now=T0
+    )
+    [sent] = await ledger.due(T0)
+    await ledger.mark_sent(sent.id, message_id=1, now=T0)
+    async with database.transaction() as connection:  # as the upgrade finds them
+        await connection.execute("UPDATE delivered_briefs SET version = NULL")
+    first = {"b1": "v1"}
+    assert await ledger.adopt_versions(first, snapshots(first), now=T0) == (1, 0)
+    assert (await ledger.next_contents(10, ["b1"], rule(first))).brief_ids == ()
+
+    back = {"b2": "v2", "b1": "v1"}  # b2 back (in this process, by a reload, or at a later start)
+    assert await ledger.adopt_versions(back, snapshots(back), now=T0) == (0, 0)
+    contents = await ledger.next_contents(10, ["b2", "b1"], rule(back))
+    assert contents.brief_ids == ("b2",) and contents.updated_from == (("b2", UNKNOWN_VERSION),)
+
+
+async def test_versions_of_an_older_format_are_translated_at_start_and_nothing_comes_again(
+    database: Database, tmp_path: Path
+) -> None:
+    # A channel had the brief, and a digest still to send carries it, at a version of the first format (the
+    # bare digest): at start each is renamed to the version its kept snapshot has now.
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    library = load_library(briefs, seeds).library
+    brief = library.get(LIBRARY_ID)
+    old = "0123456789abcdef"
+    assert fingerprint_format(old) == 1 and library.version(LIBRARY_ID) != old
+
+    def old_snapshot(brief_id: str, version: str) -> str | None:
+        return snapshot(brief) if (brief_id, version) == (LIBRARY_ID, old) else None
+
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    choose = contents_rule(max_briefs=3, when_nothing_new="repeat-latest", versions={LIBRARY_ID: old})
+    for day in (1, 2):
+        await ledger.record_slot(
+            nine_utc_slot(day),
+            [sub],
+            available_brief_ids=[LIBRARY_ID],
+            choose=choose,
+            now=T0,
+            snapshot_of=old_snapshot,
+        )
+        if day == 1:
+            [sent] = await ledger.due(T0)
+            await ledger.mark_sent(sent.id, message_id=1, now=T0)
+            # Before the bot's next start translates them, `briefbot preview digest` reads them translated.
+            preview = await preview_digest(
+                library,
+                database_path=tmp_path / "briefbot.sqlite3",
+                channel_id=10,
+                max_briefs=3,
+                when_nothing_new="skip",
+                now=T0,
+            )
+            assert preview.contents.brief_ids == () and preview.message is None
+    [pending] = await ledger.due(T0)
+    store = VersionStore(ledger, lambda: library)
+    await store.adopt(now=T0)
+
+    new = library.version(LIBRARY_ID)
+    assert new is not None and await ledger.kept_versions() == [(LIBRARY_ID, new)]
+    recorded = await ledger.recorded_content(pending.nonce)
+    assert recorded is not None and recorded.versions == {LIBRARY_ID: new}
+    offer = offer_of(library)
+    nothing = contents_rule(max_briefs=3, when_nothing_new="skip", versions=offer.versions)
+    await ledger.mark_sent(pending.id, message_id=2, now=T0)
+    assert (await ledger.next_contents(10, [LIBRARY_ID], nothing)).brief_ids == ()
+    await store.adopt(now=T0)  # once translated, nothing more to do
+    assert await ledger.kept_versions() == [(LIBRARY_ID, new)]
 
 
 async def test_a_subscription_keeps_the_tags_it_follows(database: Database) -> None:

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any, TypeVar
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from bot.briefs.loader import load_library, reload_library
-from bot.briefs.models import Brief
+from bot.briefs.models import Brief, Editor, Person, Source
 from bot.briefs.render import render_digest
 from bot.briefs.versions import (
+    FINGERPRINT_FORMAT,
     FactChange,
     changes_between,
     changes_text,
     content_fingerprint,
+    fingerprint_format,
     from_snapshot,
     snapshot,
 )
 from tests.conftest import make_library
 from tests.reload_fixture import FIXTURE_BRIEF, FIXTURE_ID, FIXTURE_SEED, SECOND_PERSON
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 def fixture(tmp_path: Path, text: str) -> Brief:
@@ -95,3 +101,84 @@ def test_anything_but_a_snapshot_is_refused_as_a_value_error(text: str) -> None:
     except ValueError:
         return
     raise AssertionError("read as a snapshot")
+
+
+class PersonWithPronouns(Person):
+    """Person as a later format of briefs might have it: one more field, with a default."""
+
+    pronouns: str | None = None
+
+
+class SourceWithSection(Source):
+    section: str = ""
+
+
+class EditorWithDesk(Editor):
+    desk: str | None = None
+
+
+def _as(kind: type[_Model], model: BaseModel, **values: Any) -> _Model:
+    return kind.model_construct(
+        **{**{name: getattr(model, name) for name in type(model).model_fields}, **values}
+    )
+
+
+def test_a_field_added_with_a_default_changes_no_version(tmp_path: Path) -> None:
+    brief = fixture(tmp_path, ORIGINAL + SECOND_PERSON)
+    version = content_fingerprint(brief)
+    assert fingerprint_format(version) == FINGERPRINT_FORMAT and version.startswith(f"{FINGERPRINT_FORMAT}-")
+    later = brief.model_copy(
+        update={
+            "people": [_as(PersonWithPronouns, person) for person in brief.people],
+            "source": _as(SourceWithSection, brief.source),
+            "editor": _as(EditorWithDesk, brief.editor),
+        }
+    )
+    assert later.proof == brief.proof and "pronouns" in later.people[0].model_dump()
+    assert content_fingerprint(later) == version and changes_between(brief, later) == []
+    # A value in the new field is a change a reader sees.
+    told = later.model_copy(
+        update={"people": [_as(PersonWithPronouns, later.people[0], pronouns="she/her"), *later.people[1:]]}
+    )
+    assert content_fingerprint(told) != version
+    assert changes_between(later, told) == [FactChange("corrected", "person Elin Varga")]
+
+
+def test_every_value_a_reader_sees_changes_the_version(tmp_path: Path) -> None:
+    # The first item of every section of the test library, each of its text values changed in turn: each
+    # is a new version.
+    briefs, seeds = make_library(tmp_path / "library")
+    tried = 0
+    for brief in load_library(briefs, seeds).library.briefs:
+        version = content_fingerprint(brief)
+        for section in (
+            "source",
+            "editor",
+            "key_points",
+            "people",
+            "aid",
+            "loans",
+            "events",
+            "quotes",
+            "credits",
+        ):
+            value = getattr(brief, section)
+            items = value if isinstance(value, list) else [value]
+            if not items:
+                continue
+            for name in type(items[0]).model_fields:
+                if not isinstance(getattr(items[0], name), str):
+                    continue
+                item = items[0].model_copy(update={name: f"{getattr(items[0], name)} changed"})
+                edited = brief.model_copy(
+                    update={section: [item, *items[1:]] if isinstance(value, list) else item}
+                )
+                assert content_fingerprint(edited) != version, (brief.id, section, name)
+                tried += 1
+    assert tried >= 20
+
+
+def test_versions_of_the_first_format_are_read_by_format() -> None:
+    assert fingerprint_format("0123456789abcdef") == 1
+    assert fingerprint_format("2-0123456789abcdef") == 2
+    assert fingerprint_format("unknown") is None and fingerprint_format("2-xyz") is None
