@@ -3,18 +3,16 @@ answers that are private unless shared."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
 from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.helpers import SEND_MESSAGES, acted_on, subscribed
 from tests.e2e.test_commands import EPHEMERAL
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
-
-SEND_MESSAGES = 1 << 11
 
 
 async def answer(
@@ -104,14 +102,10 @@ async def test_an_automatic_pause_says_briefbot_paused_it_refuses_resume_until_f
     clock = FakeClock(SLOT_DAY)
     news = standin.channel_id("news")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        await bot.digests.subscribe(
-            guild_id=standin.guild_id, channel_id=news, schedule="09:00", timezone="UTC"
+        await subscribed(bot, standin, news)
+        await acted_on(
+            bot, "channel_update", lambda: standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
         )
-        acted = asyncio.ensure_future(
-            bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
-        )
-        standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
-        await acted
         listed = await ask(standin, "digest list", {}, user="bob")
         stamp = int(clock().timestamp())
         assert (
@@ -124,11 +118,7 @@ async def test_an_automatic_pause_says_briefbot_paused_it_refuses_resume_until_f
 
         still = await ask(standin, "digest resume", {"channel": news}, user="alice")
         assert "stays paused: I am still missing Send Messages, Embed Links there" in still
-        updated = asyncio.ensure_future(
-            bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
-        )
-        standin.set_overwrite(news, member=standin.me, deny=0)
-        await updated
+        await acted_on(bot, "channel_update", lambda: standin.set_overwrite(news, member=standin.me, deny=0))
         # A pause for a lost permission is lifted by Briefbot itself once the permission is back: the list
         # shows the channel active again, and /digest resume says there is nothing to resume and how it stands.
         listed = await ask(standin, "digest list", {}, user="bob")

@@ -4,34 +4,33 @@ itself."""
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.app.client import Briefbot
+from bot.settings import Settings
 from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.helpers import SEND_MESSAGES, acted_on, subscribed
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
-SEND_MESSAGES = 1 << 11
 
-
-async def subscribed(bot: Briefbot, standin: DiscordStandIn, *channels: int) -> None:
-    for channel in channels:
-        await bot.digests.subscribe(
-            guild_id=standin.guild_id, channel_id=channel, schedule="09:00", timezone="UTC"
-        )
-
-
-async def lose_send_messages(bot: Briefbot, standin: DiscordStandIn, channel: int) -> None:
-    acted = asyncio.ensure_future(
-        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
-    )
-    standin.set_overwrite(channel, member=standin.me, deny=SEND_MESSAGES)
-    await acted
+@contextlib.asynccontextmanager
+async def alerting(
+    standin: DiscordStandIn, settings: Settings, clock: FakeClock, admins: int, *channels: int
+) -> AsyncIterator[Briefbot]:
+    """The bot running with the server's alerts going to `admins` and `channels` subscribed at 09:00 UTC;
+    the test runs each of the alarm's checks itself (`alerts.run_once`)."""
+    async with running_bot(standin, settings, clock) as bot:
+        await bot.digests.alerts.stop()
+        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
+        await subscribed(bot, standin, *channels)
+        yield bot
 
 
 async def test_one_alert_per_slot_names_each_faulted_channel_with_its_stage_and_fix(
@@ -54,7 +53,10 @@ async def test_one_alert_per_slot_names_each_faulted_channel_with_its_stage_and_
         assert done.startswith(f"Alerts go to <#{admins}>")
         await subscribed(bot, standin, refused, muted, resting, fine)
         standin.fail_channel(refused, status=403, code=50013)
-        await lose_send_messages(bot, standin, muted)  # Briefbot pauses it: a fault
+        # Briefbot pauses it: a fault.
+        await acted_on(
+            bot, "channel_update", lambda: standin.set_overwrite(muted, member=standin.me, deny=SEND_MESSAGES)
+        )
         await ask(
             standin, "digest pause", {"channel": resting, "reason": "holidays"}, user="alice"
         )  # not one
@@ -90,10 +92,7 @@ async def test_no_fault_no_alert_and_alerts_off_stops_them(standin: DiscordStand
     clock = FakeClock(SLOT_DAY)
     admins = standin.add_text_channel("admins")
     news = standin.channel_id("news")
-    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        await bot.digests.alerts.stop()  # the test runs each check itself
-        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
-        await subscribed(bot, standin, news)
+    async with alerting(standin, bot_settings(standin, tmp_path), clock, admins, news) as bot:
         await fire_slot_and_send(bot, clock, seconds=31)
         await fire_slot_and_send(bot, clock, days=1)  # skipped: nothing new, not a fault
         assert await bot.digests.alerts.run_once() == 0
@@ -117,10 +116,7 @@ async def test_an_alert_that_cannot_be_delivered_is_logged_never_alerted_about(
     clock = FakeClock(SLOT_DAY)
     admins = standin.add_text_channel("admins")
     news = standin.channel_id("news")
-    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        await bot.digests.alerts.stop()  # the test runs each check itself
-        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
-        await subscribed(bot, standin, news)
+    async with alerting(standin, bot_settings(standin, tmp_path), clock, admins, news) as bot:
         standin.fail_channel(news, status=403, code=50001)
         standin.fail_channel(admins, status=403, code=50001)
         await fire_slot_and_send(bot, clock, seconds=31)
@@ -138,10 +134,7 @@ async def test_an_alert_posted_before_a_crash_is_found_not_posted_again(tmp_path
     async with DiscordStandIn(nonce_window=60, now=clock) as standin:
         admins = standin.add_text_channel("admins")
         news = standin.channel_id("news")
-        async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-            await bot.digests.alerts.stop()  # the test runs each check itself
-            await ask(standin, "digest alerts", {"channel": admins}, user="alice")
-            await subscribed(bot, standin, news)
+        async with alerting(standin, bot_settings(standin, tmp_path), clock, admins, news) as bot:
             standin.fail_channel(news, status=403, code=50001)
             await fire_slot_and_send(bot, clock, seconds=31)
             assert await bot.digests.alerts.run_once() == 1
@@ -171,10 +164,8 @@ async def test_a_slot_missed_while_the_bot_was_down_is_alerted_after_the_restart
     admins = standin.add_text_channel("admins")
     news = standin.channel_id("news")
     settings = bot_settings(standin, tmp_path)
-    async with running_bot(standin, settings, clock) as bot:
-        await bot.digests.alerts.stop()  # the test runs each check itself
-        await ask(standin, "digest alerts", {"channel": admins}, user="alice")
-        await subscribed(bot, standin, news)
+    async with alerting(standin, settings, clock, admins, news):
+        pass  # alerts set and the channel subscribed, then the bot stops
     clock.advance(hours=3)  # down over the 09:00 slot, beyond the hour's catch-up grace
     async with running_bot(standin, settings, clock) as bot:
         await bot.digests.alerts.stop()  # the test runs each check itself

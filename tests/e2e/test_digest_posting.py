@@ -12,6 +12,7 @@ import discord
 import pytest
 
 from bot.app.client import Briefbot
+from bot.storage import Delivery
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot, fire_slot_and_send, posts
 from tests.helpers import FakeClock
@@ -32,6 +33,19 @@ async def subscribe(standin: DiscordStandIn, channel: int, **options: Any) -> st
     )
 
 
+async def first_digest(
+    standin: DiscordStandIn, tmp_path: Path, channel: int, **options: Any
+) -> tuple[str, Delivery]:
+    """Run the bot, subscribe `channel` with `options` at 09:00 UTC and send that slot's digest: the
+    subscription's answer and the channel's delivery."""
+    clock = FakeClock(SLOT_DAY)
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        answer = await subscribe(standin, channel, **options)
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [delivery] = await bot.digests.history(channel)
+    return answer, delivery
+
+
 async def test_a_digest_pings_exactly_the_role_it_was_subscribed_with(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
@@ -40,11 +54,8 @@ async def test_a_digest_pings_exactly_the_role_it_was_subscribed_with(
     others = standin.add_role("others", mentionable=True)
     carol = standin.add_user("carol", roles=[readers])
     dave = standin.add_user("dave", roles=[others])
-    clock = FakeClock(SLOT_DAY)
-    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        answer = await subscribe(standin, channel, ping=readers)
-        assert answer.startswith("Subscribed.") and "pings" in answer and str(readers) in answer
-        await fire_slot_and_send(bot, clock, seconds=31)
+    answer, _ = await first_digest(standin, tmp_path, channel, ping=readers)
+    assert answer.startswith("Subscribed.") and "pings" in answer and str(readers) in answer
     [body] = posts(standin, channel)
     # In the content, first (a mention inside an embed never pings); the digest's receipt follows.
     assert body["content"].split("\n")[0] == f"<@&{readers}>" and "Digest for <t:" in body["content"]
@@ -107,11 +118,8 @@ async def test_a_thread_opens_on_each_digest_named_by_its_lead_headline_and_date
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
     channel = standin.add_text_channel("discussed")
-    clock = FakeClock(SLOT_DAY)
-    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        assert "opens a thread" in await subscribe(standin, channel, thread=True)
-        await fire_slot_and_send(bot, clock, seconds=31)
-        [delivery] = await bot.digests.history(channel)
+    answer, delivery = await first_digest(standin, tmp_path, channel, thread=True)
+    assert "opens a thread" in answer
     [message] = standin.messages[channel]
     [thread] = standin.threads(channel)
     assert thread.id == int(message["id"]) == delivery.thread_id == delivery.message_id

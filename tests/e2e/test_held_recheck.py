@@ -8,7 +8,6 @@ bot restarts after Discord's nonce window, and its search of the channel cannot 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -18,6 +17,7 @@ from typing import Any
 from bot.app.client import Briefbot
 from bot.storage import Delivery
 from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.helpers import acted_on
 from tests.e2e.test_digests import SLOT_DAY, fire_slot_and_send
 from tests.e2e.test_history_search import (
     NONCE_WINDOW,
@@ -74,11 +74,8 @@ async def held_now(bot: Briefbot, channel: int) -> Delivery:
 
 async def granted_again(bot: Briefbot, standin: DiscordStandIn, channel: int) -> None:
     """An admin gives the bot Read Message History back (CHANNEL_UPDATE); the bot acts on it."""
-    acted = asyncio.ensure_future(
-        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == "channel_update", timeout=5)
-    )
-    standin.set_overwrite(channel, member=standin.me)  # the member overwrite denying it is removed
-    await acted
+    # The member overwrite denying it is removed.
+    await acted_on(bot, "channel_update", lambda: standin.set_overwrite(channel, member=standin.me))
     await bot.digests.dispatcher.run_until_idle()
 
 

@@ -4,44 +4,24 @@ digests that can no longer be delivered at once, with the reason, instead of sen
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
-from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
+from tests.e2e.helpers import SEND_MESSAGES, acted_on, subscribed
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
-SEND_MESSAGES = 1 << 11
 PUBLIC_THREAD = 11
 
 
 def posts_to(standin: DiscordStandIn, channel_id: int) -> int:
-    return sum(
-        1
-        for r in standin.requests
-        if r.method == "POST" and r.path.endswith(f"/channels/{channel_id}/messages")
-    )
-
-
-def checked(bot: Briefbot, event: str) -> asyncio.Future[Any]:
-    """Resolves once the bot has acted on the next gateway event `event`."""
-    return asyncio.ensure_future(
-        bot.wait_for("subscriptions_checked", check=lambda name, _id: name == event, timeout=5)
-    )
-
-
-async def subscribed(
-    bot: Briefbot, standin: DiscordStandIn, *channels: int, guild_id: int | None = None
-) -> None:
-    for channel in channels:
-        await bot.digests.subscribe(
-            guild_id=guild_id or standin.guild_id, channel_id=channel, schedule="09:00", timezone="UTC"
-        )
+    return len(posts(standin, channel_id))
 
 
 async def test_a_deleted_channel_is_unsubscribed_at_once(standin: DiscordStandIn, tmp_path: Path) -> None:
@@ -49,9 +29,7 @@ async def test_a_deleted_channel_is_unsubscribed_at_once(standin: DiscordStandIn
     news, general = standin.channel_id("news"), standin.channel_id("general")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
         await subscribed(bot, standin, news, general)
-        acted = checked(bot, "channel_delete")
-        standin.delete_channel(news)
-        await acted
+        await acted_on(bot, "channel_delete", lambda: standin.delete_channel(news))
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts_to(standin, news) == 0  # no send into Unknown Channel
         assert posts_to(standin, general) == 1
@@ -67,20 +45,7 @@ async def test_a_permission_taken_away_pauses_the_channel_with_the_reason(
     news, general = standin.channel_id("news"), standin.channel_id("general")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
         await subscribed(bot, standin, news, general)
-        if change == "channel overwrite":
-            acted = checked(bot, "channel_update")
-            standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
-        elif change == "@everyone role":
-            # The bot's only grant of Send Messages is @everyone's; taken away in news by a role overwrite
-            # first would be a channel change, so here it goes server-wide.
-            acted = checked(bot, "role_update")
-            standin.update_role("@everyone", permissions=standin.permissions(news) & ~SEND_MESSAGES)
-        else:
-            muted = standin.add_role("muted")
-            standin.set_overwrite(news, role=muted, deny=SEND_MESSAGES)
-            acted = checked(bot, "member_update")
-            standin.set_member_roles(standin.me, [muted])
-        await acted
+        await take_away(standin, bot, news, change)
         [paused] = [s for s in await bot.digests.list_subscriptions() if s.channel_id == news]
         assert (
             paused.paused
@@ -107,9 +72,7 @@ async def test_a_server_that_removes_the_bot_stops_at_once_and_is_forgotten_afte
     async with running_bot(standin, settings, clock) as bot:
         await subscribed(bot, standin, news)
         await subscribed(bot, standin, theirs, guild_id=other)
-        acted = checked(bot, "guild_remove")
-        standin.remove_bot(guild_id=other)
-        await acted
+        await acted_on(bot, "guild_remove", lambda: standin.remove_bot(guild_id=other))
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts_to(standin, theirs) == 0 and posts_to(standin, news) == 1
         [paused] = await bot.digests.list_subscriptions(other)
@@ -135,13 +98,9 @@ async def test_a_server_that_adds_the_bot_back_within_the_retention_keeps_its_da
     settings = bot_settings(standin, tmp_path, removed_server_retention=timedelta(days=7))
     async with running_bot(standin, settings, clock) as bot:
         await subscribed(bot, standin, theirs, guild_id=other)
-        acted = checked(bot, "guild_remove")
-        standin.remove_bot(guild_id=other)
-        await acted
+        await acted_on(bot, "guild_remove", lambda: standin.remove_bot(guild_id=other))
         clock.advance(days=3)
-        acted = checked(bot, "guild_join")
-        standin.add_bot(guild_id=other)
-        await acted
+        await acted_on(bot, "guild_join", lambda: standin.add_bot(guild_id=other))
         clock.advance(days=30)
         assert await bot.digests.forget_removed_servers() == []
         [kept] = await bot.digests.list_subscriptions(other)
@@ -149,36 +108,38 @@ async def test_a_server_that_adds_the_bot_back_within_the_retention_keeps_its_da
     assert standin.violations == []
 
 
-async def take_away(standin: DiscordStandIn, bot: Briefbot, news: int, change: str) -> Any:
-    """Take Send Messages away from the bot in `news` by `change`; returns how to give it back."""
+async def take_away(
+    standin: DiscordStandIn, bot: Briefbot, news: int, change: str
+) -> Callable[[], Awaitable[None]]:
+    """Take Send Messages away from the bot in `news` by `change` (the bot has acted on it); returns how to
+    give it back (and wait until the bot has acted on that)."""
     if change == "channel overwrite":
-        acted = checked(bot, "channel_update")
-        standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
+        await acted_on(
+            bot, "channel_update", lambda: standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
+        )
 
-        def give_back() -> str:
-            standin.set_overwrite(news, member=standin.me)
-            return "channel_update"
+        async def give_back() -> None:
+            await acted_on(bot, "channel_update", lambda: standin.set_overwrite(news, member=standin.me))
 
     elif change == "@everyone role":
+        # The bot's only grant of Send Messages is @everyone's; taken away in news by a role overwrite
+        # first would be a channel change, so here it goes server-wide.
         before = standin.permissions(news)
-        acted = checked(bot, "role_update")
-        standin.update_role("@everyone", permissions=before & ~SEND_MESSAGES)
+        await acted_on(
+            bot, "role_update", lambda: standin.update_role("@everyone", permissions=before & ~SEND_MESSAGES)
+        )
 
-        def give_back() -> str:
-            standin.update_role("@everyone", permissions=before)
-            return "role_update"
+        async def give_back() -> None:
+            await acted_on(bot, "role_update", lambda: standin.update_role("@everyone", permissions=before))
 
     else:
         muted = standin.add_role("muted")
         standin.set_overwrite(news, role=muted, deny=SEND_MESSAGES)
-        acted = checked(bot, "member_update")
-        standin.set_member_roles(standin.me, [muted])
+        await acted_on(bot, "member_update", lambda: standin.set_member_roles(standin.me, [muted]))
 
-        def give_back() -> str:
-            standin.set_member_roles(standin.me, [])
-            return "member_update"
+        async def give_back() -> None:
+            await acted_on(bot, "member_update", lambda: standin.set_member_roles(standin.me, []))
 
-    await acted
     return give_back
 
 
@@ -193,9 +154,7 @@ async def test_a_channel_paused_for_a_lost_permission_resumes_when_it_comes_back
         give_back = await take_away(standin, bot, news, change)
         [paused] = await bot.digests.list_subscriptions()
         assert paused.paused and paused.pause_cause == "permissions"
-        event = give_back()
-        acted = checked(bot, event)
-        await acted
+        await give_back()
         [resumed] = await bot.digests.list_subscriptions()
         assert not resumed.paused and resumed.paused_reason is None
         await fire_slot_and_send(bot, clock, seconds=31)
@@ -212,8 +171,7 @@ async def test_a_pause_by_an_admin_is_not_lifted_by_a_permission_change(
         await subscribed(bot, standin, news)
         assert await bot.digests.pause(news, "a quiet week", by=standin.add_user("carol"))
         give_back = await take_away(standin, bot, news, "channel overwrite")
-        acted = checked(bot, give_back())
-        await acted
+        await give_back()
         [still] = await bot.digests.list_subscriptions()
         assert still.paused and still.pause_cause == "member" and still.paused_reason == "a quiet week"
         await fire_slot_and_send(bot, clock, seconds=31)
@@ -258,9 +216,7 @@ async def test_a_deleted_thread_is_unsubscribed_and_its_pending_digest_cancelled
         await fire_slot_and_send(bot, clock, seconds=31)  # its digest waits for a retry
         [waiting] = await bot.digests.history(thread)
         assert waiting.state == "pending"
-        acted = checked(bot, "thread_delete")
-        standin.delete_channel(thread)  # THREAD_DELETE
-        await acted
+        await acted_on(bot, "thread_delete", lambda: standin.delete_channel(thread))  # THREAD_DELETE
         standin.clear_failure(thread)
         clock.advance(hours=1)
         await bot.digests.dispatcher.run_until_idle()
@@ -278,22 +234,18 @@ async def test_a_thread_archived_and_locked_pauses_and_resumes_once_unlocked(
     news = standin.channel_id("news")
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
         thread = await subscribed_thread(bot, standin, news, "daily-digest")
-        acted = checked(bot, "thread_update")
-        standin.archive_thread(thread)  # archived only: a post unarchives it
-        await acted
+        # Archived only: a post unarchives it.
+        await acted_on(bot, "thread_update", lambda: standin.archive_thread(thread))
         [still] = await bot.digests.list_subscriptions()
         assert not still.paused
-        acted = checked(bot, "thread_update")
-        standin.archive_thread(thread, locked=True)  # the bot may not unlock it (no Manage Threads)
-        await acted
+        # Locked too: the bot may not unlock it (no Manage Threads).
+        await acted_on(bot, "thread_update", lambda: standin.archive_thread(thread, locked=True))
         [paused] = await bot.digests.list_subscriptions()
         assert paused.paused and paused.pause_cause == "permissions"
         assert paused.paused_reason is not None and "locked" in paused.paused_reason
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts_to(standin, thread) == 0  # nothing sent into "Thread is archived"
-        acted = checked(bot, "thread_update")
-        standin.unarchive_thread(thread)
-        await acted
+        await acted_on(bot, "thread_update", lambda: standin.unarchive_thread(thread))
         [resumed] = await bot.digests.list_subscriptions()
         assert not resumed.paused
         await fire_slot_and_send(bot, clock, days=1)
