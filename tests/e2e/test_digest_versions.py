@@ -21,7 +21,7 @@ from tests.e2e.test_digests import ask, fire_slot_and_send, posts
 from tests.e2e.test_process import briefbot, finished
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
-from tests.updates_fixture import LIBRARY_CHANGES, LIBRARY_ID, edit_library_brief, updates_library
+from tests.updates_fixture import LIBRARY_CHANGES, LIBRARY_ID, ROAD_ID, edit_library_brief, updates_library
 
 SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
 ORIGINAL_ONLY = "Head Librarian Ada Quill said the reading room now holds twice as many chairs."
@@ -117,12 +117,8 @@ async def test_a_digest_recorded_before_a_restart_posts_its_version_though_the_f
     assert standin.violations == []
 
 
-async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
-    standin: DiscordStandIn, tmp_path: Path
-) -> None:
-    # A database written before versions were kept (schema 5): the channel has had the brief.
-    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
-    channel = standin.add_text_channel("news")
+async def written_before_versions(standin: DiscordStandIn, tmp_path: Path, channel: int) -> None:
+    """A database written before versions were kept (schema 5): `channel` has had the library brief."""
     before = await Database.open(tmp_path / "briefbot.sqlite3", migrations=load_migrations()[:5])
     stamp = "2026-11-25T09:00:00.000000Z"
     async with before.transaction() as connection:
@@ -143,6 +139,13 @@ async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
         )
     await before.close()
 
+
+async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    channel = standin.add_text_channel("news")
+    await written_before_versions(standin, tmp_path, channel)
     clock = FakeClock(SLOT_DAY)
     async with running_bot(standin, settings_for(standin, tmp_path, channel, briefs, seeds), clock) as bot:
         await fire_slot_and_send(bot, clock, seconds=31)
@@ -156,6 +159,31 @@ async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
         [update] = posts(standin, channel)
         assert f"*Updated* since it was posted here: {LIBRARY_CHANGES}." in embeds_text(update)
     assert standin.violations == []
+
+
+async def test_a_brief_missing_at_the_first_start_after_upgrading_comes_back_as_an_update(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # The channel had the library brief before versions were kept; the first start after the upgrade finds
+    # it missing. It comes back, changed, at a later start: the bot never saw what the channel had, so it is
+    # posted again as an update (what changed cannot be told), not counted as current.
+    briefs, seeds = updates_library(tmp_path / "updates", ROAD_ID)
+    channel = standin.add_text_channel("news")
+    await written_before_versions(standin, tmp_path, channel)
+    clock = FakeClock(SLOT_DAY)
+    settings = settings_for(standin, tmp_path, channel, briefs, seeds)
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, seconds=31)
+        [road] = posts(standin, channel)
+        assert "Quarry road" in embeds_text(road) and "Lakeside" not in embeds_text(road)
+    edit_library_brief(briefs)  # back, as edited, while the bot is stopped
+    async with running_bot(standin, settings, clock) as bot:
+        await fire_slot_and_send(bot, clock, days=1)
+        [_, update] = posts(standin, channel)
+    text = embeds_text(update)
+    assert "Updated: Lakeside town reopens its library" in text
+    assert "*Updated* since it was posted here: what changed can no longer be told." in text
+    assert "Quarry road" not in text and standin.violations == []
 
 
 async def test_a_channel_following_tags_gets_only_briefs_carrying_one(
