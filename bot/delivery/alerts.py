@@ -30,13 +30,15 @@ from typing import Protocol
 from bot.briefs.render import defuse_mentions
 from bot.clock import utc_now
 from bot.delivery.history_search import (
-    DEFAULT_MARGIN,
     Found,
     HistorySearch,
-    SearchWindow,
     Unknown,
+    held_reason,
+    nonce_trusted,
+    search_window,
 )
 from bot.delivery.pacing import Pacer
+from bot.delivery.receipts import discord_time
 from bot.delivery.sender_protocol import (
     HistoryReader,
     PermanentDeliveryError,
@@ -64,10 +66,6 @@ class AlertSender(HistoryReader, Protocol):
         """Post `content` to `channel_id` with `nonce` (enforced) and no mention allowed; the message id.
         Raises the DeliveryErrors of bot.delivery.sender_protocol."""
         ...
-
-
-def discord_time(at: datetime) -> str:
-    return f"<t:{int(at.timestamp())}:f>"
 
 
 def stage_and_fix(fault: Fault) -> tuple[str, str]:
@@ -228,15 +226,19 @@ class AlertDispatcher:
 
     async def _deliver(self, alert: Alert, sender: AlertSender) -> int:
         now = self._clock()
-        if alert.attempt_started_at is not None and not self._nonce_trusted(alert, now):
+        started = alert.attempt_started_at
+        if started is not None and not nonce_trusted(
+            (now - started).total_seconds(), self._nonce_trust_seconds
+        ):
+            window = search_window(alert, now, send_timeout=self._send_timeout)
             result = await HistorySearch(sender, permit=self._permit, page_timeout=self._send_timeout).search(
-                alert.channel_id, alert.nonce, self._window(alert, now)
+                alert.channel_id, alert.nonce, window
             )
             if isinstance(result, Found):
                 await self.repository.sent(alert.id, message_id=result.message_id, now=self._clock())
                 return 1
             if isinstance(result, Unknown):
-                reason = f"not sent again: an earlier send may have posted it, and {result.reason}"
+                reason = held_reason(result.reason)
                 await self.repository.held(alert.id, reason=reason, now=self._clock())
                 logger.warning("alert %d for server %d held: %s", alert.id, alert.guild_id, reason)
                 return 0
@@ -287,20 +289,6 @@ class AlertDispatcher:
         logger.info("alert %d failed (%s); trying again in %.0fs", alert.id, reason, delay)
         await self.repository.retry(
             alert.id, error=reason, next_attempt_at=now + timedelta(seconds=delay), now=now
-        )
-
-    def _nonce_trusted(self, alert: Alert, now: datetime) -> bool:
-        assert alert.attempt_started_at is not None
-        elapsed = (now - alert.attempt_started_at).total_seconds()
-        return 0.0 <= elapsed <= self._nonce_trust_seconds
-
-    def _window(self, alert: Alert, now: datetime) -> SearchWindow:
-        assert alert.attempt_started_at is not None
-        first = min(alert.attempt_started_at, now)
-        latest = max(alert.attempt_started_at, alert.last_attempt_at or now)
-        return SearchWindow(
-            after=first - DEFAULT_MARGIN,
-            until=latest + timedelta(seconds=self._send_timeout) + DEFAULT_MARGIN,
         )
 
     async def _permit(self) -> bool:

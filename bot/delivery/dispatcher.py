@@ -23,6 +23,8 @@ from bot.delivery.history_search import (
     NotPosted,
     SearchResult,
     Unknown,
+    held_reason,
+    nonce_trusted,
     search_window,
 )
 from bot.delivery.pacing import Pacer
@@ -666,7 +668,7 @@ class Dispatcher:
     async def _record_undecided(self, row: Delivery, reason: str) -> None:
         now = self._clock()
         await self._ledger.mark_held(
-            row.id, reason=_held_reason(reason), now=now, recheck_at=now + HELD_RECHECK_FIRST
+            row.id, reason=held_reason(reason), now=now, recheck_at=now + HELD_RECHECK_FIRST
         )
         self._first_attempts.pop(row.id, None)
         self._rechecks.pop(row.id, None)
@@ -749,7 +751,7 @@ class Dispatcher:
             checks = self._rechecks.get(row.id, 0) + 1
             wait = min(HELD_RECHECK_MAX, HELD_RECHECK_FIRST * 2**checks)
             await self._ledger.still_held(
-                row.id, reason=_held_reason(result.reason), recheck_at=now + wait, now=now
+                row.id, reason=held_reason(result.reason), recheck_at=now + wait, now=now
             )
             self._rechecks[row.id] = checks
             self._recheck_blocked.pop(row.id, None)
@@ -879,7 +881,7 @@ class Dispatcher:
         else:
             assert row.attempt_started_at is not None
             elapsed = (self._clock() - row.attempt_started_at).total_seconds()
-        return 0.0 <= elapsed <= self._nonce_trust_seconds
+        return nonce_trusted(elapsed, self._nonce_trust_seconds)
 
     async def look_for(self, row: Delivery, *, while_state: DeliveryState = "pending") -> SearchResult:
         """Search `row`'s channel for its digest, which an earlier attempt may have posted (the row must have
@@ -962,7 +964,3 @@ class Dispatcher:
             remaining,
             rate,
         )
-
-
-def _held_reason(undecided: str) -> str:
-    return f"not sent again: an earlier send may have posted it, and {undecided}"

@@ -24,9 +24,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.delivery.sender_protocol import HistoryReader
-from bot.storage.ledger import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,31 @@ class Unknown:
 SearchResult = Found | NotPosted | Unknown
 
 
+class Attempted(Protocol):
+    """A ledger row whose message may have been sent: a digest's row, or an alert's."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def attempt_started_at(self) -> datetime | None: ...
+
+    @property
+    def last_attempt_at(self) -> datetime | None: ...
+
+
+def nonce_trusted(elapsed_seconds: float, trust_seconds: float) -> bool:
+    """Whether a resend `elapsed_seconds` after the first attempt is surely inside Discord's nonce window
+    (`trust_seconds`), so Discord deduplicates it by its nonce; a negative time (the clock was set back)
+    cannot be trusted. When not, the channel's history is searched first."""
+    return 0.0 <= elapsed_seconds <= trust_seconds
+
+
+def held_reason(undecided: str) -> str:
+    """Why a row whose search could not decide (`undecided`: the Unknown's reason) is held, not resent."""
+    return f"not sent again: an earlier send may have posted it, and {undecided}"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchWindow:
     """Where the digest's message can be: created after `after` and no later than `until`."""
@@ -70,7 +95,7 @@ class SearchWindow:
 
 
 def search_window(
-    row: Delivery,
+    row: Attempted,
     now: datetime,
     *,
     send_timeout: float,
@@ -84,7 +109,7 @@ def search_window(
     """
     first = row.attempt_started_at
     if first is None:
-        raise ValueError(f"delivery {row.id} was never attempted: there is nothing to search for")
+        raise ValueError(f"row {row.id} was never attempted: there is nothing to search for")
     earliest = min(first, now)
     if since_first_attempt is not None:
         earliest = min(earliest, now - timedelta(seconds=max(0.0, since_first_attempt)))
