@@ -43,6 +43,15 @@ def alert_markers(content: str) -> frozenset[str]:
     )
 
 
+def _alert_posted(message: discord.Message, my_id: int | None) -> PostedMessage:
+    return PostedMessage(
+        id=message.id,
+        created_at=message.created_at,
+        by_bot=my_id is not None and message.author.id == my_id,
+        markers=alert_markers(message.content),
+    )
+
+
 class DiscordAlertSender:
     """The alert dispatcher's AlertSender."""
 
@@ -65,23 +74,7 @@ class DiscordAlertSender:
     async def history_after(
         self, channel_id: int, after: datetime | int, *, limit: int
     ) -> Sequence[PostedMessage]:
-        channel = self.bot.get_partial_messageable(channel_id)
-        me = self.bot.user
-        anchor = discord.Object(after) if isinstance(after, int) else after
-        try:
-            return [
-                PostedMessage(
-                    id=message.id,
-                    created_at=message.created_at,
-                    by_bot=me is not None and message.author.id == me.id,
-                    markers=alert_markers(message.content),
-                )
-                async for message in channel.history(limit=limit, after=anchor, oldest_first=True)
-            ]
-        except discord.HTTPException as error:
-            raise _as_delivery_error(error, self.bot.clock()) from error
-        except (aiohttp.ClientError, OSError) as error:
-            raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
+        return await self._digests.history_after(channel_id, after, limit=limit, read=_alert_posted)
 
     async def can_read_history(self, channel_id: int) -> bool | None:
         return await self._digests.can_read_history(channel_id)

@@ -260,15 +260,23 @@ class DiscordSender:
                     raise
 
     async def history_after(
-        self, channel_id: int, after: datetime | int, *, limit: int
+        self,
+        channel_id: int,
+        after: datetime | int,
+        *,
+        limit: int,
+        read: Callable[[discord.Message, int | None], PostedMessage] | None = None,
     ) -> Sequence[PostedMessage]:
+        """The channel's messages after `after`, each as `read` (default: a digest's markers, from its
+        buttons) gives it from the message and the bot's own id."""
         channel = self.bot.get_partial_messageable(channel_id)
         me = self.bot.user
         anchor = discord.Object(after) if isinstance(after, int) else after
+        posted = read or _posted
         try:
             # One request: discord.py asks for `limit` (<= 100) after `anchor` and yields them oldest first.
             return [
-                _posted(message, me.id if me else None)
+                posted(message, me.id if me else None)
                 async for message in channel.history(limit=limit, after=anchor, oldest_first=True)
             ]
         except discord.HTTPException as error:
