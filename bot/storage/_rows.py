@@ -12,9 +12,12 @@ import sqlite3
 import types
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from bot.storage._time import from_db
+
+if TYPE_CHECKING:
+    from bot.storage.database import Database
 
 T = TypeVar("T")
 _Decode = Callable[[Any], Any]
@@ -60,3 +63,9 @@ class Columns(Generic[T]):
     def read(self, row: sqlite3.Row) -> T:
         """The row, which has (at least) these columns, as a `row_type`."""
         return self._row_type(**{name: decode(row[name]) for name, decode in self._decoders.items()})
+
+    async def fetch_all(self, database: Database, sql: str, parameters: tuple[object, ...] = ()) -> list[T]:
+        """Every row `sql` (a SELECT of at least these columns) gives, as `row_type`s, read outside any
+        other coroutine's transaction."""
+        async with database.read() as connection, connection.execute(sql, parameters) as cursor:
+            return [self.read(row) for row in await cursor.fetchall()]

@@ -144,38 +144,30 @@ class AlertRepository:
     async def finished_slots(self, *, since: datetime) -> list[FinishedSlot]:
         """Slots at or after `since` of servers with an admin channel (and not removed) that have a fault, no
         digest still pending in that server, and no alert yet, oldest first."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                "SELECT f.guild_id, f.timezone, f.slot_key, min(f.slot_at) AS slot_at,"  # noqa: S608 - constant
-                " a.channel_id AS alert_channel_id"
-                f" FROM (SELECT guild_id, timezone, slot_key, slot_at FROM deliveries WHERE {FAULT_ROWS}"
-                " AND slot_at >= ? AND timezone != ?) AS f"
-                " JOIN alert_channels AS a ON a.guild_id = f.guild_id AND f.slot_at >= a.set_at"
-                " WHERE NOT EXISTS (SELECT 1 FROM removed_servers AS r WHERE r.guild_id = f.guild_id)"
-                " AND NOT EXISTS (SELECT 1 FROM alerts AS x WHERE x.guild_id = f.guild_id"
-                " AND x.timezone = f.timezone AND x.slot_key = f.slot_key)"
-                " AND NOT EXISTS (SELECT 1 FROM deliveries AS p WHERE p.state = 'pending'"
-                " AND p.guild_id = f.guild_id AND p.timezone = f.timezone AND p.slot_key = f.slot_key)"
-                " GROUP BY f.guild_id, f.timezone, f.slot_key ORDER BY slot_at, f.guild_id",
-                (to_db(since), MANUAL_TIMEZONE),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
-        return [_FINISHED.read(row) for row in rows]
+        return await _FINISHED.fetch_all(
+            self._db,
+            "SELECT f.guild_id, f.timezone, f.slot_key, min(f.slot_at) AS slot_at,"  # noqa: S608 - constant
+            " a.channel_id AS alert_channel_id"
+            f" FROM (SELECT guild_id, timezone, slot_key, slot_at FROM deliveries WHERE {FAULT_ROWS}"
+            " AND slot_at >= ? AND timezone != ?) AS f"
+            " JOIN alert_channels AS a ON a.guild_id = f.guild_id AND f.slot_at >= a.set_at"
+            " WHERE NOT EXISTS (SELECT 1 FROM removed_servers AS r WHERE r.guild_id = f.guild_id)"
+            " AND NOT EXISTS (SELECT 1 FROM alerts AS x WHERE x.guild_id = f.guild_id"
+            " AND x.timezone = f.timezone AND x.slot_key = f.slot_key)"
+            " AND NOT EXISTS (SELECT 1 FROM deliveries AS p WHERE p.state = 'pending'"
+            " AND p.guild_id = f.guild_id AND p.timezone = f.timezone AND p.slot_key = f.slot_key)"
+            " GROUP BY f.guild_id, f.timezone, f.slot_key ORDER BY slot_at, f.guild_id",
+            (to_db(since), MANUAL_TIMEZONE),
+        )
 
     async def faults(self, slot: FinishedSlot) -> list[Fault]:
         """The slot's faulted rows in that server, by channel."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                f"SELECT {_FAULTS.names} FROM deliveries WHERE {FAULT_ROWS} AND slot_at = ?"  # noqa: S608
-                " AND guild_id = ? AND timezone = ? AND slot_key = ? ORDER BY channel_id",
-                (to_db(slot.slot_at), slot.guild_id, slot.timezone, slot.slot_key),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
-        return [_FAULTS.read(row) for row in rows]
+        return await _FAULTS.fetch_all(
+            self._db,
+            f"SELECT {_FAULTS.names} FROM deliveries WHERE {FAULT_ROWS} AND slot_at = ?"  # noqa: S608
+            " AND guild_id = ? AND timezone = ? AND slot_key = ? ORDER BY channel_id",
+            (to_db(slot.slot_at), slot.guild_id, slot.timezone, slot.slot_key),
+        )
 
     # --- the alert ledger ---
 
@@ -206,29 +198,21 @@ class AlertRepository:
     async def due(self, now: datetime, *, limit: int = 50) -> list[Alert]:
         """Pending alerts whose next attempt is due (or written "after" `now`: the clock was set back)."""
         stamp = to_db(now)
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                f"SELECT {_ALERTS.names} FROM alerts WHERE state = 'pending'"  # noqa: S608 - constant
-                " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
-                (stamp, stamp, limit),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
-        return [_ALERTS.read(row) for row in rows]
+        return await _ALERTS.fetch_all(
+            self._db,
+            f"SELECT {_ALERTS.names} FROM alerts WHERE state = 'pending'"  # noqa: S608 - constant
+            " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
+            (stamp, stamp, limit),
+        )
 
     async def of_server(self, guild_id: int, *, limit: int = 10) -> list[Alert]:
         """The server's latest alerts, newest slot first."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                f"SELECT {_ALERTS.names} FROM alerts WHERE guild_id = ?"  # noqa: S608 - constant
-                " ORDER BY slot_at DESC, id DESC LIMIT ?",
-                (guild_id, limit),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
-        return [_ALERTS.read(row) for row in rows]
+        return await _ALERTS.fetch_all(
+            self._db,
+            f"SELECT {_ALERTS.names} FROM alerts WHERE guild_id = ?"  # noqa: S608 - constant
+            " ORDER BY slot_at DESC, id DESC LIMIT ?",
+            (guild_id, limit),
+        )
 
     async def attempt_started(self, alert_id: int, *, now: datetime) -> None:
         """Note, before each send, that a send begins (the message may exist from the first one on)."""

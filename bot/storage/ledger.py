@@ -1214,16 +1214,12 @@ class DeliveryLedger:
 
     async def history(self, channel_id: int, *, limit: int = 10) -> list[Delivery]:
         """The channel's most recent rows (any state), newest slot first."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
-                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE channel_id = ?"  # noqa: S608
-                " ORDER BY slot_at DESC, id DESC LIMIT ?",
-                (channel_id, limit),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
-        return [_DELIVERIES.read(row) for row in rows]
+        return await _DELIVERIES.fetch_all(
+            self._db,
+            f"SELECT {_DELIVERIES.names} FROM deliveries WHERE channel_id = ?"  # noqa: S608
+            " ORDER BY slot_at DESC, id DESC LIMIT ?",
+            (channel_id, limit),
+        )
 
     async def delivered_brief_ids(self, channel_id: int) -> set[str]:
         """The briefs posted to the channel so far."""
