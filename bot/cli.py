@@ -179,7 +179,6 @@ def _file_with_id(briefs_dir: Path, brief_id: str) -> Path | None:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     from bot.briefs.answers import COMMANDS, answer
-    from bot.briefs.loader import load_library
     from bot.briefs.quote import quote_choices, render_quote
     from bot.briefs.render import LIBRARY_ORDER, pages_text
 
@@ -212,19 +211,13 @@ def cmd_preview(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         if key != "private":  # private changes who sees the answer in Discord, not what it says
             options[key] = value
-    briefs_dir, seeds_dir = _dirs(args)
-    result = load_library(briefs_dir, seeds_dir)
-    for error in result.errors:
-        print(f"warning: skipped: {error}", file=sys.stderr)
-    if not result.library.briefs:
-        # the defaults are relative to the working directory: say which folder was read
-        what = "does not exist" if not briefs_dir.is_dir() else "holds no valid brief (*.toml)"
-        print(f"briefbot preview: the briefs folder {briefs_dir.resolve()} {what}", file=sys.stderr)
+    library = _preview_library(*_dirs(args))
+    if library is None:
         return EXIT_ERRORS
     if not quoting:
-        print(pages_text(answer(command, result.library, options)))
-        return EXIT_ERRORS if _names_no_brief(result.library, options.get("brief")) else EXIT_OK
-    choices = quote_choices(command, result.library, options)
+        print(pages_text(answer(command, library, options)))
+        return EXIT_ERRORS if _names_no_brief(library, options.get("brief")) else EXIT_OK
+    choices = quote_choices(command, library, options)
     if not choices:
         print(
             f"briefbot preview {name}: that answer has no Quote button (no facts to quote)", file=sys.stderr
@@ -234,15 +227,29 @@ def cmd_preview(args: argparse.Namespace) -> int:
         print(f"[Quote menu: {len(choices)} articles, {LIBRARY_ORDER}; Discord shows the first 25]")
     for choice in choices:
         print(f"[Quote button custom_id: {choice.target.custom_id}]")
-        print(pages_text(render_quote(result.library, choice.target)))
+        print(pages_text(render_quote(library, choice.target)))
     return EXIT_OK
+
+
+def _preview_library(briefs_dir: Path, seeds_dir: Path) -> Library | None:
+    """The library `briefbot preview` answers from, each brief refused warned of; None (said, naming the
+    folder read, since the defaults are relative to the working directory) when it holds no brief."""
+    from bot.briefs.loader import load_library
+
+    result = load_library(briefs_dir, seeds_dir)
+    for error in result.errors:
+        print(f"warning: skipped: {error}", file=sys.stderr)
+    if not result.library.briefs:
+        what = "does not exist" if not briefs_dir.is_dir() else "holds no valid brief (*.toml)"
+        print(f"briefbot preview: the briefs folder {briefs_dir.resolve()} {what}", file=sys.stderr)
+        return None
+    return result.library
 
 
 def _preview_digest(args: argparse.Namespace, pairs: Sequence[str]) -> int:
     """`briefbot preview digest [channel=ID]`: what that channel (or a channel subscribed now) would get."""
     import asyncio
 
-    from bot.briefs.loader import load_library
     from bot.delivery.preview import preview_digest, preview_text
     from bot.storage import StorageError
 
@@ -260,18 +267,13 @@ def _preview_digest(args: argparse.Namespace, pairs: Sequence[str]) -> int:
             return EXIT_USAGE
         channel_id = int(value.strip())
     settings = _settings_or_exit(DigestPreviewSettings)  # the database and the digest's size, not the token
-    briefs_dir, seeds_dir = args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir
-    result = load_library(briefs_dir, seeds_dir)
-    for error in result.errors:
-        print(f"warning: skipped: {error}", file=sys.stderr)
-    if not result.library.briefs:
-        what = "does not exist" if not briefs_dir.is_dir() else "holds no valid brief (*.toml)"
-        print(f"briefbot preview: the briefs folder {briefs_dir.resolve()} {what}", file=sys.stderr)
+    library = _preview_library(args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir)
+    if library is None:
         return EXIT_ERRORS
     try:
         preview = asyncio.run(
             preview_digest(
-                result.library,
+                library,
                 database_path=settings.database_path,
                 channel_id=channel_id,
                 max_briefs=settings.digest_max_briefs,
