@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from bot.briefs.article import Article, Located, Span, find_words
+from bot.briefs.article import Article, Located, Paragraph, Span, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
     AidFlow,
@@ -49,11 +50,14 @@ from bot.briefs.vocabulary import (
     BACK_REFERENCES,
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
+    CUT_ENDINGS,
     HEDGE_MARKERS,
     LINK_WORDS,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    PRONOUNS,
+    REASON_MARKERS,
     STATUS_VERBS,
     AttributionRole,
     Status,
@@ -168,15 +172,31 @@ class _Checker:
         placed: set[str] = set()
         for (number, _), sentence in sorted(sentences.items()):
             paragraph = self.article.paragraphs[number - 1]
-            needed = _markers_needing_attribution(sentence.text)
-            spans = [(text, at, at + len(text)) for text in given for at in find_words(text, sentence.text)]
+            spans = _spans(given, sentence.text)
             placed.update(text for text, _, _ in spans)
+            governing = governing_attribution(paragraph, sentence)
+            if governing is None:
+                needed = _markers_needing_attribution(sentence.text)
+            else:
+                needed = _hedges(sentence.text)
+                speaker = item.speaker if isinstance(item, Quote) else None
+                yield from self._governed(
+                    where, paragraph, sentence, governing, given, roles, spans, placed, speaker
+                )
             for marker, start, end in needed:
                 if not any(a <= start and end <= b for _, a, b in spans):
                     yield Problem(
                         f"{where}.attribution",
                         f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
                         f"add attribution = “…{marker}…” with the words of that sentence that carry it",
+                    )
+            for text, _, end in spans:
+                cut = cut_mid_clause(sentence.text, text, end)
+                if cut is not None:
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"“{text}” stops mid-clause at “{cut[0]}”: what it says follows (“{cut[1]}”); "
+                        "an attribution, a hedge or a reason runs to the end of the words it qualifies",
                     )
         for text in given:
             if text not in placed:
@@ -192,11 +212,55 @@ class _Checker:
                     place.sentence_written,
                     _written_in(given, roles, place),
                     place.paragraph.kind,
+                    _account_written(place),
                 )
                 for place in located
             ),
             self.proofs[where].reading_from if where in self.proofs else None,
         )
+
+    def _governed(
+        self,
+        where: str,
+        paragraph: Paragraph,
+        sentence: Span,
+        governing: Governing,
+        given: Sequence[str],
+        roles: dict[str, AttributionRole],
+        spans: Sequence[tuple[str, int, int]],
+        placed: set[str],
+        speaker: str | None,
+    ) -> Iterator[Problem]:
+        """A sentence told as the account of a closing attribution (", a senior diplomatic source said."):
+        that attribution must be given, and no other words of the account may be given as who says so, but
+        the words naming a quote's own speaker inside it (“Ada Quill told reporters “…”, according to …”)."""
+        closing, marker, start, end = governing
+        told, closed = (
+            paragraph.written(sentence.start, sentence.end),
+            paragraph.written(closing.start, closing.end),
+        )
+        closing_spans = spans if closing is sentence else _spans(given, closing.text)
+        covering = [text for text, a, b in closing_spans if a <= start and end <= b]
+        placed.update(covering)
+        if not covering:
+            yield Problem(
+                f"{where}.attribution",
+                f"{paragraph.located} tells “{told}” as the account of the words that close it, "
+                f"“{closed}”; add attribution = “…{marker}…” with the words that carry “{marker}”"
+                + ("" if closing is sentence else ", though they stand in a later sentence of the paragraph"),
+            )
+        for text, a, b in spans:
+            if roles[text] != "source" or (closing is sentence and a <= start and end <= b):
+                continue
+            if speaker is not None and self._written(speaker, [text]):
+                continue  # who spoke the quoted words, as the account tells it
+            yield Problem(
+                f"{where}.attribution",
+                f"“{text}” is not who says so: it stands inside the account that “{closed}” closes "
+                f"{paragraph.label} with, so it tells what the account's people say or do; the source is "
+                f"the words that carry “{marker}”. Give “{text}” the role it has (`reason`, `mention`, …) "
+                "or leave it to the evidence",
+            )
 
     # ------------------------------------------------------------------ values
 
@@ -492,6 +556,8 @@ class _Checker:
     def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
         yield from self._value(f"{where}.what", event.what, texts)
+        if event.what is not None:
+            yield from _heading_problems(f"{where}.what", event.what, "an event is headed by what happened")
         yield from self._value(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
         yield from self._one_paragraph(where, event, located)
@@ -542,7 +608,8 @@ _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 def _written_in(
     given: Sequence[str], roles: dict[str, AttributionRole], place: Located
 ) -> tuple[tuple[str, AttributionRole], ...]:
-    """The attributions that stand in the passage's sentences, in the article's own characters, with their roles."""
+    """The attributions that stand in the passage's sentences, in the article's own characters, with their
+    roles; then those of the account's closing words that its sentences are told under, wherever they stand."""
     found: list[tuple[str, AttributionRole]] = []
     for text in given:
         for sentence in place.sentences:
@@ -551,7 +618,111 @@ def _written_in(
                 start = sentence.start + at[0]
                 found.append((place.paragraph.written(start, start + len(text)), roles[text]))
                 break
+    for sentence in place.sentences:
+        governing = governing_attribution(place.paragraph, sentence)
+        if governing is None:
+            continue
+        closing, _, start, end = governing
+        for text, a, b in _spans(given, closing.text):
+            shown = (place.paragraph.written(closing.start + a, closing.start + b), roles[text])
+            if a <= start and end <= b and shown not in found:
+                found.append(shown)
     return tuple(found)
+
+
+def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:
+    """A heading says what it heads in its own words: not who says so ("A source familiar with the exchange
+    said it took place"), and not a pronoun for something named elsewhere ("He can be seen …")."""
+    text = normalise(heading)
+    said = _said_markers(text)
+    if said:
+        yield Problem(
+            field,
+            f"“{heading}” holds who says so (“{said[0][0]}”): {what}; who says so is its attribution",
+        )
+    first = text.split()[0].strip(_PUNCTUATION).casefold() if text.split() else ""
+    if first in PRONOUNS:
+        yield Problem(
+            field,
+            f"“{heading}” begins with “{text.split()[0]}”, a word for someone or something named elsewhere: "
+            f"{what}, in words that name it",
+        )
+
+
+def _spans(given: Sequence[str], sentence: str) -> list[tuple[str, int, int]]:
+    """Where each given attribution stands in `sentence`, at word boundaries."""
+    return [(text, at, at + len(text)) for text in given for at in find_words(text, sentence)]
+
+
+def _account_written(place: Located) -> str | None:
+    """The closing sentence of the account a passage is told in, as the article writes it, when it is not
+    one of the passage's own sentences: where its who-says-so stands."""
+    for sentence in place.sentences:
+        governing = governing_attribution(place.paragraph, sentence)
+        if governing is not None and governing[0] not in place.sentences:
+            closing = governing[0]
+            return place.paragraph.written(closing.start, closing.end)
+    return None
+
+
+Governing = tuple[Span, str, int, int]  # the closing sentence, its marker, and the marker's offsets in it
+
+
+def governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | None:
+    """The attribution a sentence is told under when it closes a sentence (", a senior diplomatic source
+    said."): the sentence's own, else the one closing its paragraph, which makes the whole paragraph that
+    source's account ("In Security Cabinet meetings, … Bennett rejected the possibility. He told the
+    ministers … , a senior diplomatic source said."). A quotation's closing attribution (“…,” Austin said.)
+    governs only its own sentence. None when neither holds."""
+    own = _closing_marker(sentence.text)
+    if own is not None:
+        return (sentence, own[0], own[1], own[2])
+    last = paragraph.sentences[-1]
+    if last.start <= sentence.start:
+        return None
+    closing = _closing_marker(last.text)
+    if closing is None or closing[3]:
+        return None
+    return (last, closing[0], closing[1], closing[2])
+
+
+_CLOSING_RUN = 8  # words between the comma and the marker: "a senior diplomatic source"
+_AFTER_MARKER = " .!?\"'’)]"
+
+
+@lru_cache(maxsize=4096)
+def _closing_marker(sentence: str) -> tuple[str, int, int, bool] | None:
+    """The who-says-so marker that closes `sentence` after a comma (", a senior diplomatic source said.",
+    ", according to officials."), its offsets, and whether it closes a quotation; None when none does."""
+    said = _said_markers(sentence)
+    if not said:
+        return None
+    marker, start, end = max(said, key=lambda found: found[1])
+    rest = sentence[end:]
+    if marker.casefold() == "according to":
+        if "," in rest or len(rest.split()) > _CLOSING_RUN:
+            return None
+    elif rest.strip(_AFTER_MARKER):
+        return None
+    comma = sentence.rfind(",", 0, start)
+    if comma == -1 or len(sentence[comma + 1 : start].split()) > _CLOSING_RUN:
+        return None
+    quoting = sentence[comma + 1 : start].lstrip().startswith(('"', "'")) or sentence[:comma].endswith(
+        ('"', "'")
+    )
+    return marker, start, end, quoting
+
+
+def cut_mid_clause(sentence: str, text: str, end: int) -> tuple[str, str] | None:
+    """(the word it stops at, the words that follow) when `text`, ending at `end` of `sentence`, stops on
+    a word that needs what follows ("would", "that", "to") while its clause goes on; else None."""
+    words = text.split()
+    last = words[-1].casefold() if words else ""
+    if last not in CUT_ENDINGS:
+        return None
+    clause = re.split(r"[;.!?]|, (?=(?:and |but |or |while )?[A-Z])", sentence[end:], maxsplit=1)[0]
+    follows = clause.strip(" ,")
+    return (words[-1], follows) if follows else None
 
 
 @lru_cache(maxsize=4096)
@@ -610,27 +781,38 @@ _FOLDED_STATUS_VERBS = tuple(
 
 
 @lru_cache(maxsize=4096)
-def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
-    """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
+def _said_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Every who-says-so marker of `sentence`, with its offsets."""
     # Only the markers the sentence holds at all are looked for at word boundaries: most hold two or three of
     # the vocabulary's thirty, and a library of a thousand briefs reads some thousands of sentences.
     folded = sentence.casefold()
-    said = [
+    return tuple(
         (m, at, at + len(m))
         for m, folded_marker in _FOLDED_ATTRIBUTION_MARKERS
         if folded_marker in folded
         for at in find_words(m, sentence, ignore_case=True)
-    ]
+    )
+
+
+@lru_cache(maxsize=4096)
+def _hedges(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Every hedge of `sentence`, with its offsets; "could not be independently verified" is one, not two."""
+    folded = sentence.casefold()
     hedges = [
         (m, at, at + len(m))
         for m, folded_marker in _FOLDED_HEDGE_MARKERS
         if folded_marker in folded
         for at in find_words(m, sentence, ignore_case=True)
     ]
+    return tuple(h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges))
+
+
+@lru_cache(maxsize=4096)
+def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
+    said = _said_markers(sentence)
     needed = [max(said, key=lambda marker: marker[1])] if said else []
-    # "could not be independently verified" holds "could": one hedge, not two
-    outer = [h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges)]
-    return (*needed, *outer)
+    return (*needed, *_hedges(sentence))
 
 
 def _excepting(phrase: str) -> list[tuple[str, str]]:
@@ -655,6 +837,12 @@ def _other_names(clause: str, own_values: Sequence[str]) -> list[str]:
         if not any(a <= at < b for a, b in covered):
             others.append(bare)
     return others
+
+
+def hedge_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Every hedge of `sentence`, with its offsets: what an attribution of a sentence told in an account must
+    still cover."""
+    return _hedges(normalise(sentence))
 
 
 def attribution_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
@@ -715,6 +903,7 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
     "response": (ATTRIBUTION_MARKERS, "who responds"),
     "mention": (ATTRIBUTION_MARKERS, "whose claim it is"),
     "hedge": (HEDGE_MARKERS, "the hedge"),
+    "reason": (REASON_MARKERS, "a reason"),
     "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS, "the caveat"),
 }
 

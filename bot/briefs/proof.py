@@ -23,6 +23,9 @@ class PassageProof:
     kind: str = (
         "body"  # what the line it stands on is: "body", "caption", "credit", … (`article.KIND_LABELS`)
     )
+    # The sentence closing the paragraph whose account the passage is told in (", a senior diplomatic source
+    # said."), as written, when it is not the passage's own: where its who-says-so stands.
+    account: str | None = None
 
 
 @dataclass(frozen=True)

@@ -203,21 +203,24 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     proof = brief.proof.item(key) if brief.proof else None
     label = fact_label(brief, key, fact)
     passages = (
-        [(p.passage, p.where, p.sentence, list(p.attributions)) for p in proof.passages]
+        [(p.passage, p.where, p.sentence, list(p.attributions), p.account) for p in proof.passages]
         if proof
         else [
-            (passage, None, None, facts.attributions(brief, key, fact))
+            (passage, None, None, facts.attributions(brief, key, fact), None)
             for passage in facts.passages(brief, key, fact)
         ]
     )
     fields: list[EmbedField] = []
-    for number, (passage, place, sentence, said) in enumerate(passages, start=1):
+    for number, (passage, place, sentence, said, account) in enumerate(passages, start=1):
         where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
         lines = [f"“{passage}”"]
         if sentence and sentence != passage:
             lines.append(f"In the sentence: “{sentence}”")
         lines += facts.attribution_lines(said)
+        # who says so stands in a later sentence: show it, so the passage is read as that source's account
+        if account:
+            lines.append(f"Told in the account that closes {place or 'its paragraph'}: “{account}”")
         if number == 1 and isinstance(fact, Loan):
             lines += facts.reading_line(brief, key, fact)
         text = render.defuse_mentions("\n".join(lines))

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.briefs.article import MIN_PASSAGE_WORDS, Article, Paragraph, Span, find_words, word_count
-from bot.briefs.check import attribution_markers, read_status
+from bot.briefs.check import (
+    attribution_markers,
+    cut_mid_clause,
+    governing_attribution,
+    hedge_markers,
+    read_status,
+)
 from bot.briefs.models import FORMAT
 from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
@@ -218,10 +224,20 @@ def _quotation(paragraph: Paragraph, sentence: Span) -> str | None:
 
 def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
     """Words of `sentence` covering what its attribution must cover: from the start of the clause of each
-    needed marker to the marker ("a senior diplomatic source said"); one string where they fit in one."""
-    needed = attribution_markers(sentence.text)
+    needed marker to the marker ("a senior diplomatic source said"), a hedge to the end of its clause; one
+    string where they fit in one. A sentence told as the account of the words closing its paragraph
+    (", a senior diplomatic source said.") is offered those words, and its own hedges."""
+    governing = governing_attribution(paragraph, sentence)
+    closing: list[str] = []
+    if governing is not None:
+        told_in, _, start, end = governing
+        comma = told_in.text.rfind(",", 0, start)
+        closing = [told_in.text[comma + 1 : end].strip()]
+        needed = hedge_markers(sentence.text)
+    else:
+        needed = attribution_markers(sentence.text)
     if not needed:
-        return []
+        return closing
     clauses = paragraph.clauses(sentence)
 
     def clause_start(offset: int) -> int:
@@ -229,12 +245,17 @@ def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
         starts = [c.start for c in clauses if c.start <= absolute]
         return (max(starts) if starts else sentence.start) - sentence.start
 
+    def whole_clause(start: int, end: int) -> str:
+        text = sentence.text[start:end].strip()
+        cut = cut_mid_clause(sentence.text, text, end)
+        return f"{text} {cut[1]}" if cut is not None else text
+
     first = clause_start(min(at for _, at, _ in needed))
     last = max(end for _, _, end in needed)
-    whole = sentence.text[first:last].strip()
+    whole = whole_clause(first, last)
     if len(whole) <= MAX_SHORT:
-        return [whole]
-    return [sentence.text[clause_start(at) : end].strip()[-MAX_SHORT:].strip() for _, at, end in needed]
+        return [*closing, whole]
+    return [*closing, *(whole_clause(clause_start(at), end)[-MAX_SHORT:].strip() for _, at, end in needed)]
 
 
 def _speaker(attribution: Sequence[str]) -> str:

@@ -139,17 +139,60 @@ BACK_REFERENCES: Final[tuple[str, ...]] = (
     "that",
 )
 
+# A sentence with one of these gives a reason: "He told the ministers that he was concerned Russia would …".
+REASON_MARKERS: Final[tuple[str, ...]] = (
+    "concerned",
+    "because",
+    "fearing",
+    "feared",
+    "for fear",
+    "worried",
+    "due to",
+    "citing",
+    "in order to",
+    "so that",
+)
+
+# An attribution, a reason or a status phrase that ends on one of these while its clause goes on stops
+# mid-clause: what follows is what it says ("he was concerned Russia would" | "shoot down …").
+CUT_ENDINGS: Final[tuple[str, ...]] = (
+    "would",
+    "could",
+    "might",
+    "will",
+    "should",
+    "to",
+    "that",
+    "of",
+    "for",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "if",
+    "whether",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+)
+
 # What an attribution is to its fact. A `source` says who makes the claim ("a senior diplomatic source said");
-# a `hedge` qualifies it ("he was concerned Russia would"); a `caveat` is said about the claim without being
+# a `hedge` qualifies it ("is expected to"); a `reason` is why, as the account gives it, whole ("He told the
+# ministers that he was concerned Russia would shoot down Israel Air Force planes"); a `caveat` is said about the claim without being
 # its source (a no-comment: "All three ministers' spokespeople said they do not comment …"); a `response` is
 # another party's answer to it ("The Prime Minister's Office said it is checking the possibility"); a
 # `mention` is a claim the fact is only named in (Putin, in "Prime Minister Naftali Bennett has also argued").
-AttributionRole = Literal["source", "hedge", "caveat", "response", "mention"]
+AttributionRole = Literal["source", "hedge", "reason", "caveat", "response", "mention"]
 ATTRIBUTION_ROLES: Final[tuple[AttributionRole, ...]] = get_args(AttributionRole)
 # How each role is labelled beside its fact, in the order the lines are shown.
 ROLE_LABELS: Final[dict[AttributionRole, str]] = {
     "source": "Who says so",
     "hedge": "Hedge",
+    "reason": "Reason given",
     "response": "Response",
     "caveat": "Caveat",
     "mention": "Mentioned in a claim",
@@ -221,6 +264,24 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     "saturday",
     "sunday",
     *MONTH_NAMES,
+)
+
+# Words that stand for someone or something named before: an entry led by one is about whoever that is
+# ("He can be seen in a video posted to the Twitter account of … Lloyd Austin": "He" is Mezushan).
+PRONOUNS: Final[tuple[str, ...]] = (
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
 )
 
 # Words that title a person ("Prime Minister Naftali Bennett", "Ambassador Alex Ben-Zvi"), as written

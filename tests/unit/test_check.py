@@ -142,10 +142,23 @@ def test_a_hedge_is_part_of_the_fact() -> None:
     assert item == "events[0].attribution" and "“would”" in message
     hedged = brief(
         events=[
-            {"when": "next year", "evidence": [passage], "attribution": "The mayor said the lighthouse would"}
+            {
+                "when": "next year",
+                "evidence": [passage],
+                "attribution": "The mayor said the lighthouse would open next year",
+            }
         ]
     )
     assert problems(hedged) == []
+    cut = brief(
+        events=[
+            {"when": "next year", "evidence": [passage], "attribution": "The mayor said the lighthouse would"}
+        ]
+    )
+    assert [message for _, message in problems(cut)] == [
+        "“The mayor said the lighthouse would” stops mid-clause at “would”: what it says follows (“open next "
+        "year”); an attribution, a hedge or a reason runs to the end of the words it qualifies"
+    ]
     unverified = brief(key_points=[{"evidence": ["The claim could not be independently verified."]}])
     assert items(unverified) == ["key_points[0].attribution"]
 
@@ -310,7 +323,7 @@ def test_a_quote_speaker_is_named_in_its_attribution() -> None:
     assert items(brief(quotes=[quote])) == ["quotes[0].speaker"]
     quote["attribution"] = ["Harbourmaster Ada Quill told reporters", "according to the town paper"]
     assert problems(brief(quotes=[quote])) == []
-    assert items(brief(quotes=[{**quote, "speaker": "The mayor"}])) == ["quotes[0].speaker"]
+    assert "quotes[0].speaker" in items(brief(quotes=[{**quote, "speaker": "The mayor"}]))
 
 
 def test_when_is_only_as_written() -> None:
@@ -424,19 +437,19 @@ def test_a_near_miss_shows_the_articles_own_characters() -> None:
 def test_each_attribution_role_is_told_by_its_own_words() -> None:
     """A source, response or mention says who says; a hedge hedges; a caveat does either: never any words."""
     passage = "The mayor said the lighthouse would open next year."
-    hedged = {"text": "The mayor said the lighthouse would", "role": "hedge"}
+    hedged = {"text": "The mayor said the lighthouse would open next year", "role": "hedge"}
     assert problems(brief(key_points=[{"evidence": [passage], "attribution": hedged}])) == []
     answered = [
         {"text": "The mayor said", "role": "response"},
-        {"text": "the lighthouse would", "role": "hedge"},
+        {"text": "the lighthouse would open next year", "role": "hedge"},
     ]
     assert problems(brief(key_points=[{"evidence": [passage], "attribution": answered}])) == []
     for role, text in (
         ("hedge", "The mayor said"),
-        ("source", "the lighthouse would"),
-        ("mention", "the lighthouse would"),
+        ("source", "the lighthouse would open next year"),
+        ("mention", "the lighthouse would open next year"),
     ):
-        given = [{"text": text, "role": role}, "The mayor said the lighthouse would"]
+        given = [{"text": text, "role": role}, "The mayor said the lighthouse would open next year"]
         [(item, message)] = problems(brief(key_points=[{"evidence": [passage], "attribution": given}]))
         assert item == "key_points[0].attribution" and f"is given as a {role}" in message, (role, message)
     caveat = {"text": "The claim could not be independently verified", "role": "caveat"}
@@ -566,3 +579,84 @@ def test_a_loans_when_and_how_stand_in_the_amounts_clause() -> None:
     )
     assert problems(brief(loans=[asked])) == []
     assert items(brief(loans=[{**asked, "how": "by sea"}])) == ["loans[0].how"]
+
+
+# ---------------------------------------------------------------- an account closed by its source
+
+# A fixture article, invented for the tests: a paragraph told as the account of the words closing it, and a
+# quotation whose closing attribution is its own sentence's only.
+ACCOUNT = """Ferry talks stall in Estria
+
+In closed talks, Oster asked Vesta for two ferries, but Vesta refused the request. Its envoy told the council that it was concerned storms would sink the ferries. Oster said it would wait, an official familiar with the talks said.
+The harbour opened on Monday. “The ferries are old and slow,” the envoy said.
+Estria Harbour News staff contributed to this report.
+"""
+REFUSAL = "In closed talks, Oster asked Vesta for two ferries, but Vesta refused the request."
+REASON = "Its envoy told the council that it was concerned storms would sink the ferries."
+CLOSING = "an official familiar with the talks said"
+
+
+def account_brief(key_points: list[dict[str, Any]]) -> dict[str, Any]:
+    raw = brief(key_points=key_points)
+    raw["source"] = {
+        "seed": "fixture.txt",
+        "publisher": "Estria Harbour News",
+        "headline": "Ferry talks stall in Estria",
+        "evidence": ["Estria Harbour News staff contributed to this report."],
+    }
+    return raw
+
+
+def account_problems(key_points: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    _, found = check_raw(account_brief(key_points), lambda _name: Article("fixture.txt", ACCOUNT))
+    return [(p.item, p.message) for p in found]
+
+
+def test_a_passage_of_an_account_carries_the_source_that_closes_its_paragraph() -> None:
+    """Review-2 #1: "…Bennett rejected the possibility." is the account of ", a senior diplomatic source
+    said.", which stands at the end of the paragraph, not in the passage's own sentence."""
+    [(item, message)] = account_problems([{"evidence": [REFUSAL]}])
+    assert item == "key_points[0].attribution"
+    assert "as the account of the words that close it" in message and CLOSING in message
+    assert account_problems([{"evidence": [REFUSAL], "attribution": CLOSING}]) == []
+    # a quotation's closing attribution is its own sentence's: the sentence before it is the article's
+    assert account_problems([{"evidence": ["The harbour opened on Monday."]}]) == []
+
+
+def test_words_inside_an_account_are_never_who_says_so() -> None:
+    """Review-2 #2: "He told the ministers" was given as a source; it is what the account says Bennett did."""
+    told = [CLOSING, "Its envoy told the council", {"text": REASON.rstrip("."), "role": "reason"}]
+    found = account_problems([{"evidence": [REASON], "attribution": told}])
+    assert [item for item, _ in found] == ["key_points[0].attribution"]
+    assert "“Its envoy told the council” is not who says so" in found[0][1]
+    inner = [CLOSING, "Oster said"]  # the account's own people speaking, in its closing sentence
+    closing = "Oster said it would wait, an official familiar with the talks said."
+    hedge = {"text": "Oster said it would wait", "role": "hedge"}
+    assert (
+        "is not who says so"
+        in account_problems([{"evidence": [closing], "attribution": [*inner, hedge]}])[0][1]
+    )
+    reason = [CLOSING, {"text": REASON.rstrip("."), "role": "reason"}]
+    assert account_problems([{"evidence": [REASON], "attribution": reason}]) == []
+
+
+def test_a_hedge_or_reason_cut_mid_clause_is_refused() -> None:
+    """Review-2 #3: "he was concerned Russia would" stops where what it says begins."""
+    cut = [CLOSING, {"text": "it was concerned storms would", "role": "hedge"}]
+    [(item, message)] = account_problems([{"evidence": [REASON], "attribution": cut}])
+    assert item == "key_points[0].attribution"
+    assert "stops mid-clause at “would”" in message and "“sink the ferries”" in message
+    no_reason = [CLOSING, {"text": "Its envoy told the council", "role": "reason"}]
+    found = account_problems([{"evidence": [REASON], "attribution": no_reason}])
+    assert any("is given as a reason" in message for _, message in found)
+
+
+def test_the_proof_shows_the_accounts_closing_words_beside_its_passage() -> None:
+    from bot.briefs.models import Brief
+
+    raw = account_brief([{"evidence": [REFUSAL], "attribution": CLOSING}])
+    loaded, found = check_raw(raw, lambda _name: Article("fixture.txt", ACCOUNT))
+    assert found == [] and isinstance(loaded, Brief) and loaded.proof is not None
+    [passage] = loaded.proof.items["key_points[0]"].passages
+    assert passage.attributions == ((CLOSING, "source"),)
+    assert passage.account == "Oster said it would wait, an official familiar with the talks said."

@@ -306,7 +306,7 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "a hedge told as who says so",
         lambda raw: raw["key_points"][6].update(
             attribution=[
-                a["text"] if isinstance(a, dict) and a["role"] == "hedge" else a
+                a["text"] if isinstance(a, dict) and a["role"] in ("hedge", "reason") else a
                 for a in raw["key_points"][6]["attribution"]
             ]
         ),
@@ -319,9 +319,52 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     ),
     (
         "a source familiar with the exchange dropped",
-        lambda raw: raw["events"][3].update(attribution=raw["events"][3]["attribution"][:3]),
-        "events[3].attribution",
+        lambda raw: raw["events"][4].update(attribution=raw["events"][4]["attribution"][1:]),
+        "events[4].attribution",
     ),
+    # an account closed by its source (second reading, 13:20)
+    (
+        "a cabinet passage told without the source that closes its paragraph",
+        lambda raw: (
+            raw["aid"][4].update(evidence=raw["aid"][4]["evidence"][:1]),
+            raw["aid"][4].pop("attribution"),
+        ),
+        "aid[4].attribution",
+    ),
+    (
+        "Bennett, the account's subject, given as who says so",
+        lambda raw: raw["people"][2]["attribution"].append("He told the ministers"),
+        "people[2].attribution",
+    ),
+    (
+        "Lapid's response inside the account given as who says so",
+        lambda raw: raw["aid"][6]["attribution"].append("Lapid responded"),
+        "aid[6].attribution",
+    ),
+    (
+        "Bennett's reason cut mid-clause, as a hedge",
+        lambda raw: raw["aid"][4].update(
+            attribution=[
+                "a senior diplomatic source said",
+                {"text": "He told the ministers that he was concerned Russia would", "role": "hedge"},
+                raw["aid"][4]["attribution"][-1],
+            ]
+        ),
+        "aid[4].attribution",
+    ),
+    (
+        "a reason that gives no reason",
+        lambda raw: raw["aid"][4]["attribution"].__setitem__(
+            1, {"text": "He told the ministers", "role": "reason"}
+        ),
+        "aid[4].attribution",
+    ),
+    (
+        "an event headed by its source",
+        _set("events", 4, what="A source familiar with the exchange said it took place"),
+        "events[4].what",
+    ),
+    ("an event headed by a pronoun", _set("events", 4, what="it took place"), "events[4].what"),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
 ]

@@ -87,7 +87,11 @@ def test_new_offers_quotations_with_their_attribution(tmp_path: Path) -> None:
     text = (briefs / f"{SHIPPED_SEED.stem}.toml").read_text(encoding="utf-8")
     assert '# [[quotes]]\n# speaker = "Austin"' in text
     assert '# text = "how we can fortify support for Ukraine' in text
-    assert '# attribution = "a senior diplomatic source said"' not in text  # no quote, title, money or date
+    # paragraph 7 is the account its closing words give: its first sentence's candidates carry that source
+    assert (
+        '# attribution = "a senior diplomatic source said"\n# evidence = ["In Security Cabinet meetings,'
+        in text
+    )
     assert '# attribution = "Prime Minister Naftali Bennett has also argued"' in text
 
 

@@ -184,11 +184,81 @@ def test_the_cabinet_account_keeps_its_senior_diplomatic_source(
     assert "Bennett said there isn’t one yet, a senior diplomatic source said.”" in brief
 
 
-def test_bennetts_words_are_labelled_as_his_telling(answers: dict[str, list[MessageData]]) -> None:
-    """Review #3: the label is "He told the ministers", not a sentence cut after "would"."""
-    everything = "\n".join(text_of(pages) for pages in answers.values())
-    assert "“He told the ministers that he was concerned Russia would”" not in everything
-    assert "Who says so: “He told the ministers”" in text_of(answers["brief"])
+CABINET_ACCOUNT = (  # paragraph 7, the senior diplomatic source's account (it closes with their words)
+    "In Security Cabinet meetings, Foreign Minister Yair Lapid",
+    "He told the ministers that he was concerned",
+    "Lapid responded that the IAF should find a solution",
+)
+
+
+def test_every_quoted_passage_of_the_cabinet_account_shows_its_source(
+    quote_views: dict[str, list[MessageData]],
+) -> None:
+    """Review-2 #1: a Quote view showed "… Bennett rejected the possibility." with no "a senior diplomatic
+    source said": that attribution closes the paragraph, in a later sentence, and governs all of it."""
+    shown = 0
+    for command, pages in quote_views.items():
+        for name, value in fields(pages):
+            passage = value.splitlines()[0]
+            if any(passage.startswith(f"“{start}") for start in CABINET_ACCOUNT):
+                assert "Who says so: “a senior diplomatic source said”" in value.splitlines(), (command, name)
+                if "a senior diplomatic source said." not in passage:  # else it closes the passage itself
+                    assert "Told in the account that closes paragraph 7: “Lapid responded" in value, (
+                        command,
+                        name,
+                    )
+                shown += 1
+    assert shown >= 10  # the declined aid, the call for it, Bennett, Lapid, Gantz, key point 7
+
+
+def _every_text(
+    answers: dict[str, list[MessageData]], quote_views: dict[str, list[MessageData]]
+) -> list[tuple[str, str, str]]:
+    return [
+        (command, name, value)
+        for command, pages in [*answers.items(), *(("quote " + c, p) for c, p in quote_views.items())]
+        for name, value in fields(pages)
+    ]
+
+
+def test_the_people_of_an_account_are_never_who_says_so(
+    answers: dict[str, list[MessageData]], quote_views: dict[str, list[MessageData]]
+) -> None:
+    """Review-2 #2: "He told the ministers" was listed under Who says so; Bennett is the account's subject."""
+    for command, name, value in _every_text(answers, quote_views):
+        for line in _lines(value, "Who says so:"):
+            for inside in ("He told the ministers", "Lapid responded", "Bennett said"):
+                assert f"“{inside}" not in line, (command, name, line)
+
+
+def test_the_refusal_says_why_whole_and_whose_account_it_is(
+    answers: dict[str, list[MessageData]], quote_views: dict[str, list[MessageData]]
+) -> None:
+    """Review-2 #3: "Hedge: he was concerned Russia would" cut Bennett's reason mid-clause; /aid never said
+    why the aid was refused."""
+    reason = "Reason given: “He told the ministers that he was concerned Russia would shoot down Israel Air Force planes”"
+    for command in ("aid", "aid country=Israel", "aid country=Ukraine"):
+        [declined] = [value for _, value in fields(answers[command]) if "Status: declined" in value]
+        lines = declined.splitlines()
+        assert reason in lines and "Who says so: “a senior diplomatic source said”" in lines, command
+    for command, name, value in _every_text(answers, quote_views):
+        assert "Russia would”" not in value, (command, name)  # never cut where what it says begins
+
+
+def test_an_event_is_headed_by_what_happened_not_by_who_says_so(
+    answers: dict[str, list[MessageData]],
+) -> None:
+    """Review-2 #5: "A source familiar with the exchange said it took place" headed the event, and its lines
+    were paragraph 7's (the senior diplomatic source, Bennett's words), not its own paragraph's."""
+    events = fields(answers["events"])
+    for name, _ in events:
+        assert not any(f" {w} " in f" {name} " for w in ("said", "told", "says")), name
+        assert name.split()[0].casefold() not in ("he", "she", "it", "they", "his"), name
+    [(name, value)] = [(n, v) for n, v in events if "three months ago, at the beginning" in v]
+    assert name == "the exchange"
+    lines = value.splitlines()
+    assert "Who says so: “A source familiar with the exchange said”" in lines
+    assert "senior diplomatic source" not in value and "He told" not in value
 
 
 def test_helmets_and_vests_are_the_military_aid_the_article_excepts(
@@ -484,7 +554,7 @@ def test_events_say_what_happened_where_and_when_as_the_article_does(
     headers = [name.removesuffix(" (photo caption)") for name, _ in events]
     assert len(set(headers)) == len(headers)
     for header in headers:
-        assert header in article and len(header.split()) >= 4, header  # the article's words for what happened
+        assert header in article, header  # the article's words for what happened
         assert not header.startswith(("Wednesday", "Brussels", "Place")), header
     text = text_of(answers["events"])
     assert "Place and time not stated" not in text and "Security Cabinet meetings ·" not in text
