@@ -154,7 +154,7 @@ evidence = ["{person_sentence}"]
 name = "{director}"
 role = "Harbour Director"
 as_written = "Harbour Director {director}"
-attribution = "Harbour Director {director} said the work would"
+attribution = "Harbour Director {director} said the work would start next month"
 evidence = ["{director_sentence}"]
 
 [[aid]]

@@ -19,6 +19,7 @@ expected, and every rule runs: an editor sees every error at once. A passed chec
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import re
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.briefs import facts
 from bot.briefs.article import Article, Located, Paragraph, Span, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
@@ -58,6 +60,7 @@ from bot.briefs.vocabulary import (
     NEGATIONS,
     PRONOUNS,
     REASON_MARKERS,
+    SETTING_PREPOSITIONS,
     STATUS_VERBS,
     AttributionRole,
     Status,
@@ -138,6 +141,30 @@ class _Checker:
                 if located:
                     yield from self._attribution(where, item, located)
                 yield from check(where, item, located)
+        yield from self._headings()
+
+    def _headings(self) -> Iterator[Problem]:
+        """No two items of a section are headed alike: an answer and its Quote view name each fact by its
+        heading, and two "Not given · Israel → Ukraine: military aid" cannot be told apart."""
+        brief = self.brief
+        headed: dict[str, tuple[str, list[str]]] = {
+            "aid": ("items", [facts.aid_heading(brief, f, f"aid[{i}]") for i, f in enumerate(brief.aid)]),
+            "loans": ("as_written", [facts.loan_heading(brief, loan) for loan in brief.loans]),
+            "events": ("what", [event.what or event.evidence[0] for event in brief.events]),
+            "people": ("name", [person.name for person in brief.people]),
+        }
+        for section, (field, headings) in headed.items():
+            seen: dict[str, int] = {}
+            for index, heading in enumerate(headings):
+                folded = normalise(heading).casefold()
+                if folded in seen:
+                    yield Problem(
+                        f"{section}[{index}].{field}",
+                        f"is headed like {section}[{seen[folded]}] (“{heading}”): a reader could not tell them "
+                        "apart in an answer or its Quote view; say what differs in the article's words (the "
+                        "items as its clause names them, who did it: `by`)",
+                    )
+                seen.setdefault(folded, index)
 
     # ------------------------------------------------------------------ passages and attribution
 
@@ -325,11 +352,31 @@ class _Checker:
                     "is a credit line: bylines and photo credits are credits, listed under [[credits]], not people",
                 )
         yield from self._value(f"{where}.as_written", person.as_written, texts)
+        yield from self._lead(where, person)
         phrase = [normalise(person.as_written)]
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+
+    def _lead(self, where: str, person: Person) -> Iterator[Problem]:
+        """An entry about a person is led by a passage that names them as whom it tells of: not one whose
+        subject is a pronoun for someone named before ("He can be seen in a video posted to the Twitter
+        account of … Lloyd Austin": "He" is Mezushan), and not one that does not name them at all."""
+        lead = normalise(person.evidence[0])
+        first = lead.split()[0].strip(_PUNCTUATION) if lead.split() else ""
+        surname = normalise(person.name).split()[-1]
+        if first.casefold() in PRONOUNS:
+            yield Problem(
+                f"{where}.evidence[0]",
+                f"leads the entry with “{' '.join(lead.split()[:8])} …”, whose subject “{first}” stands for "
+                f"someone named before it: lead with a passage that names {person.name} as whom it tells of",
+            )
+        elif not any(self._written(name, [lead]) for name in (person.name, person.as_written, surname)):
+            yield Problem(
+                f"{where}.evidence[0]",
+                f"leads the entry with a passage that does not name {person.name}: lead with one that does",
+            )
 
     def _aid(self, where: str, flow: AidFlow, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
@@ -347,7 +394,9 @@ class _Checker:
             )
         sentences = [s for place in located for s in place.sentences]
         with_items = [s.text for s in sentences if any(self._written(i, [s.text]) for i in flow.items)]
-        yield from self._status(where, flow.status, flow.status_as_written, located, with_items, "an item")
+        yield from self._status(
+            where, flow.status, flow.status_as_written, located, with_items, "an item", flow.items
+        )
         places = self._verb_clauses(flow.status_as_written, located)
         parties = self._forms(flow.donor) + self._forms(flow.recipient)
         telling = [verb for verb in places if self._said_of(flow, verb, parties)]
@@ -395,6 +444,9 @@ class _Checker:
         ):  # "… beyond helmets and protective vests" says it of the items
             if _object_of(excepted, items, parties):
                 return True
+        inside = _after_status_verb(written)  # "has not provided military aid to Kyiv beyond …": its object
+        if inside and _object_of(inside, items, parties):
+            return True
         text = verb.place.paragraph.text
         after = text[verb.at + len(written) : verb.clause.end]
         before = text[verb.clause.start : verb.at]
@@ -416,7 +468,8 @@ class _Checker:
         located: list[Located],
         clauses: Sequence[_VerbPlace],
     ) -> Iterator[Problem]:
-        """`by`, `when` and `how` stand in the status verb's clause, as shown; `by` just before the verb."""
+        """`by`, `when`, `how` and `where` stand in the status verb's clause, as shown; `by` just before the
+        verb; `where` may also be the setting that opens the verb's sentence ("In Security Cabinet meetings, …")."""
         verb = normalise(deal.status_as_written)
         shown = [
             at.place.paragraph.text[max(at.clause.start, at.place.start) : min(at.clause.end, at.place.end)]
@@ -424,12 +477,19 @@ class _Checker:
         ]
         if not shown:  # the verb is not in the evidence (its own problem says so): each value must still be
             texts = [place.passage for place in located]
-            for field in ("by", "when", "how"):
+            for field in ("by", "when", "how", "where"):
                 yield from self._value(f"{where}.{field}", getattr(deal, field), texts)
             return
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
         yield from self._value(f"{where}.when", deal.when, shown, what)
         yield from self._value(f"{where}.how", deal.how, shown, what)
+        settings = [setting for at in clauses for setting in _setting(at)]
+        yield from self._value(
+            f"{where}.where",
+            deal.where,
+            [*shown, *settings],
+            what + (f" or the setting that opens its sentence (“{settings[0]}”)" if settings else ""),
+        )
         if deal.by is None:
             return
         if not self._written(deal.by, shown):
@@ -451,6 +511,7 @@ class _Checker:
         located: list[Located],
         scope: list[str],
         scope_name: str,
+        items: Sequence[str] = (),
     ) -> Iterator[Problem]:
         verb = normalise(as_written)
         if not located:
@@ -467,7 +528,20 @@ class _Checker:
                 f"as {scope_name}",
             )
             return
-        readings = {read_status(verb, place.paragraph.text[:at]) for place, at in places}
+        for place, at in places:
+            reading = read_status(verb, place.paragraph.text[:at])
+            rest = _clause_rest(place.paragraph.text[at + len(verb) :])
+            excepting = [w for w in NEGATION_EXCEPTIONS if find_words(w, rest, ignore_case=True)]
+            if reading == "not provided" and excepting and not _excepting(verb):
+                yield Problem(
+                    f"{where}.status_as_written",
+                    f"“{as_written}” stops short of what its clause excepts: it goes on “{place.paragraph.written(at + len(verb), at + len(verb) + len(rest)).strip()}”, "
+                    f"so not all was withheld; write status_as_written to the end of its “{excepting[0]}” clause "
+                    f"and name the items as the clause does (what follows “{excepting[0]}” was given; what was "
+                    f"not given is told with its “{excepting[0]} …”)",
+                )
+                break
+        readings = {_read_for_items(verb, place.paragraph.text[:at], items) for place, at in places}
         if status not in readings:
             read = " or ".join(f"“{r}”" for r in sorted(r or "no status" for r in readings))
             yield Problem(
@@ -562,6 +636,38 @@ class _Checker:
         yield from self._value(f"{where}.when", event.when, texts)
         yield from self._one_paragraph(where, event, located)
 
+    def _frame(self, where: str, text: Located, located: list[Located]) -> Iterator[Problem]:
+        """A quote is a quotation: its words open after a quotation mark of their sentence, and the words of
+        the sentence before that mark are its frame ("Austin said the participants discussed"), which the
+        evidence must show and every answer shows with it."""
+        paragraph = text.paragraph
+        sentence = next((s for s in paragraph.sentences if s.start <= text.start < s.end), None)
+        opening = paragraph.text.rfind('"', sentence.start if sentence else 0, text.start + 1)
+        if sentence is None or opening == -1 or paragraph.text[opening + 1 : text.start].strip():
+            yield Problem(
+                f"{where}.text",
+                "is not a quotation: the article does not open quotation marks just before these words; a quote "
+                "is the article's quotation, from its opening mark",
+            )
+            return
+        frame = paragraph.text[sentence.start : opening].strip()
+        shown = any(
+            p.paragraph.number == paragraph.number and p.start <= sentence.start and opening <= p.end
+            for p in located
+        )
+        if frame and not shown:
+            yield Problem(
+                f"{where}.evidence",
+                f"does not show the quote's frame, “{paragraph.written(sentence.start, opening).strip()}”: "
+                "the words that say what the quotation is; quote its sentence from its start",
+            )
+            return
+        proof = self.proofs.get(where)
+        if proof is not None and frame:
+            self.proofs[where] = dataclasses.replace(
+                proof, frame=paragraph.written(sentence.start, opening).strip()
+            )
+
     def _one_paragraph(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         """An event's what, where and when are told in one paragraph: "Wednesday" of one paragraph and
         "Brussels" of the next may be two events."""
@@ -592,6 +698,15 @@ class _Checker:
             yield Problem(f"{where}.text", f"the quoted words: {diagnosis.message}", diagnosis.closest)
         elif located and all(place.paragraph.number != text.paragraph.number for place in located):
             yield Problem(f"{where}.text", "the quoted words stand in another paragraph than their evidence")
+        else:
+            yield from self._frame(where, text, located)
+        named = _people_named(self.brief, quote.speaker)
+        if len(named) > 1:
+            yield Problem(
+                f"{where}.speaker",
+                f"“{quote.speaker}” could be {' or '.join(named)}: a quote's heading says who spoke; write the "
+                "name as [[people]] gives it",
+            )
         if not quote.attributions:
             yield Problem(
                 f"{where}.attribution", "a quote needs the words that attribute it, e.g. “Austin said”"
@@ -647,6 +762,66 @@ def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:
             f"“{heading}” begins with “{text.split()[0]}”, a word for someone or something named elsewhere: "
             f"{what}, in words that name it",
         )
+
+
+def _clause_rest(after: str) -> str:
+    """What follows a word to the end of its clause: up to a sentence end, a semicolon, or a comma before
+    a new subject."""
+    return re.split(r"[;.!?](?:\s|$)|, (?=(?:and |but |or |while )?[A-Z])", after, maxsplit=1)[0]
+
+
+def _after_status_verb(phrase: str) -> str:
+    """The words of a status phrase after its first status verb ("has not provided military aid" ->
+    " military aid"); "" when the verb ends it."""
+    found = [
+        (at, len(verb)) for verb in _ALL_STATUS_VERBS for at in find_words(verb, phrase, ignore_case=True)
+    ]
+    if not found:
+        return ""
+    at, size = min(found)
+    return phrase[at + size :]
+
+
+def _read_for_items(verb: str, before: str, items: Sequence[str]) -> Status | None:
+    """`read_status`, read for the items it is said of: "has not provided military aid to Kyiv beyond
+    helmets and protective vests" gives the helmets (after "beyond") `provided`, and "military aid to Kyiv
+    beyond helmets and protective vests" (the exception told with it) `not provided`."""
+    reading = read_status(verb, before)
+    excepting = _excepting(verb)
+    if reading != "provided" or not items or not excepting:
+        return reading
+    word, excepted = excepting[0]
+    holding = [any(find_words(w, normalise(i), ignore_case=True) for w in NEGATION_EXCEPTIONS) for i in items]
+    following = [bool(find_words(normalise(i), excepted)) for i in items]
+    if all(holding) and read_status(verb.split(" " + word)[0], before) == "not provided":
+        return "not provided"
+    # what follows the exception was given; what it is excepted from, told without it, reads as neither
+    return reading if all(following) else None
+
+
+def _setting(verb: _VerbPlace) -> list[str]:
+    """The setting that opens the verb's sentence before the verb's clause, as shown by its passage: a first
+    clause opening with a preposition ("In Security Cabinet meetings"), which tells where all of it happened."""
+    paragraph, place = verb.place.paragraph, verb.place
+    sentence = next((s for s in paragraph.sentences if s.start <= verb.at < s.end), None)
+    if sentence is None:
+        return []
+    first = paragraph.clauses(sentence)[0]
+    opening = first.text.split()[0].casefold() if first.text.split() else ""
+    if opening not in SETTING_PREPOSITIONS or first.end > verb.clause.start or first.start < place.start:
+        return []
+    return [first.text]
+
+
+def _people_named(brief: Brief, speaker: str) -> list[str]:
+    """The people of the brief `speaker` names: by their name, or by their surname alone ("Austin")."""
+    wanted = normalise(speaker).casefold()
+    return [
+        person.name
+        for person in brief.people
+        if normalise(person.name).casefold() == wanted
+        or normalise(person.name).split()[-1].casefold() == wanted
+    ]
 
 
 def _spans(given: Sequence[str], sentence: str) -> list[tuple[str, int, int]]:

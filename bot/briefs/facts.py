@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from bot.briefs.article import contains_words, find_words
 from bot.briefs.evidence import normalise
-from bot.briefs.models import AidFlow, Brief, Dealing, Fact, Loan, Person
+from bot.briefs.models import AidFlow, Brief, Dealing, Fact, Loan, Person, Quote
 from bot.briefs.money import format_number
 from bot.briefs.vocabulary import (
     MONTH_NAMES,
@@ -140,13 +140,75 @@ _BY_LABELS: dict[Status, str] = {
 }
 
 
+# A request is told with the article's own verb: Israel's ministers "have called for" aid; nobody "asked" it.
+_REQUEST_LABELS: dict[str, str] = {
+    "called for": "Called for",
+    "requested": "Requested",
+    "sought": "Sought",
+    "asked": "Asked for",
+}
+
+
+def _by_label(fact: Dealing) -> str:
+    """`Refused by`, `Called for by`, …: the status's action, a request in the article's own verb."""
+    if fact.status == "requested":
+        for verb, label in _REQUEST_LABELS.items():
+            if contains_words(verb, fact.status_as_written, ignore_case=True):
+                return f"{label} by"
+    return _BY_LABELS[fact.status]
+
+
 def dealing_lines(brief: Brief, fact: Dealing) -> list[str]:
-    """Who acted, when and how, as the article writes them in the status verb's clause:
-    `Refused by: Bennett`, `When: last week (…)`, `How: in a letter conveyed by …`."""
-    lines = [f"{_BY_LABELS[fact.status]}: {written(brief, fact.by)}"] if fact.by else []
+    """Who acted, when, how and where, as the article writes them in the status verb's clause:
+    `Refused by: Bennett`, `When: last week (…)`, `How: in a letter conveyed by …`, `Where: In Security
+    Cabinet meetings`."""
+    lines = [f"{_by_label(fact)}: {written(brief, fact.by)}"] if fact.by else []
     lines += [f"When: {when_text(brief, written(brief, fact.when))}"] if fact.when else []
     lines += [f"How: {written(brief, fact.how)}"] if fact.how else []
+    lines += [f"Where: {written(brief, fact.where)}"] if fact.where else []
     return lines
+
+
+_NOT_GIVEN: tuple[Status, ...] = ("declined", "not provided")
+
+
+def aid_group(flow: AidFlow) -> str:
+    """What became of an aid flow, in a word a reader can sort by: Given, Promised, Asked for, Not given."""
+    if flow.status in _NOT_GIVEN:
+        return "Not given"
+    if flow.status in ("requested", "under consideration"):
+        return "Asked for"
+    if flow.status in ("pledged", "approved"):
+        return "Promised"
+    return "Given"
+
+
+AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
+
+
+def aid_order(flows: Sequence[AidFlow]) -> list[AidFlow]:
+    """One article's flows as `/aid` and its Quote view show them: by donor, what was given first."""
+    donors = list(dict.fromkeys(flow.donor for flow in flows))
+    return sorted(flows, key=lambda f: (donors.index(f.donor), AID_ORDER[aid_group(f)]))
+
+
+def aid_action(brief: Brief, flow: AidFlow) -> str:
+    """What was done and by whom, in the article's frame: "Given", "Not given", "Refused by Bennett",
+    "Called for by Foreign Minister Yair Lapid and …" (never a bare "Asked for" that reads as the recipient's)."""
+    if flow.by:
+        return f"{_by_label(flow)} {written(brief, flow.by)}"
+    if flow.status == "declined":
+        return "Refused"
+    if flow.status == "requested":
+        return _by_label(flow).removesuffix(" by")
+    return aid_group(flow)
+
+
+def aid_heading(brief: Brief, flow: AidFlow, key: str) -> str:
+    """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital",
+    "Refused by Bennett · Israel → Ukraine: military aid" (its kind is a line of its own)."""
+    items = ", ".join(written(brief, item) for item in flow.items)
+    return f"{aid_action(brief, flow)} · {flow.donor} → {flow.recipient}: {items}{caption_mark(brief, key)}"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -275,3 +337,31 @@ def kind_line(flow: AidFlow) -> str:
     written = any(contains_words(flow.kind, passage, ignore_case=True) for passage in flow.evidence)
     label = "the article's word" if written else "Briefbot's category, not the article's word"
     return f"Kind: {flow.kind} ({label})"
+
+
+def speaker(brief: Brief, quote: Quote) -> Person | None:
+    """The person of the brief who spoke a quote: named by their name or surname ("Austin"), when one is."""
+    wanted = normalise(quote.speaker).casefold()
+    named = [
+        person
+        for person in brief.people
+        if wanted in (normalise(person.name).casefold(), normalise(person.name).split()[-1].casefold())
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def quote_heading(brief: Brief, quote: Quote) -> str:
+    """`Quote: Lloyd Austin, US Secretary of Defense`: who spoke, by name and title, not a bare surname."""
+    person = speaker(brief, quote)
+    if person is None:
+        return f"Quote: {written(brief, quote.speaker)}"
+    described = title(brief, person)
+    return f"Quote: {person.name}" + (f", {described}" if described else "")
+
+
+def quote_text(brief: Brief, key: str, quote: Quote) -> str:
+    """The quotation with its frame, as the article writes it: `Austin said the participants discussed
+    “how we can …”`, so the quote keeps what the article says it is about."""
+    proof = brief.proof.item(key) if brief.proof else None
+    quoted = f"“{written(brief, quote.text)}”"
+    return f"{proof.frame} {quoted}" if proof is not None and proof.frame else quoted

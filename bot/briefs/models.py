@@ -156,6 +156,11 @@ class Dealing(Fact):
         default=None,
         description="How, as written in the status verb's clause: 'in a letter conveyed by Ukrainian Ambassador …'.",
     )
+    where: ShortText | None = Field(
+        default=None,
+        description="Where, as written in the status verb's clause or in the setting that opens its sentence: "
+        "'In Security Cabinet meetings'.",
+    )
 
 
 class AidFlow(Dealing):

@@ -34,6 +34,9 @@ class ItemProof:
     # A value taken from the sentence's first clause (`reading = true`): that clause, shown beside the fact.
     reading_from: str | None = None
     reading_clause: str | None = None  # the amount's own clause, which does not name them
+    # A quote's frame: the words of its sentence before the quotation opens, as written ("Austin said the
+    # participants discussed"), shown with it so the quote keeps what the article says it is about.
+    frame: str | None = None
 
 
 @dataclass(frozen=True)

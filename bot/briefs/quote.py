@@ -171,18 +171,33 @@ def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:
     return [(key, items[index])] if index < len(items) else []
 
 
+def _in_answer_order(brief: Brief, resolved: list[tuple[str, Fact]]) -> list[tuple[str, Fact]]:
+    """The facts in the order their answer shows them: `/aid` groups flows by donor, given first."""
+    flows = [fact for _, fact in resolved if isinstance(fact, AidFlow)]
+    if not flows:
+        return resolved
+    ordered = iter(facts.aid_order(flows))
+    keyed = {id(fact): key for key, fact in resolved}
+    # flows keep their places among the other facts, in /aid's order
+    return [
+        (keyed[id(flow)], flow) if isinstance(fact, AidFlow) else (key, fact)
+        for key, fact in resolved
+        for flow in ([next(ordered)] if isinstance(fact, AidFlow) else [fact])
+    ]
+
+
 def fact_label(brief: Brief, key: str, fact: Fact) -> str:
     """How the Quote view names a fact: as its answer heads it."""
     if isinstance(fact, Person):
         return render.person_heading(brief, fact)
     if isinstance(fact, AidFlow):
-        return render.aid_heading(brief, fact)
+        return facts.aid_heading(brief, fact, key)
     if isinstance(fact, Loan):
         return facts.loan_heading(brief, fact) + facts.caption_mark(brief, key)
     if isinstance(fact, Event):
         return render.event_heading(brief, fact)
     if isinstance(fact, Quote):
-        return f"Quote: {fact.speaker}"
+        return facts.quote_heading(brief, fact)
     if isinstance(fact, KeyPoint):
         return render.key_point_heading(brief, int(key.split("[")[1].rstrip("]")))
     return key
@@ -244,7 +259,7 @@ def render_quote(library: Library, target: QuoteTarget) -> list[MessageData]:
                 "Ask the question again to quote the current one."
             )
         ]
-    resolved = [entry for key in target.items for entry in _resolve(brief, key)]
+    resolved = _in_answer_order(brief, [entry for key in target.items for entry in _resolve(brief, key)])
     fields = [field for key, fact in resolved for field in _fact_fields(brief, key, fact)]
     description = (
         f"The article's own words for {facts.plural(len(resolved), 'fact')}, with where each passage sits "

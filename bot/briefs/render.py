@@ -294,42 +294,24 @@ def _person_field(brief: Brief, person: Person) -> EmbedField:
     return _field(person_heading(brief, person), lines)
 
 
-_NOT_GIVEN = ("declined", "not provided")
-
-
-def aid_group(flow: AidFlow) -> str:
-    if flow.status in _NOT_GIVEN:
-        return "Not given"
-    if flow.status in ("requested", "under consideration"):
-        return "Asked for"
-    if flow.status in ("pledged", "approved"):
-        return "Promised"
-    return "Given"
-
-
-_AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
+aid_group = facts.aid_group  # the group each flow is headed with: Given, Promised, Asked for, Not given
 
 
 def aid_count(flows: Sequence[AidFlow]) -> str:
     """Aid counted by the group each flow is headed with, in heading order: "4 given, 1 asked for, 2 not given"
     (what was not given, or only asked for, is not counted as aid given); no flows: "none"."""
     groups = Counter(aid_group(flow) for flow in flows)
-    ordered = sorted(groups.items(), key=lambda entry: _AID_ORDER.get(entry[0], len(_AID_ORDER)))
+    ordered = sorted(groups.items(), key=lambda entry: facts.AID_ORDER.get(entry[0], len(facts.AID_ORDER)))
     return ", ".join(f"{count} {group.lower()}" for group, count in ordered) or "none"
 
 
 def aid_heading(brief: Brief, flow: AidFlow) -> str:
-    """The line that names an aid flow, in the article's words: "Given · Israel → Ukraine: a field hospital"
-    (its kind, often Briefbot's category rather than the article's word, is a line of its own)."""
-    items = ", ".join(facts.written(brief, item) for item in flow.items)
-    mark = facts.caption_mark(brief, item_key(brief, "aid", flow))
-    return f"{aid_group(flow)} · {flow.donor} → {flow.recipient}: {items}{mark}"
+    """The line that names an aid flow (`facts.aid_heading`): what was done and by whom, in the article's words."""
+    return facts.aid_heading(brief, flow, item_key(brief, "aid", flow))
 
 
 def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
-    """One article's flows grouped by donor, what was given apart from what was not."""
-    donors = list(dict.fromkeys(flow.donor for flow in flows))
-    ordered = sorted(flows, key=lambda f: (donors.index(f.donor), _AID_ORDER[aid_group(f)]))
+    """One article's flows grouped by donor, what was given apart from what was not (`facts.aid_order`)."""
     return [
         _field(
             aid_heading(brief, f),
@@ -341,7 +323,7 @@ def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
                 facts.evidence_snippet(brief, item_key(brief, "aid", f), f),
             ],
         )
-        for f in ordered
+        for f in facts.aid_order(flows)
     ]
 
 
@@ -429,8 +411,9 @@ def render_events(found: Found[Event]) -> list[MessageData]:
 
 
 def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
-    said = facts.who_says(brief, item_key(brief, "quotes", quote), quote)
-    return _field(f"Quote: {quote.speaker}", [f"“{facts.written(brief, quote.text)}”", *said])
+    key = item_key(brief, "quotes", quote)
+    said = facts.who_says(brief, key, quote)
+    return _field(facts.quote_heading(brief, quote), [facts.quote_text(brief, key, quote), *said])
 
 
 def _bullets(lines: Sequence[str], limit: int, shown: int, more: Callable[[int], str]) -> str:

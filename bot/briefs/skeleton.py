@@ -29,6 +29,7 @@ from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
     PERSON_TITLES,
+    PRONOUNS,
     RELATIVE_TIME_WORDS,
     STATUS_VERBS,
     CreditKind,
@@ -345,7 +346,10 @@ def _sentence_candidates(item: _Sentence) -> None:
     if not item.found:
         return
     item.items.append(Candidate("key_points", (*said, *evidence)))
-    for as_written, name, role in people:
+    # a sentence whose subject is a pronoun ("He can be seen … the Twitter account of … Lloyd Austin") is about
+    # someone named before it: it cannot lead an entry about the people it names (`check`), so none is offered
+    about_someone_else = text.split()[0].strip(".,;:“”\"'’()").casefold() in PRONOUNS
+    for as_written, name, role in [] if about_someone_else else people:
         item.items.append(
             Candidate(
                 "people",

@@ -266,6 +266,10 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     *MONTH_NAMES,
 )
 
+# A sentence opening with one of these, then a comma, sets the scene for all of it ("In Security Cabinet
+# meetings, … have called for …, but Bennett rejected the possibility"): where a deal of its clauses was made.
+SETTING_PREPOSITIONS: Final[tuple[str, ...]] = ("in", "at", "during", "on", "inside", "within")
+
 # Words that stand for someone or something named before: an entry led by one is about whoever that is
 # ("He can be seen in a video posted to the Twitter account of … Lloyd Austin": "He" is Mezushan).
 PRONOUNS: Final[tuple[str, ...]] = (

@@ -365,6 +365,49 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "events[4].what",
     ),
     ("an event headed by a pronoun", _set("events", 4, what="it took place"), "events[4].what"),
+    # what was not given, told with its exception; headings that tell items apart
+    (
+        "“has not provided” cut before its “beyond”",
+        _set("aid", 3, items=["military aid"], status_as_written="has not provided"),
+        "aid[3].status_as_written",
+    ),
+    (
+        "what was not given told without the exception its clause makes",
+        _set("aid", 3, items=["military aid"]),
+        "aid[3].status",
+    ),
+    (
+        "the same flow told twice, headed alike",
+        lambda raw: raw["aid"].append(copy.deepcopy(raw["aid"][1])),
+        "aid[7].items",
+    ),
+    (
+        "a call's setting from another paragraph",
+        _set("aid", 6, where="closed Security Cabinet meetings"),
+        "aid[6].where",
+    ),
+    ("a call's setting the article never writes", _set("aid", 6, where="Jerusalem"), "aid[6].where"),
+    # who an entry is about, and what a quote is about
+    (
+        "Austin's entry led by a sentence about Mezushan (“He can be seen …”)",
+        lambda raw: raw["people"][1]["evidence"].insert(0, raw["people"][1]["evidence"].pop()),
+        "people[1].evidence[0]",
+    ),
+    (
+        "an entry led by a passage that does not name its person",
+        lambda raw: raw["people"][2]["evidence"].insert(0, raw["people"][2]["evidence"].pop()),
+        "people[2].evidence[0]",
+    ),
+    (
+        "a quote without its frame (“the participants discussed”)",
+        lambda raw: raw["quotes"][0].update(evidence=[raw["quotes"][0]["text"]]),
+        "quotes[0].evidence",
+    ),
+    (
+        "a quote of words the article does not put in quotation marks",
+        _set("quotes", 0, text="Austin said the participants discussed"),
+        "quotes[0].text",
+    ),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
 ]
@@ -390,7 +433,8 @@ VALUE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 ENTAILED: dict[tuple[str, str], set[str]] = {
     ("people", "as_written"): {"as_written", "name", "role", "affiliation"},
-    ("aid", "items"): {"items", "kind", "status_as_written"},
+    # an item told with its exception ("… beyond helmets and protective vests") is what was not given
+    ("aid", "items"): {"items", "kind", "status_as_written", "status"},
     ("loans", "as_written"): {
         "as_written",
         "amount",
