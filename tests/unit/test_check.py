@@ -660,3 +660,112 @@ def test_the_proof_shows_the_accounts_closing_words_beside_its_passage() -> None
     [passage] = loaded.proof.items["key_points[0]"].passages
     assert passage.attributions == ((CLOSING, "source"),)
     assert passage.account == "Oster said it would wait, an official familiar with the talks said."
+
+
+# ---------------------------------------------------------------- exceptions, settings, leads and headings
+
+# A fixture article, invented for the tests.
+DEALINGS = """Ferry deal signed in Estria
+
+At the harbour council, Oster called for Vesta to send ferries to Estria, but Norland rejected the idea.
+Vesta has not provided arms to Estria beyond two ferries and fuel. He was seen at the quay with Mayor Tomas Reyes.
+Mayor Tomas Reyes welcomed the ferries. Estria Harbour News staff contributed to this report.
+"""
+BEYOND = "Vesta has not provided arms to Estria beyond two ferries and fuel."
+WHOLE = "has not provided arms to Estria beyond two ferries and fuel"
+
+
+def dealing_problems(**sections: Any) -> list[tuple[str, str]]:
+    raw = brief(**sections)
+    raw["source"] = {
+        "seed": "fixture.txt",
+        "publisher": "Estria Harbour News",
+        "headline": "Ferry deal signed in Estria",
+        "evidence": ["Estria Harbour News staff contributed to this report."],
+    }
+    raw["key_points"] = [{"evidence": ["Mayor Tomas Reyes welcomed the ferries."]}]
+    _, found = check_raw(raw, lambda _name: Article("fixture.txt", DEALINGS))
+    return [(p.item, p.message) for p in found]
+
+
+def excepted(items: list[str], status: str, verb: str) -> dict[str, Any]:
+    return {
+        "donor": "Vesta",
+        "recipient": "Estria",
+        "kind": "other",
+        "items": items,
+        "status": status,
+        "status_as_written": verb,
+        "evidence": [BEYOND],
+    }
+
+
+def test_what_was_not_given_is_told_with_its_exception() -> None:
+    """Review-2 #4: "has not provided" cut before "beyond" said more was withheld than the article does."""
+    assert dealing_problems(aid=[excepted(["two ferries", "fuel"], "provided", WHOLE)]) == []
+    withheld = "arms to Estria beyond two ferries and fuel"
+    assert dealing_problems(aid=[excepted([withheld], "not provided", WHOLE)]) == []
+    [(item, message)] = dealing_problems(aid=[excepted(["arms"], "not provided", "has not provided")])
+    assert item == "aid[0].status_as_written" and "stops short of what its clause excepts" in message
+    assert "“arms to Estria beyond two ferries and fuel”" in message
+    for items, status in ((["arms"], "not provided"), (["arms"], "provided"), ([withheld], "provided")):
+        assert "aid[0].status" in [i for i, _ in dealing_problems(aid=[excepted(items, status, WHOLE)])], (
+            items
+        )
+
+
+def test_where_a_deal_was_made_is_its_clause_or_the_setting_that_opens_its_sentence() -> None:
+    call = {
+        "donor": "Vesta",
+        "recipient": "Estria",
+        "kind": "other",
+        "items": ["ferries"],
+        "status": "requested",
+        "status_as_written": "called for",
+        "by": "Oster",
+        "evidence": ["At the harbour council, Oster called for Vesta to send ferries to Estria"],
+    }
+    assert dealing_problems(aid=[{**call, "where": "At the harbour council"}]) == []
+    assert [i for i, _ in dealing_problems(aid=[{**call, "where": "the quay"}])] == ["aid[0].where"]
+
+
+def test_no_two_items_are_headed_alike() -> None:
+    """Review-2 #9: two "Not given · … military aid" facts could not be told apart in their Quote view."""
+    flow = excepted(["two ferries", "fuel"], "provided", WHOLE)
+    found = dealing_problems(aid=[flow, dict(flow)])
+    assert [item for item, _ in found] == ["aid[1].items"] and "is headed like aid[0]" in found[0][1]
+
+
+def test_an_entry_about_a_person_is_led_by_a_passage_that_names_them() -> None:
+    """Review-2 #6: "He can be seen …" led Austin's entry; "He" is someone named before."""
+    reyes = {
+        "name": "Tomas Reyes",
+        "role": "Mayor",
+        "as_written": "Mayor Tomas Reyes",
+        "evidence": [
+            "He was seen at the quay with Mayor Tomas Reyes.",
+            "Mayor Tomas Reyes welcomed the ferries.",
+        ],
+    }
+    [(item, message)] = dealing_problems(people=[reyes])
+    assert item == "people[0].evidence[0]" and "“He”" in message
+    reyes["evidence"].reverse()
+    assert dealing_problems(people=[reyes]) == []
+
+
+def test_a_quote_is_a_quotation_shown_with_its_frame() -> None:
+    """Review-2 #7: Austin's quote dropped "the participants discussed", the words saying what it is about."""
+    sentence = "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
+    quote = {
+        "speaker": "Ada Quill",
+        "text": "the light is ready",
+        "attribution": ["Harbourmaster Ada Quill told reporters", "according to the town paper"],
+        "evidence": [sentence],
+    }
+    loaded, found = check_raw(brief(quotes=[quote]), lambda _name: article())
+    assert found == [] and loaded is not None and loaded.proof is not None
+    assert loaded.proof.items["quotes[0]"].frame == "Harbourmaster Ada Quill told reporters"
+    cut = {**quote, "evidence": ["“the light is ready”, according to the town paper."]}
+    assert "quotes[0].evidence" in items(brief(quotes=[cut]))
+    unquoted = {**quote, "text": "Harbourmaster Ada Quill told reporters"}
+    assert "quotes[0].text" in items(brief(quotes=[unquoted]))
