@@ -13,12 +13,30 @@ import discord
 from bot.app.client import Briefbot
 from bot.settings import Settings
 from bot.storage import StorageError
+from bot.storage.file_lock import DatabaseFileLock
 
 log = logging.getLogger(__name__)
 
 
 async def run_bot(settings: Settings) -> int:
-    """Run until a signal or a fatal error; returns the process exit code."""
+    """Run until a signal or a fatal error; returns the process exit code.
+
+    Refused (exit code 1, naming the other process) while another `briefbot run` uses the same SQLite file.
+    """
+    assert settings.discord_token is not None
+    database_lock = DatabaseFileLock(settings.database_path)
+    try:
+        database_lock.acquire()
+    except StorageError as exc:
+        log.error("cannot start: %s", exc)
+        return 1
+    try:
+        return await _run_holding_the_database(settings)
+    finally:
+        database_lock.release()
+
+
+async def _run_holding_the_database(settings: Settings) -> int:
     assert settings.discord_token is not None
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

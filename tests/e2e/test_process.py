@@ -324,3 +324,32 @@ async def test_a_bad_digest_setting_in_dotenv_stops_run_but_not_check_preview_or
     assert code == 2
     assert "DIGEST_MAX_BRIEFS" in output and "DIGEST_TIMEZONE" in output
     assert SECRET not in output and "Traceback" not in output
+
+
+async def test_a_second_run_on_the_same_database_refuses_and_names_the_first_which_a_sigkill_never_leaves_locked(
+    tmp_path: Path,
+) -> None:
+    import socket
+
+    from bot.storage.file_lock import DatabaseFileLock
+
+    async with DiscordStandIn() as standin:
+        env = {"DISCORD_TOKEN": SECRET, "DISCORD_API_BASE_URL": standin.base_url}
+        first = await briefbot(tmp_path, "run", **env)
+        try:
+            await standin.wait_until_identified(timeout=30)
+            second = await briefbot(tmp_path, "run", **env)
+            code, output = await finished(second)
+            assert code == 1, output
+            assert "in use by another Briefbot" in output
+            assert f"pid {first.pid} on {socket.gethostname()}, running since" in output
+            assert "DATABASE_PATH" in output and "Traceback" not in output
+            assert standin.handshake_count == 1  # the second never reached Discord's gateway
+        finally:
+            if first.returncode is None:
+                first.kill()  # SIGKILL: no clean-up code runs
+            code, output = await finished(first)
+        assert code == -signal.SIGKILL, output
+        # The kernel dropped the dead process's lock: the next start is not refused.
+        with DatabaseFileLock(tmp_path / "db.sqlite3"):
+            pass

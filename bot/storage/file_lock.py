@@ -1,0 +1,124 @@
+"""One `briefbot run` per SQLite file: an OS lock on a file beside the database, naming its holder.
+
+SQLite lets two processes open one file, and each would then schedule, record and send the same digests
+on its own (its "one send in flight per channel" lives in its memory). So `briefbot run` holds
+`fcntl.flock` on `<database>.lock` for as long as it runs, with its pid, host and start time written in
+it. The kernel drops a flock when its process ends, however it ends (SIGKILL included): a lock file left
+behind by a dead process is never mistaken for a live one, and nothing needs cleaning up by hand. The file
+itself stays (deleting it while another process opens it would let two processes lock two different
+files).
+
+flock is advisory and local to one machine: it does not hold across NFS mounts on hosts that emulate it
+per client. Several processes on one database are what PostgreSQL (DATABASE_URL) is for.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from bot.storage.database import StorageError
+
+
+class DatabaseInUse(StorageError):
+    """Another live process holds the database's lock; the message names it and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    """Who holds a database's lock, as written in the lock file."""
+
+    pid: int
+    host: str
+    started_at: datetime
+
+    def describe(self) -> str:
+        return f"pid {self.pid} on {self.host}, running since {self.started_at:%Y-%m-%d %H:%M:%S} UTC"
+
+
+def lock_path_of(database: Path) -> Path:
+    """`data/briefbot.sqlite3` -> `data/briefbot.sqlite3.lock`, beside SQLite's own -wal and -shm files."""
+    return database.with_name(database.name + ".lock")
+
+
+class DatabaseFileLock:
+    """Held from `acquire()` until `release()` (or the process's end, whichever comes first)."""
+
+    def __init__(self, database: Path | str) -> None:
+        self.database = Path(database)
+        self.path = lock_path_of(self.database)
+        self._fd: int | None = None
+
+    def acquire(self, *, now: datetime | None = None) -> LockHolder:
+        """Take the lock at once or raise DatabaseInUse naming the process that holds it; on success,
+        write this process's details into the lock file and return them.
+
+        Raises StorageError when the lock file cannot be created (a folder without write permission).
+        """
+        if self._fd is not None:
+            raise RuntimeError("the database lock is already held by this object")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the lock file {self.path} beside the database: {exc}; check DATABASE_PATH "
+                "and the folder's permissions"
+            ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(fd)
+            os.close(fd)
+            who = (
+                f"another Briefbot ({holder.describe()})"
+                if holder is not None
+                else "another Briefbot that is starting (its details are not written yet)"
+            )
+            raise DatabaseInUse(
+                f"the database {self.database} is in use by {who}. Only one `briefbot run` may use a SQLite "
+                "file: stop that one first, or give this one its own DATABASE_PATH (several processes share "
+                "one database through PostgreSQL, DATABASE_URL)"
+            ) from None
+        except OSError as exc:
+            os.close(fd)
+            raise StorageError(f"cannot lock {self.path}: {exc}") from exc
+        holder = LockHolder(os.getpid(), socket.gethostname(), (now or datetime.now(UTC)).astimezone(UTC))
+        details = json.dumps(
+            {"pid": holder.pid, "host": holder.host, "started_at": holder.started_at.isoformat()}
+        ).encode()
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, details + b"\n", 0)
+        self._fd = fd
+        return holder
+
+    def release(self) -> None:
+        """Drop the lock (closing the file releases it); safe to call more than once."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+
+    def __enter__(self) -> DatabaseFileLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.release()
+
+
+def _read_holder(fd: int) -> LockHolder | None:
+    """The details the holder wrote, or None when they are not (yet) there or cannot be read."""
+    try:
+        raw = os.pread(fd, 4096, 0)
+        data = json.loads(raw.decode())
+        return LockHolder(int(data["pid"]), str(data["host"]), datetime.fromisoformat(data["started_at"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
