@@ -28,6 +28,7 @@ from bot.app.cogs.server_changes import ServerChangesCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
 from bot.app.library_reload import LibraryReloader
+from bot.app.rest_proxy import retry_proxy_rate_limits
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
 from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, boot_monotonic, utc_now
@@ -141,6 +142,9 @@ class Briefbot(commands.Bot):
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
         self.tree.error(on_tree_error)
         point_at_api(settings.discord_api_base_url, settings.discord_gateway_url)
+        if settings.discord_api_base_url:
+            # A REST proxy in front: its own 429s (no `Via`) are waits, not Cloudflare's ban.
+            retry_proxy_rate_limits(self.http, max_wait=MAX_RATELIMIT_WAIT)
 
     async def setup_hook(self) -> None:
         await self._find_gateway()

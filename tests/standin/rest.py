@@ -174,6 +174,7 @@ class Reply:
     body: Any = None
     text: str | None = None  # a non-JSON body (Cloudflare's pages)
     from_cloudflare: bool = False  # no rate-limit headers, no ``Via``
+    from_proxy: bool = False  # a REST proxy's own answer: no rate-limit headers, no ``Via``, not Discord's
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -184,6 +185,7 @@ class InjectedRateLimit:
     remaining: int
     retry_after_header: str | None  # the ``Retry-After`` value as sent; None: no such header
     cloudflare: bool  # True: no ``Via``, a text body (discord.py raises at once); False: Discord's JSON
+    proxy: bool  # a REST proxy's own 429: Discord's JSON shape and ``Retry-After``, but no ``Via``
     retry_after: float  # the JSON body's ``retry_after`` (Discord's 429 only)
     scope: str  # X-RateLimit-Scope of Discord's 429: "user", "global" or "shared"
     method: str | None
@@ -374,8 +376,9 @@ class RestApi:
             _log.exception("stand-in failed on %s %s", method, path)
             s.violation("standin", f"stand-in raised {exc!r}", method, path)
             reply = Reply(500, payloads.error(0, "500: Internal Server Error"))
-        if reply.from_cloudflare:
-            headers = dict(reply.headers)  # Cloudflare's answer: no rate-limit headers, no Via
+        if reply.from_cloudflare or reply.from_proxy:
+            # Cloudflare's or the proxy's answer: no rate-limit headers, no Via, not counted by Discord
+            headers = dict(reply.headers)
         else:
             headers.update(reply.headers)
             if reply.status in INVALID_STATUSES and scope != "shared":
@@ -426,6 +429,12 @@ class RestApi:
         return None
 
     def _injected_reply(self, injected: InjectedRateLimit, headers: dict[str, str]) -> Reply:
+        if injected.proxy:
+            # A REST proxy (nirn-proxy and the like) in front of Discord, answering from its own queue:
+            # the request never reached Discord's edge, which is what adds ``Via``.
+            extra = {"Retry-After": injected.retry_after_header} if injected.retry_after_header else {}
+            body = {"message": "You are being rate limited.", "retry_after": injected.retry_after}
+            return Reply(429, {**body, "global": False}, from_proxy=True, headers=extra)
         if injected.cloudflare:
             return self._cloudflare_429(injected.retry_after_header)
         headers["X-RateLimit-Scope"] = injected.scope

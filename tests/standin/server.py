@@ -476,6 +476,7 @@ class DiscordStandIn:
         *,
         retry_after: str | None = "",
         cloudflare: bool = True,
+        proxy: bool = False,
         retry_after_seconds: float = 1.0,
         scope: str = "user",
         method: str | None = None,
@@ -487,13 +488,16 @@ class DiscordStandIn:
 
         ``cloudflare=True``: Cloudflare's answer (no ``Via``, a text body): discord.py raises it at once.
         ``cloudflare=False``: Discord's own JSON 429 (``retry_after_seconds``, ``scope``), which
-        discord.py sleeps out and retries. Matching: ``method``, ``route`` (an OpenAPI template) and
-        ``channel_id``, each None for any.
+        discord.py sleeps out and retries. ``proxy=True``: a REST proxy's own 429 (its queue, not
+        Discord's): Discord's JSON body (``retry_after_seconds``) and ``Retry-After``, but no ``Via``, and
+        not counted as Discord's invalid request; discord.py raises it as it does Cloudflare's. Matching:
+        ``method``, ``route`` (an OpenAPI template) and ``channel_id``, each None for any.
         """
         injected = InjectedRateLimit(
             remaining=times,
             retry_after_header=retry_after,
             cloudflare=cloudflare,
+            proxy=proxy,
             retry_after=retry_after_seconds,
             scope=scope,
             method=method,

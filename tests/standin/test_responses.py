@@ -121,6 +121,21 @@ async def test_cloudflare_429_reaches_the_caller_with_its_retry_after(
     assert standin.counters["injected_429"] == 1
 
 
+async def test_a_proxys_own_429_has_discords_json_but_no_via_and_stock_discord_py_raises_it(
+    standin: DiscordStandIn, bare_bot: BareBot
+) -> None:
+    channel_id = standin.channel_id("digests")
+    standin.inject_429(proxy=True, retry_after="0.25", retry_after_seconds=0.25, channel_id=channel_id)
+    with pytest.raises(discord.HTTPException) as raised:
+        await text_channel(bare_bot, channel_id).send("digest")
+    response = raised.value.response
+    assert raised.value.status == 429 and raised.value.text == "You are being rate limited."
+    assert "Via" not in response.headers and response.headers["Retry-After"] == "0.25"
+    assert response.headers["Content-Type"] == "application/json"
+    assert standin.invalid_requests() == 0  # the proxy's answer: Discord never saw the request
+    assert standin.messages[channel_id] == []
+
+
 async def test_discords_own_429_is_slept_out_by_discord_py(
     standin: DiscordStandIn, bare_bot: BareBot
 ) -> None:

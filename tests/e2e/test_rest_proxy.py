@@ -1,0 +1,50 @@
+"""A REST proxy in front of Discord (DISCORD_API_BASE_URL): its own 429s, without `Via`, are waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.app import client
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.standin import DiscordStandIn
+
+MESSAGES = "/channels/{channel_id}/messages"
+
+
+async def test_a_proxys_own_429s_are_waited_out_and_the_request_made_again_unless_it_waits_too_long(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    channel = standin.add_text_channel("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
+        standin.inject_429(2, proxy=True, retry_after="0.05", retry_after_seconds=0.05, channel_id=channel)
+        sent = await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
+        statuses = [r.status for r in standin.requests if r.route == MESSAGES and r.method == "POST"]
+        assert statuses == [429, 429, 200]
+        assert [m["id"] for m in standin.messages[channel]] == [str(sent.id)]
+        # A wait past what discord.py may hold a request (max_ratelimit_timeout) raises at once, as
+        # discord.py does for Discord's own 429s: the dispatcher then waits it out as the row's next attempt.
+        standin.inject_429(proxy=True, retry_after="3600", retry_after_seconds=3600, channel_id=channel)
+        with pytest.raises(discord.RateLimited) as raised:
+            await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
+        assert raised.value.retry_after == 3600
+    assert len(standin.messages[channel]) == 1
+    assert standin.violations == []
+
+
+async def test_without_a_proxy_a_429_without_via_stays_a_ban_signal(
+    standin: DiscordStandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stand-in plays Discord itself here: DISCORD_API_BASE_URL unset, Discord's address is the stand-in's.
+    monkeypatch.setattr(client, "DISCORD_API_BASE", standin.base_url)
+    monkeypatch.setattr(client, "DISCORD_GATEWAY", standin.gateway_url)
+    channel = standin.add_text_channel("news")
+    settings = bot_settings(standin, tmp_path, discord_api_base_url=None)
+    async with running_bot(standin, settings) as bot:
+        standin.inject_429(proxy=True, retry_after="0.05", retry_after_seconds=0.05, channel_id=channel)
+        with pytest.raises(discord.HTTPException) as raised:
+            await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
+    assert raised.value.status == 429
+    assert [r.status for r in standin.requests if r.route == MESSAGES] == [429]  # never retried
