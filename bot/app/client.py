@@ -28,6 +28,7 @@ from bot.app.cogs.server_changes import ServerChangesCog
 from bot.app.discord_sender import DiscordSender
 from bot.app.errors import on_tree_error
 from bot.app.library_reload import LibraryReloader
+from bot.app.request_budget import add_rate_budget
 from bot.app.rest_proxy import retry_proxy_rate_limits
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
 from bot.briefs.lookup import Library
@@ -60,9 +61,10 @@ def point_at_api(base_url: str | None, gateway_url: str | None) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url or DISCORD_GATEWAY)
 
 
-def date_header_trace(check: ClockCheck) -> aiohttp.TraceConfig:
-    """An aiohttp trace that shows `check` the `Date` header of every answer from Discord (REST, and the
-    gateway's handshake): Discord's clock, to the second, between the request's departure and its answer."""
+def date_header_trace(check: ClockCheck, trace: aiohttp.TraceConfig | None = None) -> aiohttp.TraceConfig:
+    """An aiohttp trace (`trace`, or a new one) that shows `check` the `Date` header of every answer from
+    Discord (REST, and the gateway's handshake): Discord's clock, to the second, between the request's
+    departure and its answer."""
 
     async def on_request_start(
         session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestStartParams
@@ -82,7 +84,7 @@ def date_header_trace(check: ClockCheck) -> aiohttp.TraceConfig:
         if when.tzinfo is not None:
             check.observe(when, sent_at=getattr(context, "sent_at", None))
 
-    trace = aiohttp.TraceConfig()
+    trace = trace or aiohttp.TraceConfig()
     trace.on_request_start.append(on_request_start)
     trace.on_request_end.append(on_request_end)
     return trace
@@ -112,9 +114,11 @@ class Briefbot(commands.Bot):
         # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
         self.clock_check = ClockCheck(clock, monotonic=monotonic)
         self._watch_discord_clock = watch_discord_clock
-        traced: dict[str, Any] = (
-            {"http_trace": date_header_trace(self.clock_check)} if watch_discord_clock else {}
-        )
+        # Every REST attempt waits for the shared rate budget's permit (from the digests' database, once open).
+        trace = aiohttp.TraceConfig()
+        add_rate_budget(trace, lambda: self._digests.pacer if self._digests is not None else None)
+        if watch_discord_clock:
+            date_header_trace(self.clock_check, trace)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),
@@ -127,7 +131,7 @@ class Briefbot(commands.Bot):
             # 10th publish in an hour, discord.py would otherwise hold the next for up to an hour (and the
             # 10th itself, sleeping out the bucket before it returns), holding that delivery's dispatcher slot.
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
-            **traced,
+            http_trace=trace,
         )
         self.settings = settings
         self.library = library if library is not None else Library([])

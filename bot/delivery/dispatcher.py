@@ -202,6 +202,11 @@ class Dispatcher:
 
     # --- control ---
 
+    @property
+    def pacer(self) -> Pacer:
+        """The pacer whose permits space this dispatcher's sends."""
+        return self._pacer
+
     def wake(self) -> None:
         """Look for due rows now (call after recording a slot)."""
         self._wake.set()

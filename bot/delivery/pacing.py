@@ -1,13 +1,43 @@
-"""Smooth pacing of requests under Discord's global limit: evenly spaced, never in bursts."""
+"""Smooth pacing of requests under Discord's global limit: evenly spaced, never in bursts, and across every
+process on one database when the permits come from the shared rate budget.
+
+One rule for every REST request of the bot token: a permit at least 1/rate after the previous one. The
+dispatcher and the alerts take a permit before each send (after their database work, so that nothing stands
+between the permit and the request), and the HTTP layer asks for one before every other attempt: discord.py's
+own retries, a thread or a publish after a message, a command's requests (`acquire_for_request`, from the
+client's aiohttp trace). The permit a sender took is handed to its own next request, in its own task (a
+context variable), so a send is counted once, not twice.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextvars
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 logger = logging.getLogger(__name__)
+
+# A clock set back (or a pause read from a host whose clock runs far ahead) could leave the shared budget's
+# next permit hours away; no honest queue of permits or pause is longer than this.
+MOST_AHEAD_SECONDS = 3600.0 + 60.0
+SHARED_BUDGET_TIMEOUT = 5.0  # seconds a permit may wait for the database before this process paces alone
+# At most this much of the rate's permits (in seconds' worth) one process reserves at a time while it has
+# several callers waiting: fewer database writes under load, and no more than this held ahead by one process.
+BATCH_SECONDS = 0.2
+
+
+@dataclass
+class _Permit:
+    used: bool = False
+
+
+# The permit the current task took with `acquire()` and has not yet spent on a request.
+_unspent: contextvars.ContextVar[_Permit | None] = contextvars.ContextVar("unspent_permit", default=None)
 
 
 class Pacer:
@@ -35,20 +65,39 @@ class Pacer:
         self._paused_until = float("-inf")
 
     async def acquire(self) -> float:
-        """Wait for a permit and return the (clock) time it was granted for.
+        """Wait for a permit and return the (clock) time it was granted for; the caller's next request (in
+        this task) spends it instead of asking for another.
 
         Permits are granted in call order, each at least `interval` after the previous one and not before a
         pause ends; a pause that starts while a caller waits moves that caller past it.
         """
+        granted = await self._wait_for_permit()
+        _unspent.set(_Permit())
+        return granted
+
+    async def acquire_for_request(self) -> None:
+        """Before an HTTP attempt: spend the permit this task took with `acquire()`, or wait for one."""
+        permit = _unspent.get()
+        if permit is not None and not permit.used:
+            permit.used = True
+            return
+        await self._wait_for_permit()
+
+    async def _wait_for_permit(self) -> float:
         while True:
-            now = self._clock()
-            at = max(now, self._next_at, self._paused_until)
-            # Reserve before sleeping so that concurrent callers queue up one interval apart.
-            self._next_at = at + self.interval
-            if at > now:
-                await self._sleep(at - now)
+            at = await self._reserve(self._clock())
+            # Measured again after the reservation, which may have waited for the database meanwhile.
+            wait = at - self._clock()
+            if wait > 0:
+                await self._sleep(wait)
             if at >= self._paused_until:
                 return at
+
+    async def _reserve(self, now: float) -> float:
+        at = max(now, self._next_at, self._paused_until)
+        # Reserve before sleeping so that concurrent callers queue up one interval apart.
+        self._next_at = at + self.interval
+        return at
 
     def pause(self, seconds: float) -> None:
         """Grant nothing for `seconds` from now (e.g. a global 429's retry_after); never shortens a pause."""
@@ -60,3 +109,95 @@ class Pacer:
     @property
     def paused_until(self) -> float:
         return self._paused_until
+
+
+class PermitStore(Protocol):
+    """Where the shared permits are kept (bot.storage.rate_budget.RateBudgetStore)."""
+
+    async def reserve(self, now: float, interval: float, count: int = 1) -> float: ...
+    async def pause_until(self, until: float) -> None: ...
+    async def reset(self, now: float) -> None: ...
+
+
+class SharedPacer(Pacer):
+    """The pacer's rule with its permits reserved in the database: every process on it together keeps to
+    `rate` (Discord counts the global limit per token, across processes), and a pause one process sees
+    (a global 429, Cloudflare's ban) pauses them all.
+
+    Times are the wall clock's (`clock`, epoch seconds), the one clock processes share. When the database
+    cannot answer within SHARED_BUDGET_TIMEOUT (or fails), this process paces alone, in memory, and says so:
+    a request is never refused because the budget could not be read.
+
+    With several callers waiting, one database write reserves a few consecutive permits (one per caller, at
+    most BATCH_SECONDS' worth), handed out here in order; a reserved permit whose time passed unused is
+    dropped, never sent late (late, it could fall on another process's permit).
+    """
+
+    def __init__(
+        self,
+        store: PermitStore,
+        rate_per_second: float,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        super().__init__(rate_per_second, clock=clock, sleep=sleep)
+        self._store = store
+        self._alone_since: float | None = None
+        self._pauses: set[asyncio.Task[None]] = set()
+        self._reserved: collections.deque[float] = collections.deque()  # permits of this process, in order
+        self._refill = asyncio.Lock()
+        self._waiting = 0
+        self._most_at_once = max(1, int(rate_per_second * BATCH_SECONDS))
+
+    async def _reserve(self, now: float) -> float:
+        self._waiting += 1
+        try:
+            async with self._refill:
+                now = self._clock()
+                floor = max(now, self._paused_until)
+                while self._reserved and self._reserved[0] < floor:
+                    self._reserved.popleft()  # its time passed unused (or falls in a pause): never late
+                if not self._reserved:
+                    count = min(self._waiting, self._most_at_once)
+                    first = await self._reserve_shared(now, count)
+                    self._reserved.extend(first + index * self.interval for index in range(count))
+                return self._reserved.popleft()
+        finally:
+            self._waiting -= 1
+
+    async def _reserve_shared(self, now: float, count: int) -> float:
+        try:
+            async with asyncio.timeout(SHARED_BUDGET_TIMEOUT):
+                at = await self._store.reserve(now, self.interval, count)
+                if at - now > MOST_AHEAD_SECONDS:
+                    logger.warning(
+                        "the shared rate budget's next permit is %.0fs ahead (a clock set back?): reset",
+                        at - now,
+                    )
+                    await self._store.reset(now)
+                    at = await self._store.reserve(now, self.interval, count)
+        except Exception as exc:  # the database closed, locked or gone: pace alone rather than stop
+            if self._alone_since is None:
+                logger.warning("the shared rate budget cannot be used (%s): pacing this process alone", exc)
+                self._alone_since = now
+            at = max(now, self._next_at, self._paused_until)
+            self._next_at = at + self.interval * count
+            return at
+        if self._alone_since is not None:
+            logger.info("the shared rate budget answers again")
+            self._alone_since = None
+        self._next_at = max(self._next_at, at + self.interval * count)  # for a fallback that may follow
+        return at
+
+    def pause(self, seconds: float) -> None:
+        super().pause(seconds)
+        task = asyncio.get_running_loop().create_task(self._share_pause(self._paused_until))
+        self._pauses.add(task)
+        task.add_done_callback(self._pauses.discard)
+
+    async def _share_pause(self, until: float) -> None:
+        try:
+            await self._store.pause_until(until)
+        except Exception as exc:
+            logger.warning("could not share a pause with the other processes (%s)", exc)

@@ -11,7 +11,7 @@ from bot.clock import ClockCheck, utc_now
 from bot.delivery.alerts import AlertDispatcher, AlertSender
 from bot.delivery.contents import DigestContents, contents_rule
 from bot.delivery.dispatcher import Dispatcher
-from bot.delivery.pacing import Pacer
+from bot.delivery.pacing import Pacer, SharedPacer
 from bot.delivery.scheduler import BriefIdSource, DigestScheduler, RecordReport
 from bot.delivery.sender_protocol import Sender
 from bot.delivery.slots import busiest_hour
@@ -21,6 +21,7 @@ from bot.settings import Settings
 from bot.storage import Database, Delivery, DeliveryLedger, Subscription, SubscriptionRepository
 from bot.storage.alerts import AlertChannel, AlertRepository
 from bot.storage.ledger import DigestWindow
+from bot.storage.rate_budget import RateBudgetStore
 from bot.storage.servers import RemovedServers
 from bot.storage.subscriptions import PostOptions, Source
 
@@ -88,6 +89,11 @@ class DigestService:
         self._started = False
         self.running = False  # slots are being scheduled: start() has succeeded
 
+    @property
+    def pacer(self) -> Pacer:
+        """The permits every REST request of the bot waits for (the shared rate budget)."""
+        return self.dispatcher.pacer
+
     @classmethod
     async def open(
         cls,
@@ -109,7 +115,9 @@ class DigestService:
         database = await Database.open(settings.database_path)
         subscriptions = SubscriptionRepository(database)
         ledger = DeliveryLedger(database)
-        pacer = Pacer(settings.delivery_rate_per_second)  # digests and alerts share Discord's rate
+        # Digests, alerts and every other REST request (the client's trace) share Discord's rate, with every
+        # process on this database.
+        pacer = SharedPacer(RateBudgetStore(database), settings.delivery_rate_per_second)
         dispatcher = Dispatcher(
             ledger,
             sender,

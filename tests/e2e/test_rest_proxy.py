@@ -48,3 +48,34 @@ async def test_without_a_proxy_a_429_without_via_stays_a_ban_signal(
             await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
     assert raised.value.status == 429
     assert [r.status for r in standin.requests if r.route == MESSAGES] == [429]  # never retried
+
+
+def counted(standin: DiscordStandIn) -> int:
+    """REST requests the stand-in saw that count against the bot token's global limit."""
+    return sum(
+        1
+        for r in standin.requests
+        if r.route is not None and not r.route.startswith(("/interactions/", "/webhooks/"))
+    )
+
+
+async def test_every_rest_attempt_takes_a_permit_of_the_shared_budget_and_interactions_none(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    from bot.storage.rate_budget import RateBudgetStore
+
+    channel = standin.add_text_channel("news")
+    async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
+        budget = RateBudgetStore(bot.digests.database)
+        granted, requests = (await budget.state()).granted, counted(standin)
+        # Discord's own 429, which discord.py sleeps out and retries: two attempts, two permits.
+        standin.inject_429(cloudflare=False, retry_after="1", retry_after_seconds=0.01, channel_id=channel)
+        await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
+        assert (await budget.state()).granted - granted == counted(standin) - requests == 2
+        # A slash command's answer (the interaction callback and its followups) is exempt: no permit.
+        calls = len(standin.requests)
+        interaction = await standin.invoke_command("who", {"name": "lapid"})
+        await standin.wait_for_callback(interaction, timeout=10)
+        assert any(r.route and r.route.startswith("/interactions/") for r in standin.requests[calls:])
+        assert (await budget.state()).granted - granted == counted(standin) - requests
+    assert standin.violations == []

@@ -1,0 +1,130 @@
+"""The shared rate budget: two processes' pacers (two Database objects on one SQLite file) keep one rate."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from bot.delivery.pacing import SharedPacer
+from bot.storage import Database
+from bot.storage.rate_budget import RateBudgetStore
+
+START = 1_780_000_000.0  # epoch seconds
+
+
+class WallTime:
+    """A wall clock whose sleep advances it (and yields, as a real sleep would): no real time passes.
+
+    `frozen`: sleeps only yield. For callers running at once, whose sleeps would otherwise move the time of
+    all of them (a sleeper would send the others' permits into the past); the permits granted are then
+    exactly those reserved, which is what the spacing checks read."""
+
+    def __init__(self, *, frozen: bool = False) -> None:
+        self.now = START
+        self.frozen = frozen
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        if not self.frozen:
+            self.now += seconds
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def two_processes(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
+    first = await Database.open(tmp_path / "briefbot.sqlite3")
+    second = await Database.open(tmp_path / "briefbot.sqlite3")
+    yield first, second
+    await first.close()
+    await second.close()
+
+
+async def test_two_processes_together_keep_one_rate_and_every_permit_is_counted(
+    two_processes: tuple[Database, Database],
+) -> None:
+    time = WallTime(frozen=True)
+    pacers = [
+        SharedPacer(RateBudgetStore(database), 45.0, clock=time.clock, sleep=time.sleep)
+        for database in two_processes
+    ]
+
+    async def take(pacer: SharedPacer, count: int) -> list[float]:
+        return [await pacer.acquire() for _ in range(count)]
+
+    first, second = await asyncio.gather(take(pacers[0], 60), take(pacers[1], 60))
+    granted = sorted(first + second)
+    assert len(set(granted)) == 120  # never one permit twice, in either process
+    assert all(gap >= 1 / 45 - 1e-6 for gap in (b - a for a, b in pairwise(granted)))  # burst 1
+    assert granted[-1] - granted[0] == pytest.approx(119 / 45, abs=1e-4)  # and no slower than the rate
+    state = await RateBudgetStore(two_processes[1]).state()
+    assert state.granted == 120
+
+
+async def test_a_pause_one_process_sees_pauses_the_other(two_processes: tuple[Database, Database]) -> None:
+    time = WallTime()
+    first, second = (
+        SharedPacer(RateBudgetStore(database), 45.0, clock=time.clock, sleep=time.sleep)
+        for database in two_processes
+    )
+    assert await second.acquire() == START
+    first.pause(30.0)  # a global 429 seen by the first process
+    await asyncio.gather(*first._pauses)
+    assert await second.acquire() == START + 30.0
+
+
+async def test_a_send_spends_its_own_permit_and_every_other_attempt_takes_one(
+    two_processes: tuple[Database, Database],
+) -> None:
+    time = WallTime()
+    store = RateBudgetStore(two_processes[0])
+    pacer = SharedPacer(store, 45.0, clock=time.clock, sleep=time.sleep)
+
+    async def send_with_one_retry() -> None:
+        await pacer.acquire()  # the dispatcher's permit before its send
+        await pacer.acquire_for_request()  # the send's request: spends it
+        await pacer.acquire_for_request()  # discord.py's retry after a 429: a permit of its own
+
+    await send_with_one_retry()
+    assert (await store.state()).granted == 2
+    await pacer.acquire_for_request()  # a request of another task (a command's): a permit of its own
+    assert (await store.state()).granted == 3
+
+
+async def test_without_its_database_a_process_paces_alone_rather_than_stop(tmp_path: Path) -> None:
+    time = WallTime()
+    database = await Database.open(tmp_path / "briefbot.sqlite3")
+    pacer = SharedPacer(RateBudgetStore(database), 10.0, clock=time.clock, sleep=time.sleep)
+    await pacer.acquire()
+    await database.close()  # as at shutdown, with sends still finishing
+    granted = [await pacer.acquire() for _ in range(3)]
+    assert [round(b - a, 6) for a, b in pairwise([START, *granted])] == [0.1, 0.1, 0.1]
+
+
+async def test_a_busy_process_reserves_a_few_permits_at_once_and_never_sends_one_late(
+    two_processes: tuple[Database, Database],
+) -> None:
+    class CountedStore(RateBudgetStore):
+        writes = 0
+
+        async def reserve(self, now: float, interval: float, count: int = 1) -> float:
+            CountedStore.writes += 1
+            return await super().reserve(now, interval, count)
+
+    time = WallTime(frozen=True)
+    store = CountedStore(two_processes[0])
+    busy = SharedPacer(store, 50.0, clock=time.clock, sleep=time.sleep)
+    other = SharedPacer(RateBudgetStore(two_processes[1]), 50.0, clock=time.clock, sleep=time.sleep)
+    granted = await asyncio.gather(*(busy.acquire() for _ in range(30)), *(other.acquire() for _ in range(5)))
+    assert len(set(granted)) == 35
+    assert all(b - a >= 1 / 50 - 1e-6 for a, b in pairwise(sorted(granted)))
+    assert (await store.state()).granted == 35 + len(busy._reserved)  # the rest are held, unused as yet
+    assert len(busy._reserved) < 50 * 0.2
+    assert CountedStore.writes <= 30 / 5  # batches of up to 10 (0.2 s at 50/s) while callers queue
+    time.now += 10.0  # the busy process falls idle: what it held has passed, and is dropped, not sent late
+    assert await busy.acquire() == pytest.approx(time.now)
