@@ -4,6 +4,15 @@ Sessions outlive connections, as on Discord: a client that lost its connection (
 INVALID_SESSION with ``d: true``) RESUMEs on ``resume_gateway_url`` and gets the events it missed
 replayed, then RESUMED. Several clients may be connected at once; each IDENTIFY makes a new session
 for the application its token belongs to.
+
+Shards, as Discord documents them: an IDENTIFY with ``shard: [shard_id, num_shards]`` makes a session
+for the guilds with ``(guild_id >> 22) % num_shards == shard_id`` only: READY lists those, GUILD_CREATE
+and every guild event (interactions included) go to that shard's session; direct messages to shard 0. A
+``shard`` that is not two integers with ``0 <= shard_id < num_shards`` is closed with 4010 (Invalid shard).
+Each IDENTIFY is recorded (``identifies``) with its time and its rate-limit key
+``shard_id % max_concurrency``; with ``enforce_identify_concurrency``, a second IDENTIFY of one
+application under one key within 5 s is an ``identify`` violation (Discord: "max_concurrency ... the number
+of shards that can IDENTIFY per 5 seconds").
 """
 
 from __future__ import annotations
@@ -35,6 +44,22 @@ GUILDS_INTENT = 1 << 0
 GUILD_MEMBERS_INTENT = 1 << 1
 GUILD_MESSAGES_INTENT = 1 << 9
 REPLAY_BUFFER = 5000  # events kept per session for RESUME; an older seq gets INVALID_SESSION
+IDENTIFY_WINDOW = 5.0  # seconds: one IDENTIFY per max_concurrency key in each
+
+
+def shard_of(guild_id: int, num_shards: int) -> int:
+    """The shard that gets a guild's events: ``(guild_id >> 22) % num_shards``, Discord's formula."""
+    return (guild_id >> 22) % num_shards
+
+
+def parse_shard(value: Any) -> tuple[int, int] | None:
+    """``[shard_id, num_shards]`` as IDENTIFY sends it; None when it is not a valid pair."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    shard_id, count = value
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    return (shard_id, count) if 0 <= shard_id < count else None
 
 
 class Connection:
@@ -84,6 +109,14 @@ class Session:
     events: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REPLAY_BUFFER))
     connection: Connection | None = None
     invalidated: bool = False
+    shard: tuple[int, int] | None = None  # (shard_id, num_shards); None: unsharded, every guild
+
+    def covers(self, guild_id: int | None) -> bool:
+        """Whether this session gets the events of ``guild_id`` (None: not a guild's, e.g. a DM: shard 0)."""
+        if self.shard is None:
+            return True
+        shard_id, count = self.shard
+        return shard_id == (0 if guild_id is None else shard_of(guild_id, count))
 
     def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Sends (or, while disconnected, keeps for RESUME) one DISPATCH."""
@@ -92,6 +125,15 @@ class Session:
         self.events.append(payload)
         if self.connection is not None:
             self.connection.send(payload)
+
+
+@dataclass(frozen=True)
+class Identify:
+    """One IDENTIFY: when (stand-in clock), by which application, for which shard (None: unsharded)."""
+
+    time: float
+    app: Application
+    shard: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -132,6 +174,9 @@ class Gateway:
         self.received: list[dict[str, Any]] = []  # every frame clients sent, heartbeats excepted
         self.changed = changed
         self._closing: set[asyncio.Future[bool]] = set()
+        self.identifies: list[Identify] = []
+        self.max_concurrency = 1  # GET /gateway/bot's session_start_limit.max_concurrency
+        self.enforce_identify_concurrency = False
 
     # ----- the websocket endpoint -------------------------------------------------------------
 
@@ -161,7 +206,14 @@ class Gateway:
                     if session is not None:
                         await ws.close(code=4005, message=b"Already authenticated.")
                         break
-                    session = self._identify(conn, frame.get("d") or {})
+                    data = frame.get("d") or {}
+                    if "shard" in data and parse_shard(data["shard"]) is None:
+                        self._standin.violation(
+                            "gateway", f"IDENTIFY with an invalid shard {data['shard']!r}"
+                        )
+                        await ws.close(code=4010, message=b"Invalid shard.")
+                        break
+                    session = self._identify(conn, data)
                 elif op == RESUME:
                     session = await self._resume(conn, frame.get("d") or {})
                 elif op == REQUEST_GUILD_MEMBERS and session is not None:
@@ -190,12 +242,18 @@ class Gateway:
 
     def _identify(self, conn: Connection, data: dict[str, Any]) -> Session:
         app = self._standin.application_for_token(str(data.get("token", "")))
+        shard = parse_shard(data["shard"]) if "shard" in data else None
         session = Session(
-            id=secrets.token_hex(16), app=app, intents=int(data.get("intents") or 0), identify=data
+            id=secrets.token_hex(16),
+            app=app,
+            intents=int(data.get("intents") or 0),
+            identify=data,
+            shard=shard,
         )
+        self._count_identify(app, shard)
         self.sessions[session.id] = session
         session.connection = conn
-        guilds = self._standin.guilds_of(app)
+        guilds = [g for g in self._standin.guilds_of(app) if session.covers(g.id)]
         ready: dict[str, Any] = {
             "v": 10,
             "user": {**payloads.user(app.bot), "verified": True, "mfa_enabled": False, "email": None},
@@ -227,6 +285,24 @@ class Gateway:
         self.handshakes.append(Handshake("identify", session.id, conn.path, 0))
         self.changed.notify()
         return session
+
+    def _count_identify(self, app: Application, shard: tuple[int, int] | None) -> None:
+        now = self._standin.clock()
+        key = (shard[0] if shard else 0) % self.max_concurrency
+        if self.enforce_identify_concurrency:
+            for earlier in self.identifies:
+                same_key = (
+                    earlier.app is app
+                    and (earlier.shard[0] if earlier.shard else 0) % (self.max_concurrency) == key
+                )
+                if same_key and now - earlier.time < IDENTIFY_WINDOW:
+                    self._standin.violation(
+                        "identify",
+                        f"IDENTIFY of shard {shard} {now - earlier.time:.2f}s after shard {earlier.shard}"
+                        f" under the same max_concurrency key {key}",
+                    )
+                    break
+        self.identifies.append(Identify(now, app, shard))
 
     async def _resume(self, conn: Connection, data: dict[str, Any]) -> Session | None:
         session = self.sessions.get(str(data.get("session_id")))
@@ -266,17 +342,31 @@ class Gateway:
 
     # ----- what tests drive ------------------------------------------------------------------
 
-    def current_session(self, app: Application) -> Session | None:
-        """The session of ``app`` that last completed a handshake and is still valid."""
+    def current_session(self, app: Application, guild_id: int | None = None) -> Session | None:
+        """The session of ``app`` that last completed a handshake and is still valid; with ``guild_id``,
+        the one of the shard that gets that guild's events (any, unsharded)."""
         for handshake in reversed(self.handshakes):
             session = self.sessions[handshake.session_id]
-            if session.app is app and not session.invalidated:
+            if (
+                session.app is app
+                and not session.invalidated
+                and (guild_id is None or session.covers(guild_id))
+            ):
                 return session
         return None
 
-    def live_session(self, app: Application) -> Session | None:
-        session = self.current_session(app)
+    def live_session(self, app: Application, guild_id: int | None = None) -> Session | None:
+        session = self.current_session(app, guild_id)
         return session if session is not None and session.connection is not None else None
+
+    def live_shards(self, app: Application) -> dict[int, Session]:
+        """Each shard id of ``app`` with a connected, valid session (0 for an unsharded one)."""
+        live: dict[int, Session] = {}
+        for handshake in self.handshakes:
+            session = self.sessions[handshake.session_id]
+            if session.app is app and not session.invalidated and session.connection is not None:
+                live[session.shard[0] if session.shard else 0] = session
+        return live
 
     def send_op(self, session: Session, op: int, d: Any) -> Connection:
         if session.connection is None:
@@ -307,7 +397,7 @@ class Gateway:
         ``intent`` (0: every one). Returns how many sessions got it."""
         sent = 0
         for app in self._standin.applications:
-            session = self.current_session(app)
+            session = self.current_session(app, guild.id)
             if session is None or app.bot.id not in guild.members:
                 continue
             if intent and not session.intents & intent:

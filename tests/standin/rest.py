@@ -82,6 +82,7 @@ WRONG_CHANNEL_TYPE = (400, 50024, "Cannot execute action on this channel type")
 RESPONSES_CHECKED = frozenset(
     {
         "/channels/{channel_id}",
+        "/gateway/bot",
         "/channels/{channel_id}/messages/{message_id}/threads",
         "/channels/{channel_id}/threads",
         "/channels/{channel_id}/threads/archived/public",
@@ -594,16 +595,19 @@ class RestApi:
         return Reply(200, {"url": self.s.gateway_url})
 
     async def get_gateway_bot(self, ctx: Ctx) -> Reply:
+        s = self.s
+        assert ctx.app is not None
+        started = sum(1 for identify in s.gateway.identifies if identify.app is ctx.app)
         return Reply(
             200,
             {
-                "url": self.s.gateway_url,
-                "shards": 1,
+                "url": s.gateway_url,
+                "shards": s.recommended_shards,
                 "session_start_limit": {
-                    "total": 1000,
-                    "remaining": 999,
+                    "total": s.session_start_total,
+                    "remaining": max(s.session_start_total - started, 0),
                     "reset_after": 86_400_000,
-                    "max_concurrency": 1,
+                    "max_concurrency": s.gateway.max_concurrency,
                 },
             },
         )

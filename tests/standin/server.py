@@ -106,6 +106,10 @@ class DiscordStandIn:
         now: Callable[[], dt.datetime] | None = None,
         invalid_request_limit: int = 10_000,
         invalid_request_window: float = 600.0,
+        recommended_shards: int = 1,
+        max_concurrency: int = 1,
+        session_start_total: int = 1000,
+        enforce_identify_concurrency: bool = False,
     ) -> None:
         self.latency = latency
         self.validate = validate
@@ -164,6 +168,11 @@ class DiscordStandIn:
         self.gateway = Gateway(
             self, self.changed, heartbeat_interval_ms=heartbeat_interval_ms, ack_delay=ack_delay
         )
+        self.gateway.max_concurrency = max_concurrency
+        self.gateway.enforce_identify_concurrency = enforce_identify_concurrency
+        # GET /gateway/bot: the shards Discord recommends, and the IDENTIFYs left of the day's total.
+        self.recommended_shards = recommended_shards
+        self.session_start_total = session_start_total
         self.rest = RestApi(self)
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
@@ -331,7 +340,7 @@ class DiscordStandIn:
         for position, channel_name in enumerate(channels):
             self._new_channel(guild, channel_name, position=position)
         for app in self.applications:
-            session = self.gateway.current_session(app)
+            session = self.gateway.current_session(app, guild_id)
             if session is not None:
                 session.dispatch("GUILD_CREATE", self.gateway.guild_create(session, guild))
         return guild_id
@@ -396,7 +405,7 @@ class DiscordStandIn:
             for app in self.applications:
                 channel.overwrites.append(Overwrite(id=app.bot.id, type=OVERWRITE_MEMBER, deny=deny_bot))
         for app in self.applications:
-            session = self.gateway.current_session(app)
+            session = self.gateway.current_session(app, guild.id)
             if session is not None and app.bot.id in guild.members:
                 session.dispatch("CHANNEL_CREATE", payloads.channel(channel))
         return channel.id
@@ -534,11 +543,17 @@ class DiscordStandIn:
         session: Session = await self.changed.wait_for(ready, timeout)
         return session
 
-    def _session(self, app: Application | None, *, connected: bool = True) -> Session:
-        """The app's current session; with ``connected=False`` one between connections will do
-        (its events are kept and replayed on RESUME)."""
+    def _session(
+        self, app: Application | None, *, connected: bool = True, guild_id: int | None = None
+    ) -> Session:
+        """The app's current session (with ``guild_id``: of the shard that gets that guild's events; for a
+        DM, shard 0's); with ``connected=False`` one between connections will do (its events are kept and
+        replayed on RESUME)."""
         app = app or self.default_app
-        session = self.gateway.live_session(app) if connected else self.gateway.current_session(app)
+        if connected:
+            session = self.gateway.live_session(app, guild_id)
+        else:
+            session = self.gateway.current_session(app, guild_id)
         if session is None:
             raise RuntimeError("no bot is connected to the stand-in's gateway")
         return session
@@ -597,7 +612,7 @@ class DiscordStandIn:
         if author is not None:
             event["member"] = payloads.member(author, with_user=False)
         for app in self.applications:
-            session = self.gateway.current_session(app)
+            session = self.gateway.current_session(app, guild.id)
             if (
                 session is not None
                 and app.bot.id in guild.members
@@ -824,7 +839,7 @@ class DiscordStandIn:
         ]
         event = {"guild_id": str(guild.id), **payloads.member(record)}
         for app in self.applications:
-            session = self.gateway.current_session(app)
+            session = self.gateway.current_session(app, guild.id)
             if session is None or app.bot.id not in guild.members:
                 continue
             if app.bot.id == user.id or session.intents & GUILD_MEMBERS_INTENT:
@@ -838,7 +853,7 @@ class DiscordStandIn:
         later REST calls on the guild and its channels fail as on Discord (10004 / 50001)."""
         app = app or self.default_app
         guild = self.guild(guild_id)
-        session = self.gateway.current_session(app)
+        session = self.gateway.current_session(app, guild.id)
         del guild.members[app.bot.id]
         if session is not None:
             session.dispatch("GUILD_DELETE", {"id": str(guild.id)})
@@ -849,7 +864,7 @@ class DiscordStandIn:
         app = app or self.default_app
         guild = self.guild(guild_id)
         guild.members[app.bot.id] = Member(app.bot, [], payloads.iso(self.now()))
-        session = self.gateway.current_session(app)
+        session = self.gateway.current_session(app, guild.id)
         if session is not None:
             session.dispatch("GUILD_CREATE", self.gateway.guild_create(session, guild))
         self.changed.notify()
@@ -872,7 +887,7 @@ class DiscordStandIn:
         guild = self.guild(guild_id)
         guild.unavailable = False
         for app in self.applications:
-            session = self.gateway.current_session(app)
+            session = self.gateway.current_session(app, guild.id)
             if session is not None and app.bot.id in guild.members:
                 session.dispatch("GUILD_CREATE", self.gateway.guild_create(session, guild))
         self.changed.notify()
@@ -1128,7 +1143,7 @@ class DiscordStandIn:
         channel: Channel | None,
         message: dict[str, Any] | None = None,
     ) -> Interaction:
-        session = self._session(app, connected=False)
+        session = self._session(app, connected=False, guild_id=guild.id if guild is not None else None)
         interaction_id = self.snowflakes.next()
         token = "aW50ZXJhY3Rpb246" + secrets.token_urlsafe(48)
         payload = interaction_payload(
