@@ -264,6 +264,6 @@ def render_quote(library: Library, target: QuoteTarget) -> list[MessageData]:
     description = (
         f"The article's own words for {facts.plural(len(resolved), 'fact')}, with where each passage sits "
         f"(paragraphs count the article's body; a headline, photo caption or subheading is named as such).\n"
-        f"“{brief.source.headline}”, {brief.source.publisher}; {facts.article_date(brief)}."
+        f"“{brief.source.headline}”, {brief.source.publisher} {render.PUBLISHER_LABEL}; {facts.article_date(brief)}."
     )
     return render.paginate(f"Quote: {brief.title}", description, fields, render.source_line(brief))

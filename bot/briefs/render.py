@@ -489,20 +489,28 @@ def render_briefs(briefs: Sequence[Brief]) -> list[MessageData]:
     return paginate("Briefs", description, fields, _footer(found))
 
 
-# What /sources says of where each thing a reader sees comes from: exactly what is the article's, what is not.
-# `{aliases}`: an example of the brief's own declared names, or nothing when it declares none.
-PROVENANCE = (
-    "From the article, verbatim: names (as written, or as the brief declares them, below), roles, places, "
-    "times, aid items, amounts as written, the verb behind each status, who says so, the headline, and every "
-    "passage and quote.\n"
-    "Briefbot's words, derived from values the check has bound to the article: statuses (shown beside the "
-    "article's verb), aid kinds (a fixed list: labelled “Briefbot's category” when the article does not write "
-    "the word), the number and currency an amount reads as, readings (labelled “a reading”), the names the "
-    "brief declares for the article's words{aliases}, counts, and headings and labels such as "
-    "“Given”, “Loan made” or “Caveat”.\n"
-    "From the editor, labelled as such: the publisher, the article's date and address when known, and the date "
-    "the brief was added to Briefbot."
-)
+def provenance(brief: Brief) -> str:
+    """What /sources says of where each thing a reader sees comes from: exactly what is the article's, what is
+    Briefbot's, what is the editor's. The names the brief declares for the article's words (aliases) are named
+    with one of them as the example, and not at all when it declares none."""
+    alias = next(iter(brief.aliases), None)
+    names = "names (as written, or as the brief declares them, below)" if alias is not None else "names"
+    declared = (
+        f"the names the brief declares for the article's words (“{alias.name}” for “{alias.as_written[0]}”), "
+        if alias is not None
+        else ""
+    )
+    return (
+        f"From the article, verbatim: {names}, roles, places, times, aid items, amounts as written, the verb "
+        "behind each status, who says so, the headline, and every passage and quote.\n"
+        "Briefbot's words, derived from values the check has bound to the article: statuses (shown beside the "
+        "article's verb), aid kinds (a fixed list: labelled “Briefbot's category” when the article does not "
+        "write the word), the number and currency an amount reads as, readings (labelled “a reading”), "
+        f"{declared}counts, and headings and labels such as “Given”, “Loan made” or “Caveat”.\n"
+        "From the editor, labelled as such: the publisher, the article's date and address when known, and the "
+        "date the brief was added to Briefbot."
+    )
+
 
 # What /sources says of the check: what it does, and what no rule can do.
 CHECK_TEXT = (
@@ -529,13 +537,11 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     )
     publisher = " ".join(" ".join(brief.source.evidence).split())
     stop = "" if publisher.endswith((".", "!", "?")) else "."
-    alias = next(iter(brief.aliases), None)
-    aliases = f" (“{alias.name}” for “{alias.as_written[0]}”)" if alias is not None else ""
     description = (
         f"**{brief.source.headline}**\n"
         f"The article's headline, as it writes it. The article's text is kept verbatim as `{brief.source.seed}`.\n"
         f"Publisher: {brief.source.publisher} {PUBLISHER_LABEL}, read from the article's words “{publisher}”{stop}\n"
-        f"{note}\n\n{PROVENANCE.format(aliases=aliases)}\n\n{CHECK_TEXT}"
+        f"{note}\n\n{provenance(brief)}\n\n{CHECK_TEXT}"
     )
     credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]
     fields = [_field("Credits (not people in the story)", credits)] if credits else []

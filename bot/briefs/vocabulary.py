@@ -61,10 +61,10 @@ STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 STATUS_MEANING: Final[dict[Status, str]] = {
     "provided": "done: provided, sent, given or built",
     "delivered": "done, and the article says delivered",
-    "pledged": "promised, not yet done",
-    "approved": "decided, not yet paid out",
+    "pledged": "promised; the article does not say it was done",
+    "approved": "decided; the article does not say it was paid out",
     "requested": "asked for: a request, not a payment",
-    "under consideration": "being looked at, nothing decided",
+    "under consideration": "being considered; the article tells of no decision",
     "declined": "refused",
     "not provided": "the article says it was not given",
 }

@@ -166,3 +166,41 @@ def test_brief_help_and_command_descriptions_do_not_promise_a_summary() -> None:
         assert "withheld" not in command.description, command.name
     help_command = next(c for c in BriefsCog.__cog_app_commands__ if c.name == "help")
     assert "brief" not in [p.name for p in help_command.parameters]  # /help is about no article
+
+
+def test_the_quote_view_labels_the_publisher_as_the_editors(shipped: LoadResult) -> None:
+    from bot.briefs.quote import quote_choices, render_quote
+
+    brief = shipped.library.get()
+    told = 0
+    for command in ("who", "aid", "loans", "brief", "events"):
+        for choice in quote_choices(command, shipped.library, {}):
+            text = _text(render_quote(shipped.library, choice.target))
+            shown = text.count(brief.source.publisher)
+            assert shown and text.count(f"{brief.source.publisher} {render.PUBLISHER_LABEL}") == shown, text
+            told += 1
+    assert told == 5
+
+
+def test_a_status_says_no_more_than_its_verb() -> None:
+    """A pledge, an approval or a consideration is told as the article tells it: whether it was carried out
+    since is not known, so no "not yet done"."""
+    from bot.briefs.vocabulary import STATUS_MEANING
+
+    for status in ("pledged", "approved", "under consideration"):
+        meaning = STATUS_MEANING[status]
+        assert "not yet" not in meaning and "nothing decided" not in meaning, (status, meaning)
+        assert "the article" in meaning, (status, meaning)
+
+
+def test_sources_names_declared_names_only_for_a_brief_that_declares_some(newsroom: LoadResult) -> None:
+    for brief in newsroom.library.briefs:
+        text = _text(render.render_sources(newsroom.library.by_article_date, brief))
+        declares = "the names the brief declares for the article's words" in text
+        assert declares == bool(brief.aliases), brief.id
+        if brief.aliases:
+            alias = brief.aliases[0]
+            assert f"(“{alias.name}” for “{alias.as_written[0]}”)" in text
+    assert any(not b.aliases for b in newsroom.library.briefs) and any(
+        b.aliases for b in newsroom.library.briefs
+    )
