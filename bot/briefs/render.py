@@ -297,12 +297,22 @@ def _person_field(brief: Brief, person: Person) -> EmbedField:
 aid_group = facts.aid_group  # the group each flow is headed with: Given, Promised, Asked for, Not given
 
 
-def aid_count(flows: Sequence[AidFlow]) -> str:
-    """Aid counted by the group each flow is headed with, in heading order: "4 given, 1 asked for, 2 not given"
-    (what was not given, or only asked for, is not counted as aid given); no flows: "none"."""
-    groups = Counter(aid_group(flow) for flow in flows)
-    ordered = sorted(groups.items(), key=lambda entry: facts.AID_ORDER.get(entry[0], len(facts.AID_ORDER)))
-    return ", ".join(f"{count} {group.lower()}" for group, count in ordered) or "none"
+def aid_counted_as(brief: Brief, flow: AidFlow) -> str:
+    """The words a flow is counted under: its heading's action without who did it ("Refused by Bennett" ->
+    "refused", "Called for by …" -> "called for", "Not given" -> "not given")."""
+    action = facts.aid_action(brief, flow)
+    if flow.by:
+        action = action.removesuffix(" " + facts.written(brief, flow.by)).removesuffix(" by")
+    return action.lower()
+
+
+def aid_count(flows: Iterable[tuple[Brief, AidFlow]]) -> str:
+    """Aid counted in the words each flow is headed with, in /aid's order: "4 given, 1 called for, 1 not given,
+    1 refused" (what was not given, refused or only called for is never counted as aid given); no flows:
+    "none"."""
+    ordered = sorted(flows, key=lambda pair: facts.AID_ORDER[aid_group(pair[1])])
+    counted = Counter(aid_counted_as(brief, flow) for brief, flow in ordered)
+    return ", ".join(f"{count} {words}" for words, count in counted.items()) or "none"
 
 
 def aid_heading(brief: Brief, flow: AidFlow) -> str:
@@ -345,7 +355,8 @@ def render_aid(found: Found[AidFlow]) -> list[MessageData]:
         return _empty("aid", found)
     fields = _fields_by_article(found, _aid_fields)
     scope = f" involving {escape_markdown(found.query)}" if found.query else ""
-    return paginate(f"Aid{scope}: {aid_count(found.items)}", _from_line(found), fields, _footer(found))
+    counted = aid_count((group.brief, flow) for group in found.groups for flow in group.items)
+    return paginate(f"Aid{scope}: {counted}", _from_line(found), fields, _footer(found))
 
 
 def render_loans(found: Found[Loan]) -> list[MessageData]:
@@ -439,10 +450,10 @@ def more_key_points(brief: Brief, count: int) -> str:
 
 
 def counts_line(brief: Brief) -> str:
-    """`8 people · aid: 4 given, 1 asked for, 2 not given · 1 loan requested, 1 loan made, … · 11 events · 1 quote`:
+    """`8 people · aid: 4 given, 1 called for, 1 not given, 1 refused · 1 loan requested, 1 loan made, … · 11 events · 1 quote`:
     each count in the words its items are headed with."""
     return (
-        f"{plural(len(brief.people), 'person', 'people')} · aid: {aid_count(brief.aid)} · "
+        f"{plural(len(brief.people), 'person', 'people')} · aid: {aid_count((brief, flow) for flow in brief.aid)} · "
         f"{facts.loans_count(brief.loans)} · {plural(len(brief.events), 'event')} · "
         f"{plural(len(brief.quotes), 'quote')}"
     )
