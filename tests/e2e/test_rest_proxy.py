@@ -1,4 +1,5 @@
-"""A REST proxy in front of Discord (DISCORD_API_BASE_URL): its own 429s, without `Via`, are waits."""
+"""REST requests of the real bot: a REST proxy's own 429s (DISCORD_API_BASE_URL) are waits; every attempt takes
+one permit of the shared rate budget, interactions none."""
 
 from __future__ import annotations
 
@@ -78,4 +79,24 @@ async def test_every_rest_attempt_takes_a_permit_of_the_shared_budget_and_intera
         await standin.wait_for_callback(interaction, timeout=10)
         assert any(r.route and r.route.startswith("/interactions/") for r in standin.requests[calls:])
         assert (await budget.state()).granted - granted == counted(standin) - requests
+    assert standin.violations == []
+
+
+async def test_a_digest_send_spends_the_dispatchers_permit_and_is_counted_once(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    from bot.storage.rate_budget import RateBudgetStore
+    from tests.e2e.test_digests import SLOT_DAY, fire_slot_and_send
+    from tests.helpers import FakeClock
+
+    channels = [standin.add_text_channel(f"digest-{i}") for i in range(4)]
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        budget = RateBudgetStore(bot.digests.database)
+        granted, requests = (await budget.state()).granted, counted(standin)
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert standin.message_counts() == {c: 1 for c in channels}
+        # One permit per request: the dispatcher's permit is the send's own, not a second one.
+        assert (await budget.state()).granted - granted == counted(standin) - requests == len(channels)
     assert standin.violations == []
