@@ -1,4 +1,4 @@
-"""`briefbot`: run | check | new | preview | invite. Argument parsing and exit codes, nothing else."""
+"""`briefbot`: run | check | new | preview | status | invite. Argument parsing and exit codes, nothing else."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.settings import (
     LibrarySettings,
     Settings,
     SettingsError,
+    StatusSettings,
     TokenSettings,
     load_settings,
 )
@@ -26,7 +27,7 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-_Kind = TypeVar("_Kind", LibrarySettings, DigestPreviewSettings, TokenSettings, Settings)
+_Kind = TypeVar("_Kind", LibrarySettings, DigestPreviewSettings, StatusSettings, TokenSettings, Settings)
 
 
 def _settings_or_exit(kind: type[_Kind]) -> _Kind:
@@ -342,6 +343,31 @@ def cmd_run(args: argparse.Namespace) -> int:
     return asyncio.run(run_bot(settings))
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.delivery.heartbeat import cluster_status, status_lines
+    from bot.storage import Database, StorageError
+
+    settings = _settings_or_exit(StatusSettings)  # the database and the rate, not the token
+
+    async def read() -> list[str]:
+        database = await Database.open_read_only(settings.database_path)
+        try:
+            status = await cluster_status(database, window=args.window)
+        finally:
+            await database.close()
+        return status_lines(status, rate_limit=settings.delivery_rate_per_second)
+
+    try:
+        lines = asyncio.run(read())
+    except StorageError as exc:
+        print(f"briefbot status: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 def application_id_from_token(token: str) -> int | None:
     """A bot token's first part is its user id in base64, which is the application's id."""
     import base64
@@ -425,6 +451,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start the bot (needs DISCORD_TOKEN)")
     run.set_defaults(handler=cmd_run)
+
+    status = commands.add_parser(
+        "status", help="print the processes running on the database, their shards and rows, the send rate"
+    )
+    status.add_argument(
+        "--window", type=float, default=1.0, help="seconds over which the shared send rate is measured"
+    )
+    status.set_defaults(handler=cmd_status)
 
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
     invite.add_argument(

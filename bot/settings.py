@@ -78,6 +78,13 @@ class DigestPreviewSettings(LibrarySettings):
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
 
 
+class StatusSettings(DigestPreviewSettings):
+    """The database and the rate limit: what `briefbot status` needs (it reads the database only)."""
+
+    # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
+    delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
+
+
 class TokenSettings(_FromEnvironment):
     """Only the token: what `briefbot invite` needs."""
 
@@ -91,7 +98,7 @@ class TokenSettings(_FromEnvironment):
         return value
 
 
-class Settings(DigestPreviewSettings, TokenSettings):
+class Settings(StatusSettings, TokenSettings):
     """Briefbot's settings, read from the environment and from `.env` in the working directory."""
 
     discord_guild_id: Snowflake | None = Field(
@@ -128,8 +135,6 @@ class Settings(DigestPreviewSettings, TokenSettings):
     removed_server_retention: timedelta = Field(
         default=timedelta(days=30), ge=timedelta(0), le=timedelta(days=365)
     )
-    # Discord's global limit is 50/s, but Discord raises it for some large bots: allow what they were granted.
-    delivery_rate_per_second: float = Field(default=45.0, gt=0, le=10_000)
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
 
     @field_validator("log_level", mode="before")

@@ -33,8 +33,10 @@ from bot.app.rest_proxy import retry_proxy_rate_limits
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
 from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, boot_monotonic, utc_now
+from bot.delivery.heartbeat import Heartbeat, backend_of
 from bot.delivery.service import DigestService
 from bot.delivery.versions import offer_of
+from bot.process_identity import current_identity
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -141,6 +143,7 @@ class Briefbot(commands.Bot):
         self.pager_timeout = pager_timeout
         self.clock: Callable[[], datetime] = self.clock_check.now
         self._digests: DigestService | None = None
+        self._heartbeat: Heartbeat | None = None
         self._digest_start: asyncio.Task[None] | None = None
         self._digest_start_retry_seconds = digest_start_retry_seconds
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
@@ -164,6 +167,7 @@ class Briefbot(commands.Bot):
             discord_clock=self.clock_check if self._watch_discord_clock else None,
             library=lambda: self.library,
         )
+        await self._announce()
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))
         await self.add_cog(DigestsCog(self))
@@ -176,6 +180,34 @@ class Briefbot(commands.Bot):
         await self.sync_commands()
         if not self._library_given:
             await self.reloader.start_watching()
+
+    def shards_text(self) -> str:
+        """The shards this process serves, as `briefbot status` and the log show them."""
+        if self.shard_count is None:
+            return "all (unsharded)"
+        ids = [self.shard_id] if self.shard_id is not None else list(range(self.shard_count))
+        return f"{','.join(map(str, ids))} of {self.shard_count}"
+
+    async def _announce(self) -> None:
+        """Say who this process is, in the log and in the database's heartbeats (`briefbot status`)."""
+        identity = current_identity()
+        self._heartbeat = Heartbeat(
+            self.digests.database, identity, shards=self.shards_text, clock=self.clock
+        )
+        log.info(
+            "process %s: host %s, pid %d, database %s, shards %s",
+            identity,
+            identity.host,
+            identity.pid,
+            backend_of(self.digests.database),
+            self.shards_text(),
+        )
+        try:
+            await self._heartbeat.start()
+        except Exception as exc:  # only informs: the bot runs without it
+            log.warning(
+                "the process heartbeat could not be written (%s); briefbot status will not list it", exc
+            )
 
     @property
     def digests(self) -> DigestService:
@@ -317,6 +349,9 @@ class Briefbot(commands.Bot):
             self._digest_start.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._digest_start
+        if self._heartbeat is not None:
+            heartbeat, self._heartbeat = self._heartbeat, None
+            await heartbeat.stop()
         if self._digests is not None:
             digests, self._digests = self._digests, None
             try:

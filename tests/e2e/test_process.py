@@ -326,7 +326,7 @@ async def test_a_bad_digest_setting_in_dotenv_stops_run_but_not_check_preview_or
     assert SECRET not in output and "Traceback" not in output
 
 
-async def test_a_second_run_on_the_same_database_refuses_and_names_the_first_which_a_sigkill_never_leaves_locked(
+async def test_a_second_run_on_the_same_database_refuses_naming_the_first_which_status_lists_and_sigkill_unlocks(
     tmp_path: Path,
 ) -> None:
     import socket
@@ -335,7 +335,12 @@ async def test_a_second_run_on_the_same_database_refuses_and_names_the_first_whi
 
     async with DiscordStandIn() as standin:
         env = {"DISCORD_TOKEN": SECRET, "DISCORD_API_BASE_URL": standin.base_url}
-        first = await briefbot(tmp_path, "run", **env)
+        log_path = tmp_path / "first.log"
+        with log_path.open("wb") as log_file:
+            first = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", cwd=tmp_path, env=run_env(tmp_path, **env),
+                stdout=log_file, stderr=asyncio.subprocess.STDOUT,
+            )  # fmt: skip
         try:
             await standin.wait_until_identified(timeout=30)
             second = await briefbot(tmp_path, "run", **env)
@@ -345,11 +350,21 @@ async def test_a_second_run_on_the_same_database_refuses_and_names_the_first_whi
             assert f"pid {first.pid} on {socket.gethostname()}, running since" in output
             assert "DATABASE_PATH" in output and "Traceback" not in output
             assert standin.handshake_count == 1  # the second never reached Discord's gateway
+            # The first said who it is, and `briefbot status` (another process) lists it from the database.
+            identity = f"{socket.gethostname()}:{first.pid}:"
+            logged = log_path.read_text()
+            assert f"process {identity}" in logged and "database sqlite, shards all (unsharded)" in logged
+            code, output = await finished(await briefbot(tmp_path, "status", "--window", "0.1"))
+            assert code == 0, output
+            assert "database: sqlite; 1 live process(es)" in output
+            assert f"  {identity}" in output and "live; shards all (unsharded); 0 row(s) claimed" in output
+            assert "shared send rate:" in output and "(limit 45/s)" in output
+            assert "digests: 0 pending, 0 held, 0 expired, 0 sent" in output
         finally:
             if first.returncode is None:
                 first.kill()  # SIGKILL: no clean-up code runs
-            code, output = await finished(first)
-        assert code == -signal.SIGKILL, output
+            code = await first.wait()
+        assert code == -signal.SIGKILL, log_path.read_text()
         # The kernel dropped the dead process's lock: the next start is not refused.
         with DatabaseFileLock(tmp_path / "db.sqlite3"):
             pass
