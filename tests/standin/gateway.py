@@ -342,21 +342,26 @@ class Gateway:
 
     # ----- what tests drive ------------------------------------------------------------------
 
-    def current_session(self, app: Application, guild_id: int | None = None) -> Session | None:
+    def current_session(
+        self, app: Application, guild_id: int | None = None, *, direct: bool = False
+    ) -> Session | None:
         """The session of ``app`` that last completed a handshake and is still valid; with ``guild_id``,
-        the one of the shard that gets that guild's events (any, unsharded)."""
+        the one of the shard that gets that guild's events, with ``direct`` shard 0's (direct messages)."""
         for handshake in reversed(self.handshakes):
             session = self.sessions[handshake.session_id]
-            if (
-                session.app is app
-                and not session.invalidated
-                and (guild_id is None or session.covers(guild_id))
-            ):
+            if session.app is not app or session.invalidated:
+                continue
+            if direct or guild_id is not None:
+                if session.covers(guild_id):
+                    return session
+            else:
                 return session
         return None
 
-    def live_session(self, app: Application, guild_id: int | None = None) -> Session | None:
-        session = self.current_session(app, guild_id)
+    def live_session(
+        self, app: Application, guild_id: int | None = None, *, direct: bool = False
+    ) -> Session | None:
+        session = self.current_session(app, guild_id, direct=direct)
         return session if session is not None and session.connection is not None else None
 
     def live_shards(self, app: Application) -> dict[int, Session]:

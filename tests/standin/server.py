@@ -544,16 +544,21 @@ class DiscordStandIn:
         return session
 
     def _session(
-        self, app: Application | None, *, connected: bool = True, guild_id: int | None = None
+        self,
+        app: Application | None,
+        *,
+        connected: bool = True,
+        guild_id: int | None = None,
+        direct: bool = False,
     ) -> Session:
         """The app's current session (with ``guild_id``: of the shard that gets that guild's events; for a
         DM, shard 0's); with ``connected=False`` one between connections will do (its events are kept and
         replayed on RESUME)."""
         app = app or self.default_app
         if connected:
-            session = self.gateway.live_session(app, guild_id)
+            session = self.gateway.live_session(app, guild_id, direct=direct)
         else:
-            session = self.gateway.current_session(app, guild_id)
+            session = self.gateway.current_session(app, guild_id, direct=direct)
         if session is None:
             raise RuntimeError("no bot is connected to the stand-in's gateway")
         return session
@@ -1143,7 +1148,9 @@ class DiscordStandIn:
         channel: Channel | None,
         message: dict[str, Any] | None = None,
     ) -> Interaction:
-        session = self._session(app, connected=False, guild_id=guild.id if guild is not None else None)
+        session = self._session(
+            app, connected=False, guild_id=guild.id if guild is not None else None, direct=guild is None
+        )
         interaction_id = self.snowflakes.next()
         token = "aW50ZXJhY3Rpb246" + secrets.token_urlsafe(48)
         payload = interaction_payload(

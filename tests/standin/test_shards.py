@@ -89,6 +89,10 @@ async def test_each_shard_gets_only_its_guilds_and_their_events_in_one_process_o
                 callback = await standin.wait_for_callback(interaction, timeout=10)
                 assert callback.data is not None and callback.data["content"] == "shard 1"
                 assert not any(e["t"] == "INTERACTION_CREATE" for e in live[0].events)
+                # A direct message's goes to shard 0 ("DMs will only be sent to shard 0").
+                direct = await standin.invoke_command("who", guild=False)
+                await standin.wait_for_callback(direct, timeout=10)
+                assert any(e["t"] == "INTERACTION_CREATE" for e in live[0].events)
             finally:
                 await close_client(both, task)
             # Two processes, one shard each: each knows its own guilds only.
