@@ -275,7 +275,7 @@ def _preview_digest(args: argparse.Namespace, pairs: Sequence[str]) -> int:
         preview = asyncio.run(
             preview_digest(
                 library,
-                database_path=settings.database_path,
+                database_path=settings.database,
                 channel_id=channel_id,
                 max_briefs=settings.digest_max_briefs,
                 when_nothing_new=settings.digest_when_nothing_new,

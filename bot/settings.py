@@ -11,9 +11,17 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar, overload
 
-from pydantic import AfterValidator, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.database_url import masked, parse_database_url
 from bot.schedule import MIN_CATCH_UP_GRACE, DigestSchedule, TimeZoneName, WhenNothingNew
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -74,8 +82,52 @@ class DigestPreviewSettings(LibrarySettings):
     database without writing to it)."""
 
     database_path: Path = Path("data/briefbot.sqlite3")
+    # Where the database is: `postgresql://...` (PostgreSQL, several processes may share it) or
+    # `sqlite:///path` (the embedded file, as DATABASE_PATH says it); unset: DATABASE_PATH.
+    database_url: str | None = None
     digest_when_nothing_new: WhenNothingNew = "skip"
     digest_max_briefs: int = Field(default=3, ge=1, le=10)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_database_is_unset(cls, data: object) -> object:
+        # Left empty (as in .env.example): not set, so that the other one may be.
+        if isinstance(data, dict):
+            return {
+                key: value
+                for key, value in data.items()
+                if not (
+                    key in ("database_path", "database_url") and isinstance(value, str) and not value.strip()
+                )
+            }
+        return data
+
+    @field_validator("database_url")
+    @classmethod
+    def _readable_database_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_database_url(value)  # a ValueError names what is wrong, never the password
+        return value
+
+    @model_validator(mode="after")
+    def _one_database(self) -> DigestPreviewSettings:
+        if self.database_url is not None and "database_path" in self.model_fields_set:
+            raise ValueError(
+                "DATABASE_URL and DATABASE_PATH are both set; set only one (DATABASE_PATH=file is short for "
+                "DATABASE_URL=sqlite:///file)"
+            )
+        return self
+
+    @property
+    def database(self) -> Path | str:
+        """The database to open: a SQLite file, or a `postgresql://` URL (bot.storage.Database.open)."""
+        return self.database_path if self.database_url is None else parse_database_url(self.database_url)
+
+    @property
+    def database_shown(self) -> str:
+        """The database as it may be logged: a file, or the URL without its password."""
+        target = self.database
+        return str(target) if isinstance(target, Path) else masked(target)
 
 
 class StatusSettings(DigestPreviewSettings):
@@ -231,9 +283,14 @@ def describe_validation_error(error: ValidationError) -> list[str]:
     """One plain sentence per bad setting, naming its environment variable; never echoes a token."""
     lines: list[str] = []
     for problem in error.errors():
-        name = "_".join(str(part) for part in problem["loc"] if isinstance(part, str)).upper() or "SETTINGS"
+        name = "_".join(str(part) for part in problem["loc"] if isinstance(part, str)).upper()
         problem_text = _plain(problem["msg"])
+        if not name:  # a rule between settings: its message names them
+            lines.append(problem_text[:1].upper() + problem_text[1:])
+            continue
         shown = problem.get("input")
+        if name == "DATABASE_URL" and isinstance(shown, str):
+            shown = masked(shown)
         if name != "DISCORD_TOKEN" and isinstance(shown, str | int | float) and len(str(shown)) <= 80:
             lines.append(f"{name} is set to {str(shown).strip()!r}, which cannot be used: {problem_text}")
         else:

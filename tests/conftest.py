@@ -8,14 +8,18 @@ sentence (whatever else an editor adds to `briefs/`), and `newsroom` is that bri
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.briefs.loader import LoadResult, load_library
 from bot.storage import Database
+from tests.postgres import REQUIRE_ENV, PostgresServer, find_bindir, missing_reason
+
+BACKENDS = ("sqlite", "postgresql")
 
 REPO = Path(__file__).resolve().parent.parent
 BRIEFS_DIR = REPO / "briefs"
@@ -75,9 +79,60 @@ def newsroom(newsroom_dirs: tuple[Path, Path]) -> LoadResult:
     return result
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes `database` runs on each backend, SQLite and PostgreSQL, unless it is marked
+    `sqlite_only` (it tests what only SQLite has: its file, its pragmas)."""
+    if "database" in metafunc.fixturenames:
+        only_sqlite = any(
+            metafunc.definition.get_closest_marker(marker) is not None
+            for marker in ("sqlite_only", "postgresql_pending")
+        )
+        metafunc.parametrize("database", ["sqlite"] if only_sqlite else list(BACKENDS), indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL 15 server for the whole session (see tests/postgres.py); the PostgreSQL tests
+    are skipped, saying how to install it, where it is missing (a failure under BRIEFBOT_REQUIRE_POSTGRES=1)."""
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{REQUIRE_ENV}=1: {reason}", pytrace=False)
+        pytest.skip(reason)
+    bindir = find_bindir()
+    assert bindir is not None
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    """A new, migrated database file in the test's own folder, closed afterwards."""
-    database = await Database.open(tmp_path / "briefbot.sqlite3")
-    yield database
-    await database.close()
+async def postgres_url(postgres_server: PostgresServer) -> AsyncIterator[str]:
+    """The URL of a new, migrated PostgreSQL database of the test's own, dropped afterwards."""
+    url = await postgres_server.fresh_database()
+    yield url
+    await postgres_server.drop_database(url)
+
+
+@pytest.fixture
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    """A new, migrated database of the test's own, closed afterwards: a SQLite file in the test's folder, or a
+    PostgreSQL database on the session's server (the test runs once on each, see pytest_generate_tests)."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        database = await Database.open(tmp_path / "briefbot.sqlite3")
+        yield database
+        await database.close()
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url, empty_it = await server.shared_database()
+    database = await Database.open(url)
+    try:
+        async with database.transaction() as connection:
+            await connection.execute(empty_it)
+        yield database
+    finally:
+        await database.close()

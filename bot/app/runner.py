@@ -24,7 +24,10 @@ async def run_bot(settings: Settings) -> int:
     Refused (exit code 1, naming the other process) while another `briefbot run` uses the same SQLite file.
     """
     assert settings.discord_token is not None
-    database_lock = DatabaseFileLock(settings.database_path)
+    target = settings.database
+    if isinstance(target, str):  # a PostgreSQL URL: several processes share it, no file to hold
+        return await _run_holding_the_database(settings)
+    database_lock = DatabaseFileLock(target)
     try:
         database_lock.acquire()
     except StorageError as exc:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import random
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from bot.delivery.sender_protocol import (
     Sender,
     TransientDeliveryError,
 )
+from bot.storage.database import DATABASE_ERRORS
 from bot.storage.ledger import MANUAL_TIMEZONE, Delivery, DeliveryLedger, DeliveryState
 from bot.storage.subscriptions import PostOptions, Subscription
 
@@ -450,7 +450,7 @@ class Dispatcher:
         except TransientDeliveryError as exc:
             reason = exc.reason
             return lambda: self._transient(row, reason)
-        except sqlite3.Error:
+        except DATABASE_ERRORS:
             raise  # the database before the send (noting the attempt), not Discord: held back by _deliver
         except Exception as exc:
             logger.exception("unexpected error sending delivery %d to channel %d", row.id, row.channel_id)

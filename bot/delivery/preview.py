@@ -42,15 +42,15 @@ class DigestPreview:
 async def preview_digest(
     library: Library,
     *,
-    database_path: Path,
+    database_path: Path | str,
     channel_id: int | None,
     max_briefs: int,
     when_nothing_new: WhenNothingNew,
     now: datetime | None = None,
 ) -> DigestPreview:
     """What `channel_id`'s next scheduled digest would carry if its slot came `now` (default: the time now),
-    given what it has had and what its pending digests hold (read from `database_path`, which is never
-    written), and the message it would be posted as (the role its subscription pings, the receipt of that
+    given what it has had and what its pending digests hold (read from `database_path`, a SQLite file or a
+    PostgreSQL URL, which is never written), and the message it would be posted as (the role its subscription pings, the receipt of that
     slot, the briefs); without a channel, what a newly subscribed one would get (the database is not read).
     Raises bot.storage.StorageError when the database cannot be read."""
     slot_at = utc_now() if now is None else now

@@ -106,13 +106,13 @@ class DigestService:
         discord_clock: ClockCheck | None = None,
         library: Callable[[], Library] | None = None,
     ) -> DigestService:
-        """Open (and migrate) DATABASE_PATH and build the scheduler and dispatcher; nothing runs yet.
+        """Open (and migrate) the database (DATABASE_URL, or DATABASE_PATH) and build the scheduler and dispatcher; nothing runs yet.
         `discord_clock` is shown each message a first send creates (its snowflake is Discord's time).
         `library` gives the loaded library, whose versions digests show (`versions`).
 
         Raises bot.storage.StorageError when the database cannot be used.
         """
-        database = await Database.open(settings.database_path)
+        database = await Database.open(settings.database)
         subscriptions = SubscriptionRepository(database)
         ledger = DeliveryLedger(database)
         # Digests, alerts and every other REST request (the client's trace) share Discord's rate, with every

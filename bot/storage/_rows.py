@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import types
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from bot.storage._backend import Parameters, Row
 from bot.storage._time import from_db
 
 if TYPE_CHECKING:
@@ -60,12 +60,13 @@ class Columns(Generic[T]):
         }
         self.names = ", ".join(self._decoders)
 
-    def read(self, row: sqlite3.Row) -> T:
+    def read(self, row: Row) -> T:
         """The row, which has (at least) these columns, as a `row_type`."""
         return self._row_type(**{name: decode(row[name]) for name, decode in self._decoders.items()})
 
-    async def fetch_all(self, database: Database, sql: str, parameters: tuple[object, ...] = ()) -> list[T]:
+    async def fetch_all(self, database: Database, sql: str, parameters: Parameters = ()) -> list[T]:
         """Every row `sql` (a SELECT of at least these columns) gives, as `row_type`s, read outside any
         other coroutine's transaction."""
-        async with database.read() as connection, connection.execute(sql, parameters) as cursor:
-            return [self.read(row) for row in await cursor.fetchall()]
+        async with database.read() as connection:
+            rows = await connection.fetch(sql, parameters)
+        return [self.read(row) for row in rows]

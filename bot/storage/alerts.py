@@ -123,20 +123,17 @@ class AlertRepository:
     async def clear_channel(self, guild_id: int) -> bool:
         """Stop the server's alerts; False if it had none. Alerts already recorded are still sent."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute("DELETE FROM alert_channels WHERE guild_id = ?", (guild_id,))
-            changed = cursor.rowcount > 0
-            await cursor.close()
+            changed = (
+                await connection.execute("DELETE FROM alert_channels WHERE guild_id = ?", (guild_id,)) > 0
+            )
         return changed
 
     async def channel_of(self, guild_id: int) -> AlertChannel | None:
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 f"SELECT {_CHANNELS.names} FROM alert_channels WHERE guild_id = ?",  # noqa: S608 - constant
                 (guild_id,),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         return None if row is None else _CHANNELS.read(row)
 
     # --- which slots are finished, and their faults ---
@@ -156,7 +153,7 @@ class AlertRepository:
             " AND x.timezone = f.timezone AND x.slot_key = f.slot_key)"
             " AND NOT EXISTS (SELECT 1 FROM deliveries AS p WHERE p.state = 'pending'"
             " AND p.guild_id = f.guild_id AND p.timezone = f.timezone AND p.slot_key = f.slot_key)"
-            " GROUP BY f.guild_id, f.timezone, f.slot_key ORDER BY slot_at, f.guild_id",
+            " GROUP BY f.guild_id, f.timezone, f.slot_key, a.channel_id ORDER BY slot_at, f.guild_id",
             (to_db(since), MANUAL_TIMEZONE),
         )
 
@@ -175,24 +172,26 @@ class AlertRepository:
         """Record the slot's alert with its text, to be sent; False if it had one already (idempotent)."""
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "INSERT OR IGNORE INTO alerts (guild_id, channel_id, timezone, slot_key, slot_at, nonce, state,"
-                " content, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
-                (
-                    slot.guild_id,
-                    slot.alert_channel_id,
-                    slot.timezone,
-                    slot.slot_key,
-                    to_db(slot.slot_at),
-                    alert_nonce(slot.guild_id, slot.timezone, slot.slot_key),
-                    content,
-                    stamp,
-                    stamp,
-                    stamp,
-                ),
+            added = (
+                await connection.execute(
+                    "INSERT INTO alerts (guild_id, channel_id, timezone, slot_key, slot_at, nonce, state, content,"
+                    " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (
+                        slot.guild_id,
+                        slot.alert_channel_id,
+                        slot.timezone,
+                        slot.slot_key,
+                        to_db(slot.slot_at),
+                        alert_nonce(slot.guild_id, slot.timezone, slot.slot_key),
+                        content,
+                        stamp,
+                        stamp,
+                        stamp,
+                    ),
+                )
+                > 0
             )
-            added = cursor.rowcount > 0
-            await cursor.close()
         return added
 
     async def due(self, now: datetime, *, limit: int = 50) -> list[Alert]:
@@ -252,11 +251,12 @@ class AlertRepository:
     ) -> bool:
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE alerts SET state = ?, reason = ?, message_id = ?, sent_at = CASE WHEN ? THEN ? END,"
-                " attempts = attempts + 1, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'pending'",
-                (state, reason, message_id, message_id is not None, stamp, stamp, alert_id),
+            changed = (
+                await connection.execute(
+                    "UPDATE alerts SET state = ?, reason = ?, message_id = ?, sent_at = CASE WHEN ? THEN ? END,"
+                    " attempts = attempts + 1, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'pending'",
+                    (state, reason, message_id, message_id is not None, stamp, stamp, alert_id),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
         return changed

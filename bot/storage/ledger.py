@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol, TypeVar
 
-import aiosqlite
-
 from bot.storage._rows import Columns
+from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
-from bot.storage.database import Database
+from bot.storage.database import Connection, Database
 from bot.storage.subscriptions import PauseCause, Subscription, fetch_subscription, pause_in
 
 logger = logging.getLogger(__name__)
@@ -422,13 +421,13 @@ class DeliveryLedger:
         async with self._db.transaction(durable=False) as connection:
             current = {
                 row[0]: row
-                for row in await connection.execute_fetchall(
+                for row in await connection.fetch(
                     _CHUNK_STATE,
                     (
                         slot_timezone,
                         slot_key,
-                        _json_ids([] if missed else available_brief_ids),
-                        _json_ids(channel_ids),
+                        json_list([] if missed else available_brief_ids),
+                        json_list(channel_ids),
                     ),
                 )
             }
@@ -540,10 +539,10 @@ class DeliveryLedger:
             if not contents.brief_ids:
                 return None
             _, _, brief_ids, _, versions, updated_from = _decision_of(contents, stamp)
-            cursor = await connection.execute(
+            delivery_id = await connection.fetchval(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
                 " brief_ids, next_attempt_at, created_at, updated_at, brief_versions, updated_from)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     channel_id,
                     guild_id,
@@ -559,8 +558,6 @@ class DeliveryLedger:
                     updated_from,
                 ),
             )
-            delivery_id = cursor.lastrowid
-            await cursor.close()
             await _keep_snapshots(connection, list(contents.versions), snapshot_of, stamp)
         assert delivery_id is not None
         return await self.get(delivery_id)
@@ -580,13 +577,10 @@ class DeliveryLedger:
 
     async def recorded_content(self, nonce: str) -> RecordedContent | None:
         """What the row with `nonce` recorded of its briefs' versions; None if there is no such row."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         if row is None:
             return None
         return RecordedContent(
@@ -600,13 +594,10 @@ class DeliveryLedger:
 
     async def brief_snapshot(self, brief_id: str, version: str) -> str | None:
         """Version `version` of brief `brief_id` as it was kept when a row recorded it, or None if not kept."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT snapshot FROM brief_versions WHERE brief_id = ? AND version = ?", (brief_id, version)
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         return None if row is None else str(row["snapshot"])
 
     async def adopt_versions(
@@ -619,35 +610,28 @@ class DeliveryLedger:
         brief not in `current` gets UNKNOWN_VERSION: whatever version it is loaded at later is an update to
         the channel (the bot never saw what it had), never adopted as current."""
         stamp = to_db(now)
-        async with (
-            self._db.read() as connection,
-            connection.execute(_UNVERSIONED) as probe,
-        ):
-            found = await probe.fetchone()
-        if found is None or not found[0]:
+        async with self._db.read() as connection:
+            found = await connection.fetchval(_UNVERSIONED)
+        if not found:
             return 0, 0  # the usual start: nothing from before versions (no write, so no wait for one)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
+            deliveries = await connection.execute(
                 "UPDATE delivered_briefs SET version = json_extract(?, '$.\"' || brief_id || '\"')"
                 " WHERE version IS NULL AND brief_id IN (SELECT key FROM json_each(?))",
                 (json.dumps(dict(current)), json.dumps(dict(current))),
             )
-            deliveries = cursor.rowcount
-            await cursor.close()
             # Not loaded now: never seen at any version. Marked, so that the version it comes back at is
             # not adopted at a later start nor taken for what the channel had.
-            cursor = await connection.execute(
+            unknown = await connection.execute(
                 "UPDATE delivered_briefs SET version = ? WHERE version IS NULL", (UNKNOWN_VERSION,)
             )
-            unknown = cursor.rowcount
-            await cursor.close()
-            async with connection.execute(
-                "SELECT id, brief_ids FROM deliveries WHERE brief_versions IS NULL AND state IN ('pending', 'held')"
-            ) as rows_cursor:
-                unversioned = [
-                    (int(row["id"]), json.loads(str(row["brief_ids"])))
-                    for row in await rows_cursor.fetchall()
-                ]
+            unversioned = [
+                (int(row["id"]), json.loads(str(row["brief_ids"])))
+                for row in await connection.fetch(
+                    "SELECT id, brief_ids FROM deliveries WHERE brief_versions IS NULL"
+                    " AND state IN ('pending', 'held')"
+                )
+            ]
             adopted = [
                 (json.dumps({b: current[b] for b in brief_ids if b in current}), delivery_id)
                 for delivery_id, brief_ids in unversioned
@@ -655,14 +639,14 @@ class DeliveryLedger:
             await connection.executemany("UPDATE deliveries SET brief_versions = ? WHERE id = ?", adopted)
             named = {(b, current[b]) for _, brief_ids in unversioned for b in brief_ids if b in current}
             if deliveries:
-                async with connection.execute(
-                    "SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
-                    " AND brief_id IN (SELECT key FROM json_each(?))",
-                    (json.dumps(dict(current)),),
-                ) as versions_cursor:
-                    named |= {
-                        (str(r["brief_id"]), str(r["version"])) for r in await versions_cursor.fetchall()
-                    }
+                named |= {
+                    (str(r["brief_id"]), str(r["version"]))
+                    for r in await connection.fetch(
+                        "SELECT DISTINCT brief_id, version FROM delivered_briefs"  # noqa: S608 - constant
+                        f" WHERE version IS NOT NULL AND brief_id IN ({elements(connection.dialect, 'text')})",
+                        (json_list(current),),
+                    )
+                }
             await _keep_snapshots(
                 connection, sorted(v for v in named if current.get(v[0]) == v[1]), snapshot_of, stamp
             )
@@ -683,13 +667,11 @@ class DeliveryLedger:
 
     async def kept_versions(self) -> list[tuple[str, str]]:
         """Every (brief id, version) kept serialised."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 "SELECT brief_id, version FROM brief_versions ORDER BY brief_id, version"
-            ) as cursor,
-        ):
-            return [(str(row["brief_id"]), str(row["version"])) for row in await cursor.fetchall()]
+            )
+        return [(str(row["brief_id"]), str(row["version"])) for row in rows]
 
     async def rename_versions(self, renamed: Mapping[tuple[str, str], str]) -> None:
         """Give each (brief id, version) in `renamed` its new name wherever it is written: its kept snapshot,
@@ -712,10 +694,9 @@ class DeliveryLedger:
                     "UPDATE delivered_briefs SET version = ? WHERE brief_id = ? AND version = ?",
                     (new, brief_id, old),
                 )
-            async with connection.execute(
+            rows = await connection.fetch(
                 "SELECT id, brief_versions, updated_from FROM deliveries WHERE state IN ('pending', 'held')"
-            ) as cursor:
-                rows = await cursor.fetchall()
+            )
             rewritten = []
             for row in rows:
                 columns = [
@@ -740,25 +721,21 @@ class DeliveryLedger:
         """Delete the kept versions nothing needs any more: none carried or told against by a pending or held
         row, none the version a channel last had. Returns how many were deleted."""
         unneeded = f"FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS})"
-        async with (
-            self._db.read() as connection,
-            connection.execute(f"SELECT EXISTS (SELECT 1 {unneeded})") as probe,
-        ):
-            found = await probe.fetchone()
-        if found is None or not found[0]:
+        async with self._db.read() as connection:
+            found = await connection.fetchval(f"SELECT EXISTS (SELECT 1 {unneeded})")
+        if not found:
             return 0
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(f"DELETE {unneeded}")
-            deleted = cursor.rowcount
-            await cursor.close()
+            deleted = await connection.execute(f"DELETE {unneeded}")
         if deleted:
             logger.info("%d brief version(s) no digest needs any more deleted", deleted)
         return deleted
 
     async def needed_versions(self) -> set[tuple[str, str]]:
         """The (brief id, version) pairs something still needs (see `prune_versions`)."""
-        async with self._db.read() as connection, connection.execute(_NEEDED_VERSIONS) as cursor:
-            return {(str(row[0]), str(row[1])) for row in await cursor.fetchall()}
+        async with self._db.read() as connection:
+            rows = await connection.fetch(_NEEDED_VERSIONS)
+        return {(str(row[0]), str(row[1])) for row in rows}
 
     async def advance_recorded_through(self, channel_ids: Iterable[int], through: datetime) -> None:
         """Note that every slot up to `through` has been dealt with for these channels (never moves back)."""
@@ -774,15 +751,12 @@ class DeliveryLedger:
         restored): its next attempt was reckoned on the wrong clock, so it is due now rather than late.
         """
         stamp = to_db(now)
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'pending'"  # noqa: S608
                 " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
                 (stamp, stamp, limit),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [_DELIVERIES.read(row) for row in rows]
 
     async def due_in_turn(self, now: datetime, *, limit: int = 500) -> list[Delivery]:
@@ -795,43 +769,35 @@ class DeliveryLedger:
         `due`.
         """
         stamp = to_db(now)
-        async with (
-            self._db.read() as connection,
-            connection.execute(_DUE_IN_TURN, {"now": stamp, "limit": limit}) as cursor,
-        ):
-            rows = await cursor.fetchall()
+        async with self._db.read() as connection:
+            rows = await connection.fetch(_DUE_IN_TURN, {"now": stamp, "limit": limit})
         return [_DELIVERIES.read(row) for row in rows]
 
     async def next_attempt_at(self) -> datetime | None:
         """The earliest next attempt among pending rows, or None when nothing is pending."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT min(next_attempt_at) AS next_at FROM deliveries WHERE state = 'pending'"
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         return None if row is None or row["next_at"] is None else from_db(str(row["next_at"]))
 
     async def count(self, state: DeliveryState) -> int:
         """How many rows are in `state`."""
-        async with (
-            self._db.read() as connection,
-            connection.execute("SELECT count(*) AS n FROM deliveries WHERE state = ?", (state,)) as cursor,
-        ):
-            row = await cursor.fetchone()
+        async with self._db.read() as connection:
+            row = await connection.fetchrow("SELECT count(*) AS n FROM deliveries WHERE state = ?", (state,))
         return int(row["n"]) if row else 0
 
     async def mark_posted(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
         """Note that the pending row's digest is posted as `message_id` while its thread or publish remain:
         the row stays pending, and its next attempt does only what remains. False if it was not pending."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE deliveries SET message_id = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
-                (message_id, to_db(now), delivery_id),
+            changed = (
+                await connection.execute(
+                    "UPDATE deliveries SET message_id = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
+                    (message_id, to_db(now), delivery_id),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
         return changed
 
     async def subscription_of(self, channel_id: int) -> Subscription | None:
@@ -863,7 +829,7 @@ class DeliveryLedger:
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
+            row = await connection.fetchrow(
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = ?, thread_id = ?,"
                 " published_at = ?, not_published = ?"
@@ -880,19 +846,15 @@ class DeliveryLedger:
                     delivery_id,
                 ),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
             sent = row is not None
             if row is None:
-                cursor = await connection.execute(
+                row = await connection.fetchrow(
                     "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?,"
                     " reason = coalesce(reason, 'cancelled') || ?"
                     " WHERE id = ? AND state = 'cancelled' AND (message_id IS NULL OR message_id = ?)"
                     " AND sent_at IS NULL RETURNING channel_id, brief_ids, brief_versions",
                     (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id, message_id),
                 )
-                row = await cursor.fetchone()
-                await cursor.close()
                 if row is None:
                     return False
                 logger.warning(
@@ -932,27 +894,23 @@ class DeliveryLedger:
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
+            row = await connection.fetchrow(
                 "UPDATE deliveries SET state = 'dead', reason = ?, last_error = coalesce(last_error, ?),"
                 " updated_at = ?, attempts = attempts + 1, next_attempt_at = NULL"
                 " WHERE id = ? AND state = 'pending' RETURNING channel_id",
                 (reason, reason, stamp, delivery_id),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
             if row is None:
                 return None
             channel_id = int(row["channel_id"])
             if not counts_against_channel:
                 logger.warning("delivery %d to channel %d given up: %s", delivery_id, channel_id, reason)
                 return FailureOutcome(consecutive_failures=0, paused=False)
-            cursor = await connection.execute(
+            counted = await connection.fetchrow(
                 "UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, updated_at = ?"
                 " WHERE channel_id = ? RETURNING consecutive_failures",
                 (stamp, channel_id),
             )
-            counted = await cursor.fetchone()
-            await cursor.close()
             failures = int(counted[0]) if counted else 0
             paused = False
             if counted is not None and failures >= self.pause_after:
@@ -980,13 +938,14 @@ class DeliveryLedger:
         A rate limit is not an attempt (`count_attempt=False`). Returns False if the row was not pending.
         """
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE deliveries SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,"
-                " updated_at = ? WHERE id = ? AND state = 'pending'",
-                (int(count_attempt), error, to_db(next_attempt_at), to_db(now), delivery_id),
+            changed = (
+                await connection.execute(
+                    "UPDATE deliveries SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,"
+                    " updated_at = ? WHERE id = ? AND state = 'pending'",
+                    (int(count_attempt), error, to_db(next_attempt_at), to_db(now), delivery_id),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
         return changed
 
     async def mark_attempt_started(self, delivery_id: int, *, now: datetime) -> None:
@@ -1029,20 +988,21 @@ class DeliveryLedger:
         """Move a row from `from_state` to `state`, which nothing sends, with `reason`; False if it was not in
         `from_state`."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?"
-                " WHERE id = ? AND state = ?",
-                (
-                    state,
-                    reason,
-                    None if next_attempt_at is None else to_db(next_attempt_at),
-                    to_db(now),
-                    delivery_id,
-                    from_state,
-                ),
+            changed = (
+                await connection.execute(
+                    "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?"
+                    " WHERE id = ? AND state = ?",
+                    (
+                        state,
+                        reason,
+                        None if next_attempt_at is None else to_db(next_attempt_at),
+                        to_db(now),
+                        delivery_id,
+                        from_state,
+                    ),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
         if changed:
             logger.warning("delivery %d %s: %s", delivery_id, state, reason)
         return changed
@@ -1053,66 +1013,56 @@ class DeliveryLedger:
         """Held rows whose channel is to be looked at again by `now`, oldest slot first (a time written
         "after" `now`, by a clock since set back, counts as due, as in `due`)."""
         stamp = to_db(now)
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'held'"  # noqa: S608
                 " AND (next_attempt_at IS NULL OR next_attempt_at <= ? OR updated_at > ?)"
                 " ORDER BY slot_at, id LIMIT ?",
                 (stamp, stamp, limit),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [_DELIVERIES.read(row) for row in rows]
 
     async def next_held_check_at(self) -> datetime | None:
         """When the next held row is to be looked at again (None: no held row has a time)."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT min(next_attempt_at) AS next_at FROM deliveries WHERE state = 'held'"
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         return None if row is None or row["next_at"] is None else from_db(str(row["next_at"]))
 
     async def held_channel_ids(self, guild_id: int) -> list[int]:
         """The server's channels with a held row."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 "SELECT DISTINCT channel_id FROM deliveries WHERE state = 'held' AND guild_id = ?"
                 " ORDER BY channel_id",
                 (guild_id,),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [int(row["channel_id"]) for row in rows]
 
     async def recheck_held_now(self, channel_ids: Iterable[int], *, now: datetime) -> int:
         """The held rows of these channels are to be looked at again at once (the bot may read their history
         again); returns how many."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'held'"
-                " AND channel_id IN (SELECT value FROM json_each(?))",
-                (to_db(now), _json_ids(channel_ids)),
+            changed = await connection.execute(
+                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'held'"  # noqa: S608 - constant
+                f" AND channel_id IN ({elements(connection.dialect)})",
+                (to_db(now), json_list(channel_ids)),
             )
-            changed = max(cursor.rowcount, 0)
-            await cursor.close()
         return changed
 
     async def still_held(self, delivery_id: int, *, reason: str, recheck_at: datetime, now: datetime) -> bool:
         """A held row looked at again could not be decided either: it stays held with `reason`, looked at
         again from `recheck_at`. False if it was no longer held."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?"
-                " WHERE id = ? AND state = 'held'",
-                (reason, to_db(recheck_at), to_db(now), delivery_id),
+            changed = (
+                await connection.execute(
+                    "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?"
+                    " WHERE id = ? AND state = 'held'",
+                    (reason, to_db(recheck_at), to_db(now), delivery_id),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
         return changed
 
     async def release_held(self, delivery_id: int, *, now: datetime) -> DeliveryState | None:
@@ -1122,13 +1072,12 @@ class DeliveryLedger:
         Returns the new state, or None if the row was no longer held."""
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            async with connection.execute(
+            found = await connection.fetchrow(
                 "SELECT (SELECT s.active = 1 AND s.paused_at IS NULL FROM subscriptions AS s"
                 " WHERE s.channel_id = d.channel_id) AS deliverable FROM deliveries AS d"
                 " WHERE d.id = ? AND d.state = 'held'",
                 (delivery_id,),
-            ) as cursor:
-                found = await cursor.fetchone()
+            )
             if found is None:
                 return None
             # No subscription at all: a /digest now in a channel never subscribed, still wanted.
@@ -1149,11 +1098,8 @@ class DeliveryLedger:
 
     async def is_pending(self, delivery_id: int) -> bool:
         """Whether the row is still to be sent (not cancelled by an unsubscribe or pause meanwhile)."""
-        async with (
-            self._db.read() as connection,
-            connection.execute("SELECT state FROM deliveries WHERE id = ?", (delivery_id,)) as cursor,
-        ):
-            row = await cursor.fetchone()
+        async with self._db.read() as connection:
+            row = await connection.fetchrow("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
         return row is not None and row["state"] == "pending"
 
     async def is_pending_now(self, delivery_id: int) -> bool:
@@ -1183,15 +1129,12 @@ class DeliveryLedger:
     async def window_at(self, channel_id: int, slot_at: datetime) -> DigestWindow:
         """The window a scheduled digest of the channel at `slot_at` would cover, as `window` reads it for a
         recorded one: from the slot of its last digest posted before (`briefbot preview digest`)."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT max(slot_at) AS since FROM deliveries"
                 " WHERE channel_id = ? AND state = 'sent' AND slot_at < ?",
                 (channel_id, to_db(slot_at)),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         since = None if row is None else row["since"]
         return DigestWindow(slot_at, None if since is None else from_db(str(since)), by_hand=False)
 
@@ -1202,14 +1145,11 @@ class DeliveryLedger:
 
     async def get(self, delivery_id: int) -> Delivery | None:
         """One row by id."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            row = await connection.fetchrow(
                 f"SELECT {_DELIVERIES.names} FROM deliveries WHERE id = ?",  # noqa: S608
                 (delivery_id,),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         return None if row is None else _DELIVERIES.read(row)
 
     async def history(self, channel_id: int, *, limit: int = 10) -> list[Delivery]:
@@ -1223,74 +1163,58 @@ class DeliveryLedger:
 
     async def delivered_brief_ids(self, channel_id: int) -> set[str]:
         """The briefs posted to the channel so far."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?", (channel_id,)
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return {str(row["brief_id"]) for row in rows}
 
 
-async def _advance(connection: aiosqlite.Connection, channel_ids: list[int], through: datetime) -> None:
+async def _advance(connection: Connection, channel_ids: list[int], through: datetime) -> None:
+    stamp = to_db(through)
     await connection.execute(
-        "UPDATE subscriptions SET recorded_through = max(recorded_through, ?)"
-        " WHERE channel_id IN (SELECT value FROM json_each(?))",
-        (to_db(through), _json_ids(channel_ids)),
+        "UPDATE subscriptions SET recorded_through = ?"  # noqa: S608 - a constant fragment
+        f" WHERE recorded_through < ? AND channel_id IN ({elements(connection.dialect)})",
+        (stamp, stamp, json_list(channel_ids)),
     )
 
 
-def _json_ids(ids: Iterable[int] | Iterable[str]) -> str:
-    """A list of ids bound as one JSON parameter and read with json_each: any number, one variable."""
-    return json.dumps(list(dict.fromkeys(ids)))
-
-
-async def _pending_brief_ids(
-    connection: aiosqlite.Connection, channel_ids: Sequence[int]
-) -> dict[int, set[str]]:
+async def _pending_brief_ids(connection: Connection, channel_ids: Sequence[int]) -> dict[int, set[str]]:
     """Brief ids reserved per channel: those of its pending rows, and of its held ones, which may have been
     posted (so two digests do not repeat a brief). A held row that turns out not posted keeps them while it is
     sent again; expired, it releases them."""
     held: dict[int, set[str]] = {}
-    async with connection.execute(
-        "SELECT channel_id, brief_ids FROM deliveries WHERE state IN ('pending', 'held')"
-        " AND channel_id IN (SELECT value FROM json_each(?))",
-        (_json_ids(channel_ids),),
-    ) as cursor:
-        for row in await cursor.fetchall():
-            held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
+    for row in await connection.fetch(
+        "SELECT channel_id, brief_ids FROM deliveries WHERE state IN ('pending', 'held')"  # noqa: S608 - constant
+        f" AND channel_id IN ({elements(connection.dialect)})",
+        (json_list(channel_ids),),
+    ):
+        held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
     return held
 
 
 async def _delivered_among(
-    connection: aiosqlite.Connection, channel_id: int, available: Sequence[str]
+    connection: Connection, channel_id: int, available: Sequence[str]
 ) -> dict[str, str | None]:
     """Which of the `available` briefs the channel has received, each with the version it had."""
     if not available:
         return {}
-    async with connection.execute(
-        "SELECT brief_id, version FROM delivered_briefs"
-        " WHERE channel_id = ? AND brief_id IN (SELECT value FROM json_each(?))",
-        (channel_id, _json_ids(available)),
-    ) as cursor:
-        return {
-            str(row["brief_id"]): None if row["version"] is None else str(row["version"])
-            for row in await cursor.fetchall()
-        }
+    rows = await connection.fetch(
+        "SELECT brief_id, version FROM delivered_briefs"  # noqa: S608 - a constant fragment
+        f" WHERE channel_id = ? AND brief_id IN ({elements(connection.dialect, 'text')})",
+        (channel_id, json_list(available)),
+    )
+    return {str(row["brief_id"]): None if row["version"] is None else str(row["version"]) for row in rows}
 
 
-async def _followed_tags(connection: aiosqlite.Connection, channel_id: int) -> frozenset[str]:
+async def _followed_tags(connection: Connection, channel_id: int) -> frozenset[str]:
     """The tags the channel's subscription follows (none: every brief, or no subscription)."""
-    async with connection.execute(
-        "SELECT tags FROM subscriptions WHERE channel_id = ?", (channel_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await connection.fetchrow("SELECT tags FROM subscriptions WHERE channel_id = ?", (channel_id,))
     return frozenset(json.loads(str(row["tags"]))) if row is not None and row["tags"] else frozenset()
 
 
 async def _contents(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     channel_id: int,
     available: Sequence[str],
     reserved: Set[str],
@@ -1303,7 +1227,7 @@ async def _contents(
 
 
 async def _keep_snapshots(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     versions: Sequence[tuple[str, str]],
     snapshot_of: SnapshotOf | None,
     stamp: str,
@@ -1317,7 +1241,8 @@ async def _keep_snapshots(
         if (text := snapshot_of(brief_id, version)) is not None
     ]
     await connection.executemany(
-        "INSERT OR IGNORE INTO brief_versions (brief_id, version, snapshot, recorded_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO brief_versions (brief_id, version, snapshot, recorded_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         rows,
     )
 

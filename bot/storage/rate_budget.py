@@ -49,10 +49,7 @@ class RateBudgetStore:
         # Not durable: a counter lost with a power cut costs nothing, and an fsync per request would cost
         # every send a disk flush.
         async with self._database.transaction(durable=False) as connection:
-            rows = list(
-                await connection.execute_fetchall(_RESERVE, (now, now, now, span, count, self._name, span))
-            )
-        row = rows[0] if rows else None
+            row = await connection.fetchrow(_RESERVE, (now, now, now, span, count, self._name, span))
         if row is None:
             raise LookupError(f"no rate budget named {self._name!r}")
         return float(row["granted_at"])
@@ -69,12 +66,9 @@ class RateBudgetStore:
 
     async def state(self) -> BudgetState:
         async with self._database.read() as connection:
-            rows = list(
-                await connection.execute_fetchall(
-                    "SELECT next_at, paused_until, granted FROM rate_budget WHERE name = ?", (self._name,)
-                )
+            row = await connection.fetchrow(
+                "SELECT next_at, paused_until, granted FROM rate_budget WHERE name = ?", (self._name,)
             )
-        row = rows[0] if rows else None
         if row is None:
             raise LookupError(f"no rate budget named {self._name!r}")
         return BudgetState(float(row["next_at"]), float(row["paused_until"]), int(row["granted"]))

@@ -23,16 +23,18 @@ class RemovedServers:
         cancelled) and mark it removed as of `now`; a server already marked keeps its first mark. Returns
         the channels paused."""
         async with self._db.transaction() as connection:
-            async with connection.execute(
-                "SELECT channel_id FROM subscriptions WHERE guild_id = ? AND active = 1 AND paused_at IS NULL"
-                " ORDER BY channel_id",
-                (guild_id,),
-            ) as cursor:
-                channels = [int(row[0]) for row in await cursor.fetchall()]
+            channels = [
+                int(row[0])
+                for row in await connection.fetch(
+                    "SELECT channel_id FROM subscriptions WHERE guild_id = ? AND active = 1"
+                    " AND paused_at IS NULL ORDER BY channel_id",
+                    (guild_id,),
+                )
+            ]
             for channel_id in channels:
                 await pause_in(connection, channel_id, reason, now, cause="server_removed")
             await connection.execute(
-                "INSERT OR IGNORE INTO removed_servers (guild_id, removed_at) VALUES (?, ?)",
+                "INSERT INTO removed_servers (guild_id, removed_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 (guild_id, to_db(now)),
             )
         return channels
@@ -40,31 +42,29 @@ class RemovedServers:
     async def subscribed_servers(self) -> list[int]:
         """The servers with an active subscription that are not marked removed (0, a server not known yet,
         excluded)."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 "SELECT DISTINCT guild_id FROM subscriptions WHERE active = 1 AND guild_id != 0"
                 " AND guild_id NOT IN (SELECT guild_id FROM removed_servers) ORDER BY guild_id"
-            ) as cursor,
-        ):
-            return [int(row[0]) for row in await cursor.fetchall()]
+            )
+        return [int(row[0]) for row in rows]
 
     async def returned(self, guild_id: int) -> bool:
         """The bot is in the server again: its data is kept. False if it was not marked removed."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute("DELETE FROM removed_servers WHERE guild_id = ?", (guild_id,))
-            changed = cursor.rowcount > 0
-            await cursor.close()
-        return changed
+            changed = await connection.execute("DELETE FROM removed_servers WHERE guild_id = ?", (guild_id,))
+        return changed > 0
 
     async def forget_removed_before(self, cutoff: datetime) -> list[int]:
         """Delete everything stored about servers removed at or before `cutoff`; returns their ids."""
         async with self._db.transaction() as connection:
-            async with connection.execute(
-                "SELECT guild_id FROM removed_servers WHERE removed_at <= ? ORDER BY guild_id",
-                (to_db(cutoff),),
-            ) as cursor:
-                guilds = [int(row[0]) for row in await cursor.fetchall()]
+            guilds = [
+                int(row[0])
+                for row in await connection.fetch(
+                    "SELECT guild_id FROM removed_servers WHERE removed_at <= ? ORDER BY guild_id",
+                    (to_db(cutoff),),
+                )
+            ]
             for guild_id in guilds:
                 channels = "SELECT channel_id FROM subscriptions WHERE guild_id = ?"
                 await connection.execute(

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, get_args
 
-import aiosqlite
-
 from bot.storage._rows import Columns
 from bot.storage._time import to_db
-from bot.storage.database import Database
+from bot.storage.database import DATA_ERRORS, INTEGRITY_ERRORS, Connection, Database
 
 logger = logging.getLogger(__name__)
 
@@ -95,16 +92,17 @@ class ScheduleGroup:
 
 
 _SUBSCRIPTIONS = Columns(Subscription)
+# A channel's own data refused (an id beyond the database's integers, a constraint), not the database failing.
+_CHANNEL_REFUSED: tuple[type[Exception], ...] = (ValueError, *DATA_ERRORS, *INTEGRITY_ERRORS)
 _SCHEDULE_GROUPS = Columns(ScheduleGroup)
 
 
-async def fetch_subscription(connection: aiosqlite.Connection, channel_id: int) -> Subscription | None:
+async def fetch_subscription(connection: Connection, channel_id: int) -> Subscription | None:
     """The subscription row for `channel_id` on an already-held connection (active or not)."""
-    async with connection.execute(
+    row = await connection.fetchrow(
         f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE channel_id = ?",  # noqa: S608 - constant column list
         (channel_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return None if row is None else _SUBSCRIPTIONS.read(row)
 
 
@@ -159,9 +157,20 @@ class SubscriptionRepository:
                     " updated_at = ?, active = 1, paused_at = NULL, paused_reason = NULL, paused_by = NULL,"
                     " pause_cause = NULL,"
                     " consecutive_failures = 0, tags = ?,"
-                    " recorded_through = CASE WHEN ? THEN max(recorded_through, ?) ELSE recorded_through END"
+                    " recorded_through = CASE WHEN ? AND recorded_through < ? THEN ? ELSE recorded_through END"
                     " WHERE channel_id = ?",
-                    (guild_id, schedule, timezone, source, stamp, followed, int(restart), stamp, channel_id),
+                    (
+                        guild_id,
+                        schedule,
+                        timezone,
+                        source,
+                        stamp,
+                        followed,
+                        restart,
+                        stamp,
+                        stamp,
+                        channel_id,
+                    ),
                 )
             if options is not None:
                 await connection.execute(
@@ -190,14 +199,15 @@ class SubscriptionRepository:
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "UPDATE subscriptions SET active = 0, updated_at = ?,"
-                " source = CASE WHEN ? THEN 'command' ELSE source END"
-                " WHERE channel_id = ? AND active = 1",
-                (stamp, by_command, channel_id),
+            changed = (
+                await connection.execute(
+                    "UPDATE subscriptions SET active = 0, updated_at = ?,"
+                    " source = CASE WHEN ? THEN 'command' ELSE source END"
+                    " WHERE channel_id = ? AND active = 1",
+                    (stamp, by_command, channel_id),
+                )
+                > 0
             )
-            changed = cursor.rowcount > 0
-            await cursor.close()
             if changed:
                 await connection.execute(
                     "UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?,"
@@ -215,14 +225,11 @@ class SubscriptionRepository:
         """Each (schedule, time zone) of active subscriptions (paused ones included: their slots are recorded
         as skipped) with its earliest `recorded_through`: what the scheduler needs to see whether any slot is
         due, without reading every subscription."""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 "SELECT schedule, timezone, min(recorded_through) AS earliest_recorded_through FROM subscriptions"
                 " WHERE active = 1 GROUP BY schedule, timezone ORDER BY schedule, timezone"
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [_SCHEDULE_GROUPS.read(row) for row in rows]
 
     async def deliverable_in(
@@ -231,15 +238,12 @@ class SubscriptionRepository:
         """The deliverable (active, not paused) subscriptions of one schedule and time zone; with
         `paused_too`, the paused ones as well (whose slots are recorded as skipped)."""
         paused = "" if paused_too else " AND paused_at IS NULL"
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions WHERE active = 1{paused}"  # noqa: S608
                 " AND schedule = ? AND timezone = ? ORDER BY guild_id, channel_id",
                 (schedule, timezone),
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [_SUBSCRIPTIONS.read(row) for row in rows]
 
     async def list_subscriptions(
@@ -255,14 +259,11 @@ class SubscriptionRepository:
             clauses.append("guild_id = ?")
             params.append(guild_id)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        async with (
-            self._db.read() as connection,
-            connection.execute(
+        async with self._db.read() as connection:
+            rows = await connection.fetch(
                 f"SELECT {_SUBSCRIPTIONS.names} FROM subscriptions{where} ORDER BY guild_id, channel_id",  # noqa: S608
                 params,
-            ) as cursor,
-        ):
-            rows = await cursor.fetchall()
+            )
         return [_SUBSCRIPTIONS.read(row) for row in rows]
 
     async def adopt_unknown_guild(self, channel_ids: Sequence[int], guild_id: int, *, now: datetime) -> int:
@@ -272,12 +273,10 @@ class SubscriptionRepository:
         changed = 0
         async with self._db.transaction() as connection:
             for channel_id in channel_ids:
-                cursor = await connection.execute(
+                changed += await connection.execute(
                     "UPDATE subscriptions SET guild_id = ?, updated_at = ? WHERE channel_id = ? AND guild_id = 0",
                     (guild_id, stamp, channel_id),
                 )
-                changed += max(cursor.rowcount, 0)
-                await cursor.close()
         return changed
 
     async def pause(
@@ -314,8 +313,9 @@ class SubscriptionRepository:
             await connection.execute(
                 "UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, paused_by = NULL,"
                 " pause_cause = NULL, consecutive_failures = 0, updated_at = ?,"
-                " recorded_through = max(recorded_through, ?) WHERE channel_id = ?",
-                (stamp, stamp, channel_id),
+                " recorded_through = CASE WHEN recorded_through < ? THEN ? ELSE recorded_through END"
+                " WHERE channel_id = ?",
+                (stamp, stamp, stamp, channel_id),
             )
             resumed = await fetch_subscription(connection, channel_id)
         logger.info("channel %d resumed (was paused: %s)", channel_id, existing.paused_reason)
@@ -361,7 +361,7 @@ class SubscriptionRepository:
                     source="settings",
                     now=now,
                 )
-            except (OverflowError, ValueError, sqlite3.IntegrityError) as exc:
+            except _CHANNEL_REFUSED as exc:
                 # This channel's own data, not the database: a locked or full database fails the start.
                 logger.error("DIGEST_CHANNEL_IDS: channel %s cannot be subscribed: %s", channel_id, exc)
         for channel_id, existing in current.items():
@@ -371,7 +371,7 @@ class SubscriptionRepository:
 
 
 async def pause_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     channel_id: int,
     reason: str,
     now: datetime,
@@ -383,13 +383,14 @@ async def pause_in(
     if cause not in _PAUSE_CAUSES:
         raise ValueError(f"cause must be one of {_PAUSE_CAUSES}, not {cause!r}")
     stamp = to_db(now)
-    cursor = await connection.execute(
-        "UPDATE subscriptions SET paused_at = ?, paused_reason = ?, paused_by = ?, pause_cause = ?,"
-        " updated_at = ? WHERE channel_id = ? AND active = 1 AND paused_at IS NULL",
-        (stamp, reason, by, cause, stamp, channel_id),
+    changed = (
+        await connection.execute(
+            "UPDATE subscriptions SET paused_at = ?, paused_reason = ?, paused_by = ?, pause_cause = ?,"
+            " updated_at = ? WHERE channel_id = ? AND active = 1 AND paused_at IS NULL",
+            (stamp, reason, by, cause, stamp, channel_id),
+        )
+        > 0
     )
-    changed = cursor.rowcount > 0
-    await cursor.close()
     if changed:
         logger.warning("delivery to channel %d paused: %s", channel_id, reason)
         await connection.execute(

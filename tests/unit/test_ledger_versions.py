@@ -20,6 +20,8 @@ from bot.storage.ledger import UNKNOWN_VERSION, ChooseContents, SnapshotOf
 from tests.helpers import nine_utc_slot, subscribe
 from tests.updates_fixture import LIBRARY_ID, updates_library
 
+pytestmark = pytest.mark.postgresql_pending
+
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
 
@@ -34,11 +36,11 @@ def snapshots(versions: dict[str, str]) -> SnapshotOf:
 async def kept(database: Database) -> list[tuple[str, str, str]]:
     async with (
         database.read() as connection,
-        connection.execute(
-            "SELECT brief_id, version, snapshot FROM brief_versions ORDER BY brief_id, version"
-        ) as cursor,
     ):
-        return [tuple(row) for row in await cursor.fetchall()]
+        rows = await connection.fetch(
+            "SELECT brief_id, version, snapshot FROM brief_versions ORDER BY brief_id, version"
+        )
+    return [tuple(row) for row in rows]
 
 
 async def test_a_row_keeps_its_versions_and_what_the_channel_had_becomes_them(database: Database) -> None:

@@ -25,6 +25,8 @@ from bot.storage._time import from_db, to_db
 from bot.storage.ledger import MISSED_REASON, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
 
+pytestmark = pytest.mark.postgresql_pending
+
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 POOL = [f"b{n}" for n in range(8, 0, -1)]  # newest first
 RULE = contents_rule(max_briefs=2, when_nothing_new="skip")
@@ -92,10 +94,10 @@ async def _world(path: Path, channels: list[Channel]) -> Database:
             ):
                 if not briefs:
                     continue
-                cursor = await connection.execute(
+                delivery_id = await connection.fetchval(
                     "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
                     " brief_ids, next_attempt_at, created_at, updated_at)"
-                    " VALUES (?, 7, 'UTC', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, 7, 'UTC', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     (
                         channel_id,
                         f"2026-04-30T{kind}",
@@ -112,9 +114,8 @@ async def _world(path: Path, channels: list[Channel]) -> Database:
                     await connection.executemany(
                         "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
                         " VALUES (?, ?, ?, ?)",
-                        [(channel_id, brief, cursor.lastrowid, stamp) for brief in briefs],
+                        [(channel_id, brief, delivery_id, stamp) for brief in briefs],
                     )
-                await cursor.close()
     return database
 
 
@@ -330,18 +331,17 @@ async def test_the_rule_is_asked_once_per_distinct_state_of_a_slot_and_its_answe
     stamp = to_db(T0)
     async with database.transaction() as connection:  # channels 1-3 have had b8; 4-6 nothing
         for channel_id in (1, 2, 3):
-            cursor = await connection.execute(
+            delivery_id = await connection.fetchval(
                 "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
                 " brief_ids, created_at, updated_at) VALUES (?, 1, 'UTC', '2026-04-30T09:00', ?, ?, 'sent',"
-                " '[\"b8\"]', ?, ?)",
+                " '[\"b8\"]', ?, ?) RETURNING id",
                 (channel_id, stamp, f"sent{channel_id}", stamp, stamp),
             )
             await connection.execute(
                 "INSERT INTO delivered_briefs (channel_id, brief_id, delivery_id, delivered_at)"
                 " VALUES (?, 'b8', ?, ?)",
-                (channel_id, cursor.lastrowid, stamp),
+                (channel_id, delivery_id, stamp),
             )
-            await cursor.close()
     asked: list[tuple[frozenset[str], frozenset[str]]] = []
 
     def counting_rule(available: Any, delivered: Any, reserved: Any, follows: Any) -> Any:

@@ -22,6 +22,8 @@ from tests.helpers import FakeClock, nine_utc_slot, subscribe
 from tests.unit.test_dispatcher import FakeDiscord
 from tests.unit.test_record_chunks import transactions_with
 
+pytestmark = pytest.mark.sqlite_only  # PRAGMA synchronous and SQLite's statement trace
+
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 RULE = contents_rule(max_briefs=2, when_nothing_new="skip")
 BRIEFS = ["b3", "b2", "b1"]
@@ -46,7 +48,7 @@ class Trace:
 
     async def attach(self, database: Database) -> None:
         # The connection is the database's own: the test reads what it really executes.
-        await database._connection.set_trace_callback(self.statements.append)
+        await database.backend.raw_connection.set_trace_callback(self.statements.append)
 
     def transactions(self) -> list[Committed]:
         """The committed transactions, each with the synchronous level in force when it committed."""
@@ -67,10 +69,8 @@ class Trace:
 
 
 async def _synchronous(database: Database) -> int:
-    async with database.read() as connection, connection.execute("PRAGMA synchronous") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    return int(row[0])
+    async with database.read() as connection:
+        return int(await connection.fetchval("PRAGMA synchronous"))
 
 
 async def test_a_non_durable_transaction_commits_at_normal_and_puts_full_back(database: Database) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from bot.storage import Database, DeliveryLedger, StorageError, SubscriptionRepository
 from bot.storage.database import Migration, load_migrations
+from bot.storage.servers import RemovedServers
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -39,9 +40,8 @@ async def test_migrations_apply_and_reapply(tmp_path: Path) -> None:
 
 async def test_synchronous_full_and_closed_database_refuses_use(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "db.sqlite3")
-    async with database.read() as connection, connection.execute("PRAGMA synchronous") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None and row[0] == 2  # FULL
+    async with database.read() as connection:
+        assert await connection.fetchval("PRAGMA synchronous") == 2  # FULL
     await database.close()
     with pytest.raises(StorageError, match="closed"):
         async with database.read():
@@ -95,114 +95,109 @@ async def test_unopenable_path_is_refused(tmp_path: Path) -> None:
         await Database.open(directory)
 
 
-async def test_subscribe_upserts_and_lists(tmp_path: Path) -> None:
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repo = SubscriptionRepository(database)
-        first = await repo.subscribe(
-            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="settings", now=T0
-        )
-        assert first.active and not first.paused and first.created_at == T0 and first.recorded_through == T0
-        later = T0 + timedelta(hours=1)
-        changed = await repo.subscribe(
-            guild_id=1,
-            channel_id=10,
-            schedule="30 8 * * *",
-            timezone="Europe/Berlin",
-            source="command",
-            now=later,
-        )
-        assert changed.created_at == T0  # kept
-        assert (changed.schedule, changed.timezone, changed.source) == (
-            "30 8 * * *",
-            "Europe/Berlin",
-            "command",
-        )
-        assert changed.recorded_through == later  # a new schedule starts now: nothing back-filled
+async def test_subscribe_upserts_and_lists(database: Database) -> None:
+    repo = SubscriptionRepository(database)
+    first = await repo.subscribe(
+        guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="settings", now=T0
+    )
+    assert first.active and not first.paused and first.created_at == T0 and first.recorded_through == T0
+    later = T0 + timedelta(hours=1)
+    changed = await repo.subscribe(
+        guild_id=1,
+        channel_id=10,
+        schedule="30 8 * * *",
+        timezone="Europe/Berlin",
+        source="command",
+        now=later,
+    )
+    assert changed.created_at == T0  # kept
+    assert (changed.schedule, changed.timezone, changed.source) == (
+        "30 8 * * *",
+        "Europe/Berlin",
+        "command",
+    )
+    assert changed.recorded_through == later  # a new schedule starts now: nothing back-filled
+    await repo.subscribe(
+        guild_id=2, channel_id=20, schedule="09:00", timezone="UTC", source="command", now=T0
+    )
+    assert [s.channel_id for s in await repo.list_subscriptions()] == [10, 20]
+    assert [s.channel_id for s in await repo.list_subscriptions(guild_id=2)] == [20]
+    with pytest.raises(ValueError):
         await repo.subscribe(
-            guild_id=2, channel_id=20, schedule="09:00", timezone="UTC", source="command", now=T0
-        )
-        assert [s.channel_id for s in await repo.list_subscriptions()] == [10, 20]
-        assert [s.channel_id for s in await repo.list_subscriptions(guild_id=2)] == [20]
-        with pytest.raises(ValueError):
-            await repo.subscribe(
-                guild_id=2,
-                channel_id=20,
-                schedule="09:00",
-                timezone="UTC",
-                source="nonsense",  # type: ignore[arg-type]
-                now=T0,
-            )
-
-
-async def test_unsubscribe_keeps_the_row_and_resubscribe_starts_afresh(tmp_path: Path) -> None:
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repo = SubscriptionRepository(database)
-        await repo.subscribe(
-            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
-        )
-        assert await repo.unsubscribe(10, now=T0 + timedelta(minutes=1))
-        assert not await repo.unsubscribe(10, now=T0 + timedelta(minutes=2))
-        assert await repo.list_subscriptions() == []
-        [inactive] = await repo.list_subscriptions(include_inactive=True)
-        assert not inactive.active
-        back = T0 + timedelta(days=2)
-        again = await repo.subscribe(
-            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=back
-        )
-        assert again.active and again.recorded_through == back  # the two days away are not back-filled
-
-
-async def test_pause_with_reason_and_resume_on_resubscribe(tmp_path: Path) -> None:
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repo = SubscriptionRepository(database)
-        await repo.subscribe(
-            guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
-        )
-        assert await repo.pause(10, "403 Missing Access (50001)", now=T0)
-        assert not await repo.pause(10, "again", now=T0)  # already paused
-        paused = await repo.get(10)
-        assert paused is not None and paused.paused and not paused.deliverable
-        assert paused.paused_reason == "403 Missing Access (50001)"
-        assert [s.paused_reason for s in await repo.list_subscriptions()] == [
-            "403 Missing Access (50001)"
-        ]  # lists show it
-        resumed = await repo.subscribe(
-            guild_id=1,
-            channel_id=10,
+            guild_id=2,
+            channel_id=20,
             schedule="09:00",
             timezone="UTC",
-            source="command",
-            now=T0 + timedelta(1),
+            source="nonsense",  # type: ignore[arg-type]
+            now=T0,
         )
-        assert resumed.deliverable and resumed.paused_reason is None and resumed.consecutive_failures == 0
-        assert resumed.recorded_through == T0 + timedelta(1)
 
 
-async def test_sync_settings(tmp_path: Path) -> None:
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repo = SubscriptionRepository(database)
-        await repo.subscribe(
-            guild_id=1, channel_id=30, schedule="07:00", timezone="UTC", source="command", now=T0
-        )
-        result = await repo.sync_settings({10: 1, 20: 1, 30: 1}, schedule="09:00", timezone="UTC", now=T0)
-        assert [s.channel_id for s in result] == [10, 20]
-        command = await repo.get(30)
-        assert command is not None and command.schedule == "07:00"  # a command outranks the settings
-        result = await repo.sync_settings({20: 1}, schedule="09:00", timezone="UTC", now=T0)
-        assert [s.channel_id for s in result] == [20]
-        removed = await repo.get(10)
-        assert removed is not None and not removed.active
+async def test_unsubscribe_keeps_the_row_and_resubscribe_starts_afresh(database: Database) -> None:
+    repo = SubscriptionRepository(database)
+    await repo.subscribe(
+        guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
+    )
+    assert await repo.unsubscribe(10, now=T0 + timedelta(minutes=1))
+    assert not await repo.unsubscribe(10, now=T0 + timedelta(minutes=2))
+    assert await repo.list_subscriptions() == []
+    [inactive] = await repo.list_subscriptions(include_inactive=True)
+    assert not inactive.active
+    back = T0 + timedelta(days=2)
+    again = await repo.subscribe(
+        guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=back
+    )
+    assert again.active and again.recorded_through == back  # the two days away are not back-filled
 
 
-async def test_a_settings_channel_unsubscribed_by_command_stays_unsubscribed(tmp_path: Path) -> None:
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repo = SubscriptionRepository(database)
-        await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)
-        assert await repo.unsubscribe(10, now=T0, by_command=True)
-        result = await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)  # restart
-        assert [s.channel_id for s in result] == [20]
-        unsubscribed = await repo.get(10)
-        assert unsubscribed is not None and not unsubscribed.active
+async def test_pause_with_reason_and_resume_on_resubscribe(database: Database) -> None:
+    repo = SubscriptionRepository(database)
+    await repo.subscribe(
+        guild_id=1, channel_id=10, schedule="09:00", timezone="UTC", source="command", now=T0
+    )
+    assert await repo.pause(10, "403 Missing Access (50001)", now=T0)
+    assert not await repo.pause(10, "again", now=T0)  # already paused
+    paused = await repo.get(10)
+    assert paused is not None and paused.paused and not paused.deliverable
+    assert paused.paused_reason == "403 Missing Access (50001)"
+    assert [s.paused_reason for s in await repo.list_subscriptions()] == [
+        "403 Missing Access (50001)"
+    ]  # lists show it
+    resumed = await repo.subscribe(
+        guild_id=1,
+        channel_id=10,
+        schedule="09:00",
+        timezone="UTC",
+        source="command",
+        now=T0 + timedelta(1),
+    )
+    assert resumed.deliverable and resumed.paused_reason is None and resumed.consecutive_failures == 0
+    assert resumed.recorded_through == T0 + timedelta(1)
+
+
+async def test_sync_settings(database: Database) -> None:
+    repo = SubscriptionRepository(database)
+    await repo.subscribe(
+        guild_id=1, channel_id=30, schedule="07:00", timezone="UTC", source="command", now=T0
+    )
+    result = await repo.sync_settings({10: 1, 20: 1, 30: 1}, schedule="09:00", timezone="UTC", now=T0)
+    assert [s.channel_id for s in result] == [10, 20]
+    command = await repo.get(30)
+    assert command is not None and command.schedule == "07:00"  # a command outranks the settings
+    result = await repo.sync_settings({20: 1}, schedule="09:00", timezone="UTC", now=T0)
+    assert [s.channel_id for s in result] == [20]
+    removed = await repo.get(10)
+    assert removed is not None and not removed.active
+
+
+async def test_a_settings_channel_unsubscribed_by_command_stays_unsubscribed(database: Database) -> None:
+    repo = SubscriptionRepository(database)
+    await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)
+    assert await repo.unsubscribe(10, now=T0, by_command=True)
+    result = await repo.sync_settings({10: 1, 20: 1}, schedule="09:00", timezone="UTC", now=T0)  # restart
+    assert [s.channel_id for s in result] == [20]
+    unsubscribed = await repo.get(10)
+    assert unsubscribed is not None and not unsubscribed.active
 
 
 STAMP = "2026-05-01T09:00:00.000000Z"
@@ -227,11 +222,9 @@ async def test_schema_3_keeps_every_row_and_takes_states_from_a_table(tmp_path: 
     try:
         assert await database.schema_version() == 3
         # Read as schema 3 has it (today's ledger reads the columns of later versions too).
-        async with (
-            database.transaction() as connection,
-            connection.execute("SELECT state, last_attempt_at FROM deliveries WHERE id = 7") as cursor,
-        ):
-            assert tuple(await cursor.fetchone() or ()) == ("sent", None)
+        async with database.transaction() as connection:
+            row = await connection.fetchrow("SELECT state, last_attempt_at FROM deliveries WHERE id = 7")
+            assert tuple(row or ()) == ("sent", None)
         assert await DeliveryLedger(database).delivered_brief_ids(1) == {"b1"}
         async with database.transaction() as connection:
             await connection.execute("UPDATE deliveries SET state = 'held' WHERE id = 7")
@@ -246,25 +239,24 @@ async def test_schema_3_keeps_every_row_and_takes_states_from_a_table(tmp_path: 
 
 
 async def test_one_settings_channel_that_cannot_be_stored_does_not_stop_the_others(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    database: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # 2**64 is beyond SQLite's integers (Settings refuse it now; the repository does not rely on that).
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repository = SubscriptionRepository(database)
-        with caplog.at_level(logging.ERROR):
-            synced = await repository.sync_settings(
-                {2**64: 1, 5: 1}, schedule="09:00", timezone="UTC", now=datetime(2026, 5, 1, tzinfo=UTC)
-            )
+    # 2**64 is beyond SQLite's and PostgreSQL's integers (Settings refuse it now; the repository does not
+    # rely on that).
+    repository = SubscriptionRepository(database)
+    with caplog.at_level(logging.ERROR):
+        synced = await repository.sync_settings(
+            {2**64: 1, 5: 1}, schedule="09:00", timezone="UTC", now=datetime(2026, 5, 1, tzinfo=UTC)
+        )
     assert [s.channel_id for s in synced] == [5]
     assert f"channel {2**64} cannot be subscribed" in caplog.text
 
 
-async def test_settings_channels_whose_server_is_unknown_keep_the_stored_server(tmp_path: Path) -> None:
+async def test_settings_channels_whose_server_is_unknown_keep_the_stored_server(database: Database) -> None:
     now = datetime(2026, 5, 1, tzinfo=UTC)
-    async with await Database.open(tmp_path / "db.sqlite3") as database:
-        repository = SubscriptionRepository(database)
-        await repository.sync_settings({5: 42}, schedule="09:00", timezone="UTC", now=now)
-        synced = await repository.sync_settings({5: None, 6: None}, schedule="09:00", timezone="UTC", now=now)
+    repository = SubscriptionRepository(database)
+    await repository.sync_settings({5: 42}, schedule="09:00", timezone="UTC", now=now)
+    synced = await repository.sync_settings({5: None, 6: None}, schedule="09:00", timezone="UTC", now=now)
     assert {s.channel_id: s.guild_id for s in synced} == {5: 42, 6: 0}
 
 
@@ -306,3 +298,29 @@ async def test_schema_6_says_briefbot_paused_what_was_paused_before_it(tmp_path:
         3: ("permissions", None, True),
         4: (None, None, False),
     }
+
+
+async def test_a_removed_server_is_paused_then_forgotten_unless_it_returns(database: Database) -> None:
+    repository, servers = SubscriptionRepository(database), RemovedServers(database)
+    for guild_id, channel_id in ((1, 10), (1, 11), (2, 20)):
+        await repository.subscribe(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            schedule="09:00",
+            timezone="UTC",
+            source="command",
+            now=T0,
+        )
+    assert await servers.subscribed_servers() == [1, 2]
+    assert await servers.removed(1, "the bot was removed from this server", now=T0) == [10, 11]
+    assert await servers.removed(1, "again", now=T0 + timedelta(hours=1)) == []  # the first mark is kept
+    assert await servers.removed(2, "the bot was removed from this server", now=T0 + timedelta(days=2)) == [
+        20
+    ]
+    assert await servers.subscribed_servers() == []
+    paused = await repository.get(10)
+    assert paused is not None and paused.pause_cause == "server_removed"
+    assert await servers.returned(2) and not await servers.returned(2)
+    assert await servers.forget_removed_before(T0 + timedelta(days=1)) == [1]
+    assert [s.channel_id for s in await repository.list_subscriptions(include_inactive=True)] == [20]
+    assert await servers.subscribed_servers() == [2]
