@@ -38,6 +38,10 @@ INSTALL_HINT = (
 TEMPLATE = "briefbot_template"
 SHARED = "briefbot_tests"
 _TABLES = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+_RESTORE = (
+    "SELECT format('INSERT INTO %I SELECT * FROM json_populate_recordset(NULL::%I, %L)', '{table}', '{table}',"
+    ' json_agg(r)) FROM "{table}" AS r HAVING count(*) > 0'
+)
 _IDENTITIES = (
     "SELECT table_name, column_name FROM information_schema.columns"
     " WHERE table_schema = 'public' AND is_identity = 'YES' ORDER BY table_name"
@@ -164,7 +168,8 @@ class PostgresServer:
 
     async def _prepare(self) -> None:
         """Once: the migrated template, the shared test database copied from it, and the statements that
-        empty it again (every table the migrations left empty; those they filled, such as the states, kept)."""
+        put it back as the migrations left it: every table emptied, then the rows they wrote (the states, the
+        rate budget's row) written again, identities restarted."""
         if self._reset is not None:
             return
         await self._admin(f"CREATE DATABASE {TEMPLATE}")
@@ -172,11 +177,12 @@ class PostgresServer:
         await self._admin(f"CREATE DATABASE {SHARED} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
         connection = await asyncpg.connect(self.url(SHARED))
         try:
-            tables = [row[0] for row in await connection.fetch(_TABLES)]
-            emptied = [
-                table
+            tables = [row[0] for row in await connection.fetch(_TABLES) if row[0] != "schema_version"]
+            # Each seeded table's rows, as the statement that writes them again (from their JSON).
+            seeded = [
+                statement
                 for table in tables
-                if not await connection.fetchval(f'SELECT EXISTS (SELECT 1 FROM "{table}")')  # noqa: S608
+                if (statement := await connection.fetchval(_RESTORE.format(table=table))) is not None
             ]
             identities = await connection.fetch(_IDENTITIES)
         finally:
@@ -184,7 +190,8 @@ class PostgresServer:
         self._reset = " ".join(
             [
                 "SET LOCAL session_replication_role = replica;",  # no foreign key checks while emptying
-                *(f'DELETE FROM "{table}";' for table in emptied),  # noqa: S608 - names from the catalog
+                *(f'DELETE FROM "{table}";' for table in tables),  # noqa: S608 - names from the catalog
+                *(f"{statement};" for statement in seeded),
                 *(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" RESTART;' for table, column in identities),
             ]
         )

@@ -12,6 +12,8 @@ import pytest
 from bot.delivery.pacing import SharedPacer
 from bot.storage import Database
 from bot.storage.rate_budget import RateBudgetStore
+from tests.conftest import BACKENDS
+from tests.postgres import PostgresServer
 
 START = 1_780_000_000.0  # epoch seconds
 
@@ -36,10 +38,21 @@ class WallTime:
         await asyncio.sleep(0)
 
 
-@pytest.fixture
-async def two_processes(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
-    first = await Database.open(tmp_path / "briefbot.sqlite3")
-    second = await Database.open(tmp_path / "briefbot.sqlite3")
+@pytest.fixture(params=BACKENDS)
+async def two_processes(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[tuple[Database, Database]]:
+    """Two processes' databases on one SQLite file, or on one PostgreSQL database."""
+    if request.param == "sqlite":
+        first = await Database.open(tmp_path / "briefbot.sqlite3")
+        second = await Database.open(tmp_path / "briefbot.sqlite3")
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        url, empty_it = await server.shared_database()
+        first = await Database.open(url)
+        async with first.transaction() as connection:
+            await connection.execute(empty_it)
+        second = await Database.open(url)
     yield first, second
     await first.close()
     await second.close()
