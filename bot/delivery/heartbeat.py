@@ -133,7 +133,7 @@ async def cluster_status(
         for record in await ProcessTable(database).all()
     ]
     async with database.read() as connection:
-        rows = await connection.execute_fetchall(
+        rows = await connection.fetch(
             "SELECT state, count(*) AS n FROM deliveries GROUP BY state ORDER BY state"
         )
     wall_now = wall() if wall is not None else at.timestamp()

@@ -54,15 +54,14 @@ class ProcessTable:
     async def forget_before(self, moment: datetime) -> int:
         """Delete rows whose last beat is before `moment` (processes long dead); returns how many."""
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
+            return await connection.execute(
                 "DELETE FROM process_heartbeats WHERE heartbeat_at < ?", (to_db(moment),)
             )
-            return cursor.rowcount
 
     async def all(self) -> list[ProcessRecord]:
         """Every row, the longest running first."""
         async with self._db.read() as connection:
-            rows = await connection.execute_fetchall(
+            rows = await connection.fetch(
                 "SELECT identity, host, pid, backend, shards, started_at, heartbeat_at"
                 " FROM process_heartbeats ORDER BY started_at, identity"
             )
