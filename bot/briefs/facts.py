@@ -218,15 +218,39 @@ def _shorten(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip() + " …"
 
 
-def evidence_snippet(brief: Brief, key: str, fact: Fact) -> str:
-    """A short piece of the first passage, as the article writes it; the rest is one press of Quote away."""
+QUOTATION_GOES_ON = "(the quotation it opens goes on in the article)"
+_MORE_THAN_ONE_SENTENCE = re.compile(r"[.!?][”’\"']?\s+\S")
+
+
+def quoted(passage: str) -> str:
+    """A passage between quotation marks as the article's words; one cut inside a quotation it opens says so,
+    so the quotation does not look closed where the passage ends: `“Austin said … “how … invasion. …” (the
+    quotation it opens goes on in the article)`."""
+    if passage.count("“") <= passage.count("”"):
+        return f"“{passage}”"
+    cut = passage if passage.endswith("…") else f"{passage} …"
+    return f"“{cut}” {QUOTATION_GOES_ON}"
+
+
+def sentence_label(sentence: str) -> str:
+    """How the Quote view names the words around a passage: a sentence that opens a quotation running over
+    several sentences is shown whole, and called so."""
+    if "“" in sentence and _MORE_THAN_ONE_SENTENCE.search(sentence):
+        return "In the sentence and the quotation it opens"
+    return "In the sentence"
+
+
+def evidence_snippet(brief: Brief, key: str, fact: Fact, *, more_said: bool = False) -> str:
+    """A short piece of the first passage, as the article writes it; the rest is one press of Quote away
+    (`more_said`: and who says so in them, which the answer does not show)."""
     shown = passages(brief, key, fact)
     first = _shorten(shown[0], SNIPPET_LENGTH)
     proof = brief.proof.item(key) if brief.proof else None
     caption = " (photo caption)" if proof and proof.passages and proof.passages[0].kind == "caption" else ""
     more = len(shown) - 1
-    tail = f" (+{plural(more, 'more passage')}: press Quote)" if more else ""
-    return f"> “{first}”{caption}{tail}"
+    said = ", each with who says so" if more_said else ""
+    tail = f" (+{plural(more, 'more passage')}{said}: press Quote)" if more else ""
+    return f"> {quoted(first)}{caption}{tail}"
 
 
 def caption_mark(brief: Brief, key: str) -> str:
@@ -239,7 +263,7 @@ def caption_mark(brief: Brief, key: str) -> str:
 
 
 def status_line(status: Status, as_written: str) -> str:
-    """`Status: requested (asked for: a request, not a payment) · the article: “asked”`."""
+    """`Status: requested (asked for; the article does not say it was given) · the article: “asked”`."""
     return f"Status: {status} ({STATUS_MEANING[status]}) · the article: “{as_written}”"
 
 

@@ -229,9 +229,9 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     for number, (passage, place, sentence, said, account) in enumerate(passages, start=1):
         where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
-        lines = [f"“{passage}”"]
+        lines = [facts.quoted(passage)]
         if sentence and sentence != passage:
-            lines.append(f"In the sentence: “{sentence}”")
+            lines.append(f"{facts.sentence_label(sentence)}: “{sentence}”")
         lines += facts.attribution_lines(said)
         # who says so stands in a later sentence: show it, so the passage is read as that source's account
         if account:

@@ -19,9 +19,10 @@ from typing import Any, TypeVar
 from bot.briefs import facts
 from bot.briefs.facts import escape_markdown, item_key, plural
 from bot.briefs.lookup import Found
-from bot.briefs.models import AidFlow, Brief, Event, Loan, Person, Quote
+from bot.briefs.models import AidFlow, Brief, Event, Fact, Loan, Person, Quote
 from bot.briefs.ranking import Match, match, searchable
 from bot.briefs.versions import FactChange, changes_text
+from bot.briefs.vocabulary import AttributionRole
 
 T = TypeVar("T")
 
@@ -284,13 +285,37 @@ def person_heading(brief: Brief, person: Person) -> str:
     return person.name + facts.caption_mark(brief, item_key(brief, "people", person))
 
 
+OTHER_CAVEAT = "Caveat in another passage"
+
+
+def passage_attributions(brief: Brief, key: str, fact: Fact) -> list[list[tuple[str, AttributionRole]]]:
+    """Who says so, passage by passage (what the check found in each one's sentence or account); without a
+    proof, the brief's attributions go with the first passage."""
+    proof = brief.proof.item(key) if brief.proof else None
+    if proof is None or not proof.passages:
+        return [[(facts.written(brief, a.text), a.role) for a in fact.attributed]]
+    return [list(passage.attributions) for passage in proof.passages]
+
+
 def _person_field(brief: Brief, person: Person) -> EmbedField:
+    """A person's entry: their role and the phrase that names them, then the one passage shown with who says so
+    in it, above it. A person's passages tell different claims (Bennett's argument, his refusal, his question):
+    each passage's sources and reasons stand with it, so those of passages not shown are left to Quote (the
+    snippet says so); caveats, which name what they qualify, are shown as standing in another passage."""
     key = item_key(brief, "people", person)
     described = facts.title(brief, person)
     lines = [f"**{described}**"] if described else []
     lines.append(f"Named in the article as “{facts.written(brief, person.as_written)}”")
-    lines += facts.who_says(brief, key, person)
-    lines.append(facts.evidence_snippet(brief, key, person))
+    first, *others = passage_attributions(brief, key, person)
+    lines += facts.attribution_lines(first)
+    # a caveat says what it qualifies ("… do not comment on closed Security Cabinet meetings"): shown, saying
+    # where it stands
+    caveats = [
+        text for passage in others for text, role in passage if role == "caveat" and (text, role) not in first
+    ]
+    lines += [f"{OTHER_CAVEAT}: “{text}”" for text in dict.fromkeys(caveats)]
+    more_said = any(role != "caveat" for passage in others for _, role in passage)
+    lines.append(facts.evidence_snippet(brief, key, person, more_said=more_said))
     return _field(person_heading(brief, person), lines)
 
 
@@ -528,7 +553,8 @@ CHECK_TEXT = (
     "How it is checked: Briefbot loads a brief only if every value passes fixed rules against its passages "
     "(each passage is whole words from one paragraph of the article; names, places, times and amounts are "
     "written in their passages, or are names the brief declares; a loan's amount and parties stand in one "
-    "clause; a status agrees with the article's verb; who says so comes from the passage's own sentence), and "
+    "clause; a status agrees with the article's verb; who says so is written in the passage's own sentence, or "
+    "closes the account the passage is told in, in the same paragraph), and "
     "refuses a brief that breaks one. The rules cannot catch every misreading: answers show the article's "
     "words with each item (> “…”, shortened when long), and Quote shows every passage in full, with where it "
     "sits in the article."
@@ -551,7 +577,8 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     description = (
         f"**{brief.source.headline}**\n"
         f"The article's headline, as it writes it. The article's text is kept verbatim as `{brief.source.seed}`.\n"
-        f"Publisher: {brief.source.publisher} {PUBLISHER_LABEL}, read from the article's words “{publisher}”{stop}\n"
+        f"Publisher: {brief.source.publisher} {PUBLISHER_LABEL}; the name stands in the "
+        f"article's words “{publisher}”{stop}\n"
         f"{note}\n\n{provenance(brief)}\n\n{CHECK_TEXT}"
     )
     credits = [f"{c.kind}: {c.as_written}" for c in brief.credits]

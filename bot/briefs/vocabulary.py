@@ -63,7 +63,7 @@ STATUS_MEANING: Final[dict[Status, str]] = {
     "delivered": "done, and the article says delivered",
     "pledged": "promised; the article does not say it was done",
     "approved": "decided; the article does not say it was paid out",
-    "requested": "asked for: a request, not a payment",
+    "requested": "asked for; the article does not say it was given",
     "under consideration": "being considered; the article tells of no decision",
     "declined": "refused",
     "not provided": "the article says it was not given",

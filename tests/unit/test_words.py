@@ -210,3 +210,74 @@ def test_sources_names_declared_names_only_for_a_brief_that_declares_some(newsro
     assert any(not b.aliases for b in newsroom.library.briefs) and any(
         b.aliases for b in newsroom.library.briefs
     )
+
+
+def test_sources_tells_the_check_as_it_now_is(shipped: LoadResult) -> None:
+    """Review 3 #6: who says so may close the account a passage is told in (L24's "a senior diplomatic source
+    said"); and a credit line names contributors, so the publisher is the editor's, not "read from" it."""
+    text = _text(answer("sources", shipped.library))
+    assert "who says so comes from the passage's own sentence)" not in text
+    assert "or closes the account the passage is told in, in the same paragraph" in text
+    assert "read from the article's words" not in text
+
+
+def test_a_persons_entry_shows_who_says_so_with_the_passage_it_belongs_to(shipped: LoadResult) -> None:
+    """Review 3 #5: Bennett's entry listed the sources and the reason of passages it does not show."""
+    brief = shipped.library.get()
+    pages = answer("who", shipped.library)
+    entries = {f.name: f.value for page in pages for embed in page.embeds for f in embed.fields}
+    pointed = 0
+    for index, person in enumerate(brief.people):
+        proof = brief.proof.item(f"people[{index}]") if brief.proof else None
+        assert proof is not None
+        value = entries[render.person_heading(brief, person)]
+        shown = set(
+            re.findall(
+                r"“([^”]*)”",
+                "\n".join(
+                    line for line in value.splitlines() if ": “" in line and not line.startswith("Named")
+                ),
+            )
+        )
+        # the shown passage's, and the caveats (which say what they qualify: "… on closed Security Cabinet meetings")
+        first = {text for text, _ in proof.passages[0].attributions}
+        caveats = {text for p in proof.passages for text, role in p.attributions if role == "caveat"}
+        assert shown == first | caveats, (person.name, shown, first)
+        others = any(role != "caveat" for p in proof.passages[1:] for _, role in p.attributions)
+        assert ("each with who says so: press Quote)" in value) == others, person.name
+        pointed += others
+    assert pointed >= 1
+    bennett = entries["Naftali Bennett"]
+    assert "Reason given" not in bennett and "Another official said" not in bennett
+
+
+def test_a_request_says_no_more_than_asked(shipped: LoadResult) -> None:
+    """Review 3 #7: "not a payment" is a loan's word; military aid called for in a cabinet is no payment either."""
+    from bot.briefs.vocabulary import STATUS_MEANING
+
+    assert STATUS_MEANING["requested"] == "asked for; the article does not say it was given"
+    assert "payment" not in _text(answer("aid", shipped.library))
+
+
+def test_a_passage_cut_inside_a_quotation_says_the_quotation_goes_on(shipped: LoadResult) -> None:
+    """Review 3 #8: “Austin said the participants discussed “how … invasion.” looked like a closed quotation, and
+    its "sentence" is the whole quotation of two sentences."""
+    from bot.briefs.quote import quote_choices, render_quote
+
+    texts = [_text(answer("who", shipped.library))]
+    for command in ("who", "events", "brief"):
+        for choice in quote_choices(command, shipped.library, {}):
+            texts.append(_text(render_quote(shipped.library, choice.target)))
+    brief = shipped.library.get()
+    assert brief.proof is not None
+    opening = {p.passage[:60] for index in range(len(brief.people)) for p in brief.proof.item(f"people[{index}]").passages if p.passage.count("“") > p.passage.count("”")}  # fmt: skip
+    assert opening
+    marked = 0
+    for text in texts:
+        for line in text.splitlines():
+            if any(line.startswith((f"“{start}", f"> “{start}")) for start in opening):
+                assert facts.QUOTATION_GOES_ON in line and " …”" in line, line
+                marked += 1
+            assert not line.startswith("In the sentence: “Austin said"), line  # two sentences of a quotation
+    assert marked >= 2  # /who Austin, and the Quote view of Austin's passage
+    assert any("In the sentence and the quotation it opens: “Austin said" in text for text in texts)
