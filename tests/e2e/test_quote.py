@@ -44,7 +44,7 @@ async def test_quote_shows_every_passage_its_sentence_paragraph_and_who_says_so(
     briefbot: Briefbot, standin: DiscordStandIn
 ) -> None:
     interaction, callback = await ask(standin, "who", {"name": "bennett"})
-    assert "(+6 more passages: press Quote)" in embeds_text(callback.data)
+    assert "(+6 more passages, each with who says so: press Quote)" in embeds_text(callback.data)
     press = await standin.press_button(
         interaction, buttons(callback.data)["Quote"]["custom_id"], user="alice"
     )
@@ -70,7 +70,7 @@ async def test_a_partial_passage_shows_its_sentence(briefbot: Briefbot, standin:
     pages = await standin.wait_for_callback(press, timeout=5)
     text = embeds_text(pages.data)
     assert "“Since the contact group first came together three months ago”" in text
-    assert "In the sentence: “Austin said the participants discussed" in text
+    assert "In the sentence and the quotation it opens: “Austin said the participants discussed" in text
     assert "Who says so: “Austin said”" in text
     assert buttons(pages.data)["Next"]  # every fact's evidence does not fit one message: paged
     assert standin.violations == []
