@@ -352,7 +352,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     settings = _settings_or_exit(StatusSettings)  # the database and the rate, not the token
 
     async def read() -> list[str]:
-        database = await Database.open_read_only(settings.database_path)
+        database = await Database.open_read_only(settings.database)
         try:
             status = await cluster_status(database, window=args.window)
         finally:

@@ -73,6 +73,9 @@ class Backend(ABC):
     def transaction(self, *, durable: bool) -> AbstractAsyncContextManager[Connection]: ...
 
     @abstractmethod
+    def single_statement(self, *, durable: bool) -> AbstractAsyncContextManager[Connection]: ...
+
+    @abstractmethod
     def read(self) -> AbstractAsyncContextManager[Connection]: ...
 
     @abstractmethod

@@ -116,6 +116,17 @@ class Database:
             yield connection
 
     @asynccontextmanager
+    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+        """Hold a connection for one write statement that is atomic by itself (an `UPDATE ... RETURNING` of
+        one row, say) and reads nothing it must see other writers' transactions whole for: it needs none of
+        `transaction()`'s serialisation. On SQLite it is a `transaction()` (one writer at a time anyway); on
+        PostgreSQL a transaction of its own on a pool connection that takes neither the write lock nor this
+        process's, so that it never waits behind a long write, such as another process recording a slot
+        (the row's own lock orders it). `durable` as for `transaction()`."""
+        async with self._backend.single_statement(durable=durable) as connection:
+            yield connection
+
+    @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:
         """Hold a connection for reads outside any other coroutine's transaction: they see no transaction
         half done."""

@@ -210,6 +210,14 @@ class PostgresBackend(Backend):
                 yield PostgresConnection(raw)
 
     @asynccontextmanager
+    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+        self._check_open()
+        async with self._pool.acquire() as raw, raw.transaction():
+            if not durable:
+                await raw.execute("SET LOCAL synchronous_commit = off")
+            yield PostgresConnection(raw)
+
+    @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:
         self._check_open()
         async with self._pool.acquire() as raw, raw.transaction(isolation="repeatable_read", readonly=True):

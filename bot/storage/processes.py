@@ -43,7 +43,7 @@ class ProcessTable:
             to_db(process.started_at),
             to_db(process.heartbeat_at),
         )
-        async with self._db.transaction(durable=False) as connection:
+        async with self._db.single_statement(durable=False) as connection:
             await connection.execute(_BEAT, row)
 
     async def leave(self, identity: str) -> None:

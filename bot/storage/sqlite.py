@@ -268,6 +268,12 @@ class SqliteBackend(Backend):
             self._synchronous_normal = False
 
     @asynccontextmanager
+    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+        """SQLite has one writer at a time: the same as `transaction()`."""
+        async with self.transaction(durable=durable) as connection:
+            yield connection
+
+    @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:
         async with self._lock:
             self._check_open()

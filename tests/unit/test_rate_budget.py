@@ -141,3 +141,26 @@ async def test_a_busy_process_reserves_a_few_permits_at_once_and_never_sends_one
     assert CountedStore.writes <= 30 / 5  # batches of up to 10 (0.2 s at 50/s) while callers queue
     time.now += 10.0  # the busy process falls idle: what it held has passed, and is dropped, not sent late
     assert await busy.acquire() == pytest.approx(time.now)
+
+
+async def test_on_postgresql_a_permit_never_waits_for_another_processs_write_transaction(
+    two_processes: tuple[Database, Database],
+) -> None:
+    first, second = two_processes
+    if first.dialect != "postgresql":
+        pytest.skip("SQLite has one writer at a time: a permit waits for it (a transaction is short there)")
+    holding, release = asyncio.Event(), asyncio.Event()
+
+    async def recording_a_slot() -> None:  # another process's long write transaction
+        async with second.transaction():
+            holding.set()
+            await release.wait()
+
+    holder = asyncio.create_task(recording_a_slot())
+    await holding.wait()
+    try:
+        granted = await asyncio.wait_for(RateBudgetStore(first).reserve(START, 1 / 45), timeout=10)
+    finally:
+        release.set()
+        await holder
+    assert granted == START
