@@ -214,6 +214,10 @@ def _chunks(text: str, limit: int) -> list[str]:
     return [*pieces, text] if text else pieces
 
 
+# A passage that stops before its quotation's closing mark is its whole sentence all the same.
+_CLOSING_MARKS = "”’\"' "
+
+
 def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     proof = brief.proof.item(key) if brief.proof else None
     label = fact_label(brief, key, fact)
@@ -229,8 +233,10 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     for number, (passage, place, sentence, said, account) in enumerate(passages, start=1):
         where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
-        lines = [facts.quoted(passage)]
-        if sentence and sentence != passage:
+        # a passage that stops before its quotation's closing mark is its whole sentence: shown once, closed
+        whole = sentence is not None and sentence.rstrip(_CLOSING_MARKS) == passage.rstrip(_CLOSING_MARKS)
+        lines = [facts.quoted(sentence if sentence is not None and whole else passage)]
+        if sentence and not whole:
             lines.append(f"{facts.sentence_label(sentence)}: “{sentence}”")
         lines += facts.attribution_lines(said)
         # who says so stands in a later sentence: show it, so the passage is read as that source's account

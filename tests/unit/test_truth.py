@@ -760,3 +760,16 @@ def test_a_quote_keeps_its_frame_and_says_who_spoke(
     assert quoted and all(
         n.startswith("Quote: Lloyd Austin, US Secretary of Defense · passage") for n in quoted
     )
+
+
+def test_a_passage_that_is_its_whole_sentence_is_not_shown_twice(
+    quote_views: dict[str, list[MessageData]],
+) -> None:
+    """The quote's passage stops before the quotation's closing ”: its sentence is the same words."""
+    for command, pages in quote_views.items():
+        for name, value in fields(pages):
+            lines = value.splitlines()
+            said = [line for line in lines if line.startswith("In the sentence")]
+            for line in said:
+                around = line.split(": “", 1)[1].rstrip("”")
+                assert around != lines[0].removeprefix("“").rstrip("”"), (command, name)
