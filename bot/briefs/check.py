@@ -48,6 +48,7 @@ from bot.briefs.money import DOLLARS, MoneyError, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     AID_KIND_WORDS,
+    ASKING_VERBS,
     ATTRIBUTION_MARKERS,
     BACK_REFERENCES,
     CREDIT_LINE_WORDS,
@@ -58,6 +59,7 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    POINTING_BACK,
     PRONOUNS,
     REASON_MARKERS,
     SETTING_PREPOSITIONS,
@@ -353,11 +355,55 @@ class _Checker:
                 )
         yield from self._value(f"{where}.as_written", person.as_written, texts)
         yield from self._lead(where, person)
+        yield from self._referents(where, located)
         phrase = [normalise(person.as_written)]
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+
+    def _referents(self, where: str, located: list[Located]) -> Iterator[Problem]:
+        """A person's passage that opens with a pronoun says whom it stands for: the person of the brief the
+        sentence before it names last ("Ilan Mezushan participated … . He can be seen …"), shown beside it; a
+        passage whose pronoun points to no one of the brief is refused."""
+        proof = self.proofs.get(where)
+        if proof is None or len(proof.passages) != len(located):
+            return
+        shown = list(proof.passages)
+        for index, place in enumerate(located):
+            words = place.passage.split()
+            pronoun = words[0].strip(_PUNCTUATION) if words else ""
+            if index == 0 or pronoun.casefold() not in PRONOUNS:  # a lead never opens with one (`_lead`)
+                continue
+            paragraph = place.paragraph
+            before = [s for s in paragraph.sentences if s.end <= place.start]
+            named = [
+                (max(at), person.name)
+                for person in self.brief.people
+                for at in [self._at_person(person, before[-1].text if before else "")]
+                if at
+            ]
+            if not named:
+                yield Problem(
+                    f"{where}.evidence[{index}]",
+                    f"opens with “{pronoun}”, and the sentence before it names no one of [[people]]: a reader "
+                    "cannot tell whom it stands for; quote words that name them",
+                )
+                continue
+            referent = max(named)[1]
+            shown[index] = dataclasses.replace(
+                shown[index], referent=f"“{pronoun}” is {referent}, named in the sentence before"
+            )
+        self.proofs[where] = dataclasses.replace(proof, passages=tuple(shown))
+
+    def _at_person(self, person: Person, text: str) -> list[int]:
+        """Where `text` names `person`: by the phrase that names them, their name, or their surname."""
+        surname = normalise(person.name).split()[-1]
+        return [
+            at
+            for form in (person.as_written, person.name, surname)
+            for at in find_words(normalise(form), text)
+        ]
 
     def _lead(self, where: str, person: Person) -> Iterator[Problem]:
         """An entry about a person is led by a passage that names them as whom it tells of: not one whose
@@ -409,6 +455,55 @@ class _Checker:
                 "possibility” points back to), so it may tell of something else",
             )
         yield from self._dealing(where, flow, located, telling or places)
+        yield from self._aid_reading(where, flow)
+        judged = [
+            self._direction(flow.status, flow.status_as_written, flow.donor, flow.recipient, _told_span(verb))
+            for verb in telling
+        ]
+        if judged and not any(ok is not False for ok in judged):
+            yield _direction_problem(f"{where}.donor", "donor", flow.donor, "recipient", flow.recipient)
+
+    def _aid_reading(self, where: str, flow: AidFlow) -> Iterator[Problem]:
+        """What a negated verb excepts ("has not provided military aid to Kyiv beyond helmets and protective
+        vests") is given by inference, not in the article's words: such a flow says reading = true, and only
+        such a flow does."""
+        phrase = normalise(flow.status_as_written)
+        excepting = _excepting(phrase)
+        inferred = (
+            flow.status == "provided"
+            and bool(excepting)
+            and read_status(phrase.split(" " + excepting[0][0])[0], "") == "not provided"
+        )
+        if inferred and not flow.reading:
+            yield Problem(
+                f"{where}.reading",
+                f"is given only by what “{flow.status_as_written}” excepts: the article says what was not given; "
+                "that these items were is a reading, so say reading = true and every answer shows it as one",
+            )
+        elif flow.reading and not inferred:
+            yield Problem(
+                f"{where}.reading",
+                "says reading = true, but the article tells this flow in its own words: leave it out",
+            )
+
+    def _direction(self, status: Status, as_written: str, giver: str, taker: str, text: str) -> bool | None:
+        """Whether `text` tells `giver` giving to `taker`: the giver stands before the taker ("Israel has sent
+        … in Ukraine", "the United States' security assistance to Ukraine", "called for Israel to send military
+        aid to Ukraine"); for a request the asker stands before the verb and the asked after it ("Ukraine also
+        asked Israel for a loan"). None when the text does not name both."""
+        given, taken = self._at(giver, text), self._at(taker, text)
+        if not given or not taken:
+            return None
+        verb = normalise(as_written)
+        if any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS):
+            at = find_words(verb, text)
+            if not at:
+                return None
+            return any(t < at[0] for t in taken) and any(g > at[0] for g in given)
+        return any(g < t for g in given for t in taken)
+
+    def _at(self, value: str, text: str) -> list[int]:
+        return sorted(at for form in self._forms(value) for at in find_words(form, text))
 
     def _forms(self, value: str) -> list[str]:
         """`value` and the words its declared alias writes for it."""
@@ -621,11 +716,36 @@ class _Checker:
             )
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
+        yield from self._loan_direction(where, loan, shown, first.text, used_reading)
         if used_reading:
             proof = self.proofs.get(where)
             self.proofs[where] = ItemProof(
                 proof.passages if proof else (), _clause_words(first.text), _clause_words(own.text)
             )
+
+    def _loan_direction(
+        self, where: str, loan: Loan, own: str, first: str, reading: bool
+    ) -> Iterator[Problem]:
+        """Who lends to whom, read in the amount's clause; for a reading, each party on its side of the
+        status verb of the clause that names it ("Japan has provided Ukraine …", "Germany provided …")."""
+        if not reading:
+            ok = self._direction(loan.status, loan.status_as_written, loan.lender, loan.borrower, own)
+            if ok is False:
+                yield _direction_problem(f"{where}.lender", "lender", loan.lender, "borrower", loan.borrower)
+            return
+        for field, value, before in (("lender", loan.lender, True), ("borrower", loan.borrower, False)):
+            text = own if self._at(value, own) else first
+            verbs = [at for verb in _ALL_STATUS_VERBS for at in find_words(verb, text, ignore_case=True)]
+            found = self._at(value, text)
+            if not verbs or not found:
+                continue
+            if (min(found) < min(verbs)) != before:
+                side = "before" if before else "after"
+                yield Problem(
+                    f"{where}.{field}",
+                    f"“{value}” does not stand {side} the verb of “{text}”: the lender gives (before it), the "
+                    "borrower receives (after it)",
+                )
 
     def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
@@ -755,6 +875,13 @@ def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:
             field,
             f"“{heading}” holds who says so (“{said[0][0]}”): {what}; who says so is its attribution",
         )
+    back = [word for word in POINTING_BACK if find_words(word, text, ignore_case=True)]
+    if back:
+        yield Problem(
+            field,
+            f"“{heading}” holds “{back[0]}”, which points back to something it does not show: {what}, in words "
+            "that stand alone",
+        )
     first = text.split()[0].strip(_PUNCTUATION).casefold() if text.split() else ""
     if first in PRONOUNS:
         yield Problem(
@@ -822,6 +949,23 @@ def _people_named(brief: Brief, speaker: str) -> list[str]:
         if normalise(person.name).casefold() == wanted
         or normalise(person.name).split()[-1].casefold() == wanted
     ]
+
+
+def _told_span(verb: _VerbPlace) -> str:
+    """The words a status verb tells its item in: its clause, from the clause before it when the passage shows
+    that ("… have called for Israel to send military aid to Ukraine, but Bennett rejected the possibility")."""
+    start = verb.previous.start if verb.previous is not None else verb.clause.start
+    return verb.place.paragraph.text[start : verb.clause.end]
+
+
+def _direction_problem(field: str, giver_field: str, giver: str, taker_field: str, taker: str) -> Problem:
+    return Problem(
+        field,
+        f"“{giver}” as {giver_field} and “{taker}” as {taker_field} turn round what the article tells: the one who "
+        f"gives stands before the one who receives (“Japan has provided Ukraine …”, “the United States' security "
+        "assistance to Ukraine”), and who asks stands before the verb, the one asked after it (“Ukraine also asked "
+        f"Israel for a loan”); swap {giver_field} and {taker_field}",
+    )
 
 
 def _spans(given: Sequence[str], sentence: str) -> list[tuple[str, int, int]]:

@@ -195,6 +195,8 @@ def aid_order(flows: Sequence[AidFlow]) -> list[AidFlow]:
 def aid_action(brief: Brief, flow: AidFlow) -> str:
     """What was done and by whom, in the article's frame: "Given", "Not given", "Refused by Bennett",
     "Called for by Foreign Minister Yair Lapid and …" (never a bare "Asked for" that reads as the recipient's)."""
+    if flow.reading:
+        return f"{aid_group(flow)} (a reading)"
     if flow.by:
         return f"{_by_label(flow)} {written(brief, flow.by)}"
     if flow.status == "declined":
@@ -389,3 +391,14 @@ def quote_text(brief: Brief, key: str, quote: Quote) -> str:
     proof = brief.proof.item(key) if brief.proof else None
     quoted = f"“{written(brief, quote.text)}”"
     return f"{proof.frame} {quoted}" if proof is not None and proof.frame else quoted
+
+
+def aid_reading_line(brief: Brief, flow: AidFlow) -> list[str]:
+    """For aid given only by what a negated verb excepts: say that it is a reading, and of which words."""
+    if not flow.reading:
+        return []
+    items = ", ".join(written(brief, item) for item in flow.items)
+    return [
+        f"A reading, not the article's words: the article writes “{written(brief, flow.status_as_written)}”; "
+        f"that {flow.donor} gave {flow.recipient} {items} is a reading"
+    ]

@@ -168,6 +168,11 @@ class AidFlow(Dealing):
     recipient: ShortText
     kind: AidKind
     items: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
+    reading: bool = Field(
+        default=False,
+        description="Given only by what a negated verb excepts ('has not provided military aid … beyond "
+        "helmets'): shown as a reading.",
+    )
 
 
 class Loan(Dealing):

@@ -26,6 +26,9 @@ class PassageProof:
     # The sentence closing the paragraph whose account the passage is told in (", a senior diplomatic source
     # said."), as written, when it is not the passage's own: where its who-says-so stands.
     account: str | None = None
+    # Who a passage's opening pronoun stands for, when it is a person's passage: "“He” is Ilan Mezushan, named in
+    # the sentence before", so "He can be seen …" under Lloyd Austin is not read as Austin.
+    referent: str | None = None
 
 
 @dataclass(frozen=True)

@@ -222,20 +222,25 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     proof = brief.proof.item(key) if brief.proof else None
     label = fact_label(brief, key, fact)
     passages = (
-        [(p.passage, p.where, p.sentence, list(p.attributions), p.account) for p in proof.passages]
+        [
+            (p.passage, p.where, p.sentence, list(p.attributions), p.account, p.referent)
+            for p in proof.passages
+        ]
         if proof
         else [
-            (passage, None, None, facts.attributions(brief, key, fact), None)
+            (passage, None, None, facts.attributions(brief, key, fact), None, None)
             for passage in facts.passages(brief, key, fact)
         ]
     )
     fields: list[EmbedField] = []
-    for number, (passage, place, sentence, said, account) in enumerate(passages, start=1):
+    for number, (passage, place, sentence, said, account, referent) in enumerate(passages, start=1):
         where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
         # a passage that stops before its quotation's closing mark is its whole sentence: shown once, closed
         whole = sentence is not None and sentence.rstrip(_CLOSING_MARKS) == passage.rstrip(_CLOSING_MARKS)
         lines = [facts.quoted(sentence if sentence is not None and whole else passage)]
+        if referent:  # "He can be seen …" under Lloyd Austin: "He" is Ilan Mezushan
+            lines.append(referent)
         if sentence and not whole:
             lines.append(f"{facts.sentence_label(sentence)}: “{sentence}”")
         lines += facts.attribution_lines(said)
@@ -244,6 +249,8 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
             lines.append(f"Told in the account that closes {place or 'its paragraph'}: “{account}”")
         if number == 1 and isinstance(fact, Loan):
             lines += facts.reading_line(brief, key, fact)
+        if number == 1 and isinstance(fact, AidFlow):
+            lines += facts.aid_reading_line(brief, fact)
         text = render.defuse_mentions("\n".join(lines))
         pieces = _chunks(text, render.FIELD_VALUE_LIMIT)
         for part, piece in enumerate(pieces, start=1):

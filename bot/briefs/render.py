@@ -353,6 +353,7 @@ def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
             [
                 facts.kind_line(f),
                 facts.status_line(f.status, facts.written(brief, f.status_as_written)),
+                *facts.aid_reading_line(brief, f),
                 *facts.dealing_lines(brief, f),
                 *facts.who_says(brief, item_key(brief, "aid", f), f),
                 facts.evidence_snippet(brief, item_key(brief, "aid", f), f),

@@ -94,6 +94,9 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
     "declined": ("rejected", "declined", "refused"),
     "not provided": (),
 }
+# Request verbs whose subject is who asks and whose object is who is asked ("Ukraine also asked Israel for a
+# loan"); "called for X to send … to Y" names the giver and the receiver the other way round.
+ASKING_VERBS: Final[tuple[str, ...]] = ("asked", "requested", "sought")
 NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "no", "n't", "without", "nor")
 # "has not provided military aid beyond helmets": what comes after "beyond" was given.
 NEGATION_EXCEPTIONS: Final[tuple[str, ...]] = ("beyond", "except", "other than", "apart from")
@@ -287,6 +290,10 @@ PRONOUNS: Final[tuple[str, ...]] = (
     "these",
     "those",
 )
+
+# Words that point back to something told before ("Ukraine also asked Israel …"): a heading holding one
+# says "also" of what it does not show.
+POINTING_BACK: Final[tuple[str, ...]] = ("also", "too", "again", "as well", "likewise", "another")
 
 # Words that title a person ("Prime Minister Naftali Bennett", "Ambassador Alex Ben-Zvi"), as written
 # (capitalised): `briefbot new` offers a [[people]] candidate for each titled name it reads.

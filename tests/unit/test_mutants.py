@@ -114,8 +114,8 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     ),
     (
         "what happened, not in the article's words",
-        _set("events", 9, what="Moscow expelled Alex Ben-Zvi"),
-        "events[9].what",
+        _set("events", 8, what="Moscow expelled Alex Ben-Zvi"),
+        "events[8].what",
     ),
     (
         "an invented headline",
@@ -407,6 +407,62 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "a quote of words the article does not put in quotation marks",
         _set("quotes", 0, text="Austin said the participants discussed"),
         "quotes[0].text",
+    ),
+    # who gives to whom (third reading, 15:25)
+    (
+        "a request's asker and asked turned round",
+        _set("loans", 0, lender="Ukraine", borrower="Israel"),
+        "loans[0].lender",
+    ),
+    (
+        "Japan's loan told as Ukraine's to Japan",
+        _set("loans", 1, lender="Ukraine", borrower="Japan"),
+        "loans[1].lender",
+    ),
+    (
+        "a reading's lender and borrower turned round",
+        _set("loans", 2, lender="Ukraine", borrower="Germany"),
+        "loans[2].lender",
+    ),
+    (
+        "the helmets told as Ukraine's to Israel",
+        _set("aid", 0, donor="Ukraine", recipient="Israel"),
+        "aid[0].donor",
+    ),
+    (
+        "the field hospital told as Ukraine's to Israel",
+        _set("aid", 2, donor="Ukraine", recipient="Israel"),
+        "aid[2].donor",
+    ),
+    (
+        "the United States' assistance told as Ukraine's to it",
+        _set("aid", 5, donor="Ukraine", recipient="United States"),
+        "aid[5].donor",
+    ),
+    (
+        "the call told as one for Ukraine to give Israel",
+        _set("aid", 6, donor="Ukraine", recipient="Israel"),
+        "aid[6].donor",
+    ),
+    # readings of aid, and headings that stand alone
+    (
+        "aid given only by an exception, not told as a reading",
+        _set("aid", 0, reading=False),
+        "aid[0].reading",
+    ),
+    ("aid told in the article's words, told as a reading", _set("aid", 1, reading=True), "aid[1].reading"),
+    (
+        "an event headed with an “also” of what it does not show",
+        lambda raw: raw["events"].append(
+            {
+                "what": "Ukraine also asked Israel for a loan of half-a-billion dollars",
+                "when": "last week",
+                "evidence": [
+                    "Ukraine also asked Israel for a loan of half-a-billion dollars last week in a letter conveyed by Ukrainian Ambassador to Israel Yevgen Korniychuk."
+                ],
+            }
+        ),
+        "events[10].what",
     ),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),

@@ -115,7 +115,7 @@ def test_credits_are_not_people(answers: dict[str, list[MessageData]]) -> None:
 
 def test_relative_times_say_the_article_gives_no_date(answers: dict[str, list[MessageData]]) -> None:
     timed = [(name, value) for name, value in fields(answers["events"]) if "When:" in value]
-    assert len(timed) == 8  # the other three events state no time
+    assert len(timed) == 7  # the other three events state no time
     for name, value in timed:
         if "When: May" in value:
             assert "no year stated" in value, name  # a month is not relative: it lacks its year
@@ -257,8 +257,14 @@ def test_an_event_is_headed_by_what_happened_not_by_who_says_so(
     [(name, value)] = [(n, v) for n, v in events if "three months ago, at the beginning" in v]
     assert name == "the exchange"
     lines = value.splitlines()
-    assert "Who says so: “A source familiar with the exchange said”" in lines
-    assert "senior diplomatic source" not in value and "He told" not in value
+    # review-3 #3: which exchange is told by its first passage, the senior diplomatic source's account
+    assert (
+        "Who says so: “a senior diplomatic source said”; “A source familiar with the exchange said”" in lines
+    )
+    assert lines[-1].startswith("> “In Security Cabinet meetings, Foreign Minister Yair Lapid")
+    assert "He told" not in value and "Hedge" not in value
+    for name, _ in events:  # review-3 #3: "Ukraine also asked …": "also" of what the heading does not show
+        assert not any(f" {w} " in f" {name} " for w in ("also", "too", "again")), name
 
 
 def test_helmets_and_vests_are_the_military_aid_the_article_excepts(
@@ -268,7 +274,12 @@ def test_helmets_and_vests_are_the_military_aid_the_article_excepts(
     helmets = [(name, value) for name, value in fields(answers["aid"]) if "helmets, protective vests" in name]
     assert len(helmets) == 1
     name, value = helmets[0]
-    assert name == "Given · Israel → Ukraine: helmets, protective vests"
+    # review-3 #2: given only by what "has not provided … beyond" excepts: a reading, and it says so
+    assert name == "Given (a reading) · Israel → Ukraine: helmets, protective vests"
+    assert (
+        "A reading, not the article's words: the article writes “has not provided military aid to Kyiv beyond "
+        "helmets and protective vests”; that Israel gave Ukraine helmets, protective vests is a reading"
+    ) in value.splitlines()
     assert "Kind: military (the article's word)" in value
     assert "the article: “has not provided military aid to Kyiv beyond helmets and protective vests”" in value
     assert "protective equipment" not in "\n".join(text_of(pages) for pages in answers.values())
@@ -773,3 +784,18 @@ def test_a_passage_that_is_its_whole_sentence_is_not_shown_twice(
             for line in said:
                 around = line.split(": “", 1)[1].rstrip("”")
                 assert around != lines[0].removeprefix("“").rstrip("”"), (command, name)
+
+
+def test_a_passage_about_someone_else_says_whom_its_pronoun_stands_for(
+    quote_views: dict[str, list[MessageData]],
+) -> None:
+    """Review-3 #4: "He can be seen in a video posted to the Twitter account of … Lloyd Austin" stood under
+    Austin; "He" is Mezushan."""
+    shown = [
+        (name, value)
+        for name, value in fields(quote_views["who"])
+        if value.startswith("“He can be seen in a video")
+    ]
+    assert {name.split(" · ")[0] for name, _ in shown} == {"Ilan Mezushan", "Lloyd Austin"}
+    for name, value in shown:
+        assert value.splitlines()[1] == "“He” is Ilan Mezushan, named in the sentence before", name
