@@ -325,6 +325,8 @@ aid_group = facts.aid_group  # the group each flow is headed with: Given, Promis
 def aid_counted_as(brief: Brief, flow: AidFlow) -> str:
     """The words a flow is counted under: its heading's action without who did it ("Refused by Bennett" ->
     "refused", "Called for by …" -> "called for", "Not given" -> "not given")."""
+    if flow.reading:  # as loans are: "Given (a reading)" is counted "read as given", never as given
+        return "read as given"
     action = facts.aid_action(brief, flow)
     if flow.by:
         action = action.removesuffix(" " + facts.written(brief, flow.by)).removesuffix(" by")
@@ -335,7 +337,7 @@ def aid_count(flows: Iterable[tuple[Brief, AidFlow]]) -> str:
     """Aid counted in the words each flow is headed with, in /aid's order: "4 given, 1 called for, 1 not given,
     1 refused" (what was not given, refused or only called for is never counted as aid given); no flows:
     "none"."""
-    ordered = sorted(flows, key=lambda pair: facts.AID_ORDER[aid_group(pair[1])])
+    ordered = sorted(flows, key=lambda pair: (facts.AID_ORDER[aid_group(pair[1])], pair[1].reading))
     counted = Counter(aid_counted_as(brief, flow) for brief, flow in ordered)
     return ", ".join(f"{count} {words}" for words, count in counted.items()) or "none"
 

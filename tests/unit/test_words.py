@@ -61,7 +61,8 @@ def test_the_shipped_loans_are_counted_as_the_article_says_them(shipped: LoadRes
 
 def _heading_action(name: str) -> str:
     """`Refused by Bennett · Israel → Ukraine: …` -> `refused`: the words an aid heading tells what was done with."""
-    return re.sub(r" by .*$", "", name.split(" · ", 1)[0]).lower()
+    action = re.sub(r" by .*$", "", name.split(" · ", 1)[0]).lower()
+    return "read as given" if action == "given (a reading)" else action
 
 
 def test_aid_is_counted_in_the_words_of_its_headings(shipped: LoadResult, newsroom: LoadResult) -> None:
@@ -78,7 +79,7 @@ def test_aid_is_counted_in_the_words_of_its_headings(shipped: LoadResult, newsro
             assert counted == Counter(_heading_action(name) for name in headings), (title, headings)
     brief = shipped.library.get()
     counted = render.aid_count((brief, flow) for flow in brief.aid)
-    assert counted == "4 given, 1 called for, 1 not given, 1 refused"
+    assert counted == "3 given, 1 read as given, 1 called for, 1 not given, 1 refused"
     for text in (
         answer("brief", shipped.library)[0].embeds[0].description,
         _text(answer("digest", shipped.library)),
