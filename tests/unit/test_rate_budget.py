@@ -144,11 +144,10 @@ async def test_a_busy_process_reserves_a_few_permits_at_once_and_never_sends_one
 
 
 async def test_on_postgresql_a_permit_never_waits_for_another_processs_write_transaction(
-    two_processes: tuple[Database, Database],
+    postgres_url: str,
 ) -> None:
-    first, second = two_processes
-    if first.dialect != "postgresql":
-        pytest.skip("SQLite has one writer at a time: a permit waits for it (a transaction is short there)")
+    # PostgreSQL only: SQLite has one writer at a time, and a permit waits for it (its transactions are short).
+    first, second = await Database.open(postgres_url), await Database.open(postgres_url)
     holding, release = asyncio.Event(), asyncio.Event()
 
     async def recording_a_slot() -> None:  # another process's long write transaction
@@ -163,4 +162,6 @@ async def test_on_postgresql_a_permit_never_waits_for_another_processs_write_tra
     finally:
         release.set()
         await holder
+        await first.close()
+        await second.close()
     assert granted == START
