@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 Dialect = Literal["sqlite", "postgresql"]
@@ -68,6 +69,7 @@ class Backend(ABC):
 
     dialect: Dialect
     shown: str  # what names the database in messages: a file, or a URL without its password
+    target: Path | str  # the file, or the URL as given (with its password)
 
     @abstractmethod
     def transaction(self, *, durable: bool) -> AbstractAsyncContextManager[Connection]: ...

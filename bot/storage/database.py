@@ -74,6 +74,12 @@ class Database:
         """What names the database in messages: its file, or its URL without the password."""
         return self._backend.shown
 
+    @property
+    def target(self) -> Path | str:
+        """Where it is, as `open` takes it: the SQLite file, or the PostgreSQL URL (with its password: never
+        log it; `shown` is for that)."""
+        return self._backend.target
+
     @classmethod
     async def open(cls, target: Path | str, *, migrations: list[Migration] | None = None) -> Database:
         """Open the database at `target`, a SQLite file (created if missing) or a `postgresql://` URL, and

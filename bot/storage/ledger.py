@@ -25,7 +25,7 @@ from typing import Literal, Protocol, TypeVar
 from bot.storage._rows import Columns
 from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
-from bot.storage.database import Connection, Database
+from bot.storage.database import Connection, Database, Dialect
 from bot.storage.subscriptions import PauseCause, Subscription, fetch_subscription, pause_in
 
 logger = logging.getLogger(__name__)
@@ -178,21 +178,42 @@ _DELIVERIES = Columns(Delivery)
 # makes SQLite scan the channel's delivered briefs (a short run of the primary key) instead of looking each
 # available brief up: measured several times faster. Pending and held rows are found through their partial
 # indexes by channel, not by reading the channel's whole history.
-_CHUNK_STATE = (
-    "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
-    " s.paused_reason, s.pause_cause,"
-    " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
-    " AND d.slot_key = ?),"
-    " (SELECT json_group_object(b.brief_id, b.version) FROM delivered_briefs AS b"
-    " WHERE b.channel_id = s.channel_id AND +b.brief_id IN (SELECT value FROM json_each(?))),"
-    " (SELECT json_group_array(reserved) FROM ("
-    "SELECT j.value AS reserved FROM deliveries AS p, json_each(p.brief_ids) AS j"
-    " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
-    " UNION SELECT j.value FROM deliveries AS h, json_each(h.brief_ids) AS j"
-    " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved)),"
-    " s.tags"
-    " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
-)
+_CHUNK_STATE: dict[Dialect, str] = {
+    "sqlite": (
+        "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
+        " s.paused_reason, s.pause_cause,"
+        " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
+        " AND d.slot_key = ?),"
+        " (SELECT json_group_object(b.brief_id, b.version) FROM delivered_briefs AS b"
+        " WHERE b.channel_id = s.channel_id AND +b.brief_id IN (SELECT value FROM json_each(?))),"
+        " (SELECT json_group_array(reserved) FROM ("
+        "SELECT j.value AS reserved FROM deliveries AS p, json_each(p.brief_ids) AS j"
+        " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
+        " UNION SELECT j.value FROM deliveries AS h, json_each(h.brief_ids) AS j"
+        " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved)),"
+        " s.tags"
+        " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
+    ),
+    # The same on PostgreSQL's JSON functions; the aggregates ordered, so that channels in one state read
+    # the same text (SQLite's follow the primary key and the sorted union).
+    "postgresql": (
+        "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through, s.paused_at,"
+        " s.paused_reason, s.pause_cause,"
+        " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
+        " AND d.slot_key = ?),"
+        " (SELECT json_object_agg(b.brief_id, b.version ORDER BY b.brief_id) FROM delivered_briefs AS b"
+        " WHERE b.channel_id = s.channel_id AND b.brief_id IN (SELECT json_array_elements_text(?::json))),"
+        " (SELECT json_agg(reserved ORDER BY reserved) FROM ("
+        'SELECT j.value COLLATE "C" AS reserved FROM deliveries AS p,'
+        " json_array_elements_text(p.brief_ids::json) AS j (value)"
+        " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
+        " UNION SELECT j.value FROM deliveries AS h, json_array_elements_text(h.brief_ids::json) AS j (value)"
+        " WHERE h.channel_id = s.channel_id AND h.state = 'held') AS r),"
+        " s.tags"
+        " FROM subscriptions AS s WHERE s.channel_id IN"
+        " (SELECT json_array_elements_text(?::json)::bigint)"
+    ),
+}
 # Each channel's oldest due row (its head: no due row of the channel before it), then those heads numbered
 # within their server (`in_guild`): ordering by that number first deals one channel per server per round.
 # The heads are found in one pass over the covering index of pending rows by channel, each checked against
@@ -422,7 +443,7 @@ class DeliveryLedger:
             current = {
                 row[0]: row
                 for row in await connection.fetch(
-                    _CHUNK_STATE,
+                    _CHUNK_STATE[connection.dialect],
                     (
                         slot_timezone,
                         slot_key,
@@ -616,9 +637,7 @@ class DeliveryLedger:
             return 0, 0  # the usual start: nothing from before versions (no write, so no wait for one)
         async with self._db.transaction() as connection:
             deliveries = await connection.execute(
-                "UPDATE delivered_briefs SET version = json_extract(?, '$.\"' || brief_id || '\"')"
-                " WHERE version IS NULL AND brief_id IN (SELECT key FROM json_each(?))",
-                (json.dumps(dict(current)), json.dumps(dict(current))),
+                _ADOPT_DELIVERED[connection.dialect], (json.dumps(dict(current)), json.dumps(dict(current)))
             )
             # Not loaded now: never seen at any version. Marked, so that the version it comes back at is
             # not adopted at a later start nor taken for what the channel had.
@@ -720,7 +739,9 @@ class DeliveryLedger:
     async def prune_versions(self) -> int:
         """Delete the kept versions nothing needs any more: none carried or told against by a pending or held
         row, none the version a channel last had. Returns how many were deleted."""
-        unneeded = f"FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS})"
+        unneeded = (
+            f"FROM brief_versions WHERE (brief_id, version) NOT IN ({_NEEDED_VERSIONS[self._db.dialect]})"
+        )
         async with self._db.read() as connection:
             found = await connection.fetchval(f"SELECT EXISTS (SELECT 1 {unneeded})")
         if not found:
@@ -734,7 +755,7 @@ class DeliveryLedger:
     async def needed_versions(self) -> set[tuple[str, str]]:
         """The (brief id, version) pairs something still needs (see `prune_versions`)."""
         async with self._db.read() as connection:
-            rows = await connection.fetch(_NEEDED_VERSIONS)
+            rows = await connection.fetch(_NEEDED_VERSIONS[connection.dialect])
         return {(str(row[0]), str(row[1])) for row in rows}
 
     async def advance_recorded_through(self, channel_ids: Iterable[int], through: datetime) -> None:
@@ -1265,10 +1286,32 @@ _UNVERSIONED = (
 # The versions something still needs: carried or told against by a row that may yet be posted (pending, or
 # held until a look or an admin settles it), or the one a channel last had (its next update is told
 # against it).
-_NEEDED_VERSIONS = (
-    "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d, json_each(d.brief_versions) AS j"
-    " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
-    " UNION SELECT j.key, j.value FROM deliveries AS d, json_each(d.updated_from) AS j"
-    " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
-    " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
-)
+_NEEDED_VERSIONS: dict[Dialect, str] = {
+    "sqlite": (
+        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d, json_each(d.brief_versions) AS j"
+        " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM deliveries AS d, json_each(d.updated_from) AS j"
+        " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
+        " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
+    ),
+    "postgresql": (
+        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d,"
+        " json_each_text(d.brief_versions::json) AS j"
+        " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM deliveries AS d, json_each_text(d.updated_from::json) AS j"
+        " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
+        " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
+    ),
+}
+# What each channel had of the briefs loaded now (a JSON object of brief id to version, bound twice), where
+# it was written before versions were kept.
+_ADOPT_DELIVERED: dict[Dialect, str] = {
+    "sqlite": (
+        "UPDATE delivered_briefs SET version = json_extract(?, '$.\"' || brief_id || '\"')"
+        " WHERE version IS NULL AND brief_id IN (SELECT key FROM json_each(?))"
+    ),
+    "postgresql": (
+        "UPDATE delivered_briefs SET version = ?::json ->> brief_id"
+        " WHERE version IS NULL AND brief_id IN (SELECT json_object_keys(?::json))"
+    ),
+}

@@ -1,12 +1,15 @@
 """The PostgreSQL backend: an asyncpg pool, the same promises as the SQLite file.
 
-- Write transactions are serialised, in this process by an asyncio lock and across processes by a
-  transaction-level advisory lock taken first: like SQLite's `BEGIN IMMEDIATE`, a transaction that reads and
-  then writes (recording a slot: "no row yet, so insert one") sees every earlier one committed and is never
-  interleaved with another writer, whichever process it runs in.
+- In this process, transactions and reads take turns under one asyncio lock, in the order asked, as on
+  SQLite's one connection: the process's coroutines interleave the same way on either backend.
+- Write transactions are serialised across processes too, by a transaction-level advisory lock taken first:
+  like SQLite's `BEGIN IMMEDIATE`, a transaction that reads and then writes (recording a slot: "no row yet,
+  so insert one") sees every earlier one committed and is never interleaved with another writer, whichever
+  process it runs in.
 - A read runs in a read-only REPEATABLE READ transaction: one snapshot for all its statements, never a
-  half-committed transaction, without waiting for writers.
-- `peek_row` reads on a pool connection of its own, what is committed now, without waiting for anything.
+  half-committed transaction, without waiting for other processes' writers.
+- `peek_row` reads on a connection of its own (outside the pool, as SQLite's read-only peek connection),
+  what is committed now, without waiting for any transaction; peeks are answered in the order asked.
 - `durable=False` commits with `SET LOCAL synchronous_commit = off`: a crash of the server may undo the
   transaction (whole), never part of it, as SQLite's NORMAL in WAL mode.
 - Migrations run under a session advisory lock, so two processes starting at once migrate once; the schema
@@ -120,7 +123,10 @@ class PostgresBackend(Backend):
 
     def __init__(self, url: str, pool: Any) -> None:
         self.shown = masked(url)
+        self.target = url
         self._pool = pool
+        self._peek: Any = None  # connected on first use
+        self._peek_lock = asyncio.Lock()
         self._lock = asyncio.Lock()
         self._closed = False
 
@@ -219,15 +225,22 @@ class PostgresBackend(Backend):
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:
-        self._check_open()
-        async with self._pool.acquire() as raw, raw.transaction(isolation="repeatable_read", readonly=True):
-            yield PostgresConnection(raw)
+        async with self._lock:
+            self._check_open()
+            async with (
+                self._pool.acquire() as raw,
+                raw.transaction(isolation="repeatable_read", readonly=True),
+            ):
+                yield PostgresConnection(raw)
 
     async def peek_row(self, sql: str, parameters: Parameters = ()) -> Row | None:
         self._check_open()
         text, arguments = _arguments(sql, parameters)
-        async with self._pool.acquire() as raw:
-            row: Row | None = await raw.fetchrow(text, *arguments)
+        async with self._peek_lock:
+            self._check_open()
+            if self._peek is None:
+                self._peek = await self._pool.acquire()  # kept until close: the peeks' own connection
+            row: Row | None = await self._peek.fetchrow(text, *arguments)
             return row
 
     def _check_open(self) -> None:
@@ -239,6 +252,9 @@ class PostgresBackend(Backend):
             if self._closed:
                 return
             self._closed = True
+            async with self._peek_lock:
+                if self._peek is not None:
+                    await self._pool.release(self._peek)
             await self._pool.close()
 
 

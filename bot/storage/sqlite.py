@@ -69,6 +69,7 @@ class SqliteBackend(Backend):
     def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
         self.path = path
         self.shown = str(path)
+        self.target = path
         self._connection = connection
         self._peek: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()

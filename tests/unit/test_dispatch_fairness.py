@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,8 +23,6 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.pacing import Pacer
 from bot.storage import Database, DeliveryLedger
 from tests.helpers import FakeClock, nine_utc_slot, subscribe
-
-pytestmark = pytest.mark.postgresql_pending
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 BATCH = 20

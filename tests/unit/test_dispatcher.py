@@ -26,8 +26,6 @@ from bot.delivery.sender_protocol import (
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
 from tests.helpers import FakeClock, nine_utc_slot, subscribe
 
-pytestmark = pytest.mark.postgresql_pending
-
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 BRIEFS = ["b3", "b2", "b1"]
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.delivery.contents import contents_rule
 from bot.delivery.slots import slots_between
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
-
-pytestmark = pytest.mark.postgresql_pending
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 BRIEFS = ["b5", "b4", "b3", "b2", "b1"]  # newest first

@@ -20,8 +20,6 @@ from bot.storage.ledger import UNKNOWN_VERSION, ChooseContents, SnapshotOf
 from tests.helpers import nine_utc_slot, subscribe
 from tests.updates_fixture import LIBRARY_ID, updates_library
 
-pytestmark = pytest.mark.postgresql_pending
-
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
 
@@ -179,7 +177,7 @@ async def test_versions_of_an_older_format_are_translated_at_start_and_nothing_c
             # Before the bot's next start translates them, `briefbot preview digest` reads them translated.
             preview = await preview_digest(
                 library,
-                database_path=tmp_path / "briefbot.sqlite3",
+                database_path=database.target,
                 channel_id=10,
                 max_briefs=3,
                 when_nothing_new="skip",

@@ -144,20 +144,22 @@ async def test_write_transactions_are_serialised_across_processes(postgres_url: 
 
 
 async def test_reads_and_peeks_see_what_is_committed_without_waiting(postgres_url: str) -> None:
-    database = await Database.open(postgres_url)
+    # One process holds a write transaction open; a peek in it, and a read in another process, see what
+    # was committed before it, at once.
+    database, other = await Database.open(postgres_url), await Database.open(postgres_url)
     try:
         [subscription] = await subscribe(database, 5, now=T0)
-        repository = SubscriptionRepository(database)
         async with database.transaction() as connection:
             await connection.execute("UPDATE subscriptions SET schedule = 'changed' WHERE channel_id = 5")
             peeked = await database.peek_row("SELECT schedule FROM subscriptions WHERE channel_id = ?", (5,))
-            read = await repository.get(5)
+            read = await SubscriptionRepository(other).get(5)
         assert peeked is not None and peeked["schedule"] == subscription.schedule
         assert read is not None and read.schedule == subscription.schedule
-        after = await repository.get(5)
+        after = await SubscriptionRepository(other).get(5)
         assert after is not None and after.schedule == "changed"
     finally:
         await database.close()
+        await other.close()
 
 
 async def test_durable_false_lowers_synchronous_commit_for_that_transaction_only(postgres_url: str) -> None:

@@ -25,8 +25,6 @@ from bot.storage._time import from_db, to_db
 from bot.storage.ledger import MISSED_REASON, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
 
-pytestmark = pytest.mark.postgresql_pending
-
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 POOL = [f"b{n}" for n in range(8, 0, -1)]  # newest first
 RULE = contents_rule(max_briefs=2, when_nothing_new="skip")

@@ -15,8 +15,6 @@ from bot.storage import Database, DeliveryLedger, Subscription, SubscriptionRepo
 from tests.helpers import FakeClock, subscribe
 from tests.unit.test_record_chunks import transactions_with
 
-pytestmark = pytest.mark.postgresql_pending
-
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
 
