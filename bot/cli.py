@@ -9,28 +9,25 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from bot.settings import (
-    DigestPreviewSettings,
-    LibrarySettings,
-    Settings,
-    SettingsError,
-    StatusSettings,
-    TokenSettings,
-    load_settings,
-)
-
 if TYPE_CHECKING:
     from bot.briefs.lookup import Library
+    from bot.settings import DigestPreviewSettings, LibrarySettings, Settings, StatusSettings, TokenSettings
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-_Kind = TypeVar("_Kind", LibrarySettings, DigestPreviewSettings, StatusSettings, TokenSettings, Settings)
+_Kind = TypeVar(
+    "_Kind", "LibrarySettings", "DigestPreviewSettings", "StatusSettings", "TokenSettings", "Settings"
+)
 
 
 def _settings_or_exit(kind: type[_Kind]) -> _Kind:
+    # Imported here: pydantic-settings is a tenth of a second that `briefbot check --briefs … --seeds …` and
+    # `briefbot invite --client-id …` never need.
+    from bot.settings import SettingsError, load_settings
+
     try:
         return load_settings(kind)
     except SettingsError as exc:
@@ -43,6 +40,8 @@ def _settings_or_exit(kind: type[_Kind]) -> _Kind:
 def _dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     if args.briefs is not None and args.seeds is not None:
         return args.briefs, args.seeds
+    from bot.settings import LibrarySettings
+
     settings = _settings_or_exit(LibrarySettings)  # only the folders: a bad digest setting is run's business
     return args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir
 
@@ -57,10 +56,19 @@ def _today() -> date:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from bot.briefs.loader import collector_paused
+
+    # Paused until the report is printed and the library dropped: re-enabled while a thousand loaded briefs
+    # are alive, the collector would walk them all once, for nothing.
+    with collector_paused():
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     from bot.briefs.loader import load_library
 
     briefs_dir, seeds_dir = _dirs(args)
-    result = load_library(briefs_dir, seeds_dir, workers=usable_cores())
+    result = load_library(briefs_dir, seeds_dir, workers=usable_cores(), content_versions=False)
     files = sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []
     if not files:
         for error in result.errors:
@@ -164,14 +172,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def _file_with_id(briefs_dir: Path, brief_id: str) -> Path | None:
     """The brief file already declaring `id = brief_id`, if any (refused files included)."""
-    import tomllib
+    import tomli
 
     for path in sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []:
         if path.stem == brief_id:
             return path
         try:
-            declared = tomllib.loads(path.read_text(encoding="utf-8")).get("id")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            declared = tomli.loads(path.read_text(encoding="utf-8")).get("id")
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
             continue
         if declared == brief_id:
             return path
@@ -267,6 +275,8 @@ def _preview_digest(args: argparse.Namespace, pairs: Sequence[str]) -> int:
             )
             return EXIT_USAGE
         channel_id = int(value.strip())
+    from bot.settings import DigestPreviewSettings
+
     settings = _settings_or_exit(DigestPreviewSettings)  # the database and the digest's size, not the token
     library = _preview_library(args.briefs or settings.briefs_dir, args.seeds or settings.seeds_dir)
     if library is None:
@@ -328,6 +338,8 @@ INVITE_PERMISSIONS = {
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+
     settings = _settings_or_exit(Settings)
     if settings.discord_token is None:
         print(TOKEN_GUIDANCE, file=sys.stderr)
@@ -347,6 +359,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot.delivery.heartbeat import cluster_status, status_lines
+    from bot.settings import StatusSettings
     from bot.storage import Database, StorageError
 
     settings = _settings_or_exit(StatusSettings)  # the database and the rate, not the token
@@ -386,6 +399,8 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
     client_id: int | None = args.client_id
     if client_id is None:
+        from bot.settings import TokenSettings
+
         token = _settings_or_exit(TokenSettings).discord_token
         if token is not None:
             client_id = application_id_from_token(token.get_secret_value())

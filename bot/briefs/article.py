@@ -58,9 +58,15 @@ def find_words(words: str, text: str, *, ignore_case: bool = False) -> list[int]
     if at == -1:  # most searches: the words are not there at all
         return []
     found: list[int] = []
-    size = len(needle)
+    size, length = len(needle), len(text)
     while at != -1:
-        if not _inside_word(text, at) and not _inside_word(text, at + size):
+        end = at + size
+        # A space on either side of a cut is a word boundary (`_inside_word` says so too, only slower): most
+        # words found stand between spaces.
+        # (Offsets past the text's end, which case folding can make, are no cut, as for `_inside_word`.)
+        if (at == 0 or at >= length or text[at - 1] == " " or not _inside_word(text, at)) and (
+            end >= length or text[end] == " " or not _inside_word(text, end)
+        ):
             found.append(at)
         at = haystack.find(needle, at + 1)
     return found

@@ -17,12 +17,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import ValidationError
 
 from bot.briefs.article import Article
 from bot.briefs.check import Problem, check_brief, content_version
 from bot.briefs.lookup import Library, newest_first
 from bot.briefs.models import FORMAT, Brief, seed_name_problem
+from bot.briefs.versions import content_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -156,33 +158,94 @@ def item_path(loc: Sequence[int | str]) -> str:
     return text
 
 
-PARALLEL_FROM = 64  # briefs: below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 64  # briefs: below this, starting a worker process costs more than it saves
+
+# What an earlier load accepted from each brief file, enough to know the file needs no new check: the version
+# of its text, the seed it names, and the version of that seed's text it was checked against.
+Known = dict[Path, tuple[str, str, str]]
 
 
-def load_library(
-    briefs_dir: Path, seeds_dir: Path, unchanged: LoadResult | None = None, *, workers: int = 1
-) -> LoadResult:
-    """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`.
+def known_of(result: LoadResult | None) -> Known:
+    """What `result` checked, as `check_folder` reads it: picklable, small (three short strings a brief)."""
+    if result is None:
+        return {}
+    known: Known = {}
+    for path, brief in result.files.items():
+        checked = result.seed_versions.get(path)
+        if brief.proof is not None and checked:
+            known[path] = (brief.proof.version, brief.source.seed, checked)
+    return known
 
-    With `unchanged` (an earlier load of these folders), a file whose text and whose seed's text are what
-    that load checked keeps the brief it gave, without being parsed and checked again: a reload after one
-    brief of a thousand changed checks one. With `workers` > 1, a large library is checked by that many
-    forked processes (where the platform forks; for `briefbot check`, not inside the running bot).
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """One brief file, read and checked: its brief (None when none could be read, or when `same`), every
+    problem met, the version of its seed's text, and (when asked for) the brief's content version.
+    `same`: the file and its seed are as `Known` says, so the brief an earlier load gave is still right."""
+
+    path: Path
+    brief: Brief | None
+    problems: list[BriefError]
+    seed_version: str = ""
+    same: bool = False
+    content_version: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedFolder:
+    """What reading and checking a briefs folder found; picklable, so that another process can do the work
+    (the bot's reload) and send back only what changed."""
+
+    exists: bool
+    files: list[CheckedFile]
+
+
+def check_folder(
+    briefs_dir: Path,
+    seeds_dir: Path,
+    known: Known | None = None,
+    *,
+    workers: int = 1,
+    content_versions: bool = False,
+) -> CheckedFolder:
+    """Read and check every `*.toml` brief under `briefs_dir` against the seeds in `seeds_dir`, in file order.
+
+    A file whose text and whose seed's text are what `known` says is not parsed nor checked again (`same`).
+    With `workers` > 1, a large folder is shared with `workers - 1` forked processes (where the platform
+    forks; for `briefbot check`, not inside the running bot). With `content_versions`, each accepted brief's
+    content version is computed where it was checked.
     """
-    errors: list[BriefError] = []
     if not briefs_dir.is_dir():
-        errors.append(BriefError(briefs_dir, "", "the briefs folder does not exist"))
-        return LoadResult(Library([]), errors)
+        return CheckedFolder(False, [])
     paths = sorted(briefs_dir.glob("*.toml"))
-    with _collector_paused():
-        if workers > 1 and len(paths) >= PARALLEL_FROM and unchanged is None and _can_fork():
-            loaded = _load_in_processes(paths, seeds_dir, workers)
+    with collector_paused():
+        if workers > 1 and len(paths) >= PARALLEL_FROM and _can_fork():
+            files = _check_in_processes(paths, seeds_dir, known or {}, workers, content_versions)
         else:
-            loaded = _load_each(paths, seeds_dir, unchanged)
+            files = _check_each(paths, seeds_dir, known or {}, content_versions)
+    return CheckedFolder(True, files)
+
+
+def library_from(
+    briefs_dir: Path,
+    folder: CheckedFolder,
+    unchanged: LoadResult | None = None,
+    *,
+    content_versions: bool = True,
+) -> LoadResult:
+    """The library of what `check_folder` found (`same` files keep the brief `unchanged` gave): the briefs
+    that passed, every error (a duplicate id among them), their seeds' versions; with `content_versions`,
+    every brief's content version computed now (off the event loop when reloading)."""
+    if not folder.exists:
+        return LoadResult(Library([]), [BriefError(briefs_dir, "", "the briefs folder does not exist")])
+    errors: list[BriefError] = []
     accepted: dict[Path, Brief] = {}
     seed_versions: dict[Path, str] = {}
+    versions: dict[str, str] = {}
     first_file_of: dict[str, Path] = {}
-    for path, brief, problems, seed_version in loaded:
+    for checked in folder.files:
+        path, problems = checked.path, list(checked.problems)
+        brief = unchanged.files[path] if checked.same and unchanged is not None else checked.brief
         if brief is not None and brief.id in first_file_of:
             problems.append(
                 BriefError(
@@ -194,18 +257,44 @@ def load_library(
         errors.extend(problems)
         if brief is not None and not problems:
             accepted[path] = brief
-            seed_versions[path] = seed_version
+            seed_versions[path] = checked.seed_version
+            if checked.content_version:
+                versions[brief.id] = checked.content_version
     for error in errors:
         log.debug("brief error: %s", error)
     library = Library(accepted.values())
+    library.know_versions(versions)
     if unchanged is not None:
         library.reuse_versions(unchanged.library)
-    library.versions()  # computed here, off the event loop when reloading, not by the first digest
+    if content_versions:
+        library.versions()
     return LoadResult(library, errors, accepted, seed_versions)
 
 
+def load_library(
+    briefs_dir: Path,
+    seeds_dir: Path,
+    unchanged: LoadResult | None = None,
+    *,
+    workers: int = 1,
+    content_versions: bool = True,
+) -> LoadResult:
+    """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`.
+
+    With `unchanged` (an earlier load of these folders), a file whose text and whose seed's text are what
+    that load checked keeps the brief it gave, without being parsed and checked again: a reload after one
+    brief of a thousand changed checks one. With `workers` > 1, a large library is checked by that many
+    processes (see `check_folder`). With `content_versions` (the bot's loads; `briefbot check` needs none),
+    every brief's content version is computed while loading, by the process that checked it.
+    """
+    folder = check_folder(
+        briefs_dir, seeds_dir, known_of(unchanged), workers=workers, content_versions=content_versions
+    )
+    return library_from(briefs_dir, folder, unchanged, content_versions=content_versions)
+
+
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while briefs are parsed and checked.
 
     A load allocates millions of small objects and keeps most of them (the parsed briefs, their articles and
@@ -222,19 +311,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_Loaded = tuple[
-    Path, Brief | None, list[BriefError], str
-]  # the file, its brief, its problems, its seed's version
-
-
-def _load_each(paths: Sequence[Path], seeds_dir: Path, unchanged: LoadResult | None = None) -> list[_Loaded]:
+def _check_each(
+    paths: Sequence[Path], seeds_dir: Path, known: Known, content_versions: bool = False
+) -> list[CheckedFile]:
     seeds = _SeedCache(seeds_dir)
-    loaded: list[_Loaded] = []
+    checked: list[CheckedFile] = []
     for path in paths:
-        brief, problems = _load_one(path, seeds, unchanged)
-        seed_version = seeds.versions.get(brief.source.seed, "") if brief is not None else ""
-        loaded.append((path, brief, problems, seed_version))
-    return loaded
+        brief, problems, same = _load_one(path, seeds, known)
+        seed_version = ""
+        if same:
+            seed_version = known[path][2]
+        elif brief is not None:
+            seed_version = seeds.versions.get(brief.source.seed, "")
+        version = content_fingerprint(brief) if content_versions and brief and not problems else ""
+        checked.append(CheckedFile(path, brief, problems, seed_version, same, version))
+    return checked
 
 
 def _can_fork() -> bool:
@@ -243,17 +334,21 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _load_in_processes(paths: Sequence[Path], seeds_dir: Path, workers: int) -> list[_Loaded]:
-    """`_load_each` in `workers` forked processes, over contiguous shares of `paths`; in the order given."""
+def _check_in_processes(
+    paths: Sequence[Path], seeds_dir: Path, known: Known, workers: int, content_versions: bool
+) -> list[CheckedFile]:
+    """`_check_each` over contiguous shares of `paths`: the first in this process, the others each in a
+    forked process meanwhile (only their results are pickled back); in the order given."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(paths) // workers)
     shares = [paths[start : start + size] for start in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(shares), mp_context=context) as pool:
-        done = pool.map(_load_each, shares, [seeds_dir] * len(shares))
-        return [entry for share in done for entry in share]
+    with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
+        others = [pool.submit(_check_each, share, seeds_dir, known, content_versions) for share in shares[1:]]
+        first = _check_each(shares[0], seeds_dir, known, content_versions)
+        return first + [entry for other in others for entry in other.result()]
 
 
 def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> ReloadResult:
@@ -263,12 +358,19 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
     now has its id; a removed file's brief is gone. When the briefs folder itself is missing (mid-move, an
     unmounted disk), everything `previous` served is kept. A file whose text and seed are unchanged keeps
     its brief without being checked again. Blocking (reads every file, checks the changed ones, builds the
-    library's indexes): call it off the event loop.
+    library's indexes): call it off the event loop, or split it as the bot does: `check_folder` with
+    `known_of(previous)` in another process, then `reloaded` here.
     """
-    fresh = load_library(briefs_dir, seeds_dir, previous)
+    known = known_of(previous)
+    return reloaded(briefs_dir, check_folder(briefs_dir, seeds_dir, known, content_versions=True), previous)
+
+
+def reloaded(briefs_dir: Path, folder: CheckedFolder, previous: LoadResult) -> ReloadResult:
+    """The library `reload_library` gives, from what `check_folder` found in `briefs_dir`."""
+    fresh = library_from(briefs_dir, folder, previous)
     files = dict(fresh.files)
     refused = {error.file for error in fresh.errors}
-    folder_gone = not briefs_dir.is_dir()
+    folder_gone = not folder.exists
     ids = {brief.id for brief in files.values()}
     kept: list[Brief] = []
     for path, brief in previous.files.items():
@@ -335,34 +437,44 @@ class _SeedCache:
         return self._articles[name]
 
 
-def _unchanged(path: Path, text: str, seeds: _SeedCache, earlier: LoadResult | None) -> Brief | None:
-    """The brief `earlier` accepted from `path`, when neither the file's text nor its seed's has changed."""
-    brief = earlier.files.get(path) if earlier is not None else None
-    if brief is None or brief.proof is None or brief.proof.version != content_version(text):
-        return None
-    checked = earlier.seed_versions.get(path) if earlier is not None else None
-    if not checked or seeds.text(brief.source.seed) is None:
-        return None
-    return brief if seeds.versions.get(brief.source.seed) == checked else None
+def _unchanged(path: Path, text: str, seeds: _SeedCache, known: Known) -> bool:
+    """Whether neither the file's text nor its seed's has changed since the load `known` describes."""
+    entry = known.get(path)
+    if entry is None:
+        return False
+    version, seed, checked = entry
+    if version != content_version(text) or seeds.text(seed) is None:
+        return False
+    return seeds.versions.get(seed) == checked
 
 
 def _load_one(
-    path: Path, seeds: _SeedCache, earlier: LoadResult | None = None
-) -> tuple[Brief | None, list[BriefError]]:
+    path: Path, seeds: _SeedCache, known: Known | None = None
+) -> tuple[Brief | None, list[BriefError], bool]:
+    """The file's brief and problems; or (None, [], True) when `known` shows it unchanged."""
     try:
         text = path.read_text(encoding="utf-8")
-        kept = _unchanged(path, text, seeds, earlier)
-        if kept is not None:
-            return kept, []
-        raw = tomllib.loads(text)
+        if known and _unchanged(path, text, seeds, known):
+            return None, [], True
+        raw = _parse_toml(text)
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [BriefError(path, "", f"cannot read the file: {exc}")]
-    except tomllib.TOMLDecodeError as exc:
-        return None, [BriefError(path, "", f"not valid TOML: {exc}")]
-    except RecursionError:  # the TOML reader recurses once per level
-        return None, [BriefError(path, "", TOO_DEEP)]
+        return None, [BriefError(path, "", f"cannot read the file: {exc}")], False
+    except (tomli.TOMLDecodeError, tomllib.TOMLDecodeError) as exc:
+        return None, [BriefError(path, "", f"not valid TOML: {exc}")], False
+    except RecursionError:  # the TOML reader refuses deep nesting (and recursed once per level before that)
+        return None, [BriefError(path, "", TOO_DEEP)], False
     brief, problems = check_raw(raw, seeds.get, content_version(text))
-    return brief, [BriefError(path, p.item, p.message, p.closest) for p in problems]
+    return brief, [BriefError(path, p.item, p.message, p.closest) for p in problems], False
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    """The file's TOML, read by tomli (the standard library's reader, compiled: a thousand briefs in a third of
+    the time). tomli refuses a dotted key of more than 1000 parts; the standard library's reader reads it flat,
+    so that the nesting check names where it goes too deep."""
+    try:
+        return tomli.loads(text)
+    except RecursionError:
+        return tomllib.loads(text)
 
 
 def check_raw(
@@ -398,6 +510,8 @@ def check_raw(
 def _nested_too_deeply(raw: dict[str, Any]) -> str | None:
     """The item path of the first value nested more than MAX_NESTING levels deep, or None. Iterative: the
     depth is what it guards against."""
+    if not _deeper_than_allowed(raw):  # every brief: a quick look; the path only for one that is too deep
+        return None
     # Only tables and arrays are walked (a plain value nests nothing), in the order a stack of every value would
     # pop them: the first value too deep is the last one held by the first table or array at MAX_NESTING.
     stack: list[tuple[dict[str, Any] | list[Any], tuple[int | str, ...]]] = [(raw, ())]
@@ -415,6 +529,14 @@ def _nested_too_deeply(raw: dict[str, Any]) -> str | None:
             if isinstance(item, dict | list)
         )
     return None
+
+
+def _deeper_than_allowed(value: dict[str, Any] | list[Any], depth: int = 0) -> bool:
+    """Whether a table or array holds anything at MAX_NESTING levels down (recursing at most that deep)."""
+    if depth == MAX_NESTING:
+        return len(value) > 0
+    inner = value.values() if isinstance(value, dict) else value
+    return any(isinstance(item, dict | list) and _deeper_than_allowed(item, depth + 1) for item in inner)
 
 
 def _raw_passage_problems(raw: object, article: Article, where: str = "") -> Iterator[Problem]:

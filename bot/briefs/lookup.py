@@ -7,7 +7,7 @@ common aliases.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
@@ -188,6 +188,13 @@ class Library:
         keeps the briefs whose file and seed did not change): each brief is fingerprinted once."""
         for brief_id, version in earlier._versions.items():
             if earlier._by_id[brief_id] is self._by_id.get(brief_id):
+                self._versions.setdefault(brief_id, version)
+
+    def know_versions(self, versions: Mapping[str, str]) -> None:
+        """Take content versions computed elsewhere (by the process that checked the briefs), by brief id,
+        for the briefs this library holds."""
+        for brief_id, version in versions.items():
+            if brief_id in self._by_id:
                 self._versions.setdefault(brief_id, version)
 
     def versions(self) -> dict[str, str]:
