@@ -345,6 +345,11 @@ class Briefbot(commands.Bot):
     async def close(self) -> None:
         """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
         await self.reloader.close()
+        # A reload asked for by SIGHUP, and the tidying of kept versions after one, stop here: not against a
+        # closed database. Tidying left undone is done after the next start's load.
+        for task in list(self._reloads):
+            task.cancel()
+        await asyncio.gather(*self._reloads, return_exceptions=True)
         if self._digest_start is not None and not self._digest_start.done():
             self._digest_start.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -1,9 +1,11 @@
 """Reloading the library while the bot runs: on a change under BRIEFS_DIR or SEEDS_DIR (watchfiles), on
 SIGHUP, or on `/library reload`.
 
-Every brief is read and checked in a worker thread, so answers never wait for it; the new library is swapped
-in with one assignment on the event loop, so a command sees the old library or the new one, never a mix.
-A refused brief keeps its last good version (bot.briefs.loader.reload_library).
+Every brief is read and checked in a process of its own (started at the first reload, kept for the next), so
+answers never wait for it, nor share the interpreter's lock with it: only what changed comes back. The new
+library is built from it in a worker thread and swapped in with one assignment on the event loop, so a
+command sees the old library or the new one, never a mix. A refused brief keeps its last good version
+(bot.briefs.loader.reload_library).
 """
 
 from __future__ import annotations
@@ -11,14 +13,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
+import signal
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import watchfiles
 
-from bot.briefs.loader import BriefWarning, LoadResult, ReloadResult, load_library, reload_library
+from bot.briefs.loader import (
+    BriefWarning,
+    CheckedFolder,
+    LoadResult,
+    ReloadResult,
+    check_folder,
+    known_of,
+    load_library,
+    reloaded,
+)
 from bot.briefs.lookup import Library
 
 log = logging.getLogger(__name__)
@@ -28,6 +44,13 @@ WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as 
 
 def _today() -> date:
     return datetime.now(UTC).astimezone().date()
+
+
+def _checker_started() -> None:
+    """In the checking process: Ctrl-C and SIGHUP are the bot's to handle (a terminal sends them to the whole
+    process group); the process ends when the bot shuts its pool down, or when the bot is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
 def _log_warnings(result: LoadResult) -> None:
@@ -47,6 +70,9 @@ class LibraryReloader:
         self._watch: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
         self._loaded_at = 0.0
+        # The process that reads and checks the briefs of a reload; None until the first reload, and after close.
+        self._checker: ProcessPoolExecutor | None = None
+        self._closed = False
 
     def load(self) -> LoadResult:
         """The first load (blocking, at start-up, before any command can be answered); installs it."""
@@ -65,16 +91,40 @@ class LibraryReloader:
         )
         return result
 
-    def _reload(self, previous: LoadResult) -> tuple[ReloadResult, list[BriefWarning]]:
-        """The reload's work, all of it in the worker thread: the check, the indexes, the warnings."""
-        result = reload_library(self.briefs_dir, self.seeds_dir, previous)
+    def _reloaded(
+        self, folder: CheckedFolder, previous: LoadResult
+    ) -> tuple[ReloadResult, list[BriefWarning]]:
+        """What is left of the reload's work once the briefs are checked, in a worker thread: the library and
+        its indexes, the warnings."""
+        result = reloaded(self.briefs_dir, folder, previous)
         return result, result.warnings(_today())
+
+    async def _check(self, previous: LoadResult) -> CheckedFolder:
+        """Every brief file read and every changed one checked (`check_folder`), in the checking process."""
+        work = partial(
+            check_folder, self.briefs_dir, self.seeds_dir, known_of(previous), content_versions=True
+        )
+        if self._closed:  # a reload asked for while shutting down: no new process for it
+            return await asyncio.to_thread(work)
+        if self._checker is None:
+            # spawn: a fresh interpreter, never a fork of this one's threads and sockets
+            context = multiprocessing.get_context("spawn")
+            self._checker = ProcessPoolExecutor(1, mp_context=context, initializer=_checker_started)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._checker, work)
+        except BrokenProcessPool:
+            # The process died (killed, out of memory): this reload is checked in a thread, the next one
+            # in a new process.
+            log.warning("the process checking the briefs stopped; this reload is checked in a thread")
+            self._checker = None
+            return await asyncio.to_thread(work)
 
     async def reload(self, why: str) -> ReloadResult:
         """Load the library again off the event loop and install it; logs `library reloaded (why): ...`."""
         async with self._lock:
             previous = self._last if self._last is not None else LoadResult(Library([]), [])
-            result, warnings = await asyncio.to_thread(self._reload, previous)
+            folder = await self._check(previous)
+            result, warnings = await asyncio.to_thread(self._reloaded, folder, previous)
             self._last = result
             self._install(result.library)
         for error in result.errors:
@@ -114,11 +164,16 @@ class LibraryReloader:
 
     async def close(self) -> None:
         self._stop.set()
+        self._closed = True
         if self._watch is not None:
             self._watch.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watch
             self._watch = None
+        if self._checker is not None:
+            checker, self._checker = self._checker, None
+            # A check under way finishes first (its reload still installs); the process then exits.
+            await asyncio.to_thread(checker.shutdown, wait=True, cancel_futures=True)
 
 
 def _changed_since(folder: Path, since: float) -> bool:

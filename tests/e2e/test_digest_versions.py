@@ -6,12 +6,15 @@ The library is the fixture library of tests/data/updates (original texts, TEST F
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import discord
+import pytest
 
 from bot.delivery.preview import preview_digest, preview_text
 from bot.storage.database import Database, load_migrations
@@ -88,6 +91,34 @@ async def test_a_digest_recorded_before_a_reload_posts_the_version_it_recorded_t
         await bot.digests.versions.prune()
         assert kept_versions(tmp_path) == [(LIBRARY_ID, bot.library.version(LIBRARY_ID))]
         assert not bot.digests.versions.retired
+    assert standin.violations == []
+
+
+async def test_a_bot_closed_while_tidying_after_a_reload_stops_the_tidying_before_its_database_closes(
+    standin: DiscordStandIn, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
+    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds)
+    async with running_bot(standin, settings) as bot:
+        database, versions = bot.digests.database, bot.digests.versions
+        close, prune = database.close, versions.prune
+        closing = asyncio.Event()
+
+        async def close_database() -> None:
+            closing.set()
+            await close()
+
+        async def prune_while_closing() -> None:  # the reload's tidying, still under way when the bot closes
+            await closing.wait()
+            await prune()
+
+        monkeypatch.setattr(database, "close", close_database)
+        monkeypatch.setattr(versions, "prune", prune_while_closing)
+        edit_library_brief(briefs)
+        await bot.reloader.reload("test")
+    # Only tidying (what is not deleted now is deleted after the next reload or start): stopped, not run
+    # against a closed database.
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
     assert standin.violations == []
 
 
