@@ -15,6 +15,7 @@ import contextlib
 import logging
 import multiprocessing
 import signal
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,7 @@ import watchfiles
 from bot.briefs.loader import (
     BriefWarning,
     CheckedFolder,
+    Known,
     LoadResult,
     ReloadResult,
     check_folder,
@@ -39,6 +41,7 @@ from bot.briefs.lookup import Library
 
 log = logging.getLogger(__name__)
 
+YIELD_EVERY_S = 0.0005
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
 
 
@@ -66,6 +69,7 @@ class LibraryReloader:
         self.seeds_dir = seeds_dir
         self._install = install
         self._last: LoadResult | None = None
+        self._known: Known = {}  # known_of(self._last): what the checking process is told
         self._lock = asyncio.Lock()  # one reload at a time, in the order they were asked for
         self._watch: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
@@ -81,7 +85,7 @@ class LibraryReloader:
         for error in result.errors:
             log.error("brief refused: %s", error)
         _log_warnings(result)
-        self._last = result
+        self._last, self._known = result, known_of(result)
         self._install(result.library)
         log.info(
             "loaded %d brief(s) from %s (%d error(s))",
@@ -93,17 +97,23 @@ class LibraryReloader:
 
     def _reloaded(
         self, folder: CheckedFolder, previous: LoadResult
-    ) -> tuple[ReloadResult, list[BriefWarning]]:
+    ) -> tuple[ReloadResult, list[BriefWarning], Known]:
         """What is left of the reload's work once the briefs are checked, in a worker thread: the library and
-        its indexes, the warnings."""
-        result = reloaded(self.briefs_dir, folder, previous)
-        return result, result.warnings(_today())
+        its indexes, the warnings, what the next reload's check is told."""
+        # Tens of milliseconds of Python for a thousand briefs: meanwhile this thread hands the interpreter's
+        # lock to the event loop within YIELD_EVERY_S of its asking, instead of the default 5 ms, every time
+        # it wakes (a command's answer wakes it several times).
+        default = sys.getswitchinterval()
+        sys.setswitchinterval(min(default, YIELD_EVERY_S))
+        try:
+            result = reloaded(self.briefs_dir, folder, previous)
+            return result, result.warnings(_today()), known_of(result)
+        finally:
+            sys.setswitchinterval(default)
 
-    async def _check(self, previous: LoadResult) -> CheckedFolder:
+    async def _check(self) -> CheckedFolder:
         """Every brief file read and every changed one checked (`check_folder`), in the checking process."""
-        work = partial(
-            check_folder, self.briefs_dir, self.seeds_dir, known_of(previous), content_versions=True
-        )
+        work = partial(check_folder, self.briefs_dir, self.seeds_dir, self._known, content_versions=True)
         if self._closed:  # a reload asked for while shutting down: no new process for it
             return await asyncio.to_thread(work)
         if self._checker is None:
@@ -123,8 +133,8 @@ class LibraryReloader:
         """Load the library again off the event loop and install it; logs `library reloaded (why): ...`."""
         async with self._lock:
             previous = self._last if self._last is not None else LoadResult(Library([]), [])
-            folder = await self._check(previous)
-            result, warnings = await asyncio.to_thread(self._reloaded, folder, previous)
+            folder = await self._check()
+            result, warnings, self._known = await asyncio.to_thread(self._reloaded, folder, previous)
             self._last = result
             self._install(result.library)
         for error in result.errors:

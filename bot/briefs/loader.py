@@ -160,9 +160,10 @@ def item_path(loc: Sequence[int | str]) -> str:
 
 PARALLEL_FROM = 64  # briefs: below this, starting a worker process costs more than it saves
 
-# What an earlier load accepted from each brief file, enough to know the file needs no new check: the version
-# of its text, the seed it names, and the version of that seed's text it was checked against.
-Known = dict[Path, tuple[str, str, str]]
+# What an earlier load accepted from each brief file (by file name: one folder), enough to know the file needs
+# no new check: the version of its text, the seed it names, and the version of that seed's text it was
+# checked against. Names and short strings only: cheap to send to another process.
+Known = dict[str, tuple[str, str, str]]
 
 
 def known_of(result: LoadResult | None) -> Known:
@@ -171,33 +172,32 @@ def known_of(result: LoadResult | None) -> Known:
         return {}
     known: Known = {}
     for path, brief in result.files.items():
-        checked = result.seed_versions.get(path)
-        if brief.proof is not None and checked:
-            known[path] = (brief.proof.version, brief.source.seed, checked)
+        checked, proof = result.seed_versions.get(path), brief.proof
+        if proof is not None and checked:
+            known[path.name] = (proof.version, brief.source.seed, checked)
     return known
 
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """One brief file, read and checked: its brief (None when none could be read, or when `same`), every
-    problem met, the version of its seed's text, and (when asked for) the brief's content version.
-    `same`: the file and its seed are as `Known` says, so the brief an earlier load gave is still right."""
+    """One brief file, read and checked: its brief (None when none could be read), every problem met, the
+    version of its seed's text, and (when asked for) the brief's content version."""
 
     path: Path
     brief: Brief | None
     problems: list[BriefError]
     seed_version: str = ""
-    same: bool = False
     content_version: str = ""
 
 
 @dataclass(frozen=True)
 class CheckedFolder:
-    """What reading and checking a briefs folder found; picklable, so that another process can do the work
-    (the bot's reload) and send back only what changed."""
+    """What reading and checking a briefs folder found, in file order; picklable, so that another process can
+    do the work (the bot's reload) and send back only what changed: a file whose text and seed are as
+    `Known` says is only its name (the brief an earlier load gave from it is still right)."""
 
     exists: bool
-    files: list[CheckedFile]
+    files: list[CheckedFile | str]
 
 
 def check_folder(
@@ -210,7 +210,8 @@ def check_folder(
 ) -> CheckedFolder:
     """Read and check every `*.toml` brief under `briefs_dir` against the seeds in `seeds_dir`, in file order.
 
-    A file whose text and whose seed's text are what `known` says is not parsed nor checked again (`same`).
+    A file whose text and whose seed's text are what `known` says is not parsed nor checked again (only its
+    name is given).
     With `workers` > 1, a large folder is shared with `workers - 1` forked processes (where the platform
     forks; for `briefbot check`, not inside the running bot). With `content_versions`, each accepted brief's
     content version is computed where it was checked.
@@ -233,7 +234,7 @@ def library_from(
     *,
     content_versions: bool = True,
 ) -> LoadResult:
-    """The library of what `check_folder` found (`same` files keep the brief `unchanged` gave): the briefs
+    """The library of what `check_folder` found (a file given by name keeps the brief `unchanged` gave): the briefs
     that passed, every error (a duplicate id among them), their seeds' versions; with `content_versions`,
     every brief's content version computed now (off the event loop when reloading)."""
     if not folder.exists:
@@ -243,9 +244,14 @@ def library_from(
     seed_versions: dict[Path, str] = {}
     versions: dict[str, str] = {}
     first_file_of: dict[str, Path] = {}
+    earlier = {path.name: path for path in unchanged.files} if unchanged is not None else {}
     for checked in folder.files:
+        if isinstance(checked, str):  # as `unchanged` loaded it
+            assert unchanged is not None
+            path = earlier[checked]
+            checked = CheckedFile(path, unchanged.files[path], [], unchanged.seed_versions[path])
         path, problems = checked.path, list(checked.problems)
-        brief = unchanged.files[path] if checked.same and unchanged is not None else checked.brief
+        brief = checked.brief
         if brief is not None and brief.id in first_file_of:
             problems.append(
                 BriefError(
@@ -262,7 +268,7 @@ def library_from(
                 versions[brief.id] = checked.content_version
     for error in errors:
         log.debug("brief error: %s", error)
-    library = Library(accepted.values())
+    library = Library(accepted.values(), reuse=unchanged.library if unchanged is not None else None)
     library.know_versions(versions)
     if unchanged is not None:
         library.reuse_versions(unchanged.library)
@@ -313,18 +319,17 @@ def collector_paused() -> Iterator[None]:
 
 def _check_each(
     paths: Sequence[Path], seeds_dir: Path, known: Known, content_versions: bool = False
-) -> list[CheckedFile]:
+) -> list[CheckedFile | str]:
     seeds = _SeedCache(seeds_dir)
-    checked: list[CheckedFile] = []
+    checked: list[CheckedFile | str] = []
     for path in paths:
         brief, problems, same = _load_one(path, seeds, known)
-        seed_version = ""
         if same:
-            seed_version = known[path][2]
-        elif brief is not None:
-            seed_version = seeds.versions.get(brief.source.seed, "")
+            checked.append(path.name)
+            continue
+        seed_version = seeds.versions.get(brief.source.seed, "") if brief is not None else ""
         version = content_fingerprint(brief) if content_versions and brief and not problems else ""
-        checked.append(CheckedFile(path, brief, problems, seed_version, same, version))
+        checked.append(CheckedFile(path, brief, problems, seed_version, version))
     return checked
 
 
@@ -336,7 +341,7 @@ def _can_fork() -> bool:
 
 def _check_in_processes(
     paths: Sequence[Path], seeds_dir: Path, known: Known, workers: int, content_versions: bool
-) -> list[CheckedFile]:
+) -> list[CheckedFile | str]:
     """`_check_each` over contiguous shares of `paths`: the first in this process, the others each in a
     forked process meanwhile (only their results are pickled back); in the order given."""
     import multiprocessing
@@ -381,7 +386,7 @@ def reloaded(briefs_dir: Path, folder: CheckedFolder, previous: LoadResult) -> R
         kept.append(brief)
     before = {brief.id: brief for brief in previous.files.values()}
     after = {brief.id: brief for brief in files.values()}
-    library = Library(files.values()) if kept else fresh.library  # built once: indexes cost a scan
+    library = Library(files.values(), reuse=fresh.library) if kept else fresh.library  # built once
     if kept:
         library.reuse_versions(fresh.library)
         library.reuse_versions(previous.library)
@@ -439,7 +444,7 @@ class _SeedCache:
 
 def _unchanged(path: Path, text: str, seeds: _SeedCache, known: Known) -> bool:
     """Whether neither the file's text nor its seed's has changed since the load `known` describes."""
-    entry = known.get(path)
+    entry = known.get(path.name)
     if entry is None:
         return False
     version, seed, checked = entry

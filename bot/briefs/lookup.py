@@ -115,19 +115,30 @@ class Library:
     thousand briefs scans one list instead of asking each brief; answers are the same as asking each brief.
     """
 
-    def __init__(self, briefs: Iterable[Brief]) -> None:
+    def __init__(self, briefs: Iterable[Brief], *, reuse: Library | None = None) -> None:
+        """With `reuse` (the library this one replaces), each brief it holds too, the very same object, keeps
+        what it gave the indexes there (`_Indexed`): a reload after one brief of a thousand changed works out
+        one brief's names, then joins the rest."""
         self.briefs: list[Brief] = newest_first(briefs)
         self.by_article_date: list[Brief] = sorted(self.briefs, key=article_order, reverse=True)
         self._by_id = {brief.id: brief for brief in self.briefs}
-        ordered = self.by_article_date
-        self._brief_titles = [searchable(b.title) for b in ordered]
-        self._brief_names = NameIndex(((b.id, b.title), b) for b in ordered)
-        self._people = NameIndex(((p.name,), (b, p)) for b in ordered for p in b.people)
-        self._people_names = _names(p.name for b in ordered for p in b.people)
-        self._aid_names = _names(name for b in ordered for name in aid_countries(b))
-        self._loan_names = _names(name for b in ordered for name in loan_countries(b))
-        self._aid_by_country = _by_country_index(ordered, lambda b: b.aid, ("donor", "recipient"))
-        self._loans_by_country = _by_country_index(ordered, lambda b: b.loans, ("lender", "borrower"))
+        earlier = reuse._indexed if reuse is not None else {}
+        self._indexed: dict[str, _Indexed] = {}
+        for brief in self.by_article_date:
+            known = earlier.get(brief.id)
+            self._indexed[brief.id] = known if known is not None and known.brief is brief else _indexed(brief)
+        ordered = [self._indexed[brief.id] for brief in self.by_article_date]
+        self._brief_titles = [entry.names[1] for entry in ordered]
+        self._brief_names = NameIndex(((entry.names, entry.brief) for entry in ordered), folded=True)
+        self._people = NameIndex(
+            (((name,), (entry.brief, person)) for entry in ordered for name, person in entry.people),
+            folded=True,
+        )
+        self._people_names = _names((person.name, name) for entry in ordered for name, person in entry.people)
+        self._aid_names = _names(pair for entry in ordered for pair in entry.aid_names)
+        self._loan_names = _names(pair for entry in ordered for pair in entry.loan_names)
+        self._aid_by_country = _by_country_index((entry.brief, entry.aid_keys) for entry in ordered)
+        self._loans_by_country = _by_country_index((entry.brief, entry.loan_keys) for entry in ordered)
         self._versions: dict[str, str] = {}  # content versions, computed when first asked
 
     def __len__(self) -> int:
@@ -288,21 +299,58 @@ class Library:
         return Found(query, searched, (), scope, suggestions=tuple(typed_wanted))
 
 
-def _names(names: Iterable[str]) -> NameIndex[str]:
-    """Each name once, in order: the index autocomplete ranks."""
-    return NameIndex(((name,), name) for name in dict.fromkeys(names))
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """What one brief gives the library's indexes, worked out once: its id's and title's searchable forms,
+    its people by searchable name, its aid and loan countries (canonical, each with its searchable form), and
+    its aid flows and loans under the folded canonical country of each side."""
+
+    brief: Brief
+    names: tuple[str, str]
+    people: tuple[tuple[str, Person], ...]
+    aid_names: tuple[tuple[str, str], ...]
+    loan_names: tuple[tuple[str, str], ...]
+    aid_keys: tuple[tuple[str, AidFlow], ...]
+    loan_keys: tuple[tuple[str, Loan], ...]
+
+
+def _indexed(brief: Brief) -> _Indexed:
+    return _Indexed(
+        brief,
+        (searchable(brief.id), searchable(brief.title)),
+        tuple((searchable(person.name), person) for person in brief.people),
+        tuple((name, searchable(name)) for name in aid_countries(brief)),
+        tuple((name, searchable(name)) for name in loan_countries(brief)),
+        _country_keys(brief.aid, ("donor", "recipient")),
+        _country_keys(brief.loans, ("lender", "borrower")),
+    )
+
+
+def _country_keys(items: Sequence[T], sides: tuple[str, str]) -> tuple[tuple[str, T], ...]:
+    """Each item under the folded canonical country of each of its sides (once when both are the same)."""
+    return tuple(
+        (key, item)
+        for item in items
+        for key in dict.fromkeys(fold(canonical_country(str(getattr(item, side)))) for side in sides)
+    )
+
+
+def _names(names: Iterable[tuple[str, str]]) -> NameIndex[str]:
+    """Each name (given with its searchable form) once, in order: the index autocomplete ranks."""
+    unique: dict[str, str] = {}
+    for name, folded in names:
+        unique.setdefault(name, folded)
+    return NameIndex((((folded,), name) for name, folded in unique.items()), folded=True)
 
 
 def _by_country_index(
-    briefs: Sequence[Brief], items_of: Callable[[Brief], Sequence[T]], sides: tuple[str, str]
+    entries: Iterable[tuple[Brief, Sequence[tuple[str, T]]]],
 ) -> dict[str, list[tuple[Brief, T]]]:
     """Folded canonical country -> the (brief, item) pairs where it stands on either side, in order."""
     index: dict[str, list[tuple[Brief, T]]] = {}
-    for brief in briefs:
-        for item in items_of(brief):
-            keys = dict.fromkeys(fold(canonical_country(str(getattr(item, side)))) for side in sides)
-            for key in keys:
-                index.setdefault(key, []).append((brief, item))
+    for brief, keys in entries:
+        for key, item in keys:
+            index.setdefault(key, []).append((brief, item))
     return index
 
 

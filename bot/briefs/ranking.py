@@ -153,13 +153,15 @@ class NameIndex(Generic[T]):
     typed is a scan at C speed (`str.find`) rather than a loop over every name: a library of a thousand briefs
     is an index built when it loads. `ranked` over it gives what `ranked` gives over the candidates."""
 
-    def __init__(self, rows: Iterable[tuple[Iterable[str], T]]) -> None:
+    def __init__(self, rows: Iterable[tuple[Iterable[str], T]], *, folded: bool = False) -> None:
+        """`rows`: each candidate with its names; `folded`: the names are `searchable` already (worked out once
+        per brief, and kept by a reloaded library for the briefs that did not change)."""
         self.candidates: list[T] = []
         self._names: list[str] = []  # searchable, one per name
         self._owner: list[int] = []  # the candidate of each name
         for names, candidate in rows:
             for name in names:
-                self._names.append(searchable(name))
+                self._names.append(name if folded else searchable(name))
                 self._owner.append(len(self.candidates))
             self.candidates.append(candidate)
         self._text = "\n".join(self._names)  # searchable text holds no newline: no match runs across names
