@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -42,6 +43,7 @@ from bot.briefs.lookup import Library
 log = logging.getLogger(__name__)
 
 YIELD_EVERY_S = 0.0005
+CHECKER_NICENESS = 5  # about a third of the bot's share of a busy core
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
 
 
@@ -51,9 +53,12 @@ def _today() -> date:
 
 def _checker_started() -> None:
     """In the checking process: Ctrl-C and SIGHUP are the bot's to handle (a terminal sends them to the whole
-    process group); the process ends when the bot shuts its pool down, or when the bot is gone."""
+    process group); the process ends when the bot shuts its pool down, or when the bot is gone. It is
+    background work: when every core is busy, the bot's answers go first (a free core it has to itself)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.nice(CHECKER_NICENESS)
 
 
 def _log_warnings(result: LoadResult) -> None:

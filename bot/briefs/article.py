@@ -117,6 +117,7 @@ _CREDIT_ALONE = re.compile(r"^\(?\s*(?:photo |image )?credit\s*:.*\)?$", re.IGNO
 _CREDIT_CLOSING = re.compile(r"\s*\((?:photo |image )?credit\s*:[^()]*\)$", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"contributed to this report\.?$", re.IGNORECASE)
 _SUBHEADING_WORDS = 12
+_CLOSING_PUNCTUATION = re.compile(r"[.!?:;,'\")\]]$")
 
 # What a line of the article is: the reader is told "paragraph 3" only of the article's body.
 KIND_LABELS = {
@@ -207,16 +208,19 @@ def _kinds(lines: list[str]) -> list[str]:
     or repeats such a caption without it; a credit stands alone ("(photo credit: …)", "… contributed to this
     report."); a subheading is a short line with no closing punctuation; the one line between the headline and
     a first caption is the standfirst. Everything else is the article's body."""
-    captions = {_CREDIT_CLOSING.sub("", line) for line in lines if _CREDIT_CLOSING.search(line)}
+    closing = [_CREDIT_CLOSING.search(line) if ")" in line else None for line in lines]  # it ends with ")"
+    captions = {line[: found.start()] for line, found in zip(lines, closing, strict=True) if found}
     kinds: list[str] = []
     for index, line in enumerate(lines):
         if index == 0:
             kinds.append("headline")
-        elif _CREDIT_ALONE.match(line) or (_CONTRIBUTED.search(line) and len(line.split()) <= 12):
+            continue
+        words = line.count(" ") + 1  # normalised: one space between words
+        if _CREDIT_ALONE.match(line) or (words <= 12 and _CONTRIBUTED.search(line)):
             kinds.append("credit")
-        elif _CREDIT_CLOSING.search(line) or line in captions:
+        elif closing[index] or line in captions:
             kinds.append("caption")
-        elif len(line.split()) <= _SUBHEADING_WORDS and not re.search(r"[.!?:;,'\")\]]$", line):
+        elif words <= _SUBHEADING_WORDS and not _CLOSING_PUNCTUATION.search(line):
             kinds.append("subheading")
         else:
             kinds.append("body")
