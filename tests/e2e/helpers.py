@@ -1,13 +1,19 @@
-"""What the end-to-end tests of subscriptions share: subscribing channels through the bot's service, and
-changing the stand-in's server while waiting until the bot has acted on the event the change sends."""
+"""What the end-to-end tests of subscriptions share: a bot with channels subscribed, subscribing channels
+through the bot's service, and changing the stand-in's server while waiting until the bot has acted on the
+event the change sends."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 from bot.app.client import Briefbot
+from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.test_digests import SLOT_DAY
+from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
 SEND_MESSAGES = 1 << 11
@@ -35,3 +41,18 @@ async def acted_on(bot: Briefbot, event: str, change: Callable[[], object]) -> N
     acted = checked(bot, event)
     change()
     await acted
+
+
+@contextlib.asynccontextmanager
+async def digests_to(
+    standin: DiscordStandIn, tmp_path: Path, *names: str
+) -> AsyncIterator[tuple[Briefbot, FakeClock, list[int]]]:
+    """The bot running on a fake clock 30 s before a 09:00 UTC slot (SLOT_DAY), the stand-in server's
+    channels `names` subscribed at 09:00 UTC: (the bot, its clock, the channels' ids). On leaving, no request
+    broke Discord's rules."""
+    clock = FakeClock(SLOT_DAY)
+    channels = [standin.channel_id(name) for name in names]
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, *channels)
+        yield bot, clock, channels
+    assert standin.violations == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
-from tests.e2e.helpers import SEND_MESSAGES, acted_on, subscribed
+from tests.e2e.helpers import SEND_MESSAGES, acted_on, digests_to
 from tests.e2e.test_commands import EPHEMERAL
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
 from tests.helpers import FakeClock
@@ -99,10 +99,7 @@ async def test_a_paused_channel_keeps_its_settings_skips_its_slots_and_resumes(
 async def test_an_automatic_pause_says_briefbot_paused_it_refuses_resume_until_fixed_and_lifts_itself(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    clock = FakeClock(SLOT_DAY)
-    news = standin.channel_id("news")
-    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
-        await subscribed(bot, standin, news)
+    async with digests_to(standin, tmp_path, "news") as (bot, clock, [news]):
         await acted_on(
             bot, "channel_update", lambda: standin.set_overwrite(news, member=standin.me, deny=SEND_MESSAGES)
         )
