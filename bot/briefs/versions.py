@@ -11,7 +11,7 @@ content: changing them changes no version.
 
 A value at its field's default is left out of a fact (pydantic's `exclude_defaults`): a field added to the
 models later, with a default, changes no existing version, so no brief comes again as updated for it. A
-version names the format of the rules that made it (`FINGERPRINT_FORMAT`, "2-…"; the first format's were
+version names the format of the rules that made it (`FINGERPRINT_FORMAT`, "3-…"; the first format's were
 the bare digest): a version of another format is not compared with one of this format but translated,
 from the kept snapshot of that version (`bot.delivery.versions.VersionStore.adopt`).
 """
@@ -32,8 +32,9 @@ from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 
 FINGERPRINT_LENGTH = 16  # hex digits of SHA-256: 64 bits, collisions negligible among one brief's versions
 # The rules a version is made by; a change of them that changes versions is a new format. 1: every value
-# dumped, the bare digest; 2: values at their default left out, "2-" before the digest.
-FINGERPRINT_FORMAT = 2
+# dumped, the bare digest; 2: values at their default left out, "2-" before the digest; 3: a quote's frame
+# (shown with it) is part of its fact.
+FINGERPRINT_FORMAT = 3
 SNAPSHOT_FORMAT = 1
 _LABEL_TEXT = 60
 
@@ -76,13 +77,16 @@ def _short(text: str) -> str:
 
 
 def _proof_part(proof: ItemProof | None) -> dict[str, Any]:
-    """What a reader sees of an item's proof: who says so, and the clauses of a reading."""
+    """What a reader sees of an item's proof: who says so, the clauses of a reading, a quote's frame."""
     if proof is None:
         return {}
-    return {
+    part: dict[str, Any] = {
         "attributions": [list(passage.attributions) for passage in proof.passages],
         "reading": [proof.reading_from, proof.reading_clause],
     }
+    if proof.frame is not None:  # a quote's frame, shown with it (left out when there is none)
+        part["frame"] = proof.frame
+    return part
 
 
 def _identity(section: str, item: Any) -> tuple[str, str]:

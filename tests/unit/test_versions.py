@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 from typing import Any, TypeVar
@@ -182,3 +183,20 @@ def test_versions_of_the_first_format_are_read_by_format() -> None:
     assert fingerprint_format("0123456789abcdef") == 1
     assert fingerprint_format("2-0123456789abcdef") == 2
     assert fingerprint_format("unknown") is None and fingerprint_format("2-xyz") is None
+
+
+def test_a_quotes_frame_is_part_of_what_a_reader_sees(tmp_path: Path) -> None:
+    # A quote is shown with its frame ("Austin said the participants discussed …"): another frame is another
+    # version, told as a corrected quote.
+    briefs, seeds = make_library(tmp_path / "library")
+    [brief] = [b for b in load_library(briefs, seeds).library.briefs if b.quotes]
+    proof = brief.proof
+    assert proof is not None
+    key = next(key for key, item in proof.items.items() if key.startswith("quotes[") and item.frame)
+    reframed = brief.model_copy()
+    reframed._proof = dataclasses.replace(
+        proof, items={**proof.items, key: dataclasses.replace(proof.items[key], frame="Someone else said")}
+    )
+    assert content_fingerprint(reframed) != content_fingerprint(brief)
+    assert [change.kind for change in changes_between(brief, reframed)] == ["corrected"]
+    assert changes_between(brief, reframed)[0].label.startswith("quote of ")
