@@ -178,6 +178,11 @@ class Settings(StatusSettings, TokenSettings):
     digest_nonce_trust: timedelta = Field(
         default=timedelta(minutes=2), ge=timedelta(0), le=timedelta(minutes=10)
     )
+    # How long a process's claim on a digest's send holds unless renewed (renewed every third of it while the
+    # send is in flight): after it, another process sharing the database takes the row over.
+    digest_lease: timedelta = Field(
+        default=timedelta(seconds=30), ge=timedelta(seconds=1), le=timedelta(minutes=10)
+    )
     # How often one server may ask for a digest by hand; 0 turns the limit off.
     digest_now_cooldown: timedelta = Field(
         default=timedelta(minutes=1), ge=timedelta(0), le=timedelta(days=1)
@@ -213,6 +218,7 @@ class Settings(StatusSettings, TokenSettings):
         "digest_catch_up_grace",
         "digest_stale_after",
         "digest_nonce_trust",
+        "digest_lease",
         "digest_now_cooldown",
         "removed_server_retention",
         mode="before",

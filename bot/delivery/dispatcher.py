@@ -35,7 +35,9 @@ from bot.delivery.sender_protocol import (
     Sender,
     TransientDeliveryError,
 )
+from bot.process_identity import ProcessIdentity, current_identity
 from bot.storage.database import DATABASE_ERRORS
+from bot.storage.leases import Lease
 from bot.storage.ledger import MANUAL_TIMEZONE, Delivery, DeliveryLedger, DeliveryState
 from bot.storage.subscriptions import PostOptions, Subscription
 
@@ -65,6 +67,9 @@ DEFAULT_STALE_AFTER = timedelta(hours=6)
 # tell, up to the cap (and at once when the bot may read that history again: `recheck_held`).
 HELD_RECHECK_FIRST = timedelta(minutes=5)
 HELD_RECHECK_MAX = timedelta(hours=6)
+# How long a claimed row's send is this process's alone unless renewed (renewed every third of it while the
+# send is in flight): after it, another process may take the row over (DIGEST_LEASE).
+DEFAULT_LEASE = timedelta(seconds=30)
 
 
 def _follows_up(options: PostOptions) -> bool:
@@ -133,6 +138,14 @@ class Dispatcher:
     to the ledger before its channel's next row is taken; a row whose send is interrupted (crash, stop) stays
     pending and is sent again later with the same nonce.
 
+    Several dispatchers (processes) may drain one ledger: each row is claimed with a lease on its channel,
+    under this process's identity (`owner`), so that one channel has one send in flight across all of them
+    (bot.storage.leases); the lease is renewed while its send is in flight, lasts `lease_for` unrenewed, and
+    each outcome is written only while it holds: a process that stalled past its lease and was taken over
+    writes nothing and sends nothing more for that row. A row of a process that died is taken over once its
+    lease has expired and is sent again with the same nonce, looked for first when the nonce may be
+    forgotten, as after a restart.
+
     Use either `start()`/`stop()` (the long-running loop) or `run_until_idle()` (one drain, e.g. in tests).
     """
 
@@ -157,8 +170,23 @@ class Dispatcher:
         search_margin: timedelta = DEFAULT_MARGIN,
         stale_after: timedelta = DEFAULT_STALE_AFTER,
         discord_clock: ClockCheck | None = None,
+        owner: ProcessIdentity | None = None,
+        lease_for: timedelta = DEFAULT_LEASE,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        if lease_for <= timedelta(0):
+            raise ValueError("lease_for must be positive")
         self._ledger = ledger
+        # Whose the leases this dispatcher takes are (one process, one identity: see bot.process_identity).
+        self.owner = str(owner or current_identity())
+        self._lease_for = lease_for
+        self._sleep = sleep  # between renewals of the leases (injected by tests)
+        self._max_in_flight = max_in_flight
+        # The leases of the rows this dispatcher is sending, looking for, or holding an outcome of, by row id.
+        self._leases: dict[int, Lease] = {}
+        self._unreleased: list[Lease] = []  # leases a failed write could not let go: tried again each pass
+        self._renewal: asyncio.Task[None] | None = None
+        self._renewing = False  # the renewal is writing (it is cancelled only while it waits)
         # Shown the snowflake of each message a first send creates: Discord's clock, a second source.
         self._discord_clock = discord_clock
         # A digest not posted within this of its slot is expired instead of posted late (DIGEST_STALE_AFTER).
@@ -251,6 +279,18 @@ class Dispatcher:
                 logger.warning(
                     "%d digest sends cut off at shutdown; they stay pending for the next start", cancelled
                 )
+        await self._end_renewal()
+        # No send of this dispatcher is left: its leases (of outcomes kept in memory, or of a claim the
+        # stop cut off) end, so another process takes their rows at once and sends them with their nonce.
+        try:
+            await self._ledger.leases.release_owner(self.owner)
+        except Exception as exc:
+            logger.warning(
+                "could not let this process's digest send leases go at stop (%s: %s)", type(exc).__name__, exc
+            )
+        else:
+            self._unreleased = []
+        self._leases.clear()
         unwritten = sum(1 for held in self._held.values() if held.record is not None)
         if unwritten:
             logger.error(
@@ -277,7 +317,11 @@ class Dispatcher:
     # --- the loop ---
 
     async def _run(self) -> None:
-        logger.info("digest dispatcher started")
+        logger.info(
+            "digest dispatcher started (process %s, leases of %s)",
+            self.owner,
+            describe_duration(self._lease_for),
+        )
         while not self._stopping:
             self._wake.clear()
             try:
@@ -300,7 +344,12 @@ class Dispatcher:
         if waits:
             timeout = min(timeout, *waits)
         try:
-            upcoming = [await self._ledger.next_attempt_at(), await self._ledger.next_held_check_at()]
+            upcoming = [
+                await self._ledger.next_attempt_at(),
+                await self._ledger.next_held_check_at(),
+                # Another process's lease that lapses may leave a row to take over then.
+                await self._ledger.leases.next_expiry(other_than=self.owner),
+            ]
         except Exception:
             return timeout
         now = self._clock()
@@ -317,37 +366,63 @@ class Dispatcher:
             return await self._dispatch_pass_locked()
 
     async def _dispatch_pass_locked(self) -> int:
-        # A send in flight now may finish while we read, leaving a stale 'pending' copy of its row in the
-        # result: rows in flight when the read began are skipped even if they have finished since.
         started = await self._record_held()
-        in_flight_before = set(self._busy_rows)
-        # One row per channel, round-robin by server: a busy channel or a huge server gets one turn in each
-        # round, so it cannot keep another server's digest waiting (permits are granted in this order).
-        rows = await self._ledger.due_in_turn(self._clock(), limit=self._batch_size + len(in_flight_before))
+        await self._let_go([])
         # A channel waits while its row backs off, and until an outcome kept in memory is written.
         mono = self._monotonic()
         held_channels = {
             held.channel_id for held in self._held.values() if held.record is not None or held.retry_at > mono
         }
-        for row in rows:
+        # One row per channel, round-robin by server: a busy channel or a huge server gets one turn in each
+        # round, so it cannot keep another server's digest waiting (permits are granted in this order). Each
+        # is claimed in the read (a lease on its channel), so no process sends a row another one sends, and
+        # no more are claimed than can be sent now: the rest are left to other processes too.
+        # Shielded: a stop that cancels the loop must not cut a claim's transaction in two (`stop` lets the
+        # leases of a claim it cut off go).
+        claimed = await asyncio.shield(
+            self._ledger.claim_due(
+                self._clock(), owner=self.owner, lease_for=self._lease_for, limit=self._free_capacity()
+            )
+        )
+        started += await self._start_claimed(claimed, self._deliver, "digest-send", held_channels)
+        return started + await self._start_rechecks(held_channels)
+
+    def _free_capacity(self) -> int:
+        return min(self._batch_size, self._max_in_flight - len(self._busy_rows))
+
+    async def _start_claimed(
+        self,
+        claimed: Sequence[tuple[Delivery, Lease]],
+        work: Callable[[Delivery], Coroutine[Any, Any, None]],
+        name: str,
+        held_channels: set[int],
+    ) -> int:
+        """Start `work` for each claimed row, in order; those this process is not to start now (stopping;
+        its channel waits in memory; its last task is still finishing, the lease of which was let go just
+        before this claim) are let go again. Returns how many were started."""
+        started = 0
+        refused: list[Lease] = []
+        for index, (row, lease) in enumerate(claimed):
             if self._stopping:
+                refused.extend(lease for _, lease in claimed[index:])
                 break
-            if row.id in in_flight_before and row.id not in self._busy_rows:
-                # It finished during the read, which may show it before or after: read it again at once (a
-                # held row looked for again may be pending now, to be sent).
-                started += 1
-                continue
             if (
-                row.id in in_flight_before
-                or row.id in self._busy_rows
+                row.id in self._busy_rows
                 or row.channel_id in self._busy_channels
                 or row.channel_id in held_channels
             ):
+                refused.append(lease)
                 continue
-            if not await self._start(row, self._deliver, f"digest-send-{row.id}"):
+            self._leases[row.id] = lease
+            if not await self._start(row, work, f"{name}-{row.id}"):
+                del self._leases[row.id]
+                refused.extend(lease for _, lease in claimed[index:])
                 break
             started += 1
-        return started + await self._start_rechecks(in_flight_before, held_channels)
+        await self._let_go(refused)
+        if self._leases and (self._renewal is None or self._renewal.done()):
+            self._renewal = asyncio.create_task(self._renew_leases(), name="digest-lease-renewal")
+        return started
 
     async def _start(
         self, row: Delivery, work: Callable[[Delivery], Coroutine[Any, Any, None]], name: str
@@ -364,28 +439,115 @@ class Dispatcher:
         task.add_done_callback(self._tasks.discard)
         return True
 
-    async def _start_rechecks(self, in_flight_before: set[int], held_channels: set[int]) -> int:
-        """Start looking again for held rows whose time has come, each when its channel is free."""
-        rows = await self._ledger.held_due(self._clock(), limit=self._batch_size)
+    async def _start_rechecks(self, held_channels: set[int]) -> int:
+        """Start looking again for held rows whose time has come, each when its channel is free (claimed as
+        sends are)."""
         mono = self._monotonic()
-        started = 0
-        for row in rows:
-            if self._stopping:
+        blocked = {row_id for row_id, at in self._recheck_blocked.items() if at > mono}
+        claimed = await asyncio.shield(
+            self._ledger.claim_held_due(
+                self._clock(), owner=self.owner, lease_for=self._lease_for, limit=self._free_capacity()
+            )
+        )
+        waiting = [lease for row, lease in claimed if row.id in blocked]
+        await self._let_go(waiting)
+        ready = [(row, lease) for row, lease in claimed if row.id not in blocked]
+        return await self._start_claimed(ready, self._recheck, "digest-recheck", held_channels)
+
+    # --- leases ---
+
+    def _lease(self, row: Delivery) -> Lease | None:
+        """The lease this dispatcher holds on `row`'s send, which each of its writes names."""
+        return self._leases.get(row.id)
+
+    def _written(self, row: Delivery) -> None:
+        """An outcome naming the row's lease was written (or refused: taken over): the lease is over."""
+        self._leases.pop(row.id, None)
+        self._stop_renewal_if_idle()
+
+    async def _end_lease(self, row: Delivery, lease: Lease | None) -> None:
+        """After a row's task: let its lease go unless an outcome ended it, or an outcome still to be written
+        keeps it (the channel waits for it)."""
+        if lease is None or self._leases.get(row.id) is not lease:
+            return
+        held = self._held.get(row.id)
+        if held is not None and held.record is not None:
+            return
+        del self._leases[row.id]
+        await self._let_go([lease])
+        self._stop_renewal_if_idle()
+
+    async def _let_go(self, leases: Sequence[Lease]) -> None:
+        """End these leases, and those a failed write could not end before; kept to try again if it fails."""
+        pending = [*self._unreleased, *leases]
+        if not pending:
+            return
+        try:
+            await self._ledger.leases.release(pending)
+        except Exception as exc:
+            self._unreleased = pending
+            logger.warning(
+                "could not let %d digest send lease(s) go (%s: %s); tried again at the next pass",
+                len(pending),
+                type(exc).__name__,
+                exc,
+            )
+        else:
+            self._unreleased = []
+
+    async def _renew_leases(self) -> None:
+        """While this dispatcher holds leases, renew them every third of `lease_for`."""
+        interval = self._lease_for.total_seconds() / 3
+        while self._leases and not self._stopping:
+            await self._sleep(interval)
+            held = dict(self._leases)
+            if not held or self._stopping:
                 break
-            if (
-                row.id in in_flight_before
-                or row.id in self._busy_rows
-                or row.channel_id in self._busy_channels
-                or row.channel_id in held_channels
-                or self._recheck_blocked.get(row.id, mono) > mono
-            ):
+            self._renewing = True
+            try:
+                kept = await self._ledger.leases.renew(self.owner, until=self._clock() + self._lease_for)
+            except Exception as exc:
+                logger.warning(
+                    "renewing %d digest send lease(s) failed (%s: %s); tried again in %.0fs",
+                    len(held),
+                    type(exc).__name__,
+                    exc,
+                    interval,
+                )
                 continue
-            if not await self._start(row, self._recheck, f"digest-recheck-{row.id}"):
-                break
-            started += 1
-        return started
+            finally:
+                self._renewing = False
+            for row_id, lease in held.items():
+                if (lease.delivery_id, lease.token) not in kept and self._leases.get(row_id) is lease:
+                    logger.warning(
+                        "delivery %d to channel %d: its lease lapsed and another process took it over; its"
+                        " outcome is left to that process",
+                        lease.delivery_id,
+                        lease.channel_id,
+                    )
+
+    def _stop_renewal_if_idle(self) -> None:
+        if not self._leases and not self._renewing:
+            self._stop_renewal()
+
+    def _stop_renewal(self) -> None:
+        """Cancel the renewal while it waits (never in the middle of its write: it ends by itself then)."""
+        if self._renewal is not None and not self._renewal.done():
+            self._renewal.cancel()
+        self._renewal = None
+
+    async def _end_renewal(self) -> None:
+        """At stop: end the renewal, letting a write in progress finish."""
+        renewal, self._renewal = self._renewal, None
+        if renewal is None or renewal.done():
+            return
+        if not self._renewing:
+            renewal.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await renewal
 
     async def _deliver(self, row: Delivery) -> None:
+        lease = self._lease(row)
         try:
             await self._attempt(row)
         except asyncio.CancelledError:
@@ -395,6 +557,7 @@ class Dispatcher:
             # Before any send (reading the row, noting the attempt): nothing was posted; take it again later.
             self._hold(row.id, row.channel_id, None, exc)
         finally:
+            await self._end_lease(row, lease)
             self._busy_rows.discard(row.id)
             self._busy_channels.discard(row.channel_id)
             self._capacity.release()
@@ -474,8 +637,16 @@ class Dispatcher:
         wants_publish = options.publish and options.channel_kind == "announcement"
         if not _follows_up(options):
             return lambda: self._record_sent(row, message_id, thread_id=message_id if forum else None)
-        if row.message_id is None:
-            await self._ledger.mark_posted(row.id, message_id=message_id, now=self._clock())
+        lease = self._lease(row)
+        if (
+            row.message_id is None
+            and not await self._ledger.mark_posted(
+                row.id, message_id=message_id, now=self._clock(), lease=lease
+            )
+            and lease is not None
+            and not await self._ledger.leases.held_now(lease)
+        ):
+            return None  # taken over by another process, which finishes it (a cancelled row goes on)
         thread_id: int | None = None
         note: str | None = None
         try:
@@ -628,7 +799,7 @@ class Dispatcher:
         not_published: str | None = None,
         note: str | None = None,
     ) -> None:
-        if await self._ledger.mark_sent(
+        sent = await self._ledger.mark_sent(
             row.id,
             message_id=message_id,
             now=self._clock(),
@@ -636,7 +807,10 @@ class Dispatcher:
             published=published,
             not_published=not_published,
             note=note,
-        ):
+            lease=self._lease(row),
+        )
+        self._written(row)
+        if sent:
             self.stats.sent += 1
         self._first_attempts.pop(row.id, None)
 
@@ -666,20 +840,30 @@ class Dispatcher:
         return lambda: self._record_expired(row, expired)
 
     async def _record_expired(self, row: Delivery, reason: str) -> None:
-        if await self._ledger.mark_expired(row.id, reason=reason, now=self._clock()):
+        expired = await self._ledger.mark_expired(
+            row.id, reason=reason, now=self._clock(), lease=self._lease(row)
+        )
+        self._written(row)
+        if expired:
             self.stats.expired += 1
         self._first_attempts.pop(row.id, None)
 
     async def _record_undecided(self, row: Delivery, reason: str) -> None:
         now = self._clock()
         await self._ledger.mark_held(
-            row.id, reason=held_reason(reason), now=now, recheck_at=now + HELD_RECHECK_FIRST
+            row.id,
+            reason=held_reason(reason),
+            now=now,
+            recheck_at=now + HELD_RECHECK_FIRST,
+            lease=self._lease(row),
         )
+        self._written(row)
         self._first_attempts.pop(row.id, None)
         self._rechecks.pop(row.id, None)
         self.stats.held += 1
 
     async def _recheck(self, row: Delivery) -> None:
+        lease = self._lease(row)
         try:
             await self._look_again(row)
         except asyncio.CancelledError:
@@ -698,6 +882,7 @@ class Dispatcher:
                 delay,
             )
         finally:
+            await self._end_lease(row, lease)
             self._busy_rows.discard(row.id)
             self._busy_channels.discard(row.channel_id)
             self._capacity.release()
@@ -722,19 +907,23 @@ class Dispatcher:
         except DeliveryError as exc:
             result = Unknown(f"the search failed: {exc.reason}")
         now = self._clock()
+        lease = self._lease(row)  # kept by release_held and mark_posted, let go by the task after them
         if isinstance(result, Found) and _follows_up(options):
             # Posted: its thread or publish remain, which the next attempt does (and only those).
-            if await self._ledger.release_held(row.id, now=now) == "pending":
-                await self._ledger.mark_posted(row.id, message_id=result.message_id, now=now)
+            if await self._ledger.release_held(row.id, now=now, lease=lease) == "pending":
+                await self._ledger.mark_posted(row.id, message_id=result.message_id, now=now, lease=lease)
                 self._wake.set()
         elif isinstance(result, Found):
             forum = options.channel_kind == "forum"
-            if await self._ledger.mark_sent(
+            sent = await self._ledger.mark_sent(
                 row.id,
                 message_id=result.message_id,
                 now=now,
                 thread_id=result.message_id if forum else None,
-            ):
+                lease=lease,
+            )
+            self._written(row)
+            if sent:
                 self.stats.sent += 1
                 logger.info(
                     "held delivery %d to channel %d was posted (message %d)",
@@ -746,9 +935,13 @@ class Dispatcher:
             if now - row.slot_at > self._stale_after:
                 late = f"not posted within {describe_duration(self._stale_after)} of its slot"
                 reason = f"{late} (held, then the channel's history shows it was not posted)"
-                if await self._ledger.mark_expired(row.id, reason=reason, now=now, held=True):
+                expired = await self._ledger.mark_expired(
+                    row.id, reason=reason, now=now, held=True, lease=lease
+                )
+                self._written(row)
+                if expired:
                     self.stats.expired += 1
-            elif await self._ledger.release_held(row.id, now=now) == "pending":
+            elif await self._ledger.release_held(row.id, now=now, lease=lease) == "pending":
                 self._wake.set()
         else:
             if result.interrupted:
@@ -756,8 +949,9 @@ class Dispatcher:
             checks = self._rechecks.get(row.id, 0) + 1
             wait = min(HELD_RECHECK_MAX, HELD_RECHECK_FIRST * 2**checks)
             await self._ledger.still_held(
-                row.id, reason=held_reason(result.reason), recheck_at=now + wait, now=now
+                row.id, reason=held_reason(result.reason), recheck_at=now + wait, now=now, lease=lease
             )
+            self._written(row)
             self._rechecks[row.id] = checks
             self._recheck_blocked.pop(row.id, None)
             return
@@ -767,8 +961,13 @@ class Dispatcher:
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
         self._first_attempts.pop(row.id, None)
         outcome = await self._ledger.mark_dead(
-            row.id, reason=reason, now=self._clock(), counts_against_channel=counts_against_channel
+            row.id,
+            reason=reason,
+            now=self._clock(),
+            counts_against_channel=counts_against_channel,
+            lease=self._lease(row),
         )
+        self._written(row)
         if not counts_against_channel:
             return
         self.stats.dead += 1
@@ -785,7 +984,9 @@ class Dispatcher:
             next_attempt_at=now + timedelta(seconds=limited.retry_after),
             now=now,
             count_attempt=False,
+            lease=self._lease(row),
         )
+        self._written(row)
 
     async def _send_once(self, row: Delivery, options: PostOptions, local_date: date) -> int | None:
         """Send the row's digest, unless an earlier attempt already posted it; None when stopping first, or
@@ -822,6 +1023,7 @@ class Dispatcher:
                     return None
                 raise _UndecidedError(result.reason)
         await self._ledger.mark_attempt_started(row.id, now=self._clock())
+        # The permit's check is the last before the request: a lease taken over since stops it there.
         if not await self._permit(row):
             return None
         observer = self._discord_clock if first_send else None
@@ -919,9 +1121,22 @@ class Dispatcher:
         await self._pacer.acquire()
         if self._stopping:
             return False
+        lease = self._lease(row)
+        if lease is None:
+            state = await self._ledger.state_now(row.id)
+        else:
+            state, held = await self._ledger.state_under_lease_now(lease)
+            if not held:
+                logger.warning(
+                    "delivery %d to channel %d: another process took its lease over while it waited to be"
+                    " sent; not sent here",
+                    row.id,
+                    row.channel_id,
+                )
+                return False
         if while_state != "pending":
-            return await self._ledger.state_now(row.id) == while_state
-        if not await self._ledger.is_pending_now(row.id):
+            return state == while_state
+        if state != "pending":
             logger.info(
                 "delivery %d to channel %d was cancelled while it waited to be sent", row.id, row.channel_id
             )
@@ -947,8 +1162,12 @@ class Dispatcher:
             attempt + 1,
             (next_at - now).total_seconds(),
         )
-        await self._ledger.mark_retry(row.id, error=reason, next_attempt_at=next_at, now=now)
-        self.stats.retried += 1
+        retried = await self._ledger.mark_retry(
+            row.id, error=reason, next_attempt_at=next_at, now=now, lease=self._lease(row)
+        )
+        self._written(row)
+        if retried:
+            self.stats.retried += 1
 
     async def _progress(self) -> None:
         # A large fan-out takes minutes at 45/s: every N outcomes, say how far it got and how fast it goes.

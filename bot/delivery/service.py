@@ -127,6 +127,7 @@ class DigestService:
             nonce_trust_seconds=settings.digest_nonce_trust.total_seconds(),
             stale_after=settings.digest_stale_after,
             discord_clock=discord_clock,
+            lease_for=settings.digest_lease,
         )
         scheduler = DigestScheduler(
             subscriptions,
@@ -165,6 +166,10 @@ class DigestService:
             # Before anything is sent: rows and deliveries from before versions were kept count as the
             # library loaded now (so upgrading re-posts nothing), and versions nothing needs are deleted.
             await self.versions.adopt(now=self._clock())
+            if self.database.dialect == "sqlite":
+                # One process per SQLite file: a lease left in it is a dead process's (a crash), ended now
+                # so that its row is sent at once (with its nonce, or looked for first), not after DIGEST_LEASE.
+                await self.ledger.leases.release_all()
             await self.dispatcher.start()
             self._started = True  # from here on, close() must stop the dispatcher, even mid catch-up
         report = await self.scheduler.start()

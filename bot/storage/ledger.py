@@ -19,13 +19,14 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal, Protocol, TypeVar
 
 from bot.storage._rows import Columns
 from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Connection, Database, Dialect
+from bot.storage.leases import Lease, SendLeases, fence, take
 from bot.storage.subscriptions import PauseCause, Subscription, fetch_subscription, pause_in
 
 logger = logging.getLogger(__name__)
@@ -220,18 +221,37 @@ _CHUNK_STATE: dict[Dialect, str] = {
 # its channel's run of that index; only they are sorted, as narrow rows; whole rows are read for the
 # `limit` taken.
 _DUE = "(next_attempt_at <= :now OR updated_at > :now)"
-_DUE_IN_TURN = (
-    "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
-    f" WHERE state = 'pending' AND {_DUE}"
-    " AND NOT EXISTS (SELECT 1 FROM deliveries AS q WHERE q.channel_id = p.channel_id AND q.state = 'pending'"
-    " AND (q.slot_at < p.slot_at OR (q.slot_at = p.slot_at AND q.id < p.id))"
-    " AND (q.next_attempt_at <= :now OR q.updated_at > :now))),"
-    " ranked AS (SELECT id, slot_at,"
-    " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
-    " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
-    " ORDER BY in_guild, slot_at, id LIMIT :limit)"
-    f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
-    " ORDER BY in_guild, taken_at, taken_id"
+# A channel with a send in flight: a lease on it in force, of any process, or one of `:owner`'s own, expired
+# or not (a process ends its own leases itself: see bot.storage.leases).
+_SENDING = (
+    "EXISTS (SELECT 1 FROM send_leases AS l WHERE l.channel_id = p.channel_id AND l.delivery_id IS NOT NULL"
+    " AND (l.expires_at > :now OR l.owner = :owner))"
+)
+
+
+def _due_in_turn(heads_also: str = "") -> str:
+    return (
+        "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
+        f" WHERE state = 'pending' AND {_DUE}{heads_also}"
+        " AND NOT EXISTS (SELECT 1 FROM deliveries AS q WHERE q.channel_id = p.channel_id"
+        " AND q.state = 'pending' AND (q.slot_at < p.slot_at OR (q.slot_at = p.slot_at AND q.id < p.id))"
+        " AND (q.next_attempt_at <= :now OR q.updated_at > :now))),"
+        " ranked AS (SELECT id, slot_at,"
+        " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
+        " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
+        " ORDER BY in_guild, slot_at, id LIMIT :limit)"
+        f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
+        " ORDER BY in_guild, taken_at, taken_id"
+    )
+
+
+_DUE_IN_TURN = _due_in_turn()
+# The heads of channels without a send in flight, to be claimed (`claim_due`).
+_CLAIMABLE_IN_TURN = _due_in_turn(f" AND NOT {_SENDING}")
+_CLAIMABLE_HELD = (
+    f"SELECT {_DELIVERIES.names} FROM deliveries AS p WHERE state = 'held'"  # noqa: S608 - constant columns
+    " AND (next_attempt_at IS NULL OR next_attempt_at <= :now OR updated_at > :now)"
+    f" AND NOT {_SENDING} ORDER BY slot_at, id LIMIT :limit"
 )
 
 
@@ -330,6 +350,7 @@ class DeliveryLedger:
         self._db = database
         self.pause_after = pause_after
         self.record_chunk = record_chunk
+        self.leases = SendLeases(database)
 
     # --- recording ---
 
@@ -794,6 +815,43 @@ class DeliveryLedger:
             rows = await connection.fetch(_DUE_IN_TURN, {"now": stamp, "limit": limit})
         return [_DELIVERIES.read(row) for row in rows]
 
+    async def claim_due(
+        self, now: datetime, *, owner: str, lease_for: timedelta, limit: int = 500
+    ) -> list[tuple[Delivery, Lease]]:
+        """`due_in_turn`'s rows, in its order, of channels with no send in flight (no lease in force, of any
+        process, and none of `owner`'s own), each claimed for `owner` until `now + lease_for` in the same
+        transaction: processes claiming at once get different channels, and a slot's fan-out is shared."""
+        return await self._claim(_CLAIMABLE_IN_TURN, now, owner=owner, lease_for=lease_for, limit=limit)
+
+    async def claim_held_due(
+        self, now: datetime, *, owner: str, lease_for: timedelta, limit: int = 100
+    ) -> list[tuple[Delivery, Lease]]:
+        """`held_due`'s rows of channels with no send in flight, claimed as `claim_due` claims: looking for a
+        held digest in its channel is one process's work at a time too."""
+        return await self._claim(_CLAIMABLE_HELD, now, owner=owner, lease_for=lease_for, limit=limit)
+
+    async def _claim(
+        self, sql: str, now: datetime, *, owner: str, lease_for: timedelta, limit: int
+    ) -> list[tuple[Delivery, Lease]]:
+        if limit <= 0:
+            return []
+        # Losing a claim to a power cut loses nothing: the process that made it is gone too.
+        async with self._db.transaction(durable=False) as connection:
+            found = await connection.fetch(
+                sql + _skip_locked(self._db, sql), {"now": to_db(now), "owner": owner, "limit": limit}
+            )
+            rows = [_DELIVERIES.read(row) for row in found]
+            tokens = await take(
+                connection,
+                [(row.id, row.channel_id) for row in rows],
+                owner=owner,
+                now=now,
+                until=now + lease_for,
+            )
+        return [
+            (row, Lease(row.id, row.channel_id, owner, tokens[row.id])) for row in rows if row.id in tokens
+        ]
+
     async def next_attempt_at(self) -> datetime | None:
         """The earliest next attempt among pending rows, or None when nothing is pending."""
         async with self._db.read() as connection:
@@ -808,10 +866,15 @@ class DeliveryLedger:
             row = await connection.fetchrow("SELECT count(*) AS n FROM deliveries WHERE state = ?", (state,))
         return int(row["n"]) if row else 0
 
-    async def mark_posted(self, delivery_id: int, *, message_id: int, now: datetime) -> bool:
+    async def mark_posted(
+        self, delivery_id: int, *, message_id: int, now: datetime, lease: Lease | None = None
+    ) -> bool:
         """Note that the pending row's digest is posted as `message_id` while its thread or publish remain:
-        the row stays pending, and its next attempt does only what remains. False if it was not pending."""
+        the row stays pending, and its next attempt does only what remains. False if it was not pending, or
+        if `lease` (kept) was taken over (bot.storage.leases)."""
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=False, what="noting it posted"):
+                return False
             changed = (
                 await connection.execute(
                     "UPDATE deliveries SET message_id = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
@@ -836,6 +899,7 @@ class DeliveryLedger:
         published: bool = False,
         not_published: str | None = None,
         note: str | None = None,
+        lease: Lease | None = None,
     ) -> bool:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
         end the subscription's run of failures, all in one transaction.
@@ -847,9 +911,12 @@ class DeliveryLedger:
 
         `thread_id` is the thread it opened, `published` whether it was crossposted, `not_published` why it
         was not when it should have been, `note` what else went wrong after posting (kept as the reason).
+        With `lease`, nothing is written if it was taken over since (bot.storage.leases); else it ends.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=True, what="recording it sent"):
+                return False
             row = await connection.fetchrow(
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = ?, thread_id = ?,"
@@ -905,16 +972,25 @@ class DeliveryLedger:
         return sent
 
     async def mark_dead(
-        self, delivery_id: int, *, reason: str, now: datetime, counts_against_channel: bool = True
+        self,
+        delivery_id: int,
+        *,
+        reason: str,
+        now: datetime,
+        counts_against_channel: bool = True,
+        lease: Lease | None = None,
     ) -> FailureOutcome | None:
         """Give the row up for good with `reason` (never retried), in one transaction with the consequences.
 
         When the channel is to blame (`counts_against_channel`: Discord refused it), counts a failure for its
         subscription and pauses the subscription once `pause_after` deliveries in a row have died; an outage
-        of Discord or of the network is nobody's channel's fault. Returns None if the row was not pending.
+        of Discord or of the network is nobody's channel's fault. Returns None if the row was not pending,
+        or if `lease` (which ends) was taken over.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=True, what="recording it dead"):
+                return None
             row = await connection.fetchrow(
                 "UPDATE deliveries SET state = 'dead', reason = ?, last_error = coalesce(last_error, ?),"
                 " updated_at = ?, attempts = attempts + 1, next_attempt_at = NULL"
@@ -953,12 +1029,16 @@ class DeliveryLedger:
         next_attempt_at: datetime,
         now: datetime,
         count_attempt: bool = True,
+        lease: Lease | None = None,
     ) -> bool:
         """Keep the row pending, to be tried again at `next_attempt_at`, noting `error`.
 
-        A rate limit is not an attempt (`count_attempt=False`). Returns False if the row was not pending.
+        A rate limit is not an attempt (`count_attempt=False`). Returns False if the row was not pending, or
+        if `lease` (which ends: any process may take the row when it is due) was taken over.
         """
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=True, what="noting its retry"):
+                return False
             changed = (
                 await connection.execute(
                     "UPDATE deliveries SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?,"
@@ -981,19 +1061,27 @@ class DeliveryLedger:
             )
 
     async def mark_held(
-        self, delivery_id: int, *, reason: str, now: datetime, recheck_at: datetime | None = None
+        self,
+        delivery_id: int,
+        *,
+        reason: str,
+        now: datetime,
+        recheck_at: datetime | None = None,
+        lease: Lease | None = None,
     ) -> bool:
         """Hold a pending row that an earlier send may have posted when looking could not tell: it is never
         sent again on its own, and `reason` says why; its channel is looked at again from `recheck_at` (None:
-        at once). Returns False if the row was not pending."""
-        return await self._settle(delivery_id, "held", reason, now, next_attempt_at=recheck_at)
+        at once). Returns False if the row was not pending, or if `lease` (which ends) was taken over."""
+        return await self._settle(delivery_id, "held", reason, now, next_attempt_at=recheck_at, lease=lease)
 
-    async def mark_expired(self, delivery_id: int, *, reason: str, now: datetime, held: bool = False) -> bool:
+    async def mark_expired(
+        self, delivery_id: int, *, reason: str, now: datetime, held: bool = False, lease: Lease | None = None
+    ) -> bool:
         """Give a pending row (with `held`, a held one) up as too late to post (`reason` says why), without
         blaming its channel; its briefs are no longer reserved. Returns False if the row was not in that
-        state."""
+        state, or if `lease` (which ends) was taken over."""
         return await self._settle(
-            delivery_id, "expired", reason, now, from_state="held" if held else "pending"
+            delivery_id, "expired", reason, now, from_state="held" if held else "pending", lease=lease
         )
 
     async def _settle(
@@ -1005,10 +1093,13 @@ class DeliveryLedger:
         *,
         from_state: DeliveryState = "pending",
         next_attempt_at: datetime | None = None,
+        lease: Lease | None = None,
     ) -> bool:
         """Move a row from `from_state` to `state`, which nothing sends, with `reason`; False if it was not in
-        `from_state`."""
+        `from_state`, or if `lease` was taken over."""
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=True, what=f"recording it {state}"):
+                return False
             changed = (
                 await connection.execute(
                     "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?"
@@ -1072,10 +1163,20 @@ class DeliveryLedger:
             )
         return changed
 
-    async def still_held(self, delivery_id: int, *, reason: str, recheck_at: datetime, now: datetime) -> bool:
+    async def still_held(
+        self,
+        delivery_id: int,
+        *,
+        reason: str,
+        recheck_at: datetime,
+        now: datetime,
+        lease: Lease | None = None,
+    ) -> bool:
         """A held row looked at again could not be decided either: it stays held with `reason`, looked at
-        again from `recheck_at`. False if it was no longer held."""
+        again from `recheck_at`. False if it was no longer held, or if `lease` (which ends) was taken over."""
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=True, what="keeping it held"):
+                return False
             changed = (
                 await connection.execute(
                     "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?"
@@ -1086,13 +1187,18 @@ class DeliveryLedger:
             )
         return changed
 
-    async def release_held(self, delivery_id: int, *, now: datetime) -> DeliveryState | None:
+    async def release_held(
+        self, delivery_id: int, *, now: datetime, lease: Lease | None = None
+    ) -> DeliveryState | None:
         """A held row whose channel's history was read in full without it: it was not posted. It is sent
         again ('pending', due now, its briefs still reserved), unless its channel's subscription was
         unsubscribed or paused meanwhile ('cancelled', as an unsubscribe or pause cancels pending rows).
-        Returns the new state, or None if the row was no longer held."""
+        Returns the new state, or None if the row was no longer held, or if `lease` was taken over (it is
+        kept: the caller lets it go once it has done what follows)."""
         stamp = to_db(now)
         async with self._db.transaction() as connection:
+            if not await fence(connection, lease, release=False, what="sending it again"):
+                return None
             found = await connection.fetchrow(
                 "SELECT (SELECT s.active = 1 AND s.paused_at IS NULL FROM subscriptions AS s"
                 " WHERE s.channel_id = d.channel_id) AS deliverable FROM deliveries AS d"
@@ -1128,6 +1234,16 @@ class DeliveryLedger:
         the check between a pacing permit and its request."""
         row = await self._db.peek_row("SELECT state FROM deliveries WHERE id = ?", (delivery_id,))
         return row is not None and row["state"] == "pending"
+
+    async def state_under_lease_now(self, lease: Lease) -> tuple[DeliveryState | None, bool]:
+        """The leased row's state and whether `lease` still holds, both read at once as `is_pending_now`
+        reads (one read: it stands between a pacing permit and its request)."""
+        row = await self._db.peek_row(
+            "SELECT d.state, EXISTS (SELECT 1 FROM send_leases AS l WHERE l.channel_id = ? AND l.token = ?"
+            " AND l.delivery_id = d.id) AS held FROM deliveries AS d WHERE d.id = ?",
+            (lease.channel_id, lease.token, lease.delivery_id),
+        )
+        return (None, False) if row is None else (row["state"], bool(row["held"]))
 
     async def window(self, nonce: str) -> DigestWindow | None:
         """The slot and window of the digest with `nonce`, read on what is committed now without waiting for
@@ -1189,6 +1305,17 @@ class DeliveryLedger:
                 "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?", (channel_id,)
             )
         return {str(row["brief_id"]) for row in rows}
+
+
+def _skip_locked(database: Database, sql: str) -> str:
+    """What a claim adds to lock the rows it picks: on PostgreSQL, `FOR UPDATE SKIP LOCKED`, so that processes
+    claiming at once pass over each other's rows instead of waiting; SQLite has one writer at a time (every
+    claim is a `BEGIN IMMEDIATE` transaction), nothing to add."""
+    if database.dialect != "postgresql":
+        return ""
+    return (
+        " FOR UPDATE OF p SKIP LOCKED" if sql is _CLAIMABLE_HELD else " FOR UPDATE OF deliveries SKIP LOCKED"
+    )
 
 
 async def _advance(connection: Connection, channel_ids: list[int], through: datetime) -> None:

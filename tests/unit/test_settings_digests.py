@@ -82,3 +82,11 @@ def test_every_settings_error_is_a_plain_sentence_naming_the_variable(
     assert "Value error" not in line and "Input should" not in line and "Input " not in line
     assert line.endswith(".") and "cannot be used: " in line
     assert not line.split("cannot be used: ", 1)[1][:1].isupper()  # the rest of the sentence
+
+
+def test_a_digest_lease_is_a_duration_of_a_second_to_ten_minutes() -> None:
+    assert settings().digest_lease == timedelta(seconds=30)
+    assert settings(digest_lease="5s").digest_lease == timedelta(seconds=5)
+    for refused in ("0", "500ms", "11m"):
+        [line] = problems(digest_lease=refused)
+        assert line.startswith("DIGEST_LEASE"), line

@@ -1,0 +1,156 @@
+"""Several processes on one ledger: each opens its own Database on the same file (as each process would), and
+records, claims and writes outcomes through it. The sends themselves are in tests/e2e/test_digest_leases.py."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.delivery.contents import contents_rule
+from bot.storage import Database, DeliveryLedger
+from bot.storage._time import to_db
+from bot.storage.ledger import make_nonce
+from tests.conftest import BACKENDS
+from tests.helpers import nine_utc_slot, subscribe
+from tests.postgres import PostgresServer
+
+T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=30)
+RULE = contents_rule(max_briefs=3, when_nothing_new="repeat-latest")
+
+
+@pytest.fixture(params=BACKENDS)
+async def two(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[tuple[DeliveryLedger, DeliveryLedger]]:
+    """Two processes' ledgers on one SQLite file, or on one PostgreSQL database (two connections, as two
+    processes have)."""
+    if request.param == "sqlite":
+        target: Path | str = tmp_path / "shared.sqlite3"
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        target, empty_it = await server.shared_database()
+        async with await Database.open(target) as emptied, emptied.transaction() as connection:
+            await connection.execute(empty_it)
+    async with await Database.open(target) as first, await Database.open(target) as second:
+        yield DeliveryLedger(first), DeliveryLedger(second)
+
+
+async def _record(ledger: DeliveryLedger, channels: range, *, key: str = "2026-05-01T09:00") -> None:
+    """Pending rows of slot `key` for `channels`, as recording a slot leaves them (written directly: what is
+    tested here is what comes after)."""
+    stamp = to_db(T0)
+    async with ledger._db.transaction() as connection:
+        await connection.executemany(
+            "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state, brief_ids,"
+            " next_attempt_at, created_at, updated_at) VALUES (?, 1, 'UTC', ?, ?, ?, 'pending', '[\"b1\"]', ?, ?, ?)",
+            [(c, key, stamp, make_nonce("UTC", key, c), stamp, stamp, stamp) for c in channels],
+        )
+
+
+async def test_two_processes_recording_one_slot_make_one_row_per_channel(
+    two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    first, second = two
+    first.record_chunk = second.record_chunk = 7  # chunks of each interleave with the other's
+    channels = range(1, 51)
+    subscriptions = await subscribe(first._db, *channels, now=T0)
+    both = await asyncio.gather(
+        *(
+            ledger.record_slot(
+                nine_utc_slot(), subscriptions, available_brief_ids=["b1"], choose=RULE, now=T0
+            )
+            for ledger in two
+        )
+    )
+    assert await first.count("pending") == 50
+    assert sorted(both[0].pending + both[1].pending) == list(channels)  # each recorded by one of them
+    assert sorted(both[0].already + both[1].already) == list(channels)  # and found there by the other
+    again = await second.record_slot(
+        nine_utc_slot(), subscriptions, available_brief_ids=["b1"], choose=RULE, now=T0
+    )
+    assert again.pending == [] and sorted(again.already) == list(channels)
+
+
+async def test_two_processes_claim_different_channels_and_a_channel_once(
+    two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    first, second = two
+    await _record(first, range(1, 11))
+    await _record(first, range(1, 2), key="now 2026-05-01T09:00:00.000000")  # channel 1 has two rows due
+    a = await first.claim_due(T0, owner="a", lease_for=LEASE, limit=4)
+    b = await second.claim_due(T0, owner="b", lease_for=LEASE, limit=100)
+    a_channels = [row.channel_id for row, _ in a]
+    b_channels = [row.channel_id for row, _ in b]
+    assert len(a_channels) == 4 and 1 in a_channels
+    assert sorted(a_channels + b_channels) == list(range(1, 11))  # each channel once: not channel 1's 2nd row
+    assert all(lease.token == 1 and lease.delivery_id == row.id for row, lease in a + b)
+    assert await second.claim_due(T0, owner="b", lease_for=LEASE) == []  # every channel has a send in flight
+    assert await first.claim_due(T0, owner="c", lease_for=LEASE) == []
+
+
+async def test_a_lease_taken_over_refuses_the_stalled_owners_outcome(
+    two: tuple[DeliveryLedger, DeliveryLedger], caplog: pytest.LogCaptureFixture
+) -> None:
+    first, second = two
+    await _record(first, range(1, 2))
+    [(row, stalled)] = await first.claim_due(T0, owner="a", lease_for=LEASE)
+    assert await second.claim_due(T0 + LEASE - timedelta(seconds=1), owner="b", lease_for=LEASE) == []
+    later = T0 + LEASE + timedelta(seconds=1)
+    [(again, taken)] = await second.claim_due(later, owner="b", lease_for=LEASE)
+    assert again.id == row.id and again.nonce == row.nonce and taken.token == stalled.token + 1
+    with caplog.at_level(logging.WARNING, logger="bot.storage.leases"):
+        assert not await first.mark_sent(row.id, message_id=77, now=later, lease=stalled)
+        assert not await first.mark_retry(row.id, error="x", next_attempt_at=later, now=later, lease=stalled)
+        assert await first.mark_dead(row.id, reason="x", now=later, lease=stalled) is None
+        assert not await first.mark_held(row.id, reason="x", now=later, lease=stalled)
+        assert not await first.mark_posted(row.id, message_id=77, now=later, lease=stalled)
+    refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refused) == 5 and all("token now 2, held by b" in message for message in refused)
+    still = await first.get(row.id)
+    assert still is not None and still.state == "pending" and still.message_id is None  # nothing written
+    assert await second.mark_sent(row.id, message_id=78, now=later, lease=taken)
+    sent = await first.get(row.id)
+    assert sent is not None and sent.state == "sent" and sent.message_id == 78
+    assert await first.leases.live() == []  # the outcome ended the lease
+
+
+async def test_a_renewed_lease_is_not_taken_over_and_a_process_never_takes_its_own(
+    two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    first, second = two
+    await _record(first, range(1, 2))
+    [(row, lease)] = await first.claim_due(T0, owner="a", lease_for=LEASE)
+    assert await first.leases.renew("a", until=T0 + timedelta(seconds=50)) == {(row.id, lease.token)}
+    assert await second.claim_due(T0 + timedelta(seconds=40), owner="b", lease_for=LEASE) == []
+    # Its own clock moved on an hour: the owner still does not claim the row its send has in flight.
+    assert await first.claim_due(T0 + timedelta(hours=1), owner="a", lease_for=LEASE) == []
+    [(_, taken)] = await second.claim_due(T0 + timedelta(seconds=51), owner="b", lease_for=LEASE)
+    assert await first.leases.renew("a", until=T0 + timedelta(minutes=5)) == set()  # lost: nothing renewed
+    assert not await first.leases.held_now(lease) and await second.leases.held_now(taken)
+    assert await first.leases.release([lease]) == 0  # letting a lost lease go leaves the new owner's
+    [live] = await first.leases.live()
+    assert (live.owner, live.token, live.delivery_id) == ("b", 2, row.id)
+    assert await first.leases.next_expiry(other_than="a") == T0 + timedelta(seconds=81)
+
+
+async def test_held_rows_are_claimed_one_channel_at_a_time_too(
+    two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    first, second = two
+    await _record(first, range(1, 3))
+    for row in await first.due(T0):
+        assert await first.mark_held(row.id, reason="unknown", now=T0)
+    [(held, lease)] = await first.claim_held_due(T0, owner="a", lease_for=LEASE, limit=1)
+    [(other, _)] = await second.claim_held_due(T0, owner="b", lease_for=LEASE)
+    assert other.channel_id != held.channel_id
+    assert await first.release_held(held.id, now=T0, lease=lease) == "pending"
+    assert await second.claim_due(T0, owner="b", lease_for=LEASE) == []  # "a" still looks at channel
+    assert await first.leases.release([lease]) == 1
+    [(pending, _)] = await second.claim_due(T0, owner="b", lease_for=LEASE)
+    assert pending.id == held.id
