@@ -59,6 +59,7 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    OPENING_MARKERS,
     POINTING_BACK,
     PRONOUNS,
     REASON_MARKERS,
@@ -268,15 +269,21 @@ class _Checker:
             paragraph.written(sentence.start, sentence.end),
             paragraph.written(closing.start, closing.end),
         )
+        opens = closing.start < sentence.start
         closing_spans = spans if closing is sentence else _spans(given, closing.text)
         covering = [text for text, a, b in closing_spans if a <= start and end <= b]
         placed.update(covering)
         if not covering:
+            where_it_stands = (
+                ""
+                if closing is sentence
+                else f", though they stand in {'an earlier' if opens else 'a later'} sentence of the paragraph"
+            )
             yield Problem(
                 f"{where}.attribution",
-                f"{paragraph.located} tells “{told}” as the account of the words that close it, "
-                f"“{closed}”; add attribution = “…{marker}…” with the words that carry “{marker}”"
-                + ("" if closing is sentence else ", though they stand in a later sentence of the paragraph"),
+                f"{paragraph.located} tells “{told}” as the account of the words that "
+                f"{'open' if opens else 'close'} it, “{closed}”; add attribution = “…{marker}…” with the "
+                f"words that carry “{marker}”" + where_it_stands,
             )
         for text, a, b in spans:
             if roles[text] != "source" or (closing is sentence and a <= start and end <= b):
@@ -285,8 +292,8 @@ class _Checker:
                 continue  # who spoke the quoted words, as the account tells it
             yield Problem(
                 f"{where}.attribution",
-                f"“{text}” is not who says so: it stands inside the account that “{closed}” closes "
-                f"{paragraph.label} with, so it tells what the account's people say or do; the source is "
+                f"“{text}” is not who says so: it stands inside the account that “{closed}” "
+                f"{'opens' if opens else 'closes'} {paragraph.label} with, so it tells what the account's people say or do; the source is "
                 f"the words that carry “{marker}”. Give “{text}” the role it has (`reason`, `mention`, …) "
                 "or leave it to the evidence",
             )
@@ -975,10 +982,15 @@ def _spans(given: Sequence[str], sentence: str) -> list[tuple[str, int, int]]:
 
 def _account_written(place: Located) -> str | None:
     """The closing sentence of the account a passage is told in, as the article writes it, when it is not
-    one of the passage's own sentences: where its who-says-so stands."""
+    one of the passage's own sentences: where its who-says-so stands. An account opened by its source
+    ("Another official said that …") is shown by the opening words among the passage's attributions."""
     for sentence in place.sentences:
         governing = governing_attribution(place.paragraph, sentence)
-        if governing is not None and governing[0] not in place.sentences:
+        if (
+            governing is not None
+            and governing[0].start > sentence.start
+            and governing[0] not in place.sentences
+        ):
             closing = governing[0]
             return place.paragraph.written(closing.start, closing.end)
     return None
@@ -997,12 +1009,54 @@ def governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | N
     if own is not None:
         return (sentence, own[0], own[1], own[2])
     last = paragraph.sentences[-1]
-    if last.start <= sentence.start:
+    closing = _closing_marker(last.text) if sentence.start < last.start else None
+    if closing is not None and not closing[3]:
+        return (last, closing[0], closing[1], closing[2])
+    return _opened_by(paragraph, sentence)
+
+
+def _opened_by(paragraph: Paragraph, sentence: Span) -> Governing | None:
+    """The attribution opening the account a sentence with none of its own is told in: the nearest earlier
+    sentence of its paragraph that says who says so, when it opens with it ("Another official said that
+    Bennett has asked … . His answer was no one."; "According to officials, …"). None otherwise."""
+    if _said_markers(sentence.text):
         return None
-    closing = _closing_marker(last.text)
-    if closing is None or closing[3]:
+    earlier = [s for s in paragraph.sentences if s.start < sentence.start]
+    for before in reversed(earlier):
+        if not _said_markers(before.text):
+            continue
+        opening = _opening_marker(before.text)
+        return None if opening is None else (before, *opening)
+    return None
+
+
+_REPORTED_WITHIN = (
+    4  # words from the marker to the "that" of the clause it reports: "told the ministers that"
+)
+
+
+@lru_cache(maxsize=4096)
+def _opening_marker(sentence: str) -> tuple[str, int, int] | None:
+    """The who-says-so marker that opens `sentence` ("Another official said that …", "According to X, …"),
+    with its offsets; None when the sentence does not open with one or quotes."""
+    said = _said_markers(sentence)
+    if not said or sentence.lstrip().startswith(('"', "'", "“", "‘")):
         return None
-    return (last, closing[0], closing[1], closing[2])
+    marker, start, end = min(said, key=lambda found: found[1])
+    before = sentence[:start]
+    if "," in before or any(q in before for q in '"“”') or len(before.split()) > _CLOSING_RUN:
+        return None
+    if marker.casefold() == "according to":
+        if before.strip() or "," not in sentence[end:]:
+            return None
+    else:  # the account is the clause it reports: "said that …", "told the ministers that …"
+        words = sentence[end:].split()[:_REPORTED_WITHIN]
+        head = words[: words.index("that") + 1] if "that" in words else []
+        if not head or any("," in word for word in head):
+            return None
+    if marker.casefold() not in OPENING_MARKERS or _closing_marker(sentence) is not None:
+        return None
+    return marker, start, end
 
 
 _CLOSING_RUN = 8  # words between the comma and the marker: "a senior diplomatic source"

@@ -32,6 +32,22 @@ ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
     "insisted",
 )
 
+# Those of the markers above that open an account when a sentence opens with them ("Another official said
+# that …", "According to officials, …"): the sentences after it in its paragraph, with no attribution of their
+# own, are told within it. An argument ("Bennett has also argued that …") opens none: what follows is the
+# article's own.
+OPENING_MARKERS: Final[tuple[str, ...]] = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "according to",
+    "a source familiar with",
+    "sources familiar with",
+    "speaking on condition of anonymity",
+    "stated",
+)
+
 # A sentence with one of these is not a plain event: an expectation, a plan, a possibility.
 HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could not be independently verified",

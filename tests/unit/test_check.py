@@ -662,6 +662,47 @@ def test_the_proof_shows_the_accounts_closing_words_beside_its_passage() -> None
     assert passage.account == "Oster said it would wait, an official familiar with the talks said."
 
 
+# ---------------------------------------------------------------- an account opened by its source
+
+# TEST FIXTURE, NOT NEWS: a paragraph whose first sentence opens with who says so, and whose next sentence,
+# with no attribution of its own, is told within that account.
+OPENED = """Ferry talks stall in Estria
+
+The harbour opened on Monday. Another envoy said that Vesta has asked who will guard the ferries at sea. Her answer was nobody. Oster said it waited.
+Estria Harbour News staff contributed to this report.
+"""
+ANSWER = "Her answer was nobody."
+OPENING = "Another envoy said"
+
+
+def opened_problems(key_points: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    _, found = check_raw(account_brief(key_points), lambda _name: Article("fixture.txt", OPENED))
+    return [(p.item, p.message) for p in found]
+
+
+def test_a_passage_of_an_account_carries_the_source_that_opens_it() -> None:
+    """ "Her answer was nobody." is the envoy's account, opened by "Another envoy said that …" before it in
+    its paragraph: told alone it must carry that attribution, accepted from the opening sentence."""
+    [(item, message)] = opened_problems([{"evidence": [ANSWER]}])
+    assert item == "key_points[0].attribution"
+    assert "as the account of the words that open it" in message and OPENING in message
+    assert opened_problems([{"evidence": [ANSWER], "attribution": OPENING}]) == []
+    # the proof shows the opening words among the passage's attributions
+    from bot.briefs.models import Brief
+
+    raw = account_brief([{"evidence": [ANSWER], "attribution": OPENING}])
+    loaded, _ = check_raw(raw, lambda _name: Article("fixture.txt", OPENED))
+    assert isinstance(loaded, Brief) and loaded.proof is not None
+    [passage] = loaded.proof.items["key_points[0]"].passages
+    assert passage.attributions == ((OPENING, "source"),) and passage.account is None
+    # a sentence before the opening one is the article's own; one with its own attribution is its own
+    assert opened_problems([{"evidence": ["The harbour opened on Monday."]}]) == []
+    assert [i for i, _ in opened_problems([{"evidence": ["Oster said it waited."]}])] == [
+        "key_points[0].attribution"
+    ]
+    assert opened_problems([{"evidence": ["Oster said it waited."], "attribution": "Oster said"}]) == []
+
+
 # ---------------------------------------------------------------- exceptions, settings, leads and headings
 
 # A fixture article, invented for the tests.

@@ -293,6 +293,11 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     ),
     ("a hedge (“would”) dropped", _drop("key_points", 6, "attribution"), "key_points[6].attribution"),
     (
+        "another official's account, opened by its source, told as fact",
+        lambda raw: raw["key_points"].append({"evidence": ["His answer was no one."]}),
+        "key_points[11].attribution",
+    ),
+    (
         "an attribution that leaves out the hedge “is checking the possibility”",
         _set("loans", 0, attribution="The Prime Minister’s Office said"),
         "loans[0].attribution",
