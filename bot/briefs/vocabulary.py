@@ -35,18 +35,23 @@ ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
 # Those of the markers above that open an account when a sentence opens with them ("Another official said
 # that …", "According to officials, …"): the sentences after it in its paragraph, with no attribution of their
 # own, are told within it. An argument ("Bennett has also argued that …") opens none: what follows is the
-# article's own.
-OPENING_MARKERS: Final[tuple[str, ...]] = (
-    "said",
-    "says",
-    "say",
-    "told",
-    "according to",
-    "a source familiar with",
-    "sources familiar with",
-    "speaking on condition of anonymity",
-    "stated",
+# article's own. So the opening markers are the markers above less those that open none (one list of markers,
+# not two to keep in step).
+_NOT_OPENING: Final[frozenset[str]] = frozenset(
+    {
+        "reportedly",
+        "claimed",
+        "claims",
+        "argued",
+        "argues",
+        "responded",
+        "announced",
+        "added",
+        "warned",
+        "insisted",
+    }
 )
+OPENING_MARKERS: Final[tuple[str, ...]] = tuple(m for m in ATTRIBUTION_MARKERS if m not in _NOT_OPENING)
 
 # A sentence with one of these is not a plain event: an expectation, a plan, a possibility.
 HEDGE_MARKERS: Final[tuple[str, ...]] = (
