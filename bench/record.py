@@ -262,6 +262,7 @@ async def one_size(
         if floor:
             result["floor"] = await measure_floor(floor_path, count)
             result["ours_over_floor"] = result["ours"]["seconds"] / result["floor"]["seconds"]
+            result["ours_over_floor_cpu"] = result["ours"]["cpu_seconds"] / result["floor"]["cpu_seconds"]
         results.append(result)
     return results
 
@@ -309,7 +310,7 @@ def _line(label: str, figures: dict[str, Any]) -> str:
     if "floor" in figures:
         text += (
             f"; bare insert {figures['floor']['seconds']:.3f} s (cpu {figures['floor']['cpu_seconds']:.3f} s),"
-            f" ours/bare {figures['ours_over_floor']:.2f}"
+            f" ours/bare {figures['ours_over_floor']:.2f} (cpu {figures.get('ours_over_floor_cpu', 0.0):.2f})"
         )
     if "due_in_turn_ms" in ours:
         text += f"; next 200 due in turn {ours['due_in_turn_ms']:.1f} ms (cpu {ours.get('due_in_turn_cpu_ms', 0.0):.1f} ms)"
@@ -346,9 +347,11 @@ def _summary(figures: Sequence[dict[str, Any]]) -> list[str]:
         if all("floor" in f for f in runs):
             bare = [f["floor"]["seconds"] for f in runs]
             ratios = [f["ours_over_floor"] for f in runs]
+            cpu_ratios = [f["ours_over_floor_cpu"] for f in runs]
             text += (
                 f"; bare insert median {statistics.median(bare):.3f} s (best {min(bare):.3f} s),"
-                f" ours/bare median {statistics.median(ratios):.2f} (best {min(ratios):.2f})"
+                f" ours/bare median {statistics.median(ratios):.2f} (best {min(ratios):.2f}),"
+                f" in cpu median {statistics.median(cpu_ratios):.2f} (best {min(cpu_ratios):.2f})"
             )
         lines.append(text)
     return lines

@@ -305,6 +305,20 @@ def test_one_slots_nonces_are_25_characters_distinct_and_sorted_as_the_channels_
         make_nonce("UTC", "2026-05-01T09:00", 62**11)
 
 
+async def test_rows_recorded_in_bulk_carry_each_channels_own_nonce(database: Database) -> None:
+    """The database (either backend) computes the nonces of a chunk's rows: they are `make_nonce`'s, down to the snowflake's limits."""
+    channels = [0, 1, 61, 62, 3843, 3844, 62**4, 10**17, 1577258110060462087, 2**63 - 1]
+    subscriptions = await subscribe(database, *channels, now=T0)
+    await DeliveryLedger(database, record_chunk=4).record_slot(
+        nine_utc_slot(), subscriptions, available_brief_ids=POOL, choose=RULE, now=T0
+    )
+    async with database.read() as connection:
+        rows = await connection.fetch("SELECT channel_id, nonce FROM deliveries ORDER BY channel_id")
+    assert [(row[0], row[1]) for row in rows] == [
+        (channel, make_nonce("UTC", "2026-05-01T09:00", channel)) for channel in channels
+    ]
+
+
 async def test_a_slot_with_nothing_new_logs_one_line_not_one_per_channel(
     database: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
