@@ -142,8 +142,7 @@ async def reader(database: Database, stop: asyncio.Event, waits: list[float]) ->
         asked = time.perf_counter()
         async with database.read() as connection:
             waits.append(time.perf_counter() - asked)
-            async with connection.execute("SELECT 1") as cursor:
-                await cursor.fetchall()
+            await connection.fetch("SELECT 1")
         await asyncio.sleep(READER_PERIOD)
 
 
@@ -171,14 +170,11 @@ async def measure_ours(path: Path, count: int, chunk: int | None) -> dict[str, A
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         stop.set()
         await watcher
-        async with (
-            database.read() as connection,
-            connection.execute(
+        async with database.read() as connection:
+            row = await connection.fetchrow(
                 "SELECT count(*) AS n FROM deliveries WHERE state = 'pending' AND brief_ids = ?",
                 (json.dumps(BRIEFS[:2]),),
-            ) as cursor,
-        ):
-            row = await cursor.fetchone()
+            )
         right = int(row["n"]) if row else 0
         # A dispatcher pass right after: the next 200 rows, round-robin by server, among every row just recorded.
         picks, pick_cpu = [], []
