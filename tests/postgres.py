@@ -9,6 +9,13 @@ migrations left empty, identities restarted: milliseconds; a new database per te
 template, took a tenth of a second and dropping it another half). A test that needs a database of its own
 (to migrate it, say) gets a copy of the template, or an empty one, with `fresh_database`.
 
+The server never outlives the test run that started it: a watchdog (tests/postgres_watchdog.py, in a
+session of its own) holds a pidfd of the run's process and stops the server and removes its folder as soon
+as that process exits, even when it is SIGKILLed. Should the watchdog be killed too, the next run clears the
+server: each server's folder names its owner (pid and the kernel's start time of that process, so a reused
+pid is not taken for the owner), and `clear_dead_servers` stops the servers whose owner is gone, never one
+whose owner lives (other runs on this machine, at the same time, keep theirs).
+
 Without the binaries the PostgreSQL tests are skipped with how to install them, unless
 BRIEFBOT_REQUIRE_POSTGRES=1 (set by .ci/run), which makes a missing server a failure.
 """
@@ -17,11 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,6 +56,9 @@ _IDENTITIES = (
     " WHERE table_schema = 'public' AND is_identity = 'YES' ORDER BY table_name"
 )
 _BINARIES = ("initdb", "pg_ctl", "postgres")
+_PREFIX = "briefbot-postgres-"
+_OWNER = "owner.json"  # in each server's folder: the test process it belongs to
+_WATCHDOG = Path(__file__).with_name("postgres_watchdog.py")
 _names = itertools.count(1)
 
 
@@ -82,20 +94,101 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class PostgresServer:
-    """One server for the session (`start`, `stop`), handing out fresh databases (`fresh_database`)."""
+def _started_at(pid: int) -> int | None:
+    """When process `pid` started (clock ticks after boot, /proc/PID/stat's 22nd field), or None when there
+    is no such process. A pid and its start time name one process: a pid reused later has another."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rpartition(")")[2].split()[19])  # fields after "(comm)" start at the 3rd
 
-    def __init__(self, bindir: Path) -> None:
+
+def _as_server_user() -> list[str]:
+    """The prefix that runs a command as the `postgres` user when the tests run as root (initdb and pg_ctl
+    refuse root), else nothing."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def _stop_server(bindir: Path, root: Path) -> None:
+    """Stop the server whose folder is `root` (if it runs) and remove the folder."""
+    if (root / "data" / "postmaster.pid").exists():
+        subprocess.run(
+            [
+                *_as_server_user(),
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(root / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+            capture_output=True,
+            check=False,
+        )
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def clear_dead_servers(bindir: Path, tmp: Path | None = None) -> list[Path]:
+    """Stop the servers earlier test runs left behind (their owner process is gone) and remove their
+    folders; the folders cleared. A folder whose owner lives, or that names no owner (an older run's, or one
+    being made right now), is left alone."""
+    cleared = []
+    for root in sorted(Path(tmp or tempfile.gettempdir()).glob(f"{_PREFIX}*")):
+        try:
+            owner = json.loads((root / _OWNER).read_text())
+            pid, started = int(owner["pid"]), int(owner["started_at"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if _started_at(pid) == started:
+            continue
+        _stop_server(bindir, root)
+        cleared.append(root)
+    return cleared
+
+
+class PostgresServer:
+    """One server for the session (`start`, `stop`), handing out fresh databases (`fresh_database`).
+
+    `watchdog=False` starts none (only for the test that shows a dead run's server cleared by the next)."""
+
+    def __init__(self, bindir: Path, *, watchdog: bool = True) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="briefbot-postgres-"))
+        self.root = Path(tempfile.mkdtemp(prefix=_PREFIX))
         self.data = self.root / "data"
         self.port = 0
         self._reset: str | None = None
-        self._as_user: list[str] = []
+        self._as_user = _as_server_user()
+        self._watch = watchdog
+        self.watchdog: subprocess.Popen[bytes] | None = None
+        owner = os.getpid()
+        (self.root / _OWNER).write_text(json.dumps({"pid": owner, "started_at": _started_at(owner)}))
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
             os.chown(self.root, user.pw_uid, user.pw_gid)
-            self._as_user = ["runuser", "-u", "postgres", "--"]
+
+    def _start_watchdog(self) -> None:
+        pidfd = os.pidfd_open(os.getpid())
+        try:
+            self.watchdog = subprocess.Popen(
+                [
+                    sys.executable,
+                    str(_WATCHDOG),
+                    str(pidfd),
+                    str(self.bindir / "pg_ctl"),
+                    str(self.data),
+                    str(self.root),
+                    *self._as_user,
+                ],
+                pass_fds=(pidfd,),
+                start_new_session=True,  # out of the run's process group: a signal to the group spares it
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        finally:
+            os.close(pidfd)
 
     def _run(self, *command: str) -> None:
         done = subprocess.run([*self._as_user, *command], capture_output=True, text=True, check=False)
@@ -105,6 +198,9 @@ class PostgresServer:
             )
 
     def start(self) -> None:
+        clear_dead_servers(self.bindir)
+        if self._watch:
+            self._start_watchdog()
         self._run(
             str(self.bindir / "initdb"),
             "-D",
@@ -152,9 +248,10 @@ class PostgresServer:
                     ) from None
 
     def stop(self) -> None:
-        with contextlib.suppress(RuntimeError):
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self.watchdog is not None:  # its work is done here, by its owner
+            self.watchdog.kill()
+            self.watchdog.wait()
+        _stop_server(self.bindir, self.root)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
