@@ -118,8 +118,8 @@ class AlertRepository:
             await connection.execute(
                 "INSERT INTO alert_channels (guild_id, channel_id, set_by, set_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id,"
-                " set_by = excluded.set_by, set_at = CASE WHEN channel_id = excluded.channel_id THEN set_at"
-                " ELSE excluded.set_at END",
+                " set_by = excluded.set_by, set_at = CASE WHEN alert_channels.channel_id = excluded.channel_id"
+                " THEN alert_channels.set_at ELSE excluded.set_at END",  # qualified: PostgreSQL refuses the bare names
                 (guild_id, channel_id, by, to_db(now)),
             )
 
