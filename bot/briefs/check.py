@@ -14,7 +14,11 @@ expected, and every rule runs: an editor sees every error at once. A passed chec
   borrower, the status verb and the word "loan" stand in the amount's clause, or (the parties and
   "loan" only) in the sentence's first clause when the item says `reading = true`;
 - a status agrees with the verb the article uses (`status_as_written`), negations included;
-- a quote's speaker is named in its attribution; the headline is the article's; credits are credits.
+- a quote's speaker is named in its attribution; the headline is the article's; credits are credits;
+- nothing is turned round by a cut: no passage or event heading starts just after the negation it leaves
+  out, no amount leaves out its scale or currency; a `where` is a place a preposition puts something in;
+  an event is no expectation; an alias never renames a country's own names; an account's source is a
+  `source`, and a source names someone (issue 10, fourth reading).
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from bot.briefs.models import (
     Person,
     Quote,
 )
-from bot.briefs.money import DOLLARS, MoneyError, format_number, parse_money
+from bot.briefs.money import DOLLARS, MoneyError, amount_cut, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     AID_KIND_WORDS,
@@ -54,16 +58,22 @@ from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
+    EXPECTATION_WORDS,
     HEDGE_MARKERS,
     LINK_WORDS,
+    NAMING_NO_ONE,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
     OPENING_MARKERS,
+    PLACE_NAMES,
+    PLACE_OPENINGS,
+    PLACE_PREPOSITIONS,
     POINTING_BACK,
     PRONOUNS,
     REASON_MARKERS,
     SETTING_PREPOSITIONS,
+    SOURCELESS_MARKERS,
     STATUS_VERBS,
     AttributionRole,
     Status,
@@ -187,6 +197,15 @@ class _Checker:
                 problems.append(Problem(f"{where}.evidence[{index}]", diagnosis.message, diagnosis.closest))
                 continue
             located.append(found)
+            negation = _negation_before(found.paragraph.text, found.sentences[0].start, found.start)
+            if negation is not None:
+                problems.append(
+                    Problem(
+                        f"{where}.evidence[{index}]",
+                        f"starts just after “{negation}”, which it leaves out: cut there, it says the opposite "
+                        "of the article; start the passage before the negation",
+                    )
+                )
             for sentence in found.sentences:
                 self.used_sentences.add((found.paragraph.number, sentence.start))
         return problems, located
@@ -195,7 +214,7 @@ class _Checker:
         roles: dict[str, AttributionRole] = {normalise(a.text): a.role for a in item.attributed}
         given = list(roles)
         for text, role in roles.items():
-            problem = _role_problem(text, role)
+            problem = _role_problem(text, role) or _role_use_problem(text, role, item)
             if problem is not None:
                 yield Problem(f"{where}.attribution", problem)
         sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
@@ -273,6 +292,12 @@ class _Checker:
         closing_spans = spans if closing is sentence else _spans(given, closing.text)
         covering = [text for text, a, b in closing_spans if a <= start and end <= b]
         placed.update(covering)
+        if covering and not any(roles[text] == "source" for text in covering):
+            yield Problem(
+                f"{where}.attribution",
+                f"“{covering[0]}” is who says so for the account {paragraph.label} tells (“{closed}”): give it "
+                f"the role `source` (it is given as a {roles[covering[0]]}), so that answers say who says so",
+            )
         if not covering:
             where_it_stands = (
                 ""
@@ -337,6 +362,7 @@ class _Checker:
             field = f"{where}.name" if index == 0 else f"{where}.as_written[{index - 1}]"
             if not any(find_words(normalise(written), p.text) for p in self.article.paragraphs):
                 yield Problem(field, f"“{written}” is not written in the article")
+        yield from _alias_problems(where, alias, self.brief.aliases)
 
     def _credit(self, where: str, credit: Credit) -> Iterator[Problem]:
         problems, _ = self._locate(where, [credit.as_written])
@@ -344,6 +370,22 @@ class _Checker:
         line = normalise(credit.as_written)
         yield from self._value(f"{where}.name", credit.name, [line], "the credit line")
         yield from self._value(f"{where}.organisation", credit.organisation, [line], "the credit line")
+        if "/" in line:  # "(photo credit: AMMAR AWAD/REUTERS)": who took it, then for whom
+            person, organisation = line.rsplit("/", 1)
+            for field, value, side, told in (
+                ("organisation", credit.organisation, organisation, "after"),
+                ("name", credit.name, person, "before"),
+            ):
+                if (
+                    value is not None
+                    and find_words(normalise(value), line)
+                    and not find_words(normalise(value), side)
+                ):
+                    yield Problem(
+                        f"{where}.{field}",
+                        f"“{value}” does not stand {told} the “/” of “{credit.as_written}”: a credit names who "
+                        "took it before the “/” and the organisation after it",
+                    )
         if not any(find_words(word, line, ignore_case=True) for word in CREDIT_WORDS[credit.kind]):
             yield Problem(
                 f"{where}.kind", f"a {credit.kind} credit says so: “{'”, “'.join(CREDIT_WORDS[credit.kind])}”"
@@ -367,6 +409,7 @@ class _Checker:
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
         yield from self._value(f"{where}.role", person.role, phrase, what)
+        yield from _role_fragment(f"{where}.role", person)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
 
     def _referents(self, where: str, located: list[Located]) -> Iterator[Problem]:
@@ -592,6 +635,7 @@ class _Checker:
             [*shown, *settings],
             what + (f" or the setting that opens its sentence (“{settings[0]}”)" if settings else ""),
         )
+        yield from self._placed(f"{where}.where", deal.where, [*shown, *settings])
         if deal.by is None:
             return
         if not self._written(deal.by, shown):
@@ -684,6 +728,13 @@ class _Checker:
             return
         place, at = places[0]
         position = place.start + at
+        whole = amount_cut(place.paragraph.text, position, position + len(wanted))
+        if whole is not None:
+            yield Problem(
+                f"{where}.as_written",
+                f"“{loan.as_written}” cuts its amount: the article writes “{place.paragraph.written(*whole)}”; "
+                "write as_written whole, with its scale and currency",
+            )
         sentence = next(s for s in place.paragraph.sentences if s.start <= position < s.end)
         clauses = place.paragraph.clauses(sentence)
         own = next((c for c in clauses if c.start <= position < c.end), clauses[0])
@@ -694,7 +745,7 @@ class _Checker:
         others = _other_names(
             own.text, [v for value in values for v in [value, *self.aliases.get(value, [])]]
         )
-        used_reading = False
+        used_reading = missing = False
         for field, value in (("lender", loan.lender), ("borrower", loan.borrower), ("as_written", "loan")):
             words = LOAN_WORDS if field == "as_written" else (value,)
             if any(self._written(w, [shown]) for w in words):
@@ -704,6 +755,7 @@ class _Checker:
             if named_first and shown_first and loan.reading and not others:
                 used_reading = True
                 continue
+            missing = True
             what = "the word “loan”" if field == "as_written" else f"“{value}”"
             if not named_first:
                 hint = ""
@@ -724,6 +776,12 @@ class _Checker:
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
+        if loan.reading and not used_reading and not missing:
+            yield Problem(
+                f"{where}.reading",
+                f"the clause of “{loan.as_written}” names the loan and its parties itself (“{own.text}”): "
+                "it is the article's words, not a reading; leave reading out",
+            )
         if used_reading:
             proof = self.proofs.get(where)
             self.proofs[where] = ItemProof(
@@ -759,9 +817,63 @@ class _Checker:
         yield from self._value(f"{where}.what", event.what, texts)
         if event.what is not None:
             yield from _heading_problems(f"{where}.what", event.what, "an event is headed by what happened")
+            yield from self._event_what(f"{where}.what", event.what, located)
         yield from self._value(f"{where}.where", event.where, texts)
+        yield from self._placed(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
         yield from self._one_paragraph(where, event, located)
+
+    def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
+        """An event is what happened: not an expectation ("the IAF should find a solution"), and not words
+        whose negation stands just before them ("has not | provided military aid to Kyiv")."""
+        expecting = [w for w in EXPECTATION_WORDS if find_words(w, normalise(what), ignore_case=True)]
+        if expecting:
+            yield Problem(
+                field,
+                f"“{what}” holds “{expecting[0]}”: an expectation, an intention or a possibility is not an "
+                "event (nothing happened yet); tell it as a key point, with who says so",
+            )
+        wanted = normalise(what)
+        for place in located:
+            for at in find_words(wanted, place.paragraph.text):
+                if not place.start <= at < place.end:
+                    continue
+                sentence = next((s for s in place.paragraph.sentences if s.start <= at < s.end), None)
+                negation = _negation_before(place.paragraph.text, sentence.start if sentence else 0, at)
+                if negation is not None:
+                    yield Problem(
+                        field,
+                        f"“{what}” leaves out the “{negation}” just before it in the article: headed so, the "
+                        "event says the opposite; head it with the negation, or not at all",
+                    )
+                    return
+
+    def _placed(self, field: str, value: str | None, texts: Sequence[str]) -> Iterator[Problem]:
+        """A `where` is a place the article puts something in: after "in", "at", "from" … or opening with
+        its own preposition ("In Security Cabinet meetings", "outside Kyiv"); "asked Israel", "support
+        Ukraine", "aid to Kyiv" name no place."""
+        if value is None or not self._written(value, texts):
+            return  # not written at all: its own error says so
+        wanted = normalise(value)
+        first = wanted.split()[0].casefold() if wanted.split() else ""
+        if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
+            return
+        before_words = [
+            text[:at].split()[-1].casefold() if text[:at].split() else ""
+            for text in (normalise(t) for t in texts)
+            for form in [wanted, *self.aliases.get(wanted, [])]
+            for at in find_words(form, text)
+        ]
+        if any(word in PLACE_PREPOSITIONS for word in before_words):
+            return
+        shown = "”, “".join(sorted({w for w in before_words if w}))
+        yield Problem(
+            field,
+            f"“{value}” is not placed by its evidence: the word before it is “{shown}”, not a place preposition "
+            f"(“{'”, “'.join(PLACE_PREPOSITIONS)}”); where something happened is where the article puts it "
+            "(“in Brussels”, “at Ben-Gurion Airport”), written with its own preposition when it is another "
+            "(“outside Kyiv”)",
+        )
 
     def _frame(self, where: str, text: Located, located: list[Located]) -> Iterator[Problem]:
         """A quote is a quotation: its words open after a quotation mark of their sentence, and the words of
@@ -1291,4 +1403,91 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     shown = "”, “".join(markers[:4])
     return (
         f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
+    )
+
+
+def _negation_before(text: str, sentence_start: int, start: int) -> str | None:
+    """The negation that stands just before `start` in its sentence ("has not | provided …"), or None."""
+    before = text[sentence_start:start].split()
+    if not before:
+        return None
+    word = before[-1].strip(_PUNCTUATION).casefold()
+    if word in NEGATIONS or word.endswith(("n't", "n’t")):
+        return before[-1].strip(_PUNCTUATION)
+    return None
+
+
+def _alias_problems(where: str, alias: Alias, aliases: Sequence[Alias]) -> Iterator[Problem]:
+    """An alias gives a name to the article's words, and a word stands for one name only: not for another
+    name of the brief ("Ukraine" as Israel), and not for a country whose name it is ("Kyiv" is Ukraine's,
+    never Russia's; `vocabulary.PLACE_NAMES`)."""
+    name = normalise(alias.name).casefold()
+    others = {normalise(a.name).casefold() for a in aliases if a is not alias}
+    others |= {
+        normalise(w).casefold() for a in aliases if normalise(a.name).casefold() != name for w in a.as_written
+    }
+    for index, written in enumerate(alias.as_written):
+        word = normalise(written).casefold()
+        field = f"{where}.as_written[{index}]"
+        if word in others:
+            yield Problem(
+                field,
+                f"“{written}” stands for another name of the brief too: a word of the article names one thing",
+            )
+            continue
+        owners = [
+            country
+            for country, forms in PLACE_NAMES.items()
+            if word in {normalise(f).casefold() for f in (country, *forms)}
+        ]
+        if owners and name not in {normalise(c).casefold() for c in owners}:
+            yield Problem(
+                field,
+                f"“{written}” is a name of {owners[0]}, not of {alias.name}: an alias names what the article's "
+                f"words name (`vocabulary.PLACE_NAMES`)",
+            )
+
+
+def _role_use_problem(text: str, role: AttributionRole, item: Fact) -> str | None:
+    """Why `text` cannot have that role for `item`, or None: a mention is a person named in someone's claim
+    (Putin in Bennett's argument), never the claim itself; and who says so names someone. (Who says so for an
+    account, whatever else is given, has the role `source`: `_governed`.)"""
+    if role == "mention" and not isinstance(item, Person):
+        return (
+            f"“{text}” is given as a mention, but this item is the claim itself: a mention is a person named "
+            "in someone's claim; give it the role `source`"
+        )
+    text = normalise(text)
+    said = _said_markers(text)
+    if (
+        role == "source"
+        and said
+        and not any(find_words(m, text, ignore_case=True) for m in SOURCELESS_MARKERS)
+    ):
+        marked = {w.casefold() for marker, _, _ in said for w in marker.split()}
+        naming = [
+            w for w in (w.strip(_PUNCTUATION).casefold() for w in text.split()) if w and w not in marked
+        ]
+        if not [w for w in naming if w not in NAMING_NO_ONE]:
+            return f"“{text}” names no one: who says so is the words that name the source (“Prime Minister Naftali Bennett has also argued”)"
+    return None
+
+
+def _role_fragment(field: str, person: Person) -> Iterator[Problem]:
+    """A role is the words that title the person, next to their name: "Deputy Director Ilan Mezushan", not a
+    piece from the middle of the phrase ("Defense Ministry Policy")."""
+    if person.role is None:
+        return
+    phrase, role, name = normalise(person.as_written), normalise(person.role), normalise(person.name)
+    found = find_words(role, phrase)
+    if not found or not find_words(name, phrase):
+        return  # not written there: its own error says so
+    for at in found:
+        after = phrase[at + len(role) :].lstrip(" ,")
+        if not after or after.startswith(name) or phrase[:at].rstrip(" ,").endswith(name):
+            return
+    yield Problem(
+        field,
+        f"“{person.role}” is a piece of “{person.as_written}”: a role is the words that title {person.name}, "
+        "next to the name",
     )

@@ -205,3 +205,24 @@ def _iso(code: str) -> str:
 
 def format_number(amount: int) -> str:
     return f"{amount:,}"
+
+
+# What may stand just after an amount and belongs to it: its scale ("€300 | million") or its currency
+# ("half-a-billion | dollars"); and just before it, its sign or code ("$ | 600 million", "US$", "EUR ").
+_AFTER_AMOUNT = re.compile(
+    r"[\s-]+(?:"
+    + "|".join(sorted([*_SCALES, "bn", "mn", "m", "k", *(w for w, _ in _WORDS)], key=len, reverse=True))
+    + r")\b",
+    flags=re.IGNORECASE,
+)
+_BEFORE_AMOUNT = re.compile(r"(?:" + "|".join(re.escape(sign) for sign, _ in _SIGNS) + r"|\b[A-Z]{3}\s)\s*$")
+
+
+def amount_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the whole amount when `text[start:end]` is one cut short of its scale or currency
+    ("€300" of "€300 million", "600 million" of "$600 million"); None when it is whole."""
+    after = _AFTER_AMOUNT.match(text, end)
+    before = _BEFORE_AMOUNT.search(text[max(0, start - 4) : start])
+    if after is None and before is None:
+        return None
+    return (start - len(before.group(0)) if before else start, after.end() if after else end)

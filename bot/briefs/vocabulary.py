@@ -348,3 +348,86 @@ PERSON_TITLES: Final[frozenset[str]] = frozenset(
         "Judge",
     )
 )
+
+# Where something happened is the place a preposition puts it in: "in Brussels", "at Ben-Gurion Airport", "from
+# Mariupol's Azovstal Iron and Steelworks". A name after any other word ("support Ukraine", "asked Israel", "aid to
+# Kyiv", "outside Kyiv") is not where it happened; a `where` may also open with a preposition of its own
+# ("In Security Cabinet meetings", "outside Kyiv"), which it then shows.
+PLACE_PREPOSITIONS: Final[tuple[str, ...]] = ("in", "at", "inside", "within", "across", "from", "into")
+PLACE_OPENINGS: Final[tuple[str, ...]] = (
+    *PLACE_PREPOSITIONS,
+    "outside",
+    "near",
+    "off",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "during",
+)
+
+# An event is what happened: words that make it an expectation, an intention or a possibility ("the IAF should
+# find a solution", "Russia would shoot down …") head no event.
+EXPECTATION_WORDS: Final[tuple[str, ...]] = (
+    "would",
+    "should",
+    "could",
+    "might",
+    "will",
+    "may",
+    "shall",
+    "must",
+    "plans to",
+    "is expected to",
+    "are expected to",
+)
+
+# Who says so names someone: a saying verb with only these words beside it ("has also argued") names no one.
+NAMING_NO_ONE: Final[frozenset[str]] = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "be",
+        "then",
+        "later",
+        "further",
+        "earlier",
+    }
+)
+# Markers that tell a second-hand claim without naming anyone, as the article writes them.
+SOURCELESS_MARKERS: Final[tuple[str, ...]] = ("reportedly", "allegedly")
+
+# The names a country goes by (its capital, its people's adjective), so that an alias cannot give one country's
+# name to another ("Kyiv" is Ukraine's, never Russia's). A word listed for no country is the editor's to declare;
+# extend as articles need.
+PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "Ukraine": ("Kyiv", "Kiev", "Ukrainian", "Ukrainians"),
+    "Israel": ("Jerusalem", "Israeli", "Israelis"),
+    "Russia": ("Moscow", "Kremlin", "Russian", "Russians", "Russian Federation"),
+    "United States": ("US", "U.S.", "USA", "America", "American", "Americans", "Washington"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "British", "London"),
+    "Japan": ("Tokyo", "Japanese"),
+    "Germany": ("Berlin", "German", "Germans"),
+    "Canada": ("Ottawa", "Canadian", "Canadians"),
+    "France": ("Paris", "French"),
+    "Italy": ("Rome", "Italian"),
+    "Spain": ("Madrid", "Spanish"),
+    "Poland": ("Warsaw", "Polish"),
+    "Belarus": ("Minsk", "Belarusian"),
+    "Syria": ("Damascus", "Syrian", "Syrians"),
+    "Iran": ("Tehran", "Iranian", "Iranians"),
+    "China": ("Beijing", "Chinese"),
+    "Turkey": ("Ankara", "Turkish"),
+    "Egypt": ("Cairo", "Egyptian"),
+    "Jordan": ("Amman", "Jordanian"),
+    "Lebanon": ("Beirut", "Lebanese"),
+    "India": ("New Delhi", "Indian"),
+    "Australia": ("Canberra", "Australian"),
+}

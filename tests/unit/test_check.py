@@ -412,7 +412,10 @@ def test_an_events_what_where_and_when_are_told_in_one_paragraph() -> None:
         "attribution": "a spokesperson said",
     }
     assert problems(brief(events=[event])) == []
-    [(item, message)] = problems(brief(events=[{**event, "where": "Norland"}]))
+    # "Norland" after "asked" is no place either (fourth reading): the message read here is the paragraph's
+    [(item, message)] = [
+        p for p in problems(brief(events=[{**event, "where": "Norland"}])) if "paragraph" in p[1]
+    ]
     assert item == "events[0].where"
     assert (
         "“Norland” (paragraph 4) stands in another paragraph than “The council approved a grant”" in message
@@ -834,3 +837,71 @@ def test_who_gives_to_whom_is_read_in_the_verbs_clause() -> None:
     sent = flow()
     assert problems(brief(aid=[sent])) == []
     assert items(brief(aid=[{**sent, "donor": "Estria", "recipient": "Vesta"}])) == ["aid[0].donor"]
+
+
+# ---------------------------------------------------------------- fourth reading: shapes the shipped article lacks
+
+# TEST FIXTURE, NOT NEWS: an invented article for the fourth reading's rules (REVIEW-4).
+FOURTH = """Ferry dispute: Norland and Estria argue over harbour money
+
+Norland did not provide fuel to Estria. Vesta never sent the engines to the harbour at Estria.
+
+Vesta will provide €2 billion to Estria next year. Oster would lend $90 million if the council agreed.
+
+Mayor Tomas Rell said on Tuesday that the harbour would reopen.
+"""
+
+
+def fourth_problems(**sections: Any) -> list[tuple[str, str]]:
+    raw = brief(**sections)
+    raw["source"] = {
+        **raw["source"],
+        "headline": "Ferry dispute: Norland and Estria argue over harbour money",
+        "publisher": "Norland",
+        "evidence": ["Norland did not provide fuel to Estria."],
+    }
+    raw["key_points"] = sections.get(
+        "key_points", [{"evidence": ["Norland did not provide fuel to Estria."]}]
+    )
+    _, found = check_raw(raw, lambda _name: Article("fixture.txt", FOURTH))
+    return [(p.item, p.message) for p in found]
+
+
+def test_a_passage_or_heading_never_starts_just_after_the_negation_it_leaves_out() -> None:
+    assert fourth_problems() == []
+    [(item, message)] = fourth_problems(key_points=[{"evidence": ["provide fuel to Estria."]}])
+    assert item == "key_points[0].evidence[0]" and "starts just after “not”" in message
+    sent = {
+        "what": "sent the engines to the harbour",
+        "evidence": ["Vesta never sent the engines to the harbour at Estria."],
+    }
+    [(item, message)] = fourth_problems(events=[sent])
+    assert item == "events[0].what" and "leaves out the “never”" in message
+    assert fourth_problems(events=[{**sent, "what": "Vesta never sent the engines to the harbour"}]) == []
+    # a place is the one a preposition puts it in
+    assert fourth_problems(events=[{**sent, "what": "Vesta never sent the engines", "where": "Estria"}]) == []
+    placed = fourth_problems(events=[{**sent, "what": "Vesta never sent the engines", "where": "Vesta"}])
+    assert [item for item, _ in placed] == ["events[0].where"]
+
+
+def test_an_amount_is_written_whole() -> None:
+    pledge = {
+        "lender": "Vesta",
+        "borrower": "Estria",
+        "as_written": "€2 billion",
+        "amount": 2_000_000_000,
+        "currency": "EUR",
+        "status": "pledged",
+        "status_as_written": "will provide",
+        "reading": False,
+        "evidence": ["Vesta will provide €2 billion to Estria next year."],
+    }
+    found = fourth_problems(loans=[pledge])
+    assert [item for item, _ in found] == [
+        "loans[0].reading"
+    ]  # the clause writes no "loan": a reading's own rule
+    cut = fourth_problems(loans=[{**pledge, "as_written": "€2", "amount": 2}])
+    assert (
+        "loans[0].as_written",
+        "“€2” cuts its amount: the article writes “€2 billion”; write as_written whole, with its scale and currency",
+    ) in cut
