@@ -1,4 +1,4 @@
-"""`briefbot`: run | check | new | preview | status | invite. Argument parsing and exit codes, nothing else."""
+"""`briefbot`: run | check | new | preview | status | migrate-db | invite. Argument parsing and exit codes, nothing else."""
 
 from __future__ import annotations
 
@@ -381,6 +381,48 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.database_url import is_postgresql_url, masked
+    from bot.storage import StorageError
+    from bot.storage.migrate_db import migrate
+
+    target: str = args.to
+    if not is_postgresql_url(target):
+        print(
+            "briefbot migrate-db: --to takes a postgresql:// URL (postgresql://user:password@host:5432/database), "
+            "the database to copy into",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    source: Path | None = args.source
+    if source is None:
+        from bot.settings import DigestPreviewSettings
+
+        found = _settings_or_exit(DigestPreviewSettings).database  # the database only, not the token
+        if not isinstance(found, Path):
+            print(
+                "briefbot migrate-db: DATABASE_URL names PostgreSQL already; give the SQLite file to copy "
+                "with --from",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        source = found
+    shown = masked(target)
+    print(f"briefbot migrate-db: copying {source} into {shown}, once, verified")
+    try:
+        asyncio.run(migrate(source, target, replace=args.replace, progress=print))
+    except StorageError as exc:
+        print(f"briefbot migrate-db: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(
+        f"done. Set DATABASE_URL to {shown} (and DATABASE_PATH unset) for every `briefbot run`, then start "
+        f"them; never start one on {source} again (its digests are PostgreSQL's now)"
+    )
+    return EXIT_OK
+
+
 def application_id_from_token(token: str) -> int | None:
     """A bot token's first part is its user id in base64, which is the application's id."""
     import base64
@@ -491,6 +533,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--window", type=float, default=1.0, help="seconds over which the shared send rate is measured"
     )
     status.set_defaults(handler=cmd_status)
+
+    migrate_db = commands.add_parser(
+        "migrate-db",
+        help="copy the SQLite database into PostgreSQL, once, verified (stop `briefbot run` first)",
+    )
+    migrate_db.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="the PostgreSQL database: postgresql://user:password@host/db",
+    )
+    migrate_db.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the SQLite file (default: DATABASE_PATH, or DATABASE_URL's sqlite:/// file)",
+    )
+    migrate_db.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete what the target holds first (it must hold nothing otherwise)",
+    )
+    migrate_db.set_defaults(handler=cmd_migrate_db)
 
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
     invite.add_argument(
