@@ -13,11 +13,16 @@ changes: every 429 without `Via` stays a ban signal.
 
 discord.py offers no documented hook for this. aiohttp's trace hooks see the answer but cannot change what
 discord.py does with it, and aiohttp's client middlewares cannot be given to the session discord.py makes.
-So this relies on one undocumented part of discord.py: `Client.http.request(route, **kwargs)`, the coroutine
-every REST call of the bot goes through (messages, commands, history; not the interaction webhooks, whose
-adapter has its own loop: a proxy's 429 on an interaction callback still raises). It is wrapped on the
-client's own `HTTPClient` instance, not patched on the class. Each retry is a new call of that method, so
-discord.py's per-route buckets, its global pause and the aiohttp trace (the shared rate budget) all see it.
+So this relies on two undocumented parts of discord.py:
+- `Client.http.request(route, **kwargs)`, the coroutine every REST call of the bot goes through (messages,
+  commands, history). It is wrapped on the client's own `HTTPClient` instance, not patched on the class.
+  Each retry is a new call of that method, so discord.py's per-route buckets, its global pause and the
+  aiohttp trace (the shared rate budget) all see it.
+- `discord.webhook.async_.async_context`, the context variable holding the `AsyncWebhookAdapter` that every
+  interaction response (the callback) and followup goes through, with its own request loop that raises a
+  429 without `Via` just the same. The client's context gets an adapter of its own whose `request` waits out
+  the proxy's 429s; the tasks discord.py starts for the gateway and each interaction inherit it, and other
+  clients in the process keep discord.py's.
 """
 
 from __future__ import annotations
@@ -25,11 +30,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import discord
 from discord.http import HTTPClient, Route
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +69,8 @@ def retry_proxy_rate_limits(
     max_wait: float,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> None:
-    """Make `http` wait out and retry a REST proxy's own 429s (see the module's docstring).
+    """Make `http`, and the interaction responses and followups of this context, wait out and retry a REST
+    proxy's own 429s (see the module's docstring).
 
     A wait longer than `max_wait` raises `discord.RateLimited` at once, as discord.py does for Discord's
     own 429s past `max_ratelimit_timeout`; after PROXY_RETRIES the last 429 is raised as discord.py raised it.
@@ -71,25 +78,60 @@ def retry_proxy_rate_limits(
     original = http.request
 
     async def request(route: Route, **kwargs: Any) -> Any:
-        for attempt in range(PROXY_RETRIES + 1):
-            try:
-                return await original(route, **kwargs)
-            except discord.HTTPException as error:
-                if attempt == PROXY_RETRIES or not is_proxys_own_429(error):
-                    raise
-                wait = proxy_wait_seconds(error)
-                if wait > max_wait:
-                    raise discord.RateLimited(wait) from error
-                log.warning(
-                    "the REST proxy is rate limiting %s %s (its own 429, no Via): retrying in %.2fs",
-                    route.method,
-                    route.path,
-                    wait,
-                )
-                await sleep(wait)
-                for file in kwargs.get("files") or ():
-                    file.reset()  # discord.py rewinds files only between its own attempts
-        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+        return await _retrying(
+            lambda: original(route, **kwargs), route, kwargs.get("files"), max_wait=max_wait, sleep=sleep
+        )
 
     # The instance's attribute, not the class's: other clients in the process keep discord.py's behaviour.
     setattr(http, "request", request)  # noqa: B010 - mypy refuses assigning to a method
+    async_context.set(ProxyWebhookAdapter(max_wait=max_wait, sleep=sleep))
+
+
+class ProxyWebhookAdapter(AsyncWebhookAdapter):
+    """discord.py's adapter for interaction responses and webhooks, each request of which waits out a REST
+    proxy's own 429s."""
+
+    def __init__(self, *, max_wait: float, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._max_wait = max_wait
+        self._sleep = sleep
+
+    async def request(self, route: Route, session: Any, **kwargs: Any) -> Any:
+        parent = super().request
+        return await _retrying(
+            lambda: parent(route, session, **kwargs),
+            route,
+            kwargs.get("files"),
+            max_wait=self._max_wait,
+            sleep=self._sleep,
+        )
+
+
+async def _retrying(
+    attempt: Callable[[], Awaitable[Any]],
+    route: Route,
+    files: Sequence[discord.File] | None,
+    *,
+    max_wait: float,
+    sleep: Callable[[float], Awaitable[None]],
+) -> Any:
+    """`attempt()`, made again after each proxy's own 429 (up to PROXY_RETRIES times), its wait slept."""
+    for made in range(PROXY_RETRIES + 1):
+        try:
+            return await attempt()
+        except discord.HTTPException as error:
+            if made == PROXY_RETRIES or not is_proxys_own_429(error):
+                raise
+            wait = proxy_wait_seconds(error)
+            if wait > max_wait:
+                raise discord.RateLimited(wait) from error
+            log.warning(
+                "the REST proxy is rate limiting %s %s (its own 429, no Via): retrying in %.2fs",
+                route.method,
+                route.path,  # the template: never a token
+                wait,
+            )
+            await sleep(wait)
+            for file in files or ():
+                file.reset()  # discord.py rewinds files only between its own attempts
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

@@ -13,6 +13,8 @@ from tests.e2e.conftest import bot_settings, running_bot
 from tests.standin import DiscordStandIn
 
 MESSAGES = "/channels/{channel_id}/messages"
+CALLBACK = "/interactions/{interaction_id}/{interaction_token}/callback"
+FOLLOWUP = "/webhooks/{webhook_id}/{webhook_token}"
 
 
 async def test_a_proxys_own_429s_are_waited_out_and_the_request_made_again_unless_it_waits_too_long(
@@ -32,6 +34,24 @@ async def test_a_proxys_own_429s_are_waited_out_and_the_request_made_again_unles
             await bot.get_partial_messageable(channel).send("TEST FIXTURE, NOT NEWS")
         assert raised.value.retry_after == 3600
     assert len(standin.messages[channel]) == 1
+    assert standin.violations == []
+
+
+async def test_a_proxys_own_429s_on_an_interaction_answer_and_its_followup_are_waited_out(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # A slash command's answer goes through discord.py's webhook adapter (its own request loop), not
+    # HTTPClient.request: its callback (the deferral) and its followup each get a proxy's 429 first.
+    async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
+        for route in (CALLBACK, FOLLOWUP):
+            standin.inject_429(proxy=True, retry_after="0.05", retry_after_seconds=0.05, route=route)
+        interaction = await standin.invoke_command("digest list", {})
+        await standin.wait_for(lambda: interaction.followups, timeout=10)
+        assert bot.is_ready()
+    for route in (CALLBACK, FOLLOWUP):
+        assert [r.status for r in standin.requests if r.route == route] == [429, 200]
+    [followup] = [call.body for call in standin.followups if call.interaction_id == interaction.id]
+    assert "digest" in followup["content"].casefold()
     assert standin.violations == []
 
 
