@@ -28,11 +28,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.storage._backend import Connection, load_migrations
+from bot.storage._backend import Connection, Row, load_migrations
 from bot.storage.database import DATA_ERRORS, DATABASE_ERRORS, Database, StorageError
 from bot.storage.file_lock import DatabaseFileLock
 from bot.storage.leases import SendLeases
@@ -53,7 +53,7 @@ class VerificationFailed(StorageError):
 
 @dataclass(frozen=True, slots=True)
 class TableCopy:
-    """One table copied: its rows and its checksum (equal on both sides)."""
+    """One table copied: its rows and its checksum (equal on both sides; 64 hex digits)."""
 
     name: str
     rows: int
@@ -126,13 +126,13 @@ async def _copy(
             progress(f"  {table.name}: {_rows(copied)} copied")
         await _continue_identities(target)
         for table in tables:
-            async with sqlite.read() as source:
-                expected = await _summary(source, table)
-            found = await _summary(target, table)
+            expected = await _summary(_pages_of(sqlite, table))
+            found = await _summary(_pages_in(target, table))
             if found != expected:
                 raise VerificationFailed(
-                    f"the copy of {table.name} differs from its source ({found[0]} rows, checksum {found[1]}; "
-                    f"expected {expected[0]}, {expected[1]}); nothing was kept in {postgresql.shown}"
+                    f"the copy of {table.name} differs from its source ({_rows(found[0])}, checksum "
+                    f"{found[1][:16]}; expected {_rows(expected[0])}, {expected[1][:16]}); nothing was kept in "
+                    f"{postgresql.shown}"
                 )
             copies.append(TableCopy(table.name, *expected))
     progress(
@@ -238,11 +238,10 @@ async def _make_room(
 
 async def _copy_table(sqlite: Database, target: Connection, table: _Table) -> int:
     insert = f'INSERT INTO "{table.name}" ({table.listed}) VALUES ({", ".join("?" for _ in table.columns)})'  # noqa: S608
-    select = f'SELECT {table.listed} FROM "{table.name}" ORDER BY {_order(table)} LIMIT ? OFFSET ?'  # noqa: S608
+    read_page = _pages_of(sqlite, table)
     copied = 0
     while True:
-        async with sqlite.read() as source:
-            rows = [tuple(row) for row in await source.fetch(select, (PAGE, copied))]
+        rows = [tuple(row) for row in await read_page(copied)]
         try:
             await target.executemany(insert, rows)
         except (*DATABASE_ERRORS, *DATA_ERRORS) as exc:
@@ -273,19 +272,41 @@ def _rows(count: int) -> str:
     return f"{count} row" + ("" if count == 1 else "s")
 
 
-def _order(table: _Table) -> str:
-    return ", ".join(f'"{column}"' for column in table.order)
+def _page(table: _Table) -> str:
+    """The statement reading the table's rows a page at a time (LIMIT, OFFSET), in primary key order."""
+    order = ", ".join(f'"{column}"' for column in table.order)
+    return f'SELECT {table.listed} FROM "{table.name}" ORDER BY {order} LIMIT ? OFFSET ?'  # noqa: S608
 
 
-async def _summary(connection: Connection, table: _Table) -> tuple[int, str]:
-    """The table's row count and checksum: the sum of each row's SHA-256 over its values written the same
-    way whatever the engine (an int, a float to the bit, a text, NULL), modulo 2**256."""
-    total = 0
-    rows = await connection.fetch(f'SELECT {table.listed} FROM "{table.name}"')  # noqa: S608 - catalog
-    for row in rows:
-        canonical = json.dumps([_canonical(value) for value in row], ensure_ascii=False)
-        total += int.from_bytes(hashlib.sha256(canonical.encode()).digest(), "big")
-    return len(rows), f"{total % _CHECKSUM_BITS:064x}"[:16]
+def _pages_of(database: Database, table: _Table) -> Callable[[int], Awaitable[list[Row]]]:
+    """The table's pages in `database` (SQLite: nothing writes it while its file lock is held), each read
+    on its own."""
+
+    async def read(offset: int) -> list[Row]:
+        async with database.read() as connection:
+            return await connection.fetch(_page(table), (PAGE, offset))
+
+    return read
+
+
+def _pages_in(connection: Connection, table: _Table) -> Callable[[int], Awaitable[list[Row]]]:
+    """The table's pages as `connection` (the copy's own transaction) sees them."""
+    return lambda offset: connection.fetch(_page(table), (PAGE, offset))
+
+
+async def _summary(read_page: Callable[[int], Awaitable[list[Row]]]) -> tuple[int, str]:
+    """A table's row count and checksum: the sum of each row's SHA-256 over its values written the same
+    way whatever the engine (an int, a float to the bit, a text, NULL), modulo 2**256, so that the order
+    rows come in does not matter. Read a page at a time."""
+    total = count = 0
+    while True:
+        rows = await read_page(count)
+        for row in rows:
+            canonical = json.dumps([_canonical(value) for value in row], ensure_ascii=False)
+            total += int.from_bytes(hashlib.sha256(canonical.encode()).digest(), "big")
+        count += len(rows)
+        if len(rows) < PAGE:
+            return count, f"{total % _CHECKSUM_BITS:064x}"
 
 
 def _canonical(value: object) -> object:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, main
 from bot.delivery.contents import contents_rule
-from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from bot.storage import Database, DeliveryLedger, SubscriptionRepository, migrate_db
 from bot.storage.alerts import AlertRepository, FinishedSlot
 from bot.storage.file_lock import DatabaseFileLock, DatabaseInUse
 from bot.storage.migrate_db import TargetNotEmpty, VerificationFailed, migrate
@@ -94,10 +94,11 @@ async def _everything(database: Database) -> dict[str, list[tuple[object, ...]]]
 
 
 async def test_every_table_is_copied_verified_and_ids_continue_after_the_copied(
-    tmp_path: Path, target: str
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = tmp_path / "briefbot.sqlite3"
     await _a_server_in_use(source)
+    monkeypatch.setattr(migrate_db, "PAGE", 3)  # tables of several pages, copied and summed page by page
     said: list[str] = []
     copies = await migrate(source, target, progress=said.append)
 
