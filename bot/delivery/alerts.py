@@ -39,11 +39,8 @@ from bot.delivery.history_search import (
 )
 from bot.delivery.pacing import Pacer
 from bot.delivery.receipts import discord_time
-from bot.delivery.sender_protocol import (
-    HistoryReader,
-    PermanentDeliveryError,
-    RateLimitedError,
-)
+from bot.delivery.send_failures import GiveUp, WaitOut, send_failure
+from bot.delivery.sender_protocol import HistoryReader
 from bot.storage.alerts import Alert, AlertRepository, Fault, FinishedSlot, alert_nonce
 
 logger = logging.getLogger(__name__)
@@ -231,9 +228,12 @@ class AlertDispatcher:
             (now - started).total_seconds(), self._nonce_trust_seconds
         ):
             window = search_window(alert, now, send_timeout=self._send_timeout)
-            result = await HistorySearch(sender, permit=self._permit, page_timeout=self._send_timeout).search(
-                alert.channel_id, alert.nonce, window
-            )
+            search = HistorySearch(sender, permit=self._permit, page_timeout=self._send_timeout)
+            try:
+                result = await search.search(alert.channel_id, alert.nonce, window)
+            except Exception as exc:  # read as a send's error: given up, or tried again later
+                await self._failed(alert, exc)
+                return 0
             if isinstance(result, Found):
                 await self.repository.sent(alert.id, message_id=result.message_id, now=self._clock())
                 return 1
@@ -247,25 +247,32 @@ class AlertDispatcher:
         try:
             async with asyncio.timeout(self._send_timeout):
                 message_id = await sender.send_alert(alert.channel_id, alert.nonce, alert.content)
-        except PermanentDeliveryError as exc:
-            await self._undeliverable(alert, exc.reason)
-            return 0
-        except RateLimitedError as exc:
-            if exc.is_global:
-                self._pacer.pause(exc.retry_after)
-            await self.repository.retry(
-                alert.id,
-                error=exc.reason,
-                next_attempt_at=self._clock() + timedelta(seconds=exc.retry_after),
-                now=self._clock(),
-            )
-            return 0
-        except Exception as exc:  # transient: a 5xx, a timeout, the network
-            await self._transient(alert, exc)
+        except Exception as exc:
+            await self._failed(alert, exc)
             return 0
         await self.repository.sent(alert.id, message_id=message_id, now=self._clock())
         logger.info("alert %d sent to channel %d of server %d", alert.id, alert.channel_id, alert.guild_id)
         return 1
+
+    async def _failed(self, alert: Alert, error: Exception) -> None:
+        """Record what a send's (or a search's) error means, read as a digest's is
+        (bot.delivery.send_failures): given up, after Discord's limit, or after a backoff."""
+        failure = send_failure(error, timeout=self._send_timeout)
+        if isinstance(failure, GiveUp):
+            await self._undeliverable(alert, failure.reason)
+        elif isinstance(failure, WaitOut):
+            if failure.is_global:
+                self._pacer.pause(failure.retry_after)
+            await self.repository.retry(
+                alert.id,
+                error=failure.reason,
+                next_attempt_at=self._clock() + timedelta(seconds=failure.retry_after),
+                now=self._clock(),
+            )
+        else:
+            if failure.unexpected:
+                logger.warning("alert %d: unexpected error (%s)", alert.id, failure.reason, exc_info=error)
+            await self._transient(alert, failure.reason)
 
     async def _undeliverable(self, alert: Alert, reason: str) -> None:
         # Never alerted about: the admin channel is where alerts would go.
@@ -279,8 +286,7 @@ class AlertDispatcher:
             reason,
         )
 
-    async def _transient(self, alert: Alert, error: Exception) -> None:
-        reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
+    async def _transient(self, alert: Alert, reason: str) -> None:
         now = self._clock()
         if now - alert.slot_at > self._give_up_after:
             await self._undeliverable(alert, f"still failing after {self._give_up_after}: {reason}")

@@ -27,14 +27,8 @@ from bot.delivery.history_search import (
     search_window,
 )
 from bot.delivery.pacing import Pacer
-from bot.delivery.sender_protocol import (
-    DeliveryError,
-    NothingToSendError,
-    PermanentDeliveryError,
-    RateLimitedError,
-    Sender,
-    TransientDeliveryError,
-)
+from bot.delivery.send_failures import GiveUp, SendFailure, TryAgain, WaitOut, send_failure
+from bot.delivery.sender_protocol import Sender
 from bot.process_identity import ProcessIdentity, current_identity
 from bot.storage.database import DATABASE_ERRORS
 from bot.storage.leases import Lease
@@ -596,30 +590,40 @@ class Dispatcher:
         except _UndecidedError as exc:
             undecided = exc.reason
             return lambda: self._record_undecided(row, undecided)
-        except NothingToSendError as exc:
-            reason = exc.reason
-            return lambda: self._record_dead(row, reason, counts_against_channel=False)
-        except PermanentDeliveryError as exc:
-            reason = exc.reason
-            return lambda: self._record_dead(row, reason, counts_against_channel=True)
-        except RateLimitedError as exc:
-            if exc.is_global:
-                self._pacer.pause(exc.retry_after)
-            limited = exc
-            return lambda: self._record_rate_limit(row, limited)
-        except TimeoutError:
-            timed_out = f"timed out after {self._send_timeout:g}s"
-            return lambda: self._transient(row, timed_out)
-        except TransientDeliveryError as exc:
-            reason = exc.reason
-            return lambda: self._transient(row, reason)
-        except DATABASE_ERRORS:
-            raise  # the database before the send (noting the attempt), not Discord: held back by _deliver
         except Exception as exc:
-            logger.exception("unexpected error sending delivery %d to channel %d", row.id, row.channel_id)
-            unexpected = f"{type(exc).__name__}: {exc}"
-            return lambda: self._transient(row, unexpected)
+            failure = self._failure(row, exc)
+            if isinstance(failure, GiveUp):
+                return lambda: self._record_dead(
+                    row, failure.reason, counts_against_channel=failure.blames_channel
+                )
+            return self._later(row, failure)
         return await self._follow_up(row, options, message_id, local_date)
+
+    def _failure(self, row: Delivery, error: Exception, doing: str | None = None) -> SendFailure:
+        """The one reading of a Sender's error (bot.delivery.send_failures), for every step of the row:
+        its post, its thread (`doing`: "opening its thread"), its publish; a global limit pauses every
+        send. The database's own errors are not Discord's: raised again, for `_deliver` to hold the row
+        back (nothing was sent for them)."""
+        if isinstance(error, DATABASE_ERRORS):
+            raise error
+        failure = send_failure(error, timeout=self._send_timeout, doing=doing)
+        if isinstance(failure, WaitOut) and failure.is_global:
+            self._pacer.pause(failure.retry_after)
+        if isinstance(failure, TryAgain) and failure.unexpected:
+            logger.error(
+                "delivery %d to channel %d: unexpected error (%s); tried again later",
+                row.id,
+                row.channel_id,
+                failure.reason,
+                exc_info=error,
+            )
+        return failure
+
+    def _later(self, row: Delivery, failure: WaitOut | TryAgain) -> Recorder:
+        """How to record a step to be tried again: after Discord's limit, or after a backoff."""
+        if isinstance(failure, WaitOut):
+            return lambda: self._record_rate_limit(row, failure)
+        return lambda: self._transient(row, failure.reason)
 
     async def _follow_up(
         self, row: Delivery, options: PostOptions, message_id: int, local_date: date
@@ -657,19 +661,11 @@ class Dispatcher:
                     thread_id = await self._sender.open_thread(
                         row.channel_id, message_id, row.brief_ids, local_date=local_date
                     )
-        except (PermanentDeliveryError, NothingToSendError) as exc:
-            note = f"posted, but no thread opened: {exc.reason}"
-        except RateLimitedError as exc:
-            if exc.is_global:
-                self._pacer.pause(exc.retry_after)
-            limited = exc
-            return lambda: self._record_rate_limit(row, limited)
-        except TimeoutError:
-            timed_out = f"opening its thread timed out after {self._send_timeout:g}s"
-            return lambda: self._transient(row, timed_out)
-        except TransientDeliveryError as exc:
-            failed = f"opening its thread: {exc.reason}"
-            return lambda: self._transient(row, failed)
+        except Exception as exc:
+            failure = self._failure(row, exc, "opening its thread")
+            if not isinstance(failure, GiveUp):
+                return self._later(row, failure)
+            note = f"posted, but no thread opened: {failure.reason}"
         published = False
         not_published: str | None = None
         try:
@@ -679,28 +675,22 @@ class Dispatcher:
                 async with asyncio.timeout(self._send_timeout):
                     await self._sender.publish(row.channel_id, message_id)
                 published = True
-        except PermanentDeliveryError as exc:
-            not_published = exc.reason
-        except RateLimitedError as exc:
-            if exc.is_global:
-                self._pacer.pause(exc.retry_after)
-            now = self._clock()
-            if now + timedelta(seconds=exc.retry_after) <= row.slot_at + self._stale_after:
+        except Exception as exc:
+            failure = self._failure(row, exc, "publishing")
+            if isinstance(failure, TryAgain):
+                return self._later(row, failure)
+            if isinstance(failure, GiveUp):
+                not_published = failure.reason
+            elif self._clock() + timedelta(seconds=failure.retry_after) <= row.slot_at + self._stale_after:
                 logger.info(
                     "publishing delivery %d in channel %d waits %.0fs for Discord's publish limit",
                     row.id,
                     row.channel_id,
-                    exc.retry_after,
+                    failure.retry_after,
                 )
-                limited = exc
-                return lambda: self._record_rate_limit(row, limited)
-            not_published = f"Discord's publish limit ({exc.reason}) outlasts the slot's {describe_duration(self._stale_after)}"
-        except TimeoutError:
-            timed_out = f"publishing timed out after {self._send_timeout:g}s"
-            return lambda: self._transient(row, timed_out)
-        except TransientDeliveryError as exc:
-            failed = f"publishing: {exc.reason}"
-            return lambda: self._transient(row, failed)
+                return self._later(row, failure)
+            else:
+                not_published = f"Discord's publish limit ({failure.reason}) outlasts the slot's {describe_duration(self._stale_after)}"
         if not_published is not None:
             logger.warning(
                 "delivery %d in channel %d not published: %s", row.id, row.channel_id, not_published
@@ -898,14 +888,13 @@ class Dispatcher:
             subscription = await self._ledger.subscription_of(row.channel_id)
             options = subscription.options if subscription is not None else PostOptions()
             result = await self._look(row, options, while_state="held")
-        except RateLimitedError as exc:
-            if exc.is_global:
-                self._pacer.pause(exc.retry_after)
-            result = Unknown(exc.reason)
-        except TimeoutError:
-            result = Unknown(f"the search timed out after {self._send_timeout:g}s")
-        except DeliveryError as exc:
-            result = Unknown(f"the search failed: {exc.reason}")
+        except Exception as exc:
+            # Whatever the search met, the row stays held: it was never read as posted or not posted.
+            failure = self._failure(row, exc)
+            failed = (
+                failure.reason if isinstance(failure, WaitOut) else f"the search failed: {failure.reason}"
+            )
+            result = Unknown(failed)
         now = self._clock()
         lease = self._lease(row)  # kept by release_held and mark_posted, let go by the task after them
         if isinstance(result, Found) and _follows_up(options):
@@ -976,7 +965,7 @@ class Dispatcher:
                 "channel %d paused after %d failed deliveries", row.channel_id, outcome.consecutive_failures
             )
 
-    async def _record_rate_limit(self, row: Delivery, limited: RateLimitedError) -> None:
+    async def _record_rate_limit(self, row: Delivery, limited: WaitOut) -> None:
         now = self._clock()
         await self._ledger.mark_retry(
             row.id,

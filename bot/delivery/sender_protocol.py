@@ -29,8 +29,8 @@ class NothingToSendError(DeliveryError):
 
 
 class TransientDeliveryError(DeliveryError):
-    """May work later (5xx, timeouts, connection resets): retried with exponential backoff, a bounded number
-    of times."""
+    """May work later (5xx, timeouts, connection resets): retried with exponential backoff until the slot
+    is too old to post (bot.delivery.send_failures reads every error)."""
 
 
 class RateLimitedError(DeliveryError):

@@ -13,6 +13,7 @@ import pytest
 
 from bot.app.client import Briefbot
 from bot.settings import Settings
+from bot.storage.alerts import Alert
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.helpers import SEND_MESSAGES, acted_on, subscribed
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
@@ -129,23 +130,29 @@ async def test_an_alert_that_cannot_be_delivered_is_logged_never_alerted_about(
     assert f"could not be delivered to channel {admins}: 403 Missing Access (50001)" in caplog.text
 
 
+async def alert_lost_in_a_crash(bot: Briefbot, standin: DiscordStandIn, clock: FakeClock, news: int) -> Alert:
+    """The slot's alert about `news` (refused), posted, and its outcome lost in a crash: its row is pending
+    again, its send begun."""
+    standin.fail_channel(news, status=403, code=50001)
+    await fire_slot_and_send(bot, clock, seconds=31)
+    assert await bot.digests.alerts.run_once() == 1
+    [alert] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+    async with bot.digests.database.transaction() as connection:
+        await connection.execute(
+            "UPDATE alerts SET state = 'pending', message_id = NULL, sent_at = NULL,"
+            " next_attempt_at = created_at WHERE id = ?",
+            (alert.id,),
+        )
+    return alert
+
+
 async def test_an_alert_posted_before_a_crash_is_found_not_posted_again(tmp_path: Path) -> None:
     clock = FakeClock(SLOT_DAY)
     async with DiscordStandIn(nonce_window=60, now=clock) as standin:
         admins = standin.add_text_channel("admins")
         news = standin.channel_id("news")
         async with alerting(standin, bot_settings(standin, tmp_path), clock, admins, news) as bot:
-            standin.fail_channel(news, status=403, code=50001)
-            await fire_slot_and_send(bot, clock, seconds=31)
-            assert await bot.digests.alerts.run_once() == 1
-            [alert] = await bot.digests.alerts.repository.of_server(standin.guild_id)
-            # The crash: the message was posted, and its outcome never written (the row is pending again).
-            async with bot.digests.database.transaction() as connection:
-                await connection.execute(
-                    "UPDATE alerts SET state = 'pending', message_id = NULL, sent_at = NULL,"
-                    " next_attempt_at = created_at WHERE id = ?",
-                    (alert.id,),
-                )
+            alert = await alert_lost_in_a_crash(bot, standin, clock, news)
             for _ in range(3):  # members talk meanwhile
                 standin.post_message(admins, "TEST FIXTURE, NOT NEWS: a member's message", author="bob")
             standin.advance_clock(61)  # past Discord's nonce window: only the history can tell
@@ -180,3 +187,30 @@ async def test_a_slot_missed_while_the_bot_was_down_is_alerted_after_the_restart
         f"- <#{news}>, slot <t:{slot}:f>: stopped at scheduling: the bot was not running" in alert["content"]
     )
     assert posts(standin, news) == [] and standin.violations == []
+
+
+async def test_an_alert_whose_search_discord_refuses_is_given_up_like_its_send(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Failed first: an error of the search before a resend (here a 403: the bot lost the admin channel)
+    # escaped the alarm's check, so no alert after it in that check was sent, every check tried it again
+    # (one more refused request each 30 s), and it was never recorded as failed.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=60, now=clock) as standin:
+        admins = standin.add_text_channel("admins")
+        news = standin.channel_id("news")
+        async with alerting(standin, bot_settings(standin, tmp_path), clock, admins, news) as bot:
+            await alert_lost_in_a_crash(bot, standin, clock, news)
+            standin.fail_channel(admins, status=403, code=50001)  # then the bot lost the channel
+            standin.advance_clock(61)
+            clock.advance(minutes=30)
+            with caplog.at_level(logging.WARNING):
+                assert await bot.digests.alerts.run_once() == 0
+                assert await bot.digests.alerts.run_once() == 0
+            [failed] = await bot.digests.alerts.repository.of_server(standin.guild_id)
+            assert failed.state == "failed" and failed.reason == "403 Missing Access (50001)"
+        assert len(posts(standin, admins)) == 1  # the one before the crash
+        looked = [r for r in standin.requests if r.method == "GET" and f"/channels/{admins}/" in r.path]
+        assert len(looked) == 1  # one refused search, not one per check
+        assert f"could not be delivered to channel {admins}: 403 Missing Access (50001)" in caplog.text
+        assert standin.violations == []
