@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from typing import Any
 import discord
 import pytest
 
+from bot.app.client import Briefbot
 from bot.delivery.preview import preview_digest, preview_text
+from bot.settings import Settings
 from bot.storage.database import Database, load_migrations
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_commands import embeds_text
@@ -31,15 +34,27 @@ ORIGINAL_ONLY = "Head Librarian Ada Quill said the reading room now holds twice 
 EDITED_ONLY = "Ben Orrin"
 
 
-def settings_for(standin: DiscordStandIn, tmp_path: Path, channel: int, briefs: Path, seeds: Path) -> Any:
-    return bot_settings(
-        standin,
-        tmp_path,
-        digest_channel_ids=[channel],
-        digest_schedule="09:00",
-        briefs_dir=briefs,
-        seeds_dir=seeds,
-    )
+@dataclass(frozen=True)
+class Updates:
+    """A bot's set-up on the updates library: its briefs and seeds folders (copies in the test's folder), the
+    clock 30 s before the 09:00 UTC slot, and the settings."""
+
+    briefs: Path
+    seeds: Path
+    clock: FakeClock
+    settings: Settings
+
+
+def updates_bot(
+    standin: DiscordStandIn, tmp_path: Path, *brief_ids: str, channel: int | None = None, **overrides: Any
+) -> Updates:
+    """The set-up with the library of `brief_ids` (default both) and `overrides` of the settings; with
+    `channel`, the settings subscribe it at 09:00 UTC (DIGEST_CHANNEL_IDS)."""
+    briefs, seeds = updates_library(tmp_path / "updates", *brief_ids)
+    if channel is not None:
+        overrides |= {"digest_channel_ids": [channel], "digest_schedule": "09:00"}
+    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds, **overrides)
+    return Updates(briefs, seeds, FakeClock(SLOT_DAY), settings)
 
 
 def kept_versions(tmp_path: Path) -> list[tuple[str, str]]:
@@ -47,20 +62,33 @@ def kept_versions(tmp_path: Path) -> list[tuple[str, str]]:
         return list(connection.execute("SELECT brief_id, version FROM brief_versions ORDER BY recorded_at"))
 
 
+def news_bot(standin: DiscordStandIn, tmp_path: Path, *brief_ids: str) -> tuple[int, Updates]:
+    """A channel "news", subscribed by the settings at 09:00 UTC, and the set-up (`updates_bot`)."""
+    channel = standin.add_text_channel("news")
+    return channel, updates_bot(standin, tmp_path, *brief_ids, channel=channel)
+
+
+async def recorded_while_unavailable(
+    bot: Briefbot, standin: DiscordStandIn, clock: FakeClock, channel: int
+) -> None:
+    """The first slot's digest for `channel` is recorded while Discord answers 503 there (until the test
+    clears it): it waits to be tried again."""
+    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
+    await fire_slot_and_send(bot, clock, seconds=31)
+    [waiting] = await bot.digests.history(channel)
+    assert waiting.state == "pending" and waiting.last_error
+
+
 async def test_a_digest_recorded_before_a_reload_posts_the_version_it_recorded_then_the_update(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
-    channel = standin.add_text_channel("news")
-    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
-    clock = FakeClock(SLOT_DAY)
-    async with running_bot(standin, settings_for(standin, tmp_path, channel, briefs, seeds), clock) as bot:
-        await fire_slot_and_send(bot, clock, seconds=31)
-        [waiting] = await bot.digests.history(channel)
-        assert waiting.state == "pending" and waiting.last_error  # recorded, to be tried again
+    channel, setup = news_bot(standin, tmp_path, LIBRARY_ID)
+    clock = setup.clock
+    async with running_bot(standin, setup.settings, clock) as bot:
+        await recorded_while_unavailable(bot, standin, clock, channel)
         recorded = bot.library.version(LIBRARY_ID)
 
-        edit_library_brief(briefs)
+        edit_library_brief(setup.briefs)
         reloaded = await bot.reloader.reload("test")
         assert reloaded.changed == [LIBRARY_ID] and bot.library.version(LIBRARY_ID) != recorded
 
@@ -97,9 +125,8 @@ async def test_a_digest_recorded_before_a_reload_posts_the_version_it_recorded_t
 async def test_a_bot_closed_while_tidying_after_a_reload_stops_the_tidying_before_its_database_closes(
     standin: DiscordStandIn, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
-    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds)
-    async with running_bot(standin, settings) as bot:
+    setup = updates_bot(standin, tmp_path, LIBRARY_ID)
+    async with running_bot(standin, setup.settings) as bot:
         database, versions = bot.digests.database, bot.digests.versions
         close, prune = database.close, versions.prune
         closing = asyncio.Event()
@@ -114,7 +141,7 @@ async def test_a_bot_closed_while_tidying_after_a_reload_stops_the_tidying_befor
 
         monkeypatch.setattr(database, "close", close_database)
         monkeypatch.setattr(versions, "prune", prune_while_closing)
-        edit_library_brief(briefs)
+        edit_library_brief(setup.briefs)
         await bot.reloader.reload("test")
     # Only tidying (what is not deleted now is deleted after the next reload or start): stopped, not run
     # against a closed database.
@@ -125,19 +152,15 @@ async def test_a_bot_closed_while_tidying_after_a_reload_stops_the_tidying_befor
 async def test_a_digest_recorded_before_a_restart_posts_its_version_though_the_file_changed_meanwhile(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
-    channel = standin.add_text_channel("news")
-    standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
-    clock = FakeClock(SLOT_DAY)
-    settings = settings_for(standin, tmp_path, channel, briefs, seeds)
-    async with running_bot(standin, settings, clock) as bot:
-        await fire_slot_and_send(bot, clock, seconds=31)
-        assert [d.state for d in await bot.digests.history(channel)] == ["pending"]
+    channel, setup = news_bot(standin, tmp_path, LIBRARY_ID)
+    clock = setup.clock
+    async with running_bot(standin, setup.settings, clock) as bot:
+        await recorded_while_unavailable(bot, standin, clock, channel)
 
-    edit_library_brief(briefs)  # while the bot is stopped
+    edit_library_brief(setup.briefs)  # while the bot is stopped
     del standin.channel_failures[channel]
     clock.advance(minutes=10)
-    async with running_bot(standin, settings, clock) as bot:
+    async with running_bot(standin, setup.settings, clock) as bot:
         await bot.digests.dispatcher.run_until_idle()
         [first] = standin.messages[channel]
         text = embeds_text(first)
@@ -174,17 +197,16 @@ async def written_before_versions(standin: DiscordStandIn, tmp_path: Path, chann
 async def test_upgrading_reposts_nothing_and_a_later_change_comes_as_an_update(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates", LIBRARY_ID)
-    channel = standin.add_text_channel("news")
+    channel, setup = news_bot(standin, tmp_path, LIBRARY_ID)
+    clock = setup.clock
     await written_before_versions(standin, tmp_path, channel)
-    clock = FakeClock(SLOT_DAY)
-    async with running_bot(standin, settings_for(standin, tmp_path, channel, briefs, seeds), clock) as bot:
+    async with running_bot(standin, setup.settings, clock) as bot:
         await fire_slot_and_send(bot, clock, seconds=31)
         assert posts(standin, channel) == []  # what the channel had counts as current
         [skipped, _] = await bot.digests.history(channel)
         assert (skipped.state, skipped.reason) == ("skipped", "nothing new since the last digest")
 
-        edit_library_brief(briefs)
+        edit_library_brief(setup.briefs)
         await bot.reloader.reload("test")
         await fire_slot_and_send(bot, clock, days=1)
         [update] = posts(standin, channel)
@@ -198,17 +220,15 @@ async def test_a_brief_missing_at_the_first_start_after_upgrading_comes_back_as_
     # The channel had the library brief before versions were kept; the first start after the upgrade finds
     # it missing. It comes back, changed, at a later start: the bot never saw what the channel had, so it is
     # posted again as an update (what changed cannot be told), not counted as current.
-    briefs, seeds = updates_library(tmp_path / "updates", ROAD_ID)
-    channel = standin.add_text_channel("news")
+    channel, setup = news_bot(standin, tmp_path, ROAD_ID)
+    clock = setup.clock
     await written_before_versions(standin, tmp_path, channel)
-    clock = FakeClock(SLOT_DAY)
-    settings = settings_for(standin, tmp_path, channel, briefs, seeds)
-    async with running_bot(standin, settings, clock) as bot:
+    async with running_bot(standin, setup.settings, clock) as bot:
         await fire_slot_and_send(bot, clock, seconds=31)
         [road] = posts(standin, channel)
         assert "Quarry road" in embeds_text(road) and "Lakeside" not in embeds_text(road)
-    edit_library_brief(briefs)  # back, as edited, while the bot is stopped
-    async with running_bot(standin, settings, clock) as bot:
+    edit_library_brief(setup.briefs)  # back, as edited, while the bot is stopped
+    async with running_bot(standin, setup.settings, clock) as bot:
         await fire_slot_and_send(bot, clock, days=1)
         [_, update] = posts(standin, channel)
     text = embeds_text(update)
@@ -220,11 +240,10 @@ async def test_a_brief_missing_at_the_first_start_after_upgrading_comes_back_as_
 async def test_a_channel_following_tags_gets_only_briefs_carrying_one(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates")  # the library brief and the road brief
     roads, everything = standin.add_text_channel("roads"), standin.add_text_channel("everything")
-    clock = FakeClock(SLOT_DAY)
-    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds)
-    async with running_bot(standin, settings, clock) as bot:
+    setup = updates_bot(standin, tmp_path)  # the library brief and the road brief
+    clock = setup.clock
+    async with running_bot(standin, setup.settings, clock) as bot:
         subscribed = await ask(
             standin,
             "digest subscribe",
@@ -254,22 +273,21 @@ async def test_a_channel_following_tags_gets_only_briefs_carrying_one(
 async def test_preview_digest_shows_what_a_channel_would_get_now_reading_the_database_only(
     standin: DiscordStandIn, tmp_path: Path
 ) -> None:
-    briefs, seeds = updates_library(tmp_path / "updates")
     channel = standin.add_text_channel("news")
-    clock = FakeClock(SLOT_DAY)
-    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds, digest_max_briefs=1)
-    async with running_bot(standin, settings, clock) as bot:
+    setup = updates_bot(standin, tmp_path, digest_max_briefs=1)
+    clock = setup.clock
+    async with running_bot(standin, setup.settings, clock) as bot:
         await ask(standin, "digest subscribe", {"channel": channel, "schedule": "09:00"}, user="alice")
         await fire_slot_and_send(bot, clock, seconds=31)  # the road brief (newest), capped at one
         await fire_slot_and_send(bot, clock, days=1)  # then the library brief
     [road, library] = standin.messages[channel]
     assert "Quarry road" in embeds_text(road) and "Lakeside" in embeds_text(library)
-    edit_library_brief(briefs)
+    edit_library_brief(setup.briefs)
     database = tmp_path / "briefbot.sqlite3"
     before = database.read_bytes()
     env = {
-        "BRIEFS_DIR": str(briefs),
-        "SEEDS_DIR": str(seeds),
+        "BRIEFS_DIR": str(setup.briefs),
+        "SEEDS_DIR": str(setup.seeds),
         "DATABASE_PATH": str(database),
         "DIGEST_MAX_BRIEFS": "1",
     }
@@ -297,12 +315,11 @@ async def test_preview_digest_shows_the_message_the_send_carries_its_text_line_i
 ) -> None:
     # The role ping and the receipt (which slot, since when) are the message's content: the preview of the
     # channel's next digest, taken at its slot, is what the stand-in then receives for that subscription.
-    briefs, seeds = updates_library(tmp_path / "updates")
     channel = standin.add_text_channel("news")
     readers = standin.add_role("readers", mentionable=True)
-    clock = FakeClock(SLOT_DAY)
-    settings = bot_settings(standin, tmp_path, briefs_dir=briefs, seeds_dir=seeds, digest_max_briefs=1)
-    async with running_bot(standin, settings, clock) as bot:
+    setup = updates_bot(standin, tmp_path, digest_max_briefs=1)
+    clock = setup.clock
+    async with running_bot(standin, setup.settings, clock) as bot:
         options = {"channel": channel, "schedule": "09:00", "ping": readers}
         await ask(standin, "digest subscribe", options, user="alice")
         await fire_slot_and_send(bot, clock, seconds=31)  # the road brief: the window starts there
