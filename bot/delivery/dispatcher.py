@@ -884,10 +884,17 @@ class Dispatcher:
         sent now, or expired when its slot is older than `stale_after`; still undecided, it stays held and
         is looked for again after twice the last wait (at most HELD_RECHECK_MAX)."""
         self.stats.rechecked += 1
+        subscription: Subscription | None = None
+        options = PostOptions()
         try:
             subscription = await self._ledger.subscription_of(row.channel_id)
             options = subscription.options if subscription is not None else PostOptions()
-            result = await self._look(row, options, while_state="held")
+            # Posted already (held by a cancel while its thread or publish remained): no need to look.
+            result = (
+                Found(row.message_id)
+                if row.message_id is not None
+                else await self._look(row, options, while_state="held")
+            )
         except Exception as exc:
             # Whatever the search met, the row stays held: it was never read as posted or not posted.
             failure = self._failure(row, exc)
@@ -897,9 +904,12 @@ class Dispatcher:
             result = Unknown(failed)
         now = self._clock()
         lease = self._lease(row)  # kept by release_held and mark_posted, let go by the task after them
-        if isinstance(result, Found) and _follows_up(options):
-            # Posted: its thread or publish remain, which the next attempt does (and only those).
-            if await self._ledger.release_held(row.id, now=now, lease=lease) == "pending":
+        stopped = subscription is not None and not subscription.deliverable
+        if isinstance(result, Found) and _follows_up(options) and not stopped:
+            # Posted: its thread or publish remain, which the next attempt does (and only those). (Its
+            # channel stopped meanwhile, it is recorded below: cancelled, its briefs had.)
+            released = await self._ledger.release_held(row.id, now=now, lease=lease)
+            if released == "pending":
                 await self._ledger.mark_posted(row.id, message_id=result.message_id, now=now, lease=lease)
                 self._wake.set()
         elif isinstance(result, Found):
@@ -921,7 +931,7 @@ class Dispatcher:
                     result.message_id,
                 )
         elif isinstance(result, NotPosted):
-            if now - row.slot_at > self._stale_after:
+            if now - row.slot_at > self._stale_after and not stopped:  # (stopped: cancelled below)
                 late = f"not posted within {describe_duration(self._stale_after)} of its slot"
                 reason = f"{late} (held, then the channel's history shows it was not posted)"
                 expired = await self._ledger.mark_expired(
@@ -1014,6 +1024,10 @@ class Dispatcher:
         await self._ledger.mark_attempt_started(row.id, now=self._clock())
         # The permit's check is the last before the request: a lease taken over since stops it there.
         if not await self._permit(row):
+            if first_send and await self._ledger.state_now(row.id) == "held":
+                # Cancelled while it waited (the cancel held it, its send having begun): no request of it
+                # ever left, so it was not posted.
+                await self._ledger.release_held(row.id, now=self._clock(), lease=self._lease(row))
             return None
         observer = self._discord_clock if first_send else None
         sent_at = observer.monotonic() if observer is not None else 0.0

@@ -244,6 +244,7 @@ class DigestService:
         """Unsubscribe a channel (its pending digests are cancelled); False if it was not subscribed."""
         changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock(), by_command=True)
         await self.scheduler.refresh()
+        self.dispatcher.wake()  # a row it held (its send had begun) is looked for at once
         return changed
 
     # --- what Discord says changed (the Discord layer calls these from gateway events) ---
@@ -251,7 +252,9 @@ class DigestService:
     async def channel_deleted(self, channel_id: int, *, reason: str = "the channel was deleted") -> bool:
         """The channel (or thread) is gone: unsubscribe it, its pending digests cancelled with `reason`.
         False if it was not subscribed."""
-        changed = await self.subscriptions.unsubscribe(channel_id, now=self._clock(), reason=reason)
+        changed = await self.subscriptions.unsubscribe(
+            channel_id, now=self._clock(), reason=reason, gone=True
+        )
         if changed:
             await self.scheduler.refresh()
         return changed
@@ -262,13 +265,16 @@ class DigestService:
         changed = await self.subscriptions.pause(channel_id, reason, now=self._clock(), cause="permissions")
         if changed:
             await self.scheduler.refresh()
+            self.dispatcher.wake()
         return changed
 
     async def pause(self, channel_id: int, reason: str, *, by: int) -> bool:
         """Member `by` pauses the channel's digests with `reason` (/digest pause): every setting is kept, its
         pending digests are cancelled and its slots recorded as skipped until `resume`. False if it was not
         subscribed, or already paused."""
-        return await self.subscriptions.pause(channel_id, reason, now=self._clock(), cause="member", by=by)
+        paused = await self.subscriptions.pause(channel_id, reason, now=self._clock(), cause="member", by=by)
+        self.dispatcher.wake()
+        return paused
 
     async def resume(self, channel_id: int) -> Subscription | None:
         """Lift the channel's pause, whoever paused it (/digest resume); None if it was not paused."""

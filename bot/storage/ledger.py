@@ -41,6 +41,10 @@ RECORD_CHUNK = 500
 _SKIPPED_SHOWN = 10  # channel ids named in the log line of a slot's skipped channels
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
+_HELD_POSTED = (
+    "cancelled: the channel was unsubscribed or paused after a send had begun, and its history shows the"
+    " message was posted"
+)
 MISSED_REASON = "the slot passed while the bot was not running (beyond the catch-up grace)"
 # The version a channel had of a brief it was posted before versions were kept and that was not loaded when
 # they were adopted: no version is known to be what the channel had, so every version loaded later differs
@@ -958,10 +962,12 @@ class DeliveryLedger:
         """Record the digest as posted (message `message_id`) and its briefs as delivered to the channel, and
         end the subscription's run of failures, all in one transaction.
 
-        Only a pending row becomes sent, or a held one found posted after all. A row cancelled (unsubscribe, pause) while its request was already
-        on its way stays cancelled, since nobody asked for that digest any more; but its message exists,
-        so the row keeps the message id and a reason saying so, and its briefs count as delivered (they are
-        not posted to the channel again). Returns False unless a pending or held row became sent.
+        Only a pending row becomes sent, or a held one found posted after all while its channel still wants
+        digests. A row cancelled (unsubscribe, pause) while its request was already on its way stays
+        cancelled, since nobody asked for that digest any more, and so does a held one found posted after its
+        channel was unsubscribed or paused (the cancel held it: bot.storage.subscriptions); but its message
+        exists, so the row keeps the message id and a reason saying so, and its briefs count as delivered
+        (they are not posted to the channel again). Returns False unless a pending or held row became sent.
 
         `thread_id` is the thread it opened, `published` whether it was crossposted, `not_published` why it
         was not when it should have been, `note` what else went wrong after posting (kept as the reason).
@@ -975,7 +981,9 @@ class DeliveryLedger:
                 "UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, updated_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL, reason = ?, thread_id = ?,"
                 " published_at = ?, not_published = ?"
-                " WHERE id = ? AND state IN ('pending', 'held')"
+                " WHERE id = ? AND (state = 'pending' OR state = 'held' AND NOT EXISTS (SELECT 1 FROM"
+                " subscriptions AS s WHERE s.channel_id = deliveries.channel_id"
+                " AND (s.active = 0 OR s.paused_at IS NOT NULL)))"
                 " RETURNING channel_id, brief_ids, brief_versions",
                 (
                     message_id,
@@ -991,11 +999,12 @@ class DeliveryLedger:
             sent = row is not None
             if row is None:
                 row = await connection.fetchrow(
-                    "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?,"
-                    " reason = coalesce(reason, 'cancelled') || ?"
-                    " WHERE id = ? AND state = 'cancelled' AND (message_id IS NULL OR message_id = ?)"
+                    "UPDATE deliveries SET message_id = ?, sent_at = ?, updated_at = ?, next_attempt_at = NULL,"
+                    " reason = CASE WHEN state = 'held' THEN ? ELSE coalesce(reason, 'cancelled') || ? END,"
+                    " state = 'cancelled'"
+                    " WHERE id = ? AND state IN ('cancelled', 'held') AND (message_id IS NULL OR message_id = ?)"
                     " AND sent_at IS NULL RETURNING channel_id, brief_ids, brief_versions",
-                    (message_id, stamp, stamp, _POSTED_ANYWAY, delivery_id, message_id),
+                    (message_id, stamp, stamp, _HELD_POSTED, _POSTED_ANYWAY, delivery_id, message_id),
                 )
                 if row is None:
                     return False

@@ -18,6 +18,31 @@ logger = logging.getLogger(__name__)
 Source = Literal["settings", "command"]
 _SOURCES: tuple[Source, ...] = get_args(Source)
 PauseCause = Literal["member", "failures", "permissions", "server_removed"]
+# An unsubscribe or pause cancels the channel's pending rows, but not blindly one whose send had begun (a
+# request whose answer was lost, a crash, or one on its way): its message may exist, and if its briefs
+# counted as had by nobody a later digest would post them again as new. Such a row is held instead, to be
+# looked for at once (parameters: the reason of a cancelled row, that of a held one, when to look): found,
+# its briefs count as had (it stays cancelled, posted anyway, while the channel is stopped); not posted,
+# it is cancelled; undecided, it keeps its briefs reserved and is looked for again with backoff.
+_CANCEL = (
+    "state = CASE WHEN attempt_started_at IS NULL THEN 'cancelled' ELSE 'held' END,"
+    " reason = CASE WHEN attempt_started_at IS NULL THEN ? ELSE ? END,"
+    " next_attempt_at = CASE WHEN attempt_started_at IS NULL THEN NULL ELSE ? END"
+)
+
+
+def _cancelling(reason: str, stamp: str, *, hold: bool) -> tuple[str, tuple[str, ...]]:
+    """The SET clause that cancels pending rows with `reason` (holding those whose send had begun unless
+    not `hold`), and its parameters."""
+    if not hold:
+        return "state = 'cancelled', reason = ?, next_attempt_at = NULL", (reason,)
+    return _CANCEL, (reason, reason + MAY_HAVE_POSTED, stamp)
+
+
+MAY_HAVE_POSTED = (
+    "; a send had begun and may have posted it, so it is not cancelled until the channel's history says"
+    " whether it was (its briefs count as had if it was)"
+)
 """What paused a subscription: a member (/digest pause), or Briefbot itself after refused deliveries, a lost
 permission, or being removed from the server."""
 _PAUSE_CAUSES: tuple[PauseCause, ...] = get_args(PauseCause)
@@ -189,13 +214,21 @@ class SubscriptionRepository:
         return subscription
 
     async def unsubscribe(
-        self, channel_id: int, *, now: datetime, reason: str = "unsubscribed", by_command: bool = False
+        self,
+        channel_id: int,
+        *,
+        now: datetime,
+        reason: str = "unsubscribed",
+        by_command: bool = False,
+        gone: bool = False,
     ) -> bool:
-        """Deactivate the channel's subscription and cancel its pending deliveries.
+        """Deactivate the channel's subscription and cancel its pending deliveries (one whose send had begun
+        is held, to be looked for first: `_CANCEL`).
 
         `by_command`: a person unsubscribed it, which the settings' DIGEST_CHANNEL_IDS must not undo at the
-        next start. Returns False if the channel had no active subscription. The row stays, so history
-        remains readable.
+        next start. `gone`: the channel was deleted, so there is nothing to look in and nothing to post to
+        again: every pending row is cancelled. Returns False if the channel had no active subscription. The
+        row stays, so history remains readable.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
@@ -209,10 +242,11 @@ class SubscriptionRepository:
                 > 0
             )
             if changed:
+                cancel, parameters = _cancelling(reason, stamp, hold=not gone)
                 await connection.execute(
-                    "UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?,"
-                    " next_attempt_at = NULL WHERE channel_id = ? AND state = 'pending'",
-                    (reason, stamp, channel_id),
+                    f"UPDATE deliveries SET {cancel}, updated_at = ?"  # noqa: S608 - constant
+                    " WHERE channel_id = ? AND state = 'pending'",
+                    (*parameters, stamp, channel_id),
                 )
         return changed
 
@@ -393,9 +427,13 @@ async def pause_in(
     )
     if changed:
         logger.warning("delivery to channel %d paused: %s", channel_id, reason)
+        # A server that removed the bot has no history the bot could read: nothing is held there.
+        cancel, parameters = _cancelling(
+            f"subscription paused: {reason}", stamp, hold=cause != "server_removed"
+        )
         await connection.execute(
-            "UPDATE deliveries SET state = 'cancelled', reason = ?, pause_cause = ?, updated_at = ?,"
-            " next_attempt_at = NULL WHERE channel_id = ? AND state = 'pending'",
-            (f"subscription paused: {reason}", cause, stamp, channel_id),
+            f"UPDATE deliveries SET {cancel}, pause_cause = ?, updated_at = ?"  # noqa: S608 - constant
+            " WHERE channel_id = ? AND state = 'pending'",
+            (*parameters, cause, stamp, channel_id),
         )
     return changed

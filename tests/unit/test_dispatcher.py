@@ -773,7 +773,7 @@ async def test_a_clock_set_back_while_running_still_searches_before_resending(da
     assert row.state == "sent" and row.message_id == 1000
 
 
-async def test_an_unsubscribe_during_the_search_ends_it_without_holding_or_sending(
+async def test_an_unsubscribe_during_the_search_ends_it_without_sending_and_holds_the_row(
     database: Database,
 ) -> None:
     await _record(database, [1])
@@ -793,7 +793,63 @@ async def test_an_unsubscribe_during_the_search_ends_it_without_holding_or_sendi
 
     discord = BusyChannel()
     clock = FakeClock(T0 + timedelta(hours=1))
-    await Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock).run_until_idle()
-    assert len(discord.pages) == 1 and discord.calls == []  # the next page's permit saw the cancellation
+    await Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, search_max_pages=3).run_until_idle()
+    assert discord.calls == []
+    # The next page's permit saw the cancel, which held the row (the send an hour ago may have posted it):
+    # it is looked for as a held row, from the start, and stays held while the channel cannot tell.
+    assert [after for _, after in discord.pages][:2] == [discord.pages[0][1]] * 2
+    assert len(discord.pages) == 1 + 3
     [after] = await ledger.history(1)
-    assert after.state == "cancelled"
+    assert after.state == "held" and "stopped after 300 messages" in (after.reason or "")
+
+
+class PostedUnanswered(FakeDiscord):
+    """Posts each digest, then answers 503 as if nothing was stored (Discord stored it; the answer says
+    nothing of it): the first attempt's outcome is unknown."""
+
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
+        self.calls.append((channel_id, nonce))
+        self.post(channel_id, nonce, brief_ids)
+        raise TransientDeliveryError("503 Service Unavailable; it may have been applied")
+
+
+@pytest.mark.parametrize("stop", ["unsubscribe", "pause"])
+async def test_a_digest_cancelled_after_a_send_that_may_have_posted_it_is_never_posted_again_as_new(
+    database: Database, stop: str
+) -> None:
+    # Failed first: the cancel made the row 'cancelled' and its briefs were had by nobody, so after the
+    # channel was subscribed (or resumed) again the next digest posted the same briefs as new: twice.
+    # Now the row is held until the channel's history says: posted (the briefs count as had) or not.
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    subscriptions = SubscriptionRepository(database)
+    clock = FakeClock(T0)
+    discord = PostedUnanswered()
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, monotonic=elapsed(clock))
+    await dispatcher.run_until_idle()
+    [tried] = await ledger.history(1)
+    assert tried.state == "pending" and tried.attempt_started_at is not None and len(discord.messages) == 1
+    if stop == "unsubscribe":
+        assert await subscriptions.unsubscribe(1, now=T0, by_command=True)
+    else:
+        assert await subscriptions.pause(1, "holidays", now=T0, cause="member", by=5)
+    [held] = await ledger.history(1)
+    assert held.state == "held" and "may have posted it" in (held.reason or "")
+    # Subscribed (or resumed) again before anything was looked at: the next slot repeats none of its briefs.
+    again = await subscribe(database, 1, now=T0 + timedelta(minutes=1))
+    await ledger.record_slot(
+        nine_utc_slot(2),
+        again,
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0 + timedelta(days=1),
+    )
+    clock.advance(days=1)
+    await dispatcher.run_until_idle()
+    [next_day, found] = await ledger.history(1)
+    assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
+    assert found.state == "sent" and found.message_id == discord.messages[tried.nonce].id
+    assert await ledger.delivered_brief_ids(1) == set(BRIEFS)
+    assert len(discord.messages) == 1 and discord.calls == [(1, tried.nonce)]
