@@ -51,6 +51,7 @@ from bot.briefs.models import (
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
+    ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
@@ -262,6 +263,8 @@ class _Checker:
                     _written_in(given, roles, place),
                     place.paragraph.kind,
                     _account_written(place),
+                    None,
+                    *_opening_written(given, place),
                 )
                 for place in located
             ),
@@ -308,7 +311,7 @@ class _Checker:
                 f"{where}.attribution",
                 f"{paragraph.located} tells “{told}” as the account of the words that "
                 f"{'open' if opens else 'close'} it, “{closed}”; add attribution = “…{marker}…” with the "
-                f"words that carry “{marker}”" + where_it_stands,
+                f"words that carry “{marker}”" + where_it_stands + (OPENED_RULE if opens else ""),
             )
         for text, a, b in spans:
             if roles[text] != "source" or (closing is sentence and a <= start and end <= b):
@@ -1108,6 +1111,22 @@ def _account_written(place: Located) -> str | None:
     return None
 
 
+def _opening_written(given: Sequence[str], place: Located) -> tuple[str | None, str | None]:
+    """(the words that open the account a passage is told in, its opening sentence), as the article writes
+    them, when that sentence is not one of the passage's own ("His answer was no one." after "Another
+    official said that …"): the Quote view says whose account it is. (None, None) otherwise."""
+    for sentence in place.sentences:
+        governing = governing_attribution(place.paragraph, sentence)
+        if governing is None or governing[0].start > sentence.start or governing[0] in place.sentences:
+            continue
+        opening, _, start, end = governing
+        covering = [(a, b) for _, a, b in _spans(given, opening.text) if a <= start and end <= b]
+        a, b = covering[0] if covering else (start, end)
+        written = place.paragraph.written
+        return written(opening.start + a, opening.start + b), written(opening.start, opening.end)
+    return None, None
+
+
 Governing = tuple[Span, str, int, int]  # the closing sentence, its marker, and the marker's offsets in it
 
 
@@ -1130,27 +1149,61 @@ def governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | N
 def _opened_by(paragraph: Paragraph, sentence: Span) -> Governing | None:
     """The attribution opening the account a sentence with none of its own is told in: the nearest earlier
     sentence of its paragraph that says who says so, when it opens with it ("Another official said that
-    Bennett has asked … . His answer was no one."; "According to officials, …"). None otherwise."""
+    Bennett has asked … . His answer was no one."; "Oster said it would wait.", "Oster told reporters the …",
+    "Oster said: …", "According to officials, …"). The account runs to the next sentence that says who says
+    so itself, and stops at the first sentence that is the article's own (`article_own`). None otherwise."""
     if _said_markers(sentence.text):
         return None
     earlier = [s for s in paragraph.sentences if s.start < sentence.start]
-    for before in reversed(earlier):
+    for index in range(len(earlier) - 1, -1, -1):
+        before = earlier[index]
         if not _said_markers(before.text):
             continue
         opening = _opening_marker(before.text)
-        return None if opening is None else (before, *opening)
+        if opening is None:
+            return None
+        told = [*earlier[index + 1 :], sentence]
+        if any(article_own(before.text, opening[1], s.text) for s in told):
+            return None
+        return (before, *opening)
     return None
 
 
-_REPORTED_WITHIN = (
-    4  # words from the marker to the "that" of the clause it reports: "told the ministers that"
+@lru_cache(maxsize=4096)
+def article_own(opening: str, marker_at: int, sentence: str) -> bool:
+    """Whether `sentence`, after the sentence `opening` that opens an account with its marker at `marker_at`,
+    is the article's own rather than more of that account: it names the account's source again as whom it
+    tells of ("The mayor said the lighthouse would open next year. The mayor spoke at the quay."), or it
+    speaks of the claim itself ("The claim could not be independently verified.", "Those figures …"): the
+    account's own words would not. A sentence led by a pronoun ("His answer was no one.") goes on with it."""
+    words = [word.strip(_PUNCTUATION).casefold() for word in sentence.split()]
+    if any(word in ABOUT_THE_ACCOUNT for word in words[:_ABOUT_WITHIN]):
+        return True
+    source = opening[:marker_at].split()
+    while source and source[0].casefold() in _DETERMINERS:
+        source = source[1:]
+    if not source:  # "According to officials, …": its source follows the marker
+        return False
+    leading = [w for w in words if w not in _DETERMINERS][: len(source)]
+    return leading == [word.strip(_PUNCTUATION).casefold() for word in source]
+
+
+OPENED_RULE = (
+    ". An account opened by its source (“X said …”, “X told reporters …”, “X said: …”, “According to X, …”) "
+    "goes on in the sentences after it in its paragraph, up to a sentence that says who says so itself; a "
+    "sentence that names that source again as whom it tells of (“X spoke …”) or speaks of the claim itself "
+    "(“The claim could not be independently verified.”) is the article's own"
 )
+_ABOUT_WITHIN = 3  # words in which a sentence names the claim it speaks of: "The mayor's claim …"
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another"})
 
 
 @lru_cache(maxsize=4096)
 def _opening_marker(sentence: str) -> tuple[str, int, int] | None:
-    """The who-says-so marker that opens `sentence` ("Another official said that …", "According to X, …"),
-    with its offsets; None when the sentence does not open with one or quotes."""
+    """The who-says-so marker that opens `sentence` ("Another official said that …", "Oster said it …",
+    "Oster told reporters the …", "Oster said: …", "According to X, …"), with its offsets; None when the
+    sentence does not open with one (more than `_CLOSING_RUN` words or a comma before it), reports nothing
+    after it ("Oster said."), closes with it, or quotes."""
     said = _said_markers(sentence)
     if not said or sentence.lstrip().startswith(('"', "'", "“", "‘")):
         return None
@@ -1161,11 +1214,8 @@ def _opening_marker(sentence: str) -> tuple[str, int, int] | None:
     if marker.casefold() == "according to":
         if before.strip() or "," not in sentence[end:]:
             return None
-    else:  # the account is the clause it reports: "said that …", "told the ministers that …"
-        words = sentence[end:].split()[:_REPORTED_WITHIN]
-        head = words[: words.index("that") + 1] if "that" in words else []
-        if not head or any("," in word for word in head):
-            return None
+    elif not sentence[end:].strip(_AFTER_MARKER + ":"):  # the account is what it reports after the marker
+        return None
     if marker.casefold() not in OPENING_MARKERS or _closing_marker(sentence) is not None:
         return None
     return marker, start, end

@@ -29,6 +29,10 @@ class PassageProof:
     # Who a passage's opening pronoun stands for, when it is a person's passage: "“He” is Ilan Mezushan, named in
     # the sentence before", so "He can be seen …" under Lloyd Austin is not read as Austin.
     referent: str | None = None
+    # The words opening the account the passage is told in ("Another official said") and that opening sentence,
+    # as written, when it is not one of the passage's own: "His answer was no one." is that official's account.
+    opened_by: str | None = None
+    opening: str | None = None
 
 
 @dataclass(frozen=True)

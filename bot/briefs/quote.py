@@ -223,17 +223,28 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     label = fact_label(brief, key, fact)
     passages = (
         [
-            (p.passage, p.where, p.sentence, list(p.attributions), p.account, p.referent)
+            (
+                p.passage,
+                p.where,
+                p.sentence,
+                list(p.attributions),
+                p.account,
+                p.referent,
+                p.opened_by,
+                p.opening,
+            )
             for p in proof.passages
         ]
         if proof
         else [
-            (passage, None, None, facts.attributions(brief, key, fact), None, None)
+            (passage, None, None, facts.attributions(brief, key, fact), None, None, None, None)
             for passage in facts.passages(brief, key, fact)
         ]
     )
     fields: list[EmbedField] = []
-    for number, (passage, place, sentence, said, account, referent) in enumerate(passages, start=1):
+    for number, (passage, place, sentence, said, account, referent, opened_by, opening) in enumerate(
+        passages, start=1
+    ):
         where = f" · {place.removeprefix('a ').removeprefix('the ')}" if place else ""
         name = f"{label} · passage {number}/{len(passages)}{where}"
         # a passage that stops before its quotation's closing mark is its whole sentence: shown once, closed
@@ -247,6 +258,10 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
         # who says so stands in a later sentence: show it, so the passage is read as that source's account
         if account:
             lines.append(f"Told in the account that closes {place or 'its paragraph'}: “{account}”")
+        if opening:  # who says so opens an earlier sentence of the paragraph: the passage goes on with it
+            lines.append(
+                f"Told in the account opened by “{opened_by}” in {place or 'its paragraph'}: “{opening}”"
+            )
         if number == 1 and isinstance(fact, Loan):
             lines += facts.reading_line(brief, key, fact)
         if number == 1 and isinstance(fact, AidFlow):

@@ -557,7 +557,7 @@ CHECK_TEXT = (
     "(each passage is whole words from one paragraph of the article; names, places, times and amounts are "
     "written in their passages, or are names the brief declares; a loan's amount and parties stand in one "
     "clause; a status agrees with the article's verb; who says so is written in the passage's own sentence, or "
-    "closes the account the passage is told in, in the same paragraph), and "
+    "opens or closes the account the passage is told in, in the same paragraph), and "
     "refuses a brief that breaks one. The rules cannot catch every misreading: answers show the article's "
     "words with each item (> “…”, shortened when long), and Quote shows every passage in full, with where it "
     "sits in the article."

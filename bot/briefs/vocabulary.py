@@ -52,6 +52,29 @@ _NOT_OPENING: Final[frozenset[str]] = frozenset(
     }
 )
 OPENING_MARKERS: Final[tuple[str, ...]] = tuple(m for m in ATTRIBUTION_MARKERS if m not in _NOT_OPENING)
+# An account opened by its source ("Oster said it would wait.", "Oster told reporters the …", "Oster said: …")
+# goes on in the sentences after it, up to one that says who says so itself, unless a sentence is the article's
+# own: one that names the account's source again as whom it tells of, or one that speaks of the claim itself,
+# with one of these words among its first three ("The claim could not be independently verified.").
+ABOUT_THE_ACCOUNT: Final[frozenset[str]] = frozenset(
+    {
+        "claim",
+        "claims",
+        "statement",
+        "statements",
+        "remarks",
+        "comments",
+        "comment",
+        "account",
+        "accounts",
+        "assertion",
+        "allegation",
+        "allegations",
+        "figures",
+        "report",
+        "reports",
+    }
+)
 
 # A sentence with one of these is not a plain event: an expectation, a plan, a possibility.
 HEDGE_MARKERS: Final[tuple[str, ...]] = (

@@ -706,6 +706,83 @@ def test_a_passage_of_an_account_carries_the_source_that_opens_it() -> None:
     assert opened_problems([{"evidence": ["Oster said it waited."], "attribution": "Oster said"}]) == []
 
 
+# TEST FIXTURE, NOT NEWS: accounts opened by their source without "that" ("said it", "told reporters the",
+# "said:"), each followed by a sentence of that account; and two whose next sentence is the article's own.
+UNSAID = """Ferry talks stall in Estria
+
+Oster said it keeps its ferries in port. The crews have not been paid since March.
+Vesta told reporters the ferries are unsafe. Two of them have leaking hulls.
+Another envoy said: the quay is closed to passengers. Nobody may board the ferries.
+The mayor said the harbour reopens in May. The mayor spoke at the quay on Friday.
+Vesta says the fuel has run out. The claim could not be independently verified.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def unsaid_problems(key_points: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    _, found = check_raw(account_brief(key_points), lambda _name: Article("fixture.txt", UNSAID))
+    return [(p.item, p.message) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("told", "opening"),
+    [
+        ("The crews have not been paid since March.", "Oster said"),
+        ("Two of them have leaking hulls.", "Vesta told reporters"),
+        ("Nobody may board the ferries.", "Another envoy said"),
+    ],
+)
+def test_an_account_opened_without_that_goes_on_in_the_next_sentence(told: str, opening: str) -> None:
+    """Issue 10: only "X said that …" opened an account, so the sentence after "Oster said it keeps its
+    ferries in port." passed with no attribution; "said it", "told reporters the" and "said:" open one too."""
+    [(item, message)] = unsaid_problems([{"evidence": [told]}])
+    assert item == "key_points[0].attribution"
+    assert "as the account of the words that open it" in message and opening.split()[-1] in message
+    assert "up to a sentence that says who says so itself" in message  # the rule, told to the editor
+    assert unsaid_problems([{"evidence": [told], "attribution": opening}]) == []
+
+
+def test_a_sentence_about_the_account_or_its_source_is_the_articles_own() -> None:
+    """A sentence that names the account's source again ("The mayor spoke …") or speaks of the claim ("The
+    claim could not be independently verified.") is the reporter's, not more of the account."""
+    assert unsaid_problems([{"evidence": ["The mayor spoke at the quay on Friday."]}]) == []
+    caveat = {"text": "The claim could not be independently verified", "role": "caveat"}
+    assert (
+        unsaid_problems(
+            [{"evidence": ["The claim could not be independently verified."], "attribution": caveat}]
+        )
+        == []
+    )
+
+
+def test_quote_tells_the_account_a_passage_is_opened_by() -> None:
+    """Issue 10: the Quote view said whose account closes a paragraph, not whose opens it."""
+    from bot.briefs.lookup import Library
+    from bot.briefs.models import Brief
+    from bot.briefs.quote import QuoteTarget, render_quote
+    from bot.briefs.render import pages_text
+
+    raw = account_brief(
+        [{"evidence": ["The crews have not been paid since March."], "attribution": "Oster said"}]
+    )
+    loaded, found = check_raw(raw, lambda _name: Article("fixture.txt", UNSAID))
+    assert found == [] and isinstance(loaded, Brief) and loaded.proof is not None
+    text = pages_text(render_quote(Library([loaded]), QuoteTarget(loaded.id, loaded.proof.version, "k1")))
+    assert (
+        "Told in the account opened by “Oster said” in paragraph 1: “Oster said it keeps its ferries in port.”"
+        in text
+    )
+    # a passage holding its opening sentence shows it already
+    whole = "Oster said it keeps its ferries in port. The crews have not been paid since March."
+    loaded, _ = check_raw(
+        account_brief([{"evidence": [whole], "attribution": "Oster said"}]),
+        lambda _name: Article("fixture.txt", UNSAID),
+    )
+    assert isinstance(loaded, Brief) and loaded.proof is not None
+    text = pages_text(render_quote(Library([loaded]), QuoteTarget(loaded.id, loaded.proof.version, "k1")))
+    assert "Told in the account" not in text
+
+
 # ---------------------------------------------------------------- exceptions, settings, leads and headings
 
 # A fixture article, invented for the tests.
