@@ -420,3 +420,36 @@ async def test_a_cloudflare_429_with_an_odd_retry_after_pauses_every_send_instea
         waited = (row.next_attempt_at - clock.now).total_seconds()
         assert pause - 1 <= waited <= pause
     assert standin.violations == []
+
+
+async def test_a_long_digest_list_says_how_to_see_the_rest_and_its_page_shows_it(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    """Issue 10: "... and 7 more" under /digest list said nothing of how to see them; `page:2` shows them."""
+    channels = [standin.add_text_channel(f"digest-{i}") for i in range(40)]
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
+    async with running_bot(standin, settings, FakeClock(SLOT_DAY)):
+        first = await ask(standin, "digest list", {}, user="bob")
+        second = await ask(standin, "digest list", {"page": 2}, user="bob")
+        beyond = await ask(standin, "digest list", {"page": 99}, user="bob")
+    assert len(first) <= 2000 and len(second) <= 2000
+    assert "more: `/digest list page:2` shows them" in first
+    shown = [c for c in channels if f"<#{c}>" in first]
+    rest = [c for c in channels if f"<#{c}>" in second]
+    assert shown and rest and not set(shown) & set(rest)
+    assert "Alerts are off" in second  # each page says what the first does of the server
+    assert f"... and {len(channels) - len(shown)} more" in first
+    assert beyond.startswith("There is no page 99: this list has")
+
+
+def test_every_page_of_a_long_history_says_which_page_shows_the_rest() -> None:
+    """/digest history shares the pages of /digest list, named by its own command and channel."""
+    from bot.app.cogs.digests import lines_within_limit
+
+    lines = [f"row {i} " + "x" * 180 for i in range(15)]
+    command = "/digest history channel:#news"
+    pages = [lines_within_limit(lines, head=["Times are UTC."], page=n, command=command) for n in (1, 2)]
+    assert all(len(page) <= 2000 and page.startswith("Times are UTC.") for page in pages)
+    assert "more: `/digest history channel:#news page:2` shows them" in pages[0]
+    assert "row 14 " in pages[1] and "row 14 " not in pages[0] and "more:" not in pages[1]
+    assert sum(page.count("row ") for page in pages) == 15

@@ -6,7 +6,7 @@ import functools
 import logging
 import math
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot.app.embeds import to_embeds
 from bot.app.views import digest_view
+from bot.briefs.facts import plural
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, defuse_mentions, render_digest, shorten
 from bot.delivery.service import SubscriptionRefused
@@ -39,6 +40,7 @@ REQUIRED_CHANNEL_PERMISSIONS = (
 )
 MESSAGE_LIMIT = 2000
 PRIVATE_HELP = "Only you see the answer (default); false to show it to the channel"
+PAGE_HELP = "Which page of a long list (default: the first)"
 PAUSE_REASON_LIMIT = 200
 
 
@@ -269,14 +271,33 @@ class ServerCooldown:
         self._buckets.pop(guild_id, None)
 
 
-def lines_within_limit(lines: list[str], limit: int = MESSAGE_LIMIT) -> str:
-    text = ""
-    for index, line in enumerate(lines):
-        tail = f"\n... and {len(lines) - index} more"
-        if len(text) + len(line) + 1 + len(tail) > limit:
-            return text + tail
-        text += ("\n" if text else "") + line
-    return text
+def lines_within_limit(
+    lines: list[str],
+    limit: int = MESSAGE_LIMIT,
+    *,
+    head: Sequence[str] = (),
+    page: int = 1,
+    command: str = "",
+) -> str:
+    """Page `page` (from 1) of `lines` packed into messages within `limit`, each led by `head`. A page that
+    leaves lines for the next ends "... and N more: `<command> page:2` shows them"."""
+    pages: list[list[str]] = [[]]
+    reserve = len(f"\n... and {len(lines)} more: `{command} page:{len(lines) + 1}` shows them")
+    head_size = sum(len(line) + 1 for line in head)
+    used = head_size
+    for line in lines:
+        if pages[-1] and used + len(line) + 1 + reserve > limit:
+            pages.append([])
+            used = head_size
+        pages[-1].append(line)
+        used += len(line) + 1
+    if page > len(pages):
+        last = f"`{command} page:{len(pages)}`"
+        return f"There is no page {page}: this list has {plural(len(pages), 'page')} ({last} is the last)."
+    shown = [*head, *pages[page - 1]]
+    left = sum(len(rest) for rest in pages[page:])
+    tail = f"\n... and {left} more: `{command} page:{page + 1}` shows them" if left else ""
+    return "\n".join(shown)[: limit - len(tail)] + tail
 
 
 @app_commands.guild_only()
@@ -538,8 +559,13 @@ class DigestsCog(
         )
 
     @app_commands.command()
-    @app_commands.describe(private=PRIVATE_HELP)
-    async def list(self, interaction: discord.Interaction[Briefbot], private: bool = True) -> None:
+    @app_commands.describe(private=PRIVATE_HELP, page=PAGE_HELP)
+    async def list(
+        self,
+        interaction: discord.Interaction[Briefbot],
+        private: bool = True,
+        page: app_commands.Range[int, 1, 100] = 1,
+    ) -> None:
         """The channels of this server that get digests"""
         await interaction.response.defer(ephemeral=private, thinking=True)
         guild_id = interaction.guild_id
@@ -558,12 +584,11 @@ class DigestsCog(
             if alerts
             else "Alerts are off (`/digest alerts channel:`)."
         )
-        lines = (
-            self._clock_note()
-            + [alert_line]
-            + [subscription_line(s, now, running=running) for s in subscriptions]
+        lines = [subscription_line(s, now, running=running) for s in subscriptions]
+        text = lines_within_limit(
+            lines, head=[*self._clock_note(), alert_line], page=page, command="/digest list"
         )
-        await self._reply(interaction, lines_within_limit(lines), private=private, composed=True)
+        await self._reply(interaction, text, private=private, composed=True)
 
     @app_commands.command()
     @app_commands.describe(channel="Whose next digest (default: this channel)", private=PRIVATE_HELP)
@@ -670,12 +695,15 @@ class DigestsCog(
         return True
 
     @app_commands.command()
-    @app_commands.describe(channel="Which channel (default: this channel)", private=PRIVATE_HELP)
+    @app_commands.describe(
+        channel="Which channel (default: this channel)", private=PRIVATE_HELP, page=PAGE_HELP
+    )
     async def history(
         self,
         interaction: discord.Interaction[Briefbot],
         channel: discord.TextChannel | None = None,
         private: bool = True,
+        page: app_commands.Range[int, 1, 100] = 1,
     ) -> None:
         """The latest digests of a channel, and why any failed"""
         await interaction.response.defer(ephemeral=private, thinking=True)
@@ -684,5 +712,7 @@ class DigestsCog(
         if not deliveries:
             await self._reply(interaction, f"<#{channel_id}> has no digest history yet.", private=private)
             return
-        lines = self._clock_note() + [history_line(d) for d in deliveries]
-        await self._reply(interaction, lines_within_limit(lines), private=private)
+        lines = [history_line(d) for d in deliveries]
+        shown = f"/digest history channel:#{channel.name}" if channel else "/digest history"
+        text = lines_within_limit(lines, head=self._clock_note(), page=page, command=shown)
+        await self._reply(interaction, text, private=private)
