@@ -7,6 +7,11 @@ expected, and every rule runs: an editor sees every error at once. A passed chec
 - a passage is at least `MIN_PASSAGE_WORDS` words, whole words, of one paragraph;
 - a sentence with a who-says-so or hedge marker (`vocabulary`) needs an `attribution` verbatim in it
   that covers its last attribution marker and every hedge;
+- a sentence told in an account needs the attribution of that account: one closed by its source at the
+  end of its paragraph (`_closing_marker`: ", a senior diplomatic source said.", ", said a harbour
+  official, who …", ", Oster told reporters on Tuesday.", ", according to …"), or opened by its source
+  in an earlier sentence of its paragraph (`_opened_by`: "Oster said it …", "Oster said: …"), up to a
+  sentence with its own attribution or one that is the article's own (`article_own`);
 - names, roles, affiliations, donors, recipients, lenders, borrowers, items, places, times and
   speakers are verbatim (at word boundaries) in the item's evidence, or a declared alias is;
 - a person's role and affiliation come from the phrase that names them (`as_written`);
@@ -14,6 +19,7 @@ expected, and every rule runs: an editor sees every error at once. A passed chec
   borrower, the status verb and the word "loan" stand in the amount's clause, or (the parties and
   "loan" only) in the sentence's first clause when the item says `reading = true`;
 - a status agrees with the verb the article uses (`status_as_written`), negations included;
+- who gives stands before who receives, or after the "by" of a passive (`passive_agent`);
 - a quote's speaker is named in its attribution; the headline is the article's; credits are credits;
 - nothing is turned round by a cut: no passage or event heading starts just after the negation it leaves
   out, no amount leaves out its scale or currency; a `where` is a place a preposition puts something in;
@@ -56,6 +62,7 @@ from bot.briefs.vocabulary import (
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
     BACK_REFERENCES,
+    CLAUSE_WORDS,
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
@@ -67,15 +74,18 @@ from bot.briefs.vocabulary import (
     NEGATION_REACH,
     NEGATIONS,
     OPENING_MARKERS,
+    PASSIVE_AUXILIARIES,
     PLACE_NAMES,
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
     POINTING_BACK,
     PRONOUNS,
     REASON_MARKERS,
+    RELATIVE_WORDS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
     STATUS_VERBS,
+    TAIL_WORDS,
     AttributionRole,
     Status,
 )
@@ -548,8 +558,15 @@ class _Checker:
         if not given or not taken:
             return None
         verb = normalise(as_written)
-        if any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS):
-            at = find_words(verb, text)
+        at = find_words(verb, text)
+        asking = any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
+        agent = passive_agent(text, at[0], at[0] + len(verb)) if at else None
+        if agent is not None:  # "a loan was provided to Ukraine by Japan": who does it follows "by"
+            doer, done_to = (taken, given) if asking else (given, taken)
+            if agent in doer:
+                return True
+            return False if agent in done_to else None
+        if asking:
             if not at:
                 return None
             return any(t < at[0] for t in taken) and any(g > at[0] for g in given)
@@ -645,11 +662,15 @@ class _Checker:
             yield from self._value(f"{where}.by", deal.by, shown, what)
             return
         forms = self._forms(deal.by)
-        if not any(_subject_of(text[:at], forms) for text in shown for at in find_words(verb, text)):
+        if not any(
+            _subject_of(text[:at], forms) or _agent_is(text, at, at + len(verb), forms)
+            for text in shown
+            for at in find_words(verb, text)
+        ):
             yield Problem(
                 f"{where}.by",
-                f"“{deal.by}” does not stand just before “{deal.status_as_written}” in {what}: `by` is who "
-                "does what the verb says",
+                f"“{deal.by}” does not stand just before “{deal.status_as_written}” in {what}, nor after the "
+                "“by” of a passive (“was provided to Ukraine by Japan”): `by` is who does what the verb says",
             )
 
     def _status(
@@ -1073,6 +1094,39 @@ def _people_named(brief: Brief, speaker: str) -> list[str]:
     ]
 
 
+def passive_agent(text: str, start: int, end: int) -> int | None:
+    """Where the agent of a passive verb standing at `text[start:end]` begins ("a loan was provided to Ukraine
+    by Japan", "aid was given to Israel by the United States": at "Japan", at "United States"): the verb
+    follows a form of "be" (`PASSIVE_AUXILIARIES`), in its own words or just before them, and "by" follows it
+    in its clause. None when the verb is not passive or names no agent."""
+    verb = text[start:end].split()
+    if not verb or verb[-1].casefold().endswith("ing"):  # "is providing ferries … by sea" is active
+        return None
+    words = text[:start].split()[-_AUXILIARY_REACH:] + verb[:-1]
+    if not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
+        return None
+    rest = _clause_rest(text[end:])
+    found = find_words("by", rest, ignore_case=True)
+    if not found:
+        return None
+    at = end + found[0] + len("by")
+    while at < len(text) and text[at] == " ":
+        at += 1
+    for determiner in ("the ", "The "):
+        if text.startswith(determiner, at):
+            at += len(determiner)
+    return at
+
+
+_AUXILIARY_REACH = 2  # words before the verb in which its "was" stands: "was also provided"
+
+
+def _agent_is(text: str, start: int, end: int, forms: Sequence[str]) -> bool:
+    """Whether one of `forms` is the agent of the passive verb at `text[start:end]`."""
+    agent = passive_agent(text, start, end)
+    return agent is not None and any(at == agent for form in forms for at in find_words(form, text))
+
+
 def _told_span(verb: _VerbPlace) -> str:
     """The words a status verb tells its item in: its clause, from the clause before it when the passage shows
     that ("… have called for Israel to send military aid to Ukraine, but Bennett rejected the possibility")."""
@@ -1227,25 +1281,82 @@ _AFTER_MARKER = " .!?\"'’)]"
 
 @lru_cache(maxsize=4096)
 def _closing_marker(sentence: str) -> tuple[str, int, int, bool] | None:
-    """The who-says-so marker that closes `sentence` after a comma (", a senior diplomatic source said.",
-    ", according to officials."), its offsets, and whether it closes a quotation; None when none does."""
+    """The who-says-so marker that closes `sentence` after a comma, its offsets, and whether it closes a
+    quotation; None when none does. The closing shapes (`_closing_tail`): the source then the marker (",
+    a senior diplomatic source said.", ", he said."), with what the marker's verb takes after it (", Oster
+    told reporters on Tuesday.", ", Oster said in a statement."); the marker then the source, with what is
+    said of them (", said a harbour official, who asked not to be named."); and ", according to …" with its
+    source whole (", according to a statement the harbour council released on Tuesday.")."""
     said = _said_markers(sentence)
     if not said:
         return None
     marker, start, end = max(said, key=lambda found: found[1])
-    rest = sentence[end:]
-    if marker.casefold() == "according to":
-        if "," in rest or len(rest.split()) > _CLOSING_RUN:
-            return None
-    elif rest.strip(_AFTER_MARKER):
-        return None
     comma = sentence.rfind(",", 0, start)
-    if comma == -1 or len(sentence[comma + 1 : start].split()) > _CLOSING_RUN:
+    if comma == -1:
+        return None
+    between = sentence[comma + 1 : start].strip(" \"'“”‘’")
+    if not _closing_tail(marker, between, sentence[end:]):
         return None
     quoting = sentence[comma + 1 : start].lstrip().startswith(('"', "'")) or sentence[:comma].endswith(
         ('"', "'")
     )
     return marker, start, end, quoting
+
+
+_CLOSING_RUN = 8  # words between the comma and the marker: "a senior diplomatic source"
+_AFTER_MARKER = " .!?\"'’)]"
+_TAIL_RUN = 6  # words a closing marker's verb takes after it: "reporters on Tuesday", "in a statement"
+_ADDRESSEE_RUN = 3  # whom a source tells: "reporters", "the harbour council"
+_SOURCE_RUN = 30  # words of a source named after its marker, with what is said of them
+
+
+def _closing_tail(marker: str, between: str, rest: str) -> bool:
+    """Whether a marker with `between` (the words from the comma before it) and `rest` (the words after it,
+    to the full stop) closes its sentence: see `_closing_marker`."""
+    rest = rest.strip(_AFTER_MARKER)
+    words = [word.strip(_PUNCTUATION).casefold() for word in rest.split()]
+    folded = marker.casefold()
+    if folded == "according to":  # the source follows: a noun phrase, then what is said of it
+        return not between and len(words) <= _SOURCE_RUN and _named_after(rest, relative_only=True)
+    if len(between.split()) > _CLOSING_RUN or folded not in _VERB_MARKERS:
+        return False
+    if not between:  # ", said a harbour official, who asked not to be named."
+        return bool(words) and len(words) <= _SOURCE_RUN and _named_after(rest, relative_only=False)
+    if not words:  # ", a senior diplomatic source said."
+        return True
+    if "," in rest or len(words) > _TAIL_RUN or any(word in CLAUSE_WORDS for word in words):
+        return False
+    if folded == "told":  # whom it was told, then when or where: ", Oster told reporters on Tuesday."
+        addressee = next((i for i, word in enumerate(words) if word in TAIL_WORDS), len(words))
+        return 1 <= addressee <= _ADDRESSEE_RUN
+    return words[0] in TAIL_WORDS  # when or where it was said: ", Oster said on Tuesday."
+
+
+_VERB_MARKERS = frozenset(
+    m for m in ATTRIBUTION_MARKERS if " " not in m and m not in ("reportedly",)
+)  # the markers that are a saying verb: "said", "told", "added", …
+
+
+def _named_after(rest: str, *, relative_only: bool) -> bool:
+    """Whether `rest`, after a marker, is a source and what is said of it, to the full stop: a first part with
+    no clause of its own ("a harbour official", "officials familiar with the talks"), then parts that each
+    open with "who", "which", … ("who asked not to be named") or, unless `relative_only`, are another name
+    for it ("the harbourmaster")."""
+    parts = [part.split() for part in rest.split(",")]
+    if not parts or not parts[0]:
+        return False
+
+    def plain(part: list[str]) -> bool:
+        return not any(word.strip(_PUNCTUATION).casefold() in CLAUSE_WORDS for word in part)
+
+    if not plain(parts[0]) or parts[0][0].strip(_PUNCTUATION).casefold() in PRONOUNS:
+        return False
+    for part in parts[1:]:
+        first = part[0].strip(_PUNCTUATION).casefold() if part else ""
+        if first in RELATIVE_WORDS or (not relative_only and first in ("a", "an", "the") and plain(part)):
+            continue
+        return False
+    return True
 
 
 def cut_mid_clause(sentence: str, text: str, end: int) -> tuple[str, str] | None:

@@ -223,6 +223,9 @@ def _quotation(paragraph: Paragraph, sentence: Span) -> str | None:
     return paragraph.written(opening + 1, end).strip() or words  # as the article writes it
 
 
+CLOSING_PUNCTUATION = " .!?\"'’”)]"
+
+
 def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
     """Words of `sentence` covering what its attribution must cover: from the start of the clause of each
     needed marker to the marker ("a senior diplomatic source said"), a hedge to the end of its clause; one
@@ -233,7 +236,9 @@ def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
     if governing is not None:
         told_in, _, start, end = governing
         comma = told_in.text.rfind(",", 0, start)
-        closing = [told_in.text[comma + 1 : end].strip()]
+        if comma != -1:  # a closing attribution, whole: "said a harbour official, who asked not to be named"
+            end = len(told_in.text.rstrip(CLOSING_PUNCTUATION))
+        closing = [told_in.text[comma + 1 : end].strip(CLOSING_PUNCTUATION)]
         needed = hedge_markers(sentence.text)
     else:
         needed = attribution_markers(sentence.text)

@@ -32,6 +32,71 @@ ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
     "insisted",
 )
 
+# A closing attribution may go on after its saying verb with when or where it was said (", Oster said on
+# Tuesday.", ", Oster told reporters in a statement."): the part opens with one of these.
+TAIL_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "from",
+        "via",
+        "over",
+        "by",
+        "through",
+        "while",
+        "when",
+    }
+)
+# Words that make a clause of their own (a subject pronoun, an auxiliary, "that"): what follows a saying verb
+# holding one is what was said ("Oster said it would wait."), not when or to whom.
+CLAUSE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "that",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "there",
+    }
+)
+# Words that open what is said of a source named after its marker (", said a harbour official, who asked not
+# to be named."): its sentence still closes with who says so.
+RELATIVE_WORDS: Final[frozenset[str]] = frozenset({"who", "whom", "whose", "which", "speaking"})
+
 # Those of the markers above that open an account when a sentence opens with them ("Another official said
 # that …", "According to officials, …"): the sentences after it in its paragraph, with no attribution of their
 # own, are told within it. An argument ("Bennett has also argued that …") opens none: what follows is the
@@ -141,6 +206,9 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
 # Request verbs whose subject is who asks and whose object is who is asked ("Ukraine also asked Israel for a
 # loan"); "called for X to send … to Y" names the giver and the receiver the other way round.
 ASKING_VERBS: Final[tuple[str, ...]] = ("asked", "requested", "sought")
+# A status verb after one of these is passive: who does it is the agent after "by" ("a loan was provided to
+# Ukraine by Japan"), not the party before the verb.
+PASSIVE_AUXILIARIES: Final[tuple[str, ...]] = ("was", "were", "is", "are", "been", "being", "be")
 NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "no", "n't", "without", "nor")
 # "has not provided military aid beyond helmets": what comes after "beyond" was given.
 NEGATION_EXCEPTIONS: Final[tuple[str, ...]] = ("beyond", "except", "other than", "apart from")

@@ -982,3 +982,124 @@ def test_an_amount_is_written_whole() -> None:
         "loans[0].as_written",
         "“€2” cuts its amount: the article writes “€2 billion”; write as_written whole, with its scale and currency",
     ) in cut
+
+
+# ---------------------------------------------------------------- passives
+
+# TEST FIXTURE, NOT NEWS: who gives stands after "by", in a passive; and an active verb with "by sea".
+PASSIVE = """Ferry aid reaches Estria
+
+A $40 million loan was provided to Estria by Norland on Monday.
+Two ferries were given to Oster by the Vesta Council. Oster is providing fuel to Estria by sea.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def passive_problems(**sections: Any) -> list[str]:
+    raw = account_brief([{"evidence": ["Estria Harbour News staff contributed to this report."]}])
+    raw["source"]["headline"] = "Ferry aid reaches Estria"
+    raw["key_points"] = [{"evidence": ["Oster is providing fuel to Estria by sea."]}]
+    raw.update(sections)
+    _, found = check_raw(raw, lambda _name: Article("fixture.txt", PASSIVE))
+    return [p.item for p in found]
+
+
+PASSIVE_LOAN = {
+    "lender": "Norland",
+    "borrower": "Estria",
+    "as_written": "$40 million",
+    "status": "provided",
+    "status_as_written": "was provided",
+    "evidence": ["A $40 million loan was provided to Estria by Norland on Monday."],
+}
+PASSIVE_AID = {
+    "donor": "Vesta Council",
+    "recipient": "Oster",
+    "kind": "other",
+    "items": ["Two ferries"],
+    "status": "provided",
+    "status_as_written": "were given",
+    "evidence": ["Two ferries were given to Oster by the Vesta Council."],
+}
+
+
+@pytest.mark.parametrize(
+    ("section", "item", "swap", "field"),
+    [
+        ("loans", PASSIVE_LOAN, ("lender", "borrower"), "loans[0].lender"),
+        (
+            "loans",
+            {**PASSIVE_LOAN, "status_as_written": "provided"},
+            ("lender", "borrower"),
+            "loans[0].lender",
+        ),
+        ("aid", PASSIVE_AID, ("donor", "recipient"), "aid[0].donor"),
+        ("aid", {**PASSIVE_AID, "by": "Vesta Council"}, ("donor", "recipient"), "aid[0].donor"),
+    ],
+)
+def test_a_passive_names_who_gives_after_by(
+    section: str, item: dict[str, Any], swap: tuple[str, str], field: str
+) -> None:
+    """Issue 10: "a loan was provided to Ukraine by Japan" was refused (the giver must stand before the
+    receiver); the agent after "by" is who gives, so that passes, and the parties turned round are refused."""
+    assert passive_problems(**{section: [item]}) == []
+    giver, taker = swap
+    turned = {**item, giver: item[taker], taker: item[giver]}
+    assert field in passive_problems(**{section: [turned]})
+
+
+def test_by_in_a_passive_is_its_agent_and_an_active_verb_by_sea_is_not_one() -> None:
+    assert "aid[0].by" in passive_problems(aid=[{**PASSIVE_AID, "by": "Oster"}])
+    fuel = {
+        "donor": "Oster",
+        "recipient": "Estria",
+        "kind": "other",
+        "items": ["fuel"],
+        "status": "provided",
+        "status_as_written": "is providing",
+        "evidence": ["Oster is providing fuel to Estria by sea."],
+    }
+    assert passive_problems(aid=[fuel]) == []
+    assert "aid[0].donor" in passive_problems(aid=[{**fuel, "donor": "Estria", "recipient": "Oster"}])
+
+
+# ---------------------------------------------------------------- the shapes of a closing attribution
+
+# TEST FIXTURE, NOT NEWS: paragraphs each told as the account of the words closing them, in four shapes.
+CLOSED = """Ferry talks stall in Estria
+
+Vesta will keep its ferries in port. The crews are unpaid, said a harbour official, who asked not to be named.
+The quay is closed to passengers. Nobody may board the ferries, he said.
+Fuel is running low in Estria. Oster has sent two tankers, the mayor told reporters on Tuesday.
+The harbour reopens in May. The repairs are paid for, according to a statement the harbour council released on Tuesday evening.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("told", "closing"),
+    [
+        ("Vesta will keep its ferries in port.", "said a harbour official, who asked not to be named"),
+        ("The quay is closed to passengers.", "he said"),
+        ("Fuel is running low in Estria.", "the mayor told reporters"),
+        (
+            "The harbour reopens in May.",
+            "according to a statement the harbour council released on Tuesday evening",
+        ),
+    ],
+)
+def test_each_shape_of_a_closing_attribution_governs_its_paragraph(told: str, closing: str) -> None:
+    """Issue 10: only a comma, at most 8 words and the marker closed an account, so "…, said a harbour
+    official, who asked not to be named.", "…, the mayor told reporters on Tuesday." and a long "…, according
+    to …" left the paragraph's other sentences told as fact."""
+
+    def found(attribution: str | None) -> list[tuple[str, str]]:
+        point: dict[str, Any] = {"evidence": [told]}
+        if attribution is not None:
+            point["attribution"] = attribution
+        _, problems = check_raw(account_brief([point]), lambda _name: Article("fixture.txt", CLOSED))
+        return [(p.item, p.message) for p in problems]
+
+    [(item, message)] = found(None)
+    assert item == "key_points[0].attribution" and "as the account of the words that close it" in message
+    assert found(closing) == []
