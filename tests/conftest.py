@@ -14,12 +14,21 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from bot.briefs.loader import LoadResult, load_library
 from bot.storage import Database
 from tests.postgres import REQUIRE_ENV, PostgresServer, find_bindir, missing_reason
 
 BACKENDS = ("sqlite", "postgresql")
+
+# Property tests are deterministic (the same examples on every run and machine) and never fail for being slow on
+# a loaded machine: speed is the benchmarks' business, not the suite's.
+hypothesis_settings.register_profile(
+    "briefbot", derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("briefbot")
 
 REPO = Path(__file__).resolve().parent.parent
 BRIEFS_DIR = REPO / "briefs"

@@ -296,12 +296,14 @@ async def test_restart_in_the_middle_of_a_fan_out_leaves_one_digest_per_channel(
         settings = bot_settings(
             standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00", shutdown_grace_seconds=0
         )
+        standin.hold_message_creates_after = 20  # the 21st post and those after it wait, unapplied
         async with running_bot(standin, settings, clock) as bot:
             await fire_slot(bot, clock, seconds=31)
-            await standin.wait_for(lambda: len(standin.message_counts()) >= 20, timeout=20)
+            await standin.wait_for(lambda: standin.hanging, timeout=20)
         # Shut down with no grace: sends in flight are cut off; their rows stay pending.
-        interrupted = len(standin.message_counts())
-        assert interrupted < len(channels)
+        assert len(standin.message_counts()) == 20
+        standin.hold_message_creates_after = None
+        standin.release_hanging()  # the cut-off requests are applied now, their client gone
         async with running_bot(standin, settings, clock) as bot:
             await standin.wait_for(lambda: len(standin.message_counts()) == len(channels), timeout=30)
             await bot.digests.dispatcher.run_until_idle()

@@ -879,6 +879,8 @@ class RestApi:
     async def create_message(self, ctx: Ctx) -> Reply:
         s = self.s
         channel = self._channel(ctx)
+        if s.hold_message_creates_after is not None and len(s.message_index) >= s.hold_message_creates_after:
+            await s.hold("POST", f"/channels/{channel.id}/messages")
         self._require(ctx, channel, VIEW_CHANNEL)
         if channel.type not in MESSAGE_TYPES:  # a forum holds posts (threads), not messages
             raise DiscordError(400, 50008, "Cannot send messages in a non-text channel")

@@ -154,6 +154,9 @@ class DiscordStandIn:
         self.store_then_fail_pending: dict[int, list[int]] = {}
         self.applied_failures: list[AppliedFailure] = []
         self.hanging: list[tuple[str, str]] = []  # (method, path) of requests held without an answer
+        # Not Discord: once this many messages are stored, every later message create is held, before it is
+        # applied, until release_hanging() (a test's way to cut a fan-out off at an exact point).
+        self.hold_message_creates_after: int | None = None
         self._release = asyncio.Event()
         self.pings: dict[int, Mentions] = {}  # message id -> who it pinged
         self.publishes: list[Publish] = []
