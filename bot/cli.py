@@ -68,7 +68,9 @@ def _check(args: argparse.Namespace) -> int:
     from bot.briefs.loader import load_library
 
     briefs_dir, seeds_dir = _dirs(args)
-    result = load_library(briefs_dir, seeds_dir, workers=usable_cores(), content_versions=False)
+    result = load_library(
+        briefs_dir, seeds_dir, workers=usable_cores(), content_versions=False, indexed=False
+    )
     files = sorted(briefs_dir.glob("*.toml")) if briefs_dir.is_dir() else []
     if not files:
         for error in result.errors:

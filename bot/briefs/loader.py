@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import threading
 import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning
     ordered = newest_first(files.values())  # as the Library orders them, without building its indexes
     if not ordered:
         return []
+    if ordered[0].added <= today and len({brief.added for brief in ordered}) == len(ordered):
+        return []  # none in the future, none shared: the usual library, told so without a look at each brief
     default = ordered[0]
     file_of = {brief.id: path for path, brief in files.items()}
     shown = f"“{default.id}” ({file_of[default.id].name})"
@@ -233,10 +236,12 @@ def library_from(
     unchanged: LoadResult | None = None,
     *,
     content_versions: bool = True,
+    indexed: bool = True,
 ) -> LoadResult:
     """The library of what `check_folder` found (a file given by name keeps the brief `unchanged` gave): the briefs
     that passed, every error (a duplicate id among them), their seeds' versions; with `content_versions`,
-    every brief's content version computed now (off the event loop when reloading)."""
+    every brief's content version computed now (off the event loop when reloading); with `indexed`, its
+    lookup indexes built now (else when a lookup first needs them)."""
     if not folder.exists:
         return LoadResult(Library([]), [BriefError(briefs_dir, "", "the briefs folder does not exist")])
     errors: list[BriefError] = []
@@ -245,21 +250,29 @@ def library_from(
     versions: dict[str, str] = {}
     first_file_of: dict[str, Path] = {}
     earlier = {path.name: path for path in unchanged.files} if unchanged is not None else {}
+
+    def duplicate(path: Path, brief: Brief) -> BriefError | None:
+        first = first_file_of.setdefault(brief.id, path)
+        if first == path:
+            return None
+        return BriefError(path, "id", f"duplicate brief id {brief.id!r}, already used by {first}")
+
     for checked in folder.files:
-        if isinstance(checked, str):  # as `unchanged` loaded it
+        if isinstance(
+            checked, str
+        ):  # as `unchanged` loaded it (most files of a reload): no problem of its own
             assert unchanged is not None
             path = earlier[checked]
-            checked = CheckedFile(path, unchanged.files[path], [], unchanged.seed_versions[path])
-        path, problems = checked.path, list(checked.problems)
-        brief = checked.brief
-        if brief is not None and brief.id in first_file_of:
-            problems.append(
-                BriefError(
-                    path, "id", f"duplicate brief id {brief.id!r}, already used by {first_file_of[brief.id]}"
-                )
-            )
-        if brief is not None:
-            first_file_of.setdefault(brief.id, path)
+            same = unchanged.files[path]
+            if (twin := duplicate(path, same)) is not None:
+                errors.append(twin)
+                continue
+            accepted[path] = same
+            seed_versions[path] = unchanged.seed_versions[path]
+            continue
+        path, problems, brief = checked.path, list(checked.problems), checked.brief
+        if brief is not None and (twin := duplicate(path, brief)) is not None:
+            problems.append(twin)
         errors.extend(problems)
         if brief is not None and not problems:
             accepted[path] = brief
@@ -268,7 +281,9 @@ def library_from(
                 versions[brief.id] = checked.content_version
     for error in errors:
         log.debug("brief error: %s", error)
-    library = Library(accepted.values(), reuse=unchanged.library if unchanged is not None else None)
+    library = Library(
+        accepted.values(), reuse=unchanged.library if unchanged is not None else None, indexed=indexed
+    )
     library.know_versions(versions)
     if unchanged is not None:
         library.reuse_versions(unchanged.library)
@@ -284,6 +299,7 @@ def load_library(
     *,
     workers: int = 1,
     content_versions: bool = True,
+    indexed: bool = True,
 ) -> LoadResult:
     """Load every `*.toml` brief under `briefs_dir`, checked against the seeds in `seeds_dir`.
 
@@ -291,12 +307,13 @@ def load_library(
     that load checked keeps the brief it gave, without being parsed and checked again: a reload after one
     brief of a thousand changed checks one. With `workers` > 1, a large library is checked by that many
     processes (see `check_folder`). With `content_versions` (the bot's loads; `briefbot check` needs none),
-    every brief's content version is computed while loading, by the process that checked it.
+    every brief's content version is computed while loading, by the process that checked it. Without
+    `indexed` (`briefbot check`), the library's lookup indexes are built only if a lookup needs them.
     """
     folder = check_folder(
         briefs_dir, seeds_dir, known_of(unchanged), workers=workers, content_versions=content_versions
     )
-    return library_from(briefs_dir, folder, unchanged, content_versions=content_versions)
+    return library_from(briefs_dir, folder, unchanged, content_versions=content_versions, indexed=indexed)
 
 
 @contextlib.contextmanager
@@ -318,9 +335,9 @@ def collector_paused() -> Iterator[None]:
 
 
 def _check_each(
-    paths: Sequence[Path], seeds_dir: Path, known: Known, content_versions: bool = False
+    paths: Sequence[Path], seeds: Path | _SeedCache, known: Known, content_versions: bool = False
 ) -> list[CheckedFile | str]:
-    seeds = _SeedCache(seeds_dir)
+    seeds = seeds if isinstance(seeds, _SeedCache) else _SeedCache(seeds)
     checked: list[CheckedFile | str] = []
     for path in paths:
         brief, problems, same = _load_one(path, seeds, known)
@@ -339,21 +356,94 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+CHUNK = 16  # briefs a process claims at a time: small enough to share the last ones out evenly
+
+
+@dataclass
+class _Shares:
+    """The files of one parallel check, in chunks of `size` that each process claims in turn (`taken`: the
+    next chunk's number, in memory the forked processes share), so that a process slowed by a busy machine
+    simply claims fewer. Inherited by the forked processes, never pickled."""
+
+    paths: Sequence[Path]
+    seeds_dir: Path
+    known: Known
+    content_versions: bool
+    size: int
+    taken: Any  # multiprocessing.Value("i"), with its lock
+    seeds: _SeedCache | None = None  # in a forked process: its own seeds, read once for all its chunks
+
+    @property
+    def chunks(self) -> int:
+        return -(-len(self.paths) // self.size)
+
+    def claim(self) -> int | None:
+        """The number of the next chunk nobody has claimed, now claimed; None when none is left."""
+        with self.taken.get_lock():
+            number: int = self.taken.value
+            if number >= self.chunks:
+                return None
+            self.taken.value = number + 1
+        return number
+
+    def check(self, number: int, seeds: _SeedCache) -> list[CheckedFile | str]:
+        start = number * self.size
+        return _check_each(self.paths[start : start + self.size], seeds, self.known, self.content_versions)
+
+
+_shares: _Shares | None = None  # the parallel check under way: set before its processes are forked
+
+
+def _check_claimed() -> tuple[int, list[CheckedFile | str]] | None:
+    """In a forked process: the next unclaimed chunk, checked (its number and files); None when none is left."""
+    shares = _shares
+    assert shares is not None, "only in a process forked by _check_in_processes"
+    number = shares.claim()
+    if number is None:
+        return None
+    if shares.seeds is None:
+        shares.seeds = _SeedCache(shares.seeds_dir)
+    return number, shares.check(number, shares.seeds)
+
+
 def _check_in_processes(
     paths: Sequence[Path], seeds_dir: Path, known: Known, workers: int, content_versions: bool
 ) -> list[CheckedFile | str]:
-    """`_check_each` over contiguous shares of `paths`: the first in this process, the others each in a
-    forked process meanwhile (only their results are pickled back); in the order given."""
+    """`_check_each` of `paths` by this process and `workers - 1` forked ones, in the order given.
+
+    Each process claims the next chunk of `CHUNK` files when it is done with one (no share is fixed in
+    advance: on a busy machine a process that gets less of a core does less), and each forked process's
+    chunk comes back as soon as it is checked (pickled there, read here by the pool's thread while this
+    process checks its own), so that little is left to wait for when the last chunk is done. One such check
+    at a time in a process (`_shares` is what its forked processes inherit)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(paths) // workers)
-    shares = [paths[start : start + size] for start in range(0, len(paths), size)]
+    global _shares
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
-        others = [pool.submit(_check_each, share, seeds_dir, known, content_versions) for share in shares[1:]]
-        first = _check_each(shares[0], seeds_dir, known, content_versions)
-        return first + [entry for other in others for entry in other.result()]
+    size = max(1, min(CHUNK, len(paths) // (4 * workers)))
+    shares = _Shares(paths, seeds_dir, known, content_versions, size, context.Value("i", 0))
+    done: dict[int, list[CheckedFile | str]] = {}
+    with _one_parallel_check:
+        _shares = shares
+        try:
+            with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+                # One task per chunk at most: a forked process takes them while chunks are left, and each
+                # task that finds none left ends at once.
+                futures = [pool.submit(_check_claimed) for _ in range(shares.chunks)]
+                seeds = _SeedCache(seeds_dir)
+                while (number := shares.claim()) is not None:
+                    done[number] = shares.check(number, seeds)
+                for future in futures:
+                    claimed = future.result()
+                    if claimed is not None:
+                        done[claimed[0]] = claimed[1]
+        finally:
+            _shares = None
+    return [entry for number in range(shares.chunks) for entry in done[number]]
+
+
+_one_parallel_check = threading.Lock()
 
 
 def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> ReloadResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from bot.briefs.evidence import fold
@@ -115,31 +116,34 @@ class Library:
     thousand briefs scans one list instead of asking each brief; answers are the same as asking each brief.
     """
 
-    def __init__(self, briefs: Iterable[Brief], *, reuse: Library | None = None) -> None:
+    def __init__(
+        self, briefs: Iterable[Brief], *, reuse: Library | None = None, indexed: bool = True
+    ) -> None:
         """With `reuse` (the library this one replaces), each brief it holds too, the very same object, keeps
         what it gave the indexes there (`_Indexed`): a reload after one brief of a thousand changed works out
-        one brief's names, then joins the rest."""
+        one brief's names, then joins the rest. With `indexed` False, the indexes are built when a lookup
+        first needs them (`briefbot check` needs none); the bot builds them with the library, off the loop."""
         self.briefs: list[Brief] = newest_first(briefs)
         self.by_article_date: list[Brief] = sorted(self.briefs, key=article_order, reverse=True)
         self._by_id = {brief.id: brief for brief in self.briefs}
-        earlier = reuse._indexed if reuse is not None else {}
-        self._indexed: dict[str, _Indexed] = {}
-        for brief in self.by_article_date:
-            known = earlier.get(brief.id)
-            self._indexed[brief.id] = known if known is not None and known.brief is brief else _indexed(brief)
-        ordered = [self._indexed[brief.id] for brief in self.by_article_date]
-        self._brief_titles = [entry.names[1] for entry in ordered]
-        self._brief_names = NameIndex(((entry.names, entry.brief) for entry in ordered), folded=True)
-        self._people = NameIndex(
-            (((name,), (entry.brief, person)) for entry in ordered for name, person in entry.people),
-            folded=True,
-        )
-        self._people_names = _names((person.name, name) for entry in ordered for name, person in entry.people)
-        self._aid_names = _names(pair for entry in ordered for pair in entry.aid_names)
-        self._loan_names = _names(pair for entry in ordered for pair in entry.loan_names)
-        self._aid_by_country = _by_country_index((entry.brief, entry.aid_keys) for entry in ordered)
-        self._loans_by_country = _by_country_index((entry.brief, entry.loan_keys) for entry in ordered)
+        self._reuse = reuse
         self._versions: dict[str, str] = {}  # content versions, computed when first asked
+        if indexed:
+            self.index()
+
+    def index(self) -> None:
+        """Build the lookup indexes now (once), if they are not built yet."""
+        self._indexes  # noqa: B018 (a cached property: reading it builds it)
+
+    @cached_property
+    def _indexes(self) -> _Indexes:
+        reuse, self._reuse = self._reuse, None
+        earlier = reuse._indexes.entries if reuse is not None and reuse.is_indexed else {}
+        return _Indexes.of(self.by_article_date, earlier)
+
+    @property
+    def is_indexed(self) -> bool:
+        return "_indexes" in self.__dict__
 
     def __len__(self) -> int:
         return len(self.briefs)
@@ -169,7 +173,7 @@ class Library:
                 [b for b in self.by_article_date if b.id.startswith(wanted.casefold())],
                 [
                     b
-                    for b, title in zip(self.by_article_date, self._brief_titles, strict=True)
+                    for b, title in zip(self.by_article_date, self._indexes.brief_titles, strict=True)
                     if title.startswith(typed)
                 ],
             ):
@@ -219,7 +223,7 @@ class Library:
 
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
         """Briefs whose id or title matches `typed`, best first, then newest article first."""
-        return self._brief_names.ranked(typed, limit=limit)
+        return self._indexes.brief_names.ranked(typed, limit=limit)
 
     def _scoped(self, scope: Brief | None) -> list[Brief]:
         return [scope] if scope is not None else self.by_article_date
@@ -227,20 +231,20 @@ class Library:
     def people_names(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Names of people in `scope` (or every brief), each once, ranked against `typed`."""
         if scope is None:
-            return self._people_names.ranked(typed, limit=limit)
+            return self._indexes.people_names.ranked(typed, limit=limit)
         names = [person.name for person in scope.people]
         return ranked(typed, list(dict.fromkeys(names)), limit=limit)
 
     def aid_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries giving or receiving aid in `scope` (or every brief), ranked against `typed`."""
         if scope is None:
-            return self._aid_names.ranked(typed, limit=limit)
+            return self._indexes.aid_names.ranked(typed, limit=limit)
         return ranked(typed, aid_countries(scope), limit=limit)
 
     def loan_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries lending or borrowing in `scope` (or every brief), ranked against `typed`."""
         if scope is None:
-            return self._loan_names.ranked(typed, limit=limit)
+            return self._indexes.loan_names.ranked(typed, limit=limit)
         return ranked(typed, loan_countries(scope), limit=limit)
 
     def people(self, name: str | None, scope: Brief | None = None) -> Found[Person]:
@@ -249,11 +253,15 @@ class Library:
 
     def aid(self, country: str | None, scope: Brief | None = None) -> Found[AidFlow]:
         """`/aid`: flows where `country` gives or receives, in `scope` or every brief."""
-        return self._across(country, scope, find_aid, lambda c: _country_hits(self._aid_by_country, c))
+        return self._across(
+            country, scope, find_aid, lambda c: _country_hits(self._indexes.aid_by_country, c)
+        )
 
     def loans(self, country: str | None, scope: Brief | None = None) -> Found[Loan]:
         """`/loans`: loans where `country` lends or borrows, in `scope` or every brief."""
-        return self._across(country, scope, find_loans, lambda c: _country_hits(self._loans_by_country, c))
+        return self._across(
+            country, scope, find_loans, lambda c: _country_hits(self._indexes.loans_by_country, c)
+        )
 
     def events(self, scope: Brief | None = None) -> Found[Event]:
         """`/events`: every event of `scope`, or of every brief, newest article first."""
@@ -263,10 +271,10 @@ class Library:
 
     def _people_hits(self, name: str) -> Hits[Person]:
         """`find_people(brief, name).items` of every brief that has any, from one scan of the index."""
-        found = self._people.containing(name)
+        found = self._indexes.people.containing(name)
         by_brief: dict[str, list[tuple[int, int, Person]]] = {}
         for index, rank in found.items():
-            brief, person = self._people.candidates[index]
+            brief, person = self._indexes.people.candidates[index]
             by_brief.setdefault(brief.id, []).append((rank, index, person))
         return {brief_id: [person for *_, person in sorted(hits)] for brief_id, hits in by_brief.items()}
 
@@ -312,6 +320,44 @@ class _Indexed:
     loan_names: tuple[tuple[str, str], ...]
     aid_keys: tuple[tuple[str, AidFlow], ...]
     loan_keys: tuple[tuple[str, Loan], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexes:
+    """A library's lookup indexes, over its briefs newest article first."""
+
+    entries: dict[str, _Indexed]  # brief id -> what it gives the indexes
+    brief_titles: list[str]
+    brief_names: NameIndex[Brief]
+    people: NameIndex[tuple[Brief, Person]]
+    people_names: NameIndex[str]
+    aid_names: NameIndex[str]
+    loan_names: NameIndex[str]
+    aid_by_country: dict[str, list[tuple[Brief, AidFlow]]]
+    loans_by_country: dict[str, list[tuple[Brief, Loan]]]
+
+    @classmethod
+    def of(cls, by_article_date: Sequence[Brief], earlier: Mapping[str, _Indexed]) -> _Indexes:
+        """The indexes of these briefs; an entry of `earlier` is kept for the very brief it was made from."""
+        entries: dict[str, _Indexed] = {}
+        for brief in by_article_date:
+            known = earlier.get(brief.id)
+            entries[brief.id] = known if known is not None and known.brief is brief else _indexed(brief)
+        ordered = [entries[brief.id] for brief in by_article_date]
+        return cls(
+            entries,
+            [entry.names[1] for entry in ordered],
+            NameIndex(((entry.names, entry.brief) for entry in ordered), folded=True),
+            NameIndex(
+                (((name,), (entry.brief, person)) for entry in ordered for name, person in entry.people),
+                folded=True,
+            ),
+            _names((person.name, name) for entry in ordered for name, person in entry.people),
+            _names(pair for entry in ordered for pair in entry.aid_names),
+            _names(pair for entry in ordered for pair in entry.loan_names),
+            _by_country_index((entry.brief, entry.aid_keys) for entry in ordered),
+            _by_country_index((entry.brief, entry.loan_keys) for entry in ordered),
+        )
 
 
 def _indexed(brief: Brief) -> _Indexed:

@@ -60,3 +60,19 @@ def test_autocomplete_ranks_as_ranking_does(newsroom: LoadResult, typed: str) ->
     assert library.people_names(typed) == ranked(typed, people, limit=25)
     briefs = ranked(typed, library.by_article_date, names=lambda b: (b.id, b.title), limit=25)
     assert library.brief_choices(typed) == briefs
+
+
+def test_a_library_indexed_when_first_asked_answers_as_one_indexed_at_once(newsroom: LoadResult) -> None:
+    briefs = newsroom.library.briefs
+    eager, lazy = Library(briefs), Library(briefs, indexed=False)
+    assert eager.is_indexed and not lazy.is_indexed  # `briefbot check` builds no index it never uses
+    assert lazy.ids == eager.ids and lazy.by_article_date == eager.by_article_date
+    for query in QUERIES:
+        for lookup in ("people", "aid", "loans"):
+            found, expected = getattr(lazy, lookup)(query), getattr(eager, lookup)(query)
+            assert [(g.brief.id, g.items) for g in found.groups] == [
+                (g.brief.id, g.items) for g in expected.groups
+            ]
+        assert lazy.people_names(query) == eager.people_names(query)
+        assert lazy.brief_choices(query) == eager.brief_choices(query)
+    assert lazy.is_indexed
