@@ -43,7 +43,7 @@ from bot.briefs.lookup import Library
 log = logging.getLogger(__name__)
 
 YIELD_EVERY_S = 0.0005
-CHECKER_NICENESS = 5  # about a third of the bot's share of a busy core
+CHECKER_NICENESS = 19  # where SCHED_IDLE is not to be had: the least share of a busy core
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
 
 
@@ -54,11 +54,15 @@ def _today() -> date:
 def _checker_started() -> None:
     """In the checking process: Ctrl-C and SIGHUP are the bot's to handle (a terminal sends them to the whole
     process group); the process ends when the bot shuts its pool down, or when the bot is gone. It is
-    background work: when every core is busy, the bot's answers go first (a free core it has to itself)."""
+    background work: it runs only on a core nothing else wants (SCHED_IDLE: a bot woken by a command takes
+    the core from it at once), else at the lowest priority there is."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    with contextlib.suppress(OSError):
-        os.nice(CHECKER_NICENESS)
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux
+        with contextlib.suppress(OSError):
+            os.nice(CHECKER_NICENESS)
 
 
 def _log_warnings(result: LoadResult) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 
@@ -61,6 +62,11 @@ async def _run_holding_the_database(settings: Settings) -> int:
         except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
             log.error("cannot reach Discord at %s: %s", discord.http.Route.BASE, exc)
             return 1
+        # What is set up by now (the loaded library above all) lives as long as the process: frozen out of
+        # the collector's full passes, which would otherwise walk every loaded brief, holding up answers,
+        # whenever a reload's allocations set one off.
+        gc.collect()
+        gc.freeze()
         connection = asyncio.create_task(bot.connect(), name="discord-connection")
         stopping = asyncio.create_task(stop.wait(), name="stop-signal")
         done, _ = await asyncio.wait({connection, stopping}, return_when=asyncio.FIRST_COMPLETED)

@@ -156,14 +156,12 @@ class NameIndex(Generic[T]):
     def __init__(self, rows: Iterable[tuple[Iterable[str], T]], *, folded: bool = False) -> None:
         """`rows`: each candidate with its names; `folded`: the names are `searchable` already (worked out once
         per brief, and kept by a reloaded library for the briefs that did not change)."""
-        self.candidates: list[T] = []
-        self._names: list[str] = []  # searchable, one per name
-        self._owner: list[int] = []  # the candidate of each name
-        for names, candidate in rows:
-            for name in names:
-                self._names.append(name if folded else searchable(name))
-                self._owner.append(len(self.candidates))
-            self.candidates.append(candidate)
+        rows = list(rows)
+        self.candidates: list[T] = [candidate for _, candidate in rows]
+        # one per name: its searchable form and the candidate it names (a library's reload builds five of
+        # these over thousands of names, so the loops are comprehensions)
+        self._names: list[str] = [name if folded else searchable(name) for names, _ in rows for name in names]
+        self._owner: list[int] = [owner for owner, (names, _) in enumerate(rows) for _name in names]
         self._text = "\n".join(self._names)  # searchable text holds no newline: no match runs across names
         self._starts = list(accumulate((len(name) + 1 for name in self._names[:-1]), initial=0))
 
