@@ -20,6 +20,18 @@ answer line:
 * ``stats``: everything the report needs (see ``_stats``);
 * ``stop``: stops the stand-in, answers ``{"stopped": true}`` and exits. End of input does the same.
 
+For ``bench/library.py`` (bots as ``briefbot run`` processes of their own, the driver in the parent; each
+application named by its token, ``""`` for the default one):
+
+* ``register_bot`` ``token``, ``name``: a second application answering to ``token``; ``{"app": id}``;
+* ``ready`` ``token``, ``timeout``: waits until that application's bot has identified and synced its
+  commands to the guild; ``{"ready": true}`` (``{"error"}`` on time-out);
+* ``interact`` ``token``, ``command``, ``options``, ``focused`` (an autocomplete when given), ``timeout``,
+  ``data`` (whether to send back the callback's data): sends the interaction and waits for its callback;
+  ``{"elapsed": seconds, "type": callback type}`` (INTERACTION_CREATE sent -> callback received, measured
+  here), or ``{"error"}`` on time-out;
+* ``violations``: ``{"violations": [...]}``.
+
 Run as ``python bench/_standin_process.py '{"latency": [0.02, 0.05], "global_limit": 50,
 "channel_limit": [5, 5.0]}'``; ``StandInProcess.start(...)`` does that and speaks the protocol.
 """
@@ -245,6 +257,51 @@ def _stats(
     }
 
 
+async def _register_bot(standin: Any, apps: dict[str, Any], command: dict[str, Any]) -> dict[str, Any]:
+    app = apps[command["token"]] = standin.register_bot(command["token"], name=command.get("name", "Bot"))
+    return {"app": app.id}
+
+
+async def _ready(standin: Any, apps: dict[str, Any], command: dict[str, Any]) -> dict[str, Any]:
+    app = apps[command["token"]]
+    try:
+        await standin.wait_until_identified(timeout=command["timeout"], app=app)
+        await standin.wait_for(lambda: standin.synced_commands(standin.guild_id, app=app), command["timeout"])
+    except TimeoutError:
+        return {"error": f"the bot of {command['token'] or 'the default application'} is not ready"}
+    return {"ready": True}
+
+
+async def _interact(standin: Any, apps: dict[str, Any], command: dict[str, Any]) -> dict[str, Any]:
+    app, options = apps[command["token"]], command.get("options") or {}
+    if command.get("focused"):
+        interaction = await standin.autocomplete(
+            command["command"], options, focused=command["focused"], app=app
+        )
+    else:
+        interaction = await standin.invoke_command(command["command"], options, app=app)
+    try:
+        callback = await standin.wait_for_callback(interaction, timeout=command.get("timeout", 10.0))
+    except TimeoutError:
+        return {"error": f"no callback for /{command['command']} within {command.get('timeout', 10.0)} s"}
+    answer: dict[str, Any] = {"elapsed": callback.elapsed, "type": callback.type}
+    if command.get("data"):
+        answer["data"] = callback.data
+    return answer
+
+
+async def _violations(standin: Any, apps: dict[str, Any], command: dict[str, Any]) -> dict[str, Any]:
+    return {"violations": [str(v) for v in standin.violations]}
+
+
+_BOT_COMMANDS = {
+    "register_bot": _register_bot,
+    "ready": _ready,
+    "interact": _interact,
+    "violations": _violations,
+}
+
+
 async def _serve(config: dict[str, Any]) -> None:
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
@@ -256,6 +313,7 @@ async def _serve(config: dict[str, Any]) -> None:
         global_limit=config["global_limit"],
         channel_limit=(config["channel_limit"][0], config["channel_limit"][1]),
     )
+    apps = {"": standin.default_app}
     checks = _GlobalChecks(standin)
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=READ_LIMIT)
@@ -299,6 +357,8 @@ async def _serve(config: dict[str, Any]) -> None:
                 )
             elif name == "stats":
                 _write(_stats(standin, channels, checks, watch))
+            elif name in _BOT_COMMANDS:
+                _write(await _BOT_COMMANDS[name](standin, apps, command))
             elif name == "stop":
                 break
             else:

@@ -5,22 +5,24 @@ Generates ``--briefs`` fixture articles and their briefs (original generated tex
 then measures, each against the one-brief figure of the same run:
 
 * ``briefbot check``: the command as a user runs it (``python -m bot check``, a process of its own), wall
-  time and peak memory (the child's maxrss, from ``os.wait4``); and the check alone, in process;
+  and CPU time and peak memory; and the check alone, in process;
 * reload: ``reload_library`` after one brief changed (what a save does), in process;
 * ``/who name:<surname>`` and ``/who name:`` autocomplete latency through the stand-in (``Callback.elapsed``,
-  INTERACTION_CREATE sent -> callback received), p50/p99, for a bot on the library and a bot on the one brief,
-  both connected to the same stand-in and alternating in blocks (as ``bench/interactions.py`` does), idle
-  and while the library bot reloads (one brief changed per reload, back to back). Every query names a
-  different person, so no answer comes from the answer cache;
+  INTERACTION_CREATE sent -> callback received), p50/p99, as a user sees it: the stand-in in a process of its
+  own (``bench/_standin_process.py``), each bot a real ``briefbot run`` process (one on the library, one on
+  the one brief), this process driving them over the stand-in's pipe, alternating in blocks, idle and while
+  the library bot reloads back to back (one brief changed, SIGHUP, its log line waited for). Every query
+  names a different person, so no answer comes from the answer cache; the one-brief bot never reloads, so
+  its rise in the same minutes is the machine's load alone;
 * the lookup itself (``Library.people`` + the rendered answer, and the autocomplete's ranking), p50/p99;
-* pick-up: ``briefbot run`` as a real process against the stand-in, on the library: a new seed and brief are
-  written, and the time until the reload's log line (``library reloaded ... 1 added``) and until a probe
-  ``/who`` answers with the new brief's person, waited on, never slept for.
+* pick-up: a new seed and brief written into each running bot's folders, and the time until the reload's
+  log line (``library reloaded ... 1 added``) and until a probe ``/who`` answers with the new brief's person,
+  waited on, never slept for.
 
 Goals (issue 11): check <= 2 s; p99 during a reload <= 1.5x idle; lookup p99 <= 2 ms; pick-up <= 5 s.
 The machine is shared: the first line prints the load average; quote figures with it.
 
-    python bench/library.py [--briefs 1000] [--n 400] [--block 25] [--repeat 3] [--skip-process]
+    python bench/library.py [--briefs 1000] [--n 400] [--block 25] [--repeat 3] [--skip-process] [--skip-check]
 
 Exit status: 0 whatever the figures (1 with ``--strict`` when a goal is missed); 2 when something broke.
 """
@@ -30,14 +32,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
+import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -48,14 +51,11 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.app.client import Briefbot, point_at_api  # noqa: E402
+from bench._standin_process import StandInProcess  # noqa: E402
 from bot.briefs.answers import answer  # noqa: E402
 from bot.briefs.loader import LoadResult, load_library, reload_library  # noqa: E402
 from bot.cli import usable_cores  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from tests.standin import DiscordStandIn  # noqa: E402
-from tests.standin.harness import FAKE_TOKEN, close_client, connect_client  # noqa: E402
-from tests.standin.world import Application  # noqa: E402
+from tests.standin.harness import FAKE_TOKEN  # noqa: E402
 
 FIXTURE_MARK = "TEST FIXTURE, NOT NEWS"
 SECOND_TOKEN = "one.brief.bot"
@@ -267,36 +267,112 @@ def touch_brief(briefs: Path, item: Generated, turn: int) -> None:
 # ---------------------------------------------------------------- latency through the stand-in
 
 
-Send = Callable[[DiscordStandIn, Application, int], Awaitable[Any]]
+class Broken(Exception):
+    """A figure that means nothing: a missing or wrong callback, a bot that did not start."""
+
+
+def _make_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+
+
+class BotProcess:
+    """`briefbot run` (`python -m bot run`) as a user starts it, in a process of its own, against the
+    stand-in process; its log lines (stderr) kept, to wait on."""
+
+    def __init__(self, process: asyncio.subprocess.Process, label: str) -> None:
+        self.process = process
+        self.label = label
+        self.lines: list[str] = []
+        self._changed = asyncio.Condition()
+        assert process.stderr is not None
+        self._reader = asyncio.create_task(self._read(process.stderr))
+
+    @classmethod
+    async def start(
+        cls, label: str, standin: StandInProcess, token: str, dirs: tuple[Path, Path], workdir: Path
+    ) -> BotProcess:
+        _make_dir(workdir)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_"))}
+        env.update(
+            DISCORD_TOKEN=token,
+            DISCORD_API_BASE_URL=standin.base_url,
+            DISCORD_GUILD_ID=str(standin.guild_id),
+            BRIEFS_DIR=str(dirs[0]),
+            SEEDS_DIR=str(dirs[1]),
+            DATABASE_PATH=str(workdir / "bot.sqlite3"),
+            PYTHONPATH=str(REPO),
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=workdir,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        return cls(process, label)
+
+    async def _read(self, stream: asyncio.StreamReader) -> None:
+        while line := await stream.readline():
+            async with self._changed:
+                self.lines.append(line.decode(errors="replace").rstrip())
+                self._changed.notify_all()
+
+    async def wait_for(self, found: Callable[[str], bool], after: int = 0, within: float = 120) -> str:
+        """The first log line from `after` on that `found` accepts (waited on, never slept for)."""
+        try:
+            async with asyncio.timeout(within), self._changed:
+                while True:
+                    for line in self.lines[after:]:
+                        if found(line):
+                            return line
+                    if self.process.returncode is not None or self._reader.done():
+                        raise Broken(f"{self.label}: the bot ended: " + " | ".join(self.lines[-5:]))
+                    await self._changed.wait()
+        except TimeoutError:
+            raise Broken(f"{self.label}: no such log line within {within:.0f} s") from None
+
+    def hang_up(self) -> None:
+        """SIGHUP: what `briefbot run` reloads the library on."""
+        self.process.send_signal(signal.SIGHUP)
+
+    async def stop(self) -> None:
+        if self.process.returncode is None:
+            self.process.terminate()
+        try:
+            await asyncio.wait_for(self.process.wait(), timeout=60)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+        await asyncio.wait_for(self._reader, timeout=60)
 
 
 @dataclass
 class Side:
     label: str
-    app: Application
+    token: str  # the stand-in's name for its application ("" for the default one)
     idle: list[float] = field(default_factory=list)
     reloading: list[float] = field(default_factory=list)
 
 
-class Broken(Exception):
-    """A figure that means nothing: a missing or wrong callback."""
+async def one(standin: StandInProcess, side: Side, request: dict[str, Any], expect: int) -> float:
+    answer = await standin.call("interact", token=side.token, timeout=CALLBACK_TIMEOUT, **request)
+    if "error" in answer:
+        raise Broken(f"{side.label}: {answer['error']}")
+    if answer["type"] != expect:
+        raise Broken(f"{side.label}: callback type {answer['type']}, expected {expect}")
+    return float(answer["elapsed"])
 
 
-async def one(standin: DiscordStandIn, app: Application, send: Send, turn: int, expect: int) -> float:
-    interaction = await send(standin, app, turn)
-    try:
-        callback = await standin.wait_for_callback(interaction, timeout=CALLBACK_TIMEOUT)
-    except TimeoutError:
-        raise Broken(f"no callback within {CALLBACK_TIMEOUT:.0f} s") from None
-    if callback.type != expect:
-        raise Broken(f"callback type {callback.type}, expected {expect}")
-    return float(callback.elapsed)
+Request = Callable[[int], dict[str, Any]]
 
 
 async def alternate(
-    standin: DiscordStandIn,
+    standin: StandInProcess,
     sides: Sequence[Side],
-    send: Send,
+    request: Request,
     expect: int,
     count: int,
     block: int,
@@ -308,20 +384,8 @@ async def alternate(
         for side in order:
             samples: list[float] = getattr(side, phase)
             for _ in range(min(block, count - len(samples))):
-                samples.append(await one(standin, side.app, send, turn, expect))
+                samples.append(await one(standin, side, request(turn), expect))
                 turn += 1
-
-
-def settings_for(standin: DiscordStandIn, token: str, briefs: Path, seeds: Path, database: Path) -> Settings:
-    return Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        discord_token=token,
-        discord_api_base_url=standin.base_url,
-        discord_guild_id=standin.guild_id,
-        briefs_dir=briefs,
-        seeds_dir=seeds,
-        database_path=database,
-    )
 
 
 @dataclass
@@ -331,80 +395,141 @@ class Latency:
     single: Side
 
 
+RELOADED = "library reloaded"
+
+
+async def reload_back_to_back(
+    bot: BotProcess, briefs: Path, made: list[Generated], stop: asyncio.Event
+) -> list[float]:
+    """Reloads of the running bot one after another until `stop`: one brief changed, then SIGHUP, waiting
+    for the reload's log line each time. Returns how long each took (signal -> log line)."""
+    took: list[float] = []
+    turn = 0
+    while not stop.is_set():
+        turn += 1
+        touch_brief(briefs, made[turn % len(made)], turn)
+        mark = len(bot.lines)
+        started = time.perf_counter()
+        bot.hang_up()
+        await bot.wait_for(lambda line: RELOADED in line and "SIGHUP" in line, mark)
+        took.append(time.perf_counter() - started)
+    return took
+
+
+async def pick_up(
+    bot: BotProcess, standin: StandInProcess, side: Side, dirs: tuple[Path, Path], number: int
+) -> tuple[float, float]:
+    """Seconds from writing a new brief (its seed first) into the running bot's folders to the reload's log
+    line (`... 1 added`, the file watch's), and to a probe `/who` answering with the new brief's person."""
+    briefs, seeds = dirs
+    item = generated(number)
+    mark = len(bot.lines)
+    (seeds / item.seed).write_text(item.article, encoding="utf-8")
+    await bot.wait_for(lambda line: RELOADED in line and item.seed in line, mark)
+    mark = len(bot.lines)
+    started = time.perf_counter()
+    (briefs / f"{item.brief_id}.toml").write_text(item.brief, encoding="utf-8")
+    await bot.wait_for(lambda line: RELOADED in line and "1 added" in line, mark)
+    logged = time.perf_counter() - started
+    person = item.people[0]
+    answer = await standin.call(
+        "interact",
+        token=side.token,
+        command="who",
+        options={"name": person, "brief": item.brief_id},
+        timeout=CALLBACK_TIMEOUT,
+        data=True,
+    )
+    answered = time.perf_counter() - started
+    if "error" in answer or person not in json.dumps(answer.get("data")):
+        raise Broken(f"{side.label}: the probe did not find {person}: {answer}")
+    return logged, answered
+
+
+@dataclass
+class Outcome:
+    latencies: list[Latency]
+    reloads: list[float]
+    pick_ups: dict[str, tuple[float, float]]
+    violations: list[str]
+
+
 async def measure_latency(
     args: argparse.Namespace,
     tmp: Path,
     library_dirs: tuple[Path, Path],
     single_dirs: tuple[Path, Path],
     made: list[Generated],
-) -> tuple[list[Latency], list[float], int]:
-    """Latency of both bots idle and while the library bot reloads; the reloads' own durations."""
-    standin = DiscordStandIn(validate=True, enforce_rate_limits=True)
-    await standin.start()
-    reload_times: list[float] = []
+) -> Outcome:
+    """Both bots as `briefbot run` processes against a stand-in process, driven from this one: latency idle
+    and while the library bot reloads back to back; then each bot's pick-up of a new brief."""
+    standin = await StandInProcess.start(latency=(0.0, 0.0), global_limit=50, channel_limit=(5, 5.0))
+    bots: list[BotProcess] = []
     try:
-        single_app = standin.register_bot(SECOND_TOKEN, name="One Brief")
-        library_bot = Briefbot(
-            settings_for(standin, FAKE_TOKEN, *library_dirs, tmp / "library.sqlite3"),
-            guild_ready_timeout=0.05,
+        await standin.call("register_bot", token=SECOND_TOKEN, name="One Brief")
+        library = Side(f"{len(made):,} briefs", "")
+        single = Side("1 brief", SECOND_TOKEN)
+        library_bot = await BotProcess.start(
+            library.label, standin, FAKE_TOKEN, library_dirs, tmp / "run-library"
         )
-        single_bot = Briefbot(
-            settings_for(standin, SECOND_TOKEN, *single_dirs, tmp / "single.sqlite3"),
-            guild_ready_timeout=0.05,
-        )
-        library_task = await connect_client(library_bot)
-        single_task = await connect_client(single_bot, token=SECOND_TOKEN)
-        try:
-            surnames = [person.split(" ", 1)[1] for item in made for person in item.people]
+        bots.append(library_bot)
+        single_bot = await BotProcess.start(single.label, standin, SECOND_TOKEN, single_dirs, tmp / "run-one")
+        bots.append(single_bot)
+        for bot, side in ((library_bot, library), (single_bot, single)):
+            await bot.wait_for(lambda line: "watching" in line and "for brief changes" in line)
+            ready = await standin.call("ready", token=side.token, timeout=120)
+            if "error" in ready:
+                raise Broken(ready["error"])
+        # The first reload starts the bot's checking process (a fresh interpreter): not what is measured.
+        touch_brief(library_dirs[0], made[0], 0)
+        mark = len(library_bot.lines)
+        library_bot.hang_up()
+        await library_bot.wait_for(lambda line: RELOADED in line and "SIGHUP" in line, mark)
 
-            async def who(s: DiscordStandIn, app: Application, turn: int) -> Any:
-                return await s.invoke_command("who", {"name": surnames[turn % len(surnames)]}, app=app)
+        surnames = [person.split(" ", 1)[1] for item in made for person in item.people]
 
-            async def typed(s: DiscordStandIn, app: Application, turn: int) -> Any:
-                prefix = surnames[turn % len(surnames)][:3]
-                return await s.autocomplete("who", {"name": prefix}, focused="name", app=app)
+        def who(turn: int) -> dict[str, Any]:
+            return {"command": "who", "options": {"name": surnames[turn % len(surnames)]}}
 
-            outcomes = []
-            for scenario, send, expect in (
-                ("/who name:<surname>", who, 4),
-                ("/who name: autocomplete", typed, 8),
-            ):
-                library = Side(
-                    "1,000 briefs" if len(made) == 1000 else f"{len(made)} briefs", standin.default_app
-                )
-                single = Side("1 brief", single_app)
-                sides = [library, single]
-                await alternate(standin, sides, send, expect, args.warmup, args.block, "idle")
-                library.idle.clear()
-                single.idle.clear()
-                gc.collect()
-                await alternate(standin, sides, send, expect, args.n, args.block, "idle")
-                # During reloads: the library bot reloads back to back, one brief changed each time.
-                stop = asyncio.Event()
+        def typed(turn: int) -> dict[str, Any]:
+            prefix = surnames[turn % len(surnames)][:3]
+            return {"command": "who", "options": {"name": prefix}, "focused": "name"}
 
-                async def reload_loop(stop: asyncio.Event = stop) -> None:
-                    turn = 0
-                    while not stop.is_set():
-                        turn += 1
-                        touch_brief(library_dirs[0], made[turn % len(made)], turn)
-                        started = time.perf_counter()
-                        await library_bot.reloader.reload("bench")
-                        reload_times.append(time.perf_counter() - started)
-
-                reloading = asyncio.create_task(reload_loop())
-                try:
-                    await alternate(standin, sides, send, expect, args.n, args.block, "reloading")
-                finally:
-                    stop.set()
-                    await reloading
-                outcomes.append(Latency(scenario, library, single))
-            return outcomes, reload_times, len(standin.violations)
-        finally:
-            await close_client(library_bot, library_task)
-            await close_client(single_bot, single_task)
+        latencies: list[Latency] = []
+        reloads: list[float] = []
+        for scenario, request, expect in (
+            ("/who name:<surname>", who, 4),
+            ("/who name: autocomplete", typed, 8),
+        ):
+            library, single = Side(library.label, library.token), Side(single.label, single.token)
+            sides = [library, single]
+            await alternate(standin, sides, request, expect, args.warmup, args.block, "idle")
+            library.idle.clear()
+            single.idle.clear()
+            await alternate(standin, sides, request, expect, args.n, args.block, "idle")
+            stop = asyncio.Event()
+            reloading = asyncio.create_task(reload_back_to_back(library_bot, library_dirs[0], made, stop))
+            try:
+                await alternate(standin, sides, request, expect, args.n, args.block, "reloading")
+            finally:
+                stop.set()
+                reloads += await reloading
+            latencies.append(Latency(scenario, library, single))
+        pick_ups = {
+            single.label: await pick_up(single_bot, standin, single, single_dirs, args.briefs + 1),
+            library.label: await pick_up(library_bot, standin, library, library_dirs, args.briefs + 2),
+        }
+        violations = (await standin.call("violations"))["violations"]
+        return Outcome(latencies, reloads, pick_ups, violations)
     finally:
+        for bot in bots:
+            await bot.stop()
         await standin.stop()
-        point_at_api(None, None)
+        for number in (args.briefs + 1, args.briefs + 2):
+            item = generated(number)
+            for folder in (*library_dirs, *single_dirs):
+                (folder / f"{item.brief_id}.toml").unlink(missing_ok=True)
+                (folder / item.seed).unlink(missing_ok=True)
 
 
 def lookup_times(result: LoadResult, made: list[Generated], n: int) -> dict[str, list[float]]:
@@ -428,82 +553,6 @@ def lookup_times(result: LoadResult, made: list[Generated], n: int) -> dict[str,
     return times
 
 
-# ---------------------------------------------------------------- pick-up by `briefbot run`
-
-
-def _make_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-
-
-async def pick_up(tmp: Path, library_dirs: tuple[Path, Path], number: int) -> tuple[float, float, str]:
-    """Seconds from writing a new brief to the reload's log line, and to a probe answering with its person."""
-    briefs, seeds = library_dirs
-    _make_dir(tmp)
-    async with DiscordStandIn() as standin:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_"))}
-        env.update(
-            DISCORD_TOKEN="not.a-real-token.bench",
-            DISCORD_API_BASE_URL=standin.base_url,
-            DISCORD_GUILD_ID=str(standin.guild_id),
-            BRIEFS_DIR=str(briefs),
-            SEEDS_DIR=str(seeds),
-            DATABASE_PATH=str(tmp / "run.sqlite3"),
-            PYTHONPATH=str(REPO),
-        )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=tmp,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        assert process.stderr is not None
-        lines: list[str] = []
-        changed = asyncio.Condition()
-
-        async def read(stream: asyncio.StreamReader) -> None:
-            while line := await stream.readline():
-                async with changed:
-                    lines.append(line.decode(errors="replace").rstrip())
-                    changed.notify_all()
-
-        reader = asyncio.create_task(read(process.stderr))
-
-        async def wait_for(found: Callable[[str], bool], after: int, within: float = 120) -> str:
-            async with asyncio.timeout(within), changed:
-                while True:
-                    for line in lines[after:]:
-                        if found(line):
-                            return line
-                    await changed.wait()
-
-        try:
-            await wait_for(lambda line: "watching" in line and "for brief changes" in line, 0)
-            await standin.wait_until_identified(timeout=60)
-            item = generated(number)
-            (seeds / item.seed).write_text(item.article, encoding="utf-8")
-            mark = len(lines)
-            started = time.perf_counter()
-            (briefs / f"{item.brief_id}.toml").write_text(item.brief, encoding="utf-8")
-            line = await wait_for(lambda line: "library reloaded" in line and "1 added" in line, mark)
-            logged = time.perf_counter() - started
-            person = item.people[0]
-            interaction = await standin.invoke_command("who", {"name": person, "brief": item.brief_id})
-            callback = await standin.wait_for_callback(interaction, timeout=CALLBACK_TIMEOUT)
-            answered = time.perf_counter() - started
-            if person not in str(callback.data):
-                raise Broken(f"the probe did not find {person}: {callback.data}")
-            return logged, answered, line
-        finally:
-            process.terminate()
-            await asyncio.wait_for(process.wait(), timeout=60)
-            await asyncio.wait_for(reader, timeout=60)
-            (briefs / f"{generated(number).brief_id}.toml").unlink(missing_ok=True)
-
-
 # ---------------------------------------------------------------- the run
 
 
@@ -524,130 +573,130 @@ async def run(args: argparse.Namespace) -> int:
         briefs, seeds, made = write_library(tmp / "library", range(args.briefs))
         single_briefs, single_seeds, _ = write_library(tmp / "single", [0])
 
-        print("\nbriefbot check (a process, as a user runs it; median of", args.repeat, "runs)")
-        runs = {
-            label: [check_process(b, s) for _ in range(args.repeat)]
-            for label, (b, s) in (("one", (single_briefs, single_seeds)), ("library", (briefs, seeds)))
-        }
-        if any(run.status != 0 for group in runs.values() for run in group):
-            print("BROKEN: a check did not pass:", {k: [r.status for r in v] for k, v in runs.items()})
-            return 2
-        one_s = statistics.median(r.seconds for r in runs["one"])
-        lib_s = statistics.median(r.seconds for r in runs["library"])
-        one_cpu = statistics.median(r.cpu_seconds for r in runs["one"])
-        lib_cpu = statistics.median(r.cpu_seconds for r in runs["library"])
-        one_mib = max(r.max_rss_mib for r in runs["one"])
-        lib_mib = max(r.max_rss_mib for r in runs["library"])
-        print(f"  1 brief      {one_s:7.3f} s wall  {one_cpu:7.3f} s CPU  {one_mib:7.1f} MiB peak")
-        print(
-            f"  {args.briefs:>5} briefs {lib_s:7.3f} s wall  {lib_cpu:7.3f} s CPU  {lib_mib:7.1f} MiB peak   "
-            f"ratios {_ratio(lib_s, one_s)} wall, {_ratio(lib_cpu, one_cpu)} CPU, {_ratio(lib_mib, one_mib)} memory"
-        )
-        goals["check <= 2 s (wall)"] = lib_s <= GOAL_CHECK_S
-        goals["check <= 2 s (CPU)"] = lib_cpu <= GOAL_CHECK_S
-
-        single_result = load_library(single_briefs, single_seeds)
-        result = load_library(briefs, seeds)
-        in_one = timed(lambda: load_library(single_briefs, single_seeds), args.repeat)
-        in_lib = timed(lambda: load_library(briefs, seeds), args.repeat)
-        cores = usable_cores()
-        in_forks = timed(lambda: load_library(briefs, seeds, workers=cores), args.repeat)
-        print(
-            f"  in process (load_library): 1 brief {in_one * 1000:.1f} ms, {args.briefs} briefs "
-            f"{in_lib * 1000:.1f} ms ({_ratio(in_lib, in_one)}); in {cores} forked processes, as briefbot check "
-            f"does, {in_forks * 1000:.1f} ms ({_ratio(in_forks, in_lib)} of one process)"
-        )
-
-        turn = [0]
-
-        def reload_once(dirs: tuple[Path, Path], previous: LoadResult, items: list[Generated]) -> None:
-            turn[0] += 1
-            touch_brief(dirs[0], items[turn[0] % len(items)], turn[0])
-            reload_library(dirs[0], dirs[1], previous)
-
-        single_made = [generated(0)]
-        r_one = timed(
-            lambda: reload_once((single_briefs, single_seeds), single_result, single_made), args.repeat
-        )
-        r_lib = timed(lambda: reload_once((briefs, seeds), result, made), args.repeat)
-        print(f"\nreload after one brief changed (reload_library, in process; median of {args.repeat})")
-        print(
-            f"  1 brief {r_one * 1000:.1f} ms, {args.briefs} briefs {r_lib * 1000:.1f} ms ({_ratio(r_lib, r_one)})"
-        )
-
-        times = lookup_times(result, made, args.n)
-        times1 = lookup_times(single_result, made, args.n)
-        print(
-            f"\nlookup in the domain, ms (p50 / p99), {args.n} different names; wall, then the thread's CPU time"
-        )
-        for key, label in (
-            ("answer", "/who answer"),
-            ("answer cpu", "  CPU"),
-            ("typed", "autocomplete"),
-            ("typed cpu", "  CPU"),
-        ):
-            ours, one = times[key], times1[key]
+        if not args.skip_check:
+            print("\nbriefbot check (a process, as a user runs it; median of", args.repeat, "runs)")
+            runs = {
+                label: [check_process(b, s) for _ in range(args.repeat)]
+                for label, (b, s) in (("one", (single_briefs, single_seeds)), ("library", (briefs, seeds)))
+            }
+            if any(run.status != 0 for group in runs.values() for run in group):
+                print("BROKEN: a check did not pass:", {k: [r.status for r in v] for k, v in runs.items()})
+                return 2
+            one_s = statistics.median(r.seconds for r in runs["one"])
+            lib_s = statistics.median(r.seconds for r in runs["library"])
+            one_cpu = statistics.median(r.cpu_seconds for r in runs["one"])
+            lib_cpu = statistics.median(r.cpu_seconds for r in runs["library"])
+            one_mib = max(r.max_rss_mib for r in runs["one"])
+            lib_mib = max(r.max_rss_mib for r in runs["library"])
+            print(f"  1 brief      {one_s:7.3f} s wall  {one_cpu:7.3f} s CPU  {one_mib:7.1f} MiB peak")
             print(
-                f"  {label:<13} {args.briefs} briefs {percentile(ours, 50):.3f} / {percentile(ours, 99):.3f}"
-                f"   1 brief {percentile(one, 50):.3f} / {percentile(one, 99):.3f}"
-                f"   p99 ratio {_ratio(percentile(ours, 99), percentile(one, 99))}"
+                f"  {args.briefs:>5} briefs {lib_s:7.3f} s wall  {lib_cpu:7.3f} s CPU  {lib_mib:7.1f} MiB peak   "
+                f"ratios {_ratio(lib_s, one_s)} wall, {_ratio(lib_cpu, one_cpu)} CPU, {_ratio(lib_mib, one_mib)} memory"
             )
-        for kind in ("", " cpu"):
-            worst = max(percentile(times["answer" + kind], 99), percentile(times["typed" + kind], 99))
-            goals[f"lookup p99 <= 2 ms ({kind.strip() or 'wall'})"] = worst <= GOAL_LOOKUP_P99_MS
+            goals["check <= 2 s (wall)"] = lib_s <= GOAL_CHECK_S
+            goals["check <= 2 s (CPU)"] = lib_cpu <= GOAL_CHECK_S
 
-        print(
-            f"\nlatency through the stand-in, ms (p50 / p99), {args.n} per side and phase, blocks of {args.block}",
-            flush=True,
-        )
-        try:
-            outcomes, reloads, violations = await measure_latency(
-                args, tmp, (briefs, seeds), (single_briefs, single_seeds), made
+            single_result = load_library(single_briefs, single_seeds)
+            result = load_library(briefs, seeds)
+            in_one = timed(lambda: load_library(single_briefs, single_seeds), args.repeat)
+            in_lib = timed(lambda: load_library(briefs, seeds), args.repeat)
+            cores = usable_cores()
+            in_forks = timed(lambda: load_library(briefs, seeds, workers=cores), args.repeat)
+            print(
+                f"  in process (load_library): 1 brief {in_one * 1000:.1f} ms, {args.briefs} briefs "
+                f"{in_lib * 1000:.1f} ms ({_ratio(in_lib, in_one)}); in {cores} forked processes, as briefbot check "
+                f"does, {in_forks * 1000:.1f} ms ({_ratio(in_forks, in_lib)} of one process)"
             )
-        except Broken as exc:
-            print(f"BROKEN: {exc}")
-            return 2
-        for outcome in outcomes:
-            print(f"  {outcome.scenario}")
-            for side in (outcome.library, outcome.single):
-                idle = [v * 1000 for v in side.idle]
-                busy = [v * 1000 for v in side.reloading]
+
+            turn = [0]
+
+            def reload_once(dirs: tuple[Path, Path], previous: LoadResult, items: list[Generated]) -> None:
+                turn[0] += 1
+                touch_brief(dirs[0], items[turn[0] % len(items)], turn[0])
+                reload_library(dirs[0], dirs[1], previous)
+
+            single_made = [generated(0)]
+            r_one = timed(
+                lambda: reload_once((single_briefs, single_seeds), single_result, single_made), args.repeat
+            )
+            r_lib = timed(lambda: reload_once((briefs, seeds), result, made), args.repeat)
+            print(f"\nreload after one brief changed (reload_library, in process; median of {args.repeat})")
+            print(
+                f"  1 brief {r_one * 1000:.1f} ms, {args.briefs} briefs {r_lib * 1000:.1f} ms ({_ratio(r_lib, r_one)})"
+            )
+
+            times = lookup_times(result, made, args.n)
+            times1 = lookup_times(single_result, made, args.n)
+            print(
+                f"\nlookup in the domain, ms (p50 / p99), {args.n} different names; wall, then the thread's CPU time"
+            )
+            for key, label in (
+                ("answer", "/who answer"),
+                ("answer cpu", "  CPU"),
+                ("typed", "autocomplete"),
+                ("typed cpu", "  CPU"),
+            ):
+                ours, one = times[key], times1[key]
                 print(
-                    f"    {side.label:<13} idle {percentile(idle, 50):7.3f} / {percentile(idle, 99):7.3f}"
-                    f"   during reloads {percentile(busy, 50):7.3f} / {percentile(busy, 99):7.3f}"
-                    f"   p99 reload/idle {_ratio(percentile(busy, 99), percentile(idle, 99))}"
+                    f"  {label:<13} {args.briefs} briefs {percentile(ours, 50):.3f} / {percentile(ours, 99):.3f}"
+                    f"   1 brief {percentile(one, 50):.3f} / {percentile(one, 99):.3f}"
+                    f"   p99 ratio {_ratio(percentile(ours, 99), percentile(one, 99))}"
                 )
-            lib_idle = percentile(outcome.library.idle, 99)
-            print(
-                f"    {args.briefs} briefs / 1 brief, idle p99 {_ratio(lib_idle, percentile(outcome.single.idle, 99))}"
-            )
-            goals[f"{outcome.scenario}: p99 during reloads <= 1.5x idle"] = (
-                percentile(outcome.library.reloading, 99) <= GOAL_RELOAD_P99_RATIO * lib_idle
-            )
-        if reloads:
-            print(
-                f"  reloads while measuring: {len(reloads)}, median {statistics.median(reloads) * 1000:.1f} ms, "
-                f"max {max(reloads) * 1000:.1f} ms"
-            )
-        print(f"  stand-in violations: {violations}")
-        if violations:
-            return 2
+            for kind in ("", " cpu"):
+                worst = max(percentile(times["answer" + kind], 99), percentile(times["typed" + kind], 99))
+                goals[f"lookup p99 <= 2 ms ({kind.strip() or 'wall'})"] = worst <= GOAL_LOOKUP_P99_MS
 
-        if not args.skip_process:
+        if args.skip_process:
+            print("\n(latency through the stand-in and pick-up left out: --skip-process)")
+        else:
             print(
-                "\npick-up of a brief added while `briefbot run` runs (waited on the log line and a probe)",
+                "\nlatency through the stand-in, ms (p50 / p99): the stand-in, each bot (`briefbot run`) and this "
+                f"driver in processes of their own; {args.n} per side and phase, blocks of {args.block}",
                 flush=True,
             )
-            single_up = await pick_up(tmp / "run-one", (single_briefs, single_seeds), args.briefs + 1)
-            library_up = await pick_up(tmp / "run-library", (briefs, seeds), args.briefs + 2)
-            for label, (logged, answered, _line) in (
-                ("1 brief", single_up),
-                (f"{args.briefs} briefs", library_up),
-            ):
+            try:
+                outcome = await measure_latency(
+                    args, tmp, (briefs, seeds), (single_briefs, single_seeds), made
+                )
+            except Broken as exc:
+                print(f"BROKEN: {exc}")
+                return 2
+            for latency in outcome.latencies:
+                print(f"  {latency.scenario}")
+                rises = {}
+                for side in (latency.library, latency.single):
+                    idle = [v * 1000 for v in side.idle]
+                    busy = [v * 1000 for v in side.reloading]
+                    rises[side.label] = percentile(busy, 99) / percentile(idle, 99)
+                    print(
+                        f"    {side.label:<13} idle {percentile(idle, 50):7.3f} / {percentile(idle, 99):7.3f}"
+                        f"   during reloads {percentile(busy, 50):7.3f} / {percentile(busy, 99):7.3f}"
+                        f"   p99 reload/idle {_ratio(percentile(busy, 99), percentile(idle, 99))}"
+                    )
+                lib_idle = percentile(latency.library.idle, 99)
+                print(
+                    f"    {latency.library.label} / 1 brief: idle p99 "
+                    f"{_ratio(lib_idle, percentile(latency.single.idle, 99))}; the reloads' rise against the one-brief "
+                    f"bot's in the same minutes {_ratio(rises[latency.library.label], rises[latency.single.label])}"
+                )
+                goals[f"{latency.scenario}: p99 during reloads <= 1.5x idle"] = (
+                    percentile(latency.library.reloading, 99) <= GOAL_RELOAD_P99_RATIO * lib_idle
+                )
+            reloads = outcome.reloads
+            if reloads:
+                print(
+                    f"  reloads while measuring (SIGHUP -> log line, one brief changed each): {len(reloads)}, "
+                    f"median {statistics.median(reloads) * 1000:.1f} ms, max {max(reloads) * 1000:.1f} ms"
+                )
+            print(f"  stand-in violations: {len(outcome.violations)}")
+            if outcome.violations:
+                print("   ", "\n    ".join(outcome.violations[:5]))
+                return 2
+            print("\npick-up of a brief added while `briefbot run` runs (waited on the log line and a probe)")
+            for label, (logged, answered) in outcome.pick_ups.items():
                 print(f"  {label:<13} reload logged {logged:.2f} s, probe answered {answered:.2f} s")
-            print(
-                f"  ratio {_ratio(library_up[1], single_up[1])}; log line: {library_up[2].split(': ', 1)[-1]}"
-            )
+            library_up = outcome.pick_ups[f"{args.briefs:,} briefs"]
+            print(f"  ratio {_ratio(library_up[1], outcome.pick_ups['1 brief'][1])}")
             goals["pick-up <= 5 s"] = library_up[1] <= GOAL_PICK_UP_S
 
     print("\ngoals")
@@ -665,7 +714,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=40, help="unmeasured interactions first, per side")
     parser.add_argument("--block", type=int, default=25, help="interactions per side before switching")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each check and reload timing")
-    parser.add_argument("--skip-process", action="store_true", help="leave out the briefbot run pick-up")
+    parser.add_argument(
+        "--skip-process",
+        action="store_true",
+        help="leave out the `briefbot run` processes (latency through the stand-in, pick-up)",
+    )
+    parser.add_argument(
+        "--skip-check", action="store_true", help="leave out briefbot check and the in-process figures"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args(argv)
     import logging
