@@ -249,16 +249,18 @@ class SqliteBackend(Backend):
             if not durable:
                 self._synchronous_normal = True  # before the pragma: a failure midway is restored too
                 await self._connection.execute("PRAGMA synchronous=NORMAL")
+            committed = False
             try:
                 await self._connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield SqliteConnection(self._connection)
-                except BaseException:
-                    await self._connection.rollback()
-                    raise
-                else:
-                    await self._connection.commit()
+                yield SqliteConnection(self._connection)
+                await self._connection.commit()
+                committed = True
             finally:
+                if not committed:
+                    # Also when a cancellation stopped the wait for BEGIN (or a statement) while the connection's
+                    # thread still ran it: the thread runs this rollback after it, so no transaction stays open
+                    # (with none open, sqlite3's rollback does nothing).
+                    await self._connection.rollback()
                 await self._restore_full()
 
     async def _restore_full(self) -> None:

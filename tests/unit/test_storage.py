@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -324,3 +325,34 @@ async def test_a_removed_server_is_paused_then_forgotten_unless_it_returns(datab
     assert await servers.forget_removed_before(T0 + timedelta(days=1)) == [1]
     assert [s.channel_id for s in await repository.list_subscriptions(include_inactive=True)] == [20]
     assert await servers.subscribed_servers() == [2]
+
+
+async def test_a_transaction_cancelled_while_its_begin_runs_leaves_none_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # aiosqlite runs each statement in the connection's thread: a task cancelled while it awaits BEGIN stops
+    # waiting, but the thread still begins the transaction. Seen at shutdown ("Safety level may not be changed
+    # inside a transaction"); left open, it would refuse every later transaction on the connection.
+    database = await Database.open(tmp_path / "briefbot.db")
+    try:
+        raw = database.backend.raw_connection
+        real_execute = raw.execute
+
+        async def cancelled_as_begin_runs(sql: str, *args: object) -> object:
+            result = await real_execute(sql, *args)  # type: ignore[arg-type]
+            if sql == "BEGIN IMMEDIATE":
+                raise asyncio.CancelledError  # the cancellation arrives while the thread ran BEGIN
+            return result
+
+        monkeypatch.setattr(raw, "execute", cancelled_as_begin_runs)
+        with pytest.raises(asyncio.CancelledError):
+            async with database.transaction(durable=False):
+                raise AssertionError("the block never runs")
+        monkeypatch.undo()
+        assert not raw.in_transaction
+        async with database.transaction() as connection:
+            await connection.execute("UPDATE delivery_states SET name = name")
+        async with database.read() as connection:
+            assert await connection.fetchval("PRAGMA synchronous") == 2  # FULL again
+    finally:
+        await database.close()
