@@ -1,5 +1,5 @@
-"""The SQLite backend: one aiosqlite connection (WAL, synchronous=FULL) under an asyncio lock, and a
-read-only connection beside it for peeks."""
+"""The SQLite backend: one aiosqlite connection (WAL, synchronous=FULL) under an asyncio lock, a read-only
+connection beside it for peeks, and one that checkpoints the WAL outside the writer's transactions."""
 
 from __future__ import annotations
 
@@ -24,6 +24,20 @@ from bot.storage._backend import (
 )
 
 logger = logging.getLogger(__name__)
+
+# The WAL is copied back into the database file by a connection of its own, never by the writer inside a
+# transaction: SQLite's automatic checkpoint runs in the commit that crosses its threshold, and held the write
+# lock (and so every command and send) for 200 ms at a time while a slot was recorded (bench/record.py).
+# After a commit that leaves more than CHECKPOINT_AFTER bytes of WAL, a PASSIVE checkpoint starts on that
+# connection (it neither waits for nor blocks the writer and readers). The writer restarts the WAL from its
+# start at its first transaction after a checkpoint copied it all, and then truncates the file to
+# WAL_KEPT_BYTES (journal_size_limit), so the file's size is what was written since: a write that finds it past
+# WAL_LIMIT_BYTES (writes outpacing the checkpoints) first waits, without the lock, for them to catch up.
+CHECKPOINT_AFTER = 4 * 1024 * 1024  # SQLite's own default: 1,000 pages of 4 KiB
+WAL_KEPT_BYTES = 1024 * 1024
+WAL_LIMIT_BYTES = 32 * 1024 * 1024
+# Checkpoints a write waits for at most before it goes on anyway (a long read can hold the WAL back).
+_CATCH_UP_TRIES = 3
 
 
 def _is_not_a_database(error: sqlite3.Error) -> bool:
@@ -75,6 +89,12 @@ class SqliteBackend(Backend):
         self._lock = asyncio.Lock()
         self._closed = False
         self._synchronous_normal = False  # a non-durable transaction's NORMAL is still to be put back
+        self._checkpointer: aiosqlite.Connection | None = None
+        self._checkpointing: asyncio.Task[bool] | None = None
+        self.wal = Path(f"{path}-wal")
+        self.checkpoint_after = CHECKPOINT_AFTER
+        self.wal_kept_bytes = WAL_KEPT_BYTES
+        self.wal_limit_bytes = WAL_LIMIT_BYTES
 
     @property
     def raw_connection(self) -> aiosqlite.Connection:
@@ -112,6 +132,8 @@ class SqliteBackend(Backend):
             await database._configure()
             await database._migrate(steps)
             await database._open_peek()
+            await database._open_checkpointer()
+            await database._catch_up()  # migrations may have left a long WAL
         except sqlite3.DatabaseError as exc:
             await database._close_connections()
             raise StorageError(
@@ -159,10 +181,72 @@ class SqliteBackend(Backend):
         self._peek.row_factory = aiosqlite.Row
         await self._peek.execute("PRAGMA busy_timeout=5000")
 
+    async def _open_checkpointer(self) -> None:
+        checkpointer = aiosqlite.connect(self.path, isolation_level=None)
+        self._checkpointer = await checkpointer
+        # FULL: a checkpoint syncs the WAL before copying it and the database file before the WAL restarts.
+        await self._checkpointer.execute("PRAGMA synchronous=FULL")
+
     async def _close_connections(self) -> None:
+        if self._checkpointing is not None:
+            await asyncio.gather(self._checkpointing, return_exceptions=True)
+        if self._checkpointer is not None:
+            await self._checkpointer.close()
         if self._peek is not None and self._peek is not self._connection:
             await self._peek.close()
         await self._connection.close()
+
+    def _wal_bytes(self) -> int:
+        try:
+            return self.wal.stat().st_size
+        except OSError:
+            return 0
+
+    def _after_commit(self) -> None:
+        """Starts a checkpoint when the commit left the WAL past `checkpoint_after` and none is running."""
+        if self._checkpointer is None or self._wal_bytes() <= self.checkpoint_after:
+            return
+        if self._checkpointing is None or self._checkpointing.done():
+            self._checkpointing = asyncio.create_task(self._checkpoint())
+
+    async def _checkpoint(self) -> bool:
+        """One PASSIVE checkpoint; True when it copied the whole WAL (the next write restarts it). A failure
+        (say, a full disk) is logged: the WAL then grows until a later one succeeds, nothing is lost."""
+        assert self._checkpointer is not None
+        try:
+            async with self._checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)") as cursor:
+                row = await cursor.fetchone()
+        except sqlite3.Error as exc:
+            logger.warning(
+                "checkpoint of %s failed (%s); the write-ahead log grows until one succeeds", self.path, exc
+            )
+            return False
+        return row is not None and row[1] == row[2]
+
+    async def _catch_up(self) -> None:
+        """Before a write: when the WAL is past `wal_limit_bytes`, wait (holding nothing) for checkpoints to
+        copy it all, so that this write restarts it."""
+        if self._checkpointer is None or self._wal_bytes() <= self.wal_limit_bytes:
+            return
+        for _ in range(_CATCH_UP_TRIES):
+            # One begun before the last commit does not cover it: wait for it, then run one that does.
+            await self.checkpoints_done()
+            self._checkpointing = asyncio.create_task(self._checkpoint())
+            if await asyncio.shield(self._checkpointing):
+                return
+
+    async def bound_wal(self, *, checkpoint_after: int, kept: int, limit: int) -> None:
+        """Other bounds for the WAL than CHECKPOINT_AFTER, WAL_KEPT_BYTES and WAL_LIMIT_BYTES (tests lower them)."""
+        if not kept < checkpoint_after <= limit:
+            raise ValueError("the WAL bounds must be kept < checkpoint_after <= limit")
+        async with self._lock:
+            await self._connection.execute(f"PRAGMA journal_size_limit={kept:d}")
+            self.checkpoint_after, self.wal_kept_bytes, self.wal_limit_bytes = checkpoint_after, kept, limit
+
+    async def checkpoints_done(self) -> None:
+        """Returns once no checkpoint is running (tests wait on it)."""
+        while self._checkpointing is not None and not self._checkpointing.done():
+            await asyncio.gather(self._checkpointing, return_exceptions=True)
 
     async def peek_row(self, sql: str, parameters: Parameters = ()) -> Row | None:
         self._check_open()
@@ -177,6 +261,9 @@ class SqliteBackend(Backend):
         mode = None if row is None else str(row["journal_mode"])
         if mode is None or mode.lower() != "wal":
             logger.warning("database %s did not switch to WAL mode (got %r)", self.path, mode)
+        # The writer never checkpoints (see CHECKPOINT_AFTER); when it restarts the WAL, it truncates the file.
+        await self._connection.execute("PRAGMA wal_autocheckpoint=0")
+        await self._connection.execute(f"PRAGMA journal_size_limit={self.wal_kept_bytes:d}")
         # FULL: every commit is durable. A 'sent' row lost on power failure would mean a duplicate post.
         # `transaction(durable=False)` lowers it to NORMAL for one transaction, and puts it back.
         await self._connection.execute("PRAGMA synchronous=FULL")
@@ -242,7 +329,9 @@ class SqliteBackend(Backend):
     async def transaction(self, *, durable: bool = True) -> AsyncIterator[Connection]:
         """`BEGIN IMMEDIATE` under the lock; `durable=False` commits with `synchronous=NORMAL` (see
         `Database.transaction`). The connection is back at FULL before the lock is released: if putting it
-        back fails, every later transaction tries again first and refuses to begin until it is."""
+        back fails, every later transaction tries again first and refuses to begin until it is. A commit
+        that leaves the WAL long starts a checkpoint beside it (see CHECKPOINT_AFTER)."""
+        await self._catch_up()
         async with self._lock:
             self._check_open()
             await self._restore_full()
@@ -255,6 +344,7 @@ class SqliteBackend(Backend):
                 yield SqliteConnection(self._connection)
                 await self._connection.commit()
                 committed = True
+                self._after_commit()
             finally:
                 if not committed:
                     # Also when a cancellation stopped the wait for BEGIN (or a statement) while the connection's
