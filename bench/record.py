@@ -6,8 +6,8 @@ in `delivered_briefs`), so the contents rule has history to read. Then the 09:00
 `DeliveryLedger.record_slot` against a library of 20 briefs, while a reader asks for the connection every
 5 ms, as commands and sends do. Printed per size: the time, the CPU time of the process (all threads: the
 machine's load shows in the time, much less in the CPU time) and the load average at the start, microseconds
-per subscription, the longest transaction (the write lock and the one connection held), the longest a
-reader waited, and a check that every channel got its pending row with the two briefs it had not had. Then
+per subscription, the longest transaction (the write lock and the one connection held; on SQLite also in
+CPU time of its connection's thread, which the load does not stretch), the longest a reader waited, and a check that every channel got its pending row with the two briefs it had not had. Then
 the dispatcher's next pass over what was just recorded: `due_in_turn` taking the next 200 rows round-robin
 by server (median of 5 calls; checked to take every server in the first round).
 
@@ -136,19 +136,34 @@ def _channels(count: int) -> range:
     return range(10**17, 10**17 + count)
 
 
+def _writer_clock(database: Database) -> int | None:
+    """The CPU clock of the thread that runs SQLite's connection (aiosqlite's worker), None on PostgreSQL."""
+    thread = getattr(getattr(database.backend, "raw_connection", None), "_thread", None)
+    ident = getattr(thread, "ident", None)
+    return None if ident is None else time.pthread_getcpuclockid(ident)
+
+
 class Watched:
-    """Times every transaction on the one `Database` (waiting for its lock, BEGIN, the work, the commit)."""
+    """Times every transaction on the one `Database` (waiting for its lock, BEGIN, the work, the commit), and
+    on SQLite the CPU time spent in it by the two threads that do its work in turn (the event loop's and the
+    connection's): about what it would hold the lock for on an idle machine (a chunk's commit does not wait
+    for the disk), whatever the load."""
 
     def __init__(self, database: Database) -> None:
         self.holds: list[float] = []
+        self.cpu_holds: list[float] = []
         original = database.transaction
+        clock = _writer_clock(database)
 
         @contextlib.asynccontextmanager
         async def timed(**options: Any) -> AsyncIterator[Any]:
             started = time.perf_counter()
+            cpu_started = None if clock is None else time.clock_gettime(clock) + time.thread_time()
             async with original(**options) as connection:
                 yield connection
             self.holds.append(time.perf_counter() - started)
+            if clock is not None and cpu_started is not None:
+                self.cpu_holds.append(time.clock_gettime(clock) + time.thread_time() - cpu_started)
 
         database.transaction = timed  # type: ignore[method-assign]
 
@@ -235,6 +250,7 @@ async def measure_ours(path: Path | str, count: int, chunk: int | None) -> dict[
             "load_average": load,
             "us_per_subscription": elapsed / count * 1e6,
             "longest_transaction_ms": max(watched.holds, default=0.0) * 1000,
+            "longest_transaction_cpu_ms": max(watched.cpu_holds, default=0.0) * 1000,
             "median_transaction_ms": statistics.median(watched.holds or [0.0]) * 1000,
             "first_last_transactions_ms": [
                 round(h * 1000, 1) for h in watched.holds[:3] + watched.holds[-3:]
@@ -426,6 +442,8 @@ def _line(label: str, figures: dict[str, Any]) -> str:
         f" ({ours['us_per_subscription']:6.1f} us/sub), longest transaction {ours['longest_transaction_ms']:7.1f} ms"
         f" (median {ours['median_transaction_ms']:.1f} of {ours['transactions']}), longest reader wait {ours['longest_reader_wait_ms']:7.1f} ms"
     )
+    if ours.get("longest_transaction_cpu_ms"):
+        text += f", longest transaction in cpu {ours['longest_transaction_cpu_ms']:.1f} ms"
     if "floor" in figures:
         text += (
             f"; bare insert {figures['floor']['seconds']:.3f} s (cpu {figures['floor']['cpu_seconds']:.3f} s),"
