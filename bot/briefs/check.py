@@ -82,6 +82,7 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     REASON_MARKERS,
     RELATIVE_WORDS,
+    SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
     STATUS_VERBS,
@@ -215,6 +216,15 @@ class _Checker:
                         f"{where}.evidence[{index}]",
                         f"starts just after “{negation}”, which it leaves out: cut there, it says the opposite "
                         "of the article; start the passage before the negation",
+                    )
+                )
+            saying = _word_before(found.paragraph.text, found.sentences[0].start, found.start)
+            if saying.casefold() in ("saying", "claiming", "arguing", "adding", "warning"):
+                problems.append(
+                    Problem(
+                        f"{where}.evidence[{index}]",
+                        f"starts just after “{saying}”, which it leaves out: cut there, someone's words read as "
+                        "the article's own; start the passage with who says them",
                     )
                 )
             for sentence in found.sentences:
@@ -376,6 +386,7 @@ class _Checker:
             if not any(find_words(normalise(written), p.text) for p in self.article.paragraphs):
                 yield Problem(field, f"“{written}” is not written in the article")
         yield from _alias_problems(where, alias, self.brief.aliases)
+        yield from _alias_person_problems(where, alias, self.brief.people)
 
     def _credit(self, where: str, credit: Credit) -> Iterator[Problem]:
         problems, _ = self._locate(where, [credit.as_written])
@@ -647,6 +658,7 @@ class _Checker:
             return
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
         yield from self._value(f"{where}.when", deal.when, shown, what)
+        yield from _said_time(f"{where}.when", deal.when, shown)
         yield from self._value(f"{where}.how", deal.how, shown, what)
         settings = [setting for at in clauses for setting in _setting(at)]
         yield from self._value(
@@ -845,6 +857,7 @@ class _Checker:
         yield from self._value(f"{where}.where", event.where, texts)
         yield from self._placed(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
+        yield from _said_time(f"{where}.when", event.when, texts)
         yield from self._one_paragraph(where, event, located)
 
     def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
@@ -1567,14 +1580,17 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     )
 
 
+def _word_before(text: str, sentence_start: int, start: int) -> str:
+    """The word just before `start` in its sentence, without its punctuation; "" at the sentence's start."""
+    before = text[sentence_start:start].split()
+    return before[-1].strip(_PUNCTUATION) if before else ""
+
+
 def _negation_before(text: str, sentence_start: int, start: int) -> str | None:
     """The negation that stands just before `start` in its sentence ("has not | provided …"), or None."""
-    before = text[sentence_start:start].split()
-    if not before:
-        return None
-    word = before[-1].strip(_PUNCTUATION).casefold()
-    if word in NEGATIONS or word.endswith(("n't", "n’t")):
-        return before[-1].strip(_PUNCTUATION)
+    word = _word_before(text, sentence_start, start)
+    if word.casefold() in NEGATIONS or word.casefold().endswith(("n't", "n’t")):
+        return word
     return None
 
 
@@ -1635,20 +1651,68 @@ def _role_use_problem(text: str, role: AttributionRole, item: Fact) -> str | Non
 
 
 def _role_fragment(field: str, person: Person) -> Iterator[Problem]:
-    """A role is the words that title the person, next to their name: "Deputy Director Ilan Mezushan", not a
-    piece from the middle of the phrase ("Defense Ministry Policy")."""
+    """A role is the words that title the person, whole and next to their name: "Deputy Director Ilan
+    Mezushan" is his whole title only with what stands before it ("Defense Ministry Policy and …"), so neither
+    "Director" nor a piece from the middle ("Defense Ministry Policy") is; only the affiliation may stand
+    before the role ("Russian President Vladimir Putin")."""
     if person.role is None:
         return
     phrase, role, name = normalise(person.as_written), normalise(person.role), normalise(person.name)
-    found = find_words(role, phrase)
-    if not found or not find_words(name, phrase):
+    if not find_words(name, phrase):
         return  # not written there: its own error says so
-    for at in found:
+    affiliation = normalise(person.affiliation).casefold() if person.affiliation else ""
+    for at in find_words(role, phrase):
+        before = phrase[:at].strip(" ,").casefold()
         after = phrase[at + len(role) :].lstrip(" ,")
-        if not after or after.startswith(name) or phrase[:at].rstrip(" ,").endswith(name):
-            return
+        if before in ("", affiliation) and (not after or after.startswith(name)):
+            return  # the title before the name
+        if not after and before.endswith(name.casefold()):
+            return  # the name, then the title ("Yevgen Korniychuk, Ukraine's ambassador")
+    if not find_words(role, phrase):
+        return
     yield Problem(
         field,
-        f"“{person.role}” is a piece of “{person.as_written}”: a role is the words that title {person.name}, "
-        "next to the name",
+        f"“{person.role}” is not the whole title “{person.as_written}” gives {person.name}: a role is the "
+        "words that title them, from the start of the phrase (after the affiliation, when one is given) to "
+        "the name",
     )
+
+
+def _said_time(field: str, when: str | None, texts: Sequence[str]) -> Iterator[Problem]:
+    """A `when` that stands only just after a saying verb ("Ada Quill said on Monday that the ferries had
+    left") is when it was said, not when what was said happened."""
+    if when is None:
+        return
+    wanted = normalise(when)
+    saying: list[str] = []
+    for text in (normalise(t) for t in texts):
+        for at in find_words(wanted, text):
+            before = text[:at].split()
+            on = bool(before) and before[-1].casefold() == "on"
+            verb = before[-2 if on else -1].strip(_PUNCTUATION) if len(before) > on else ""
+            if verb.casefold() not in SAYING_VERBS:
+                return  # told somewhere as the time of something else
+            saying.append(" ".join([verb, *(["on"] if on else []), when]))
+    if saying:
+        yield Problem(
+            field,
+            f"“{when}” is when it was said (“{saying[0]}”), not when it happened: leave `when` out, or take "
+            "it from the words that tell the event",
+        )
+
+
+def _alias_person_problems(where: str, alias: Alias, people: Sequence[Person]) -> Iterator[Problem]:
+    """An alias never gives one person's words to another: "Austin" names Lloyd Austin, so it cannot be an
+    alias of "Lapid" (his quote would be told as Lapid's)."""
+    name = normalise(alias.name).casefold()
+    for index, written in enumerate(alias.as_written):
+        word = normalise(written).casefold()
+        for person in people:
+            forms = {normalise(person.name).casefold(), normalise(person.name).split()[-1].casefold()}
+            named = bool(find_words(word, normalise(person.name).casefold()))
+            if named and name not in forms:
+                yield Problem(
+                    f"{where}.as_written[{index}]",
+                    f"“{written}” names {person.name} in the article: an alias cannot give it to {alias.name}",
+                )
+                break

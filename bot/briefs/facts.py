@@ -82,7 +82,7 @@ def when_text(brief: Brief, when: str) -> str:
         return when
     published = brief.editor.published
     if only_a_month(when):
-        dated = f"; in an article of {published:%-d %B %Y} (date from the editor)" if published else ""
+        dated = f"; in an article of {published:%-d %B %Y}, a date from the editor" if published else ""
         return f"{when} (as the article says it; no year stated{dated})"
     if published is None:
         return f"{when} (as the article says it; the article gives no date to count from)"

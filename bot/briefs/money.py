@@ -129,13 +129,22 @@ _SMALL: Final[dict[str, float]] = {
     "a quarter of a": 0.25,
     "quarter of a": 0.25,
 }
-_SCALES: Final[dict[str, int]] = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALES: Final[dict[str, int]] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    # as articles abbreviate them, written with or without a space: "1.5bn", "$600m", "€2.5mn"
+    "bn": 10**9,
+    "mn": 10**6,
+    "m": 10**6,
+}
 _NUMBER = (
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(re.escape(word) for word in sorted(_SMALL, key=len, reverse=True))
     + ")"
 )
-_SCALE = r"(?:[\s-]+(?P<scale>" + "|".join(_SCALES) + "))?"
+_SCALE = r"(?:[\s-]*(?P<scale>" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?"
 _CODE = r"(?P<code>[A-Z]{3})"
 
 
@@ -197,7 +206,12 @@ def parse_money(as_written: str) -> Money:
     return Money(int(amount), currency or UNSTATED, text)
 
 
+# Letters articles write for a currency that are not its ISO code: "NIS 2 billion" (new Israeli shekels).
+_CODE_LETTERS: Final[dict[str, str]] = {"NIS": "ILS"}
+
+
 def _iso(code: str) -> str:
+    code = _CODE_LETTERS.get(code, code)
     if code not in ISO_CURRENCIES:
         raise MoneyError(f"“{code}” is not an ISO 4217 currency code")
     return code
@@ -210,9 +224,7 @@ def format_number(amount: int) -> str:
 # What may stand just after an amount and belongs to it: its scale ("€300 | million") or its currency
 # ("half-a-billion | dollars"); and just before it, its sign or code ("$ | 600 million", "US$", "EUR ").
 _AFTER_AMOUNT = re.compile(
-    r"[\s-]+(?:"
-    + "|".join(sorted([*_SCALES, "bn", "mn", "m", "k", *(w for w, _ in _WORDS)], key=len, reverse=True))
-    + r")\b",
+    r"[\s-]+(?:" + "|".join(sorted([*_SCALES, "k", *(w for w, _ in _WORDS)], key=len, reverse=True)) + r")\b",
     flags=re.IGNORECASE,
 )
 _BEFORE_AMOUNT = re.compile(r"(?:" + "|".join(re.escape(sign) for sign, _ in _SIGNS) + r"|\b[A-Z]{3}\s)\s*$")

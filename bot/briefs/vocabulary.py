@@ -152,6 +152,8 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could",
     "might",
     "allegedly",
+    "if",  # a condition: "Oster would lend $90 million if the council agreed" is no plain pledge
+    "unless",
 )
 
 Status = Literal[
@@ -522,3 +524,19 @@ PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "India": ("New Delhi", "Indian"),
     "Australia": ("Canberra", "Australian"),
 }
+
+# A time just after one of these ("said on Monday that …") is when it was said, not when what was said happened.
+SAYING_VERBS: Final[tuple[str, ...]] = (
+    "said",
+    "says",
+    "told",
+    "stated",
+    "announced",
+    "added",
+    "warned",
+    "argued",
+    "claimed",
+    "insisted",
+    "responded",
+    "reported",
+)

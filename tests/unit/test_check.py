@@ -183,6 +183,12 @@ def test_an_attribution_must_be_written_in_the_evidence_sentence() -> None:
         ("US$1.5 billion", 1_500_000_000, "USD"),
         ("600 million USD", 600_000_000, "USD"),
         ("1,600 million", 1_600_000_000, "unstated"),
+        # abbreviated scales and the shekel's letters, as articles write them (fourth reading)
+        ("1.5bn", 1_500_000_000, "unstated"),
+        ("$600m", 600_000_000, DOLLARS),
+        ("£3 bn", 3_000_000_000, "GBP"),
+        ("€2.5mn", 2_500_000, "EUR"),
+        ("NIS 2 billion", 2_000_000_000, "ILS"),
     ],
 )
 def test_money_is_read_as_written(written: str, amount: int, currency: str) -> None:
@@ -926,6 +932,8 @@ Norland did not provide fuel to Estria. Vesta never sent the engines to the harb
 Vesta will provide €2 billion to Estria next year. Oster would lend $90 million if the council agreed.
 
 Mayor Tomas Rell said on Tuesday that the harbour would reopen.
+
+Harbourmaster Ada Quill said on Monday that the ferries had left.
 """
 
 
@@ -1103,3 +1111,30 @@ def test_each_shape_of_a_closing_attribution_governs_its_paragraph(told: str, cl
     [(item, message)] = found(None)
     assert item == "key_points[0].attribution" and "as the account of the words that close it" in message
     assert found(closing) == []
+
+
+def test_the_time_of_a_saying_is_not_the_time_of_what_is_said() -> None:
+    said = "Harbourmaster Ada Quill said on Monday that the ferries had left."
+    left = {"what": "the ferries had left", "evidence": [said], "attribution": "Harbourmaster Ada Quill said"}
+    assert fourth_problems(events=[left]) == []
+    [(item, message)] = fourth_problems(events=[{**left, "when": "Monday"}])
+    assert item == "events[0].when"
+    assert "“Monday” is when it was said (“said on Monday”), not when it happened" in message
+
+
+def test_a_condition_is_part_of_its_hedge() -> None:
+    lend = "Oster would lend $90 million if the council agreed."
+    pledge = {
+        "donor": "Oster",
+        "recipient": "council",
+        "kind": "financial",
+        "items": ["$90 million"],
+        "status": "pledged",
+        "status_as_written": "would lend",
+        "evidence": [lend],
+    }
+    whole = {"text": "Oster would lend $90 million if the council agreed", "role": "hedge"}
+    assert fourth_problems(aid=[{**pledge, "attribution": whole}]) == []
+    cut = {"text": "Oster would lend $90 million", "role": "hedge"}
+    found = fourth_problems(aid=[{**pledge, "attribution": cut}])
+    assert [item for item, _ in found] == ["aid[0].attribution"] and "“if”" in found[0][1], found

@@ -484,6 +484,14 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "aliases[2].as_written[0]",
     ),
+    (
+        "Austin's quote given to Lapid by an alias",
+        lambda raw: (
+            raw["aliases"].append({"name": "Lapid", "as_written": ["Austin"]}),
+            raw["quotes"][0].update(speaker="Lapid"),
+        ),
+        "aliases[2].as_written[0]",
+    ),
     # a passage or heading cut just after its negation says the opposite
     (
         "a key point cut after “has not”",
@@ -501,6 +509,11 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
             evidence=[SHIPPED["aid"][3]["evidence"][0]],
         ),
         "events[2].what",
+    ),
+    (
+        "Moscow's words cut from its “saying”, told as the article's",
+        lambda raw: raw["key_points"].append({"evidence": ["it does not accept Israel’s explanations."]}),
+        "key_points[11].evidence[0]",
     ),
     # an amount cut before its magnitude or its currency
     ("“€300 million” cut to “€300”", _set("loans", 2, as_written="€300", amount=300), "loans[2].as_written"),
@@ -577,6 +590,7 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         _set("people", 0, role="Defense Ministry Policy"),
         "people[0].role",
     ),
+    ("a Deputy Director told as the Director", _set("people", 0, role="Director"), "people[0].role"),
     # a loan the article calls a loan is not a reading; a credit's organisation follows its "/"
     ("Japan's loan, so called, told as a reading", _set("loans", 1, reading=True), "loans[1].reading"),
     (

@@ -139,6 +139,11 @@ def test_an_editor_date_anchors_relative_times_and_is_labelled(shipped: LoadResu
     events = render.pages_text(answer("events", library))
     assert "When: Wednesday, in an article of 16 June 2022 (date from the editor)" in events
     assert "When: Mariupol" not in events
+    # a month keeps its note, and its date reads without parentheses inside parentheses (fourth reading)
+    assert (
+        "When: May (as the article says it; no year stated; in an article of 16 June 2022, a date from the editor)"
+        in events
+    )
     sources = render.pages_text(answer("sources", library))
     assert (
         "Editor's note, not from the article: published 16 June 2022; address https://example.org/a."
