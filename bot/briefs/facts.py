@@ -234,10 +234,13 @@ def quoted(passage: str) -> str:
     return f"“{cut}” {QUOTATION_GOES_ON}"
 
 
-def sentence_label(sentence: str) -> str:
+def sentence_label(sentence: str, passage: str = "") -> str:
     """How the Quote view names the words around a passage: a sentence that opens a quotation running over
-    several sentences is shown whole, and called so."""
+    several sentences is shown whole, and called so; for a passage inside that quotation (its opening mark
+    stands before the passage), the quotation is what it stands in."""
     if "“" in sentence and _MORE_THAN_ONE_SENTENCE.search(sentence):
+        if passage and "“" not in passage and sentence.find("“") < sentence.find(passage[:40]):
+            return "In the quotation it stands in, from the sentence that opens it"
         return "In the sentence and the quotation it opens"
     return "In the sentence"
 

@@ -253,7 +253,7 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
         if referent:  # "He can be seen …" under Lloyd Austin: "He" is Ilan Mezushan
             lines.append(referent)
         if sentence and not whole:
-            lines.append(f"{facts.sentence_label(sentence)}: “{sentence}”")
+            lines.append(f"{facts.sentence_label(sentence, passage)}: “{sentence}”")
         lines += facts.attribution_lines(said)
         # who says so stands in a later sentence: show it, so the passage is read as that source's account
         if account:

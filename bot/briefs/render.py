@@ -274,10 +274,11 @@ def render_people(found: Found[Person]) -> list[MessageData]:
             item = _with_label(brief, found, _person_field(brief, person))
             fields.append(dataclasses.replace(item, inline=len(same) > 1))
     one = _one(found)
+    scope = f", matching “{escape_markdown(found.query)}”" if found.query else ""  # say what was typed
     if one is not None:
-        heading = f"Who is involved: {len(entries)} of {plural(len(one.people), 'person', 'people')}"
+        heading = f"Who is involved{scope}: {len(entries)} of {plural(len(one.people), 'person', 'people')}"
     else:
-        heading = f"Who is involved: {plural(len(order), 'person', 'people')} in {plural(len(found.groups), 'article')}"
+        heading = f"Who is involved{scope}: {plural(len(order), 'person', 'people')} in {plural(len(found.groups), 'article')}"
     return paginate(heading, _from_line(found), fields, _footer(found))
 
 

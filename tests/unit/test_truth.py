@@ -804,3 +804,23 @@ def test_a_passage_about_someone_else_says_whom_its_pronoun_stands_for(
     assert {name.split(" · ")[0] for name, _ in shown} == {"Ilan Mezushan", "Lloyd Austin"}
     for name, value in shown:
         assert value.splitlines()[1] == "“He” is Ilan Mezushan, named in the sentence before", name
+
+
+def test_a_person_found_by_what_was_typed_says_what_it_matched(shipped: LoadResult) -> None:
+    """Fourth reading #15: `/who name:x` answered Alex Ben-Zvi under "Who is involved: 1 of 8 people", not saying
+    that it was the people matching “x” (the aid and loans headings say "involving …")."""
+    pages = answer("who", shipped.library, {"name": "x"})
+    assert pages[0].embeds[0].title == "Who is involved, matching “x”: 1 of 8 people"
+    assert answer("who", shipped.library)[0].embeds[0].title == "Who is involved: 8 of 8 people"
+
+
+def test_a_passage_inside_a_quotation_is_not_said_to_open_it(
+    quote_views: dict[str, list[MessageData]],
+) -> None:
+    """Fourth reading #15: Austin's passage 2/3 ("we’ve built tremendous momentum …") stands inside the quotation
+    that his first passage opens; its Quote line called the sentence around it "the quotation it opens"."""
+    fields = [f for page in quote_views["who"] for embed in page.embeds for f in embed.fields]
+    [inside] = [f for f in fields if f.name.startswith("Lloyd Austin · passage 2/3")]
+    assert "In the quotation it stands in, from the sentence that opens it: “Austin said" in inside.value
+    [opening] = [f for f in fields if f.name.startswith("Lloyd Austin · passage 1/3")]
+    assert "In the sentence and the quotation it opens: “Austin said" in opening.value
