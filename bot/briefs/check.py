@@ -858,6 +858,7 @@ class _Checker:
         yield from self._placed(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
         yield from _said_time(f"{where}.when", event.when, texts)
+        yield from self._when_after_what(where, event, located)
         yield from self._one_paragraph(where, event, located)
 
     def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
@@ -884,6 +885,29 @@ class _Checker:
                         "event says the opposite; head it with the negation, or not at all",
                     )
                     return
+
+    def _when_after_what(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
+        """Told in one sentence, an event's time follows what happened ("Moscow reprimanded … on Wednesday
+        for an Israeli strike …": Wednesday is the reprimand's, not the strike's), or opens the sentence."""
+        if event.what is None or event.when is None:
+            return
+        what, when = normalise(event.what), normalise(event.when)
+        together = False
+        for place in located:
+            for sentence in place.sentences:
+                whats, whens = find_words(what, sentence.text), find_words(when, sentence.text)
+                if not whats or not whens:
+                    continue
+                together = True
+                opening = sentence.text[: min(whens)].strip(' ,“"').casefold() in ("", "on")
+                if max(whens) > min(whats) or opening:
+                    return
+        if together:
+            yield Problem(
+                f"{where}.when",
+                f"“{event.when}” stands before “{event.what}” in its sentence: it is the time of what the "
+                "sentence tells before it, not of this; head the event with the words the time follows",
+            )
 
     def _placed(self, field: str, value: str | None, texts: Sequence[str]) -> Iterator[Problem]:
         """A `where` is a place the article puts something in: after "in", "at", "from" … or opening with

@@ -1117,9 +1117,9 @@ def test_the_time_of_a_saying_is_not_the_time_of_what_is_said() -> None:
     said = "Harbourmaster Ada Quill said on Monday that the ferries had left."
     left = {"what": "the ferries had left", "evidence": [said], "attribution": "Harbourmaster Ada Quill said"}
     assert fourth_problems(events=[left]) == []
-    [(item, message)] = fourth_problems(events=[{**left, "when": "Monday"}])
-    assert item == "events[0].when"
-    assert "“Monday” is when it was said (“said on Monday”), not when it happened" in message
+    found = fourth_problems(events=[{**left, "when": "Monday"}])
+    assert {item for item, _ in found} == {"events[0].when"}
+    assert any("“Monday” is when it was said (“said on Monday”), not when it happened" in m for _, m in found)
 
 
 def test_a_condition_is_part_of_its_hedge() -> None:

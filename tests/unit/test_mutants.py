@@ -572,6 +572,11 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     ("the meeting placed in Russia", _set("events", 0, where="Russia"), "events[0].where"),
     ("“outside Kyiv” told as Kyiv", _set("aid", 5, where="Kyiv"), "aid[5].where"),
     ("the one asked told as the place", _set("loans", 0, where="Israel"), "loans[0].where"),
+    (
+        "the reprimand's day given to the strike it was for",
+        _set("events", 8, what="an Israeli strike on Damascus Airport"),
+        "events[8].when",
+    ),
     # an expectation is not an event
     (
         "what the IAF should do headed as an event",
