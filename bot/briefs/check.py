@@ -498,8 +498,35 @@ class _Checker:
                 f"leads the entry with a passage that does not name {person.name}: lead with one that does",
             )
 
+    def _deal_sources(self, where: str, deal: Dealing, located: list[Located]) -> Iterator[Problem]:
+        """Who says so for a deal stands in the sentence of its status verb, or closes or opens the account
+        that sentence is told in: "The Prime Minister’s Office said it is checking the possibility" answers
+        Ukraine's request, it is not who says Ukraine asked."""
+        verb = normalise(deal.status_as_written)
+        told = [(p, s) for p in located for s in p.sentences if find_words(verb, s.text)]
+        if not told:
+            return  # the verb is not in the evidence: its own error says so
+        for said in deal.attributed:
+            if said.role != "source":
+                continue
+            text = normalise(said.text)
+            for place, sentence in told:
+                if find_words(text, sentence.text):
+                    break
+                governing = governing_attribution(place.paragraph, sentence)
+                if governing is not None and find_words(text, governing[0].text):
+                    break
+            else:
+                yield Problem(
+                    f"{where}.attribution",
+                    f"“{said.text}” does not say who tells “{deal.status_as_written}”: it stands in another "
+                    f"sentence than “{told[0][1].text}”, and no account that sentence is told in; give it its "
+                    "role (`response`, `caveat`, …)",
+                )
+
     def _aid(self, where: str, flow: AidFlow, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
+        yield from self._deal_sources(where, flow, located)
         yield from self._value(f"{where}.donor", flow.donor, texts)
         yield from self._value(f"{where}.recipient", flow.recipient, texts)
         for index, item in enumerate(flow.items):
@@ -732,6 +759,7 @@ class _Checker:
             )
 
     def _loan(self, where: str, loan: Loan, located: list[Located]) -> Iterator[Problem]:
+        yield from self._deal_sources(where, loan, located)
         try:
             money = parse_money(loan.as_written)
         except MoneyError as exc:

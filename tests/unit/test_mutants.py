@@ -568,6 +568,11 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         _set("key_points", 4, attribution="has also argued"),
         "key_points[4].attribution",
     ),
+    (
+        "the office's answer told as the source of Ukraine's request",
+        _set("loans", 0, attribution="The Prime Minister’s Office said it is checking the possibility"),
+        "loans[0].attribution",
+    ),
     # a place is where something happened, not any name of the passage
     ("the meeting placed in Russia", _set("events", 0, where="Russia"), "events[0].where"),
     ("“outside Kyiv” told as Kyiv", _set("aid", 5, where="Kyiv"), "aid[5].where"),
