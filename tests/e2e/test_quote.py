@@ -70,7 +70,11 @@ async def test_a_partial_passage_shows_its_sentence(briefbot: Briefbot, standin:
     pages = await standin.wait_for_callback(press, timeout=5)
     text = embeds_text(pages.data)
     assert "“Since the contact group first came together three months ago”" in text
-    assert "In the sentence and the quotation it opens: “Austin said the participants discussed" in text
+    # the passage stands inside the quotation Austin's sentence opens (fourth reading #15)
+    assert (
+        "In the quotation it stands in, from the sentence that opens it: “Austin said the participants discussed"
+        in text
+    )
     assert "Who says so: “Austin said”" in text
     assert buttons(pages.data)["Next"]  # every fact's evidence does not fit one message: paged
     assert standin.violations == []
