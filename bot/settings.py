@@ -193,6 +193,14 @@ class Settings(StatusSettings, TokenSettings):
         default=timedelta(days=30), ge=timedelta(0), le=timedelta(days=365)
     )
     shutdown_grace_seconds: float = Field(default=10.0, ge=0)
+    # Gateway shards. SHARD_COUNT: how many every process of the database runs (fixed in the database by the
+    # first process; unset: the stored count, or Discord's recommendation). SHARD_IDS pins shards to this
+    # process; unset, it claims a fair share. SHARD_LEASE: how long a shard's lease holds unless renewed.
+    shard_count: int | None = Field(default=None, ge=1, le=65536)
+    shard_ids: Annotated[list[int], NoDecode] | None = None
+    shard_lease: timedelta = Field(
+        default=timedelta(seconds=20), ge=timedelta(seconds=1), le=timedelta(minutes=10)
+    )
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -214,12 +222,48 @@ class Settings(StatusSettings, TokenSettings):
             return [part for part in parts if part]
         return value
 
+    @field_validator("shard_count", mode="before")
+    @classmethod
+    def _blank_count_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _split_shard_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            return parts or None
+        return value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shard_ids_each_once(cls, value: list[int] | None) -> list[int] | None:
+        if value is None:
+            return None
+        if any(shard < 0 for shard in value):
+            raise ValueError("shard ids are 0 or more (0 to SHARD_COUNT - 1)")
+        if len(set(value)) != len(value):
+            raise ValueError("name each shard once")
+        return sorted(value)
+
+    @model_validator(mode="after")
+    def _pinned_shards_within_the_count(self) -> Settings:
+        if self.shard_ids is not None and self.shard_count is not None:
+            beyond = [shard for shard in self.shard_ids if shard >= self.shard_count]
+            if beyond:
+                raise ValueError(
+                    f"SHARD_IDS names shard {beyond[0]}, but SHARD_COUNT is {self.shard_count}:"
+                    f" shards are 0 to {self.shard_count - 1}"
+                )
+        return self
+
     @field_validator(
         "digest_catch_up_grace",
         "digest_stale_after",
         "digest_nonce_trust",
         "digest_lease",
         "digest_now_cooldown",
+        "shard_lease",
         "removed_server_retention",
         mode="before",
     )

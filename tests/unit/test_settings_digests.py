@@ -90,3 +90,23 @@ def test_a_digest_lease_is_a_duration_of_a_second_to_ten_minutes() -> None:
     for refused in ("0", "500ms", "11m"):
         [line] = problems(digest_lease=refused)
         assert line.startswith("DIGEST_LEASE"), line
+
+
+def test_shard_settings_name_a_count_pinned_ids_within_it_and_a_lease() -> None:
+    default = settings()
+    assert (default.shard_count, default.shard_ids, default.shard_lease) == (
+        None,
+        None,
+        timedelta(seconds=20),
+    )
+    pinned = settings(shard_count="4", shard_ids="3, 1", shard_lease="2s")
+    assert (pinned.shard_count, pinned.shard_ids, pinned.shard_lease) == (4, [1, 3], timedelta(seconds=2))
+    assert settings(shard_count="", shard_ids=" ").shard_ids is None
+    [line] = problems(shard_count="2", shard_ids="0,2")
+    assert line == "SHARD_IDS names shard 2, but SHARD_COUNT is 2: shards are 0 to 1."
+    [line] = problems(shard_ids="1,1")
+    assert line.startswith("SHARD_IDS") and "name each shard once" in line
+    [line] = problems(shard_count="0")
+    assert line.startswith("SHARD_COUNT")
+    [line] = problems(shard_lease="0s")
+    assert line.startswith("SHARD_LEASE")
