@@ -10,7 +10,8 @@ import asyncio
 import contextlib
 import email.utils
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
@@ -35,9 +36,12 @@ from bot.briefs.lookup import Library
 from bot.clock import ClockCheck, boot_monotonic, utc_now
 from bot.delivery.heartbeat import Heartbeat, backend_of
 from bot.delivery.service import DigestService
+from bot.delivery.shards import IdentifyGate, ShardCoordinator, shards_text
 from bot.delivery.versions import offer_of
-from bot.process_identity import current_identity
+from bot.process_identity import ProcessIdentity, current_identity
 from bot.settings import Settings
+from bot.storage import StorageError
+from bot.storage.shards import ShardStore
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +101,22 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
-class Briefbot(commands.Bot):
-    """Answers slash commands from the loaded briefs and delivers scheduled digests."""
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that gets a server's events: Discord's `(guild_id >> 22) % shard_count`."""
+    return (guild_id >> 22) % shard_count
+
+
+class Briefbot(commands.AutoShardedBot):
+    """Answers slash commands from the loaded briefs and delivers scheduled digests.
+
+    It runs the gateway shards this process holds the lease of (bot.delivery.shards), maybe none, and
+    changes them while it runs. discord.py has no public way to add or remove a shard of a running
+    AutoShardedClient, so `start_shards` and `stop_shards` use two of its private parts (pinned by
+    tests/unit/test_shard_client.py): `launch_shard`, which `launch_shards` itself calls for each shard, and
+    the client's dict of running shards, `_AutoShardedClient__shards`. The alternative, restarting the whole
+    client for each change, would re-IDENTIFY every shard it keeps, stop its digests and sync its commands
+    again each time another process starts or dies.
+    """
 
     def __init__(
         self,
@@ -111,6 +129,9 @@ class Briefbot(commands.Bot):
         monotonic: Callable[[], float] = boot_monotonic,
         watch_discord_clock: bool = True,
         digest_start_retry_seconds: float = 30.0,
+        identity: ProcessIdentity | None = None,
+        identify_now: Callable[[], float] = time.time,
+        identify_wait: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         # Every decision about time (what is due, late, missed or stale) is taken by the host clock checked
         # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
@@ -134,7 +155,18 @@ class Briefbot(commands.Bot):
             # 10th itself, sleeping out the bucket before it returns), holding that delivery's dispatcher slot.
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
             http_trace=trace,
+            # The shards are claimed through the database in setup_hook, before the client connects.
+            shard_count=None,
         )
+        self.identity = identity or current_identity()
+        self.shard_ids: list[int] = []
+        self.shards_coordinator: ShardCoordinator | None = None
+        self._identify_gate: IdentifyGate | None = None
+        self._identify_now = identify_now
+        self._identify_wait = identify_wait
+        self._launching: dict[int, asyncio.Task[None]] = {}
+        self._gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+        self._ready_shards: set[int] = set()
         self.settings = settings
         self.library = library if library is not None else Library([])
         self._library_given = library is not None
@@ -154,7 +186,7 @@ class Briefbot(commands.Bot):
             retry_proxy_rate_limits(self.http, max_wait=MAX_RATELIMIT_WAIT)
 
     async def setup_hook(self) -> None:
-        await self._find_gateway()
+        recommended, max_concurrency = await self._find_gateway()
         if not self._library_given:
             self.reloader.load()
         # Opening the database first: a database the bot cannot use stops it before it connects.
@@ -167,6 +199,7 @@ class Briefbot(commands.Bot):
             discord_clock=self.clock_check if self._watch_discord_clock else None,
             library=lambda: self.library,
         )
+        await self._join_shards(recommended, max_concurrency)
         await self._announce()
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
         await self.add_cog(BriefsCog(self))
@@ -182,15 +215,136 @@ class Briefbot(commands.Bot):
             await self.reloader.start_watching()
 
     def shards_text(self) -> str:
-        """The shards this process serves, as `briefbot status` and the log show them."""
-        if self.shard_count is None:
-            return "all (unsharded)"
-        ids = [self.shard_id] if self.shard_id is not None else list(range(self.shard_count))
-        return f"{','.join(map(str, ids))} of {self.shard_count}"
+        """The shards this process serves, as `briefbot status` and the log show them: `0,1 of 4`."""
+        return shards_text(self.shard_ids, self.shard_count)
+
+    async def _join_shards(self, recommended: int, max_concurrency: int) -> None:
+        """Fix (or follow) the database's shard count and claim this process's first shards (maybe none).
+
+        Raises StorageError, saying what to set, when SHARD_COUNT or SHARD_IDS disagree with the database.
+        """
+        database = self.digests.database
+        store = ShardStore(database)
+        if database.dialect == "sqlite":
+            await store.forget_processes()  # one process per SQLite file: what is left is a dead run's
+        owner = str(self.identity)
+        lease = self.settings.shard_lease
+        pinned = self.settings.shard_ids
+        now = time.time()
+        fixed = await store.fix_count(
+            owner,
+            wanted=self.settings.shard_count,
+            recommended=recommended,
+            pinned=pinned or (),
+            now=now,
+            until=now + lease.total_seconds(),
+        )
+        if fixed.replaced is not None:
+            log.warning("shard count changed from %d to %d (SHARD_COUNT)", fixed.replaced, fixed.count)
+        elif fixed.fixed_now:
+            how = "SHARD_COUNT" if self.settings.shard_count is not None else "Discord's recommendation"
+            log.info("shard count fixed at %d for this database (%s)", fixed.count, how)
+        else:
+            log.info("shard count %d, as fixed in the database by %s", fixed.count, fixed.fixed_by)
+        beyond = [shard for shard in pinned or () if shard >= fixed.count]
+        if beyond:
+            await store.leave(owner)
+            raise StorageError(
+                f"SHARD_IDS names shard {beyond[0]}, but this database's processes run {fixed.count} shard(s)"
+                f" (0 to {fixed.count - 1}); set SHARD_IDS within them"
+            )
+        self.shard_count = fixed.count
+        self._connection.shard_count = fixed.count
+        self.shards_coordinator = ShardCoordinator(
+            store, owner, count=fixed.count, lease=lease, pinned=pinned, on_change=self._shards_changed
+        )
+        self.shard_ids = await self.shards_coordinator.start()
+        self._identify_gate = IdentifyGate(
+            store, max_concurrency=max_concurrency, now=self._identify_now, wait=self._identify_wait
+        )
+
+    async def launch_shards(self) -> None:
+        """discord.py's start of the shards (from `connect()`), for the shards this process holds."""
+        if self.is_closed() or self.shards_coordinator is None:
+            return
+        self._connection.shard_count = self.shard_count
+        self._connection.shard_ids = self.shard_ids
+        await self.shards_coordinator.attach(self)  # starts what it holds now (maybe more than at login)
+        self._maybe_start_digests()  # with no shard, no READY comes to start them
+
+    def _launch(self, shard_id: int) -> None:
+        if shard_id in self._launching or shard_id in self._running_shards():
+            return
+        task = asyncio.create_task(
+            self.launch_shard(self._gateway, shard_id),
+            name=f"shard-{shard_id}-launch",
+        )
+        self._launching[shard_id] = task
+
+        def launched(done: asyncio.Task[None]) -> None:
+            if self._launching.get(shard_id) is done:
+                del self._launching[shard_id]
+
+        task.add_done_callback(launched)
+
+    def _running_shards(self) -> dict[int, Any]:
+        # discord.py's own dict of running shards (private: see the class's docstring).
+        shards: dict[int, Any] = getattr(self, "_AutoShardedClient__shards")  # noqa: B009
+        return shards
+
+    async def start_shards(self, shard_ids: Sequence[int]) -> None:
+        """Run these shards too (the coordinator claimed them); each IDENTIFYs in its turn."""
+        for shard_id in shard_ids:
+            if shard_id not in self.shard_ids:
+                self.shard_ids.append(shard_id)
+        self.shard_ids.sort()
+        self._connection.shard_ids = self.shard_ids
+        log.info("shards now %s", self.shards_text())
+        for shard_id in shard_ids:
+            self._launch(shard_id)
+
+    async def stop_shards(self, shard_ids: Sequence[int], *, forget: bool = True) -> None:
+        """Close these shards' sessions (their leases are let go after); with `forget`, their servers leave
+        the cache, as another process serves them now."""
+        closing = []
+        running = self._running_shards()
+        for shard_id in shard_ids:
+            launch = self._launching.pop(shard_id, None)
+            if launch is not None:
+                launch.cancel()
+            if shard_id in self.shard_ids:
+                self.shard_ids.remove(shard_id)
+            self._ready_shards.discard(shard_id)
+            shard = running.pop(shard_id, None)
+            if shard is not None:
+                closing.append(shard.close())
+        self._connection.shard_ids = self.shard_ids
+        if closing:
+            await asyncio.gather(*closing, return_exceptions=True)
+        if forget and self.shard_count:
+            gone = set(shard_ids)
+            for guild in list(self._connection.guilds):
+                if shard_of(guild.id, self.shard_count) in gone:
+                    self._connection._remove_guild(guild)
+        log.info("shards now %s", self.shards_text())
+        self._maybe_start_digests()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Every IDENTIFY waits for its turn across all processes (one per max_concurrency bucket every 5 s),
+        and only while this process holds the shard's lease."""
+        coordinator, gate = self.shards_coordinator, self._identify_gate
+        if coordinator is None or gate is None or shard_id is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        await gate.turn(shard_id, still_held=lambda: coordinator.holds(shard_id))
+
+    def _shards_changed(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.beat_soon()
 
     async def _announce(self) -> None:
         """Say who this process is, in the log and in the database's heartbeats (`briefbot status`)."""
-        identity = current_identity()
+        identity = self.identity
         self._heartbeat = Heartbeat(
             self.digests.database, identity, shards=self.shards_text, clock=self.clock
         )
@@ -244,12 +398,15 @@ class Briefbot(commands.Bot):
         self._reloads.add(task)
         task.add_done_callback(self._reloads.discard)
 
-    async def _find_gateway(self) -> None:
-        """With a custom REST base and no gateway URL, ask it where its gateway is, as Discord's own clients do."""
+    async def _find_gateway(self) -> tuple[int, int]:
+        """Ask GET /gateway/bot for the shards Discord recommends and the IDENTIFY concurrency; with a custom
+        REST base and no gateway URL, its gateway too, as Discord's own clients do."""
+        shards, url, limits = await self.http.get_bot_gateway()
         if self.settings.discord_api_base_url and not self.settings.discord_gateway_url:
-            _shards, url, _limits = await self.http.get_bot_gateway()
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
             log.info("gateway at %s", url)
+        self._gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+        return int(shards), int(limits.get("max_concurrency", 1))
 
     async def sync_commands(self) -> None:
         guild_id = self.settings.discord_guild_id
@@ -264,16 +421,43 @@ class Briefbot(commands.Bot):
 
     async def on_ready(self) -> None:
         user = self.user
-        log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
-        if self._digest_start is None and self._digests is not None and not self.is_closed():
-            self._digest_start = asyncio.create_task(self._start_digests(), name="digest-start")
-        elif self._digests is not None and self._digest_start is not None and self._digest_start.done():
-            await self._notice_removals()  # a new session (not a resume): its READY lists the servers again
+        log.info(
+            "ready as %s (%s) in %d server(s), shards %s",
+            user,
+            user.id if user else "?",
+            len(self.guilds),
+            self.shards_text(),
+        )
 
-    async def _notice_removals(self) -> None:
+    async def on_shard_ready(self, shard_id: int) -> None:
+        if shard_id not in self.shard_ids:
+            return  # stopped meanwhile
+        self._ready_shards.add(shard_id)
+        if self._digest_start is None:
+            self._maybe_start_digests()
+        elif self._digests is not None and self._digest_start.done():
+            await self._notice_removals([shard_id])  # a new session (not a resume): READY lists its servers
+
+    def _maybe_start_digests(self) -> None:
+        """Start the digests once every shard this process runs is ready (at once with none)."""
+        if self._digest_start is not None or self._digests is None or self.is_closed():
+            return
+        if set(self.shard_ids) <= self._ready_shards:
+            self._digest_start = asyncio.create_task(self._start_digests(), name="digest-start")
+
+    async def _notice_removals(self, shard_ids: Sequence[int] | None = None) -> None:
         """Servers that removed the bot while it was not connected: not in READY's list of servers, which
-        names every server the bot is in, unavailable ones too (an outage is not a removal)."""
-        gone = await self.digests.servers_present({guild.id for guild in self.guilds})
+        names every server of the shard, unavailable ones too (an outage is not a removal). Only the
+        servers of these shards (default: every shard this process runs) are judged: another process's
+        READY lists the others."""
+        count = self.shard_count or 1
+        scope = set(self.shard_ids if shard_ids is None else shard_ids)
+
+        def served(guild_id: int) -> bool:
+            return shard_of(guild_id, count) in scope
+
+        listed = {guild.id for guild in self.guilds if served(guild.id)}
+        gone = await self.digests.servers_present(listed, served=served)
         for guild_id in gone:
             log.info(
                 "server %d removed the bot while it was not connected: its subscriptions are paused", guild_id
@@ -330,7 +514,18 @@ class Briefbot(commands.Bot):
             shown = ", ".join(map(str, unseen[:10])) + (
                 f" and {len(unseen) - 10} more" if len(unseen) > 10 else ""
             )
-            log.warning("DIGEST_CHANNEL_IDS: %d channel(s) not visible to the bot: %s", len(unseen), shown)
+            if self.shard_count is not None and len(self.shard_ids) < self.shard_count:
+                # Their servers may be on the shards of another process, which adopts them when it sees them.
+                log.info(
+                    "DIGEST_CHANNEL_IDS: %d channel(s) not on this process's shards (%s): %s",
+                    len(unseen),
+                    self.shards_text(),
+                    shown,
+                )
+            else:
+                log.warning(
+                    "DIGEST_CHANNEL_IDS: %d channel(s) not visible to the bot: %s", len(unseen), shown
+                )
         return guilds
 
     async def on_guild_available(self, guild: discord.Guild) -> None:
@@ -343,7 +538,8 @@ class Briefbot(commands.Bot):
                 log.info("server %s is available: %d settings channel(s) now listed in it", guild.id, adopted)
 
     async def close(self) -> None:
-        """Stop new slots and let sends in flight finish (the HTTP session is still open), then disconnect."""
+        """Close the shards and let their leases go (another process may take them at once); stop new slots
+        and let sends in flight finish (the HTTP session is still open), then disconnect."""
         await self.reloader.close()
         # A reload asked for by SIGHUP, and the tidying of kept versions after one, stop here: not against a
         # closed database. Tidying left undone is done after the next start's load.
@@ -360,10 +556,23 @@ class Briefbot(commands.Bot):
         if self._digests is not None:
             digests, self._digests = self._digests, None
             try:
-                await digests.close()
+                await digests.stop()
             except Exception:
                 log.exception("error while stopping the digests")
+            try:
+                await self._hand_over_shards()
+            finally:
+                await digests.database.close()
         await super().close()
+
+    async def _hand_over_shards(self) -> None:
+        """Close this process's shards, then let their leases go: another process may take them at once."""
+        coordinator = self.shards_coordinator
+        if coordinator is None or coordinator.closing:
+            return
+        await coordinator.close()
+        await self.stop_shards(list(self.shard_ids), forget=False)
+        await coordinator.leave()
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         log.exception("error in event %s", event_method)

@@ -50,6 +50,7 @@ class Heartbeat:
         self._sleep = sleep
         self._started_at = clock()
         self._task: asyncio.Task[None] | None = None
+        self._extra: set[asyncio.Task[None]] = set()
 
     def record(self) -> ProcessRecord:
         identity = self._identity
@@ -71,6 +72,20 @@ class Heartbeat:
             log.info("forgot %d process(es) whose last heartbeat is over a day old", forgotten)
         self._task = asyncio.create_task(self._beat_on(), name="process-heartbeat")
 
+    def beat_soon(self) -> None:
+        """Beat now, in the background, besides the regular beats (what the process serves changed)."""
+        if self._task is None:
+            return
+        task = asyncio.create_task(self._beat_once(), name="process-heartbeat-now")
+        self._extra.add(task)
+        task.add_done_callback(self._extra.discard)
+
+    async def _beat_once(self) -> None:
+        try:
+            await self._table.beat(self.record())
+        except Exception as exc:
+            log.warning("the process heartbeat could not be written (%s); trying again", exc)
+
     async def _beat_on(self) -> None:
         while True:
             await self._sleep(BEAT_EVERY.total_seconds())
@@ -81,6 +96,9 @@ class Heartbeat:
 
     async def stop(self) -> None:
         """Stop beating and delete this process's row (a failure is logged: the row then ages out)."""
+        for extra in list(self._extra):
+            extra.cancel()
+        await asyncio.gather(*self._extra, return_exceptions=True)
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -181,13 +181,17 @@ class DigestService:
         """Stop new slots, give sends in flight SHUTDOWN_GRACE_SECONDS, leave the rest pending, close the
         database. Safe to call without start() and more than once."""
         try:
-            await self.alerts.stop()
-            await self.scheduler.shutdown()
-            if self._started:
-                await self.dispatcher.stop(self.settings.shutdown_grace_seconds)
-                self._started = False
+            await self.stop()
         finally:
             await self.database.close()
+
+    async def stop(self) -> None:
+        """`close` but for closing the database (the caller still writes to it, then closes it)."""
+        await self.alerts.stop()
+        await self.scheduler.shutdown()
+        if self._started:
+            await self.dispatcher.stop(self.settings.shutdown_grace_seconds)
+            self._started = False
 
     async def sync_settings_channels(self, guild_of_channel: dict[int, int | None]) -> list[Subscription]:
         """Subscribe DIGEST_CHANNEL_IDS (mapped to their guild ids by the caller, None where it does not know
@@ -310,11 +314,14 @@ class DigestService:
         await self.scheduler.refresh()
         return paused
 
-    async def servers_present(self, guild_ids: Set[int]) -> list[int]:
-        """Discord's complete list of the bot's servers (READY's, unavailable ones included): a server with
-        subscriptions that is not in it removed the bot while the bot was not connected, and is treated as
-        `server_removed`. Returns those servers."""
-        subscribed = await self.removed_servers.subscribed_servers()
+    async def servers_present(
+        self, guild_ids: Set[int], *, served: Callable[[int], bool] = lambda guild_id: True
+    ) -> list[int]:
+        """Discord's complete list of the bot's servers (READY's, unavailable ones included) among those
+        `served` (the servers of this process's shards): a served server with subscriptions that is not in
+        it removed the bot while the bot was not connected, and is treated as `server_removed`. Returns
+        those servers."""
+        subscribed = [g for g in await self.removed_servers.subscribed_servers() if served(g)]
         if subscribed and not guild_ids:
             # In no server at all: more likely another bot's token than every server removing this one.
             logger.warning(

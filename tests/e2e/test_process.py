@@ -353,11 +353,11 @@ async def test_a_second_run_on_the_same_database_refuses_naming_the_first_which_
             # The first said who it is, and `briefbot status` (another process) lists it from the database.
             identity = f"{socket.gethostname()}:{first.pid}:"
             logged = log_path.read_text()
-            assert f"process {identity}" in logged and "database sqlite, shards all (unsharded)" in logged
+            assert f"process {identity}" in logged and "database sqlite, shards 0 of 1" in logged
             code, output = await finished(await briefbot(tmp_path, "status", "--window", "0.1"))
             assert code == 0, output
             assert "database: sqlite; 1 live process(es)" in output
-            assert f"  {identity}" in output and "live; shards all (unsharded); 0 row(s) claimed" in output
+            assert f"  {identity}" in output and "live; shards 0 of 1; 0 row(s) claimed" in output
             assert "shared send rate:" in output and "(limit 45/s)" in output
             assert "digests: 0 pending, 0 held, 0 expired, 0 sent" in output
         finally:

@@ -175,6 +175,9 @@ class Gateway:
         self.changed = changed
         self._closing: set[asyncio.Future[bool]] = set()
         self.identifies: list[Identify] = []
+        # IDENTIFYs of a shard that already had a live session of the same application (two live sessions of
+        # one shard: each guild's events go to both, so two processes would answer each command twice).
+        self.shard_overlaps: list[tuple[tuple[int, int] | None, str]] = []
         self.max_concurrency = 1  # GET /gateway/bot's session_start_limit.max_concurrency
         self.enforce_identify_concurrency = False
 
@@ -251,6 +254,11 @@ class Gateway:
             shard=shard,
         )
         self._count_identify(app, shard)
+        if any(
+            other.app is app and (other.shard or (0, 1)) == (shard or (0, 1))
+            for other in self.live_sessions()
+        ):
+            self.shard_overlaps.append((shard, session.id))
         self.sessions[session.id] = session
         session.connection = conn
         guilds = [g for g in self._standin.guilds_of(app) if session.covers(g.id)]
@@ -363,6 +371,10 @@ class Gateway:
     ) -> Session | None:
         session = self.current_session(app, guild_id, direct=direct)
         return session if session is not None and session.connection is not None else None
+
+    def live_sessions(self) -> list[Session]:
+        """Every connected, valid session."""
+        return [s for s in self.sessions.values() if not s.invalidated and s.connection is not None]
 
     def live_shards(self, app: Application) -> dict[int, Session]:
         """Each shard id of ``app`` with a connected, valid session (0 for an unsharded one)."""
