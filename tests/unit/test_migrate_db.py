@@ -19,6 +19,7 @@ from bot.storage.alerts import AlertRepository, FinishedSlot
 from bot.storage.file_lock import DatabaseFileLock, DatabaseInUse
 from bot.storage.migrate_db import TargetNotEmpty, VerificationFailed, migrate
 from bot.storage.servers import RemovedServers
+from bot.storage.shards import ShardStore
 from tests.helpers import nine_utc_slot, subscribe
 from tests.postgres import PostgresServer
 
@@ -41,7 +42,7 @@ async def target(postgres_server: PostgresServer) -> AsyncIterator[str]:
 async def _a_server_in_use(path: Path) -> None:
     """A SQLite database as a running server leaves it: subscriptions, a slot partly sent (one row sent,
     one held, one in flight under a lease), what channels have had, content versions, a removed server,
-    an admin channel and an alert."""
+    an admin channel and an alert, its shards."""
     async with await Database.open(path) as database:
         ledger = DeliveryLedger(database)
         subs = await subscribe(database, 10, 20, 30, 40, now=T0)
@@ -69,6 +70,11 @@ async def _a_server_in_use(path: Path) -> None:
             FinishedSlot(1, "UTC", NINE.key, NINE.at, 500), "TEST FIXTURE: faults", now=NINE.at
         )
         await SubscriptionRepository(database).pause(40, "missing access", now=T0)
+        # Its shards: the count it fixed, its presence and leases, its last IDENTIFY's turn.
+        shards, at = ShardStore(database), NINE.at.timestamp()
+        await shards.fix_count("process-sqlite", wanted=None, recommended=2, now=at, until=at + 20)
+        await shards.claim("process-sqlite", count=2, now=at, until=at + 20)
+        await shards.reserve_identify(0, now=at, window=5.5)
 
 
 async def _everything(database: Database) -> dict[str, list[tuple[object, ...]]]:
