@@ -119,9 +119,9 @@ class DispatchStats:
 class _UndecidedError(Exception):
     """The look before a resend could not tell whether the digest was posted: the row is held."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, undecided: Unknown) -> None:
+        super().__init__(undecided.reason)
+        self.undecided = undecided
 
 
 class Dispatcher:
@@ -216,9 +216,9 @@ class Dispatcher:
         self._search_margin = search_margin
         # Rows whose first attempt this process made: monotonic time then, which no wall-clock change moves.
         self._first_attempts: dict[int, float] = {}
-        # Held rows: how often each was looked for again without deciding (the backoff doubles with it), and
-        # those whose outcome the database refused, not before a monotonic time.
-        self._rechecks: dict[int, int] = {}
+        # Held rows whose look's outcome the database refused: how often in a row, and not again before a
+        # monotonic time. (How often a held row was looked for without deciding is the row's `held_checks`.)
+        self._recheck_failures: dict[int, int] = {}
         self._finished = 0  # send and look tasks finished, for run_until_idle
         self._recheck_blocked: dict[int, float] = {}
 
@@ -588,7 +588,7 @@ class Dispatcher:
             if message_id is None:
                 return None  # stopping (the row stays pending for the next start), or cancelled meanwhile
         except _UndecidedError as exc:
-            undecided = exc.reason
+            undecided = exc.undecided
             return lambda: self._record_undecided(row, undecided)
         except Exception as exc:
             failure = self._failure(row, exc)
@@ -823,7 +823,7 @@ class Dispatcher:
         if isinstance(result, Unknown):
             if result.interrupted:
                 return None
-            undecided = result.reason
+            undecided = result
             return lambda: self._record_undecided(row, undecided)
         cause = f"last error: {row.last_error}" if row.last_error else "its sends never reached the channel"
         expired = f"{late} (the channel's history shows it was not; {cause})"
@@ -838,18 +838,19 @@ class Dispatcher:
             self.stats.expired += 1
         self._first_attempts.pop(row.id, None)
 
-    async def _record_undecided(self, row: Delivery, reason: str) -> None:
+    async def _record_undecided(self, row: Delivery, undecided: Unknown) -> None:
         now = self._clock()
         await self._ledger.mark_held(
             row.id,
-            reason=held_reason(reason),
+            reason=held_reason(undecided.reason),
             now=now,
             recheck_at=now + HELD_RECHECK_FIRST,
+            blind=undecided.blind,
             lease=self._lease(row),
         )
         self._written(row)
         self._first_attempts.pop(row.id, None)
-        self._rechecks.pop(row.id, None)
+        self._recheck_failures.pop(row.id, None)
         self.stats.held += 1
 
     async def _recheck(self, row: Delivery) -> None:
@@ -860,8 +861,8 @@ class Dispatcher:
             raise
         except Exception as exc:
             # The database refused the outcome: the row stays held, looked for again after a backoff.
-            failures = self._rechecks.get(row.id, 0) + 1
-            self._rechecks[row.id] = failures
+            failures = self._recheck_failures.get(row.id, 0) + 1
+            self._recheck_failures[row.id] = failures
             delay = self._retry.delay(failures, self._jitter())
             self._recheck_blocked[row.id] = self._monotonic() + delay
             logger.warning(
@@ -945,16 +946,18 @@ class Dispatcher:
         else:
             if result.interrupted:
                 return
-            checks = self._rechecks.get(row.id, 0) + 1
-            wait = min(HELD_RECHECK_MAX, HELD_RECHECK_FIRST * 2**checks)
+            # The doubling counts on from the row's own count, which a restart does not reset.
+            wait = min(HELD_RECHECK_MAX, HELD_RECHECK_FIRST * 2 ** (row.held_checks + 1))
             await self._ledger.still_held(
-                row.id, reason=held_reason(result.reason), recheck_at=now + wait, now=now, lease=lease
+                row.id,
+                reason=held_reason(result.reason),
+                recheck_at=now + wait,
+                now=now,
+                blind=result.blind,
+                lease=lease,
             )
             self._written(row)
-            self._rechecks[row.id] = checks
-            self._recheck_blocked.pop(row.id, None)
-            return
-        self._rechecks.pop(row.id, None)
+        self._recheck_failures.pop(row.id, None)
         self._recheck_blocked.pop(row.id, None)
 
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
@@ -1020,7 +1023,7 @@ class Dispatcher:
             if isinstance(result, Unknown):
                 if result.interrupted:
                     return None
-                raise _UndecidedError(result.reason)
+                raise _UndecidedError(result)
         await self._ledger.mark_attempt_started(row.id, now=self._clock())
         # The permit's check is the last before the request: a lease taken over since stops it there.
         if not await self._permit(row):
@@ -1074,7 +1077,9 @@ class Dispatcher:
         async with asyncio.timeout(self._send_timeout):
             posts = await self._sender.forum_posts_since(row.channel_id, window.after)
         if posts is None:
-            return Unknown("the bot may not read the forum's posts (it needs Read Message History there)")
+            return Unknown(
+                "the bot may not read the forum's posts (it needs Read Message History there)", blind=True
+            )
         for post in posts:
             if post.by_bot and row.nonce in post.markers:
                 logger.info("delivery %d: found its forum post %d", row.id, post.id)

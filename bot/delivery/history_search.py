@@ -56,6 +56,8 @@ class Unknown:
 
     reason: str
     interrupted: bool = False
+    # The bot could not read the history at all (or tell whether it may): reading it again may decide.
+    blind: bool = False
 
 
 SearchResult = Found | NotPosted | Unknown
@@ -186,5 +188,9 @@ class HistorySearch:
         if readable:
             return NotPosted(0)
         if readable is None:
-            return Unknown("Discord returned no messages and the bot could not tell whether it may read them")
-        return Unknown("the bot may not read the channel's history (it needs Read Message History)")
+            return Unknown(
+                "Discord returned no messages and the bot could not tell whether it may read them", blind=True
+            )
+        return Unknown(
+            "the bot may not read the channel's history (it needs Read Message History)", blind=True
+        )

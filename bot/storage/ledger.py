@@ -173,6 +173,10 @@ class Delivery:
     thread_id: int | None = None  # the thread the digest opened (a forum post's is its message's id)
     published_at: datetime | None = None  # crossposted to the announcement channel's followers
     not_published: str | None = None  # why a digest to be published was not
+    # Held: looks at its channel since it was held that could not decide (its backoff doubles with each), and
+    # whether the last could not read the history at all (then a permission given back brings a look at once).
+    held_checks: int = 0
+    held_blind: bool = False
 
 
 _DELIVERIES = Columns(Delivery)
@@ -1130,12 +1134,16 @@ class DeliveryLedger:
         reason: str,
         now: datetime,
         recheck_at: datetime | None = None,
+        blind: bool = False,
         lease: Lease | None = None,
     ) -> bool:
         """Hold a pending row that an earlier send may have posted when looking could not tell: it is never
         sent again on its own, and `reason` says why; its channel is looked at again from `recheck_at` (None:
-        at once). Returns False if the row was not pending, or if `lease` (which ends) was taken over."""
-        return await self._settle(delivery_id, "held", reason, now, next_attempt_at=recheck_at, lease=lease)
+        at once), and at once when the bot may read that history again if `blind` (the look could not read
+        it at all). Returns False if the row was not pending, or if `lease` (which ends) was taken over."""
+        return await self._settle(
+            delivery_id, "held", reason, now, next_attempt_at=recheck_at, blind=blind, lease=lease
+        )
 
     async def mark_expired(
         self, delivery_id: int, *, reason: str, now: datetime, held: bool = False, lease: Lease | None = None
@@ -1156,22 +1164,24 @@ class DeliveryLedger:
         *,
         from_state: DeliveryState = "pending",
         next_attempt_at: datetime | None = None,
+        blind: bool = False,
         lease: Lease | None = None,
     ) -> bool:
-        """Move a row from `from_state` to `state`, which nothing sends, with `reason`; False if it was not in
-        `from_state`, or if `lease` was taken over."""
+        """Move a row from `from_state` to `state`, which nothing sends, with `reason` (held: none of its
+        looks yet, `blind` as given); False if it was not in `from_state`, or if `lease` was taken over."""
         async with self._db.transaction() as connection:
             if not await fence(connection, lease, release=True, what=f"recording it {state}"):
                 return False
             changed = (
                 await connection.execute(
-                    "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?"
-                    " WHERE id = ? AND state = ?",
+                    "UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = ?, updated_at = ?,"
+                    " held_checks = 0, held_blind = ? WHERE id = ? AND state = ?",
                     (
                         state,
                         reason,
                         None if next_attempt_at is None else to_db(next_attempt_at),
                         to_db(now),
+                        int(blind),
                         delivery_id,
                         from_state,
                     ),
@@ -1216,11 +1226,12 @@ class DeliveryLedger:
         return [int(row["channel_id"]) for row in rows]
 
     async def recheck_held_now(self, channel_ids: Iterable[int], *, now: datetime) -> int:
-        """The held rows of these channels are to be looked at again at once (the bot may read their history
-        again); returns how many."""
+        """The held rows of these channels whose last look could not read the history at all (`held_blind`)
+        are to be looked at again at once (the bot may read their history now); returns how many. The others
+        keep their time: reading was not what they lacked, so a restart does not search them again."""
         async with self._db.transaction() as connection:
             changed = await connection.execute(
-                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'held'"  # noqa: S608 - constant
+                "UPDATE deliveries SET next_attempt_at = ? WHERE state = 'held' AND held_blind = 1"  # noqa: S608
                 f" AND channel_id IN ({elements(connection.dialect)})",
                 (to_db(now), json_list(channel_ids)),
             )
@@ -1233,18 +1244,20 @@ class DeliveryLedger:
         reason: str,
         recheck_at: datetime,
         now: datetime,
+        blind: bool = False,
         lease: Lease | None = None,
     ) -> bool:
         """A held row looked at again could not be decided either: it stays held with `reason`, looked at
-        again from `recheck_at`. False if it was no longer held, or if `lease` (which ends) was taken over."""
+        again from `recheck_at`, one more look counted (`held_checks`) and `blind` whether this one could not
+        read the history at all. False if it was no longer held, or if `lease` (which ends) was taken over."""
         async with self._db.transaction() as connection:
             if not await fence(connection, lease, release=True, what="keeping it held"):
                 return False
             changed = (
                 await connection.execute(
-                    "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?"
-                    " WHERE id = ? AND state = 'held'",
-                    (reason, to_db(recheck_at), to_db(now), delivery_id),
+                    "UPDATE deliveries SET reason = ?, next_attempt_at = ?, updated_at = ?,"
+                    " held_checks = held_checks + 1, held_blind = ? WHERE id = ? AND state = 'held'",
+                    (reason, to_db(recheck_at), to_db(now), int(blind), delivery_id),
                 )
                 > 0
             )

@@ -25,7 +25,8 @@ PauseCause = Literal["member", "failures", "permissions", "server_removed"]
 # its briefs count as had (it stays cancelled, posted anyway, while the channel is stopped); not posted,
 # it is cancelled; undecided, it keeps its briefs reserved and is looked for again with backoff.
 _CANCEL = (
-    "state = CASE WHEN attempt_started_at IS NULL THEN 'cancelled' ELSE 'held' END,"
+    "held_checks = 0, held_blind = 0,"
+    " state = CASE WHEN attempt_started_at IS NULL THEN 'cancelled' ELSE 'held' END,"
     " reason = CASE WHEN attempt_started_at IS NULL THEN ? ELSE ? END,"
     " next_attempt_at = CASE WHEN attempt_started_at IS NULL THEN NULL ELSE ? END"
 )

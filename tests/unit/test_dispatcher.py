@@ -856,3 +856,45 @@ async def test_a_digest_cancelled_after_a_send_that_may_have_posted_it_is_never_
     assert found.state == "sent" and found.message_id == discord.messages[tried.nonce].id
     assert await ledger.delivered_brief_ids(1) == set(BRIEFS)
     assert len(discord.messages) == 1 and discord.calls == [(1, tried.nonce)]
+
+
+class CannotReadHistory(FakeDiscord):
+    """A channel whose history the bot may not read: Discord returns no messages, and the bot knows why."""
+
+    async def can_read_history(self, channel_id: int) -> bool | None:
+        return False
+
+
+async def test_a_held_rows_backoff_goes_on_doubling_across_a_restart(database: Database) -> None:
+    # Failed first: how often a held row had been looked for lived in the dispatcher's memory, so after a
+    # restart its next wait was 10 minutes again instead of 40.
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    [row] = await ledger.due(T0)
+    await ledger.mark_attempt_started(row.id, now=T0)  # a send began; its answer was lost
+    clock = FakeClock(T0 + timedelta(hours=1))  # past the nonce window: looked for before anything is sent
+
+    def process() -> Dispatcher:
+        return Dispatcher(
+            DeliveryLedger(database),
+            CannotReadHistory(),
+            pacer=fast_pacer(),
+            clock=clock,
+            monotonic=elapsed(clock),
+        )
+
+    waits: list[float] = []
+
+    async def look(dispatcher: Dispatcher, *, after_minutes: float) -> None:
+        clock.advance(minutes=after_minutes)
+        await dispatcher.run_until_idle()
+        [held] = await ledger.history(1)
+        assert held.state == "held" and held.next_attempt_at is not None
+        waits.append((held.next_attempt_at - clock()).total_seconds() / 60)
+
+    first = process()
+    await look(first, after_minutes=0)  # held
+    await look(first, after_minutes=5)
+    await look(first, after_minutes=10)
+    await look(process(), after_minutes=20)  # a restart: another process on the same database
+    assert waits == [5, 10, 20, 40]

@@ -304,7 +304,9 @@ async def test_a_held_row_not_posted_is_sent_again_unless_its_channel_stopped_me
     await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
     rows = {row.channel_id: row for row in await ledger.due(T0)}
     for row in rows.values():
-        assert await ledger.mark_held(row.id, reason="unreadable", now=T0, recheck_at=T0 + timedelta(hours=1))
+        assert await ledger.mark_held(
+            row.id, reason="unreadable", now=T0, recheck_at=T0 + timedelta(hours=1), blind=True
+        )
     assert [row.channel_id for row in await ledger.held_due(T0)] == []  # not before its time
     assert await ledger.recheck_held_now([20], now=T0) == 1
     assert [row.channel_id for row in await ledger.held_due(T0)] == [20]
@@ -314,3 +316,23 @@ async def test_a_held_row_not_posted_is_sent_again_unless_its_channel_stopped_me
     assert await ledger.release_held(rows[20].id, now=T0) is None  # no longer held
     [again] = await ledger.due(T0)
     assert again.id == rows[10].id and again.brief_ids == rows[10].brief_ids
+
+
+async def test_only_a_row_held_because_its_history_could_not_be_read_is_looked_at_again_at_once(
+    database: Database,
+) -> None:
+    # Failed first: the bot finding it may read a channel's history (a permission given back, and every
+    # start, when the server is seen) brought every held row there forward, so a restart loop searched a
+    # busy channel's 5,000 messages again at each start whatever the backoff had reached.
+    ledger = DeliveryLedger(database)
+    subs = await subscribe(database, 10, 20, now=T0)
+    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
+    await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
+    rows = {row.channel_id: row for row in await ledger.due(T0)}
+    later = T0 + timedelta(hours=1)
+    assert await ledger.mark_held(rows[10].id, reason="unreadable", now=T0, recheck_at=later, blind=True)
+    assert await ledger.mark_held(rows[20].id, reason="5,000 messages read", now=T0, recheck_at=later)
+    assert await ledger.recheck_held_now([10, 20], now=T0) == 1
+    assert [row.channel_id for row in await ledger.held_due(T0)] == [10]
+    [busy] = await ledger.history(20)
+    assert busy.next_attempt_at == later and not busy.held_blind
