@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.delivery.contents import contents_rule
 from bot.delivery.slots import slots_between
-from bot.storage import Database, DeliveryLedger, SubscriptionRepository, make_nonce
+from bot.storage import Database, Delivery, DeliveryLedger, SubscriptionRepository, make_nonce
 from tests.helpers import nine_utc_slot, subscribe
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
@@ -295,14 +295,19 @@ async def test_a_held_rows_briefs_stay_reserved_for_the_next_digest_and_the_prev
     assert manual is not None and manual.brief_ids == ("b1",)
 
 
+async def _pending_in(database: Database, *channels: int) -> tuple[DeliveryLedger, dict[int, Delivery]]:
+    """The ledger with the first slot recorded for `channels`: each one's pending row, by channel."""
+    ledger = DeliveryLedger(database)
+    subs = await subscribe(database, *channels, now=T0)
+    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
+    await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
+    return ledger, {row.channel_id: row for row in await ledger.due(T0)}
+
+
 async def test_a_held_row_not_posted_is_sent_again_unless_its_channel_stopped_meanwhile(
     database: Database,
 ) -> None:
-    ledger = DeliveryLedger(database)
-    subs = await subscribe(database, 10, 20, now=T0)
-    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
-    await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
-    rows = {row.channel_id: row for row in await ledger.due(T0)}
+    ledger, rows = await _pending_in(database, 10, 20)
     for row in rows.values():
         assert await ledger.mark_held(
             row.id, reason="unreadable", now=T0, recheck_at=T0 + timedelta(hours=1), blind=True
@@ -324,11 +329,7 @@ async def test_only_a_row_held_because_its_history_could_not_be_read_is_looked_a
     # Failed first: the bot finding it may read a channel's history (a permission given back, and every
     # start, when the server is seen) brought every held row there forward, so a restart loop searched a
     # busy channel's 5,000 messages again at each start whatever the backoff had reached.
-    ledger = DeliveryLedger(database)
-    subs = await subscribe(database, 10, 20, now=T0)
-    rule = contents_rule(max_briefs=2, when_nothing_new="skip")
-    await ledger.record_slot(nine_utc_slot(1), subs, available_brief_ids=BRIEFS, choose=rule, now=T0)
-    rows = {row.channel_id: row for row in await ledger.due(T0)}
+    ledger, rows = await _pending_in(database, 10, 20)
     later = T0 + timedelta(hours=1)
     assert await ledger.mark_held(rows[10].id, reason="unreadable", now=T0, recheck_at=later, blind=True)
     assert await ledger.mark_held(rows[20].id, reason="5,000 messages read", now=T0, recheck_at=later)
