@@ -1,4 +1,4 @@
--- Briefbot schema version 17: a held digest's backoff survives a restart. `held_checks` counts the looks at a
+-- Briefbot schema version 18: a held digest's backoff survives a restart. `held_checks` counts the looks at a
 -- held row's channel that could not decide since the row was held (each next look waits twice as long, from
 -- HELD_RECHECK_FIRST up to HELD_RECHECK_MAX); it lived in the process's memory, so a restart began the doubling
 -- again. `held_blind` (0/1) says the last look could not read the history at all (no Read Message History, or
