@@ -3,7 +3,8 @@
 Every request goes through ``RestApi.handle`` in this order: injected latency, the invalid-request ban
 (Cloudflare's 429 once 401/403/429 answers reach the limit), route match (an unknown route is a 404 and
 a violation), body parse, injected 429s, rate limits (429s carry ``Via`` and Discord's JSON), OpenAPI
-and limit validation (400 / 50035 and a violation), injected failures, then the handler.
+and limit validation (400 / 50035 and a violation), gates (``hold_requests``), injected failures, then
+the handler.
 Every answer carries a ``Date`` header from Discord's clock; every answer from "Discord" (not from
 Cloudflare) carries the rate-limit headers and ``Via: 1.1 google``; JSON bodies are sent with
 ``Content-Type: application/json`` exactly (discord.py treats anything else as text).
@@ -111,6 +112,13 @@ class _Answered(Exception):
         self.reply = reply
 
 
+def _local_port(request: web.Request) -> int:
+    """The stand-in's port the request came in on (0 when the connection is already gone)."""
+    transport = request.transport
+    sockname = transport.get_extra_info("sockname") if transport is not None else None
+    return int(sockname[1]) if sockname else 0
+
+
 def unknown(what: str, code: int) -> DiscordError:
     return DiscordError(404, code, f"Unknown {what}")
 
@@ -126,6 +134,7 @@ class RecordedRequest:
     status: int
     time: float  # stand-in clock when the request arrived
     duration: float  # seconds spent answering, injected latency included
+    port: int = 0  # the stand-in's port it came in on (``listen_again``: one per client, to tell them apart)
 
 
 @dataclass(frozen=True)
@@ -210,11 +219,55 @@ class AppliedFailure:
     method: str
     route: str  # an OpenAPI path template
     channel_id: int | None
+    # With a fraction, each matching request fails with that probability, drawn from ``draw``, and the
+    # failure never runs out (``remaining`` is not counted down).
+    fraction: float | None = None
+    draw: Callable[[], float] = random.random
 
     def matches(self, method: str, template: str, params: dict[str, str]) -> bool:
         if self.method != method or self.route != template:
             return False
         return self.channel_id is None or params.get("channel_id") == str(self.channel_id)
+
+
+@dataclass(frozen=True)
+class HeldRequest:
+    """A request a ``Gate`` holds: where it came in (``port``), what it is, when it arrived."""
+
+    port: int
+    method: str
+    path: str
+    time: float
+
+
+class Gate:
+    """Holds the requests of one route that passed the rate limits, before they are applied, until
+    ``open()`` (``DiscordStandIn.hold_requests``): every client has its sends in flight at once."""
+
+    def __init__(self, method: str, route: str, changed: Callable[[], None]) -> None:
+        self.method = method
+        self.route = route
+        self.held: list[HeldRequest] = []
+        self.is_open = False
+        self._opened = asyncio.Event()
+        self._changed = changed
+
+    def matches(self, method: str, template: str) -> bool:
+        return not self.is_open and method == self.method and template == self.route
+
+    async def pass_through(self, held: HeldRequest) -> None:
+        self.held.append(held)
+        self._changed()
+        await self._opened.wait()
+
+    def open(self) -> None:
+        """Lets every held request go on (in the order they came), and every later one through."""
+        self.is_open = True
+        self._opened.set()
+
+    def ports(self) -> set[int]:
+        """The ports (clients, with ``listen_again``) that have a request held."""
+        return {held.port for held in self.held}
 
 
 @dataclass(frozen=True)
@@ -362,6 +415,9 @@ class RestApi:
                     app=s.application_for_token(token) if token is not None else None,
                     now=arrived,
                 )
+                for gate in s.gates:
+                    if gate.matches(method, route.template):
+                        await gate.pass_through(HeldRequest(_local_port(request), method, path, arrived))
                 self._injected_failure(ctx)
                 reply = await route.handler(ctx)
                 if reply.status < 300:
@@ -407,6 +463,7 @@ class RestApi:
                 status=reply.status,
                 time=arrived,
                 duration=s.clock() - arrived,
+                port=_local_port(request),
             )
         )
         s.changed.notify()
@@ -566,9 +623,13 @@ class RestApi:
         for failure in s.applied_failures:
             if failure.remaining <= 0 or not failure.matches(ctx.method, ctx.template, ctx.params):
                 continue
-            failure.remaining -= 1
-            if failure.remaining == 0:
-                s.applied_failures.remove(failure)
+            if failure.fraction is not None:
+                if failure.draw() >= failure.fraction:
+                    continue
+            else:
+                failure.remaining -= 1
+                if failure.remaining == 0:
+                    s.applied_failures.remove(failure)
             s.counters["applied_then_failed"] += 1
             status = failure.status
             if status == "timeout":

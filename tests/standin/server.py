@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import random
 import secrets
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -45,6 +46,7 @@ from tests.standin.rest import (
     API_PREFIX,
     AppliedFailure,
     DiscordError,
+    Gate,
     InjectedRateLimit,
     Publish,
     RecordedRequest,
@@ -158,6 +160,7 @@ class DiscordStandIn:
         # applied, until release_hanging() (a test's way to cut a fan-out off at an exact point).
         self.hold_message_creates_after: int | None = None
         self._release = asyncio.Event()
+        self.gates: list[Gate] = []  # requests held before they are applied (``hold_requests``)
         self.pings: dict[int, Mentions] = {}  # message id -> who it pinged
         self.publishes: list[Publish] = []
 
@@ -179,6 +182,7 @@ class DiscordStandIn:
         self.rest = RestApi(self)
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
+        self.ports: list[int] = []  # every port it listens on: ``port`` first, then ``listen_again``'s
         self.guild_id = self.add_guild("Stand-in Guild")
 
     # ----- lifecycle ----------------------------------------------------------------------------
@@ -193,8 +197,24 @@ class DiscordStandIn:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self.port = self._runner.addresses[0][1]
+        self.ports = [self.port]
+
+    async def listen_again(self) -> str:
+        """Listens on one more port of 127.0.0.1 too (the same Discord) and returns its REST base URL.
+
+        Not Discord: a way to tell clients apart. Give each process its own (DISCORD_API_BASE_URL) and the
+        ``port`` of every recorded request (``requests``, a gate's ``held``) says whose it was.
+        """
+        assert self._runner is not None, "start() first"
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        [port] = {int(address[1]) for address in self._runner.addresses} - set(self.ports)
+        self.ports.append(port)
+        return f"http://127.0.0.1:{port}{API_PREFIX}"
 
     async def stop(self) -> None:
+        for gate in self.gates:
+            gate.open()
         self.release_hanging()  # or the runner's cleanup would wait for them
         await self.gateway.close_all()
         if self._runner is not None:
@@ -1096,17 +1116,27 @@ class DiscordStandIn:
         channel_id: int | None = None,
         times: int = 1,
         status: int | Literal["timeout"] = 500,
+        fraction: float | None = None,
+        seed: int | None = None,
     ) -> AppliedFailure:
         """The next ``times`` matching requests are applied (the post, thread or publish exists) and
         then answered ``status`` (500: Discord's JSON; 502/504: Cloudflare's page), or, with
         ``"timeout"``, not answered at all until ``release_hanging()`` (then 504).
 
         ``route`` is ``"METHOD template"``: ``FORUM_POST``, ``MESSAGE_THREAD``, ``CROSSPOST`` or any
-        other; ``channel_id`` None matches any channel. discord.py retries 500/502/504 by itself."""
+        other; ``channel_id`` None matches any channel. discord.py retries 500/502/504 by itself.
+
+        With ``fraction`` (0 to 1), each matching request fails so with that probability (a
+        ``random.Random(seed)`` of its own), for as long as the stand-in runs: ``times`` is ignored."""
         method, template = route.split(" ", 1)
         failure = AppliedFailure(
             remaining=times, status=status, method=method, route=template, channel_id=channel_id
         )
+        if fraction is not None:
+            if not 0.0 <= fraction <= 1.0:
+                raise ValueError("fraction must be between 0 and 1")
+            failure.fraction = fraction
+            failure.draw = random.Random(seed).random
         self.applied_failures.append(failure)
         return failure
 
@@ -1114,6 +1144,16 @@ class DiscordStandIn:
         """Answers every request held by a ``"timeout"`` failure (504), and those held later at once."""
         self._release.set()
         self._release = asyncio.Event()
+
+    def hold_requests(self, route: str) -> Gate:
+        """Requests of ``route`` (``"METHOD template"``, e.g. ``"POST /channels/{channel_id}/messages"``)
+        that pass the rate limits (counted at their arrival, as ever) wait, before they are applied, until
+        ``gate.open()``; ``gate.held`` lists them with their ``port`` (see ``listen_again``). Not Discord: a
+        way to have several clients' sends in flight at once. ``stop()`` opens every gate."""
+        method, template = route.split(" ", 1)
+        gate = Gate(method, template, self.changed.notify)
+        self.gates.append(gate)
+        return gate
 
     async def hold(self, method: str, path: str) -> None:
         """Holds a request until ``release_hanging`` (used by the REST pipeline)."""
