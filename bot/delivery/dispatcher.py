@@ -500,6 +500,7 @@ class Dispatcher:
             self._renewing = True
             try:
                 kept = await self._ledger.leases.renew(self.owner, until=self._clock() + self._lease_for)
+                await self._report_lost(held, kept)
             except Exception as exc:
                 logger.warning(
                     "renewing %d digest send lease(s) failed (%s: %s); tried again in %.0fs",
@@ -511,14 +512,21 @@ class Dispatcher:
                 continue
             finally:
                 self._renewing = False
-            for row_id, lease in held.items():
-                if (lease.delivery_id, lease.token) not in kept and self._leases.get(row_id) is lease:
-                    logger.warning(
-                        "delivery %d to channel %d: its lease lapsed and another process took it over; its"
-                        " outcome is left to that process",
-                        lease.delivery_id,
-                        lease.channel_id,
-                    )
+
+    async def _report_lost(self, held: dict[int, Lease], kept: set[tuple[int, int]]) -> None:
+        """Log each lease of `held` that the renewal did not find because another process took it over. One
+        not renewed may also have been ended by its own outcome while the renewal ran beside it (it waits
+        neither for this process's database work nor for its sends): not a loss."""
+        for row_id, lease in held.items():
+            if (lease.delivery_id, lease.token) in kept or self._leases.get(row_id) is not lease:
+                continue
+            if await self._ledger.leases.taken_over(lease) and self._leases.get(row_id) is lease:
+                logger.warning(
+                    "delivery %d to channel %d: its lease lapsed and another process took it over; its"
+                    " outcome is left to that process",
+                    lease.delivery_id,
+                    lease.channel_id,
+                )
 
     def _stop_renewal_if_idle(self) -> None:
         if not self._leases and not self._renewing:

@@ -134,7 +134,10 @@ class SendLeases:
         """Extend every lease `owner` holds to `until`; returns those it still holds, as (delivery id,
         token) (one missing was taken over since)."""
         # Leases need no durable commit: a power cut that undoes one ends the process that held it too.
-        async with self._db.transaction(durable=False) as connection:
+        # One statement, ordered by the rows' own locks: it must not wait behind this process's other
+        # database work (64 sends' reads and outcomes) nor another process's writes, or the leases it
+        # keeps lapse while their sends are in flight.
+        async with self._db.single_statement(durable=False) as connection:
             rows = await connection.fetch(
                 "UPDATE send_leases SET expires_at = ? WHERE owner = ? AND delivery_id IS NOT NULL"
                 " RETURNING delivery_id, token",
@@ -184,6 +187,15 @@ class SendLeases:
             (lease.channel_id, lease.token, lease.delivery_id),
         )
         return row is not None
+
+    async def taken_over(self, lease: Lease) -> bool:
+        """Whether another claim of `lease`'s channel came after it (its token moved on), on what is committed
+        this instant: a lease missing from `renew`'s answer was either taken over so, or ended by its own
+        outcome (or let go) since the renewal began, which is not a loss."""
+        row = await self._db.peek_row(
+            "SELECT token FROM send_leases WHERE channel_id = ?", (lease.channel_id,)
+        )
+        return row is not None and int(row["token"]) != lease.token
 
     async def next_expiry(self, *, other_than: str) -> datetime | None:
         """When the first lease of a process other than `other_than` expires unless renewed (None: none):

@@ -558,6 +558,11 @@ class DeliveryLedger:
                     reserved,
                     follows,
                 ) = found
+                # The slot's row exists (another process recorded it since this one read the subscriptions,
+                # and may have moved `recorded_through` past the slot already): left as it is.
+                if has_row or channel_id in done:
+                    already.append(channel_id)
+                    continue
                 # Still the subscription's slot (text order is time order): active, on the schedule it was
                 # read with, and not subscribed again afresh after the slot (nothing before that is back-filled).
                 if not (
@@ -567,9 +572,6 @@ class DeliveryLedger:
                     and through <= slot_at
                 ):
                     dropped.append(channel_id)
-                    continue
-                if has_row or channel_id in done:
-                    already.append(channel_id)
                     continue
                 done.add(channel_id)
                 decision: _Decision

@@ -154,3 +154,60 @@ async def test_held_rows_are_claimed_one_channel_at_a_time_too(
     assert await first.leases.release([lease]) == 1
     [(pending, _)] = await second.claim_due(T0, owner="b", lease_for=LEASE)
     assert pending.id == held.id
+
+
+async def test_renewing_waits_neither_behind_this_process_queue_nor_another_process_writing(
+    postgres_server: PostgresServer,
+) -> None:
+    # A process sending 64 rows queues their reads and outcome writes on its connection turn, and every
+    # other process's write takes the write lock: a renewal waiting behind them lets its leases lapse while
+    # their sends are in flight (seen with 3 processes at a 3 s lease), and another process sends them again.
+    url, empty_it = await postgres_server.shared_database()
+    async with await Database.open(url) as first, await Database.open(url) as second:
+        async with first.transaction() as connection:
+            await connection.execute(empty_it)
+        ledger = DeliveryLedger(first)
+        await _record(ledger, range(1, 2))
+        [(row, lease)] = await ledger.claim_due(T0, owner="a", lease_for=LEASE)
+        busy, done = [asyncio.Event(), asyncio.Event()], asyncio.Event()
+
+        async def hold(database: Database, *, write: bool) -> None:
+            async with database.transaction() if write else database.read():
+                busy[write].set()
+                await done.wait()
+
+        holders = [
+            asyncio.create_task(hold(second, write=True)),  # another process writing
+            asyncio.create_task(hold(first, write=False)),  # this process's queue, taken by a long turn
+        ]
+        try:
+            await asyncio.gather(*(held.wait() for held in busy))
+            renewed = await asyncio.wait_for(ledger.leases.renew("a", until=T0 + 2 * LEASE), timeout=5)
+        finally:
+            done.set()
+            await asyncio.gather(*holders)
+        assert renewed == {(row.id, lease.token)}
+        [live] = await ledger.leases.live()
+        assert live.expires_at == T0 + 2 * LEASE
+
+
+async def test_a_slot_recorded_by_another_process_since_is_found_there_not_dropped(
+    two: tuple[DeliveryLedger, DeliveryLedger], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Each process reads the subscriptions, then records: one that read them before another process
+    # recorded the slot and moved `recorded_through` on to its clock (as the scheduler does after a slot)
+    # found every channel "unsubscribed or rescheduled meanwhile; no digest for them", though each had its row.
+    first, second = two
+    channels = range(1, 11)
+    subscriptions = await subscribe(first._db, *channels, now=T0)
+    recorded = await first.record_slot(
+        nine_utc_slot(), subscriptions, available_brief_ids=["b1"], choose=RULE, now=T0
+    )
+    await first.advance_recorded_through(channels, T0 + timedelta(minutes=1))
+    with caplog.at_level(logging.INFO, logger="bot.storage.ledger"):
+        again = await second.record_slot(
+            nine_utc_slot(), subscriptions, available_brief_ids=["b1"], choose=RULE, now=T0
+        )
+    assert sorted(recorded.pending) == list(channels) and await second.count("pending") == 10
+    assert again.dropped == [] and sorted(again.already) == list(channels)
+    assert not [r for r in caplog.records if "unsubscribed or rescheduled" in r.getMessage()]
