@@ -554,15 +554,20 @@ class Briefbot(commands.AutoShardedBot):
             heartbeat, self._heartbeat = self._heartbeat, None
             await heartbeat.stop()
         if self._digests is not None:
-            digests, self._digests = self._digests, None
+            digests = self._digests
             try:
+                # Kept until closed: the sends in flight, which finish within the grace, render and pace
+                # through it.
                 await digests.stop()
             except Exception:
                 log.exception("error while stopping the digests")
             try:
                 await self._hand_over_shards()
             finally:
-                await digests.database.close()
+                try:
+                    await digests.database.close()
+                finally:
+                    self._digests = None
         await super().close()
 
     async def _hand_over_shards(self) -> None:
