@@ -455,6 +455,12 @@ def measure(
     side.violations = stats["violation_count"]
     if stats["violations"]:
         side.notes["violations"] = stats["violations"]
+    # What the requests to the global bucket were, besides the message creates (start-ups, history reads).
+    side.notes["requests_by_route"] = dict(
+        Counter(
+            f"{r[0]} {r[1]}" for r in requests if not (r[1] or "").startswith(EXEMPT_FROM_GLOBAL)
+        ).most_common(8)
+    )
     by_port = Counter(r[5] for r in creates)
     side.sends_by_process = {bot.name: by_port.get(bot.port, 0) for bot in bots.all}
     if stats.get("stalls"):
