@@ -28,7 +28,7 @@ def assert_each_channel_posted_once(cluster: Cluster, channels: list[int]) -> No
     standin = cluster.standin
     assert standin.message_counts(author_id=standin.me.id) == {c: 1 for c in channels}
     assert standin.counters["duplicates"] == 0  # no nonce stored twice
-    assert standin.counters["global_429"] == 0  # one shared budget: the processes together stay under it
+    # (How close to Discord's limit the processes together send, 429s included, is bench/cluster.py's.)
     assert standin.violations == []
 
 
