@@ -223,8 +223,68 @@ def format_number(amount: int) -> str:
 
 # What may stand just after an amount and belongs to it: its scale ("€300 | million") or its currency
 # ("half-a-billion | dollars"); and just before it, its sign or code ("$ | 600 million", "US$", "EUR ").
+# Currency nouns the parser does not read (none names one currency: Swedish, Danish, Norwegian, Czech crowns;
+# French, Swiss francs; …). An amount cut before one would be told as of no stated currency: refused instead.
+_UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = (
+    "crowns",
+    "crown",
+    "kronor",
+    "krona",
+    "kroner",
+    "krone",
+    "korun",
+    "koruna",
+    "francs",
+    "franc",
+    "rupees",
+    "rupee",
+    "pesos",
+    "peso",
+    "dinars",
+    "dinar",
+    "dirhams",
+    "dirham",
+    "rials",
+    "rial",
+    "riyals",
+    "riyal",
+    "roubles",
+    "rubles",
+    "rouble",
+    "ruble",
+    "lira",
+    "lire",
+    "rand",
+    "yuan",
+    "renminbi",
+    "zlotys",
+    "zloty",
+    "forints",
+    "forint",
+    "lei",
+    "leu",
+    "levs",
+    "lev",
+    "shillings",
+    "shilling",
+    "guilders",
+    "pounds",
+    "pound",
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "shekels",
+    "shekel",
+    "hryvnia",
+    "hryvnias",
+)
 _AFTER_AMOUNT = re.compile(
-    r"[\s-]+(?:" + "|".join(sorted([*_SCALES, "k", *(w for w, _ in _WORDS)], key=len, reverse=True)) + r")\b",
+    r"[\s-]+(?:"
+    + "|".join(
+        sorted({*_SCALES, "k", *(w for w, _ in _WORDS), *_UNREAD_CURRENCY_NOUNS}, key=len, reverse=True)
+    )
+    + r")\b",
     flags=re.IGNORECASE,
 )
 _BEFORE_AMOUNT = re.compile(r"(?:" + "|".join(re.escape(sign) for sign, _ in _SIGNS) + r"|\b[A-Z]{3}\s)\s*$")
