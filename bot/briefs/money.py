@@ -268,16 +268,9 @@ _UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = (
     "shillings",
     "shilling",
     "guilders",
-    "pounds",
     "pound",
-    "dollars",
-    "dollar",
-    "euros",
-    "euro",
-    "shekels",
     "shekel",
     "hryvnia",
-    "hryvnias",
 )
 _AFTER_AMOUNT = re.compile(
     r"[\s-]+(?:"
