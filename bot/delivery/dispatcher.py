@@ -124,6 +124,14 @@ class _UndecidedError(Exception):
         self.undecided = undecided
 
 
+class _GivenUpError(Exception):
+    """Discord refused a resend, and the channel's history shows no earlier send posted it: given up."""
+
+    def __init__(self, failure: GiveUp) -> None:
+        super().__init__(failure.reason)
+        self.failure = failure
+
+
 class Dispatcher:
     """Sends pending ledger rows through a `Sender`.
 
@@ -598,6 +606,11 @@ class Dispatcher:
         except _UndecidedError as exc:
             undecided = exc.undecided
             return lambda: self._record_undecided(row, undecided)
+        except _GivenUpError as exc:
+            given_up = exc.failure
+            return lambda: self._record_dead(
+                row, given_up.reason, counts_against_channel=given_up.blames_channel
+            )
         except Exception as exc:
             failure = self._failure(row, exc)
             if isinstance(failure, GiveUp):
@@ -1006,7 +1019,9 @@ class Dispatcher:
         message's existence unknown. Resent with the same nonce within Discord's nonce window, Discord returns
         the original; after it, or when the time since the first attempt cannot be trusted (a wall clock set
         back), the channel's history is searched first (`look_for`). A search that cannot decide raises
-        _UndecidedError: the row is held, never resent blindly.
+        _UndecidedError: the row is held, never resent blindly. A search Discord refuses decides nothing
+        either (`_look`), and neither does a resend it refuses inside the nonce window (it checks before it
+        deduplicates): that row is looked for before it is given up (`_refused_resend`).
 
         The database work comes before the pacer's permit, so that nothing stands between the permit and the
         request: a send held back after its permit would leave together with the next ones, in a burst.
@@ -1016,10 +1031,12 @@ class Dispatcher:
         # message (or forum post) it answers with is one this request made, by Discord's clock now. A later
         # send may be answered with the original, older message, which must never pass for Discord's time.
         first_send = row.attempt_started_at is None
+        looked = False  # the channel was read in full without it just before this send
         if first_send:
             self._first_attempts[row.id] = self._monotonic()
         elif forum or not self._nonce_still_trusted(row):  # a forum post has no nonce
             result = await self._look(row, options)
+            looked = True
             if isinstance(result, Found):
                 logger.info(
                     "delivery %d to channel %d was already posted (message %d)",
@@ -1042,30 +1059,69 @@ class Dispatcher:
             return None
         observer = self._discord_clock if first_send else None
         sent_at = observer.monotonic() if observer is not None else 0.0
-        async with asyncio.timeout(self._send_timeout):
-            if forum:
-                message_id = await self._sender.create_forum_post(
-                    row.channel_id,
-                    row.nonce,
-                    row.brief_ids,
-                    local_date=local_date,
-                    ping_role_id=options.ping_role_id,
-                )
-            else:
-                message_id = await self._sender.send_digest(
-                    row.channel_id, row.nonce, row.brief_ids, ping_role_id=options.ping_role_id
-                )
+        try:
+            async with asyncio.timeout(self._send_timeout):
+                if forum:
+                    message_id = await self._sender.create_forum_post(
+                        row.channel_id,
+                        row.nonce,
+                        row.brief_ids,
+                        local_date=local_date,
+                        ping_role_id=options.ping_role_id,
+                    )
+                else:
+                    message_id = await self._sender.send_digest(
+                        row.channel_id, row.nonce, row.brief_ids, ping_role_id=options.ping_role_id
+                    )
+        except Exception as exc:
+            refused = send_failure(exc, timeout=self._send_timeout)
+            if first_send or looked or not isinstance(refused, GiveUp):
+                raise
+            # Refused (403, 404, 400) inside the nonce window, after a send whose answer was lost: Discord
+            # checks before it deduplicates, so that send may have posted it. Looked for before giving up.
+            return await self._refused_resend(row, options, refused)
         if observer is not None:
             observer.observe_created(message_id, sent_at=sent_at)
         return message_id
 
+    async def _refused_resend(self, row: Delivery, options: PostOptions, refused: GiveUp) -> int | None:
+        """After Discord refused a resend of `row` (`refused`): the message an earlier send posted (Found),
+        or None when stopping or cancelled meanwhile; raises _UndecidedError when the channel cannot tell,
+        and `_GivenUpError` when it was read in full without the digest (given up as `refused` says)."""
+        result = await self._look(row, options)
+        if isinstance(result, Found):
+            logger.info(
+                "delivery %d to channel %d: its resend was refused (%s), but an earlier send had posted it"
+                " (message %d)",
+                row.id,
+                row.channel_id,
+                refused.reason,
+                result.message_id,
+            )
+            return result.message_id
+        if isinstance(result, NotPosted):
+            raise _GivenUpError(refused)
+        if result.interrupted:
+            return None
+        raise _UndecidedError(
+            Unknown(f"Discord refused its resend ({refused.reason}); {result.reason}", blind=result.blind)
+        )
+
     async def _look(
         self, row: Delivery, options: PostOptions, *, while_state: DeliveryState = "pending"
     ) -> SearchResult:
-        """`look_for` in a channel; in a forum, `look_in_forum`."""
-        if options.channel_kind == "forum":
-            return await self.look_in_forum(row, while_state=while_state)
-        return await self.look_for(row, while_state=while_state)
+        """`look_for` in a channel; in a forum, `look_in_forum`. A search Discord refuses (403: the bot may
+        not see the channel now; 404) cannot tell whether an earlier send posted the digest: Unknown, the
+        history unread (never a refused send: the row is not given up on it)."""
+        try:
+            if options.channel_kind == "forum":
+                return await self.look_in_forum(row, while_state=while_state)
+            return await self.look_for(row, while_state=while_state)
+        except Exception as exc:
+            refused = send_failure(exc, timeout=self._send_timeout)
+            if not isinstance(refused, GiveUp):
+                raise
+            return Unknown(f"Discord refused the search of the channel ({refused.reason})", blind=True)
 
     async def look_in_forum(self, row: Delivery, *, while_state: DeliveryState = "pending") -> SearchResult:
         """Search `row`'s forum for the post an earlier attempt may have made (`attempt_started_at` set):

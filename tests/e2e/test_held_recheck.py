@@ -163,3 +163,36 @@ async def test_a_held_digest_not_found_after_it_went_stale_is_expired_not_posted
         assert bot_messages(standin, channel) == []
         assert row.state == "expired" and row.reason is not None and "history shows" in row.reason
         assert standin.violations == []
+
+
+VIEW_CHANNEL = 1 << 10
+
+
+async def test_a_channel_hidden_from_the_bot_while_it_was_down_holds_its_digest_and_counts_it_once_found(
+    tmp_path: Path,
+) -> None:
+    # Failed first: the search before the resend was refused (403 Missing Access) and the row went dead,
+    # though the first send had posted it; its briefs were had by nobody, and once the channel was shown
+    # to the bot again the next slot posted them a second time.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("hidden")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            standin.store_then_fail(channel, times=1, status=503)
+            await fire_slot_and_send(bot, clock, seconds=31)
+        [original] = bot_messages(standin, channel)
+        after_the_nonce_window(standin, clock)
+        standin.set_overwrite(channel, member=standin.me, deny=VIEW_CHANNEL)  # an admin hides the channel
+        async with running_bot(standin, settings, clock) as bot:
+            held = await held_now(bot, channel)
+            assert "403 Missing Access (50001)" in (held.reason or "")
+            await granted_again(bot, standin, channel)
+            found = await the_row(bot, channel)
+            assert found.state == "sent" and found.message_id == int(original["id"])
+            clock.advance(days=1)
+            await fire_slot_and_send(bot, clock)
+            next_day = (await bot.digests.history(channel))[0]
+        assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
+        assert bot_messages(standin, channel) == [original]
+        assert standin.violations == []

@@ -898,3 +898,114 @@ async def test_a_held_rows_backoff_goes_on_doubling_across_a_restart(database: D
     await look(first, after_minutes=10)
     await look(process(), after_minutes=20)  # a restart: another process on the same database
     assert waits == [5, 10, 20, 40]
+
+
+async def _next_slot(database: Database, ledger: DeliveryLedger) -> None:
+    """Record channel 1's next day's slot, which posts only briefs it has not had (else is skipped)."""
+    subscription = await SubscriptionRepository(database).get(1)
+    assert subscription is not None
+    await ledger.record_slot(
+        nine_utc_slot(2),
+        [subscription],
+        available_brief_ids=BRIEFS,
+        choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+        now=T0 + timedelta(days=1),
+    )
+
+
+class RefusedChannel(FakeDiscord):
+    """Discord refuses the bot the channel while `refused` (403 Missing Access: no View Channel), its
+    history as well as its sends."""
+
+    refused = True
+
+    async def history_after(
+        self, channel_id: int, after: datetime | int, *, limit: int
+    ) -> Sequence[PostedMessage]:
+        if self.refused:
+            self.pages.append((channel_id, after))
+            raise PermanentDeliveryError("403 Missing Access (50001)")
+        return await super().history_after(channel_id, after, limit=limit)
+
+
+async def test_a_search_before_a_resend_that_discord_refuses_holds_the_digest_instead_of_killing_it(
+    database: Database,
+) -> None:
+    # Failed first: the search's 403 was read as the send's, so the row went dead although the send an hour
+    # before had posted it; its briefs were had by nobody and the next slot posted them again.
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    [row] = await ledger.due(T0)
+    await ledger.mark_attempt_started(row.id, now=T0)  # a send began; its answer was lost
+    discord = RefusedChannel()
+    discord.post(1, row.nonce, row.brief_ids)  # it reached the channel
+    clock = FakeClock(T0 + timedelta(hours=1))  # past the nonce window: looked for before anything is sent
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock, monotonic=elapsed(clock))
+    await dispatcher.run_until_idle()
+    [held] = await ledger.history(1)
+    assert held.state == "held" and "403 Missing Access (50001)" in (held.reason or "")
+    assert len(discord.pages) == 1 and discord.calls == []  # one refused request, never a blind resend
+    subscription = await SubscriptionRepository(database).get(1)
+    assert subscription is not None and subscription.consecutive_failures == 0  # a search is no send
+    # The bot may see the channel again (the Discord layer says so): looked for at once, and found.
+    discord.refused = False
+    assert await dispatcher.recheck_held([1]) == 1
+    await dispatcher.run_until_idle()
+    [found] = await ledger.history(1)
+    assert found.state == "sent" and found.message_id == discord.messages[row.nonce].id
+    await _next_slot(database, ledger)
+    clock.advance(days=1)
+    await dispatcher.run_until_idle()
+    next_day = (await ledger.history(1))[0]
+    assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
+    assert discord.calls == [] and len(discord.messages) == 1
+
+
+class RefusedAfterPosting(FakeDiscord):
+    """The first send is stored (if `stored`) and answered 503; then an admin takes Send Messages away and
+    the resend is refused 403, whatever its nonce (Discord checks the permission first)."""
+
+    def __init__(self, *, stored: bool) -> None:
+        super().__init__()
+        self.stored = stored
+
+    async def send_digest(
+        self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> int:
+        self.calls.append((channel_id, nonce))
+        if len(self.calls) > 1:
+            raise PermanentDeliveryError("403 Missing Permissions (50013)")
+        if self.stored:
+            self.post(channel_id, nonce, brief_ids)
+        raise TransientDeliveryError("503 Service Unavailable; it may have been applied")
+
+
+@pytest.mark.parametrize("stored", [True, False])
+async def test_a_resend_refused_after_a_send_that_may_have_posted_it_looks_before_it_gives_up(
+    database: Database, stored: bool
+) -> None:
+    # Failed first (stored): the resend inside the nonce window was refused, and the row went dead at once,
+    # though the first send had posted it: its briefs were had by nobody and the next slot repeated them.
+    await _record(database, [1])
+    ledger = DeliveryLedger(database)
+    clock = FakeClock(T0)
+    discord = RefusedAfterPosting(stored=stored)
+    dispatcher = Dispatcher(
+        ledger, discord, pacer=fast_pacer(), clock=clock, monotonic=elapsed(clock), jitter=lambda: 0.0
+    )
+    await dispatcher.run_until_idle()
+    clock.advance(seconds=5)  # the retry, well inside the nonce window
+    await dispatcher.run_until_idle()
+    [row] = await ledger.history(1)
+    assert len(discord.calls) == 2 and discord.lookups == [1]  # refused: looked for once, then decided
+    if not stored:
+        assert (row.state, row.reason) == ("dead", "403 Missing Permissions (50013)")
+        assert await ledger.delivered_brief_ids(1) == set()
+        return
+    assert row.state == "sent" and row.message_id == discord.messages[row.nonce].id
+    await _next_slot(database, ledger)
+    clock.advance(days=1)
+    await dispatcher.run_until_idle()
+    next_day = (await ledger.history(1))[0]
+    assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
+    assert len(discord.calls) == 2 and len(discord.messages) == 1
