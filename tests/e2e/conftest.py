@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,26 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
     point_at_api(None, None)
 
 
+class SkippedIdentifyWaits:
+    """The IDENTIFY gate's clock for the bots of these tests: real time plus every wait for a turn skipped so
+    far, in this process. A bot restarted on its database has its turn 5.5 s after the last IDENTIFY
+    (bot.delivery.shards.IdentifyGate); the gate still reserves it in the database and waits for it, but the
+    wait is over at once, time moving on by what it would have waited. The stand-in of these tests does not
+    hold IDENTIFYs to Discord's 5 s (with `enforce_identify_concurrency` it does, and the wait is real:
+    tests/e2e/test_shards.py tests the gate against it)."""
+
+    skipped = 0.0  # one for the process: this clock never goes back, whichever bot waits
+
+    @classmethod
+    def now(cls) -> float:
+        return time.time() + cls.skipped
+
+    @classmethod
+    async def wait(cls, at: float) -> None:
+        cls.skipped += max(0.0, at - cls.now())
+        await asyncio.sleep(0)
+
+
 @contextlib.asynccontextmanager
 async def running_bot(
     standin: DiscordStandIn,
@@ -66,6 +87,9 @@ async def running_bot(
                 standin.follow_clock(clock.true_now)
         else:
             options["watch_discord_clock"] = False
+    if not (isinstance(standin, DiscordStandIn) and standin.gateway.enforce_identify_concurrency):
+        options.setdefault("identify_now", SkippedIdentifyWaits.now)
+        options.setdefault("identify_wait", SkippedIdentifyWaits.wait)
     bot = Briefbot(
         settings,
         guild_ready_timeout=0.05,
