@@ -15,8 +15,10 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import select
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -51,18 +53,49 @@ def _today() -> date:
     return datetime.now(UTC).astimezone().date()
 
 
-def _checker_started() -> None:
+def _checker_started(bot: int) -> None:
     """In the checking process: Ctrl-C and SIGHUP are the bot's to handle (a terminal sends them to the whole
-    process group); the process ends when the bot shuts its pool down, or when the bot is gone. It is
-    background work: it runs only on a core nothing else wants (SCHED_IDLE: a bot woken by a command takes
-    the core from it at once), else at the lowest priority there is."""
+    process group); the process ends when the bot shuts its pool down (its close, or the pool's own hook at
+    the interpreter's exit), or as soon as the bot's process `bot` is gone, however it ended (`_ending_with`).
+    It is background work: it runs only on a core nothing else wants (SCHED_IDLE: a bot woken by a command
+    takes the core from it at once), else at the lowest priority there is."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    _ending_with(bot)
     try:
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     except (AttributeError, OSError):  # not Linux
         with contextlib.suppress(OSError):
             os.nice(CHECKER_NICENESS)
+
+
+def _ending_with(bot: int) -> None:
+    """This process exits once process `bot` has ended: a thread of it waits for that. A bot killed (SIGKILL,
+    a crash) shuts nothing down, and the pool's queue would keep this process waiting for work forever, with
+    multiprocessing's resource tracker beside it."""
+    if os.getppid() != bot:  # the bot is gone already (this process was handed to another parent)
+        os._exit(0)
+    try:
+        pidfd = os.pidfd_open(bot)  # readable once the process has ended (Linux 5.3)
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):  # no pidfd (not Linux): who the parent is, asked once a second
+        threading.Thread(
+            target=_exit_when_orphaned, args=(bot,), name="end-with-the-bot", daemon=True
+        ).start()
+        return
+    threading.Thread(target=_exit_when_readable, args=(pidfd,), name="end-with-the-bot", daemon=True).start()
+
+
+def _exit_when_readable(pidfd: int) -> None:
+    select.select([pidfd], [], [])
+    os._exit(0)
+
+
+def _exit_when_orphaned(bot: int) -> None:
+    while os.getppid() == bot:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _log_warnings(result: LoadResult) -> None:
@@ -128,7 +161,9 @@ class LibraryReloader:
         if self._checker is None:
             # spawn: a fresh interpreter, never a fork of this one's threads and sockets
             context = multiprocessing.get_context("spawn")
-            self._checker = ProcessPoolExecutor(1, mp_context=context, initializer=_checker_started)
+            self._checker = ProcessPoolExecutor(
+                1, mp_context=context, initializer=_checker_started, initargs=(os.getpid(),)
+            )
         try:
             return await asyncio.get_running_loop().run_in_executor(self._checker, work)
         except BrokenProcessPool:

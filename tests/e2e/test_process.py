@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -20,7 +21,9 @@ SECRET = "not.a-real-token.but-secret"
 
 def run_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_"))}
-    briefs, seeds = make_library(tmp_path / "library")
+    library = tmp_path / "library"
+    # Made once a test: copied again under a run that watches it, the files would be a change (a reload).
+    briefs, seeds = (library / "briefs", library / "seeds") if library.is_dir() else make_library(library)
     env.update(BRIEFS_DIR=str(briefs), SEEDS_DIR=str(seeds), DATABASE_PATH=str(tmp_path / "db.sqlite3"))
     env.update(extra)
     return env
@@ -368,3 +371,91 @@ async def test_a_second_run_on_the_same_database_refuses_naming_the_first_which_
         # The kernel dropped the dead process's lock: the next start is not refused.
         with DatabaseFileLock(tmp_path / "db.sqlite3"):
             pass
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes `pid` started, and the ones they started (Linux: /proc/PID/task/TID/children)."""
+    found: set[int] = set()
+    parents = [pid]
+    while parents:
+        for children in Path(f"/proc/{parents.pop()}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                for child in map(int, children.read_text().split()):
+                    if child not in found:
+                        found.add(child)
+                        parents.append(child)
+    return found
+
+
+def command_of(pid: int) -> bytes:
+    """Process `pid`'s command line (empty once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+async def still_running(pids: set[int], *, within: float) -> set[int]:
+    """Which of `pids` have not ended `within` seconds from now (each waited for through a pidfd, which
+    becomes readable when its process ends)."""
+    loop = asyncio.get_running_loop()
+    waits: dict[int, asyncio.Future[None]] = {}
+    fds: list[int] = []
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            continue  # ended already
+        fds.append(fd)
+        ended: asyncio.Future[None] = loop.create_future()
+        loop.add_reader(fd, lambda ended=ended: ended.done() or ended.set_result(None))
+        waits[pid] = ended
+    try:
+        if waits:
+            await asyncio.wait(waits.values(), timeout=within)
+        return {pid for pid, ended in waits.items() if not ended.done()}
+    finally:
+        for fd in fds:
+            loop.remove_reader(fd)
+            os.close(fd)
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+async def test_a_finished_run_leaves_no_process_of_its_own_behind(
+    tmp_path: Path, ending: signal.Signals
+) -> None:
+    # A reload (SIGHUP here) starts the process that checks the briefs, and with it multiprocessing's
+    # resource tracker. Both end with the run: shut down when it stops, and on their own when it is killed
+    # (SIGKILL: nothing of the run can shut them down).
+    async with DiscordStandIn() as standin:
+        log_path = tmp_path / "briefbot.log"
+        env = run_env(tmp_path, DISCORD_TOKEN=SECRET, DISCORD_API_BASE_URL=standin.base_url)
+        with log_path.open("wb") as log_file:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+                stdout=log_file, stderr=asyncio.subprocess.STDOUT,
+            )  # fmt: skip
+        started: set[int] = set()
+        try:
+            await standin.wait_until_identified(timeout=30)
+            process.send_signal(signal.SIGHUP)
+            # The reload's outcome is logged once its check is done; a poll of the log, a tenth of a second apart.
+            while b"library reloaded (SIGHUP)" not in log_path.read_bytes():
+                assert process.returncode is None, log_path.read_text()
+                await asyncio.sleep(0.1)
+            started = descendants(process.pid)
+            commands = [command_of(pid) for pid in started]
+            assert any(b"multiprocessing.spawn" in command for command in commands), commands
+            process.send_signal(ending)
+            code = await asyncio.wait_for(process.wait(), timeout=60)
+            assert code == (0 if ending == signal.SIGTERM else -signal.SIGKILL), log_path.read_text()
+            left = await still_running(started, within=30)
+            assert left == set(), [command_of(pid) for pid in left]
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+            for pid in await still_running(started, within=0):  # never left behind, even by a failure
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        assert standin.violations == []
