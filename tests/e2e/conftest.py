@@ -14,7 +14,7 @@ import pytest
 
 from bot.app.client import Briefbot, point_at_api
 from bot.settings import Settings
-from tests.conftest import make_library
+from tests.conftest import make_library, migrated_sqlite_file
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 from tests.standin.harness import FAKE_TOKEN, close_client, connect_client
@@ -79,6 +79,9 @@ async def running_bot(
     another process (the benchmarks) cannot follow it: the bot then does not watch Discord's clock, nor with
     `watch_discord_clock=False` (a skew the bot could not notice).
     """
+    target = settings.database
+    if isinstance(target, Path) and not target.exists():
+        await migrated_sqlite_file(target)  # what the bot's first start would migrate, made once a process
     options: dict[str, Any] = {"watch_discord_clock": watch_discord_clock, **bot_options}
     if isinstance(clock, FakeClock):
         options["monotonic"] = clock.monotonic

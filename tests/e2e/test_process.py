@@ -317,13 +317,23 @@ async def test_a_bad_digest_setting_in_dotenv_stops_run_but_not_check_preview_or
 ) -> None:
     # check and preview never use the digest's settings; run must still refuse the bad value by name.
     (tmp_path / ".env").write_text("DIGEST_MAX_BRIEFS=50\nDIGEST_TIMEZONE=Mars/Base\n", encoding="utf-8")
-    code, output = await finished(await briefbot(tmp_path, "check"))
+    started = [
+        await briefbot(tmp_path, *args, **env)
+        for args, env in [
+            (("check",), {}),
+            (("preview", "who", "name=bennett"), {}),
+            (("invite", "--client-id", "123456789012345678"), {}),
+            (("run",), {"DISCORD_TOKEN": SECRET}),
+        ]
+    ]
+    checked, previewed, invited, ran = await asyncio.gather(*map(finished, started))
+    code, output = checked
     assert code == 0 and " ok, 0 refused" in output, output
-    code, output = await finished(await briefbot(tmp_path, "preview", "who", "name=bennett"))
+    code, output = previewed
     assert code == 0 and "Naftali Bennett" in output, output
-    code, output = await finished(await briefbot(tmp_path, "invite", "--client-id", "123456789012345678"))
+    code, output = invited
     assert code == 0, output
-    code, output = await finished(await briefbot(tmp_path, "run", DISCORD_TOKEN=SECRET))
+    code, output = ran
     assert code == 2
     assert "DIGEST_MAX_BRIEFS" in output and "DIGEST_TIMEZONE" in output
     assert SECRET not in output and "Traceback" not in output
