@@ -428,10 +428,10 @@ async def pause_in(
     )
     if changed:
         logger.warning("delivery to channel %d paused: %s", channel_id, reason)
-        # A server that removed the bot has no history the bot could read: nothing is held there.
-        cancel, parameters = _cancelling(
-            f"subscription paused: {reason}", stamp, hold=cause != "server_removed"
-        )
+        # Held even in a server that removed the bot: it may add the bot back (its data is kept for the
+        # retention) and subscribe again. Until then the look is refused and the row stays held, its briefs
+        # reserved; it is looked for at once when the bot is back (found: its briefs count as had).
+        cancel, parameters = _cancelling(f"subscription paused: {reason}", stamp, hold=True)
         await connection.execute(
             f"UPDATE deliveries SET {cancel}, pause_cause = ?, updated_at = ?"  # noqa: S608 - constant
             " WHERE channel_id = ? AND state = 'pending'",

@@ -14,6 +14,7 @@ from bot.app.client import Briefbot
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.helpers import SEND_MESSAGES, acted_on, digests_to, subscribed
 from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send, posts
+from tests.e2e.test_history_search import bot_messages
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
@@ -279,4 +280,32 @@ async def test_a_server_unavailable_at_start_is_not_taken_for_a_removal(
         standin.set_guild_available(other)
         await fire_slot_and_send(bot, clock, seconds=31)
     assert posts_to(standin, theirs) == 1
+    assert standin.violations == []
+
+
+async def test_a_server_that_removes_the_bot_just_after_a_send_whose_answer_was_lost_gets_no_repeat(
+    standin: DiscordStandIn, tmp_path: Path
+) -> None:
+    # Failed first: the removal cancelled the row outright though its send had been stored, so once the
+    # server added the bot back and subscribed again, the next slot posted the same briefs a second time.
+    clock = FakeClock(SLOT_DAY)
+    other = standin.add_guild("Other Server")
+    theirs = standin.channel_id("news", guild_id=other)
+    async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
+        await subscribed(bot, standin, theirs, guild_id=other)
+        standin.store_then_fail(theirs, times=1, status=503)
+        await fire_slot_and_send(bot, clock, seconds=31)  # stored; the bot saw a 503 (retried in seconds)
+        [original] = bot_messages(standin, theirs)
+        await acted_on(bot, "guild_remove", lambda: standin.remove_bot(guild_id=other))
+        [removed] = await bot.digests.history(theirs)
+        assert removed.state == "held"  # its send had begun: looked for before its briefs are let go
+        await acted_on(bot, "guild_join", lambda: standin.add_bot(guild_id=other))
+        await bot.digests.dispatcher.run_until_idle()
+        await subscribed(bot, standin, theirs, guild_id=other)
+        clock.advance(days=1)
+        await fire_slot_and_send(bot, clock)
+        next_day, found = await bot.digests.history(theirs)
+    assert bot_messages(standin, theirs) == [original]
+    assert found.state == "cancelled" and found.message_id == int(original["id"])
+    assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
     assert standin.violations == []
