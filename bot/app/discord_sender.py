@@ -279,7 +279,7 @@ class DiscordSender:
                 posted(message, me.id if me else None)
                 async for message in channel.history(limit=limit, after=anchor, oldest_first=True)
             ]
-        except discord.HTTPException as error:
+        except (discord.HTTPException, discord.RateLimited) as error:
             raise _history_error(error, self.bot.clock()) from error
         except (aiohttp.ClientError, OSError) as error:
             raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
@@ -289,7 +289,7 @@ class DiscordSender:
         if channel is None:
             try:
                 channel = await self.bot.fetch_channel(channel_id)
-            except discord.HTTPException as error:
+            except (discord.HTTPException, discord.RateLimited) as error:
                 raise _history_error(error, self.bot.clock()) from error
             except (aiohttp.ClientError, OSError) as error:
                 raise TransientDeliveryError(f"network: {type(error).__name__}: {error}") from error
@@ -302,7 +302,10 @@ class DiscordSender:
         return permissions.view_channel and permissions.read_message_history
 
 
-def _history_error(error: discord.HTTPException, now: datetime) -> Exception:
+def _history_error(error: discord.HTTPException | discord.RateLimited, now: datetime) -> Exception:
+    if isinstance(error, discord.RateLimited):
+        # A 429 longer than discord.py may wait (max_ratelimit_timeout): waited out, as for a send.
+        return RateLimitedError(error.retry_after, is_global=False)
     if error.status == 429:
         return _cloudflare_ban(error, now)
     if error.status in (403, 404):

@@ -199,3 +199,30 @@ async def test_a_cloudflare_429_on_the_search_pauses_everything_instead_of_retry
         assert row.last_error is not None and row.last_error.startswith("429")
         assert row.next_attempt_at == clock.now + timedelta(seconds=60)
         assert standin.violations == []
+
+
+async def test_a_long_rate_limit_on_the_search_is_waited_out_as_discord_asks(tmp_path: Path) -> None:
+    # Failed first: discord.py raises RateLimited (not an HTTPException) for a 429 longer than the bot lets
+    # it wait; the search did not read it, so it was "an unexpected error" (logged with its traceback),
+    # counted as a failed attempt and retried after a few seconds instead of after Discord's wait.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("limited")
+        settings = bot_settings(
+            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
+        )
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+            [lost] = await bot.digests.history(channel)
+        after_the_nonce_window(standin, clock)
+        standin.inject_429(
+            cloudflare=False, retry_after="120", retry_after_seconds=120.0, method="GET", channel_id=channel
+        )
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            [row] = await bot.digests.history(channel)
+        assert standin.counters["injected_429"] == 1 and len(bot_messages(standin, channel)) == 1
+        assert (row.state, row.attempts) == ("pending", lost.attempts)  # a rate limit is no failed attempt
+        assert row.last_error is not None and row.last_error.startswith("429")
+        assert row.next_attempt_at == clock.now + timedelta(seconds=120)
+        assert standin.violations == []
