@@ -16,6 +16,8 @@ import aiohttp
 import discord
 import yarl
 
+from bot.app.discord_sender import retry_after_seconds
+from bot.clock import utc_now
 from bot.delivery.pacing import Pacer
 
 # Routes Discord exempts from the global limit ("Interaction endpoints are not bound to the bot's Global Rate
@@ -46,4 +48,23 @@ def add_rate_budget(trace: aiohttp.TraceConfig, pacer: Callable[[], Pacer | None
         if permits is not None and counts_against_global_limit(params.url, discord.http.Route.BASE):
             await permits.acquire_for_request()
 
+    async def on_request_end(
+        session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestEndParams
+    ) -> None:
+        # Discord's global 429 (its `Via`; Cloudflare's ban is read where it is raised) pauses every send,
+        # whatever request drew it: discord.py raises RateLimited for one longer than it may wait before it
+        # reads `global`, without saying so, and sets no global pause then.
+        headers = params.response.headers
+        if params.response.status != 429 or not headers.get("Via"):
+            return
+        if (
+            headers.get("X-RateLimit-Global", "").lower() != "true"
+            and headers.get("X-RateLimit-Scope") != "global"
+        ):
+            return
+        permits = pacer()
+        if permits is not None:
+            permits.pause(retry_after_seconds(headers, utc_now()))
+
     trace.on_request_start.append(on_request_start)
+    trace.on_request_end.append(on_request_end)
