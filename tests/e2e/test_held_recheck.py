@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app.client import Briefbot
+from bot.clock import snowflake_time
 from bot.storage import Delivery
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.helpers import acted_on
-from tests.e2e.test_digests import SLOT_DAY, fire_slot_and_send
+from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
 from tests.e2e.test_history_search import (
     NONCE_WINDOW,
     READ_MESSAGE_HISTORY,
@@ -190,9 +191,14 @@ async def test_a_channel_hidden_from_the_bot_while_it_was_down_holds_its_digest_
             await granted_again(bot, standin, channel)
             found = await the_row(bot, channel)
             assert found.state == "sent" and found.message_id == int(original["id"])
+            shown = await ask(standin, "digest history", {"channel": channel}, user="bob")
             clock.advance(days=1)
             await fire_slot_and_send(bot, clock)
             next_day = (await bot.digests.history(channel))[0]
         assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
         assert bot_messages(standin, channel) == [original]
+        # Shown as sent when its message was posted (Discord's time, its id's), not when it was found.
+        posted_at = int(snowflake_time(int(original["id"])).timestamp())
+        assert found.sent_at is not None and int(found.sent_at.timestamp()) > posted_at + 60
+        assert f"**sent** <t:{posted_at}:f>" in shown
         assert standin.violations == []

@@ -19,6 +19,7 @@ from bot.app.views import digest_view
 from bot.briefs.facts import plural
 from bot.briefs.ranking import ranked
 from bot.briefs.render import clean, defuse_mentions, render_digest, shorten
+from bot.clock import snowflake_time
 from bot.delivery.service import SubscriptionRefused
 from bot.delivery.slots import next_slot
 from bot.delivery.versions import offer_of
@@ -220,7 +221,10 @@ def history_line(delivery: Delivery) -> str:
     when = "asked by hand" if delivery.timezone == "manual" else f"{delivery.slot_key} {delivery.timezone}"
     line = f"{when}: **{delivery.state}**"
     if delivery.state == "sent" and delivery.sent_at:
-        line += f" <t:{int(delivery.sent_at.timestamp())}:f>"
+        # When its message was posted, by Discord's clock (the message's id), even when the bot only found
+        # it later (looked for after a lost answer); `sent_at` is when it was recorded.
+        posted = snowflake_time(delivery.message_id) if delivery.message_id else delivery.sent_at
+        line += f" <t:{int(posted.timestamp())}:f>"
     if delivery.published_at:
         line += "; published"
     if delivery.not_published:
