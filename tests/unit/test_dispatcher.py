@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +23,9 @@ from bot.delivery.sender_protocol import (
     TransientDeliveryError,
 )
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository
+from bot.storage.database import load_migrations
 from tests.helpers import FakeClock, nine_utc_slot, subscribe
+from tests.postgres import PostgresServer
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 BRIEFS = ["b3", "b2", "b1"]
@@ -1009,3 +1011,46 @@ async def test_a_resend_refused_after_a_send_that_may_have_posted_it_looks_befor
     next_day = (await ledger.history(1))[0]
     assert (next_day.state, next_day.reason) == ("skipped", "nothing new since the last digest")
     assert len(discord.calls) == 2 and len(discord.messages) == 1
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def unmigrated(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[str, Path | str]]:
+    """An engine and where a database of its own with no schema yet is (a SQLite file, a PostgreSQL URL)."""
+    if request.param == "sqlite":
+        yield "sqlite", tmp_path / "old.sqlite3"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = await server.fresh_database(migrated=False)
+    yield "postgresql", url
+    await server.drop_database(url)
+
+
+async def test_a_row_retried_before_first_attempts_were_noted_is_looked_for_after_an_upgrade(
+    unmigrated: tuple[str, Path | str],
+) -> None:
+    # Failed first: a database of schema 1 (before `attempt_started_at`) holding a row retried after a 503
+    # came out of the upgrade as never attempted, so the upgraded bot resent it blindly after the nonce
+    # window, though its first send may have posted it (here it had).
+    engine, target = unmigrated
+    old = await Database.open(target, migrations=load_migrations(engine)[:1])
+    stamp, retried = T0.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "2026-05-01T09:00:05.000000Z"
+    async with old.transaction() as connection:
+        await connection.execute(
+            "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state,"
+            " brief_ids, attempts, next_attempt_at, last_error, created_at, updated_at) VALUES (1, 9, 'UTC',"
+            " '2026-05-01T09:00', ?, 'old-nonce', 'pending', '[\"b1\"]', 1, ?, '503 Service Unavailable', ?, ?)",
+            (stamp, retried, stamp, retried),
+        )
+    await old.close()
+    database = await Database.open(target)
+    try:
+        ledger = DeliveryLedger(database)
+        discord = FakeDiscord()
+        discord.post(1, "old-nonce", ["b1"])  # the first send had reached the channel
+        clock = FakeClock(T0 + timedelta(hours=2))  # the upgrade took a while: past the nonce window
+        await Dispatcher(ledger, discord, pacer=fast_pacer(), clock=clock).run_until_idle()
+        [row] = await ledger.history(1)
+        assert discord.lookups == [1] and discord.calls == []  # looked for, never resent blindly
+        assert row.state == "sent" and row.message_id == discord.messages["old-nonce"].id
+    finally:
+        await database.close()
