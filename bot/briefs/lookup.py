@@ -15,10 +15,14 @@ from typing import Generic, TypeVar
 
 from bot.briefs.evidence import fold
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person
-from bot.briefs.ranking import NameIndex, did_you_mean, ranked, searchable
+from bot.briefs.ranking import Match, NameIndex, did_you_mean, ranked, searchable
 from bot.briefs.versions import content_fingerprint
 
 T = TypeVar("T")
+
+# A person is found by whole words of their name or the starts of its words ("ben", "zvi", "Lapid"), never by
+# letters inside a word: "x" is in "Alex" and names no one (fifth reading, REVIEW-4 #15).
+BY_NAME = Match.WORD
 
 # Common names for the same country; the first entry is how the bot writes it.
 _COUNTRY_ALIASES: tuple[tuple[str, ...], ...] = (
@@ -271,7 +275,7 @@ class Library:
 
     def _people_hits(self, name: str) -> Hits[Person]:
         """`find_people(brief, name).items` of every brief that has any, from one scan of the index."""
-        found = self._indexes.people.containing(name)
+        found = self._indexes.people.containing(name, BY_NAME)
         by_brief: dict[str, list[tuple[int, int, Person]]] = {}
         for index, rank in found.items():
             brief, person = self._indexes.people.candidates[index]
@@ -420,10 +424,10 @@ def find_people(brief: Brief, name: str | None = None) -> Matches[Person]:
     """People whose name matches `name` (all people when it is empty), best matches first."""
     if not name or not name.strip():
         return Matches(brief, None, list(brief.people))
-    people = ranked(name, brief.people, names=_person_names)
+    people = ranked(name, brief.people, names=_person_names, worst=BY_NAME)
     if people:
         return Matches(brief, name, people)
-    suggestions = did_you_mean(name, brief.people, names=_person_names)
+    suggestions = did_you_mean(name, brief.people, names=_person_names, worst=BY_NAME)
     return Matches(brief, name, [], [person.name for person in suggestions])
 
 

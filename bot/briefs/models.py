@@ -188,12 +188,15 @@ class Loan(Dealing):
     @field_validator("currency")
     @classmethod
     def _known_currency(cls, value: str | None) -> str | None:
-        from bot.briefs.money import DOLLARS, UNSTATED
+        from bot.briefs.money import DOLLARS, KIND_UNSTATED, UNSTATED
 
         if value is None or value in ISO_CURRENCIES or value in (DOLLARS, UNSTATED):
             return value
+        if value in KIND_UNSTATED.values():
+            return value
         raise ValueError(
-            f"must be an ISO 4217 code (USD, EUR, …), {DOLLARS!r} for dollars of unstated kind, or {UNSTATED!r}"
+            f"must be an ISO 4217 code (USD, EUR, …), {DOLLARS!r} for dollars of unstated kind, a currency noun "
+            f"of unstated kind as the article writes it ('crowns', 'francs', …), or {UNSTATED!r}"
         )
 
     @property

@@ -16,6 +16,35 @@ from bot.briefs.evidence import normalise
 DOLLARS: Final = "dollars"  # dollars of a kind the article does not state
 UNSTATED: Final = "unstated"  # no currency written at all
 
+# Currency nouns that name no single currency (Swedish, Danish, Norwegian or Czech crowns; French, Swiss or
+# West African francs; …). Written alone, such a noun says its currency as "$" says dollars: of a kind the
+# article does not state. Its currency is the noun (`currency = "crowns"`), shown as "crowns, kind not
+# stated"; a singular is told by its plural. With its country ("Swedish kronor"), `_WORDS` reads a code.
+KIND_UNSTATED: Final[dict[str, str]] = {
+    **{noun: noun for noun in ("crowns", "kronor", "kroner", "korunas", "francs", "rupees", "pesos", "dinars")},
+    **{noun: noun for noun in ("dirhams", "rials", "riyals", "roubles", "rubles", "lira", "rand", "lei")},
+    **{noun: noun for noun in ("shillings", "guilders", "levs")},
+    "crown": "crowns",
+    "krona": "kronor",
+    "krone": "kroner",
+    "koruna": "korunas",
+    "korun": "korunas",
+    "franc": "francs",
+    "rupee": "rupees",
+    "peso": "pesos",
+    "dinar": "dinars",
+    "dirham": "dirhams",
+    "rial": "rials",
+    "riyal": "riyals",
+    "rouble": "roubles",
+    "ruble": "rubles",
+    "lire": "lira",
+    "leu": "lei",
+    "shilling": "shillings",
+    "guilder": "guilders",
+    "lev": "levs",
+}
+
 # ISO 4217 codes an article may write; extend as briefs need them.
 ISO_CURRENCIES: Final[frozenset[str]] = frozenset(
     [
@@ -109,6 +138,24 @@ _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("shekels", "ILS"),
     ("nis", "ILS"),
     ("hryvnias", "UAH"),
+    # a currency noun with its country is that country's currency
+    ("swedish kronor", "SEK"),
+    ("swedish crowns", "SEK"),
+    ("norwegian kroner", "NOK"),
+    ("norwegian crowns", "NOK"),
+    ("danish kroner", "DKK"),
+    ("danish crowns", "DKK"),
+    ("czech korunas", "CZK"),
+    ("czech crowns", "CZK"),
+    ("swiss francs", "CHF"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("forints", "HUF"),
+    ("forint", "HUF"),
+    ("hryvnia", "UAH"),
+    ("shekel", "ILS"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
 )
 _SMALL: Final[dict[str, float]] = {
     "a": 1,
@@ -151,11 +198,13 @@ _CODE = r"(?P<code>[A-Z]{3})"
 @dataclass(frozen=True)
 class Money:
     amount: int
-    currency: str  # an ISO 4217 code, DOLLARS or UNSTATED
+    currency: str  # an ISO 4217 code, DOLLARS, a noun of KIND_UNSTATED ("crowns") or UNSTATED
     as_written: str
 
     @property
     def currency_name(self) -> str:
+        if self.currency in KIND_UNSTATED:
+            return f"{self.currency}, kind not stated"
         return CURRENCY_NAMES.get(self.currency, self.currency)
 
 
@@ -188,7 +237,7 @@ def parse_money(as_written: str) -> Money:
     tail = rest[match.end() :].strip()
     if tail:
         code_after = re.fullmatch(_CODE, tail)
-        word = next((c for w, c in _WORDS if tail.casefold() == w), None)
+        word = next((c for w, c in _WORDS if tail.casefold() == w), KIND_UNSTATED.get(tail.casefold()))
         if word is None and code_after is None:
             raise MoneyError(f"“{as_written}”: cannot read “{tail}” as a currency")
         found = word if word is not None else _iso(tail)
@@ -222,60 +271,18 @@ def format_number(amount: int) -> str:
 
 
 # What may stand just after an amount and belongs to it: its scale ("€300 | million") or its currency
-# ("half-a-billion | dollars"); and just before it, its sign or code ("$ | 600 million", "US$", "EUR ").
-# Currency nouns the parser does not read (none names one currency: Swedish, Danish, Norwegian, Czech crowns;
-# French, Swiss francs; …). An amount cut before one would be told as of no stated currency: refused instead.
-_UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = (
-    "crowns",
-    "crown",
-    "kronor",
-    "krona",
-    "kroner",
-    "krone",
-    "korun",
-    "koruna",
-    "francs",
-    "franc",
-    "rupees",
-    "rupee",
-    "pesos",
-    "peso",
-    "dinars",
-    "dinar",
-    "dirhams",
-    "dirham",
-    "rials",
-    "rial",
-    "riyals",
-    "riyal",
-    "roubles",
-    "rubles",
-    "rouble",
-    "ruble",
-    "lira",
-    "lire",
-    "rand",
-    "yuan",
-    "renminbi",
-    "zlotys",
-    "zloty",
-    "forints",
-    "forint",
-    "lei",
-    "leu",
-    "levs",
-    "lev",
-    "shillings",
-    "shilling",
-    "guilders",
-    "pound",
-    "shekel",
-    "hryvnia",
-)
+# ("half-a-billion | dollars", "1.5bn | crowns"); and just before it, its sign or code ("$ | 600 million",
+# "US$", "EUR "). Nouns the parser does not read as a currency are listed too: an amount cut before one would
+# be told as of no stated currency, so it is refused as cut.
+_UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = ("pound", "quid", "bucks")
 _AFTER_AMOUNT = re.compile(
     r"[\s-]+(?:"
     + "|".join(
-        sorted({*_SCALES, "k", *(w for w, _ in _WORDS), *_UNREAD_CURRENCY_NOUNS}, key=len, reverse=True)
+        sorted(
+            {*_SCALES, "k", *(w for w, _ in _WORDS), *KIND_UNSTATED, *_UNREAD_CURRENCY_NOUNS},
+            key=len,
+            reverse=True,
+        )
     )
     + r")\b",
     flags=re.IGNORECASE,

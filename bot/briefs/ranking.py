@@ -76,19 +76,32 @@ def _as_names(candidate: object) -> tuple[str]:
 
 
 @overload
-def ranked(typed: str, candidates: Iterable[str], *, limit: int | None = None) -> list[str]: ...
+def ranked(
+    typed: str, candidates: Iterable[str], *, limit: int | None = None, worst: Match = Match.INSIDE
+) -> list[str]: ...
 
 
 @overload
 def ranked(
-    typed: str, candidates: Iterable[T], *, names: NamesOf[T], limit: int | None = None
+    typed: str,
+    candidates: Iterable[T],
+    *,
+    names: NamesOf[T],
+    limit: int | None = None,
+    worst: Match = Match.INSIDE,
 ) -> list[T]: ...
 
 
 def ranked(
-    typed: str, candidates: Iterable[T], *, names: NamesOf[T] | None = None, limit: int | None = None
+    typed: str,
+    candidates: Iterable[T],
+    *,
+    names: NamesOf[T] | None = None,
+    limit: int | None = None,
+    worst: Match = Match.INSIDE,
 ) -> list[T]:
-    """The candidates whose names contain `typed`, best first (see `Match`), at most `limit` of them.
+    """The candidates whose names contain `typed`, best first (see `Match`), at most `limit` of them, and none
+    that matches worse than `worst` (a lookup by name takes `Match.WORD`: "x" is in "Alex", it names no one).
 
     A candidate is known by `names(candidate)` (by default the candidate itself, a string) and ranks by its best
     name. The sort is stable, so a blank `typed` gives every candidate in the order given.
@@ -100,7 +113,9 @@ def ranked(
     scored: list[tuple[Match, T]] = []
     for candidate in candidates:
         ranks = [
-            rank for name in names_of(candidate) if (rank := _tier(wanted, searchable(name))) is not None
+            rank
+            for name in names_of(candidate)
+            if (rank := _tier(wanted, searchable(name))) is not None and rank <= worst
         ]
         if ranks:
             scored.append((min(ranks), candidate))
@@ -123,22 +138,34 @@ def _typo_score(wanted: str, names: Iterable[str]) -> float:
 
 
 @overload
-def did_you_mean(typed: str, candidates: Sequence[str], *, limit: int = SUGGESTIONS) -> list[str]: ...
+def did_you_mean(
+    typed: str, candidates: Sequence[str], *, limit: int = SUGGESTIONS, worst: Match = Match.INSIDE
+) -> list[str]: ...
 
 
 @overload
 def did_you_mean(
-    typed: str, candidates: Sequence[T], *, names: NamesOf[T], limit: int = SUGGESTIONS
+    typed: str,
+    candidates: Sequence[T],
+    *,
+    names: NamesOf[T],
+    limit: int = SUGGESTIONS,
+    worst: Match = Match.INSIDE,
 ) -> list[T]: ...
 
 
 def did_you_mean(
-    typed: str, candidates: Sequence[T], *, names: NamesOf[T] | None = None, limit: int = SUGGESTIONS
+    typed: str,
+    candidates: Sequence[T],
+    *,
+    names: NamesOf[T] | None = None,
+    limit: int = SUGGESTIONS,
+    worst: Match = Match.INSIDE,
 ) -> list[T]:
     """What to suggest for `typed`: the best `ranked` candidates, or, when none contains it, the likeliest typos
     (most similar first, at least `TYPO_CUTOFF` alike)."""
     names_of = names or _as_names
-    found = ranked(typed, candidates, names=names_of, limit=limit)
+    found = ranked(typed, candidates, names=names_of, limit=limit, worst=worst)
     if found or not searchable(typed):
         return found
     wanted = searchable(typed)
@@ -165,8 +192,9 @@ class NameIndex(Generic[T]):
         self._text = "\n".join(self._names)  # searchable text holds no newline: no match runs across names
         self._starts = list(accumulate((len(name) + 1 for name in self._names[:-1]), initial=0))
 
-    def containing(self, typed: str) -> dict[int, Match]:
-        """The candidates (by position) with a name that contains `typed`, each with its best match, in order."""
+    def containing(self, typed: str, worst: Match = Match.INSIDE) -> dict[int, Match]:
+        """The candidates (by position) with a name that contains `typed`, each with its best match, in order;
+        none that matches worse than `worst` (see `ranked`)."""
         wanted = searchable(typed)
         found: dict[int, Match] = {}
         if not wanted:
@@ -176,7 +204,7 @@ class NameIndex(Generic[T]):
             index = bisect_right(self._starts, at) - 1
             rank = _tier(wanted, self._names[index])
             owner = self._owner[index]
-            if rank is not None and (owner not in found or rank < found[owner]):
+            if rank is not None and rank <= worst and (owner not in found or rank < found[owner]):
                 found[owner] = rank
             at = self._text.find(wanted, self._starts[index] + len(self._names[index]) + 1)
         return found

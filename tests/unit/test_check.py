@@ -189,6 +189,12 @@ def test_an_attribution_must_be_written_in_the_evidence_sentence() -> None:
         ("£3 bn", 3_000_000_000, "GBP"),
         ("€2.5mn", 2_500_000, "EUR"),
         ("NIS 2 billion", 2_000_000_000, "ILS"),
+        # a currency noun of no single code is of a kind not stated, as "$" is (fifth reading, REVIEW-4 #14)
+        ("1.5bn crowns", 1_500_000_000, "crowns"),
+        ("2 million francs", 2_000_000, "francs"),
+        ("one crown", 1, "crowns"),
+        ("3 billion Swedish kronor", 3_000_000_000, "SEK"),
+        ("40 million Czech crowns", 40_000_000, "CZK"),
     ],
 )
 def test_money_is_read_as_written(written: str, amount: int, currency: str) -> None:
@@ -1146,3 +1152,17 @@ def test_an_amount_in_a_currency_the_check_cannot_read_is_never_told_as_of_no_st
     passage = "The council approved a grant of 1,600 million crowns on Monday"
     grant = loan(as_written="1,600 million", currency="unstated", amount=1_600_000_000, evidence=[passage])
     assert "loans[0].as_written" in items(brief(loans=[grant]))
+
+
+def test_a_currency_noun_of_no_single_code_is_told_as_written_and_of_unstated_kind() -> None:
+    """Fourth reading #14: "1,600 million crowns" could not be read at all (a correct brief refused); the
+    editor states it as the article does: `currency = "crowns"` (or leaves it out), shown as "crowns, kind not
+    stated", never a code (SEK, DKK, NOK, CZK) the article does not write."""
+    passage = "The council approved a grant of 1,600 million crowns on Monday"
+    grant = loan(as_written="1,600 million crowns", amount=1_600_000_000, evidence=[passage])
+    grant = {**grant, "lender": "council", "borrower": "council", "status": "approved", "status_as_written": "approved"}
+    found = problems(brief(loans=[{**grant, "currency": "crowns"}]))
+    assert not [p for p in found if p[0] in ("loans[0].as_written", "loans[0].currency")], found
+    assert "loans[0].currency" in items(brief(loans=[{**grant, "currency": "SEK"}]))
+    assert "loans[0].currency" in items(brief(loans=[{**grant, "currency": "unstated"}]))
+    assert parse_money("1,600 million crowns").currency_name == "crowns, kind not stated"

@@ -9,7 +9,7 @@ import pytest
 from bot.briefs import render
 from bot.briefs.answers import answer
 from bot.briefs.loader import LoadResult
-from bot.briefs.lookup import Library, countries
+from bot.briefs.lookup import Library, countries, find_people
 from bot.briefs.models import Brief, Editor
 from bot.briefs.render import MessageData
 from bot.briefs.vocabulary import ROLE_LABELS
@@ -809,9 +809,23 @@ def test_a_passage_about_someone_else_says_whom_its_pronoun_stands_for(
 def test_a_person_found_by_what_was_typed_says_what_it_matched(shipped: LoadResult) -> None:
     """Fourth reading #15: `/who name:x` answered Alex Ben-Zvi under "Who is involved: 1 of 8 people", not saying
     that it was the people matching “x” (the aid and loans headings say "involving …")."""
-    pages = answer("who", shipped.library, {"name": "x"})
-    assert pages[0].embeds[0].title == "Who is involved, matching “x”: 1 of 8 people"
+    pages = answer("who", shipped.library, {"name": "zvi"})
+    assert pages[0].embeds[0].title == "Who is involved, matching “zvi”: 1 of 8 people"
     assert answer("who", shipped.library)[0].embeds[0].title == "Who is involved: 8 of 8 people"
+
+
+def test_a_person_is_found_by_the_starts_of_the_words_of_their_name_not_by_letters_inside_them(
+    shipped: LoadResult,
+) -> None:
+    """Fourth reading #15 (rest): `/who name:x` listed Alex Ben-Zvi, because "x" is inside "Alex"; a letter
+    inside a word names no one, and a one-letter query lists only the names with a word it starts."""
+    library = shipped.library
+    assert library.people("x").groups == () and find_people(library.get(), "x").items == []
+    assert find_people(library.get(), "x").suggestions == []
+    assert [p.name for p in library.people("y").items] == ["Yair Lapid", "Yevgen Korniychuk"]
+    assert [p.name for p in find_people(library.get(), "ntz").items] == []
+    assert [p.name for p in library.people("gan").items] == ["Benny Gantz"]
+    assert [p.name for p in library.people("zvi").items] == ["Alex Ben-Zvi"]
 
 
 def test_a_passage_inside_a_quotation_is_not_said_to_open_it(
