@@ -69,6 +69,7 @@ from bot.briefs.vocabulary import (
     EXPECTATION_WORDS,
     HEDGE_MARKERS,
     LINK_WORDS,
+    NAME_PARTICLES,
     NAMING_NO_ONE,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
@@ -432,9 +433,42 @@ class _Checker:
         phrase = [normalise(person.as_written)]
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
+        yield from self._proper_name(f"{where}.name", person.name)
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from _role_fragment(f"{where}.role", person)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+
+    def _proper_name(self, field: str, name: str) -> Iterator[Problem]:
+        """A person is named by a proper name, as the article writes one in running text: each word starts with
+        a capital (but particles: "de", "van", "bin"), some word in capitals and small letters ("Ilan
+        Mezushan"), and a one-word name stands capitalised somewhere not at a sentence's start. Words in
+        capitals only are a caption's or a credit's lead ("WORKERS LOAD packages …"), and a word capitalised
+        by its place is any noun ("Workers load …"): neither shows that it names someone (REVIEW-4 #13)."""
+        words = normalise(name).split()
+        lower = [w for w in words if not w[:1].isupper() and w.casefold() not in NAME_PARTICLES]
+        if lower:
+            yield Problem(field, f"“{name}” is no person's name: “{lower[0]}” does not start with a capital")
+        elif not any(any(c.islower() for c in w) for w in words):
+            yield Problem(
+                field,
+                f"“{name}” is written in capitals only, as a caption's or a credit's first words are: it does "
+                "not show that it names someone; name the person as the article writes their name in its "
+                "running text",
+            )
+        elif len(words) == 1 and not self._named_mid_sentence(words[0]):
+            yield Problem(
+                field,
+                f"“{name}” stands only at the start of sentences, where any word has a capital: it does not "
+                "show that it names someone; name the person by the words the article names them with",
+            )
+
+    def _named_mid_sentence(self, word: str) -> bool:
+        for paragraph in self.article.paragraphs:
+            for at in find_words(word, paragraph.text):
+                opening = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+                if opening is None or paragraph.text[opening.start : at].strip(" “‘\"'(—–-"):
+                    return True
+        return False
 
     def _referents(self, where: str, located: list[Located]) -> Iterator[Problem]:
         """A person's passage that opens with a pronoun says whom it stands for: the person of the brief the

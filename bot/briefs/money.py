@@ -21,7 +21,10 @@ UNSTATED: Final = "unstated"  # no currency written at all
 # article does not state. Its currency is the noun (`currency = "crowns"`), shown as "crowns, kind not
 # stated"; a singular is told by its plural. With its country ("Swedish kronor"), `_WORDS` reads a code.
 KIND_UNSTATED: Final[dict[str, str]] = {
-    **{noun: noun for noun in ("crowns", "kronor", "kroner", "korunas", "francs", "rupees", "pesos", "dinars")},
+    **{
+        noun: noun
+        for noun in ("crowns", "kronor", "kroner", "korunas", "francs", "rupees", "pesos", "dinars")
+    },
     **{noun: noun for noun in ("dirhams", "rials", "riyals", "roubles", "rubles", "lira", "rand", "lei")},
     **{noun: noun for noun in ("shillings", "guilders", "levs")},
     "crown": "crowns",

@@ -540,3 +540,27 @@ SAYING_VERBS: Final[tuple[str, ...]] = (
     "responded",
     "reported",
 )
+
+# Words of a person's name that are written in small letters ("Ursula von der Leyen", "Mohammed bin Salman").
+NAME_PARTICLES: Final[frozenset[str]] = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+    }
+    | {"al", "el", "ben", "bint", "y", "e", "zu", "ter", "ten", "op", "af", "av"}
+)

@@ -1160,9 +1160,28 @@ def test_a_currency_noun_of_no_single_code_is_told_as_written_and_of_unstated_ki
     stated", never a code (SEK, DKK, NOK, CZK) the article does not write."""
     passage = "The council approved a grant of 1,600 million crowns on Monday"
     grant = loan(as_written="1,600 million crowns", amount=1_600_000_000, evidence=[passage])
-    grant = {**grant, "lender": "council", "borrower": "council", "status": "approved", "status_as_written": "approved"}
+    grant = {
+        **grant,
+        "lender": "council",
+        "borrower": "council",
+        "status": "approved",
+        "status_as_written": "approved",
+    }
     found = problems(brief(loans=[{**grant, "currency": "crowns"}]))
     assert not [p for p in found if p[0] in ("loans[0].as_written", "loans[0].currency")], found
     assert "loans[0].currency" in items(brief(loans=[{**grant, "currency": "SEK"}]))
     assert "loans[0].currency" in items(brief(loans=[{**grant, "currency": "unstated"}]))
     assert parse_money("1,600 million crowns").currency_name == "crowns, kind not stated"
+
+
+def test_a_person_is_named_by_a_proper_name() -> None:
+    """Fourth reading #13: a caption's common noun ("WORKERS") passed as a person. A word capitalised only by
+    its place at a sentence's start shows no name either; one the article capitalises mid-sentence does."""
+    told = "Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday."
+    oster = {"name": "Oster", "as_written": "Oster", "evidence": [told]}
+    assert not [i for i in items(brief(people=[oster])) if i.endswith(".name")]
+    said = "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
+    lead = {"name": "Harbourmaster", "as_written": "Harbourmaster", "evidence": [said]}
+    assert "people[0].name" in items(brief(people=[lead]))
+    small = {"name": "town paper", "as_written": "town paper", "evidence": [said]}
+    assert "people[0].name" in items(brief(people=[small]))

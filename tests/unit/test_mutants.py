@@ -78,6 +78,15 @@ def _cabinet_flow(items: list[str], status: str, verb: str) -> Raw:
     }
 
 
+CAPTION_PERSON = {
+    "name": "WORKERS",
+    "as_written": "WORKERS",
+    "evidence": [
+        "WORKERS LOAD packages of Israeli humanitarian aid destined for Ukraine, at Ben-Gurion Airport this week."
+    ],
+}
+
+
 # (what the mutant says that the article does not, the change, the item and field it must be refused at)
 HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
     # values verbatim in their evidence, at word boundaries
@@ -607,6 +616,19 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "the photographer given as the organisation",
         lambda raw: raw["credits"][0].update(organisation="AMMAR"),
         "credits[0].organisation",
+    ),
+    # a person is named by a name: not by a caption's common noun, capitalised by its place (REVIEW-4 #13)
+    (
+        "a caption's common noun as a person",
+        lambda raw: raw["people"].append(CAPTION_PERSON),
+        "people[8].name",
+    ),
+    (
+        "a caption's common noun, in its own case, as a person",
+        lambda raw: raw["people"].append(
+            {**CAPTION_PERSON, "name": "WORKERS LOAD", "as_written": "WORKERS LOAD"}
+        ),
+        "people[8].name",
     ),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
