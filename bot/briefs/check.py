@@ -1332,7 +1332,7 @@ def article_own(opening: str, marker_at: int, sentence: str) -> bool:
     words = [word.strip(_PUNCTUATION).casefold() for word in sentence.split()]
     if any(word in ABOUT_THE_ACCOUNT for word in words[:_ABOUT_WITHIN]):
         return True
-    source = opening[:marker_at].split()
+    source = opening[:marker_at].rsplit(",", 1)[-1].split()  # after a setting: "On Monday, Oster said …"
     while source and source[0].casefold() in _DETERMINERS:
         source = source[1:]
     if not source:  # "According to officials, …": its source follows the marker
@@ -1362,6 +1362,9 @@ def _opening_marker(sentence: str) -> tuple[str, int, int] | None:
         return None
     marker, start, end = min(said, key=lambda found: found[1])
     before = sentence[:start]
+    setting, comma, subject = before.rpartition(",")
+    if comma and _leading_setting(setting):  # "On Monday, Oster said …": the source follows the setting
+        before = subject
     if "," in before or any(q in before for q in '"“”') or len(before.split()) > _CLOSING_RUN:
         return None
     if marker.casefold() == "according to":
@@ -1391,9 +1394,11 @@ def _closing_marker(sentence: str) -> tuple[str, int, int, bool] | None:
         return None
     marker, start, end = max(said, key=lambda found: found[1])
     comma = sentence.rfind(",", 0, start)
-    if comma == -1:
+    if comma == -1 or _leading_setting(sentence[:comma]):  # "On Monday, Oster said …" opens, not closes
         return None
     between = sentence[comma + 1 : start].strip(" \"'“”‘’")
+    if between.split() and between.split()[0].casefold() in _CONJUNCTIONS:  # ", and Oster said the …"
+        return None
     if not _closing_tail(marker, between, sentence[end:]):
         return None
     quoting = sentence[comma + 1 : start].lstrip().startswith(('"', "'")) or sentence[:comma].endswith(
@@ -1404,7 +1409,7 @@ def _closing_marker(sentence: str) -> tuple[str, int, int, bool] | None:
 
 _CLOSING_RUN = 8  # words between the comma and the marker: "a senior diplomatic source"
 _AFTER_MARKER = " .!?\"'’)]"
-_TAIL_RUN = 6  # words a closing marker's verb takes after it: "reporters on Tuesday", "in a statement"
+_TAIL_RUN = 6  # words of one phrase of where or when a saying verb takes: "on a windy Tuesday morning"
 _ADDRESSEE_RUN = 3  # whom a source tells: "reporters", "the harbour council"
 _SOURCE_RUN = 30  # words of a source named after its marker, with what is said of them
 
@@ -1423,12 +1428,46 @@ def _closing_tail(marker: str, between: str, rest: str) -> bool:
         return bool(words) and len(words) <= _SOURCE_RUN and _named_after(rest, relative_only=False)
     if not words:  # ", a senior diplomatic source said."
         return True
-    if "," in rest or len(words) > _TAIL_RUN or any(word in CLAUSE_WORDS for word in words):
+    if "," in rest or any(word in CLAUSE_WORDS for word in words):
         return False
     if folded == "told":  # whom it was told, then when or where: ", Oster told reporters on Tuesday."
         addressee = next((i for i, word in enumerate(words) if word in TAIL_WORDS), len(words))
-        return 1 <= addressee <= _ADDRESSEE_RUN
-    return words[0] in TAIL_WORDS  # when or where it was said: ", Oster said on Tuesday."
+        return 1 <= addressee <= _ADDRESSEE_RUN and _where_and_when(words[addressee:])
+    return words[0] in TAIL_WORDS and _where_and_when(words)  # ", Oster said on Tuesday."
+
+
+def _where_and_when(words: Sequence[str]) -> bool:
+    """Whether `words` (folded) are only where and when a saying took place: phrases each opened by a
+    preposition or a word of time ("at the quay of the old harbour town on Tuesday", "in a statement", "last
+    week"), each at most `_TAIL_RUN` words with its determiner only just after the preposition; not what was
+    said ("in a statement the ferries sank": a second noun phrase, opened by "the", is a report)."""
+    phrases: list[list[str]] = []
+    for word in words:
+        if word in TAIL_WORDS or word in _CHAIN_PREPOSITIONS or not phrases:
+            phrases.append([word])
+        else:
+            phrases[-1].append(word)
+    return len(words) <= _TAIL_WORDS_RUN and all(
+        len(phrase) <= _TAIL_RUN and not any(word in _DETERMINERS for word in phrase[2:])
+        for phrase in phrases
+    )
+
+
+def _leading_setting(text: str) -> bool:
+    """Whether `text`, before a sentence's first comma, is a setting that opens it ("On Monday", "Later on
+    Tuesday", "In a statement"): a phrase led by a preposition or a word of time, with no clause of its own."""
+    words = [word.strip(_PUNCTUATION).casefold() for word in text.split()]
+    return (
+        bool(words)
+        and "," not in text
+        and words[0] in TAIL_WORDS
+        and words[0] not in ("while", "when")
+        and _where_and_when(words)
+    )
+
+
+_CHAIN_PREPOSITIONS = frozenset({"of", "near", "outside", "inside", "with", "to", "for", "into"})
+_TAIL_WORDS_RUN = 16  # words of where and when a saying verb takes in all
 
 
 _VERB_MARKERS = frozenset(

@@ -1185,3 +1185,36 @@ def test_a_person_is_named_by_a_proper_name() -> None:
     assert "people[0].name" in items(brief(people=[lead]))
     small = {"name": "town paper", "as_written": "town paper", "evidence": [said]}
     assert "people[0].name" in items(brief(people=[small]))
+
+
+# TEST FIXTURE, NOT NEWS: an account opened after a setting ("On Monday, Oster said …"), and one closed by a
+# source whose verb takes a long tail of where and when.
+ORDER = """Ferry talks stall in Estria
+
+On Monday, Oster said in a statement the ferries sank. The crews are safe.
+Fuel is running low. Oster has sent two tankers, the mayor told reporters at the quay of the old harbour town on Tuesday.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def order_problems(key_points: list[dict[str, Any]]) -> list[str]:
+    _, found = check_raw(account_brief(key_points), lambda _name: Article("fixture.txt", ORDER))
+    return [p.item for p in found]
+
+
+@pytest.mark.parametrize(
+    ("told", "source"),
+    [
+        ("The crews are safe.", "Oster said"),  # opened after a setting: "On Monday, Oster said …"
+        ("Fuel is running low.", "the mayor told reporters"),  # closed with a tail of nine words
+    ],
+)
+def test_an_account_is_read_whatever_setting_opens_it_or_tail_closes_it(told: str, source: str) -> None:
+    """Fourth reading's word-order heuristics: "On Monday, Oster said in a statement the ferries sank. The crews
+    are safe." read the first sentence as closed by its source and the second as the article's own, so the
+    editor who gave the second its source was refused; a closing ", the mayor told reporters …" whose verb took
+    more than 6 words of where and when closed no account, so the sentences before it passed as fact."""
+    assert order_problems([{"evidence": [told]}]) == ["key_points[0].attribution"]
+    assert order_problems([{"evidence": [told], "attribution": source}]) == []
+    said = "On Monday, Oster said in a statement the ferries sank."
+    assert order_problems([{"evidence": [said], "attribution": "Oster said in a statement"}]) == []
