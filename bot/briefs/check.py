@@ -86,6 +86,7 @@ from bot.briefs.vocabulary import (
     SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
+    SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
     AttributionRole,
@@ -441,9 +442,10 @@ class _Checker:
     def _proper_name(self, field: str, name: str) -> Iterator[Problem]:
         """A person is named by a proper name, as the article writes one in running text: each word starts with
         a capital (but particles: "de", "van", "bin"), some word in capitals and small letters ("Ilan
-        Mezushan"), and a one-word name stands capitalised somewhere not at a sentence's start. Words in
-        capitals only are a caption's or a credit's lead ("WORKERS LOAD packages …"), and a word capitalised
-        by its place is any noun ("Workers load …"): neither shows that it names someone (REVIEW-4 #13)."""
+        Mezushan"), and a one-word name capitalised only at sentences' starts is not also written in small
+        letters. Words in capitals only are a caption's or a credit's lead ("WORKERS LOAD packages …"), and a
+        word capitalised by its place that the article writes small elsewhere ("Workers load … . The workers
+        …") is a common noun: neither shows that it names someone (REVIEW-4 #13)."""
         words = normalise(name).split()
         lower = [w for w in words if not w[:1].isupper() and w.casefold() not in NAME_PARTICLES]
         if lower:
@@ -455,12 +457,17 @@ class _Checker:
                 "not show that it names someone; name the person as the article writes their name in its "
                 "running text",
             )
-        elif len(words) == 1 and not self._named_mid_sentence(words[0]):
+        elif len(words) == 1 and not self._named_mid_sentence(words[0]) and self._written_small(words[0]):
             yield Problem(
                 field,
-                f"“{name}” stands only at the start of sentences, where any word has a capital: it does not "
-                "show that it names someone; name the person by the words the article names them with",
+                f"“{name}” has its capital only at the start of sentences, and the article writes it in small "
+                f"letters too (“{words[0].casefold()}”): a common word, not a name; name the person by the words "
+                "the article names them with",
             )
+
+    def _written_small(self, word: str) -> bool:
+        small = word.casefold()
+        return any(find_words(small, paragraph.text) for paragraph in self.article.paragraphs)
 
     def _named_mid_sentence(self, word: str) -> bool:
         for paragraph in self.article.paragraphs:
@@ -1074,9 +1081,82 @@ class _Checker:
                 f"{where}.attribution", "a quote needs the words that attribute it, e.g. “Austin said”"
             )
             return
+        if not self._written(quote.speaker, quote.attributions):
+            pronoun = self._pronoun_speaker(where, quote, located)
+            if pronoun is not None:
+                yield from pronoun
+                return
         yield from self._value(
             f"{where}.speaker", quote.speaker, quote.attributions, "the quote's attribution"
         )
+
+    def _pronoun_speaker(self, where: str, quote: Quote, located: list[Located]) -> list[Problem] | None:
+        """A quote attributed by a pronoun ("“We open on Monday,” she added.", a quotation continued in its own
+        paragraph) names its speaker as the sentence before it does: the one it names last, in its paragraph or
+        as the paragraph before ends. The proof shows whom the pronoun stands for. None when no attribution
+        opens with a pronoun for a speaker."""
+        for text in quote.attributions:
+            words = normalise(text).split()
+            if not words or words[0].casefold() not in SPEAKING_PRONOUNS:
+                continue
+            for index, place in enumerate(located):
+                at = find_words(normalise(text), place.sentence_text)
+                if not at:
+                    continue
+                before = self._sentence_before(place)
+                named = [
+                    (max(found), name)
+                    for name, forms in self._speakers(quote.speaker)
+                    for found in [[a for form in forms for a in find_words(form, before)]]
+                    if found
+                ]
+                if not named:
+                    return [
+                        Problem(
+                            f"{where}.attribution",
+                            f"“{text}” names its speaker by “{words[0]}”, and the sentence before it names no "
+                            f"one it could stand for (“{before}”): attribute the quote by words that name "
+                            f"{quote.speaker}",
+                        )
+                    ]
+                referent = max(named)[1]
+                if referent != quote.speaker:
+                    return [
+                        Problem(
+                            f"{where}.speaker",
+                            f"“{words[0]}” of “{text}” stands for {referent}, the last one named in the sentence "
+                            f"before it, not {quote.speaker}",
+                        )
+                    ]
+                proof = self.proofs.get(where)
+                if proof is not None and index < len(proof.passages):
+                    shown = list(proof.passages)
+                    shown[index] = dataclasses.replace(
+                        shown[index], referent=f"“{words[0]}” is {referent}, named in the sentence before"
+                    )
+                    self.proofs[where] = dataclasses.replace(proof, passages=tuple(shown))
+                return []
+        return None
+
+    def _sentence_before(self, place: Located) -> str:
+        """The sentence before a passage's first sentence: in its paragraph, or the last of the paragraph before."""
+        paragraph, first = place.paragraph, place.sentences[0]
+        earlier = [s for s in paragraph.sentences if s.end <= first.start]
+        if earlier:
+            return earlier[-1].text
+        number = paragraph.number
+        return self.article.paragraphs[number - 2].sentences[-1].text if number > 1 else ""
+
+    def _speakers(self, speaker: str) -> list[tuple[str, list[str]]]:
+        """Whom a pronoun may stand for: the brief's people and the quote's own speaker, each by the forms that
+        name them (the phrase, the name, the surname)."""
+        people = [
+            (person.name, [normalise(f) for f in (person.as_written, person.name, person.name.split()[-1])])
+            for person in self.brief.people
+        ]
+        if not any(name == speaker for name, _ in people):
+            people.append((speaker, [normalise(speaker), normalise(speaker).split()[-1]]))
+        return people
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}

@@ -564,3 +564,6 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset(
     }
     | {"al", "el", "ben", "bint", "y", "e", "zu", "ter", "ten", "op", "af", "av"}
 )
+
+# Pronouns that attribute a quotation to whom the sentence before names ("“We open on Monday,” she added.").
+SPEAKING_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})

@@ -1174,25 +1174,13 @@ def test_a_currency_noun_of_no_single_code_is_told_as_written_and_of_unstated_ki
     assert parse_money("1,600 million crowns").currency_name == "crowns, kind not stated"
 
 
-def test_a_person_is_named_by_a_proper_name() -> None:
-    """Fourth reading #13: a caption's common noun ("WORKERS") passed as a person. A word capitalised only by
-    its place at a sentence's start shows no name either; one the article capitalises mid-sentence does."""
-    told = "Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday."
-    oster = {"name": "Oster", "as_written": "Oster", "evidence": [told]}
-    assert not [i for i in items(brief(people=[oster])) if i.endswith(".name")]
-    said = "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
-    lead = {"name": "Harbourmaster", "as_written": "Harbourmaster", "evidence": [said]}
-    assert "people[0].name" in items(brief(people=[lead]))
-    small = {"name": "town paper", "as_written": "town paper", "evidence": [said]}
-    assert "people[0].name" in items(brief(people=[small]))
-
-
 # TEST FIXTURE, NOT NEWS: an account opened after a setting ("On Monday, Oster said …"), and one closed by a
 # source whose verb takes a long tail of where and when.
 ORDER = """Ferry talks stall in Estria
 
 On Monday, Oster said in a statement the ferries sank. The crews are safe.
 Fuel is running low. Oster has sent two tankers, the mayor told reporters at the quay of the old harbour town on Tuesday.
+Workers load the tankers at night. The workers are unpaid.
 Estria Harbour News staff contributed to this report.
 """
 
@@ -1218,3 +1206,63 @@ def test_an_account_is_read_whatever_setting_opens_it_or_tail_closes_it(told: st
     assert order_problems([{"evidence": [told], "attribution": source}]) == []
     said = "On Monday, Oster said in a statement the ferries sank."
     assert order_problems([{"evidence": [said], "attribution": "Oster said in a statement"}]) == []
+
+
+def test_a_person_is_named_by_a_proper_name() -> None:
+    """Fourth reading #13: a caption's common noun ("WORKERS") passed as a person. A word capitalised only by
+    its place at a sentence's start shows no name either; one the article capitalises mid-sentence does."""
+    told = "Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday."
+    oster = {"name": "Oster", "as_written": "Oster", "evidence": [told]}
+    assert not [i for i in items(brief(people=[oster])) if i.endswith(".name")]
+    said = "Harbourmaster Ada Quill told reporters “the light is ready”, according to the town paper."
+    lead = {"name": "Harbourmaster", "as_written": "Harbourmaster", "evidence": [said]}
+    assert not [i for i in items(brief(people=[lead])) if i.endswith(".name")]  # no sign it is not a name
+    workers = {"name": "Workers", "as_written": "Workers", "evidence": ["Workers load the tankers at night."]}
+    _, found = check_raw(
+        account_brief([{"evidence": [workers["evidence"][0]]}]) | {"people": [workers]},
+        lambda _name: Article("fixture.txt", ORDER),
+    )
+    assert "people[0].name" in [p.item for p in found]  # "The workers are unpaid." writes it small
+    small = {"name": "town paper", "as_written": "town paper", "evidence": [said]}
+    assert "people[0].name" in items(brief(people=[small]))
+
+
+# TEST FIXTURE, NOT NEWS: a quotation continued in its own paragraph, attributed by a pronoun.
+ADDED = """Ferry talks stall in Estria
+
+Harbourmaster Ada Quill said the quay was “ready for the ferries.
+
+“We open on Monday, whatever the weather,” she added.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_a_quote_attributed_by_a_pronoun_names_whom_the_sentence_before_names() -> None:
+    """Fourth reading #14 (rest): a quote continued in the next paragraph, “…,” she added., was refused (its
+    attribution names no one); "she" is Ada Quill, named last in the sentence before, and the proof says so."""
+    quill = {
+        "name": "Ada Quill",
+        "role": "Harbourmaster",
+        "as_written": "Harbourmaster Ada Quill",
+        "attribution": "Harbourmaster Ada Quill said",
+        "evidence": ["Harbourmaster Ada Quill said the quay was “ready for the ferries."],
+    }
+    quote = {
+        "speaker": "Ada Quill",
+        "text": "We open on Monday, whatever the weather",
+        "attribution": "she added",
+        "evidence": ["“We open on Monday, whatever the weather,” she added."],
+    }
+
+    def found(*quotes: dict[str, Any]) -> tuple[Any, list[str]]:
+        raw = account_brief([{"evidence": ["Estria Harbour News staff contributed to this report."]}])
+        loaded, problems = check_raw(
+            {**raw, "people": [quill], "quotes": list(quotes)}, lambda _n: Article("fixture.txt", ADDED)
+        )
+        return loaded, [p.item for p in problems]
+
+    loaded, refused = found(quote)
+    assert refused == [] and loaded is not None and loaded.proof is not None
+    [passage] = loaded.proof.items["quotes[0]"].passages
+    assert passage.referent == "“she” is Ada Quill, named in the sentence before"
+    assert found({**quote, "speaker": "Oster"})[1] == ["quotes[0].speaker"]
