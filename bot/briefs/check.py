@@ -242,11 +242,30 @@ class _Checker:
                 yield Problem(f"{where}.attribution", problem)
         sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         placed: set[str] = set()
+        ending = [text for text, role in roles.items() if role == "account ended"]
         for (number, _), sentence in sorted(sentences.items()):
             paragraph = self.article.paragraphs[number - 1]
             spans = _spans(given, sentence.text)
             placed.update(text for text, _, _ in spans)
+            for text in dict.fromkeys(text for text, _, _ in spans if roles[text] == "account ended"):
+                yield Problem(
+                    f"{where}.attribution",
+                    f"“{text}” stands in the passage's own sentence (“{sentence.text}”): there it says who says "
+                    "so (give it the role `source`), not whose account has ended",
+                )
+            spans = [span for span in spans if roles[span[0]] != "account ended"]
             governing = governing_attribution(paragraph, sentence)
+            ended = _ended_by(ending, sentence, governing)
+            if ended is not None:
+                placed.add(ended)
+                lead = sentence.text.split()[0].strip(_PUNCTUATION) if sentence.text.split() else ""
+                if lead.casefold() in PRONOUNS:
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"“{sentence.text}” is led by “{lead}”, a word for someone of the account “{ended}” "
+                        "opens: it goes on with that account, which cannot be read as ended before it",
+                    )
+                governing = None
             if governing is None:
                 needed = _markers_needing_attribution(sentence.text)
             else:
@@ -271,7 +290,14 @@ class _Checker:
                         "an attribution, a hedge or a reason runs to the end of the words it qualifies",
                     )
         for text in given:
-            if text not in placed:
+            if text not in placed and roles[text] == "account ended":
+                yield Problem(
+                    f"{where}.attribution",
+                    f"“{text}” is given as the words whose account has ended (`account ended`), but no "
+                    "sentence of the evidence is told in an account they open: the role reads a sentence after "
+                    "an account opened by its source (“X said …”) as the article's own; leave it out",
+                )
+            elif text not in placed:
                 yield Problem(
                     f"{where}.attribution",
                     f"“{text}” is not written in the sentences of its evidence",
@@ -286,7 +312,7 @@ class _Checker:
                     place.paragraph.kind,
                     _account_written(place),
                     None,
-                    *_opening_written(given, place),
+                    *_opening_written(given, place, ending),
                 )
                 for place in located
             ),
@@ -1344,13 +1370,17 @@ def _account_written(place: Located) -> str | None:
     return None
 
 
-def _opening_written(given: Sequence[str], place: Located) -> tuple[str | None, str | None]:
+def _opening_written(
+    given: Sequence[str], place: Located, ending: Sequence[str] = ()
+) -> tuple[str | None, str | None]:
     """(the words that open the account a passage is told in, its opening sentence), as the article writes
     them, when that sentence is not one of the passage's own ("His answer was no one." after "Another
     official said that …"): the Quote view says whose account it is. (None, None) otherwise."""
     for sentence in place.sentences:
         governing = governing_attribution(place.paragraph, sentence)
         if governing is None or governing[0].start > sentence.start or governing[0] in place.sentences:
+            continue
+        if _ended_by(ending, sentence, governing) is not None:  # the editor reads it as the article's own
             continue
         opening, _, start, end = governing
         covering = [(a, b) for _, a, b in _spans(given, opening.text) if a <= start and end <= b]
@@ -1361,6 +1391,18 @@ def _opening_written(given: Sequence[str], place: Located) -> tuple[str | None, 
 
 
 Governing = tuple[Span, str, int, int]  # the closing sentence, its marker, and the marker's offsets in it
+
+
+def _ended_by(ending: Sequence[str], sentence: Span, governing: Governing | None) -> str | None:
+    """Which of `ending` (attributions given the role `account ended`) ends the account that `governing` opens
+    before `sentence`: words of the opening sentence covering its marker. None when none does, or when the
+    sentence is not told in an opened account (its own marker, or an account closed by its source, stands)."""
+    if not ending or governing is None or governing[0].start >= sentence.start:
+        return None
+    opening, _, start, end = governing
+    if _closing_marker(opening.text) is not None:  # the paragraph's closing account governs it
+        return None
+    return next((text for text, a, b in _spans(ending, opening.text) if a <= start and end <= b), None)
 
 
 def governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | None:
@@ -1769,6 +1811,7 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
     "hedge": (HEDGE_MARKERS, "the hedge"),
     "reason": (REASON_MARKERS, "a reason"),
     "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS, "the caveat"),
+    "account ended": (ATTRIBUTION_MARKERS, "who opens the account"),
 }
 
 

@@ -303,7 +303,7 @@ CUT_ENDINGS: Final[tuple[str, ...]] = (
 # its source (a no-comment: "All three ministers' spokespeople said they do not comment …"); a `response` is
 # another party's answer to it ("The Prime Minister's Office said it is checking the possibility"); a
 # `mention` is a claim the fact is only named in (Putin, in "Prime Minister Naftali Bennett has also argued").
-AttributionRole = Literal["source", "hedge", "reason", "caveat", "response", "mention"]
+AttributionRole = Literal["source", "hedge", "reason", "caveat", "response", "mention", "account ended"]
 ATTRIBUTION_ROLES: Final[tuple[AttributionRole, ...]] = get_args(AttributionRole)
 # How each role is labelled beside its fact, in the order the lines are shown.
 ROLE_LABELS: Final[dict[AttributionRole, str]] = {
@@ -313,6 +313,9 @@ ROLE_LABELS: Final[dict[AttributionRole, str]] = {
     "response": "Response",
     "caveat": "Caveat",
     "mention": "Mentioned in a claim",
+    # the editor's override of an opened account ("Oster said it … . The crews …"): the opening words, given
+    # with this role on a fact told after them, say that the editor reads it as the article's own
+    "account ended": "The editor's reading, told as the article's own words, not in the account opened by",
 }
 
 AidKind = Literal[

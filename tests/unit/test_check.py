@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bot.briefs import facts
 from bot.briefs.article import Article, find_words
 from bot.briefs.check import read_status
 from bot.briefs.loader import check_raw
@@ -1266,3 +1267,33 @@ def test_a_quote_attributed_by_a_pronoun_names_whom_the_sentence_before_names() 
     [passage] = loaded.proof.items["quotes[0]"].passages
     assert passage.referent == "“she” is Ada Quill, named in the sentence before"
     assert found({**quote, "speaker": "Oster"})[1] == ["quotes[0].speaker"]
+
+
+def test_an_editor_may_read_a_sentence_as_the_articles_own_after_an_opened_account_and_says_so() -> None:
+    """NOTE4 (issue 10): an editor had no override for the opened-account reading: "The crews have not been
+    paid since March." after "Oster said it keeps its ferries in port." is read as Oster's account, and an editor
+    who reads it as the reporter's own words could not say so. `{ text = "Oster said", role = "account ended" }`
+    says it, is checked (it ends an account the check reads as opened by those words, and only that), and is
+    shown with the fact as the editor's reading."""
+    told = "The crews have not been paid since March."
+    ended = {"text": "Oster said", "role": "account ended"}
+    raw = account_brief([{"evidence": [told], "attribution": ended}])
+    loaded, found = check_raw(raw, lambda _name: Article("fixture.txt", UNSAID))
+    assert found == [] and loaded is not None and loaded.proof is not None
+    [passage] = loaded.proof.items["key_points[0]"].passages
+    assert passage.attributions == (("Oster said", "account ended"),) and passage.opened_by is None
+    assert facts.attribution_lines(passage.attributions) == [
+        "The editor's reading, told as the article's own words, not in the account opened by: “Oster said”"
+    ]
+    # only an account opened by those words, told in the passage's own sentences, can be read as ended
+    own = unsaid_problems([{"evidence": ["Oster said it keeps its ferries in port."], "attribution": ended}])
+    assert {i for i, _ in own} == {"key_points[0].attribution"}
+    closed = {"text": "an official familiar with the talks said", "role": "account ended"}
+    assert "key_points[0].attribution" in [
+        i for i, _ in account_problems([{"evidence": [REFUSAL], "attribution": closed}])
+    ]
+    # a sentence led by a pronoun for the account's people goes on with it: never ended there
+    answer = opened_problems(
+        [{"evidence": [ANSWER], "attribution": {"text": OPENING, "role": "account ended"}}]
+    )
+    assert [i for i, _ in answer] == ["key_points[0].attribution"] and "“Her”" in answer[0][1]
