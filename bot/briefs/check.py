@@ -69,11 +69,13 @@ from bot.briefs.vocabulary import (
     EXPECTATION_WORDS,
     HEDGE_MARKERS,
     LINK_WORDS,
+    MODAL_WORDS,
     NAME_PARTICLES,
     NAMING_NO_ONE,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    NOT_YET_WORDS,
     OPENING_MARKERS,
     PASSIVE_AUXILIARIES,
     PLACE_NAMES,
@@ -89,6 +91,7 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
+    VERB_ADVERBS,
     AttributionRole,
     Status,
 )
@@ -1650,11 +1653,35 @@ def read_status(as_written: str, before: str) -> Status | None:
     at, status = min(found)
     context = " ".join(normalise(before).split()[-NEGATION_REACH:]) + " " + phrase[:at]
     negated = any(find_words(word, context, ignore_case=True) for word in NEGATIONS) or "n't " in context
+    if status in ("provided", "delivered"):
+        undone = _not_done(context, phrase[at:].split()[0] if phrase[at:].split() else "")
+        if undone == "not provided":
+            return None if negated else "not provided"  # "has not yet to …" reads as nothing certain
+        if undone is not None:
+            return None
     if not negated:
         return status
     excepted = any(find_words(word, phrase[at:], ignore_case=True) for word in NEGATION_EXCEPTIONS)
     if status in ("provided", "delivered"):
         return "provided" if excepted else "not provided"
+    return None
+
+
+def _not_done(context: str, verb: str) -> str | None:
+    """Why a done verb (`verb`, after the words `context`) tells nothing done: "not provided" when the words
+    before it say it has not happened ("has yet to provide", "failed to deliver"); "undone" when it is a
+    possibility or a plan (a modal or "to" before it: "could provide", "is set to provide") or the "-ing"
+    complement of another verb ("stopped providing", "pulled out of providing"); None when it is done."""
+    words = [word.strip(_PUNCTUATION).casefold() for word in context.split()]
+    while words and words[-1] in VERB_ADVERBS:
+        words.pop()
+    previous = words[-1] if words else ""
+    if previous == "to":
+        return "not provided" if any(word in NOT_YET_WORDS for word in words[-3:-1]) else "undone"
+    if previous in MODAL_WORDS:
+        return "undone"
+    if verb.casefold().endswith("ing") and previous not in ("", *PASSIVE_AUXILIARIES, *NEGATIONS):
+        return "undone"  # "is providing" goes on; "stopped providing", "considering providing" do not tell it done
     return None
 
 

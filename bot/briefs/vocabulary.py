@@ -570,3 +570,14 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset(
 
 # Pronouns that attribute a quotation to whom the sentence before names ("“We open on Monday,” she added.").
 SPEAKING_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})
+
+# A done verb is not done after a modal ("could provide": a possibility) or "to" ("is set to provide": a
+# plan), unless the words before the "to" say it has not happened yet ("has yet to provide", "failed to
+# deliver": not provided). Adverbs between are skipped ("could also provide").
+MODAL_WORDS: Final[frozenset[str]] = frozenset(
+    {"could", "can", "might", "may", "should", "must", "would", "will", "shall", "ought"}
+)
+NOT_YET_WORDS: Final[frozenset[str]] = frozenset({"yet", "failed", "fails", "fail", "neglected"})
+VERB_ADVERBS: Final[frozenset[str]] = frozenset(
+    {"also", "already", "now", "just", "finally", "still", "then", "recently", "previously", "reportedly"}
+)

@@ -1297,3 +1297,47 @@ def test_an_editor_may_read_a_sentence_as_the_articles_own_after_an_opened_accou
         [{"evidence": [ANSWER], "attribution": {"text": OPENING, "role": "account ended"}}]
     )
     assert [i for i, _ in answer] == ["key_points[0].attribution"] and "“Her”" in answer[0][1]
+
+
+# TEST FIXTURE, NOT NEWS: done verbs that are not done: a possibility, an infinitive, a stopped or dropped
+# giving (fifth reading).
+UNDONE = """Harbour aid stalls in Estria
+
+Vesta could provide two ferries to Estria. Norland has yet to provide fuel to Estria.
+Oster stopped providing engines to Estria. Vesta is set to provide cranes to Estria.
+Norland pulled out of providing tugs to Estria. Oster has provided nets to Estria.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "item", "status"),
+    [
+        ("Vesta could provide two ferries to Estria.", "could provide", "two ferries", None),
+        ("Norland has yet to provide fuel to Estria.", "has yet to provide", "fuel", "not provided"),
+        ("Oster stopped providing engines to Estria.", "stopped providing", "engines", None),
+        ("Vesta is set to provide cranes to Estria.", "is set to provide", "cranes", None),
+        ("Norland pulled out of providing tugs to Estria.", "pulled out of providing", "tugs", None),
+        ("Oster has provided nets to Estria.", "has provided", "nets", "provided"),
+    ],
+)
+def test_a_done_verb_after_a_modal_an_infinitive_or_another_verb_is_not_done(
+    sentence: str, verb: str, item: str, status: str | None
+) -> None:
+    """Fifth reading: "could provide", "has yet to provide", "stopped providing", "is set to provide" and "pulled
+    out of providing" were read as `provided`: a possibility, a plan, what has not happened, or a giving that
+    ended, told as done."""
+    assert read_status(verb, "") == status
+    flow = {
+        "donor": sentence.split()[0],
+        "recipient": "Estria",
+        "kind": "other",
+        "items": [item],
+        "status": "provided",
+        "status_as_written": verb,
+        "evidence": [sentence],
+    }
+    raw = account_brief([{"evidence": ["Estria Harbour News staff contributed to this report."]}])
+    raw["source"]["headline"] = "Harbour aid stalls in Estria"
+    _, found = check_raw({**raw, "aid": [flow]}, lambda _name: Article("fixture.txt", UNDONE))
+    assert ("aid[0].status" in [p.item for p in found]) is (status != "provided"), found
