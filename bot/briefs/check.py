@@ -626,7 +626,10 @@ class _Checker:
                 "possibility” points back to), so it may tell of something else",
             )
         yield from self._dealing(where, flow, located, telling or places)
-        yield from self._aid_reading(where, flow)
+        placed = [
+            place for verb in telling if (place := self._only_as_place(flow.recipient, verb)) is not None
+        ]
+        yield from self._aid_reading(where, flow, placed if telling and len(placed) == len(telling) else [])
         judged = [
             self._direction(flow.status, flow.status_as_written, flow.donor, flow.recipient, _told_span(verb))
             for verb in telling
@@ -634,10 +637,28 @@ class _Checker:
         if judged and not any(ok is not False for ok in judged):
             yield _direction_problem(f"{where}.donor", "donor", flow.donor, "recipient", flow.recipient)
 
-    def _aid_reading(self, where: str, flow: AidFlow) -> Iterator[Problem]:
+    def _only_as_place(self, recipient: str, verb: _VerbPlace) -> tuple[str, str] | None:
+        """(the words, the told span), as written, when the verb's words name `recipient` only as where it
+        happened, after "in", "at", …: "built a field hospital in Ukraine" says where, not who received it."""
+        text = _told_span(verb)
+        found = self._at(recipient, text)
+        if not found or not all(_word_before(text, 0, at).casefold() in PLACE_PREPOSITIONS for at in found):
+            return None
+        at = found[0]
+        start = text.rfind(" ", 0, at - 1) + 1
+        offset = verb.previous.start if verb.previous is not None else verb.clause.start
+        paragraph = verb.place.paragraph
+        form = next(f for f in self._forms(recipient) if text.startswith(f, at))
+        return (
+            paragraph.written(offset + start, offset + at + len(form)),
+            paragraph.written(offset, offset + len(text.rstrip(" .;,!?"))),
+        )
+
+    def _aid_reading(self, where: str, flow: AidFlow, placed: list[tuple[str, str]]) -> Iterator[Problem]:
         """What a negated verb excepts ("has not provided military aid to Kyiv beyond helmets and protective
-        vests") is given by inference, not in the article's words: such a flow says reading = true, and only
-        such a flow does."""
+        vests") is given by inference, not in the article's words; so is a recipient the verb's words name only
+        as where it happened (`placed`: "built a field hospital in Ukraine"). Such a flow says reading = true,
+        and only such a flow does."""
         phrase = normalise(flow.status_as_written)
         excepting = _excepting(phrase)
         inferred = (
@@ -645,6 +666,19 @@ class _Checker:
             and bool(excepting)
             and read_status(phrase.split(" " + excepting[0][0])[0], "") == "not provided"
         )
+        if placed and flow.status in ("provided", "delivered"):
+            words, told = placed[0]
+            if flow.reading:
+                proof = self.proofs.get(where)
+                self.proofs[where] = ItemProof(proof.passages if proof else (), words, told)
+                return
+            yield Problem(
+                f"{where}.reading",
+                f"“{flow.recipient}” stands in “{told}” only as where it happened (“{words}”): that "
+                f"{flow.recipient} received the items is a reading, so say reading = true and every answer shows "
+                "it as one",
+            )
+            return
         if inferred and not flow.reading:
             yield Problem(
                 f"{where}.reading",

@@ -397,10 +397,18 @@ def quote_text(brief: Brief, key: str, quote: Quote) -> str:
 
 
 def aid_reading_line(brief: Brief, flow: AidFlow) -> list[str]:
-    """For aid given only by what a negated verb excepts: say that it is a reading, and of which words."""
+    """For aid given only by what a negated verb excepts, or to a recipient its words name only as a place:
+    say that it is a reading, and of which words."""
     if not flow.reading:
         return []
     items = ", ".join(written(brief, item) for item in flow.items)
+    proof = brief.proof.item(item_key(brief, "aid", flow)) if brief.proof else None
+    if proof is not None and proof.reading_from is not None:
+        return [
+            f"A reading, not the article's words: the article writes “{written(brief, proof.reading_clause or '')}”, "
+            f"naming {flow.recipient} only as the place “{written(brief, proof.reading_from)}”; that {flow.donor} "
+            f"gave {flow.recipient} {items} is a reading"
+        ]
     return [
         f"A reading, not the article's words: the article writes “{written(brief, flow.status_as_written)}”; "
         f"that {flow.donor} gave {flow.recipient} {items} is a reading"

@@ -60,7 +60,7 @@ async def test_digest_reaches_every_configured_channel_once_at_its_slot(
         text = embeds_text(body)
         assert "Digest: Israel sends Defense Min. official to US-led conference on Ukraine aid" in text
         assert (
-            "8 people · aid: 3 given, 1 read as given, 1 called for, 1 not given, 1 refused · 1 loan requested"
+            "8 people · aid: 1 given, 3 read as given, 1 called for, 1 not given, 1 refused · 1 loan requested"
             in text
         )
         assert "Source: Jerusalem Post (publisher named by the editor)" in text

@@ -70,7 +70,7 @@ def test_check_lists_every_error(capsys: pytest.CaptureFixture[str]) -> None:
             ["aid"],
             [
                 "Given (a reading) · Israel → Ukraine: helmets, protective vests",
-                "Given · Israel → Ukraine: a field hospital",
+                "Given (a reading) · Israel → Ukraine: a field hospital",
                 "Not given · Israel → Ukraine: military aid",
                 "Given · United States → Ukraine: MILITARY AID",
             ],

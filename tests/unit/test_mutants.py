@@ -464,7 +464,7 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         _set("aid", 0, reading=False),
         "aid[0].reading",
     ),
-    ("aid told in the article's words, told as a reading", _set("aid", 1, reading=True), "aid[1].reading"),
+    ("aid told in the article's words, told as a reading", _set("aid", 5, reading=True), "aid[5].reading"),
     (
         "an event headed with an “also” of what it does not show",
         lambda raw: raw["events"].append(
@@ -630,6 +630,13 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "people[8].name",
     ),
+    # a recipient named only as where it happened is a reading (fifth reading)
+    (
+        "a field hospital built in Ukraine told as given to Ukraine",
+        _drop("aid", 2, "reading"),
+        "aid[2].reading",
+    ),
+    ("planeloads told as sent to Ukraine", _drop("aid", 1, "reading"), "aid[1].reading"),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
 ]

@@ -158,7 +158,7 @@ def test_a_digest_of_ten_long_briefs_shows_all_ten(shipped: LoadResult) -> None:
     assert_within_limits(digest)
     assert [e.title.split(" long")[0] for e in digest.embeds] == [f"Digest: Brief {i}" for i in range(10)]
     assert all(
-        "8 people · aid: 3 given, 1 read as given, 1 called for, 1 not given, 1 refused · 1 loan requested"
+        "8 people · aid: 1 given, 3 read as given, 1 called for, 1 not given, 1 refused · 1 loan requested"
         in e.description
         for e in digest.embeds
     )

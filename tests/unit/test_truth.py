@@ -437,7 +437,7 @@ def test_an_aid_kind_is_the_articles_word_or_labelled_as_briefbots(
     assert shown >= 6
     aid = fields(answers["aid"])
     assert tuple(name for name, _ in aid if "field hospital" in name) == (
-        "Given · Israel → Ukraine: a field hospital",
+        "Given (a reading) · Israel → Ukraine: a field hospital",
     )
     assert "Kind: medical (Briefbot's category, not the article's word)" in text_of(answers["aid"])
 
@@ -838,3 +838,19 @@ def test_a_passage_inside_a_quotation_is_not_said_to_open_it(
     assert "In the quotation it stands in, from the sentence that opens it: “Austin said" in inside.value
     [opening] = [f for f in fields if f.name.startswith("Lloyd Austin · passage 1/3")]
     assert "In the sentence and the quotation it opens: “Austin said" in opening.value
+
+
+def test_aid_to_a_recipient_named_only_as_a_place_is_shown_as_a_reading(shipped: LoadResult) -> None:
+    """Fifth reading #2: "Israel has sent several planeloads of humanitarian aid and built a field hospital in
+    Ukraine." was answered "Given · Israel → Ukraine: a field hospital": "in Ukraine" says where it was built,
+    not who received it, and the planeloads' recipient is not written at all. Both are readings, and say so."""
+    pages = answer("aid", shipped.library)
+    shown = {f.name: f.value for page in pages for embed in page.embeds for f in embed.fields}
+    for items in ("several planeloads of humanitarian aid", "a field hospital"):
+        value = shown[f"Given (a reading) · Israel → Ukraine: {items}"]
+        assert (
+            "A reading, not the article's words: the article writes “Israel has sent several planeloads of "
+            "humanitarian aid and built a field hospital in Ukraine”, naming Ukraine only as the place “in "
+            f"Ukraine”; that Israel gave Ukraine {items} is a reading"
+        ) in value.splitlines()
+    assert "Given · United States → Ukraine: MILITARY AID (photo caption)" in shown  # "assistance to Ukraine"
