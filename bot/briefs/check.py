@@ -77,6 +77,7 @@ from bot.briefs.vocabulary import (
     NEGATIONS,
     NOT_YET_WORDS,
     OPENING_MARKERS,
+    ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
     PLACE_NAMES,
     PLACE_OPENINGS,
@@ -88,6 +89,7 @@ from bot.briefs.vocabulary import (
     SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
+    SPEAKER_PRONOUNS,
     SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
@@ -476,6 +478,27 @@ class _Checker:
         word capitalised by its place that the article writes small elsewhere ("Workers load … . The workers
         …") is a common noun: neither shows that it names someone (REVIEW-4 #13)."""
         words = normalise(name).split()
+        places = {*PLACE_NAMES, *(n for names in PLACE_NAMES.values() for n in names), *self.aliases}
+        parties = {v for f in (*self.brief.aid, *self.brief.loans) for v in _parties(f)}
+        if normalise(name) in places | parties:
+            yield Problem(field, f"“{name}” is a place or a country of the brief, not a person")
+            return
+        if words and words[-1].strip(_PUNCTUATION).casefold() in ORGANISATION_WORDS:
+            yield Problem(
+                field,
+                f"“{name}” names an organisation (“{words[-1]}”), not a person: people are the persons the "
+                "story is about; what a body did is told by aid, loans, events or key points",
+            )
+            return
+        others = [p.name for p in self.brief.people if p.name != name and len(p.name.split()) > len(words)]
+        within = [other for other in others if find_words(normalise(name), normalise(other))]
+        if within:
+            yield Problem(
+                field,
+                f"“{name}” is part of the name of {within[0]}, another person of the brief: one person, one "
+                "entry; give this passage to theirs",
+            )
+            return
         lower = [w for w in words if not w[:1].isupper() and w.casefold() not in NAME_PARTICLES]
         if lower:
             yield Problem(field, f"“{name}” is no person's name: “{lower[0]}” does not start with a capital")
@@ -1082,6 +1105,14 @@ class _Checker:
                 "is the article's quotation, from its opening mark",
             )
             return
+        after, last = paragraph.text[text.end : text.end + 2], paragraph.text[text.end - 1 : text.end]
+        if after.strip() and after[:1] not in "\"'.!?" and last not in ".!?" and after[1:2] not in "\"'":
+            rest = _clause_rest(paragraph.text[text.end :])
+            yield Problem(
+                f"{where}.text",
+                f"stops inside the quotation, which goes on “{rest.strip(' ,')[:80]}”: a quote runs to its "
+                "closing mark or to the end of one of its sentences, so that it is not shown as the whole",
+            )
         frame = paragraph.text[sentence.start : opening].strip()
         shown = any(
             p.paragraph.number == paragraph.number and p.start <= sentence.start and opening <= p.end
@@ -1225,6 +1256,15 @@ class _Checker:
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 
 
+def _parties(deal: Dealing) -> tuple[str, ...]:
+    """The countries or bodies a deal is between, normalised: its donor and recipient, or lender and borrower."""
+    if isinstance(deal, AidFlow):
+        return normalise(deal.donor), normalise(deal.recipient)
+    if isinstance(deal, Loan):
+        return normalise(deal.lender), normalise(deal.borrower)
+    return ()
+
+
 def _written_in(
     given: Sequence[str], roles: dict[str, AttributionRole], place: Located
 ) -> tuple[tuple[str, AttributionRole], ...]:
@@ -1268,7 +1308,8 @@ def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:
             "that stand alone",
         )
     first = text.split()[0].strip(_PUNCTUATION).casefold() if text.split() else ""
-    if first in PRONOUNS:
+    first = re.split(r"['’]", first)[0]  # "we’ve", "they're"
+    if first in PRONOUNS or first in SPEAKER_PRONOUNS:
         yield Problem(
             field,
             f"“{heading}” begins with “{text.split()[0]}”, a word for someone or something named elsewhere: "

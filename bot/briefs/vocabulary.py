@@ -476,6 +476,12 @@ EXPECTATION_WORDS: Final[tuple[str, ...]] = (
     "plans to",
     "is expected to",
     "are expected to",
+    "going to",
+    "set to",
+    "due to",
+    "intends to",
+    "aims to",
+    "hopes to",
 )
 
 # Who says so names someone: a saying verb with only these words beside it ("has also argued") names no one.
@@ -581,3 +587,15 @@ NOT_YET_WORDS: Final[frozenset[str]] = frozenset({"yet", "failed", "fails", "fai
 VERB_ADVERBS: Final[frozenset[str]] = frozenset(
     {"also", "already", "now", "just", "finally", "still", "then", "recently", "previously", "reportedly"}
 )
+
+# Words for the speaker or the one spoken to ("we’ve built …", "our", "you"): a heading opening with one stands
+# for someone named elsewhere, as one opening with "he" does.
+SPEAKER_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "us", "our", "my", "you", "your"})
+# The last word of a name that makes it a body, not a person ("Security Cabinet", "Ukraine Defense Contact Group").
+ORGANISATION_WORDS: Final[frozenset[str]] = frozenset(
+    {"cabinet", "group", "office", "ministry", "council", "committee", "agency", "forces", "force", "army"}
+    | {"navy", "government", "parliament", "company", "bank", "fund", "union", "alliance", "party", "bureau"}
+    | {"department", "commission", "staff", "corporation", "news", "association", "organisation"}
+    | {"organization", "authority", "administration", "embassy", "airport", "steelworks", "institute"}
+    | {"university", "police", "coalition", "federation"}
+)  # not "Court", "Post", "Bank", "Mission" or "Times": surnames too ("Margaret Court")

@@ -637,6 +637,60 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         "aid[2].reading",
     ),
     ("planeloads told as sent to Ukraine", _drop("aid", 1, "reading"), "aid[1].reading"),
+    # a person is a person: not a body, a place, or another entry for someone of the brief (fifth reading)
+    (
+        "the Security Cabinet as a person",
+        lambda raw: raw["people"].append(
+            {"name": "Security Cabinet", "as_written": "Security Cabinet", "evidence": [CABINET[0]]}
+            | {"attribution": "a senior diplomatic source said"}
+        ),
+        "people[8].name",
+    ),
+    (
+        "the contact group as a person",
+        lambda raw: raw["people"].append(
+            {"name": "Ukraine Defense Contact Group", "as_written": "Ukraine Defense Contact Group"}
+            | {"evidence": [raw["people"][0]["evidence"][0]]}
+        ),
+        "people[8].name",
+    ),
+    (
+        "Moscow as a person",
+        lambda raw: raw["people"].append(
+            {"name": "Moscow", "as_written": "Moscow", "evidence": raw["people"][7]["evidence"]}
+        ),
+        "people[8].name",
+    ),
+    (
+        "Lapid a second time, by his surname",
+        lambda raw: raw["people"].append(
+            {"name": "Lapid", "as_written": "Lapid", "evidence": [CABINET[1]]}
+            | {"attribution": "a senior diplomatic source said"}
+        ),
+        "people[8].name",
+    ),
+    # a quote runs to its closing mark or a sentence's end; an event is headed by what happened
+    (
+        "Austin's quotation cut mid-sentence",
+        _set("quotes", 0, text="how we can fortify support for Ukraine"),
+        "quotes[0].text",
+    ),
+    (
+        "what Austin says they are going to do headed as an event",
+        lambda raw: raw["events"].append(
+            {"what": "we’re going to move even faster and push even harder", "attribution": "Austin said"}
+            | {"evidence": raw["quotes"][0]["evidence"]}
+        ),
+        "events[10].what",
+    ),
+    (
+        "an event headed by Austin's “we”",
+        lambda raw: raw["events"].append(
+            {"what": "we’ve built tremendous momentum for donations and delivery of military assistance"}
+            | {"attribution": "Austin said", "evidence": raw["quotes"][0]["evidence"]}
+        ),
+        "events[10].what",
+    ),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
 ]
