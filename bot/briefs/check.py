@@ -67,6 +67,7 @@ from bot.briefs.vocabulary import (
     CREDIT_WORDS,
     CUT_ENDINGS,
     EXPECTATION_WORDS,
+    GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
     MODAL_WORDS,
@@ -499,7 +500,8 @@ class _Checker:
                 "entry; give this passage to theirs",
             )
             return
-        lower = [w for w in words if not w[:1].isupper() and w.casefold() not in NAME_PARTICLES]
+        # "al-Assad", "d'Estaing": a particle joined to the capitalised name
+        lower = [w for w in words if not any(c.isupper() for c in w) and w.casefold() not in NAME_PARTICLES]
         if lower:
             yield Problem(field, f"“{name}” is no person's name: “{lower[0]}” does not start with a capital")
         elif not any(any(c.islower() for c in w) for w in words):
@@ -1755,7 +1757,7 @@ def _not_done(context: str, verb: str) -> str | None:
         return "not provided" if any(word in NOT_YET_WORDS for word in words[-3:-1]) else "undone"
     if previous in MODAL_WORDS:
         return "undone"
-    if verb.casefold().endswith("ing") and previous not in ("", *PASSIVE_AUXILIARIES, *NEGATIONS):
+    if verb.casefold().endswith("ing") and previous not in ("", *PASSIVE_AUXILIARIES, *NEGATIONS, *GOING_ON):
         return "undone"  # "is providing" goes on; "stopped providing", "considering providing" do not tell it done
     return None
 

@@ -599,3 +599,7 @@ ORGANISATION_WORDS: Final[frozenset[str]] = frozenset(
     | {"organization", "authority", "administration", "embassy", "airport", "steelworks", "institute"}
     | {"university", "police", "coalition", "federation"}
 )  # not "Court", "Post", "Bank", "Mission" or "Times": surnames too ("Margaret Court")
+# Verbs after which an "-ing" giving goes on ("began providing", "continues sending"): done, as "is providing" is.
+GOING_ON: Final[frozenset[str]] = frozenset(
+    {"began", "begun", "begins", "started", "starts", "continued", "continues", "kept", "keeps", "resumed"}
+)

@@ -1324,6 +1324,25 @@ Estria Harbour News staff contributed to this report.
 def test_a_done_verb_after_a_modal_an_infinitive_or_another_verb_is_not_done(
     sentence: str, verb: str, item: str, status: str | None
 ) -> None:
+    _a_done_verb(sentence, verb, item, status)
+
+
+@pytest.mark.parametrize(
+    ("verb", "status"),
+    [
+        ("began providing", "provided"),
+        ("continues providing", "provided"),
+        ("is providing", "provided"),
+        ("would provide", None),
+        ("could also provide", None),
+        ("failed to provide", "not provided"),
+    ],
+)
+def test_a_giving_that_goes_on_is_done_and_a_possible_one_is_not(verb: str, status: str | None) -> None:
+    assert read_status(verb, "") == status
+
+
+def _a_done_verb(sentence: str, verb: str, item: str, status: str | None) -> None:
     """Fifth reading: "could provide", "has yet to provide", "stopped providing", "is set to provide" and "pulled
     out of providing" were read as `provided`: a possibility, a plan, what has not happened, or a giving that
     ended, told as done."""
