@@ -274,7 +274,9 @@ def render_people(found: Found[Person]) -> list[MessageData]:
             item = _with_label(brief, found, _person_field(brief, person))
             fields.append(dataclasses.replace(item, inline=len(same) > 1))
     one = _one(found)
-    scope = f", matching “{escape_markdown(found.query)}”" if found.query else ""  # say what was typed
+    # say what was typed, shortened as "No person matching" does, so that the count stays in the heading
+    typed = escape_markdown(shorten(" ".join(found.query.split()), 100)) if found.query else ""
+    scope = f", matching “{typed}”" if found.query else ""
     if one is not None:
         heading = f"Who is involved{scope}: {len(entries)} of {plural(len(one.people), 'person', 'people')}"
     else:

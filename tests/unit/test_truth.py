@@ -854,3 +854,10 @@ def test_aid_to_a_recipient_named_only_as_a_place_is_shown_as_a_reading(shipped:
             f"Ukraine”; that Israel gave Ukraine {items} is a reading"
         ) in value.splitlines()
     assert "Given · United States → Ukraine: MILITARY AID (photo caption)" in shown  # "assistance to Ukraine"
+
+
+def test_a_long_query_keeps_the_count_in_the_heading(shipped: LoadResult) -> None:
+    """Fifth reading #9: `/who name:` "a" and 300 punctuation marks matched "a" (punctuation is ignored), and
+    the heading, cut at 256 characters, lost "2 of 8 people"."""
+    title = answer("who", shipped.library, {"name": "a" + "!" * 300})[0].embeds[0].title or ""
+    assert title.endswith("”: 2 of 8 people") and len(title) <= 256
