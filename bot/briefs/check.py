@@ -152,6 +152,9 @@ class _Checker:
             self.aliases.setdefault(normalise(alias.name), []).extend(normalise(w) for w in alias.as_written)
         self.proofs: dict[str, ItemProof] = {}
         self.used_sentences: set[tuple[int, int]] = set()
+        # worked out once per brief for `_proper_name`
+        self._parties = frozenset(v for deal in (*brief.aid, *brief.loans) for v in _parties(deal))
+        self._people_names = tuple(normalise(person.name) for person in brief.people)
 
     def run(self) -> Iterator[Problem]:
         yield from self._source()
@@ -478,10 +481,9 @@ class _Checker:
         letters. Words in capitals only are a caption's or a credit's lead ("WORKERS LOAD packages …"), and a
         word capitalised by its place that the article writes small elsewhere ("Workers load … . The workers
         …") is a common noun: neither shows that it names someone (REVIEW-4 #13)."""
-        words = normalise(name).split()
-        places = {*PLACE_NAMES, *(n for names in PLACE_NAMES.values() for n in names), *self.aliases}
-        parties = {v for f in (*self.brief.aid, *self.brief.loans) for v in _parties(f)}
-        if normalise(name) in places | parties:
+        wanted = normalise(name)
+        words = wanted.split()
+        if wanted in _PLACES or wanted in self.aliases or wanted in self._parties:
             yield Problem(field, f"“{name}” is a place or a country of the brief, not a person")
             return
         if words and words[-1].strip(_PUNCTUATION).casefold() in ORGANISATION_WORDS:
@@ -491,8 +493,11 @@ class _Checker:
                 "story is about; what a body did is told by aid, loans, events or key points",
             )
             return
-        others = [p.name for p in self.brief.people if p.name != name and len(p.name.split()) > len(words)]
-        within = [other for other in others if find_words(normalise(name), normalise(other))]
+        within = [
+            other
+            for other in self._people_names
+            if len(other.split()) > len(words) and find_words(wanted, other)
+        ]
         if within:
             yield Problem(
                 field,
@@ -1256,6 +1261,7 @@ class _Checker:
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
+_PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
 
 
 def _parties(deal: Dealing) -> tuple[str, ...]:
