@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -122,15 +122,23 @@ class Database:
             yield connection
 
     @asynccontextmanager
-    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
-        """Hold a connection for one write statement that is atomic by itself (an `UPDATE ... RETURNING` of
-        one row, say) and reads nothing it must see other writers' transactions whole for: it needs none of
-        `transaction()`'s serialisation. On SQLite it is a `transaction()` (one writer at a time anyway); on
-        PostgreSQL a transaction of its own on a pool connection that takes neither the write lock nor this
-        process's, so that it never waits behind a long write, such as another process recording a slot
-        (the row's own lock orders it). `durable` as for `transaction()`."""
-        async with self._backend.single_statement(durable=durable) as connection:
+    async def row_transaction(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+        """Hold a connection for one write transaction whose correctness rests on the locks of the rows it
+        touches, not on being the only writer: it writes rows by their own columns (`UPDATE ... WHERE id = ?
+        AND state = 'pending'`, a lease's token), locks what it reads before writing on it (`SELECT ... FOR
+        UPDATE`, `SKIP LOCKED` for claims) and inserts with `ON CONFLICT`. On SQLite it is a `transaction()`
+        (one writer at a time anyway); on PostgreSQL a transaction of its own on a pool connection that takes
+        neither the write lock nor this process's turn, so that claims, outcomes and renewals of different
+        rows run at once, in this process and in others, and never wait behind a long write such as a slot's
+        recording. Rows are locked in one order (a delivery, then its channel's lease; leases by channel id)
+        so that two never deadlock. `durable` as for `transaction()`."""
+        async with self._backend.row_transaction(durable=durable) as connection:
             yield connection
+
+    def single_statement(self, *, durable: bool = True) -> AbstractAsyncContextManager[Connection]:
+        """A `row_transaction` of one write statement that is atomic by itself (an `UPDATE ... RETURNING` of
+        one row, say)."""
+        return self.row_transaction(durable=durable)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:

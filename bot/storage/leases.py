@@ -59,6 +59,19 @@ _CLAIM = (
     " RETURNING token"
 )
 _ENDED = "delivery_id = NULL, owner = NULL, claimed_at = NULL, expires_at = NULL"
+
+
+def _in_order(connection: Connection, condition: str) -> str:
+    """The condition for a statement writing several leases: on PostgreSQL they are locked in channel order
+    first, as `take` claims them, so that it never deadlocks with a claim (SQLite: one writer at a time)."""
+    if connection.dialect != "postgresql":
+        return condition
+    return (
+        f"channel_id IN (SELECT channel_id FROM send_leases WHERE {condition}"  # noqa: S608 - constant text
+        " ORDER BY channel_id FOR UPDATE)"
+    )
+
+
 _RELEASE = (
     f"UPDATE send_leases SET {_ENDED}"  # noqa: S608 - constant text
     " WHERE channel_id = ? AND token = ? AND delivery_id = ? RETURNING token"
@@ -79,10 +92,18 @@ async def take(
 ) -> dict[int, int]:
     """Inside a write transaction: claim the channel of each (delivery id, channel id) for `owner` until
     `until`, where no send to it is in flight (no lease, or an expired one of another process). Returns the
-    token of each row claimed, by delivery id; a channel named twice is claimed once, for its first row."""
+    token of each row claimed, by delivery id; a channel named twice is claimed once, for its first row.
+
+    Each claim is one upsert of the channel's row, decided on its latest committed version under its lock
+    (`ON CONFLICT DO UPDATE ... WHERE`): two processes claiming one channel at once get it once. Leases are
+    locked in channel order, as every statement writing several leases locks them, so none deadlock."""
     stamp, expiry = to_db(now), to_db(until)
-    tokens: dict[int, int] = {}
+    first: dict[int, int] = {}  # channel id -> its first row
     for delivery_id, channel_id in rows:
+        first.setdefault(channel_id, delivery_id)
+    tokens: dict[int, int] = {}
+    for channel_id in sorted(first):
+        delivery_id = first[channel_id]
         token = await connection.fetchval(_CLAIM, (channel_id, delivery_id, owner, stamp, expiry, stamp))
         if token is not None:
             tokens[delivery_id] = int(token)
@@ -139,8 +160,9 @@ class SendLeases:
         # keeps lapse while their sends are in flight.
         async with self._db.single_statement(durable=False) as connection:
             rows = await connection.fetch(
-                "UPDATE send_leases SET expires_at = ? WHERE owner = ? AND delivery_id IS NOT NULL"
-                " RETURNING delivery_id, token",
+                "UPDATE send_leases SET expires_at = ? WHERE "  # noqa: S608 - constant text
+                + _in_order(connection, "owner = ? AND delivery_id IS NOT NULL")
+                + " RETURNING delivery_id, token",
                 (to_db(until), owner),
             )
         return {(int(row[0]), int(row[1])) for row in rows}
@@ -152,8 +174,8 @@ class SendLeases:
         if not leases:
             return 0
         ended = 0
-        async with self._db.transaction(durable=False) as connection:
-            for lease in leases:
+        async with self._db.row_transaction(durable=False) as connection:
+            for lease in sorted(leases, key=lambda lease: lease.channel_id):  # in `take`'s order
                 ended += (
                     await connection.fetchrow(_RELEASE, (lease.channel_id, lease.token, lease.delivery_id))
                     is not None
@@ -162,9 +184,9 @@ class SendLeases:
 
     async def release_owner(self, owner: str) -> int:
         """End every lease `owner` holds (it stops, and sends nothing more). Returns how many there were."""
-        async with self._db.transaction(durable=False) as connection:
+        async with self._db.row_transaction(durable=False) as connection:
             return await connection.execute(
-                f"UPDATE send_leases SET {_ENDED} WHERE owner = ?",  # noqa: S608
+                f"UPDATE send_leases SET {_ENDED} WHERE " + _in_order(connection, "owner = ?"),  # noqa: S608
                 (owner,),
             )
 

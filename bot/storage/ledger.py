@@ -290,7 +290,7 @@ _SENDING = (
 )
 
 
-def _due_in_turn(heads_also: str = "") -> str:
+def _due_in_turn(heads_also: str = "", still: str = "", *, window: str = ":limit", last: str = "") -> str:
     return (
         "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
         f" WHERE state = 'pending' AND {_DUE}{heads_also}"
@@ -300,15 +300,29 @@ def _due_in_turn(heads_also: str = "") -> str:
         " ranked AS (SELECT id, slot_at,"
         " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
         " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
-        " ORDER BY in_guild, slot_at, id LIMIT :limit)"
+        f" ORDER BY in_guild, slot_at, id LIMIT {window})"
         f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
-        " ORDER BY in_guild, taken_at, taken_id"
+        f"{still} ORDER BY in_guild, taken_at, taken_id{last}"
     )
 
 
 _DUE_IN_TURN = _due_in_turn()
 # The heads of channels without a send in flight, to be claimed (`claim_due`).
-_CLAIMABLE_IN_TURN = _due_in_turn(f" AND NOT {_SENDING}")
+# Its rows are checked again where they are locked (`FOR UPDATE` rereads the outer query's conditions on a row
+# another transaction changed and committed since the statement began: a claim of a row that another
+# process's outcome made sent meanwhile finds it no longer pending, and takes nothing).
+# The turn's first `:window` rows are read and the first `:limit` of them not locked by another claim are
+# taken (on PostgreSQL `SKIP LOCKED` locks them in that order, below the LIMIT): processes claiming at once
+# take the next rows along rather than all reaching for the same first ones.
+_CLAIMABLE_IN_TURN = _due_in_turn(
+    f" AND NOT {_SENDING}",
+    " WHERE deliveries.state = 'pending'"
+    " AND (deliveries.next_attempt_at <= :now OR deliveries.updated_at > :now)",
+    window=":window",
+    last=" LIMIT :limit",
+)
+# Rows read per claim beyond its limit, for the claims of other processes running at the same time to lock.
+CLAIM_WINDOW_SPARE = 256
 _CLAIMABLE_HELD = (
     f"SELECT {_DELIVERIES.names} FROM deliveries AS p WHERE state = 'held'"  # noqa: S608 - constant columns
     " AND (next_attempt_at IS NULL OR next_attempt_at <= :now OR updated_at > :now)"
@@ -682,11 +696,14 @@ class DeliveryLedger:
     # --- content versions ---
 
     async def recorded_content(self, nonce: str) -> RecordedContent | None:
-        """What the row with `nonce` recorded of its briefs' versions; None if there is no such row."""
-        async with self._db.read() as connection:
-            row = await connection.fetchrow(
-                "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
-            )
+        """What the row with `nonce` recorded of its briefs' versions; None if there is no such row. Read on
+        what is committed now, without waiting for this process's turn (bot.storage.database `peek_row`): it
+        is asked after the digest's pacing permit, just before its request (bot.app.discord_sender), which
+        must not wait behind the process's other reads and writes (64 sends' worth: seconds, and the
+        requests then leave together, in a burst). What it reads is written when the row is recorded."""
+        row = await self._db.peek_row(
+            "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
+        )
         if row is None:
             return None
         return RecordedContent(
@@ -899,10 +916,13 @@ class DeliveryLedger:
     ) -> list[tuple[Delivery, Lease]]:
         if limit <= 0:
             return []
-        # Losing a claim to a power cut loses nothing: the process that made it is gone too.
-        async with self._db.transaction(durable=False) as connection:
+        # Losing a claim to a power cut loses nothing: the process that made it is gone too. A row transaction:
+        # claims of several processes (and this one's outcomes) run at once, each locking the rows it picks
+        # (`SKIP LOCKED`: passing over another claim's) and then their channels' leases (bot.storage.leases).
+        async with self._db.row_transaction(durable=False) as connection:
             found = await connection.fetch(
-                sql + _skip_locked(self._db, sql), {"now": to_db(now), "owner": owner, "limit": limit}
+                sql + _skip_locked(self._db, sql),
+                {"now": to_db(now), "owner": owner, "limit": limit, "window": limit + CLAIM_WINDOW_SPARE},
             )
             rows = [_DELIVERIES.read(row) for row in found]
             tokens = await take(
@@ -936,7 +956,8 @@ class DeliveryLedger:
         """Note that the pending row's digest is posted as `message_id` while its thread or publish remain:
         the row stays pending, and its next attempt does only what remains. False if it was not pending, or
         if `lease` (kept) was taken over (bot.storage.leases)."""
-        async with self._db.transaction() as connection:
+        async with self._db.row_transaction() as connection:
+            await _lock_delivery(connection, delivery_id)
             if not await fence(connection, lease, release=False, what="noting it posted"):
                 return False
             changed = (
@@ -980,7 +1001,10 @@ class DeliveryLedger:
         With `lease`, nothing is written if it was taken over since (bot.storage.leases); else it ends.
         """
         stamp = to_db(now)
-        async with self._db.transaction() as connection:
+        # A row transaction: sends' outcomes of different rows are written at once (each locks its row, then
+        # its lease; the channel's briefs and subscription are its own: one send in flight per channel).
+        async with self._db.row_transaction() as connection:
+            await _lock_delivery(connection, delivery_id)
             if not await fence(connection, lease, release=True, what="recording it sent"):
                 return False
             row = await connection.fetchrow(
@@ -1105,7 +1129,8 @@ class DeliveryLedger:
         A rate limit is not an attempt (`count_attempt=False`). Returns False if the row was not pending, or
         if `lease` (which ends: any process may take the row when it is due) was taken over.
         """
-        async with self._db.transaction() as connection:
+        async with self._db.row_transaction() as connection:
+            await _lock_delivery(connection, delivery_id)
             if not await fence(connection, lease, release=True, what="noting its retry"):
                 return False
             changed = (
@@ -1122,7 +1147,7 @@ class DeliveryLedger:
         """Note, before each send, that a send begins: from the first one on, the message may exist on
         Discord's side (`attempt_started_at`), made no later than the latest one (`last_attempt_at`)."""
         stamp = to_db(now)
-        async with self._db.transaction() as connection:
+        async with self._db.row_transaction() as connection:
             await connection.execute(
                 "UPDATE deliveries SET attempt_started_at = coalesce(attempt_started_at, ?),"
                 " last_attempt_at = ? WHERE id = ?",
@@ -1171,7 +1196,8 @@ class DeliveryLedger:
     ) -> bool:
         """Move a row from `from_state` to `state`, which nothing sends, with `reason` (held: none of its
         looks yet, `blind` as given); False if it was not in `from_state`, or if `lease` was taken over."""
-        async with self._db.transaction() as connection:
+        async with self._db.row_transaction() as connection:
+            await _lock_delivery(connection, delivery_id)
             if not await fence(connection, lease, release=True, what=f"recording it {state}"):
                 return False
             changed = (
@@ -1394,6 +1420,14 @@ def _skip_locked(database: Database, sql: str) -> str:
     return (
         " FOR UPDATE OF p SKIP LOCKED" if sql is _CLAIMABLE_HELD else " FOR UPDATE OF deliveries SKIP LOCKED"
     )
+
+
+async def _lock_delivery(connection: Connection, delivery_id: int) -> None:
+    """In a row transaction, before its lease is fenced: lock the delivery's row first, in the order claims
+    lock (the row, then its channel's lease), so that an outcome and a claim taking the row over never wait
+    for each other (SQLite: one writer at a time, nothing to lock)."""
+    if connection.dialect == "postgresql":
+        await connection.execute("SELECT 1 FROM deliveries WHERE id = ? FOR UPDATE", (delivery_id,))
 
 
 async def _advance(connection: Connection, channel_ids: list[int], through: datetime) -> None:

@@ -2,10 +2,16 @@
 
 - In this process, transactions and reads take turns under one asyncio lock, in the order asked, as on
   SQLite's one connection: the process's coroutines interleave the same way on either backend.
-- Write transactions are serialised across processes too, by a transaction-level advisory lock taken first:
-  like SQLite's `BEGIN IMMEDIATE`, a transaction that reads and then writes (recording a slot: "no row yet,
-  so insert one") sees every earlier one committed and is never interleaved with another writer, whichever
-  process it runs in.
+- Write transactions (`transaction()`) are serialised across processes too, by a transaction-level advisory
+  lock taken first: like SQLite's `BEGIN IMMEDIATE`, a transaction that reads and then writes (recording a
+  slot: "no row yet, so insert one") sees every earlier one committed and is never interleaved with another
+  writer, whichever process it runs in.
+- Row transactions (`row_transaction()`: claims, a send's outcome, lease renewals, the rate budget) take
+  neither that lock nor this process's turn: they run concurrently, in this process and across processes,
+  each correct by the locks of the rows it touches (`SELECT ... FOR UPDATE [SKIP LOCKED]`, `UPDATE ... WHERE`
+  on the row's own columns, `ON CONFLICT`), taken in one order (a delivery's row, then its channel's lease;
+  leases by channel id) so that they never deadlock one another. They run beside `transaction()`s too,
+  which never depend on being alone against them (see bot.storage.ledger's claims).
 - A read runs in a read-only REPEATABLE READ transaction: one snapshot for all its statements, never a
   half-committed transaction, without waiting for other processes' writers.
 - `peek_row` reads on a connection of its own (outside the pool, as SQLite's read-only peek connection),
@@ -216,7 +222,8 @@ class PostgresBackend(Backend):
                 yield PostgresConnection(raw)
 
     @asynccontextmanager
-    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+    async def row_transaction(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+        # Neither the write lock nor this process's turn: the rows' own locks order it (see the module's notes).
         self._check_open()
         async with self._pool.acquire() as raw, raw.transaction():
             if not durable:

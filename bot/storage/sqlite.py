@@ -361,7 +361,7 @@ class SqliteBackend(Backend):
             self._synchronous_normal = False
 
     @asynccontextmanager
-    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
+    async def row_transaction(self, *, durable: bool = True) -> AsyncIterator[Connection]:
         """SQLite has one writer at a time: the same as `transaction()`."""
         async with self.transaction(durable=durable) as connection:
             yield connection

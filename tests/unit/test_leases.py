@@ -13,6 +13,7 @@ import pytest
 
 from bot.delivery.contents import contents_rule
 from bot.storage import Database, DeliveryLedger
+from bot.storage import ledger as ledger_module
 from bot.storage._time import to_db
 from bot.storage.ledger import make_nonce
 from tests.conftest import BACKENDS
@@ -211,3 +212,133 @@ async def test_a_slot_recorded_by_another_process_since_is_found_there_not_dropp
     assert sorted(recorded.pending) == list(channels) and await second.count("pending") == 10
     assert again.dropped == [] and sorted(again.already) == list(channels)
     assert not [r for r in caplog.records if "unsubscribed or rescheduled" in r.getMessage()]
+
+
+# ----- PostgreSQL: claims, outcomes and renewals of different rows run at once, with no write lock ---------
+# Every interleaving below is forced: one process's claim or outcome is stopped inside its transaction (its
+# rows locked, nothing committed) while the other process works; a step that would wait for it is bounded
+# by WAIT (a hang, not a timing: it fails when the other process waits at all for the stopped transaction).
+
+WAIT = 10.0
+
+
+@pytest.fixture
+async def pg_two(postgres_server: PostgresServer) -> AsyncIterator[tuple[DeliveryLedger, DeliveryLedger]]:
+    """Two processes' ledgers on one PostgreSQL database (two pools, as two processes have)."""
+    url, empty_it = await postgres_server.shared_database()
+    async with await Database.open(url) as first, await Database.open(url) as second:
+        async with first.transaction() as connection:
+            await connection.execute(empty_it)
+        yield DeliveryLedger(first), DeliveryLedger(second)
+
+
+class _Stop:
+    """Stops the ledger's call of `name` (bot.storage.ledger's `take` or `fence`) made for `owner`, inside
+    its transaction: before `take` (the claim's rows are locked, no lease taken yet) or after `fence` (the
+    outcome's row and lease are locked, nothing committed), until `go` is set."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str, owner: str) -> None:
+        real = getattr(ledger_module, name)
+        self.reached, self.go = asyncio.Event(), asyncio.Event()
+
+        async def stopped(*args: object, **kwargs: object) -> object:
+            lease = args[1] if name == "fence" else None
+            mine = kwargs.get("owner") == owner or getattr(lease, "owner", None) == owner
+            if mine and name == "take":
+                self.reached.set()
+                await self.go.wait()
+            result = await real(*args, **kwargs)
+            if mine and name == "fence":
+                self.reached.set()
+                await self.go.wait()
+            return result
+
+        monkeypatch.setattr(ledger_module, name, stopped)
+
+
+async def _waiting_on_a_lock(database: Database) -> None:
+    """Until some connection of the test's database waits for a row lock (what another transaction holds)."""
+    while True:
+        row = await database.peek_row(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+            " AND wait_event_type = 'Lock'"
+        )
+        if row is not None and int(row["n"]) > 0:
+            return
+        await asyncio.sleep(0.01)
+
+
+async def test_a_claim_outcome_and_renewal_never_wait_for_another_process_claim_in_progress(
+    pg_two: tuple[DeliveryLedger, DeliveryLedger], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every write transaction took one database-wide advisory lock: a claim in one process held up every
+    # claim, outcome and (but for renewals) lease write of every other process, and this process's reads.
+    first, second = pg_two
+    await _record(first, range(1, 11))
+    stop = _Stop(monkeypatch, "take", owner="a")
+    a = asyncio.create_task(first.claim_due(T0, owner="a", lease_for=LEASE, limit=4))
+    try:
+        await asyncio.wait_for(stop.reached.wait(), WAIT)  # "a" holds its 4 rows, its claim not committed
+        b = await asyncio.wait_for(second.claim_due(T0, owner="b", lease_for=LEASE, limit=4), WAIT)
+        assert len(b) == 4  # not the 4 "a" is claiming: the next ones along (its limit is met)
+        [(row, lease), *_] = b
+        await asyncio.wait_for(second.mark_attempt_started(row.id, now=T0), WAIT)
+        assert await asyncio.wait_for(second.mark_sent(row.id, message_id=5, now=T0, lease=lease), WAIT)
+        renewed = await asyncio.wait_for(second.leases.renew("b", until=T0 + 2 * LEASE), WAIT)
+        assert renewed == {(other.id, taken.token) for other, taken in b[1:]}
+        assert await asyncio.wait_for(second.leases.release([taken for _, taken in b[1:2]]), WAIT) == 1
+    finally:
+        stop.go.set()
+    claimed = await a
+    a_channels = {row.channel_id for row, _ in claimed}
+    b_channels = {row.channel_id for row, _ in b}
+    assert len(a_channels) == 4 and not a_channels & b_channels
+    sent = await first.get(row.id)
+    assert sent is not None and sent.state == "sent" and sent.message_id == 5
+
+
+async def test_a_claim_taking_a_lapsed_lease_over_passes_the_row_whose_outcome_is_being_written(
+    pg_two: tuple[DeliveryLedger, DeliveryLedger], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "a" stalled past its lease and writes the sent row now, while "b" claims: under the write lock one
+    # waited for the other. Now "b" passes over the row "a" has locked, at once, and never sends it again.
+    first, second = pg_two
+    await _record(first, range(1, 3))
+    [(row, stalled), (other, let_go)] = await first.claim_due(T0, owner="a", lease_for=LEASE)
+    assert await first.leases.release([let_go]) == 1
+    later = T0 + LEASE + timedelta(seconds=1)
+    stop = _Stop(monkeypatch, "fence", owner="a")
+    writing = asyncio.create_task(first.mark_sent(row.id, message_id=77, now=later, lease=stalled))
+    try:
+        await asyncio.wait_for(stop.reached.wait(), WAIT)  # its lease ended, the row not yet written sent
+        claimed = await asyncio.wait_for(second.claim_due(later, owner="b", lease_for=LEASE), WAIT)
+        assert [taken.channel_id for taken, _ in claimed] == [other.channel_id]
+    finally:
+        stop.go.set()
+    assert await writing
+    assert await second.claim_due(later, owner="c", lease_for=LEASE) == []
+    sent = await second.get(row.id)
+    assert sent is not None and sent.state == "sent" and sent.message_id == 77
+
+
+async def test_an_outcome_waits_for_a_claim_taking_its_lapsed_lease_over_and_is_refused_not_deadlocked(
+    pg_two: tuple[DeliveryLedger, DeliveryLedger], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "b"'s claim has locked the row (its lease not yet taken) when "a", whose lease lapsed, writes the row's
+    # outcome: "a" locks the row before the lease, in the claim's order, so it waits for "b" and then finds
+    # the lease taken over (locking the lease first deadlocked: each waited for the other's row).
+    first, second = pg_two
+    await _record(first, range(1, 2))
+    [(row, stalled)] = await first.claim_due(T0, owner="a", lease_for=LEASE)
+    later = T0 + LEASE + timedelta(seconds=1)
+    stop = _Stop(monkeypatch, "take", owner="b")
+    claim = asyncio.create_task(second.claim_due(later, owner="b", lease_for=LEASE))
+    await asyncio.wait_for(stop.reached.wait(), WAIT)
+    writing = asyncio.create_task(first.mark_sent(row.id, message_id=77, now=later, lease=stalled))
+    await asyncio.wait_for(_waiting_on_a_lock(second._db), WAIT)  # "a" waits for the row "b" holds
+    stop.go.set()
+    [(again, taken)] = await asyncio.wait_for(claim, WAIT)
+    assert not await asyncio.wait_for(writing, WAIT)  # refused: the row is "b"'s to send, with its nonce
+    assert again.id == row.id and taken.token == stalled.token + 1
+    pending = await first.get(row.id)
+    assert pending is not None and pending.state == "pending" and pending.message_id is None

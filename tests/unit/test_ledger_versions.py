@@ -3,6 +3,7 @@ snapshots nothing needs any more are deleted (issue 11, items 2 and 3)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +40,32 @@ async def kept(database: Database) -> list[tuple[str, str, str]]:
             "SELECT brief_id, version, snapshot FROM brief_versions ORDER BY brief_id, version"
         )
     return [tuple(row) for row in rows]
+
+
+async def test_what_a_row_recorded_is_read_without_waiting_for_the_process_turn(database: Database) -> None:
+    # Read after the digest's pacing permit: behind the process's other database work (64 sends' reads and
+    # outcomes), it held each request back for seconds (bench/cluster.py), which then left in bursts.
+    ledger = DeliveryLedger(database)
+    [sub] = await subscribe(database, 10, now=T0)
+    await ledger.record_slot(
+        nine_utc_slot(1), [sub], available_brief_ids=["b1"], choose=rule({"b1": "v1"}), now=T0
+    )
+    [row] = await ledger.due(T0)
+    turn_taken, done = asyncio.Event(), asyncio.Event()
+
+    async def long_turn() -> None:
+        async with database.read():
+            turn_taken.set()
+            await done.wait()
+
+    holder = asyncio.create_task(long_turn())
+    try:
+        await turn_taken.wait()
+        recorded = await asyncio.wait_for(ledger.recorded_content(row.nonce), timeout=10)
+    finally:
+        done.set()
+        await holder
+    assert recorded is not None and recorded.versions == {"b1": "v1"}
 
 
 async def test_a_row_keeps_its_versions_and_what_the_channel_had_becomes_them(database: Database) -> None:
