@@ -1054,3 +1054,52 @@ async def test_a_row_retried_before_first_attempts_were_noted_is_looked_for_afte
         assert row.state == "sent" and row.message_id == discord.messages["old-nonce"].id
     finally:
         await database.close()
+
+
+async def test_while_sends_are_in_flight_rows_are_claimed_a_quarter_of_the_capacity_at_a_time(
+    database: Database,
+) -> None:
+    # A claim reads every due row's turn (a quarter of a second with 20,000 rows pending on PostgreSQL): one
+    # claim for each send that finished (one row each) took most of the database's time (bench/cluster.py).
+    await _record(database, range(1, 21))
+    releases: list[asyncio.Event] = []
+    in_flight = asyncio.Event()
+
+    class OneByOne(FakeDiscord):
+        async def send_digest(
+            self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+        ) -> int:
+            release = asyncio.Event()
+            releases.append(release)
+            in_flight.set()
+            await release.wait()
+            return self.post(channel_id, nonce, brief_ids)
+
+    ledger = DeliveryLedger(database)
+    limits: list[int] = []
+    claimed = asyncio.Event()
+    real_claim = ledger.claim_due
+
+    async def claim_due(now: datetime, **kwargs: Any) -> Any:
+        limits.append(kwargs["limit"])
+        claimed.set()
+        return await real_claim(now, **kwargs)
+
+    ledger.claim_due = claim_due  # type: ignore[method-assign]
+    discord = OneByOne()
+    dispatcher = Dispatcher(ledger, discord, pacer=fast_pacer(), clock=FakeClock(T0), max_in_flight=8)
+    await dispatcher.start()
+    try:
+        for step in range(12):  # sends finish one at a time (oldest first), the dispatcher looking after each
+            while len(releases) < (8 if step == 0 else step + 1):  # the first claim: 8 rows, all in flight
+                in_flight.clear()
+                await asyncio.wait_for(in_flight.wait(), timeout=10)
+            claimed.clear()
+            releases[step].set()
+            await asyncio.wait_for(claimed.wait(), timeout=10)
+        for release in releases:
+            release.set()
+    finally:
+        await dispatcher.stop(grace_seconds=5)
+    taken = [limit for limit in limits[1:] if limit > 0]  # after the first claim (8: nothing in flight)
+    assert taken and min(taken) >= 2, limits  # 8 // CLAIM_SHARE
