@@ -2,8 +2,10 @@
 
 Each process is started as a user starts it (`python -m bot run`, configured by its environment only) with
 its own REST base URL: the same stand-in on a port of its own (`DiscordStandIn.listen_again`), so every
-request the stand-in records says which process made it. Digest leases last `LEASE` (3 s), so that a killed
-process's rows are taken over within seconds.
+request the stand-in records says which process made it, and so does each IDENTIFY (the stand-in's GET
+/gateway/bot answers with a gateway on the port asked). Digest leases last `LEASE` (3 s), and shard leases
+`SHARD_LEASE` where a test splits shards, so that a killed process's rows and shards are taken over within
+seconds.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +30,10 @@ from tests.helpers import subscribe
 from tests.standin import DiscordStandIn
 
 LEASE = "3s"
+SHARD_LEASE = "3s"
+# IDENTIFY concurrency the stand-in announces: shards 0..2 in buckets of their own, so that three processes
+# identify at once rather than 5.5 s apart.
+MAX_CONCURRENCY = 3
 # The stand-in's global limit is raised to GLOBAL_LIMIT (Discord's is 50/s) so that a slot takes a second or
 # two; the processes share one budget of RATE, well under it (a starved CPU may bunch requests).
 GLOBAL_LIMIT = 100
@@ -96,7 +103,8 @@ class Cluster:
             await database.close()
         return channels
 
-    async def start(self, n: int) -> list[BotProcess]:
+    async def start(self, n: int, **env: str) -> list[BotProcess]:
+        """Start `n` processes, with `env` added to their environment."""
         started = []
         for _ in range(n):
             name = f"bot-{len(self.bots) + 1}"
@@ -105,7 +113,7 @@ class Cluster:
             with log.open("wb") as out:
                 process = await asyncio.create_subprocess_exec(
                     sys.executable, "-m", "bot", "run", cwd=self.workdir,  # no .env there
-                    env={**self.env, "DISCORD_API_BASE_URL": base_url},
+                    env={**self.env, **env, "DISCORD_API_BASE_URL": base_url},
                     stdin=asyncio.subprocess.DEVNULL, stdout=out, stderr=asyncio.subprocess.STDOUT,
                 )  # fmt: skip
             bot = BotProcess(name, process, log, self.standin.ports[-1])
@@ -150,6 +158,25 @@ class Cluster:
         finally:
             await database.close()
 
+    def shards(self) -> dict[str, set[int]]:
+        """The shards each live process has a live gateway session of now, by name, from the stand-in's
+        IDENTIFY records (each process connects to the gateway on its own port)."""
+        gateway = self.standin.gateway
+        live = {session.id for session in gateway.live_sessions()}
+        by_port = {bot.port: bot.name for bot in self.bots}
+        held: dict[str, set[int]] = {bot.name: set() for bot in self.alive()}
+        for identify in gateway.identifies:
+            name = by_port.get(identify.port)
+            if identify.session_id in live and identify.shard is not None and name is not None:
+                held.setdefault(name, set()).add(identify.shard[0])
+        return held
+
+    def sessions_per_shard(self) -> Counter[int]:
+        """How many live gateway sessions each shard has now."""
+        return Counter(
+            session.shard[0] if session.shard else 0 for session in self.standin.gateway.live_sessions()
+        )
+
     def sent_by(self, bot: BotProcess, *, after: float = float("-inf")) -> list[int]:
         """Channels `bot` posted a digest request to (any answer) after stand-in time `after`."""
         return [
@@ -161,7 +188,9 @@ class Cluster:
 
 @pytest.fixture
 async def cluster(tmp_path: Path, postgres_url: str) -> AsyncIterator[Cluster]:
-    async with DiscordStandIn(latency=(0.02, 0.05), global_limit=GLOBAL_LIMIT) as standin:
+    async with DiscordStandIn(
+        latency=(0.02, 0.05), global_limit=GLOBAL_LIMIT, max_concurrency=MAX_CONCURRENCY
+    ) as standin:
         cluster = Cluster(standin, tmp_path, postgres_url)
         try:
             yield cluster

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from bot.storage import Database, DeliveryLedger
-from tests.cluster.conftest import MESSAGES, STEP, Cluster
+from tests.cluster.conftest import MESSAGES, SHARD_LEASE, STEP, Cluster
 
 CATCH_UP = re.compile(r"digests started; catch-up: (\d+) to send")
 
@@ -55,12 +55,21 @@ async def test_two_processes_record_the_slot_once_and_share_its_fan_out(cluster:
     assert all(sent) and sent[0] | sent[1] == set(channels)
 
 
-async def test_three_processes_one_killed_mid_fan_out_the_others_finish_its_rows(cluster: Cluster) -> None:
+async def test_three_processes_one_killed_mid_fan_out_the_others_finish_its_rows_and_take_its_shards(
+    cluster: Cluster,
+) -> None:
     standin = cluster.standin
     channels = await cluster.subscribe(150)
     gate = standin.hold_requests(MESSAGES)
-    bots = await cluster.start(3)
-    await standin.wait_for(lambda: gate.ports() == {b.port for b in bots}, STEP)
+    bots = await cluster.start(3, SHARD_COUNT="3", SHARD_LEASE=SHARD_LEASE)
+    # Each has its fair share of the 3 shards connected (one each), and a digest send in flight.
+    await standin.wait_for(
+        lambda: (
+            gate.ports() == {b.port for b in bots}
+            and sorted(map(len, cluster.shards().values())) == [1, 1, 1]
+        ),
+        STEP,
+    )
     gate.open()
     # Mid fan-out: a third of the channels have their digest, the rest are claimed, in flight or pending.
     await standin.wait_for(lambda: len(standin.message_counts()) >= len(channels) // 3, STEP)
@@ -70,11 +79,17 @@ async def test_three_processes_one_killed_mid_fan_out_the_others_finish_its_rows
         leases = await ledger.leases.live()
         victim = max(bots, key=lambda bot: sum(bot.owns(lease) for lease in leases))  # the busiest now
         survivors = [bot for bot in bots if bot is not victim]
+        [victim_shard] = cluster.shards()[victim.name]
         await cluster.kill(victim)
         killed_at = standin.clock()
         orphaned = {lease.channel_id for lease in await ledger.leases.live() if victim.owns(lease)}
         assert orphaned  # it died holding rows: claimed, in flight, or sent but not recorded
+        # Its shard is taken by a survivor once its lease lapsed: a new session of it, on a survivor's port.
+        await standin.wait_for(
+            lambda: any(victim_shard in cluster.shards()[bot.name] for bot in survivors), STEP
+        )
         await cluster.settled(channels)
+        shards, sessions = cluster.shards(), cluster.sessions_per_shard()
         assert await ledger.count("sent") == len(channels)
         async with database.read() as connection:
             rows = await connection.fetch("SELECT channel_id, token FROM send_leases")
@@ -89,3 +104,15 @@ async def test_three_processes_one_killed_mid_fan_out_the_others_finish_its_rows
     assert all(tokens[c] >= 2 for c in orphaned), tokens
     resent = Counter(c for bot in survivors for c in cluster.sent_by(bot, after=killed_at))
     assert orphaned <= set(resent)
+    # No shard ever had two live sessions (a survivor identified the dead one's shard only after its lease
+    # lapsed, and nobody else identified a shard in use), and at the end each has one, held by a survivor,
+    # which says it took it over.
+    assert standin.gateway.shard_overlaps == []
+    assert sessions == {0: 1, 1: 1, 2: 1}
+    assert sorted(shards) == sorted(bot.name for bot in survivors)
+    taker = next(bot for bot in survivors if victim_shard in shards[bot.name])
+    victim_identity = f":{victim.pid}:"
+    assert any(
+        f"shard {victim_shard} taken over from" in line and victim_identity in line
+        for line in taker.output().splitlines()
+    ), taker.output()

@@ -129,11 +129,21 @@ class Session:
 
 @dataclass(frozen=True)
 class Identify:
-    """One IDENTIFY: when (stand-in clock), by which application, for which shard (None: unsharded)."""
+    """One IDENTIFY: when (stand-in clock), by which application, for which shard (None: unsharded), on
+    which of the stand-in's ports (`listen_again`: whose it was) and as which session."""
 
     time: float
     app: Application
     shard: tuple[int, int] | None
+    port: int = 0
+    session_id: str = ""
+
+
+def local_port(request: web.Request) -> int:
+    """The stand-in's port the request came in on (0 when the connection is already gone)."""
+    transport = request.transport
+    sockname = transport.get_extra_info("sockname") if transport is not None else None
+    return int(sockname[1]) if sockname else 0
 
 
 @dataclass(frozen=True)
@@ -253,7 +263,7 @@ class Gateway:
             identify=data,
             shard=shard,
         )
-        self._count_identify(app, shard)
+        self._count_identify(app, shard, local_port(conn.request), session.id)
         if any(
             other.app is app and (other.shard or (0, 1)) == (shard or (0, 1))
             for other in self.live_sessions()
@@ -294,7 +304,9 @@ class Gateway:
         self.changed.notify()
         return session
 
-    def _count_identify(self, app: Application, shard: tuple[int, int] | None) -> None:
+    def _count_identify(
+        self, app: Application, shard: tuple[int, int] | None, port: int, session_id: str
+    ) -> None:
         now = self._standin.clock()
         key = (shard[0] if shard else 0) % self.max_concurrency
         if self.enforce_identify_concurrency:
@@ -310,7 +322,7 @@ class Gateway:
                         f" under the same max_concurrency key {key}",
                     )
                     break
-        self.identifies.append(Identify(now, app, shard))
+        self.identifies.append(Identify(now, app, shard, port, session_id))
 
     async def _resume(self, conn: Connection, data: dict[str, Any]) -> Session | None:
         session = self.sessions.get(str(data.get("session_id")))

@@ -27,6 +27,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from tests.standin import checks, history, mentions, openapi, payloads, threadlists
+from tests.standin.gateway import local_port
 from tests.standin.interactions import (
     ALLOWED_CALLBACKS,
     APPLICATION_COMMAND,
@@ -110,13 +111,6 @@ class _Answered(Exception):
     def __init__(self, reply: Reply) -> None:
         super().__init__(reply.status)
         self.reply = reply
-
-
-def _local_port(request: web.Request) -> int:
-    """The stand-in's port the request came in on (0 when the connection is already gone)."""
-    transport = request.transport
-    sockname = transport.get_extra_info("sockname") if transport is not None else None
-    return int(sockname[1]) if sockname else 0
 
 
 def unknown(what: str, code: int) -> DiscordError:
@@ -417,7 +411,7 @@ class RestApi:
                 )
                 for gate in s.gates:
                     if gate.matches(method, route.template):
-                        await gate.pass_through(HeldRequest(_local_port(request), method, path, arrived))
+                        await gate.pass_through(HeldRequest(local_port(request), method, path, arrived))
                 self._injected_failure(ctx)
                 reply = await route.handler(ctx)
                 if reply.status < 300:
@@ -463,7 +457,7 @@ class RestApi:
                 status=reply.status,
                 time=arrived,
                 duration=s.clock() - arrived,
-                port=_local_port(request),
+                port=local_port(request),
             )
         )
         s.changed.notify()
@@ -662,7 +656,10 @@ class RestApi:
         return Reply(
             200,
             {
-                "url": s.gateway_url,
+                # On the port asked (`listen_again`): each process's IDENTIFYs say whose they were too.
+                "url": f"ws://127.0.0.1:{port}/gateway"
+                if (port := local_port(ctx.request))
+                else s.gateway_url,
                 "shards": s.recommended_shards,
                 "session_start_limit": {
                     "total": s.session_start_total,
