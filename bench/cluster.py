@@ -13,7 +13,10 @@ The cluster side:
    every process's start-up catch-up records the slot (the first one records it, the others find it
    recorded) and the fan-out starts at once;
 4. ``--processes`` (3) ``python -m bot run`` processes (what ``briefbot run`` runs), configured by their
-   environment only (``DATABASE_URL``, ``DELIVERY_RATE_PER_SECOND`` 45, the default 30 s ``DIGEST_LEASE``),
+   environment only (``DATABASE_URL``, ``DELIVERY_RATE_PER_SECOND`` 45, ``DIGEST_LEASE`` ``--lease``: 20 s;
+   a killed process's rows are taken over up to one lease after its last renewal, so with the bots' default
+   of 30 s the first resend comes 20-30 s after the kill plus the wait for a permit, and the goal of 30 s
+   cannot be promised),
    each on a port of the stand-in of its own so that every request says whose it was;
 5. every ``--kill-every`` (60) seconds from the first message create, one process (in turn) is SIGKILLed
    and at once started again: the rows it had claimed wait for their leases to lapse and are sent by
@@ -34,7 +37,7 @@ many were sent again, and the time from the kill to the first resend (goal <= 30
 last line of output is every figure as one JSON object.
 
     python bench/cluster.py [--channels 20000] [--processes 3] [--kill-every 60] [--fail-fraction 0.03]
-                            [--sqlite-channels N] [--skip-sqlite] [--rate 45] [--lease 30s] [--strict]
+                            [--sqlite-channels N] [--skip-sqlite] [--rate 45] [--lease 20s] [--strict]
     python bench/cluster.py --channels 2000 --kill-every 15 --sqlite-channels 2000   # a quick look, ~3 min
 
 The bots run from a copy of bot/, briefs/ and seeds/ taken at the start (edits to the tree during a run
@@ -515,7 +518,7 @@ async def run_side(
             DISCORD_TOKEN=TOKEN,
             DELIVERY_RATE_PER_SECOND=f"{args.rate:g}",
             LOG_LEVEL="INFO",
-            **({"DIGEST_LEASE": args.lease} if args.lease else {}),
+            DIGEST_LEASE=args.lease,
             **code_env(code),
         )
         env.pop("DATABASE_PATH", None)
@@ -709,7 +712,7 @@ async def main(args: argparse.Namespace) -> int:
             f" every {args.kill_every:g}s and restarted; stand-in {args.global_limit}/s per token,"
             f" {args.latency_min * 1000:g}-{args.latency_max * 1000:g} ms latency, {args.fail_fraction:.0%} of"
             f" sends answered 502 after being stored; DELIVERY_RATE_PER_SECOND={args.rate:g}"
-            + (f", DIGEST_LEASE={args.lease}" if args.lease else ", DIGEST_LEASE default (30 s)"),
+            + f", DIGEST_LEASE={args.lease}",
             flush=True,
         )
         sides.append(await run_side(args, root, code, backend="postgresql", channels_n=args.channels))
@@ -748,7 +751,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--fail-fraction", type=float, default=0.03, help="sends stored, then 502 (0.03)")
     parser.add_argument("--rate", type=float, default=45.0, help="DELIVERY_RATE_PER_SECOND (45)")
-    parser.add_argument("--lease", default=None, help="DIGEST_LEASE for the bots (default: theirs, 30 s)")
+    parser.add_argument("--lease", default="20s", help="DIGEST_LEASE for the bots (20s; theirs is 30s)")
     parser.add_argument("--global-limit", type=int, default=GLOBAL_LIMIT, help="stand-in's limit/s (50)")
     parser.add_argument("--latency-min", type=float, default=0.02, help="seconds (0.02)")
     parser.add_argument("--latency-max", type=float, default=0.05, help="seconds (0.05)")
