@@ -78,6 +78,9 @@ class Backend(ABC):
     def row_transaction(self, *, durable: bool) -> AbstractAsyncContextManager[Connection]: ...
 
     @abstractmethod
+    def single_statement(self, *, durable: bool) -> AbstractAsyncContextManager[Connection]: ...
+
+    @abstractmethod
     def read(self) -> AbstractAsyncContextManager[Connection]: ...
 
     @abstractmethod

@@ -136,9 +136,11 @@ class Database:
             yield connection
 
     def single_statement(self, *, durable: bool = True) -> AbstractAsyncContextManager[Connection]:
-        """A `row_transaction` of one write statement that is atomic by itself (an `UPDATE ... RETURNING` of
-        one row, say)."""
-        return self.row_transaction(durable=durable)
+        """A `row_transaction` of one write statement (or a few) atomic by itself (an `UPDATE ... RETURNING`
+        of one row, say) that must never wait: a lease's renewal, the rate budget. On PostgreSQL it does not
+        count among the row transactions this process runs at once (a burst of sends' outcomes): a
+        connection of the pool is kept for it."""
+        return self._backend.single_statement(durable=durable)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:

@@ -51,6 +51,10 @@ logger = logging.getLogger(__name__)
 MIGRATION_LOCK = 0x62726965_666D6967  # "briefmig"
 WRITE_LOCK = 0x62726965_66777274  # "briefwrt"
 POOL_SIZE = 10
+# Row transactions this process runs at once: the rest of the pool is kept for its one turn (reads and
+# transactions), its peeks' connection and single statements (lease renewals, the rate budget, heartbeats),
+# which must never queue for a connection behind a burst of sends' outcomes (a lease renewed late lapses).
+ROW_TRANSACTIONS = POOL_SIZE - 4
 
 _VERSION_TABLE = (
     "CREATE TABLE IF NOT EXISTS schema_version ("
@@ -134,6 +138,7 @@ class PostgresBackend(Backend):
         self._peek: Any = None  # connected on first use
         self._peek_lock = asyncio.Lock()
         self._lock = asyncio.Lock()
+        self._rows = asyncio.Semaphore(ROW_TRANSACTIONS)
         self._closed = False
 
     @classmethod
@@ -224,6 +229,11 @@ class PostgresBackend(Backend):
     @asynccontextmanager
     async def row_transaction(self, *, durable: bool = True) -> AsyncIterator[Connection]:
         # Neither the write lock nor this process's turn: the rows' own locks order it (see the module's notes).
+        async with self._rows, self.single_statement(durable=durable) as connection:
+            yield connection
+
+    @asynccontextmanager
+    async def single_statement(self, *, durable: bool = True) -> AsyncIterator[Connection]:
         self._check_open()
         async with self._pool.acquire() as raw, raw.transaction():
             if not durable:

@@ -8,7 +8,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
@@ -365,6 +365,9 @@ class SqliteBackend(Backend):
         """SQLite has one writer at a time: the same as `transaction()`."""
         async with self.transaction(durable=durable) as connection:
             yield connection
+
+    def single_statement(self, *, durable: bool = True) -> AbstractAsyncContextManager[Connection]:
+        return self.row_transaction(durable=durable)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Connection]:

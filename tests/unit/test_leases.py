@@ -16,6 +16,7 @@ from bot.storage import Database, DeliveryLedger
 from bot.storage import ledger as ledger_module
 from bot.storage._time import to_db
 from bot.storage.ledger import make_nonce
+from bot.storage.postgresql import POOL_SIZE, ROW_TRANSACTIONS
 from tests.conftest import BACKENDS
 from tests.helpers import nine_utc_slot, subscribe
 from tests.postgres import PostgresServer
@@ -342,3 +343,32 @@ async def test_an_outcome_waits_for_a_claim_taking_its_lapsed_lease_over_and_is_
     assert again.id == row.id and taken.token == stalled.token + 1
     pending = await first.get(row.id)
     assert pending is not None and pending.state == "pending" and pending.message_id is None
+
+
+async def test_a_renewal_never_waits_for_a_connection_behind_a_burst_of_outcomes(
+    pg_two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    # Outcomes are row transactions, run at once: as many as the pool has connections (64 sends finishing)
+    # left a lease renewal queued for one, and at a short lease the leases lapsed (cluster tests).
+    first, _ = pg_two
+    await _record(first, range(1, 2))
+    [(row, lease)] = await first.claim_due(T0, owner="a", lease_for=LEASE)
+    taken, done = asyncio.Event(), asyncio.Event()
+    holding = 0
+
+    async def hold() -> None:
+        nonlocal holding
+        async with first._db.row_transaction():
+            holding += 1
+            if holding == ROW_TRANSACTIONS:
+                taken.set()
+            await done.wait()
+
+    burst = [asyncio.create_task(hold()) for _ in range(POOL_SIZE)]  # each asks for a connection at once
+    try:
+        await asyncio.wait_for(taken.wait(), WAIT)
+        renewed = await asyncio.wait_for(first.leases.renew("a", until=T0 + 2 * LEASE), WAIT)
+    finally:
+        done.set()
+        await asyncio.gather(*burst)
+    assert renewed == {(row.id, lease.token)} and holding == POOL_SIZE
