@@ -352,6 +352,14 @@ class IdentifyGate:
             if ahead > 0.001:
                 log.info("shard %d waits %.1fs for its IDENTIFY turn (bucket %d)", shard_id, ahead, bucket)
             await self._wait(at)
+            late = self._now() - at
+            if late > IDENTIFY_MARGIN:
+                # A starved event loop woke us after our turn: the next process's turn is one window after
+                # this one's, so sending now would come less than Discord's 5 s before it. Take a new turn.
+                log.warning(
+                    "shard %d: woke %.1fs after its IDENTIFY turn; taking the next one", shard_id, late
+                )
+                continue
             break
         if not still_held():
             raise ShardNotHeld(f"shard {shard_id}: its lease was lost while it waited to IDENTIFY")
