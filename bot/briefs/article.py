@@ -76,8 +76,11 @@ def contains_words(words: str, text: str, *, ignore_case: bool = False) -> bool:
     return bool(find_words(normalise(words), normalise(text), ignore_case=ignore_case))
 
 
+_WORD = re.compile(r"[\w’'$€£¥₪-]+")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"[\w’'$€£¥₪-]+", normalise(text)))
+    return len(_WORD.findall(normalise(text)))
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]*(?= +(?:\(|['\"\[]?[A-Z0-9]))")

@@ -113,6 +113,15 @@ class _VerbPlace:
 
 
 _ALL_STATUS_VERBS = tuple(verb for verbs in STATUS_VERBS.values() for verb in verbs)
+_FOLDED_ALL_STATUS_VERBS = tuple((verb, verb.casefold()) for verb in _ALL_STATUS_VERBS)
+_FOLDED_NEGATION_EXCEPTIONS = tuple((word, word.casefold()) for word in NEGATION_EXCEPTIONS)
+
+
+def _status_verbs_in(text: str) -> list[str]:
+    """The status verbs whose case-folded words stand in `text` at all, in the vocabulary's order: the only
+    ones `find_words(verb, text, ignore_case=True)` can find (most texts hold one or two of the thirty)."""
+    folded = text.casefold()
+    return [verb for verb, folded_verb in _FOLDED_ALL_STATUS_VERBS if folded_verb in folded]
 
 
 @dataclass(frozen=True)
@@ -998,7 +1007,7 @@ class _Checker:
             return
         for field, value, before in (("lender", loan.lender, True), ("borrower", loan.borrower, False)):
             text = own if self._at(value, own) else first
-            verbs = [at for verb in _ALL_STATUS_VERBS for at in find_words(verb, text, ignore_case=True)]
+            verbs = [at for verb in _status_verbs_in(text) for at in find_words(verb, text, ignore_case=True)]
             found = self._at(value, text)
             if not verbs or not found:
                 continue
@@ -1331,11 +1340,14 @@ def _clause_rest(after: str) -> str:
     return re.split(r"[;.!?](?:\s|$)|, (?=(?:and |but |or |while )?[A-Z])", after, maxsplit=1)[0]
 
 
+@lru_cache(maxsize=4096)
 def _after_status_verb(phrase: str) -> str:
     """The words of a status phrase after its first status verb ("has not provided military aid" ->
     " military aid"); "" when the verb ends it."""
     found = [
-        (at, len(verb)) for verb in _ALL_STATUS_VERBS for at in find_words(verb, phrase, ignore_case=True)
+        (at, len(verb))
+        for verb in _status_verbs_in(phrase)
+        for at in find_words(verb, phrase, ignore_case=True)
     ]
     if not found:
         return ""
@@ -1491,7 +1503,39 @@ def _ended_by(ending: Sequence[str], sentence: Span, governing: Governing | None
     return next((text for text, a, b in _spans(ending, opening.text) if a <= start and end <= b), None)
 
 
+# governing_attribution's answers, by what it reads: the paragraph's text, the sentence's start and text. The
+# governing sentence is kept as where it stands (None: the sentence asked about; else its index among the
+# paragraph's sentences), so that a caller is given its own Span objects (the rules compare them by identity).
+_GoverningAt = tuple[int | None, str, int, int]
+_governing_seen: dict[tuple[str, int, str], _GoverningAt | None] = {}
+_GOVERNING_SEEN_MAX = 4096
+
+
 def governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | None:
+    """`_governing_attribution`, kept for each sentence: every rule of every item of a brief asks it again of
+    the sentences of its evidence."""
+    key = (paragraph.text, sentence.start, sentence.text)
+    if key in _governing_seen:
+        found = _governing_seen[key]
+    else:
+        governing = _governing_attribution(paragraph, sentence)
+        found = None
+        if governing is not None:
+            span, marker, start, end = governing
+            index = (
+                None if span is sentence else next(i for i, s in enumerate(paragraph.sentences) if s is span)
+            )
+            found = (index, marker, start, end)
+        if len(_governing_seen) >= _GOVERNING_SEEN_MAX:
+            _governing_seen.clear()
+        _governing_seen[key] = found
+    if found is None:
+        return None
+    index, marker, start, end = found
+    return (sentence if index is None else paragraph.sentences[index], marker, start, end)
+
+
+def _governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | None:
     """The attribution a sentence is told under when it closes a sentence (", a senior diplomatic source
     said."): the sentence's own, else the one closing its paragraph, which makes the whole paragraph that
     source's account ("In Security Cabinet meetings, … Bennett rejected the possibility. He told the
@@ -1834,9 +1878,11 @@ def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], .
 def _excepting(phrase: str) -> list[tuple[str, str]]:
     """Each exception word of a status phrase ("beyond"), with the words after it."""
     text = normalise(phrase)
+    folded = text.casefold()
     return [
         (word, text[at + len(word) :])
-        for word in NEGATION_EXCEPTIONS
+        for word, folded_word in _FOLDED_NEGATION_EXCEPTIONS
+        if folded_word in folded  # the words it holds at all, then at word boundaries
         for at in find_words(word, text, ignore_case=True)
     ]
 
