@@ -222,3 +222,12 @@ def test_a_sentence_is_read_for_its_attribution_once_per_check(
     assert problems == []
     assert asked, "the brief's evidence has sentences whose attribution the check reads"
     assert len(asked) == len(set(asked))
+
+
+def test_the_money_patterns_are_the_ones_built_per_call() -> None:
+    from bot.briefs import money
+
+    assert (money._CODE_BEFORE.pattern, money._CODE_BEFORE.flags) == (money._CODE + r"\s+", re.UNICODE)
+    assert money._AMOUNT.pattern == money._NUMBER + money._SCALE
+    assert money._AMOUNT.flags == re.IGNORECASE | re.UNICODE
+    assert (money._CODE_ONLY.pattern, money._CODE_ONLY.flags) == (money._CODE, re.UNICODE)
