@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -80,10 +81,12 @@ from bot.briefs.vocabulary import (
     OPENING_MARKERS,
     ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
+    PERSON_TITLES,
     PLACE_NAMES,
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
     POINTING_BACK,
+    PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
     RELATIVE_WORDS,
@@ -150,6 +153,36 @@ def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list
     below_headline = sum(1 for paragraph, _ in article.sentences if paragraph.number > 1)
     paragraphs = tuple((paragraph.text, paragraph.raw) for paragraph in article.paragraphs)
     return problems, BriefProof(version, article.name, checker.proofs, unused, below_headline, paragraphs)
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """Whom a pronoun stands for (`name`), or the people it could equally stand for (`could_be`), with those of
+    the sentence before that it cannot: named together (`paired`), or titled for the other pronoun (`titled`)."""
+
+    name: str | None
+    could_be: tuple[str, ...]
+    paired: tuple[str, ...]
+    titled: dict[str, str]
+
+    def shown(self, pronoun: str) -> str:
+        """How the proof says it: "“He” is Bennett, named in the sentence before (not …: named together, …)"."""
+        nots = []
+        if self.paired:
+            nots.append(f"{' or '.join(self.paired)}: named together, “they”")
+        nots += [f"{name}: “{title}” in the article" for name, title in self.titled.items()]
+        return f"“{pronoun}” is {self.name}, named in the sentence before" + (
+            f" (not {'; not '.join(nots)})" if nots else ""
+        )
+
+
+# A name after a person's title ("Mayor Ben Oster", "Mr Ben Oster"): a person, whether or not the brief lists them.
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w-]*){0,3})"
+)
+_PERSON_TITLE_WORDS = frozenset(
+    {*PERSON_TITLES, *(t for titles in PRONOUN_TITLES.values() for t in titles), "Dr", "Dr."}
+)
 
 
 class _Checker:
@@ -546,9 +579,10 @@ class _Checker:
         return False
 
     def _referents(self, where: str, located: list[Located]) -> Iterator[Problem]:
-        """A person's passage that opens with a pronoun says whom it stands for: the person of the brief the
-        sentence before it names last ("Ilan Mezushan participated … . He can be seen …"), shown beside it; a
-        passage whose pronoun points to no one of the brief is refused."""
+        """A person's passage that opens with a pronoun says whom it stands for: the one person of its kind the
+        sentence before it names (`_pronoun_referent`: "Ilan Mezushan participated … . He can be seen …"),
+        shown beside it; a passage whose pronoun points to no one, or to two people it could equally stand
+        for, is refused: a reader cannot tell whom it means, and the brief does not guess."""
         proof = self.proofs.get(where)
         if proof is None or len(proof.passages) != len(located):
             return
@@ -560,24 +594,91 @@ class _Checker:
                 continue
             paragraph = place.paragraph
             before = [s for s in paragraph.sentences if s.end <= place.start]
-            named = [
-                (max(at), person.name)
-                for person in self.brief.people
-                for at in [self._at_person(person, before[-1].text if before else "")]
-                if at
-            ]
-            if not named:
+            sentence = before[-1].text if before else ""
+            referent = self._pronoun_referent(pronoun, sentence, self._speakers(""))
+            if referent.name is None:
                 yield Problem(
                     f"{where}.evidence[{index}]",
-                    f"opens with “{pronoun}”, and the sentence before it names no one of [[people]]: a reader "
-                    "cannot tell whom it stands for; quote words that name them",
+                    f"opens with “{pronoun}”, and the sentence before it "
+                    + (
+                        "names no one of [[people]]"
+                        if not referent.could_be
+                        else f"could stand for {' or '.join(referent.could_be)}"
+                    )
+                    + ": a reader cannot tell whom it stands for; quote words that name them",
                 )
                 continue
-            referent = max(named)[1]
-            shown[index] = dataclasses.replace(
-                shown[index], referent=f"“{pronoun}” is {referent}, named in the sentence before"
-            )
+            shown[index] = dataclasses.replace(shown[index], referent=referent.shown(pronoun))
         self.proofs[where] = dataclasses.replace(proof, passages=tuple(shown))
+
+    def _pronoun_referent(
+        self, pronoun: str, before: str, candidates: Sequence[tuple[str, list[str]]]
+    ) -> _Referent:
+        """Whom `pronoun` stands for after the sentence `before`: the one person of its kind that sentence names,
+        among `candidates` (the brief's people, each by the forms that name them) and anyone else it names by a
+        person's title ("Mayor Ben Oster"). Not of its kind: for "he" or "she", people named together ("Ada
+        Quill and Ben Oster": "they"), and anyone a title in the article gives the other pronoun ("Mrs Ada
+        Quill" is no "he"). Two or more left, or none, and it stands for no one the article settles."""
+        mentions: list[tuple[int, int, str]] = []
+        for name, forms in candidates:
+            for form in forms:
+                for at in find_words(form, before) if form else []:
+                    mentions.append((at, at + len(form), name))
+        mentions.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        kept: list[tuple[int, int, str]] = []
+        for (
+            mention
+        ) in mentions:  # the longest form at each place; a shorter form inside it is the same person
+            if not any(k[0] <= mention[0] < k[1] for k in kept):
+                kept.append(mention)
+        for match in _TITLED_NAME.finditer(before):
+            start, end = match.span("name")
+            name = match.group("name")
+            if match.group("title") not in _PERSON_TITLE_WORDS or name in _PLACES:
+                continue
+            if name.split()[-1].casefold() in ORGANISATION_WORDS or any(
+                k[0] < end and start < k[1] for k in kept
+            ):
+                continue
+            kept.append((match.start(), end, name))
+        kept.sort()
+        folded = pronoun.casefold()
+        paired = {
+            name
+            for first, second in itertools.pairwise(kept)
+            if before[first[1] : second[0]].strip().casefold() == "and"
+            for name in (first[2], second[2])
+        }
+        named = list(dict.fromkeys(name for _, _, name in kept))
+        other = {"he": "she", "she": "he"}.get(folded)
+        titled = {
+            name: title
+            for name in named
+            if other is not None
+            for title in [self._pronoun_title(name, candidates, other)]
+            if title is not None
+        }
+        if folded not in ("he", "she", "his", "her", "him"):
+            paired = set()
+        singles = [name for name in named if name not in paired and name not in titled]
+        if len(singles) == 1:
+            return _Referent(singles[0], (), tuple(n for n in named if n in paired), titled)
+        could_be = tuple(singles) if singles else tuple(named) if len(named) > 1 else ()
+        return _Referent(None, could_be, (), {})
+
+    def _pronoun_title(
+        self, name: str, candidates: Sequence[tuple[str, list[str]]], pronoun: str
+    ) -> str | None:
+        """A title the article writes just before `name` (or its surname) that takes `pronoun` ("Mrs"); None."""
+        forms = next((forms for n, forms in candidates if n == name), [normalise(name)])
+        surname = normalise(name).split()[-1] if name.split() else ""
+        for paragraph in self.article.paragraphs:
+            for form in {*forms, surname}:
+                for at in find_words(form, paragraph.text) if form else []:
+                    words = paragraph.text[:at].split()
+                    if words and words[-1] in PRONOUN_TITLES[pronoun]:
+                        return words[-1]
+        return None
 
     def _at_person(self, person: Person, text: str) -> list[int]:
         """Where `text` names `person`: by the phrase that names them, their name, or their surname."""
@@ -1214,13 +1315,17 @@ class _Checker:
                 if not at:
                     continue
                 before = self._sentence_before(place)
-                named = [
-                    (max(found), name)
-                    for name, forms in self._speakers(quote.speaker)
-                    for found in [[a for form in forms for a in find_words(form, before)]]
-                    if found
-                ]
-                if not named:
+                referent = self._pronoun_referent(words[0], before, self._speakers(quote.speaker))
+                if referent.name is None and referent.could_be:
+                    return [
+                        Problem(
+                            f"{where}.speaker",
+                            f"“{words[0]}” of “{text}” could stand for {' or '.join(referent.could_be)}, named in "
+                            f"the sentence before it (“{before}”): the article does not settle which, so the quote "
+                            "names no speaker; attribute it by words that name its speaker",
+                        )
+                    ]
+                if referent.name is None:
                     return [
                         Problem(
                             f"{where}.attribution",
@@ -1229,21 +1334,20 @@ class _Checker:
                             f"{quote.speaker}",
                         )
                     ]
-                referent = max(named)[1]
-                if referent != quote.speaker:
+                if referent.name != quote.speaker and _people_named(self.brief, quote.speaker) != [
+                    referent.name
+                ]:
                     return [
                         Problem(
                             f"{where}.speaker",
-                            f"“{words[0]}” of “{text}” stands for {referent}, the last one named in the sentence "
-                            f"before it, not {quote.speaker}",
+                            f"“{words[0]}” of “{text}” stands for {referent.name}, the one of its kind the "
+                            f"sentence before it names, not {quote.speaker}",
                         )
                     ]
                 proof = self.proofs.get(where)
                 if proof is not None and index < len(proof.passages):
                     shown = list(proof.passages)
-                    shown[index] = dataclasses.replace(
-                        shown[index], referent=f"“{words[0]}” is {referent}, named in the sentence before"
-                    )
+                    shown[index] = dataclasses.replace(shown[index], referent=referent.shown(words[0]))
                     self.proofs[where] = dataclasses.replace(proof, passages=tuple(shown))
                 return []
         return None
@@ -1264,13 +1368,14 @@ class _Checker:
             (person.name, [normalise(f) for f in (person.as_written, person.name, person.name.split()[-1])])
             for person in self.brief.people
         ]
-        if not any(name == speaker for name, _ in people):
+        if speaker.split() and not any(name == speaker for name, _ in people):
             people.append((speaker, [normalise(speaker), normalise(speaker).split()[-1]]))
         return people
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
+_PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
 
 
 def _parties(deal: Dealing) -> tuple[str, ...]:
@@ -1707,15 +1812,38 @@ def _where_and_when(words: Sequence[str]) -> bool:
 
 def _leading_setting(text: str) -> bool:
     """Whether `text`, before a sentence's first comma, is a setting that opens it ("On Monday", "Later on
-    Tuesday", "In a statement"): a phrase led by a preposition or a word of time, with no clause of its own."""
+    Tuesday", "In a statement"): a phrase led by a preposition or a word of time, with no clause of its own;
+    or a participle's phrase of the circumstance the source speaks in ("Asked about the delay", "Speaking at
+    the quay on Tuesday", "When asked about fuel": `_participle_setting`)."""
     words = [word.strip(_PUNCTUATION).casefold() for word in text.split()]
+    if not words or "," in text:
+        return False
+    if words[0] in TAIL_WORDS and words[0] not in ("while", "when") and _where_and_when(words):
+        return True
+    return _participle_setting(words)
+
+
+def _participle_setting(words: Sequence[str]) -> bool:
+    """Whether `words` (folded, before a sentence's first comma) are a participle's phrase with no clause of
+    its own: an "-ed" or "-ing" word (after "when", "while", … at most), then a preposition ("Asked about the
+    delay", "Speaking at the quay", "When asked about fuel", "Reached by telephone"), at most
+    `_TAIL_WORDS_RUN` words and none that makes a clause ("Sent by sea, the ferries arrived late" has one after
+    the comma, not before it: what closes on its source there is the whole sentence)."""
+    if words and words[0] in _PARTICIPLE_LEADS:
+        words = words[1:]
+    if len(words) < 2 or len(words) > _TAIL_WORDS_RUN or words[0] in _PLACE_WORDS:
+        return False
+    participle, after = words[0], words[1]
     return (
-        bool(words)
-        and "," not in text
-        and words[0] in TAIL_WORDS
-        and words[0] not in ("while", "when")
-        and _where_and_when(words)
+        (participle.endswith(("ed", "ing")) or participle in _IRREGULAR_PARTICIPLES)
+        and (after in TAIL_WORDS or after in _CHAIN_PREPOSITIONS or after in _PARTICIPLE_PREPOSITIONS)
+        and not any(word in CLAUSE_WORDS for word in words)
     )
+
+
+_PARTICIPLE_LEADS = frozenset({"when", "while", "after", "before", "once", "since"})
+_IRREGULAR_PARTICIPLES = frozenset({"told", "shown", "seen", "given", "taken", "caught", "met", "sent"})
+_PARTICIPLE_PREPOSITIONS = frozenset({"about", "on", "by", "at", "after", "against", "outside", "alongside"})
 
 
 _CHAIN_PREPOSITIONS = frozenset({"of", "near", "outside", "inside", "with", "to", "for", "into"})

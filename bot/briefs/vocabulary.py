@@ -576,6 +576,18 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset(
 
 # Pronouns that attribute a quotation to whom the sentence before names ("“We open on Monday,” she added.").
 SPEAKING_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})
+# Titles that say which pronoun a person takes, as the article writes them just before a name ("Mrs Ada Quill"):
+# "he" after "Mrs Ada Quill thanked Mr Ben Oster" is not Mrs Quill. A person with none could be either.
+PRONOUN_TITLES: Final[dict[str, frozenset[str]]] = {
+    "he": frozenset(
+        {"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Spokesman", "Chairman", "Congressman"}
+        | {"Businessman", "Father", "Brother", "Monsieur", "Herr", "Señor"}
+    ),
+    "she": frozenset(
+        {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Spokeswoman"}
+        | {"Chairwoman", "Congresswoman", "Businesswoman", "Mother", "Sister", "Madame", "Frau", "Señora"}
+    ),
+}
 
 # A done verb is not done after a modal ("could provide": a possibility) or "to" ("is set to provide": a
 # plan), unless the words before the "to" say it has not happened yet ("has yet to provide", "failed to
