@@ -21,6 +21,7 @@ from bot.briefs.models import Brief
 from bot.briefs.render import MessageData, digest_title
 from bot.delivery.receipts import digest_message
 from bot.delivery.sender_protocol import (
+    ChannelGoneError,
     NothingToSendError,
     PermanentDeliveryError,
     PostedMessage,
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 CLOUDFLARE_PAUSE = 60.0  # seconds, when a ban's Retry-After gives no wait that can be read
 UNAUTHORIZED_PAUSE = 60.0  # seconds every send waits after Discord refused the token (401)
 LONGEST_PAUSE = 3600.0  # a longer Retry-After is read as an hour: the answer after it says again
+UNKNOWN_CHANNEL = 10003  # "Unknown Channel": deleted (a channel the bot may not see answers 403 50001)
 THREAD_ALREADY_OPEN = 160004  # "A thread has already been created for this message"
 ALREADY_CROSSPOSTED = 40033  # "This message has already been crossposted"
 DAY_MINUTES: Literal[1440] = (
@@ -120,6 +122,8 @@ def _as_delivery_errors(now: Callable[[], datetime]) -> Iterator[None]:
             # 429, rather than each channel retrying on its own (each 401 counts towards Discord's
             # 10,000 invalid requests per 10 minutes, past which the IP is banned).
             raise RateLimitedError(UNAUTHORIZED_PAUSE, is_global=True, reason=describe(error)) from error
+        if error.status == 404 and error.code == UNKNOWN_CHANNEL:
+            raise ChannelGoneError(describe(error)) from error
         if error.status in (400, 403, 404):
             raise PermanentDeliveryError(describe(error)) from error
         raise TransientDeliveryError(describe(error)) from error
@@ -308,6 +312,8 @@ def _history_error(error: discord.HTTPException | discord.RateLimited, now: date
         return RateLimitedError(error.retry_after, is_global=False)
     if error.status == 429:
         return _cloudflare_ban(error, now)
+    if error.status == 404 and error.code == UNKNOWN_CHANNEL:
+        return ChannelGoneError(describe(error))
     if error.status in (403, 404):
         return PermanentDeliveryError(describe(error))
     return TransientDeliveryError(describe(error))

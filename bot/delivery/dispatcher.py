@@ -28,12 +28,12 @@ from bot.delivery.history_search import (
 )
 from bot.delivery.pacing import Pacer
 from bot.delivery.send_failures import GiveUp, SendFailure, TryAgain, WaitOut, send_failure
-from bot.delivery.sender_protocol import Sender
+from bot.delivery.sender_protocol import ChannelGoneError, Sender
 from bot.process_identity import ProcessIdentity, current_identity
 from bot.storage.database import DATABASE_ERRORS
 from bot.storage.leases import Lease
 from bot.storage.ledger import MANUAL_TIMEZONE, Delivery, DeliveryLedger, DeliveryState
-from bot.storage.subscriptions import PostOptions, Subscription
+from bot.storage.subscriptions import GONE_WHILE_HELD, PostOptions, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -927,6 +927,9 @@ class Dispatcher:
                 if row.message_id is not None
                 else await self._look(row, options, while_state="held")
             )
+        except ChannelGoneError as gone:
+            await self._end_held_of_gone_channel(row, gone.reason)
+            return
         except Exception as exc:
             # Whatever the search met, the row stays held: it was never read as posted or not posted.
             failure = self._failure(row, exc)
@@ -990,6 +993,22 @@ class Dispatcher:
             self._written(row)
         self._recheck_failures.pop(row.id, None)
         self._recheck_blocked.pop(row.id, None)
+
+    async def _end_held_of_gone_channel(self, row: Delivery, refusal: str) -> None:
+        """The held row's channel no longer exists (Discord said so to its look): whether an earlier send
+        posted it can never be read now, and there is nowhere to post it; it ends, with the reason, instead
+        of being looked for (a 404 each time) for ever. Never sent."""
+        ended = await self._ledger.end_held(
+            row.id,
+            reason=f"the channel no longer exists ({refusal}); {GONE_WHILE_HELD}",
+            now=self._clock(),
+            lease=self._lease(row),
+        )
+        self._written(row)
+        self._recheck_failures.pop(row.id, None)
+        self._recheck_blocked.pop(row.id, None)
+        if ended:
+            logger.info("held delivery %d: its channel %d no longer exists; ended", row.id, row.channel_id)
 
     async def _record_dead(self, row: Delivery, reason: str, *, counts_against_channel: bool) -> None:
         self._first_attempts.pop(row.id, None)
@@ -1122,11 +1141,14 @@ class Dispatcher:
     ) -> SearchResult:
         """`look_for` in a channel; in a forum, `look_in_forum`. A search Discord refuses (403: the bot may
         not see the channel now; 404) cannot tell whether an earlier send posted the digest: Unknown, the
-        history unread (never a refused send: the row is not given up on it)."""
+        history unread (never a refused send: the row is not given up on it). A channel that no longer
+        exists (ChannelGoneError) is raised: there is nothing to post to nor to look in, ever again."""
         try:
             if options.channel_kind == "forum":
                 return await self.look_in_forum(row, while_state=while_state)
             return await self.look_for(row, while_state=while_state)
+        except ChannelGoneError:
+            raise
         except Exception as exc:
             refused = send_failure(exc, timeout=self._send_timeout)
             if not isinstance(refused, GiveUp):

@@ -23,6 +23,11 @@ class PermanentDeliveryError(DeliveryError):
     """
 
 
+class ChannelGoneError(PermanentDeliveryError):
+    """The channel (or thread) no longer exists: Discord answered 404 Unknown Channel (10003). Nothing can
+    be posted there, nor looked for: a held digest of it can never be decided, and ends instead."""
+
+
 class NothingToSendError(DeliveryError):
     """The delivery has nothing left to post (its briefs were removed since it was recorded): given up
     without blaming the channel."""

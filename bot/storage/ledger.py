@@ -1182,6 +1182,14 @@ class DeliveryLedger:
             delivery_id, "expired", reason, now, from_state="held" if held else "pending", lease=lease
         )
 
+    async def end_held(
+        self, delivery_id: int, *, reason: str, now: datetime, lease: Lease | None = None
+    ) -> bool:
+        """End a held row that can never be decided (its channel no longer exists) as cancelled with
+        `reason`: never sent, its briefs no longer reserved. False if it was not held, or if `lease` (which
+        ends) was taken over."""
+        return await self._settle(delivery_id, "cancelled", reason, now, from_state="held", lease=lease)
+
     async def _settle(
         self,
         delivery_id: int,

@@ -40,6 +40,12 @@ def _cancelling(reason: str, stamp: str, *, hold: bool) -> tuple[str, tuple[str,
     return _CANCEL, (reason, reason + MAY_HAVE_POSTED, stamp)
 
 
+# Why a held row of a deleted channel ends (cancelled) rather than staying held: a look can never decide it.
+GONE_WHILE_HELD = (
+    "it was held (an earlier send may have posted it), and a deleted channel can no longer be looked in nor"
+    " posted to: it is not sent"
+)
+
 MAY_HAVE_POSTED = (
     "; a send had begun and may have posted it, so it is not cancelled until the channel's history says"
     " whether it was (its briefs count as had if it was)"
@@ -228,8 +234,9 @@ class SubscriptionRepository:
 
         `by_command`: a person unsubscribed it, which the settings' DIGEST_CHANNEL_IDS must not undo at the
         next start. `gone`: the channel was deleted, so there is nothing to look in and nothing to post to
-        again: every pending row is cancelled. Returns False if the channel had no active subscription. The
-        row stays, so history remains readable.
+        again: every pending row is cancelled, and so is every held one (even of a channel unsubscribed
+        before), with the reason. Returns False if the channel had no active subscription. The row stays, so
+        history remains readable.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
@@ -248,6 +255,12 @@ class SubscriptionRepository:
                     f"UPDATE deliveries SET {cancel}, updated_at = ?"  # noqa: S608 - constant
                     " WHERE channel_id = ? AND state = 'pending'",
                     (*parameters, stamp, channel_id),
+                )
+            if gone:
+                await connection.execute(
+                    "UPDATE deliveries SET state = 'cancelled', reason = ?, next_attempt_at = NULL,"
+                    " held_checks = 0, held_blind = 0, updated_at = ? WHERE channel_id = ? AND state = 'held'",
+                    (f"{reason}; {GONE_WHILE_HELD}", stamp, channel_id),
                 )
         return changed
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app.client import Briefbot
+from bot.app.cogs.digests import history_line
 from bot.clock import snowflake_time
 from bot.storage import Delivery
 from tests.e2e.conftest import bot_settings, running_bot
@@ -201,4 +202,85 @@ async def test_a_channel_hidden_from_the_bot_while_it_was_down_holds_its_digest_
         posted_at = int(snowflake_time(int(original["id"])).timestamp())
         assert found.sent_at is not None and int(found.sent_at.timestamp()) > posted_at + 60
         assert f"**sent** <t:{posted_at}:f>" in shown
+        assert standin.violations == []
+
+
+def asked_of(standin: DiscordStandIn, channel: int) -> int:
+    """REST requests the bot made about `channel` (its history, sends, the channel itself)."""
+    return sum(1 for r in standin.requests if f"/channels/{channel}" in r.path)
+
+
+async def test_a_held_digest_whose_channel_is_deleted_ends_with_the_reason_and_is_never_looked_for_again(
+    tmp_path: Path,
+) -> None:
+    # Failed first: CHANNEL_DELETE cancelled only the channel's pending rows; the held one stayed held for
+    # ever, looked for (a 404 each time) every few hours.
+    async with a_held_digest(tmp_path, posted=True) as (standin, clock, channel, settings):
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+            await acted_on(bot, "channel_delete", lambda: standin.delete_channel(channel))
+            await bot.digests.dispatcher.run_until_idle()
+            row = await the_row(bot, channel)
+            asked = asked_of(standin, channel)
+            clock.advance(hours=7)
+            await bot.digests.dispatcher.run_until_idle()
+            asked_later = asked_of(standin, channel)
+            later = await the_row(bot, channel)
+        assert row.state == "cancelled" and row.reason is not None
+        assert "the channel was deleted" in row.reason and "held" in row.reason
+        assert "**cancelled**" in history_line(row) and "the channel was deleted" in history_line(row)
+        assert later == row and asked_later == asked  # nothing more asked of a channel that is gone
+        assert standin.violations == []
+
+
+async def test_a_held_digest_whose_channel_was_deleted_while_the_bot_was_down_ends_at_its_next_look(
+    tmp_path: Path,
+) -> None:
+    # Failed first: the look's 404 Unknown Channel (10003) was read as "cannot tell" and the row stayed
+    # held, looked for again (a 404 each time) at every recheck, up to every 6 hours, for ever.
+    async with a_held_digest(tmp_path, posted=True) as (standin, clock, channel, settings):
+        async with running_bot(standin, settings, clock) as bot:
+            await held_now(bot, channel)
+        standin.delete_channel(channel)  # while the bot is down: no CHANNEL_DELETE reaches it
+        async with running_bot(standin, settings, clock) as bot:
+            clock.advance(minutes=6)  # its recheck is due
+            await bot.digests.dispatcher.run_until_idle()
+            row = await the_row(bot, channel)
+            looks = history_pages(standin, channel)
+            clock.advance(days=2)
+            await bot.digests.dispatcher.run_until_idle()
+            looks_later = history_pages(standin, channel)
+        assert row.state == "cancelled" and row.reason is not None
+        assert "404 Unknown Channel (10003)" in row.reason and row.message_id is None
+        assert looks_later == looks
+        posts = [r for r in standin.requests if r.method == "POST" and r.path.endswith(f"{channel}/messages")]
+        assert len(posts) == 1  # the first send only: never sent again
+        assert standin.violations == []
+
+
+async def test_a_lost_send_whose_channel_was_deleted_while_the_bot_was_down_is_given_up_not_held(
+    tmp_path: Path,
+) -> None:
+    # Failed first: the look before the resend met 404 Unknown Channel (10003), read as "cannot tell": the
+    # row was held, and then looked for (a 404 each time) for ever.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("doomed")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            standin.store_then_fail(channel, times=1, status=503)
+            await fire_slot_and_send(bot, clock, seconds=31)
+        after_the_nonce_window(standin, clock)
+        standin.delete_channel(channel)  # while the bot is down
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            row = await the_row(bot, channel)
+            looks = history_pages(standin, channel)
+            clock.advance(days=2)
+            await bot.digests.dispatcher.run_until_idle()
+            looks_later = history_pages(standin, channel)
+        assert row.state == "dead" and row.reason == "404 Unknown Channel (10003)"
+        assert looks == looks_later == 1
+        posts = [r for r in standin.requests if r.method == "POST" and r.path.endswith(f"{channel}/messages")]
+        assert len(posts) == 1  # never sent again
         assert standin.violations == []

@@ -226,3 +226,26 @@ async def test_a_long_rate_limit_on_the_search_is_waited_out_as_discord_asks(tmp
         assert row.last_error is not None and row.last_error.startswith("429")
         assert row.next_attempt_at == clock.now + timedelta(seconds=120)
         assert standin.violations == []
+
+
+async def test_a_lost_digest_a_moderator_deleted_before_the_look_is_posted_again_once(tmp_path: Path) -> None:
+    # The limit the README states ("What the bot cannot see"): the bot never learned the deleted message's
+    # id, so its look finds nothing and posts the digest again, once, recorded as sent with the new message.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+        channel = standin.add_text_channel("moderated")
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            await lose_the_first_answer(bot, standin, clock, channel)
+        [deleted] = bot_messages(standin, channel)
+        standin.remove_message(standin.channels[channel], deleted)  # a moderator, while the bot is down
+        after_the_nonce_window(standin, clock)
+        async with running_bot(standin, settings, clock) as bot:
+            await bot.digests.dispatcher.run_until_idle()
+            clock.advance(hours=1)
+            await bot.digests.dispatcher.run_until_idle()
+            [row] = await bot.digests.history(channel)
+        [again] = bot_messages(standin, channel)
+        assert again["id"] != deleted["id"]
+        assert row.state == "sent" and row.message_id == int(again["id"])
+        assert standin.violations == []

@@ -337,3 +337,27 @@ async def test_only_a_row_held_because_its_history_could_not_be_read_is_looked_a
     assert [row.channel_id for row in await ledger.held_due(T0)] == [10]
     [busy] = await ledger.history(20)
     assert busy.next_attempt_at == later and not busy.held_blind
+
+
+async def test_a_held_row_of_a_deleted_channel_ends_cancelled_with_the_reason_and_is_never_looked_at(
+    database: Database,
+) -> None:
+    # Failed first: a channel's deletion cancelled only its pending rows; a held one stayed held for ever,
+    # looked for (a 404 each time) every few hours, its briefs reserved. Also one unsubscribed before.
+    ledger, rows = await _pending_in(database, 10, 20, 30)
+    for row in rows.values():
+        assert await ledger.mark_held(row.id, reason="unreadable", now=T0, recheck_at=T0, blind=True)
+    subscriptions = SubscriptionRepository(database)
+    assert await subscriptions.unsubscribe(20, now=T0)  # unsubscribed first: its held row stays held
+    assert await subscriptions.unsubscribe(10, now=T0, reason="the channel was deleted", gone=True)
+    assert not await subscriptions.unsubscribe(20, now=T0, reason="the channel was deleted", gone=True)
+    # A look told the channel is gone: the ledger ends the row (once; a row no longer held is left alone).
+    assert await ledger.end_held(rows[30].id, reason="the channel no longer exists", now=T0)
+    assert not await ledger.end_held(rows[30].id, reason="again", now=T0)
+    assert await ledger.held_due(T0 + timedelta(days=1)) == []
+    for channel in (10, 20):
+        [ended] = await ledger.history(channel)
+        assert ended.state == "cancelled" and ended.next_attempt_at is None
+        assert ended.reason is not None and ended.reason.startswith("the channel was deleted; it was held")
+    [looked] = await ledger.history(30)
+    assert (looked.state, looked.reason) == ("cancelled", "the channel no longer exists")
