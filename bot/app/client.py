@@ -32,7 +32,7 @@ from bot.app.library_reload import LibraryReloader
 from bot.app.request_budget import add_rate_budget
 from bot.app.rest_proxy import retry_proxy_rate_limits
 from bot.app.views import DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu
-from bot.briefs.lookup import Library
+from bot.briefs.lookup import Library, retired_by
 from bot.clock import ClockCheck, boot_monotonic, utc_now
 from bot.delivery.heartbeat import Heartbeat, backend_of
 from bot.delivery.service import DigestService
@@ -375,10 +375,8 @@ class Briefbot(commands.AutoShardedBot):
         if self._digests is not None:
             # A digest recorded before the change still shows the version it recorded: the versions replaced
             # or removed stay at hand in memory (and kept in the database) while a pending digest needs them.
-            now = library.versions()
-            self._digests.versions.retire(
-                brief for brief in previous.briefs if now.get(brief.id) != previous.version(brief.id)
-            )
+            # Only the briefs the reload replaced are compared (`retired_by`): this runs on the event loop.
+            self._digests.versions.retire(retired_by(previous, library))
             task: asyncio.Task[object] = asyncio.create_task(
                 self._prune_versions(), name="brief-versions-prune"
             )

@@ -1,11 +1,14 @@
 """Reloading the library while the bot runs: on a change under BRIEFS_DIR or SEEDS_DIR (watchfiles), on
 SIGHUP, or on `/library reload`.
 
-Every brief is read and checked in a process of its own (started at the first reload, kept for the next), so
-answers never wait for it, nor share the interpreter's lock with it: only what changed comes back. The new
-library is built from it in a worker thread and swapped in with one assignment on the event loop, so a
-command sees the old library or the new one, never a mix. A refused brief keeps its last good version
-(bot.briefs.loader.reload_library).
+Every brief is read, the changed ones checked, and what the reload changes decided (`plan_reload`: duplicate
+ids, refused briefs, their last good versions kept, warnings) in a process of its own (started at the first
+reload, kept for the next, which remembers what it was last told), so answers never wait for it, nor share
+the interpreter's lock with it: only what changed comes back. The bot's own process then does only what
+changed (`applied`, `Library.updated`: a block of the combined indexes, not the whole library; CPython hands
+the interpreter between threads every 5 ms, so any long piece of Python here would make answers wait), on the
+event loop, and swaps the new library in with one assignment there, so a command sees the old library or the
+new one, never a mix. A refused brief keeps its last good version (bot.briefs.loader.reload_library).
 """
 
 from __future__ import annotations
@@ -17,34 +20,31 @@ import multiprocessing
 import os
 import select
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 
 import watchfiles
 
 from bot.briefs.loader import (
-    BriefWarning,
-    CheckedFolder,
     Known,
     LoadResult,
+    ReloadPlan,
     ReloadResult,
-    check_folder,
+    applied,
+    known_after,
     known_of,
     load_library,
-    reloaded,
+    plan_reload,
 )
 from bot.briefs.lookup import Library
 
 log = logging.getLogger(__name__)
 
-YIELD_EVERY_S = 0.0005
 CHECKER_NICENESS = 19  # where SCHED_IDLE is not to be had: the least share of a busy core
 WATCH_DEBOUNCE_MS = 300  # an editor's save (temporary file, rename) arrives as a burst: one reload for it
 
@@ -98,6 +98,26 @@ def _exit_when_orphaned(bot: int) -> None:
     os._exit(0)
 
 
+# In the checking process: what it was last told or worked out (`Known`), and the number the bot gave it, so
+# that the bot need not send a thousand entries again for every reload (pickling them holds its interpreter).
+_remembered: tuple[int, Known] | None = None
+
+
+def _plan_in_checker(
+    briefs_dir: Path, seeds_dir: Path, turn: int, known: Known | None, today: date
+) -> ReloadPlan | None:
+    """In the checking process: `plan_reload` over `known`, or (when None) over the `Known` this process
+    worked out at reload `turn`; None when it holds no such thing (the bot then sends it)."""
+    global _remembered
+    if known is None:
+        if _remembered is None or _remembered[0] != turn:
+            return None
+        known = _remembered[1]
+    plan = plan_reload(briefs_dir, seeds_dir, known, today)
+    _remembered = (turn + 1, known_after(known, plan))
+    return plan
+
+
 def _log_warnings(result: LoadResult) -> None:
     for warning in result.warnings(_today()):
         log.warning("brief warning: %s", warning)
@@ -118,6 +138,9 @@ class LibraryReloader:
         self._loaded_at = 0.0
         # The process that reads and checks the briefs of a reload; None until the first reload, and after close.
         self._checker: ProcessPoolExecutor | None = None
+        # Reloads done; and the reload whose `Known` the checking process holds (None: it holds none).
+        self._turn = 0
+        self._checker_turn: int | None = None
         self._closed = False
 
     def load(self) -> LoadResult:
@@ -137,53 +160,59 @@ class LibraryReloader:
         )
         return result
 
-    def _reloaded(
-        self, folder: CheckedFolder, previous: LoadResult
-    ) -> tuple[ReloadResult, list[BriefWarning], Known]:
-        """What is left of the reload's work once the briefs are checked, in a worker thread: the library and
-        its indexes, the warnings, what the next reload's check is told."""
-        # Tens of milliseconds of Python for a thousand briefs: meanwhile this thread hands the interpreter's
-        # lock to the event loop within YIELD_EVERY_S of its asking, instead of the default 5 ms, every time
-        # it wakes (a command's answer wakes it several times).
-        default = sys.getswitchinterval()
-        sys.setswitchinterval(min(default, YIELD_EVERY_S))
-        try:
-            result = reloaded(self.briefs_dir, folder, previous)
-            return result, result.warnings(_today()), known_of(result)
-        finally:
-            sys.setswitchinterval(default)
-
-    async def _check(self) -> CheckedFolder:
-        """Every brief file read and every changed one checked (`check_folder`), in the checking process."""
-        work = partial(check_folder, self.briefs_dir, self.seeds_dir, self._known, content_versions=True)
+    async def _plan(self) -> ReloadPlan:
+        """What the reload changes (`plan_reload`), worked out in the checking process."""
+        today = _today()
         if self._closed:  # a reload asked for while shutting down: no new process for it
-            return await asyncio.to_thread(work)
+            return await asyncio.to_thread(plan_reload, self.briefs_dir, self.seeds_dir, self._known, today)
         if self._checker is None:
             # spawn: a fresh interpreter, never a fork of this one's threads and sockets
             context = multiprocessing.get_context("spawn")
             self._checker = ProcessPoolExecutor(
                 1, mp_context=context, initializer=_checker_started, initargs=(os.getpid(),)
             )
+            self._checker_turn = None
+        loop = asyncio.get_running_loop()
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._checker, work)
+            plan = None
+            if self._checker_turn == self._turn:  # it remembers what the last reload left
+                plan = await loop.run_in_executor(
+                    self._checker, _plan_in_checker, self.briefs_dir, self.seeds_dir, self._turn, None, today
+                )
+            if plan is None:
+                plan = await loop.run_in_executor(
+                    self._checker,
+                    _plan_in_checker,
+                    self.briefs_dir,
+                    self.seeds_dir,
+                    self._turn,
+                    self._known,
+                    today,
+                )
+            assert plan is not None, "given what it needs, the checking process makes a plan"
+            self._checker_turn = self._turn + 1
+            return plan
         except BrokenProcessPool:
             # The process died (killed, out of memory): this reload is checked in a thread, the next one
             # in a new process.
             log.warning("the process checking the briefs stopped; this reload is checked in a thread")
             self._checker = None
-            return await asyncio.to_thread(work)
+            return await asyncio.to_thread(plan_reload, self.briefs_dir, self.seeds_dir, self._known, today)
 
     async def reload(self, why: str) -> ReloadResult:
         """Load the library again off the event loop and install it; logs `library reloaded (why): ...`."""
         async with self._lock:
             previous = self._last if self._last is not None else LoadResult(Library([]), [])
-            folder = await self._check()
-            result, warnings, self._known = await asyncio.to_thread(self._reloaded, folder, previous)
+            plan = await self._plan()
+            # On the event loop, all at once: what changed only (a block of the indexes per changed brief),
+            # so no other thread holds the interpreter while commands are answered.
+            result = applied(self.briefs_dir, plan, previous)
+            self._known, self._turn = known_after(self._known, plan), self._turn + 1
             self._last = result
             self._install(result.library)
         for error in result.errors:
             log.error("brief refused: %s", error)
-        for warning in warnings:
+        for warning in plan.warnings:
             log.warning("brief warning: %s", warning)
         log.info("library reloaded (%s): %s", why, result.summary())
         return result

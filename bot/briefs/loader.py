@@ -13,18 +13,18 @@ import logging
 import os
 import threading
 import tomllib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 import tomli
 from pydantic import ValidationError
 
 from bot.briefs.article import Article
 from bot.briefs.check import Problem, check_brief, content_version
-from bot.briefs.lookup import Library, newest_first
+from bot.briefs.lookup import Library
 from bot.briefs.models import FORMAT, Brief, seed_name_problem
 from bot.briefs.versions import content_fingerprint
 
@@ -65,11 +65,22 @@ class BriefWarning:
         return f"{self.file}: {self.item}: {self.problem}"
 
 
-def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning]:
+class Dated(Protocol):
+    """What the warnings about `added` read of a brief: a Brief, or a reload's `FileInfo`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def added(self) -> date: ...
+
+
+def library_warnings(files: Mapping[Path, Dated], today: date) -> list[BriefWarning]:
     """Warnings about the loaded briefs' `added` dates, which decide the default brief (the newest added,
     `Library.briefs[0]`): one in the future (it stays the default until then), or one shared with another
     brief (the tie is broken by id, not by the editor). Each says which brief is the default."""
-    ordered = newest_first(files.values())  # as the Library orders them, without building its indexes
+    # as the Library orders them (`newest_first`), without building its indexes
+    ordered = sorted(files.values(), key=lambda brief: (brief.added, brief.id), reverse=True)
     if not ordered:
         return []
     if ordered[0].added <= today and len({brief.added for brief in ordered}) == len(ordered):
@@ -77,7 +88,7 @@ def library_warnings(files: dict[Path, Brief], today: date) -> list[BriefWarning
     default = ordered[0]
     file_of = {brief.id: path for path, brief in files.items()}
     shown = f"“{default.id}” ({file_of[default.id].name})"
-    on_day: dict[date, list[Brief]] = {}
+    on_day: dict[date, list[Dated]] = {}
     for each in ordered:
         on_day.setdefault(each.added, []).append(each)
     warnings: list[BriefWarning] = []
@@ -164,22 +175,44 @@ def item_path(loc: Sequence[int | str]) -> str:
 
 PARALLEL_FROM = 64  # briefs: below this, starting a worker process costs more than it saves
 
+
 # What an earlier load accepted from each brief file (by file name: one folder), enough to know the file needs
 # no new check: the version of its text, the seed it names, and the version of that seed's text it was
 # checked against. Names and short strings only: cheap to send to another process.
-Known = dict[str, tuple[str, str, str]]
+class FileInfo(NamedTuple):
+    """What a load accepted from one brief file: the version of its text, the seed it names and the version of
+    that seed's text it was checked against (enough to know the file needs no new check), and what a reload
+    decides with besides (`plan_reload`): the brief's id, content version and `added` date."""
+
+    version: str
+    seed: str
+    seed_version: str
+    id: str
+    content_version: str
+    added: date
+
+
+Known = dict[str, FileInfo]  # by file name (one folder)
 
 
 def known_of(result: LoadResult | None) -> Known:
-    """What `result` checked, as `check_folder` reads it: picklable, small (three short strings a brief)."""
+    """What `result` checked, as `check_folder` and `plan_reload` read it: picklable, small."""
     if result is None:
         return {}
     known: Known = {}
     for path, brief in result.files.items():
-        checked, proof = result.seed_versions.get(path), brief.proof
-        if proof is not None and checked:
-            known[path.name] = (proof.version, brief.source.seed, checked)
+        checked = result.seed_versions.get(path)
+        info = _info_of(brief, checked or "", result.library.version(brief.id) or "")
+        if info is not None and checked:
+            known[path.name] = info
     return known
+
+
+def _info_of(brief: Brief, seed_version: str, content: str) -> FileInfo | None:
+    proof = brief.proof
+    if proof is None:
+        return None
+    return FileInfo(proof.version, brief.source.seed, seed_version, brief.id, content, brief.added)
 
 
 @dataclass(frozen=True)
@@ -496,6 +529,135 @@ def reloaded(briefs_dir: Path, folder: CheckedFolder, previous: LoadResult) -> R
     )
 
 
+@dataclass(frozen=True)
+class ReloadPlan:
+    """What a reload changes, worked out where the briefs are read and checked (the bot's checking process)
+    from the folder and what the previous load accepted (`Known`), the way `reloaded` decides it: as small
+    as the change, so that the bot's own process (`applied`) touches only what changed.
+
+    `fresh`: file name -> the file checked again and accepted (new, or its text or seed changed); `kept`:
+    file names refused now whose previous brief is served still; `dropped`: file names of the previous load
+    that are not in the new one; `added`, `changed`, `removed`: brief ids as `ReloadResult` has them;
+    `warnings`: about `added` dates, as of the day the plan was made."""
+
+    fresh: dict[str, CheckedFile]
+    kept: list[str]
+    dropped: list[str]
+    errors: list[BriefError]
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    warnings: list[BriefWarning]
+
+
+def plan_reload(briefs_dir: Path, seeds_dir: Path, known: Known, today: date) -> ReloadPlan:
+    """Read `briefs_dir`, check the files that changed since the load `known` describes, and decide what the
+    reload changes, as `reloaded` would (duplicate ids, a refused file's last good version kept, everything
+    kept while the folder is missing). Blocking: every file is read; meant for the checking process."""
+    folder = check_folder(briefs_dir, seeds_dir, known, content_versions=True)
+    errors: list[BriefError] = []
+    accepted: dict[str, FileInfo] = {}
+    fresh: dict[str, CheckedFile] = {}
+    first_file_of: dict[str, Path] = {}
+
+    def duplicate(path: Path, brief_id: str) -> BriefError | None:
+        first = first_file_of.setdefault(brief_id, path)
+        if first == path:
+            return None
+        return BriefError(path, "id", f"duplicate brief id {brief_id!r}, already used by {first}")
+
+    if not folder.exists:
+        errors.append(BriefError(briefs_dir, "", "the briefs folder does not exist"))
+    for checked in folder.files:
+        if isinstance(checked, str):  # as the previous load accepted it
+            info = known[checked]
+            if (twin := duplicate(briefs_dir / checked, info.id)) is not None:
+                errors.append(twin)
+            else:
+                accepted[checked] = info
+            continue
+        problems, brief = list(checked.problems), checked.brief
+        if brief is not None and (twin := duplicate(checked.path, brief.id)) is not None:
+            problems.append(twin)
+        errors.extend(problems)
+        if brief is not None and not problems:
+            checked_info = _info_of(brief, checked.seed_version, checked.content_version)
+            assert checked_info is not None, "an accepted brief has its proof"
+            accepted[checked.path.name] = checked_info
+            fresh[checked.path.name] = checked
+    refused = {error.file.name for error in errors if error.file.parent == briefs_dir}
+    ids = {info.id for info in accepted.values()}
+    kept: list[str] = []
+    for name, info in known.items():
+        if name in accepted or info.id in ids or not (not folder.exists or name in refused):
+            continue
+        accepted[name] = info
+        ids.add(info.id)
+        kept.append(name)
+    before = {info.id: info for info in known.values()}
+    after = {info.id: info for info in accepted.values()}
+    return ReloadPlan(
+        fresh,
+        kept,
+        [name for name in known if name not in accepted],
+        errors,
+        added=[brief_id for brief_id in after if brief_id not in before],
+        changed=[
+            brief_id
+            for brief_id, info in after.items()
+            if brief_id in before and info.content_version != before[brief_id].content_version
+        ],
+        removed=[brief_id for brief_id in before if brief_id not in after],
+        warnings=library_warnings({briefs_dir / name: info for name, info in accepted.items()}, today),
+    )
+
+
+def known_after(known: Known, plan: ReloadPlan) -> Known:
+    """What the reload after `plan` is told: `known` (what `plan` was made over) with the plan's changes."""
+    after = dict(known)
+    for name in plan.dropped:
+        del after[name]
+    for name, checked in plan.fresh.items():
+        assert checked.brief is not None
+        info = _info_of(checked.brief, checked.seed_version, checked.content_version)
+        assert info is not None, "an accepted brief has its proof"
+        after[name] = info
+    return after
+
+
+def applied(briefs_dir: Path, plan: ReloadPlan, previous: LoadResult) -> ReloadResult:
+    """The reload `plan` describes, over `previous` (the load its `Known` came from): what `reloaded` gives,
+    built from the change alone. `previous` is left as it was (a command may be reading its library): its
+    mappings are copied (at C speed) and the library is `Library.updated`."""
+    files = dict(previous.files)
+    seed_versions = dict(previous.seed_versions)
+    for name in plan.dropped:
+        path = briefs_dir / name
+        del files[path]
+        seed_versions.pop(path, None)
+    versions: dict[str, str] = {}
+    for checked in plan.fresh.values():
+        assert checked.brief is not None
+        files[checked.path] = checked.brief
+        seed_versions[checked.path] = checked.seed_version
+        versions[checked.brief.id] = checked.content_version
+    library = previous.library.updated(
+        (checked.brief for checked in plan.fresh.values() if checked.brief is not None),
+        removed=plan.removed,
+        versions=versions,
+    )
+    return ReloadResult(
+        library,
+        plan.errors,
+        files,
+        seed_versions,
+        kept=[files[briefs_dir / name] for name in plan.kept],
+        added=plan.added,
+        changed=plan.changed,
+        removed=plan.removed,
+    )
+
+
 def version_of(brief: Brief) -> str:
     """The digest of the brief's file (bot.briefs.check.content_version), as its proof records it: what a
     Quote button names. What a reader sees is compared by `bot.briefs.versions.content_fingerprint`."""
@@ -545,10 +707,9 @@ def _unchanged(path: Path, text: str, seeds: _SeedCache, known: Known) -> bool:
     entry = known.get(path.name)
     if entry is None:
         return False
-    version, seed, checked = entry
-    if version != content_version(text) or seeds.text(seed) is None:
+    if entry.version != content_version(text) or seeds.text(entry.seed) is None:
         return False
-    return seeds.versions.get(seed) == checked
+    return seeds.versions.get(entry.seed) == entry.seed_version
 
 
 def _load_one(

@@ -7,11 +7,13 @@ common aliases.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Generic, TypeVar
+from itertools import count
+from typing import Any, Generic, TypeVar
 
 from bot.briefs.evidence import fold
 from bot.briefs.models import AidFlow, Brief, Event, Loan, Person
@@ -98,15 +100,30 @@ class Found(Generic[T]):
         )
 
 
+def retired_by(previous: Library, library: Library) -> list[Brief]:
+    """The briefs of `previous` whose content version `library` no longer serves (changed or removed): what a
+    pending digest may still need. When `library` is `previous.updated(...)` (a reload), only the briefs it
+    replaced are looked at."""
+    replaced = library.replaced_since(previous)
+    candidates = previous.briefs if replaced is None else replaced
+    return [brief for brief in candidates if library.version(brief.id) != previous.version(brief.id)]
+
+
 def newest_first(briefs: Iterable[Brief]) -> list[Brief]:
     """Briefs newest added first, a tie broken by id (the later first): the first is the default brief."""
-    return sorted(briefs, key=lambda brief: (brief.added, brief.id), reverse=True)
+    return sorted(briefs, key=_added_order, reverse=True)
+
+
+def _added_order(brief: Brief) -> tuple[date, str]:
+    return (brief.added, brief.id)
 
 
 def article_order(brief: Brief) -> tuple[date, date, str]:
     """Newest article last: the publication date where the editor gave one, else when the brief was added."""
     return (brief.editor.published or brief.added, brief.added, brief.id)
 
+
+_serials = count()  # each Library's number (`replaced_since`)
 
 Hits = dict[str, list[T]]  # brief id -> its matching items, in the order the brief's own lookup gives them
 
@@ -124,16 +141,80 @@ class Library:
         self, briefs: Iterable[Brief], *, reuse: Library | None = None, indexed: bool = True
     ) -> None:
         """With `reuse` (the library this one replaces), each brief it holds too, the very same object, keeps
-        what it gave the indexes there (`_Indexed`): a reload after one brief of a thousand changed works out
-        one brief's names, then joins the rest. With `indexed` False, the indexes are built when a lookup
-        first needs them (`briefbot check` needs none); the bot builds them with the library, off the loop."""
+        what it gave the indexes there (`_Indexed`). With `indexed` False, the indexes are built when a lookup
+        first needs them (`briefbot check` needs none); the bot builds them with the library, off the loop.
+        A reload builds its library with `updated` instead, which touches only what changed."""
         self.briefs: list[Brief] = newest_first(briefs)
         self.by_article_date: list[Brief] = sorted(self.briefs, key=article_order, reverse=True)
         self._by_id = {brief.id: brief for brief in self.briefs}
         self._reuse = reuse
         self._versions: dict[str, str] = {}  # content versions, computed when first asked
+        self._serial = next(_serials)
+        self._replaced: tuple[int, tuple[Brief, ...]] | None = None  # see `replaced_since`
         if indexed:
             self.index()
+
+    def updated(
+        self,
+        briefs: Iterable[Brief] = (),
+        removed: Iterable[str] = (),
+        versions: Mapping[str, str] | None = None,
+    ) -> Library:
+        """A new library: this one with `briefs` added or in place of the loaded brief of their id, and the
+        briefs of the ids `removed` left out; `versions`, the content versions of `briefs` where known.
+
+        This library is left as it was (a command may be reading it). The work is what changed, not the
+        library: both orders are kept by bisection, and of the combined indexes only the blocks that held or
+        now hold a brief that changed are built again (`_Indexes.updated`); every other block, and every
+        other brief's content version, is the very object this library has. A reload of one brief of a
+        thousand so costs the event loop's thread next to nothing (CPython's switch interval would make a
+        command wait up to 5 ms for each slice of the interpreter a long rebuild holds).
+        """
+        gone: dict[str, Brief] = {}
+        new: dict[str, Brief] = {}
+        for brief_id in removed:
+            if (old := self._by_id.get(brief_id)) is not None:
+                gone[brief_id] = old
+                new.pop(brief_id, None)
+        for brief in briefs:
+            old = self._by_id.get(brief.id)
+            if old is brief:
+                continue
+            if old is not None:
+                gone[brief.id] = old
+            new[brief.id] = brief
+        library = Library.__new__(Library)
+        library.briefs = list(self.briefs)
+        library.by_article_date = list(self.by_article_date)
+        library._by_id = dict(self._by_id)
+        library._reuse = None
+        library._versions = dict(self._versions)
+        library._serial = next(_serials)
+        # Which library this one was made from, by number: a reference would keep every library alive.
+        library._replaced = (self._serial, tuple(gone.values()))
+        for old in gone.values():
+            _take_out(library.briefs, old, _added_order)
+            _take_out(library.by_article_date, old, article_order)
+            del library._by_id[old.id]
+            library._versions.pop(old.id, None)
+        for brief in new.values():
+            _put_in(library.briefs, brief, _added_order)
+            _put_in(library.by_article_date, brief, article_order)
+            library._by_id[brief.id] = brief
+            if versions is not None and brief.id in versions:
+                library._versions[brief.id] = versions[brief.id]
+        if self.is_indexed:
+            library.__dict__["_indexes"] = self._indexes.updated(list(gone.values()), list(new.values()))
+        elif self._reuse is not None:
+            library._reuse = self._reuse
+        return library
+
+    def replaced_since(self, earlier: Library) -> tuple[Brief, ...] | None:
+        """The briefs of `earlier` that this library replaced or left out, when it is `earlier.updated(...)`
+        (what a reload changed, without a look at every brief); None when it was not made from `earlier`."""
+        if self._replaced is None or self._replaced[0] != earlier._serial:
+            return None
+        return self._replaced[1]
 
     def index(self) -> None:
         """Build the lookup indexes now (once), if they are not built yet."""
@@ -177,7 +258,7 @@ class Library:
                 [b for b in self.by_article_date if b.id.startswith(wanted.casefold())],
                 [
                     b
-                    for b, title in zip(self.by_article_date, self._indexes.brief_titles, strict=True)
+                    for b, title in zip(self.by_article_date, self._indexes.brief_titles(), strict=True)
                     if title.startswith(typed)
                 ],
             ):
@@ -227,7 +308,7 @@ class Library:
 
     def brief_choices(self, typed: str, limit: int = 25) -> list[Brief]:
         """Briefs whose id or title matches `typed`, best first, then newest article first."""
-        return self._indexes.brief_names.ranked(typed, limit=limit)
+        return self._indexes.ranked("brief_names", typed, limit=limit)
 
     def _scoped(self, scope: Brief | None) -> list[Brief]:
         return [scope] if scope is not None else self.by_article_date
@@ -235,20 +316,20 @@ class Library:
     def people_names(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Names of people in `scope` (or every brief), each once, ranked against `typed`."""
         if scope is None:
-            return self._indexes.people_names.ranked(typed, limit=limit)
+            return self._indexes.ranked("people_names", typed, limit=limit, unique=True)
         names = [person.name for person in scope.people]
         return ranked(typed, list(dict.fromkeys(names)), limit=limit)
 
     def aid_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries giving or receiving aid in `scope` (or every brief), ranked against `typed`."""
         if scope is None:
-            return self._indexes.aid_names.ranked(typed, limit=limit)
+            return self._indexes.ranked("aid_names", typed, limit=limit, unique=True)
         return ranked(typed, aid_countries(scope), limit=limit)
 
     def loan_countries(self, typed: str, scope: Brief | None = None, limit: int = 25) -> list[str]:
         """Countries lending or borrowing in `scope` (or every brief), ranked against `typed`."""
         if scope is None:
-            return self._indexes.loan_names.ranked(typed, limit=limit)
+            return self._indexes.ranked("loan_names", typed, limit=limit, unique=True)
         return ranked(typed, loan_countries(scope), limit=limit)
 
     def people(self, name: str | None, scope: Brief | None = None) -> Found[Person]:
@@ -258,13 +339,13 @@ class Library:
     def aid(self, country: str | None, scope: Brief | None = None) -> Found[AidFlow]:
         """`/aid`: flows where `country` gives or receives, in `scope` or every brief."""
         return self._across(
-            country, scope, find_aid, lambda c: _country_hits(self._indexes.aid_by_country, c)
+            country, scope, find_aid, lambda c: self._indexes.country_hits("aid_by_country", c)
         )
 
     def loans(self, country: str | None, scope: Brief | None = None) -> Found[Loan]:
         """`/loans`: loans where `country` lends or borrows, in `scope` or every brief."""
         return self._across(
-            country, scope, find_loans, lambda c: _country_hits(self._indexes.loans_by_country, c)
+            country, scope, find_loans, lambda c: self._indexes.country_hits("loans_by_country", c)
         )
 
     def events(self, scope: Brief | None = None) -> Found[Event]:
@@ -275,11 +356,13 @@ class Library:
 
     def _people_hits(self, name: str) -> Hits[Person]:
         """`find_people(brief, name).items` of every brief that has any, from one scan of the index."""
-        found = self._indexes.people.containing(name, BY_NAME)
         by_brief: dict[str, list[tuple[int, int, Person]]] = {}
-        for index, rank in found.items():
-            brief, person = self._indexes.people.candidates[index]
-            by_brief.setdefault(brief.id, []).append((rank, index, person))
+        # A brief's people are all in one block, so an index within the block orders them as the whole would.
+        for block in self._indexes.blocks:
+            found = block.people.containing(name, BY_NAME)
+            for index, rank in found.items():
+                brief, person = block.people.candidates[index]
+                by_brief.setdefault(brief.id, []).append((rank, index, person))
         return {brief_id: [person for *_, person in sorted(hits)] for brief_id, hits in by_brief.items()}
 
     def _across(
@@ -326,11 +409,15 @@ class _Indexed:
     loan_keys: tuple[tuple[str, Loan], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Indexes:
-    """A library's lookup indexes, over its briefs newest article first."""
+BLOCK = 32  # briefs a block of the combined indexes holds (up to twice as many before it is split)
 
-    entries: dict[str, _Indexed]  # brief id -> what it gives the indexes
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The combined indexes over a run of consecutive briefs (newest article first): what a lookup scans, one
+    block after another. A reload builds again only the blocks where a brief changed."""
+
+    entries: tuple[_Indexed, ...]
     brief_titles: list[str]
     brief_names: NameIndex[Brief]
     people: NameIndex[tuple[Brief, Person]]
@@ -341,27 +428,183 @@ class _Indexes:
     loans_by_country: dict[str, list[tuple[Brief, Loan]]]
 
     @classmethod
+    def of(cls, entries: Sequence[_Indexed]) -> _Block:
+        return cls(
+            tuple(entries),
+            [entry.names[1] for entry in entries],
+            NameIndex(((entry.names, entry.brief) for entry in entries), folded=True),
+            NameIndex(
+                (((name,), (entry.brief, person)) for entry in entries for name, person in entry.people),
+                folded=True,
+            ),
+            _names((person.name, name) for entry in entries for name, person in entry.people),
+            _names(pair for entry in entries for pair in entry.aid_names),
+            _names(pair for entry in entries for pair in entry.loan_names),
+            _by_country_index((entry.brief, entry.aid_keys) for entry in entries),
+            _by_country_index((entry.brief, entry.loan_keys) for entry in entries),
+        )
+
+    @property
+    def last(self) -> tuple[date, date, str]:
+        """The article order of the block's oldest brief (its last)."""
+        return article_order(self.entries[-1].brief)
+
+
+def _blocks(entries: Sequence[_Indexed]) -> list[_Block]:
+    """`entries` (in article order) as blocks of BLOCK."""
+    return [_Block.of(entries[at : at + BLOCK]) for at in range(0, len(entries), BLOCK)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexes:
+    """A library's lookup indexes, over its briefs newest article first, in blocks of consecutive briefs:
+    every block but the ones a reload touched is shared with the library before it. What a lookup finds is
+    what one index over every brief would find (the blocks are read in order and merged), whatever the
+    blocks' sizes (tests/unit/test_library_incremental.py)."""
+
+    entries: dict[str, _Indexed]  # brief id -> what it gives the indexes
+    blocks: tuple[_Block, ...]
+
+    @classmethod
     def of(cls, by_article_date: Sequence[Brief], earlier: Mapping[str, _Indexed]) -> _Indexes:
         """The indexes of these briefs; an entry of `earlier` is kept for the very brief it was made from."""
         entries: dict[str, _Indexed] = {}
         for brief in by_article_date:
             known = earlier.get(brief.id)
             entries[brief.id] = known if known is not None and known.brief is brief else _indexed(brief)
-        ordered = [entries[brief.id] for brief in by_article_date]
-        return cls(
-            entries,
-            [entry.names[1] for entry in ordered],
-            NameIndex(((entry.names, entry.brief) for entry in ordered), folded=True),
-            NameIndex(
-                (((name,), (entry.brief, person)) for entry in ordered for name, person in entry.people),
-                folded=True,
-            ),
-            _names((person.name, name) for entry in ordered for name, person in entry.people),
-            _names(pair for entry in ordered for pair in entry.aid_names),
-            _names(pair for entry in ordered for pair in entry.loan_names),
-            _by_country_index((entry.brief, entry.aid_keys) for entry in ordered),
-            _by_country_index((entry.brief, entry.loan_keys) for entry in ordered),
-        )
+        return cls(entries, tuple(_blocks([entries[brief.id] for brief in by_article_date])))
+
+    def updated(self, gone: Sequence[Brief], new: Sequence[Brief]) -> _Indexes:
+        """These indexes without the briefs `gone` and with the briefs `new`: only the blocks that held a brief
+        gone, or where a new one falls in article order, are built again (a block grown past twice BLOCK is
+        split, an emptied one dropped)."""
+        if not gone and not new:
+            return self
+        blocks = list(self.blocks)
+        lasts = [_Descending(block.last) for block in blocks]
+        edited: dict[int, list[_Indexed]] = {}
+
+        def block_for(brief: Brief) -> int:
+            # The first block whose oldest brief is not newer than `brief`: the brief falls inside it (or
+            # between it and the block before), so the blocks stay in article order.
+            at = bisect_left(lasts, _Descending(article_order(brief)))
+            return min(at, len(blocks) - 1)
+
+        entries = dict(self.entries)
+        for brief in gone:
+            entry = entries.pop(brief.id)
+            number = block_for(brief)
+            held = edited.setdefault(number, list(blocks[number].entries))
+            held[:] = [each for each in held if each is not entry]
+        for brief in new:
+            entry = entries[brief.id] = _indexed(brief)
+            if not blocks:
+                edited.setdefault(0, []).append(entry)
+                continue
+            number = block_for(brief)
+            edited.setdefault(number, list(blocks[number].entries)).append(entry)
+        for number in sorted(edited, reverse=True):
+            held = sorted(edited[number], key=lambda each: article_order(each.brief), reverse=True)
+            size = len(held)
+            parts = max(1, -(-size // BLOCK)) if size > 2 * BLOCK else 1
+            pieces = [held[size * part // parts : size * (part + 1) // parts] for part in range(parts)]
+            blocks[number : number + 1] = [_Block.of(piece) for piece in pieces if piece]
+        return _Indexes(entries, tuple(blocks))
+
+    def brief_titles(self) -> Iterable[str]:
+        """Every brief's title, searchable, newest article first."""
+        return (title for block in self.blocks for title in block.brief_titles)
+
+    def ranked(self, index: str, typed: str, *, limit: int | None = None, unique: bool = False) -> list[Any]:
+        """`NameIndex.ranked` over the blocks' index `index` as if it were one: best first, then in order;
+        with `unique` (a list of names), each name once, where it first comes."""
+        indexes: list[NameIndex[Any]] = [getattr(block, index) for block in self.blocks]
+        if not typed.strip():
+            return _first(
+                (candidate for each in indexes for candidate in each.candidates), limit, unique=unique
+            )
+        scored: list[tuple[int, Any]] = []
+        for each in indexes:
+            found = each.containing(typed)
+            scored += [(rank, each.candidates[position]) for position, rank in found.items()]
+        if unique:  # the same name ranks alike wherever it comes: its first place is kept
+            firsts: dict[Any, tuple[int, Any]] = {}
+            for entry in scored:
+                firsts.setdefault(entry[1], entry)
+            scored = list(firsts.values())
+        scored.sort(key=lambda entry: entry[0])
+        return [candidate for _, candidate in scored[:limit]]
+
+    def country_hits(self, index: str, country: str) -> Hits[Any]:
+        """`_by_country(brief, …).items` of every brief that has any, from the blocks' index `index`."""
+        key = fold(canonical_country(country))
+        hits: Hits[Any] = {}
+        for block in self.blocks:
+            for brief, item in getattr(block, index).get(key, ()):
+                hits.setdefault(brief.id, []).append(item)
+        return hits
+
+    def flat(self) -> dict[str, object]:
+        """Every index as one index over the whole library would hold it (what the tests compare with
+        indexes built from scratch)."""
+        return {
+            "titles": list(self.brief_titles()),
+            "brief_names": [(entry.names, entry.brief.id) for b in self.blocks for entry in b.entries],
+            "people": [(person.name, brief.id) for b in self.blocks for brief, person in b.people.candidates],
+            "people_names": self.ranked("people_names", "", unique=True),
+            "aid_names": self.ranked("aid_names", "", unique=True),
+            "loan_names": self.ranked("loan_names", "", unique=True),
+            "aid_by_country": _merged(b.aid_by_country for b in self.blocks),
+            "loans_by_country": _merged(b.loans_by_country for b in self.blocks),
+            "entries": sorted(self.entries),
+        }
+
+
+class _Descending:
+    """A key that sorts the other way: bisection over lists kept newest first."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
+
+
+def _take_out(ordered: list[Brief], brief: Brief, order: Callable[[Brief], Any]) -> None:
+    """Remove `brief` (the very object) from `ordered`, a list sorted by `order` descending."""
+    at = bisect_left(ordered, _Descending(order(brief)), key=lambda each: _Descending(order(each)))
+    assert ordered[at] is brief, "a brief is where its order puts it"
+    del ordered[at]
+
+
+def _put_in(ordered: list[Brief], brief: Brief, order: Callable[[Brief], Any]) -> None:
+    """Insert `brief` into `ordered`, a list sorted by `order` descending."""
+    at = bisect_left(ordered, _Descending(order(brief)), key=lambda each: _Descending(order(each)))
+    ordered.insert(at, brief)
+
+
+def _first(candidates: Iterable[T], limit: int | None, *, unique: bool) -> list[T]:
+    taken: list[T] = []
+    seen: set[T] = set()
+    for candidate in candidates:
+        if limit is not None and len(taken) >= limit:
+            break
+        if unique:
+            if candidate in seen:
+                continue
+            seen.add(candidate)
+        taken.append(candidate)
+    return taken
+
+
+def _merged(indexes: Iterable[Mapping[str, list[tuple[Brief, Any]]]]) -> dict[str, list[tuple[str, Any]]]:
+    merged: dict[str, list[tuple[str, Any]]] = {}
+    for index in indexes:
+        for key, pairs in index.items():
+            merged.setdefault(key, []).extend((brief.id, item) for brief, item in pairs)
+    return dict(sorted(merged.items()))
 
 
 def _indexed(brief: Brief) -> _Indexed:
@@ -402,14 +645,6 @@ def _by_country_index(
         for key, item in keys:
             index.setdefault(key, []).append((brief, item))
     return index
-
-
-def _country_hits(index: dict[str, list[tuple[Brief, T]]], country: str) -> Hits[T]:
-    """`_by_country(brief, …).items` of every brief that has any, from the index."""
-    hits: Hits[T] = {}
-    for brief, item in index.get(fold(canonical_country(country)), []):
-        hits.setdefault(brief.id, []).append(item)
-    return hits
 
 
 def _brief_names(brief: Brief) -> tuple[str, str]:
