@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from bot.briefs import facts
 from bot.briefs.article import Article, Located, Paragraph, Span, find_words
@@ -85,7 +85,9 @@ from bot.briefs.vocabulary import (
     PLACE_NAMES,
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
+    PLAN_WORDS,
     POINTING_BACK,
+    POSSIBLE_MODALS,
     PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
@@ -325,7 +327,10 @@ class _Checker:
                 yield from self._governed(
                     where, paragraph, sentence, governing, given, roles, spans, placed, speaker
                 )
+            told = _told_by_status(item, sentence.text)
             for marker, start, end in needed:
+                if (marker, start, end) in told:
+                    continue
                 if not any(a <= start and end <= b for _, a, b in spans):
                     yield Problem(
                         f"{where}.attribution",
@@ -1378,6 +1383,21 @@ _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for 
 _PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
 
 
+def _told_by_status(item: Fact, sentence: str) -> set[tuple[str, int, int]]:
+    """The hedges of `sentence` that a deal's status tells already: a plan's or a possibility's own words ("plans
+    to provide", "could provide"), inside its `status_as_written`, when its status is `planned` or `possible`:
+    every answer heads it "Planned (not given)" or "Possible (not given)", so it is never told as done."""
+    if not isinstance(item, AidFlow | Loan) or item.status not in ("planned", "possible"):
+        return set()
+    verb = normalise(item.status_as_written)
+    spans = [(at, at + len(verb)) for at in find_words(verb, sentence)]
+    return {
+        (marker, start, end)
+        for marker, start, end in _hedges(sentence)
+        if any(a <= start and end <= b for a, b in spans)
+    }
+
+
 def _parties(deal: Dealing) -> tuple[str, ...]:
     """The countries or bodies a deal is between, normalised: its donor and recipient, or lender and borrower."""
     if isinstance(deal, AidFlow):
@@ -1910,8 +1930,8 @@ def read_status(as_written: str, before: str) -> Status | None:
     negated = any(find_words(word, context, ignore_case=True) for word in NEGATIONS) or "n't " in context
     if status in ("provided", "delivered"):
         undone = _not_done(context, phrase[at:].split()[0] if phrase[at:].split() else "")
-        if undone == "not provided":
-            return None if negated else "not provided"  # "has not yet to …" reads as nothing certain
+        if undone in ("not provided", "planned", "possible"):
+            return None if negated else undone  # "has not yet to …" reads as nothing certain
         if undone is not None:
             return None
     if not negated:
@@ -1922,19 +1942,22 @@ def read_status(as_written: str, before: str) -> Status | None:
     return None
 
 
-def _not_done(context: str, verb: str) -> str | None:
+def _not_done(context: str, verb: str) -> Status | Literal["undone"] | None:
     """Why a done verb (`verb`, after the words `context`) tells nothing done: "not provided" when the words
-    before it say it has not happened ("has yet to provide", "failed to deliver"); "undone" when it is a
-    possibility or a plan (a modal or "to" before it: "could provide", "is set to provide") or the "-ing"
+    before it say it has not happened ("has yet to provide", "failed to deliver"); "planned" after a plan's
+    "to" ("is set to provide", "intends to lend"); "possible" after a modal of possibility ("could provide",
+    "may lend"); "undone" after another modal or "to" ("would provide", "wants to provide") or as the "-ing"
     complement of another verb ("stopped providing", "pulled out of providing"); None when it is done."""
     words = [word.strip(_PUNCTUATION).casefold() for word in context.split()]
     while words and words[-1] in VERB_ADVERBS:
         words.pop()
     previous = words[-1] if words else ""
     if previous == "to":
-        return "not provided" if any(word in NOT_YET_WORDS for word in words[-3:-1]) else "undone"
+        if any(word in NOT_YET_WORDS for word in words[-3:-1]):
+            return "not provided"
+        return "planned" if words[-2:-1] and words[-2] in PLAN_WORDS else "undone"
     if previous in MODAL_WORDS:
-        return "undone"
+        return "possible" if previous in POSSIBLE_MODALS else "undone"
     if verb.casefold().endswith("ing") and previous not in ("", *PASSIVE_AUXILIARIES, *NEGATIONS, *GOING_ON):
         return "undone"  # "is providing" goes on; "stopped providing", "considering providing" do not tell it done
     return None

@@ -133,6 +133,8 @@ _BY_LABELS: dict[Status, str] = {
     "delivered": "Delivered by",
     "pledged": "Promised by",
     "approved": "Approved by",
+    "planned": "Planned by",
+    "possible": "Possibly from",
     "requested": "Asked for by",
     "under consideration": "Considered by",
     "declined": "Refused by",
@@ -176,14 +178,30 @@ def aid_group(flow: AidFlow) -> str:
     """What became of an aid flow, in a word a reader can sort by: Given, Promised, Asked for, Not given."""
     if flow.status in _NOT_GIVEN:
         return "Not given"
-    if flow.status in ("requested", "under consideration"):
+    if flow.status == "requested":
         return "Asked for"
+    if flow.status in _NOT_YET_GIVEN:
+        return _NOT_YET_GIVEN[flow.status]
     if flow.status in ("pledged", "approved"):
         return "Promised"
     return "Given"
 
 
-AID_ORDER = {"Given": 0, "Promised": 1, "Asked for": 2, "Not given": 3}
+# What the article tells only as intended, possible or being weighed: headed so, never as asked for or given.
+_NOT_YET_GIVEN: dict[Status, str] = {
+    "planned": "Planned (not given)",
+    "possible": "Possible (not given)",
+    "under consideration": "Considered (not given)",
+}
+AID_ORDER = {
+    "Given": 0,
+    "Promised": 1,
+    "Planned (not given)": 2,
+    "Possible (not given)": 3,
+    "Considered (not given)": 4,
+    "Asked for": 5,
+    "Not given": 6,
+}
 
 
 def aid_order(flows: Sequence[AidFlow]) -> list[AidFlow]:
@@ -286,6 +304,8 @@ _LOAN_HEADINGS: dict[Status, str] = {
     "delivered": "Loan made",
     "pledged": "Loan pledged",
     "approved": "Loan approved",
+    "planned": "Loan planned (not made)",
+    "possible": "Loan possible (not made)",
     "requested": "Loan requested",
     "under consideration": "Loan under consideration",
     "declined": "Loan declined",

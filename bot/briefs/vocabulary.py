@@ -161,6 +161,8 @@ Status = Literal[
     "delivered",
     "pledged",
     "approved",
+    "planned",
+    "possible",
     "requested",
     "under consideration",
     "declined",
@@ -174,6 +176,8 @@ STATUS_MEANING: Final[dict[Status, str]] = {
     "delivered": "done, and the article says delivered",
     "pledged": "promised; the article does not say it was done",
     "approved": "decided; the article does not say it was paid out",
+    "planned": "intended; the article does not say it was done",
+    "possible": "could be given; the article does not say it was decided or done",
     "requested": "asked for; the article does not say it was given",
     "under consideration": "being considered; the article tells of no decision",
     "declined": "refused",
@@ -194,12 +198,24 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
         "built",
         "supplied",
         "lent",
+        "lend",
         "loaned",
         "granted",
     ),
     "delivered": ("delivered",),
     "pledged": ("pledged", "promised", "will provide", "would lend", "will lend"),
     "approved": ("approved",),
+    # a plan: these, or a done verb after a plan's "to" ("is set to provide", `PLAN_WORDS`)
+    "planned": (
+        "plans to",
+        "planned to",
+        "planning to",
+        "intends to",
+        "intended to",
+        "is set to",
+        "are set to",
+    ),
+    "possible": (),  # a done verb after a modal of possibility ("could provide", "may lend": `POSSIBLE_MODALS`)
     "requested": ("asked", "requested", "sought", "called for"),
     "under consideration": ("checking the possibility", "considering", "is checking", "weighing"),
     "declined": ("rejected", "declined", "refused"),
@@ -596,6 +612,13 @@ MODAL_WORDS: Final[frozenset[str]] = frozenset(
     {"could", "can", "might", "may", "should", "must", "would", "will", "shall", "ought"}
 )
 NOT_YET_WORDS: Final[frozenset[str]] = frozenset({"yet", "failed", "fails", "fail", "neglected"})
+# A done verb after "to" with one of these before it is a plan ("is set to provide", "intends to lend"):
+# `planned`; after one of these modals, a possibility ("could provide", "may lend"): `possible`. Other modals
+# ("would", "should", "must") and other verbs before "to" ("wants to provide") tell no status.
+PLAN_WORDS: Final[frozenset[str]] = frozenset(
+    {"plans", "plan", "planned", "planning", "intends", "intend", "intended", "set", "scheduled", "aims"}
+)
+POSSIBLE_MODALS: Final[frozenset[str]] = frozenset({"could", "can", "may", "might"})
 VERB_ADVERBS: Final[frozenset[str]] = frozenset(
     {"also", "already", "now", "just", "finally", "still", "then", "recently", "previously", "reportedly"}
 )

@@ -691,6 +691,25 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "events[10].what",
     ),
+    # a plan or a possibility is its own status, checked against its verb (sixth reading)
+    ("a requested loan told as planned", _set("loans", 0, status="planned"), "loans[0].status"),
+    ("a loan made told as only possible", _set("loans", 1, status="possible"), "loans[1].status"),
+    (
+        "the ministers' call for Israel to send aid told as Israel's plan",
+        lambda raw: raw["aid"].append(_cabinet_flow(["military aid"], "planned", "to send")),
+        "aid[7].status",
+    ),
+    (
+        "what the IAF should find told as a possibility",
+        lambda raw: raw["aid"].append(
+            {
+                **_cabinet_flow(["a solution"], "possible", "should find"),
+                "donor": "Israel",
+                "recipient": "Israel",
+            }
+        ),
+        "aid[7].status",
+    ),
     # the format
     ("the old format", lambda raw: raw.pop("format"), "format"),
 ]

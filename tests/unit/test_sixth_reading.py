@@ -200,3 +200,108 @@ def test_a_pronoun_stands_for_whom_the_sentence_just_before_names() -> None:
     alone: “he” is not a guess at the mayor two sentences back, and giving the quote to him is refused."""
     quote = _pronoun_quote("Nobody is paid at all", "Ben Oster", "he said")
     assert refused(SPEAKERS, people=[QUILL, OSTER], quotes=[quote]) == ["quotes[0].speaker"]
+
+
+# ---------------------------------------------------------------- a plan, a possibility
+
+# TEST FIXTURE, NOT NEWS: aid and loans planned, possible or considered, none of them given.
+PLANS = """Harbour aid plans in Estria
+
+Vesta plans to provide two cranes to Estria. Norland could provide fuel to Estria.
+Oster is considering sending tugs to Estria. Norland may lend Estria a $90 million loan.
+Vesta is set to provide nets to Estria. Oster intends to lend Estria a $40 million loan.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def _flow(sentence: str, verb: str, item: str, status: str) -> dict[str, Any]:
+    return {
+        "donor": sentence.split()[0],
+        "recipient": "Estria",
+        "kind": "other",
+        "items": [item],
+        "status": status,
+        "status_as_written": verb,
+        "evidence": [sentence],
+    }
+
+
+PLANNED_AID = [
+    ("Vesta plans to provide two cranes to Estria.", "plans to provide", "two cranes", "planned"),
+    ("Vesta is set to provide nets to Estria.", "is set to provide", "nets", "planned"),
+    ("Norland could provide fuel to Estria.", "could provide", "fuel", "possible"),
+    ("Oster is considering sending tugs to Estria.", "is considering sending", "tugs", "under consideration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verb", "item", "status"), PLANNED_AID)
+def test_a_plan_or_a_possibility_has_a_status_that_says_so(
+    sentence: str, verb: str, item: str, status: str
+) -> None:
+    """Fifth reading (left open): "plans to provide", "is set to send", "could provide" had no status that
+    told them, so a brief could not hold what the article says; now `planned` and `possible` say what they are,
+    checked against the verb like every status, and no other status is accepted for it."""
+    assert refused(PLANS, aid=[_flow(sentence, verb, item, status)]) == []
+    for other in ("provided", "pledged", "planned", "possible", "under consideration"):
+        if other != status:
+            assert "aid[0].status" in refused(PLANS, aid=[_flow(sentence, verb, item, other)]), other
+
+
+def _loan(sentence: str, lender: str, amount: str, verb: str, status: str) -> dict[str, Any]:
+    return {
+        "lender": lender,
+        "borrower": "Estria",
+        "as_written": amount,
+        "status": status,
+        "status_as_written": verb,
+        "evidence": [sentence],
+    }
+
+
+def test_a_planned_or_possible_loan_is_shown_as_not_made() -> None:
+    """A loan that may be lent, or is intended, is headed and counted as what it is: "Loan possible (not made)",
+    never as a loan made; the same for aid: "Planned (not given)"."""
+    from bot.briefs.answers import answer
+    from bot.briefs.lookup import Library
+    from bot.briefs.render import pages_text
+
+    may = _loan(
+        "Norland may lend Estria a $90 million loan.", "Norland", "$90 million", "may lend", "possible"
+    )
+    intends = _loan(
+        "Oster intends to lend Estria a $40 million loan.",
+        "Oster",
+        "$40 million",
+        "intends to lend",
+        "planned",
+    )
+    cranes = _flow(*PLANNED_AID[0])
+    fuel = _flow(*PLANNED_AID[2])
+    loaded, found = checked(PLANS, loans=[may, intends], aid=[cranes, fuel])
+    assert found == [] and loaded is not None
+    assert refused(PLANS, loans=[{**may, "status": "provided"}]) == ["loans[0].status"]
+    library = Library([loaded])
+    loans = pages_text(answer("loans", library))
+    assert "Loan possible (not made) · Norland → Estria: $90 million" in loans
+    assert "Loan planned (not made) · Oster → Estria: $40 million" in loans
+    assert "Loans: 1 loan possible (not made), 1 loan planned (not made)" in loans
+    assert "Status: possible (could be given; the article does not say it was decided or done)" in loans
+    aid = pages_text(answer("aid", library))
+    assert "Planned (not given) · Vesta → Estria: two cranes" in aid
+    assert "Possible (not given) · Norland → Estria: fuel" in aid
+    assert "Aid: 1 planned (not given), 1 possible (not given)" in aid
+    assert "Status: planned (intended; the article does not say it was done)" in aid
+
+
+def test_aid_being_considered_is_headed_as_considered_not_as_asked_for() -> None:
+    """Sixth reading: a flow `under consideration` ("Oster is considering sending tugs to Estria.") was headed
+    "Asked for · Oster → Estria: tugs": nobody asked, and it reads as Estria's request of Oster."""
+    from bot.briefs.answers import answer
+    from bot.briefs.lookup import Library
+    from bot.briefs.render import pages_text
+
+    loaded, found = checked(PLANS, aid=[_flow(*PLANNED_AID[3])])
+    assert found == [] and loaded is not None
+    aid = pages_text(answer("aid", Library([loaded])))
+    assert "Considered (not given) · Oster → Estria: tugs" in aid and "Asked for" not in aid
+    assert "Aid: 1 considered (not given)" in aid

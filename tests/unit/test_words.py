@@ -194,7 +194,7 @@ def test_a_status_says_no_more_than_its_verb() -> None:
     since is not known, so no "not yet done"."""
     from bot.briefs.vocabulary import STATUS_MEANING
 
-    for status in ("pledged", "approved", "under consideration"):
+    for status in ("pledged", "approved", "planned", "possible", "under consideration"):
         meaning = STATUS_MEANING[status]
         assert "not yet" not in meaning and "nothing decided" not in meaning, (status, meaning)
         assert "the article" in meaning, (status, meaning)
