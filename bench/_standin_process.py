@@ -46,7 +46,8 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -146,10 +147,14 @@ class StandInProcess:
             "global_limit": global_limit,
             "channel_limit": list(channel_limit),
         }
+        return await cls.launch(str(SCRIPT), json.dumps(config))
+
+    @classmethod
+    async def launch(cls, *arguments: str) -> StandInProcess:
+        """`python *arguments`, a child that serves the protocol (``serve_commands``), once it said hello."""
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            str(SCRIPT),
-            json.dumps(config),
+            *arguments,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             limit=READ_LIMIT,
@@ -213,6 +218,73 @@ class StandInProcess:
 def _write(answer: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(answer, separators=(",", ":")) + "\n")
     sys.stdout.flush()
+
+
+@dataclass
+class Served:
+    """What the command loop keeps for its handlers: the stand-in, the channels ``register_channels`` made
+    (the ones ``progress`` and ``stats`` report on), and the stall watch ``freeze`` started."""
+
+    standin: Any
+    channels: list[int] = field(default_factory=list)
+    watch: StallWatch | None = None
+
+
+Handler = Callable[[Served, dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+async def _register_channels(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+    new = served.standin.register_channels(int(command["n"]))
+    served.channels.extend(new)
+    return {"ids": new}
+
+
+async def _freeze(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+    from tests.standin import openapi
+
+    # The validators are compiled once per process, on first use: not during the fan-out.
+    openapi.validate_body("POST", MESSAGE_ROUTE, {"content": "warm-up"})
+    frozen = freeze_heap()
+    if served.watch is None:
+        served.watch = StallWatch(clock=served.standin.clock).__enter__()
+    return {"frozen": frozen}
+
+
+async def serve_commands(standin: Any, handlers: Mapping[str, Handler]) -> None:
+    """The child's side of the protocol, for every benchmark's stand-in process: starts `standin`, prints
+    the hello line, answers each command line read from stdin with one line (``register_channels`` and
+    ``freeze`` here, the rest by `handlers`, by name) until ``stop`` or the end of input, then stops the
+    stand-in and prints ``{"stopped": true}``."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=READ_LIMIT)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    served = Served(standin)
+    commands: dict[str, Handler] = {"register_channels": _register_channels, "freeze": _freeze, **handlers}
+    await standin.start()
+    try:
+        _write(
+            {
+                "base_url": standin.base_url,
+                "gateway_url": standin.gateway_url,
+                "guild_id": standin.guild_id,
+                "clock_offset": standin.clock() - time.monotonic(),
+                "pid": os.getpid(),
+            }
+        )
+        while line := await reader.readline():
+            command = json.loads(line)
+            name = command["cmd"]
+            if name == "stop":
+                break
+            handler = commands.get(name)
+            _write(
+                {"error": f"unknown command {name!r}"} if handler is None else await handler(served, command)
+            )
+    finally:
+        if served.watch is not None:
+            served.watch.__exit__(None, None, None)
+        await standin.stop()
+    _write({"stopped": True})
 
 
 class _GlobalChecks:
@@ -305,7 +377,7 @@ _BOT_COMMANDS = {
 async def _serve(config: dict[str, Any]) -> None:
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from tests.standin import DiscordStandIn, openapi
+    from tests.standin import DiscordStandIn
 
     standin = DiscordStandIn(
         latency=(config["latency"][0], config["latency"][1]),
@@ -315,59 +387,30 @@ async def _serve(config: dict[str, Any]) -> None:
     )
     apps = {"": standin.default_app}
     checks = _GlobalChecks(standin)
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=READ_LIMIT)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    channels: list[int] = []
-    watch: StallWatch | None = None
-    await standin.start()
-    try:
-        _write(
-            {
-                "base_url": standin.base_url,
-                "gateway_url": standin.gateway_url,
-                "guild_id": standin.guild_id,
-                "clock_offset": standin.clock() - time.monotonic(),
-                "pid": os.getpid(),
-            }
-        )
-        while line := await reader.readline():
-            command = json.loads(line)
-            name = command["cmd"]
-            if name == "register_channels":
-                new = standin.register_channels(int(command["n"]))
-                channels.extend(new)
-                _write({"ids": new})
-            elif name == "freeze":
-                # The validators are compiled once per process, on first use: not during the fan-out.
-                openapi.validate_body("POST", MESSAGE_ROUTE, {"content": "warm-up"})
-                frozen = freeze_heap()
-                if watch is None:
-                    watch = StallWatch(clock=standin.clock).__enter__()
-                _write({"frozen": frozen})
-            elif name == "progress":
-                c = standin.counters
-                _write(
-                    {
-                        "reached": sum(1 for ch in channels if standin.messages.get(ch)),
-                        "messages": sum(len(m) for m in standin.messages.values()),
-                        "global_429": c["global_429"],
-                        "user_429": c["user_429"],
-                    }
-                )
-            elif name == "stats":
-                _write(_stats(standin, channels, checks, watch))
-            elif name in _BOT_COMMANDS:
-                _write(await _BOT_COMMANDS[name](standin, apps, command))
-            elif name == "stop":
-                break
-            else:
-                _write({"error": f"unknown command {name!r}"})
-    finally:
-        if watch is not None:
-            watch.__exit__(None, None, None)
-        await standin.stop()
-    _write({"stopped": True})
+
+    async def progress(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+        c = standin.counters
+        return {
+            "reached": sum(1 for ch in served.channels if standin.messages.get(ch)),
+            "messages": sum(len(m) for m in standin.messages.values()),
+            "global_429": c["global_429"],
+            "user_429": c["user_429"],
+        }
+
+    async def stats(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+        return _stats(standin, served.channels, checks, served.watch)
+
+    def bot_command(
+        run: Callable[[Any, dict[str, Any], dict[str, Any]], Awaitable[dict[str, Any]]],
+    ) -> Handler:
+        async def handle(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+            return await run(served.standin, apps, command)
+
+        return handle
+
+    handlers: dict[str, Handler] = {"progress": progress, "stats": stats}
+    handlers.update({name: bot_command(run) for name, run in _BOT_COMMANDS.items()})
+    await serve_commands(standin, handlers)
 
 
 def main() -> None:

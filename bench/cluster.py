@@ -53,7 +53,6 @@ import contextlib
 import gc
 import json
 import logging
-import os
 import re
 import shutil
 import signal
@@ -71,13 +70,13 @@ REPO = SCRIPT.parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench._bot_process import start_bot_process  # noqa: E402
 from bench._standin_process import (  # noqa: E402
-    READ_LIMIT,
-    StallWatch,
+    Served,
     StandInProcess,
     _GlobalChecks,
     _write,
-    freeze_heap,
+    serve_commands,
 )
 from bench.crash_trials import code_env, probe_snapshot, snapshot_code  # noqa: E402
 from bench.fanout import peak_global_window, spacing  # noqa: E402
@@ -100,7 +99,7 @@ EXIT_TIMEOUT = 60.0  # seconds for a process to exit after SIGTERM  # seconds be
 
 
 async def _serve(config: dict[str, Any]) -> None:
-    from tests.standin import DiscordStandIn, openapi
+    from tests.standin import DiscordStandIn
 
     standin = DiscordStandIn(
         latency=(config["latency"][0], config["latency"][1]),
@@ -113,81 +112,44 @@ async def _serve(config: dict[str, Any]) -> None:
             MESSAGES, status=502, fraction=config["fail_fraction"], seed=config["seed"]
         )
     checks = _GlobalChecks(standin)
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=READ_LIMIT)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    channels: list[int] = []
-    watch: StallWatch | None = None
-    await standin.start()
-    try:
-        _write(
-            {
-                "base_url": standin.base_url,
-                "gateway_url": standin.gateway_url,
-                "guild_id": standin.guild_id,
-                "clock_offset": standin.clock() - time.monotonic(),
-                "pid": os.getpid(),
-            }
-        )
-        while line := await reader.readline():
-            command = json.loads(line)
-            name = command["cmd"]
-            if name == "register_channels":
-                new = standin.register_channels(int(command["n"]))
-                channels.extend(new)
-                _write({"ids": new})
-            elif name == "listen_again":
-                _write({"base_url": await standin.listen_again(), "port": standin.ports[-1]})
-            elif name == "freeze":
-                openapi.validate_body("POST", MESSAGE_ROUTE, {"content": "warm-up"})
-                frozen = freeze_heap()
-                if watch is None:
-                    watch = StallWatch(clock=standin.clock).__enter__()
-                _write({"frozen": frozen})
-            elif name == "progress":
-                counters = standin.counters
-                _write(
-                    {
-                        "reached": sum(1 for c in channels if standin.messages.get(c)),
-                        "creates": sum(1 for r in standin.requests if r.route == MESSAGE_ROUTE),
-                        "global_429": counters["global_429"],
-                        "user_429": counters["user_429"],
-                        "now": standin.clock(),
-                    }
-                )
-            elif name == "stats":
-                _write(
-                    {
-                        # [method, route, status, arrival (stand-in clock), channel id or None, port]
-                        "requests": [
-                            [
-                                r.method,
-                                r.route,
-                                r.status,
-                                r.time,
-                                int(r.path.split("/")[2]) if r.route == MESSAGE_ROUTE else None,
-                                r.port,
-                            ]
-                            for r in standin.requests
-                        ],
-                        "counts": [len(standin.messages.get(c, ())) for c in channels],
-                        "counters": dict(standin.counters),
-                        "violations": [str(v) for v in standin.violations[:20]],
-                        "violation_count": len(standin.violations),
-                        "global_checks": checks.checks,
-                        "global_rejections": checks.rejections,
-                        "stalls": watch.summary() if watch is not None else None,
-                    }
-                )
-            elif name == "stop":
-                break
-            else:
-                _write({"error": f"unknown command {name!r}"})
-    finally:
-        if watch is not None:
-            watch.__exit__(None, None, None)
-        await standin.stop()
-    _write({"stopped": True})
+
+    async def listen_again(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+        return {"base_url": await standin.listen_again(), "port": standin.ports[-1]}
+
+    async def progress(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+        counters = standin.counters
+        return {
+            "reached": sum(1 for c in served.channels if standin.messages.get(c)),
+            "creates": sum(1 for r in standin.requests if r.route == MESSAGE_ROUTE),
+            "global_429": counters["global_429"],
+            "user_429": counters["user_429"],
+            "now": standin.clock(),
+        }
+
+    async def stats(served: Served, command: dict[str, Any]) -> dict[str, Any]:
+        return {
+            # [method, route, status, arrival (stand-in clock), channel id or None, port]
+            "requests": [
+                [
+                    r.method,
+                    r.route,
+                    r.status,
+                    r.time,
+                    int(r.path.split("/")[2]) if r.route == MESSAGE_ROUTE else None,
+                    r.port,
+                ]
+                for r in standin.requests
+            ],
+            "counts": [len(standin.messages.get(c, ())) for c in served.channels],
+            "counters": dict(standin.counters),
+            "violations": [str(v) for v in standin.violations[:20]],
+            "violation_count": len(standin.violations),
+            "global_checks": checks.checks,
+            "global_rejections": checks.rejections,
+            "stalls": served.watch.summary() if served.watch is not None else None,
+        }
+
+    await serve_commands(standin, {"listen_again": listen_again, "progress": progress, "stats": stats})
 
 
 def serve_main(config_json: str) -> None:
@@ -207,21 +169,7 @@ async def start_standin(args: argparse.Namespace) -> StandInProcess:
         "fail_fraction": args.fail_fraction,
         "seed": args.seed,
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(SCRIPT),
-        "--serve-standin",
-        json.dumps(config),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        limit=READ_LIMIT,
-    )
-    try:
-        hello = await asyncio.wait_for(StandInProcess._read(process), timeout=60)
-    except BaseException:
-        await StandInProcess._end(process)
-        raise
-    return StandInProcess(process, hello)
+    return await StandInProcess.launch(str(SCRIPT), "--serve-standin", json.dumps(config))
 
 
 # ----- the database -------------------------------------------------------------------------------
@@ -304,18 +252,8 @@ class Bots:
         listener = await self.standin.call("listen_again")
         name = f"bot-{len(self.all) + 1}"
         log = self.workdir / f"{name}.log"
-        with log.open("wb") as out:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                cwd=self.workdir,  # no .env here
-                env={**self.env, "DISCORD_API_BASE_URL": listener["base_url"]},
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=out,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+        env = {**self.env, "DISCORD_API_BASE_URL": listener["base_url"]}
+        process = await start_bot_process(self.workdir, env, log=log)
         bot = Bot(name, process, log, int(listener["port"]), self.standin.stand_in_time())
         self.all.append(bot)
         return bot

@@ -73,6 +73,7 @@ RUN_ROOT = os.environ.get("BRIEFBOT_CRASH_TRIALS_ROOT")
 if RUN_ROOT:
     sys.path.insert(0, str(Path(RUN_ROOT) / "code"))
 
+from bench._bot_process import start_bot_process  # noqa: E402
 from bench._seed import seed_subscriptions  # noqa: E402
 from bot.storage import Database, DeliveryLedger  # noqa: E402
 from tests.e2e.test_process import run_env  # noqa: E402
@@ -182,18 +183,7 @@ class Runner:
     async def start(self) -> asyncio.subprocess.Process:
         log = self.workdir / f"run-{len(self.logs) + 1}.log"
         self.logs.append(log)
-        with log.open("wb") as out:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                cwd=self.workdir,  # no .env here
-                env=self.env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=out,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+        process = await start_bot_process(self.workdir, self.env, log=log)
         self.processes.append(process)
         return process
 

@@ -51,6 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench._bot_process import start_bot_process  # noqa: E402
 from bench._standin_process import StandInProcess  # noqa: E402
 from bot.briefs.answers import answer  # noqa: E402
 from bot.briefs.loader import LoadResult, load_library, reload_library  # noqa: E402
@@ -302,16 +303,7 @@ class BotProcess:
             DATABASE_PATH=str(workdir / "bot.sqlite3"),
             PYTHONPATH=str(REPO),
         )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=workdir,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        process = await start_bot_process(workdir, env)  # its log piped here
         return cls(process, label)
 
     async def _read(self, stream: asyncio.StreamReader) -> None:

@@ -46,10 +46,17 @@ class BareBot(discord.Client):
         self.tree = app_commands.CommandTree(self)
         self.guild_id = guild_id
         self.answered = 0
+        # Set by a test that decides when the command answers (each interaction waits for it, then clears).
+        self.hold: asyncio.Event | None = None
+        self.received = asyncio.Event()  # an interaction reached the command
 
         @self.tree.command(name=command, description="Answers a constant string.")
         @app_commands.describe(name="Anything; ignored.")
         async def constant(interaction: discord.Interaction, name: str | None = None) -> None:
+            self.received.set()
+            if self.hold is not None:
+                await self.hold.wait()
+                self.hold.clear()
             await interaction.response.send_message(reply)
             self.answered += 1
 

@@ -355,7 +355,7 @@ class RestApi:
         arrived = s.clock()
         low, high = s.latency
         if high > 0:
-            await asyncio.sleep(random.uniform(low, high))
+            await s.sleep(random.uniform(low, high))
         method = request.method
         path = request.path[len(API_PREFIX) :] if request.path.startswith(API_PREFIX) else request.path
         route, params, other_method = self.match(method, path)

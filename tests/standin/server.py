@@ -14,7 +14,7 @@ import json
 import random
 import secrets
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from aiohttp import web
@@ -112,8 +112,11 @@ class DiscordStandIn:
         max_concurrency: int = 1,
         session_start_total: int = 1000,
         enforce_identify_concurrency: bool = False,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.latency = latency
+        # How an answer waits out its injected latency (a test may make it move a frozen clock instead).
+        self.sleep = sleep
         self.validate = validate
         self.nonce_window = nonce_window
         # Not Discord: a REST proxy in front of it (DISCORD_API_BASE_URL pointing at one) that writes its

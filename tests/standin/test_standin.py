@@ -13,6 +13,7 @@ from discord import app_commands
 
 from tests.standin import DiscordStandIn
 from tests.standin.harness import BareBot, close_client, connect_client, pointing_discord_at, run_bare_bot
+from tests.standin.interactions import FIRST_RESPONSE_WINDOW
 from tests.standin.world import SEND_MESSAGES
 
 # ----- helpers ---------------------------------------------------------------------------------
@@ -122,21 +123,66 @@ async def test_json_answers_have_exact_content_type_and_rate_limit_headers(stand
 
 
 async def test_injected_latency_delays_every_answer() -> None:
-    async with DiscordStandIn(latency=(0.02, 0.03)) as standin, raw_session() as http:
+    # Deterministic: stand-in time is frozen and moves only by the latency each answer waits out, so each
+    # request's duration is exactly the delay drawn for it (no bound on how long the host took).
+    waits: list[float] = []
+
+    async def wait_out(seconds: float) -> None:
+        waits.append(seconds)
+        standin.advance_clock(seconds)
+
+    async with DiscordStandIn(latency=(0.02, 0.03), sleep=wait_out) as standin, raw_session() as http:
+        standin.freeze_clock()
         for _ in range(3):
             async with http.get(f"{standin.base_url}/users/@me") as response:
                 assert response.status == 200
-    assert all(0.02 <= r.duration < 0.5 for r in standin.requests)
+    assert len(waits) == 3 and all(0.02 <= wait <= 0.03 for wait in waits)
+    assert [r.duration for r in standin.requests] == pytest.approx(waits)
 
 
 async def test_command_is_answered_through_the_callback(standin: DiscordStandIn, bare_bot: BareBot) -> None:
+    # Stand-in time frozen: however slow the host, the answer comes inside Discord's window (the window's
+    # own rule is tested below, with the clock moved).
+    standin.freeze_clock()
     interaction = await standin.invoke_command("who", {"name": "bennett"}, user="bob")
     callback = await standin.wait_for_callback(interaction.id, timeout=5)
     assert callback.type == 4
     assert callback.data is not None and callback.data["content"] == "pong"
-    assert callback.elapsed < 3
+    assert callback.elapsed == 0
     assert interaction.original is not None and interaction.original["content"] == "pong"
     assert standin.violations == []
+
+
+@pytest.mark.parametrize("after", [FIRST_RESPONSE_WINDOW, FIRST_RESPONSE_WINDOW + 0.01])
+async def test_a_callback_is_refused_after_discords_three_seconds(
+    standin: DiscordStandIn, bare_bot: BareBot, after: float
+) -> None:
+    # Discord's rule as the stand-in models it: the first answer to an interaction within 3 s of its
+    # creation, else 10062 Unknown interaction. The bot answers when the test lets it, the clock moved.
+    standin.freeze_clock()
+    bare_bot.hold = asyncio.Event()
+    interaction = await standin.invoke_command("who", {}, user="bob")
+    await asyncio.wait_for(bare_bot.received.wait(), timeout=5)
+    standin.advance_clock(after)
+    answered = asyncio.ensure_future(
+        standin.wait_for(
+            lambda: any(
+                r.route == "/interactions/{interaction_id}/{interaction_token}/callback"
+                for r in standin.requests
+            ),
+            5,
+        )
+    )
+    bare_bot.hold.set()
+    await answered
+    [request] = [r for r in standin.requests if r.route and r.route.endswith("/callback")]
+    if after <= FIRST_RESPONSE_WINDOW:
+        assert request.status == 200 and interaction.callback is not None
+        assert interaction.callback.elapsed == after and standin.violations == []
+    else:
+        assert request.status == 404 and interaction.callback is None
+        [late] = standin.violations
+        assert f"answered after {after:.2f}s" in str(late)
 
 
 async def test_reconnect_resumes_on_the_resume_url(standin: DiscordStandIn, bare_bot: BareBot) -> None:
