@@ -63,6 +63,7 @@ from bot.briefs.vocabulary import (
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
     BACK_REFERENCES,
+    BODY_NOUNS,
     CLAUSE_WORDS,
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
@@ -71,6 +72,7 @@ from bot.briefs.vocabulary import (
     GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
+    MEMBER_NOUNS,
     MODAL_WORDS,
     NAME_PARTICLES,
     NAMING_NO_ONE,
@@ -85,6 +87,7 @@ from bot.briefs.vocabulary import (
     PLACE_NAMES,
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
+    PLACE_SIGNALS,
     PLAN_WORDS,
     POINTING_BACK,
     POSSIBLE_MODALS,
@@ -250,11 +253,13 @@ class _Checker:
 
     def _passages(self, where: str, item: Fact) -> Generator[Problem, None, list[Located]]:
         """Yields each passage's problem; returns the passages it found."""
-        problems, located = self._locate(where, item.evidence)
+        problems, located = self._locate(where, item.evidence, [normalise(a.text) for a in item.attributed])
         yield from problems
         return located
 
-    def _locate(self, where: str, passages: Sequence[str]) -> tuple[list[Problem], list[Located]]:
+    def _locate(
+        self, where: str, passages: Sequence[str], attributions: Sequence[str] | None = None
+    ) -> tuple[list[Problem], list[Located]]:
         problems: list[Problem] = []
         located: list[Located] = []
         for index, passage in enumerate(passages):
@@ -280,6 +285,16 @@ class _Checker:
                         f"{where}.evidence[{index}]",
                         f"starts just after “{saying}”, which it leaves out: cut there, someone's words read as "
                         "the article's own; start the passage with who says them",
+                    )
+                )
+            speaker = None if attributions is None else _cut_from_speaker(found, attributions)
+            if speaker is not None:
+                problems.append(
+                    Problem(
+                        f"{where}.evidence[{index}]",
+                        f"starts just after “{speaker}”, which it leaves out: cut there, what was said reads as "
+                        "the article's own or as another source's; start the passage with who says it, or give "
+                        "the words that say it as its attribution",
                     )
                 )
             for sentence in found.sentences:
@@ -516,7 +531,8 @@ class _Checker:
         phrase = [normalise(person.as_written)]
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
-        yield from self._proper_name(f"{where}.name", person.name)
+        named = list(self._proper_name(f"{where}.name", person.name))
+        yield from named or self._not_a_person(f"{where}.name", person)
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from _role_fragment(f"{where}.role", person)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
@@ -569,6 +585,46 @@ class _Checker:
                 f"“{name}” has its capital only at the start of sentences, and the article writes it in small "
                 f"letters too (“{words[0].casefold()}”): a common word, not a name; name the person by the words "
                 "the article names them with",
+            )
+
+    def _not_a_person(self, field: str, person: Person) -> Iterator[Problem]:
+        """A name the article itself shows to be a body or a place is no person: beside it a member's noun
+        ("Korvan militants"), a body's noun before it ("the movement Selvar"), "which" after it ("Korvan,
+        which controls …") or a place's preposition before it ("held in Mirren"); unless a person's title
+        stands in its role or just before it somewhere in the article ("Envoy Sarn" beside "Sarn fighters").
+        The hand lists (ORGANISATION_WORDS, PLACE_NAMES) know only the bodies and places named beforehand."""
+        name = normalise(person.name)
+        if any(word in _PERSON_TITLE_WORDS for word in normalise(person.role or "").split()):
+            return
+        signals: list[str] = []
+        for paragraph in self.article.paragraphs:
+            text = paragraph.text
+            for at in find_words(name, text):
+                before = text[:at].split()
+                after_text = text[at + len(name) :]
+                after = after_text.split()
+                previous = before[-1] if before else ""
+                if previous in _PERSON_TITLE_WORDS:
+                    return  # "Envoy Sarn": the article titles them as a person
+                following = after[0].strip(_PUNCTUATION) if after else ""
+                if following[:1].isupper() or after_text.startswith("-"):
+                    continue  # part of a longer name ("Mirren Harbour"), a name of its own
+                possessive = after_text.startswith(("’s", "'s"))
+                member = (after[1] if possessive and len(after) > 1 else following).strip(_PUNCTUATION)
+                if member.casefold() in MEMBER_NOUNS and (possessive or not after_text.startswith(",")):
+                    signals.append(f"“{paragraph.written(at, at + len(name))} {member}”")
+                elif after_text.startswith(", which"):
+                    signals.append(f"“{paragraph.written(at, at + len(name))}, which”")
+                elif previous.casefold() in BODY_NOUNS or (
+                    previous.casefold() in PLACE_SIGNALS and not possessive
+                ):
+                    signals.append(f"“{previous} {paragraph.written(at, at + len(name))}”")
+        if signals:
+            yield Problem(
+                field,
+                f"“{person.name}” is a body or a place, as the article writes it ({', '.join(dict.fromkeys(signals))}), "
+                "and the article gives it no person's title or role: people are the persons the story is about; "
+                "what a body did is told by aid, loans, events or key points",
             )
 
     def _written_small(self, word: str) -> bool:
@@ -1302,8 +1358,33 @@ class _Checker:
             if pronoun is not None:
                 yield from pronoun
                 return
-        yield from self._value(
-            f"{where}.speaker", quote.speaker, quote.attributions, "the quote's attribution"
+        speaker = list(
+            self._value(f"{where}.speaker", quote.speaker, quote.attributions, "the quote's attribution")
+        )
+        yield from speaker or self._says_it(f"{where}.speaker", quote)
+
+    def _says_it(self, field: str, quote: Quote) -> Iterator[Problem]:
+        """The speaker is who says the quote in its attribution: the words just before its saying word ("Austin
+        said", "Harbourmaster Ada Quill told"; "has also" between), or just after it when the attribution opens
+        with it (", said a harbour official", "according to …"); not another name in it ("Austin said the
+        participants discussed", "Ada Quill told Mayor Ben Oster")."""
+        for text in quote.attributions:
+            attribution = normalise(text)
+            markers = _said_markers(attribution)
+            for form in self._forms(quote.speaker):
+                for at in find_words(form, attribution):
+                    end = at + len(form)
+                    for _, start, stop in markers:
+                        between = attribution[end:start].split()
+                        if start >= end and all(w.casefold() in _BETWEEN_SPEAKER_AND_VERB for w in between):
+                            return
+                        if not attribution[:start].strip() and at >= stop:
+                            return
+        yield Problem(
+            field,
+            f"“{quote.speaker}” is not who says the quote in its attribution "
+            f"(“{'”, “'.join(quote.attributions)}”): the speaker stands just before the saying word "
+            "(“Austin said”) or, in “said X” and “according to X”, just after it",
         )
 
     def _pronoun_speaker(self, where: str, quote: Quote, located: list[Located]) -> list[Problem] | None:
@@ -1379,6 +1460,8 @@ class _Checker:
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
+# Words that may stand between a speaker and their saying word: "Bennett has also argued", "Oster later said".
+_BETWEEN_SPEAKER_AND_VERB = frozenset({*NAMING_NO_ONE, *VERB_ADVERBS})
 _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
 _PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
 
@@ -2133,6 +2216,45 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     return (
         f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
     )
+
+
+def _cut_from_speaker(found: Located, attributions: Sequence[str]) -> str | None:
+    """The words of who says it, when a passage starts just after them in its sentence and no attribution of
+    its fact holds them: after a saying or reason word ("Bennett said | there isn’t one yet", "he was concerned
+    | Russia would …"), or after the "that" such a word takes within a few words ("Lapid responded that | the
+    IAF …", "He told the ministers that | he was …"). What was said, cut from who said it, reads as the
+    article's own words or as the account's source's; Putin's passage after "has also argued that" is held
+    by its attribution ("Prime Minister Naftali Bennett has also argued", a mention). None otherwise."""
+    text = found.paragraph.text
+    sentence_start = found.sentences[0].start
+    words = list(re.finditer(r"\S+", text[sentence_start : found.start]))
+    if not words:
+        return None
+    folded = [word.group().strip(_PUNCTUATION).casefold() for word in words]
+    if folded[-1] == "that":
+        reach = range(len(words) - 2, max(len(words) - 2 - _THAT_REACH, -1), -1)
+    else:
+        reach = range(len(words) - 1, len(words) - 2, -1)
+    for at in reach:
+        if words[at].group().rstrip().endswith(","):
+            break  # another clause's word
+        if folded[at] in _VERB_MARKERS or folded[at] in _REASON_WORDS:
+            start = sentence_start + words[at].start()
+            sentence = found.sentences[0]
+            held = any(
+                sentence.start + a <= start < sentence.start + a + len(attribution)
+                for attribution in attributions
+                for a in find_words(attribution, sentence.text)
+            )
+            if held:
+                return None
+            first = max(0, at - 2)
+            return " ".join(word.group() for word in words[first:])
+    return None
+
+
+_THAT_REACH = 4  # words between a saying word and its "that": "told the ministers that"
+_REASON_WORDS = frozenset(m for m in REASON_MARKERS if " " not in m)  # "concerned", "fearing", …
 
 
 def _word_before(text: str, sentence_start: int, start: int) -> str:

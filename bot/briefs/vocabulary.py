@@ -634,6 +634,23 @@ ORGANISATION_WORDS: Final[frozenset[str]] = frozenset(
     | {"organization", "authority", "administration", "embassy", "airport", "steelworks", "institute"}
     | {"university", "police", "coalition", "federation"}
 )  # not "Court", "Post", "Bank", "Mission" or "Times": surnames too ("Margaret Court")
+# What the article writes beside a name that shows it names a body or a place, not a person, when it gives that
+# name no person's title or role anywhere: a member's noun after it ("Korvan militants", "Hamas’s fighters"), a
+# body's noun before it ("the movement Selvar", "militant group Korvan"), "which" after it ("Korvan, which
+# controls …"), or a place's preposition before it ("held in Mirren"). ORGANISATION_WORDS and PLACE_NAMES list
+# only the bodies and places known beforehand; these read the article's own signals.
+MEMBER_NOUNS: Final[frozenset[str]] = frozenset(
+    {"militants", "fighters", "gunmen", "operatives", "members", "officials", "leaders", "leadership"}
+    | {"commanders", "spokesman", "spokeswoman", "spokesperson", "wing", "ranks", "headquarters", "militia"}
+    | {"militiamen", "troops", "soldiers", "rockets", "delegation", "negotiators"}
+)
+BODY_NOUNS: Final[frozenset[str]] = frozenset(
+    {"group", "movement", "organisation", "organization", "faction", "militia", "party", "company", "firm"}
+    | {"network", "alliance", "coalition", "outfit", "agency", "body", "club", "brand", "insurer", "lender"}
+)
+PLACE_SIGNALS: Final[frozenset[str]] = frozenset(
+    {"in", "into", "inside", "across", "within", "throughout", "outside", "near"}
+)
 # Verbs after which an "-ing" giving goes on ("began providing", "continues sending"): done, as "is providing" is.
 GOING_ON: Final[frozenset[str]] = frozenset(
     {"began", "begun", "begins", "started", "starts", "continued", "continues", "kept", "keeps", "resumed"}

@@ -691,6 +691,56 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "events[10].what",
     ),
+    # a place the article writes as one ("in Brussels"), though no list names it, is no person (sixth reading)
+    (
+        "Brussels as a person",
+        lambda raw: raw["people"].append(
+            {"name": "Brussels", "as_written": "Brussels", "evidence": [raw["people"][0]["evidence"][0]]}
+        ),
+        "people[8].name",
+    ),
+    # a quote's speaker is who says it, not whom its attribution names beside them (sixth reading)
+    (
+        "Austin's quote given to the participants he says discussed it",
+        _set("quotes", 0, speaker="the participants", attribution="Austin said the participants discussed"),
+        "quotes[0].speaker",
+    ),
+    # a passage cut just after who says it leaves them out (sixth reading)
+    (
+        "what Bennett said cut from “Bennett said”, told as the source's claim",
+        lambda raw: raw["key_points"].append(
+            {
+                "evidence": ["there isn’t one yet, a senior diplomatic source said."],
+                "attribution": "a senior diplomatic source said",
+            }
+        ),
+        "key_points[11].evidence[0]",
+    ),
+    (
+        "Lapid's response cut from “Lapid responded that”",
+        lambda raw: raw["key_points"].append(
+            {
+                "evidence": [
+                    "the IAF should find a solution, but Bennett said there isn’t one yet, a senior diplomatic source said."
+                ],
+                "attribution": "a senior diplomatic source said",
+            }
+        ),
+        "key_points[11].evidence[0]",
+    ),
+    (
+        "Bennett's concern cut to a prediction (“Russia would shoot down …”)",
+        lambda raw: raw["key_points"].append(
+            {
+                "evidence": ["Russia would shoot down Israel Air Force planes."],
+                "attribution": [
+                    "a senior diplomatic source said",
+                    {"text": "Russia would shoot down Israel Air Force planes", "role": "hedge"},
+                ],
+            }
+        ),
+        "key_points[11].evidence[0]",
+    ),
     # a plan or a possibility is its own status, checked against its verb (sixth reading)
     ("a requested loan told as planned", _set("loans", 0, status="planned"), "loans[0].status"),
     ("a loan made told as only possible", _set("loans", 1, status="possible"), "loans[1].status"),

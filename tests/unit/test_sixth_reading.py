@@ -305,3 +305,89 @@ def test_aid_being_considered_is_headed_as_considered_not_as_asked_for() -> None
     aid = pages_text(answer("aid", Library([loaded])))
     assert "Considered (not given) · Oster → Estria: tugs" in aid and "Asked for" not in aid
     assert "Aid: 1 considered (not given)" in aid
+
+
+# ---------------------------------------------------------------- a body or a place is not a person
+
+# TEST FIXTURE, NOT NEWS: names the article itself shows to be a body or a place, not a person, beside a person
+# named alone and one whose title the article gives.
+BODIES = """Harbour raid in Estria
+
+Korvan militants fired flares at the quay on Monday. Korvan, which controls the northern hills, denied it.
+Talks were held in Mirren on Tuesday. The movement Selvar said it had left the quay.
+Harbourmaster Ada Quill met Drann at the quay. Drann said the crews were safe.
+Sarn fighters guarded the quay. Envoy Sarn denied it.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def _one_word_person(name: str, sentence: str, **more: Any) -> dict[str, Any]:
+    return {"name": name, "as_written": more.pop("as_written", name), "evidence": [sentence], **more}
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "signal"),
+    [
+        ("Korvan", "Korvan militants fired flares at the quay on Monday.", "“Korvan militants”"),
+        ("Korvan", "Korvan, which controls the northern hills, denied it.", "“Korvan, which”"),
+        ("Mirren", "Talks were held in Mirren on Tuesday.", "“in Mirren”"),
+        ("Selvar", "The movement Selvar said it had left the quay.", "“movement Selvar”"),
+    ],
+)
+def test_a_name_the_article_shows_is_a_body_or_a_place_is_no_person(
+    name: str, sentence: str, signal: str
+) -> None:
+    """Fifth reading (left open): ORGANISATION_WORDS and PLACE_NAMES are hand lists, so a body or a place they
+    do not list ("Hamas") passed as a person. The article's own words say so: a member noun after the name
+    ("Korvan militants"), "which" after it, a place's preposition before it ("in Mirren"), a body's noun
+    before it ("the movement Selvar"); with no person's title or role for it anywhere, it is refused."""
+    attribution = {"attribution": "The movement Selvar said"} if name == "Selvar" else {}
+    found = checked(BODIES, people=[_one_word_person(name, sentence, **attribution)])[1]
+    assert [item for item, _ in found] == ["people[0].name"], found
+    assert signal in found[0][1]
+
+
+def test_a_name_with_a_persons_title_or_no_sign_of_a_body_stays_a_person() -> None:
+    """ "Drann" (named alone, no sign of a body) and "Sarn" (the article titles him: "Envoy Sarn", beside
+    "Sarn fighters") are people; so is every person of the shipped brief (test_mutants)."""
+    drann = _one_word_person("Drann", "Drann said the crews were safe.", attribution="Drann said")
+    sarn = _one_word_person("Sarn", "Envoy Sarn denied it.", as_written="Envoy Sarn", role="Envoy")
+    assert refused(BODIES, people=[drann, sarn]) == []
+
+
+# ---------------------------------------------------------------- who says a quote; who says a cut passage
+
+# TEST FIXTURE, NOT NEWS: a quote told to someone, and sentences whose passages could be cut from their speaker.
+TOLD = """Ferry talks stall in Estria
+
+Harbourmaster Ada Quill told Mayor Ben Oster “the light is ready for the ferries”.
+Oster responded that the crews were unpaid, a harbour official said.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_a_quotes_speaker_is_who_says_it_not_whom_the_attribution_also_names() -> None:
+    """Sixth reading: the speaker had only to be written in the attribution, so “the light is ready for the
+    ferries” could be given to Ben Oster, to whom Ada Quill told it (and Austin's quote to "the participants"
+    of "Austin said the participants discussed “…”", test_mutants)."""
+    quote = {
+        "speaker": "Ben Oster",
+        "text": "the light is ready for the ferries",
+        "attribution": "Harbourmaster Ada Quill told Mayor Ben Oster",
+        "evidence": ["Harbourmaster Ada Quill told Mayor Ben Oster “the light is ready for the ferries”."],
+    }
+    assert refused(TOLD, quotes=[quote]) == ["quotes[0].speaker"]
+    assert refused(TOLD, quotes=[{**quote, "speaker": "Ada Quill"}]) == []
+    assert refused(TOLD, quotes=[{**quote, "speaker": "Harbourmaster Ada Quill"}]) == []
+
+
+def test_a_passage_cut_just_after_who_says_it_is_refused() -> None:
+    """Sixth reading: "the crews were unpaid, a harbour official said." cut from "Oster responded that" tells
+    Oster's response as the official's own claim; a passage may start after a saying word only when its
+    attribution holds that word."""
+    cut = "the crews were unpaid, a harbour official said."
+    assert refused(TOLD, key_points=[{"evidence": [cut], "attribution": "a harbour official said"}]) == [
+        "key_points[0].evidence[0]"
+    ]
+    whole = "Oster responded that the crews were unpaid, a harbour official said."
+    assert refused(TOLD, key_points=[{"evidence": [whole], "attribution": "a harbour official said"}]) == []
