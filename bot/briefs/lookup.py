@@ -100,13 +100,18 @@ class Found(Generic[T]):
         )
 
 
-def retired_by(previous: Library, library: Library) -> list[Brief]:
-    """The briefs of `previous` whose content version `library` no longer serves (changed or removed): what a
-    pending digest may still need. When `library` is `previous.updated(...)` (a reload), only the briefs it
-    replaced are looked at."""
+def retired_by(previous: Library, library: Library) -> list[tuple[Brief, str]]:
+    """The briefs of `previous` whose content version `library` no longer serves (changed or removed), each
+    with that version: what a pending digest may still need. When `library` is `previous.updated(...)` (a
+    reload), only the briefs it replaced are looked at."""
     replaced = library.replaced_since(previous)
     candidates = previous.briefs if replaced is None else replaced
-    return [brief for brief in candidates if library.version(brief.id) != previous.version(brief.id)]
+    retired: list[tuple[Brief, str]] = []
+    for brief in candidates:
+        version = previous.version(brief.id)
+        if version is not None and library.version(brief.id) != version:
+            retired.append((brief, version))
+    return retired
 
 
 def newest_first(briefs: Iterable[Brief]) -> list[Brief]:

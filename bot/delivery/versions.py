@@ -87,11 +87,11 @@ class VersionStore:
         """The (brief id, version) held in memory besides the library's."""
         return self._retired.keys()
 
-    def retire(self, briefs: Iterable[Brief]) -> None:
-        """Keep these (replaced or removed by a reload) in memory, for rows that recorded them."""
-        for brief in briefs:
-            version = Library([brief]).version(brief.id)
-            assert version is not None
+    def retire(self, retired: Iterable[tuple[Brief, str]]) -> None:
+        """Keep these briefs, each at its content version (replaced or removed by a reload), in memory, for
+        rows that recorded them. The version is the one the library it leaves worked out: fingerprinting a
+        brief again here would take milliseconds of the event loop for each."""
+        for brief, version in retired:
             self._retired[(brief.id, version)] = brief
 
     async def brief_at(self, brief_id: str, version: str | None) -> Brief | None:
