@@ -35,9 +35,13 @@ DeliveryState = Literal["pending", "sent", "dead", "skipped", "missed", "cancell
 NONCE_LENGTH = 25  # Discord's limit for a message nonce
 DEFAULT_PAUSE_AFTER = 3
 MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apart from every schedule's slots
-# Subscriptions recorded per transaction. Each chunk holds the write lock (and the one connection every
-# command and send waits for) for tens of milliseconds (bench/record.py measures it; the aim is under 100 ms).
-RECORD_CHUNK = 500
+# Subscriptions recorded per transaction, a fixed number per engine (never sized by the time a chunk took:
+# under load that shrinks chunks until round trips are all the time spent; on PostgreSQL chunks of 50 made
+# 100,000 take 164 s). On SQLite a chunk holds the write lock (and the one connection every command and send
+# waits for) for tens of milliseconds (bench/record.py measures it; the aim is under 100 ms). On PostgreSQL
+# the write lock is only the writers' advisory lock (reads, claims and outcomes go on beside it), and each
+# chunk costs round trips and a commit: larger chunks.
+RECORD_CHUNK: dict[Dialect, int] = {"sqlite": 1000, "postgresql": 2000}
 _SKIPPED_SHOWN = 10  # channel ids named in the log line of a slot's skipped channels
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
@@ -189,6 +193,12 @@ _DELIVERIES = Columns(Delivery)
 # indexes by channel, not by reading the channel's whole history; the reserved briefs are gathered only for a
 # channel that has such a row (NULL otherwise: no reservation), since the UNION builds a temporary table each
 # time it runs (measured with callgrind: 24,700 instructions a channel without a pending row, 20,700 so).
+# A chunk's channel ids (a JSON array bound at `{}`) as an array that PostgreSQL evaluates once, before the
+# statement: `channel_id = ANY (ARRAY(...))` is then an index scan of the chunk's keys. Written as
+# `IN (SELECT json_array_elements_text(...))`, the planner cannot know the list is short, and joined it to a
+# sequential scan of every subscription (and every row of the slot) in each chunk: recording grew with the
+# square of the subscriptions (EXPLAIN ANALYZE; tests/unit/test_record_chunks.py counts the rows read).
+_CHUNK_IDS_POSTGRESQL = "ARRAY(SELECT CAST(json_array_elements_text(CAST({} AS json)) AS BIGINT))"
 _HAS_RESERVING_ROW = (
     "EXISTS (SELECT 1 FROM deliveries AS p WHERE p.channel_id = s.channel_id AND p.state = 'pending')"
     " OR EXISTS (SELECT 1 FROM deliveries AS h WHERE h.channel_id = s.channel_id AND h.state = 'held')"
@@ -210,14 +220,18 @@ _CHUNK_STATE: dict[Dialect, str] = {
         " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
     ),
     # The same on PostgreSQL's JSON functions; the aggregates ordered, so that channels in one state read
-    # the same text (SQLite's follow the primary key and the sorted union).
+    # the same text (SQLite's follow the primary key and the sorted union). The available briefs are one
+    # jsonb object, built once per statement (an uncorrelated subquery), each delivered row of the channel
+    # tested against it: as an IN list, PostgreSQL looked each available brief up in every channel
+    # (20 index probes a channel for 3 rows, EXPLAIN ANALYZE).
     "postgresql": (
         "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through,"  # noqa: S608
         " s.paused_at, s.paused_reason, s.pause_cause,"
         " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
-        " AND d.slot_key = ?),"
+        " AND d.slot_key = ? OFFSET 0),"
         " (SELECT json_object_agg(b.brief_id, b.version ORDER BY b.brief_id) FROM delivered_briefs AS b"
-        " WHERE b.channel_id = s.channel_id AND b.brief_id IN (SELECT json_array_elements_text(?::json))),"
+        " WHERE b.channel_id = s.channel_id AND jsonb_exists((SELECT jsonb_object_agg(a, TRUE)"
+        " FROM json_array_elements_text(?::json) AS available (a)), b.brief_id)),"
         f" CASE WHEN {_HAS_RESERVING_ROW} THEN (SELECT json_agg(reserved ORDER BY reserved) FROM ("
         'SELECT j.value COLLATE "C" AS reserved FROM deliveries AS p,'
         " json_array_elements_text(p.brief_ids::json) AS j (value)"
@@ -225,28 +239,35 @@ _CHUNK_STATE: dict[Dialect, str] = {
         " UNION SELECT j.value FROM deliveries AS h, json_array_elements_text(h.brief_ids::json) AS j (value)"
         " WHERE h.channel_id = s.channel_id AND h.state = 'held') AS r) END,"
         " s.tags"
-        " FROM subscriptions AS s WHERE s.channel_id IN"
-        " (SELECT json_array_elements_text(?::json)::bigint)"
+        f" FROM subscriptions AS s WHERE s.channel_id = ANY ({_CHUNK_IDS_POSTGRESQL.format('?')})"
     ),
 }
 
 
 # A channel's nonce (`make_nonce`) computed in SQL: the slot's prefix, then the channel id in
 # `_CHANNEL_DIGITS` base-62 digits, most significant first (62**10 < 2**63, so integer division is exact on
-# both backends' 64-bit integers). PostgreSQL's substr takes an integer position, not a bigint.
+# both backends' 64-bit integers). On SQLite, the ten low digits are read two at a time from `:pairs`, a blob
+# of every pair of digits (`_PAIRS`; a blob's substr is indexed by byte, a text's walks its characters): six
+# substr calls a row instead of eleven; measured 0.14 s instead of 0.40 s for 100,000 rows (CPU).
+# PostgreSQL's substr takes an integer position, not a bigint, and runs on the server.
 def _nonce_sql(dialect: Dialect) -> str:
-    position = (
-        "(s.channel_id / {}) % 62 + 1"
-        if dialect == "sqlite"
-        else "CAST((s.channel_id / {}) % 62 AS INTEGER) + 1"
-    )
+    if dialect == "sqlite":
+        top = f"substr('{_BASE62}', s.channel_id / {_FOUR_DIGITS**2 * 3844} + 1, 1)"
+        pairs = [
+            f"substr(:pairs, (s.channel_id / {3844**power} % 3844) * 2 + 1, 2)" for power in range(4, -1, -1)
+        ]
+        return f":prefix || CAST({' || '.join([top, *pairs])} AS TEXT)"
+    position = "CAST((s.channel_id / {}) % 62 AS INTEGER) + 1"
     return " || ".join(
-        [":prefix" if dialect == "sqlite" else "CAST(:prefix AS TEXT)"]
+        ["CAST(:prefix AS TEXT)"]
         + [
             f"substr('{_BASE62}', {position.format(62**power)}, 1)"
             for power in range(_CHANNEL_DIGITS - 1, -1, -1)
         ]
     )
+
+
+_PAIRS = "".join(_BASE62_PAIRS).encode("ascii")
 
 
 # One group of a chunk's rows (channels with the same decision), set-based: each channel's row made from its
@@ -272,8 +293,7 @@ _INSERT_GROUP: dict[Dialect, str] = {
         " CAST(:brief_ids AS TEXT), CAST(:next_attempt_at AS TEXT), CAST(:reason AS TEXT),"
         " CAST(:pause_cause AS TEXT), CAST(:stamp AS TEXT), CAST(:stamp AS TEXT), CAST(:brief_versions AS TEXT),"
         " CAST(:updated_from AS TEXT) FROM subscriptions AS s"
-        " WHERE s.channel_id IN (SELECT CAST(json_array_elements_text(CAST(:channel_ids AS json)) AS BIGINT))"
-        " ORDER BY s.channel_id"
+        f" WHERE s.channel_id = ANY ({_CHUNK_IDS_POSTGRESQL.format(':channel_ids')}) ORDER BY s.channel_id"
     ),
 }
 # Each channel's oldest due row (its head: no due row of the channel before it), then those heads numbered
@@ -418,13 +438,14 @@ class DeliveryLedger:
     """The outbox. Every write is a `BEGIN IMMEDIATE` transaction (recording a slot: one per chunk)."""
 
     def __init__(
-        self, database: Database, *, pause_after: int = DEFAULT_PAUSE_AFTER, record_chunk: int = RECORD_CHUNK
+        self, database: Database, *, pause_after: int = DEFAULT_PAUSE_AFTER, record_chunk: int | None = None
     ) -> None:
-        if record_chunk < 1:
+        """`record_chunk`: subscriptions recorded per transaction (default: RECORD_CHUNK of the engine)."""
+        if record_chunk is not None and record_chunk < 1:
             raise ValueError("record_chunk must be at least 1")
         self._db = database
         self.pause_after = pause_after
-        self.record_chunk = record_chunk
+        self.record_chunk = RECORD_CHUNK[database.dialect] if record_chunk is None else record_chunk
         self.leases = SendLeases(database)
 
     # --- recording ---
@@ -615,6 +636,7 @@ class DeliveryLedger:
                         "slot_key": slot_key,
                         "slot_at": slot_at,
                         "prefix": prefix,
+                        **({"pairs": _PAIRS} if connection.dialect == "sqlite" else {}),
                         "state": state,
                         "brief_ids": brief_ids,
                         "next_attempt_at": next_at,
@@ -1440,9 +1462,13 @@ async def _lock_delivery(connection: Connection, delivery_id: int) -> None:
 
 async def _advance(connection: Connection, channel_ids: list[int], through: datetime) -> None:
     stamp = to_db(through)
+    chunk = (
+        f"IN ({elements('sqlite')})"
+        if connection.dialect == "sqlite"
+        else f"= ANY ({_CHUNK_IDS_POSTGRESQL.format('?')})"
+    )
     await connection.execute(
-        "UPDATE subscriptions SET recorded_through = ?"  # noqa: S608 - a constant fragment
-        f" WHERE recorded_through < ? AND channel_id IN ({elements(connection.dialect)})",
+        f"UPDATE subscriptions SET recorded_through = ? WHERE recorded_through < ? AND channel_id {chunk}",  # noqa: S608
         (stamp, stamp, json_list(channel_ids)),
     )
 
