@@ -68,6 +68,8 @@ from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
+    DENIAL_WORDS,
+    DENYING_WORDS,
     EXPECTATION_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
@@ -79,6 +81,7 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    NONE_WORDS,
     NOT_YET_WORDS,
     OPENING_MARKERS,
     ORGANISATION_WORDS,
@@ -336,6 +339,10 @@ class _Checker:
                 governing = None
             if governing is None:
                 needed = _markers_needing_attribution(sentence.text)
+                own = _clause_source(item, paragraph, sentence)
+                if own is not None:  # "Oster said Vesta sent …, and Quill said …": Vesta's is Oster's claim
+                    said = set(_said_markers(sentence.text))
+                    needed = (*(m for m in needed if m not in said), own)
             else:
                 needed = _hedges(sentence.text)
                 speaker = item.speaker if isinstance(item, Quote) else None
@@ -782,6 +789,15 @@ class _Checker:
                 continue
             text = normalise(said.text)
             for place, sentence in told:
+                own = _clause_source(deal, place.paragraph, sentence)
+                spans = [(a, a + len(text)) for a in find_words(text, sentence.text)]
+                if own is not None and spans and not any(a <= own[1] and own[2] <= b for a, b in spans):
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"“{said.text}” tells another clause of “{sentence.text}”: “{deal.status_as_written}” is "
+                        f"told by “{sentence.text[: own[2]].split(',')[-1].strip()}”, in its own clause",
+                    )
+                    break
                 if find_words(text, sentence.text):
                     break
                 governing = governing_attribution(place.paragraph, sentence)
@@ -802,6 +818,20 @@ class _Checker:
         yield from self._value(f"{where}.recipient", flow.recipient, texts)
         for index, item in enumerate(flow.items):
             yield from self._value(f"{where}.items[{index}]", item, texts)
+            first = normalise(item).split()[0].casefold() if item.split() else ""
+            if first in NONE_WORDS and flow.status not in _NOT_DONE:
+                yield Problem(
+                    f"{where}.items[{index}]",
+                    f"“{item}” names what was not given (“{first} …”): status “{flow.status}” cannot be said of it; "
+                    "tell it as a key point in the article's words",
+                )
+        yield from self._denied(
+            where,
+            flow,
+            [("donor", flow.donor), ("recipient", flow.recipient)]
+            + [(f"items[{i}]", item) for i, item in enumerate(flow.items)],
+            located,
+        )
         cues = AID_KIND_WORDS[flow.kind]
         # "has not provided military aid to Kyiv beyond helmets": a phrase that excepts the items says what they are
         naming = [*flow.items, *([flow.status_as_written] if _excepting(flow.status_as_written) else [])]
@@ -837,6 +867,35 @@ class _Checker:
         ]
         if judged and not any(ok is not False for ok in judged):
             yield _direction_problem(f"{where}.donor", "donor", flow.donor, "recipient", flow.recipient)
+
+    def _denied(
+        self, where: str, deal: Dealing, values: Sequence[tuple[str, str]], located: list[Located]
+    ) -> Iterator[Problem]:
+        """A value the sentences of the deal's verb name only to deny it ("Norland lent Estria $50 million, not
+        $90 million.": not $90 million; "Oster, rather than Vesta, has sent pilots": not Vesta) is not what was
+        done, promised or planned: refused unless the deal is told as not done."""
+        if deal.status in _NOT_DONE:
+            return
+        verb = normalise(deal.status_as_written)
+        sentences = {
+            (place.paragraph.number, s.start): s
+            for place in located
+            for s in place.sentences
+            if find_words(verb, s.text)
+        }
+        for field, value in values:
+            found: list[str | None] = []
+            for sentence in sentences.values():
+                for form in self._forms(value):
+                    for at in find_words(form, sentence.text):
+                        before = " ".join(w.strip(_PUNCTUATION) for w in sentence.text[:at].split()[-2:])
+                        found.append(next((w for w in DENYING_WORDS if before.casefold().endswith(w)), None))
+            if found and all(word is not None for word in found):
+                yield Problem(
+                    f"{where}.{field}",
+                    f"“{value}” stands just after “{found[0]}”: the article names it to deny it, not as what was "
+                    "done; name the value the article says was",
+                )
 
     def _only_as_place(self, recipient: str, verb: _VerbPlace) -> tuple[str, str] | None:
         """(the words, the told span), as written, when the verb's words name `recipient` only as where it
@@ -979,10 +1038,7 @@ class _Checker:
         """`by`, `when`, `how` and `where` stand in the status verb's clause, as shown; `by` just before the
         verb; `where` may also be the setting that opens the verb's sentence ("In Security Cabinet meetings, …")."""
         verb = normalise(deal.status_as_written)
-        shown = [
-            at.place.paragraph.text[max(at.clause.start, at.place.start) : min(at.clause.end, at.place.end)]
-            for at in clauses
-        ]
+        shown = [_reach(at, verb) for at in clauses]
         if not shown:  # the verb is not in the evidence (its own problem says so): each value must still be
             texts = [place.passage for place in located]
             for field in ("by", "when", "how", "where"):
@@ -1095,6 +1151,12 @@ class _Checker:
             yield from self._value(f"{where}.status_as_written", loan.status_as_written, texts)
             yield from self._dealing(where, loan, located, [])
             return
+        yield from self._denied(
+            where,
+            loan,
+            [("as_written", loan.as_written), ("lender", loan.lender), ("borrower", loan.borrower)],
+            located,
+        )
         place, at = places[0]
         position = place.start + at
         whole = amount_cut(place.paragraph.text, position, position + len(wanted))
@@ -1378,8 +1440,14 @@ class _Checker:
                         between = attribution[end:start].split()
                         if start >= end and all(w.casefold() in _BETWEEN_SPEAKER_AND_VERB for w in between):
                             return
-                        if not attribution[:start].strip() and at >= stop:
-                            return
+                        between = attribution[stop:at].split()
+                        if (
+                            not attribution[:start].strip()
+                            and at >= stop
+                            and "," not in attribution[stop:at]
+                            and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in between)
+                        ):
+                            return  # "said Harbourmaster Ada Quill": the first name after the marker
         yield Problem(
             field,
             f"“{quote.speaker}” is not who says the quote in its attribution "
@@ -1460,10 +1528,71 @@ class _Checker:
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
+_NOT_DONE: tuple[Status, ...] = ("not provided", "declined")  # a value told with its denial agrees with these
 # Words that may stand between a speaker and their saying word: "Bennett has also argued", "Oster later said".
 _BETWEEN_SPEAKER_AND_VERB = frozenset({*NAMING_NO_ONE, *VERB_ADVERBS})
 _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
 _PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
+
+
+def _reach(verb: _VerbPlace, as_written: str) -> str:
+    """The words of the verb's clause, as its passage shows them, that its `by`, `when`, `how` and `where` may
+    come from: not those of another status verb joined to it by "and", "but", "or" or "while" without a comma
+    ("Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday": Friday is Vesta's,
+    Monday Norland's), nor who does that other verb."""
+    text = verb.place.paragraph.text
+    low = max(verb.clause.start, verb.place.start)
+    high = min(verb.clause.end, verb.place.end)
+    end = verb.at + len(as_written)
+    others = sorted(
+        (at, at + len(other))
+        for other in _status_verbs_in(text[low:high])
+        for at in find_words(other, text)
+        if low <= at < high and not (verb.at <= at < end) and not (at <= verb.at < at + len(other))
+    )
+    before = [o for o in others if o[1] <= verb.at]
+    after = [o for o in others if o[0] >= end]
+    if before:
+        joint = _last_conjunction(text[before[-1][1] : verb.at])
+        if joint is not None:
+            low = before[-1][1] + joint
+    if after:
+        joint = _last_conjunction(text[end : after[0][0]])
+        if joint is not None:
+            high = end + joint
+    return text[low:high]
+
+
+def _last_conjunction(between: str) -> int | None:
+    """Where the last " and ", " but ", " or " or " while " of `between` starts; None when it has none."""
+    found = [m.start() for m in re.finditer(r"\s(?:and|but|or|while)\s", between)]
+    return found[-1] if found else None
+
+
+def _clause_source(item: Fact, paragraph: Paragraph, sentence: Span) -> tuple[str, int, int] | None:
+    """The who-says-so marker in a deal's own clause, before its status verb, with its offsets in the sentence:
+    "said" of "Oster said" in "Oster said Vesta sent ferries to Estria, and Quill said Norland sent tugs …"
+    for Vesta's ferries (Quill's "said", the sentence's last, tells Norland's). None for other facts, when the
+    verb is not in the sentence or its clause says no who-says-so before it."""
+    if not isinstance(item, AidFlow | Loan):
+        return None
+    verb = normalise(item.status_as_written)
+    values = [normalise(i) for i in item.items] if isinstance(item, AidFlow) else [normalise(item.as_written)]
+    for at in find_words(verb, sentence.text):
+        clause = next(
+            (c for c in paragraph.clauses(sentence) if c.start <= sentence.start + at < c.end), None
+        )
+        if clause is None or not any(find_words(value, clause.text) for value in values):
+            continue  # the verb of another clause ("… and Quill said Norland sent tugs"): not this deal's
+        offset = clause.start - sentence.start
+        before = [
+            (marker, offset + start, offset + end)
+            for marker, start, end in _said_markers(clause.text)
+            if offset + end <= at
+        ]
+        if before:
+            return max(before, key=lambda found: found[1])
+    return None
 
 
 def _told_by_status(item: Fact, sentence: str) -> set[tuple[str, int, int]]:
@@ -2010,6 +2139,8 @@ def read_status(as_written: str, before: str) -> Status | None:
         return None
     at, status = min(found)
     context = " ".join(normalise(before).split()[-NEGATION_REACH:]) + " " + phrase[:at]
+    if any(word.strip(_PUNCTUATION).casefold() in DENIAL_WORDS for word in context.split()):
+        return None  # "Vesta denied that Oster sent tugs": someone's denial, nothing certain
     negated = any(find_words(word, context, ignore_case=True) for word in NEGATIONS) or "n't " in context
     if status in ("provided", "delivered"):
         undone = _not_done(context, phrase[at:].split()[0] if phrase[at:].split() else "")
@@ -2035,6 +2166,8 @@ def _not_done(context: str, verb: str) -> Status | Literal["undone"] | None:
     while words and words[-1] in VERB_ADVERBS:
         words.pop()
     previous = words[-1] if words else ""
+    if previous in ("have", "be", "been") and len(words) > 1 and words[-2] in MODAL_WORDS:
+        return "undone"  # "would have provided … had it been asked", "could have sent": it was not done
     if previous == "to":
         if any(word in NOT_YET_WORDS for word in words[-3:-1]):
             return "not provided"

@@ -154,7 +154,25 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "allegedly",
     "if",  # a condition: "Oster would lend $90 million if the council agreed" is no plain pledge
     "unless",
+    # a dispute or a denial qualifies its sentence: "…, a figure Vesta disputes.", "…, but Oster denies it."
+    *(
+        DENIAL_WORDS := (
+            "disputes",
+            "disputed",
+            "disputing",
+            "denies",
+            "denied",
+            "denying",
+            "contests",
+            "contested",
+        )
+    ),
 )
+# A value named only to be denied ("$50 million, not $90 million", "Oster, rather than Vesta, has sent …") is
+# not what was done: these just before it.
+DENYING_WORDS: Final[tuple[str, ...]] = ("not", "never", "rather than", "instead of", "not even")
+# An item that names what was not given ("sent no ferries"): never told as given, promised or planned.
+NONE_WORDS: Final[frozenset[str]] = frozenset({"no", "none", "neither", "nor", "zero", "nothing"})
 
 Status = Literal[
     "provided",

@@ -741,6 +741,12 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "key_points[11].evidence[0]",
     ),
+    # a giving joined by "and" keeps its own words of where and when (sixth reading)
+    (
+        "the planeloads placed where the field hospital was built",
+        _set("aid", 1, where="in Ukraine"),
+        "aid[1].where",
+    ),
     # a plan or a possibility is its own status, checked against its verb (sixth reading)
     ("a requested loan told as planned", _set("loans", 0, status="planned"), "loans[0].status"),
     ("a loan made told as only possible", _set("loans", 1, status="possible"), "loans[1].status"),

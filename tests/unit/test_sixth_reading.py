@@ -313,10 +313,10 @@ def test_aid_being_considered_is_headed_as_considered_not_as_asked_for() -> None
 # named alone and one whose title the article gives.
 BODIES = """Harbour raid in Estria
 
-Korvan militants fired flares at the quay on Monday. Korvan, which controls the northern hills, denied it.
+Korvan militants fired flares at the quay on Monday. Korvan, which controls the northern hills, stayed silent.
 Talks were held in Mirren on Tuesday. The movement Selvar said it had left the quay.
 Harbourmaster Ada Quill met Drann at the quay. Drann said the crews were safe.
-Sarn fighters guarded the quay. Envoy Sarn denied it.
+Sarn fighters guarded the quay. Envoy Sarn stayed silent.
 Estria Harbour News staff contributed to this report.
 """
 
@@ -329,7 +329,7 @@ def _one_word_person(name: str, sentence: str, **more: Any) -> dict[str, Any]:
     ("name", "sentence", "signal"),
     [
         ("Korvan", "Korvan militants fired flares at the quay on Monday.", "“Korvan militants”"),
-        ("Korvan", "Korvan, which controls the northern hills, denied it.", "“Korvan, which”"),
+        ("Korvan", "Korvan, which controls the northern hills, stayed silent.", "“Korvan, which”"),
         ("Mirren", "Talks were held in Mirren on Tuesday.", "“in Mirren”"),
         ("Selvar", "The movement Selvar said it had left the quay.", "“movement Selvar”"),
     ],
@@ -351,7 +351,7 @@ def test_a_name_with_a_persons_title_or_no_sign_of_a_body_stays_a_person() -> No
     """ "Drann" (named alone, no sign of a body) and "Sarn" (the article titles him: "Envoy Sarn", beside
     "Sarn fighters") are people; so is every person of the shipped brief (test_mutants)."""
     drann = _one_word_person("Drann", "Drann said the crews were safe.", attribution="Drann said")
-    sarn = _one_word_person("Sarn", "Envoy Sarn denied it.", as_written="Envoy Sarn", role="Envoy")
+    sarn = _one_word_person("Sarn", "Envoy Sarn stayed silent.", as_written="Envoy Sarn", role="Envoy")
     assert refused(BODIES, people=[drann, sarn]) == []
 
 
@@ -391,3 +391,143 @@ def test_a_passage_cut_just_after_who_says_it_is_refused() -> None:
     ]
     whole = "Oster responded that the crews were unpaid, a harbour official said."
     assert refused(TOLD, key_points=[{"evidence": [whole], "attribution": "a harbour official said"}]) == []
+
+
+# ---------------------------------------------------------------- denied, disputed, counterfactual, none
+
+# TEST FIXTURE, NOT NEWS: values the article denies, disputes or tells only as what would have been.
+DENIED = """Harbour deals in Estria
+
+Norland lent Estria $50 million, not $90 million.
+Oster, rather than Vesta, has sent pilots to Estria.
+Oster lent Estria $70 million last year, a figure Vesta disputes.
+Vesta denied that Oster sent tugs to Estria.
+Norland has provided Estria with cranes, Vesta claims, but Oster denies it.
+Vesta would have provided engines to Estria had it been asked.
+Norland sent no ferries to Estria.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def _deal_flow(donor: str, item: str, verb: str, sentence: str, **more: Any) -> dict[str, Any]:
+    return {
+        "donor": donor,
+        "recipient": "Estria",
+        "kind": "other",
+        "items": [item],
+        "status": "provided",
+        "status_as_written": verb,
+        "evidence": [sentence],
+        **more,
+    }
+
+
+def _deal_loan(lender: str, amount: str, verb: str, sentence: str, **more: Any) -> dict[str, Any]:
+    return {
+        "lender": lender,
+        "borrower": "Estria",
+        "as_written": amount,
+        "status": "provided",
+        "status_as_written": verb,
+        "evidence": [sentence],
+        **more,
+    }
+
+
+def test_an_amount_or_a_giver_the_article_denies_is_refused() -> None:
+    """Sixth reading: "Norland lent Estria $50 million, not $90 million." was accepted as a $90 million loan,
+    and "Oster, rather than Vesta, has sent pilots" as pilots sent by Vesta: a value the article names only to
+    deny it ("not", "rather than", "instead of" just before it) is not what was done."""
+    lent = "Norland lent Estria $50 million, not $90 million."
+    assert refused(DENIED, loans=[_deal_loan("Norland", "$90 million", "lent", lent)]) == [
+        "loans[0].as_written"
+    ]
+    assert refused(DENIED, loans=[_deal_loan("Norland", "$50 million", "lent", lent)]) == []
+    sent = "Oster, rather than Vesta, has sent pilots to Estria."
+    assert refused(DENIED, aid=[_deal_flow("Vesta", "pilots", "has sent", sent)]) == ["aid[0].donor"]
+    assert refused(DENIED, aid=[_deal_flow("Oster", "pilots", "has sent", sent)]) == []
+
+
+def test_a_disputed_or_denied_claim_keeps_its_dispute() -> None:
+    """Sixth reading: "…, a figure Vesta disputes." and "…, but Oster denies it." were dropped: the loan was
+    told as fact, the cranes as Vesta's claim alone. A dispute or a denial is a hedge of its sentence; and what
+    someone denied was done ("Vesta denied that Oster sent tugs") has no status at all."""
+    figure = "Oster lent Estria $70 million last year, a figure Vesta disputes."
+    loan = _deal_loan("Oster", "$70 million", "lent", figure, when="last year")
+    assert refused(DENIED, loans=[loan]) == ["loans[0].attribution"]
+    disputed = {"text": "a figure Vesta disputes", "role": "hedge"}
+    assert refused(DENIED, loans=[{**loan, "attribution": disputed}]) == []
+    cranes = "Norland has provided Estria with cranes, Vesta claims, but Oster denies it."
+    claimed = _deal_flow("Norland", "cranes", "has provided", cranes, attribution="Vesta claims")
+    assert refused(DENIED, aid=[claimed]) == ["aid[0].attribution"]
+    both = ["Vesta claims", {"text": "but Oster denies it", "role": "hedge"}]
+    assert refused(DENIED, aid=[{**claimed, "attribution": both}]) == []
+    tugs = "Vesta denied that Oster sent tugs to Estria."
+    denial = {"text": "Vesta denied", "role": "hedge"}
+    assert "aid[0].status" in refused(
+        DENIED, aid=[_deal_flow("Oster", "tugs", "sent", tugs, attribution=denial)]
+    )
+
+
+def test_what_would_have_been_given_or_none_given_is_not_given() -> None:
+    """Sixth reading: "Vesta would have provided engines to Estria had it been asked." was accepted as engines
+    provided (a modal, then "have"), and "Norland sent no ferries" as "Given · Norland → Estria: no ferries"."""
+    engines = "Vesta would have provided engines to Estria had it been asked."
+    hedge = {"text": "Vesta would have provided engines to Estria had it been asked", "role": "hedge"}
+    flow = _deal_flow("Vesta", "engines", "would have provided", engines, attribution=hedge)
+    assert "aid[0].status" in refused(DENIED, aid=[flow])
+    ferries = "Norland sent no ferries to Estria."
+    assert "aid[0].items[0]" in refused(DENIED, aid=[_deal_flow("Norland", "no ferries", "sent", ferries)])
+
+
+# ---------------------------------------------------------------- each clause its own source, time and doer
+
+# TEST FIXTURE, NOT NEWS: two claims in one sentence, each with its own source; two givings joined by "and".
+CLAUSES = """Harbour deals in Estria
+
+Oster said Vesta sent ferries to Estria, and Quill said Norland sent tugs to Estria.
+“We are ready for the ferries,” said Harbourmaster Ada Quill, who met Mayor Ben Oster.
+Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_a_claim_is_told_by_the_source_of_its_own_clause() -> None:
+    """Sixth reading: a sentence's last who-says-so was the one every fact of it needed, so Vesta's ferries
+    (Oster's claim) were accepted with "Quill said", and refused with "Oster said"."""
+    sentence = "Oster said Vesta sent ferries to Estria, and Quill said Norland sent tugs to Estria."
+    ferries = _deal_flow("Vesta", "ferries", "sent", sentence)
+    tugs = _deal_flow("Norland", "tugs", "sent", sentence)
+    assert refused(CLAUSES, aid=[{**ferries, "attribution": "Oster said"}]) == []
+    assert refused(CLAUSES, aid=[{**tugs, "attribution": "Quill said"}]) == []
+    assert "aid[0].attribution" in refused(CLAUSES, aid=[{**ferries, "attribution": "Quill said"}])
+    assert "aid[0].attribution" in refused(CLAUSES, aid=[{**tugs, "attribution": "Oster said"}])
+
+
+def test_a_quote_said_by_its_source_is_not_given_to_whom_they_met() -> None:
+    """Sixth reading: in “…,” said Harbourmaster Ada Quill, who met Mayor Ben Oster. the speaker is the first
+    name after "said", never one of what is said of them."""
+    quote = {
+        "speaker": "Ben Oster",
+        "text": "We are ready for the ferries",
+        "attribution": "said Harbourmaster Ada Quill, who met Mayor Ben Oster",
+        "evidence": [
+            "“We are ready for the ferries,” said Harbourmaster Ada Quill, who met Mayor Ben Oster."
+        ],
+    }
+    assert refused(CLAUSES, quotes=[quote]) == ["quotes[0].speaker"]
+    quill = {**quote, "speaker": "Ada Quill", "attribution": "said Harbourmaster Ada Quill"}
+    assert refused(CLAUSES, quotes=[quill]) == []
+
+
+def test_a_giving_joined_by_and_keeps_its_own_time_and_doer() -> None:
+    """Sixth reading: "Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday." is one
+    clause (no comma), so Norland's cranes could be dated Friday and Vesta's nets Monday, and `by` taken from the
+    other giving."""
+    sentence = "Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday."
+    cranes = _deal_flow("Norland", "cranes", "sent", sentence)
+    nets = _deal_flow("Vesta", "nets", "sent", sentence)
+    assert refused(CLAUSES, aid=[{**cranes, "when": "on Monday"}, {**nets, "when": "on Friday"}]) == []
+    assert refused(CLAUSES, aid=[{**cranes, "when": "Friday"}]) == ["aid[0].when"]
+    assert refused(CLAUSES, aid=[{**nets, "when": "on Monday"}]) == ["aid[0].when"]
+    assert refused(CLAUSES, aid=[{**cranes, "by": "Vesta"}]) == ["aid[0].by"]
