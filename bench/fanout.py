@@ -195,6 +195,7 @@ def stalls_from(
     if summary is None:
         return None
     origin = first if first is not None else 0.0
+    summary.pop("lags", None)  # every lag, for a closer look at the raw recordings only
     lags = [[round(at + to_standin - origin, 2), lag] for at, lag in summary.pop("long_lags", [])]
     return {**summary, "long_lags_at_s": lags[:10]}
 

@@ -29,10 +29,20 @@ SHARED_BUDGET_TIMEOUT = 5.0  # seconds a permit may wait for the database before
 # At most this much of the rate's permits (in seconds' worth) one process reserves at a time while it has
 # several callers waiting: fewer database writes under load, and no more than this held ahead by one process.
 BATCH_SECONDS = 0.2
+MOST_ANSWER_DELAY = 0.5  # seconds: reservations are made at most this far ahead for the database's delay
+# A permit is good for a request leaving at most this long after its time. A request sent later (its task
+# woke late from a stalled loop, or a database read or discord.py's bucket wait stood between the permit and
+# the request) would be counted in a second that other permits already fill: it takes a new permit instead.
+# So every request leaves within LATE_MARGIN of a permit of its own, permits 1/rate apart, and any second
+# at Discord holds at most rate * (1 + LATE_MARGIN + jitter) + 1 requests, jitter being the spread of the
+# network's delay: at 45/s, 50 ms here leaves Discord's 50 room for about 40 ms of it.
+LATE_MARGIN = 0.05
+LATE_LOG_EVERY = 100  # permits replaced for lateness between two log lines
 
 
 @dataclass
 class _Permit:
+    at: float
     used: bool = False
 
 
@@ -63,6 +73,10 @@ class Pacer:
         self._sleep = sleep
         self._next_at = float("-inf")  # earliest time the next permit may be granted
         self._paused_until = float("-inf")
+        # Permits not used because their request would have left too late: the task woke late (a stalled
+        # loop), or work between `acquire()` and the request took too long.
+        self.woke_late = 0
+        self.held_too_long = 0
 
     async def acquire(self) -> float:
         """Wait for a permit and return the (clock) time it was granted for; the caller's next request (in
@@ -72,15 +86,19 @@ class Pacer:
         pause ends; a pause that starts while a caller waits moves that caller past it.
         """
         granted = await self._wait_for_permit()
-        _unspent.set(_Permit())
+        _unspent.set(_Permit(granted))
         return granted
 
     async def acquire_for_request(self) -> None:
-        """Before an HTTP attempt: spend the permit this task took with `acquire()`, or wait for one."""
+        """Before an HTTP attempt: spend the permit this task took with `acquire()`, or wait for one (also
+        when that permit is more than LATE_MARGIN old: the work between them took too long)."""
         permit = _unspent.get()
         if permit is not None and not permit.used:
             permit.used = True
-            return
+            if self._clock() - permit.at <= LATE_MARGIN:
+                return
+            self.held_too_long += 1
+            self._log_late()
         await self._wait_for_permit()
 
     async def _wait_for_permit(self) -> float:
@@ -90,8 +108,23 @@ class Pacer:
             wait = at - self._clock()
             if wait > 0:
                 await self._sleep(wait)
-            if at >= self._paused_until:
+            if at < self._paused_until:
+                continue
+            if self._clock() - at <= LATE_MARGIN:
                 return at
+            # Woke too late for this permit (a stalled loop): never sent late, take another.
+            self.woke_late += 1
+            self._log_late()
+
+    def _log_late(self) -> None:
+        if (self.woke_late + self.held_too_long) % LATE_LOG_EVERY == 1:
+            logger.info(
+                "permits replaced so far, their requests unable to leave within %.0f ms of them: %d woken"
+                " late (a stalled loop), %d held too long between the permit and its request",
+                LATE_MARGIN * 1000,
+                self.woke_late,
+                self.held_too_long,
+            )
 
     async def _reserve(self, now: float) -> float:
         at = max(now, self._next_at, self._paused_until)
@@ -149,6 +182,7 @@ class SharedPacer(Pacer):
         self._refill = asyncio.Lock()
         self._waiting = 0
         self._most_at_once = max(1, int(rate_per_second * BATCH_SECONDS))
+        self._answer_delay = 0.0  # seconds the database took to answer the last reservation
 
     async def _reserve(self, now: float) -> float:
         self._waiting += 1
@@ -160,7 +194,11 @@ class SharedPacer(Pacer):
                     self._reserved.popleft()  # its time passed unused (or falls in a pause): never late
                 if not self._reserved:
                     count = min(self._waiting, self._most_at_once)
-                    first = await self._reserve_shared(now, count)
+                    # Asked for when the answer is expected (the last answer's delay): a permit granted for
+                    # the moment of asking would be late by the time a loaded database answers.
+                    asked = self._clock()
+                    first = await self._reserve_shared(now + self._answer_delay, count)
+                    self._answer_delay = min(max(self._clock() - asked, 0.0), MOST_ANSWER_DELAY)
                     self._reserved.extend(first + index * self.interval for index in range(count))
                 return self._reserved.popleft()
         finally:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
+from collections.abc import Awaitable
 from itertools import pairwise
 
 import pytest
 
-from bot.delivery.pacing import Pacer
+from bot.delivery.pacing import LATE_MARGIN, Pacer
 
 
 class VirtualTime:
@@ -47,9 +49,15 @@ async def test_no_burst_after_idling() -> None:
 
 
 async def test_concurrent_callers_queue_one_interval_apart() -> None:
-    time = VirtualTime()
+    # Sleeping at once, on one loop's time (VirtualTime would add their sleeps up, waking each too late).
+    time = StallingLoop(1000.0, stalls=[])
     pacer = Pacer(50.0, clock=time.clock, sleep=time.sleep)
-    granted = await asyncio.gather(*(pacer.acquire() for _ in range(20)))
+    granted: list[float] = []
+
+    async def take() -> None:
+        granted.append(await pacer.acquire())
+
+    await time.run([take() for _ in range(20)])
     assert sorted(granted) == pytest.approx([1000.0 + i / 50 for i in range(20)])
 
 
@@ -79,3 +87,93 @@ async def test_a_pause_arriving_while_waiting_moves_the_waiter() -> None:
 def test_rate_must_be_positive() -> None:
     with pytest.raises(ValueError):
         Pacer(0)
+
+
+class StallingLoop:
+    """An event loop's time for callers running at once: each sleep ends at its own deadline, in deadline
+    order, except that nothing runs during a stall (a garbage-collector pause, a machine too busy to run the
+    process): every sleep due in it ends together when it ends, as on a real loop.
+
+    `run` drives the callers: it lets them run until each waits on a sleep, then moves the time to the
+    earliest deadline (or to a stall's end) and wakes that sleeper. No real time passes."""
+
+    def __init__(self, start: float, stalls: list[tuple[float, float]]) -> None:
+        self.now = start
+        self._stalls = stalls
+        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._seq = 0
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._seq += 1
+        heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), self._seq, future))
+        await future
+
+    async def _settle(self) -> None:
+        for _ in range(20):
+            await asyncio.sleep(0)
+
+    async def run(self, callers: list[Awaitable[None]]) -> None:
+        tasks = [asyncio.ensure_future(caller) for caller in callers]
+        await self._settle()
+        while not all(task.done() for task in tasks):
+            wake, _, future = heapq.heappop(self._sleepers)
+            for start, end in self._stalls:
+                if start <= wake < end:
+                    wake = end
+            self.now = max(self.now, wake)
+            future.set_result(None)
+            await self._settle()
+        await asyncio.gather(*tasks)
+
+
+def most_in_any_second(times: list[float]) -> int:
+    times = sorted(times)
+    most, low = 0, 0
+    for high, at in enumerate(times):
+        while times[low] <= at - 1.0:
+            low += 1
+        most = max(most, high - low + 1)
+    return most
+
+
+async def test_a_stall_after_the_permits_were_granted_does_not_bunch_the_requests_into_one_second() -> None:
+    # 45/s, and the loop stalls 0.5 s while callers sleep towards their permits: on waking, every one of them
+    # whose permit fell in the stall would send at once, on top of the next second's 45.
+    time = StallingLoop(1000.0, stalls=[(1001.0, 1001.5)])
+    pacer = Pacer(45.0, clock=time.clock, sleep=time.sleep)
+    sent: list[float] = []
+
+    async def send() -> None:
+        await pacer.acquire()
+        await pacer.acquire_for_request()  # the send's request spends the permit
+        sent.append(time.clock())  # when the request leaves
+
+    await time.run([send() for _ in range(200)])
+    assert len(sent) == 200
+    # Each request leaves within LATE_MARGIN of a permit of its own, permits 1/45 s apart: so any second
+    # holds at most 45 * (1 + LATE_MARGIN) + 1 of them, leaving Discord's 50 room for 20-50 ms of jitter.
+    assert most_in_any_second(sent) <= int(45 * (1 + LATE_MARGIN)) + 1
+
+
+async def test_a_permit_held_too_long_before_its_request_is_replaced_by_a_new_one() -> None:
+    time = VirtualTime()
+    pacer = Pacer(10.0, clock=time.clock, sleep=time.sleep)
+    await pacer.acquire()  # the dispatcher's permit for a send, at 1000
+    time.now += 0.5  # then a slow read of the row's state (or discord.py waiting on a bucket)
+    await pacer.acquire_for_request()  # the request leaves at 1000.5
+    # Sent on the permit of 1000, it would be counted in a second that other permits fill: it took the
+    # permit of 1000.5 instead, so the next one is a full interval later.
+    assert await pacer.acquire() == pytest.approx(1000.6)
+
+
+async def test_a_permit_spent_on_time_is_not_replaced() -> None:
+    time = VirtualTime()
+    pacer = Pacer(10.0, clock=time.clock, sleep=time.sleep)
+    await pacer.acquire()
+    time.now += LATE_MARGIN / 2
+    await pacer.acquire_for_request()
+    assert time.sleeps == []  # spent at once: no second permit taken
