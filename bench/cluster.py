@@ -13,10 +13,9 @@ The cluster side:
    every process's start-up catch-up records the slot (the first one records it, the others find it
    recorded) and the fan-out starts at once;
 4. ``--processes`` (3) ``python -m bot run`` processes (what ``briefbot run`` runs), configured by their
-   environment only (``DATABASE_URL``, ``DELIVERY_RATE_PER_SECOND`` 45, ``DIGEST_LEASE`` ``--lease``: 20 s;
-   a killed process's rows are taken over up to one lease after its last renewal, so with the bots' default
-   of 30 s the first resend comes 20-30 s after the kill plus the wait for a permit, and the goal of 30 s
-   cannot be promised),
+   environment only (``DATABASE_URL``, ``DELIVERY_RATE_PER_SECOND`` 45; ``DIGEST_LEASE`` their default of
+   30 s unless ``--lease`` sets it: a killed process's rows are taken over once its heartbeat has been
+   silent for 15 s, before their leases expire),
    each on a port of the stand-in of its own so that every request says whose it was;
 5. every ``--kill-every`` (60) seconds from the first message create, one process (in turn) is SIGKILLed
    and at once started again: the rows it had claimed wait for their leases to lapse and are sent by
@@ -37,7 +36,7 @@ many were sent again, and the time from the kill to the first resend (goal <= 30
 last line of output is every figure as one JSON object.
 
     python bench/cluster.py [--channels 20000] [--processes 3] [--kill-every 60] [--fail-fraction 0.03]
-                            [--sqlite-channels N] [--skip-sqlite] [--rate 45] [--lease 20s] [--strict]
+                            [--sqlite-channels N] [--skip-sqlite] [--rate 45] [--lease 30s] [--strict]
     python bench/cluster.py --channels 2000 --kill-every 15 --sqlite-channels 2000   # a quick look, ~3 min
 
 The bots run from a copy of bot/, briefs/ and seeds/ taken at the start (edits to the tree during a run
@@ -405,7 +404,9 @@ def measure(
     by_port = Counter(r[5] for r in creates)
     side.sends_by_process = {bot.name: by_port.get(bot.port, 0) for bot in bots.all}
     if stats.get("stalls"):
-        side.notes["standin_stalls"] = {k: v for k, v in stats["stalls"].items() if k != "long_lags"}
+        side.notes["standin_stalls"] = {
+            k: v for k, v in stats["stalls"].items() if k not in ("long_lags", "lags")
+        }
 
 
 async def run_side(
@@ -456,12 +457,13 @@ async def run_side(
             DISCORD_TOKEN=TOKEN,
             DELIVERY_RATE_PER_SECOND=f"{args.rate:g}",
             LOG_LEVEL="INFO",
-            DIGEST_LEASE=args.lease,
             **code_env(code),
         )
         env.pop("DATABASE_PATH", None)
+        if args.lease is not None:
+            env["DIGEST_LEASE"] = args.lease
         env.update(database_env)
-        await standin.call("freeze")
+        side.notes["standin_nice"] = (await standin.call("freeze")).get("nice")
         bots = Bots(standin, workdir, env)
         print(
             f"[{side.name}] {channels_n} channels subscribed to {schedule} UTC; starting {processes}"
@@ -535,7 +537,15 @@ async def run_side(
             reader = None
         if bots is not None:
             side.exit_codes = await bots.stop()
-            measure(side, await standin.call("stats"), bots, kills)
+            stats = await standin.call("stats")
+            measure(side, stats, bots, kills)
+            if args.dump_stats:
+                bots_started = [[bot.name, bot.port, bot.started_at] for bot in bots.all]
+                kills_at = [[kill.bot, at] for kill, at, _ in kills]
+                dump = {**stats, "bots": bots_started, "kills": kills_at}
+                await asyncio.to_thread(
+                    Path(f"{args.dump_stats}.{backend}.json").write_text, json.dumps(dump)
+                )
         side.kills = [kill for kill, _, _ in kills]
     finally:
         if reader is not None:
@@ -650,7 +660,7 @@ async def main(args: argparse.Namespace) -> int:
             f" every {args.kill_every:g}s and restarted; stand-in {args.global_limit}/s per token,"
             f" {args.latency_min * 1000:g}-{args.latency_max * 1000:g} ms latency, {args.fail_fraction:.0%} of"
             f" sends answered 502 after being stored; DELIVERY_RATE_PER_SECOND={args.rate:g}"
-            + f", DIGEST_LEASE={args.lease}",
+            + f", DIGEST_LEASE={args.lease or 'the default (30s)'}",
             flush=True,
         )
         sides.append(await run_side(args, root, code, backend="postgresql", channels_n=args.channels))
@@ -689,7 +699,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--fail-fraction", type=float, default=0.03, help="sends stored, then 502 (0.03)")
     parser.add_argument("--rate", type=float, default=45.0, help="DELIVERY_RATE_PER_SECOND (45)")
-    parser.add_argument("--lease", default="20s", help="DIGEST_LEASE for the bots (20s; theirs is 30s)")
+    parser.add_argument("--lease", default=None, help="DIGEST_LEASE for the bots (default: theirs, 30s)")
     parser.add_argument("--global-limit", type=int, default=GLOBAL_LIMIT, help="stand-in's limit/s (50)")
     parser.add_argument("--latency-min", type=float, default=0.02, help="seconds (0.02)")
     parser.add_argument("--latency-max", type=float, default=0.05, help="seconds (0.05)")
@@ -698,6 +708,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="seed of the stand-in's 502s (1)")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per side (default: from size)")
     parser.add_argument("--keep-logs", default=None, help="copy the bots' logs into this folder")
+    parser.add_argument(
+        "--dump-stats", default=None, help="write the stand-in's raw recordings to PREFIX.<backend>.json"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args(argv)
     if args.timeout is None:

@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import ClockCheck, describe_duration, utc_now
+from bot.delivery.heartbeat import LIVE_WITHIN
 from bot.delivery.history_search import (
     DEFAULT_MARGIN,
     DEFAULT_MAX_PAGES,
@@ -64,6 +65,7 @@ HELD_RECHECK_MAX = timedelta(hours=6)
 # How long a claimed row's send is this process's alone unless renewed (renewed every third of it while the
 # send is in flight): after it, another process may take the row over (DIGEST_LEASE).
 DEFAULT_LEASE = timedelta(seconds=30)
+SILENCE_CHECK_EVERY = 1.0  # seconds between looks for silent processes' leases (one UPDATE each)
 # A claim reads the turn of every due row (bot.storage.ledger `claim_due`: a quarter of a second with a slot of
 # 20,000 rows pending on PostgreSQL), so while sends are in flight it waits until at least this share of
 # `max_in_flight` is free and claims that many at once, rather than one row for each send that finishes.
@@ -179,6 +181,7 @@ class Dispatcher:
         owner: ProcessIdentity | None = None,
         lease_for: timedelta = DEFAULT_LEASE,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        silent_after: timedelta = LIVE_WITHIN,
     ) -> None:
         if lease_for <= timedelta(0):
             raise ValueError("lease_for must be positive")
@@ -186,6 +189,10 @@ class Dispatcher:
         # Whose the leases this dispatcher takes are (one process, one identity: see bot.process_identity).
         self.owner = str(owner or current_identity())
         self._lease_for = lease_for
+        # Another process's leases are free once its heartbeat is this old (bot.delivery.heartbeat): looked
+        # for at most every SILENCE_CHECK_EVERY seconds, before a claim.
+        self._silent_after = silent_after
+        self._silence_checked_at = float("-inf")
         self._sleep = sleep  # between renewals of the leases (injected by tests)
         self._max_in_flight = max_in_flight
         # The leases of the rows this dispatcher is sending, looking for, or holding an outcome of, by row id.
@@ -358,6 +365,10 @@ class Dispatcher:
                 await self._ledger.next_held_check_at(),
                 # Another process's lease that lapses may leave a row to take over then.
                 await self._ledger.leases.next_expiry(other_than=self.owner),
+                # And so may one whose owner's heartbeat falls silent.
+                await self._ledger.leases.next_silence(
+                    other_than=self.owner, silent_after=self._silent_after
+                ),
             ]
         except Exception:
             return timeout
@@ -386,6 +397,7 @@ class Dispatcher:
         # round, so it cannot keep another server's digest waiting (permits are granted in this order). Each
         # is claimed in the read (a lease on its channel), so no process sends a row another one sends, and
         # no more are claimed than can be sent now: the rest are left to other processes too.
+        await self._end_silent_leases()
         # Shielded: a stop that cancels the loop must not cut a claim's transaction in two (`stop` lets the
         # leases of a claim it cut off go).
         claimed = await asyncio.shield(
@@ -395,6 +407,20 @@ class Dispatcher:
         )
         started += await self._start_claimed(claimed, self._deliver, "digest-send", held_channels)
         return started + await self._start_rechecks(held_channels)
+
+    async def _end_silent_leases(self) -> None:
+        """Free the leases of processes whose heartbeat stopped (killed, their machine lost), so that this
+        claim may take their rows over before the leases expire. A failure only delays that to the expiry."""
+        mono = self._monotonic()
+        if mono < self._silence_checked_at + SILENCE_CHECK_EVERY:
+            return
+        self._silence_checked_at = mono
+        try:
+            await self._ledger.leases.end_silent(
+                now=self._clock(), silent_after=self._silent_after, me=self.owner
+            )
+        except Exception as exc:
+            logger.warning("could not look for the leases of silent processes (%s); they expire instead", exc)
 
     def _free_capacity(self) -> int:
         """How many rows a claim takes now: as many as are free to send, once enough are (`CLAIM_SHARE`)."""

@@ -19,8 +19,12 @@ from bot.storage.rate_budget import RateBudgetStore
 
 log = logging.getLogger(__name__)
 
-BEAT_EVERY = timedelta(seconds=10)
-LIVE_WITHIN = 3 * BEAT_EVERY  # three beats missed: the process is gone (killed, its machine lost)
+BEAT_EVERY = timedelta(seconds=5)
+# Three beats missed: the process is gone (killed, its machine lost). Its digest send leases are then free
+# (bot.storage.leases `end_silent`) rather than when they expire: with the default lease of 30 s, a row of a
+# SIGKILLed process is sent again 15-20 s after the kill, not 30-40 s. A process merely stalled that long
+# loses rows it was sending, and the fencing token keeps it from writing their outcomes.
+LIVE_WITHIN = 3 * BEAT_EVERY
 FORGET_AFTER = timedelta(days=1)  # rows of processes gone this long are deleted at the next start
 
 

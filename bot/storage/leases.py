@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage._time import from_db, to_db
 from bot.storage.database import Connection, Database
@@ -218,6 +218,45 @@ class SendLeases:
             "SELECT token FROM send_leases WHERE channel_id = ?", (lease.channel_id,)
         )
         return row is not None and int(row["token"]) != lease.token
+
+    async def end_silent(self, *, now: datetime, silent_after: timedelta, me: str) -> int:
+        """End, as of `now`, the leases in force of every process other than `me` whose heartbeat
+        (bot.storage.processes) is older than `silent_after`: it was killed or lost its machine, and its rows
+        are free to take over now rather than when their leases expire. Returns how many ended.
+
+        A lease is only shortened: its token stays, so the owner, if it was only stalled and renews before
+        anyone claims the row, keeps it; once claimed, the token has moved on and `fence` refuses whatever
+        the stalled owner writes. An owner without a heartbeat row (its first beat failed) is not known to
+        be gone: its leases run their course."""
+        stamp = to_db(now)
+        async with self._db.row_transaction(durable=False) as connection:
+            ended = await connection.execute(
+                "UPDATE send_leases SET expires_at = ? WHERE "  # noqa: S608 - constant text
+                + _in_order(
+                    connection,
+                    "delivery_id IS NOT NULL AND expires_at > ? AND owner <> ? AND owner IN"
+                    " (SELECT identity FROM process_heartbeats WHERE heartbeat_at < ?)",
+                ),
+                (stamp, stamp, me, to_db(now - silent_after)),
+            )
+        if ended:
+            logger.info(
+                "%d digest send lease(s) of process(es) silent for over %.0fs ended: their rows are taken over",
+                ended,
+                silent_after.total_seconds(),
+            )
+        return ended
+
+    async def next_silence(self, *, other_than: str, silent_after: timedelta) -> datetime | None:
+        """When the first process other than `other_than` holding a lease in force falls silent unless it
+        beats again (`end_silent`; None: none with a heartbeat row)."""
+        async with self._db.read() as connection:
+            last = await connection.fetchval(
+                "SELECT min(h.heartbeat_at) FROM send_leases AS l JOIN process_heartbeats AS h"
+                " ON h.identity = l.owner WHERE l.delivery_id IS NOT NULL AND l.owner <> ?",
+                (other_than,),
+            )
+        return None if last is None else from_db(str(last)) + silent_after
 
     async def next_expiry(self, *, other_than: str) -> datetime | None:
         """When the first lease of a process other than `other_than` expires unless renewed (None: none):

@@ -18,11 +18,13 @@ import pytest
 from bot.app.client import Briefbot, point_at_api
 from bot.app.discord_sender import DiscordSender
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.heartbeat import LIVE_WITHIN
 from bot.delivery.pacing import Pacer
 from bot.delivery.versions import offer_of
 from bot.process_identity import new_identity
 from bot.settings import Settings
 from bot.storage import Database, DeliveryLedger
+from bot.storage.processes import ProcessRecord, ProcessTable
 from tests.e2e.conftest import bot_settings, running_bot
 from tests.e2e.test_digests import SLOT_DAY, fire_slot, posts
 from tests.helpers import FakeClock
@@ -313,3 +315,39 @@ async def test_a_restart_on_sqlite_sends_at_once_what_a_crashed_process_had_clai
         await bot.digests.dispatcher.run_until_idle()
         states = await _states(bot, channels)
     assert states == ["sent"] * 3 and standin.message_counts() == {c: 1 for c in channels}
+
+
+async def test_a_killed_process_rows_are_sent_by_another_once_its_heartbeat_stops_before_its_lease_ends(
+    tmp_path: Path,
+) -> None:
+    # The default lease of 30 s alone would make the first resend come 30 s or more after a SIGKILL; the
+    # killed process's heartbeat stops at once, and LIVE_WITHIN (15 s) without one frees its leases.
+    clock = FakeClock(SLOT_DAY)
+    async with DiscordStandIn(nonce_window=60) as standin:
+        channels = standin.register_channels(6)
+        settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
+        async with running_bot(standin, settings, clock) as bot:
+            await _slot_recorded(bot, clock, channels)
+            async with processes(
+                bot, settings, clock, 2, first_sleeps=_never, max_in_flight=3, batch_size=3
+            ) as made:
+                [(a, a_sends), (b, b_sends)] = made
+                table = ProcessTable(bot.digests.ledger._db)
+                await table.beat(ProcessRecord(a.owner, "host", 1, "sqlite", "all", clock.now, clock.now))
+                a_sends.stall_after_answer = True  # a is killed once its three sends are answered
+                a_run = asyncio.create_task(a.run_until_idle())
+                await a_sends.wait_stalled(3)
+                await b.run_until_idle()
+                assert b.stats.sent == 3 and await bot.digests.ledger.count("pending") == 3
+                clock.advance(seconds=(LIVE_WITHIN + timedelta(seconds=1)).total_seconds())  # < LEASE
+                await b.run_until_idle()
+                states = await _states(bot, channels)
+                a_run.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await a_run
+        point_at_api(None, None)
+    assert LIVE_WITHIN + timedelta(seconds=1) < LEASE
+    assert states == ["sent"] * 6 and b.stats.sent == 6
+    assert {sent for sent in b_sends.sent if sent in set(a_sends.stalled)} == set(a_sends.stalled)
+    assert standin.message_counts() == {c: 1 for c in channels} and standin.counters["duplicates"] == 0
+    assert standin.violations == []

@@ -372,3 +372,62 @@ async def test_a_renewal_never_waits_for_a_connection_behind_a_burst_of_outcomes
         done.set()
         await asyncio.gather(*burst)
     assert renewed == {(row.id, lease.token)} and holding == POOL_SIZE
+
+
+async def _beat(ledger: DeliveryLedger, identity: str, at: datetime) -> None:
+    """`identity`'s heartbeat row, last written at `at` (as bot.delivery.heartbeat writes it)."""
+    from bot.storage.processes import ProcessRecord, ProcessTable
+
+    await ProcessTable(ledger._db).beat(ProcessRecord(identity, "host", 1, "test", "all", T0, at))
+
+
+async def test_a_lease_of_a_process_whose_heartbeat_stopped_is_taken_over_before_it_expires(
+    two: tuple[DeliveryLedger, DeliveryLedger], caplog: pytest.LogCaptureFixture
+) -> None:
+    first, second = two
+    silent_after = timedelta(seconds=15)
+    await _record(first, range(1, 4))
+    await _beat(first, "a", T0)
+    await _beat(first, "b", T0)
+    claimed = await first.claim_due(T0, owner="a", lease_for=LEASE)  # a 30 s lease on each of 3 rows
+    [(row, stalled), *_] = claimed
+    await _beat(second, "b", T0 + timedelta(seconds=16))  # b beats on; a's heartbeat stopped at T0
+    early = T0 + timedelta(seconds=10)  # a beat 10 s ago: alive, its leases hold
+    assert await second.leases.end_silent(now=early, silent_after=silent_after, me="b") == 0
+    assert await second.claim_due(early, owner="b", lease_for=LEASE) == []
+    later = T0 + timedelta(seconds=16)  # silent for 16 s: gone (SIGKILL), its leases free at 14 s to go
+    assert await second.leases.next_silence(other_than="b", silent_after=silent_after) == T0 + silent_after
+    assert await first.leases.end_silent(now=later, silent_after=silent_after, me="a") == 0  # never its own
+    assert await second.leases.end_silent(now=later, silent_after=silent_after, me="b") == 3
+    taken = await second.claim_due(later, owner="b", lease_for=LEASE)
+    assert sorted(r.id for r, _ in taken) == sorted(r.id for r, _ in claimed)
+    [again] = [lease for r, lease in taken if r.id == row.id]
+    assert again.token == stalled.token + 1
+    # Stalled, not dead after all: the fencing token keeps it from recording over the process that took over.
+    with caplog.at_level(logging.WARNING, logger="bot.storage.leases"):
+        assert not await first.mark_sent(row.id, message_id=77, now=later, lease=stalled)
+    assert await first.leases.renew("a", until=later + LEASE) == set()
+    assert await second.mark_sent(row.id, message_id=78, now=later, lease=again)
+
+
+async def test_a_silent_owner_that_beats_again_before_the_takeover_keeps_its_leases_and_one_without_a_row_waits(
+    two: tuple[DeliveryLedger, DeliveryLedger],
+) -> None:
+    first, second = two
+    silent_after = timedelta(seconds=15)
+    await _record(first, range(1, 3))
+    await _beat(first, "a", T0)
+    [(_, kept), (_, unlisted)] = await first.claim_due(T0, owner="a", lease_for=LEASE, limit=2)
+    async with first._db.transaction() as connection:  # the second row's owner never wrote a heartbeat
+        await connection.execute(
+            "UPDATE send_leases SET owner = 'x' WHERE channel_id = ?", (unlisted.channel_id,)
+        )
+    await _beat(first, "a", T0 + timedelta(seconds=20))  # late (a stalled loop), but alive: it renews
+    assert await first.leases.renew("a", until=T0 + timedelta(seconds=50)) == {(kept.delivery_id, 1)}
+    later = T0 + timedelta(seconds=25)
+    assert await second.leases.end_silent(now=later, silent_after=silent_after, me="b") == 0
+    assert await second.claim_due(later, owner="b", lease_for=LEASE) == []
+    # Without a heartbeat row nothing says the owner is gone: its lease holds until it expires.
+    [(row, lease)] = await second.claim_due(T0 + LEASE, owner="b", lease_for=LEASE)
+    assert row.channel_id == unlisted.channel_id and lease.token == unlisted.token + 1
+    assert kept.token == 1

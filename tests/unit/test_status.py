@@ -44,9 +44,13 @@ async def test_status_lists_live_and_gone_processes_and_the_permits_granted_whil
 
     status = await cluster_status(database, now=lambda: now[0], window=0.5, sleep=three_sends)
     lines = status_lines(status, rate_limit=45)
-    assert lines[0] == f"database: {database.dialect}; 1 live process(es), as of 2026-12-01 09:00:35 UTC"
+    gone_for = (LIVE_WITHIN + timedelta(seconds=5)).total_seconds()  # since the dead one's only beat
+    as_of = f"{T0 + LIVE_WITHIN + timedelta(seconds=5):%Y-%m-%d %H:%M:%S} UTC"
+    assert lines[0] == f"database: {database.dialect}; 1 live process(es), as of {as_of}"
     assert lines[1].startswith("  host-b:22:live0000  live; shards 0,1 of 4; 0 row(s) claimed;")
-    assert lines[2].startswith("  host-a:11:dead0000  GONE (no heartbeat for 35s); shards all (unsharded)")
+    assert lines[2].startswith(
+        f"  host-a:11:dead0000  GONE (no heartbeat for {gone_for:.0f}s); shards all (unsharded)"
+    )
     assert lines[3] == "shared send rate: 6.0 requests/s over the last 0.5s (limit 45/s)"
     assert lines[4] == "digests: 0 pending, 0 held, 0 expired, 0 sent"
 
