@@ -162,8 +162,15 @@ class ShardStore:
     ) -> Claimed:
         """Renew `owner`'s presence and claim, until `until`, the shards it should run besides `held` (those
         it runs): its pinned ones, or (unpinned) free shards up to its fair share, lowest first. Says which
-        held ones to give up: beyond the fair share (highest first), or pinned to another live process."""
-        async with self._db.transaction(durable=False) as connection:
+        held ones to give up: beyond the fair share (highest first), or pinned to another live process.
+
+        A row transaction (PostgreSQL): it takes its rows' locks, not the database-wide write lock, so a claim
+        never waits behind another process's recording of a slot. Each shard is claimed by one upsert decided
+        on the row's latest committed version under its lock (`_CLAIM`), so two processes claiming at once
+        never both get one shard; the fair share is read from the presences as committed, so two processes
+        joining at the same instant may share unevenly until the next claim gives the excess up. Shards are
+        claimed in id order, as renewals lock them, so claims and renewals never deadlock."""
+        async with self._db.row_transaction(durable=False) as connection:
             await connection.execute(_JOIN, (owner, json_list(pinned), until))
             members = await connection.fetch(
                 "SELECT owner, pinned FROM shard_members WHERE expires_at > ? ORDER BY owner", (now,)
@@ -178,7 +185,7 @@ class ShardStore:
                 1 for member in members if member["owner"] == owner or json.loads(str(member["pinned"])) == []
             )
             if pinned:
-                wanted = [s for s in pinned if s not in held]
+                wanted = sorted(s for s in pinned if s not in held)
                 room = len(wanted)
                 share = len(pinned)
                 give_up: list[int] = []
@@ -219,8 +226,9 @@ class ShardStore:
             if not shards:
                 return set()
             rows = await connection.fetch(
-                f"UPDATE shard_leases SET expires_at = ? WHERE owner = ?"  # noqa: S608 - constant text
-                f" AND shard_id IN ({elements(connection.dialect)}) RETURNING shard_id",
+                "UPDATE shard_leases SET expires_at = ? WHERE "  # noqa: S608 - constant text
+                + _in_order(connection, f"owner = ? AND shard_id IN ({elements(connection.dialect)})")
+                + " RETURNING shard_id",
                 (until, owner, json_list(sorted(shards))),
             )
         return {int(row[0]) for row in rows}
@@ -232,17 +240,19 @@ class ShardStore:
             return 0
         async with self._db.single_statement(durable=False) as connection:
             return await connection.execute(
-                f"UPDATE shard_leases SET {_ENDED} WHERE owner = ?"  # noqa: S608 - constant text
-                f" AND shard_id IN ({elements(connection.dialect)})",
+                f"UPDATE shard_leases SET {_ENDED} WHERE "  # noqa: S608 - constant text
+                + _in_order(connection, f"owner = ? AND shard_id IN ({elements(connection.dialect)})"),
                 (owner, json_list(sorted(shards))),
             )
 
     async def leave(self, owner: str) -> int:
-        """`owner` stops (its shards are closed): its presence goes, its leases end. Returns how many."""
-        async with self._db.transaction(durable=False) as connection:
+        """`owner` stops (its shards are closed): its presence goes, its leases end. Returns how many. A row
+        transaction, as claims are: a stop does not wait behind another process's recording of a slot."""
+        async with self._db.row_transaction(durable=False) as connection:
             await connection.execute("DELETE FROM shard_members WHERE owner = ?", (owner,))
             return await connection.execute(
-                f"UPDATE shard_leases SET {_ENDED} WHERE owner = ?",  # noqa: S608 - constant text
+                f"UPDATE shard_leases SET {_ENDED} WHERE "  # noqa: S608 - constant text
+                + _in_order(connection, "owner = ?"),
                 (owner,),
             )
 
@@ -310,3 +320,14 @@ async def _live_others(connection: Connection, owner: str, now: float) -> set[st
         (owner, now, owner, now),
     )
     return {str(row[0]) for row in rows}
+
+
+def _in_order(connection: Connection, condition: str) -> str:
+    """The condition of a statement writing several shard leases: on PostgreSQL they are locked in shard
+    order first, as a claim takes them, so that it never deadlocks with a claim (SQLite: one writer)."""
+    if connection.dialect != "postgresql":
+        return condition
+    return (
+        f"shard_id IN (SELECT shard_id FROM shard_leases WHERE {condition}"  # noqa: S608 - constant text
+        " ORDER BY shard_id FOR UPDATE)"
+    )

@@ -4,6 +4,8 @@ given (epoch seconds), so nothing here waits."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.storage import Database
@@ -132,3 +134,35 @@ async def test_a_sqlite_start_forgets_the_leases_of_the_previous_run(database: D
     assert await store.leases() == []
     assert await _join(store, B, now=T + 1) == 4  # the count stays; B may claim at once
     assert sorted((await store.claim(B, count=4, now=T + 1, until=T + 1 + LEASE)).tokens) == [0, 1, 2, 3]
+
+
+async def test_on_postgresql_a_shard_claim_renewal_and_release_never_wait_for_another_processs_write_transaction(
+    postgres_url: str,
+) -> None:
+    # PostgreSQL only (SQLite has one writer at a time). A slot's recording holds the database-wide write lock
+    # for seconds; a shard claim waiting behind it could let another process's lease of the same shards lapse
+    # or keep a dead process's shards unserved, so claims, like renewals, take only their rows' locks.
+    first, second = await Database.open(postgres_url), await Database.open(postgres_url)
+    store = ShardStore(first)
+    holding, release = asyncio.Event(), asyncio.Event()
+
+    async def recording_a_slot() -> None:  # another process's long write transaction
+        async with second.transaction():
+            holding.set()
+            await release.wait()
+
+    try:
+        await _join(store, A)
+        holder = asyncio.create_task(recording_a_slot())
+        await holding.wait()
+        try:
+            claimed = await asyncio.wait_for(store.claim(A, count=4, now=T, until=T + LEASE), timeout=10)
+            renewed = await asyncio.wait_for(store.renew(A, [0, 1], until=T + 2 * LEASE), timeout=10)
+            released = await asyncio.wait_for(store.release(A, [3]), timeout=10)
+        finally:
+            release.set()
+            await holder
+    finally:
+        await first.close()
+        await second.close()
+    assert sorted(claimed.tokens) == [0, 1, 2, 3] and renewed == {0, 1} and released == 1
