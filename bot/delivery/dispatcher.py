@@ -66,8 +66,8 @@ HELD_RECHECK_MAX = timedelta(hours=6)
 # send is in flight): after it, another process may take the row over (DIGEST_LEASE).
 DEFAULT_LEASE = timedelta(seconds=30)
 SILENCE_CHECK_EVERY = 1.0  # seconds between looks for silent processes' leases (one UPDATE each)
-# A claim reads the turn of every due row (bot.storage.ledger `claim_due`: a quarter of a second with a slot of
-# 20,000 rows pending on PostgreSQL), so while sends are in flight it waits until at least this share of
+# A claim is a transaction of its own with a few statements (bot.storage.ledger `claim_due`: each server's
+# first due rows, then locking them), so while sends are in flight it waits until at least this share of
 # `max_in_flight` is free and claims that many at once, rather than one row for each send that finishes.
 CLAIM_SHARE = 4
 

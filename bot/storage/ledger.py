@@ -41,7 +41,7 @@ MANUAL_TIMEZONE = "manual"  # the `timezone` of rows made by `/digest now`, apar
 # waits for) for tens of milliseconds (bench/record.py measures it; the aim is under 100 ms). On PostgreSQL
 # the write lock is only the writers' advisory lock (reads, claims and outcomes go on beside it), and each
 # chunk costs round trips and a commit: larger chunks.
-RECORD_CHUNK: dict[Dialect, int] = {"sqlite": 1000, "postgresql": 2000}
+RECORD_CHUNK: dict[Dialect, int] = {"sqlite": 500, "postgresql": 2000}
 _SKIPPED_SHOWN = 10  # channel ids named in the log line of a slot's skipped channels
 
 _POSTED_ANYWAY = "; the message was posted anyway, its request having left before the cancellation"
@@ -296,51 +296,119 @@ _INSERT_GROUP: dict[Dialect, str] = {
         f" WHERE s.channel_id = ANY ({_CHUNK_IDS_POSTGRESQL.format(':channel_ids')}) ORDER BY s.channel_id"
     ),
 }
-# Each channel's oldest due row (its head: no due row of the channel before it), then those heads numbered
-# within their server (`in_guild`): ordering by that number first deals one channel per server per round.
-# The heads are found in one pass over the covering index of pending rows by channel, each checked against
-# its channel's run of that index; only they are sorted, as narrow rows; whole rows are read for the
-# `limit` taken.
+# The turn (`due_in_turn`): each channel's oldest due row (its head: no due row of the channel before it),
+# the heads numbered within their server (`in_guild`, oldest slot first), ordered by that number first: one
+# channel per server per round. Only the first `window` rows of the turn are wanted, and none of them is beyond
+# its server's `window`-th head, so the turn is built from each server's first few heads, not from every due
+# row: a server's heads are read in order from deliveries_pending_by_guild (covering), each checked against
+# its channel's run of deliveries_pending_by_channel, and the read stops after `:per_guild` of them. Ranking
+# every due row instead cost 335 ms for a slot of 100,000 rows (bench/record.py), with the database held.
 _DUE = "(next_attempt_at <= :now OR updated_at > :now)"
+
+
 # A channel with a send in flight: a lease on it in force, of any process, or one of `:owner`'s own, expired
 # or not (a process ends its own leases itself: see bot.storage.leases).
-_SENDING = (
-    "EXISTS (SELECT 1 FROM send_leases AS l WHERE l.channel_id = p.channel_id AND l.delivery_id IS NOT NULL"
-    " AND (l.expires_at > :now OR l.owner = :owner))"
-)
-
-
-def _due_in_turn(heads_also: str = "", still: str = "", *, window: str = ":limit", last: str = "") -> str:
+def _sending(alias: str) -> str:
     return (
-        "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
-        f" WHERE state = 'pending' AND {_DUE}{heads_also}"
-        " AND NOT EXISTS (SELECT 1 FROM deliveries AS q WHERE q.channel_id = p.channel_id"
-        " AND q.state = 'pending' AND (q.slot_at < p.slot_at OR (q.slot_at = p.slot_at AND q.id < p.id))"
-        " AND (q.next_attempt_at <= :now OR q.updated_at > :now))),"
-        " ranked AS (SELECT id, slot_at,"
-        " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
-        " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
-        f" ORDER BY in_guild, slot_at, id LIMIT {window})"
-        f" SELECT {_DELIVERIES.names} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
-        f"{still} ORDER BY in_guild, taken_at, taken_id{last}"
+        f"EXISTS (SELECT 1 FROM send_leases AS l WHERE l.channel_id = {alias}.channel_id"  # noqa: S608 - an alias
+        " AND l.delivery_id IS NOT NULL AND (l.expires_at > :now OR l.owner = :owner))"
     )
 
 
-_DUE_IN_TURN = _due_in_turn()
-# The heads of channels without a send in flight, to be claimed (`claim_due`).
-# Its rows are checked again where they are locked (`FOR UPDATE` rereads the outer query's conditions on a row
-# another transaction changed and committed since the statement began: a claim of a row that another
-# process's outcome made sent meanwhile finds it no longer pending, and takes nothing).
-# The turn's first `:window` rows are read and the first `:limit` of them not locked by another claim are
-# taken (on PostgreSQL `SKIP LOCKED` locks them in that order, below the LIMIT): processes claiming at once
-# take the next rows along rather than all reaching for the same first ones.
-_CLAIMABLE_IN_TURN = _due_in_turn(
-    f" AND NOT {_SENDING}",
-    " WHERE deliveries.state = 'pending'"
-    " AND (deliveries.next_attempt_at <= :now OR deliveries.updated_at > :now)",
-    window=":window",
-    last=" LIMIT :limit",
+_SENDING = _sending("p")
+# Servers with pending rows, each once, in id order: a skip scan of deliveries_pending_by_guild (one seek a
+# server), so it costs what the servers number, not what their rows do.
+_GUILDS_PENDING = (
+    "WITH RECURSIVE guilds (guild_id) AS (SELECT min(guild_id) FROM deliveries WHERE state = 'pending'"
+    " UNION ALL SELECT (SELECT min(d.guild_id) FROM deliveries AS d WHERE d.state = 'pending'"
+    " AND d.guild_id > g.guild_id) FROM guilds AS g WHERE g.guild_id IS NOT NULL)"
+    " SELECT guild_id FROM guilds WHERE guild_id IS NOT NULL"
 )
+
+
+def _heads_by_guild(dialect: Dialect, *, claimable: bool) -> str:
+    """The first `:per_guild` heads of each server in the JSON array `:guilds`, oldest slot first: (id,
+    guild_id, slot_at). `claimable`: of channels without a send in flight (`_sending`) only."""
+    head = (
+        "q.state = 'pending' AND (q.next_attempt_at <= :now OR q.updated_at > :now)"  # noqa: S608 - constant
+        + (f" AND NOT {_sending('q')}" if claimable else "")
+        + " AND NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.channel_id = q.channel_id"
+        " AND e.state = 'pending' AND (e.slot_at < q.slot_at OR (e.slot_at = q.slot_at AND e.id < q.id))"
+        " AND (e.next_attempt_at <= :now OR e.updated_at > :now))"
+    )
+    if dialect == "sqlite":
+        # SQLite has no LATERAL: each server's limited read is the list an IN takes (run once a server).
+        return (
+            "SELECT p.id, p.guild_id, p.slot_at FROM json_each(:guilds) AS g JOIN deliveries AS p"  # noqa: S608
+            " ON p.id IN (SELECT q.id FROM deliveries AS q WHERE q.guild_id = g.value"
+            f" AND {head} ORDER BY q.slot_at, q.id LIMIT :per_guild)"
+        )
+    return (
+        "SELECT h.id, h.guild_id, h.slot_at"  # noqa: S608 - constant fragments
+        " FROM json_array_elements_text(CAST(:guilds AS json)) AS g (guild_id) CROSS JOIN LATERAL"
+        " (SELECT q.id, q.guild_id, q.slot_at FROM deliveries AS q"
+        f" WHERE q.guild_id = CAST(g.guild_id AS BIGINT) AND {head}"
+        " ORDER BY q.slot_at, q.id LIMIT CAST(:per_guild AS INTEGER)) AS h"
+    )
+
+
+# The rows of the turn's ids (JSON array `:ids`), in its order. For a claim, each is checked again where it is
+# locked (`FOR UPDATE` rereads the conditions on a row another transaction changed and committed since the
+# statement began: a claim of a row that another process's outcome made sent meanwhile finds it no longer
+# pending, and takes nothing), and the first `:limit` not locked by another claim are taken (on PostgreSQL
+# `SKIP LOCKED` locks them in that order, below the LIMIT): processes claiming at once take the next rows
+# along rather than all reaching for the same first ones.
+_IN_TURN_ROWS: dict[Dialect, str] = {
+    "sqlite": (
+        f"SELECT {_DELIVERIES.names} FROM deliveries"  # noqa: S608 - constant columns
+        " JOIN (SELECT key AS position, value AS wanted FROM json_each(:ids)) AS t ON deliveries.id = t.wanted"
+        " WHERE deliveries.state = 'pending'"
+        " AND (deliveries.next_attempt_at <= :now OR deliveries.updated_at > :now)"
+        " ORDER BY t.position LIMIT :limit"
+    ),
+    "postgresql": (
+        f"SELECT {_DELIVERIES.names} FROM deliveries"  # noqa: S608 - constant columns
+        " JOIN json_array_elements_text(CAST(:ids AS json)) WITH ORDINALITY AS t (wanted, position)"
+        " ON deliveries.id = CAST(t.wanted AS BIGINT)"
+        " WHERE deliveries.state = 'pending'"
+        " AND (deliveries.next_attempt_at <= :now OR deliveries.updated_at > :now)"
+        " ORDER BY t.position LIMIT CAST(:limit AS INTEGER)"
+    ),
+}
+
+
+async def _turn(connection: Connection, stamp: str, window: int, *, owner: str | None) -> list[int]:
+    """The ids of the turn's first `window` rows, in its order (`owner`: those claimable by it only).
+
+    Each server's first `per_guild` heads are read, `per_guild` starting at an equal share of `window`: the
+    rows read are those numbered up to `per_guild` in their server. When they are at least `window`, the
+    turn's first `window` are among them (every row left unread is numbered after all of them); otherwise
+    the servers that had `per_guild` (and may have more) are read again with a larger share, until the rows
+    are enough or every server's heads are read."""
+    guilds = [int(row[0]) for row in await connection.fetch(_GUILDS_PENDING)]
+    sql = _heads_by_guild(connection.dialect, claimable=owner is not None)
+    heads: dict[int, list[tuple[str, int]]] = {}
+    per_guild = max(1, -(-window // max(1, len(guilds))))
+    while guilds:
+        parameters: dict[str, object] = {"now": stamp, "guilds": json_list(guilds), "per_guild": per_guild}
+        if owner is not None:
+            parameters["owner"] = owner
+        fresh: dict[int, list[tuple[str, int]]] = {guild: [] for guild in guilds}
+        for row in await connection.fetch(sql, parameters):
+            fresh[int(row[1])].append((str(row[2]), int(row[0])))
+        heads.update(fresh)
+        more = [guild for guild, found in fresh.items() if len(found) >= per_guild]
+        if sum(map(len, heads.values())) >= window or not more:
+            break
+        guilds, per_guild = more, per_guild * 2
+    numbered = [
+        (in_guild, slot_at, delivery_id)
+        for found in heads.values()
+        for in_guild, (slot_at, delivery_id) in enumerate(sorted(found), start=1)
+    ]
+    return [delivery_id for _, _, delivery_id in sorted(numbered)[:window]]
+
+
 # Rows read per claim beyond its limit, for the claims of other processes running at the same time to lock.
 CLAIM_WINDOW_SPARE = 256
 _CLAIMABLE_HELD = (
@@ -913,9 +981,14 @@ class DeliveryLedger:
         row per turn among the others, never a queue in front of another server's digest. "Due" is as in
         `due`.
         """
+        if limit <= 0:
+            return []
         stamp = to_db(now)
         async with self._db.read() as connection:
-            rows = await connection.fetch(_DUE_IN_TURN, {"now": stamp, "limit": limit})
+            ids = await _turn(connection, stamp, limit, owner=None)
+            rows = await connection.fetch(
+                _IN_TURN_ROWS[connection.dialect], {"ids": json_list(ids), "now": stamp, "limit": limit}
+            )
         return [_DELIVERIES.read(row) for row in rows]
 
     async def claim_due(
@@ -924,7 +997,9 @@ class DeliveryLedger:
         """`due_in_turn`'s rows, in its order, of channels with no send in flight (no lease in force, of any
         process, and none of `owner`'s own), each claimed for `owner` until `now + lease_for` in the same
         transaction: processes claiming at once get different channels, and a slot's fan-out is shared."""
-        return await self._claim(_CLAIMABLE_IN_TURN, now, owner=owner, lease_for=lease_for, limit=limit)
+        return await self._claim(
+            _IN_TURN_ROWS[self._db.dialect], now, owner=owner, lease_for=lease_for, limit=limit
+        )
 
     async def claim_held_due(
         self, now: datetime, *, owner: str, lease_for: timedelta, limit: int = 100
@@ -941,11 +1016,14 @@ class DeliveryLedger:
         # Losing a claim to a power cut loses nothing: the process that made it is gone too. A row transaction:
         # claims of several processes (and this one's outcomes) run at once, each locking the rows it picks
         # (`SKIP LOCKED`: passing over another claim's) and then their channels' leases (bot.storage.leases).
+        stamp = to_db(now)
         async with self._db.row_transaction(durable=False) as connection:
-            found = await connection.fetch(
-                sql + _skip_locked(self._db, sql),
-                {"now": to_db(now), "owner": owner, "limit": limit, "window": limit + CLAIM_WINDOW_SPARE},
-            )
+            parameters: dict[str, object] = {"now": stamp, "owner": owner, "limit": limit}
+            if sql is not _CLAIMABLE_HELD:
+                # The turn's first rows, beyond `limit` by CLAIM_WINDOW_SPARE for other processes' claims.
+                turn = await _turn(connection, stamp, limit + CLAIM_WINDOW_SPARE, owner=owner)
+                parameters = {"ids": json_list(turn), "now": stamp, "limit": limit}
+            found = await connection.fetch(sql + _skip_locked(self._db, sql), parameters)
             rows = [_DELIVERIES.read(row) for row in found]
             tokens = await take(
                 connection,
