@@ -20,13 +20,17 @@ UNSTATED: Final = "unstated"  # no currency written at all
 # West African francs; …). Written alone, such a noun says its currency as "$" says dollars: of a kind the
 # article does not state. Its currency is the noun (`currency = "crowns"`), shown as "crowns, kind not
 # stated"; a singular is told by its plural. With its country ("Swedish kronor"), `_WORDS` reads a code.
+YEN_OR_YUAN: Final = "yen or yuan"  # the currency "¥" alone writes
 KIND_UNSTATED: Final[dict[str, str]] = {
     **{
         noun: noun
         for noun in ("crowns", "kronor", "kroner", "korunas", "francs", "rupees", "pesos", "dinars")
     },
     **{noun: noun for noun in ("dirhams", "rials", "riyals", "roubles", "rubles", "lira", "rand", "lei")},
-    **{noun: noun for noun in ("shillings", "guilders", "levs")},
+    **{noun: noun for noun in ("shillings", "guilders", "levs", "pounds")},
+    "pound": "pounds",  # British, Egyptian, Lebanese, Syrian, Sudanese …: "British pounds" is GBP
+    # "¥" is the yen's sign and the yuan's: written alone it says neither ("JP¥", "CN¥" and the words do)
+    YEN_OR_YUAN: YEN_OR_YUAN,
     "crown": "crowns",
     "krona": "kronor",
     "krone": "kroner",
@@ -78,6 +82,9 @@ ISO_CURRENCIES: Final[frozenset[str]] = frozenset(
         "MXN",
         "BRL",
         "ZAR",
+        "EGP",
+        "LBP",
+        "SYP",
     ]
 )
 # How an amount's currency is told beside the amount as written: plain words, never a code the article
@@ -112,6 +119,9 @@ CURRENCY_NAMES: Final[dict[str, str]] = {
     "MXN": "Mexican pesos",
     "BRL": "reais",
     "ZAR": "rand",
+    "EGP": "Egyptian pounds",
+    "LBP": "Lebanese pounds",
+    "SYP": "Syrian pounds",
 }
 
 # Signs before the number, and words after it; the longest first so that "US$" is not read as "$".
@@ -123,7 +133,9 @@ _SIGNS: Final[tuple[tuple[str, str], ...]] = (
     ("$", DOLLARS),
     ("€", "EUR"),
     ("£", "GBP"),
-    ("¥", "JPY"),
+    ("JP¥", "JPY"),
+    ("CN¥", "CNY"),
+    ("¥", YEN_OR_YUAN),
     ("₪", "ILS"),
     ("₴", "UAH"),
 )
@@ -136,7 +148,10 @@ _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("pounds sterling", "GBP"),
-    ("pounds", "GBP"),
+    ("british pounds", "GBP"),
+    ("egyptian pounds", "EGP"),
+    ("lebanese pounds", "LBP"),
+    ("syrian pounds", "SYP"),
     ("yen", "JPY"),
     ("shekels", "ILS"),
     ("nis", "ILS"),
@@ -281,7 +296,7 @@ def format_number(amount: int) -> str:
 # ("half-a-billion | dollars", "1.5bn | crowns"); and just before it, its sign or code ("$ | 600 million",
 # "US$", "EUR "). Nouns the parser does not read as a currency are listed too: an amount cut before one would
 # be told as of no stated currency, so it is refused as cut.
-_UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = ("pound", "quid", "bucks")
+_UNREAD_CURRENCY_NOUNS: Final[tuple[str, ...]] = ("quid", "bucks")
 _AFTER_AMOUNT = re.compile(
     r"[\s-]+(?:"
     + "|".join(

@@ -531,3 +531,43 @@ def test_a_giving_joined_by_and_keeps_its_own_time_and_doer() -> None:
     assert refused(CLAUSES, aid=[{**cranes, "when": "Friday"}]) == ["aid[0].when"]
     assert refused(CLAUSES, aid=[{**nets, "when": "on Monday"}]) == ["aid[0].when"]
     assert refused(CLAUSES, aid=[{**cranes, "by": "Vesta"}]) == ["aid[0].by"]
+
+
+# ---------------------------------------------------------------- currencies as written
+
+# TEST FIXTURE, NOT NEWS: amounts in currency words and signs that do not say which currency they are.
+POUNDS = """Harbour loans in Estria
+
+Norland lent Estria a loan of 5 million pounds. Vesta lent Estria a ¥500 million loan.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "currency", "name"),
+    [
+        ("5 million pounds", "pounds", "pounds, kind not stated"),
+        ("¥500 million", "yen or yuan", "yen or yuan, kind not stated"),
+        ("5 million British pounds", "GBP", "pounds sterling"),
+        ("JP¥500 million", "JPY", "yen"),
+        ("3 million Egyptian pounds", "EGP", "Egyptian pounds"),
+    ],
+)
+def test_a_currency_word_or_sign_of_several_currencies_says_no_one_of_them(
+    written: str, currency: str, name: str
+) -> None:
+    """Sixth reading: "pounds" was read as GBP and "¥" as JPY, codes the article does not write: Egypt, Lebanon
+    and Syria pay in pounds, China's yuan is written "¥" too. Alone they are of a kind not stated, as "$" is."""
+    from bot.briefs.money import parse_money
+
+    money = parse_money(written)
+    assert (money.currency, money.currency_name) == (currency, name)
+
+
+def test_a_loan_in_pounds_is_not_told_as_sterling() -> None:
+    sentence = "Norland lent Estria a loan of 5 million pounds."
+    loan = _deal_loan("Norland", "5 million pounds", "lent", sentence)
+    assert refused(POUNDS, loans=[{**loan, "currency": "pounds"}]) == []
+    assert refused(POUNDS, loans=[{**loan, "currency": "GBP"}]) == ["loans[0].currency"]
+    yen = _deal_loan("Vesta", "¥500 million", "lent", "Vesta lent Estria a ¥500 million loan.")
+    assert refused(POUNDS, loans=[{**yen, "currency": "JPY"}]) == ["loans[0].currency"]
