@@ -98,6 +98,7 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     REASON_MARKERS,
     RELATIVE_WORDS,
+    ROLE_QUALIFIERS,
     SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
@@ -533,6 +534,7 @@ class _Checker:
                     "is a credit line: bylines and photo credits are credits, listed under [[credits]], not people",
                 )
         yield from self._value(f"{where}.as_written", person.as_written, texts)
+        yield from self._whole_phrase(f"{where}.as_written", person.as_written, located)
         yield from self._lead(where, person)
         yield from self._referents(where, located)
         phrase = [normalise(person.as_written)]
@@ -592,6 +594,43 @@ class _Checker:
                 f"“{name}” has its capital only at the start of sentences, and the article writes it in small "
                 f"letters too (“{words[0].casefold()}”): a common word, not a name; name the person by the words "
                 "the article names them with",
+            )
+
+    def _whole_phrase(self, field: str, as_written: str, located: list[Located]) -> Iterator[Problem]:
+        """The phrase that names a person is whole: not cut after a word that qualifies its title ("Former |
+        Mayor Ben Oster", "the late | envoy Tess Marr", "would-be | mayor Ivo Renn") or after a capitalised word
+        of a longer title ("Prime | Minister Naftali Bennett"), in every place its passages write it."""
+        wanted = normalise(as_written)
+        cuts: list[str] = []
+        for place in located:
+            text = place.paragraph.text
+            sentence_start = place.sentences[0].start
+            for at in find_words(wanted, place.passage):
+                start = place.start + at
+                before = text[sentence_start:start].split()
+                word = before[-1] if before else ""
+                bare = word.strip(_PUNCTUATION)
+                if word != bare and not word.endswith("-"):
+                    return  # "…, Foreign Minister …", "“Oster": punctuation ends what stands before
+                # at a sentence's start a capital shows a title's word only if the article never writes it small
+                capitalised = (
+                    bare[:1].isupper()
+                    and bare.casefold() not in _DETERMINERS
+                    and (len(before) > 1 or not self._written_small(bare))
+                )
+                if (
+                    bare.casefold() in ROLE_QUALIFIERS
+                    or bare.casefold().rstrip("-") in ROLE_QUALIFIERS
+                    or capitalised
+                ):
+                    cuts.append(f"{bare} {place.paragraph.written(start, start + len(wanted))}")
+                else:
+                    return
+        if cuts:
+            yield Problem(
+                field,
+                f"“{as_written}” is cut from the words that title the person: the article writes “{cuts[0]}”; "
+                "write the phrase whole, with the word that qualifies or begins the title",
             )
 
     def _not_a_person(self, field: str, person: Person) -> Iterator[Problem]:

@@ -669,6 +669,24 @@ BODY_NOUNS: Final[frozenset[str]] = frozenset(
 PLACE_SIGNALS: Final[frozenset[str]] = frozenset(
     {"in", "into", "inside", "across", "within", "throughout", "outside", "near"}
 )
+# Words that qualify a title just before it ("Former Mayor", "acting Harbourmaster", "the late envoy"): a phrase
+# that names a person may not be cut after one, nor after a capitalised word of a longer title ("Prime | Minister").
+ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"former", "acting", "late", "would-be", "deputy", "vice", "interim", "outgoing", "incoming", "then"}
+    | {
+        "ex",
+        "assistant",
+        "honorary",
+        "caretaker",
+        "self-styled",
+        "so-called",
+        "alleged",
+        "disgraced",
+        "ousted",
+    }
+    | {"exiled", "deposed", "retired", "sacked", "suspended", "onetime", "one-time", "erstwhile", "future"}
+    | {"prospective", "presumptive", "co", "junior", "senior", "chief", "shadow", "elected", "newly"}
+)
 # Verbs after which an "-ing" giving goes on ("began providing", "continues sending"): done, as "is providing" is.
 GOING_ON: Final[frozenset[str]] = frozenset(
     {"began", "begun", "begins", "started", "starts", "continued", "continues", "kept", "keeps", "resumed"}

@@ -741,6 +741,12 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "key_points[11].evidence[0]",
     ),
+    # a title is whole: not cut from the word before it (sixth reading)
+    (
+        "the Prime Minister told as a Minister",
+        _set("people", 2, as_written="Minister Naftali Bennett", role="Minister"),
+        "people[2].as_written",
+    ),
     # a giving joined by "and" keeps its own words of where and when (sixth reading)
     (
         "the planeloads placed where the field hospital was built",

@@ -571,3 +571,41 @@ def test_a_loan_in_pounds_is_not_told_as_sterling() -> None:
     assert refused(POUNDS, loans=[{**loan, "currency": "GBP"}]) == ["loans[0].currency"]
     yen = _deal_loan("Vesta", "¥500 million", "lent", "Vesta lent Estria a ¥500 million loan.")
     assert refused(POUNDS, loans=[{**yen, "currency": "JPY"}]) == ["loans[0].currency"]
+
+
+# ---------------------------------------------------------------- a title cut from what qualifies it
+
+# TEST FIXTURE, NOT NEWS: titles the article qualifies ("Former", "acting", "late", "would-be").
+TITLES = """Harbour talks in Estria
+
+Former Mayor Ben Oster met acting Harbourmaster Ada Quill at the quay.
+The late envoy Tess Marr had opened the quay, said would-be mayor Ivo Renn.
+Estria Harbour News staff contributed to this report.
+"""
+_MET = "Former Mayor Ben Oster met acting Harbourmaster Ada Quill at the quay."
+_OPENED = "The late envoy Tess Marr had opened the quay, said would-be mayor Ivo Renn."
+
+
+@pytest.mark.parametrize(
+    ("name", "as_written", "role", "sentence"),
+    [
+        ("Ben Oster", "Mayor Ben Oster", "Mayor", _MET),
+        ("Ada Quill", "Harbourmaster Ada Quill", "Harbourmaster", _MET),
+        ("Tess Marr", "envoy Tess Marr", "envoy", _OPENED),
+        ("Ivo Renn", "mayor Ivo Renn", "mayor", _OPENED),
+    ],
+)
+def test_a_title_cut_from_what_qualifies_it_is_refused(
+    name: str, as_written: str, role: str, sentence: str
+) -> None:
+    """Sixth reading: the phrase that names a person could be cut from the word that qualifies its title:
+    "Former Mayor Ben Oster" told as "Mayor", the "acting" harbourmaster, the "late" envoy, the "would-be" mayor
+    told as office-holders (and, in the shipped brief, "Prime Minister Naftali Bennett" as "Minister")."""
+    person = {"name": name, "as_written": as_written, "role": role, "evidence": [sentence]}
+    if sentence == _OPENED:
+        person["attribution"] = "said would-be mayor Ivo Renn"
+    assert "people[0].as_written" in refused(TITLES, people=[person])
+    whole = {"Ben Oster": "Former Mayor", "Ada Quill": "acting Harbourmaster"}
+    if name in whole:
+        full = {**person, "as_written": f"{whole[name]} {name}", "role": whole[name]}
+        assert refused(TITLES, people=[full]) == []
