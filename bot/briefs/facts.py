@@ -215,6 +215,8 @@ def aid_action(brief: Brief, flow: AidFlow) -> str:
     "Called for by Foreign Minister Yair Lapid and …" (never a bare "Asked for" that reads as the recipient's)."""
     if flow.reading:
         return f"{aid_group(flow)} (a reading)"
+    if flow.status in _NOT_YET_GIVEN:  # "Planned (not given)": who plans it is a line of its own
+        return aid_group(flow)
     if flow.by:
         return f"{_by_label(flow)} {written(brief, flow.by)}"
     if flow.status == "declined":
@@ -327,6 +329,8 @@ def loan_parties(loan: Loan) -> str:
     """Who lends and who borrows; a request has neither yet, only who asked whom."""
     if loan.status == "requested":
         return f"Asked of: {loan.lender} · Asked by: {loan.borrower}"
+    if loan.status in ("planned", "possible", "under consideration"):  # no loan made: nobody lends yet
+        return f"Lender, if made: {loan.lender} · Borrower, if made: {loan.borrower}"
     return f"Lender: {loan.lender} · Borrower: {loan.borrower}"
 
 

@@ -609,3 +609,24 @@ def test_a_title_cut_from_what_qualifies_it_is_refused(
     if name in whole:
         full = {**person, "as_written": f"{whole[name]} {name}", "role": whole[name]}
         assert refused(TITLES, people=[full]) == []
+
+
+def test_a_planned_or_possible_deal_with_its_doer_still_reads_as_not_given() -> None:
+    """Sixth reading, of this session's own statuses: with `by`, a possible flow was headed "Possibly from
+    Norland" (no "not given") and counted "1 possibly from"; a possible loan named a "Lender" of a loan not
+    made."""
+    from bot.briefs.answers import answer
+    from bot.briefs.lookup import Library
+    from bot.briefs.render import pages_text
+
+    fuel = {**_flow(*PLANNED_AID[2]), "by": "Norland"}
+    may = _loan(
+        "Norland may lend Estria a $90 million loan.", "Norland", "$90 million", "may lend", "possible"
+    )
+    loaded, found = checked(PLANS, aid=[fuel], loans=[may])
+    assert found == [] and loaded is not None
+    aid = pages_text(answer("aid", Library([loaded])))
+    assert "* Possible (not given) · Norland → Estria: fuel" in aid and "Aid: 1 possible (not given)" in aid
+    assert "Possibly from: Norland" in aid
+    loans = pages_text(answer("loans", Library([loaded])))
+    assert "Lender, if made: Norland · Borrower, if made: Estria" in loans
