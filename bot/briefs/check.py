@@ -534,7 +534,9 @@ class _Checker:
                     "is a credit line: bylines and photo credits are credits, listed under [[credits]], not people",
                 )
         yield from self._value(f"{where}.as_written", person.as_written, texts)
-        yield from self._whole_phrase(f"{where}.as_written", person.as_written, located)
+        if person.role is not None or normalise(person.as_written) != normalise(person.name):
+            # a phrase that gives a title is whole; a name alone claims none ("Ada Quill" of "Librarian Ada Quill")
+            yield from self._whole_phrase(f"{where}.as_written", person.as_written, located)
         yield from self._lead(where, person)
         yield from self._referents(where, located)
         phrase = [normalise(person.as_written)]
