@@ -1295,7 +1295,47 @@ class _Checker:
         yield from self._value(f"{where}.when", event.when, texts)
         yield from _said_time(f"{where}.when", event.when, texts)
         yield from self._when_after_what(where, event, located)
+        for field in ("when", "where"):
+            yield from self._within_reach(f"{where}.{field}", event.what, getattr(event, field), located)
         yield from self._one_paragraph(where, event, located)
+
+    def _within_reach(
+        self, field: str, what: str | None, value: str | None, located: list[Located]
+    ) -> Iterator[Problem]:
+        """An event's time or place told after what happened belongs to it only up to a new clause joined by
+        "and", "but", "or" or "while" with a subject of its own ("The ferry sank in Mirren and the crew swam to
+        Estria on Sunday.": Sunday is the swim's, Mirren the sinking's; "strikes on Iranian targets and weapons
+        convoys in Syria" joins two objects, no clause)."""
+        if what is None or value is None:
+            return
+        wanted, heading = normalise(value), normalise(what)
+        beyond: list[str] = []
+        for place in located:
+            for sentence in place.sentences:
+                whats, values = find_words(heading, sentence.text), find_words(wanted, sentence.text)
+                if not whats or not values:
+                    continue
+                for start in whats:
+                    end = start + len(heading)
+                    joint = _NEW_CLAUSE.search(sentence.text, end)
+                    reach = joint.start() if joint else len(sentence.text)
+                    if any(
+                        start <= at < reach or (at < start and not _joined_between(sentence.text, at, start))
+                        for at in values
+                    ):
+                        return  # in its own clause: a setting before it, inside it, or after it
+                    joined = [
+                        j
+                        for j in _NEW_CLAUSE.finditer(sentence.text)
+                        if j.start() < end or j.start() >= reach
+                    ]
+                    beyond.append(sentence.text[joined[0].start() :].strip() if joined else sentence.text)
+        if beyond:
+            yield Problem(
+                field,
+                f"“{value}” stands in another clause than “{what}”, joined to it by “and”, “but”, … with a "
+                f"subject of its own (“{beyond[0]}”): it is that clause's, not this event's",
+            )
 
     def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
         """An event is what happened: not an expectation ("the IAF should find a solution"), and not words
@@ -1574,6 +1614,24 @@ _NOT_DONE: tuple[Status, ...] = ("not provided", "declined")  # a value told wit
 _BETWEEN_SPEAKER_AND_VERB = frozenset({*NAMING_NO_ONE, *VERB_ADVERBS})
 _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
 _PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
+
+
+# A clause joined to the one before it, with a subject of its own: "and the crew swam …", "and Vesta sent …".
+# … or a verb of its own, sharing the subject: "… sent several planeloads of humanitarian aid and built a field
+# hospital in Ukraine" (a past tense: "-ed", or one of the status verbs).
+_NEW_CLAUSE = re.compile(
+    r"\s(?:and|but|or|while)\s+(?=[A-Z]|(?:the|a|an|its|his|her|their|this|these)\s|\w+ed\b|(?:"
+    + "|".join(
+        re.escape(v) for v in sorted({v for v in _ALL_STATUS_VERBS if " " not in v}, key=len, reverse=True)
+    )
+    + r")\b)"
+)
+
+
+def _joined_between(text: str, start: int, end: int) -> bool:
+    """Whether a new clause (`_NEW_CLAUSE`) is joined on between `start` and `end` of `text`."""
+    joint = _NEW_CLAUSE.search(text, start)
+    return joint is not None and joint.start() < end
 
 
 def _reach(verb: _VerbPlace, as_written: str) -> str:

@@ -741,6 +741,17 @@ HAND_WRITTEN: list[tuple[str, Callable[[Raw], object], str]] = [
         ),
         "key_points[11].evidence[0]",
     ),
+    (
+        "an event of the planeloads placed where the field hospital was built",
+        lambda raw: raw["events"].append(
+            {
+                "what": "Israel has sent several planeloads of humanitarian aid",
+                "where": "Ukraine",
+                "evidence": [raw["aid"][1]["evidence"][0]],
+            }
+        ),
+        "events[10].where",
+    ),
     # a title is whole: not cut from the word before it (sixth reading)
     (
         "the Prime Minister told as a Minister",

@@ -630,3 +630,38 @@ def test_a_planned_or_possible_deal_with_its_doer_still_reads_as_not_given() -> 
     assert "Possibly from: Norland" in aid
     loans = pages_text(answer("loans", Library([loaded])))
     assert "Lender, if made: Norland · Borrower, if made: Estria" in loans
+
+
+# ---------------------------------------------------------------- an event's own clause
+
+# TEST FIXTURE, NOT NEWS: events joined by "and" to another clause, each with its own time and place.
+JOINED = """Harbour deals in Estria
+
+Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday.
+The ferry sank in Mirren and the crew swam to Estria on Sunday.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("what", "field", "value", "own"),
+    [
+        ("Norland sent cranes to Estria", "when", "on Friday", "on Monday"),
+        ("The ferry sank", "when", "on Sunday", None),
+        ("the crew swam to Estria", "where", "Mirren", None),
+        ("The ferry sank", "where", "Mirren", "Mirren"),
+    ],
+)
+def test_an_events_time_and_place_come_from_its_own_clause(
+    what: str, field: str, value: str, own: str | None
+) -> None:
+    """Sixth reading: "The ferry sank in Mirren and the crew swam to Estria on Sunday." let the sinking be dated
+    Sunday and the swim placed in Mirren (and the shipped article's planeloads be placed "in Ukraine", where the
+    field hospital was built: test_mutants); a time or place past a clause joined by "and" with a subject or a
+    verb of its own is that clause's."""
+    sentence = next(line for line in JOINED.splitlines() if what in line)
+    event = {"what": what, field: value, "evidence": [sentence]}
+    expected = [] if value == own else [f"events[0].{field}"]
+    assert refused(JOINED, events=[event]) == expected
+    if own is not None and own != value:
+        assert refused(JOINED, events=[{**event, field: own}]) == []
