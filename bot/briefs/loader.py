@@ -15,7 +15,7 @@ import threading
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -486,16 +486,19 @@ def reload_library(briefs_dir: Path, seeds_dir: Path, previous: LoadResult) -> R
     A file that now has errors keeps serving the brief `previous` loaded from it, unless an accepted brief
     now has its id; a removed file's brief is gone. When the briefs folder itself is missing (mid-move, an
     unmounted disk), everything `previous` served is kept. A file whose text and seed are unchanged keeps
-    its brief without being checked again. Blocking (reads every file, checks the changed ones, builds the
-    library's indexes): call it off the event loop, or split it as the bot does: `check_folder` with
-    `known_of(previous)` in another process, then `reloaded` here.
+    its brief without being checked again. Blocking (reads every file, checks the changed ones): call it off
+    the event loop, or split it as the bot does: `plan_reload` in another process, then `applied` (which
+    touches only what changed) in the bot's. `reloaded` is the same reload built from scratch.
     """
-    known = known_of(previous)
-    return reloaded(briefs_dir, check_folder(briefs_dir, seeds_dir, known, content_versions=True), previous)
+    # Only the plan's warnings read the day; a ReloadResult gives its own (`warnings(today)`).
+    today = datetime.now(UTC).astimezone().date()
+    plan = plan_reload(briefs_dir, seeds_dir, known_of(previous), today)
+    return applied(briefs_dir, plan, previous)
 
 
 def reloaded(briefs_dir: Path, folder: CheckedFolder, previous: LoadResult) -> ReloadResult:
-    """The library `reload_library` gives, from what `check_folder` found in `briefs_dir`."""
+    """The library `reload_library` gives, from what `check_folder` found in `briefs_dir`, built from scratch
+    (a new Library over every brief): the reference `plan_reload` and `applied` are tested against."""
     fresh = library_from(briefs_dir, folder, previous)
     files = dict(fresh.files)
     refused = {error.file for error in fresh.errors}

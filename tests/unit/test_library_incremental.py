@@ -2,7 +2,7 @@
 
 `Library.updated` rebuilds the blocks of the combined indexes where a brief changed, nothing else; the
 reload's plan (`plan_reload`, in the checking process) and its application (`applied`, in the bot) give the
-library, files, errors, kept briefs and changes that `reload_library` gives. Property tests drive both through
+library, files, errors, kept briefs and changes that a reload built from scratch (`reloaded`) gives. Property tests drive both through
 any sequence of add / change / break / remove (generated fixture briefs of bench/library.py, marked as
 fixtures), with blocks of a few briefs so that blocks split, empty and merge.
 """
@@ -26,11 +26,12 @@ from bot.briefs import lookup
 from bot.briefs.loader import (
     LoadResult,
     applied,
+    check_folder,
     known_after,
     known_of,
     load_library,
     plan_reload,
-    reload_library,
+    reloaded,
 )
 from bot.briefs.lookup import Library
 from bot.briefs.models import Brief
@@ -193,7 +194,9 @@ actions = st.lists(
 @given(steps=actions)
 @example(steps=[("twin", 1), ("remove", 1), ("add", 5), ("person", 5)])
 @example(steps=[("break", 2), ("date", 3), ("hide", 0), ("comment", 2), ("add", 2)])
-def test_a_planned_and_applied_reload_gives_what_reload_library_gives(steps: list[tuple[str, int]]) -> None:
+def test_a_planned_and_applied_reload_gives_what_a_reload_from_scratch_gives(
+    steps: list[tuple[str, int]],
+) -> None:
     today = date(2026, 12, 1)
     with tempfile.TemporaryDirectory() as name, mock.patch.object(lookup, "BLOCK", 2):
         briefs, seeds, _ = write_library(Path(name), range(4))
@@ -203,7 +206,9 @@ def test_a_planned_and_applied_reload_gives_what_reload_library_gives(steps: lis
             act(briefs, seeds, action, which)
             plan = plan_reload(briefs, seeds, known, today)
             ours, known = applied(briefs, plan, ours), known_after(known, plan)
-            reference = reload_library(briefs, seeds, reference)
+            # the reference: the reload built from scratch
+            folder = check_folder(briefs, seeds, known_of(reference), content_versions=True)
+            reference = reloaded(briefs, folder, reference)
             assert outcome(ours) == outcome(reference)
             assert outcome(ours)["answers"] == answers(Library(ours.files.values()))
             assert sorted(map(str, plan.warnings)) == sorted(map(str, reference.warnings(today)))
