@@ -2165,14 +2165,18 @@ def _participle_setting(words: Sequence[str]) -> bool:
     if len(words) < 2 or len(words) > _TAIL_WORDS_RUN or words[0] in _PLACE_WORDS:
         return False
     participle, after = words[0], words[1]
+    if not (participle.endswith(("ed", "ing")) or participle in _IRREGULAR_PARTICIPLES):
+        return False
+    if after in _QUESTION_WORDS and participle in _ASKING_PARTICIPLES:
+        return True  # "Asked whether the ferries would sail": the question put, a clause of its own
     return (
-        (participle.endswith(("ed", "ing")) or participle in _IRREGULAR_PARTICIPLES)
-        and (after in TAIL_WORDS or after in _CHAIN_PREPOSITIONS or after in _PARTICIPLE_PREPOSITIONS)
-        and not any(word in CLAUSE_WORDS for word in words)
-    )
+        after in TAIL_WORDS or after in _CHAIN_PREPOSITIONS or after in _PARTICIPLE_PREPOSITIONS
+    ) and not any(word in CLAUSE_WORDS for word in words)
 
 
 _PARTICIPLE_LEADS = frozenset({"when", "while", "after", "before", "once", "since"})
+_ASKING_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "quizzed"})
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "shown", "seen", "given", "taken", "caught", "met", "sent"})
 _PARTICIPLE_PREPOSITIONS = frozenset({"about", "on", "by", "at", "after", "against", "outside", "alongside"})
 

@@ -51,6 +51,7 @@ ASKED = """Ferry talks stall in Estria
 Asked about the delay, Oster said the ferries would stay in port. The crews are unpaid.
 Speaking at the quay on Tuesday, the mayor told reporters the harbour reopens in May. Two cranes are broken.
 When asked about fuel, Vesta said the tanks were empty. The tankers are late.
+Asked whether the ferries would sail, Oster said they would wait. The quay stays shut.
 Sent by sea, the ferries arrived late, Oster said. The quay was full.
 Estria Harbour News staff contributed to this report.
 """
@@ -62,6 +63,7 @@ Estria Harbour News staff contributed to this report.
         ("The crews are unpaid.", "Oster said"),
         ("Two cranes are broken.", "the mayor told reporters"),
         ("The tankers are late.", "Vesta said"),
+        ("The quay stays shut.", "Oster said"),  # a question asked: "Asked whether …" holds a clause
     ],
 )
 def test_an_account_opened_after_a_participle_goes_on_in_the_next_sentence(told: str, opening: str) -> None:
