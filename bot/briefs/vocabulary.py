@@ -141,6 +141,18 @@ ABOUT_THE_ACCOUNT: Final[frozenset[str]] = frozenset(
     }
 )
 
+# "is believed to", "are thought to", …: unconfirmed, as the article tells it ("is known to" is the article's own).
+_UNCONFIRMED: Final[tuple[str, ...]] = (
+    "believed",
+    "thought",
+    "understood",
+    "reported",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "presumed",
+    "suspected",
+)
 # A sentence with one of these is not a plain event: an expectation, a plan, a possibility.
 HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could not be independently verified",
@@ -154,6 +166,8 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "allegedly",
     "if",  # a condition: "Oster would lend $90 million if the council agreed" is no plain pledge
     "unless",
+    # a belief or a report of unnamed others: "Norland is believed to have sent fuel" is no plain giving
+    *(f"{be} {verb} {to}" for be in ("is", "are") for verb in _UNCONFIRMED for to in ("to",)),
     # a dispute or a denial qualifies its sentence: "…, a figure Vesta disputes.", "…, but Oster denies it."
     *(
         DENIAL_WORDS := (

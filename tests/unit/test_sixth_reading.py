@@ -667,3 +667,25 @@ def test_an_events_time_and_place_come_from_its_own_clause(
     assert refused(JOINED, events=[event]) == expected
     if own is not None and own != value:
         assert refused(JOINED, events=[{**event, field: own}]) == []
+
+
+# ---------------------------------------------------------------- a belief is not a giving
+
+# TEST FIXTURE, NOT NEWS: givings the article tells only as believed or thought.
+BELIEVED = """Harbour deals in Estria
+
+Norland is believed to have sent fuel to Estria.
+Vesta is thought to have lent Estria $20 million.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_what_is_believed_or_thought_keeps_its_hedge() -> None:
+    """Sixth reading: "Norland is believed to have sent fuel to Estria." and "Vesta is thought to have lent
+    Estria $20 million." were accepted as fact, with no hedge: a belief of unnamed others, told as done."""
+    fuel = _deal_flow("Norland", "fuel", "sent", "Norland is believed to have sent fuel to Estria.")
+    assert refused(BELIEVED, aid=[fuel]) == ["aid[0].attribution"]
+    hedge = {"text": "Norland is believed to have sent fuel to Estria", "role": "hedge"}
+    assert refused(BELIEVED, aid=[{**fuel, "attribution": hedge}]) == []
+    loan = _deal_loan("Vesta", "$20 million", "lent", "Vesta is thought to have lent Estria $20 million.")
+    assert refused(BELIEVED, loans=[loan]) == ["loans[0].attribution"]
