@@ -79,9 +79,13 @@ channels_strategy = st.lists(
 )
 
 
-async def _world(path: Path, channels: list[Channel]) -> Database:
-    """The channels subscribed (ids 1..n), each with its delivered briefs and a pending row holding others."""
+async def _world(path: Path | str, channels: list[Channel], empty_it: str | None = None) -> Database:
+    """The channels subscribed (ids 1..n), each with its delivered briefs and a pending row holding others.
+    `path`: a SQLite file, or a PostgreSQL database emptied first by `empty_it`."""
     database = await Database.open(path)
+    if empty_it is not None:
+        async with database.transaction() as connection:
+            await connection.execute(empty_it)
     await subscribe(database, *range(1, len(channels) + 1), now=T0, guild_id=7)
     stamp = to_db(T0)
     async with database.transaction() as connection:
@@ -147,10 +151,25 @@ def test_every_channel_gets_what_the_rule_decides_for_it_alone(case: Case) -> No
         asyncio.run(_check_rule(Path(folder), case))
 
 
-async def _check_rule(folder: Path, case: Case) -> None:
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=cases)
+def test_on_postgresql_every_channel_gets_what_the_rule_decides_for_it_alone(
+    postgres_server: Any, case: Case
+) -> None:
+    """The same as on SQLite: the PostgreSQL statements (the chunk's ids as an array, the available briefs as
+    one jsonb object) give every channel the row the rule decides for it alone."""
+    url, empty_it = asyncio.run(postgres_server.shared_database())
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_check_rule(Path(folder), case, target=(url, empty_it)))
+
+
+async def _check_rule(folder: Path, case: Case, target: tuple[str, str] | None = None) -> None:
     channels, available, missed = case.channels, case.available, case.missed
     max_briefs, when_nothing_new = case.max_briefs, case.when_nothing_new
-    database = await _world(folder / "briefbot.sqlite3", channels)
+    if target is None:
+        database = await _world(folder / "briefbot.sqlite3", channels)
+    else:
+        database = await _world(target[0], channels, target[1])
     try:
         ledger = DeliveryLedger(database, record_chunk=case.chunk)
         repository = SubscriptionRepository(database)
