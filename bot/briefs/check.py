@@ -1506,6 +1506,24 @@ class _Checker:
         )
         yield from speaker or self._says_it(f"{where}.speaker", quote)
 
+    def _named_together(self, before: str, speaker: str) -> bool:
+        """Whether the words before the speaker in an attribution join another person to them ("Harbourmaster
+        Ada Quill and Mayor | Ben Oster said"): one of the brief's people, or a titled name, then "and"."""
+        joint = re.search(r"\b(?:and|&)\s+(?:\S+\s+){0,3}$", before)
+        if joint is None:
+            return False
+        first = before[: joint.start()]
+        others = [
+            p
+            for p in self.brief.people
+            if p.name != speaker and speaker not in _people_named(self.brief, p.name)
+        ]
+        return any(
+            find_words(normalise(form), first)
+            for person in others
+            for form in (person.name, person.name.split()[-1])
+        ) or any(m.group("title") in _PERSON_TITLE_WORDS for m in _TITLED_NAME.finditer(first))
+
     def _says_it(self, field: str, quote: Quote) -> Iterator[Problem]:
         """The speaker is who says the quote in its attribution: the words just before its saying word ("Austin
         said", "Harbourmaster Ada Quill told"; "has also" between), or just after it when the attribution opens
@@ -1517,8 +1535,11 @@ class _Checker:
             for form in self._forms(quote.speaker):
                 for at in find_words(form, attribution):
                     end = at + len(form)
+                    together = self._named_together(attribution[:at], quote.speaker)
                     for _, start, stop in markers:
                         between = attribution[end:start].split()
+                        if together:
+                            break  # "Quill and Oster said": the pair said it, not Oster alone
                         if start >= end and all(w.casefold() in _BETWEEN_SPEAKER_AND_VERB for w in between):
                             return
                         between = attribution[stop:at].split()

@@ -689,3 +689,28 @@ def test_what_is_believed_or_thought_keeps_its_hedge() -> None:
     assert refused(BELIEVED, aid=[{**fuel, "attribution": hedge}]) == []
     loan = _deal_loan("Vesta", "$20 million", "lent", "Vesta is thought to have lent Estria $20 million.")
     assert refused(BELIEVED, loans=[loan]) == ["loans[0].attribution"]
+
+
+# TEST FIXTURE, NOT NEWS: a quotation two people said together.
+TOGETHER = """Harbour talks in Estria
+
+Harbourmaster Ada Quill and Mayor Ben Oster said “the quay is ready for the ferries”.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_a_quote_two_people_said_together_is_neither_ones_alone() -> None:
+    """Sixth reading: "Quill and Oster said “…”" let the quote be given to Oster alone: the pair's words told as
+    one speaker's. A quote has one speaker; said by two, it is told as a key point."""
+    quote = {
+        "speaker": "Ben Oster",
+        "text": "the quay is ready for the ferries",
+        "attribution": "Harbourmaster Ada Quill and Mayor Ben Oster said",
+        "evidence": [TOGETHER.splitlines()[2]],
+    }
+    quill = {"name": "Ada Quill", "as_written": "Ada Quill", "evidence": [TOGETHER.splitlines()[2]]}
+    quill["attribution"] = "Harbourmaster Ada Quill and Mayor Ben Oster said"
+    assert refused(TOGETHER, people=[quill], quotes=[quote]) == ["quotes[0].speaker"]
+    assert refused(TOGETHER, people=[quill], quotes=[{**quote, "speaker": "Ada Quill"}]) == [
+        "quotes[0].speaker"
+    ]
