@@ -1246,11 +1246,21 @@ class Dispatcher:
     async def _permit(self, row: Delivery, *, while_state: DeliveryState = "pending") -> bool:
         """Wait for the pacer; False if the dispatcher began stopping meanwhile, or if the row was cancelled
         (unsubscribe, pause) while it waited, which under a global pause can be minutes: nothing is sent
-        then. The check reads what is committed without waiting for the database's lock, so it never holds
-        a permitted request back behind a long transaction."""
-        await self._pacer.acquire()
+        then. The check reads what is committed without waiting for the database's lock, and it runs at the
+        end of the wait, just before the permit's time (the pacer's `prepare`): read after the permit, a
+        slow answer (PostgreSQL under load) made the permit too old to use, and every such permit was lost
+        to the rate."""
+        verdict: list[bool] = []
+
+        async def check() -> None:
+            verdict[:] = [await self._still_to_send(row, while_state)]
+
+        await self._pacer.acquire(check)
         if self._stopping:
             return False
+        return verdict[-1]
+
+    async def _still_to_send(self, row: Delivery, while_state: DeliveryState) -> bool:
         lease = self._lease(row)
         if lease is None:
             state = await self._ledger.state_now(row.id)

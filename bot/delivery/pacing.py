@@ -38,6 +38,14 @@ MOST_ANSWER_DELAY = 0.5  # seconds: reservations are made at most this far ahead
 # network's delay: at 45/s, 50 ms here leaves Discord's 50 room for about 40 ms of it.
 LATE_MARGIN = 0.05
 LATE_LOG_EVERY = 100  # permits replaced for lateness between two log lines
+# A caller's last work before its request (the dispatcher's read of the row's state) runs while its permit is
+# still ahead, started this long before the permit's time: about as long as that work took lately (a decaying
+# maximum of its durations, times PREPARE_LEAD_FACTOR), within these bounds. Done after the permit, a read
+# slower than LATE_MARGIN (PostgreSQL under load) cost the permit it was granted, and the rate with it.
+PREPARE_LEAD_MIN = 0.01
+PREPARE_LEAD_MAX = 1.0
+PREPARE_LEAD_FACTOR = 1.5
+PREPARE_LEAD_DECAY = 0.9
 
 
 @dataclass
@@ -77,15 +85,21 @@ class Pacer:
         # loop), or work between `acquire()` and the request took too long.
         self.woke_late = 0
         self.held_too_long = 0
+        self._prepare_lead = PREPARE_LEAD_MIN
 
-    async def acquire(self) -> float:
+    async def acquire(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
         """Wait for a permit and return the (clock) time it was granted for; the caller's next request (in
         this task) spends it instead of asking for another.
 
         Permits are granted in call order, each at least `interval` after the previous one and not before a
         pause ends; a pause that starts while a caller waits moves that caller past it.
+
+        `prepare`, the caller's last work before its request, runs during the wait, shortly before the
+        permit's time (about as long before it as that work took lately), so that it does not stand between
+        the permit and the request; when the permit is lost (a pause, a late wake) it runs again before the
+        next one, so what it reads is never older than the wait's end by more than the lead.
         """
-        granted = await self._wait_for_permit()
+        granted = await self._wait_for_permit(prepare)
         _unspent.set(_Permit(granted))
         return granted
 
@@ -101,9 +115,16 @@ class Pacer:
             self._log_late()
         await self._wait_for_permit()
 
-    async def _wait_for_permit(self) -> float:
+    async def _wait_for_permit(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
         while True:
             at = await self._reserve(self._clock())
+            if prepare is not None:
+                await self._prepare_before(at, prepare)
+                if self._clock() - at > LATE_MARGIN:
+                    # The preparation outlasted its lead: this permit is gone; the lead has grown since.
+                    self.held_too_long += 1
+                    self._log_late()
+                    continue
             # Measured again after the reservation, which may have waited for the database meanwhile.
             wait = at - self._clock()
             if wait > 0:
@@ -115,6 +136,16 @@ class Pacer:
             # Woke too late for this permit (a stalled loop): never sent late, take another.
             self.woke_late += 1
             self._log_late()
+
+    async def _prepare_before(self, at: float, prepare: Callable[[], Awaitable[None]]) -> None:
+        early = at - self._prepare_lead - self._clock()
+        if early > 0:
+            await self._sleep(early)
+        started = self._clock()
+        await prepare()
+        took = max(0.0, self._clock() - started)
+        lead = max(took * PREPARE_LEAD_FACTOR, self._prepare_lead * PREPARE_LEAD_DECAY)
+        self._prepare_lead = min(PREPARE_LEAD_MAX, max(PREPARE_LEAD_MIN, lead))
 
     def _log_late(self) -> None:
         if (self.woke_late + self.held_too_long) % LATE_LOG_EVERY == 1:

@@ -4,6 +4,7 @@ recorded, and while its digest waits for its pacing permit. The real bot against
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,10 +60,12 @@ async def test_an_unsubscribe_while_the_digest_waits_for_its_permit_gets_no_dige
     waiting, go = asyncio.Event(), asyncio.Event()
     real_acquire = Pacer.acquire
 
-    async def permit_when_the_test_says(pacer: Pacer) -> float:
+    async def permit_when_the_test_says(
+        pacer: Pacer, prepare: Callable[[], Awaitable[None]] | None = None
+    ) -> float:
         waiting.set()
         await go.wait()
-        return await real_acquire(pacer)
+        return await real_acquire(pacer, prepare)
 
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
         assert (await ask(standin, "digest subscribe", {"channel": news}, user="alice")).startswith(

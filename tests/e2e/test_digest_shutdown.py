@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,8 +38,8 @@ async def test_sends_waiting_for_a_permit_at_shutdown_still_render_their_digest(
         granted = asyncio.Event()
         acquire, shutdown = service.pacer.acquire, service.scheduler.shutdown
 
-        async def acquire_and_tell() -> None:
-            await acquire()
+        async def acquire_and_tell(prepare: Callable[[], Awaitable[None]] | None = None) -> None:
+            await acquire(prepare)
             granted.set()  # this send is past the permit's stopping check: it is in flight
 
         async def shutdown_once_a_send_got_its_permit() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -694,11 +694,11 @@ class GatedPacer(Pacer):
         self.waiting = asyncio.Event()
         self._granted = asyncio.Semaphore(0)
 
-    async def acquire(self) -> float:
+    async def acquire(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
         self.waiting.set()
         await self._granted.acquire()
         self.waiting.clear()
-        return await super().acquire()
+        return await super().acquire(prepare)
 
     def grant(self) -> None:
         self._granted.release()

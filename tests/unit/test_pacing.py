@@ -177,3 +177,59 @@ async def test_a_permit_spent_on_time_is_not_replaced() -> None:
     time.now += LATE_MARGIN / 2
     await pacer.acquire_for_request()
     assert time.sleeps == []  # spent at once: no second permit taken
+
+
+async def test_a_slow_preparation_runs_before_the_permit_and_costs_no_permit() -> None:
+    # The dispatcher reads its row's state before each request; read after the permit, a read slower than
+    # LATE_MARGIN (PostgreSQL under load) made the permit too old: replaced, and lost to the rate. Run as the
+    # permit's preparation, it ends before the permit's time once the pacer has seen how long it takes.
+    read_for = 0.12  # each read takes 120 ms, more than LATE_MARGIN and more than the first lead
+
+    async def batch(pacer: Pacer, time: StallingLoop, *, prepared: bool) -> list[float]:
+        sent: list[float] = []
+
+        async def read_state() -> None:
+            await time.sleep(read_for)
+
+        async def send() -> None:
+            if prepared:
+                await pacer.acquire(read_state)
+            else:  # the order before: the read between the permit and the request
+                await pacer.acquire()
+                await read_state()
+            await pacer.acquire_for_request()
+            sent.append(time.clock())
+
+        await time.run([send() for _ in range(30)])
+        return sent
+
+    time = StallingLoop(1000.0, stalls=[])
+    after_the_permit = Pacer(10.0, clock=time.clock, sleep=time.sleep)
+    await batch(after_the_permit, time, prepared=False)
+    await batch(after_the_permit, time, prepared=False)
+    assert after_the_permit.held_too_long == 60  # every permit lost
+
+    time = StallingLoop(1000.0, stalls=[])
+    pacer = Pacer(10.0, clock=time.clock, sleep=time.sleep)
+    await batch(pacer, time, prepared=True)  # the first concurrent callers learn the read's duration
+    learning = pacer.held_too_long + pacer.woke_late
+    sent = await batch(pacer, time, prepared=True)
+    assert pacer.held_too_long + pacer.woke_late == learning  # none lost once learnt
+    assert sent[-1] - sent[0] == pytest.approx(29 / 10, abs=LATE_MARGIN)  # every permit used
+    assert most_in_any_second(sent) <= int(10 * (1 + LATE_MARGIN)) + 1
+
+
+async def test_the_preparation_runs_again_when_its_permit_is_lost_to_a_pause() -> None:
+    time = VirtualTime()
+    pacer = Pacer(1.0, clock=time.clock, sleep=time.sleep)
+    await pacer.acquire()  # at 1000; the next permit is due at 1001
+    reads: list[float] = []
+
+    async def read_state() -> None:
+        reads.append(time.clock())
+        if len(reads) == 1:
+            pacer.pause(5.0)  # a global 429 arrives while the row is read
+
+    granted = await pacer.acquire(read_state)
+    assert granted >= reads[0] + 5.0
+    assert len(reads) == 2 and reads[-1] <= granted  # read again after the pause, before its permit
