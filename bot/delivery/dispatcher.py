@@ -1250,15 +1250,8 @@ class Dispatcher:
         end of the wait, just before the permit's time (the pacer's `prepare`): read after the permit, a
         slow answer (PostgreSQL under load) made the permit too old to use, and every such permit was lost
         to the rate."""
-        verdict: list[bool] = []
-
-        async def check() -> None:
-            verdict[:] = [await self._still_to_send(row, while_state)]
-
-        await self._pacer.acquire(check)
-        if self._stopping:
-            return False
-        return verdict[-1]
+        still_to_send = await self._pacer.acquire(lambda: self._still_to_send(row, while_state))
+        return still_to_send and not self._stopping
 
     async def _still_to_send(self, row: Delivery, while_state: DeliveryState) -> bool:
         lease = self._lease(row)

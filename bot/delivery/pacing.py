@@ -18,9 +18,11 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar, cast, overload
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # A clock set back (or a pause read from a host whose clock runs far ahead) could leave the shared budget's
 # next permit hours away; no honest queue of permits or pause is longer than this.
@@ -87,9 +89,15 @@ class Pacer:
         self.held_too_long = 0
         self._prepare_lead = PREPARE_LEAD_MIN
 
-    async def acquire(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
-        """Wait for a permit and return the (clock) time it was granted for; the caller's next request (in
-        this task) spends it instead of asking for another.
+    @overload
+    async def acquire(self) -> float: ...
+
+    @overload
+    async def acquire(self, prepare: Callable[[], Awaitable[T]]) -> T: ...
+
+    async def acquire(self, prepare: Callable[[], Awaitable[T]] | None = None) -> float | T:
+        """Wait for a permit; the caller's next request (in this task) spends it instead of asking for
+        another. Without `prepare`, return the (clock) time the permit was granted for.
 
         Permits are granted in call order, each at least `interval` after the previous one and not before a
         pause ends; a pause that starts while a caller waits moves that caller past it.
@@ -97,11 +105,12 @@ class Pacer:
         `prepare`, the caller's last work before its request, runs during the wait, shortly before the
         permit's time (about as long before it as that work took lately), so that it does not stand between
         the permit and the request; when the permit is lost (a pause, a late wake) it runs again before the
-        next one, so what it reads is never older than the wait's end by more than the lead.
+        next one, so what it reads is never older than the wait's end by more than the lead. With `prepare`,
+        return what its last run returned: the answer for the permit granted.
         """
-        granted = await self._wait_for_permit(prepare)
+        granted, prepared = await self._wait_for_permit(prepare)
         _unspent.set(_Permit(granted))
-        return granted
+        return granted if prepare is None else cast(T, prepared)
 
     async def acquire_for_request(self) -> None:
         """Before an HTTP attempt: spend the permit this task took with `acquire()`, or wait for one (also
@@ -113,13 +122,15 @@ class Pacer:
                 return
             self.held_too_long += 1
             self._log_late()
-        await self._wait_for_permit()
+        await self._wait_for_permit(None)
 
-    async def _wait_for_permit(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
+    async def _wait_for_permit(self, prepare: Callable[[], Awaitable[T]] | None) -> tuple[float, T | None]:
+        """The permit's time and, with `prepare`, what its last run (for that permit) returned."""
+        prepared: T | None = None
         while True:
             at = await self._reserve(self._clock())
             if prepare is not None:
-                await self._prepare_before(at, prepare)
+                prepared = await self._prepare_before(at, prepare)
                 if self._clock() - at > LATE_MARGIN:
                     # The preparation outlasted its lead: this permit is gone; the lead has grown since.
                     self.held_too_long += 1
@@ -132,20 +143,21 @@ class Pacer:
             if at < self._paused_until:
                 continue
             if self._clock() - at <= LATE_MARGIN:
-                return at
+                return at, prepared
             # Woke too late for this permit (a stalled loop): never sent late, take another.
             self.woke_late += 1
             self._log_late()
 
-    async def _prepare_before(self, at: float, prepare: Callable[[], Awaitable[None]]) -> None:
+    async def _prepare_before(self, at: float, prepare: Callable[[], Awaitable[T]]) -> T:
         early = at - self._prepare_lead - self._clock()
         if early > 0:
             await self._sleep(early)
         started = self._clock()
-        await prepare()
+        prepared = await prepare()
         took = max(0.0, self._clock() - started)
         lead = max(took * PREPARE_LEAD_FACTOR, self._prepare_lead * PREPARE_LEAD_DECAY)
         self._prepare_lead = min(PREPARE_LEAD_MAX, max(PREPARE_LEAD_MIN, lead))
+        return prepared
 
     def _log_late(self) -> None:
         if (self.woke_late + self.held_too_long) % LATE_LOG_EVERY == 1:

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,11 +62,11 @@ async def test_an_unsubscribe_while_the_digest_waits_for_its_permit_gets_no_dige
     real_acquire = Pacer.acquire
 
     async def permit_when_the_test_says(
-        pacer: Pacer, prepare: Callable[[], Awaitable[None]] | None = None
-    ) -> float:
+        pacer: Pacer, prepare: Callable[[], Awaitable[Any]] | None = None
+    ) -> Any:
         waiting.set()
         await go.wait()
-        return await real_acquire(pacer, prepare)
+        return await (real_acquire(pacer) if prepare is None else real_acquire(pacer, prepare))
 
     async with running_bot(standin, bot_settings(standin, tmp_path), clock) as bot:
         assert (await ask(standin, "digest subscribe", {"channel": news}, user="alice")).startswith(

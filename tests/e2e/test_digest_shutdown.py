@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,9 +39,10 @@ async def test_sends_waiting_for_a_permit_at_shutdown_still_render_their_digest(
         granted = asyncio.Event()
         acquire, shutdown = service.pacer.acquire, service.scheduler.shutdown
 
-        async def acquire_and_tell(prepare: Callable[[], Awaitable[None]] | None = None) -> None:
-            await acquire(prepare)
+        async def acquire_and_tell(prepare: Callable[[], Awaitable[Any]] | None = None) -> Any:
+            answer = await (acquire() if prepare is None else acquire(prepare))
             granted.set()  # this send is past the permit's stopping check: it is in flight
+            return answer
 
         async def shutdown_once_a_send_got_its_permit() -> None:
             granted.clear()

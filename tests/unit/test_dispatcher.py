@@ -694,11 +694,11 @@ class GatedPacer(Pacer):
         self.waiting = asyncio.Event()
         self._granted = asyncio.Semaphore(0)
 
-    async def acquire(self, prepare: Callable[[], Awaitable[None]] | None = None) -> float:
+    async def acquire(self, prepare: Callable[[], Awaitable[Any]] | None = None) -> Any:
         self.waiting.set()
         await self._granted.acquire()
         self.waiting.clear()
-        return await super().acquire(prepare)
+        return await (super().acquire() if prepare is None else super().acquire(prepare))
 
     def grant(self) -> None:
         self._granted.release()

@@ -225,11 +225,20 @@ async def test_the_preparation_runs_again_when_its_permit_is_lost_to_a_pause() -
     await pacer.acquire()  # at 1000; the next permit is due at 1001
     reads: list[float] = []
 
-    async def read_state() -> None:
+    async def read_state() -> float:
         reads.append(time.clock())
         if len(reads) == 1:
             pacer.pause(5.0)  # a global 429 arrives while the row is read
+        return reads[-1]
 
-    granted = await pacer.acquire(read_state)
+    answer = await pacer.acquire(read_state)
+    granted = time.clock()  # acquire returns at its permit's time
     assert granted >= reads[0] + 5.0
     assert len(reads) == 2 and reads[-1] <= granted  # read again after the pause, before its permit
+    assert answer == reads[-1]  # the answer returned is the read made for the permit granted, not the first
+
+
+async def test_without_a_preparation_the_permit_s_time_is_returned() -> None:
+    time = VirtualTime()
+    pacer = Pacer(2.0, clock=time.clock, sleep=time.sleep)
+    assert [await pacer.acquire() for _ in range(3)] == [1000.0, 1000.5, 1001.0]
