@@ -1,6 +1,7 @@
 """The bot: a thin discord.py client that owns the library, storage and scheduler for its lifetime.
 
-`setup_hook` is the one place where start-up work happens (endpoints, briefs, cogs, command sync);
+`login` opens the database (the shared rate budget every request waits for) before discord.py's first
+request; `setup_hook` is where the rest of start-up happens (endpoints, briefs, cogs, command sync);
 `close` tears everything down in reverse.
 """
 
@@ -185,20 +186,31 @@ class Briefbot(commands.AutoShardedBot):
             # A REST proxy in front: its own 429s (no `Via`) are waits, not Cloudflare's ban.
             retry_proxy_rate_limits(self.http, max_wait=MAX_RATELIMIT_WAIT)
 
+    async def login(self, token: str) -> None:
+        """Open the database, then log in (discord.py's `login`, which runs `setup_hook`).
+
+        The database comes first because the shared rate budget lives in it: every REST request waits for
+        one of its permits, discord.py's first ones at login included (GET /users/@me, the application's, then
+        GET /gateway/bot). Sent before it opened, they were counted by Discord and by no permit: three extra
+        requests in a second the other processes' permits already filled, at every start. A database the bot
+        cannot use also stops it before it says a word to Discord.
+        """
+        if self._digests is None:
+            self._digests = await DigestService.open(
+                self.settings,
+                DiscordSender(self),
+                lambda: offer_of(self.library),
+                clock=self.clock,
+                alert_sender=DiscordAlertSender(self),
+                discord_clock=self.clock_check if self._watch_discord_clock else None,
+                library=lambda: self.library,
+            )
+        await super().login(token)
+
     async def setup_hook(self) -> None:
         recommended, max_concurrency = await self._find_gateway()
         if not self._library_given:
             self.reloader.load()
-        # Opening the database first: a database the bot cannot use stops it before it connects.
-        self._digests = await DigestService.open(
-            self.settings,
-            DiscordSender(self),
-            lambda: offer_of(self.library),
-            clock=self.clock,
-            alert_sender=DiscordAlertSender(self),
-            discord_clock=self.clock_check if self._watch_discord_clock else None,
-            library=lambda: self.library,
-        )
         await self._join_shards(recommended, max_concurrency)
         await self._announce()
         self.add_dynamic_items(DigestButton, LegacyDigestButton, QuoteButton, QuoteMenu)
@@ -366,7 +378,7 @@ class Briefbot(commands.AutoShardedBot):
     @property
     def digests(self) -> DigestService:
         if self._digests is None:
-            raise RuntimeError("the digest service opens in setup_hook, at login")
+            raise RuntimeError("the digest service opens at login")
         return self._digests
 
     def _install_library(self, library: Library) -> None:

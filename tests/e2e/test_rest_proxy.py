@@ -125,3 +125,23 @@ async def test_a_digest_send_spends_the_dispatchers_permit_and_is_counted_once(
         # One permit per request: the dispatcher's permit is the send's own, not a second one.
         assert (await budget.state()).granted - granted == counted(standin) - requests == len(channels)
     assert standin.violations == []
+
+
+async def test_every_rest_request_from_the_first_one_at_login_takes_a_permit(
+    standin: DiscordStandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Failed first: discord.py's login (GET /users/@me, GET /oauth2/applications/@me) and the shard count's
+    # GET /gateway/bot went out before the database, and so the shared rate budget, was open: three requests
+    # of every start that Discord counts and no permit did. A process restarted mid fan-out put them on top
+    # of a second the other processes' permits already filled (bench/cluster.py: 50 and 52 in one second).
+    from bot.delivery import pacing
+    from bot.storage.rate_budget import RateBudgetStore
+
+    # One permit reserved per permit taken, and none replaced for lateness on a loaded machine: the count of
+    # permits granted is then exactly the count of requests that took one.
+    monkeypatch.setattr(pacing, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(pacing, "LATE_MARGIN", float("inf"))
+    async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
+        assert counted(standin) >= 4  # login (2), the gateway's address, the command sync
+        assert (await RateBudgetStore(bot.digests.database).state()).granted == counted(standin)
+    assert standin.violations == []
