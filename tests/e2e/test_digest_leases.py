@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -258,12 +259,26 @@ async def test_a_process_stalled_past_its_lease_cannot_record_over_the_one_that_
     assert standin.violations == []
 
 
-@pytest.mark.parametrize("dead_for", [31, 600])
-async def test_a_dead_process_rows_are_sent_by_another_after_its_lease_with_the_same_nonce(
-    tmp_path: Path, dead_for: int
-) -> None:
-    # Dead for 31 s: within Discord's nonce window, resent with the nonce; for 10 minutes: past it, the
-    # channel's history is read first, and the digest found there is not posted again.
+@dataclass
+class OneDied:
+    """Two processes, a and b, on one slot of six channels: a died once its three sends were answered
+    (before it recorded them, never renewing its leases), b sent the other three."""
+
+    bot: Briefbot
+    clock: FakeClock
+    channels: list[int]
+    a: Dispatcher
+    a_sends: ProcessSender
+    b: Dispatcher
+    b_sends: ProcessSender
+
+
+@contextlib.asynccontextmanager
+async def one_died_mid_fan_out(
+    tmp_path: Path, *, beats: bool = False
+) -> AsyncIterator[tuple[DiscordStandIn, OneDied]]:
+    """`OneDied`, on a stand-in whose nonce window is 60 s; with `beats`, a had beaten its heartbeat once
+    (as a running process does) before it died."""
     clock = FakeClock(SLOT_DAY)
     async with DiscordStandIn(nonce_window=60) as standin:
         channels = standin.register_channels(6)
@@ -274,18 +289,35 @@ async def test_a_dead_process_rows_are_sent_by_another_after_its_lease_with_the_
                 bot, settings, clock, 2, first_sleeps=_never, max_in_flight=3, batch_size=3
             ) as made:
                 [(a, a_sends), (b, b_sends)] = made
+                if beats:
+                    table = ProcessTable(bot.digests.ledger._db)
+                    await table.beat(ProcessRecord(a.owner, "host", 1, "sqlite", "all", clock.now, clock.now))
                 a_sends.stall_after_answer = True  # a dies once its three sends are answered
                 a_run = asyncio.create_task(a.run_until_idle())
                 await a_sends.wait_stalled(3)
                 await b.run_until_idle()  # b sends the rest; a's rows wait for its leases to lapse
                 assert b.stats.sent == 3 and await bot.digests.ledger.count("pending") == 3
-                clock.advance(seconds=dead_for)
-                await b.run_until_idle()
-                states = await _states(bot, channels)
-                a_run.cancel()  # the dead process's task is no more
-                with contextlib.suppress(asyncio.CancelledError):
-                    await a_run
+                try:
+                    yield standin, OneDied(bot, clock, channels, a, a_sends, b, b_sends)
+                finally:
+                    a_run.cancel()  # the dead process's task is no more
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await a_run
         point_at_api(None, None)
+
+
+@pytest.mark.parametrize("dead_for", [31, 600])
+async def test_a_dead_process_rows_are_sent_by_another_after_its_lease_with_the_same_nonce(
+    tmp_path: Path, dead_for: int
+) -> None:
+    # Dead for 31 s: within Discord's nonce window, resent with the nonce; for 10 minutes: past it, the
+    # channel's history is read first, and the digest found there is not posted again.
+    async with one_died_mid_fan_out(tmp_path) as (standin, died):
+        bot, channels, b = died.bot, died.channels, died.b
+        a_sends, b_sends = died.a_sends, died.b_sends
+        died.clock.advance(seconds=dead_for)
+        await b.run_until_idle()
+        states = await _states(bot, channels)
     assert states == ["sent"] * 6 and b.stats.sent == 6
     assert standin.message_counts() == {c: 1 for c in channels} and standin.counters["duplicates"] == 0
     taken_over = set(a_sends.stalled)
@@ -322,30 +354,12 @@ async def test_a_killed_process_rows_are_sent_by_another_once_its_heartbeat_stop
 ) -> None:
     # The default lease of 30 s alone would make the first resend come 30 s or more after a SIGKILL; the
     # killed process's heartbeat stops at once, and LIVE_WITHIN (15 s) without one frees its leases.
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=60) as standin:
-        channels = standin.register_channels(6)
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            await _slot_recorded(bot, clock, channels)
-            async with processes(
-                bot, settings, clock, 2, first_sleeps=_never, max_in_flight=3, batch_size=3
-            ) as made:
-                [(a, a_sends), (b, b_sends)] = made
-                table = ProcessTable(bot.digests.ledger._db)
-                await table.beat(ProcessRecord(a.owner, "host", 1, "sqlite", "all", clock.now, clock.now))
-                a_sends.stall_after_answer = True  # a is killed once its three sends are answered
-                a_run = asyncio.create_task(a.run_until_idle())
-                await a_sends.wait_stalled(3)
-                await b.run_until_idle()
-                assert b.stats.sent == 3 and await bot.digests.ledger.count("pending") == 3
-                clock.advance(seconds=(LIVE_WITHIN + timedelta(seconds=1)).total_seconds())  # < LEASE
-                await b.run_until_idle()
-                states = await _states(bot, channels)
-                a_run.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await a_run
-        point_at_api(None, None)
+    async with one_died_mid_fan_out(tmp_path, beats=True) as (standin, killed):
+        bot, channels, b = killed.bot, killed.channels, killed.b
+        a_sends, b_sends = killed.a_sends, killed.b_sends
+        killed.clock.advance(seconds=(LIVE_WITHIN + timedelta(seconds=1)).total_seconds())  # < LEASE
+        await b.run_until_idle()
+        states = await _states(bot, channels)
     assert LIVE_WITHIN + timedelta(seconds=1) < LEASE
     assert states == ["sent"] * 6 and b.stats.sent == 6
     assert {sent for sent in b_sends.sent if sent in set(a_sends.stalled)} == set(a_sends.stalled)

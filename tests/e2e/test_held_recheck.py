@@ -18,15 +18,10 @@ from bot.app.client import Briefbot
 from bot.app.cogs.digests import history_line
 from bot.clock import snowflake_time
 from bot.storage import Delivery
-from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.conftest import running_bot
 from tests.e2e.helpers import acted_on
-from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
-from tests.e2e.test_history_search import (
-    NONCE_WINDOW,
-    READ_MESSAGE_HISTORY,
-    after_the_nonce_window,
-    bot_messages,
-)
+from tests.e2e.lost_send import READ_MESSAGE_HISTORY, bot_messages, one_channel, slot_row
+from tests.e2e.test_digests import ask, fire_slot_and_send
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
@@ -37,39 +32,20 @@ def history_pages(standin: DiscordStandIn, channel: int) -> int:
     )
 
 
-async def the_row(bot: Briefbot, channel: int) -> Delivery:
-    [row] = [row for row in await bot.digests.history(channel) if row.timezone == "UTC"]
-    return row
-
-
 @contextlib.asynccontextmanager
 async def a_held_digest(
     tmp_path: Path, *, posted: bool, **overrides: Any
 ) -> AsyncIterator[tuple[DiscordStandIn, FakeClock, int, Any]]:
     """A stand-in and a channel whose 09:00 digest is held because the bot may not read its history: the
     first send was stored and answered 503 (`posted`), or refused with a 503 before anything was stored."""
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("blind", deny_bot=READ_MESSAGE_HISTORY)
-        settings = bot_settings(
-            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", **overrides
-        )
-        async with running_bot(standin, settings, clock) as bot:
-            if posted:
-                standin.store_then_fail(channel, times=1, status=503)
-            else:
-                standin.fail_channel(channel, status=503, code=0, message="Service Unavailable")
-            await fire_slot_and_send(bot, clock, seconds=31)
-            standin.clear_failure(channel)
-            assert (await the_row(bot, channel)).attempt_started_at is not None
-        assert len(bot_messages(standin, channel)) == int(posted)
-        after_the_nonce_window(standin, clock)
-        yield standin, clock, channel, settings
+    async with one_channel(tmp_path, "blind", deny_bot=READ_MESSAGE_HISTORY, **overrides) as scene:
+        await scene.lost_first_send(stored=posted)
+        yield scene.standin, scene.clock, scene.channel, scene.settings
 
 
 async def held_now(bot: Briefbot, channel: int) -> Delivery:
     await bot.digests.dispatcher.run_until_idle()
-    row = await the_row(bot, channel)
+    row = await slot_row(bot, channel)
     assert row.state == "held", row
     return row
 
@@ -89,7 +65,7 @@ async def test_a_held_digest_found_once_history_is_readable_again_is_sent_not_po
         async with running_bot(standin, settings, clock) as bot:
             await held_now(bot, channel)
             await granted_again(bot, standin, channel)
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
         assert row.state == "sent" and row.message_id == int(original["id"])
         assert bot_messages(standin, channel) == [original]
         assert standin.violations == []
@@ -100,7 +76,7 @@ async def test_a_held_digest_not_found_once_history_is_readable_again_is_sent_on
         async with running_bot(standin, settings, clock) as bot:
             await held_now(bot, channel)
             await granted_again(bot, standin, channel)
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
         [posted] = bot_messages(standin, channel)
         assert row.state == "sent" and row.message_id == int(posted["id"])
         assert standin.violations == []
@@ -129,7 +105,7 @@ async def test_a_held_digest_is_looked_for_again_with_backoff_and_found_without_
             # ... so no event is left to bring the next look: the periodic one does, and finds it.
             clock.advance(hours=3)
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
         assert row.state == "sent" and row.message_id == int(original["id"])
         assert bot_messages(standin, channel) == [original]
         assert standin.violations == []
@@ -143,7 +119,7 @@ async def test_a_permission_given_back_while_the_bot_was_down_brings_a_look_at_s
         standin.set_overwrite(channel, member=standin.me)  # while the bot is down: no event reaches it
         async with running_bot(standin, settings, clock) as bot:
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
         assert row.state == "sent" and row.message_id == int(original["id"])
         assert bot_messages(standin, channel) == [original]
         assert standin.violations == []
@@ -161,7 +137,7 @@ async def test_a_held_digest_not_found_after_it_went_stale_is_expired_not_posted
             clock.advance(hours=7)
             await held_now(bot, channel)  # still unreadable: still held, however late
             await granted_again(bot, standin, channel)
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
         assert bot_messages(standin, channel) == []
         assert row.state == "expired" and row.reason is not None and "history shows" in row.reason
         assert standin.violations == []
@@ -176,21 +152,16 @@ async def test_a_channel_hidden_from_the_bot_while_it_was_down_holds_its_digest_
     # Failed first: the search before the resend was refused (403 Missing Access) and the row went dead,
     # though the first send had posted it; its briefs were had by nobody, and once the channel was shown
     # to the bot again the next slot posted them a second time.
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("hidden")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            standin.store_then_fail(channel, times=1, status=503)
-            await fire_slot_and_send(bot, clock, seconds=31)
+    async with one_channel(tmp_path, "hidden") as scene:
+        standin, clock, channel, settings = scene.standin, scene.clock, scene.channel, scene.settings
+        await scene.lost_first_send()
         [original] = bot_messages(standin, channel)
-        after_the_nonce_window(standin, clock)
         standin.set_overwrite(channel, member=standin.me, deny=VIEW_CHANNEL)  # an admin hides the channel
         async with running_bot(standin, settings, clock) as bot:
             held = await held_now(bot, channel)
             assert "403 Missing Access (50001)" in (held.reason or "")
             await granted_again(bot, standin, channel)
-            found = await the_row(bot, channel)
+            found = await slot_row(bot, channel)
             assert found.state == "sent" and found.message_id == int(original["id"])
             shown = await ask(standin, "digest history", {"channel": channel}, user="bob")
             clock.advance(days=1)
@@ -220,12 +191,12 @@ async def test_a_held_digest_whose_channel_is_deleted_ends_with_the_reason_and_i
             await held_now(bot, channel)
             await acted_on(bot, "channel_delete", lambda: standin.delete_channel(channel))
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
             asked = asked_of(standin, channel)
             clock.advance(hours=7)
             await bot.digests.dispatcher.run_until_idle()
             asked_later = asked_of(standin, channel)
-            later = await the_row(bot, channel)
+            later = await slot_row(bot, channel)
         assert row.state == "cancelled" and row.reason is not None
         assert "the channel was deleted" in row.reason and "held" in row.reason
         assert "**cancelled**" in history_line(row) and "the channel was deleted" in history_line(row)
@@ -245,7 +216,7 @@ async def test_a_held_digest_whose_channel_was_deleted_while_the_bot_was_down_en
         async with running_bot(standin, settings, clock) as bot:
             clock.advance(minutes=6)  # its recheck is due
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
             looks = history_pages(standin, channel)
             clock.advance(days=2)
             await bot.digests.dispatcher.run_until_idle()
@@ -263,18 +234,13 @@ async def test_a_lost_send_whose_channel_was_deleted_while_the_bot_was_down_is_g
 ) -> None:
     # Failed first: the look before the resend met 404 Unknown Channel (10003), read as "cannot tell": the
     # row was held, and then looked for (a 404 each time) for ever.
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("doomed")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            standin.store_then_fail(channel, times=1, status=503)
-            await fire_slot_and_send(bot, clock, seconds=31)
-        after_the_nonce_window(standin, clock)
+    async with one_channel(tmp_path, "doomed") as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        await scene.lost_first_send()
         standin.delete_channel(channel)  # while the bot is down
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
             looks = history_pages(standin, channel)
             clock.advance(days=2)
             await bot.digests.dispatcher.run_until_idle()

@@ -3,7 +3,7 @@ once Discord's nonce window may have passed, through the real bot and the stand-
 
 In each test the first send is stored by the stand-in and answered 503 (discord.py raises it at once): the
 message exists, the bot does not know it. The bot stops; the stand-in's nonce window is made to pass, so a
-blind resend by the restarted bot would post the digest twice.
+blind resend by the restarted bot would post the digest twice (tests/e2e/lost_send.py).
 """
 
 from __future__ import annotations
@@ -11,54 +11,29 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from bot.app.client import Briefbot
 from bot.app.views import digest_custom_id, digest_marker
 from tests.e2e.conftest import bot_settings, running_bot
+from tests.e2e.lost_send import NONCE_WINDOW, READ_MESSAGE_HISTORY, bot_messages, one_channel
 from tests.e2e.test_commands import EPHEMERAL
-from tests.e2e.test_digests import SLOT_DAY, ask, fire_slot_and_send
+from tests.e2e.test_digests import SLOT_DAY, ask
 from tests.helpers import FakeClock
 from tests.standin import DiscordStandIn
 
-READ_MESSAGE_HISTORY = 1 << 16
-NONCE_WINDOW = 60.0  # stand-in seconds
-
-
-def bot_messages(standin: DiscordStandIn, channel_id: int) -> list[dict[str, Any]]:
-    return [m for m in standin.messages[channel_id] if int(m["author"]["id"]) == standin.me.id]
-
-
-async def lose_the_first_answer(
-    bot: Briefbot, standin: DiscordStandIn, clock: FakeClock, channel: int
-) -> None:
-    """The slot fires; its digest is stored by Discord but the bot only sees a 503."""
-    standin.store_then_fail(channel, times=1, status=503)
-    await fire_slot_and_send(bot, clock, seconds=31)
-    [row] = await bot.digests.history(channel)
-    assert row.state == "pending" and row.attempt_started_at is not None
-    assert len(bot_messages(standin, channel)) == 1
-
-
-def after_the_nonce_window(standin: DiscordStandIn, clock: FakeClock, minutes: float = 10) -> None:
-    standin.advance_clock(NONCE_WINDOW + 1)
-    clock.advance(minutes=minutes)
-
 
 async def test_a_busy_channel_does_not_hide_the_lost_digest(tmp_path: Path) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("busy")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
+    async with one_channel(tmp_path, "busy") as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
         # Members chatted in the minutes before the slot (inside the search's margin)...
         standin.post_messages(channel, 120, at=clock.now - timedelta(minutes=7), every=3.0)
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
+        async with scene.bot() as bot:
+            await scene.lose_the_first_answer(bot)
         [original] = bot_messages(standin, channel)
         # ... and chat on while the bot is down: far more than the 50 newest messages.
         standin.post_messages(channel, 160, at=clock.now + timedelta(seconds=1), every=2.0)
-        after_the_nonce_window(standin, clock)
-        async with running_bot(standin, settings, clock) as bot:
+        scene.after_the_nonce_window()
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             [row] = await bot.digests.history(channel)
         assert bot_messages(standin, channel) == [original]
@@ -70,14 +45,10 @@ async def test_a_busy_channel_does_not_hide_the_lost_digest(tmp_path: Path) -> N
 
 
 async def test_a_history_the_bot_cannot_read_holds_the_digest(tmp_path: Path) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("blind", deny_bot=READ_MESSAGE_HISTORY)
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
-        after_the_nonce_window(standin, clock)
-        async with running_bot(standin, settings, clock) as bot:
+    async with one_channel(tmp_path, "blind", deny_bot=READ_MESSAGE_HISTORY) as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        await scene.lost_first_send()
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             clock.advance(hours=2)
             await bot.digests.dispatcher.run_until_idle()  # held: never taken again on its own
@@ -91,12 +62,10 @@ async def test_a_history_the_bot_cannot_read_holds_the_digest(tmp_path: Path) ->
 
 
 async def test_a_later_digest_sent_first_does_not_hide_the_earlier_one(tmp_path: Path) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("both")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
+    async with one_channel(tmp_path, "both") as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        async with scene.bot() as bot:
+            await scene.lose_the_first_answer(bot)
             [lost] = bot_messages(standin, channel)
             # `/digest now` while the slot's row waits for its retry: the same brief, posted and recorded.
             clock.advance(seconds=1)
@@ -106,8 +75,8 @@ async def test_a_later_digest_sent_first_does_not_hide_the_earlier_one(tmp_path:
             assert asked is not None
             await bot.digests.dispatcher.run_until_idle()
             assert len(bot_messages(standin, channel)) == 2
-        after_the_nonce_window(standin, clock)
-        async with running_bot(standin, settings, clock) as bot:
+        scene.after_the_nonce_window()
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             rows = {row.timezone: row for row in await bot.digests.history(channel)}
         assert len(bot_messages(standin, channel)) == 2
@@ -180,18 +149,11 @@ async def test_buttons_carry_the_rows_marker_and_old_digests_buttons_still_answe
 
 
 async def test_a_cloudflare_429_on_the_search_pauses_everything_instead_of_retrying(tmp_path: Path) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("banned")
-        settings = bot_settings(
-            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
-        )
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
-            [lost] = await bot.digests.history(channel)
-        after_the_nonce_window(standin, clock)
+    async with one_channel(tmp_path, "banned", shutdown_grace_seconds=0) as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        lost = await scene.lost_first_send()
         standin.inject_429(retry_after="", cloudflare=True, method="GET", channel_id=channel)
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             [row] = await bot.digests.history(channel)
         assert standin.counters["injected_429"] == 1 and len(bot_messages(standin, channel)) == 1
@@ -205,20 +167,13 @@ async def test_a_long_rate_limit_on_the_search_is_waited_out_as_discord_asks(tmp
     # Failed first: discord.py raises RateLimited (not an HTTPException) for a 429 longer than the bot lets
     # it wait; the search did not read it, so it was "an unexpected error" (logged with its traceback),
     # counted as a failed attempt and retried after a few seconds instead of after Discord's wait.
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("limited")
-        settings = bot_settings(
-            standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00", shutdown_grace_seconds=0
-        )
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
-            [lost] = await bot.digests.history(channel)
-        after_the_nonce_window(standin, clock)
+    async with one_channel(tmp_path, "limited", shutdown_grace_seconds=0) as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        lost = await scene.lost_first_send()
         standin.inject_429(
             cloudflare=False, retry_after="120", retry_after_seconds=120.0, method="GET", channel_id=channel
         )
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             [row] = await bot.digests.history(channel)
         assert standin.counters["injected_429"] == 1 and len(bot_messages(standin, channel)) == 1
@@ -231,16 +186,12 @@ async def test_a_long_rate_limit_on_the_search_is_waited_out_as_discord_asks(tmp
 async def test_a_lost_digest_a_moderator_deleted_before_the_look_is_posted_again_once(tmp_path: Path) -> None:
     # The limit the README states ("What the bot cannot see"): the bot never learned the deleted message's
     # id, so its look finds nothing and posts the digest again, once, recorded as sent with the new message.
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("moderated")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
+    async with one_channel(tmp_path, "moderated") as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
+        await scene.lost_first_send()
         [deleted] = bot_messages(standin, channel)
         standin.remove_message(standin.channels[channel], deleted)  # a moderator, while the bot is down
-        after_the_nonce_window(standin, clock)
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
             clock.advance(hours=1)
             await bot.digests.dispatcher.run_until_idle()

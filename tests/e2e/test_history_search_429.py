@@ -19,16 +19,9 @@ import pytest
 from bot.app import client
 from bot.app.client import Briefbot
 from bot.storage.rate_budget import RateBudgetStore
-from tests.e2e.conftest import bot_settings, running_bot
-from tests.e2e.test_digests import SLOT_DAY
-from tests.e2e.test_held_recheck import a_held_digest, held_now, the_row
-from tests.e2e.test_history_search import (
-    NONCE_WINDOW,
-    after_the_nonce_window,
-    bot_messages,
-    lose_the_first_answer,
-)
-from tests.helpers import FakeClock
+from tests.e2e.conftest import running_bot
+from tests.e2e.lost_send import bot_messages, one_channel, slot_row
+from tests.e2e.test_held_recheck import a_held_digest, held_now
 from tests.standin import DiscordStandIn
 
 MESSAGES = "/channels/{channel_id}/messages"
@@ -57,21 +50,17 @@ async def shared_pause_left(bot: Briefbot) -> float:
 async def test_behind_a_proxy_its_own_429_on_the_search_is_waited_out_and_the_lost_digest_found(
     tmp_path: Path,
 ) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
-        channel = standin.add_text_channel("proxied")
-        settings = bot_settings(standin, tmp_path, digest_channel_ids=[channel], digest_schedule="09:00")
-        assert settings.discord_api_base_url  # the stand-in is the proxy here
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
+    async with one_channel(tmp_path, "proxied") as scene:
+        standin, channel = scene.standin, scene.channel
+        assert scene.settings.discord_api_base_url  # the stand-in is the proxy here
+        await scene.lost_first_send()
         [original] = bot_messages(standin, channel)
-        after_the_nonce_window(standin, clock)
         standin.inject_429(
             2, proxy=True, retry_after="0.05", retry_after_seconds=0.05, method="GET", channel_id=channel
         )
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
             left = await shared_pause_left(bot)
         assert pages(standin, channel) == [429, 429, 200]  # the same page asked again after the proxy's wait
         assert row.state == "sent" and row.message_id == int(original["id"])
@@ -84,22 +73,10 @@ async def test_behind_a_proxy_its_own_429_on_the_search_is_waited_out_and_the_lo
 async def test_without_a_proxy_a_429_without_via_on_the_search_pauses_every_send_and_decides_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cloudflare: bool
 ) -> None:
-    clock = FakeClock(SLOT_DAY)
-    async with DiscordStandIn(nonce_window=NONCE_WINDOW, now=clock) as standin:
+    async with one_channel(tmp_path, "banned", discord_api_base_url=None, shutdown_grace_seconds=0) as scene:
+        standin, clock, channel = scene.standin, scene.clock, scene.channel
         without_a_proxy(standin, monkeypatch)
-        channel = standin.add_text_channel("banned")
-        settings = bot_settings(
-            standin,
-            tmp_path,
-            digest_channel_ids=[channel],
-            digest_schedule="09:00",
-            discord_api_base_url=None,
-            shutdown_grace_seconds=0,
-        )
-        async with running_bot(standin, settings, clock) as bot:
-            await lose_the_first_answer(bot, standin, clock, channel)
-            [lost] = await bot.digests.history(channel)
-        after_the_nonce_window(standin, clock)
+        lost = await scene.lost_first_send()
         standin.inject_429(
             retry_after="30",
             cloudflare=cloudflare,
@@ -108,9 +85,9 @@ async def test_without_a_proxy_a_429_without_via_on_the_search_pauses_every_send
             method="GET",
             channel_id=channel,
         )
-        async with running_bot(standin, settings, clock) as bot:
+        async with scene.bot() as bot:
             await bot.digests.dispatcher.run_until_idle()
-            row = await the_row(bot, channel)
+            row = await slot_row(bot, channel)
             left = await shared_pause_left(bot)
             asked = len(standin.requests)
             clock.advance(seconds=10)  # inside the pause: the row's next attempt is not due, nothing is asked
