@@ -2,7 +2,11 @@
 
 aiohttp awaits a trace's `on_request_start` before each request leaves, and discord.py gives its session
 the client's `http_trace`: so this is the one place that sees every attempt, discord.py's own retries of
-429s and 5xx included (and the REST proxy's, bot.app.rest_proxy), whatever code made the request.
+429s and 5xx included (and the REST proxy's, bot.app.rest_proxy), whatever code made the request. The
+permit is taken there, and checked again when aiohttp has the request's connection (a pooled one, or a new
+one once it is open: `on_connection_reuseconn`, `on_connection_create_end`), after which aiohttp writes the
+request without waiting on anything: a request whose connection came too late for its permit takes a new
+one (`Pacer.depart`).
 Interaction callbacks and webhooks (interaction followups) are exempt from Discord's global limit and never
 wait; nor does the gateway's websocket, which is not REST.
 """
@@ -45,8 +49,19 @@ def add_rate_budget(trace: aiohttp.TraceConfig, pacer: Callable[[], Pacer | None
         session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestStartParams
     ) -> None:
         permits = pacer()
+        context.permits = None
         if permits is not None and counts_against_global_limit(params.url, discord.http.Route.BASE):
-            await permits.acquire_for_request()
+            context.permit_at = await permits.acquire_for_request()
+            context.permits = permits
+
+    async def on_connection_ready(
+        session: aiohttp.ClientSession, context: SimpleNamespace, params: object
+    ) -> None:
+        # aiohttp may connect more than once for one request (a pooled connection found closed): each time
+        # the permit is checked again, and renewed when it is too old.
+        permits: Pacer | None = getattr(context, "permits", None)
+        if permits is not None:
+            context.permit_at = await permits.depart(context.permit_at)
 
     async def on_request_end(
         session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestEndParams
@@ -67,4 +82,6 @@ def add_rate_budget(trace: aiohttp.TraceConfig, pacer: Callable[[], Pacer | None
             permits.pause(retry_after_seconds(headers, utc_now()))
 
     trace.on_request_start.append(on_request_start)
+    trace.on_connection_reuseconn.append(on_connection_ready)
+    trace.on_connection_create_end.append(on_connection_ready)
     trace.on_request_end.append(on_request_end)

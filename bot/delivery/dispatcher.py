@@ -1314,10 +1314,11 @@ class Dispatcher:
         self._window_started = now
         remaining = await self._ledger.count("pending")
         logger.info(
-            "digest fan-out: %d sent, %d dead, %d retried so far; %d pending; %.1f sends/s",
+            "digest fan-out: %d sent, %d dead, %d retried so far; %d pending; %.1f sends/s; %s",
             self.stats.sent,
             self.stats.dead,
             self.stats.retried,
             remaining,
             rate,
+            self._pacer.departures_text(),
         )

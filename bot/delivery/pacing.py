@@ -6,7 +6,9 @@ dispatcher and the alerts take a permit before each send (after their database w
 between the permit and the request), and the HTTP layer asks for one before every other attempt: discord.py's
 own retries, a thread or a publish after a message, a command's requests (`acquire_for_request`, from the
 client's aiohttp trace). The permit a sender took is handed to its own next request, in its own task (a
-context variable), so a send is counted once, not twice.
+context variable), so a send is counted once, not twice. The permit's age is checked again once aiohttp has
+the request's connection (`depart`), the last step before its bytes leave: a connection opened too slowly
+for the permit costs the request a new one, so no request leaves more than LATE_MARGIN after its permit.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ SHARED_BUDGET_TIMEOUT = 5.0  # seconds a permit may wait for the database before
 BATCH_SECONDS = 0.2
 MOST_ANSWER_DELAY = 0.5  # seconds: reservations are made at most this far ahead for the database's delay
 # A permit is good for a request leaving at most this long after its time. A request sent later (its task
-# woke late from a stalled loop, or a database read or discord.py's bucket wait stood between the permit and
-# the request) would be counted in a second that other permits already fill: it takes a new permit instead.
+# woke late from a stalled loop, a database read or discord.py's bucket wait stood between the permit and
+# the request, or its connection took that long to open) would be counted in a second that other permits
+# already fill: it takes a new permit instead.
 # So every request leaves within LATE_MARGIN of a permit of its own, permits 1/rate apart, and any second
 # at Discord holds at most rate * (1 + LATE_MARGIN + jitter) + 1 requests, jitter being the spread of the
 # network's delay: at 45/s, 50 ms here leaves Discord's 50 room for about 40 ms of it.
@@ -87,6 +90,10 @@ class Pacer:
         # loop), or work between `acquire()` and the request took too long.
         self.woke_late = 0
         self.held_too_long = 0
+        self.connected_too_late = 0  # the request's connection was ready too late for its permit
+        # The latest a request left after its permit since `departures_text` last said it (seconds).
+        self._latest_departure = 0.0
+        self._departures = 0
         self._prepare_lead = PREPARE_LEAD_MIN
 
     @overload
@@ -112,17 +119,44 @@ class Pacer:
         _unspent.set(_Permit(granted))
         return granted if prepare is None else cast(T, prepared)
 
-    async def acquire_for_request(self) -> None:
+    async def acquire_for_request(self) -> float:
         """Before an HTTP attempt: spend the permit this task took with `acquire()`, or wait for one (also
-        when that permit is more than LATE_MARGIN old: the work between them took too long)."""
+        when that permit is more than LATE_MARGIN old: the work between them took too long). Returns the
+        permit's time, for `depart`."""
         permit = _unspent.get()
         if permit is not None and not permit.used:
             permit.used = True
             if self._clock() - permit.at <= LATE_MARGIN:
-                return
+                return permit.at
             self.held_too_long += 1
             self._log_late()
-        await self._wait_for_permit(None)
+        at, _ = await self._wait_for_permit(None)
+        return at
+
+    async def depart(self, permit_at: float) -> float:
+        """The request's connection is ready and its bytes leave next (nothing awaits between this and the
+        write): the permit it leaves on, `permit_at` while it is at most LATE_MARGIN old, otherwise a new
+        one waited for (opening the connection took too long: a TCP or TLS handshake, a loop stalled
+        meanwhile). Returns that permit's time."""
+        late = self._clock() - permit_at
+        if late > LATE_MARGIN:
+            self.connected_too_late += 1
+            self._log_late()
+            permit_at, _ = await self._wait_for_permit(None)
+            late = self._clock() - permit_at
+        self._departures += 1
+        self._latest_departure = max(self._latest_departure, late)
+        return permit_at
+
+    def departures_text(self) -> str:
+        """How the requests left since this was last asked, for the fan-out's progress line."""
+        text = (
+            f"{self._departures} requests left at most {self._latest_departure * 1000:.0f} ms after their"
+            f" permits; permits replaced so far: {self.woke_late} woken late, {self.held_too_long} held too"
+            f" long, {self.connected_too_late} connected too late"
+        )
+        self._departures, self._latest_departure = 0, 0.0
+        return text
 
     async def _wait_for_permit(self, prepare: Callable[[], Awaitable[T]] | None) -> tuple[float, T | None]:
         """The permit's time and, with `prepare`, what its last run (for that permit) returned."""
@@ -160,13 +194,15 @@ class Pacer:
         return prepared
 
     def _log_late(self) -> None:
-        if (self.woke_late + self.held_too_long) % LATE_LOG_EVERY == 1:
+        if (self.woke_late + self.held_too_long + self.connected_too_late) % LATE_LOG_EVERY == 1:
             logger.info(
                 "permits replaced so far, their requests unable to leave within %.0f ms of them: %d woken"
-                " late (a stalled loop), %d held too long between the permit and its request",
+                " late (a stalled loop), %d held too long between the permit and its request, %d whose"
+                " connection was ready too late",
                 LATE_MARGIN * 1000,
                 self.woke_late,
                 self.held_too_long,
+                self.connected_too_late,
             )
 
     async def _reserve(self, now: float) -> float:

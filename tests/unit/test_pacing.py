@@ -159,6 +159,30 @@ async def test_a_stall_after_the_permits_were_granted_does_not_bunch_the_request
     assert most_in_any_second(sent) <= int(45 * (1 + LATE_MARGIN)) + 1
 
 
+async def test_connections_slow_to_open_for_some_requests_do_not_bunch_them_into_one_second() -> None:
+    # 45/s; the first 30 requests each wait 0.5 s for a new connection (TCP and TLS handshakes) while the later
+    # ones reuse connections at once: checked only when they started, the 30 would leave on top of the next
+    # half second's permits (over 60 in one second). Checked again once the connection is ready (`depart`), each
+    # leaves within LATE_MARGIN of a permit of its own.
+    time = StallingLoop(1000.0, stalls=[])
+    pacer = Pacer(45.0, clock=time.clock, sleep=time.sleep)
+    sent: list[float] = []
+
+    async def send(index: int) -> None:
+        await pacer.acquire()
+        at = await pacer.acquire_for_request()
+        if index < 30:
+            await time.sleep(0.5)  # aiohttp opening the connection
+        permit = await pacer.depart(at)
+        assert time.clock() - permit <= LATE_MARGIN
+        sent.append(time.clock())
+
+    await time.run([send(index) for index in range(200)])
+    assert len(sent) == 200
+    assert pacer.connected_too_late == 30
+    assert most_in_any_second(sent) <= int(45 * (1 + LATE_MARGIN)) + 1
+
+
 async def test_a_permit_held_too_long_before_its_request_is_replaced_by_a_new_one() -> None:
     time = VirtualTime()
     pacer = Pacer(10.0, clock=time.clock, sleep=time.sleep)

@@ -8,7 +8,8 @@ import pytest
 from bot.app.request_budget import add_rate_budget
 from bot.delivery.pacing import Pacer
 from tests.standin import DiscordStandIn
-from tests.standin.harness import pointing_discord_at
+from tests.standin.harness import FAKE_TOKEN, pointing_discord_at
+from tests.unit.test_pacing import VirtualTime
 
 
 @pytest.mark.parametrize("scope", ["global", "user", "shared"])
@@ -35,3 +36,53 @@ async def test_a_global_429_pauses_every_send_whatever_request_drew_it(scope: st
         assert pacer.paused_until == 1000.0 + 120.0
     else:  # one route's or one resource's limit holds that route alone
         assert pacer.paused_until == float("-inf")
+
+
+class Departures:
+    """The test's own trace, after the bot's: a connection that takes `connecting` seconds to open (a TCP
+    and TLS handshake on a loaded machine) moves the injected clock; each request's departure is the clock
+    when its headers went out."""
+
+    def __init__(self, time: VirtualTime, connecting: float) -> None:
+        self.times: list[float] = []
+        self.trace = aiohttp.TraceConfig()
+
+        async def connection_opening(*_: object) -> None:
+            time.now += connecting
+
+        async def headers_sent(*_: object) -> None:
+            self.times.append(time.now)
+
+        self.trace.on_connection_create_start.append(connection_opening)
+        self.trace.on_request_headers_sent.append(headers_sent)
+
+
+async def test_a_request_whose_connection_opened_too_late_for_its_permit_takes_a_new_one() -> None:
+    # Failed first: the permit was checked when the request started (aiohttp's on_request_start), before
+    # aiohttp opened its connection; a connection that took 0.3 s to open sent the request 0.3 s after its
+    # permit, into the time of the next permit, which another request then took too: two requests in one
+    # permit's time, and a stall of the connections bunched many.
+    time = VirtualTime()
+    pacer = Pacer(10.0, clock=time.clock, sleep=time.sleep)
+    budget = aiohttp.TraceConfig()
+    add_rate_budget(budget, lambda: pacer)
+    departures = Departures(time, connecting=0.3)
+    async with DiscordStandIn() as standin:
+        news = standin.channel_id("news")
+        with pointing_discord_at(standin):
+            async with aiohttp.ClientSession(
+                trace_configs=[budget, departures.trace], headers={"Authorization": f"Bot {FAKE_TOKEN}"}
+            ) as session:
+                assert await pacer.acquire() == 1000.0  # the dispatcher's permit for its send
+                async with session.get(f"{standin.base_url}/channels/{news}/messages") as answer:
+                    assert answer.status == 200
+                # It left at 1000.3 on a permit of its own, 1000.3: the next one is a full interval later.
+                assert departures.times == [pytest.approx(1000.3)]
+                assert await pacer.acquire() == pytest.approx(1000.4)
+                assert pacer.connected_too_late == 1
+                # The next request reuses the connection at once: it leaves on the permit it was given.
+                async with session.get(f"{standin.base_url}/channels/{news}/messages") as answer:
+                    assert answer.status == 200
+                assert departures.times[1] == pytest.approx(1000.4)
+                assert pacer.connected_too_late == 1
+                assert await pacer.acquire() == pytest.approx(1000.5)
