@@ -898,6 +898,9 @@ class _Checker:
                 "possibility” points back to), so it may tell of something else",
             )
         yield from self._dealing(where, flow, located, telling or places)
+        yield from self._doer_problems(
+            where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
+        )
         placed = [
             place for verb in telling if (place := self._only_as_place(flow.recipient, verb)) is not None
         ]
@@ -1099,20 +1102,81 @@ class _Checker:
         yield from self._placed(f"{where}.where", deal.where, [*shown, *settings])
         if deal.by is None:
             return
+        forms = self._forms(deal.by)
+        doers = [found for at in clauses for found in self._verb_doers(at, verb)]
+        if any(self._does_it(forms, verb, found) for found in doers):
+            return
         if not self._written(deal.by, shown):
             yield from self._value(f"{where}.by", deal.by, shown, what)
             return
-        forms = self._forms(deal.by)
-        if not any(
-            _subject_of(text[:at], forms) or _agent_is(text, at, at + len(verb), forms)
-            for text in shown
-            for at in find_words(verb, text)
-        ):
-            yield Problem(
-                f"{where}.by",
-                f"“{deal.by}” does not stand just before “{deal.status_as_written}” in {what}, nor after the "
-                "“by” of a passive (“was provided to Ukraine by Japan”): `by` is who does what the verb says",
-            )
+        subjects = [_doer_words(found) for found in doers if found[2] is not None and not found[2].passive]
+        yield Problem(
+            f"{where}.by",
+            f"“{deal.by}” is not who does “{deal.status_as_written}” in {what}"
+            + (f": its subject is “{subjects[0]}”" if subjects else "")
+            + "; `by` is the verb's subject (or the subject of the verb it is joined to by “and”: “Israel has "
+            "sent … and built …”), or the agent after the “by” of a passive (“was provided to Ukraine by Japan”)",
+        )
+
+    def _verb_doers(self, verb: _VerbPlace, as_written: str) -> list[tuple[Paragraph, int, Doer | None, int]]:
+        """Each place the status verb stands in `verb`'s clause, as its passage shows it, with who does it there
+        (`read_doer`) and where the clause starts: (paragraph, offset, doer, clause start)."""
+        paragraph, place = verb.place.paragraph, verb.place
+        low, high = max(verb.clause.start, place.start), min(verb.clause.end, place.end)
+        wanted = normalise(as_written)
+        if paragraph.text.startswith(wanted, verb.at):  # an aid's place is its verb's; a loan's, its amount's
+            places = [verb.at]
+        else:
+            places = [
+                at for at in find_words(wanted, paragraph.text) if low <= at and at + len(wanted) <= high
+            ]
+        return [(paragraph, at, read_doer(paragraph.text, low, at, wanted), low) for at in places]
+
+    def _does_it(
+        self, forms: Sequence[str], verb: str, found: tuple[Paragraph, int, Doer | None, int]
+    ) -> bool:
+        """Whether one of `forms` does the verb at that place: stands in its subject, or is its passive agent."""
+        paragraph, at, doer, low = found
+        text = paragraph.text
+        if _agent_is(text, at, at + len(verb), forms):
+            return True
+        if doer is None:
+            return _subject_of(text[low:at], forms)
+        return not doer.passive and any(find_words(form, text[doer.start : doer.end]) for form in forms)
+
+    def _doer_problems(
+        self, where: str, deal: Dealing, clauses: Sequence[_VerbPlace], fields: Sequence[tuple[str, str]]
+    ) -> Iterator[Problem]:
+        """Without `by`, the party a done, promised or planned verb's subject must be (the donor, the lender;
+        the recipient or the borrower of "asked"): refused when every place the verb stands in reads another
+        subject ("Norland sent fuel … and Vesta built a dock": not Norland's dock)."""
+        if deal.by is not None:
+            return
+        verb = normalise(deal.status_as_written)
+        asking = any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
+        if deal.status in _DOER_STATUSES and not asking:
+            field, value = fields[0]
+        elif deal.status == "requested" and asking:
+            field, value = fields[1]
+        else:
+            return
+        doers = [found for at in clauses for found in self._verb_doers(at, verb)]
+        read = [found for found in doers if found[2] is not None and not found[2].passive]
+        if not read or len(read) < len(doers):
+            return
+        forms = self._forms(value)
+        if any(self._does_it(forms, verb, found) for found in read):
+            return
+        if not any(self._written(value, [at.clause.text]) for at in clauses):
+            return  # not in the verb's clause at all: the clause's own rule says so
+        other = fields[1][1] if field == fields[0][0] else fields[0][1]
+        if any(self._does_it(self._forms(other), verb, found) for found in read):
+            return  # the parties turned round: the direction's own rule says so
+        yield Problem(
+            f"{where}.{field}",
+            f"“{value}” is not who does “{deal.status_as_written}”: its subject is “{_doer_words(read[0])}” "
+            f"(“{_doer_clause(read[0])}”); the {field} is who the verb tells does it, or say who does (`by`)",
+        )
 
     def _status(
         self,
@@ -1211,6 +1275,7 @@ class _Checker:
         clauses = place.paragraph.clauses(sentence)
         own = next((c for c in clauses if c.start <= position < c.end), clauses[0])
         first = clauses[0]
+        own = _part_of(place.paragraph.text, own, position)  # "… and Vesta guaranteed $9 million": Vesta's
         # What the evidence shows of the amount's clause: a value the passage leaves out is not evidenced.
         shown = place.paragraph.text[max(own.start, place.start) : min(own.end, place.end)]
         values = [loan.lender, loan.borrower, loan.as_written, loan.status_as_written]
@@ -1247,6 +1312,12 @@ class _Checker:
             )
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
+        yield from self._doer_problems(
+            where,
+            loan,
+            [_VerbPlace(place, position, own, None)],
+            [("lender", loan.lender), ("borrower", loan.borrower)],
+        )
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
         if loan.reading and not used_reading and not missing:
             yield Problem(
@@ -1680,6 +1751,13 @@ def _reach(verb: _VerbPlace, as_written: str) -> str:
         joint = _last_conjunction(text[end : after[0][0]])
         if joint is not None:
             high = end + joint
+    # a conjunction that opens a subject of its own ends the reach, whatever its verb ("Vesta sent nets to
+    # Estria and Norland paid for them on Monday": Monday is Norland's paying)
+    for joint in new_subject_joints(text, verb.clause.start, verb.clause.end):
+        if joint < verb.at:
+            low = max(low, joint)
+        elif joint >= end:
+            high = min(high, joint)
     return text[low:high]
 
 
@@ -2449,6 +2527,193 @@ def _subject_of(before: str, wanted: Sequence[str]) -> bool:
         if found and _only_links(before[found[-1] + len(form) :]):
             return True
     return False
+
+
+# Reading who does a verb (issue 10, seventh reading): coordinated verbs share their subject ("Israel has sent
+# several planeloads … and built a field hospital": Israel built it); a conjunction followed by a subject of its
+# own opens a clause of its own ("Norland sent fuel … and Vesta built a dock": Vesta built it).
+_JOINING = frozenset({"and", "but", "or", "nor", "while", "then"})
+_VERB_CHAIN = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "been", "being", "be", "did", "does", "do", "to"}
+    | MODAL_WORDS
+    | VERB_ADVERBS
+    | {"not", "never", "n't", "yet", "also", "both", "either"}
+)
+_VERB_WORDS = frozenset(
+    {v.casefold() for v in _ALL_STATUS_VERBS if " " not in v}
+    | {v.casefold() for v in SAYING_VERBS}
+    | GOING_ON
+    | {"has", "have", "had", "is", "are", "was", "were", "did", "does", "will", "would", "can", "could"}
+    | {"may", "might", "must", "shall", "should"}
+)
+_NOT_VERBS = frozenset({"hundred", "kindred", "sacred", "naked", "wicked", "indeed", "speed", "seed", "need"})
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word of running text is a verb the check can tell: a status or saying verb, an auxiliary, or a
+    past form in "-ed" ("praised", "participated"; not "American-led", not "hundred")."""
+    bare = word.strip(_PUNCTUATION)
+    folded = bare.casefold()
+    if folded in _VERB_WORDS:
+        return True
+    return (
+        bare.isalpha()
+        and bare.islower()
+        and len(bare) > 4
+        and folded.endswith("ed")
+        and folded not in _NOT_VERBS
+    )
+
+
+@dataclass(frozen=True)
+class Doer:
+    """Who does a verb, as its clause tells: the span of its subject in the text (`start`, `end`), read through
+    the verbs it is joined to; `passive` when the verb is passive (its doer is the agent after "by", if any)."""
+
+    start: int
+    end: int
+    passive: bool = False
+    shared: bool = False  # the subject of an earlier verb the verb is joined to by "and", "but", ","
+
+
+def _words(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    return [(low + m.start(), low + m.end()) for m in re.finditer(r"\S+", text[low:high])]
+
+
+def coordinated_with(text: str, low: int, at: int) -> tuple[str, int] | None:
+    """For a verb at `text[at]` with no subject of its own, joined to an earlier verb of its clause (`low` on)
+    by "and", "or", "but", … or a comma ("Israel has sent … and built …", "sent oil, built a pier and delivered
+    rope"): the joining word and where that earlier verb stands. None when the verb has a subject of its own or
+    no earlier verb."""
+    words = _words(text, low, at)
+    index = len(words) - 1
+    while index >= 0 and text[slice(*words[index])].strip(_PUNCTUATION).casefold() in _VERB_CHAIN:
+        if text[slice(*words[index])].endswith((",", ";")):
+            break
+        index -= 1
+    if index < 0:
+        return None
+    word = text[slice(*words[index])]
+    joint = word.strip(_PUNCTUATION).casefold()
+    if joint in _JOINING:
+        earlier = index - 1
+    elif word.endswith(","):
+        joint, earlier = ",", index
+    else:
+        return None
+    while earlier >= 0 and not _verb_like(text[slice(*words[earlier])]):
+        earlier -= 1
+    return (joint, words[earlier][0]) if earlier >= 0 else None
+
+
+def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
+    """Who does the verb `verb` standing at `text[at]`, read in its clause from `low`: the words just before it
+    and its auxiliaries ("Japan has provided", "but Bennett rejected", "Foreign Minister Yair Lapid and Defense
+    Minister Benny Gantz have called for"), or, for a verb joined to an earlier one with no subject of its own,
+    that verb's (`coordinated_with`). None when the clause gives no subject the check can read (a pronoun, a
+    relative "which", a caption's "MILITARY AID, delivered")."""
+    joined = coordinated_with(text, low, at)
+    if joined is not None:
+        earlier = read_doer(text, low, joined[1])
+        return None if earlier is None else dataclasses.replace(earlier, shared=True, passive=False)
+    words = _words(text, low, at)
+    chain = normalise(verb).split()[:-1]
+    index, taking = len(words) - 1, False
+    while index >= 0:
+        bare = text[slice(*words[index])].strip(_PUNCTUATION).casefold()
+        if bare not in _VERB_CHAIN:
+            if index + 1 < len(words) and text[slice(*words[index + 1])].casefold() == "to":
+                index -= 1  # "is known to have participated", "failed to deliver": the verb that takes "to"
+                continue
+            break
+        taking = taking or bare == "to"  # past "to", the auxiliaries are the taking verb's, not this one's
+        chain = chain if taking else [bare, *chain]
+        index -= 1
+    if index < 0 or text[slice(*words[index])].endswith((",", ";", ":")):
+        return None  # "MILITARY AID, delivered as part of …": a participle after a comma has no subject here
+    passive = any(w.casefold() in PASSIVE_AUXILIARIES for w in chain) and not verb.casefold().endswith("ing")
+    first = index
+    while first > 0:
+        before = text[slice(*words[first - 1])]
+        bare = before.strip(_PUNCTUATION).casefold()
+        if before.endswith((",", ";", ":")) or _verb_like(before):
+            break
+        if bare in _JOINING and any(_verb_like(text[slice(*w)]) for w in words[: first - 1]):
+            break  # a clause before the conjunction: what follows it is a new subject
+        first -= 1
+    start, end = words[first][0], words[index][1]
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    phrase = text[start:end].split()
+    opening = phrase[0].strip(_PUNCTUATION) if phrase else ""
+    if opening.casefold() in _JOINING and len(phrase) > 1:
+        start += len(phrase[0]) + 1
+        phrase, opening = phrase[1:], phrase[1].strip(_PUNCTUATION)
+    if not (opening[:1].isupper() or opening.casefold() in _DETERMINERS):
+        return None
+    if all(
+        w.strip(_PUNCTUATION).casefold() in (*PRONOUNS, *SPEAKER_PRONOUNS, *RELATIVE_WORDS) for w in phrase
+    ):
+        return None
+    return Doer(start, end, passive)
+
+
+def _doer_words(found: tuple[Paragraph, int, Doer | None, int]) -> str:
+    paragraph, _, doer, _ = found
+    return "" if doer is None else paragraph.written(doer.start, doer.end)
+
+
+def _doer_clause(found: tuple[Paragraph, int, Doer | None, int]) -> str:
+    paragraph, at, doer, low = found
+    start = low if doer is None else min(doer.start, at)
+    sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+    end = sentence.end if sentence is not None else len(paragraph.text)
+    return paragraph.written(start, end).rstrip(" .;,!?")
+
+
+# Statuses whose verb's subject is the giver or the lender ("Japan has provided", "Norland could provide");
+# a request's asker is who receives ("Ukraine also asked Israel"); who approves, considers or refuses may be
+# a third party ("Bennett rejected the possibility"): told by `by`.
+_DOER_STATUSES: tuple[Status, ...] = (
+    "provided",
+    "delivered",
+    "pledged",
+    "planned",
+    "possible",
+    "not provided",
+)
+
+
+def _part_of(text: str, clause: Span, at: int) -> Span:
+    """The part of `clause` that `at` stands in, between conjunctions that open a subject of their own
+    (`new_subject_joints`): the clause itself when it has none."""
+    joints = new_subject_joints(text, clause.start, clause.end)
+    start = max((j for j in joints if j <= at), default=clause.start)
+    end = min((j for j in joints if j > at), default=clause.end)
+    if (start, end) == (clause.start, clause.end):
+        return clause
+    return Span(start, end, text[start:end].strip())
+
+
+def new_subject_joints(text: str, low: int, high: int) -> list[int]:
+    """Where a conjunction of `text[low:high]` opens a clause with a subject of its own: a verb stands before it
+    in the clause, and a subject, not a verb, after it ("Norland lent Estria $5 million | and Vesta guaranteed
+    $9 million"; not "cranes and built a quay", not "Foreign Minister Yair Lapid and Defense Minister …")."""
+    words = _words(text, low, high)
+    joints: list[int] = []
+    for index, (start, end) in enumerate(words):
+        if text[start:end].casefold() not in _JOINING or index + 1 >= len(words):
+            continue
+        following = text[slice(*words[index + 1])].strip(_PUNCTUATION)
+        subject = following[:1].isupper() or following.casefold() in _DETERMINERS | {
+            "its",
+            "his",
+            "her",
+            "their",
+        }
+        if subject and any(_verb_like(text[slice(*w)]) for w in words[:index]):
+            joints.append(start - 1 if start > 0 and text[start - 1] == " " else start)
+    return joints
 
 
 _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {

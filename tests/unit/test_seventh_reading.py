@@ -1,0 +1,106 @@
+"""The seventh reading's rules (issue 10, REVIEW-7 and the items left open by the sixth), each on a small article
+written for these tests.
+
+TEST FIXTURES, NOT NEWS: every article below is an invented text about invented places (Estria, Norland, Vesta,
+Oster); none is, or is taken from, a real report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, refused
+
+# ---------------------------------------------------------------- coordinated verbs and new subjects
+
+# TEST FIXTURE, NOT NEWS: verbs joined by "and" that share their subject, and clauses joined by "and" that open
+# with a subject of their own.
+JOINED = """Harbour deals in Estria
+
+Norland has sent cranes to Estria and built a quay in Estria.
+Norland sent fuel to Estria and Vesta built a dock in Estria.
+Vesta praised Norland and sent tugs to Estria.
+Vesta sent nets to Estria and Norland paid for them on Monday.
+Norland sent oil to Estria, built a pier and delivered rope to Estria.
+Norland and Vesta sent boats to Estria and built a shed in Estria.
+Norland lent Estria $5 million and Vesta guaranteed $9 million.
+Norland has sent masts to Estria and lent Estria $7 million.
+Estria Harbour News staff contributed to this report.
+"""
+_LINES = JOINED.splitlines()
+
+
+def _line(words: str) -> str:
+    return next(line for line in _LINES if line.startswith(words))
+
+
+@pytest.mark.parametrize(
+    ("donor", "item", "verb", "sentence", "status"),
+    [
+        ("Norland", "a quay", "built", "Norland has sent cranes", "provided"),
+        ("Vesta", "tugs", "sent", "Vesta praised Norland", "provided"),
+        ("Norland", "a pier", "built", "Norland sent oil", "provided"),
+        ("Norland", "rope", "delivered", "Norland sent oil", "delivered"),
+        ("Vesta", "a shed", "built", "Norland and Vesta", "provided"),
+    ],
+)
+def test_a_verb_joined_by_and_without_a_subject_shares_the_first_verbs_doer(
+    donor: str, item: str, verb: str, sentence: str, status: str
+) -> None:
+    """Left open by the sixth reading: the subject of "X has sent … and built …" was not read as the doer of
+    "built" (the shipped brief's field hospital could not say `by = "Israel"`). Coordinated verbs share their
+    subject."""
+    flow = _deal_flow(donor, item, verb, _line(sentence), by=donor, status=status)
+    assert refused(JOINED, aid=[flow]) == []
+
+
+@pytest.mark.parametrize(
+    ("donor", "item", "verb", "sentence"),
+    [
+        ("Norland", "a dock", "built", "Norland sent fuel"),  # Vesta built the dock
+        ("Norland", "tugs", "sent", "Vesta praised Norland"),  # Vesta sent the tugs
+    ],
+)
+def test_a_giver_is_who_does_the_verb_not_another_clauses_subject(
+    donor: str, item: str, verb: str, sentence: str
+) -> None:
+    """Seventh reading: "Norland sent fuel to Estria and Vesta built a dock in Estria." was accepted as a dock
+    from Norland, and "Vesta praised Norland and sent tugs to Estria." as tugs from Norland: the donor only had to
+    stand before the recipient. The giver of a done verb is its subject (read through the verbs it is joined to),
+    with or without `by`."""
+    flow = _deal_flow(donor, item, verb, _line(sentence))
+    assert refused(JOINED, aid=[flow]) == ["aid[0].donor"]
+    assert refused(JOINED, aid=[{**flow, "by": donor}]) == ["aid[0].by"]
+
+
+def test_a_time_after_a_new_subject_is_that_clauses() -> None:
+    """Seventh reading: "Vesta sent nets to Estria and Norland paid for them on Monday." let Vesta's nets be dated
+    Monday: a clause joined by "and" with a subject of its own ends the verb's reach, whatever its verb."""
+    flow = _deal_flow("Vesta", "nets", "sent", _line("Vesta sent nets"))
+    assert refused(JOINED, aid=[{**flow, "when": "on Monday"}]) == ["aid[0].when"]
+    assert refused(JOINED, aid=[flow]) == []
+
+
+def test_an_amount_after_a_new_subject_is_not_the_first_verbs() -> None:
+    """Seventh reading: "Norland lent Estria $5 million and Vesta guaranteed $9 million." was accepted as a
+    $9 million loan from Norland ("lent" and Norland stood in the one comma-less clause)."""
+    sentence = _line("Norland lent Estria $5 million")
+    nine = _deal_loan("Norland", "$9 million", "lent", sentence)
+    assert "loans[0].status_as_written" in refused(JOINED, loans=[nine])
+    five = _deal_loan("Norland", "$5 million", "lent", sentence)
+    assert refused(JOINED, loans=[five]) == []
+    shared = _deal_loan("Norland", "$7 million", "lent", _line("Norland has sent masts"))
+    assert refused(JOINED, loans=[shared]) == []
+
+
+def test_the_shipped_field_hospital_is_israels_doing() -> None:
+    """Left open by the sixth reading: `aid[2].by = "Israel"` (the field hospital of "Israel has sent several
+    planeloads of humanitarian aid and built a field hospital in Ukraine.") was refused. Israel is who built it;
+    Ukraine is not, and the donor is bound to the verb's subject whether or not `by` says it."""
+    from tests.unit.test_mutants import _set, mutant, refusals
+
+    assert refusals(mutant(_set("aid", 2, by="Israel"))) == []
+    assert refusals(mutant(_set("aid", 1, by="Israel"))) == []
+    assert refusals(mutant(_set("aid", 2, by="Ukraine"))) == ["aid[2].by"]
+    swapped = mutant(_set("aid", 2, donor="Ukraine", recipient="Israel"))
+    assert "aid[2].donor" in refusals(swapped)
