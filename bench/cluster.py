@@ -35,6 +35,13 @@ each kill the rows the killed process held (its leases, read from the database r
 many were sent again, and the time from the kill to the first resend (goal <= 30 s) and to the last. The
 last line of output is every figure as one JSON object.
 
+Where requests arrived is also measured apart from the stand-in (``bench/_wire.py``, root on Linux; off
+with ``--no-wire``): the kernel's time of each request's first bytes on the loopback, read from a packet
+socket. The stand-in stamps a request when its handler starts, on its own loop, which a busy machine holds
+up and which then stamps the requests queued meanwhile together. The busiest second is judged by the
+kernel's times when they were measured; the stand-in's figure is printed beside it, with how late it
+stamped requests after their bytes arrived (``standin_stamped_after_the_wire``).
+
     python bench/cluster.py [--channels 20000] [--processes 3] [--kill-every 60] [--fail-fraction 0.03]
                             [--sqlite-channels N] [--skip-sqlite] [--rate 45] [--lease 30s] [--strict]
     python bench/cluster.py --channels 2000 --kill-every 15 --sqlite-channels 2000   # a quick look, ~3 min
@@ -52,6 +59,7 @@ import contextlib
 import gc
 import json
 import logging
+import os
 import re
 import shutil
 import signal
@@ -77,6 +85,7 @@ from bench._standin_process import (  # noqa: E402
     _write,
     serve_commands,
 )
+from bench._wire import Wire, start_wire  # noqa: E402
 from bench.crash_trials import code_env, probe_snapshot, snapshot_code  # noqa: E402
 from bench.fanout import peak_global_window, spacing  # noqa: E402
 
@@ -87,6 +96,10 @@ MESSAGE_ROUTE = "/channels/{channel_id}/messages"
 EXEMPT_FROM_GLOBAL = ("/interactions/", "/webhooks/")
 TOKEN = "bench.cluster-token.not-secret"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+DEPARTURES = re.compile(
+    r"left at most (\d+) ms after their permits; permits replaced so far: (\d+) woken late, (\d+) held"
+    r" too long, (\d+) connected too late"
+)
 GOAL_FRACTION = 0.95
 GOAL_RESEND_S = 30.0
 DIGESTS_STARTED = "digests started; catch-up:"  # a bot's log line once it sends
@@ -127,7 +140,7 @@ async def _serve(config: dict[str, Any]) -> None:
 
     async def stats(served: Served, command: dict[str, Any]) -> dict[str, Any]:
         return {
-            # [method, route, status, arrival (stand-in clock), channel id or None, port]
+            # [method, route, status, arrival (stand-in clock), channel id or None, port, path]
             "requests": [
                 [
                     r.method,
@@ -136,6 +149,7 @@ async def _serve(config: dict[str, Any]) -> None:
                     r.time,
                     int(r.path.split("/")[2]) if r.route == MESSAGE_ROUTE else None,
                     r.port,
+                    r.path,
                 ]
                 for r in standin.requests
             ],
@@ -232,10 +246,17 @@ class Bot:
     log: Path
     port: int
     started_at: float  # stand-in clock
+    cpu_s: float | None = None  # CPU seconds it used, read just before it was killed or stopped
 
     @property
     def alive(self) -> bool:
         return self.process.returncode is None
+
+    def read_cpu(self) -> None:
+        """Its user + system CPU seconds so far (Linux /proc; left None elsewhere)."""
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            self.cpu_s = round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
 
 
 class Bots:
@@ -267,6 +288,7 @@ class Bots:
         """SIGTERM to every live process; each one's exit status (None: still running a minute later)."""
         alive = self.alive()
         for bot in alive:
+            bot.read_cpu()
             bot.process.send_signal(signal.SIGTERM)
         codes: dict[str, int | None] = {}
         for bot in alive:
@@ -281,6 +303,24 @@ class Bots:
             with contextlib.suppress(ProcessLookupError):
                 bot.process.kill()
             await bot.process.wait()
+
+    def departures(self) -> dict[str, int]:
+        """From the fan-out's progress lines: the latest a request left after its permit (ms), and the
+        permits each process replaced (its last line's counts, summed over the processes)."""
+        latest = 0
+        replaced: Counter[str] = Counter()
+        for bot in self.all:
+            if not bot.log.exists():
+                continue
+            last: tuple[int, int, int] | None = None
+            for found in DEPARTURES.finditer(bot.log.read_text(errors="replace")):
+                latest = max(latest, int(found[1]))
+                last = (int(found[2]), int(found[3]), int(found[4]))
+            if last is not None:
+                replaced.update(
+                    dict(zip(("woken_late", "held_too_long", "connected_too_late"), last, strict=True))
+                )
+        return {"latest_departure_after_permit_ms": latest, **replaced}
 
     def scan_logs(self) -> tuple[int, Counter[str], list[str]]:
         """ERROR/CRITICAL/Traceback lines (and the first few of them), and WARNING lines by message
@@ -329,7 +369,11 @@ class Side:
     requests_per_s: float = 0.0
     fraction_of_50: float = 0.0
     fraction_of_rate: float = 0.0
-    busiest_second: int = 0  # most arrivals within any 1 s (sliding), retries included
+    busiest_second: int = (
+        0  # most arrivals within any 1 s (sliding), retries included; on the wire if measured
+    )
+    busiest_second_standin: int = 0  # the same, as the stand-in stamped arrivals (on its own loop)
+    busiest_second_wire: int | None = None  # the same, by the kernel's time of each request's first bytes
     busiest_fixed_window: int = 0  # most the limiter's fixed 1 s windows counted
     global_429: int = 0
     user_429: int = 0
@@ -349,6 +393,63 @@ class Side:
     log_warnings: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     notes: dict[str, Any] = field(default_factory=dict)
+
+
+API_PREFIX = "/api/v10"
+
+
+def _quantiles(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    if not ordered:
+        return {}
+
+    def at(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 1)
+
+    return {"p50_ms": at(0.5), "p99_ms": at(0.99), "max_ms": round(ordered[-1] * 1000, 1)}
+
+
+MESSAGE_PATH = re.compile(r"/channels/\d+/messages")
+
+
+def measure_wire(
+    side: Side, stats: dict[str, Any], wire: list[list[Any]], ports: set[int], to_standin: float
+) -> None:
+    """The busiest second by the kernel's arrival times (`wire`: [monotonic, port, method, path]) between
+    the first and the last message create's, and how late the stand-in stamped each request after its bytes
+    arrived (matched by port, method and path, in order)."""
+    arrivals: dict[tuple[int, str, str], list[float]] = {}
+    global_bucket: list[float] = []
+    creates: list[float] = []
+    for at, port, method, raw_path in sorted(wire):
+        path = raw_path.split("?", 1)[0]
+        if port not in ports or not path.startswith(API_PREFIX + "/"):
+            continue
+        path = path[len(API_PREFIX) :]
+        stamp = at + to_standin
+        arrivals.setdefault((port, method, path), []).append(stamp)
+        if not path.startswith(EXEMPT_FROM_GLOBAL):
+            global_bucket.append(stamp)
+        if method == "POST" and MESSAGE_PATH.fullmatch(path):
+            creates.append(stamp)
+    if not creates:
+        return
+    counted = [t for t in global_bucket if creates[0] <= t <= creates[-1]]
+    spaced = spacing(counted)
+    side.busiest_second_wire = int(spaced.get("max_arrivals_in_any_1s", 0))
+    side.notes["wire_spacing"] = {**spaced, "requests": len(counted)}
+    late: list[float] = []
+    unmatched = 0
+    taken: Counter[tuple[int, str, str]] = Counter()
+    for r in stats["requests"]:
+        key = (r[5], r[0], r[6])
+        times = arrivals.get(key, [])
+        if taken[key] < len(times):
+            late.append(r[3] - times[taken[key]])
+            taken[key] += 1
+        else:
+            unmatched += 1
+    side.notes["standin_stamped_after_the_wire"] = {**_quantiles(late), "unmatched": unmatched}
 
 
 def measure(
@@ -373,7 +474,7 @@ def measure(
         side.fraction_of_50 = round(side.requests_per_s / GLOBAL_LIMIT, 4)
         side.fraction_of_rate = round(side.requests_per_s / side.rate, 4)
         spaced = spacing(in_window)
-        side.busiest_second = int(spaced.get("max_arrivals_in_any_1s", 0))
+        side.busiest_second = side.busiest_second_standin = int(spaced.get("max_arrivals_in_any_1s", 0))
         side.notes["spacing"] = spaced
         for kill, at, held in kill_times:
             kill.at_s = round(at - first, 1)
@@ -403,6 +504,11 @@ def measure(
     )
     by_port = Counter(r[5] for r in creates)
     side.sends_by_process = {bot.name: by_port.get(bot.port, 0) for bot in bots.all}
+    # What a send costs the bots: their CPU seconds per 1,000 message creates (start-up included).
+    cpu = [bot.cpu_s for bot in bots.all if bot.cpu_s is not None]
+    if cpu and creates:
+        side.notes["bots_cpu_s"] = {bot.name: bot.cpu_s for bot in bots.all}
+        side.notes["bots_cpu_s_per_1000_creates"] = round(sum(cpu) / len(creates) * 1000, 2)
     if stats.get("stalls"):
         side.notes["standin_stalls"] = {
             k: v for k, v in stats["stalls"].items() if k not in ("long_lags", "lags")
@@ -429,6 +535,7 @@ async def run_side(
     workdir.mkdir()
     server: PostgresServer | None = None
     standin = await start_standin(args)
+    wire: Wire | None = await start_wire(workdir / "wire.json") if not args.no_wire else None
     bots: Bots | None = None
     reader: Database | None = None
     kills: list[tuple[Kill, float, set[int]]] = []
@@ -508,6 +615,7 @@ async def run_side(
             if next_kill is not None and time.perf_counter() >= next_kill and ready:
                 next_kill += args.kill_every
                 victim = ready[0]  # the oldest that is sending: each process in turn
+                victim.read_cpu()
                 victim.process.kill()  # SIGKILL: none of its clean-up runs
                 at = standin.stand_in_time()
                 await victim.process.wait()
@@ -539,6 +647,18 @@ async def run_side(
             side.exit_codes = await bots.stop()
             stats = await standin.call("stats")
             measure(side, stats, bots, kills)
+            if wire is not None:
+                arrivals = await wire.stop()
+                if arrivals is not None:
+                    ports = {bot.port for bot in bots.all}
+                    measure_wire(side, stats, arrivals, ports, standin.clock_offset)
+                    # Judged where the requests really arrived: the stand-in's own stamps come from its
+                    # loop, which may hold them back and stamp them together.
+                    if side.busiest_second_wire is not None:
+                        side.busiest_second = side.busiest_second_wire
+                else:
+                    side.notes["wire"] = wire.why_not
+                wire = None
             if args.dump_stats:
                 bots_started = [[bot.name, bot.port, bot.started_at] for bot in bots.all]
                 kills_at = [[kill.bot, at] for kill, at, _ in kills]
@@ -548,11 +668,15 @@ async def run_side(
                 )
         side.kills = [kill for kill, _, _ in kills]
     finally:
+        if wire is not None:
+            side.notes["wire"] = wire.why_not or "not measured"
+            await wire.stop()
         if reader is not None:
             await reader.close()
         if bots is not None:
             await bots.kill_all()
             errors, warnings, first = bots.scan_logs()
+            side.notes["bots_departures"] = bots.departures()
             side.log_errors, side.log_warnings, side.log_error_lines = (
                 errors,
                 dict(warnings.most_common(12)),
@@ -582,6 +706,8 @@ ROWS = [
     ("  as a fraction of 50", "fraction_of_50"),
     ("  as a fraction of DELIVERY_RATE_PER_SECOND", "fraction_of_rate"),
     ("busiest second, any 1 s (attempts)", "busiest_second"),
+    ("  by the kernel's arrival times", "busiest_second_wire"),
+    ("  by the stand-in's stamps", "busiest_second_standin"),
     ("busiest fixed 1 s window (limiter)", "busiest_fixed_window"),
     ("429 global", "global_429"),
     ("429 user (route)", "user_429"),
@@ -712,6 +838,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--dump-stats", default=None, help="write the stand-in's raw recordings to PREFIX.<backend>.json"
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument(
+        "--no-wire", action="store_true", help="no packet capture of arrivals (it needs root on Linux)"
+    )
     args = parser.parse_args(argv)
     if args.timeout is None:
         args.timeout = 300 + 3 * max(args.channels, args.sqlite_channels or 0) / args.rate
