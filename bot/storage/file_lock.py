@@ -8,6 +8,12 @@ behind by a dead process is never mistaken for a live one, and nothing needs cle
 itself stays (deleting it while another process opens it would let two processes lock two different
 files).
 
+The lock is the file's, not the name's: it sits beside the database's real path (symlinks followed, as
+SQLite follows them to name its journal), so that a bot started on a symlink to the file, or through a
+symlinked folder, meets the lock of one started on the file. A database file with a second hard link is
+refused: SQLite names its -wal and -shm files after the name it was opened by, so two names are two
+databases to it (https://www.sqlite.org/howtocorrupt.html), and each name would have a lock of its own.
+
 flock is advisory and local to one machine: it does not hold across NFS mounts on hosts that emulate it
 per client. Several processes on one database are what PostgreSQL (DATABASE_URL) is for.
 """
@@ -43,8 +49,10 @@ class LockHolder:
 
 
 def lock_path_of(database: Path) -> Path:
-    """`data/briefbot.sqlite3` -> `data/briefbot.sqlite3.lock`, beside SQLite's own -wal and -shm files."""
-    return database.with_name(database.name + ".lock")
+    """`data/briefbot.sqlite3` -> `data/briefbot.sqlite3.lock`, beside SQLite's own -wal and -shm files, in
+    the folder the database really is in (symlinks followed: one lock whatever name the file is given)."""
+    real = database.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class DatabaseFileLock:
@@ -63,6 +71,7 @@ class DatabaseFileLock:
         """
         if self._fd is not None:
             raise RuntimeError("the database lock is already held by this object")
+        _refuse_a_file_of_several_names(self.database)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -112,6 +121,19 @@ class DatabaseFileLock:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.release()
+
+
+def _refuse_a_file_of_several_names(database: Path) -> None:
+    try:
+        names = database.stat().st_nlink
+    except OSError:
+        return  # not made yet (or unreadable: opening it says why)
+    if names > 1:
+        raise StorageError(
+            f"the database {database} is a file with {names} names (hard links): SQLite keeps its journal by"
+            " name, so each name is another database to it, and a bot on each would post every digest. Keep"
+            " one name (remove the other links, or copy the file) and set DATABASE_PATH to it"
+        )
 
 
 def _read_holder(fd: int) -> LockHolder | None:
