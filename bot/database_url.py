@@ -25,7 +25,7 @@ def parse_database_url(url: str) -> Path | str:
         path = rest[1:]
         if "?" in path:
             raise ValueError("a SQLite URL takes no options (after '?'); give only the file")
-        return Path(path)
+        return sqlite_file(Path(path))
     if scheme in POSTGRESQL_SCHEMES:
         try:
             parts = urlsplit(text)
@@ -42,6 +42,17 @@ def parse_database_url(url: str) -> Path | str:
         f"the scheme {scheme!r} is not supported: use postgresql://... (PostgreSQL, through asyncpg) or "
         "sqlite:///... (an embedded SQLite file)"
     )
+
+
+def sqlite_file(path: Path) -> Path:
+    """`path`, unless SQLite would read it as its in-memory database (`:memory:`), which keeps nothing once
+    the bot stops (every digest would be posted again after a restart): then a ValueError."""
+    if str(path) == ":memory:":
+        raise ValueError(
+            "':memory:' is SQLite's in-memory database, which keeps nothing once the bot stops; give a file"
+            " (e.g. data/briefbot.sqlite3)"
+        )
+    return path
 
 
 def is_postgresql_url(target: object) -> bool:

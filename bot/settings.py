@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.database_url import masked, parse_database_url
+from bot.database_url import masked, parse_database_url, sqlite_file
 from bot.schedule import MIN_CATCH_UP_GRACE, DigestSchedule, TimeZoneName, WhenNothingNew
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -101,6 +101,11 @@ class DigestPreviewSettings(LibrarySettings):
                 )
             }
         return data
+
+    @field_validator("database_path")
+    @classmethod
+    def _a_database_file(cls, value: Path) -> Path:
+        return sqlite_file(value)
 
     @field_validator("database_url")
     @classmethod

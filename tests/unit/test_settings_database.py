@@ -100,3 +100,20 @@ def test_parsing_and_masking() -> None:
     assert (
         masked("postgresql://briefbot@db/briefbot") == "postgresql://briefbot@db/briefbot"
     )  # nothing hidden
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DATABASE_PATH", ":memory:"), ("DATABASE_URL", "sqlite:///:memory:"), ("DATABASE_PATH", "./:memory:")],
+)
+def test_sqlites_in_memory_database_is_refused_as_a_setting(
+    env: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    # Failed first: accepted; `briefbot run` then migrated an in-memory database (which keeps nothing once the
+    # bot stops: every digest would be posted again after a restart), left a `:memory:.lock` file and stopped
+    # with "not a usable SQLite database ... move the file aside (or restore it from a backup)".
+    env.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(DigestPreviewSettings)
+    [line] = caught.value.lines
+    assert line.startswith(name) and "in-memory" in line and "file" in line
