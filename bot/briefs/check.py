@@ -1242,7 +1242,8 @@ class _Checker:
                 f"{where}.currency",
                 f"currency “{loan.currency}” is not what “{loan.as_written}” writes: it reads as "
                 f"“{money.currency}” ({money.currency_name})"
-                + ("; “$” alone never says which dollar" if money.currency == DOLLARS else ""),
+                + ("; “$” alone never says which dollar" if money.currency == DOLLARS else "")
+                + ("; “£” alone never says which pound" if money.currency == "pounds" else ""),
             )
         wanted = normalise(loan.as_written)
         places = [(place, at) for place in located for at in find_words(wanted, place.passage)]

@@ -1,7 +1,8 @@
 """Reading an amount of money as the article writes it: "$600 million", "€300 million", "half-a-billion dollars".
 
 The currency is what is written, no more: "$" and "dollars" say dollars but not which (`DOLLARS`,
-shown as "dollars, kind not stated"); "€" is EUR; an ISO 4217 code is taken when the article writes
+shown as "dollars, kind not stated"), "£" and "pounds" pounds but not which ("pounds, kind not stated");
+"€" is EUR; an ISO 4217 code is taken when the article writes
 it. A code nobody can pay in ("XYZ") is refused.
 """
 
@@ -132,7 +133,13 @@ _SIGNS: Final[tuple[tuple[str, str], ...]] = (
     ("A$", "AUD"),
     ("$", DOLLARS),
     ("€", "EUR"),
-    ("£", "GBP"),
+    # "£" is the pound's sign in Britain, Egypt, Lebanon, Syria, Sudan …: alone it says pounds, not which
+    ("UK£", "GBP"),
+    ("GB£", "GBP"),
+    ("E£", "EGP"),
+    ("L£", "LBP"),
+    ("S£", "SYP"),
+    ("£", "pounds"),
     ("JP¥", "JPY"),
     ("CN¥", "CNY"),
     ("¥", YEN_OR_YUAN),
@@ -148,6 +155,7 @@ _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
     ("british pounds", "GBP"),
     ("egyptian pounds", "EGP"),
     ("lebanese pounds", "LBP"),
@@ -230,6 +238,15 @@ class Money:
         return CURRENCY_NAMES.get(self.currency, self.currency)
 
 
+# A sign or noun of unstated kind, and the currencies the words after the amount may say it is ("$5 million
+# Canadian dollars", "£5 million sterling"): never another currency ("$5 million yen" writes two).
+_KINDS: Final[dict[str, frozenset[str]]] = {
+    DOLLARS: frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"}),
+    "pounds": frozenset({"GBP", "EGP", "LBP", "SYP"}),
+    YEN_OR_YUAN: frozenset({"JPY", "CNY"}),
+}
+
+
 class MoneyError(ValueError):
     """An amount the parser cannot read, or a currency it must refuse."""
 
@@ -263,9 +280,9 @@ def parse_money(as_written: str) -> Money:
         if word is None and code_after is None:
             raise MoneyError(f"“{as_written}”: cannot read “{tail}” as a currency")
         found = word if word is not None else _iso(tail)
-        if currency is not None and found != currency and not (currency == DOLLARS and found != DOLLARS):
+        if currency is not None and found != currency and found not in _KINDS.get(currency, ()):
             raise MoneyError(f"“{as_written}” writes two currencies")
-        if currency is None or currency == DOLLARS:
+        if currency is None or currency in _KINDS:
             currency = found
     number_text = match["number"].casefold()
     number = _SMALL.get(number_text)

@@ -104,3 +104,60 @@ def test_the_shipped_field_hospital_is_israels_doing() -> None:
     assert refusals(mutant(_set("aid", 2, by="Ukraine"))) == ["aid[2].by"]
     swapped = mutant(_set("aid", 2, donor="Ukraine", recipient="Israel"))
     assert "aid[2].donor" in refusals(swapped)
+
+
+# ---------------------------------------------------------------- "£" alone is pounds of a kind not stated
+
+
+@pytest.mark.parametrize(
+    ("written", "currency", "name"),
+    [
+        ("£5 million", "pounds", "pounds, kind not stated"),
+        ("£3 bn", "pounds", "pounds, kind not stated"),
+        ("UK£5 million", "GBP", "pounds sterling"),
+        ("£5 million sterling", "GBP", "pounds sterling"),
+        ("E£3 million", "EGP", "Egyptian pounds"),
+        ("£3 million Egyptian pounds", "EGP", "Egyptian pounds"),
+        ("$5 million Canadian dollars", "CAD", "Canadian dollars"),
+    ],
+)
+def test_a_pound_sign_alone_says_pounds_not_which(written: str, currency: str, name: str) -> None:
+    """Left open by the sixth reading: "£" alone was read as GBP. Egypt, Lebanon, Syria and Sudan write their
+    pounds "£" too: by the issue's principle for "$", it is pounds of a kind not stated unless the text says
+    which ("UK£", "sterling", "Egyptian pounds")."""
+    from bot.briefs.money import parse_money
+
+    money = parse_money(written)
+    assert (money.currency, money.currency_name) == (currency, name)
+
+
+@pytest.mark.parametrize("written", ["£5 million euros", "$5 million yen", "¥5 million pounds sterling"])
+def test_a_sign_and_a_word_of_different_currencies_are_refused(written: str) -> None:
+    """A sign of unstated kind is made precise only by a word of its own family ("$ … Canadian dollars"), never
+    turned into another currency ("$5 million yen" was read as yen)."""
+    from bot.briefs.money import MoneyError, parse_money
+
+    with pytest.raises(MoneyError):
+        parse_money(written)
+
+
+# TEST FIXTURE, NOT NEWS: a loan written with the pound sign alone.
+POUND_SIGN = """Harbour loans in Estria
+
+Norland lent Estria a £5 million loan.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+def test_a_loan_in_pound_signs_is_not_told_as_sterling() -> None:
+    from bot.briefs.answers import answer
+    from bot.briefs.lookup import Library
+    from bot.briefs.render import pages_text
+    from tests.unit.test_sixth_reading import checked
+
+    loan = _deal_loan("Norland", "£5 million", "lent", "Norland lent Estria a £5 million loan.")
+    assert refused(POUND_SIGN, loans=[{**loan, "currency": "GBP"}]) == ["loans[0].currency"]
+    loaded, found = checked(POUND_SIGN, loans=[{**loan, "currency": "pounds"}])
+    assert found == [] and loaded is not None
+    shown = pages_text(answer("loans", Library([loaded])))
+    assert "pounds, kind not stated" in shown and "sterling" not in shown and "GBP" not in shown
