@@ -420,7 +420,8 @@ def cmd_migrate_db(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     print(
         f"done. Set DATABASE_URL to {shown} (and DATABASE_PATH unset) for every `briefbot run`, then start "
-        f"them; never start one on {source} again (its digests are PostgreSQL's now)"
+        f"them. {source} is marked moved ({source}.moved): its digests are PostgreSQL's now, and no "
+        "`briefbot run` starts on it again"
     )
     return EXIT_OK
 

@@ -14,6 +14,11 @@ symlinked folder, meets the lock of one started on the file. A database file wit
 refused: SQLite names its -wal and -shm files after the name it was opened by, so two names are two
 databases to it (https://www.sqlite.org/howtocorrupt.html), and each name would have a lock of its own.
 
+A file `briefbot migrate-db` copied into PostgreSQL is marked moved (`<database>.moved`, beside the lock,
+naming where it went): the lock refuses it from then on, so no bot runs on it beside the PostgreSQL ones
+(each would post every digest) and it is not copied into a second PostgreSQL database. Deleting the marker
+is the way back to SQLite, by hand.
+
 flock is advisory and local to one machine: it does not hold across NFS mounts on hosts that emulate it
 per client. Several processes on one database are what PostgreSQL (DATABASE_URL) is for.
 """
@@ -36,6 +41,11 @@ class DatabaseInUse(StorageError):
     """Another live process holds the database's lock; the message names it and what to do."""
 
 
+class DatabaseMoved(StorageError):
+    """`briefbot migrate-db` copied the database into PostgreSQL; the message names where, and how to use
+    the file again."""
+
+
 @dataclass(frozen=True, slots=True)
 class LockHolder:
     """Who holds a database's lock, as written in the lock file."""
@@ -46,6 +56,42 @@ class LockHolder:
 
     def describe(self) -> str:
         return f"pid {self.pid} on {self.host}, running since {self.started_at:%Y-%m-%d %H:%M:%S} UTC"
+
+
+def moved_marker_of(database: Path) -> Path:
+    """`data/briefbot.sqlite3` -> `data/briefbot.sqlite3.moved`, beside the lock (symlinks followed)."""
+    real = database.resolve()
+    return real.with_name(real.name + ".moved")
+
+
+def mark_moved(database: Path, into: str, *, now: datetime | None = None) -> Path:
+    """Mark `database` as copied into `into` (a URL as it may be shown: no password); returns the marker."""
+    marker = moved_marker_of(database)
+    at = (now or datetime.now(UTC)).astimezone(UTC)
+    marker.write_text(json.dumps({"into": into, "at": at.isoformat()}) + "\n")
+    return marker
+
+
+def _refuse_a_moved_database(database: Path) -> None:
+    marker = moved_marker_of(database)
+    try:
+        text = marker.read_text()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError(f"cannot read {marker} ({exc}); check the folder's permissions") from exc
+    try:
+        data = json.loads(text)
+        into, at = str(data["into"]), datetime.fromisoformat(data["at"]).astimezone(UTC)
+        when = f" on {at:%Y-%m-%d %H:%M:%S} UTC"
+    except (ValueError, KeyError, TypeError):
+        into, when = "PostgreSQL", ""
+    raise DatabaseMoved(
+        f"the database {database} was moved into {into} by `briefbot migrate-db`{when}: its digests are"
+        " PostgreSQL's now, and a bot on this file would post them again. Set DATABASE_URL to that database"
+        f" (and DATABASE_PATH unset). To go back to this file (every process on PostgreSQL stopped first,"
+        f" knowing what they sent since is not in it), delete {marker}"
+    )
 
 
 def lock_path_of(database: Path) -> Path:
@@ -98,6 +144,11 @@ class DatabaseFileLock:
         except OSError as exc:
             os.close(fd)
             raise StorageError(f"cannot lock {self.path}: {exc}") from exc
+        try:
+            _refuse_a_moved_database(self.database)  # under the lock: a copy that is marking it has ended
+        except StorageError:
+            os.close(fd)
+            raise
         holder = LockHolder(os.getpid(), socket.gethostname(), (now or datetime.now(UTC)).astimezone(UTC))
         details = json.dumps(
             {"pid": holder.pid, "host": holder.host, "started_at": holder.started_at.isoformat()}

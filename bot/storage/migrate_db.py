@@ -21,6 +21,9 @@ What makes it safe:
   (on any error) none of it. Before it commits, each table's row count and checksum (a sum of each row's
   SHA-256, so independent of the order rows come in) are read back from both sides and compared; any
   difference rolls the whole copy back.
+- Once copied, the SQLite file is marked moved (bot/storage/file_lock.py) just before the copy commits
+  (the mark is taken back if the commit fails): from then on no `briefbot run` starts on it and it is not
+  copied again, so its digests are sent by the PostgreSQL processes alone.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from pathlib import Path
 
 from bot.storage._backend import Connection, Row, load_migrations
 from bot.storage.database import DATA_ERRORS, DATABASE_ERRORS, Database, StorageError
-from bot.storage.file_lock import DatabaseFileLock
+from bot.storage.file_lock import DatabaseFileLock, mark_moved
 from bot.storage.leases import SendLeases
 
 PAGE = 2000  # rows read from SQLite and written to PostgreSQL at a time
@@ -107,7 +110,13 @@ async def migrate(
                 progress(
                     f"target: {postgresql.shown} (PostgreSQL, schema {await postgresql.schema_version()})"
                 )
-                return await _copy(sqlite, postgresql, replace=replace, progress=progress)
+                return await _copy(
+                    sqlite,
+                    postgresql,
+                    replace=replace,
+                    progress=progress,
+                    before_commit=lambda: mark_moved(source, postgresql.shown),
+                )
             finally:
                 await postgresql.close()
         finally:
@@ -115,30 +124,59 @@ async def migrate(
 
 
 async def _copy(
-    sqlite: Database, postgresql: Database, *, replace: bool, progress: Callable[[str], None]
+    sqlite: Database,
+    postgresql: Database,
+    *,
+    replace: bool,
+    progress: Callable[[str], None],
+    before_commit: Callable[[], Path],
 ) -> list[TableCopy]:
     tables = await _matching_tables(sqlite, postgresql)
-    copies = []
-    async with postgresql.transaction() as target:
-        await _make_room(target, tables, replace=replace, progress=progress)
-        for table in tables:
-            copied = await _copy_table(sqlite, target, table)
-            progress(f"  {table.name}: {_rows(copied)} copied")
-        await _continue_identities(target)
-        for table in tables:
-            expected = await _summary(_pages_of(sqlite, table))
-            found = await _summary(_pages_in(target, table))
-            if found != expected:
-                raise VerificationFailed(
-                    f"the copy of {table.name} differs from its source ({_rows(found[0])}, checksum "
-                    f"{found[1][:16]}; expected {_rows(expected[0])}, {expected[1][:16]}); nothing was kept in "
-                    f"{postgresql.shown}"
-                )
-            copies.append(TableCopy(table.name, *expected))
+    marker: Path | None = None
+    try:
+        async with postgresql.transaction() as target:
+            copies = await _copy_verified(
+                sqlite, target, tables, shown=postgresql.shown, replace=replace, progress=progress
+            )
+            marker = before_commit()  # a copy the commit keeps is marked; one it loses is not (below)
+    except BaseException:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+        raise
     progress(
         f"verified: {len(copies)} tables, {_rows(sum(copy.rows for copy in copies))}, each table's row count "
         "and checksum equal on both sides"
     )
+    return copies
+
+
+async def _copy_verified(
+    sqlite: Database,
+    target: Connection,
+    tables: Sequence[_Table],
+    *,
+    shown: str,
+    replace: bool,
+    progress: Callable[[str], None],
+) -> list[TableCopy]:
+    """Every table copied into `target` (in its transaction) and checked against its source; raises
+    VerificationFailed at the first that differs."""
+    await _make_room(target, tables, replace=replace, progress=progress)
+    for table in tables:
+        copied = await _copy_table(sqlite, target, table)
+        progress(f"  {table.name}: {_rows(copied)} copied")
+    await _continue_identities(target)
+    copies = []
+    for table in tables:
+        expected = await _summary(_pages_of(sqlite, table))
+        found = await _summary(_pages_in(target, table))
+        if found != expected:
+            raise VerificationFailed(
+                f"the copy of {table.name} differs from its source ({_rows(found[0])}, checksum "
+                f"{found[1][:16]}; expected {_rows(expected[0])}, {expected[1][:16]}); nothing was kept in "
+                f"{shown}"
+            )
+        copies.append(TableCopy(table.name, *expected))
     return copies
 
 

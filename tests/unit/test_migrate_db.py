@@ -5,6 +5,7 @@ when a copy differs from its source."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,11 +13,13 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from bot.app.runner import run_bot
 from bot.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, main
 from bot.delivery.contents import contents_rule
+from bot.settings import Settings
 from bot.storage import Database, DeliveryLedger, SubscriptionRepository, migrate_db
 from bot.storage.alerts import AlertRepository, FinishedSlot
-from bot.storage.file_lock import DatabaseFileLock, DatabaseInUse
+from bot.storage.file_lock import DatabaseFileLock, DatabaseInUse, DatabaseMoved
 from bot.storage.migrate_db import TargetNotEmpty, VerificationFailed, migrate
 from bot.storage.servers import RemovedServers
 from bot.storage.shards import ShardStore
@@ -195,6 +198,68 @@ async def test_a_copy_that_differs_from_its_source_is_rolled_back_whole(tmp_path
         await connection.close()
 
 
+async def test_a_moved_sqlite_file_can_no_longer_run_a_bot_nor_be_copied_again(
+    tmp_path: Path, target: str, postgres_server: PostgresServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Failed first: once copied, the SQLite file still started `briefbot run` (a process left on the old
+    # settings, a service restarted by hand), which then posted every digest the PostgreSQL processes post,
+    # and it could be copied into a second PostgreSQL database (two clusters sending the same digests).
+    source = tmp_path / "briefbot.sqlite3"
+    await _a_server_in_use(source)
+    await migrate(source, target.replace("postgres@", "postgres:hunter2@"))
+    with pytest.raises(DatabaseMoved) as refused:
+        DatabaseFileLock(source).acquire()
+    said = str(refused.value)
+    assert "was moved into postgresql://postgres:***@" in said and "hunter2" not in said
+    assert "DATABASE_URL" in said and f"{source.name}.moved" in said  # what to set, and how to go back
+    settings = Settings(_env_file=None, discord_token="x.y.z", database_path=source)  # type: ignore[call-arg]
+    with caplog.at_level(logging.ERROR, logger="bot.app.runner"):
+        assert await run_bot(settings) == 1
+    # (Refused as moved, not as in use: the refusal above let go of the lock.)
+    assert any("was moved into postgresql://" in r.getMessage() for r in caplog.records)
+    other = await postgres_server.fresh_database(migrated=False)
+    try:
+        with pytest.raises(DatabaseMoved):
+            await migrate(source, other)
+        connection = await asyncpg.connect(other)
+        try:
+            assert (
+                await connection.fetchval("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == 0
+            )
+        finally:
+            await connection.close()
+    finally:
+        await postgres_server.drop_database(other)
+
+
+async def test_a_copy_refused_or_rolled_back_leaves_the_sqlite_file_usable(
+    tmp_path: Path, target: str
+) -> None:
+    source = tmp_path / "briefbot.sqlite3"
+    await _a_server_in_use(source)
+    async with await Database.open(target) as postgresql:
+        await subscribe(postgresql, 777, now=T0)
+    with pytest.raises(TargetNotEmpty):
+        await migrate(source, target)
+    with DatabaseFileLock(source):  # not moved: no marker
+        pass
+    connection = await asyncpg.connect(target)
+    try:
+        await connection.execute("DELETE FROM subscriptions")
+        await connection.execute(
+            "CREATE FUNCTION shout() RETURNS trigger AS $$ BEGIN NEW.reason := upper(NEW.reason); RETURN NEW;"
+            " END $$ LANGUAGE plpgsql;"
+            " CREATE TRIGGER shout BEFORE INSERT ON deliveries FOR EACH ROW EXECUTE FUNCTION shout()"
+        )
+    finally:
+        await connection.close()
+    with pytest.raises(VerificationFailed):
+        await migrate(source, target)
+    with DatabaseFileLock(source):
+        pass
+    assert not (tmp_path / "briefbot.sqlite3.moved").exists()
+
+
 def test_the_command_says_what_it_did_and_exits_by_outcome(
     tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,7 +277,11 @@ def test_the_command_says_what_it_did_and_exits_by_outcome(
     assert "deliveries: 4 rows copied" in out and "verified: " in out and "DATABASE_URL" in out
     assert "hunter2" not in out + err
 
-    assert main(["migrate-db", "--to", with_password]) == EXIT_ERRORS  # once: now it holds data
+    assert main(["migrate-db", "--to", with_password]) == EXIT_ERRORS  # once: the file was moved
+    out, err = capsys.readouterr()
+    assert "was moved into" in err and "hunter2" not in out + err
+    (tmp_path / "briefbot.sqlite3.moved").unlink()  # going back, by hand: the target holds data now
+    assert main(["migrate-db", "--to", with_password]) == EXIT_ERRORS
     out, err = capsys.readouterr()
     assert "already holds data" in err and "hunter2" not in out + err
     assert (
