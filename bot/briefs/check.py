@@ -901,6 +901,7 @@ class _Checker:
         yield from self._doer_problems(
             where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
         )
+        yield from self._aid_parties(where, flow, telling or places)
         placed = [
             place for verb in telling if (place := self._only_as_place(flow.recipient, verb)) is not None
         ]
@@ -1118,6 +1119,86 @@ class _Checker:
             "sent … and built …”), or the agent after the “by” of a passive (“was provided to Ukraine by Japan”)",
         )
 
+    def _aid_parties(self, where: str, flow: AidFlow, verbs: Sequence[_VerbPlace]) -> Iterator[Problem]:
+        """An aid flow's donor and recipient are its verb's (REVIEW-7 C6): the donor stands in the clause the
+        verb tells its item in and is no other than a passive's agent; the recipient stands after the verb, in
+        its own predicate (up to a verb joined to it), not in a clause of its own ("after Estria refused it",
+        "that Estria had requested", ", which Estria backs"); a request's asker is its subject instead, and a
+        verb whose object points back ("rejected the possibility") takes its parties from the clause before."""
+        if not verbs:
+            return
+        verb = normalise(flow.status_as_written)
+        told = [_told_span(at) for at in verbs]
+        if self._written(flow.donor, told):
+            agents = [
+                (at.place.paragraph.text, agent)
+                for at in verbs
+                if (agent := passive_agent(at.place.paragraph.text, at.at, at.at + len(verb))) is not None
+            ]
+            forms = self._forms(flow.donor)
+            if (
+                agents
+                and len(agents) == len(verbs)
+                and not any(any(text.startswith(form, agent) for form in forms) for text, agent in agents)
+            ):
+                text, agent = agents[0]
+                yield Problem(
+                    f"{where}.donor",
+                    f"“{flow.donor}” is not who does “{flow.status_as_written}”: the passive's agent is "
+                    f"“{_clause_rest(text[agent:]).strip()}”",
+                )
+        else:
+            yield Problem(
+                f"{where}.donor",
+                f"“{flow.donor}” is not in the clause that tells “{flow.status_as_written}” (“{told[0].strip()}”): "
+                "the donor is who does the verb, in its own clause",
+            )
+        if any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS):
+            return  # the asker is the verb's subject: `_doer_problems` reads it
+        if any(self._receives(flow, at, verb) for at in verbs):
+            return
+        recipient = self._forms(flow.recipient)
+        if any(self._does_it(recipient, verb, found) for at in verbs for found in self._verb_doers(at, verb)):
+            return  # the parties turned round: the direction's own rule says so
+        if flow.reading and self._written(flow.recipient, told):
+            return  # "sent several planeloads … and built a field hospital in Ukraine": told as a reading
+        shown = told[0].strip()
+        yield Problem(
+            f"{where}.recipient",
+            f"“{flow.recipient}” is not who receives in “{shown}”: the recipient stands after “{flow.status_as_written}”, "
+            "in its own words (“to …”, “… with”), not in a clause of its own (“after …”, “that …”, “, which …”) "
+            "nor with another verb",
+        )
+
+    def _receives(self, flow: AidFlow, verb: _VerbPlace, as_written: str) -> bool:
+        text = verb.place.paragraph.text
+        low, high = _reach_span(verb, as_written)
+        # after the status verb itself: "has not provided military aid to Kyiv beyond …" names its receiver
+        end = verb.at + len(as_written) - len(_after_status_verb(as_written))
+        for joint in re.finditer(r"\s(?:and|or|but|then)\s+(?:\w+\s+)??(\S+)", text[end:high]):
+            if _verb_like(joint.group(1)):  # "… and thanked Estria": another verb's object
+                high = end + joint.start()
+                break
+        forms = self._forms(flow.recipient)
+        for form in forms:
+            for at in find_words(form, text[end:high]):
+                between = text[end : end + at].split()
+                if not any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between) and not any(
+                    w.endswith(",") for w in between
+                ):
+                    return True
+        doer = read_doer(text, low, verb.at, as_written)
+        if (
+            doer is not None
+            and doer.passive
+            and any(find_words(f, text[doer.start : doer.end]) for f in forms)
+        ):
+            return True  # "Estria was sent fuel by Norland"
+        after = text[end : verb.clause.end]
+        if verb.previous is not None and _object_of(after, BACK_REFERENCES, ignore_case=True):
+            return self._written(flow.recipient, [text[verb.previous.start : verb.previous.end]])
+        return False
+
     def _verb_doers(self, verb: _VerbPlace, as_written: str) -> list[tuple[Paragraph, int, Doer | None, int]]:
         """Each place the status verb stands in `verb`'s clause, as its passage shows it, with who does it there
         (`read_doer`) and where the clause starts: (paragraph, offset, doer, clause start)."""
@@ -1142,7 +1223,11 @@ class _Checker:
             return True
         if doer is None:
             return _subject_of(text[low:at], forms)
-        return not doer.passive and any(find_words(form, text[doer.start : doer.end]) for form in forms)
+        subject = text[doer.start : doer.end]
+        joint = re.search(r"\s(?:and|or)\s", subject) is not None  # "Norland and Vesta sent": both gave
+        return not doer.passive and any(
+            find_words(form, subject) and (not joint or re.search(r"\s(?:and|or)\s", form)) for form in forms
+        )
 
     def _doer_problems(
         self, where: str, deal: Dealing, clauses: Sequence[_VerbPlace], fields: Sequence[tuple[str, str]]
@@ -1728,6 +1813,11 @@ def _joined_between(text: str, start: int, end: int) -> bool:
 
 
 def _reach(verb: _VerbPlace, as_written: str) -> str:
+    low, high = _reach_span(verb, as_written)
+    return verb.place.paragraph.text[low:high]
+
+
+def _reach_span(verb: _VerbPlace, as_written: str) -> tuple[int, int]:
     """The words of the verb's clause, as its passage shows them, that its `by`, `when`, `how` and `where` may
     come from: not those of another status verb joined to it by "and", "but", "or" or "while" without a comma
     ("Norland sent cranes to Estria on Monday and Vesta sent nets to Estria on Friday": Friday is Vesta's,
@@ -1759,7 +1849,7 @@ def _reach(verb: _VerbPlace, as_written: str) -> str:
             low = max(low, joint)
         elif joint >= end:
             high = min(high, joint)
-    return text[low:high]
+    return low, high
 
 
 def _last_conjunction(between: str) -> int | None:
@@ -2670,6 +2760,14 @@ def _doer_clause(found: tuple[Paragraph, int, Doer | None, int]) -> str:
     sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
     end = sentence.end if sentence is not None else len(paragraph.text)
     return paragraph.written(start, end).rstrip(" .;,!?")
+
+
+# Words that open a clause of its own after a verb's object ("sent fuel to Vesta after Estria refused it",
+# "fuel that Estria had requested"): a party named after one is that clause's, not the verb's receiver.
+_SUBORDINATORS = frozenset(
+    {"after", "before", "because", "since", "when", "whenever", "while", "whereas", "although", "though"}
+    | {"unless", "until", "once", "which", "that", "who", "whom", "whose", "where", "if"}
+)
 
 
 # Statuses whose verb's subject is the giver or the lender ("Japan has provided", "Norland could provide");

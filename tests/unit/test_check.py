@@ -286,8 +286,10 @@ def test_a_status_must_agree_with_its_evidence() -> None:
             "Estria asked Norland for a loan of half-a-billion dollars. Norland has not provided the money."
         ],
     }
-    [(item, message)] = problems(brief(aid=[flow]))
-    assert item == "aid[0].status" and "reads as “not provided”" in message
+    found = dict(problems(brief(aid=[flow])))
+    assert "reads as “not provided”" in found["aid[0].status"]
+    # the money's receiver is not in its clause ("Norland has not provided the money."): seventh reading C6
+    assert sorted(found) == ["aid[0].recipient", "aid[0].status"]
 
 
 # ---------------------------------------------------------------- people, quotes, credits, frame
@@ -1141,9 +1143,14 @@ def test_a_condition_is_part_of_its_hedge() -> None:
         "evidence": [lend],
     }
     whole = {"text": "Oster would lend $90 million if the council agreed", "role": "hedge"}
-    assert fourth_problems(aid=[{**pledge, "attribution": whole}]) == []
+    # the council is the condition's subject, not who would receive (seventh reading C6): refused as recipient
+    assert [item for item, _ in fourth_problems(aid=[{**pledge, "attribution": whole}])] == [
+        "aid[0].recipient"
+    ]
     cut = {"text": "Oster would lend $90 million", "role": "hedge"}
-    found = fourth_problems(aid=[{**pledge, "attribution": cut}])
+    found = [
+        (i, m) for i, m in fourth_problems(aid=[{**pledge, "attribution": cut}]) if i != "aid[0].recipient"
+    ]
     assert [item for item, _ in found] == ["aid[0].attribution"] and "“if”" in found[0][1], found
 
 

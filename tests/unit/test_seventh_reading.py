@@ -7,6 +7,8 @@ Oster); none is, or is taken from, a real report.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, refused
@@ -21,8 +23,8 @@ Norland has sent cranes to Estria and built a quay in Estria.
 Norland sent fuel to Estria and Vesta built a dock in Estria.
 Vesta praised Norland and sent tugs to Estria.
 Vesta sent nets to Estria and Norland paid for them on Monday.
-Norland sent oil to Estria, built a pier and delivered rope to Estria.
-Norland and Vesta sent boats to Estria and built a shed in Estria.
+Norland sent oil to Estria, built Estria a pier and delivered rope to Estria.
+Norland and Vesta sent boats to Estria and built Estria a shed.
 Norland lent Estria $5 million and Vesta guaranteed $9 million.
 Norland has sent masts to Estria and lent Estria $7 million.
 Estria Harbour News staff contributed to this report.
@@ -41,7 +43,7 @@ def _line(words: str) -> str:
         ("Vesta", "tugs", "sent", "Vesta praised Norland", "provided"),
         ("Norland", "a pier", "built", "Norland sent oil", "provided"),
         ("Norland", "rope", "delivered", "Norland sent oil", "delivered"),
-        ("Vesta", "a shed", "built", "Norland and Vesta", "provided"),
+        ("Norland and Vesta", "a shed", "built", "Norland and Vesta", "provided"),
     ],
 )
 def test_a_verb_joined_by_and_without_a_subject_shares_the_first_verbs_doer(
@@ -161,3 +163,75 @@ def test_a_loan_in_pound_signs_is_not_told_as_sterling() -> None:
     assert found == [] and loaded is not None
     shown = pages_text(answer("loans", Library([loaded])))
     assert "pounds, kind not stated" in shown and "sterling" not in shown and "GBP" not in shown
+
+
+# ---------------------------------------------------------------- C6: an aid flow's parties stand in its verb's clause
+
+# TEST FIXTURE, NOT NEWS: one sentence a paragraph, each naming a giving and parties around it.
+PARTIES = [
+    ("Vesta sent fuel to Estria; Norland did not.", "fuel", "donor"),
+    ("Vesta sent fuel to Estria, but Norland did not.", "fuel", "donor"),
+    ("Norland sent nets, and Vesta sent fuel to Estria.", "nets", "recipient"),
+    ("Norland sent fuel to Mirren and promised Estria nets.", "fuel", "recipient"),
+    ("Norland offered fuel to Estria and sent nets.", "nets", "recipient"),
+    ("Norland sent fuel to Vesta after Estria refused it.", "fuel", "recipient"),
+    ("Norland sent fuel that Estria had requested to Vesta.", "fuel", "recipient"),
+    ("Norland, which Estria backs, sent fuel to Vesta.", "fuel", "recipient"),
+    ("Norland’s fuel was sent to Estria by Vesta.", "fuel", "donor"),
+    ("Norland and Vesta sent fuel to Estria.", "fuel", "donor"),
+    ("Norland sent fuel to Estria.", "fuel", None),
+    ("Norland has sent nets to Vesta and sent fuel to Estria.", "fuel", None),
+    ("Fuel was sent to Estria by Norland.", "Fuel", None),
+    ("Norland sent Estria fuel.", "fuel", None),
+]
+PARTIES_ARTICLE = (
+    "Ferry talks stall in Estria\n\n"
+    + "\n".join(s for s, _, _ in PARTIES)
+    + ("\nEstria Harbour News staff contributed to this report.\n")
+)
+
+
+@pytest.mark.parametrize(("sentence", "item", "field"), PARTIES)
+def test_an_aid_flows_donor_and_recipient_are_its_verbs(sentence: str, item: str, field: str | None) -> None:
+    """REVIEW-7 C6: an aid flow's donor and recipient had only to be written somewhere in its evidence: "Vesta sent
+    fuel to Estria; Norland did not." was Norland's fuel, "Norland sent fuel to Vesta after Estria refused it."
+    fuel for Estria. The donor is who does the verb (its subject, shared through "and", or a passive's agent; a
+    joint subject is both), the recipient stands after the verb in its own predicate, not in a clause of its
+    own ("after …", "that …", ", which …") nor in another verb's predicate."""
+    flow = _deal_flow("Norland", item, "sent", sentence)
+    expected = [] if field is None else [f"aid[0].{field}"]
+    assert refused(PARTIES_ARTICLE, aid=[flow]) == expected
+
+
+def test_a_joint_giver_is_named_whole() -> None:
+    sentence = "Norland and Vesta sent fuel to Estria."
+    assert refused(PARTIES_ARTICLE, aid=[_deal_flow("Norland and Vesta", "fuel", "sent", sentence)]) == []
+
+
+@pytest.mark.parametrize(
+    ("index", "change", "added", "field"),
+    [
+        (2, {"donor": "Canada"}, "Japan has provided Ukraine with a $600 million loan", "donor"),
+        (1, {"donor": "Japan"}, "Japan has provided Ukraine with a $600 million loan", "donor"),
+        (
+            1,
+            {"recipient": "Syria", "reading": False},
+            "Israel conducts strikes on Iranian targets",
+            "recipient",
+        ),
+        (5, {"donor": "Japan"}, "Japan has provided Ukraine with a $600 million loan", "donor"),
+        (0, {"donor": "Japan"}, "Japan has provided Ukraine with a $600 million loan", "donor"),
+    ],
+)
+def test_a_shipped_flows_party_taken_from_another_paragraph_is_refused(
+    index: int, change: dict[str, Any], added: str, field: str
+) -> None:
+    from tests.unit.test_mutants import ARTICLE, mutant, refusals
+
+    sentence = next(s.text for _, s in ARTICLE.sentences if s.text.startswith(added))
+
+    def edit(raw: dict[str, Any]) -> None:
+        raw["aid"][index].update(change)
+        raw["aid"][index]["evidence"].append(sentence)
+
+    assert f"aid[{index}].{field}" in refusals(mutant(edit))
