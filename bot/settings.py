@@ -202,7 +202,7 @@ class Settings(StatusSettings, TokenSettings):
     # first process; unset: the stored count, or Discord's recommendation). SHARD_IDS pins shards to this
     # process; unset, it claims a fair share. SHARD_LEASE: how long a shard's lease holds unless renewed.
     shard_count: int | None = Field(default=None, ge=1, le=65536)
-    shard_ids: Annotated[list[int], NoDecode] | None = None
+    shard_ids: Annotated[list[int] | None, NoDecode] = None  # NoDecode outside the Optional, or "0" is JSON
     shard_lease: timedelta = Field(
         default=timedelta(seconds=20), ge=timedelta(seconds=1), le=timedelta(minutes=10)
     )

@@ -237,11 +237,17 @@ class Briefbot(commands.AutoShardedBot):
         """
         database = self.digests.database
         store = ShardStore(database)
-        if database.dialect == "sqlite":
-            await store.forget_processes()  # one process per SQLite file: what is left is a dead run's
         owner = str(self.identity)
         lease = self.settings.shard_lease
         pinned = self.settings.shard_ids
+        if database.dialect == "sqlite":
+            if pinned is not None:
+                # One process per SQLite file: the shards it does not pin would run nowhere.
+                raise StorageError(
+                    "SHARD_IDS pins shards to one of several processes sharing a PostgreSQL database"
+                    " (DATABASE_URL); on SQLite the one process runs every shard: leave SHARD_IDS unset"
+                )
+            await store.forget_processes()  # one process per SQLite file: what is left is a dead run's
         now = time.time()
         fixed = await store.fix_count(
             owner,

@@ -262,3 +262,21 @@ async def test_a_process_takes_only_its_own_shards_servers_for_removed_when_they
         removed = await connection.fetch("SELECT guild_id FROM removed_servers")
     assert removed == []
     assert {guild.id for guild in a.guilds} == set(by_shard[0])
+
+
+async def test_shard_ids_on_sqlite_is_refused_at_start_as_no_other_process_runs_the_rest(
+    processes: Processes,
+) -> None:
+    # Failed first: with SHARD_IDS=1 of 2 on a SQLite file the process ran shard 1 alone; shard 0, and the
+    # commands of every server on it, ran nowhere (one process per SQLite file), though the README says a
+    # process on SQLite runs every shard.
+    alone = Briefbot(
+        processes.settings("alone", shard_count=2, shard_ids=[1]), identity=new_identity("alone")
+    )
+    try:
+        with pytest.raises(Exception, match=r"SHARD_IDS pins shards .* SQLite .* runs every shard"):
+            await alone.login(FAKE_TOKEN)
+        assert processes.standin.gateway.identifies == []
+    finally:
+        with contextlib.suppress(Exception):
+            await alone.close()

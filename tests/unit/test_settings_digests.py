@@ -4,13 +4,14 @@ keep."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from bot.schedule import MIN_CATCH_UP_GRACE, WATCHDOG_SECONDS
-from bot.settings import Settings, describe_validation_error
+from bot.settings import Settings, describe_validation_error, load_settings
 
 
 def settings(**values: Any) -> Settings:
@@ -110,3 +111,17 @@ def test_shard_settings_name_a_count_pinned_ids_within_it_and_a_lease() -> None:
     assert line.startswith("SHARD_COUNT")
     [line] = problems(shard_lease="0s")
     assert line.startswith("SHARD_LEASE")
+
+
+@pytest.mark.parametrize(
+    ("written", "pinned"), [("0", [0]), ("1", [1]), (" 2 ", [2]), ("0,1", [0, 1]), ("3, 1", [1, 3])]
+)
+def test_shard_ids_from_the_environment_pin_one_shard_or_several(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, written: str, pinned: list[int]
+) -> None:
+    # Failed first: SHARD_IDS=0 (one shard pinned, the README's own case with one id) was refused as "it
+    # should be a valid list": the environment's value was read as JSON (the number 0) before it was split.
+    monkeypatch.chdir(tmp_path)  # no .env
+    monkeypatch.setenv("SHARD_IDS", written)
+    monkeypatch.setenv("SHARD_COUNT", "4")
+    assert load_settings(Settings).shard_ids == pinned
