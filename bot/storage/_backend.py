@@ -124,7 +124,13 @@ def load_migrations(dialect: Dialect = "sqlite") -> list[Migration]:
 
 
 def schema_mismatch(shown: str, version: int, latest: int) -> str:
-    """Why a database read without migrating cannot be read: its schema is older or newer than this code's."""
+    """Why a database read without migrating cannot be read: it has no schema yet, or one older or newer than
+    this code's."""
+    if version == 0:
+        return (
+            f"the database {shown} holds no Briefbot schema yet (no `briefbot run` has used it); start"
+            " `briefbot run` on it once to create it"
+        )
     if version < latest:
         return (
             f"the database {shown} has schema version {version}, written by an older Briefbot than this "

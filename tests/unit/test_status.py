@@ -14,6 +14,7 @@ from bot.process_identity import ProcessIdentity
 from bot.storage import Database
 from bot.storage.processes import ProcessTable
 from bot.storage.rate_budget import RateBudgetStore
+from tests.postgres import PostgresServer
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -71,3 +72,24 @@ async def test_briefbot_status_reads_the_database_that_database_url_names(
     monkeypatch.setenv("DATABASE_URL", postgres_url)
     assert await asyncio.to_thread(main, ["status", "--window", "0"]) == 0  # asyncio.run of its own
     assert capsys.readouterr().out.startswith("database: postgresql; 0 live process(es)")
+
+
+async def test_briefbot_status_on_an_empty_database_says_no_briefbot_has_run_on_it(
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Failed first: "has schema version 0, written by an older Briefbot than this one": an empty database
+    # (createdb, as the README's PostgreSQL steps leave it) was written by no Briefbot at all.
+    url = await postgres_server.fresh_database(migrated=False)
+    try:
+        monkeypatch.chdir(tmp_path)  # no .env
+        monkeypatch.delenv("DATABASE_PATH", raising=False)
+        monkeypatch.setenv("DATABASE_URL", url)
+        assert await asyncio.to_thread(main, ["status", "--window", "0"]) == 1
+        said = capsys.readouterr().err
+        assert "holds no Briefbot schema yet" in said and "older Briefbot" not in said
+        assert "briefbot run" in said
+    finally:
+        await postgres_server.drop_database(url)
