@@ -897,6 +897,8 @@ class _Checker:
                 f"“{'”, “'.join(flow.items)}” is what it tells of (its object, its subject, or what “the "
                 "possibility” points back to), so it may tell of something else",
             )
+        if telling:
+            yield from self._items_told(where, flow, telling)
         yield from self._dealing(where, flow, located, telling or places)
         yield from self._doer_problems(
             where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
@@ -1045,12 +1047,33 @@ class _Checker:
                 found.append(_VerbPlace(place, at, clauses[index], shown))
         return found
 
-    def _said_of(self, flow: AidFlow, verb: _VerbPlace, parties: list[str]) -> bool:
+    def _items_told(self, where: str, flow: AidFlow, telling: Sequence[_VerbPlace]) -> Iterator[Problem]:
+        """Every item is what the verb tells of (REVIEW-7 C1), not only one: its object, listed with the other
+        items after it ("sent fuel, nets and rope to Estria"), its subject, or what its object points back to;
+        "Refused by Bennett · … military aid, Israel Air Force planes" named planes of the reason as refused."""
+        if len(flow.items) < 2:
+            return
+        parties = self._forms(flow.donor) + self._forms(flow.recipient)
+        for index, item in enumerate(flow.items):
+            others = [form for other in flow.items if other != item for form in self._forms(other)]
+            single = flow.model_copy(update={"items": [item]})
+            if any(self._said_of(single, verb, [*parties, *others], listing=True) for verb in telling):
+                continue
+            clause = telling[0].clause.text
+            yield Problem(
+                f"{where}.items[{index}]",
+                f"“{item}” is not what “{flow.status_as_written}” tells of in “{clause}”: each item is the verb's "
+                "object (or listed with the other items after it), its subject, or what its object points back to",
+            )
+
+    def _said_of(self, flow: AidFlow, verb: _VerbPlace, parties: list[str], *, listing: bool = False) -> bool:
         """Whether the status verb, at this place, tells of one of the flow's items, read in its own clause:
         the item is its object or its subject, or its object points back ("rejected the possibility") to
         the clause just before, which tells of the item."""
         written = normalise(flow.status_as_written)
         items = [form for item in flow.items for form in self._forms(item)]
+        if listing:  # the other items, and the "and" or "or" that lists them, may stand before this one
+            parties = [*parties, "and", "or"]
         for _, excepted in _excepting(
             written
         ):  # "… beyond helmets and protective vests" says it of the items
@@ -1183,9 +1206,7 @@ class _Checker:
         for form in forms:
             for at in find_words(form, text[end:high]):
                 between = text[end : end + at].split()
-                if not any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between) and not any(
-                    w.endswith(",") for w in between
-                ):
+                if not any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between):
                     return True
         doer = read_doer(text, low, verb.at, as_written)
         if (

@@ -235,3 +235,61 @@ def test_a_shipped_flows_party_taken_from_another_paragraph_is_refused(
         raw["aid"][index]["evidence"].append(sentence)
 
     assert f"aid[{index}].{field}" in refusals(mutant(edit))
+
+
+# ---------------------------------------------------------------- C1: every item is said of its verb
+
+_VIDEO = "He can be seen in a video posted to the Twitter account of US Secretary of Defense Lloyd Austin."
+
+
+@pytest.mark.parametrize(
+    ("index", "items", "added"),
+    [
+        (4, ["military aid", "Israel Air Force planes"], None),
+        (6, ["military aid", "a solution"], None),
+        (5, ["MILITARY AID", "a plane"], None),
+        (2, ["a field hospital", "several planeloads of humanitarian aid"], None),
+        (6, ["military aid", "a video"], _VIDEO),
+    ],
+)
+def test_every_item_of_a_shipped_flow_is_said_of_its_verb(
+    index: int, items: list[str], added: str | None
+) -> None:
+    """REVIEW-7 C1: only one of a flow's items had to be what its verb tells of; the others could be any words of
+    any passage ("Refused by Bennett · Israel → Ukraine: military aid, Israel Air Force planes")."""
+    from tests.unit.test_mutants import mutant, refusals
+
+    def edit(raw: dict[str, Any]) -> None:
+        raw["aid"][index]["items"] = items
+        if added is not None:
+            raw["aid"][index]["evidence"].append(added)
+
+    assert f"aid[{index}].items[1]" in refusals(mutant(edit))
+
+
+# TEST FIXTURE, NOT NEWS: items listed after one verb, and an item of another verb.
+ITEMS = """Harbour deals in Estria
+
+Norland sent fuel and nets to Estria.
+Norland sent fuel, nets and rope to Estria.
+Norland sent fuel to Estria and praised the crews.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items", "refused_items"),
+    [
+        ("Norland sent fuel and nets to Estria.", ["fuel", "nets"], []),
+        ("Norland sent fuel, nets and rope to Estria.", ["fuel", "nets", "rope"], []),
+        # a part of the list, skipping "nets": refused (safe), the list is named as the article lists it
+        ("Norland sent fuel, nets and rope to Estria.", ["rope", "fuel"], ["aid[0].items[0]"]),
+        ("Norland sent fuel, nets and rope to Estria.", ["rope", "nets", "fuel"], []),
+        ("Norland sent fuel to Estria and praised the crews.", ["fuel", "the crews"], ["aid[0].items[1]"]),
+    ],
+)
+def test_items_listed_after_one_verb_are_all_its_own(
+    sentence: str, items: list[str], refused_items: list[str]
+) -> None:
+    flow = {**_deal_flow("Norland", items[0], "sent", sentence), "items": items}
+    assert refused(ITEMS, aid=[flow]) == refused_items
