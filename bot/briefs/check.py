@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from bot.briefs import facts
+from bot.briefs import facts, kinds
 from bot.briefs.article import Article, Located, Paragraph, Span, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
@@ -227,7 +227,13 @@ class _Checker:
                 located = yield from self._passages(where, item)
                 if located:
                     yield from self._attribution(where, item, located)
-                yield from check(where, item, located)
+                told = list(check(where, item, located))
+                yield from told
+                # what each field's words must be, where no other rule has refused that field already
+                refused = {problem.item for problem in told}
+                for path, why in kinds.problems(where, item, located, self._forms):
+                    if path not in refused:
+                        yield Problem(path, why)
         yield from self._headings()
 
     def _headings(self) -> Iterator[Problem]:

@@ -434,6 +434,37 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     *MONTH_NAMES,
 )
 
+# What each field's words must be (`bot.briefs.kinds`, REVIEW-7 C25). A party (donor, recipient, lender,
+# borrower, `by`) neither starts nor ends with one of these ("in a letter", "by Ukrainian Ambassador", "Israel
+# for"), and a place or a manner does not end with one; a party may start with a determiner ("the council").
+PARTY_EDGE_WORDS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "in", "at", "on", "of", "to", "for", "from", "by", "with", "into", "onto", "over"}
+    | {"under", "after", "before", "since", "until", "during", "via", "through", "beyond", "against", "about"}
+    | {"and", "or", "but", "nor", "while", "as", "than", "that", "which", "who", "whom", "whose", "its"}
+    | {"their", "his", "her", "our", "has", "have", "had", "is", "are", "was", "were", "be", "been", "also"}
+    | {"not", "no", "last", "next", "this", "these", "those", "some", "any", "such", "outside", "inside"}
+)
+# A `when` holds one of these (or a year, or a clock time), or opens with one of TIME_OPENINGS.
+TIME_WORDS: Final[tuple[str, ...]] = (
+    *RELATIVE_TIME_WORDS,
+    *(
+        f"{unit}{s}"
+        for unit in ("day", "week", "month", "year", "decade", "century", "hour", "minute")
+        for s in ("", "s")
+    ),
+    *("morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk", "weekend", "overnight"),
+    *("spring", "summer", "autumn", "winter", "earlier", "later", "recently", "previously", "then", "now"),
+    *("beginning", "start", "end", "middle", "early", "late", "time", "times"),
+)
+TIME_OPENINGS: Final[frozenset[str]] = frozenset(
+    {"during", "before", "after", "since", "until", "till", "throughout", "when", "while", "once"}
+)
+# A `how` opens with one of these, or with a participle or an adverb ("conveyed …", "secretly").
+HOW_OPENINGS: Final[frozenset[str]] = frozenset(
+    {"in", "by", "with", "through", "via", "on", "under", "as", "from", "using", "at", "over", "without"}
+    | {"aboard", "across", "along", "behind", "inside", "into", "per", "thanks", "after", "for"}
+)
+
 # A sentence opening with one of these, then a comma, sets the scene for all of it ("In Security Cabinet
 # meetings, … have called for …, but Bennett rejected the possibility"): where a deal of its clauses was made.
 SETTING_PREPOSITIONS: Final[tuple[str, ...]] = ("in", "at", "during", "on", "inside", "within")
