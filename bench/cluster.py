@@ -96,9 +96,10 @@ MESSAGE_ROUTE = "/channels/{channel_id}/messages"
 EXEMPT_FROM_GLOBAL = ("/interactions/", "/webhooks/")
 TOKEN = "bench.cluster-token.not-secret"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+DEPARTURE_KINDS = ("woken_late", "prepared_too_late", "held_too_long", "connected_too_late")
 DEPARTURES = re.compile(
-    r"left at most (\d+) ms after their permits; permits replaced so far: (\d+) woken late, (\d+) held"
-    r" too long, (\d+) connected too late"
+    r"left at most (\d+) ms after their permits; permits replaced so far: (\d+) woken late, (\d+) prepared"
+    r" too late, (\d+) held too long, (\d+) connected too late"
 )
 GOAL_FRACTION = 0.95
 GOAL_RESEND_S = 30.0
@@ -312,14 +313,12 @@ class Bots:
         for bot in self.all:
             if not bot.log.exists():
                 continue
-            last: tuple[int, int, int] | None = None
+            last: tuple[int, ...] | None = None
             for found in DEPARTURES.finditer(bot.log.read_text(errors="replace")):
                 latest = max(latest, int(found[1]))
-                last = (int(found[2]), int(found[3]), int(found[4]))
+                last = tuple(int(found[index]) for index in range(2, 6))
             if last is not None:
-                replaced.update(
-                    dict(zip(("woken_late", "held_too_long", "connected_too_late"), last, strict=True))
-                )
+                replaced.update(dict(zip(DEPARTURE_KINDS, last, strict=True)))
         return {"latest_departure_after_permit_ms": latest, **replaced}
 
     def scan_logs(self) -> tuple[int, Counter[str], list[str]]:

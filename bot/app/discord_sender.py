@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
 import math
@@ -22,6 +23,7 @@ from bot.briefs.render import MessageData, digest_title
 from bot.delivery.receipts import digest_message
 from bot.delivery.sender_protocol import (
     ChannelGoneError,
+    DeliveryError,
     NothingToSendError,
     PermanentDeliveryError,
     PostedMessage,
@@ -143,13 +145,43 @@ def _mentions(role_id: int | None) -> discord.AllowedMentions:
     )
 
 
+PREPARED_KEPT = 256  # digests read ahead and not yet sent (far more than the sends a dispatcher runs at once)
+_DigestKey = tuple[str, tuple[str, ...], int | None]
+
+
 class DiscordSender:
     """The dispatcher's Sender: renders the digest of `brief_ids` and posts it with the delivery's nonce."""
 
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
+        # Digests read and rendered ahead of their sends (`prepare_digest`), by their arguments; each is
+        # taken by its send. One whose send never came (its row stopped at the permit's check) is dropped
+        # once PREPARED_KEPT newer ones are kept; a send that finds none reads and renders as before.
+        self._prepared: collections.OrderedDict[_DigestKey, tuple[list[Brief], MessageData]] = (
+            collections.OrderedDict()
+        )
+
+    async def prepare_digest(
+        self, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> None:
+        """Read and render the digest ahead of its send (bot.delivery.sender_protocol.PreparesDigests)."""
+        key = (nonce, tuple(brief_ids), ping_role_id)
+        try:
+            self._prepared[key] = await self._read_and_render(nonce, brief_ids, ping_role_id)
+        except DeliveryError:
+            return  # the send reads again and raises it where the dispatcher expects it
+        while len(self._prepared) > PREPARED_KEPT:
+            self._prepared.popitem(last=False)
 
     async def _digest(
+        self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None
+    ) -> tuple[list[Brief], MessageData]:
+        prepared = self._prepared.pop((nonce, tuple(brief_ids), ping_role_id), None)
+        if prepared is not None:
+            return prepared
+        return await self._read_and_render(nonce, brief_ids, ping_role_id)
+
+    async def _read_and_render(
         self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None
     ) -> tuple[list[Brief], MessageData]:
         """The digest's briefs, each at the version its row recorded whatever the library holds now, and its

@@ -29,7 +29,7 @@ from bot.delivery.history_search import (
 )
 from bot.delivery.pacing import Pacer
 from bot.delivery.send_failures import GiveUp, SendFailure, TryAgain, WaitOut, send_failure
-from bot.delivery.sender_protocol import ChannelGoneError, Sender
+from bot.delivery.sender_protocol import ChannelGoneError, PreparesDigests, Sender
 from bot.process_identity import ProcessIdentity, current_identity
 from bot.storage.database import DATABASE_ERRORS
 from bot.storage.leases import Lease
@@ -1104,6 +1104,10 @@ class Dispatcher:
                 if result.interrupted:
                     return None
                 raise _UndecidedError(result)
+        if isinstance(self._sender, PreparesDigests):
+            # The message's reads and rendering come before the permit too (the Discord layer's), so that
+            # nothing but the request follows it.
+            await self._sender.prepare_digest(row.nonce, row.brief_ids, ping_role_id=options.ping_role_id)
         await self._ledger.mark_attempt_started(row.id, now=self._clock())
         # The permit's check is the last before the request: a lease taken over since stops it there.
         if not await self._permit(row):

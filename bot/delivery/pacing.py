@@ -90,6 +90,7 @@ class Pacer:
         # loop), or work between `acquire()` and the request took too long.
         self.woke_late = 0
         self.held_too_long = 0
+        self.prepared_too_late = 0  # the preparation outlasted its lead: it ended past the permit's margin
         self.connected_too_late = 0  # the request's connection was ready too late for its permit
         # The latest a request left after its permit since `departures_text` last said it (seconds).
         self._latest_departure = 0.0
@@ -152,8 +153,8 @@ class Pacer:
         """How the requests left since this was last asked, for the fan-out's progress line."""
         text = (
             f"{self._departures} requests left at most {self._latest_departure * 1000:.0f} ms after their"
-            f" permits; permits replaced so far: {self.woke_late} woken late, {self.held_too_long} held too"
-            f" long, {self.connected_too_late} connected too late"
+            f" permits; permits replaced so far: {self.woke_late} woken late, {self.prepared_too_late} prepared"
+            f" too late, {self.held_too_long} held too long, {self.connected_too_late} connected too late"
         )
         self._departures, self._latest_departure = 0, 0.0
         return text
@@ -167,7 +168,7 @@ class Pacer:
                 prepared = await self._prepare_before(at, prepare)
                 if self._clock() - at > LATE_MARGIN:
                     # The preparation outlasted its lead: this permit is gone; the lead has grown since.
-                    self.held_too_long += 1
+                    self.prepared_too_late += 1
                     self._log_late()
                     continue
             # Measured again after the reservation, which may have waited for the database meanwhile.
@@ -194,13 +195,15 @@ class Pacer:
         return prepared
 
     def _log_late(self) -> None:
-        if (self.woke_late + self.held_too_long + self.connected_too_late) % LATE_LOG_EVERY == 1:
+        replaced = self.woke_late + self.prepared_too_late + self.held_too_long + self.connected_too_late
+        if replaced % LATE_LOG_EVERY == 1:
             logger.info(
                 "permits replaced so far, their requests unable to leave within %.0f ms of them: %d woken"
-                " late (a stalled loop), %d held too long between the permit and its request, %d whose"
-                " connection was ready too late",
+                " late (a stalled loop), %d whose preparation ended too late, %d held too long between the"
+                " permit and its request, %d whose connection was ready too late",
                 LATE_MARGIN * 1000,
                 self.woke_late,
+                self.prepared_too_late,
                 self.held_too_long,
                 self.connected_too_late,
             )

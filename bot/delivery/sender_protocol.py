@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 class DeliveryError(Exception):
@@ -131,4 +131,21 @@ class Sender(HistoryReader, Protocol):
         """Crosspost message `message_id` of announcement channel `channel_id` to its followers; one
         published already counts as published. Raises like send_digest; a publish limit that would keep it
         waiting raises RateLimitedError (never waits inside)."""
+        ...
+
+
+@runtime_checkable
+class PreparesDigests(Protocol):
+    """A Sender that can do a digest's reading and rendering ahead of its send (DiscordSender does).
+
+    The dispatcher calls it before it waits for the send's pacing permit, so that nothing but the request
+    itself follows the permit: done after it, the database reads of a loaded process outlasted the permit's
+    margin and cost it. What it reads (the versions and the window the row recorded) does not change once
+    the row is recorded, so reading it ahead is reading what the send would read."""
+
+    async def prepare_digest(
+        self, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
+    ) -> None:
+        """Read and render the digest that `send_digest` or `create_forum_post` with these arguments will
+        post next; an error is left for the send to raise."""
         ...

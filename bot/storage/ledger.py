@@ -788,9 +788,9 @@ class DeliveryLedger:
     async def recorded_content(self, nonce: str) -> RecordedContent | None:
         """What the row with `nonce` recorded of its briefs' versions; None if there is no such row. Read on
         what is committed now, without waiting for this process's turn (bot.storage.database `peek_row`): it
-        is asked after the digest's pacing permit, just before its request (bot.app.discord_sender), which
-        must not wait behind the process's other reads and writes (64 sends' worth: seconds, and the
-        requests then leave together, in a burst). What it reads is written when the row is recorded."""
+        is asked just before the digest's pacing permit (bot.app.discord_sender's `prepare_digest`), which
+        must not wait behind the process's other reads and writes (64 sends' worth: seconds). What it reads
+        is written when the row is recorded."""
         row = await self._db.peek_row(
             "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
         )
@@ -1459,7 +1459,7 @@ class DeliveryLedger:
 
     async def window(self, nonce: str) -> DigestWindow | None:
         """The slot and window of the digest with `nonce`, read on what is committed now without waiting for
-        a transaction (it is asked just before the digest's request); None for an unknown nonce."""
+        a transaction (it is asked just before the digest's pacing permit); None for an unknown nonce."""
         row = await self._db.peek_row(
             "SELECT d.slot_at, d.timezone, (SELECT max(p.slot_at) FROM deliveries AS p"
             " WHERE p.channel_id = d.channel_id AND p.state = 'sent' AND p.slot_at < d.slot_at) AS since"

@@ -3,6 +3,7 @@ one permit of the shared rate budget, interactions none."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import discord
@@ -144,4 +145,59 @@ async def test_every_rest_request_from_the_first_one_at_login_takes_a_permit(
     async with running_bot(standin, bot_settings(standin, tmp_path)) as bot:
         assert counted(standin) >= 4  # login (2), the gateway's address, the command sync
         assert (await RateBudgetStore(bot.digests.database).state()).granted == counted(standin)
+    assert standin.violations == []
+
+
+async def test_no_database_read_stands_between_a_digest_sends_permit_and_its_request(
+    standin: DiscordStandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Failed first: the Discord layer read the digest's recorded versions and its window (two database reads)
+    # and rendered the message after the dispatcher's permit, before the request: on a loaded database those
+    # reads outlasted LATE_MARGIN and the permit was replaced (one SQLite process, 8,000 channels at load
+    # 4-9: 1,176 permits held too long and 289 woken late for 5,001 sends, 26-31 sends/s for 45).
+    from collections.abc import Callable
+    from typing import Any
+
+    from tests.e2e.test_digests import SLOT_DAY, fire_slot_and_send
+    from tests.helpers import FakeClock
+
+    channels = [standin.add_text_channel(f"digest-{i}") for i in range(3)]
+    clock = FakeClock(SLOT_DAY)
+    settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
+    async with running_bot(standin, settings, clock) as bot:
+        pacer, database = bot.digests.pacer, bot.digests.database
+        holding: set[asyncio.Task[Any]] = set()  # tasks between their permit and their request
+        reads_while_holding: list[str] = []
+
+        def task() -> asyncio.Task[Any]:
+            current = asyncio.current_task()
+            assert current is not None
+            return current
+
+        def watched(read: Callable[..., Any], name: str) -> Callable[..., Any]:
+            def call(*args: Any, **kwargs: Any) -> Any:
+                if task() in holding:
+                    reads_while_holding.append(f"{name}{args[:1]}")
+                return read(*args, **kwargs)
+
+            return call
+
+        acquire, for_request = pacer.acquire, pacer.acquire_for_request
+
+        async def acquired(*args: Any, **kwargs: Any) -> Any:
+            granted = await acquire(*args, **kwargs)
+            holding.add(task())
+            return granted
+
+        async def spent() -> float:
+            holding.discard(task())
+            return await for_request()
+
+        monkeypatch.setattr(pacer, "acquire", acquired)
+        monkeypatch.setattr(pacer, "acquire_for_request", spent)
+        for name in ("peek_row", "read", "transaction", "single_statement"):
+            monkeypatch.setattr(database, name, watched(getattr(database, name), name))
+        await fire_slot_and_send(bot, clock, seconds=31)
+        assert standin.message_counts() == {c: 1 for c in channels}
+    assert reads_while_holding == []
     assert standin.violations == []
