@@ -364,7 +364,11 @@ class Briefbot(commands.AutoShardedBot):
         """Say who this process is, in the log and in the database's heartbeats (`briefbot status`)."""
         identity = self.identity
         self._heartbeat = Heartbeat(
-            self.digests.database, identity, shards=self.shards_text, clock=self.clock
+            self.digests.database,
+            identity,
+            shards=self.shards_text,
+            clock=self.clock,
+            on_live=self.digests.pacer.processes_live,
         )
         log.info(
             "process %s: host %s, pid %d, database %s, shards %s",

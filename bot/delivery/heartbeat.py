@@ -45,8 +45,12 @@ class Heartbeat:
         shards: Callable[[], str] = lambda: "all (unsharded)",
         clock: Callable[[], datetime] = utc_now,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_live: Callable[[int], None] | None = None,
     ) -> None:
+        """`on_live` is told, after each beat, how many processes (this one included) beat within
+        LIVE_WITHIN: the share of the rate a process keeps to if it has to pace alone."""
         self._table = ProcessTable(database)
+        self._on_live = on_live
         self._identity = identity
         self._backend = backend_of(database)
         self._shards = shards
@@ -70,7 +74,7 @@ class Heartbeat:
 
     async def start(self) -> None:
         """Beat once now (raises the database's error), forget processes gone for a day, then keep beating."""
-        await self._table.beat(self.record())
+        await self._beat()
         forgotten = await self._table.forget_before(self._clock() - FORGET_AFTER)
         if forgotten:
             log.info("forgot %d process(es) whose last heartbeat is over a day old", forgotten)
@@ -84,9 +88,16 @@ class Heartbeat:
         self._extra.add(task)
         task.add_done_callback(self._extra.discard)
 
+    async def _beat(self) -> None:
+        record = self.record()
+        await self._table.beat(record)
+        if self._on_live is not None:
+            records = await self._table.all()
+            self._on_live(sum(1 for r in records if record.heartbeat_at - r.heartbeat_at <= LIVE_WITHIN))
+
     async def _beat_once(self) -> None:
         try:
-            await self._table.beat(self.record())
+            await self._beat()
         except Exception as exc:
             log.warning("the process heartbeat could not be written (%s); trying again", exc)
 
@@ -94,7 +105,7 @@ class Heartbeat:
         while True:
             await self._sleep(BEAT_EVERY.total_seconds())
             try:
-                await self._table.beat(self.record())
+                await self._beat()
             except Exception as exc:
                 log.warning("the process heartbeat could not be written (%s); trying again", exc)
 

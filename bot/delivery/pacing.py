@@ -225,6 +225,10 @@ class Pacer:
     def paused_until(self) -> float:
         return self._paused_until
 
+    def processes_live(self, count: int) -> None:
+        """How many processes share the rate; this pacer paces one process alone, so it changes nothing
+        (SharedPacer keeps to its share when the database is gone)."""
+
 
 class PermitStore(Protocol):
     """Where the shared permits are kept (bot.storage.rate_budget.RateBudgetStore)."""
@@ -241,7 +245,9 @@ class SharedPacer(Pacer):
 
     Times are the wall clock's (`clock`, epoch seconds), the one clock processes share. When the database
     cannot answer within SHARED_BUDGET_TIMEOUT (or fails), this process paces alone, in memory, and says so:
-    a request is never refused because the budget could not be read.
+    a request is never refused because the budget could not be read. Alone, it keeps to its share of the
+    rate, the rate divided by the processes the heartbeat last found alive (`processes_live`): a database
+    lost to all of them at once leaves them together at the rate, not at that many times it.
 
     With several callers waiting, one database write reserves a few consecutive permits (one per caller, at
     most BATCH_SECONDS' worth), handed out here in order; a reserved permit whose time passed unused is
@@ -265,6 +271,11 @@ class SharedPacer(Pacer):
         self._waiting = 0
         self._most_at_once = max(1, int(rate_per_second * BATCH_SECONDS))
         self._answer_delay = 0.0  # seconds the database took to answer the last reservation
+        self._processes = 1  # live processes on the database, this one included, as last counted
+
+    def processes_live(self, count: int) -> None:
+        """How many processes (this one included) the heartbeat found alive on the database."""
+        self._processes = max(1, count)
 
     async def _reserve(self, now: float) -> float:
         self._waiting += 1
@@ -279,14 +290,15 @@ class SharedPacer(Pacer):
                     # Asked for when the answer is expected (the last answer's delay): a permit granted for
                     # the moment of asking would be late by the time a loaded database answers.
                     asked = self._clock()
-                    first = await self._reserve_shared(now + self._answer_delay, count)
+                    first, spacing = await self._reserve_shared(now + self._answer_delay, count)
                     self._answer_delay = min(max(self._clock() - asked, 0.0), MOST_ANSWER_DELAY)
-                    self._reserved.extend(first + index * self.interval for index in range(count))
+                    self._reserved.extend(first + index * spacing for index in range(count))
                 return self._reserved.popleft()
         finally:
             self._waiting -= 1
 
-    async def _reserve_shared(self, now: float, count: int) -> float:
+    async def _reserve_shared(self, now: float, count: int) -> tuple[float, float]:
+        """The first of `count` permits, and the time between them."""
         try:
             async with asyncio.timeout(SHARED_BUDGET_TIMEOUT):
                 at = await self._store.reserve(now, self.interval, count)
@@ -298,17 +310,23 @@ class SharedPacer(Pacer):
                     await self._store.reset(now)
                     at = await self._store.reserve(now, self.interval, count)
         except Exception as exc:  # the database closed, locked or gone: pace alone rather than stop
+            spacing = self.interval * self._processes  # this process's share of the rate
             if self._alone_since is None:
-                logger.warning("the shared rate budget cannot be used (%s): pacing this process alone", exc)
+                logger.warning(
+                    "the shared rate budget cannot be used (%s): pacing this process alone, at 1/%d of the"
+                    " rate (the processes last found alive)",
+                    exc,
+                    self._processes,
+                )
                 self._alone_since = now
             at = max(now, self._next_at, self._paused_until)
-            self._next_at = at + self.interval * count
-            return at
+            self._next_at = at + spacing * count
+            return at, spacing
         if self._alone_since is not None:
             logger.info("the shared rate budget answers again")
             self._alone_since = None
         self._next_at = max(self._next_at, at + self.interval * count)  # for a fallback that may follow
-        return at
+        return at, self.interval
 
     def pause(self, seconds: float) -> None:
         super().pause(seconds)

@@ -214,3 +214,21 @@ async def test_processes_whose_clocks_disagree_still_space_their_permits_on_one_
     await stores[0].pause_until(time.time() + ahead + 30.0)
     state = await RateBudgetStore(two_processes[1], clock=lambda: time.time() + behind).state()
     assert state.paused_until - behind == pytest.approx(time.time() + 30.0, abs=1.5)
+
+
+async def test_without_its_database_one_of_several_processes_paces_alone_at_its_share_of_the_rate(
+    tmp_path: Path,
+) -> None:
+    # Failed first (no `processes_live` on 4c07dac: a process pacing alone took the whole rate): with the
+    # database gone for all of them, three processes each pacing alone at 10/s sent 30/s together.
+    time = WallTime()
+    database = await Database.open(tmp_path / "briefbot.sqlite3")
+    pacer = SharedPacer(RateBudgetStore(database), 10.0, clock=time.clock, sleep=time.sleep)
+    pacer.processes_live(3)  # as the heartbeat last counted them
+    await pacer.acquire()
+    await database.close()
+    granted = [await pacer.acquire() for _ in range(3)]
+    assert [round(b - a, 6) for a, b in pairwise([START, *granted])] == [0.1, 0.3, 0.3]
+    pacer.processes_live(0)  # never less than its own share of one
+    later = [await pacer.acquire() for _ in range(2)]
+    assert [round(b - a, 6) for a, b in pairwise([granted[-1], *later])] == [0.3, 0.1]

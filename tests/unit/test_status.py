@@ -93,3 +93,25 @@ async def test_briefbot_status_on_an_empty_database_says_no_briefbot_has_run_on_
         assert "briefbot run" in said
     finally:
         await postgres_server.drop_database(url)
+
+
+async def test_each_beat_tells_the_pacer_how_many_processes_are_alive(database: Database) -> None:
+    # What a process pacing alone (its database gone) divides the rate by (SharedPacer.processes_live).
+    now = [T0]
+    dead = Heartbeat(database, ProcessIdentity("host-a", 11, "dead0000"), clock=lambda: now[0])
+    await dead.start()  # then SIGKILLed
+    assert dead._task is not None
+    dead._task.cancel()
+    now[0] = T0 + LIVE_WITHIN + timedelta(seconds=1)
+    other = Heartbeat(database, ProcessIdentity("host-b", 22, "live0000"), clock=lambda: now[0])
+    await other.start()
+    counts: list[int] = []
+    this = Heartbeat(
+        database, ProcessIdentity("host-c", 33, "this0000"), clock=lambda: now[0], on_live=counts.append
+    )
+    await this.start()
+    assert counts == [2]  # this one and host-b; host-a is silent past LIVE_WITHIN
+    await other.stop()
+    await this._beat_once()
+    assert counts == [2, 1]
+    await this.stop()
