@@ -23,7 +23,6 @@ from bot.briefs.render import MessageData, digest_title
 from bot.delivery.receipts import digest_message
 from bot.delivery.sender_protocol import (
     ChannelGoneError,
-    DeliveryError,
     NothingToSendError,
     PermanentDeliveryError,
     PostedMessage,
@@ -168,8 +167,8 @@ class DiscordSender:
         key = (nonce, tuple(brief_ids), ping_role_id)
         try:
             self._prepared[key] = await self._read_and_render(nonce, brief_ids, ping_role_id)
-        except DeliveryError:
-            return  # the send reads again and raises it where the dispatcher expects it
+        except Exception:  # a delivery's error or the database's: the send reads again and raises it
+            return  # where the dispatcher expects it (inside the send, classified as a send's failure)
         while len(self._prepared) > PREPARED_KEPT:
             self._prepared.popitem(last=False)
 
