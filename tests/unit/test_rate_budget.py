@@ -194,9 +194,9 @@ async def test_processes_whose_clocks_disagree_still_space_their_permits_on_one_
     two_processes: tuple[Database, Database],
 ) -> None:
     # Failed first: each process reserved with its own wall clock's `now` and slept until the permit by
-    # it, so two hosts whose clocks disagree by 2,000 s spaced their permits 2,001 s apart in true time
-    # (the first host's next_at pushed the other's permits far ahead), and two hosts 0.1 s apart would have
-    # sent 0.1 s of each other's permits together. Now each process measures how far its clock is from the
+    # it, so two hosts whose clocks disagree by 2,000 s spaced their permits an interval and 2,000 s apart
+    # in true time (the first host's next_at pushed the other's permits far ahead), and two hosts 0.1 s
+    # apart would have sent 0.1 s of each other's permits together. Now each process measures how far its clock is from the
     # database's (with every reservation) and reserves and sleeps on the database's timeline.
     ahead, behind = 1000.0, -1000.0
     stores = [
@@ -205,10 +205,11 @@ async def test_processes_whose_clocks_disagree_still_space_their_permits_on_one_
     ]
     for store, skew in zip(stores, (ahead, behind), strict=True):
         await store.reserve(time.time() + skew, 0.001)  # each learns its clock's distance from the database's
-    first = await stores[0].reserve(time.time() + ahead, 1.0) - ahead  # in true time
-    second = await stores[1].reserve(time.time() + behind, 1.0) - behind
+    # An interval far longer than the time between the two calls: the second permit is the first's next.
+    first = await stores[0].reserve(time.time() + ahead, 30.0) - ahead  # in true time
+    second = await stores[1].reserve(time.time() + behind, 30.0) - behind
     # One interval apart in true time; the tolerance is for the estimate's error (half a round trip).
-    assert second - first == pytest.approx(1.0, abs=0.25)
+    assert second - first == pytest.approx(30.0, abs=0.25)
     assert first == pytest.approx(time.time(), abs=1.5)
     # A pause one process shares is the same moment for the other.
     await stores[0].pause_until(time.time() + ahead + 30.0)
