@@ -98,6 +98,7 @@ class Wire:
         self.process = process
         self.out = out
         self.why_not = why_not
+        self.summary: dict[str, Any] = {}  # {"captured": requests, "packets": packets read}
 
     async def stop(self) -> list[list[Any]] | None:
         if self.process is None:
@@ -114,6 +115,7 @@ class Wire:
         if not line or not self.out.exists():
             self.why_not = "the capture ended without its recordings"
             return None
+        self.summary = json.loads(line)
         arrivals: list[list[Any]] = json.loads(await asyncio.to_thread(self.out.read_text))
         return arrivals
 

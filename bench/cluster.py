@@ -649,6 +649,7 @@ async def run_side(
             if wire is not None:
                 arrivals = await wire.stop()
                 if arrivals is not None:
+                    side.notes["wire_capture"] = wire.summary
                     ports = {bot.port for bot in bots.all}
                     measure_wire(side, stats, arrivals, ports, standin.clock_offset)
                     # Judged where the requests really arrived: the stand-in's own stamps come from its
