@@ -167,7 +167,7 @@ async def cluster_status(
     ]
     async with database.read() as connection:
         rows = await connection.fetch(
-            "SELECT state, count(*) AS n FROM deliveries GROUP BY state ORDER BY state"
+            "SELECT state, count(*) AS n FROM ledger_rows GROUP BY state ORDER BY state"
         )
     wall_now = wall() if wall is not None else at.timestamp()
     return ClusterStatus(

@@ -21,7 +21,8 @@ AlertState = Literal["pending", "sent", "failed", "held"]
 MANUAL_TIMEZONE = "manual"  # /digest now rows (bot.storage.ledger): not slots, never alerted about
 
 # The faults an alarm names, as the partial index `deliveries_faults` declares them (the same expression, so
-# that SQLite reads the index): given up, missed, expired or held rows, and slots skipped or cancelled because
+# that SQLite reads the index), read of both forms of ledger rows (the view `ledger_rows`, migration 0022: a
+# slot's compact rows may be missed, or skipped because Briefbot paused the channel): given up, missed, expired or held rows, and slots skipped or cancelled because
 # Briefbot itself paused the channel, and digests posted but not published when they were to be.
 # No IN list of three or more values (see migration 0016: SQLite builds each afresh per statement run, and
 # every row inserted into `deliveries` evaluates the index's expression).
@@ -148,13 +149,13 @@ class AlertRepository:
             self._db,
             "SELECT f.guild_id, f.timezone, f.slot_key, min(f.slot_at) AS slot_at,"  # noqa: S608 - constant
             " a.channel_id AS alert_channel_id"
-            f" FROM (SELECT guild_id, timezone, slot_key, slot_at FROM deliveries WHERE {FAULT_ROWS}"
+            f" FROM (SELECT guild_id, timezone, slot_key, slot_at FROM ledger_rows WHERE {FAULT_ROWS}"
             " AND slot_at >= ? AND timezone != ?) AS f"
             " JOIN alert_channels AS a ON a.guild_id = f.guild_id AND f.slot_at >= a.set_at"
             " WHERE NOT EXISTS (SELECT 1 FROM removed_servers AS r WHERE r.guild_id = f.guild_id)"
             " AND NOT EXISTS (SELECT 1 FROM alerts AS x WHERE x.guild_id = f.guild_id"
             " AND x.timezone = f.timezone AND x.slot_key = f.slot_key)"
-            " AND NOT EXISTS (SELECT 1 FROM deliveries AS p WHERE p.state = 'pending'"
+            " AND NOT EXISTS (SELECT 1 FROM ledger_rows AS p WHERE p.state = 'pending'"
             " AND p.guild_id = f.guild_id AND p.timezone = f.timezone AND p.slot_key = f.slot_key)"
             " GROUP BY f.guild_id, f.timezone, f.slot_key, a.channel_id ORDER BY slot_at, f.guild_id",
             (to_db(since), MANUAL_TIMEZONE),
@@ -164,7 +165,7 @@ class AlertRepository:
         """The slot's faulted rows in that server, by channel."""
         return await _FAULTS.fetch_all(
             self._db,
-            f"SELECT {_FAULTS.names} FROM deliveries WHERE {FAULT_ROWS} AND slot_at = ?"  # noqa: S608
+            f"SELECT {_FAULTS.names} FROM ledger_rows WHERE {FAULT_ROWS} AND slot_at = ?"  # noqa: S608
             " AND guild_id = ? AND timezone = ? AND slot_key = ? ORDER BY channel_id",
             (to_db(slot.slot_at), slot.guild_id, slot.timezone, slot.slot_key),
         )

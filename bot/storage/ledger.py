@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, Protocol, TypeVar
 
+from bot.storage._compact import Member, decode_channel, promote, promote_channels
 from bot.storage._rows import Columns
 from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
@@ -199,23 +200,43 @@ _DELIVERIES = Columns(Delivery)
 # sequential scan of every subscription (and every row of the slot) in each chunk: recording grew with the
 # square of the subscriptions (EXPLAIN ANALYZE; tests/unit/test_record_chunks.py counts the rows read).
 _CHUNK_IDS_POSTGRESQL = "ARRAY(SELECT CAST(json_array_elements_text(CAST({} AS json)) AS BIGINT))"
+
+
+# A channel's compact rows in groups of one state (or of the slot's groups): each such group's member looked up
+# by (group, channel); the groups of a state or of a slot are few beside the channels.
+def _compact_row(channel: str, where: str) -> str:
+    return (
+        "SELECT 1 FROM delivery_groups AS g JOIN delivery_members AS m ON m.group_id = g.id"  # noqa: S608
+        f" AND m.channel_id = {channel} WHERE {where}"
+    )
+
+
 _HAS_RESERVING_ROW = (
-    "EXISTS (SELECT 1 FROM deliveries AS p WHERE p.channel_id = s.channel_id AND p.state = 'pending')"
+    "EXISTS (SELECT 1 FROM deliveries AS p WHERE p.channel_id = s.channel_id AND p.state = 'pending')"  # noqa: S608 - constant fragments
     " OR EXISTS (SELECT 1 FROM deliveries AS h WHERE h.channel_id = s.channel_id AND h.state = 'held')"
+    " OR EXISTS (" + _compact_row("s.channel_id", "g.state = 'pending'") + ")"
+)
+# Whether the channel has the slot's row, in either form (the slot bound at `?` twice: time zone, key).
+_HAS_SLOT_ROW = (
+    "EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"  # noqa: S608 - constant fragments
+    " AND d.slot_key = ?{offset})"
+    f" OR EXISTS ({_compact_row('s.channel_id', 'g.timezone = ? AND g.slot_key = ?')}{{offset}})"
 )
 _CHUNK_STATE: dict[Dialect, str] = {
     "sqlite": (
         "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through,"  # noqa: S608
         " s.paused_at, s.paused_reason, s.pause_cause,"
-        " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
-        " AND d.slot_key = ?),"
+        f" {_HAS_SLOT_ROW.format(offset='')},"
         " (SELECT json_group_object(b.brief_id, b.version) FROM delivered_briefs AS b"
         " WHERE b.channel_id = s.channel_id AND +b.brief_id IN (SELECT value FROM json_each(?))),"
         f" CASE WHEN {_HAS_RESERVING_ROW} THEN (SELECT json_group_array(reserved) FROM ("
         "SELECT j.value AS reserved FROM deliveries AS p, json_each(p.brief_ids) AS j"
         " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
         " UNION SELECT j.value FROM deliveries AS h, json_each(h.brief_ids) AS j"
-        " WHERE h.channel_id = s.channel_id AND h.state = 'held' ORDER BY reserved)) END,"
+        " WHERE h.channel_id = s.channel_id AND h.state = 'held'"
+        " UNION SELECT j.value FROM delivery_groups AS g JOIN delivery_members AS m ON m.group_id = g.id"
+        " AND m.channel_id = s.channel_id, json_each(g.brief_ids) AS j WHERE g.state = 'pending'"
+        " ORDER BY reserved)) END,"
         " s.tags"
         " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(?))"
     ),
@@ -227,8 +248,7 @@ _CHUNK_STATE: dict[Dialect, str] = {
     "postgresql": (
         "SELECT s.channel_id, s.guild_id, s.active, s.schedule, s.timezone, s.recorded_through,"  # noqa: S608
         " s.paused_at, s.paused_reason, s.pause_cause,"
-        " EXISTS (SELECT 1 FROM deliveries AS d WHERE d.channel_id = s.channel_id AND d.timezone = ?"
-        " AND d.slot_key = ? OFFSET 0),"
+        f" {_HAS_SLOT_ROW.format(offset=' OFFSET 0')},"
         " (SELECT json_object_agg(b.brief_id, b.version ORDER BY b.brief_id) FROM delivered_briefs AS b"
         " WHERE b.channel_id = s.channel_id AND jsonb_exists((SELECT jsonb_object_agg(a, TRUE)"
         " FROM json_array_elements_text(?::json) AS available (a)), b.brief_id)),"
@@ -237,65 +257,72 @@ _CHUNK_STATE: dict[Dialect, str] = {
         " json_array_elements_text(p.brief_ids::json) AS j (value)"
         " WHERE p.channel_id = s.channel_id AND p.state = 'pending'"
         " UNION SELECT j.value FROM deliveries AS h, json_array_elements_text(h.brief_ids::json) AS j (value)"
-        " WHERE h.channel_id = s.channel_id AND h.state = 'held') AS r) END,"
+        " WHERE h.channel_id = s.channel_id AND h.state = 'held'"
+        " UNION SELECT j.value FROM delivery_groups AS g JOIN delivery_members AS m ON m.group_id = g.id"
+        " AND m.channel_id = s.channel_id, json_array_elements_text(g.brief_ids::json) AS j (value)"
+        " WHERE g.state = 'pending') AS r) END,"
         " s.tags"
         f" FROM subscriptions AS s WHERE s.channel_id = ANY ({_CHUNK_IDS_POSTGRESQL.format('?')})"
     ),
 }
 
 
-# A channel's nonce (`make_nonce`) computed in SQL: the slot's prefix, then the channel id in
-# `_CHANNEL_DIGITS` base-62 digits, most significant first (62**10 < 2**63, so integer division is exact on
-# both backends' 64-bit integers). On SQLite, the ten low digits are read two at a time from `:pairs`, a blob
-# of every pair of digits (`_PAIRS`; a blob's substr is indexed by byte, a text's walks its characters): six
-# substr calls a row instead of eleven; measured 0.14 s instead of 0.40 s for 100,000 rows (CPU).
-# PostgreSQL's substr takes an integer position, not a bigint, and runs on the server.
-def _nonce_sql(dialect: Dialect) -> str:
-    if dialect == "sqlite":
-        top = f"substr('{_BASE62}', s.channel_id / {_FOUR_DIGITS**2 * 3844} + 1, 1)"
-        pairs = [
-            f"substr(:pairs, (s.channel_id / {3844**power} % 3844) * 2 + 1, 2)" for power in range(4, -1, -1)
-        ]
-        return f":prefix || CAST({' || '.join([top, *pairs])} AS TEXT)"
-    position = "CAST((s.channel_id / {}) % 62 AS INTEGER) + 1"
-    return " || ".join(
-        ["CAST(:prefix AS TEXT)"]
-        + [
-            f"substr('{_BASE62}', {position.format(62**power)}, 1)"
-            for power in range(_CHANNEL_DIGITS - 1, -1, -1)
-        ]
-    )
-
-
-_PAIRS = "".join(_BASE62_PAIRS).encode("ascii")
-
-
-# One group of a chunk's rows (channels with the same decision), set-based: each channel's row made from its
-# subscription inside the database, nothing per row crossing from Python (binding 15 values a row and running
-# the statement once per row cost more than SQLite's own insert, measured with callgrind).
-_INSERT_COLUMNS = (
-    "INSERT INTO deliveries (channel_id, guild_id, timezone, slot_key, slot_at, nonce, state, brief_ids,"
-    " next_attempt_at, reason, pause_cause, created_at, updated_at, brief_versions, updated_from)"
-)
-_INSERT_GROUP: dict[Dialect, str] = {
+# One decision's channels of a chunk, as members of its group, set-based: each member made from its subscription
+# inside the database, in channel order (appended to both B-trees of the table: a group's id is the newest).
+_INSERT_MEMBERS: dict[Dialect, str] = {
     "sqlite": (
-        f"{_INSERT_COLUMNS} SELECT s.channel_id, s.guild_id, :timezone, :slot_key, :slot_at,"  # noqa: S608
-        f" {_nonce_sql('sqlite')}, :state, :brief_ids, :next_attempt_at, :reason, :pause_cause, :stamp, :stamp,"
-        " :brief_versions, :updated_from"
+        "INSERT INTO delivery_members (group_id, channel_id, guild_id) SELECT :group_id, s.channel_id, s.guild_id"
         " FROM subscriptions AS s WHERE s.channel_id IN (SELECT value FROM json_each(:channel_ids))"
         " ORDER BY s.channel_id"
     ),
-    # PostgreSQL is told each parameter's type: a bare parameter in a SELECT list would be taken for text only
-    # where it meets text.
     "postgresql": (
-        f"{_INSERT_COLUMNS} SELECT s.channel_id, s.guild_id, CAST(:timezone AS TEXT),"  # noqa: S608
-        f" CAST(:slot_key AS TEXT), CAST(:slot_at AS TEXT), {_nonce_sql('postgresql')}, CAST(:state AS TEXT),"
-        " CAST(:brief_ids AS TEXT), CAST(:next_attempt_at AS TEXT), CAST(:reason AS TEXT),"
-        " CAST(:pause_cause AS TEXT), CAST(:stamp AS TEXT), CAST(:stamp AS TEXT), CAST(:brief_versions AS TEXT),"
-        " CAST(:updated_from AS TEXT) FROM subscriptions AS s"
+        "INSERT INTO delivery_members (group_id, channel_id, guild_id)"  # noqa: S608 - a constant fragment
+        " SELECT CAST(:group_id AS BIGINT), s.channel_id, s.guild_id FROM subscriptions AS s"
         f" WHERE s.channel_id = ANY ({_CHUNK_IDS_POSTGRESQL.format(':channel_ids')}) ORDER BY s.channel_id"
     ),
 }
+
+
+async def _retire_empty_groups(connection: Connection) -> None:
+    """Delete the groups whose members have all been promoted (a slot's, once its fan-out took them): what
+    reads a channel's compact rows looks each group up, so groups left empty would slow it down. Run in a
+    recording's first transaction (on PostgreSQL every recording holds the writers' lock): a group being
+    filled by another recording in progress is checked again by that one's next chunk (`_record_chunk`)."""
+    await connection.execute(
+        "DELETE FROM delivery_groups WHERE NOT EXISTS"
+        " (SELECT 1 FROM delivery_members AS m WHERE m.group_id = delivery_groups.id)"
+    )
+
+
+async def _new_group(
+    connection: Connection, slot: SlotLike, prefix: str, key: tuple[_Decision, str | None], stamp: str
+) -> int:
+    """A new group of `slot` for one decision (and pause cause): its id."""
+    (state, reason, brief_ids, next_at, versions, updated_from), cause = key
+    group_id = await connection.fetchval(
+        "INSERT INTO delivery_groups (timezone, slot_key, slot_at, nonce_prefix, state, brief_ids,"
+        " next_attempt_at, reason, pause_cause, brief_versions, updated_from, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            slot.timezone,
+            slot.key,
+            to_db(slot.at),
+            prefix,
+            state,
+            brief_ids,
+            next_at,
+            reason,
+            cause,
+            versions,
+            updated_from,
+            stamp,
+            stamp,
+        ),
+    )
+    assert group_id is not None
+    return int(group_id)
+
+
 # The turn (`due_in_turn`): each channel's oldest due row (its head: no due row of the channel before it),
 # the heads numbered within their server (`in_guild`, oldest slot first), ordered by that number first: one
 # channel per server per round. Only the first `window` rows of the turn are wanted, and none of them is beyond
@@ -324,31 +351,80 @@ _GUILDS_PENDING = (
     " AND d.guild_id > g.guild_id) FROM guilds AS g WHERE g.guild_id IS NOT NULL)"
     " SELECT guild_id FROM guilds WHERE guild_id IS NOT NULL"
 )
+# A group whose members are due (they share its state and times).
+_GROUP_DUE = "{0}.state = 'pending' AND ({0}.next_attempt_at <= :now OR {0}.updated_at > :now)"
+# Servers with compact pending due rows: a skip scan of each such group's members by server (the groups few).
+_COMPACT_GUILDS_PENDING = (
+    "WITH RECURSIVE found (group_id, guild_id) AS ("  # noqa: S608 - constant fragments
+    " SELECT g.id, (SELECT min(m.guild_id) FROM delivery_members AS m WHERE m.group_id = g.id)"
+    f" FROM delivery_groups AS g WHERE {_GROUP_DUE.format('g')}"
+    " UNION ALL SELECT f.group_id, (SELECT min(m.guild_id) FROM delivery_members AS m"
+    " WHERE m.group_id = f.group_id AND m.guild_id > f.guild_id) FROM found AS f WHERE f.guild_id IS NOT NULL)"
+    " SELECT DISTINCT guild_id FROM found WHERE guild_id IS NOT NULL"
+)
+
+
+def _compact_heads_by_guild(dialect: Dialect, *, claimable: bool) -> str:
+    """The first `:per_guild` compact heads of each group and server in the JSON array `:guilds`, in channel
+    order: (group id, channel id, guild id, slot_at); on SQLite, a row per group and server with its channel
+    ids as a JSON array. Of a slot, a channel's full row comes before its compact
+    one (`<=`), and compact rows of one slot by group."""
+    head = (
+        "NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.channel_id = q.channel_id"  # noqa: S608 - constant
+        " AND e.state = 'pending' AND e.slot_at <= g.slot_at"
+        " AND (e.next_attempt_at <= :now OR e.updated_at > :now))"
+        " AND NOT EXISTS (SELECT 1 FROM delivery_groups AS g2 JOIN delivery_members AS e2"
+        " ON e2.group_id = g2.id AND e2.channel_id = q.channel_id WHERE g2.state = 'pending'"
+        " AND (g2.next_attempt_at <= :now OR g2.updated_at > :now)"
+        " AND (g2.slot_at < g.slot_at OR (g2.slot_at = g.slot_at AND g2.id < g.id)))"
+        + (f" AND NOT {_sending('q')}" if claimable else "")
+    )
+    if dialect == "sqlite":
+        # SQLite has no LATERAL, and a correlated IN list against the members made it scan every member of
+        # the group for each server (EXPLAIN QUERY PLAN): each (group, server)'s read is a scalar subquery,
+        # its channels one JSON array, read once per (group, server) along delivery_members_by_guild.
+        return (
+            "SELECT g.id, (SELECT json_group_array(channel_id) FROM (SELECT q.channel_id"  # noqa: S608
+            f" FROM delivery_members AS q WHERE q.group_id = g.id AND q.guild_id = gu.value AND {head}"
+            " ORDER BY q.channel_id LIMIT :per_guild)), gu.value, g.slot_at"
+            f" FROM json_each(:guilds) AS gu CROSS JOIN delivery_groups AS g WHERE {_GROUP_DUE.format('g')}"
+        )
+    return (
+        "SELECT g.id, h.channel_id, h.guild_id, g.slot_at"  # noqa: S608 - constant fragments
+        " FROM json_array_elements_text(CAST(:guilds AS json)) AS gu (guild_id)"
+        " CROSS JOIN delivery_groups AS g CROSS JOIN LATERAL (SELECT q.channel_id, q.guild_id"
+        " FROM delivery_members AS q WHERE q.group_id = g.id AND q.guild_id = CAST(gu.guild_id AS BIGINT)"
+        f" AND {head} ORDER BY q.channel_id LIMIT CAST(:per_guild AS INTEGER)) AS h"
+        f" WHERE {_GROUP_DUE.format('g')}"
+    )
 
 
 def _heads_by_guild(dialect: Dialect, *, claimable: bool) -> str:
-    """The first `:per_guild` heads of each server in the JSON array `:guilds`, oldest slot first: (id,
-    guild_id, slot_at). `claimable`: of channels without a send in flight (`_sending`) only."""
+    """The first `:per_guild` heads of each server in the JSON array `:guilds`, oldest slot first, then by
+    channel: (id, guild_id, slot_at, channel_id). `claimable`: of channels without a send in flight (`_sending`) only."""
     head = (
         "q.state = 'pending' AND (q.next_attempt_at <= :now OR q.updated_at > :now)"  # noqa: S608 - constant
         + (f" AND NOT {_sending('q')}" if claimable else "")
         + " AND NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.channel_id = q.channel_id"
         " AND e.state = 'pending' AND (e.slot_at < q.slot_at OR (e.slot_at = q.slot_at AND e.id < q.id))"
         " AND (e.next_attempt_at <= :now OR e.updated_at > :now))"
+        " AND NOT EXISTS (SELECT 1 FROM delivery_groups AS g2 JOIN delivery_members AS e2"
+        " ON e2.group_id = g2.id AND e2.channel_id = q.channel_id WHERE g2.state = 'pending'"
+        " AND (g2.next_attempt_at <= :now OR g2.updated_at > :now) AND g2.slot_at < q.slot_at)"
     )
     if dialect == "sqlite":
         # SQLite has no LATERAL: each server's limited read is the list an IN takes (run once a server).
         return (
-            "SELECT p.id, p.guild_id, p.slot_at FROM json_each(:guilds) AS g JOIN deliveries AS p"  # noqa: S608
-            " ON p.id IN (SELECT q.id FROM deliveries AS q WHERE q.guild_id = g.value"
-            f" AND {head} ORDER BY q.slot_at, q.id LIMIT :per_guild)"
+            "SELECT p.id, p.guild_id, p.slot_at, p.channel_id FROM json_each(:guilds) AS g"  # noqa: S608
+            " JOIN deliveries AS p ON p.id IN (SELECT q.id FROM deliveries AS q WHERE q.guild_id = g.value"
+            f" AND {head} ORDER BY q.slot_at, q.channel_id, q.id LIMIT :per_guild)"
         )
     return (
-        "SELECT h.id, h.guild_id, h.slot_at"  # noqa: S608 - constant fragments
+        "SELECT h.id, h.guild_id, h.slot_at, h.channel_id"  # noqa: S608 - constant fragments
         " FROM json_array_elements_text(CAST(:guilds AS json)) AS g (guild_id) CROSS JOIN LATERAL"
-        " (SELECT q.id, q.guild_id, q.slot_at FROM deliveries AS q"
+        " (SELECT q.id, q.guild_id, q.slot_at, q.channel_id FROM deliveries AS q"
         f" WHERE q.guild_id = CAST(g.guild_id AS BIGINT) AND {head}"
-        " ORDER BY q.slot_at, q.id LIMIT CAST(:per_guild AS INTEGER)) AS h"
+        " ORDER BY q.slot_at, q.channel_id, q.id LIMIT CAST(:per_guild AS INTEGER)) AS h"
     )
 
 
@@ -377,36 +453,72 @@ _IN_TURN_ROWS: dict[Dialect, str] = {
 }
 
 
-async def _turn(connection: Connection, stamp: str, window: int, *, owner: str | None) -> list[int]:
-    """The ids of the turn's first `window` rows, in its order (`owner`: those claimable by it only).
+# An entry of the turn: a full row's id, or a compact row (group id, channel id).
+_TurnEntry = int | Member
+
+
+async def _turn(connection: Connection, stamp: str, window: int, *, owner: str | None) -> list[_TurnEntry]:
+    """The turn's first `window` rows, in its order (`owner`: those claimable by it only), in either form.
 
     Each server's first `per_guild` heads are read, `per_guild` starting at an equal share of `window`: the
     rows read are those numbered up to `per_guild` in their server. When they are at least `window`, the
     turn's first `window` are among them (every row left unread is numbered after all of them); otherwise
     the servers that had `per_guild` (and may have more) are read again with a larger share, until the rows
-    are enough or every server's heads are read."""
-    guilds = [int(row[0]) for row in await connection.fetch(_GUILDS_PENDING)]
-    sql = _heads_by_guild(connection.dialect, claimable=owner is not None)
-    heads: dict[int, list[tuple[str, int]]] = {}
+    are enough or every server's heads are read. A server's heads are its full ones and its compact ones (each
+    group's first in channel order), merged: oldest slot first, then by channel."""
+    guilds = sorted(
+        {int(row[0]) for row in await connection.fetch(_GUILDS_PENDING)}
+        | {int(row[0]) for row in await connection.fetch(_COMPACT_GUILDS_PENDING, {"now": stamp})}
+    )
+    full_sql = _heads_by_guild(connection.dialect, claimable=owner is not None)
+    compact_sql = _compact_heads_by_guild(connection.dialect, claimable=owner is not None)
+    # Sort keys: (slot_at, channel id, 0, id) full; (slot_at, channel id, 1, group id) compact. Heads are one
+    # per channel, so the order does not depend on the form of any row (nor on the ids promotion gives).
+    heads: dict[int, list[tuple[str, int, int, int]]] = {}
     per_guild = max(1, -(-window // max(1, len(guilds))))
     while guilds:
         parameters: dict[str, object] = {"now": stamp, "guilds": json_list(guilds), "per_guild": per_guild}
         if owner is not None:
             parameters["owner"] = owner
-        fresh: dict[int, list[tuple[str, int]]] = {guild: [] for guild in guilds}
-        for row in await connection.fetch(sql, parameters):
-            fresh[int(row[1])].append((str(row[2]), int(row[0])))
+        fresh: dict[int, list[tuple[str, int, int, int]]] = {guild: [] for guild in guilds}
+        saturated: set[int] = set()
+        for row in await connection.fetch(full_sql, parameters):
+            fresh[int(row[1])].append((str(row[2]), int(row[3]), 0, int(row[0])))
+        saturated.update(guild for guild, found in fresh.items() if len(found) >= per_guild)
+        per_group: dict[tuple[int, int], int] = {}
+        for row in await connection.fetch(compact_sql, parameters):
+            group_id, guild = int(row[0]), int(row[2])
+            # SQLite: one row per (group, server) with its channels as a JSON array; PostgreSQL: a row each.
+            channel_ids = json.loads(str(row[1])) if isinstance(row[1], str) else [int(row[1])]
+            for channel_id in channel_ids:
+                fresh[guild].append((str(row[3]), int(channel_id), 1, group_id))
+            per_group[group_id, guild] = per_group.get((group_id, guild), 0) + len(channel_ids)
+            if per_group[group_id, guild] >= per_guild:
+                saturated.add(guild)
+        for guild, found in fresh.items():
+            found.sort()
+            if guild in saturated:
+                del found[per_guild:]  # beyond them, a source read only so far may hold rows before them
         heads.update(fresh)
-        more = [guild for guild, found in fresh.items() if len(found) >= per_guild]
-        if sum(map(len, heads.values())) >= window or not more:
+        if sum(map(len, heads.values())) >= window or not saturated:
             break
-        guilds, per_guild = more, per_guild * 2
-    numbered = [
-        (in_guild, slot_at, delivery_id)
-        for found in heads.values()
-        for in_guild, (slot_at, delivery_id) in enumerate(sorted(found), start=1)
+        guilds, per_guild = sorted(saturated), per_guild * 2
+    numbered = [(in_guild, *key) for found in heads.values() for in_guild, key in enumerate(found, start=1)]
+    return [
+        key if kind == 0 else (key, channel_id) for _, _, channel_id, kind, key in sorted(numbered)[:window]
     ]
-    return [delivery_id for _, _, delivery_id in sorted(numbered)[:window]]
+
+
+async def _turn_ids(connection: Connection, stamp: str, window: int, *, owner: str | None) -> list[int]:
+    """`_turn`'s rows as full rows' ids, in its order: its compact rows promoted first, in this transaction
+    (one promoted meanwhile by another process is left out: that process has it)."""
+    turn = await _turn(connection, stamp, window, owner=owner)
+    made = await promote(connection, [entry for entry in turn if isinstance(entry, tuple)])
+    return [
+        entry if isinstance(entry, int) else made[entry]
+        for entry in turn
+        if isinstance(entry, int) or entry in made
+    ]
 
 
 # Rows read per claim beyond its limit, for the claims of other processes running at the same time to lock.
@@ -556,6 +668,7 @@ class DeliveryLedger:
         in_order = sorted(subscriptions, key=lambda subscription: subscription.channel_id)
         decisions = _Decisions(choose, available_brief_ids, to_db(now))
         kept: set[tuple[str, str]] = set()  # versions whose snapshot a committed chunk wrote
+        group_ids: dict[tuple[_Decision, str | None], int] = {}  # the slot's group of each decision
         for start in range(0, len(in_order), self.record_chunk):
             pending_before = len(result.pending)
             await self._record_chunk(
@@ -567,6 +680,8 @@ class DeliveryLedger:
                 missed=missed,
                 result=result,
                 snapshots=(snapshot_of, kept),
+                group_ids=group_ids,
+                retire=start == 0,
             )
             if on_pending is not None and len(result.pending) > pending_before:
                 on_pending()
@@ -603,6 +718,8 @@ class DeliveryLedger:
         missed: bool,
         result: SlotRecord,
         snapshots: tuple[SnapshotOf | None, set[tuple[str, str]]],
+        group_ids: dict[tuple[_Decision, str | None], int],
+        retire: bool = False,
     ) -> None:
         """One transaction of `record_slot`: its outcomes are added to `result`; the snapshots of versions its
         rows carry are written with them (`snapshots`: where to get them, and those already written).
@@ -625,11 +742,15 @@ class DeliveryLedger:
         channel_ids = [s.channel_id for s in chunk]
         pending, skipped, already, dropped = result.pending, result.skipped, result.already, result.dropped
         async with self._db.transaction(durable=False) as connection:
+            if retire:
+                await _retire_empty_groups(connection)
             current = {
                 row[0]: row
                 for row in await connection.fetch(
                     _CHUNK_STATE[connection.dialect],
                     (
+                        slot_timezone,
+                        slot_key,
                         slot_timezone,
                         slot_key,
                         json_list([] if missed else available_brief_ids),
@@ -691,36 +812,27 @@ class DeliveryLedger:
                 (pending if state == "pending" else skipped if state == "skipped" else result.missed).append(
                     channel_id
                 )
-            # No row for (channel, slot) exists (read above, in this transaction): each insert adds one per
-            # channel of its group, in channel order, all computed inside SQLite.
-            for (
-                (state, reason, brief_ids, next_at, versions, updated_from),
-                cause,
-            ), members in groups.items():
+            # No row for (channel, slot) exists (read above, in this transaction): each decision's channels
+            # become members of its group, the slot's one for that decision (made by the first chunk that
+            # needs it, made again if it was retired meanwhile, empty: `_retire_empty_groups`).
+            made: dict[tuple[_Decision, str | None], int] = {}
+            for key, members in groups.items():
+                group_id = group_ids.get(key)
+                if group_id is None or not await connection.fetchval(
+                    "SELECT EXISTS (SELECT 1 FROM delivery_groups WHERE id = ?)", (group_id,)
+                ):
+                    group_id = await _new_group(connection, slot, prefix, key, stamp)
+                    made[key] = group_id
                 await connection.execute(
-                    _INSERT_GROUP[connection.dialect],
-                    {
-                        "timezone": slot_timezone,
-                        "slot_key": slot_key,
-                        "slot_at": slot_at,
-                        "prefix": prefix,
-                        **({"pairs": _PAIRS} if connection.dialect == "sqlite" else {}),
-                        "state": state,
-                        "brief_ids": brief_ids,
-                        "next_attempt_at": next_at,
-                        "reason": reason,
-                        "pause_cause": cause,
-                        "stamp": stamp,
-                        "brief_versions": versions,
-                        "updated_from": updated_from,
-                        "channel_ids": json_list(members),
-                    },
+                    _INSERT_MEMBERS[connection.dialect],
+                    {"group_id": group_id, "channel_ids": json_list(members)},
                 )
             snapshot_of, kept = snapshots
             written = [version for version in decisions.carried if version not in kept]
             if groups and written:
                 await _keep_snapshots(connection, written, snapshot_of, stamp)
             await _advance(connection, channel_ids, slot.at)
+        group_ids.update(made)
         if groups and written:
             kept.update(written)
 
@@ -792,7 +904,8 @@ class DeliveryLedger:
         must not wait behind the process's other reads and writes (64 sends' worth: seconds). What it reads
         is written when the row is recorded."""
         row = await self._db.peek_row(
-            "SELECT brief_versions, updated_from FROM deliveries WHERE nonce = ?", (nonce,)
+            f"SELECT brief_versions, updated_from FROM ({_BY_NONCE}) AS found",  # noqa: S608 - constant
+            _by_nonce(nonce),
         )
         if row is None:
             return None
@@ -919,6 +1032,20 @@ class DeliveryLedger:
             await connection.executemany(
                 "UPDATE deliveries SET brief_versions = ?, updated_from = ? WHERE id = ?", rewritten
             )
+            groups = await connection.fetch(
+                "SELECT id, brief_versions, updated_from FROM delivery_groups WHERE state = 'pending'"
+            )
+            regrouped = []
+            for row in groups:
+                columns = [
+                    _renamed_json(row["brief_versions"], renamed),
+                    _renamed_json(row["updated_from"], renamed),
+                ]
+                if columns != [row["brief_versions"], row["updated_from"]]:
+                    regrouped.append((*columns, int(row["id"])))
+            await connection.executemany(
+                "UPDATE delivery_groups SET brief_versions = ?, updated_from = ? WHERE id = ?", regrouped
+            )
         logger.info("%d kept brief version(s) renamed to this format of versions", len(renamed))
 
     async def keep_versions(
@@ -964,13 +1091,27 @@ class DeliveryLedger:
         restored): its next attempt was reckoned on the wrong clock, so it is due now rather than late.
         """
         stamp = to_db(now)
-        async with self._db.read() as connection:
-            rows = await connection.fetch(
-                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE state = 'pending'"  # noqa: S608
-                " AND (next_attempt_at <= ? OR updated_at > ?) ORDER BY slot_at, id LIMIT ?",
+        # A write: compact rows among them are handed out as full rows, promoted.
+        async with self._db.row_transaction(durable=False) as connection:
+            found = await connection.fetch(
+                "SELECT id, group_id, channel_id FROM ledger_rows WHERE state = 'pending'"
+                " AND (next_attempt_at <= ? OR updated_at > ?)"
+                " ORDER BY slot_at, channel_id, id, group_id LIMIT ?",
                 (stamp, stamp, limit),
             )
-        return [_DELIVERIES.read(row) for row in rows]
+            made = await promote(connection, [(int(r[1]), int(r[2])) for r in found if r[1] is not None])
+            ids = [
+                int(r[0]) if r[1] is None else made[int(r[1]), int(r[2])]
+                for r in found
+                if r[1] is None or (int(r[1]), int(r[2])) in made
+            ]
+            rows = await connection.fetch(
+                f"SELECT {_DELIVERIES.names} FROM deliveries"  # noqa: S608 - constant columns
+                f" WHERE id IN ({elements(connection.dialect)})",
+                (json_list(ids),),
+            )
+        by_id = {int(row["id"]): _DELIVERIES.read(row) for row in rows}
+        return [by_id[delivery_id] for delivery_id in ids]
 
     async def due_in_turn(self, now: datetime, *, limit: int = 500) -> list[Delivery]:
         """The due rows the dispatcher takes next, at most `limit`: each channel's oldest due row only (its
@@ -984,8 +1125,9 @@ class DeliveryLedger:
         if limit <= 0:
             return []
         stamp = to_db(now)
-        async with self._db.read() as connection:
-            ids = await _turn(connection, stamp, limit, owner=None)
+        # A write: the turn's compact rows are handed out as full rows, promoted (see `_turn_ids`).
+        async with self._db.row_transaction(durable=False) as connection:
+            ids = await _turn_ids(connection, stamp, limit, owner=None)
             rows = await connection.fetch(
                 _IN_TURN_ROWS[connection.dialect], {"ids": json_list(ids), "now": stamp, "limit": limit}
             )
@@ -1021,7 +1163,7 @@ class DeliveryLedger:
             parameters: dict[str, object] = {"now": stamp, "owner": owner, "limit": limit}
             if sql is not _CLAIMABLE_HELD:
                 # The turn's first rows, beyond `limit` by CLAIM_WINDOW_SPARE for other processes' claims.
-                turn = await _turn(connection, stamp, limit + CLAIM_WINDOW_SPARE, owner=owner)
+                turn = await _turn_ids(connection, stamp, limit + CLAIM_WINDOW_SPARE, owner=owner)
                 parameters = {"ids": json_list(turn), "now": stamp, "limit": limit}
             found = await connection.fetch(sql + _skip_locked(self._db, sql), parameters)
             rows = [_DELIVERIES.read(row) for row in found]
@@ -1040,14 +1182,22 @@ class DeliveryLedger:
         """The earliest next attempt among pending rows, or None when nothing is pending."""
         async with self._db.read() as connection:
             row = await connection.fetchrow(
-                "SELECT min(next_attempt_at) AS next_at FROM deliveries WHERE state = 'pending'"
+                "SELECT min(next_at) AS next_at FROM (SELECT min(next_attempt_at) AS next_at FROM deliveries"
+                " WHERE state = 'pending' UNION ALL SELECT min(g.next_attempt_at) FROM delivery_groups AS g"
+                " WHERE g.state = 'pending' AND EXISTS (SELECT 1 FROM delivery_members AS m"
+                " WHERE m.group_id = g.id)) AS both_forms"
             )
         return None if row is None or row["next_at"] is None else from_db(str(row["next_at"]))
 
     async def count(self, state: DeliveryState) -> int:
         """How many rows are in `state`."""
         async with self._db.read() as connection:
-            row = await connection.fetchrow("SELECT count(*) AS n FROM deliveries WHERE state = ?", (state,))
+            row = await connection.fetchrow(
+                "SELECT (SELECT count(*) FROM deliveries WHERE state = ?) + (SELECT count(*)"
+                " FROM delivery_groups AS g JOIN delivery_members AS m ON m.group_id = g.id WHERE g.state = ?)"
+                " AS n",
+                (state, state),
+            )
         return int(row["n"]) if row else 0
 
     async def mark_posted(
@@ -1461,10 +1611,10 @@ class DeliveryLedger:
         """The slot and window of the digest with `nonce`, read on what is committed now without waiting for
         a transaction (it is asked just before the digest's pacing permit); None for an unknown nonce."""
         row = await self._db.peek_row(
-            "SELECT d.slot_at, d.timezone, (SELECT max(p.slot_at) FROM deliveries AS p"
+            "SELECT d.slot_at, d.timezone, (SELECT max(p.slot_at) FROM deliveries AS p"  # noqa: S608
             " WHERE p.channel_id = d.channel_id AND p.state = 'sent' AND p.slot_at < d.slot_at) AS since"
-            " FROM deliveries AS d WHERE d.nonce = ?",
-            (nonce,),
+            f" FROM ({_BY_NONCE}) AS d",
+            _by_nonce(nonce),
         )
         if row is None:
             return None
@@ -1502,13 +1652,16 @@ class DeliveryLedger:
         return None if row is None else _DELIVERIES.read(row)
 
     async def history(self, channel_id: int, *, limit: int = 10) -> list[Delivery]:
-        """The channel's most recent rows (any state), newest slot first."""
-        return await _DELIVERIES.fetch_all(
-            self._db,
-            f"SELECT {_DELIVERIES.names} FROM deliveries WHERE channel_id = ?"  # noqa: S608
-            " ORDER BY slot_at DESC, id DESC LIMIT ?",
-            (channel_id, limit),
-        )
+        """The channel's most recent rows (any state), newest slot first (its compact rows promoted: handed
+        out, they are full rows)."""
+        async with self._db.transaction(durable=False) as connection:
+            await promote_channels(connection, [channel_id])
+            rows = await connection.fetch(
+                f"SELECT {_DELIVERIES.names} FROM deliveries WHERE channel_id = ?"  # noqa: S608
+                " ORDER BY slot_at DESC, id DESC LIMIT ?",
+                (channel_id, limit),
+            )
+        return [_DELIVERIES.read(row) for row in rows]
 
     async def delivered_brief_ids(self, channel_id: int) -> set[str]:
         """The briefs posted to the channel so far."""
@@ -1517,6 +1670,20 @@ class DeliveryLedger:
                 "SELECT brief_id FROM delivered_briefs WHERE channel_id = ?", (channel_id,)
             )
         return {str(row["brief_id"]) for row in rows}
+
+
+# The row with a nonce, in either form: a compact row's nonce is its group's prefix and its channel's digits.
+_BY_NONCE = (
+    "SELECT slot_at, timezone, channel_id, brief_versions, updated_from FROM deliveries WHERE nonce = :nonce"
+    " UNION ALL SELECT g.slot_at, g.timezone, m.channel_id, g.brief_versions, g.updated_from"
+    " FROM delivery_groups AS g JOIN delivery_members AS m ON m.group_id = g.id AND m.channel_id = :channel"
+    " WHERE g.nonce_prefix = :prefix"
+)
+
+
+def _by_nonce(nonce: str) -> dict[str, object]:
+    channel = decode_channel(nonce[-_CHANNEL_DIGITS:]) if len(nonce) == NONCE_LENGTH else None
+    return {"nonce": nonce, "channel": -1 if channel is None else channel, "prefix": nonce[:-_CHANNEL_DIGITS]}
 
 
 def _skip_locked(database: Database, sql: str) -> str:
@@ -1559,6 +1726,12 @@ async def _pending_brief_ids(connection: Connection, channel_ids: Sequence[int])
     for row in await connection.fetch(
         "SELECT channel_id, brief_ids FROM deliveries WHERE state IN ('pending', 'held')"  # noqa: S608 - constant
         f" AND channel_id IN ({elements(connection.dialect)})",
+        (json_list(channel_ids),),
+    ):
+        held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
+    for row in await connection.fetch(
+        "SELECT m.channel_id, g.brief_ids FROM delivery_groups AS g JOIN delivery_members AS m"  # noqa: S608
+        f" ON m.group_id = g.id AND m.channel_id IN ({elements(connection.dialect)}) WHERE g.state = 'pending'",
         (json_list(channel_ids),),
     ):
         held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
@@ -1637,20 +1810,30 @@ _UNVERSIONED = (
 # The versions something still needs: carried or told against by a row that may yet be posted (pending, or
 # held until a look or an admin settles it), or the one a channel last had (its next update is told
 # against it).
+# A group whose compact rows may yet be posted: pending, with a member left.
+_GROUP_NEEDS = "g.state = 'pending' AND EXISTS (SELECT 1 FROM delivery_members AS m WHERE m.group_id = g.id)"
 _NEEDED_VERSIONS: dict[Dialect, str] = {
     "sqlite": (
-        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d, json_each(d.brief_versions) AS j"
+        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d, json_each(d.brief_versions) AS j"  # noqa: S608 - constant fragments
         " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
         " UNION SELECT j.key, j.value FROM deliveries AS d, json_each(d.updated_from) AS j"
         " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM delivery_groups AS g, json_each(g.brief_versions) AS j"
+        f" WHERE {_GROUP_NEEDS} AND g.brief_versions IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM delivery_groups AS g, json_each(g.updated_from) AS j"
+        f" WHERE {_GROUP_NEEDS} AND g.updated_from IS NOT NULL"
         " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
     ),
     "postgresql": (
-        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d,"
+        "SELECT j.key AS brief_id, j.value AS version FROM deliveries AS d,"  # noqa: S608 - constant fragments
         " json_each_text(d.brief_versions::json) AS j"
         " WHERE d.state IN ('pending', 'held') AND d.brief_versions IS NOT NULL"
         " UNION SELECT j.key, j.value FROM deliveries AS d, json_each_text(d.updated_from::json) AS j"
         " WHERE d.state IN ('pending', 'held') AND d.updated_from IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM delivery_groups AS g, json_each_text(g.brief_versions::json) AS j"
+        f" WHERE {_GROUP_NEEDS} AND g.brief_versions IS NOT NULL"
+        " UNION SELECT j.key, j.value FROM delivery_groups AS g, json_each_text(g.updated_from::json) AS j"
+        f" WHERE {_GROUP_NEEDS} AND g.updated_from IS NOT NULL"
         " UNION SELECT DISTINCT brief_id, version FROM delivered_briefs WHERE version IS NOT NULL"
     ),
 }

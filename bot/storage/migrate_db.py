@@ -190,8 +190,11 @@ async def _matching_tables(sqlite: Database, postgresql: Database) -> list[_Tabl
         )
     async with postgresql.read() as target:
         rows = await target.fetch(
+            # Tables only: a view (ledger_rows, migration 0022) is no data of its own.
             "SELECT table_name, column_name FROM information_schema.columns"
-            " WHERE table_schema = current_schema() AND table_name != ? ORDER BY table_name, ordinal_position",
+            " WHERE table_schema = current_schema() AND table_name != ? AND table_name IN"
+            " (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_type = 'BASE TABLE') ORDER BY table_name, ordinal_position",
             (_VERSION_TABLE,),
         )
         target_columns: dict[str, list[str]] = {}

@@ -73,6 +73,12 @@ class RemovedServers:
                     (guild_id, guild_id),
                 )
                 await connection.execute("DELETE FROM deliveries WHERE guild_id = ?", (guild_id,))
+                # Its compact rows: each group's members of the server (a range of delivery_members_by_guild).
+                await connection.execute(
+                    "DELETE FROM delivery_members WHERE group_id IN (SELECT id FROM delivery_groups)"
+                    " AND guild_id = ?",
+                    (guild_id,),
+                )
                 await connection.execute("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
                 await connection.execute("DELETE FROM removed_servers WHERE guild_id = ?", (guild_id,))
                 logger.info("forgot server %d: it removed the bot on or before %s", guild_id, cutoff)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, get_args
 
+from bot.storage._compact import promote_channels
 from bot.storage._rows import Columns
 from bot.storage._time import to_db
 from bot.storage.database import DATA_ERRORS, INTEGRITY_ERRORS, Connection, Database
@@ -251,6 +252,7 @@ class SubscriptionRepository:
             )
             if changed:
                 cancel, parameters = _cancelling(reason, stamp, hold=not gone)
+                await promote_channels(connection, [channel_id], states=["pending"])
                 await connection.execute(
                     f"UPDATE deliveries SET {cancel}, updated_at = ?"  # noqa: S608 - constant
                     " WHERE channel_id = ? AND state = 'pending'",
@@ -445,6 +447,7 @@ async def pause_in(
         # retention) and subscribe again. Until then the look is refused and the row stays held, its briefs
         # reserved; it is looked for at once when the bot is back (found: its briefs count as had).
         cancel, parameters = _cancelling(f"subscription paused: {reason}", stamp, hold=True)
+        await promote_channels(connection, [channel_id], states=["pending"])
         await connection.execute(
             f"UPDATE deliveries SET {cancel}, pause_cause = ?, updated_at = ?"  # noqa: S608 - constant
             " WHERE channel_id = ? AND state = 'pending'",

@@ -73,6 +73,16 @@ async def _a_server_in_use(path: Path) -> None:
             FinishedSlot(1, "UTC", NINE.key, NINE.at, 500), "TEST FIXTURE: faults", now=NINE.at
         )
         await SubscriptionRepository(database).pause(40, "missing access", now=T0)
+        # A later slot of the removed server's channel, skipped for its pause: a compact row, left so.
+        ninety = await SubscriptionRepository(database).get(90)
+        assert ninety is not None
+        await ledger.record_slot(
+            nine_utc_slot(2),
+            [ninety],
+            available_brief_ids=["b2"],
+            choose=contents_rule(max_briefs=3, when_nothing_new="skip"),
+            now=NINE.at,
+        )
         # Its shards: the count it fixed, its presence and leases, its last IDENTIFY's turn.
         shards, at = ShardStore(database), NINE.at.timestamp()
         await shards.fix_count("process-sqlite", wanted=None, recommended=2, now=at, until=at + 20)
@@ -118,6 +128,7 @@ async def test_every_table_is_copied_verified_and_ids_continue_after_the_copied(
             assert after[name] == rows, name
         copied = {copy.name: copy.rows for copy in copies}
         assert copied["deliveries"] == 4 and copied["alerts"] == 1 and copied["delivered_briefs"] == 2
+        assert copied["delivery_members"] == 1 and copied["delivery_groups"] == 1  # the first slot's retired
         empty = {name for name, rows in copied.items() if rows == 0}
         assert empty == {"process_heartbeats"}, empty  # every table a running server fills is exercised
         # The ledger reads the same on PostgreSQL: states, nonces, the lease, and a new row's id is new.
@@ -126,6 +137,11 @@ async def test_every_table_is_copied_verified_and_ids_continue_after_the_copied(
         [sent] = await ledger.history(10)
         [first_sent] = await DeliveryLedger(sqlite).history(10)
         assert sent.message_id == 1_234_567_890_123_456_789 and sent.nonce == first_sent.nonce
+        # The compact row too: the same skipped row, nonce and reason, read (and promoted) on each side.
+        [skipped_pg] = await ledger.history(90)
+        [skipped_sqlite] = await DeliveryLedger(sqlite).history(90)
+        assert skipped_pg.state == "skipped" and skipped_pg.pause_cause == "server_removed"
+        assert (skipped_pg.nonce, skipped_pg.reason) == (skipped_sqlite.nonce, skipped_sqlite.reason)
         # The stopped SQLite process's lease on channel 30 ended: its row is sent again at once, fenced
         # by a token past the one the copied lease had.
         claimed = {

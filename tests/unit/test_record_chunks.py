@@ -332,7 +332,7 @@ async def test_rows_recorded_in_bulk_carry_each_channels_own_nonce(database: Dat
         nine_utc_slot(), subscriptions, available_brief_ids=POOL, choose=RULE, now=T0
     )
     async with database.read() as connection:
-        rows = await connection.fetch("SELECT channel_id, nonce FROM deliveries ORDER BY channel_id")
+        rows = await connection.fetch("SELECT channel_id, nonce FROM ledger_rows ORDER BY channel_id")
     assert [(row[0], row[1]) for row in rows] == [
         (channel, make_nonce("UTC", "2026-05-01T09:00", channel)) for channel in channels
     ]

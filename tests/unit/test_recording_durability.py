@@ -114,7 +114,7 @@ async def test_a_recording_chunk_and_its_recorded_through_commit_together_at_nor
     assert len(chunks) == 3  # 2 + 2 + 1
     for chunk in chunks:
         assert chunk.synchronous == "NORMAL"
-        inserted = [s for s in chunk.statements if s.startswith("INSERT INTO deliveries")]
+        inserted = [s for s in chunk.statements if s.startswith("INSERT INTO delivery_members")]
         advanced = [s for s in chunk.statements if "SET recorded_through" in s]
         # The chunk's rows and the mark saying its channels are recorded: lost together or kept together.
         assert inserted and len(advanced) == 1

@@ -34,20 +34,22 @@ _SENDING = (
 
 
 def _former_turn(heads_also: str = "", still: str = "", *, window: str = ":limit", last: str = "") -> str:
-    """The query of bot.storage.ledger before the turn was read per server (main at 0dc51df), verbatim."""
+    """The query of bot.storage.ledger before the turn was read per server (main at 0dc51df), verbatim but
+    for the order of one server's heads of one slot: by channel, then id (was: by id), since compact rows
+    (migration 0022) have no id until promoted."""
     return (
-        "WITH heads AS (SELECT id, guild_id, slot_at FROM deliveries AS p"  # noqa: S608 - constant columns
+        "WITH heads AS (SELECT id, guild_id, slot_at, channel_id FROM deliveries AS p"  # noqa: S608 - constant columns
         " WHERE state = 'pending' AND (next_attempt_at <= :now OR updated_at > :now)"
         f"{heads_also}"
         " AND NOT EXISTS (SELECT 1 FROM deliveries AS q WHERE q.channel_id = p.channel_id"
         " AND q.state = 'pending' AND (q.slot_at < p.slot_at OR (q.slot_at = p.slot_at AND q.id < p.id))"
         " AND (q.next_attempt_at <= :now OR q.updated_at > :now))),"
-        " ranked AS (SELECT id, slot_at,"
-        " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, id) AS in_guild FROM heads),"
-        " taken AS (SELECT id AS taken_id, slot_at AS taken_at, in_guild FROM ranked"
-        f" ORDER BY in_guild, slot_at, id LIMIT {window})"
+        " ranked AS (SELECT id, slot_at, channel_id,"
+        " row_number() OVER (PARTITION BY guild_id ORDER BY slot_at, channel_id, id) AS in_guild FROM heads),"
+        " taken AS (SELECT id AS taken_id, slot_at AS taken_at, channel_id AS taken_channel, in_guild FROM ranked"
+        f" ORDER BY in_guild, slot_at, channel_id, id LIMIT {window})"
         f" SELECT {_NAMES} FROM taken JOIN deliveries ON deliveries.id = taken.taken_id"
-        f"{still} ORDER BY in_guild, taken_at, taken_id{last}"
+        f"{still} ORDER BY in_guild, taken_at, taken_channel, taken_id{last}"
     )
 
 
