@@ -55,7 +55,7 @@ from bot.briefs.models import (
     Person,
     Quote,
 )
-from bot.briefs.money import DOLLARS, MoneyError, amount_cut, format_number, parse_money
+from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
@@ -1383,6 +1383,15 @@ class _Checker:
                 f"{where}.as_written",
                 f"“{loan.as_written}” cuts its amount: the article writes “{place.paragraph.written(*whole)}”; "
                 "write as_written whole, with its scale and currency",
+            )
+        left_out = amount_left_out(place.paragraph.text, position, position + len(wanted), loan.as_written)
+        if whole is None and left_out is not None:
+            yield Problem(
+                f"{where}.as_written",
+                f"“{loan.as_written}” leaves out “{left_out}”, which the article writes with it: told without it, "
+                "the sum reads as exact and whole; write as_written with its qualifier or rate (“up to $90 "
+                "million”, “$90 million a year”: the parser reads them), or, for a range, a count of loans or a "
+                "comparison, tell it as a key point in the article's words",
             )
         sentence = next(s for s in place.paragraph.sentences if s.start <= position < s.end)
         clauses = place.paragraph.clauses(sentence)

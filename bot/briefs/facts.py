@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from bot.briefs.article import contains_words, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Brief, Dealing, Fact, Loan, Person, Quote
-from bot.briefs.money import format_number
 from bot.briefs.vocabulary import (
     MONTH_NAMES,
     RELATIVE_TIME_WORDS,
@@ -298,7 +297,7 @@ def money_text(brief: Brief, loan: Loan) -> str:
     money, shown = loan.money, written(brief, loan.as_written)
     if money is None:
         return shown
-    return f"{shown} = {format_number(money.amount)} ({money.currency_name})"
+    return f"{shown} = {money.reads_as} ({money.currency_name})"
 
 
 _LOAN_HEADINGS: dict[Status, str] = {

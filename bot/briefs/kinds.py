@@ -55,9 +55,15 @@ def _words(text: str) -> list[str]:
     return [w.strip(_PUNCTUATION) for w in normalise(text).split() if w.strip(_PUNCTUATION)]
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
 def _capitalised(word: str) -> bool:
+    """A capitalised word of letters ("Korniychuk", "Ben-Zvi"), not a sum or a code with a sign ("C$90")."""
     letters = word.strip(_PUNCTUATION)
-    return bool(letters) and letters[0].isupper()
+    return (
+        bool(letters) and letters[0].isupper() and bool(_NAME_WORD.fullmatch(letters)) and "$" not in letters
+    )
 
 
 _TIME = re.compile(

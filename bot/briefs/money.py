@@ -212,6 +212,79 @@ _SCALES: Final[dict[str, int]] = {
     "mn": 10**6,
     "m": 10**6,
 }
+# Words that qualify an amount just before it ("up to $90 million", "nearly $90 million"): `as_written` keeps
+# them, the parser reads them, and the answer shows them ("up to 90,000,000"). An amount cut from one would be
+# told as the exact sum (REVIEW-7 C8).
+QUALIFIERS: Final[tuple[str, ...]] = (
+    "up to",
+    "as much as",
+    "as little as",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "no more than",
+    "no less than",
+    "not more than",
+    "not less than",
+    "in excess of",
+    "upwards of",
+    "just over",
+    "just under",
+    "well over",
+    "well under",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "close to",
+    "an estimated",
+    "estimated",
+)
+# What may follow an amount and says it is per time or per share ("$90 million a year", "$9 million each").
+RATES: Final[tuple[str, ...]] = tuple(
+    [
+        f"{per} {unit}"
+        for per in ("a", "an", "per", "every")
+        for unit in ("year", "month", "week", "day", "quarter", "annum", "head", "person")
+    ]
+    + ["each", "apiece", "annually", "monthly", "yearly", "weekly", "daily", "twice", "a piece"]
+)
+# Number words an `as_written` may not start just after: "half | a billion dollars", "one and a half | …",
+# "three | $90 million loans" (REVIEW-7 C21).
+NUMBER_WORDS: Final[frozenset[str]] = frozenset(
+    {"half", "quarter", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+    | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds"}
+    | {
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "tens",
+        "several",
+        "two-thirds",
+        "three-quarters",
+        "double",
+    }
+)
+_LOAN_COUNTS: Final[frozenset[str]] = frozenset(
+    {"loans", "tranches", "payments", "instalments", "installments", "grants", "credits", "transfers"}
+)
+_QUALIFIER = re.compile(
+    r"^(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+",
+    flags=re.IGNORECASE,
+)
+_RATE_END = re.compile(
+    r"(?:^|\s+)(?P<rate>" + "|".join(re.escape(r) for r in sorted(RATES, key=len, reverse=True)) + r")$",
+    flags=re.IGNORECASE,
+)
 _NUMBER = (
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(re.escape(word) for word in sorted(_SMALL, key=len, reverse=True))
@@ -230,6 +303,14 @@ class Money:
     amount: int
     currency: str  # an ISO 4217 code, DOLLARS, a noun of KIND_UNSTATED ("crowns") or UNSTATED
     as_written: str
+    qualifier: str = ""  # as the article qualifies the amount: "up to", "nearly", "more than" (QUALIFIERS)
+    rate: str = ""  # as the article gives it per time or per share: "a year", "each" (RATES)
+
+    @property
+    def reads_as(self) -> str:
+        """The number as the article gives it, qualified and per what: "up to 90,000,000 a year"."""
+        told = format_number(self.amount)
+        return " ".join(part for part in (self.qualifier, told, self.rate) if part)
 
     @property
     def currency_name(self) -> str:
@@ -260,7 +341,9 @@ def parse_money(as_written: str) -> Money:
     """
     text = normalise(as_written)
     currency: str | None = None
-    rest = text
+    qualified = _QUALIFIER.match(text)
+    qualifier = qualified["qualifier"].casefold() if qualified else ""
+    rest = text[qualified.end() :] if qualified else text
     for sign, code in _SIGNS:
         if rest.startswith(sign):
             currency, rest = code, rest[len(sign) :].lstrip()
@@ -274,6 +357,9 @@ def parse_money(as_written: str) -> Money:
             f"“{as_written}” does not start with an amount (e.g. “$600 million”, “half-a-billion dollars”)"
         )
     tail = rest[match.end() :].strip()
+    per = _RATE_END.search(tail)
+    rate = per["rate"].casefold() if per else ""
+    tail = tail[: per.start()].strip() if per else tail
     if tail:
         code_after = _CODE_ONLY.fullmatch(tail)
         word = next((c for w, c in _WORDS if tail.casefold() == w), KIND_UNSTATED.get(tail.casefold()))
@@ -291,7 +377,7 @@ def parse_money(as_written: str) -> Money:
     amount = value * scale
     if amount <= 0 or amount != int(amount):
         raise MoneyError(f"“{as_written}” is not a whole amount")
-    return Money(int(amount), currency or UNSTATED, text)
+    return Money(int(amount), currency or UNSTATED, text, qualifier, rate)
 
 
 # Letters articles write for a currency that are not its ISO code: "NIS 2 billion" (new Israeli shekels).
@@ -337,3 +423,55 @@ def amount_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     if after is None and before is None:
         return None
     return (start - len(before.group(0)) if before else start, after.end() if after else end)
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*(?:\$|€|£|¥|₪|₴|[A-Z]{3}\s|\d)", flags=re.IGNORECASE)
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", flags=re.IGNORECASE
+)
+_RATE_AFTER = re.compile(
+    r"\s+(?P<rate>" + "|".join(re.escape(r) for r in sorted(RATES, key=len, reverse=True)) + r")\b",
+    flags=re.IGNORECASE,
+)
+_AMOUNT_END = re.compile(
+    r"(?:\d|" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")$", flags=re.IGNORECASE
+)
+
+
+def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> str | None:
+    """The words just around `text[start:end]` (an amount as the brief writes it) that say it is not that exact
+    sum, once: a qualifier ("up to", "nearly", …) or number word ("half | a billion dollars", "three | $90
+    million loans") just before it, the other end of a range ("between $50 million and |", "| to $90
+    million"), a rate or a share ("| a year", "| each"), or a comparison ("| more than Vesta did"); None when
+    there is none, or when `as_written` keeps it (a qualifier or rate the parser reads)."""
+    written = normalise(as_written)
+    before = text[:start].split()
+    last = before[-1].strip(",;:(").casefold() if before else ""
+    two = " ".join(w.casefold() for w in before[-2:])
+    three = " ".join(w.casefold() for w in before[-3:])
+    own = _QUALIFIER.match(written)
+    if not own:
+        for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+            size = len(qualifier.split())
+            if " ".join(w.casefold() for w in before[-size:]) == qualifier:
+                return qualifier
+    if last in NUMBER_WORDS or (text[start - 1 : start] == "-" and text[start - 2 : start - 1].isdigit()):
+        return last or text[max(0, start - 8) : start].split()[-1]
+    if last in ("and", "of") and len(before) > 1 and before[-2].strip(",").casefold() in NUMBER_WORDS:
+        return two
+    if last == "of" and len(before) > 2 and before[-2].casefold() in _LOAN_COUNTS:
+        return three
+    if last in ("and", "to", "-", "–") and len(before) > 1 and _AMOUNT_END.search(before[-2].strip(",")):
+        window = " ".join(w.casefold() for w in before[-8:])
+        if last != "and" or "between" in window.split() or "from" in window.split():
+            return " ".join(before[-2:])
+    after = text[end:]
+    if _RANGE_AFTER.match(after):
+        return after.split()[0] if after.split() else None
+    compared = _COMPARED_AFTER.match(after)
+    if compared:
+        return compared.group(0).strip()
+    per = _RATE_AFTER.match(after)
+    if per and not _RATE_END.search(written):
+        return per["rate"]
+    return None

@@ -205,3 +205,104 @@ def test_parties_in_small_letters_and_a_time_and_a_manner_of_their_kind_pass() -
     assert fixture_refusals(PARTIES, aid=[tugs]) == []
     assert fixture_refusals(PARTIES, loans=[{**request, "when": "by letter"}]) == ["loans[0].when"]
     assert fixture_refusals(PARTIES, loans=[{**request, "how": "on Monday"}]) == ["loans[0].how"]
+
+
+# ---------------------------------------------------------------- C8, C21: an amount told with what qualifies it
+
+
+def _loan_of(sentence: str, as_written: str, amount: int, **values: Any) -> dict[str, Any]:
+    return {
+        "lender": "Norland",
+        "borrower": "Estria",
+        "as_written": as_written,
+        "amount": amount,
+        "currency": "dollars",
+        "status": "provided",
+        "status_as_written": "lent",
+        "evidence": [sentence],
+        **values,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_written", "amount"),
+    [
+        # C21: cut from the number words before it, the amount reads as another sum
+        ("Norland lent Estria half a billion dollars.", "a billion dollars", 1_000_000_000),
+        ("Norland lent Estria a quarter of a billion dollars.", "a billion dollars", 1_000_000_000),
+        ("Norland lent Estria one and a half billion dollars.", "a half billion dollars", 500_000_000),
+        ("Norland lent Estria three $90 million loans.", "$90 million", 90_000_000),
+        ("Norland lent Estria two loans of $90 million.", "$90 million", 90_000_000),
+        # C8: a qualifier, a range, a rate, a share or a comparison left out
+        ("Norland lent Estria nearly $90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria up to $90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria more than $90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria an estimated $90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria between $50 million and $90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria $50 million to $90 million.", "$50 million", 50_000_000),
+        ("Norland lent Estria $50-$90 million.", "$90 million", 90_000_000),
+        ("Norland lent Estria $90 million a year.", "$90 million", 90_000_000),
+        ("Norland lent Estria $90 million each.", "$90 million", 90_000_000),
+        ("Norland lent Estria $90 million twice.", "$90 million", 90_000_000),
+        ("Norland lent Estria $90 million more than Vesta did.", "$90 million", 90_000_000),
+    ],
+)
+def test_an_amount_cut_from_what_qualifies_it_is_refused(sentence: str, as_written: str, amount: int) -> None:
+    """C8 and C21 (TEST FIXTURE, NOT NEWS): each was told as the exact sum lent ("half a billion dollars" as
+    1,000,000,000; "nearly $90 million" as 90,000,000)."""
+    assert "loans[0].as_written" in fixture_refusals(
+        article(sentence), loans=[_loan_of(sentence, as_written, amount)]
+    )
+
+
+def test_an_amount_written_with_its_qualifier_or_rate_is_read_and_shown_with_it() -> None:
+    from bot.briefs.facts import money_text
+    from bot.briefs.models import Brief
+
+    for sentence, as_written, shown in [
+        (
+            "Norland lent Estria up to $90 million.",
+            "up to $90 million",
+            "up to $90 million = up to 90,000,000",
+        ),
+        (
+            "Norland lent Estria $90 million a year.",
+            "$90 million a year",
+            "$90 million a year = 90,000,000 a year",
+        ),
+        (
+            "Norland lent Estria nearly half a billion dollars.",
+            "nearly half a billion dollars",
+            "= nearly 500,000,000",
+        ),
+    ]:
+        text = article(sentence)
+        raw = {
+            "format": 2,
+            "id": "fixture",
+            "added": datetime.date(2026, 1, 1),
+            "source": {
+                "seed": "fixture.txt",
+                "publisher": "Estria Harbour News",
+                "headline": text.splitlines()[0],
+                "evidence": ["Estria Harbour News staff contributed to this report."],
+            },
+            "key_points": [{"evidence": ["Estria Harbour News staff contributed to this report."]}],
+            "loans": [_loan_of(sentence, as_written, 500_000_000 if "half" in as_written else 90_000_000)],
+        }
+        loaded, problems = check_raw(raw, lambda _name, text=text: Article("fixture.txt", text))
+        assert problems == [] and isinstance(loaded, Brief), (sentence, problems)
+        assert shown in money_text(loaded, loaded.loans[0]), money_text(loaded, loaded.loans[0])
+
+
+def test_the_shipped_amounts_stay_whole_and_exact() -> None:
+    """The shipped loans are told as the article writes them: "a $600 million loan", "half-a-billion dollars"."""
+    for index in range(len(SHIPPED["loans"])):
+        assert not [p for p in shipped_refusals(lambda raw: None) if p.startswith(f"loans[{index}]")]
+
+
+def test_a_party_before_a_sum_with_a_currency_sign_is_whole() -> None:
+    """C25's cut-name rule read "C$90" after "Estria" as a capitalised word of one name ("Estria C$90")."""
+    sentence = "Norland lent Estria C$90 million."
+    canadian = _loan_of(sentence, "C$90 million", 90_000_000, currency="CAD")
+    assert fixture_refusals(article(sentence), loans=[canadian]) == []
