@@ -123,7 +123,8 @@ class DatabaseFileLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StorageError(
-                f"cannot create the lock file {self.path} beside the database: {exc}; check DATABASE_PATH "
+                f"cannot create the lock file {self.path} beside the database: {exc}; check DATABASE_PATH"
+                " (or DATABASE_URL) "
                 "and the folder's permissions"
             ) from exc
         try:

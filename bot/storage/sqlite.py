@@ -113,7 +113,7 @@ class SqliteBackend(Backend):
         except OSError as exc:
             raise StorageError(
                 f"cannot create the folder for the database {path}: {exc}; "
-                "check DATABASE_PATH and the folder's permissions"
+                "check DATABASE_PATH (or DATABASE_URL) and the folder's permissions"
             ) from exc
         connection = aiosqlite.connect(path, isolation_level=None)
         try:
@@ -125,7 +125,8 @@ class SqliteBackend(Backend):
             if isinstance(worker, threading.Thread) and worker.is_alive():
                 await asyncio.to_thread(worker.join, 5.0)
             raise StorageError(
-                f"cannot open the database {path}: {exc}; check DATABASE_PATH and the file's permissions"
+                f"cannot open the database {path}: {exc}; check DATABASE_PATH (or DATABASE_URL) and the"
+                " file's permissions"
             ) from exc
         database = cls(path, connection)
         try:
@@ -152,7 +153,9 @@ class SqliteBackend(Backend):
         than `latest`."""
         if not await asyncio.to_thread(path.is_file):
             shown = await asyncio.to_thread(path.absolute)
-            raise StorageError(f"there is no database at {shown}; check DATABASE_PATH")
+            raise StorageError(
+                f"there is no database at {shown}; check DATABASE_PATH (or DATABASE_URL, where it names the file)"
+            )
         uri = await asyncio.to_thread(_read_only_uri, path)
         connection = aiosqlite.connect(uri, uri=True, isolation_level=None)
         try:

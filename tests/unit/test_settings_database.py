@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.database_url import masked, parse_database_url
 from bot.settings import DigestPreviewSettings, Settings, SettingsError, load_settings
 
@@ -117,3 +118,13 @@ def test_sqlites_in_memory_database_is_refused_as_a_setting(
         load_settings(DigestPreviewSettings)
     [line] = caught.value.lines
     assert line.startswith(name) and "in-memory" in line and "file" in line
+
+
+def test_a_missing_sqlite_file_named_by_database_url_says_to_check_database_url(
+    env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Failed first: "there is no database at …; check DATABASE_PATH" when DATABASE_PATH was not set at all.
+    env.setenv("DATABASE_URL", "sqlite:///nowhere/briefbot.sqlite3")
+    assert main(["status", "--window", "0"]) == 1
+    said = capsys.readouterr().err
+    assert "there is no database at" in said and "DATABASE_URL" in said
