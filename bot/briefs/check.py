@@ -1328,7 +1328,10 @@ class _Checker:
                     f"not given is told with its “{excepting[0]} …”)",
                 )
                 break
-        readings = {_read_for_items(verb, place.paragraph.text[:at], items) for place, at in places}
+        readings = {
+            _read_whole(place.paragraph, at, verb, _read_for_items(verb, place.paragraph.text[:at], items))
+            for place, at in places
+        }
         if status not in readings:
             read = " or ".join(f"“{r}”" for r in sorted(r or "no status" for r in readings))
             yield Problem(
@@ -2828,6 +2831,43 @@ def _part_of(text: str, clause: Span, at: int) -> Span:
     if (start, end) == (clause.start, clause.end):
         return clause
     return Span(start, end, text[start:end].strip())
+
+
+def _read_whole(paragraph: Paragraph, at: int, verb: str, reading: Status | None) -> Status | None:
+    """A done verb's status read with what its clause says around it: a verb joined by "and", "or" or a comma
+    to a negated one, with no auxiliary of its own, shares its negation ("has not sent cranes … and built a
+    quay": not built; after "but" it does not); a verb whose object is "nothing" or "none" ("has lent
+    nothing", "sent no tugs") gave nothing."""
+    if reading not in ("provided", "delivered"):
+        return reading
+    text = paragraph.text
+    end = at + len(verb)
+    following = text[end:].split()[:1]
+    if following and following[0].strip(_PUNCTUATION).casefold() in ("nothing", "none", "no"):
+        return "not provided"
+    sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return reading
+    clause = next((c for c in paragraph.clauses(sentence) if c.start <= at < c.end), sentence)
+    joined = coordinated_with(text, clause.start, at)
+    if joined is None or joined[0] not in ("and", "or", "nor", ","):
+        return reading
+    between = text[clause.start : at].split()
+    own = [
+        w
+        for w in between[-3:]
+        if w.strip(_PUNCTUATION).casefold()
+        in {*PASSIVE_AUXILIARIES, "has", "have", "had", "did", "does", "do", *MODAL_WORDS}
+    ]
+    last = between[-1].strip(_PUNCTUATION).casefold() if between else ""
+    if own and last not in _JOINING:
+        return reading  # "… and has built": an auxiliary of its own
+    # the earlier verb's group: the words before it and the two after ("did | not send", "has not | sent")
+    context = text[clause.start : joined[1]].split()[-NEGATION_REACH:] + text[joined[1] : at].split()[1:3]
+    negated = any(
+        w.strip(_PUNCTUATION).casefold() in NEGATIONS or w.casefold().endswith("n't") for w in context
+    )
+    return "not provided" if negated or joined[0] == "nor" else reading
 
 
 def new_subject_joints(text: str, low: int, high: int) -> list[int]:

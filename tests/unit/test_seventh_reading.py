@@ -293,3 +293,80 @@ def test_items_listed_after_one_verb_are_all_its_own(
 ) -> None:
     flow = {**_deal_flow("Norland", items[0], "sent", sentence), "items": items}
     assert refused(ITEMS, aid=[flow]) == refused_items
+
+
+# ---------------------------------------------------------------- C9: a gapped pair and a joint lender
+
+# TEST FIXTURE, NOT NEWS: a second pair after "and" with its verb left out, and a loan two lenders made.
+GAPPED = """Harbour loans in Estria
+
+Norland lent Estria $90 million and Vesta $50 million.
+Norland lent Vesta $90 million and Estria $50 million.
+Norland and Vesta lent Estria $70 million.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lender", "amount", "field"),
+    [
+        ("Norland lent Estria $90 million and Vesta $50 million.", "Norland", "$50 million", "lender"),
+        ("Norland lent Vesta $90 million and Estria $50 million.", "Norland", "$90 million", "borrower"),
+        ("Norland and Vesta lent Estria $70 million.", "Norland", "$70 million", "lender"),
+        ("Norland and Vesta lent Estria $70 million.", "Norland and Vesta", "$70 million", None),
+        ("Norland lent Estria $90 million and Vesta $50 million.", "Norland", "$90 million", None),
+    ],
+)
+def test_a_gapped_pair_and_a_joint_lender_are_read_as_written(
+    sentence: str, lender: str, amount: str, field: str | None
+) -> None:
+    """REVIEW-7 C9 (held since this session's clause reading, b989142; accepted on 5ee2e5b): "Norland lent Estria
+    $90 million and Vesta $50 million." gave Estria the $50 million, and "Norland and Vesta lent …" made the
+    loan Norland's alone. A pair after "and" with a subject of its own is its own clause; a joint subject is
+    named whole."""
+    found = refused(GAPPED, loans=[_deal_loan(lender, amount, "lent", sentence)])
+    assert (found == []) if field is None else (f"loans[0].{field}" in found)
+
+
+# ---------------------------------------------------------------- C10 and shared negations: a status read whole
+
+# TEST FIXTURE, NOT NEWS: a negation shared by a joined verb, and a verb whose object is nothing.
+UNDONE = """Harbour deals in Estria
+
+Norland has not sent cranes to Estria and built a quay for Estria.
+Norland did not send cranes to Estria but built a quay for Estria.
+Norland did not send cranes to Estria and built a quay for Estria.
+Norland pledged $90 million to Estria but has lent nothing.
+Vesta has sent no tugs to Estria.
+Estria Harbour News staff contributed to this report.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "verb", "status", "ok"),
+    [
+        ("Norland has not sent cranes", "a quay", "built", "provided", False),
+        ("Norland has not sent cranes", "a quay", "built", "not provided", True),
+        ("Norland did not send cranes to Estria but", "a quay", "built", "provided", True),  # "but" ends it
+        ("Norland did not send cranes to Estria and", "a quay", "built", "provided", False),
+    ],
+)
+def test_a_negation_is_shared_by_the_verb_joined_to_it_by_and(
+    sentence: str, item: str, verb: str, status: str, ok: bool
+) -> None:
+    """Seventh reading: "Norland has not sent cranes to Estria and built a quay for Estria." told the quay as
+    built: a verb joined by "and" (or "or") with no auxiliary of its own shares the negated auxiliary before it;
+    "but" turns it round."""
+    line = next(line for line in UNDONE.splitlines() if line.startswith(sentence))
+    flow = _deal_flow("Norland", item, verb, line, status=status)
+    assert (refused(UNDONE, aid=[flow]) == []) is ok
+
+
+def test_a_loan_of_nothing_is_not_a_loan_made() -> None:
+    """REVIEW-7 C10: "Norland pledged $90 million to Estria but has lent nothing." was accepted as a $90 million
+    loan made ("lent"): a done verb whose object is "nothing", "none" or "no …" tells nothing given."""
+    line = "Norland pledged $90 million to Estria but has lent nothing."
+    made = _deal_loan("Norland", "$90 million", "lent", line)
+    assert "loans[0].status" in refused(UNDONE, loans=[made])
+    pledged = _deal_loan("Norland", "$90 million", "pledged", line, status="pledged")
+    assert refused(UNDONE, loans=[pledged]) == []
