@@ -61,7 +61,14 @@ class ClockDistance:
 
     def answered(self, sent: float, received: float, database_now: float) -> None:
         round_trip = max(0.0, received - sent)
-        self._samples.append((round_trip, database_now - (sent + received) / 2))
+        distance = database_now - (sent + received) / 2
+        if self._samples:
+            best_trip, best = min(self._samples)
+            if abs(distance - best) > (round_trip + best_trip) / 2 + CLOCK_RESOLUTION:
+                # Farther from the best answer than both answers' errors allow: a clock was stepped (this
+                # host's, or the database's) since it; the older answers describe a clock that is gone.
+                self._samples.clear()
+        self._samples.append((round_trip, distance))
         round_trip, distance = min(self._samples)
         self.seconds = distance if abs(distance) > round_trip / 2 + CLOCK_RESOLUTION else 0.0
 

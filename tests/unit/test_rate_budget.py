@@ -233,3 +233,24 @@ async def test_without_its_database_one_of_several_processes_paces_alone_at_its_
     pacer.processes_live(0)  # never less than its own share of one
     later = [await pacer.acquire() for _ in range(2)]
     assert [round(b - a, 6) for a, b in pairwise([granted[-1], *later])] == [0.3, 0.1]
+
+
+def test_a_clock_stepped_since_the_best_answer_is_followed_at_once() -> None:
+    # Failed first: the distance stayed the one of the shortest round trip among the last 16 answers, so
+    # after this host's clock was stepped an hour the process kept reading the database's times by the old
+    # distance until 16 more answers had come: its permits an hour off by its own clock meanwhile.
+    from bot.storage.rate_budget import ClockDistance
+
+    local = [1000.0]
+    distance = ClockDistance(lambda: local[0])
+    distance.answered(1000.000, 1000.002, 5000.001)  # the database 4,000 s ahead, a 2 ms round trip
+    assert distance.seconds == pytest.approx(4000.0)
+    distance.answered(1000.100, 1000.150, 5000.130)  # a slower answer: the best one still decides
+    assert distance.seconds == pytest.approx(4000.0)
+    distance.answered(4600.200, 4600.240, 5000.420)  # the host's clock stepped an hour ahead
+    assert distance.seconds == pytest.approx(400.2)
+    distance.answered(4600.300, 4600.302, 5000.301)  # and answers after it agree with the new one
+    assert distance.seconds == pytest.approx(400.0)
+    same_host = ClockDistance(lambda: local[0])
+    same_host.answered(1000.000, 1000.010, 1000.004)  # within the error of its round trip: no distance
+    assert same_host.seconds == 0.0
