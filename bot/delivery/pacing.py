@@ -162,9 +162,11 @@ class Pacer:
     async def _wait_for_permit(self, prepare: Callable[[], Awaitable[T]] | None) -> tuple[float, T | None]:
         """The permit's time and, with `prepare`, what its last run (for that permit) returned."""
         prepared: T | None = None
+        read_at: float | None = None  # when the last preparation started: what it read is that old
         while True:
             at = await self._reserve(self._clock())
-            if prepare is not None:
+            if prepare is not None and (read_at is None or at - read_at > self._prepare_lead):
+                read_at = self._prepare_started(at)
                 prepared = await self._prepare_before(at, prepare)
                 if self._clock() - at > LATE_MARGIN:
                     # The preparation outlasted its lead: this permit is gone; the lead has grown since.
@@ -182,6 +184,10 @@ class Pacer:
             # Woke too late for this permit (a stalled loop): never sent late, take another.
             self.woke_late += 1
             self._log_late()
+
+    def _prepare_started(self, at: float) -> float:
+        """When the preparation for the permit `at` starts: its lead before it, or now if that is past."""
+        return max(self._clock(), at - self._prepare_lead)
 
     async def _prepare_before(self, at: float, prepare: Callable[[], Awaitable[T]]) -> T:
         early = at - self._prepare_lead - self._clock()
