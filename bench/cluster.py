@@ -247,6 +247,7 @@ class Bot:
     log: Path
     port: int
     started_at: float  # stand-in clock
+    listening_since: float  # stand-in clock: when the stand-in began to listen on `port` for it
     cpu_s: float | None = None  # CPU seconds it used, read just before it was killed or stopped
 
     @property
@@ -270,12 +271,13 @@ class Bots:
         self.all: list[Bot] = []
 
     async def start(self) -> Bot:
+        listening_since = self.standin.stand_in_time()
         listener = await self.standin.call("listen_again")
         name = f"bot-{len(self.all) + 1}"
         log = self.workdir / f"{name}.log"
         env = {**self.env, "DISCORD_API_BASE_URL": listener["base_url"]}
         process = await start_bot_process(self.workdir, env, log=log)
-        bot = Bot(name, process, log, int(listener["port"]), self.standin.stand_in_time())
+        bot = Bot(name, process, log, int(listener["port"]), self.standin.stand_in_time(), listening_since)
         self.all.append(bot)
         return bot
 
@@ -412,11 +414,15 @@ MESSAGE_PATH = re.compile(r"/channels/\d+/messages")
 
 
 def measure_wire(
-    side: Side, stats: dict[str, Any], wire: list[list[Any]], ports: set[int], to_standin: float
+    side: Side, stats: dict[str, Any], wire: list[list[Any]], ports: dict[int, float], to_standin: float
 ) -> None:
     """The busiest second by the kernel's arrival times (`wire`: [monotonic, port, method, path]) between
     the first and the last message create's, and how late the stand-in stamped each request after its bytes
-    arrived (matched by port, method and path, in order)."""
+    arrived (matched by port, method and path, in order).
+
+    `ports`: each bot's stand-in port and when (stand-in clock) it was handed that port. The capture sees
+    every process on this machine's loopback: before the stand-in listened on a port, another program (a
+    test suite's stand-in) may have used the same number; its requests are not this run's."""
     arrivals: dict[tuple[int, str, str], list[float]] = {}
     global_bucket: list[float] = []
     creates: list[float] = []
@@ -426,6 +432,8 @@ def measure_wire(
             continue
         path = path[len(API_PREFIX) :]
         stamp = at + to_standin
+        if stamp < ports[port]:
+            continue  # the port number was another program's then
         arrivals.setdefault((port, method, path), []).append(stamp)
         if not path.startswith(EXEMPT_FROM_GLOBAL):
             global_bucket.append(stamp)
@@ -650,7 +658,7 @@ async def run_side(
                 arrivals = await wire.stop()
                 if arrivals is not None:
                     side.notes["wire_capture"] = wire.summary
-                    ports = {bot.port for bot in bots.all}
+                    ports = {bot.port: bot.listening_since for bot in bots.all}
                     measure_wire(side, stats, arrivals, ports, standin.clock_offset)
                     # Judged where the requests really arrived: the stand-in's own stamps come from its
                     # loop, which may hold them back and stamp them together.
