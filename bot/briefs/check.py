@@ -87,6 +87,7 @@ from bot.briefs.vocabulary import (
     ORGANISATION_WORDS,
     PASSIVE_AUXILIARIES,
     PERSON_TITLES,
+    PLACE_NAME_WORDS,
     PLACE_NAMES,
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
@@ -563,13 +564,20 @@ class _Checker:
         …") is a common noun: neither shows that it names someone (REVIEW-4 #13)."""
         wanted = normalise(name)
         words = wanted.split()
-        if wanted in _PLACES or wanted in self.aliases or wanted in self._parties:
+        parts = wanted.split("-")
+        if (
+            wanted in _PLACES
+            or wanted in self.aliases
+            or wanted in self._parties
+            or (len(parts) > 1 and all(part in _PLACES or part in self.aliases for part in parts))
+        ):  # "Russia-Ukraine": a compound of places is a place
             yield Problem(field, f"“{name}” is a place or a country of the brief, not a person")
             return
-        if words and words[-1].strip(_PUNCTUATION).casefold() in ORGANISATION_WORDS:
+        body = next((w for w in words if w.strip(_PUNCTUATION).casefold() in ORGANISATION_WORDS), None)
+        if body is not None:  # "Defense Ministry Policy": a word of a body's name in it
             yield Problem(
                 field,
-                f"“{name}” names an organisation (“{words[-1]}”), not a person: people are the persons the "
+                f"“{name}” names an organisation (“{body}”), not a person: people are the persons the "
                 "story is about; what a body did is told by aid, loans, events or key points",
             )
             return
@@ -661,6 +669,10 @@ class _Checker:
                 if previous in _PERSON_TITLE_WORDS:
                     return  # "Envoy Sarn": the article titles them as a person
                 following = after[0].strip(_PUNCTUATION) if after else ""
+                run = _name_run(after)
+                if run is not None:  # "Ben-Gurion Airport", "the Boryspil International Airport"
+                    signals.append(f"“{paragraph.written(at, at + len(name))} {run}”")
+                    continue
                 if following[:1].isupper() or after_text.startswith("-"):
                     continue  # part of a longer name ("Mirren Harbour"), a name of its own
                 possessive = after_text.startswith(("’s", "'s"))
@@ -2868,6 +2880,25 @@ def _read_whole(paragraph: Paragraph, at: int, verb: str, reading: Status | None
         w.strip(_PUNCTUATION).casefold() in NEGATIONS or w.casefold().endswith("n't") for w in context
     )
     return "not provided" if negated or joined[0] == "nor" else reading
+
+
+def _name_run(after: Sequence[str]) -> str | None:
+    """The capitalised words that go on a name ("Airport" of "Ben-Gurion Airport", "Iron and Steelworks" of
+    "Azovstal Iron and Steelworks", "International Airport"), when they end the name of a body or a place; None
+    when the words after the name are no such run."""
+    run: list[str] = []
+    for word in after[:5]:
+        bare = word.strip(_PUNCTUATION)
+        if not bare or not (bare[:1].isupper() or bare in ("and", "of")):
+            break
+        run.append(bare)
+        if word != bare:
+            break  # punctuation ends the name
+    while run and run[-1] in ("and", "of"):
+        run.pop()
+    if any(w.casefold() in ORGANISATION_WORDS or w.casefold() in PLACE_NAME_WORDS for w in run):
+        return " ".join(run)
+    return None
 
 
 def new_subject_joints(text: str, low: int, high: int) -> list[int]:

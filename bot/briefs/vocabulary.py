@@ -711,6 +711,12 @@ BODY_NOUNS: Final[frozenset[str]] = frozenset(
     {"group", "movement", "organisation", "organization", "faction", "militia", "party", "company", "firm"}
     | {"network", "alliance", "coalition", "outfit", "agency", "body", "club", "brand", "insurer", "lender"}
 )
+# Words that end the name of a place, not a person ("Ben-Gurion Airport", "Mirren Harbour", "Oster Street"),
+# beside ORGANISATION_WORDS for bodies: a name the article writes before one is part of a place's or a body's name.
+PLACE_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    {"airport", "harbour", "harbor", "port", "street", "square", "avenue", "road", "bridge", "river", "lake"}
+    | {"station", "plant", "works", "mine", "base", "camp", "crossing", "border", "province", "region"}
+)
 PLACE_SIGNALS: Final[frozenset[str]] = frozenset(
     {"in", "into", "inside", "across", "within", "throughout", "outside", "near"}
 )

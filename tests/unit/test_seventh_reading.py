@@ -370,3 +370,53 @@ def test_a_loan_of_nothing_is_not_a_loan_made() -> None:
     assert "loans[0].status" in refused(UNDONE, loans=[made])
     pledged = _deal_loan("Norland", "$90 million", "pledged", line, status="pledged")
     assert refused(UNDONE, loans=[pledged]) == []
+
+
+# ---------------------------------------------------------------- C3 and item 1(c): bodies and places by the article's signals
+
+_AZOVSTAL = "One known positive result of Bennett’s continued contact with Putin was the opening of a humanitarian corridor to evacuate Ukrainians from Mariupol’s Azovstal Iron and Steelworks in May."
+
+
+@pytest.mark.parametrize(
+    ("name", "passage"),
+    [
+        (
+            "Ben-Gurion",
+            "WORKERS LOAD packages of Israeli humanitarian aid destined for Ukraine, at Ben-Gurion Airport this week.",
+        ),
+        (
+            "Boryspil",
+            "MILITARY AID, delivered as part of the United States' security assistance to Ukraine, is unloaded from a plane at the Boryspil International Airport outside Kyiv yesterday.",
+        ),
+        ("Azovstal", _AZOVSTAL),
+        ("Azovstal Iron", _AZOVSTAL),
+        (
+            "Russia-Ukraine",
+            "A source familiar with the exchange said it took place three months ago, at the beginning of the Russia-Ukraine war.",
+        ),
+        (
+            "Defense Ministry Policy",
+            "Defense Ministry Policy and Political-Military Bureau Deputy Director Ilan Mezushan participated in the Ukraine Defense Contact Group in Brussels.",
+        ),
+    ],
+)
+def test_a_name_the_article_writes_as_part_of_a_bodys_or_places_name_is_no_person(
+    name: str, passage: str
+) -> None:
+    """REVIEW-7 C3 (and the sixth reading's open item 1(c)): a body or place no list knows passed as a person
+    when the article shows it as part of a longer name ("Ben-Gurion Airport", "the Boryspil International
+    Airport", "Azovstal Iron and Steelworks"), a compound of places ("Russia-Ukraine"), or a name holding a
+    body's word ("Defense Ministry Policy"): the article's own signal is read, not only the lists."""
+    from tests.unit.test_mutants import mutant, refusals
+
+    attribution = {"attribution": "A source familiar with the exchange said"} if "exchange" in passage else {}
+    person = {"name": name, "as_written": name, "evidence": [passage], **attribution}
+    found = refusals(mutant(lambda raw: raw["people"].append(person)))
+    index = len(mutant(lambda raw: None)["people"])
+    assert f"people[{index}].name" in found, found
+
+
+def test_a_person_before_a_capitalised_word_that_ends_no_bodys_name_stays_a_person() -> None:
+    from tests.unit.test_mutants import SHIPPED, refusals
+
+    assert refusals(SHIPPED) == []
