@@ -256,6 +256,7 @@ class Briefbot(commands.AutoShardedBot):
             pinned=pinned or (),
             now=now,
             until=now + lease.total_seconds(),
+            rate_per_second=self.settings.delivery_rate_per_second,
         )
         if fixed.replaced is not None:
             log.warning("shard count changed from %d to %d (SHARD_COUNT)", fixed.replaced, fixed.count)

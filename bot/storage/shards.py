@@ -35,6 +35,10 @@ class ShardCountRefused(StorageError):
     """SHARD_COUNT differs from the count the database's processes run, and some of them are live."""
 
 
+class DeliveryRateRefused(StorageError):
+    """DELIVERY_RATE_PER_SECOND differs from the rate a live process of the database paces at."""
+
+
 @dataclass(frozen=True, slots=True)
 class FixedCount:
     """The count every process of the database runs: `count`, fixed at `fixed_at` by `fixed_by`;
@@ -71,6 +75,7 @@ class Claimed:
     waiting_for: dict[int, str] = field(default_factory=dict)  # pinned shards still held by another process
 
 
+_SAME_RATE = 1e-9  # requests a second: rates closer than this are one rate
 _JOIN = (
     "INSERT INTO shard_members (owner, pinned, expires_at) VALUES (?, ?, ?)"
     " ON CONFLICT (owner) DO UPDATE SET pinned = excluded.pinned, expires_at = excluded.expires_at"
@@ -111,6 +116,7 @@ class ShardStore:
         pinned: Sequence[int] = (),
         now: float,
         until: float,
+        rate_per_second: float | None = None,
     ) -> FixedCount:
         """Join the database's processes as `owner` (live until `until`) and return the shard count they run.
 
@@ -118,9 +124,15 @@ class ShardStore:
         is live (a presence or a lease not yet expired), ShardCountRefused; with none, `wanted` replaces it and
         every old lease is forgotten (shard ids of another count name other servers). With no stored count,
         `wanted`, else `recommended` (Discord's), is fixed now.
+
+        `rate_per_second` (DELIVERY_RATE_PER_SECOND) is kept in `owner`'s presence; a rate that differs from
+        a live process's is DeliveryRateRefused, and `owner` joins nothing (each process spaces the shared
+        permits by its own rate, and Discord counts the global limit per token: together they would pass it).
         """
         async with self._db.transaction() as connection:
             await connection.execute(_JOIN, (owner, json_list(pinned), until))
+            if rate_per_second is not None:
+                await _pace_at(connection, owner, rate_per_second, now)
             row = await connection.fetchrow(
                 "SELECT shard_count, fixed_at, fixed_by FROM shard_config WHERE id = 1"
             )
@@ -310,6 +322,29 @@ class ShardStore:
                 _RESERVE_IDENTIFY, (bucket, now + window, now, now, window, window)
             )
         return float(slot)
+
+
+async def _pace_at(connection: Connection, owner: str, rate_per_second: float, now: float) -> None:
+    """Keep `owner`'s rate in its presence, or refuse it (rolling its join back) when a live process paces at
+    another."""
+    others = await connection.fetch(
+        "SELECT owner, rate_per_second FROM shard_members WHERE owner <> ? AND expires_at > ?"
+        " AND rate_per_second IS NOT NULL AND abs(rate_per_second - ?) > ? ORDER BY owner",
+        (owner, now, rate_per_second, _SAME_RATE),
+    )
+    if others:
+        rates = sorted({float(row["rate_per_second"]) for row in others})
+        raise DeliveryRateRefused(
+            f"DELIVERY_RATE_PER_SECOND is {rate_per_second:g}, but {len(others)} live"
+            f" process{'' if len(others) == 1 else 'es'} on this database"
+            f" pace{'s' if len(others) == 1 else ''} at {' and '.join(f'{rate:g}' for rate in rates)}"
+            f" ({', '.join(str(row['owner']) for row in others[:3])}). Every process on one bot token must"
+            f" use the same rate (Discord counts its global limit per token): set DELIVERY_RATE_PER_SECOND="
+            f"{rates[0]:g}, or stop every process first to change it."
+        )
+    await connection.execute(
+        "UPDATE shard_members SET rate_per_second = ? WHERE owner = ?", (rate_per_second, owner)
+    )
 
 
 async def _live_others(connection: Connection, owner: str, now: float) -> set[str]:

@@ -245,6 +245,26 @@ async def test_a_later_process_with_another_shard_count_is_refused_while_one_is_
         await other.close()
 
 
+async def test_a_later_process_with_another_delivery_rate_is_refused_while_one_is_live(
+    processes: Processes, shared_url: str
+) -> None:
+    # Failed first: b started beside a, each spacing the shared permits by its own rate (45 and 450), so
+    # together they would have sent about eleven times a's rate on one token.
+    await processes.start("a", processes.settings("a", database_url=shared_url))
+    assert await eventually(lambda: processes.live() == {0: "a", 1: "a"})
+    other = Briefbot(
+        processes.settings("b", database_url=shared_url, delivery_rate_per_second=450),
+        identity=new_identity("b"),
+    )
+    with pytest.raises(
+        Exception, match=r"DELIVERY_RATE_PER_SECOND is 450, but 1 live process on this database paces at 45 "
+    ):
+        await other.login(FAKE_TOKEN)
+    with contextlib.suppress(Exception):
+        await other.close()
+    assert processes.live() == {0: "a", 1: "a"}
+
+
 async def test_a_process_takes_only_its_own_shards_servers_for_removed_when_they_are_not_in_ready(
     processes: Processes, shared_url: str
 ) -> None:

@@ -9,7 +9,7 @@ import asyncio
 import pytest
 
 from bot.storage import Database
-from bot.storage.shards import ShardCountRefused, ShardStore
+from bot.storage.shards import DeliveryRateRefused, ShardCountRefused, ShardStore
 
 A, B, C = "host-a:1:aaaa", "host-b:2:bbbb", "host-c:3:cccc"
 T = 1_000_000.0
@@ -166,3 +166,34 @@ async def test_on_postgresql_a_shard_claim_renewal_and_release_never_wait_for_an
         await first.close()
         await second.close()
     assert sorted(claimed.tokens) == [0, 1, 2, 3] and renewed == {0, 1} and released == 1
+
+
+async def test_the_live_processes_of_one_database_pace_at_one_rate(database: Database) -> None:
+    """Discord counts its global limit per token, and each process spaces its shared permits by its own
+    DELIVERY_RATE_PER_SECOND: one process at 450 beside one at 45 would take ten permits to the other's one,
+    together far past the limit. A process whose rate differs from a live one's is refused at its start."""
+    store = ShardStore(database)
+    await store.fix_count(A, wanted=None, recommended=2, now=T, until=T + LEASE, rate_per_second=45.0)
+    with pytest.raises(
+        DeliveryRateRefused,
+        match=r"DELIVERY_RATE_PER_SECOND is 450, but 1 live process on this database paces at 45 \(host-a:1:aaaa\)",
+    ):
+        await store.fix_count(
+            B, wanted=None, recommended=2, now=T + 1, until=T + 1 + LEASE, rate_per_second=450.0
+        )
+    # The refused one joined nothing: only A shares the shards.
+    same = await store.fix_count(
+        C, wanted=None, recommended=2, now=T + 1, until=T + 1 + LEASE, rate_per_second=45.0
+    )
+    assert same.count == 2
+    claimed = await store.claim(C, count=2, now=T + 1, until=T + 1 + LEASE)
+    assert claimed.live == 2  # A and C
+    # Once every process at 45 has gone (their presences expired), a new rate may start.
+    later = T + 1 + LEASE
+    await store.fix_count(
+        B, wanted=None, recommended=2, now=later, until=later + LEASE, rate_per_second=450.0
+    )
+    with pytest.raises(DeliveryRateRefused, match=r"paces at 450"):
+        await store.fix_count(
+            A, wanted=None, recommended=2, now=later, until=later + LEASE, rate_per_second=45.0
+        )
