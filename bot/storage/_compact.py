@@ -45,6 +45,17 @@ def decode_channel(digits: str) -> int | None:
     return value
 
 
+# PostgreSQL: the members named by the JSON array of pairs at `:members`, each found by its primary key (a
+# LATERAL kept from being flattened by OFFSET 0: joined or as an IN list, the planner chose to scan every
+# member and hash them, EXPLAIN).
+_NAMED_MEMBERS_POSTGRESQL = (
+    "json_array_elements(CAST(:members AS json)) AS w (value) CROSS JOIN LATERAL"
+    " (SELECT x.group_id, x.channel_id, x.guild_id, x.ctid AS at FROM delivery_members AS x"
+    " WHERE x.group_id = CAST(w.value ->> 0 AS BIGINT) AND x.channel_id = CAST(w.value ->> 1 AS BIGINT)"
+    " OFFSET 0) AS m"
+)
+
+
 def _pairs(dialect: Dialect, parameter: str) -> str:
     """Rows (group id, channel id) of the JSON array of pairs bound at `parameter`."""
     if dialect == "sqlite":
@@ -65,18 +76,21 @@ def _promote_sql(dialect: Dialect) -> str:
         " SELECT m.channel_id, m.guild_id, g.timezone, g.slot_key, g.slot_at,"
         f" g.nonce_prefix || {channel_digits_sql(dialect, 'm.channel_id')}, g.state, g.brief_ids,"
         " g.next_attempt_at, g.reason, g.pause_cause, g.created_at, g.updated_at, g.brief_versions,"
-        " g.updated_from FROM delivery_members AS m JOIN delivery_groups AS g ON g.id = m.group_id"
-        f" WHERE (m.group_id, m.channel_id) IN ({_pairs(dialect, ':members')}) ORDER BY g.slot_at, m.channel_id"
+        " g.updated_from"
+        + (
+            " FROM delivery_members AS m JOIN delivery_groups AS g ON g.id = m.group_id"
+            f" WHERE (m.group_id, m.channel_id) IN ({_pairs(dialect, ':members')})"
+            if dialect == "sqlite"
+            else f" FROM {_NAMED_MEMBERS_POSTGRESQL} JOIN delivery_groups AS g ON g.id = m.group_id WHERE TRUE"
+        )
+        + " ORDER BY g.slot_at, m.channel_id"
         + (" ON CONFLICT DO NOTHING" if dialect == "postgresql" else "")
         + " RETURNING id, channel_id, timezone, slot_key"
     )
 
 
 _PROMOTE: dict[Dialect, str] = {dialect: _promote_sql(dialect) for dialect in ("sqlite", "postgresql")}
-_FORGET: dict[Dialect, str] = {
-    dialect: f"DELETE FROM delivery_members WHERE (group_id, channel_id) IN ({_pairs(dialect, ':members')})"  # noqa: S608
-    for dialect in ("sqlite", "postgresql")
-}
+_FORGET = f"DELETE FROM delivery_members WHERE (group_id, channel_id) IN ({_pairs('sqlite', ':members')})"  # noqa: S608
 
 
 async def promote(connection: Connection, members: Iterable[Member]) -> dict[Member, int]:
@@ -109,17 +123,24 @@ async def promote(connection: Connection, members: Iterable[Member]) -> dict[Mem
         member = by_slot.get((int(row[1]), str(row[2]), str(row[3])))
         if member is not None:
             made[member] = int(row[0])
-    if made:
-        await connection.execute(
-            _FORGET[connection.dialect], {"members": json.dumps([list(member) for member in sorted(made)])}
+    if made and connection.dialect == "sqlite":
+        await connection.execute(_FORGET, {"members": json.dumps([list(member) for member in sorted(made)])})
+    elif made:
+        # One statement a member, by its primary key (executemany sends them together): every set-based
+        # form tried (IN, = ANY, ctid, USING) was planned as a scan of every member, EXPLAIN.
+        await connection.executemany(
+            "DELETE FROM delivery_members WHERE group_id = ? AND channel_id = ?", sorted(made)
         )
     return made
 
 
 def _channels(dialect: Dialect) -> str:
     if dialect == "sqlite":
-        return "SELECT value FROM json_each(:channels)"
-    return "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(:channels AS json)) AS c (value)"
+        return "SELECT value AS channel_id FROM json_each(:channels)"
+    return (
+        "SELECT CAST(value AS BIGINT) AS channel_id"
+        " FROM json_array_elements_text(CAST(:channels AS json)) AS e (value)"
+    )
 
 
 async def members_of_channels(
@@ -135,9 +156,17 @@ async def members_of_channels(
     parameters: dict[str, object] = {"channels": json.dumps(list(dict.fromkeys(channel_ids)))}
     if states is not None:
         parameters["states"] = json.dumps(list(states))
+    # Groups, then channels, then a primary-key probe each (CROSS JOIN keeps that order on SQLite: joined
+    # plainly, it scanned every member of every group, EXPLAIN QUERY PLAN).
+    member = (
+        " CROSS JOIN delivery_members AS m WHERE m.group_id = g.id AND m.channel_id = c.channel_id"
+        if connection.dialect == "sqlite"
+        else " CROSS JOIN LATERAL (SELECT x.group_id, x.channel_id FROM delivery_members AS x"
+        " WHERE x.group_id = g.id AND x.channel_id = c.channel_id OFFSET 0) AS m WHERE TRUE"
+    )
     rows = await connection.fetch(
-        "SELECT m.group_id, m.channel_id FROM delivery_groups AS g JOIN delivery_members AS m"  # noqa: S608
-        f" ON m.group_id = g.id AND m.channel_id IN ({_channels(connection.dialect)}) WHERE 1 = 1{where}",
+        "SELECT m.group_id, m.channel_id FROM delivery_groups AS g"  # noqa: S608 - constant fragments
+        f" CROSS JOIN ({_channels(connection.dialect)}) AS c{member}{where}",
         parameters,
     )
     return [(int(row[0]), int(row[1])) for row in rows]

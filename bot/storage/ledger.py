@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, Protocol, TypeVar
 
-from bot.storage._compact import Member, decode_channel, promote, promote_channels
+from bot.storage._compact import Member, decode_channel, members_of_channels, promote, promote_channels
 from bot.storage._rows import Columns
 from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
@@ -413,10 +413,11 @@ def _heads_by_guild(dialect: Dialect, *, claimable: bool) -> str:
         " AND (g2.next_attempt_at <= :now OR g2.updated_at > :now) AND g2.slot_at < q.slot_at)"
     )
     if dialect == "sqlite":
-        # SQLite has no LATERAL: each server's limited read is the list an IN takes (run once a server).
+        # SQLite has no LATERAL: each server's limited read is the list an IN takes (run once a server); CROSS
+        # JOIN keeps the servers outside (with statistics of a small ledger SQLite chose to scan every row).
         return (
             "SELECT p.id, p.guild_id, p.slot_at, p.channel_id FROM json_each(:guilds) AS g"  # noqa: S608
-            " JOIN deliveries AS p ON p.id IN (SELECT q.id FROM deliveries AS q WHERE q.guild_id = g.value"
+            " CROSS JOIN deliveries AS p ON p.id IN (SELECT q.id FROM deliveries AS q WHERE q.guild_id = g.value"
             f" AND {head} ORDER BY q.slot_at, q.channel_id, q.id LIMIT :per_guild)"
         )
     return (
@@ -1723,19 +1724,26 @@ async def _pending_brief_ids(connection: Connection, channel_ids: Sequence[int])
     posted (so two digests do not repeat a brief). A held row that turns out not posted keeps them while it is
     sent again; expired, it releases them."""
     held: dict[int, set[str]] = {}
+    chunk = (
+        f"IN ({elements('sqlite')})"
+        if connection.dialect == "sqlite"
+        else f"= ANY ({_CHUNK_IDS_POSTGRESQL.format('?')})"
+    )
     for row in await connection.fetch(
         "SELECT channel_id, brief_ids FROM deliveries WHERE state IN ('pending', 'held')"  # noqa: S608 - constant
-        f" AND channel_id IN ({elements(connection.dialect)})",
+        f" AND channel_id {chunk}",
         (json_list(channel_ids),),
     ):
         held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
-    for row in await connection.fetch(
-        "SELECT m.channel_id, g.brief_ids FROM delivery_groups AS g JOIN delivery_members AS m"  # noqa: S608
-        f" ON m.group_id = g.id AND m.channel_id IN ({elements(connection.dialect)}) WHERE g.state = 'pending'",
-        (json_list(channel_ids),),
-    ):
-        held.setdefault(int(row["channel_id"]), set()).update(json.loads(str(row["brief_ids"])))
+    # Compact pending rows: each pending group's member of each channel, by key (few groups, few channels).
+    for group_id, channel_id in await members_of_channels(connection, channel_ids, states=["pending"]):
+        held.setdefault(channel_id, set()).update(await _group_briefs(connection, group_id))
     return held
+
+
+async def _group_briefs(connection: Connection, group_id: int) -> list[str]:
+    brief_ids = await connection.fetchval("SELECT brief_ids FROM delivery_groups WHERE id = ?", (group_id,))
+    return [] if brief_ids is None else list(json.loads(str(brief_ids)))
 
 
 async def _delivered_among(

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 CHANNELS = 1000
 CHUNK = 100
 POOL = [f"b{n}" for n in range(8, 0, -1)]  # newest first
-TABLES = ("subscriptions", "deliveries", "delivered_briefs")
+TABLES = ("subscriptions", "deliveries", "delivered_briefs", "delivery_members")
 
 
 async def _seed(database: Database) -> None:
@@ -109,7 +109,7 @@ def _sqlite_scans(sql: str, details: list[str]) -> list[str]:
     return [
         d
         for d in details
-        if re.match(r"SCAN (subscriptions|deliveries|delivered_briefs|[sdbph])\b", d)
+        if re.match(r"SCAN (subscriptions|deliveries|delivered_briefs|delivery_members|[sdbphmq]|e2)\b", d)
         and not (parent_insert and d == "SCAN delivered_briefs")
     ]
 
@@ -148,6 +148,68 @@ async def test_each_statement_of_a_recording_reads_only_its_chunks_rows(database
             if scans:
                 problems[sql[:70]] = scans
     assert problems == {}
+
+
+async def _whole_table_reads(database: Database, seen: list[tuple[str, Any]]) -> dict[str, list[str]]:
+    """The statements among `seen` (selects, inserts, updates, deletes of our tables) whose plan reads a whole
+    table of ours, with those steps."""
+    problems: dict[str, list[str]] = {}
+    wanted = [
+        (sql, parameters)
+        for sql, parameters in seen
+        if re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", sql) and any(table in sql for table in TABLES)
+    ]
+    async with database.read() as connection:
+        for sql, parameters in {sql: (sql, parameters) for sql, parameters in wanted}.values():
+            if connection.dialect == "postgresql":
+                [row] = await connection.fetch(f"EXPLAIN (FORMAT JSON) {sql}", parameters)
+                plan = row[0] if not isinstance(row[0], str) else json.loads(row[0])
+                scans = _postgresql_scans(plan)
+            else:
+                rows = await connection.fetch(f"EXPLAIN QUERY PLAN {sql}", parameters)
+                scans = _sqlite_scans(sql, [str(row[3]) for row in rows])
+            if scans:
+                problems[sql[:90]] = scans
+    return problems
+
+
+async def test_what_touches_one_channel_of_a_compact_slot_reads_only_that_channels_rows(
+    database: Database,
+) -> None:
+    """After a slot is recorded compact (1,000 member rows), an unsubscribe, a pause, a channel's history,
+    /digest now and the dispatcher's claims read the members they need by key, never every member of the
+    slot. Failed first on 44102e1: the unsubscribe, pause and history looked a channel's compact rows up by
+    scanning every member of every group (`SCAN m USING COVERING INDEX delivery_members_by_guild`)."""
+    await _seed(database)
+    ledger = DeliveryLedger(database, record_chunk=CHUNK)
+    subscriptions = await SubscriptionRepository(database).deliverable_in("09:00", "UTC")
+    await ledger.record_slot(
+        nine_utc_slot(),
+        subscriptions,
+        available_brief_ids=POOL,
+        choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
+        now=T0,
+    )
+    async with database.transaction() as connection:
+        await connection.execute("ANALYZE")
+        connection_type = type(connection)
+    repository = SubscriptionRepository(database)
+    with statements_run(database, connection_type) as seen:
+        assert await repository.unsubscribe(7, now=T0)
+        assert await repository.pause(8, "TEST FIXTURE: paused", now=T0)
+        assert [row.state for row in await ledger.history(9)][:1] == ["pending"]
+        await ledger.record_manual(
+            channel_id=10,
+            guild_id=1,
+            available_brief_ids=POOL,
+            choose=contents_rule(max_briefs=2, when_nothing_new="skip"),
+            now=T0,
+        )
+        claimed = await ledger.claim_due(
+            nine_utc_slot().at, owner="me", lease_for=timedelta(seconds=30), limit=20
+        )
+        assert len(claimed) == 20
+    assert await _whole_table_reads(database, seen) == {}
 
 
 async def test_a_rows_state_is_one_of_the_known_states_on_either_engine(database: Database) -> None:
