@@ -743,6 +743,12 @@ class DeliveryLedger:
         channel_ids = [s.channel_id for s in chunk]
         pending, skipped, already, dropped = result.pending, result.skipped, result.already, result.dropped
         async with self._db.transaction(durable=False) as connection:
+            if connection.dialect == "postgresql":
+                # Every statement of a chunk reads by key (bot/storage/ledger's notes, test_record_plans). With
+                # the statistics of a member table still empty (a new database, or the last analyze before a
+                # slot's recording filled it), PostgreSQL planned the chunk's lookups of compact rows as scans
+                # of every member: recording would grow with the square of the slot. Scans are for none here.
+                await connection.execute("SET LOCAL enable_seqscan = off")
             if retire:
                 await _retire_empty_groups(connection)
             current = {

@@ -242,7 +242,11 @@ async def _run(database: Database, plan: list[Step], *, eager: bool) -> list[Any
             seen.append(("history", [_shown(row) for row in await ledger.history(step.number)]))
         elif step.kind == "manual":
             made = await ledger.record_manual(
-                channel_id=step.number, guild_id=1, available_brief_ids=LIBRARY, choose=RULE, now=now
+                channel_id=step.number,
+                guild_id=1,
+                available_brief_ids=LIBRARY,
+                choose=RULE,
+                now=now + timedelta(seconds=len(seen)),  # two at one instant would share a nonce
             )
             seen.append(("manual", None if made is None else made.brief_ids))
         seen.append(

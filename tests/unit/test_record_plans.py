@@ -137,6 +137,8 @@ async def test_each_statement_of_a_recording_reads_only_its_chunks_rows(database
     assert len({sql for sql, _ in recording}) >= 3  # the read, the insert, the watermark
     problems: dict[str, list[str]] = {}
     async with database.read() as connection:
+        if connection.dialect == "postgresql":
+            await connection.execute("SET LOCAL enable_seqscan = off")  # as each chunk runs them
         for sql, parameters in {sql: (sql, parameters) for sql, parameters in recording}.values():
             if connection.dialect == "postgresql":
                 [row] = await connection.fetch(f"EXPLAIN (FORMAT JSON) {sql}", parameters)
