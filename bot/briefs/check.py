@@ -60,8 +60,10 @@ from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
+    ASKING_TO,
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
+    AVOIDING_WORDS,
     BACK_REFERENCES,
     BODY_NOUNS,
     CLAUSE_WORDS,
@@ -107,6 +109,7 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
+    TO_GOVERNORS,
     VERB_ADVERBS,
     AttributionRole,
     Status,
@@ -287,6 +290,19 @@ class _Checker:
                         f"{where}.evidence[{index}]",
                         f"starts just after “{negation}”, which it leaves out: cut there, it says the opposite "
                         "of the article; start the passage before the negation",
+                    )
+                )
+            unreal = (
+                None
+                if negation is not None
+                else _unreal_before(found.paragraph.text, found.sentences[0].start, found.start)
+            )
+            if unreal is not None:
+                problems.append(
+                    Problem(
+                        f"{where}.evidence[{index}]",
+                        f"starts just after “{unreal}”, which it leaves out: cut there, it tells as done what the "
+                        "article tells as unreal, avoided or not done; start the passage before those words",
                     )
                 )
             saying = _word_before(found.paragraph.text, found.sentences[0].start, found.start)
@@ -1562,6 +1578,14 @@ class _Checker:
                     continue
                 sentence = next((s for s in place.paragraph.sentences if s.start <= at < s.end), None)
                 negation = _negation_before(place.paragraph.text, sentence.start if sentence else 0, at)
+                unreal = _unreal_before(place.paragraph.text, sentence.start if sentence else 0, at)
+                if negation is None and unreal is not None:
+                    yield Problem(
+                        field,
+                        f"“{what}” leaves out “{unreal}” just before it in the article: headed so, the event "
+                        "tells as done what the article tells as unreal, avoided or not done; head it with those "
+                        "words, or tell it as a key point",
+                    )
                 if negation is not None:
                     yield Problem(
                         field,
@@ -2996,6 +3020,48 @@ def _negation_before(text: str, sentence_start: int, start: int) -> str | None:
     word = _word_before(text, sentence_start, start)
     if word.casefold() in NEGATIONS or word.casefold().endswith(("n't", "n’t")):
         return word
+    return None
+
+
+# Words after "to" that open a noun phrase, not an infinitive ("to the island", "to its farmers").
+_NOT_A_VERB = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
+    | {"some", "several", "many", "all", "both", "each", "every", "any", "no", "one", "two", "three", "four"}
+    | {"five", "six", "seven", "eight", "nine", "ten", "half", "about", "around", "nearly", "almost", "over"}
+)
+
+
+def _unreal_before(text: str, sentence_start: int, start: int) -> str | None:
+    """The words just before `start` in its sentence that make what follows unreal or turn it (REVIEW-7 C2,
+    C4), or None: a modal ("would | shoot down"), a verb of avoiding ("avoid | a confrontation"), an
+    infinitive's "to" after a word that governs it ("reticence to | help", "going to | move", "called for
+    Israel to | send"), or a done verb a negation turns ("has not provided | military aid")."""
+    before = [w.strip(_PUNCTUATION) for w in text[sentence_start:start].split()]
+    before = [w for w in before if w]
+    if not before or text[sentence_start:start].rstrip().endswith((",", ";", ":", "?", "!")):
+        return None
+    last = before[-1].casefold()
+    if last in MODAL_WORDS or last in AVOIDING_WORDS or last.endswith(("'ll", "’ll")):
+        return before[-1]
+    if last in ASKING_VERBS or (last == "for" and len(before) > 1 and before[-2].casefold() == "called"):
+        return " ".join(before[-2:]) if last == "for" else before[-1]  # "called for | Israel to send …"
+    if last == "to" and len(before) > 1:
+        governor = before[-2].casefold()
+        if governor in TO_GOVERNORS or governor in MODAL_WORDS:
+            return " ".join(before[-2:])
+        if len(before) > 2 and before[-3].casefold() in ASKING_TO:
+            return " ".join(before[-3:])
+        following = text[start:].split()
+        first = following[0].strip(_PUNCTUATION) if following else ""
+        # "a corridor to | evacuate …": an infinitive (a word in small letters, no determiner or number) is
+        # what was meant to happen; "aid to | Kyiv", "fuel to | the island" name where it went
+        if first and first.islower() and first.casefold() not in _NOT_A_VERB and not first[0].isdigit():
+            return " ".join(before[-2:])
+    if last in _ALL_STATUS_VERBS:
+        at = text.rfind(before[-1], sentence_start, start)
+        negation = _negation_before(text, sentence_start, at) if at != -1 else None
+        if negation is not None:
+            return f"{negation} {before[-1]}"
     return None
 
 

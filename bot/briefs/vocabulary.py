@@ -434,6 +434,99 @@ RELATIVE_TIME_WORDS: Final[tuple[str, ...]] = (
     *MONTH_NAMES,
 )
 
+# A passage or an event's `what` may not start just after words that make what follows unreal or its opposite
+# (REVIEW-7 C2, C4): a modal ("would | shoot down …", "should | find a solution"), a verb of avoiding ("avoid |
+# a confrontation"), the "to" of an infinitive governed by one of TO_GOVERNORS ("reticence to | help Ukraine",
+# "going to | move even faster", "failed to | …") or by an asked party ("called for Israel to | send …"), or a
+# done verb that a negation turns ("has not provided | military aid …").
+AVOIDING_WORDS: Final[frozenset[str]] = frozenset(
+    {"avoid", "avoids", "avoided", "avoiding", "prevent", "prevents", "prevented", "preventing", "averted"}
+    | {"avert", "averts", "averting", "stop", "stops", "stopped", "stopping", "halt", "halted", "without"}
+)
+TO_GOVERNORS: Final[frozenset[str]] = frozenset(
+    {
+        "reticence",
+        "reluctance",
+        "refusal",
+        "refused",
+        "refuse",
+        "refuses",
+        "refusing",
+        "failed",
+        "fail",
+        "fails",
+    }
+    | {
+        "failure",
+        "unable",
+        "unwilling",
+        "reluctant",
+        "hesitant",
+        "want",
+        "wants",
+        "wanted",
+        "wanting",
+        "hope",
+    }
+    | {
+        "hopes",
+        "hoped",
+        "hoping",
+        "going",
+        "trying",
+        "tried",
+        "try",
+        "tries",
+        "need",
+        "needs",
+        "needed",
+        "about",
+    }
+    | {
+        "ought",
+        "used",
+        "seeks",
+        "seek",
+        "sought",
+        "aims",
+        "aim",
+        "aimed",
+        "plans",
+        "plan",
+        "planned",
+        "intends",
+    }
+    | {
+        "intend",
+        "intended",
+        "expected",
+        "likely",
+        "unlikely",
+        "set",
+        "due",
+        "threatened",
+        "threatens",
+        "promised",
+    }
+    | {"promises", "pledged", "offered", "agreed", "declined", "decided", "vowed", "yet", "ready", "willing"}
+    | {
+        "able",
+        "mechanism",
+        "effort",
+        "efforts",
+        "attempt",
+        "attempts",
+        "bid",
+        "order",
+        "way",
+        "how",
+        "whether",
+    }
+)
+ASKING_TO: Final[frozenset[str]] = frozenset(
+    {"for", "asked", "urged", "told", "pressed", "pushed", "called", "wants", "wanted", "begged", "invited"}
+)
+
 # What each field's words must be (`bot.briefs.kinds`, REVIEW-7 C25). A party (donor, recipient, lender,
 # borrower, `by`) neither starts nor ends with one of these ("in a letter", "by Ukrainian Ambassador", "Israel
 # for"), and a place or a manner does not end with one; a party may start with a determiner ("the council").

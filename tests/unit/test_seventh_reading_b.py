@@ -306,3 +306,123 @@ def test_a_party_before_a_sum_with_a_currency_sign_is_whole() -> None:
     sentence = "Norland lent Estria C$90 million."
     canadian = _loan_of(sentence, "C$90 million", 90_000_000, currency="CAD")
     assert fixture_refusals(article(sentence), loans=[canadian]) == []
+
+
+# ---------------------------------------------------------------- C2, C4: nothing unreal told as done by a cut
+
+REASON = {
+    "text": "He told the ministers that he was concerned Russia would shoot down Israel Air Force planes",
+    "role": "reason",
+}
+
+
+def _event(what: str, passage: str, **values: Any) -> Callable[[Raw], object]:
+    return lambda raw: raw["events"].append({"what": what, "evidence": [passage], **values})
+
+
+def _key_point(passage: str, **values: Any) -> Callable[[Raw], object]:
+    return lambda raw: raw["key_points"].append({"evidence": [passage], **values})
+
+
+PLANES = "He told the ministers that he was concerned Russia would shoot down Israel Air Force planes."
+SOLUTION = (
+    "Lapid responded that the IAF should find a solution, but Bennett said there isn’t one yet, a senior "
+    "diplomatic source said."
+)
+SYRIA = (
+    "Israel conducts strikes on Iranian targets and weapons convoys in Syria, and has a deconfliction mechanism "
+    "to avoid a confrontation with Russia."
+)
+RETICENCE = (
+    "Jerusalem’s reticence to help Ukraine militarily while its closest partners have done otherwise stems "
+    "from Russia’s major military presence across Israel’s northern border with Syria."
+)
+PILOTS = (
+    "Another official said that Bennett has asked the rhetorical question: who will help Israeli pilots when "
+    "they’re in danger? His answer was no one."
+)
+MOMENTUM = (
+    "we’ve built tremendous momentum for donations and delivery of military assistance, and after this meeting, "
+    "we’re not just going to maintain that momentum, we’re going to move even faster and push even harder."
+)
+CORRIDOR = (
+    "One known positive result of Bennett’s continued contact with Putin was the opening of a humanitarian "
+    "corridor to evacuate Ukrainians from Mariupol’s Azovstal Iron and Steelworks in May."
+)
+
+
+@pytest.mark.parametrize(
+    ("says", "change"),
+    [
+        (
+            "Russia shooting down IAF planes",
+            _event(
+                "shoot down Israel Air Force planes",
+                PLANES,
+                attribution=["a senior diplomatic source said", REASON],
+            ),
+        ),
+        (
+            "the IAF finding a solution",
+            _event("find a solution", SOLUTION, attribution="a senior diplomatic source said"),
+        ),
+        ("a confrontation with Russia (avoided)", _event("a confrontation with Russia", SYRIA)),
+        ("helping Ukraine militarily (the reticence)", _event("help Ukraine militarily", RETICENCE)),
+        (
+            "helping Israeli pilots (no one will)",
+            _event("help Israeli pilots", PILOTS, attribution="Another official said"),
+        ),
+        (
+            "moving even faster (a promise)",
+            _event("move even faster and push even harder", MOMENTUM, attribution="Austin said"),
+        ),
+        (
+            "the evacuation (what the corridor was for)",
+            _event("evacuate Ukrainians from Mariupol’s Azovstal Iron and Steelworks", CORRIDOR, when="May"),
+        ),
+    ],
+)
+def test_an_event_headed_by_what_the_article_tells_as_unreal_is_refused(
+    says: str, change: Callable[[Raw], object]
+) -> None:
+    """C2: a `what` could start just after the modal, "to" or "avoid" that makes it unreal."""
+    assert "events[10].what" in shipped_refusals(change), says
+
+
+@pytest.mark.parametrize(
+    ("passage", "values"),
+    [
+        ("a confrontation with Russia.", {}),  # "… to avoid | a confrontation with Russia."
+        ("help Ukraine militarily while its closest partners have done otherwise", {}),  # "reticence to |"
+        ("military aid to Kyiv beyond helmets and protective vests.", {}),  # "has not provided |"
+        (
+            "send military aid to Ukraine",
+            {"attribution": "a senior diplomatic source said"},
+        ),  # "… Israel to |"
+        (
+            "Israel to send military aid to Ukraine, but Bennett rejected the possibility.",
+            {"attribution": "a senior diplomatic source said"},
+        ),  # "have called for |"
+        ("move even faster and push even harder.", {"attribution": "Austin said"}),  # "going to |"
+    ],
+)
+def test_a_passage_cut_just_after_what_makes_it_unreal_is_refused(
+    passage: str, values: dict[str, Any]
+) -> None:
+    """C4: such a passage was shown as the article's words in /brief and in the digest ("• “a confrontation
+    with Russia.”")."""
+    assert "key_points[11].evidence[0]" in shipped_refusals(_key_point(passage, **values))
+
+
+def test_a_passage_after_to_that_names_a_place_or_a_party_is_whole() -> None:
+    # TEST FIXTURE, NOT NEWS: "to" before a name or a noun phrase says where it went, not what was meant
+    text = article("Norland sent fuel to Estria on Monday and nets to the island of Mirren on Tuesday.")
+    for passage in ("Estria on Monday and nets", "the island of Mirren on Tuesday."):
+        found = fixture_refusals(
+            text,
+            key_points=[
+                {"evidence": ["Estria Harbour News staff contributed to this report."]},
+                {"evidence": [passage]},
+            ],
+        )
+        assert found == [], (passage, found)
