@@ -1767,6 +1767,9 @@ class _Checker:
             for form in self._forms(quote.speaker):
                 for at in find_words(form, attribution):
                     end = at + len(form)
+                    ahead = attribution[:at].split()
+                    if ahead and ahead[-1].strip(_PUNCTUATION).casefold() in _OF_ANOTHER:
+                        continue  # "An aide to Oster said": the aide said it, not Oster (REVIEW-7 C12)
                     together = self._named_together(attribution[:at], quote.speaker)
                     for _, start, stop in markers:
                         between = attribution[end:start].split()
@@ -1865,6 +1868,11 @@ _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 _NOT_DONE: tuple[Status, ...] = ("not provided", "declined")  # a value told with its denial agrees with these
 # Words that may stand between a speaker and their saying word: "Bennett has also argued", "Oster later said".
 _BETWEEN_SPEAKER_AND_VERB = frozenset({*NAMING_NO_ONE, *VERB_ADVERBS})
+# A name after one of these in a saying verb's subject is whom the speaker is tied to, not the speaker: "An aide
+# to Oster said", "a spokesman for Oster said", "a friend of Oster said" (REVIEW-7 C12).
+_OF_ANOTHER = frozenset(
+    {"to", "for", "of", "with", "from", "near", "behind", "like", "than", "about", "against"}
+)
 _PLACES = frozenset({*PLACE_NAMES, *(name for names in PLACE_NAMES.values() for name in names)})
 _PLACE_WORDS = frozenset(name.casefold() for name in _PLACES)  # "Beijing, …" is no participle
 

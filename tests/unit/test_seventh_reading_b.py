@@ -426,3 +426,38 @@ def test_a_passage_after_to_that_names_a_place_or_a_party_is_whole() -> None:
             ],
         )
         assert found == [], (passage, found)
+
+
+# ---------------------------------------------------------------- C12: a quote is its speaker's, not their boss's
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "An aide to Oster said",
+        "A spokesman for Oster said",
+        "A friend of Oster said",
+        "Someone close to Oster said",
+    ],
+)
+def test_a_quote_is_not_given_to_the_person_its_speaker_is_tied_to(attribution: str) -> None:
+    """C12 (TEST FIXTURE, NOT NEWS): "An aide to Oster said “…”" was accepted with speaker Oster."""
+    sentence = f"{attribution} “we have no tugs to spare at all.”"
+    quote = {
+        "speaker": "Oster",
+        "attribution": attribution,
+        "text": "we have no tugs to spare at all.",
+        "evidence": [sentence],
+    }
+    assert "quotes[0].speaker" in fixture_refusals(article(sentence), quotes=[quote])
+
+
+def test_a_quote_whose_speaker_stands_before_the_saying_word_still_passes() -> None:
+    sentence = "Mayor Ben Oster said “we have no tugs to spare at all.”"
+    quote = {
+        "speaker": "Oster",
+        "attribution": "Mayor Ben Oster said",
+        "text": "we have no tugs to spare at all.",
+        "evidence": [sentence],
+    }
+    assert fixture_refusals(article(sentence), quotes=[quote]) == []
