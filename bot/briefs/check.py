@@ -60,6 +60,7 @@ from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
+    ALMOST_WORDS,
     ASKING_TO,
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
@@ -102,6 +103,7 @@ from bot.briefs.vocabulary import (
     REASON_MARKERS,
     RELATIVE_WORDS,
     ROLE_QUALIFIERS,
+    ROUTE_WORDS,
     SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
@@ -1240,8 +1242,11 @@ class _Checker:
         for form in forms:
             for at in find_words(form, text[end:high]):
                 between = text[end : end + at].split()
-                if not any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between):
-                    return True
+                if any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between):
+                    continue
+                if not _receiver_at(text, end + at, end + at + len(form)):
+                    continue
+                return True
         doer = read_doer(text, low, verb.at, as_written)
         if (
             doer is not None
@@ -2542,6 +2547,8 @@ def _not_done(context: str, verb: str) -> Status | Literal["undone"] | None:
     while words and words[-1] in VERB_ADVERBS:
         words.pop()
     previous = words[-1] if words else ""
+    if previous in ALMOST_WORDS or " ".join(words[-2:]) in ALMOST_WORDS:
+        return "undone"  # "Norland nearly sent fuel": it was not sent
     if previous in ("have", "be", "been") and len(words) > 1 and words[-2] in MODAL_WORDS:
         return "undone"  # "would have provided … had it been asked", "could have sent": it was not done
     if previous == "to":
@@ -2931,6 +2938,22 @@ def _name_run(after: Sequence[str]) -> str | None:
     if any(w.casefold() in ORGANISATION_WORDS or w.casefold() in PLACE_NAME_WORDS for w in run):
         return " ".join(run)
     return None
+
+
+def _receiver_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `text[start:end]` is who receives, not someone else's ("to Estria's rival Vesta"), a
+    route or a place passed ("through Estria", "via Estria", "near Estria", `ROUTE_WORDS`) or a word qualifying
+    a noun after it ("the Estria border")."""
+    after = text[end:]
+    if after.startswith(("’s", "'s", "’ ", "' ")):
+        return False
+    before = text[:start].split()
+    previous = before[-1].strip(_PUNCTUATION).casefold() if before else ""
+    if previous in ROUTE_WORDS:
+        return False
+    following = after.split()[:1]
+    noun = following[0].strip(_PUNCTUATION) if following and not after.startswith((",", ".", ";")) else ""
+    return not (previous in ("the", "a", "an") and noun[:1].islower() and noun.isalpha())
 
 
 def new_subject_joints(text: str, low: int, high: int) -> list[int]:

@@ -184,7 +184,14 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
 )
 # A value named only to be denied ("$50 million, not $90 million", "Oster, rather than Vesta, has sent …") is
 # not what was done: these just before it.
-DENYING_WORDS: Final[tuple[str, ...]] = ("not", "never", "rather than", "instead of", "not even")
+DENYING_WORDS: Final[tuple[str, ...]] = ("not", "never", "rather than", "instead of", "not even", "unlike")
+# A done verb just after one of these was not done ("Norland nearly sent fuel"): no status.
+ALMOST_WORDS: Final[frozenset[str]] = frozenset({"nearly", "almost", "barely", "narrowly", "all but"})
+# A name just after one of these is a route or a place passed, not who receives ("sent fuel through Estria to
+# Vesta", "via Estria", "near Estria", "toward Estria").
+ROUTE_WORDS: Final[frozenset[str]] = frozenset(
+    {"through", "via", "near", "toward", "towards", "past", "around", "across", "outside", "beside", "along"}
+)
 # An item that names what was not given ("sent no ferries"): never told as given, promised or planned.
 NONE_WORDS: Final[frozenset[str]] = frozenset({"no", "none", "neither", "nor", "zero", "nothing"})
 

@@ -420,3 +420,34 @@ def test_a_person_before_a_capitalised_word_that_ends_no_bodys_name_stays_a_pers
     from tests.unit.test_mutants import SHIPPED, refusals
 
     assert refusals(SHIPPED) == []
+
+
+# ---------------------------------------------------------------- C7: words that undo a giving or turn its receiver
+
+# TEST FIXTURE, NOT NEWS: givings nearly done, a giver named to be set apart, receivers that are someone else's.
+UNDOING = [
+    ("Vesta, unlike Norland, sent fuel to Estria.", "donor"),
+    ("Norland nearly sent fuel to Estria.", "status"),
+    ("Norland almost sent fuel to Estria.", "status"),
+    ("Norland sent fuel to Estria's rival Vesta.", "recipient"),
+    ("Norland sent fuel to Estria’s enemies.", "recipient"),
+    ("Norland sent fuel through Estria to Vesta.", "recipient"),
+    ("Norland sent fuel to Vesta via Estria.", "recipient"),
+    ("Norland sent fuel to Vesta near Estria.", "recipient"),
+    ("Norland sent fuel toward Estria.", "recipient"),
+    ("Norland sent fuel to the Estria border.", "recipient"),
+]
+UNDOING_ARTICLE = (
+    "Ferry talks stall in Estria\n\n"
+    + "\n".join(s for s, _ in UNDOING)
+    + ("\nEstria Harbour News staff contributed to this report.\n")
+)
+
+
+@pytest.mark.parametrize(("sentence", "field"), UNDOING)
+def test_words_that_undo_a_giving_or_turn_its_receiver_are_read(sentence: str, field: str) -> None:
+    """REVIEW-7 C7: "Vesta, unlike Norland, sent fuel …" was Norland's fuel, "Norland nearly sent fuel …" fuel
+    sent, and "to Estria's rival Vesta", "through Estria", "via Estria", "near Estria", "toward Estria", "the
+    Estria border" made Estria the receiver."""
+    flow = _deal_flow("Norland", "fuel", "sent", sentence)
+    assert f"aid[0].{field}" in refused(UNDOING_ARTICLE, aid=[flow])
