@@ -7,6 +7,7 @@ import contextlib
 import logging
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Literal
@@ -144,6 +145,16 @@ def _mentions(role_id: int | None) -> discord.AllowedMentions:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Digest:
+    """A digest read and rendered, ready to post: its briefs, its message, discord.py's embeds and buttons."""
+
+    briefs: list[Brief]
+    message: MessageData
+    embeds: list[discord.Embed]
+    view: discord.ui.View
+
+
 PREPARED_KEPT = 256  # digests read ahead and not yet sent (far more than the sends a dispatcher runs at once)
 _DigestKey = tuple[str, tuple[str, ...], int | None]
 
@@ -156,9 +167,7 @@ class DiscordSender:
         # Digests read and rendered ahead of their sends (`prepare_digest`), by their arguments; each is
         # taken by its send. One whose send never came (its row stopped at the permit's check) is dropped
         # once PREPARED_KEPT newer ones are kept; a send that finds none reads and renders as before.
-        self._prepared: collections.OrderedDict[_DigestKey, tuple[list[Brief], MessageData]] = (
-            collections.OrderedDict()
-        )
+        self._prepared: collections.OrderedDict[_DigestKey, _Digest] = collections.OrderedDict()
 
     async def prepare_digest(
         self, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
@@ -172,9 +181,7 @@ class DiscordSender:
         while len(self._prepared) > PREPARED_KEPT:
             self._prepared.popitem(last=False)
 
-    async def _digest(
-        self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None
-    ) -> tuple[list[Brief], MessageData]:
+    async def _digest(self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None) -> _Digest:
         prepared = self._prepared.pop((nonce, tuple(brief_ids), ping_role_id), None)
         if prepared is not None:
             return prepared
@@ -182,7 +189,7 @@ class DiscordSender:
 
     async def _read_and_render(
         self, nonce: str, brief_ids: Sequence[str], ping_role_id: int | None
-    ) -> tuple[list[Brief], MessageData]:
+    ) -> _Digest:
         """The digest's briefs, each at the version its row recorded whatever the library holds now, and its
         message: the role it pings and its receipt (which slot, what window) as content, then the briefs (one
         shown as updated says what changed)."""
@@ -190,18 +197,20 @@ class DiscordSender:
         if not entries:
             raise NothingToSendError("its briefs are no longer loaded")
         window = await self.bot.digests.digest_window(nonce)
-        return [entry.brief for entry in entries], digest_message(entries, window, ping_role_id)
+        briefs = [entry.brief for entry in entries]
+        message = digest_message(entries, window, ping_role_id)
+        return _Digest(briefs, message, to_embeds(message), digest_view(briefs, marker=nonce))
 
     async def send_digest(
         self, channel_id: int, nonce: str, brief_ids: Sequence[str], *, ping_role_id: int | None = None
     ) -> int:
-        briefs, message = await self._digest(nonce, brief_ids, ping_role_id)
+        digest = await self._digest(nonce, brief_ids, ping_role_id)
         channel = self.bot.get_partial_messageable(channel_id)
         with _as_delivery_errors(self.bot.clock):
             sent = await channel.send(
-                content=message.content or None,
-                embeds=to_embeds(message),
-                view=digest_view(briefs, marker=nonce),
+                content=digest.message.content or None,
+                embeds=digest.embeds,
+                view=digest.view,
                 nonce=nonce,
                 allowed_mentions=_mentions(ping_role_id),
             )
@@ -216,17 +225,17 @@ class DiscordSender:
         local_date: date,
         ping_role_id: int | None,
     ) -> int:
-        briefs, message = await self._digest(nonce, brief_ids, ping_role_id)
+        digest = await self._digest(nonce, brief_ids, ping_role_id)
         # discord.py's ForumChannel.create_thread, less its automatic repeat of a request that answered 5xx:
         # the same request, made through the client's HTTP client (its session, rate limits and global
         # pause), with a check that stops a 5xx before the repeat.
         with handle_message_parameters(
-            content=message.content or MISSING,
-            embeds=to_embeds(message),
-            view=digest_view(briefs, marker=nonce),
+            content=digest.message.content or MISSING,
+            embeds=digest.embeds,
+            view=digest.view,
             allowed_mentions=_mentions(ping_role_id),
             previous_allowed_mentions=self.bot.allowed_mentions,
-            channel_payload={"name": digest_title(briefs, local_date)},
+            channel_payload={"name": digest_title(digest.briefs, local_date)},
         ) as params:
             route = Route("POST", "/channels/{channel_id}/threads", channel_id=forum_id)
             with _as_delivery_errors(self.bot.clock):

@@ -115,6 +115,8 @@ async def test_a_digest_send_spends_the_dispatchers_permit_and_is_counted_once(
     # drops one whose time passed unused (never sent late), which a loaded machine makes happen and which
     # would count a permit no request took (seen: 5 granted for 4 sends). The count is then the permits taken.
     monkeypatch.setattr(pacing, "BATCH_SECONDS", 0.0)
+    # Nor one replaced for lateness, which a loaded machine makes happen too (seen at load 10: 5 for 4).
+    monkeypatch.setattr(pacing, "LATE_MARGIN", float("inf"))
     channels = [standin.add_text_channel(f"digest-{i}") for i in range(4)]
     clock = FakeClock(SLOT_DAY)
     settings = bot_settings(standin, tmp_path, digest_channel_ids=channels, digest_schedule="09:00")
@@ -197,6 +199,13 @@ async def test_no_database_read_stands_between_a_digest_sends_permit_and_its_req
         monkeypatch.setattr(pacer, "acquire_for_request", spent)
         for name in ("peek_row", "read", "transaction", "single_statement"):
             monkeypatch.setattr(database, name, watched(getattr(database, name), name))
+        # Nor the message's rendering into discord.py's embeds and its buttons (CPU a loaded machine
+        # stretches past the permit's margin: one SQLite process at load 10-12 replaced 505 permits held
+        # too long for 5,019 sends with the database reads already ahead of the permit).
+        from bot.app import discord_sender
+
+        for name in ("to_embeds", "digest_view"):
+            monkeypatch.setattr(discord_sender, name, watched(getattr(discord_sender, name), name))
         await fire_slot_and_send(bot, clock, seconds=31)
         assert standin.message_counts() == {c: 1 for c in channels}
     assert reads_while_holding == []
