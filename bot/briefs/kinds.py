@@ -164,7 +164,7 @@ def party_problem(
     for item in items:
         if find_words(normalise(item), normalise(value), ignore_case=True):
             return f"holds the item “{item}”: it names what was given, not who gave, received or acted"
-    cut = _cut_from_name(value, forms, located) if _capitalised(value) else None
+    cut = _cut_from_name(value, forms, located) if _capitalised(value.split()[0]) else None
     if cut is not None:
         return (
             f"is cut out of the name “{cut}” wherever its evidence writes it: a party is a name, whole, as the "

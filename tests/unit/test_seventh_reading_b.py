@@ -461,3 +461,10 @@ def test_a_quote_whose_speaker_stands_before_the_saying_word_still_passes() -> N
         "evidence": [sentence],
     }
     assert fixture_refusals(article(sentence), quotes=[quote]) == []
+
+
+def test_a_party_of_several_words_cut_inside_a_name_is_refused() -> None:
+    """C25's cut-name rule was skipped for every party of more than one word once a name word had to be
+    letters (067bf95): "Foreign Minister Yair Lapid and Defense Minister | Benny Gantz" passed as `by`."""
+    cut = _set("aid", 6, by="Foreign Minister Yair Lapid and Defense Minister")
+    assert "aid[6].by" in shipped_refusals(cut)
