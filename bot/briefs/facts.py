@@ -264,15 +264,21 @@ def sentence_label(sentence: str, passage: str = "") -> str:
     return "In the sentence"
 
 
-def evidence_snippet(brief: Brief, key: str, fact: Fact, *, more_said: bool = False) -> str:
+def evidence_snippet(brief: Brief, key: str, fact: Fact, *, more_said: int = 0) -> str:
     """A short piece of the first passage, as the article writes it; the rest is one press of Quote away
-    (`more_said`: and who says so in them, which the answer does not show)."""
+    (`more_said`: how many of them have who says so, which the answer does not show: said as many as it is)."""
     shown = passages(brief, key, fact)
     first = _shorten(shown[0], SNIPPET_LENGTH)
     proof = brief.proof.item(key) if brief.proof else None
     caption = " (photo caption)" if proof and proof.passages and proof.passages[0].kind == "caption" else ""
     more = len(shown) - 1
-    said = ", each with who says so" if more_said else ""
+    said = (
+        ""
+        if not more_said
+        else ", each with who says so"
+        if more_said >= more
+        else f", {more_said} with who says so"
+    )
     tail = f" (+{plural(more, 'more passage')}{said}: press Quote)" if more else ""
     return f"> {quoted(first)}{caption}{tail}"
 

@@ -317,7 +317,7 @@ def _person_field(brief: Brief, person: Person) -> EmbedField:
         text for passage in others for text, role in passage if role == "caveat" and (text, role) not in first
     ]
     lines += [f"{OTHER_CAVEAT}: “{text}”" for text in dict.fromkeys(caveats)]
-    more_said = any(role != "caveat" for passage in others for _, role in passage)
+    more_said = sum(any(role != "caveat" for _, role in passage) for passage in others)
     lines.append(facts.evidence_snippet(brief, key, person, more_said=more_said))
     return _field(person_heading(brief, person), lines)
 

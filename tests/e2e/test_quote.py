@@ -44,7 +44,7 @@ async def test_quote_shows_every_passage_its_sentence_paragraph_and_who_says_so(
     briefbot: Briefbot, standin: DiscordStandIn
 ) -> None:
     interaction, callback = await ask(standin, "who", {"name": "bennett"})
-    assert "(+6 more passages, each with who says so: press Quote)" in embeds_text(callback.data)
+    assert "(+6 more passages, 4 with who says so: press Quote)" in embeds_text(callback.data)
     press = await standin.press_button(
         interaction, buttons(callback.data)["Quote"]["custom_id"], user="alice"
     )

@@ -128,7 +128,7 @@ def test_find_then_render_shows_where_it_comes_from(shipped: LoadResult) -> None
     )
     snippet = last.split("”")[0] + "”"
     assert snippet.endswith(" …”") and len(snippet) <= render.SNIPPET_LENGTH + 5  # the rest is under Quote
-    assert last.endswith("(+2 more passages, each with who says so: press Quote)")
+    assert last.endswith("(+2 more passages, 1 with who says so: press Quote)")
 
 
 def test_answers_are_kept_per_library_and_bounded(shipped: LoadResult) -> None:
