@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, Protocol, TypeVar
 
-from bot.storage._compact import Member, decode_channel, members_of_channels, promote, promote_channels
+from bot.storage._compact import (
+    BASE62,
+    CHANNEL_DIGITS,
+    Member,
+    decode_channel,
+    members_of_channels,
+    promote,
+    promote_channels,
+)
 from bot.storage._rows import Columns
 from bot.storage._sql import elements, json_list
 from bot.storage._time import from_db, to_db
@@ -103,9 +111,7 @@ class RecordedContent:
     updated_from: dict[str, str]
 
 
-_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # in byte order
-_CHANNEL_DIGITS = 11  # 62**11 > 2**63: any snowflake
-_SLOT_DIGITS = NONCE_LENGTH - 1 - _CHANNEL_DIGITS
+_SLOT_DIGITS = NONCE_LENGTH - 1 - CHANNEL_DIGITS
 
 
 def make_nonce(timezone: str, slot_key: str, channel_id: int) -> str:
@@ -126,19 +132,19 @@ def _nonce_prefix(timezone: str, slot_key: str) -> str:
     return "d" + hashlib.sha256(f"{timezone}|{slot_key}".encode()).hexdigest()[:_SLOT_DIGITS]
 
 
-_BASE62_PAIRS = [high + low for high in _BASE62 for low in _BASE62]  # two digits per division
+_BASE62_PAIRS = [high + low for high in BASE62 for low in BASE62]  # two digits per division
 
 
 def _channel_digits(channel_id: int) -> str:
-    """`channel_id` in `_CHANNEL_DIGITS` base-62 digits (1 + 5 pairs), most significant first: two
-    divisions by 62**4 and then pairs looked up (called once per row recorded)."""
-    if not 0 <= channel_id < 62**_CHANNEL_DIGITS:
+    """`channel_id` in `CHANNEL_DIGITS` base-62 digits (1 + 5 pairs), most significant first: two
+    divisions by 62**4 and then pairs looked up."""
+    if not 0 <= channel_id < 62**CHANNEL_DIGITS:
         raise ValueError("channel id beyond a Discord snowflake")
     high, low = divmod(channel_id, _FOUR_DIGITS)
     top, middle = divmod(high, _FOUR_DIGITS)  # top < 62**3
     pairs = _BASE62_PAIRS
     return (
-        _BASE62[top // 3844]
+        BASE62[top // 3844]
         + pairs[top % 3844]
         + pairs[middle // 3844]
         + pairs[middle % 3844]
@@ -1689,8 +1695,8 @@ _BY_NONCE = (
 
 
 def _by_nonce(nonce: str) -> dict[str, object]:
-    channel = decode_channel(nonce[-_CHANNEL_DIGITS:]) if len(nonce) == NONCE_LENGTH else None
-    return {"nonce": nonce, "channel": -1 if channel is None else channel, "prefix": nonce[:-_CHANNEL_DIGITS]}
+    channel = decode_channel(nonce[-CHANNEL_DIGITS:]) if len(nonce) == NONCE_LENGTH else None
+    return {"nonce": nonce, "channel": -1 if channel is None else channel, "prefix": nonce[:-CHANNEL_DIGITS]}
 
 
 def _skip_locked(database: Database, sql: str) -> str:
