@@ -69,6 +69,8 @@ from bot.briefs.vocabulary import (
     BODY_NOUNS,
     CLAUSE_WORDS,
     CREDIT_LINE_WORDS,
+    CREDIT_SHAPES,
+    CREDIT_SMALL_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
     DENIAL_WORDS,
@@ -76,6 +78,7 @@ from bot.briefs.vocabulary import (
     EXPECTATION_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
+    IRREGULAR_PARTICIPLES,
     LINK_WORDS,
     MEMBER_NOUNS,
     MODAL_WORDS,
@@ -558,6 +561,16 @@ class _Checker:
                     f"{where}.evidence[{index}]",
                     "is a credit line: bylines and photo credits are credits, listed under [[credits]], not people",
                 )
+                continue
+            place = next((p for p in located if normalise(passage) == normalise(p.passage)), None)
+            # read sentence by sentence: a caption's closing credit ("… (credit: KAY LIN/REUTERS)") is its own
+            line = place.sentence_text if place is not None else normalise(passage)
+            if place is not None and all(credit_line(s.text) for s in place.sentences):
+                yield Problem(
+                    f"{where}.evidence[{index}]",
+                    f"stands in “{line}”, which is a credit, not a sentence of the story: people involved are "
+                    "the people the story is about; list who made or took it under [[credits]]",
+                )
         yield from self._value(f"{where}.as_written", person.as_written, texts)
         if person.role is not None or normalise(person.as_written) != normalise(person.name):
             # a phrase that gives a title is whole; a name alone claims none ("Ada Quill" of "Librarian Ada Quill")
@@ -694,6 +707,10 @@ class _Checker:
                 if following[:1].isupper() or after_text.startswith("-"):
                     continue  # part of a longer name ("Mirren Harbour"), a name of its own
                 possessive = after_text.startswith(("’s", "'s"))
+                owned = _name_run(after[1:]) if possessive else None
+                if owned is not None:  # "Mariupol’s Azovstal Iron and Steelworks": a place's or a body's own
+                    signals.append(f"“{paragraph.written(at, at + len(name))}’s {owned}”")
+                    continue
                 member = (after[1] if possessive and len(after) > 1 else following).strip(_PUNCTUATION)
                 if member.casefold() in MEMBER_NOUNS and (possessive or not after_text.startswith(",")):
                     signals.append(f"“{paragraph.written(at, at + len(name))} {member}”")
@@ -950,6 +967,37 @@ class _Checker:
         ]
         if judged and not any(ok is not False for ok in judged):
             yield _direction_problem(f"{where}.donor", "donor", flow.donor, "recipient", flow.recipient)
+        yield from self._one_side(where, "donor", flow.donor, "recipient", flow.recipient)
+        asking = any(find_words(w, normalise(flow.status_as_written), ignore_case=True) for w in ASKING_VERBS)
+        verb = normalise(flow.status_as_written)
+        doers = [found for at in (telling or places) for found in self._verb_doers(at, verb)]
+        read = [found for found in doers if found[2] is not None and not found[2].passive]
+        if (
+            not asking
+            and read
+            and len(read) == len(doers)
+            and all(self._does_it(self._forms(flow.recipient), verb, found) for found in read)
+            and not any(self._does_it(self._forms(flow.donor), verb, found) for found in read)
+            and not (judged and not any(ok is not False for ok in judged))
+        ):
+            yield Problem(
+                f"{where}.recipient",
+                f"“{flow.recipient}” is who does “{flow.status_as_written}” (“{_doer_clause(read[0])}”), not "
+                "who receives: the recipient is whom the verb's words give to",
+            )
+
+    def _one_side(
+        self, where: str, field: str, giver: str, taker_field: str, taker: str
+    ) -> Iterator[Problem]:
+        """A deal is between two: its giver is not its receiver, by name or by alias ("Ukraine" and "Kyiv")."""
+        if set(self._forms(giver)) & set(self._forms(taker)) or normalise(giver) in self.aliases.get(
+            normalise(taker), []
+        ):
+            yield Problem(
+                f"{where}.{field}",
+                f"“{giver}” is also the {taker_field} (“{taker}”): a deal is between two parties; name the "
+                f"{field} as the article names who gives",
+            )
 
     def _denied(
         self, where: str, deal: Dealing, values: Sequence[tuple[str, str]], located: list[Located]
@@ -1149,6 +1197,8 @@ class _Checker:
                 yield from self._value(f"{where}.{field}", getattr(deal, field), texts)
             return
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
+        for field in ("when", "how", "where"):
+            yield from self._of_the_verb(f"{where}.{field}", getattr(deal, field), clauses, verb, deal)
         yield from self._value(f"{where}.when", deal.when, shown, what)
         yield from _said_time(f"{where}.when", deal.when, shown)
         yield from self._value(f"{where}.how", deal.how, shown, what)
@@ -1177,6 +1227,39 @@ class _Checker:
             + "; `by` is the verb's subject (or the subject of the verb it is joined to by “and”: “Israel has "
             "sent … and built …”), or the agent after the “by” of a passive (“was provided to Ukraine by Japan”)",
         )
+
+    def _of_the_verb(
+        self, field: str, value: str | None, clauses: Sequence[_VerbPlace], verb: str, deal: Dealing
+    ) -> Iterator[Problem]:
+        """A deal's `when`, `how` or `where` is its verb's, read in the verb's own words (REVIEW-7 C13): not in an
+        aside of another verb (", bought in Vesta,", ", which sent fuel in March,"), nor outside the aside the
+        verb stands in (", delivered as part of …, is unloaded … yesterday"), nor before the verb with a
+        conjunction or a comma between ("participated in a previous meeting …, but has not provided …")."""
+        if value is None:
+            return
+        forms = self._forms(value)
+        seen: list[str] = []
+        for place in clauses:
+            paragraph = place.place.paragraph
+            text = paragraph.text
+            low, high = _reach_span(place, verb)
+            sentence = next((s for s in paragraph.sentences if s.start <= place.at < s.end), None)
+            for form in forms:
+                for at in find_words(form, text):
+                    if not (low <= at and at + len(form) <= high):
+                        continue  # not in the verb's clause (a setting that opens the sentence, …): other rules
+                    between = text[at + len(form) : place.at]
+                    before = at < place.at and bool(re.search(r"(?:^|\s)(?:and|but|or|while)\s|,", between))
+                    if sentence is not None and own_clause(text, sentence, at, place.at) and not before:
+                        return
+                    seen.append(text[at : at + len(form)])
+        if seen:
+            yield Problem(
+                field,
+                f"“{value}” is not told of “{deal.status_as_written}”: in the article it belongs to another verb "
+                "(a phrase set off by commas, “, which …”, “, bought in …,”, or a verb before it joined by "
+                "“and”, “but”, …); give only what the verb's own words say",
+            )
 
     def _aid_parties(self, where: str, flow: AidFlow, verbs: Sequence[_VerbPlace]) -> Iterator[Problem]:
         """An aid flow's donor and recipient are its verb's (REVIEW-7 C6): the donor stands in the clause the
@@ -1477,6 +1560,7 @@ class _Checker:
             [("lender", loan.lender), ("borrower", loan.borrower)],
         )
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
+        yield from self._one_side(where, "lender", loan.lender, "borrower", loan.borrower)
         if loan.reading and not used_reading and not missing:
             yield Problem(
                 f"{where}.reading",
@@ -1539,6 +1623,7 @@ class _Checker:
             return
         wanted, heading = normalise(value), normalise(what)
         beyond: list[str] = []
+        apart: list[str] = []
         for place in located:
             for sentence in place.sentences:
                 whats, values = find_words(heading, sentence.text), find_words(wanted, sentence.text)
@@ -1548,28 +1633,63 @@ class _Checker:
                     end = start + len(heading)
                     joint = _NEW_CLAUSE.search(sentence.text, end)
                     reach = joint.start() if joint else len(sentence.text)
+                    verb = _OTHER_VERB.search(
+                        sentence.text, end
+                    )  # "… over how to support Ukraine in its war"
+                    if verb is not None and verb.start() < reach:
+                        reach = verb.start()
+                        joint = verb
+                    inside = asides(sentence.text, 0, len(sentence.text))
                     if any(
-                        start <= at < reach or (at < start and not _joined_between(sentence.text, at, start))
+                        (
+                            start <= at < reach
+                            or (at < start and not _joined_between(sentence.text, at, start))
+                        )
+                        and own_clause(sentence.text, Span(0, len(sentence.text), sentence.text), at, start)
                         for at in values
                     ):
                         return  # in its own clause: a setting before it, inside it, or after it
+                    aside = next(
+                        (
+                            (low, high)
+                            for low, high in inside
+                            for at in values
+                            if (low <= at < high) != (low <= start < high)
+                        ),
+                        None,
+                    )
+                    if aside is not None:
+                        apart.append(sentence.text[aside[0] : aside[1]].strip())
+                        continue
                     joined = [
                         j
                         for j in _NEW_CLAUSE.finditer(sentence.text)
                         if j.start() < end or j.start() >= reach
                     ]
                     beyond.append(sentence.text[joined[0].start() :].strip() if joined else sentence.text)
-        if beyond:
+        if apart:
+            yield Problem(
+                field,
+                f"“{value}” and “{what}” are told apart by a phrase of its own set off by commas (“{apart[0]}”, "
+                "a relative clause or a participle's phrase): what that phrase dates or places is its own verb's, "
+                "not this event's",
+            )
+        elif beyond:
             yield Problem(
                 field,
                 f"“{value}” stands in another clause than “{what}”, joined to it by “and”, “but”, … with a "
-                f"subject of its own (“{beyond[0]}”): it is that clause's, not this event's",
+                f"subject of its own, or by a verb of its own (“{beyond[0]}”): it is that clause's, not this event's",
             )
 
     def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
         """An event is what happened: not an expectation ("the IAF should find a solution"), and not words
         whose negation stands just before them ("has not | provided military aid to Kyiv")."""
-        expecting = [w for w in EXPECTATION_WORDS if find_words(w, normalise(what), ignore_case=True)]
+        heading = normalise(what)
+        expecting = [  # "in May" is the month, not the modal: a capital inside the heading is a name's
+            w
+            for w in EXPECTATION_WORDS
+            if any(at == 0 or not heading[at].isupper() for at in find_words(w, heading, ignore_case=True))
+        ]
         if expecting:
             yield Problem(
                 field,
@@ -1894,6 +2014,37 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+# Words after what happened that open a verb of their own: an infinitive ("over how to support Ukraine in its
+# war", "a corridor to evacuate …"), a subordinate clause ("despite Jerusalem not providing …", "after …"),
+# or a participle after a comma (", saying …").
+_OTHER_VERB = re.compile(
+    r"\b(?:to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+\b|(?:despite|because|although|though|"
+    r"unless|until|whereas|which|who|whom|whose|that)\b|,\s+[a-z]+ing\b)"
+)
+
+
+_CREDIT_SHAPES = tuple(
+    re.compile(shape, flags=re.IGNORECASE if i < 4 else 0) for i, shape in enumerate(CREDIT_SHAPES)
+)
+
+
+def credit_line(line: str) -> bool:
+    """Whether a line of the article is a credit, not a sentence of the story (REVIEW-7 C23): one of
+    `CREDIT_SHAPES`, or names alone ("Ivo Renn, Norland Press"): no word in small letters but small words, so
+    no verb and nothing that happened. Fails closed: a line the check cannot read as a sentence is no
+    person's evidence."""
+    text = normalise(line).strip()
+    if any(shape.search(text) for shape in _CREDIT_SHAPES):
+        return True
+    words = [w.strip(_PUNCTUATION) for w in text.split()]
+    words = [w for w in words if w]
+    return (
+        bool(words)
+        and len(words) <= 8
+        and all(w[:1].isupper() or w.casefold() in CREDIT_SMALL_WORDS for w in words)
+    )
+
+
 def _joined_between(text: str, start: int, end: int) -> bool:
     """Whether a new clause (`_NEW_CLAUSE`) is joined on between `start` and `end` of `text`."""
     joint = _NEW_CLAUSE.search(text, start)
@@ -1938,6 +2089,58 @@ def _reach_span(verb: _VerbPlace, as_written: str) -> tuple[int, int]:
         elif joint >= end:
             high = min(high, joint)
     return low, high
+
+
+_ASIDE_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
+
+
+def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The phrases of a clause of their own inside `text[start:end]` (a sentence), set off by commas: a relative
+    clause (", which sent fuel in March,", ", who …") or a participle's phrase (", bought in Vesta,", ",
+    delivered as part of …,"), between two commas or a comma and the sentence's end, and a participle's phrase
+    that opens the sentence ("Bought in Vesta, the fuel …"). Their time, place and manner are their own verb's,
+    not the sentence's (REVIEW-7 C13)."""
+    found: list[tuple[int, int]] = []
+    commas = [m.start() for m in re.finditer(r",", text[start:end])]
+    bounds = [start - 1, *(start + c for c in commas), end]
+    for index, (left, right) in enumerate(itertools.pairwise(bounds)):
+        segment = text[left + 1 : right]
+        words = segment.split()
+        if not words:
+            continue
+        lead = words[0].strip(_PUNCTUATION)
+        relative = index > 0 and lead in _ASIDE_RELATIVES
+        # between two commas, a participle's phrase ("…, bought in Vesta, …"), but not the verb that goes on
+        # after a relative clause ("Norland, which sent fuel in March, opened the quay, …")
+        after_aside = bool(found) and found[-1][1] == left
+        participle = (
+            index > 0
+            and right < end
+            and not after_aside
+            and lead.isalpha()
+            and lead.islower()
+            and (lead.endswith(("ed", "en")) or lead in IRREGULAR_PARTICIPLES)
+            and lead not in _NOT_VERBS
+            and lead not in PASSIVE_AUXILIARIES
+        ) or (index == 0 and right < end and lead[:1].isupper() and _participle_lead(lead))
+        if relative or participle:
+            found.append((left + 1, right))
+    return found
+
+
+def _participle_lead(word: str) -> bool:
+    """A capitalised first word of a sentence that is a participle ("Bought in Vesta, …"), not a name."""
+    folded = word.casefold()
+    return folded.endswith("ed") and len(folded) > 4 and folded not in _NOT_VERBS
+
+
+def own_clause(text: str, sentence: Span, at: int, verb_at: int) -> bool:
+    """Whether the words at `at` of a sentence are told in the same clause as the verb at `verb_at`: not one in
+    an aside (`asides`) and the other outside it."""
+    for low, high in asides(text, sentence.start, sentence.end):
+        if (low <= at < high) != (low <= verb_at < high):
+            return False
+    return True
 
 
 def _last_conjunction(between: str) -> int | None:
@@ -3163,6 +3366,14 @@ def _role_fragment(field: str, person: Person) -> Iterator[Problem]:
     if not find_words(name, phrase):
         return  # not written there: its own error says so
     affiliation = normalise(person.affiliation).casefold() if person.affiliation else ""
+    named = [part for part in (name, name.split()[-1]) if find_words(part, role)]
+    if named:
+        yield Problem(
+            field,
+            f"“{person.role}” holds the name “{named[0]}”: a role is the words that title {person.name}, "
+            "without the name (“Prime Minister” of “Prime Minister Naftali Bennett”)",
+        )
+        return
     for at in find_words(role, phrase):
         before = phrase[:at].strip(" ,").casefold()
         after = phrase[at + len(role) :].lstrip(" ,")

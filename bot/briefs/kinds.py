@@ -31,14 +31,26 @@ from functools import lru_cache
 from bot.briefs.article import Located, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Dealing, Event, Fact, Loan, Person
+from bot.briefs.money import NUMBER_WORDS
 from bot.briefs.vocabulary import (
     ASKING_VERBS,
     BODY_NOUNS,
     HOW_OPENINGS,
     LINK_WORDS,
     MEMBER_NOUNS,
+    MODIFIER_SUFFIXES,
+    MODIFIERS,
+    NOT_CONTINUING,
     ORGANISATION_WORDS,
     PARTY_EDGE_WORDS,
+    PERSON_TITLES,
+    PLACE_PREPOSITIONS,
+    PLACE_SIGNALS,
+    PRONOUNS,
+    SPEAKER_PRONOUNS,
+    STATUS_VERBS,
+    TIME_GLUE,
+    TIME_MODIFIERS,
     TIME_OPENINGS,
     TIME_WORDS,
 )
@@ -127,6 +139,12 @@ def _cut_from_name(value: str, forms: Sequence[str], located: Sequence[Located])
     return cut
 
 
+# Small words inside a name: "Norland and Vesta", "Ministry of Defence", "Bank for International Settlements".
+_TITLE_WORDS = frozenset(t.casefold() for t in PERSON_TITLES)
+_PRONOUN_WORDS = frozenset({*PRONOUNS, *SPEAKER_PRONOUNS})
+_NAME_JOINS = frozenset({"and", "of", "the", "for", "&", "de", "del", "la", "le", "van", "von", "al", "bin"})
+
+
 def _opening(word: str) -> bool:
     """A capitalised first word of a sentence that is no name ("The", "But", "In")."""
     return word.strip(_PUNCTUATION).casefold() in PARTY_EDGE_WORDS | _DETERMINERS
@@ -151,6 +169,42 @@ def party_problem(
         return "is a time, not a party: a party is a name"
     words = _words(value)
     named = [w for w in words if w.casefold() not in _DETERMINERS]
+    pronoun = next((w for w in words if w.casefold() in _PRONOUN_WORDS), None)
+    if pronoun is not None:
+        return (
+            f"holds “{pronoun}”, a word for someone named elsewhere: a party is named as the article names "
+            "them; the check does not guess whom a pronoun stands for, so quote the words that name who it is"
+        )
+    if named and _modifier(named[-1]):
+        return f"names no one, whole: it ends with “{named[-1]}”, which qualifies the word after it"
+    if (
+        normalise(value)
+        .rstrip(_PUNCTUATION.replace("’", "").replace("'", ""))
+        .endswith(("’s", "'s", "’", "'"))
+    ):
+        return (
+            "names whose, not who: it ends on a possessive (“Ukraine’s” of “Ukraine’s defense”); a party is "
+            "the name of who gave, received or acted"
+        )
+    if named and not _capitalised(named[0]):
+        if not any(_capitalised(w) for w in named) and named[-1].casefold() in _BODY_WORDS and named != words:
+            pass  # "the harbour council": a body's noun after a determiner
+        else:
+            return (
+                f"names no one: it starts with “{named[0]}”, which is no name (“security assistance to "
+                "Ukraine”, “provided Ukraine”, “$600 million”); a party is a name (“Norland”, “the Israeli "
+                "government”) or a body's noun after “the” (“the harbour council”)"
+            )
+    inner = [
+        w
+        for w in named[1:-1]
+        if not _capitalised(w) and w.casefold() not in _NAME_JOINS and w.casefold() not in _BODY_WORDS
+    ]
+    if inner and not all(w.casefold() in _BODY_WORDS for w in named[named.index(inner[0]) + 1 :]):
+        return (
+            f"names no one, whole: it holds “{inner[0]}”, which is no part of a name (“Boryspil International "
+            "Airport outside Kyiv”); a party is a name, whole"
+        )
     # "the Israeli government", "Russian forces": a body's noun may end a name in small letters
     if (
         any(_capitalised(w) for w in named)
@@ -164,7 +218,7 @@ def party_problem(
     for item in items:
         if find_words(normalise(item), normalise(value), ignore_case=True):
             return f"holds the item “{item}”: it names what was given, not who gave, received or acted"
-    cut = _cut_from_name(value, forms, located) if _capitalised(value.split()[0]) else None
+    cut = _cut_from_name(value, forms, located) if named and _capitalised(named[0]) else None
     if cut is not None:
         return (
             f"is cut out of the name “{cut}” wherever its evidence writes it: a party is a name, whole, as the "
@@ -200,15 +254,97 @@ def _asked_problem(loan: Loan, forms: Sequence[str], located: Sequence[Located])
     return f"is not the one “{loan.status_as_written}” asks: the one asked is the verb's first object"
 
 
-def when_problem(value: str) -> str | None:
+_TIME_SINGLE = frozenset(
+    part for words in TIME_WORDS for part in words.split() if part not in TIME_GLUE | TIME_MODIFIERS
+)
+# after one of these and "of", the words name an event: "at the beginning of the Russia-Ukraine war"
+_TIME_OF = frozenset({"beginning", "start", "end", "middle", "time", "eve", "height", "outbreak", "course"})
+
+
+def _time_word(word: str) -> bool:
+    folded = word.casefold()
+    return (
+        folded in _TIME_SINGLE
+        or bool(_YEAR.fullmatch(folded))
+        or bool(_CLOCK.match(folded))
+        or folded in ("a.m", "p.m", "am", "pm")
+    )
+
+
+def _number(word: str) -> bool:
+    return word.casefold() in NUMBER_WORDS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", word.casefold()))
+
+
+def when_problem(value: str, located: Sequence[Located] = ()) -> str | None:
+    """Why `value` is not a time, whole, or None. A `when` is the words that say when: time words, numbers and
+    the small words between them (`TIME_GLUE`: "on", "the", "last", …), and after an opening word ("during",
+    "before", …, or "the beginning of") the event it dates; never what happened, where, or who ("of 50
+    countries on Wednesday", "Kyiv yesterday"), and not cut from the time it stands in ("last | week", "three
+    months | ago", "the beginning | of the war")."""
     first, _ = _edges(value)
     if not first:
         return None
-    if has_time(value) or first in TIME_OPENINGS:
-        return None
-    return (
-        "is not a time: a `when` holds a day, a month, a year, “last week”, “… ago” or another word of time"
-    )
+    if not (has_time(value) or first in TIME_OPENINGS):
+        return "is not a time: a `when` holds a day, a month, a year, “last week”, “… ago” or another word of time"
+    words = _words(value)
+    event = False
+    for index, word in enumerate(words):
+        folded = word.casefold()
+        if event:
+            continue
+        if folded in TIME_OPENINGS or (
+            folded == "of" and index > 0 and words[index - 1].casefold() in _TIME_OF
+        ):
+            event = True
+        elif not (_time_word(word) or _number(word) or folded in TIME_GLUE):
+            return (
+                f"holds “{word}”, which is not of time: a `when` is the words that say when, whole (“on "
+                "Wednesday”, “three months ago”), not what happened, where or who; write only the time"
+            )
+    last = words[-1]
+    if last.casefold() in TIME_GLUE | PARTY_EDGE_WORDS or not (event or _time_word(last) or _number(last)):
+        return (
+            f"is cut: it ends with “{last}”; a `when` ends on its time (“on Wednesday”, “three months ago”)"
+        )
+    cut = _cut_time(normalise(value), located, event)
+    if cut is not None:
+        return f"is cut from the time the article writes, “{cut}”: write the time whole"
+    return None
+
+
+def _cut_time(wanted: str, located: Sequence[Located], event: bool) -> str | None:
+    """The time `wanted` is cut out of at every place its evidence writes it ("last | week", "three months |
+    ago", "the | beginning of …"), or None when it stands whole somewhere (or is not written at all)."""
+    cut: str | None = None
+    for place in located:
+        text = place.paragraph.text
+        for at in find_words(wanted, text):
+            if not (place.start <= at and at + len(wanted) <= place.end):
+                continue
+            before = text[:at].split()
+            previous = before[-1] if before and not before[-1].endswith((",", ";", ":", ".")) else ""
+            rest = text[at + len(wanted) :]
+            following = rest.split()[0].strip(_PUNCTUATION) if rest.startswith(" ") and rest.split() else ""
+            bare = previous.strip(_PUNCTUATION)
+            joined_before = bool(bare) and (
+                bare.casefold() in TIME_MODIFIERS or _number(bare) or _time_word(bare)
+            )
+            joined_after = bool(following) and (
+                _time_word(following)
+                or following.casefold() == "of"
+                or (
+                    event
+                    and following.isalpha()
+                    and following.islower()
+                    and following not in PARTY_EDGE_WORDS
+                )
+            )
+            if not joined_before and not joined_after:
+                return None
+            start = at - len(previous) - 1 if joined_before else at
+            end = at + len(wanted) + (1 + len(following) if joined_after else 0)
+            cut = cut or text[max(start, 0) : end].strip()
+    return cut
 
 
 def where_problem(value: str, located: Sequence[Located]) -> str | None:
@@ -221,23 +357,152 @@ def where_problem(value: str, located: Sequence[Located]) -> str | None:
         return "names no place: it is only “" + " ".join(words) + "”"
     if words[-1].casefold() in PARTY_EDGE_WORDS:
         return f"names no place, whole: it ends with “{words[-1]}”"
-    wanted = normalise(value)
+    if "," in value or ";" in value:
+        return "names no place, whole: a `where` holds no comma (“in Syria, and has …” goes on with a clause)"
+    if not _capitalised(words[-1]) and (_number(words[-1]) or _modifier(words[-1])):
+        return f"names no place, whole: it ends with “{words[-1]}”, which qualifies the word after it"
+    cut = _cut_phrase(normalise(value), located)
+    if cut is not None:
+        return f"names no place, whole: it is cut from “{cut}”; write the place whole"
+    return None
+
+
+def _named_alone(name: str, text: str) -> bool:
+    """Whether `text` names `name` on its own ("for Israel to send"), not inside a longer name or title
+    ("Ambassador to Israel Yevgen Korniychuk")."""
+    for at in find_words(name, text):
+        after = text[at + len(name) :].split()
+        if not (after and _capitalised(after[0]) and not text[at + len(name) :].startswith((",", ";"))):
+            return True
+    return False
+
+
+def _placed_giver(forms: Sequence[str], located: Sequence[Located]) -> str | None:
+    """Why a giver (donor, lender, `by`) is a place, or None: everywhere its evidence writes it, a place's
+    preposition stands before it ("at the Boryspil International Airport"): where something happened, not who
+    gave it."""
+    seen = False
+    for place in located:
+        text = place.paragraph.text
+        for form in forms:
+            for at in find_words(form, text):
+                if not (place.start <= at and at + len(form) <= place.end):
+                    continue
+                before = [w.strip(_PUNCTUATION).casefold() for w in text[:at].split()[-2:]]
+                if before and before[-1] in _DETERMINERS:
+                    before = before[:-1]
+                if not before or (before[-1] not in PLACE_PREPOSITIONS and before[-1] not in PLACE_SIGNALS):
+                    return None
+                seen = True
+    if not seen:
+        return None
+    return "is where, not who: the article puts something in it (“at …”, “in …”); a giver is who gives"
+
+
+def _overlap(item: Dealing, located: Sequence[Located]) -> tuple[str, str, str] | None:
+    """Two of a deal's `when`, `how` and `where` that are the same words of the article ("in a letter" of the
+    how "in a letter conveyed by …" given as where): one phrase says one thing. (field, value, other field)."""
+    given = [(f, v) for f, v in (("how", item.how), ("where", item.where), ("when", item.when)) if v]
+    for field, value in given:
+        for other, words in given:
+            if other == field:
+                continue
+            if find_words(normalise(value), normalise(words)) and (
+                len(value) < len(words) or field == "where"
+            ):
+                return (field, value, other)
+    return None
+
+
+def overlap_path(where: str, overlap: tuple[str, str, str]) -> tuple[str, str]:
+    field, value, other = overlap
+    return (
+        f"{where}.{field}",
+        f"“{value}” is words of the deal's `{other}`: one phrase of the article says one thing (how, where or "
+        "when); give it once, in the field it tells",
+    )
+
+
+def _modifier(word: str) -> bool:
+    """A word that qualifies the noun after it and names nothing alone: "US-led", "American-led", "Iranian-backed"
+    (`MODIFIER_SUFFIXES`), "previous" (`MODIFIERS`)."""
+    folded = word.casefold()
+    return folded in MODIFIERS or any(folded.endswith(suffix) for suffix in MODIFIER_SUFFIXES)
+
+
+def _cut_phrase(wanted: str, located: Sequence[Located]) -> str | None:
+    """The phrase `wanted` is cut out of at every place its evidence writes it, or None when it stands whole
+    somewhere (or is not written there): it goes on with a capitalised word ("the Ukraine Defense | Contact
+    Group", "by Ukrainian | Ambassador"), a name's "and" or "of" ("Azovstal Iron | and Steelworks"), a noun
+    it qualifies ("Security Cabinet | meetings"), or "of" ("a US-led meeting | of 50 countries")."""
+    cut: str | None = None
+    found = False
+    last = wanted.split()[-1] if wanted.split() else ""
     for place in located:
         text = place.paragraph.text
         for at in find_words(wanted, text):
             if not (place.start <= at and at + len(wanted) <= place.end):
                 continue
+            found = True
             rest = text[at + len(wanted) :]
-            following = rest.split()[0] if rest.startswith(" ") and rest.split() else ""
-            if not (_capitalised(words[-1]) and following and _capitalised(following)):
+            after = rest.split()[:2] if rest.startswith(" ") else []
+            following = after[0] if after else ""
+            bare = following.strip(_PUNCTUATION)
+            joined = bool(bare) and (
+                (_capitalised(last) and _capitalised(following))
+                or (
+                    bare in ("and", "of", "&")
+                    and following == bare
+                    and len(after) > 1
+                    and _capitalised(after[1])
+                    and _capitalised(last)
+                )
+                or (bare == "of" and following == bare)
+                or (_capitalised(last) and following.startswith(bare) and _continues(bare))
+                or (  # "by Ukrainian Ambassador | to Israel Yevgen Korniychuk": a title goes on with its "to"
+                    last.casefold() in _TITLE_WORDS
+                    and bare == "to"
+                    and len(after) > 1
+                    and _capitalised(after[1])
+                )
+            )
+            if not joined:
                 return None
-    found = any(find_words(wanted, place.paragraph.text) for place in located)
-    if not found:
-        return None
-    return "names no place, whole: it stops inside the capitalised name it is cut from; write the place whole"
+            cut = cut or text[at : at + len(wanted) + 1 + len(following)].strip()
+    return cut if found else None
 
 
-def how_problem(value: str, status_as_written: str) -> str | None:
+def _continues(word: str) -> bool:
+    """Whether a word in small letters after a capitalised one goes on its phrase as the noun it qualifies
+    ("Security Cabinet | meetings"): not a function word, a time, a verb of saying, or an adverb."""
+    folded = word.casefold()
+    return (
+        word.isalpha()
+        and word.islower()
+        and folded not in PARTY_EDGE_WORDS | TIME_GLUE
+        and not _time_word(word)
+        and not folded.endswith(("ly", "ed"))
+        and folded not in NOT_CONTINUING
+    )
+
+
+_STATUS_VERB_WORDS = (
+    frozenset(word for verbs in STATUS_VERBS.values() for verb in verbs for word in verb.split())
+    - PARTY_EDGE_WORDS
+    - {"will", "would", "could", "can", "may", "might", "not", "to"}
+)
+_MONEY = re.compile(r"[$€£¥]|\b(?:million|billion|trillion|bn|loan|loans)\b", flags=re.IGNORECASE)
+
+
+def how_problem(
+    value: str,
+    status_as_written: str,
+    located: Sequence[Located] = (),
+    named: Sequence[str] = (),
+) -> str | None:
+    """Why `value` is not how a deal was done, or None: a `how` opens with a preposition or a participle ("in a
+    letter conveyed by …", "by sea"), and holds no time, no amount, no party of the deal (`named`), no word of
+    its own status verb, and no place alone ("in Ukraine" is where); it stands whole."""
     words = _words(value)
     if not words:
         return None
@@ -246,10 +511,30 @@ def how_problem(value: str, status_as_written: str) -> str | None:
         return "is a time, not how: give it as `when`"
     if find_words(normalise(status_as_written), normalise(value), ignore_case=True):
         return f"holds the verb “{status_as_written}” itself: `how` is the manner of it, not the clause"
+    verbs = {w.casefold() for w in _words(status_as_written)} & _STATUS_VERB_WORDS
+    held = next((w for w in words if w.casefold() in verbs), None)
+    if held is not None:
+        return f"holds the verb “{held}” of “{status_as_written}”: `how` is the manner of it, not the clause"
+    if _MONEY.search(normalise(value)):
+        return "holds the amount or the loan: `how` is the manner of the deal, not what was given"
+    party = next((p for p in named if _named_alone(normalise(p), normalise(value))), None)
+    if party is not None:
+        return f"names “{party}”, a party of the deal: `how` is the manner of it, not who gave or received"
+    if first in PLACE_PREPOSITIONS and all(
+        _capitalised(w) or w.casefold() in _DETERMINERS for w in words[1:]
+    ):
+        return "is a place, not how: give it as `where`"
     participle = words[0].islower() and first.endswith(("ly", "ing", "ed"))  # "conveyed by …", "secretly"
     if first in HOW_OPENINGS or participle:
         if words[-1].casefold() in PARTY_EDGE_WORDS:
             return f"is cut: it ends with “{words[-1]}”"
+        if len(words) > 1 and words[-1].islower() and words[-1].casefold().endswith("ed"):
+            return f"is cut: it ends with “{words[-1]}”, which goes on with what it says"
+        if len(words) == 1 and not first.endswith("ly"):
+            return f"is cut: “{words[0]}” alone says no manner; write the words it goes on with"
+        cut = _cut_phrase(normalise(value), located)
+        if cut is not None:
+            return f"is cut from “{cut}”; write it whole"
         return None
     return (
         "is not how it was done: a `how` opens with a preposition or a participle (“in a letter conveyed by …”, "
@@ -297,20 +582,29 @@ def problems(where: str, item: Fact, located: Sequence[Located], forms: Forms) -
             parties.append(("by", item.by))
         for field, value in parties:
             why = party_problem(value, forms(value), located, items)
+            if why is None and field in ("donor", "lender", "by"):
+                why = _placed_giver(forms(value), located)
             if why is not None:
                 yield (f"{where}.{field}", f"“{value}” {why}")
+        overlap = _overlap(item, located)
+        if overlap is not None:
+            yield overlap_path(where, overlap)
         if isinstance(item, Loan) and party_problem(item.lender, forms(item.lender), located) is None:
             asked = _asked_problem(item, forms(item.lender), located)
             if asked is not None:
                 yield (f"{where}.lender", f"“{item.lender}” {asked}")
-        if item.when is not None and (why := when_problem(item.when)) is not None:
+        if item.when is not None and (why := when_problem(item.when, located)) is not None:
             yield (f"{where}.when", f"“{item.when}” {why}")
         if item.where is not None and (why := where_problem(item.where, located)) is not None:
             yield (f"{where}.where", f"“{item.where}” {why}")
-        if item.how is not None and (why := how_problem(item.how, item.status_as_written)) is not None:
+        named = [v for _, v in parties]
+        if (
+            item.how is not None
+            and (why := how_problem(item.how, item.status_as_written, located, named)) is not None
+        ):
             yield (f"{where}.how", f"“{item.how}” {why}")
     elif isinstance(item, Event):
-        if item.when is not None and (why := when_problem(item.when)) is not None:
+        if item.when is not None and (why := when_problem(item.when, located)) is not None:
             yield (f"{where}.when", f"“{item.when}” {why}")
         if item.where is not None and (why := where_problem(item.where, located)) is not None:
             yield (f"{where}.where", f"“{item.where}” {why}")

@@ -398,6 +398,23 @@ CREDIT_WORDS: Final[dict[CreditKind, tuple[str, ...]]] = {
     "byline": ("by",),
 }
 CREDIT_LINE_WORDS: Final[tuple[str, ...]] = ("photo credit", "credit:", "contributed to this report")
+# The shapes of a credit line no list of words above names (REVIEW-7 C23), read on the whole line: a line in
+# brackets ("(Photo: Kay Lin/Reuters)"), a credit's label and colon ("Graphics: …", "Photo: …"), who did the
+# work ("Reporting by …", "Editing by …", "Image via …", "Photo courtesy of …"), or a name and its agency after
+# a slash ("Kay Lin/Reuters"). A line of names alone, with no word in small letters but small words ("Ivo
+# Renn, Norland Press"), says nothing happened: it is a credit too.
+CREDIT_SHAPES: Final[tuple[str, ...]] = (
+    r"^\(.*\)\.?$",
+    r"^(?:photo|photos|photograph|photographs|picture|pictures|image|images|graphic|graphics|illustration|video"
+    r"|map|chart|footage|source|sources|credit|credits)\s*(?:credit)?\s*:",
+    r"^(?:additional\s+)?(?:reporting|editing|writing|compiled|produced|edited|translated|written|photos?"
+    r"|photographs?|pictures?|images?|graphics|illustrations?|video|footage|research)\s+(?:by|via|from)\b",
+    r"^(?:image|photo|picture|video|footage|graphic)s?\s+(?:via|courtesy(?:\s+of)?)\b",
+    r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*/\s*[A-Z]",
+)
+CREDIT_SMALL_WORDS: Final[frozenset[str]] = frozenset(
+    {"and", "of", "by", "for", "the", "via", "at", "in", "&"}
+)
 
 # A month named without its year: not counted from the article's date, but missing its year.
 MONTH_NAMES: Final[tuple[str, ...]] = (
@@ -558,6 +575,42 @@ TIME_WORDS: Final[tuple[str, ...]] = (
 )
 TIME_OPENINGS: Final[frozenset[str]] = frozenset(
     {"during", "before", "after", "since", "until", "till", "throughout", "when", "while", "once"}
+)
+# The other words a `when` may hold beside its time words and numbers (REVIEW-7 brute force): "on", "the", "of",
+# "last", "early", … A word outside them and TIME_WORDS ("of 50 countries on Wednesday", "Kyiv yesterday",
+# "took place three months ago") is what happened or where, not when; after a TIME_OPENINGS word, or after
+# "beginning of", "end of", …, the words name an event ("during the war", "at the beginning of the … war").
+TIME_GLUE: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "of", "on", "in", "at", "by", "from", "to", "over", "within", "around", "about", "for"}
+    | {"between", "through", "and", "or", "last", "next", "this", "that", "past", "previous", "coming"}
+    | {"following", "same", "early", "late", "mid", "recent", "first", "final", "every", "each", "few"}
+)
+# Words that qualify the noun after them and name nothing alone: a `where` does not end on one ("in a previous |
+# American-led meeting"). Suffixes too: "US-led", "Iranian-backed".
+MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"previous", "former", "next", "last", "new", "old", "first", "second", "third", "other", "same", "main"}
+    | {"major", "high-level", "senior", "northern", "southern", "eastern", "western", "central", "closed"}
+)
+MODIFIER_SUFFIXES: Final[tuple[str, ...]] = ("-led", "-backed", "-based", "-run", "-owned", "-made", "-level")
+# Words in small letters after a place's capitalised name that do not go on its name: "in Mirren sank …".
+NOT_CONTINUING: Final[frozenset[str]] = frozenset(
+    {"said", "says", "told", "sank", "sent", "gave", "built", "lent", "met", "left", "rose", "fell", "won"}
+    | {"lost", "took", "came", "went", "saw", "held", "ran", "stood", "sat", "made", "got", "put", "set"}
+)
+# Participles that do not end in "-ed" or "-en": a phrase set off by commas that opens with one (", bought in
+# Vesta,") is a clause of its own, whose time and place are its verb's (REVIEW-7 C13).
+IRREGULAR_PARTICIPLES: Final[frozenset[str]] = frozenset(
+    {"bought", "brought", "built", "caught", "done", "found", "held", "kept", "laid", "led", "left", "lent"}
+    | {"lost", "made", "meant", "met", "paid", "put", "read", "run", "said", "sent", "shot", "sold", "spent"}
+    | {"struck", "taught", "told", "thought", "won", "flown", "grown", "thrown", "sunk", "sworn", "torn"}
+    | {"born", "borne", "hung", "fought", "sought", "bound", "dealt", "felt", "heard", "shut", "cut", "hit"}
+    | {"set", "spread", "split", "won", "seen", "shown", "given", "taken", "known", "drawn", "driven"}
+)
+# Words just before a time that belong to it: a `when` cut after one ("last | week", "three | months ago",
+# "the | beginning of …") leaves out what says which time.
+TIME_MODIFIERS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "last", "next", "this", "that", "past", "previous", "coming", "following", "same"}
+    | {"early", "late", "mid", "recent", "first", "final", "every", "each", "few", "several"}
 )
 # A `how` opens with one of these, or with a participle or an adverb ("conveyed …", "secretly").
 HOW_OPENINGS: Final[frozenset[str]] = frozenset(
