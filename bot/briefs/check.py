@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from bot.briefs import facts, kinds
+from bot.briefs import facts, kinds, lexicon
 from bot.briefs.article import Article, Located, Paragraph, Span, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
@@ -78,7 +78,6 @@ from bot.briefs.vocabulary import (
     EXPECTATION_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
-    IRREGULAR_PARTICIPLES,
     LINK_WORDS,
     MEMBER_NOUNS,
     MODAL_WORDS,
@@ -1169,6 +1168,10 @@ class _Checker:
         text = verb.place.paragraph.text
         after = text[verb.at + len(written) : verb.clause.end]
         before = text[verb.clause.start : verb.at]
+        sentence = next((s for s in verb.place.paragraph.sentences if s.start <= verb.at < s.end), None)
+        for low, high in asides(text, sentence.start, sentence.end) if sentence is not None else []:
+            if verb.clause.start < low and high <= verb.at and not text[high : verb.at].strip(" ,"):
+                before = text[verb.clause.start : low]  # "The fuel, bought in Vesta, was sent": the fuel was
         if _object_of(after, items, parties) or _subject_of(before, items):
             return True
         if verb.previous is None or not _object_of(after, BACK_REFERENCES, parties, ignore_case=True):
@@ -2119,19 +2122,21 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and not after_aside
             and lead.isalpha()
             and lead.islower()
-            and (lead.endswith(("ed", "en")) or lead in IRREGULAR_PARTICIPLES)
-            and lead not in _NOT_VERBS
+            and _participle(lead)
             and lead not in PASSIVE_AUXILIARIES
-        ) or (index == 0 and right < end and lead[:1].isupper() and _participle_lead(lead))
+        ) or (index == 0 and right < end and lead[:1].isupper() and _participle(lead.casefold()))
         if relative or participle:
             found.append((left + 1, right))
     return found
 
 
-def _participle_lead(word: str) -> bool:
-    """A capitalised first word of a sentence that is a participle ("Bought in Vesta, …"), not a name."""
-    folded = word.casefold()
-    return folded.endswith("ed") and len(folded) > 4 and folded not in _NOT_VERBS
+def _participle(word: str) -> bool:
+    """Whether a word may be a verb's participle ("bought", "delivered", "including"): a form of a verb that is
+    not its base (`lexicon`), or, for a word the lexicon does not hold, one ending in "-ed" or "-en". Fails
+    closed: a verb form the check has no list for still opens a phrase of its own."""
+    if lexicon.word_classes(word):
+        return lexicon.may_be(word, "VERB") and word not in lexicon.lemmas(word, "VERB")
+    return word.endswith(("ed", "en")) and len(word) > 4
 
 
 def own_clause(text: str, sentence: Span, at: int, verb_at: int) -> bool:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+from bot.briefs import lexicon
 from bot.briefs.article import Located, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Dealing, Event, Fact, Loan, Person
@@ -39,8 +40,6 @@ from bot.briefs.vocabulary import (
     LINK_WORDS,
     MEMBER_NOUNS,
     MODIFIER_SUFFIXES,
-    MODIFIERS,
-    NOT_CONTINUING,
     ORGANISATION_WORDS,
     PARTY_EDGE_WORDS,
     PERSON_TITLES,
@@ -424,10 +423,13 @@ def overlap_path(where: str, overlap: tuple[str, str, str]) -> tuple[str, str]:
 
 
 def _modifier(word: str) -> bool:
-    """A word that qualifies the noun after it and names nothing alone: "US-led", "American-led", "Iranian-backed"
-    (`MODIFIER_SUFFIXES`), "previous" (`MODIFIERS`)."""
+    """A word in small letters that qualifies the noun after it and names nothing alone: one the lexicon holds only
+    as an adjective ("previous", "high-level"), or a compound it does not hold ("US-led", "Iranian-backed":
+    `MODIFIER_SUFFIXES`)."""
     folded = word.casefold()
-    return folded in MODIFIERS or any(folded.endswith(suffix) for suffix in MODIFIER_SUFFIXES)
+    return (word.islower() and lexicon.only(folded, "ADJ")) or any(
+        folded.endswith(suffix) for suffix in MODIFIER_SUFFIXES
+    )
 
 
 def _cut_phrase(wanted: str, located: Sequence[Located]) -> str | None:
@@ -474,15 +476,17 @@ def _cut_phrase(wanted: str, located: Sequence[Located]) -> str | None:
 
 def _continues(word: str) -> bool:
     """Whether a word in small letters after a capitalised one goes on its phrase as the noun it qualifies
-    ("Security Cabinet | meetings"): not a function word, a time, a verb of saying, or an adverb."""
+    ("Security Cabinet | meetings"): not a function word or a time, and a noun or a word the lexicon does not
+    hold (failing closed), never only a verb or an adverb ("in Mirren sank", "in Estria today")."""
     folded = word.casefold()
+    classes = lexicon.word_classes(folded)
     return (
         word.isalpha()
         and word.islower()
         and folded not in PARTY_EDGE_WORDS | TIME_GLUE
         and not _time_word(word)
-        and not folded.endswith(("ly", "ed"))
-        and folded not in NOT_CONTINUING
+        and (not classes or "NOUN" in classes)
+        and not folded.endswith("ly")
     )
 
 

@@ -586,26 +586,9 @@ TIME_GLUE: Final[frozenset[str]] = frozenset(
     | {"following", "same", "early", "late", "mid", "recent", "first", "final", "every", "each", "few"}
 )
 # Words that qualify the noun after them and name nothing alone: a `where` does not end on one ("in a previous |
-# American-led meeting"). Suffixes too: "US-led", "Iranian-backed".
-MODIFIERS: Final[frozenset[str]] = frozenset(
-    {"previous", "former", "next", "last", "new", "old", "first", "second", "third", "other", "same", "main"}
-    | {"major", "high-level", "senior", "northern", "southern", "eastern", "western", "central", "closed"}
-)
+# American-led meeting"). Any word the lexicon holds only as an adjective ("previous", `bot.briefs.lexicon`) is
+# one; these are the compounds it does not hold: "US-led", "Iranian-backed".
 MODIFIER_SUFFIXES: Final[tuple[str, ...]] = ("-led", "-backed", "-based", "-run", "-owned", "-made", "-level")
-# Words in small letters after a place's capitalised name that do not go on its name: "in Mirren sank …".
-NOT_CONTINUING: Final[frozenset[str]] = frozenset(
-    {"said", "says", "told", "sank", "sent", "gave", "built", "lent", "met", "left", "rose", "fell", "won"}
-    | {"lost", "took", "came", "went", "saw", "held", "ran", "stood", "sat", "made", "got", "put", "set"}
-)
-# Participles that do not end in "-ed" or "-en": a phrase set off by commas that opens with one (", bought in
-# Vesta,") is a clause of its own, whose time and place are its verb's (REVIEW-7 C13).
-IRREGULAR_PARTICIPLES: Final[frozenset[str]] = frozenset(
-    {"bought", "brought", "built", "caught", "done", "found", "held", "kept", "laid", "led", "left", "lent"}
-    | {"lost", "made", "meant", "met", "paid", "put", "read", "run", "said", "sent", "shot", "sold", "spent"}
-    | {"struck", "taught", "told", "thought", "won", "flown", "grown", "thrown", "sunk", "sworn", "torn"}
-    | {"born", "borne", "hung", "fought", "sought", "bound", "dealt", "felt", "heard", "shut", "cut", "hit"}
-    | {"set", "spread", "split", "won", "seen", "shown", "given", "taken", "known", "drawn", "driven"}
-)
 # Words just before a time that belong to it: a `when` cut after one ("last | week", "three | months ago",
 # "the | beginning of …") leaves out what says which time.
 TIME_MODIFIERS: Final[frozenset[str]] = frozenset(

@@ -19,8 +19,10 @@ from tests.unit.test_sixth_reading import checked, refused
 HARBOUR = """Harbour talks in Estria
 
 Mayor Ben Oster met Vesta's defence minister, Rana Kell, at the quay on Monday.
+Rana Kell, an aide to the Minister of Defence Sol Brin, opened the quay.
 Norland, which sent fuel in March, opened the quay on Tuesday.
 Norland sent fuel, bought in Vesta, to Estria.
+The oil, bought in Vesta, was sent to Estria by Norland.
 The ferry, which sank in Mirren, was raised on Sunday.
 The crews, paid in May, sailed to Estria.
 The cranes left Mirren’s Old Harbour in May.
@@ -61,6 +63,14 @@ def test_a_place_in_a_participles_phrase_is_not_the_givings() -> None:
     flow = _flow("Norland", "fuel", _line("Norland sent fuel, bought"))
     assert refused(HARBOUR, aid=[{**flow, "where": "in Vesta"}]) == ["aid[0].where"]
     assert refused(HARBOUR, aid=[flow]) == []
+
+
+def test_a_subject_before_a_participles_phrase_is_still_the_items() -> None:
+    """C13's own example: "The oil, bought in Vesta, was sent to Estria by Norland." is no "where: in Vesta"; and
+    the oil, the subject before the phrase, is what was sent (it was read as nothing sent, the phrase between)."""
+    flow = _flow("Norland", "oil", _line("The oil, bought"), verb="was sent")
+    assert refused(HARBOUR, aid=[flow]) == []
+    assert refused(HARBOUR, aid=[{**flow, "where": "in Vesta"}]) == ["aid[0].where"]
 
 
 @pytest.mark.parametrize(
@@ -108,6 +118,25 @@ def test_the_shipped_deliverys_time_is_the_unloadings() -> None:
 
 
 # ---------------------------------------------------------------- C11: a role from the phrase that names the person
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "as_written", "sentence"),
+    [
+        ("Ben Oster", "defence minister", "Ben Oster met Vesta's defence minister", "Mayor Ben Oster met"),
+        (
+            "Rana Kell",
+            "Minister of Defence",
+            "Rana Kell, an aide to the Minister of Defence",
+            "Rana Kell, an aide",
+        ),
+    ],
+)
+def test_a_role_is_not_another_persons_title(name: str, role: str, as_written: str, sentence: str) -> None:
+    """C11 (pinned: refused already on main, by the whole-title rule): Oster is not "defence minister" because he
+    met one, nor is Kell a minister because she is a minister's aide."""
+    person = {"name": name, "role": role, "as_written": as_written, "evidence": [_line(sentence)]}
+    assert "people[0].role" in refused(HARBOUR, people=[person])
 
 
 def test_a_role_holds_no_name() -> None:
