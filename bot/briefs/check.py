@@ -57,6 +57,7 @@ from bot.briefs.models import (
 )
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
+from bot.briefs.unread import unplain_words, unread_words
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
@@ -386,6 +387,19 @@ class _Checker:
                         f"{where}.attribution",
                         f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
                         f"add attribution = “…{marker}…” with the words of that sentence that carry it",
+                    )
+            for word, start, end in unread_words(sentence.text):
+                reported = any(
+                    a <= start and end <= b for _, a, b in needed
+                )  # "believed" of "is believed to"
+                if not reported and not any(a <= start and end <= b for _, a, b in spans):
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"{paragraph.located} holds “{word}” in “{sentence.text}”, a word the check has no "
+                        "meaning for and that can say who says so or hedge: if it does, add attribution = "
+                        f"“…{word}…” with the words of that sentence that carry it; if the article tells the fact "
+                        "as its own all the same, add the word's base form to PLAIN_VERBS or PLAIN_ADVERBS in "
+                        "bot/briefs/vocabulary.py",
                     )
             for text, _, end in spans:
                 cut = cut_mid_clause(sentence.text, text, end)
@@ -3202,6 +3216,8 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     markers, what = _SAYING_ROLES[role]
     folded = text.casefold()
     if any(find_words(marker, text, ignore_case=True) for marker in markers if marker.casefold() in folded):
+        return None
+    if role not in ("reason", "account ended") and unplain_words(text):  # "the Vesta Herald reported"
         return None
     shown = "”, “".join(markers[:4])
     return (

@@ -164,6 +164,7 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could",
     "might",
     "allegedly",
+    "whether",  # a question: "Vesta asked whether Norland had sent fuel" tells no giving
     "if",  # a condition: "Oster would lend $90 million if the council agreed" is no plain pledge
     "unless",
     # a belief or a report of unnamed others: "Norland is believed to have sent fuel" is no plain giving
@@ -878,3 +879,18 @@ ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
 GOING_ON: Final[frozenset[str]] = frozenset(
     {"began", "begun", "begins", "started", "starts", "continued", "continues", "kept", "keeps", "resumed"}
 )
+
+# Verbs and adverbs that leave a fact the article's own (base forms; `bot.briefs.unread`): any other verb or adverb
+# of an evidence sentence — one no list here reads, "reported", "believes", "apparently" — makes its fact need an
+# attribution that covers it. Add a word here only when a sentence that holds it still tells its fact as the
+# article's own ("Norland, which borders Estria, sent fuel": "border").
+PLAIN_VERBS: Final[frozenset[str]] = frozenset(
+    # the shipped article's narrative verbs
+    {"take", "lead", "participate", "see", "post", "conduct", "avoid", "jeopardize", "continue", "evacuate"}
+    | {"send", "convey", "reprimand", "accept", "discuss", "unload", "help", "stem", "fortify", "defend"}
+    # the test fixtures' narrative verbs
+    | {"sign", "open", "reopen", "stay", "sink", "praise", "pay", "meet", "guide", "welcome", "thank", "swim"}
+    | {"stop", "shut", "ride", "resurface", "pull", "leak", "hold", "fire", "drop", "contribute", "arrive"}
+    | {"offer", "guarantee", "agree", "wait", "buy", "cut", "raise", "sail", "edit"}
+)
+PLAIN_ADVERBS: Final[frozenset[str]] = frozenset({"militarily"})

@@ -1,0 +1,272 @@
+"""The words of an evidence sentence the check cannot read, and that could make its fact somebody's claim.
+
+The who-says-so markers and hedges of `bot.briefs.vocabulary` are lists, and a list is never complete: "Norland
+sent fuel to Estria, the Vesta Herald reported.", "Officials believe Norland sent fuel.", "Norland apparently sent
+fuel." hold no listed word, and were read as plain fact (REVIEW-7 C5). This module fails closed instead: any verb or
+adverb of the sentence that no list gives a meaning to is *unread*, and the fact needs an attribution that covers it
+(the words of the sentence that say who says so), exactly as a listed marker does. If the article tells the fact as
+its own despite the word ("Norland, which borders Estria, sent fuel"), the editor adds the word's base form to
+`PLAIN_VERBS` or `PLAIN_ADVERBS` in the vocabulary, once, for every brief.
+
+What counts as a verb or an adverb comes from the lexicon (`bot.briefs.lexicon`), not from a list:
+- a word that can only be a verb ("reported", "believes", "wrote", "insists") or only an adverb ("apparently",
+  "supposedly");
+- a word that can be a noun as well as a verb ("fears", "reports", "claims", "hopes") where it stands as a saying
+  verb stands: closing its sentence after a name (", Vesta reports."), or just before "that", "whether" or "if"
+  ("Reports that Norland …", "Vesta fears that …"), where even as a noun it puts what follows in someone's mouth.
+Words inside quotation marks are someone's words already (a quote needs its speaker anyway), and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Final
+
+from bot.briefs import lexicon, vocabulary
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Words that, just after a word of both classes, make it a saying verb or an embedding noun.
+_EMBEDDING_WORDS: Final = frozenset({"that", "whether", "if"})
+_RELATIVE_WORDS: Final = frozenset({"which", "who", "whom", "whose", "that"})
+_DETERMINERS: Final = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "those"})
+# Words before a word of both classes that make it a noun ("the reports", "its claims", "two hopes").
+_NOUN_MAKERS: Final = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
+    | {"such", "no", "any", "some", "many", "few", "several", "of", "for", "with", "by", "in", "on", "and"}
+)
+
+
+# Prepositions, conjunctions and adverbs of time, place and degree: the lexicon holds many as adverbs, and none
+# can make a fact somebody's claim.
+_FUNCTION_WORDS: Final = frozenset(
+    [
+        "at",
+        "of",
+        "to",
+        "for",
+        "on",
+        "with",
+        "from",
+        "per",
+        "via",
+        "despite",
+        "during",
+        "like",
+        "unlike",
+        "in",
+        "as",
+        "by",
+        "between",
+        "across",
+        "beyond",
+        "when",
+        "where",
+        "while",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "out",
+        "up",
+        "down",
+        "off",
+        "through",
+        "around",
+        "along",
+        "against",
+        "among",
+        "amid",
+        "within",
+        "without",
+        "into",
+        "onto",
+        "upon",
+        "toward",
+        "towards",
+        "here",
+        "there",
+        "so",
+        "too",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "even",
+        "only",
+        "however",
+        "also",
+        "once",
+        "twice",
+        "again",
+        "ago",
+        "away",
+        "back",
+        "together",
+        "yet",
+        "thus",
+        "instead",
+        "rather",
+        "since",
+        "until",
+        "now",
+        "later",
+        "earlier",
+        "soon",
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "then",
+        "than",
+        "just",
+        "almost",
+        "above",
+        "below",
+        "behind",
+        "inside",
+        "outside",
+        "near",
+        "far",
+        "forward",
+        "ahead",
+        "first",
+        "last",
+        "further",
+        "well",
+        "much",
+        "how",
+        "why",
+        "whenever",
+        "wherever",
+        "otherwise",
+    ]
+)
+
+
+def _words_of(groups: Iterable[Iterable[str]]) -> frozenset[str]:
+    return frozenset(word.casefold() for group in groups for phrase in group for word in phrase.split())
+
+
+# Words the vocabulary gives a meaning to, each read by its own rule: a marker, a modal, a negation … Only a marker of
+# one word counts: "believed" of "is believed to" is no plain word where the rest is missing ("officials believed").
+_KNOWN: Final[frozenset[str]] = frozenset(
+    word.casefold()
+    for group in (
+        vocabulary.ATTRIBUTION_MARKERS,
+        vocabulary.HEDGE_MARKERS,
+        vocabulary.ASKING_VERBS,
+        vocabulary.PASSIVE_AUXILIARIES,
+        vocabulary.MODAL_WORDS,
+        vocabulary.VERB_ADVERBS,
+        vocabulary.NOT_YET_WORDS,
+        vocabulary.PLAN_WORDS,
+        vocabulary.NEGATIONS,
+        vocabulary.ALMOST_WORDS,
+        vocabulary.SOURCELESS_MARKERS,
+    )
+    for word in group
+    if " " not in word
+) | _words_of(vocabulary.STATUS_VERBS.values())  # a status phrase is read whole by the status rule
+
+
+def _plain(word: str, word_class: lexicon.WordClass, plain: frozenset[str]) -> bool:
+    folded = word.casefold()
+    return folded in plain or any(lemma.casefold() in plain for lemma in lexicon.lemmas(folded, word_class))
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    marks = [at for at, character in enumerate(text) if character == '"']
+    return list(zip(marks[::2], marks[1::2], strict=False))
+
+
+def _closing(sentence: str, matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `index` closes its sentence as a saying verb closes it: last, after a short stretch of
+    its own since the last comma, semicolon or dash, with no verb in it (", the Vesta Herald reports.", ", officials
+    fear."); "Norland sent Estria fuel." and "…, at the beginning of the war." are not."""
+    match = matches[index]
+    rest = sentence[match.end() :].strip(" .!?\"')")
+    if rest and not rest.startswith(
+        ","
+    ):  # last, or closing a parenthetical: "Norland, the paper hopes, sent …"
+        return False
+    cut = max(sentence.rfind(mark, 0, match.start()) for mark in (",", ";", "—", "–", ":"))
+    if cut < 0:
+        return False
+    stretch = [m.group() for m in matches[:index] if m.start() > cut]
+    # a stretch opened by a preposition is a setting; by a relative word, a clause about a name ("which Estria backs")
+    if not stretch or len(stretch) > 5 or stretch[0].casefold() in _FUNCTION_WORDS | _RELATIVE_WORDS:
+        return False
+    return not any(
+        lexicon.may_be(word, "VERB") and not lexicon.may_be(word, "NOUN") and not lexicon.may_be(word, "ADJ")
+        for word in stretch
+    )
+
+
+@lru_cache(maxsize=4096)
+def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Each verb or adverb of `sentence` (normalised) that no vocabulary list reads, with its offsets."""
+    quoted = _quoted(sentence)
+    matches = [m for m in _WORD.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
+    unread: list[tuple[str, int, int]] = []
+    for index, match in enumerate(matches):
+        word = match.group()
+        folded = lexicon.bare(word).casefold()
+        if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
+            continue
+        classes = lexicon.word_classes(folded)
+        if not classes or "AUX" in classes:
+            continue
+        if classes <= {"VERB", "AUX"}:
+            if not _plain(folded, "VERB", vocabulary.PLAIN_VERBS):
+                unread.append((word, match.start(), match.end()))
+        elif classes == {"ADV"}:
+            if not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS):
+                unread.append((word, match.start(), match.end()))
+        elif (
+            "VERB" in classes
+            and (index == 0 or word[:1].islower())
+            and not _plain(folded, "VERB", vocabulary.PLAIN_VERBS)
+        ):
+            after = matches[index + 1].group().casefold() if index + 1 < len(matches) else ""
+            before = matches[index - 1].group().casefold() if index else ""
+            # "the reports that …" and "sent fuel that …" hold a noun: the determiner, the verb before it says so
+            object_or_noun = before in _NOUN_MAKERS or (bool(before) and lexicon.only(before, "VERB"))
+            # "Vesta suspects Norland sent …", "Vesta fears the navy sent …": after a name, before a clause
+            previous = matches[index - 1].group() if index else ""
+            after_word = matches[index + 1].group() if index + 1 < len(matches) else ""
+            between_names = (
+                word[:1].islower()
+                and previous[:1].isupper()
+                and not previous.endswith(("'s", "’s"))
+                and not lexicon.may_be(previous, "ADJ")  # "an Israeli strike", "Iranian targets"
+                and (after_word[:1].isupper() or after in _DETERMINERS)
+            )
+            if (
+                _closing(sentence, matches, index)
+                or (after in _EMBEDDING_WORDS and not object_or_noun)
+                or between_names
+            ):
+                unread.append((word, match.start(), match.end()))
+    return tuple(unread)
+
+
+def unplain_words(text: str) -> tuple[str, ...]:
+    """The words of `text` (an attribution) that may be a verb, or are adverbs, no list reads: what lets it say who
+    says so or hedge when it holds no listed marker ("the Vesta Herald reported", "apparently")."""
+    found: list[str] = []
+    for match in _WORD.finditer(text):
+        folded = lexicon.bare(match.group()).casefold()
+        if folded in _KNOWN or folded in _FUNCTION_WORDS:
+            continue
+        classes = lexicon.word_classes(folded)
+        verb = (
+            "VERB" in classes and "AUX" not in classes and not _plain(folded, "VERB", vocabulary.PLAIN_VERBS)
+        )
+        adverb = classes == {"ADV"} and not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS)
+        if verb or adverb:
+            found.append(match.group())
+    return tuple(found)
