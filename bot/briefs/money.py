@@ -150,6 +150,11 @@ _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("us dollars", "USD"),
     ("u.s. dollars", "USD"),
     ("canadian dollars", "CAD"),
+    # a country's adjective before "dollars" names its dollar ("90 million Australian dollars"); alone, not which
+    ("australian dollars", "AUD"),
+    ("new zealand dollars", "NZD"),
+    ("hong kong dollars", "HKD"),
+    ("singapore dollars", "SGD"),
     ("dollars", DOLLARS),
     ("dollar", DOLLARS),
     ("euros", "EUR"),
