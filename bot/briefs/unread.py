@@ -245,8 +245,16 @@ def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
                 and not lexicon.may_be(previous, "ADJ")  # "an Israeli strike", "Iranian targets"
                 and (after_word[:1].isupper() or after in _DETERMINERS)
             )
+            # "Norland is supposed to have sent …": a passive of saying or believing before "to have"/"to be"
+            passive = (
+                before in vocabulary.PASSIVE_AUXILIARIES
+                and after == "to"
+                and index + 2 < len(matches)
+                and matches[index + 2].group().casefold() in ("have", "be")
+            )
             if (
-                _closing(sentence, matches, index)
+                passive
+                or _closing(sentence, matches, index)
                 or (after in _EMBEDDING_WORDS and not object_or_noun)
                 or between_names
             ):
