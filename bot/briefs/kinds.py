@@ -48,6 +48,7 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     SPEAKER_PRONOUNS,
     STATUS_VERBS,
+    TIME_BOUNDS,
     TIME_GLUE,
     TIME_MODIFIERS,
     TIME_OPENINGS,
@@ -326,7 +327,7 @@ def _cut_time(wanted: str, located: Sequence[Located], event: bool) -> str | Non
             following = rest.split()[0].strip(_PUNCTUATION) if rest.startswith(" ") and rest.split() else ""
             bare = previous.strip(_PUNCTUATION)
             joined_before = bool(bare) and (
-                bare.casefold() in TIME_MODIFIERS or _number(bare) or _time_word(bare)
+                bare.casefold() in TIME_MODIFIERS | TIME_BOUNDS or _number(bare) or _time_word(bare)
             )
             joined_after = bool(following) and (
                 _time_word(following)

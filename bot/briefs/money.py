@@ -470,6 +470,9 @@ def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> st
         window = " ".join(w.casefold() for w in before[-8:])
         if last != "and" or "between" in window.split() or "from" in window.split():
             return " ".join(before[-2:])
+    share = _share_before(before)
+    if share is not None:
+        return share
     after = text[end:]
     if _RANGE_AFTER.match(after):
         return after.split()[0] if after.split() else None
@@ -479,4 +482,44 @@ def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> st
     per = _RATE_AFTER.match(after)
     if per and not _RATE_END.search(written):
         return per["rate"]
+    # Fail closed on a rate no list names (REVIEW-8 D2): "$9 million per ferry", "every six months", "for each of
+    # its ferries" make the sum a rate, whatever the unit.
+    unit = _ANY_RATE_AFTER.match(after)
+    if unit and not _RATE_END.search(written):
+        return unit.group(0).strip()
+    return None
+
+
+# Words before "of" that leave the amount after it whole ("a loan of $9 million", "a total of …"); any other word
+# there makes it a share ("a third of the $90 million", "40 percent of", "half of": REVIEW-8 D1).
+_WHOLE_OF: Final = frozenset(
+    {"loan", "loans", "sum", "sums", "total", "credit", "grant", "grants", "package", "packages", "amount"}
+    | {"aid", "worth", "value", "fund", "funds", "budget", "assistance", "tranche", "line", "cost", "price"}
+    | {"figure", "transfer", "payment", "deal", "facility", "installment", "instalment", "donation"}
+)
+# Words that make an amount one spoken of already ("the $9 million Vesta lent"): before them, only a verb, a name
+# or a preposition leaves it whole; "twice the", "double the", "half the" do not (REVIEW-8 D3).
+_REFERRING: Final = frozenset({"the", "its", "their", "this", "that", "these", "those", "his", "her", "our"})
+_LEAVES_WHOLE: Final = frozenset(
+    {"to", "for", "with", "from", "by", "in", "on", "at", "and", "or", "of", "all"}
+)
+_ANY_RATE_AFTER = re.compile(
+    r"\s+(?:per|every|apiece|for each|for every|each)\b(?:\s+[\w-]+){0,2}", re.IGNORECASE
+)
+
+
+def _share_before(before: list[str]) -> str | None:
+    """The words before an amount that make it a share or a multiple of itself, or None."""
+    words = [w.strip(",;:(").casefold() for w in before]
+    at = len(words) - 1
+    if at >= 0 and words[at] in _REFERRING:
+        at -= 1
+        if at >= 0 and words[at] != "of":
+            previous = before[at].strip(",;:(")
+            verb_or_name = previous[:1].isupper() or previous.casefold().endswith(("ed", "ent", "ave", "ant"))
+            if not verb_or_name and words[at] not in _LEAVES_WHOLE:
+                return " ".join(before[at:])
+            return None
+    if at >= 1 and words[at] == "of" and words[at - 1] not in _WHOLE_OF:
+        return " ".join(before[at - 1 :])
     return None

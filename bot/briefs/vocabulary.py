@@ -596,6 +596,12 @@ TIME_MODIFIERS: Final[frozenset[str]] = frozenset(
     {"the", "a", "an", "last", "next", "this", "that", "past", "previous", "coming", "following", "same"}
     | {"early", "late", "mid", "recent", "first", "final", "every", "each", "few", "several"}
 )
+# Words that bound a time rather than place the event at it ("by 2027": a deadline; "before May", "until March"):
+# a `when` cut just after one is cut from what it says (REVIEW-8 D5).
+TIME_BOUNDS: Final[frozenset[str]] = frozenset(
+    {"by", "before", "after", "until", "till", "since", "from", "around", "about", "circa", "approximately"}
+    | {"roughly", "through", "between", "within", "toward", "towards", "ahead", "past", "no", "not", "almost"}
+)
 # A `how` opens with one of these, or with a participle or an adverb ("conveyed …", "secretly").
 HOW_OPENINGS: Final[frozenset[str]] = frozenset(
     {"in", "by", "with", "through", "via", "on", "under", "as", "from", "using", "at", "over", "without"}
