@@ -32,6 +32,36 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
+# Discord's markdown characters; one already escaped (a backslash before it) is left as it is.
+_SHOWN = re.compile(r"\\[\\*_~`|>#\[\]]|[*_~`|>#\[\]]")
+# An editor's address: the characters that would format it or end a link, percent-encoded (same address).
+_IN_ADDRESS = {c: f"%{ord(c):02X}" for c in "*_~`|>#[]()<\\"}
+
+
+def as_shown(text: str) -> str:
+    """THE point where the article's words and the editor's text become Discord message text: every
+        markdown character escaped (`*`, `_`, `~`, `` ` ``, `|`, `>`, `#`, `[`, `]`), so an article's "**" or
+        "[text](url)" shows as written and formats nothing (mentions are broken where text enters an embed,
+    `render.clean`). Escaping twice changes
+        nothing (an escaped character stays escaped once), so a value shown inside another is safe. Lengths are
+        counted on what this returns (the renderers shorten after it)."""
+    return _SHOWN.sub(lambda m: m.group() if len(m.group()) == 2 else "\\" + m.group(), text)
+
+
+def address_shown(url: str) -> str:
+    """An editor's web address as message text: characters that would format it or cut its link short
+    percent-encoded, so the link Discord makes is the whole address."""
+    return "".join(_IN_ADDRESS.get(c, c) for c in url)
+
+
+def cut_at(text: str, end: int) -> int:
+    """Where to cut shown text at or before `end` so that no escape is split from the character it escapes
+    (a backslash left at the end would escape what follows it, an ellipsis or the next page's first mark)."""
+    end = max(0, min(end, len(text)))
+    backslashes = len(text[:end]) - len(text[:end].rstrip("\\"))
+    return end - 1 if backslashes % 2 else end
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """`1 loan`, `2 loans`, `1 person`, `3 people`."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
@@ -90,6 +120,10 @@ def when_text(brief: Brief, when: str) -> str:
 
 def written(brief: Brief, text: str) -> str:
     """A value as the article writes it: the brief's words matched normalised, shown in the article's characters."""
+    return as_shown(_written(brief, text))
+
+
+def _written(brief: Brief, text: str) -> str:
     return brief.proof.written(text) if brief.proof is not None else " ".join(text.split())
 
 
@@ -98,7 +132,7 @@ def passages(brief: Brief, key: str, fact: Fact) -> list[str]:
     proof = brief.proof.item(key) if brief.proof else None
     if proof is None or len(proof.passages) != len(fact.evidence):
         return [written(brief, passage) for passage in fact.evidence]
-    return [passage.passage for passage in proof.passages]
+    return [as_shown(passage.passage) for passage in proof.passages]
 
 
 def attributions(brief: Brief, key: str, fact: Fact) -> list[tuple[str, AttributionRole]]:
@@ -118,7 +152,7 @@ def attribution_lines(found: Sequence[tuple[str, AttributionRole]]) -> list[str]
     for role, label in ROLE_LABELS.items():
         texts = [text for text, its in found if its == role]
         if texts:
-            lines.append(f"{label}: " + "; ".join(f"“{text}”" for text in texts))
+            lines.append(f"{label}: " + "; ".join(f"“{as_shown(text)}”" for text in texts))
     return lines
 
 
@@ -236,7 +270,7 @@ def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)
-    return text[: cut if cut > limit // 2 else limit - 1].rstrip() + " …"
+    return text[: cut_at(text, cut if cut > limit // 2 else limit - 1)].rstrip() + " …"
 
 
 QUOTATION_GOES_ON = "(the quotation it opens goes on in the article)"
@@ -375,7 +409,7 @@ def title(brief: Brief, person: Person) -> str | None:
     parts = [part for part in (person.role, person.affiliation) if part]
     if not parts:
         return None
-    phrase = written(brief, person.as_written)  # its offsets equal its normalised form's
+    phrase = _written(brief, person.as_written)  # its offsets equal its normalised form's
     spans = []
     for part in parts:
         found = find_words(normalise(part), normalise(phrase))
@@ -386,7 +420,7 @@ def title(brief: Brief, person: Person) -> str | None:
     name = normalise(person.name)
     if any(start < at + len(name) and at < end for at in find_words(name, normalise(phrase))):
         return " · ".join(written(brief, part) for part in parts)  # on either side of the name
-    return phrase[start:end]
+    return as_shown(phrase[start:end])
 
 
 def kind_line(flow: AidFlow) -> str:

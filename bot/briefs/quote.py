@@ -208,7 +208,7 @@ def _chunks(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     while len(text) > limit:
         cut = text.rfind(" ", 0, limit)
-        cut = cut if cut > limit // 2 else limit
+        cut = cut if cut > limit // 2 else facts.cut_at(text, limit)
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text] if text else pieces
@@ -224,14 +224,14 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
     passages = (
         [
             (
-                p.passage,
+                facts.as_shown(p.passage),
                 p.where,
-                p.sentence,
+                facts.as_shown(p.sentence) if p.sentence is not None else None,
                 list(p.attributions),
-                p.account,
-                p.referent,
-                p.opened_by,
-                p.opening,
+                facts.as_shown(p.account) if p.account else p.account,
+                facts.as_shown(p.referent) if p.referent else p.referent,
+                facts.as_shown(p.opened_by) if p.opened_by else p.opened_by,
+                facts.as_shown(p.opening) if p.opening else p.opening,
             )
             for p in proof.passages
         ]
@@ -292,6 +292,8 @@ def render_quote(library: Library, target: QuoteTarget) -> list[MessageData]:
     description = (
         f"The article's own words for {facts.plural(len(resolved), 'fact')}, with where each passage sits "
         f"(paragraphs count the article's body; a headline, photo caption or subheading is named as such).\n"
-        f"“{brief.source.headline}”, {brief.source.publisher} {render.PUBLISHER_LABEL}; {facts.article_date(brief)}."
+        f"“{facts.as_shown(brief.source.headline)}”, {facts.as_shown(brief.source.publisher)} {render.PUBLISHER_LABEL}; {facts.article_date(brief)}."
     )
-    return render.paginate(f"Quote: {brief.title}", description, fields, render.source_line(brief))
+    return render.paginate(
+        f"Quote: {facts.as_shown(brief.title)}", description, fields, render.source_line(brief)
+    )

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from bot.briefs import facts
-from bot.briefs.facts import escape_markdown, item_key, plural
+from bot.briefs.facts import as_shown, escape_markdown, item_key, plural
 from bot.briefs.lookup import Found
 from bot.briefs.models import AidFlow, Brief, Event, Fact, Loan, Person, Quote
 from bot.briefs.ranking import Match, match, searchable
@@ -61,7 +61,7 @@ def shorten(text: str, limit: int) -> str:
     cut = text.rfind(" ", 0, room + 1)
     if cut >= room // 2:
         return text[:cut].rstrip() + " " + _ELLIPSIS
-    return text[: limit - 1] + _ELLIPSIS
+    return text[: facts.cut_at(text, limit - 1)] + _ELLIPSIS
 
 
 def clean(text: str, limit: int) -> str:
@@ -131,7 +131,7 @@ def source_line(brief: Brief) -> str:
     """`Source: Jerusalem Post (publisher named by the editor) · “headline” · <the article's date> · brief id`:
     the label right after the publisher, so a shortened footer keeps it."""
     return (
-        f"Source: {brief.source.publisher} {PUBLISHER_LABEL} · “{brief.source.headline}” · "
+        f"Source: {as_shown(brief.source.publisher)} {PUBLISHER_LABEL} · “{as_shown(brief.source.headline)}” · "
         f"{facts.article_date(brief)} · brief {brief.id}"
     )
 
@@ -180,9 +180,9 @@ def brief_date(brief: Brief) -> str:
 def article_label(brief: Brief) -> str:
     """How an article is named beside its items and under `/sources`: its title and date."""
     if brief.editor.published is not None:
-        return f"“{brief.title}” (published {brief.editor.published:%-d %B %Y}, from the editor)"
+        return f"“{as_shown(brief.title)}” (published {brief.editor.published:%-d %B %Y}, from the editor)"
     added = brief.added.isoformat()
-    return f"“{brief.title}” (no date given) · added to Briefbot {added} (not the article's date)"
+    return f"“{as_shown(brief.title)}” (no date given) · added to Briefbot {added} (not the article's date)"
 
 
 NO_BRIEFS = "No briefs are loaded yet: an editor adds them to Briefbot's briefs folder."
@@ -205,14 +205,14 @@ def _footer(found: Found[Any]) -> str:
     if one is not None:
         return source_line(one)
     shown = [group.brief for group in found.groups] or list(found.searched)
-    told = "; ".join(f"{b.source.publisher}, brief {b.id}" for b in shown)
+    told = "; ".join(f"{as_shown(b.source.publisher)}, brief {b.id}" for b in shown)
     return f"Sources (publishers named by the editor): {told} · /sources"
 
 
 def _from_line(found: Found[Any]) -> str:
     one = _one(found)
     if one is not None:
-        return f"From “{one.title}”."
+        return f"From “{as_shown(one.title)}”."
     return f"From {plural(len(found.groups), 'article')}, {LIBRARY_ORDER}."
 
 
@@ -226,7 +226,7 @@ def _no_match(kind: str, found: Found[Any], known: str) -> list[MessageData]:
     asked = escape_markdown(shorten(" ".join((found.query or "").split()), 100))
     where = "in this brief" if _one(found) is not None else f"in {plural(len(found.searched), 'article')}"
     if found.elsewhere:
-        shown = ", ".join(f"“{b.title}” (brief {b.id})" for b in found.elsewhere[:5])
+        shown = ", ".join(f"“{as_shown(b.title)}” (brief {b.id})" for b in found.elsewhere[:5])
         hint = f"Found in {shown}: ask without `brief`, or with that brief."
     elif found.suggestions:
         hint = "Did you mean " + ", ".join(f"**{s}**" for s in found.suggestions) + "?"
@@ -240,7 +240,7 @@ def _empty(kind: str, found: Found[Any]) -> list[MessageData]:
     one = _one(found)
     if one is not None:
         # what the brief lists: the article may tell of more than its brief does (`briefbot check --coverage`)
-        return paginate(one.title, f"This article's brief lists no {kind}.", [], source_line(one))
+        return paginate(as_shown(one.title), f"This article's brief lists no {kind}.", [], source_line(one))
     count = len(found.searched)
     if not count:
         return [render_error(NO_BRIEFS)]
@@ -285,7 +285,7 @@ def render_people(found: Found[Person]) -> list[MessageData]:
 
 
 def person_heading(brief: Brief, person: Person) -> str:
-    return person.name + facts.caption_mark(brief, item_key(brief, "people", person))
+    return as_shown(person.name) + facts.caption_mark(brief, item_key(brief, "people", person))
 
 
 OTHER_CAVEAT = "Caveat in another passage"
@@ -316,7 +316,7 @@ def _person_field(brief: Brief, person: Person) -> EmbedField:
     caveats = [
         text for passage in others for text, role in passage if role == "caveat" and (text, role) not in first
     ]
-    lines += [f"{OTHER_CAVEAT}: “{text}”" for text in dict.fromkeys(caveats)]
+    lines += [f"{OTHER_CAVEAT}: “{facts.as_shown(text)}”" for text in dict.fromkeys(caveats)]
     more_said = sum(any(role != "caveat" for _, role in passage) for passage in others)
     lines.append(facts.evidence_snippet(brief, key, person, more_said=more_said))
     return _field(person_heading(brief, person), lines)
@@ -448,7 +448,9 @@ def render_events(found: Found[Event]) -> list[MessageData]:
         return _empty("events", found)
     fields = _fields_by_article(found, lambda brief, events: [_event_field(brief, e) for e in events])
     one = _one(found)
-    description = f"From “{one.title}”; {facts.article_date(one)}." if one is not None else _from_line(found)
+    description = (
+        f"From “{as_shown(one.title)}”; {facts.article_date(one)}." if one is not None else _from_line(found)
+    )
     return paginate(f"Events: {len(fields)}", description, fields, _footer(found))
 
 
@@ -513,7 +515,7 @@ def render_brief(brief: Brief) -> list[MessageData]:
     description = (
         f"The article's own words, with who says so; {facts.article_date(brief)}.\n\n{counts_line(brief)}"
     )
-    return paginate(brief.title, description, _brief_fields(brief), source_line(brief))
+    return paginate(as_shown(brief.title), description, _brief_fields(brief), source_line(brief))
 
 
 def render_briefs(briefs: Sequence[Brief]) -> list[MessageData]:
@@ -571,7 +573,7 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     """`/sources`: the article, its publisher, and how evidence is shown."""
     editor = brief.editor
     known = [f"published {editor.published:%-d %B %Y}"] if editor.published else []
-    known += [f"address {editor.url}"] if editor.url else []
+    known += [f"address {facts.address_shown(editor.url)}"] if editor.url else []
     note = (
         f"Editor's note, not from the article: {'; '.join(known)}."
         if known
@@ -581,9 +583,9 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     publisher = " ".join(" ".join(brief.source.evidence).split())
     stop = "" if publisher.endswith((".", "!", "?")) else "."
     description = (
-        f"**{brief.source.headline}**\n"
+        f"**{as_shown(brief.source.headline)}**\n"
         f"The article's headline, as it writes it. The article's text is kept verbatim as `{brief.source.seed}`.\n"
-        f"Publisher: {brief.source.publisher} {PUBLISHER_LABEL}; the name stands in the "
+        f"Publisher: {as_shown(brief.source.publisher)} {PUBLISHER_LABEL}; the name stands in the "
         f"article's words “{publisher}”{stop}\n"
         f"{note}\n\n{provenance(brief)}\n\n{CHECK_TEXT}"
     )
@@ -592,7 +594,7 @@ def render_sources(library_briefs: Sequence[Brief], brief: Brief) -> list[Messag
     fields += [
         _field(
             article_label(b),
-            [f"brief {b.id} · {b.source.publisher} {PUBLISHER_LABEL} · kept as {b.source.seed}"],
+            [f"brief {b.id} · {as_shown(b.source.publisher)} {PUBLISHER_LABEL} · kept as {b.source.seed}"],
         )
         for b in library_briefs
     ]
@@ -668,7 +670,7 @@ def render_digest(
     for brief in briefs:
         changes = updates.get(brief.id)
         heading = "Digest" if changes is None else "Updated"
-        title = clean(f"{heading}: {brief.title}", min(TITLE_LIMIT, share // 5))
+        title = clean(f"{heading}: {as_shown(brief.title)}", min(TITLE_LIMIT, share // 5))
         footer = clean(source_line(brief), min(FOOTER_LIMIT, share // 5))
         room = min(DESCRIPTION_LIMIT, share - len(title) - len(footer))
         updated = "" if changes is None else clean(updated_line(changes), room // 2)
