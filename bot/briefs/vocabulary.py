@@ -30,6 +30,9 @@ ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
     "added",
     "warned",
     "insisted",
+    # a verb of writing tells who says so as one of saying does ("Oster wrote “…”", "writes Oster")
+    "wrote",
+    "writes",
 )
 
 # A closing attribution may go on after its saying verb with when or where it was said (", Oster said on
@@ -770,6 +773,8 @@ SAYING_VERBS: Final[tuple[str, ...]] = (
     "insisted",
     "responded",
     "reported",
+    "wrote",
+    "writes",
 )
 
 # Words of a person's name that are written in small letters ("Ursula von der Leyen", "Mohammed bin Salman").

@@ -43,3 +43,47 @@ def test_dollars_alone_stay_of_a_kind_not_stated() -> None:
     sentence = "Norland lent Estria 90 million dollars."
     loan = _deal_loan("Norland", "90 million dollars", "lent", sentence, currency="AUD")
     assert refused(text, loans=[loan]) == ["loans[0].currency"]
+
+
+# ---------------------------------------------------------------- a quote's speaker named with a verb of writing
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "refused_as"),
+    [
+        ("Oster wrote", "Oster", []),
+        ("Oster writes", "Oster", []),
+        ("Oster wrote", "Vesta", ["quotes[0].speaker"]),
+        ("An aide to Oster wrote", "Oster", ["quotes[0].speaker"]),
+    ],
+)
+def test_a_quote_written_by_its_speaker_is_theirs(
+    attribution: str, speaker: str, refused_as: list[str]
+) -> None:
+    """C20 (TEST FIXTURE, NOT NEWS): "Oster wrote “…”" was refused: "wrote" told no one as saying it."""
+    from tests.unit.test_seventh_reading_b import article, fixture_refusals
+
+    sentence = f"{attribution} “we have no tugs to spare at all.”"
+    quote = {
+        "speaker": speaker,
+        "attribution": attribution,
+        "text": "we have no tugs to spare at all.",
+        "evidence": [sentence],
+    }
+    assert fixture_refusals(article(sentence), quotes=[quote]) == refused_as
+
+
+# ---------------------------------------------------------------- a role with "-elect"
+
+
+@pytest.mark.parametrize(
+    ("role", "refused_as"),
+    [("Mayor-elect", []), ("Mayor", ["people[0].role"]), ("elect", ["people[0].role"])],
+)
+def test_a_role_elect_is_the_whole_hyphenated_title(role: str, refused_as: list[str]) -> None:
+    """C20 (TEST FIXTURE, NOT NEWS): "Mayor-elect Oster" was refused as a role in the seventh reading; pinned
+    (accepted on main since the field rules of 3723ea8): a mayor-elect is not told as the mayor."""
+    sentence = "Mayor-elect Oster met the crews at the quay on Monday."
+    text = f"Harbour talks in Estria\n\n{sentence}\nEstria Harbour News staff contributed to this report.\n"
+    person = {"name": "Oster", "role": role, "as_written": "Mayor-elect Oster", "evidence": [sentence]}
+    assert refused(text, people=[person]) == refused_as

@@ -14,7 +14,7 @@ from tests.unit.test_sixth_reading import _deal_flow, checked
 
 # verbs of reporting, believing and doubting that no list of the vocabulary names
 VERBS = (
-    "wrote", "believes", "thinks", "fears", "hopes", "suspects", "doubts", "insists", "maintains",
+    "recounted", "believes", "thinks", "fears", "hopes", "suspects", "doubts", "insists", "maintains",
     "contends", "alleged", "suggested", "speculated", "guessed", "asserted",
 )  # fmt: skip
 ADVERBS = ("apparently", "supposedly", "purportedly", "seemingly", "ostensibly", "evidently", "presumably")

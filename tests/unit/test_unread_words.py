@@ -21,7 +21,7 @@ from bot.briefs.unread import unread_words
 # Words of saying and believing, and adverbs of doubt, that none of the vocabulary's lists names.
 SAYING = (
     "reported",
-    "wrote",
+    "asserted",
     "believes",
     "thinks",
     "suspects",
