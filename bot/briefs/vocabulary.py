@@ -904,5 +904,7 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     | {"sign", "open", "reopen", "stay", "sink", "praise", "pay", "meet", "guide", "welcome", "thank", "swim"}
     | {"stop", "shut", "ride", "resurface", "pull", "leak", "hold", "fire", "drop", "contribute", "arrive"}
     | {"offer", "guarantee", "agree", "wait", "buy", "cut", "raise", "sail", "edit"}
+    # a title's "-elect" ("Mayor-elect Oster"): choosing by vote, never who says so or a hedge (REVIEW-7 C20)
+    | {"elect"}
 )
 PLAIN_ADVERBS: Final[frozenset[str]] = frozenset({"militarily", "jointly"})

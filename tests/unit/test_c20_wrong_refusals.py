@@ -81,8 +81,8 @@ def test_a_quote_written_by_its_speaker_is_theirs(
     [("Mayor-elect", []), ("Mayor", ["people[0].role"]), ("elect", ["people[0].role"])],
 )
 def test_a_role_elect_is_the_whole_hyphenated_title(role: str, refused_as: list[str]) -> None:
-    """C20 (TEST FIXTURE, NOT NEWS): "Mayor-elect Oster" was refused as a role in the seventh reading; pinned
-    (accepted on main since the field rules of 3723ea8): a mayor-elect is not told as the mayor."""
+    """C20 (TEST FIXTURE, NOT NEWS): "Mayor-elect Oster" was refused (on 022acdf: "elect", a verb the check
+    had no meaning for, was read as maybe who says so); a mayor-elect is not told as the mayor."""
     sentence = "Mayor-elect Oster met the crews at the quay on Monday."
     text = f"Harbour talks in Estria\n\n{sentence}\nEstria Harbour News staff contributed to this report.\n"
     person = {"name": "Oster", "role": role, "as_written": "Mayor-elect Oster", "evidence": [sentence]}
