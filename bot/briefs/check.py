@@ -398,8 +398,8 @@ class _Checker:
                         f"{paragraph.located} holds “{word}” in “{sentence.text}”, a word the check has no "
                         "meaning for and that can say who says so or hedge: if it does, add attribution = "
                         f"“…{word}…” with the words of that sentence that carry it; if the article tells the fact "
-                        "as its own all the same, add the word's base form to PLAIN_VERBS or PLAIN_ADVERBS in "
-                        "bot/briefs/vocabulary.py",
+                        "as its own all the same, add the word's base form to PLAIN_VERBS or PLAIN_ADVERBS (a noun "
+                        "opening the sentence after a possessive: PLAIN_OPENING_NOUNS) in bot/briefs/vocabulary.py",
                     )
             for text, _, end in spans:
                 cut = cut_mid_clause(sentence.text, text, end)

@@ -29,6 +29,9 @@ from bot.briefs import lexicon, vocabulary
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that, just after a word of both classes, make it a saying verb or an embedding noun.
 _EMBEDDING_WORDS: Final = frozenset({"that", "whether", "if"})
+_WHOSE_OPENING = re.compile(
+    r"(?:In|By|To|From|For)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:['’]s|s['’])\s+(?P<noun>[a-z]+)\s*,"
+)
 _RELATIVE_WORDS: Final = frozenset({"which", "who", "whom", "whose", "that"})
 _DETERMINERS: Final = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "these", "those"})
 # Words before a word of both classes that make it a noun ("the reports", "its claims", "two hopes").
@@ -212,6 +215,11 @@ def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
     quoted = _quoted(sentence)
     matches = [m for m in _WORD.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
     unread: list[tuple[str, int, int]] = []
+    # "In Vesta's view, …", "To Oster's knowledge, …", "By the navy's account, …": an opening that puts the whole
+    # sentence in someone's mind or mouth through a noun, whatever the noun
+    opening = _WHOSE_OPENING.match(sentence)
+    if opening and opening["noun"] not in vocabulary.PLAIN_OPENING_NOUNS:
+        unread.append((opening["noun"], opening.start("noun"), opening.end("noun")))
     for index, match in enumerate(matches):
         word = match.group()
         folded = lexicon.bare(word).casefold()
@@ -266,6 +274,9 @@ def unplain_words(text: str) -> tuple[str, ...]:
     """The words of `text` (an attribution) that may be a verb, or are adverbs, no list reads: what lets it say who
     says so or hedge when it holds no listed marker ("the Vesta Herald reported", "apparently")."""
     found: list[str] = []
+    opening = _WHOSE_OPENING.match(text.rstrip(" ,") + ",")  # "To Oster's knowledge"
+    if opening and opening["noun"] not in vocabulary.PLAIN_OPENING_NOUNS:
+        found.append(opening["noun"])
     for match in _WORD.finditer(text):
         folded = lexicon.bare(match.group()).casefold()
         if folded in _KNOWN or folded in _FUNCTION_WORDS:

@@ -908,3 +908,21 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     | {"elect"}
 )
 PLAIN_ADVERBS: Final[frozenset[str]] = frozenset({"militarily", "jointly"})
+# Nouns after a possessive that open a sentence as a place or a side, not as whose view it is ("In Estria's
+# harbour, …", "For the ministers' part, …"); any other ("In Vesta's view, …") needs an attribution.
+PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "part",
+        "harbour",
+        "harbor",
+        "port",
+        "capital",
+        "city",
+        "waters",
+        "territory",
+        "airspace",
+        "north",
+        "south",
+    }
+    | {"east", "west", "name", "behalf"}
+)

@@ -72,3 +72,31 @@ def test_a_time_cut_from_the_word_that_bounds_it_is_refused(sentence: str, when:
 def test_a_time_standing_whole_still_passes(sentence: str, when: str) -> None:
     flow = _deal_flow("Norland", "cranes", "sent", sentence.rstrip("."), when=when)
     assert refused(WORKS, aid=[flow]) == []
+
+
+# An opening that puts the whole sentence in someone's view through a noun no list names ("In Vesta's view, …").
+WHOSE_VIEW = [
+    ("In Vesta's view, Norland sent fuel to Estria.", "In Vesta's view"),
+    ("To Oster's knowledge, Norland sent fuel to Estria.", "To Oster's knowledge"),
+    ("By the navy's account, Norland sent fuel to Estria.", "By the navy's account"),
+]
+
+
+def _view_refused(sentence: str, **more: object) -> list[str]:
+    # TEST FIXTURE, NOT NEWS
+    text = f"Harbour deals in Estria\n\n{sentence}\nEstria Harbour News staff contributed to this report.\n"
+    return refused(text, aid=[_deal_flow("Norland", "fuel", "sent", sentence.rstrip("."), **more)])
+
+
+@pytest.mark.parametrize(("sentence", "words"), WHOSE_VIEW, ids=[s for s, _ in WHOSE_VIEW])
+def test_a_fact_opened_by_someones_view_needs_who_says_so(sentence: str, words: str) -> None:
+    assert _view_refused(sentence) == ["aid[0].attribution"]
+    assert _view_refused(sentence, attribution={"text": words, "role": "source"}) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In Estria's harbour, Norland sent fuel to Estria.", "In March, Norland sent fuel to Estria."],
+)
+def test_an_opening_place_or_time_is_the_articles_own(sentence: str) -> None:
+    assert _view_refused(sentence) == []
