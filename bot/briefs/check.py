@@ -115,6 +115,7 @@ from bot.briefs.vocabulary import (
     STATUS_VERBS,
     TAIL_WORDS,
     TO_GOVERNORS,
+    UNDOING_AFTER,
     VERB_ADVERBS,
     AttributionRole,
     Status,
@@ -1465,6 +1466,18 @@ class _Checker:
             _read_whole(place.paragraph, at, verb, _read_for_items(verb, place.paragraph.text[:at], items))
             for place, at in places
         }
+        if status in ("delivered", "provided", "approved"):
+            for place, at in places:
+                after = place.paragraph.text[at + len(verb) : place.end]
+                undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
+                if undoing:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: after “{as_written}” its sentence goes on with "
+                        f"“{undoing[0]}”, which can undo, deny or condition the giving; if the article tells "
+                        "it done all the same, give the sentence's words that say so, else change the status",
+                    )
+                    return
         if status not in readings:
             read = " or ".join(f"“{r}”" for r in sorted(r or "no status" for r in readings))
             yield Problem(

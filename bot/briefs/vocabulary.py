@@ -926,3 +926,16 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
     }
     | {"east", "west", "name", "behalf"}
 )
+
+
+# Words after a status verb, in its own sentence, that can undo, deny, condition or falsify the giving it tells
+# ("sent fuel, or tried to", "but it never arrived", "only on paper"): a status of something done is refused there
+# (REVIEW-7 C16) unless the sentence is split so the words stand apart from the giving.
+UNDOING_AFTER: Final[tuple[str, ...]] = (
+    "never",
+    "or tried",
+    "tried to",
+    "attempted to",
+    "on paper",
+    "failed",
+)
