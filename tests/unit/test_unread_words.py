@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 
 from bot.briefs import vocabulary
-from bot.briefs.article import Article
-from bot.briefs.loader import check_raw
 from bot.briefs.unread import unread_words
+from tests.unit.test_sixth_reading import _deal_flow, refused
 
 # Words of saying and believing, and adverbs of doubt, that none of the vocabulary's lists names.
 SAYING = (
@@ -69,40 +68,10 @@ PLAIN = (
 )
 
 
-def _article(sentence: str) -> Article:
-    # TEST FIXTURE, NOT NEWS
-    return Article(
-        "fixture.txt", f"Harbour deals in Estria\n\n{sentence}\nEstria Harbour News staff contributed.\n"
-    )
-
-
 def _refused(sentence: str, **more: Any) -> list[str]:
-    raw: dict[str, Any] = {
-        "format": 2,
-        "id": "fixture",
-        "added": __import__("datetime").date(2026, 1, 1),
-        "source": {
-            "seed": "fixture.txt",
-            "publisher": "Estria Harbour News",
-            "headline": "Harbour deals in Estria",
-            "evidence": ["Estria Harbour News staff contributed."],
-        },
-        "key_points": [{"evidence": ["Estria Harbour News staff contributed."]}],
-        "aid": [
-            {
-                "donor": "Norland",
-                "recipient": "Estria",
-                "kind": "other",
-                "items": ["fuel"],
-                "status": "provided",
-                "status_as_written": "sent",
-                "evidence": [sentence.rstrip(".")],
-                **more,
-            }
-        ],
-    }
-    _, problems = check_raw(raw, lambda _name: _article(sentence))
-    return [problem.item for problem in problems]
+    # TEST FIXTURE, NOT NEWS
+    text = f"Harbour deals in Estria\n\n{sentence}\nEstria Harbour News staff contributed to this report.\n"
+    return refused(text, aid=[_deal_flow("Norland", "fuel", "sent", sentence.rstrip("."), **more)])
 
 
 def test_the_family_holds_no_word_a_list_reads() -> None:
