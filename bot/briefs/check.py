@@ -389,7 +389,10 @@ class _Checker:
                         f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
                         f"add attribution = “…{marker}…” with the words of that sentence that carry it",
                     )
-            for word, start, end in unread_words(sentence.text):
+            for word, start, end in (
+                *unread_words(sentence.text),
+                *_content_clause_heads(item, sentence.text),
+            ):
                 reported = any(
                     a <= start and end <= b for _, a, b in needed
                 )  # "believed" of "is believed to"
@@ -2220,6 +2223,23 @@ def _told_by_status(item: Fact, sentence: str) -> set[tuple[str, int, int]]:
         for marker, start, end in _hedges(sentence)
         if any(a <= start and end <= b for a, b in spans)
     }
+
+
+def _content_clause_heads(item: Fact, sentence: str) -> list[tuple[str, int, int]]:
+    """The noun of "<noun> that <giver> …" when it is not the thing given: "The claim that Norland sent fuel …" puts
+    the giving in a claim, where "the fuel that Norland sent" is a relative clause about what was given. Fail
+    closed: any noun but the deal's own items or amount heads a clause someone holds, and needs an attribution."""
+    parties = _parties(item) if isinstance(item, Dealing) else ()
+    if not parties or not isinstance(item, AidFlow | Loan):
+        return []
+    own = " ".join(normalise(x) for x in (item.items if isinstance(item, AidFlow) else [item.as_written]))
+    own_words = {w.strip(_PUNCTUATION).casefold() for w in own.split()} | {"loan", "loans", "aid"}
+    heads: list[tuple[str, int, int]] = []
+    for at in find_words(parties[0], sentence):
+        match = re.search(r"([A-Za-z]+)\s+that\s+(?:the\s+)?$", sentence[:at])
+        if match and match.group(1).casefold() not in own_words and not lexicon.only(match.group(1), "VERB"):
+            heads.append((match.group(1), match.start(1), match.end(1)))  # a verb's "that" is read as a verb
+    return heads
 
 
 def _parties(deal: Dealing) -> tuple[str, ...]:

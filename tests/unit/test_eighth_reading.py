@@ -100,3 +100,29 @@ def test_a_fact_opened_by_someones_view_needs_who_says_so(sentence: str, words: 
 )
 def test_an_opening_place_or_time_is_the_articles_own(sentence: str) -> None:
     assert _view_refused(sentence) == []
+
+
+# A giving inside a content clause ("The claim that Norland sent fuel …") is held by someone, not told.
+HELD = [
+    "The claim that Norland sent fuel to Estria is false.",
+    "The idea that Norland sent fuel to Estria is odd.",
+    "The suggestion that Norland sent fuel to Estria was denied.",
+]
+
+
+@pytest.mark.parametrize("sentence", HELD)
+def test_a_giving_inside_a_claim_is_not_told_as_given(sentence: str) -> None:
+    assert "aid[0].attribution" in _view_refused(sentence)
+
+
+def test_a_relative_clause_about_the_thing_given_is_not_a_claim() -> None:
+    from bot.briefs.check import _content_clause_heads
+    from bot.briefs.models import AidFlow
+
+    flow = AidFlow.model_validate(
+        _deal_flow("Norland", "fuel", "sent", "Estria used the fuel that Norland sent to Estria")
+    )
+    assert _content_clause_heads(flow, "Estria used the fuel that Norland sent to Estria.") == []
+    assert _content_clause_heads(flow, "The claim that Norland sent fuel to Estria is false.") == [
+        ("claim", 4, 9)
+    ]
