@@ -425,12 +425,26 @@ def amount_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     ("€300" of "€300 million", "600 million" of "$600 million"); None when it is whole."""
     after = _AFTER_AMOUNT.match(text, end)
     before = _BEFORE_AMOUNT.search(text[max(0, start - 4) : start])
-    if after is None and before is None:
+    # A sign cut out of the word it is glued to ("$9 million" of "R$9 million", the real; of "HK$", "US$")
+    # would be told as the sign's own currency (HOSTILE-11 A1): the whole runs from that word's first letter.
+    glued = start
+    if text[start : start + 1] and not text[start].isalnum():
+        while glued > 0 and text[glued - 1].isalpha():
+            glued -= 1
+    if after is None and before is None and glued == start:
         return None
-    return (start - len(before.group(0)) if before else start, after.end() if after else end)
+    return (start - len(before.group(0)) if before else glued, after.end() if after else end)
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*(?:\$|€|£|¥|₪|₴|[A-Z]{3}\s|\d)", flags=re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or)\s*(?:\$|€|£|¥|₪|₴|[A-Z]{3}\s|\d)", flags=re.IGNORECASE)
+# A qualifier after the amount ("$9 million or more", "or so", "and more") or a sign of one ("$9 million+"), and
+# just before it ("~$9 million", ">$9 million", "between $9 million and …"): none is the exact sum (HOSTILE-11).
+_QUALIFIER_AFTER = re.compile(
+    r"\s*\+|\s+(?:or|and)\s+(?:more|less|fewer|above|over|upwards|higher|lower|thereabouts)\b"
+    r"|\s+or\s+so\b(?=\s*(?:[.;:!?)]|$))",
+    flags=re.IGNORECASE,
+)
+_SIGN_BEFORE = re.compile(r"(?:~|≈|∼|<|>|≤|≥|\+/?-|±)\s*$")
 _COMPARED_AFTER = re.compile(
     r"\s+(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", flags=re.IGNORECASE
 )
@@ -470,12 +484,20 @@ def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> st
         window = " ".join(w.casefold() for w in before[-8:])
         if last != "and" or "between" in window.split() or "from" in window.split():
             return " ".join(before[-2:])
+    if last == "between":
+        return last
+    sign = _SIGN_BEFORE.search(text[max(0, start - 4) : start])
+    if sign is not None:
+        return sign.group(0).strip()
     share = _share_before(before)
     if share is not None:
         return share
     after = text[end:]
     if _RANGE_AFTER.match(after):
         return after.split()[0] if after.split() else None
+    qualified = _QUALIFIER_AFTER.match(after)
+    if qualified is not None:
+        return qualified.group(0).strip()
     compared = _COMPARED_AFTER.match(after)
     if compared:
         return compared.group(0).strip()
