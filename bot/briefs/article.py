@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from bot.briefs import lexicon
 from bot.briefs.evidence import fold, normalise
 
 MIN_PASSAGE_WORDS = 4
@@ -166,8 +167,38 @@ class Paragraph:
         return [s for s in self.sentences if s.start < end and start < s.end] or self.sentences[:1]
 
     def clauses(self, sentence: Span) -> list[Span]:
-        """A sentence's clauses: split at semicolons and at commas before a new subject."""
-        return _split(sentence.text, _CLAUSE_BREAK, sentence.start)
+        """A sentence's clauses: split at semicolons and at commas before a new subject, but not at the comma
+        that opens a saying aside between a subject and its verb ("Norland, Vesta said, sent fuel"): "Vesta"
+        there is the aside's subject, not the verb's."""
+        spans = _split(sentence.text, _CLAUSE_BREAK, sentence.start)
+        joined: list[Span] = []
+        for span in spans:
+            if (
+                joined
+                and self.text[joined[-1].end : joined[-1].end + 1] == ","
+                and _subject_alone(joined[-1].text)
+            ):
+                aside = _ASIDE_THEN_VERB.match(span.text)
+                if aside and lexicon.may_be(aside["last"], "VERB") and lexicon.may_be(aside["next"], "VERB"):
+                    start = joined[-1].start
+                    joined[-1] = Span(start, span.end, self.text[start : span.end].strip())
+                    continue
+            joined.append(span)
+        return joined
+
+
+# The clause after a lone subject's comma, when it is an aside ending in a verb and its sentence's verb follows it:
+# "Vesta said, sent fuel to Estria", "the Vesta Herald wrote, has sent …".
+_ASIDE_THEN_VERB = re.compile(r"^[^,;:]{0,80}?(?P<last>[A-Za-z]+),\s+(?P<next>[a-z][A-Za-z'-]*)\b")
+
+
+def _subject_alone(text: str) -> bool:
+    """Whether a clause holds words but no verb: a subject set apart by a comma ("Norland", "The harbour
+    office")."""
+    words = [lexicon.bare(w) for w in text.split()]
+    return bool(words) and not any(
+        "AUX" in lexicon.word_classes(w) or lexicon.only(w, "VERB") for w in words if w
+    )
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ from bot.briefs.vocabulary import (
     NEGATION_REACH,
     NEGATIONS,
     NONE_WORDS,
+    NOT_LOAN_WORDS,
     NOT_YET_WORDS,
     OPENING_MARKERS,
     ORGANISATION_WORDS,
@@ -121,7 +122,24 @@ from bot.briefs.vocabulary import (
     Status,
 )
 
-LOAN_WORDS = ("loan", "loans", "lend", "lent", "lending")
+LOAN_WORDS = ("loan", "loans", "lend", "lent", "lending", "lends")
+# Words between a denying word and the loan word it denies: "not as a loan", "rather than any loan".
+_DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
+
+
+def _loan_words(text: str) -> list[int]:
+    """Where `text` names a loan and does not deny it: "a $40 million loan", "lent", but not "not as a loan",
+    "rather than a loan", "instead of loans" (DENYING_WORDS just before it, through "as", "a", "any" …)."""
+    found: list[int] = []
+    for word in LOAN_WORDS:
+        for at in find_words(word, text, ignore_case=True):
+            before = [w.strip(_PUNCTUATION).casefold() for w in text[:at].split()]
+            while before and before[-1] in _DENIED_THROUGH:
+                before.pop()
+            tail = " ".join(before[-2:])
+            if not any(tail == d or tail.endswith(" " + d) for d in DENYING_WORDS):
+                found.append(at)
+    return found
 
 
 @dataclass(frozen=True)
@@ -969,6 +987,7 @@ class _Checker:
             )
         if telling:
             yield from self._items_told(where, flow, telling)
+        yield from self._lent_as_aid(where, flow, telling or places)
         yield from self._dealing(where, flow, located, telling or places)
         yield from self._doer_problems(
             where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
@@ -1015,6 +1034,28 @@ class _Checker:
                 f"“{giver}” is also the {taker_field} (“{taker}”): a deal is between two parties; name the "
                 f"{field} as the article names who gives",
             )
+
+    def _lent_as_aid(self, where: str, flow: AidFlow, verbs: Sequence[_VerbPlace]) -> Iterator[Problem]:
+        """A giving the article tells as lent ("lent Estria $40 million", "a $40 million loan", "$40 million as a
+        loan") is a loan: under /aid it would read as a gift, never to be paid back."""
+        lending = _loan_words(normalise(flow.status_as_written))
+        for verb in verbs:
+            text = verb.clause.text
+            near = [
+                text[max(0, at - 24) : at + len(form) + 16]
+                for item in flow.items
+                for form in self._forms(item)
+                for at in find_words(form, text)
+            ]
+            told = [w for w in LOAN_WORDS if find_words(w, " ".join(near), ignore_case=True)]
+            if lending or (told and any(_loan_words(n) for n in near)):
+                said = flow.status_as_written if lending else told[0]
+                yield Problem(
+                    f"{where}.kind",
+                    f"“{said}” tells it as a loan, money to be paid back (“{text}”): enter it under loans, "
+                    "with the amount as written, not as aid",
+                )
+                return
 
     def _denied(
         self, where: str, deal: Dealing, values: Sequence[tuple[str, str]], located: list[Located]
@@ -1559,7 +1600,9 @@ class _Checker:
         used_reading = missing = False
         for field, value in (("lender", loan.lender), ("borrower", loan.borrower), ("as_written", "loan")):
             words = LOAN_WORDS if field == "as_written" else (value,)
-            if any(self._written(w, [shown]) for w in words):
+            if field == "as_written" and _loan_words(shown):
+                continue
+            if field != "as_written" and any(self._written(w, [shown]) for w in words):
                 continue
             named_first = own is not first and any(self._written(w, [first.text]) for w in words)
             shown_first = any(first.text in p.passage for p in located)
@@ -1583,6 +1626,17 @@ class _Checker:
             yield Problem(
                 f"{where}.{field_name}",
                 f"{what} is not in the clause of “{loan.as_written}”: “{own.text}”{hint}",
+            )
+        no_loan = [w for w in NOT_LOAN_WORDS if find_words(w, own.text, ignore_case=True)]
+        denied = [w for w in LOAN_WORDS if find_words(w, own.text, ignore_case=True)] and not _loan_words(
+            own.text
+        )
+        if no_loan or denied:
+            why = f"names it “{no_loan[0]}”" if no_loan else "names a loan only to deny it"
+            yield Problem(
+                f"{where}.as_written",
+                f"the clause of “{loan.as_written}” {why} (“{own.text}”): it does not tell a loan, money to be "
+                "paid back; if it was given, enter it under aid (kind financial), else leave it out",
             )
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
@@ -3042,12 +3096,33 @@ def coordinated_with(text: str, low: int, at: int) -> tuple[str, int] | None:
     return (joint, words[earlier][0]) if earlier >= 0 else None
 
 
+# A phrase set off by commas just before a verb, ending in a verb of its own (", the Vesta Herald wrote,", ",
+# officials said,", ", which Vesta backs,"): the verb after it takes its subject from before it.
+_ASIDE_BEFORE = re.compile(r",(?P<aside>[^,;:()\"]{2,80}),\s*$")
+
+
+def _aside_before(text: str, low: int, at: int) -> tuple[int, int] | None:
+    """The span, commas included, of a phrase set off by commas just before the verb at `text[at]` whose last
+    word may be a verb (`lexicon`), with words before it in the clause: None when there is none."""
+    found = _ASIDE_BEFORE.search(text[low:at])
+    if found is None or not text[low : low + found.start()].strip():
+        return None
+    words = found["aside"].split()
+    last = words[-1].strip(_PUNCTUATION) if words else ""
+    if len(words) > 8 or not last.isalpha() or not lexicon.may_be(last.casefold(), "VERB"):
+        return None
+    return low + found.start(), low + found.end()
+
+
 def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     """Who does the verb `verb` standing at `text[at]`, read in its clause from `low`: the words just before it
     and its auxiliaries ("Japan has provided", "but Bennett rejected", "Foreign Minister Yair Lapid and Defense
     Minister Benny Gantz have called for"), or, for a verb joined to an earlier one with no subject of its own,
     that verb's (`coordinated_with`). None when the clause gives no subject the check can read (a pronoun, a
     relative "which", a caption's "MILITARY AID, delivered")."""
+    aside = _aside_before(text, low, at)
+    if aside is not None:  # "Norland, the Vesta Herald wrote, sent …": the subject stands before the aside
+        return read_doer(text[: aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1] :], low, at, verb)
     joined = coordinated_with(text, low, at)
     if joined is not None:
         earlier = read_doer(text, low, joined[1])

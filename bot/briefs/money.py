@@ -251,7 +251,20 @@ QUALIFIERS: Final[tuple[str, ...]] = (
     "close to",
     "an estimated",
     "estimated",
+    # an amount added to one told before (REVIEW-8 D4): without the word, it reads as the whole sum
+    "a further",
+    "further",
+    "another",
+    "an additional",
+    "additional",
+    "an extra",
+    "extra",
+    "a fresh",
+    "fresh",
 )
+# "a record $9 million", "a mere €5 million": an article and a word of its own before the sign say something of
+# the sum that the bare amount does not; read as a qualifier whatever the word, as the article writes it.
+_ANY_QUALIFIER = re.compile(r"^(?P<qualifier>an?\s+[a-z][a-z-]*)\s+(?=[$€£¥₪₴\d]|[A-Z]{3}\s)")
 # What may follow an amount and says it is per time or per share ("$90 million a year", "$9 million each").
 RATES: Final[tuple[str, ...]] = tuple(
     [
@@ -346,7 +359,7 @@ def parse_money(as_written: str) -> Money:
     """
     text = normalise(as_written)
     currency: str | None = None
-    qualified = _QUALIFIER.match(text)
+    qualified = _QUALIFIER.match(text) or _ANY_QUALIFIER.match(text)
     qualifier = qualified["qualifier"].casefold() if qualified else ""
     rest = text[qualified.end() :] if qualified else text
     for sign, code in _SIGNS:
@@ -468,12 +481,14 @@ def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> st
     last = before[-1].strip(",;:(").casefold() if before else ""
     two = " ".join(w.casefold() for w in before[-2:])
     three = " ".join(w.casefold() for w in before[-3:])
-    own = _QUALIFIER.match(written)
+    own = _QUALIFIER.match(written) or _ANY_QUALIFIER.match(written)
     if not own:
         for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
             size = len(qualifier.split())
             if " ".join(w.casefold() for w in before[-size:]) == qualifier:
                 return qualifier
+        if len(before) > 1 and _ANY_QUALIFIER.match(f"{two} {text[start:end]}"):
+            return " ".join(before[-2:])
     if last in NUMBER_WORDS or (text[start - 1 : start] == "-" and text[start - 2 : start - 1].isdigit()):
         return last or text[max(0, start - 8) : start].split()[-1]
     if last in ("and", "of") and len(before) > 1 and before[-2].strip(",").casefold() in NUMBER_WORDS:

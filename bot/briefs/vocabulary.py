@@ -189,6 +189,21 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
 # A value named only to be denied ("$50 million, not $90 million", "Oster, rather than Vesta, has sent …") is
 # not what was done: these just before it.
 DENYING_WORDS: Final[tuple[str, ...]] = ("not", "never", "rather than", "instead of", "not even", "unlike")
+
+# Money given with no repaying: a loan whose own clause names one of these ("$40 million as a grant, not as a
+# loan", "then made the loan a gift") is not told as a loan, whatever else its clause says (REVIEW-7 C17).
+NOT_LOAN_WORDS: Final[tuple[str, ...]] = (
+    "grant",
+    "grants",
+    "gift",
+    "gifts",
+    "donation",
+    "donations",
+    "donated",
+    "free of charge",
+    "written off",
+    "forgiven",
+)
 # A done verb just after one of these was not done ("Norland nearly sent fuel"): no status.
 ALMOST_WORDS: Final[frozenset[str]] = frozenset({"nearly", "almost", "barely", "narrowly", "all but"})
 # A name just after one of these is a route or a place passed, not who receives ("sent fuel through Estria to

@@ -109,11 +109,8 @@ def test_an_unlisted_verb_or_adverb_of_saying_or_doubt_needs_an_attribution(
         assert any(f"“{word}”" in m for m in messages), messages
     assert any("attribution" in m for m in messages)
     _, found = checked(ARTICLE, aid=[_flow(sentence, attribution)])
-    if sentence.startswith("Norland, the Vesta Herald") and attribution.endswith("ed"):
-        # Known nuisance, not an acceptance: a past form between commas is read as a participle's aside
-        # (ten-fields' C13 rule), so the donor is refused, never accepted wrongly.
-        assert [item for item, _ in found] == ["aid[0].donor"], found
-        return
+    # "Norland, the Vesta Herald recounted, sent …": the aside's subject is not the giver's (it was refused as
+    # the donor until the ninth session's fix of that wrong refusal)
     assert found == [], found
 
 
