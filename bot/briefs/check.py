@@ -115,6 +115,7 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
+    TAKING_VERBS,
     TO_GOVERNORS,
     UNDOING_AFTER,
     VERB_ADVERBS,
@@ -122,9 +123,26 @@ from bot.briefs.vocabulary import (
     Status,
 )
 
-LOAN_WORDS = ("loan", "loans", "lend", "lent", "lending", "lends")
+LOAN_WORDS = (
+    "loan",
+    "loans",
+    "lend",
+    "lent",
+    "lending",
+    "lends",
+    "loaned",
+    "loaning",
+    "borrowed",
+    "borrowing",
+)
 # Words between a denying word and the loan word it denies: "not as a loan", "rather than any loan".
 _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
+
+
+def _taker_first(verb: str) -> bool:
+    """Whether the status verb's subject is who receives or asks ("Ukraine asked Israel", "Estria borrowed
+    … from Norland"), not who gives."""
+    return any(find_words(w, verb, ignore_case=True) for w in (*ASKING_VERBS, *TAKING_VERBS))
 
 
 def _loan_words(text: str) -> list[int]:
@@ -1004,7 +1022,7 @@ class _Checker:
         if judged and not any(ok is not False for ok in judged):
             yield _direction_problem(f"{where}.donor", "donor", flow.donor, "recipient", flow.recipient)
         yield from self._one_side(where, "donor", flow.donor, "recipient", flow.recipient)
-        asking = any(find_words(w, normalise(flow.status_as_written), ignore_case=True) for w in ASKING_VERBS)
+        asking = _taker_first(normalise(flow.status_as_written))
         verb = normalise(flow.status_as_written)
         doers = [found for at in (telling or places) for found in self._verb_doers(at, verb)]
         read = [found for found in doers if found[2] is not None and not found[2].passive]
@@ -1150,7 +1168,7 @@ class _Checker:
             return None
         verb = normalise(as_written)
         at = find_words(verb, text)
-        asking = any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
+        asking = _taker_first(verb)
         agent = passive_agent(text, at[0], at[0] + len(verb)) if at else None
         if agent is not None:  # "a loan was provided to Ukraine by Japan": who does it follows "by"
             doer, done_to = (taken, given) if asking else (given, taken)
@@ -1357,8 +1375,8 @@ class _Checker:
                 f"“{flow.donor}” is not in the clause that tells “{flow.status_as_written}” (“{told[0].strip()}”): "
                 "the donor is who does the verb, in its own clause",
             )
-        if any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS):
-            return  # the asker is the verb's subject: `_doer_problems` reads it
+        if _taker_first(verb):
+            return  # the asker or taker is the verb's subject: `_doer_problems` reads it
         if any(self._receives(flow, at, verb) for at in verbs):
             return
         recipient = self._forms(flow.recipient)
@@ -1444,9 +1462,11 @@ class _Checker:
             return
         verb = normalise(deal.status_as_written)
         asking = any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
-        if deal.status in _DOER_STATUSES and not asking:
+        if deal.status in _DOER_STATUSES and not _taker_first(verb):
             field, value = fields[0]
-        elif deal.status == "requested" and asking:
+        elif (deal.status == "requested" and asking) or (
+            deal.status in _DOER_STATUSES and _taker_first(verb)
+        ):
             field, value = fields[1]
         else:
             return

@@ -48,6 +48,7 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     SPEAKER_PRONOUNS,
     STATUS_VERBS,
+    TAKING_VERBS,
     TIME_BOUNDS,
     TIME_GLUE,
     TIME_MODIFIERS,
@@ -377,7 +378,7 @@ def _named_alone(name: str, text: str) -> bool:
     return False
 
 
-def _placed_giver(forms: Sequence[str], located: Sequence[Located]) -> str | None:
+def _placed_giver(forms: Sequence[str], located: Sequence[Located], giving: Sequence[str] = ()) -> str | None:
     """Why a giver (donor, lender, `by`) is a place, or None: everywhere its evidence writes it, a place's
     preposition stands before it ("at the Boryspil International Airport"): where something happened, not who
     gave it."""
@@ -391,7 +392,9 @@ def _placed_giver(forms: Sequence[str], located: Sequence[Located]) -> str | Non
                 before = [w.strip(_PUNCTUATION).casefold() for w in text[:at].split()[-2:]]
                 if before and before[-1] in _DETERMINERS:
                     before = before[:-1]
-                if not before or (before[-1] not in PLACE_PREPOSITIONS and before[-1] not in PLACE_SIGNALS):
+                if not before or before[-1] in giving:
+                    return None
+                if before[-1] not in PLACE_PREPOSITIONS and before[-1] not in PLACE_SIGNALS:
                     return None
                 seen = True
     if not seen:
@@ -588,7 +591,11 @@ def problems(where: str, item: Fact, located: Sequence[Located], forms: Forms) -
         for field, value in parties:
             why = party_problem(value, forms(value), located, items)
             if why is None and field in ("donor", "lender", "by"):
-                why = _placed_giver(forms(value), located)
+                # "Estria borrowed $9 million from Norland": after a taking verb, "from" names the giver
+                taking = any(
+                    find_words(w, normalise(item.status_as_written), ignore_case=True) for w in TAKING_VERBS
+                )
+                why = _placed_giver(forms(value), located, ("from",) if taking else ())
             if why is not None:
                 yield (f"{where}.{field}", f"“{value}” {why}")
         overlap = _overlap(item, located)

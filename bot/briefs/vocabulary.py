@@ -259,6 +259,7 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
         "lend",
         "loaned",
         "granted",
+        "borrowed",  # told from the taker's side: `TAKING_VERBS`
     ),
     "delivered": ("delivered",),
     "pledged": ("pledged", "promised", "will provide", "would lend", "will lend"),
@@ -282,6 +283,9 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
 # Request verbs whose subject is who asks and whose object is who is asked ("Ukraine also asked Israel for a
 # loan"); "called for X to send … to Y" names the giver and the receiver the other way round.
 ASKING_VERBS: Final[tuple[str, ...]] = ("asked", "requested", "sought")
+# Done verbs whose subject is who receives, and whose giver follows "from" ("Estria borrowed $9 million from
+# Norland"): the taker stands before the verb, as an asker does.
+TAKING_VERBS: Final[tuple[str, ...]] = ("borrowed",)
 # A status verb after one of these is passive: who does it is the agent after "by" ("a loan was provided to
 # Ukraine by Japan"), not the party before the verb.
 PASSIVE_AUXILIARIES: Final[tuple[str, ...]] = ("was", "were", "is", "are", "been", "being", "be")

@@ -126,3 +126,22 @@ def test_a_saying_aside_between_the_giver_and_its_verb_is_not_the_giver(
     speaker = attribution.rsplit(" ", 1)[0].removeprefix("the ")
     wrong = _deal_flow(speaker, "fuel", "sent", sentence, attribution=attribution)
     assert "aid[0].donor" in refused(_article(sentence), aid=[wrong])
+
+
+# ---------------------------------------------------------------- a loan told from the borrower's side
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Estria borrowed $9 million from Norland.", "borrowed"),
+        ("Estria has borrowed $9 million from Norland.", "has borrowed"),
+        ("Norland loaned Estria $9 million.", "loaned"),
+    ],
+)
+def test_a_loan_told_by_who_borrows_or_with_loaned_is_read(sentence: str, verb: str) -> None:
+    """HOSTILE-11 W1: a faithful loan was refused — "borrowed" read as a word of saying, its status as none,
+    its parties as turned round; "loaned" did not name a loan."""
+    assert refused(_article(sentence), loans=[_deal_loan("Norland", "$9 million", verb, sentence)]) == []
+    turned = dict(_deal_loan("Estria", "$9 million", verb, sentence), borrower="Norland")
+    assert refused(_article(sentence), loans=[turned]) != []
