@@ -115,7 +115,6 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
-    TAKING_VERBS,
     TO_GOVERNORS,
     UNDOING_AFTER,
     VERB_ADVERBS,
@@ -142,7 +141,7 @@ _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
 def _taker_first(verb: str) -> bool:
     """Whether the status verb's subject is who receives or asks ("Ukraine asked Israel", "Estria borrowed
     … from Norland"), not who gives."""
-    return any(find_words(w, verb, ignore_case=True) for w in (*ASKING_VERBS, *TAKING_VERBS))
+    return kinds.takes_from(verb) or any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
 
 
 def _loan_words(text: str) -> list[int]:
@@ -1462,11 +1461,10 @@ class _Checker:
             return
         verb = normalise(deal.status_as_written)
         asking = any(find_words(w, verb, ignore_case=True) for w in ASKING_VERBS)
-        if deal.status in _DOER_STATUSES and not _taker_first(verb):
+        taking = kinds.takes_from(verb)
+        if deal.status in _DOER_STATUSES and not asking and not taking:
             field, value = fields[0]
-        elif (deal.status == "requested" and asking) or (
-            deal.status in _DOER_STATUSES and _taker_first(verb)
-        ):
+        elif (deal.status == "requested" and asking) or (deal.status in _DOER_STATUSES and taking):
             field, value = fields[1]
         else:
             return

@@ -378,6 +378,12 @@ def _named_alone(name: str, text: str) -> bool:
     return False
 
 
+def takes_from(verb: str) -> bool:
+    """Whether a status verb's subject is who receives, the giver named after "from" (`TAKING_VERBS`:
+    "Estria borrowed $9 million from Norland")."""
+    return any(find_words(w, verb, ignore_case=True) for w in TAKING_VERBS)
+
+
 def _placed_giver(forms: Sequence[str], located: Sequence[Located], giving: Sequence[str] = ()) -> str | None:
     """Why a giver (donor, lender, `by`) is a place, or None: everywhere its evidence writes it, a place's
     preposition stands before it ("at the Boryspil International Airport"): where something happened, not who
@@ -592,9 +598,7 @@ def problems(where: str, item: Fact, located: Sequence[Located], forms: Forms) -
             why = party_problem(value, forms(value), located, items)
             if why is None and field in ("donor", "lender", "by"):
                 # "Estria borrowed $9 million from Norland": after a taking verb, "from" names the giver
-                taking = any(
-                    find_words(w, normalise(item.status_as_written), ignore_case=True) for w in TAKING_VERBS
-                )
+                taking = takes_from(normalise(item.status_as_written))
                 why = _placed_giver(forms(value), located, ("from",) if taking else ())
             if why is not None:
                 yield (f"{where}.{field}", f"“{value}” {why}")

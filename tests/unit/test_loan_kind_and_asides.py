@@ -36,6 +36,14 @@ NOT_A_LOAN = (
 )
 
 
+# The same money told as a loan: a loan, and never aid.
+TOLD_AS_LOAN = (
+    "Norland lent Estria $40 million.",
+    "Norland gave Estria a $40 million loan.",
+    "Norland gave Estria $40 million as a loan.",
+)
+
+
 @pytest.mark.parametrize("sentence", NOT_A_LOAN)
 def test_a_loan_its_own_clause_tells_as_no_loan_is_refused_at_its_amount(sentence: str) -> None:
     verb = "lent" if " lent " in sentence else "gave"
@@ -45,27 +53,13 @@ def test_a_loan_its_own_clause_tells_as_no_loan_is_refused_at_its_amount(sentenc
     assert any("grant" in m or "gift" in m or "donation" in m or "no loan" in m for m in kinds), kinds
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Norland lent Estria $40 million.",
-        "Norland gave Estria a $40 million loan.",
-        "Norland gave Estria $40 million as a loan.",
-    ],
-)
+@pytest.mark.parametrize("sentence", TOLD_AS_LOAN)
 def test_a_loan_its_clause_tells_as_a_loan_still_passes(sentence: str) -> None:
     verb = "lent" if " lent " in sentence else "gave"
     assert refused(_article(sentence), loans=[_deal_loan("Norland", "$40 million", verb, sentence)]) == []
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Norland lent Estria $40 million.",
-        "Norland gave Estria a $40 million loan.",
-        "Norland gave Estria $40 million as a loan.",
-    ],
-)
+@pytest.mark.parametrize("sentence", TOLD_AS_LOAN)
 def test_money_the_article_tells_as_lent_is_no_aid(sentence: str) -> None:
     """Told under /aid, a loan reads as a gift: the reader never learns it must be paid back."""
     verb = "lent" if " lent " in sentence else "gave"
@@ -74,10 +68,17 @@ def test_money_the_article_tells_as_lent_is_no_aid(sentence: str) -> None:
     assert any(item.startswith("aid[0]") and "loan" in message for item, message in found), found
 
 
-def test_money_given_as_a_grant_is_aid() -> None:
-    sentence = "Norland gave Estria $40 million as a grant, not as a loan."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland gave Estria $40 million as a grant, not as a loan.",
+        "Norland gave Estria $40 million, not as a loan.",
+    ],
+)
+def test_money_given_as_no_loan_is_aid(sentence: str) -> None:
+    """A loan word the clause names only to deny it does not make the giving a loan."""
     flow = dict(_deal_flow("Norland", "$40 million", "gave", sentence), kind="financial")
-    assert not any("lent" in m or "is a loan" in m for _, m in _problems(sentence, aid=[flow]))
+    assert "aid[0].kind" not in [item for item, _ in _problems(sentence, aid=[flow])]
 
 
 # ---------------------------------------------------------------- D4: "a further $9 million"
