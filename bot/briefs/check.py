@@ -57,7 +57,7 @@ from bot.briefs.models import (
 )
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
-from bot.briefs.unread import unplain_words, unread_words
+from bot.briefs.unread import undoing_words, unplain_words, unread_words
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
@@ -1530,14 +1530,35 @@ class _Checker:
         }
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
-                after = place.paragraph.text[at + len(verb) : place.end]
+                # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge
+                # later cancelled" must not leave the giving done
+                sentences = place.paragraph.sentences_over(at, at + len(verb))
+                sentence_end = max(s.end for s in sentences)
+                after = place.paragraph.text[at + len(verb) : max(sentence_end, place.end)]
+                asked = [s.text for s in sentences if s.text.rstrip(" \"')]").endswith("?")]
+                if asked:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” stands in a question (“{asked[0]}”), "
+                        "which asks whether the giving was done and never tells it; give a sentence that tells "
+                        "it, else drop the item",
+                    )
+                    return
                 undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
-                if undoing:
+                unread = [w for s in sentences for w in undoing_words(s.text, at + len(verb) - s.start)]
+                if undoing or unread:
                     yield Problem(
                         f"{where}.status",
                         f"status “{status}” cannot be read: after “{as_written}” its sentence goes on with "
-                        f"“{undoing[0]}”, which can undo, deny or condition the giving; if the article tells "
-                        "it done all the same, give the sentence's words that say so, else change the status",
+                        + (
+                            f"“{undoing[0]}”, which can undo, deny or condition the giving; if the article "
+                            "tells it done all the same, give the sentence's words that say so, else change the "
+                            "status"
+                            if undoing
+                            else f"“{unread[0]}”, a verb the check has no meaning for, and which may undo the "
+                            "giving (“…, which was later seized”); if it does, change the status; if the article "
+                            "tells the giving done all the same, add the word's base form to PLAIN_VERBS"
+                        ),
                     )
                     return
         if status not in readings:

@@ -212,14 +212,32 @@ def _closing(sentence: str, matches: list[re.Match[str]], index: int) -> bool:
 @lru_cache(maxsize=4096)
 def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """Each verb or adverb of `sentence` (normalised) that no vocabulary list reads, with its offsets."""
+    return tuple((word, start, end) for word, start, end, _ in _unread(sentence))
+
+
+def undoing_words(sentence: str, after: int) -> tuple[str, ...]:
+    """The unread verbs of `sentence` (normalised) from offset `after` on that stand where no saying verb stands:
+    what the sentence goes on to do with a giving it has told ("…, which was later seized", "…; Vesta recalled
+    it"). A done status fails closed on them: a list of undoing words is never complete, and an attribution
+    covering such a word makes the undoing someone's claim, never the giving done all the same."""
+    return tuple(
+        word
+        for word, start, _, saying in _unread(sentence)
+        if start >= after and not saying and lexicon.may_be(word, "VERB")
+    )
+
+
+@lru_cache(maxsize=4096)
+def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """`unread_words`, each with whether it stands as a saying verb or a whose-view opening stands."""
     quoted = _quoted(sentence)
     matches = [m for m in _WORD.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
-    unread: list[tuple[str, int, int]] = []
+    unread: list[tuple[str, int, int, bool]] = []
     # "In Vesta's view, …", "To Oster's knowledge, …", "By the navy's account, …": an opening that puts the whole
     # sentence in someone's mind or mouth through a noun, whatever the noun
     opening = _WHOSE_OPENING.match(sentence)
     if opening and opening["noun"] not in vocabulary.PLAIN_OPENING_NOUNS:
-        unread.append((opening["noun"], opening.start("noun"), opening.end("noun")))
+        unread.append((opening["noun"], opening.start("noun"), opening.end("noun"), True))
     for index, match in enumerate(matches):
         word = match.group()
         folded = lexicon.bare(word).casefold()
@@ -230,10 +248,16 @@ def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
             continue
         if classes <= {"VERB", "AUX"}:
             if not _plain(folded, "VERB", vocabulary.PLAIN_VERBS):
-                unread.append((word, match.start(), match.end()))
+                # closing a sentence, only a verb of saying or thinking says who says so: "…, a shipment since
+                # impounded." closes as ", officials believe." does
+                claiming = _plain(folded, "VERB", vocabulary.CLAIMING_VERBS)
+                saying = (_closing(sentence, matches, index) and claiming) or _before_embedding(
+                    matches, index
+                )
+                unread.append((word, match.start(), match.end(), saying))
         elif classes == {"ADV"}:
             if not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS):
-                unread.append((word, match.start(), match.end()))
+                unread.append((word, match.start(), match.end(), False))
         elif (
             "VERB" in classes
             and (index == 0 or word[:1].islower())
@@ -266,8 +290,13 @@ def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
                 or (after in _EMBEDDING_WORDS and not object_or_noun)
                 or between_names
             ):
-                unread.append((word, match.start(), match.end()))
+                unread.append((word, match.start(), match.end(), True))
     return tuple(unread)
+
+
+def _before_embedding(matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `index` opens what someone thinks or says: "…, Vesta believes that …"."""
+    return index + 1 < len(matches) and matches[index + 1].group().casefold() in _EMBEDDING_WORDS
 
 
 def unplain_words(text: str) -> tuple[str, ...]:
