@@ -76,6 +76,7 @@ from bot.briefs.vocabulary import (
     CUT_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
+    DOUBTING_ADJECTIVES,
     EXPECTATION_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
@@ -964,6 +965,7 @@ class _Checker:
         yield from self._value(f"{where}.recipient", flow.recipient, texts)
         for index, item in enumerate(flow.items):
             yield from self._value(f"{where}.items[{index}]", item, texts)
+            yield from _item_whole(f"{where}.items[{index}]", item, located)
             first = normalise(item).split()[0].casefold() if item.split() else ""
             if first in NONE_WORDS and flow.status not in _NOT_DONE:
                 yield Problem(
@@ -2396,6 +2398,61 @@ def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:
         )
 
 
+# Words the lexicon may call nouns that, just after an item, go on with the sentence rather than name what the
+# item modifies ("sent fuel this week", "sent fuel months ago").
+_NOT_HEAD_NOUNS = frozenset({"this", "that", "these", "those", "each", "every", "all", "both", "some", "per"})
+_TIME_NOUNS = frozenset({"days", "weeks", "months", "years", "hours", "decades", "minutes", "times"})
+
+
+def _head_after(text: str, end: int) -> str | None:
+    """The noun an item ending at `end` modifies, if the next word is one: "tankers" of "fuel tankers", "boats" of
+    "patrol boats". None when the next word goes on with the sentence: a preposition, an adverb, a name, a time
+    ("months ago"), a clause's verb ("the fuel farmers needed": "farmers" is a subject)."""
+    after = re.match(r" ([a-z][a-z'-]*)(?: ([A-Za-z][a-z'-]*))?", text[end:])
+    if after is None:
+        return None
+    word, then = after[1], after[2] or ""
+    classes = lexicon.word_classes(word)
+    if "NOUN" not in classes or not classes <= {"NOUN", "VERB"} or word in _NOT_HEAD_NOUNS | _TIME_NOUNS:
+        return None
+    if "VERB" in classes and word.endswith(("ed", "ing")):
+        return None  # "fuel costing $9 million", "fuel bound for Estria"
+    if then and lexicon.may_be(then, "VERB") and not lexicon.may_be(then, "NOUN"):
+        return None  # "the fuel farmers needed": a clause about the fuel, not a compound
+    return word
+
+
+def _item_whole(where: str, item: str, located: list[Located]) -> Iterator[Problem]:
+    """An item is the whole of what the article says was given (HOSTILE-11 B2, B4): not the first word of a
+    compound ("fuel" of "fuel tankers": tankers were sent), and not a word the article sets apart in quotation marks
+    ("sent “fuel”": someone else's word, or the article's doubt of it). Refused only where no place of its
+    evidence tells it whole."""
+    wanted = normalise(item)
+    faults: list[str] = []
+    for place in located:
+        text = place.paragraph.text
+        for at in find_words(wanted, text):
+            end = at + len(wanted)
+            if not (place.start <= at and end <= place.end):
+                continue
+            head = _head_after(text, end)
+            if text[at - 1 : at] == '"' and text[end : end + 1] == '"':
+                faults.append(
+                    f"“{item}” stands in quotation marks in “{place.paragraph.written(at - 1, end + 1)}”: the "
+                    "article sets the word apart (someone else's word, or its own doubt of it), so it is not told "
+                    "as given; tell it as a quote with its speaker, or as a key point in the article's words"
+                )
+            elif head is not None:
+                faults.append(
+                    f"“{item}” stops short of “{place.paragraph.written(at, end)} {head}”: what the article says "
+                    f"was given is the {head}, not the {item}; write the item whole"
+                )
+            else:
+                return
+    if faults:
+        yield Problem(where, faults[0])
+
+
 def _clause_rest(after: str) -> str:
     """What follows a word to the end of its clause: up to a sentence end, a semicolon, or a comma before
     a new subject."""
@@ -2962,7 +3019,18 @@ def _hedges(sentence: str) -> tuple[tuple[str, int, int], ...]:
         if folded_marker in folded
         for at in find_words(m, sentence, ignore_case=True)
     ]
+    hedges += [(m[1], m.start(1), m.end(1)) for m in _DOUBTING_BEFORE.finditer(sentence)]
     return tuple(h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges))
+
+
+# An adjective of doubt just before what it qualifies (a word in small letters, an amount), not before "to",
+# "that" … where it is a verb of saying or believing that other rules read.
+_DOUBTING_BEFORE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(word) for word in DOUBTING_ADJECTIVES)
+    + r")\s+(?!(?:to|that|whether|if|by|on|in|at|of|as|and|or)\b)(?=[a-z$€£¥\d])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -3350,9 +3418,9 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
     "source": (ATTRIBUTION_MARKERS, "who says so"),
     "response": (ATTRIBUTION_MARKERS, "who responds"),
     "mention": (ATTRIBUTION_MARKERS, "whose claim it is"),
-    "hedge": (HEDGE_MARKERS, "the hedge"),
+    "hedge": (HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the hedge"),
     "reason": (REASON_MARKERS, "a reason"),
-    "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS, "the caveat"),
+    "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the caveat"),
     "account ended": (ATTRIBUTION_MARKERS, "who opens the account"),
 }
 

@@ -167,6 +167,13 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could",
     "might",
     "allegedly",
+    # what the article doubts or keeps from its own account ("In theory, Norland sent fuel", "a so-called $9
+    # million", "the supposed shipment"): the fact is told only as it is claimed or framed (HOSTILE-11 B3, A6)
+    "in theory",
+    "in principle",
+    "on paper",
+    "so-called",
+    "purported",
     "whether",  # a question: "Vesta asked whether Norland had sent fuel" tells no giving
     "if",  # a condition: "Oster would lend $90 million if the council agreed" is no plain pledge
     "unless",
@@ -185,6 +192,20 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
             "contested",
         )
     ),
+)
+# Adjectives of doubt: just before what they qualify ("supposed fuel", "an alleged $9 million", "the would-be
+# donor") they hedge it, and the fact needs an attribution that covers them (HOSTILE-11). As verbs ("Oster alleged
+# that …", "is supposed to have …") other rules read them; these count only before a noun or an amount.
+DOUBTING_ADJECTIVES: Final[tuple[str, ...]] = (
+    "supposed",
+    "alleged",
+    "purported",
+    "reputed",
+    "ostensible",
+    "nominal",
+    "would-be",
+    "self-styled",
+    "self-proclaimed",
 )
 # A value named only to be denied ("$50 million, not $90 million", "Oster, rather than Vesta, has sent …") is
 # not what was done: these just before it.
