@@ -99,8 +99,11 @@ async def test_a_server_with_a_thousand_channels_does_not_hold_back_another_serv
     # The same slot for both servers; the big server's rows come first in the ledger.
     await ledger.record_slot(nine_utc_slot(), big + small, available_brief_ids=BRIEFS, choose=RULE, now=T0)
 
+    # Two sends in flight, so the first claim takes two rows: which two is the claim's fairness, and the order
+    # the sends then start in is not (on PostgreSQL each send's reads race one another: a run under load had
+    # the small server third).
     sender = OrderedSender(hang_after=8)
-    dispatcher = Dispatcher(ledger, sender, pacer=Pacer(1_000_000.0), clock=FakeClock(T0))
+    dispatcher = Dispatcher(ledger, sender, pacer=Pacer(1_000_000.0), clock=FakeClock(T0), max_in_flight=2)
     await dispatcher.start()
     try:
         await asyncio.wait_for(sender.enough.wait(), timeout=30)
