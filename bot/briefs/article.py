@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from bot.briefs import lexicon
-from bot.briefs.evidence import fold, normalise
+from bot.briefs.evidence import fold, normalise, same_text
 
 MIN_PASSAGE_WORDS = 4
 
@@ -214,6 +214,15 @@ class Located:
     def sentences(self) -> list[Span]:
         return self.paragraph.sentences_over(self.start, self.end)
 
+    def places_of(self, words: str) -> list[int]:
+        """Each offset of the paragraph's text where `words` (normalised) stands at word boundaries inside this
+        passage: where a value is written in its evidence."""
+        return [
+            at
+            for at in find_words(words, self.paragraph.text)
+            if self.start <= at and at + len(words) <= self.end
+        ]
+
     @property
     def sentence_text(self) -> str:
         return " ".join(s.text for s in self.sentences)
@@ -269,7 +278,10 @@ class Article:
     def __init__(self, name: str, raw: str) -> None:
         self.name = name
         self.raw = raw
-        lines = [(number, " ".join(line.split())) for number, line in enumerate(raw.splitlines(), start=1)]
+        lines = [
+            (number, " ".join(same_text(line).split()))
+            for number, line in enumerate(raw.splitlines(), start=1)
+        ]
         lines = [(number, line) for number, line in lines if line]
         kinds = _kinds([normalise(line) for _, line in lines])
         self.paragraphs: list[Paragraph] = []

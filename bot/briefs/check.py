@@ -1196,10 +1196,7 @@ class _Checker:
         verb = normalise(as_written)
         found: list[_VerbPlace] = []
         for place in located:
-            text = place.paragraph.text
-            for at in find_words(verb, text):
-                if not (place.start <= at and at + len(verb) <= place.end):
-                    continue
+            for at in place.places_of(verb):
                 sentence = next(s for s in place.paragraph.sentences if s.start <= at < s.end)
                 clauses = place.paragraph.clauses(sentence)
                 index = next((i for i, c in enumerate(clauses) if c.start <= at < c.end), 0)
@@ -1501,8 +1498,7 @@ class _Checker:
         verb = normalise(as_written)
         if not located:
             return
-        places = [(place, at) for place in located for at in find_words(verb, place.paragraph.text)]
-        places = [(place, at) for place, at in places if place.start <= at and at + len(verb) <= place.end]
+        places = [(place, at) for place in located for at in place.places_of(verb)]
         if not places:
             yield Problem(f"{where}.status_as_written", f"“{as_written}” is not written in its evidence")
             return
@@ -2431,10 +2427,8 @@ def _item_whole(where: str, item: str, located: list[Located]) -> Iterator[Probl
     faults: list[str] = []
     for place in located:
         text = place.paragraph.text
-        for at in find_words(wanted, text):
+        for at in place.places_of(wanted):
             end = at + len(wanted)
-            if not (place.start <= at and end <= place.end):
-                continue
             head = _head_after(text, end)
             if text[at - 1 : at] == '"' and text[end : end + 1] == '"':
                 faults.append(

@@ -1,7 +1,9 @@
 """The one normalisation evidence forgives, and the folded form lookups use.
 
 Only whitespace and typographic quotes and apostrophes are normalised: the seed mixes ’ and ',
-and an editor's keyboard may not. Everything else must match the article exactly
+and an editor's keyboard may not. Besides, what a reader cannot tell apart is one text (`same_text`): a soft
+hyphen (an invisible hint where a line may break) is dropped, and a letter written with a combining accent is
+composed ("a" + "́" is "á"). Everything else must match the article exactly
 (`bot.briefs.article` finds passages; `bot.briefs.check` binds values to them).
 """
 
@@ -26,10 +28,19 @@ _QUOTES = str.maketrans(
 _WHITESPACE = re.compile(r"\s+")
 
 
+_SOFT_HYPHEN = "\u00ad"
+
+
+def same_text(text: str) -> str:
+    """`text` as a reader sees it: soft hyphens dropped, combining accents composed (NFC). The article's lines
+    are read through it before anything else, so offsets into its raw and normalised lines stay equal."""
+    return unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, ""))
+
+
 @lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Collapse whitespace and straighten typographic quotes; nothing else changes."""
-    return _WHITESPACE.sub(" ", text.translate(_QUOTES)).strip()
+    """`same_text`, whitespace collapsed and typographic quotes straightened; nothing else changes."""
+    return _WHITESPACE.sub(" ", same_text(text).translate(_QUOTES)).strip()
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from bot.briefs import lexicon
 from bot.briefs.evidence import normalise
 
 DOLLARS: Final = "dollars"  # dollars of a kind the article does not state
@@ -33,6 +34,7 @@ KIND_UNSTATED: Final[dict[str, str]] = {
     # "¥" is the yen's sign and the yuan's: written alone it says neither ("JP¥", "CN¥" and the words do)
     YEN_OR_YUAN: YEN_OR_YUAN,
     "crown": "crowns",
+    "kr": "crowns",  # "9 million kr": Swedish, Norwegian, Danish or Icelandic, it does not say which
     "krona": "kronor",
     "krone": "kroner",
     "koruna": "korunas",
@@ -131,6 +133,10 @@ _SIGNS: Final[tuple[tuple[str, str], ...]] = (
     ("C$", "CAD"),
     ("CA$", "CAD"),
     ("A$", "AUD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
     ("$", DOLLARS),
     ("€", "EUR"),
     # "£" is the pound's sign in Britain, Egypt, Lebanon, Syria, Sudan …: alone it says pounds, not which
@@ -145,6 +151,10 @@ _SIGNS: Final[tuple[tuple[str, str], ...]] = (
     ("¥", YEN_OR_YUAN),
     ("₪", "ILS"),
     ("₴", "UAH"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₽", "RUB"),
 )
 _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("us dollars", "USD"),
@@ -179,6 +189,8 @@ _WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("czech korunas", "CZK"),
     ("czech crowns", "CZK"),
     ("swiss francs", "CHF"),
+    ("zł", "PLN"),  # the złoty's letters, after the amount ("9 million zł")
+    ("kč", "CZK"),  # the koruna's
     ("zlotys", "PLN"),
     ("zloty", "PLN"),
     ("forints", "HUF"),
@@ -402,6 +414,11 @@ def parse_money(as_written: str) -> Money:
 _CODE_LETTERS: Final[dict[str, str]] = {"NIS": "ILS"}
 
 
+def is_currency_code(word: str) -> bool:
+    """Whether `word` is the letters an article writes for a currency ("CHF", "EUR", "NIS")."""
+    return word in ISO_CURRENCIES or word in _CODE_LETTERS
+
+
 def _iso(code: str) -> str:
     code = _CODE_LETTERS.get(code, code)
     if code not in ISO_CURRENCIES:
@@ -540,6 +557,25 @@ _REFERRING: Final = frozenset({"the", "its", "their", "this", "that", "these", "
 _LEAVES_WHOLE: Final = frozenset(
     {"to", "for", "with", "from", "by", "in", "on", "at", "and", "or", "of", "all"}
 )
+# "nearly all the $9 million" is not all of it.
+_SHORT_OF_ALL: Final = frozenset({"nearly", "almost", "virtually", "practically", "not", "about", "roughly"})
+# Verbs that set an amount beside another ("exceeded the $9 million", "matched the $9 million"): not the deal's.
+_COMPARING_VERBS: Final = frozenset(
+    {"exceed", "surpass", "top", "match", "equal", "rival", "dwarf", "outstrip"}
+)
+
+
+def _leaves_whole(word: str) -> bool:
+    """Whether `word`, just before "the $9 million", is a verb that takes the amount whole as its object
+    ("lends the $9 million", "provided the …"): a word the lexicon knows as a verb, and not as an adjective or an
+    adverb, which the multiples are ("triple", "double", "over", "near"), and no verb that
+    compares one amount with another."""
+    classes = lexicon.word_classes(word)
+    if "VERB" not in classes or classes & {"ADJ", "ADV"}:
+        return False
+    return not any(lemma in _COMPARING_VERBS for lemma in lexicon.lemmas(word.casefold(), "VERB"))
+
+
 _ANY_RATE_AFTER = re.compile(
     r"\s+(?:per|every|apiece|for each|for every|each)\b(?:\s+[\w-]+){0,2}", re.IGNORECASE
 )
@@ -551,9 +587,11 @@ def _share_before(before: list[str]) -> str | None:
     at = len(words) - 1
     if at >= 0 and words[at] in _REFERRING:
         at -= 1
+        if at >= 1 and words[at] == "all" and words[at - 1] in _SHORT_OF_ALL:
+            return " ".join(before[at - 1 :])  # "nearly all the $9 million": less than the whole
         if at >= 0 and words[at] != "of":
             previous = before[at].strip(",;:(")
-            verb_or_name = previous[:1].isupper() or previous.casefold().endswith(("ed", "ent", "ave", "ant"))
+            verb_or_name = previous[:1].isupper() or _leaves_whole(previous)
             if not verb_or_name and words[at] not in _LEAVES_WHOLE:
                 return " ".join(before[at:])
             return None
