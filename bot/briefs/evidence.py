@@ -3,7 +3,7 @@
 Only whitespace and typographic quotes and apostrophes are normalised: the seed mixes ’ and ',
 and an editor's keyboard may not. Besides, what a reader cannot tell apart is one text (`same_text`): a soft
 hyphen (an invisible hint where a line may break) is dropped, and a letter written with a combining accent is
-composed ("a" + "́" is "á"). Everything else must match the article exactly
+composed ("a" and U+0301, the combining acute accent, are "á"). Everything else must match the article exactly
 (`bot.briefs.article` finds passages; `bot.briefs.check` binds values to them).
 """
 
