@@ -19,6 +19,11 @@ _QUOTES = str.maketrans(
         "\u2019": "'",
         "\u201a": "'",
         "\u201b": "'",
+        # marks a keyboard or a typesetter puts for an apostrophe ("hasnʼt", "hasn´t", "hasn`t"): one apostrophe
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u2032": "'",
         "\u201c": '"',
         "\u201d": '"',
         "\u201e": '"',
