@@ -79,3 +79,14 @@ def test_an_adjective_of_doubt_before_the_item_needs_an_attribution(hedge: str) 
         "Norland", f"{hedge} fuel", "sent", sentence, attribution={"text": hedge, "role": "hedge"}
     )
     assert "aid[0].attribution" not in refused(_article(sentence), aid=[covered])
+
+
+@pytest.mark.parametrize("hedge", ["so-called", "purported"])
+def test_a_hedged_amount_written_whole_needs_an_attribution(hedge: str) -> None:
+    """HOSTILE-11 A6: with the hedge kept in as_written ("a so-called $9 million") the sum is no longer cut, and the
+    hedge must still be shown beside it."""
+    sentence = f"Norland lent Estria a {hedge} $9 million."
+    loan = _deal_loan("Norland", f"a {hedge} $9 million", "lent", sentence)
+    assert "loans[0].attribution" in refused(_article(sentence), loans=[loan])
+    covered = {**loan, "attribution": {"text": hedge, "role": "hedge"}}
+    assert refused(_article(sentence), loans=[covered]) == []
