@@ -34,7 +34,7 @@ import difflib
 import hashlib
 import itertools
 import re
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -81,6 +81,8 @@ from bot.briefs.vocabulary import (
     GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
+    LOAN_OBJECT_WORDS,
+    LOAN_SUBJECT_WORDS,
     MEMBER_NOUNS,
     MODAL_WORDS,
     NAME_PARTICLES,
@@ -1599,12 +1601,15 @@ class _Checker:
             yield from self._value(f"{where}.status_as_written", loan.status_as_written, texts)
             yield from self._dealing(where, loan, located, [])
             return
-        yield from self._denied(
-            where,
-            loan,
-            [("as_written", loan.as_written), ("lender", loan.lender), ("borrower", loan.borrower)],
-            located,
+        named_to_deny = list(
+            self._denied(
+                where,
+                loan,
+                [("as_written", loan.as_written), ("lender", loan.lender), ("borrower", loan.borrower)],
+                located,
+            )
         )
+        yield from named_to_deny
         place, at = places[0]
         position = place.start + at
         whole = amount_cut(place.paragraph.text, position, position + len(wanted))
@@ -1677,10 +1682,13 @@ class _Checker:
             )
         yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
+        lent_at, lent = self._amount_of_verb(where, loan, place.paragraph.text, position, sentence)
+        if not (no_loan or denied or named_to_deny):  # a grant or a denied value is refused for what it is
+            yield from lent
         yield from self._doer_problems(
             where,
             loan,
-            [_VerbPlace(place, position, own, None)],
+            [_VerbPlace(place, position if lent_at is None else lent_at, own, None)],
             [("lender", loan.lender), ("borrower", loan.borrower)],
         )
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
@@ -1696,6 +1704,81 @@ class _Checker:
             self.proofs[where] = ItemProof(
                 proof.passages if proof else (), _clause_words(first.text), _clause_words(own.text)
             )
+
+    def _amount_of_verb(
+        self, where: str, loan: Loan, text: str, position: int, sentence: Span
+    ) -> tuple[int | None, list[Problem]]:
+        """Where the status verb that lends the amount stands, and why the amount is not what it lends
+        (HOSTILE-12 A1–A4): the amount is the verb's own object ("lent Estria $9 million", "has provided
+        Ukraine with a $600 million loan", "asked Israel for a loan of …"), or the subject of its passive ("a $9
+        million loan was lent to Estria"), with only the deal's parties and linking words between; not another
+        figure of its sentence ("lent Estria $2 million, down from $9 million", "… after Vesta lent it $9
+        million", "… of a $9 million package"). A "to …" just after the amount names the borrower ("lent $9
+        million to Vesta, and $2 million to Estria": Vesta's), a "from …" after a taking verb the lender."""
+        verb = normalise(loan.status_as_written)
+        end = position + len(normalise(loan.as_written))
+        parties = [*self._forms(loan.lender), *self._forms(loan.borrower)]
+        verbs = [at for at in find_words(verb, text) if sentence.start <= at < sentence.end]
+        before = [at for at in verbs if at + len(verb) <= position]
+        after = [at for at in verbs if at >= end]
+        if not before and not after:
+            return None, []  # the status rule says the verb is not in the amount's clause
+        problems: list[Problem] = []
+        if before:
+            lent_at = before[-1]
+            between = text[lent_at + len(verb) : position]
+            stray = _not_links(between, parties, {*LINK_WORDS, *LOAN_OBJECT_WORDS})
+        else:
+            lent_at = after[0]
+            between = text[end:lent_at]
+            stray = _not_links(between, parties, LOAN_SUBJECT_WORDS)
+        taking = _taker_first(verb)
+        field, value, preposition = (
+            ("lender", loan.lender, "from") if taking else ("borrower", loan.borrower, "to")
+        )
+        if before and stray and all(word[:1].isupper() for word in stray):
+            # a name between the verb and its amount is whom it lends to ("Norland, which lent Vesta $9
+            # million, lent Estria …": Vesta's loan); with a party the sentence never names, that party's
+            # own rule says so
+            if self._at(value, text[sentence.start : sentence.end]):
+                problems.append(
+                    Problem(
+                        f"{where}.{field}",
+                        f"“{loan.as_written}” is lent {'by' if taking else 'to'} “{' '.join(stray)}”, not "
+                        f"“{value}”: “{text[lent_at:end]}”",
+                    )
+                )
+            return lent_at, problems
+        if stray:
+            problems.append(
+                Problem(
+                    f"{where}.as_written",
+                    f"“{loan.as_written}” is not what “{loan.status_as_written}” lends: between them the "
+                    f"article writes “{between.strip()}”, so the amount is another figure of the sentence (a "
+                    "total, a fund, an earlier sum, another party's loan); the amount is the verb's own object "
+                    "(“lent Estria $9 million”, “lent $9 million to Estria”, “a loan of $9 million”)",
+                )
+            )
+            return lent_at, problems
+        tail = re.match(
+            rf"\s*(?:(?:in\s+)?(?:loans?|credits?)\s+)?{preposition}\s+(?=[A-Z])", text[end : sentence.end]
+        )
+        if before and tail is not None:
+            named = end + tail.end()
+            forms = self._forms(value)
+            if not any(
+                text.startswith(form, named) and _receiver_at(text, named, named + len(form))
+                for form in forms
+            ):
+                written = " ".join(text[named : sentence.end].split()[:3]).rstrip(_PUNCTUATION)
+                problems.append(
+                    Problem(
+                        f"{where}.{field}",
+                        f"“{loan.as_written}” is lent {preposition} “{written}”, not “{value}”: the "
+                        f"“{preposition} …” just after the amount names the {field}",
+                    )
+                )
+        return lent_at, problems
 
     def _loan_direction(
         self, where: str, loan: Loan, own: str, first: str, reading: bool
@@ -3089,14 +3172,19 @@ def _clause_words(clause: str) -> str:
 _PUNCTUATION = ".,;:“”\"'’()—–"
 
 
-def _only_links(between: str, parties: Sequence[str] = ()) -> bool:
-    """Whether `between` holds only `LINK_WORDS`, punctuation and the item's own parties: nothing the verb
-    could tell of instead ("Israel to send" in "have called for Israel to send military aid")."""
+def _only_links(between: str, parties: Sequence[str] = (), links: Collection[str] = LINK_WORDS) -> bool:
+    """Whether `between` holds only `links`, punctuation and the item's own parties: nothing the verb could
+    tell of instead ("Israel to send" in "have called for Israel to send military aid")."""
+    return not _not_links(between, parties, links)
+
+
+def _not_links(between: str, parties: Sequence[str], links: Collection[str]) -> list[str]:
+    """The words of `between` that are neither `links`, punctuation nor the item's own parties."""
     for party in sorted(parties, key=len, reverse=True):
         for at in reversed(find_words(party, between)):
             between = between[:at] + " " + between[at + len(party) :]
     words = [word.strip(_PUNCTUATION) for word in between.split()]
-    return all(not word or word.casefold() in LINK_WORDS for word in words)
+    return [word for word in words if word and word.casefold() not in links]
 
 
 def _object_of(

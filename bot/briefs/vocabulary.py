@@ -342,6 +342,40 @@ LINK_WORDS: Final[tuple[str, ...]] = (
     "lend",
     "build",
 )
+# A loan's amount is its status verb's own object (HOSTILE-12 A1–A4): between the verb and the amount stand only
+# the deal's parties, `LINK_WORDS` and these ("has provided Ukraine with a $600 million loan", "asked Israel for
+# a loan of half-a-billion dollars"); anything else ("Estria $2 million, down from", "Vesta lent it") makes the
+# amount another figure of the sentence.
+LOAN_OBJECT_WORDS: Final[tuple[str, ...]] = (
+    "of",
+    "loan",
+    "loans",
+    "credit",
+    "credits",
+    "new",
+    "fresh",
+    "all",
+    "its",
+    "their",
+)
+# Told before its verb, the amount is the subject of a passive ("a $9 million loan was lent to Estria by
+# Norland"): between them only the parties and these.
+LOAN_SUBJECT_WORDS: Final[tuple[str, ...]] = (
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "for",
+    "loan",
+    "loans",
+    "credit",
+    "credits",
+    *PASSIVE_AUXILIARIES,
+    "has",
+    "have",
+    "had",
+)
 # An object that points back ("rejected the possibility") is said of what the clause before it names.
 BACK_REFERENCES: Final[tuple[str, ...]] = (
     "the possibility",
