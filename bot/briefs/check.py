@@ -116,6 +116,7 @@ from bot.briefs.vocabulary import (
     SOURCELESS_MARKERS,
     SPEAKER_PRONOUNS,
     SPEAKING_PRONOUNS,
+    STATE_ORGAN_NOUNS,
     STATUS_VERBS,
     TAIL_WORDS,
     TO_GOVERNORS,
@@ -160,6 +161,17 @@ def _loan_words(text: str) -> list[int]:
             if not any(tail == d or tail.endswith(" " + d) for d in DENYING_WORDS):
                 found.append(at)
     return found
+
+
+# A party named just after one of these is the one left out ("Every country but Norland sent …", "Countries
+# other than Norland …"): not who gave, lent or received (HOSTILE-12 C2). "but" excepts only after a word
+# for all or none; elsewhere it joins clauses ("Vesta refused, but Norland sent …").
+_EXCEPTED_BEFORE = re.compile(
+    r"(?:\b(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding|save\s+for)"
+    r"|\b(?:every|all|any|each|no|none|everyone|everybody|anyone|anybody|nobody|no\s+one)\b(?:\s+\w+){0,2}"
+    r"\s+but)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -975,13 +987,16 @@ class _Checker:
                     f"“{item}” names what was not given (“{first} …”): status “{flow.status}” cannot be said of it; "
                     "tell it as a key point in the article's words",
                 )
-        yield from self._denied(
-            where,
-            flow,
-            [("donor", flow.donor), ("recipient", flow.recipient)]
-            + [(f"items[{i}]", item) for i, item in enumerate(flow.items)],
-            located,
+        named_to_deny = list(
+            self._denied(
+                where,
+                flow,
+                [("donor", flow.donor), ("recipient", flow.recipient)]
+                + [(f"items[{i}]", item) for i, item in enumerate(flow.items)],
+                located,
+            )
         )
+        yield from named_to_deny
         cues = AID_KIND_WORDS[flow.kind]
         # "has not provided military aid to Kyiv beyond helmets": a phrase that excepts the items says what they are
         naming = [*flow.items, *([flow.status_as_written] if _excepting(flow.status_as_written) else [])]
@@ -1010,8 +1025,12 @@ class _Checker:
             yield from self._items_told(where, flow, telling)
         yield from self._lent_as_aid(where, flow, telling or places)
         yield from self._dealing(where, flow, located, telling or places)
-        yield from self._doer_problems(
-            where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
+        yield from (
+            problem
+            for problem in self._doer_problems(
+                where, flow, telling or places, [("donor", flow.donor), ("recipient", flow.recipient)]
+            )
+            if problem.item not in {denied.item for denied in named_to_deny}  # said once, as denied
         )
         yield from self._aid_parties(where, flow, telling or places)
         placed = [
@@ -1099,7 +1118,11 @@ class _Checker:
                 for form in self._forms(value):
                     for at in find_words(form, sentence.text):
                         before = " ".join(w.strip(_PUNCTUATION) for w in sentence.text[:at].split()[-2:])
-                        found.append(next((w for w in DENYING_WORDS if before.casefold().endswith(w)), None))
+                        denying = next((w for w in DENYING_WORDS if before.casefold().endswith(w)), None)
+                        excepted = _EXCEPTED_BEFORE.search(sentence.text[:at])
+                        if denying is None and excepted is not None and field in _PARTY_FIELDS:
+                            denying = excepted.group().strip()  # "every country but Norland sent …"
+                        found.append(denying)
             if found and all(word is not None for word in found):
                 yield Problem(
                     f"{where}.{field}",
@@ -1449,7 +1472,9 @@ class _Checker:
         subject = text[doer.start : doer.end]
         joint = re.search(r"\s(?:and|or)\s", subject) is not None  # "Norland and Vesta sent": both gave
         return not doer.passive and any(
-            find_words(form, subject) and (not joint or re.search(r"\s(?:and|or)\s", form)) for form in forms
+            _heads(form, subject, at) and (not joint or re.search(r"\s(?:and|or)\s", form))
+            for form in forms
+            for at in find_words(form, subject)
         )
 
     def _doer_problems(
@@ -1685,11 +1710,15 @@ class _Checker:
         lent_at, lent = self._amount_of_verb(where, loan, place.paragraph.text, position, sentence)
         if not (no_loan or denied or named_to_deny):  # a grant or a denied value is refused for what it is
             yield from lent
-        yield from self._doer_problems(
-            where,
-            loan,
-            [_VerbPlace(place, position if lent_at is None else lent_at, own, None)],
-            [("lender", loan.lender), ("borrower", loan.borrower)],
+        yield from (
+            problem
+            for problem in self._doer_problems(
+                where,
+                loan,
+                [_VerbPlace(place, position if lent_at is None else lent_at, own, None)],
+                [("lender", loan.lender), ("borrower", loan.borrower)],
+            )
+            if problem.item not in {denied.item for denied in named_to_deny}  # said once, as denied
         )
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
         yield from self._one_side(where, "lender", loan.lender, "borrower", loan.borrower)
@@ -3303,6 +3332,25 @@ def _aside_before(text: str, low: int, at: int) -> tuple[int, int] | None:
     return low + found.start(), low + found.end()
 
 
+def _comma_aside(text: str, low: int, at: int) -> tuple[int, int] | None:
+    """The span, commas included, of any phrase set off by commas just before the verb at `text[at]` (and its
+    auxiliaries), with words before it in the clause: None when there is none, or when the phrase opens with a
+    verb, one of a list of verbs sharing a subject ("sent oil, built a pier, delivered rope")."""
+    words = _words(text, low, at)
+    index = len(words) - 1
+    while index >= 0 and text[slice(*words[index])].casefold() in _VERB_CHAIN:
+        index -= 1
+    if index < 0 or not text[slice(*words[index])].endswith(","):
+        return None
+    found = _ASIDE_BEFORE.search(text[low : words[index][1]])
+    if found is None or not text[low : low + found.start()].strip():
+        return None
+    opening = found["aside"].split()[0]
+    if _verb_like(opening) or opening.casefold() in _JOINING:
+        return None  # "…, built a pier, delivered rope", "…, and later Vesta, sent": not an aside
+    return low + found.start(), low + found.end()
+
+
 def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     """Who does the verb `verb` standing at `text[at]`, read in its clause from `low`: the words just before it
     and its auxiliaries ("Japan has provided", "but Bennett rejected", "Foreign Minister Yair Lapid and Defense
@@ -3312,6 +3360,16 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     aside = _aside_before(text, low, at)
     if aside is not None:  # "Norland, the Vesta Herald wrote, sent …": the subject stands before the aside
         return read_doer(text[: aside[0]] + " " * (aside[1] - aside[0]) + text[aside[1] :], low, at, verb)
+    aside = _comma_aside(text, low, at)
+    if aside is not None:
+        # "Vesta, as opposed to Norland, sent …": the subject stands before the aside (HOSTILE-12 C1); a name
+        # alone between the commas is the subject's apposition and says who it is ("The Herald's rival,
+        # Norland, sent …")
+        start, end = aside
+        if all(w.strip(_PUNCTUATION)[:1].isupper() for w in text[start + 1 : end - 1].split()):
+            named = text[start + 1 : end - 1]
+            return Doer(start + 1 + len(named) - len(named.lstrip()), start + 1 + len(named.rstrip()))
+        return read_doer(text[:start] + " " * (end - start) + text[end:], low, at, verb)
     joined = coordinated_with(text, low, at)
     if joined is not None:
         earlier = read_doer(text, low, joined[1])
@@ -3356,6 +3414,29 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     ):
         return None
     return Doer(start, end, passive)
+
+
+def _heads(form: str, subject: str, at: int) -> bool:
+    """Whether the party named at `subject[at]` is who the subject is: the subject itself, or one of its
+    organs ("Norland's navy", "the government of Norland", "Norland officials"); not another it owns, opposes
+    or qualifies ("Norland's enemies", "Enemies of Norland", "Norland rebels", "a Norland firm")."""
+    after = subject[at + len(form) :]
+    before = subject[:at].split()
+    following = re.match(r"\s+([a-z][\w-]*)", after)
+    noun = (
+        following is not None
+        and following[1] not in ("itself", "themselves")
+        and (not lexicon.word_classes(following[1]) or lexicon.may_be(following[1], "NOUN"))
+    )  # "Norland rebels", not "Norland apparently" or "Norland itself"
+    owned = after.startswith(("'s", "’s", "' ", "’ ")) or noun
+    of = bool(before) and before[-1].casefold() == "of"
+    if not owned and not of:
+        return True
+    owner = before[-2].strip(_PUNCTUATION) if of and len(before) > 1 else ""
+    if owner[:1].isupper() and (len(before) > 2 or not lexicon.word_classes(owner.casefold())):
+        return True  # "the Republic of Norland": a name of its own (not "Enemies of …" opening the sentence)
+    head = (before[-2] if of and len(before) > 1 else subject.split()[-1]).strip(_PUNCTUATION).casefold()
+    return head in STATE_ORGAN_NOUNS
 
 
 def _doer_words(found: tuple[Paragraph, int, Doer | None, int]) -> str:

@@ -967,6 +967,26 @@ MEMBER_NOUNS: Final[frozenset[str]] = frozenset(
     | {"commanders", "spokesman", "spokeswoman", "spokesperson", "wing", "ranks", "headquarters", "militia"}
     | {"militiamen", "troops", "soldiers", "rockets", "delegation", "negotiators"}
 )
+# A party named as the owner or the qualifier of a verb's subject ("Norland's navy sent …", "the government of
+# Norland", "Norland officials") is who does the verb only when the subject is one of its organs or its people
+# in office: "Norland's enemies", "Enemies of Norland", "Norland rebels" and "a Norland firm" are others
+# (HOSTILE-12 C4). The subject's last word is read.
+STATE_ORGAN_NOUNS: Final[frozenset[str]] = frozenset(
+    {"government", "cabinet", "ministry", "army", "navy", "military", "forces", "force", "administration"}
+    | {"authorities", "authority", "embassy", "parliament", "department", "office", "agency", "council"}
+    | {
+        "officials",
+        "leaders",
+        "leader",
+        "president",
+        "minister",
+        "chancellor",
+        "treasury",
+        "state",
+        "premier",
+    }
+    | {"guard", "coastguard", "delegation", "envoy", "ambassador", "ministries", "governments"}
+)
 BODY_NOUNS: Final[frozenset[str]] = frozenset(
     {"group", "movement", "organisation", "organization", "faction", "militia", "party", "company", "firm"}
     | {"network", "alliance", "coalition", "outfit", "agency", "body", "club", "brand", "insurer", "lender"}
