@@ -1425,6 +1425,12 @@ class _Checker:
                 high = end + joint.start()
                 break
         forms = self._forms(flow.recipient)
+        first_to = re.search(r"(?:^|\s)to\s+(?=[A-Z])", text[end:high])
+        if first_to is not None and not any(text.startswith(f, end + first_to.end()) for f in forms):
+            # the item's own "to …" names another receiver (HOSTILE-12 R1, S7): "sent fuel to Vesta and water
+            # to Estria", "Norland, which sent fuel to Vesta, sent water to Estria": a later "to Estria" is
+            # another object's
+            high = end + first_to.end()
         for form in forms:
             for at in find_words(form, text[end:high]):
                 between = text[end : end + at].split()
@@ -1468,7 +1474,7 @@ class _Checker:
         if _agent_is(text, at, at + len(verb), forms):
             return True
         if doer is None:
-            return _subject_of(text[low:at], forms)
+            return _subject_of(text[low:at], forms) or _antecedent_of(text[low:at], forms)
         subject = text[doer.start : doer.end]
         joint = re.search(r"\s(?:and|or)\s", subject) is not None  # "Norland and Vesta sent": both gave
         return not doer.passive and any(
@@ -1495,21 +1501,30 @@ class _Checker:
         else:
             return
         doers = [found for at in clauses for found in self._verb_doers(at, verb)]
-        read = [found for found in doers if found[2] is not None and not found[2].passive]
-        if not read or len(read) < len(doers):
-            return
+        if not doers or any(found[2] is not None and found[2].passive for found in doers):
+            return  # a passive's agent is read by its own rule
+        if any(found[2] is None and found[0].text[: found[1]].rstrip().endswith(",") for found in doers):
+            return  # a caption's participle ("MILITARY AID, delivered as part of …") has no subject to read
         forms = self._forms(value)
-        if any(self._does_it(forms, verb, found) for found in read):
+        # fails closed (HOSTILE-12 C5): where no subject is read ("Norland blocked fuel sent to Estria"), the
+        # party must stand just before the verb (`_does_it`), as a caption's does ("MILITARY AID, delivered")
+        if any(self._does_it(forms, verb, found) for found in doers):
             return
-        if not any(self._written(value, [at.clause.text]) for at in clauses):
-            return  # not in the verb's clause at all: the clause's own rule says so
+        if not any(self._written(value, [_told_span(at)]) for at in clauses):
+            return  # not in the verb's words at all: the clause's own rule says so
         other = fields[1][1] if field == fields[0][0] else fields[0][1]
-        if any(self._does_it(self._forms(other), verb, found) for found in read):
+        if any(self._does_it(self._forms(other), verb, found) for found in doers):
             return  # the parties turned round: the direction's own rule says so
+        read = [found for found in doers if found[2] is not None]
         yield Problem(
             f"{where}.{field}",
-            f"“{value}” is not who does “{deal.status_as_written}”: its subject is “{_doer_words(read[0])}” "
-            f"(“{_doer_clause(read[0])}”); the {field} is who the verb tells does it, or say who does (`by`)",
+            f"“{value}” is not who does “{deal.status_as_written}”: "
+            + (
+                f"its subject is “{_doer_words(read[0])}” (“{_doer_clause(read[0])}”)"
+                if read
+                else f"it does not stand as its subject in “{_doer_clause(doers[0])}”"
+            )
+            + f"; the {field} is who the verb tells does it, or say who does (`by`)",
         )
 
     def _status(
@@ -3240,9 +3255,25 @@ def _subject_of(before: str, wanted: Sequence[str]) -> bool:
 # Reading who does a verb (issue 10, seventh reading): coordinated verbs share their subject ("Israel has sent
 # several planeloads … and built a field hospital": Israel built it); a conjunction followed by a subject of its
 # own opens a clause of its own ("Norland sent fuel … and Vesta built a dock": Vesta built it).
-_JOINING = frozenset({"and", "but", "or", "nor", "while", "then"})
+_JOINING = frozenset({"and", "but", "or", "nor", "while", "then", "so", "yet"})
 _VERB_CHAIN = frozenset(
-    {"has", "have", "had", "is", "are", "was", "were", "been", "being", "be", "did", "does", "do", "to"}
+    {
+        "has",
+        "have",
+        "had",
+        "having",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "be",
+        "did",
+        "does",
+        "do",
+        "to",
+    }
     | MODAL_WORDS
     | VERB_ADVERBS
     | {"not", "never", "n't", "yet", "also", "both", "either"}
@@ -3255,6 +3286,18 @@ _VERB_WORDS = frozenset(
     | {"may", "might", "must", "shall", "should"}
 )
 _NOT_VERBS = frozenset({"hundred", "kindred", "sacred", "naked", "wicked", "indeed", "speed", "seed", "need"})
+
+
+def _antecedent_of(before: str, wanted: Sequence[str]) -> bool:
+    """Whether the verb that `before` ends at is a relative clause's, and one of `wanted` what its "which" or
+    "who" stands for ("Norland, which sent fuel to Vesta, …": Norland sent it)."""
+    words = before.split()
+    while words and words[-1].casefold() in _VERB_CHAIN:
+        words.pop()
+    if not words or words[-1].casefold() not in ("which", "who", "that"):
+        return False
+    named = " ".join(words[:-1]).rstrip(",")
+    return any(named.endswith(form) and find_words(form, named) for form in wanted)
 
 
 def _verb_like(word: str) -> bool:

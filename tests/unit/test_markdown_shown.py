@@ -30,7 +30,7 @@ MARKED = [
     ("unprovoked", "__unprovoked__"),
     ("relationship", "||relationship||"),
     ("conference", "[conference](https://x.test/a)"),
-    ("participated", "@everyone participated"),
+    ("participated", "participated @everyone"),
 ]
 URL = "https://x.test/page_(one)*two*"
 
