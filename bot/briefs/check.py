@@ -78,6 +78,7 @@ from bot.briefs.vocabulary import (
     DENYING_WORDS,
     DOUBTING_ADJECTIVES,
     EXPECTATION_WORDS,
+    FALSITY_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
@@ -104,6 +105,7 @@ from bot.briefs.vocabulary import (
     PLACE_SIGNALS,
     PLAN_WORDS,
     POINTING_BACK,
+    POINTING_BACK_WORDS,
     POSSIBLE_MODALS,
     PRONOUN_TITLES,
     PRONOUNS,
@@ -140,6 +142,37 @@ LOAN_WORDS = (
 )
 # Words between a denying word and the loan word it denies: "not as a loan", "rather than any loan".
 _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
+
+
+def _doubted_after(paragraph: Paragraph, sentence_end: int, items: Sequence[str]) -> tuple[str, str] | None:
+    """The sentence after a giving's, in its paragraph, when it points back to the giving (`POINTING_BACK_WORDS`,
+    or an item) and denies, doubts, asks or undoes it ("That is false.", "This could not be verified.", "Or did
+    it?", "Vesta seized it at sea.", "The fuel never arrived."): None when there is none. Fails closed on an
+    unread verb there, as `undoing_words` does within the giving's own sentence. Returns the sentence and the
+    words that read so."""
+    following = next((s for s in paragraph.sentences if s.start >= sentence_end), None)
+    if following is None:
+        return None
+    text = following.text
+    words = {w.strip(_PUNCTUATION).casefold() for w in text.split()}
+    pointing = bool(words & POINTING_BACK_WORDS)
+    if not pointing and not any(find_words(normalise(i), text) for i in items):
+        return None
+    if text.rstrip(" \"')]").endswith("?"):
+        return text, "asks"
+    marker = _markers_needing_attribution(text)
+    if marker:
+        return text, f"“{marker[0][0]}”"
+    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, "back"):
+        if find_words(word, text, ignore_case=True):
+            return text, f"“{word}”"
+    unread = undoing_words(text, 0) if pointing else ()
+    if unread:  # "Vesta seized it at sea"; not "The fuel reached …", which does not point back
+        return text, (
+            f"“{unread[0]}”, a verb the check has no meaning for (if it tells the giving done all the same, add "
+            "its base form to PLAIN_VERBS)"
+        )
+    return None
 
 
 def _taker_first(verb: str) -> bool:
@@ -1582,6 +1615,16 @@ class _Checker:
                         f"status “{status}” cannot be read: “{as_written}” stands in a question (“{asked[0]}”), "
                         "which asks whether the giving was done and never tells it; give a sentence that tells "
                         "it, else drop the item",
+                    )
+                    return
+                doubted = _doubted_after(place.paragraph, sentence_end, items)
+                if doubted is not None:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: the sentence after it (“{doubted[0]}”) points back "
+                        f"to the giving and may deny, doubt, ask or undo it ({doubted[1]}); if so, the article "
+                        "does not tell it done: change the status, or tell it as a key point in the article's "
+                        "words",
                     )
                     return
                 undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]

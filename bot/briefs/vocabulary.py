@@ -1063,6 +1063,31 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
 # Words after a status verb, in its own sentence, that can undo, deny, condition or falsify the giving it tells
 # ("sent fuel, or tried to", "but it never arrived", "only on paper"): a status of something done is refused there
 # (REVIEW-7 C16) unless the sentence is split so the words stand apart from the giving.
+# The sentence after a giving, in its paragraph, goes on about it when it points back with one of these (or
+# names an item of the giving): "Norland sent fuel to Estria. That is false." (HOSTILE-12 H11).
+POINTING_BACK_WORDS: Final[frozenset[str]] = frozenset(
+    {"it", "this", "that", "these", "those", "them", "such", "none", "neither", "or", "so", "claim", "report"}
+)
+# Words that call what a sentence points back to untrue: the giving it points back to is not told as done.
+FALSITY_WORDS: Final[tuple[str, ...]] = (
+    "false",
+    "untrue",
+    "true",
+    "lie",
+    "lies",
+    "fake",
+    "hoax",
+    "myth",
+    "wrong",
+    "incorrect",
+    "fabricated",
+    "rumour",
+    "rumor",
+    "denied",
+    "denies",
+    "disputed",
+    "disputes",
+)
 UNDOING_AFTER: Final[tuple[str, ...]] = (
     "never",
     "or tried",

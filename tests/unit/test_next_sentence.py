@@ -1,0 +1,50 @@
+"""HOSTILE-12 H11: a giving the next sentence denies, doubts or undoes is not told as done.
+
+"Norland sent fuel to Estria. That is false." was accepted as fuel sent: the check read only the fact's own
+sentence. The sentence after it in its paragraph, when it points back to the giving ("That", "This", "it", the
+item) and denies, doubts, asks or undoes ("is false", "could not be verified", "Or did it?", "seized it"), leaves
+the giving not told as done.
+
+TEST FIXTURES, NOT NEWS: invented places (Estria, Norland, Vesta, Oster); none is, or is taken from, a real report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, refused
+from tests.unit.test_undone_giving import _article
+
+GIVING = "Norland sent fuel to Estria."
+UNDOING_NEXT = (
+    "That is false.",
+    "None of this is true.",
+    "Norland denies this.",
+    "This could not be verified.",
+    "Or did it?",
+    "The fuel never arrived.",
+    "Vesta seized it at sea.",
+    "Estria sent it back.",
+)
+PLAIN_NEXT = (
+    "The fuel reached the harbour on Monday.",
+    "Vesta sent water to Oster.",
+)
+
+
+@pytest.mark.parametrize("following", UNDOING_NEXT)
+def test_a_giving_the_next_sentence_undoes_is_refused(following: str) -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    assert "aid[0].status" in refused(_article(f"{GIVING} {following}"), aid=[flow])
+
+
+def test_a_loan_the_next_sentence_denies_is_refused() -> None:
+    lent = "Norland lent Estria $9 million."
+    loan = _deal_loan("Norland", "$9 million", "lent", lent)
+    assert "loans[0].status" in refused(_article(f"{lent} That is false."), loans=[loan])
+
+
+@pytest.mark.parametrize("following", PLAIN_NEXT)
+def test_a_giving_the_next_sentence_goes_on_from_stays_done(following: str) -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    assert refused(_article(f"{GIVING} {following}"), aid=[flow]) == []
