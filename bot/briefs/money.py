@@ -466,7 +466,8 @@ def amount_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start - len(before.group(0)) if before else glued, after.end() if after else end)
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or)\s*(?:\$|€|£|¥|₪|₴|[A-Z]{3}\s|\d)", flags=re.IGNORECASE)
+# (a code is written in capitals: "to USD 12 million" is a range, "to buy fuel" a purpose)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or)\s*(?:\$|€|£|¥|₪|₴|(?-i:[A-Z]{3})\s|\d)", flags=re.IGNORECASE)
 # A qualifier after the amount ("$9 million or more", "or so", "and more") or a sign of one ("$9 million+"), and
 # just before it ("~$9 million", ">$9 million", "between $9 million and …"): none is the exact sum (HOSTILE-11).
 _QUALIFIER_AFTER = re.compile(

@@ -280,6 +280,10 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
         "lend",
         "loaned",
         "granted",
+        "shipped",
+        "donated",
+        "airlifted",
+        "transferred",
         "borrowed",  # told from the taker's side: `TAKING_VERBS`
     ),
     "delivered": ("delivered",),
@@ -1039,7 +1043,9 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     # a title's "-elect" ("Mayor-elect Oster"): choosing by vote, never who says so or a hedge (REVIEW-7 C20)
     | {"elect"}
 )
-PLAIN_ADVERBS: Final[frozenset[str]] = frozenset({"militarily", "jointly"})
+PLAIN_ADVERBS: Final[frozenset[str]] = frozenset(
+    {"militarily", "jointly", "quickly", "swiftly", "promptly"}  # how it was done, not whether
+)
 # Nouns after a possessive that open a sentence as a place or a side, not as whose view it is ("In Estria's
 # harbour, …", "For the ministers' part, …"); any other ("In Vesta's view, …") needs an attribution.
 PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
