@@ -156,7 +156,10 @@ def _doubted_after(paragraph: Paragraph, sentence_end: int, items: Sequence[str]
     text = following.text
     words = {w.strip(_PUNCTUATION).casefold() for w in text.split()}
     pointing = bool(words & POINTING_BACK_WORDS)
-    if not pointing and not any(find_words(normalise(i), text) for i in items):
+    # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
+    # names it ("Will Vesta send fuel too?")
+    opening = re.sub(r"^(?:the|this|that|its)\s+", "", text, flags=re.IGNORECASE).casefold()
+    if not pointing and not any(opening.startswith(normalise(i).casefold()) for i in items):
         return None
     if text.rstrip(" \"')]").endswith("?"):
         return text, "asks"

@@ -48,3 +48,8 @@ def test_a_loan_the_next_sentence_denies_is_refused() -> None:
 def test_a_giving_the_next_sentence_goes_on_from_stays_done(following: str) -> None:
     flow = _deal_flow("Norland", "fuel", "sent", GIVING)
     assert refused(_article(f"{GIVING} {following}"), aid=[flow]) == []
+
+
+def test_a_next_sentence_about_another_giving_of_the_item_leaves_it_done() -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    assert refused(_article(f"{GIVING} Vesta did not send fuel."), aid=[flow]) == []
