@@ -69,6 +69,8 @@ from bot.briefs.vocabulary import (
     BACK_REFERENCES,
     BODY_NOUNS,
     CLAUSE_WORDS,
+    CONTRAST_POINTING_BACK,
+    CONTRAST_WORDS,
     CREDIT_LINE_WORDS,
     CREDIT_SHAPES,
     CREDIT_SMALL_WORDS,
@@ -176,6 +178,20 @@ def _doubted_after(paragraph: Paragraph, sentence_end: int, items: Sequence[str]
             "its base form to PLAIN_VERBS)"
         )
     return None
+
+
+def _contrast_pointing_back(after: str, items: Sequence[str]) -> list[str]:
+    """The contrast that opens a clause after a giving and points back to it ("…, but the navy stopped it",
+    "…, yet the fuel sank"): it may undo the giving whatever its verb, so a done status fails closed on it."""
+    for word in CONTRAST_WORDS:
+        for at in find_words(word, after, ignore_case=True):
+            rest = after[at + len(word) :]
+            if _markers_needing_attribution(rest) or any(find_words(w, rest) for w in DENIAL_WORDS):
+                continue  # "…, but Oster denies it": a dispute, which the hedge rules ask to be shown
+            back = {w.strip(_PUNCTUATION).casefold() for w in rest.split()} & CONTRAST_POINTING_BACK
+            if back or any(find_words(normalise(item), rest) for item in items):
+                return [f"{word} … {sorted(back)[0] if back else 'the item'}"]
+    return []
 
 
 def _taker_first(verb: str) -> bool:
@@ -1631,6 +1647,7 @@ class _Checker:
                     )
                     return
                 undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
+                undoing += _contrast_pointing_back(place.paragraph.text[at + len(verb) : sentence_end], items)
                 unread = [w for s in sentences for w in undoing_words(s.text, at + len(verb) - s.start)]
                 if undoing or unread:
                     yield Problem(

@@ -1094,6 +1094,18 @@ FALSITY_WORDS: Final[tuple[str, ...]] = (
     "disputed",
     "disputes",
 )
+# After a giving, a clause of contrast that points back to it ("…, but the navy stopped it", "…, but it sank",
+# "…, only for Vesta to keep it") may undo it whatever its verb: a done status fails closed there.
+CONTRAST_WORDS: Final[tuple[str, ...]] = (
+    "but",
+    "yet",
+    "though",
+    "although",
+    "however",
+    "only for",
+    "only to",
+)
+CONTRAST_POINTING_BACK: Final[frozenset[str]] = frozenset({"it", "them", "this", "that", "these", "those"})
 UNDOING_AFTER: Final[tuple[str, ...]] = (
     "never",
     "or tried",
@@ -1119,4 +1131,19 @@ UNDOING_AFTER: Final[tuple[str, ...]] = (
     "provided that",
     "on condition",
     "would have",
+    # a trade, not a gift ("… in exchange for grain")
+    "in exchange for",
+    "in return for",
+    # a giving told in a dream, a story or a game is not real
+    "in a dream",
+    "in the novel",
+    "in a novel",
+    "in the film",
+    "in a film",
+    "in the game",
+    "in a game",
+    "in the simulation",
+    "in a simulation",
+    "in the exercise",
+    "in an exercise",
 )
