@@ -57,7 +57,7 @@ from bot.briefs.models import (
 )
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
-from bot.briefs.unread import undoing_words, unplain_words, unread_words
+from bot.briefs.unread import framing_opening, plan_opening, undoing_words, unplain_words, unread_words
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
@@ -475,6 +475,7 @@ class _Checker:
                 if own is not None:  # "Oster said Vesta sent …, and Quill said …": Vesta's is Oster's claim
                     said = set(_said_markers(sentence.text))
                     needed = (*(m for m in needed if m not in said), own)
+                yield from _framing_problems(where, paragraph, sentence, needed, spans)
             else:
                 needed = _hedges(sentence.text)
                 speaker = item.speaker if isinstance(item, Quote) else None
@@ -1644,6 +1645,15 @@ class _Checker:
                         f"to the giving and may deny, doubt, ask or undo it ({doubted[1]}); if so, the article "
                         "does not tell it done: change the status, or tell it as a key point in the article's "
                         "words",
+                    )
+                    return
+                planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]
+                if planned:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” is told under “{planned[0]}”, which "
+                        "makes the giving a plan's, not one done; give the status the plan has (`pledged`, "
+                        "`planned`), or a sentence that tells it done",
                     )
                     return
                 undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
@@ -3701,11 +3711,57 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     folded = text.casefold()
     if any(find_words(marker, text, ignore_case=True) for marker in markers if marker.casefold() in folded):
         return None
+    if role in _FRAMING_ROLES and _frames(normalise(text)):  # "In the novel", "Rumour": see framing_opening
+        return None
     if role not in ("reason", "account ended") and unplain_words(text):  # "the Vesta Herald reported"
         return None
     shown = "”, “".join(markers[:4])
     return (
         f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
+    )
+
+
+_FRAMING_ROLES = frozenset({"source", "hedge", "caveat"})
+
+
+def _frames(text: str) -> bool:
+    """Whether `text`, given as an attribution, is an opening that frames a fact (`framing_opening`): as the
+    words before a comma ("In the novel", "Under the plan") or before a colon ("Rumour", "Vesta's version")."""
+    return any(
+        opening is not None and opening[0] == text.strip(" ,:")
+        for opening in (
+            framing_opening(f"{text.strip(' ,:')}, x"),
+            framing_opening(f"{text.strip(' ,:')}: x"),
+        )
+    )
+
+
+def _framing_problems(
+    where: str,
+    paragraph: Paragraph,
+    sentence: Span,
+    needed: Sequence[tuple[str, int, int]],
+    spans: Sequence[tuple[str, int, int]],
+) -> Iterator[Problem]:
+    """A sentence told as the article's own that opens with words framing its fact (`framing_opening`: "In the
+    novel, …", "Under the plan, …", "Rumour: …") needs an attribution covering them, unless a marker the other
+    rules read stands inside them ("In theory", "In Vesta's view"): the check cannot tell a story's, a plan's or
+    a label's fact from the article's own, and fails closed."""
+    found = framing_opening(sentence.text)
+    if found is None:
+        return
+    opening, start, end = found
+    inside = [*needed, *((w, a, b) for w, a, b in unread_words(sentence.text))]
+    if any(start <= a and b <= end for _, a, b in inside):
+        return  # read, and asked for, by its own rule
+    if any(a <= start and end <= b for _, a, b in spans):
+        return
+    yield Problem(
+        f"{where}.attribution",
+        f"{paragraph.located} opens “{sentence.text}” with “{opening}”, which the check cannot read as a place "
+        "or a time: it may set the fact in a story, a plan, a label or someone's view. If it does, add "
+        f"attribution = “{opening}” (role `hedge`, or `source` when it names who says so); if it is a place, "
+        "add its noun to PLAIN_OPENING_NOUNS in bot/briefs/vocabulary.py",
     )
 
 

@@ -1066,6 +1066,24 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
 )
 
 
+# An opening led by one of these, up to the sentence's first comma ("In March, …", "Under the plan, …", "For Vesta,
+# …", "As Vesta sees it, …"), may set the fact in a story, a plan, a game or someone's view: the check reads it as a
+# setting only when it is a time (TIME_WORDS, a year) or, after "in", "inside" or "within", a place (a capitalised
+# name, PLAIN_OPENING_NOUNS, PLACE_NAME_WORDS); any other opening needs an attribution (HOSTILE-12 H5, H7).
+FRAMING_LEADS: Final[frozenset[str]] = frozenset({"in", "inside", "within", "under", "per", "as", "for"})
+PLACE_LEADS: Final[frozenset[str]] = frozenset({"in", "inside", "within"})
+# Words of time an opening may hold beside TIME_WORDS ("In the meantime, …", "In the interim, …").
+SETTING_TIME_WORDS: Final[frozenset[str]] = frozenset({"meantime", "interim", "past"})
+# Nouns of an opening that make what follows a plan, not a giving done ("Under the plan, Norland sent fuel …",
+# "In the leaked draft deal, …"): a done status is refused in its sentence (HOSTILE-12 H7).
+PLAN_NOUNS: Final[frozenset[str]] = frozenset(
+    {"plan", "plans", "proposal", "proposals", "draft", "drafts", "blueprint", "scheme", "roadmap", "bill"}
+    | {"offer", "proposed", "planned", "envisaged", "programme", "program", "timetable", "schedule"}
+)
+# An opening of at most this many words before a colon ("Rumour: …", "Vesta's version: …", "Headline in the Vesta
+# Herald: …") is a label or whose words follow: it needs an attribution (HOSTILE-12 H8).
+LABEL_RUN: Final = 6
+
 # Words after a status verb, in its own sentence, that can undo, deny, condition or falsify the giving it tells
 # ("sent fuel, or tried to", "but it never arrived", "only on paper"): a status of something done is refused there
 # (REVIEW-7 C16) unless the sentence is split so the words stand apart from the giving.

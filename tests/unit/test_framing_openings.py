@@ -1,0 +1,113 @@
+"""HOSTILE-12 H5, H7, H8: an opening that frames a fact ("In the novel, …", "Under the plan, …", "Rumour: …").
+
+"In <a/the> X," was read as a setting whatever X was, and "<label>:" not at all, so a story's, a plan's or a
+label's giving was told as done. Failing closed, an opening led by "in", "under", "per", "as" or "for" up to the
+first comma is a setting only when it is a time or a place the check reads; any other, and any short label before
+a colon, needs an attribution covering it, and a plan's opening leaves no giving done.
+
+TEST FIXTURES, NOT NEWS: invented places (Estria, Norland, Vesta); none is, or is taken from, a real report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_sixth_reading import _deal_flow, refused
+from tests.unit.test_undone_giving import _article
+
+FACT = "Norland sent fuel to Estria."
+
+FRAMING = [
+    "In the novel,",
+    "In the film,",
+    "In the game,",
+    "In the exercise,",
+    "In the simulation,",
+    "In a dream,",
+    "In a parallel universe,",
+    "In Vesta's version of events,",
+    "As Vesta sees it,",
+    "For Vesta,",
+    "In a statement,",
+    "In a leaflet,",
+    "In the plan,",
+    "In the proposal,",
+    "In the leaked draft deal,",
+    "Under the plan,",
+    "Under the proposal,",
+    "Per the plan,",
+]
+
+LABELS = [
+    "Rumour:",
+    "False:",
+    "Myth:",
+    "Hoax:",
+    "Claim:",
+    "Unverified:",
+    "Satire:",
+    "Opinion:",
+    "Vesta:",
+    "Vesta's version:",
+    "Headline in the Vesta Herald:",
+]
+
+
+PLANS = ("plan", "proposal", "draft")
+
+
+def _refused(sentence: str, **more: object) -> list[str]:
+    return refused(_article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence, **more)])
+
+
+@pytest.mark.parametrize("opening", FRAMING + LABELS)
+def test_an_opening_the_check_cannot_read_needs_an_attribution(opening: str) -> None:
+    assert "aid[0].attribution" in _refused(f"{opening} {FACT}")
+
+
+@pytest.mark.parametrize("opening", [o for o in FRAMING + LABELS if not any(w in o for w in PLANS)])
+def test_an_attribution_covering_the_opening_lets_the_fact_stand_as_its_claim(opening: str) -> None:
+    words = opening.rstrip(",:")
+    role = "hedge" if opening.startswith(("In", "Under", "Per")) else "source"
+    assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": role}) == []
+
+
+@pytest.mark.parametrize(
+    "opening", ["Under the plan,", "Under the proposal,", "Per the plan,", "In the leaked draft deal,"]
+)
+def test_a_plans_opening_leaves_no_giving_done(opening: str) -> None:
+    words = opening.rstrip(",")
+    assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": "hedge"}) == ["aid[0].status"]
+
+
+# Guards: a time or a place the check reads opens the article's own fact.
+SETTINGS = [
+    "In March,",
+    "In 2026,",
+    "In Estria,",
+    "On Monday,",
+    "Last week,",
+    "In late March,",
+    "In the spring,",
+    "In 2025 and 2026,",
+    "In the north,",
+    "In Estria's harbour,",
+    "For years,",
+    "In the meantime,",
+    "As of Monday,",
+]
+
+
+@pytest.mark.parametrize("opening", SETTINGS)
+def test_an_opening_time_or_place_is_the_articles_own(opening: str) -> None:
+    assert _refused(f"{opening} {FACT}") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Norland sent three things to Estria: fuel, rope and nets.", "Oster said: Norland sent fuel to Estria."],
+)
+def test_a_colon_after_a_clause_is_no_label(sentence: str) -> None:
+    from bot.briefs.unread import framing_opening
+
+    assert framing_opening(sentence) is None
