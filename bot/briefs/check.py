@@ -81,6 +81,8 @@ from bot.briefs.vocabulary import (
     DOUBTING_ADJECTIVES,
     EXPECTATION_WORDS,
     FALSITY_WORDS,
+    FUTURE_FROM_WORDS,
+    FUTURE_TIME_WORDS,
     GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
@@ -109,9 +111,11 @@ from bot.briefs.vocabulary import (
     POINTING_BACK,
     POINTING_BACK_WORDS,
     POSSIBLE_MODALS,
+    PRESENT_DONE_FORMS,
     PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
+    RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
     ROLE_QUALIFIERS,
     ROUTE_WORDS,
@@ -1654,6 +1658,16 @@ class _Checker:
                         f"status “{status}” cannot be read: “{as_written}” is told under “{planned[0]}”, which "
                         "makes the giving a plan's, not one done; give the status the plan has (`pledged`, "
                         "`planned`), or a sentence that tells it done",
+                    )
+                    return
+                present = [w for w in verb.split() if w.casefold() in PRESENT_DONE_FORMS]
+                coming = [_time_to_come(s.text, m) for s in sentences for m in _FUTURE_TIME.finditer(s.text)]
+                if present and coming:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” is told in the present with "
+                        f"“{coming[0]}”, a time still to come, so the giving is not done yet; give the status it "
+                        "tells (`pledged`, `planned`), or a sentence that tells it done",
                     )
                     return
                 undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
@@ -3719,6 +3733,28 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     return (
         f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
     )
+
+
+_FUTURE_TIME = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in FUTURE_TIME_WORDS)
+    + r")\b(?!\s+to\b)|\b(?:"
+    + "|".join(re.escape(w) for w in FUTURE_FROM_WORDS)
+    + r")\s+(?:(?:in|on|the)\s+)?(?:next|this|tomorrow|"
+    + "|".join(w for w in RELATIVE_TIME_WORDS if " " not in w and w not in ("ago", "today", "yesterday"))
+    + r"|\d{4})\b",
+    re.IGNORECASE,
+)  # "from next month", "next week", "starting in 2027", "from January": see PRESENT_DONE_FORMS
+
+
+def _time_to_come(text: str, found: re.Match[str]) -> str:
+    """The words of a time still to come that `found` matched in `text`, with the noun after "next", "this",
+    "coming" … ("next month", "the coming weeks"), as the problem quotes them."""
+    words = found.group().split()
+    if words[-1].casefold() in ("next", "this", "coming", "upcoming"):
+        after = text[found.end() :].split()
+        return " ".join([*words, after[0].strip(_PUNCTUATION)]) if after else found.group()
+    return found.group()
 
 
 _FRAMING_ROLES = frozenset({"source", "hedge", "caveat"})

@@ -1084,6 +1084,32 @@ PLAN_NOUNS: Final[frozenset[str]] = frozenset(
 # Herald: …") is a label or whose words follow: it needs an attribution (HOSTILE-12 H8).
 LABEL_RUN: Final = 6
 
+# A done verb in the present ("provides", "is providing") with a time still to come in its sentence ("from next month",
+# "next week", "starting in 2027", "from January") tells a giving pledged or planned, not done (HOSTILE-12 S2).
+PRESENT_DONE_FORMS: Final[frozenset[str]] = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("provide", ("", "s")),
+        ("providing", ("",)),
+        ("lend", ("", "s", "ing")),
+        ("send", ("", "s", "ing")),
+        ("give", ("", "s")),
+        ("giving", ("",)),
+        ("supply", ("",)),
+        ("supplies", ("",)),
+        ("supplying", ("",)),
+        ("deliver", ("", "s", "ing")),
+        ("grant", ("", "s", "ing")),
+        ("loan", ("", "s", "ing")),
+        ("build", ("", "s", "ing")),
+    )
+    for ending in endings
+)
+# Words that put a time still to come, alone ("next week", "tomorrow", "in the coming weeks") …
+FUTURE_TIME_WORDS: Final[tuple[str, ...]] = ("next", "tomorrow", "coming", "upcoming", "onwards", "onward")
+# … or before a time ("from January", "starting in 2027", "beginning Monday", "as of this week").
+FUTURE_FROM_WORDS: Final[tuple[str, ...]] = ("from", "starting", "beginning", "as of", "as from", "effective")
+
 # Words after a status verb, in its own sentence, that can undo, deny, condition or falsify the giving it tells
 # ("sent fuel, or tried to", "but it never arrived", "only on paper"): a status of something done is refused there
 # (REVIEW-7 C16) unless the sentence is split so the words stand apart from the giving.
