@@ -117,6 +117,7 @@ from bot.briefs.vocabulary import (
     REASON_MARKERS,
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
+    REPAYING_WORDS,
     ROLE_QUALIFIERS,
     ROUTE_WORDS,
     SAYING_VERBS,
@@ -129,6 +130,7 @@ from bot.briefs.vocabulary import (
     TAIL_WORDS,
     TO_GOVERNORS,
     UNDOING_AFTER,
+    UNDOING_LATER,
     VERB_ADVERBS,
     AttributionRole,
     Status,
@@ -1670,7 +1672,10 @@ class _Checker:
                         "tells (`pledged`, `planned`), or a sentence that tells it done",
                     )
                     return
-                undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)]
+                later = _LATER_CLAUSE.split(after, maxsplit=1)[1:]
+                undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)] + [
+                    w for rest in later for w in _undoing_later(rest)
+                ]
                 undoing += _contrast_pointing_back(place.paragraph.text[at + len(verb) : sentence_end], items)
                 unread = [w for s in sentences for w in undoing_words(s.text, at + len(verb) - s.start)]
                 if undoing or unread:
@@ -3745,6 +3750,20 @@ _FUTURE_TIME = re.compile(
     + r"|\d{4})\b",
     re.IGNORECASE,
 )  # "from next month", "next week", "starting in 2027", "from January": see PRESENT_DONE_FORMS
+
+
+# Where the clause of a giving gives way to a later one in its sentence: "…, but Estria refused it", "…; then …",
+# "… and then took it back".
+_LATER_CLAUSE = re.compile(r"[,;:—–]|\s(?:and|but|then|or|yet|so|only for)\s", re.IGNORECASE)
+
+
+def _undoing_later(rest: str) -> list[str]:
+    """The words of UNDOING_LATER in `rest`, a later clause of a giving's sentence; "back" after a repaying word
+    ("…, and Estria paid it back") is the loan repaid, not the giving undone."""
+    found = [w for w in UNDOING_LATER if find_words(w, rest, ignore_case=True)]
+    if any(find_words(w, rest, ignore_case=True) for w in REPAYING_WORDS):
+        found = [w for w in found if w != "back"]
+    return found
 
 
 def _time_to_come(text: str, found: re.Match[str]) -> str:

@@ -1191,3 +1191,19 @@ UNDOING_AFTER: Final[tuple[str, ...]] = (
     "in the exercise",
     "in an exercise",
 )
+# Words in a later clause of the giving's sentence, after a comma, a semicolon or a conjunction, that tell it refused,
+# returned or taken back ("…, but Estria refused it", "…, then took it back", "…, but Estria sent it back"): a status of
+# something done is refused there, as for UNDOING_AFTER (HOSTILE-12 S3). A refusing verb of STATUS_VERBS["declined"]
+# counts too: the status rule knows it, so the unread-verb rule never saw it.
+UNDOING_LATER: Final[tuple[str, ...]] = (
+    "back",
+    "turned away",
+    "turned down",
+    "returned",
+    "refunded",
+    "seized",
+    "confiscated",
+    *STATUS_VERBS["declined"],
+)
+# … but a loan paid back was lent: "back" after one of these ("…, and Estria paid it back in 2025") undoes nothing.
+REPAYING_WORDS: Final[tuple[str, ...]] = ("paid", "pay", "pays", "repaid", "repay", "repays", "paying")
