@@ -328,24 +328,47 @@ _TIME_READ: Final = (
     | vocabulary.SETTING_TIME_WORDS
 )
 _PLACE_NOUNS: Final = vocabulary.PLAIN_OPENING_NOUNS | vocabulary.PLACE_NAME_WORDS
+_HEAD_NOUNS: Final = _PLACE_NOUNS | vocabulary.ORGANISATION_WORDS | vocabulary.STATE_ORGAN_NOUNS
 
 
 def _read_setting(lead: str, words: list[str]) -> bool:
     """Whether `words` (as written, after the opening's `lead`) are a time or, after "in", a place the check reads:
     each word a time word, a number, a word joining them, or after "in" a capitalised name or a place noun."""
-    readable = False
+    readable = common = False
     for word in words:
         bare = word.strip(".,;:!?\"'“”‘’()[]")
         folded = bare.casefold()
+        name = re.sub(r"['’]s$|s['’]$", "", folded)
         if folded in _TIME_READ or _NUMBER.fullmatch(folded):
             readable = True
-        elif lead in vocabulary.PLACE_LEADS and bare[:1].isupper():
-            readable = True  # "In Estria", "In the Security Cabinet", "In Estria's harbour"
-        elif lead in vocabulary.PLACE_LEADS and folded in _PLACE_NOUNS:
-            readable = True  # "In the north"
-        elif folded not in vocabulary.TIME_GLUE or not bare:
+        elif folded in vocabulary.TIME_GLUE:
+            continue  # "the", "of", "and", "early" … ("In The Game" holds no name)
+        elif lead in vocabulary.PLACE_LEADS and bare[:1].isupper() and _name(name):
+            readable = True  # "In Estria", "In Mirren Harbour", "In Estria's harbour"
+        elif lead in vocabulary.PLACE_LEADS and name in _PLACE_NOUNS:
+            readable = True  # "In the north", "At the quay"
+        elif bare[:1].isupper() and lead in vocabulary.PLACE_LEADS:
+            common = True  # "Security" of "In the Security Cabinet", "Novel" of "In the Vesta Novel"
+        else:
             return False
+    if common:  # a capitalised common word names a place or a body only before one's head noun
+        head = re.sub(r"['’]s$|s['’]$", "", words[-1].strip(".,;:!?\"'“”‘’()[]").casefold())
+        return _name(head) or head in _HEAD_NOUNS
     return readable
+
+
+_PLACE_WORDS_FOLDED: Final = frozenset(
+    word.casefold()
+    for country, names in vocabulary.PLACE_NAMES.items()
+    for name in (country, *names)
+    for word in name.split()
+)
+
+
+def _name(folded: str) -> bool:
+    """Whether a capitalised word names a place or a body by itself: the lexicon holds no common word for it
+    ("Estria", "Mirren"), or the vocabulary names it as a place ("Kyiv", "Kingdom")."""
+    return not lexicon.word_classes(folded) or folded in _PLACE_WORDS_FOLDED
 
 
 @lru_cache(maxsize=4096)

@@ -1062,7 +1062,7 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
         "north",
         "south",
     }
-    | {"east", "west", "name", "behalf"}
+    | {"east", "west", "name", "behalf", "quay", "coast", "border", "front", "island", "council"}
 )
 
 
@@ -1070,10 +1070,29 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
 # …", "As Vesta sees it, …"), may set the fact in a story, a plan, a game or someone's view: the check reads it as a
 # setting only when it is a time (TIME_WORDS, a year) or, after "in", "inside" or "within", a place (a capitalised
 # name, PLAIN_OPENING_NOUNS, PLACE_NAME_WORDS); any other opening needs an attribution (HOSTILE-12 H5, H7).
-FRAMING_LEADS: Final[frozenset[str]] = frozenset({"in", "inside", "within", "under", "per", "as", "for"})
-PLACE_LEADS: Final[frozenset[str]] = frozenset({"in", "inside", "within"})
-# Words of time an opening may hold beside TIME_WORDS ("In the meantime, …", "In the interim, …").
-SETTING_TIME_WORDS: Final[frozenset[str]] = frozenset({"meantime", "interim", "past"})
+FRAMING_LEADS: Final[frozenset[str]] = frozenset(
+    {"in", "inside", "within", "under", "per", "as", "for", "on", "at", "during", "throughout", "amid"}
+)
+PLACE_LEADS: Final[frozenset[str]] = frozenset({"in", "inside", "within", "on", "at", "throughout"})
+# Words of time an opening may hold beside TIME_WORDS ("In the meantime, …", "During the war, …"): the events a
+# time is told by. A name is capitalised; a capitalised word the lexicon knows as a common word ("In the Novel", "In
+# The Game") is no name by itself (`bot.briefs.unread`).
+SETTING_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "meantime",
+        "interim",
+        "past",
+        "war",
+        "storm",
+        "crisis",
+        "summit",
+        "visit",
+        "siege",
+        "conflict",
+        "fighting",
+    }
+    | {"talks", "meeting", "meetings", "session", "outage", "invasion", "blockade", "ceasefire", "truce"}
+)
 # Nouns of an opening that make what follows a plan, not a giving done ("Under the plan, Norland sent fuel …",
 # "In the leaked draft deal, …"): a done status is refused in its sentence (HOSTILE-12 H7).
 PLAN_NOUNS: Final[frozenset[str]] = frozenset(

@@ -36,6 +36,14 @@ FRAMING = [
     "Under the plan,",
     "Under the proposal,",
     "Per the plan,",
+    "On the show,",
+    "During the simulation,",
+    "At the game,",
+    "Throughout the novel,",
+    "Inside the simulation,",
+    "In the Novel,",
+    "In The Game,",
+    "In the Vesta Novel,",
 ]
 
 LABELS = [
@@ -95,6 +103,14 @@ SETTINGS = [
     "For years,",
     "In the meantime,",
     "As of Monday,",
+    "During the war,",
+    "At the quay,",
+    "At the port,",
+    "On the coast,",
+    "In Mirren Harbour,",
+    "In Kyiv,",
+    "In the Security Cabinet,",
+    "In New Vesta,",
 ]
 
 
