@@ -388,7 +388,10 @@ def framing_opening(sentence: str) -> tuple[str, int, int] | None:
     words = opening.split()
     if len(words) < 2 or words[0].casefold() not in vocabulary.FRAMING_LEADS:
         return None
-    if _read_setting(words[0].casefold(), words[1:]):
+    folded = [lexicon.bare(word).casefold() for word in words[1:]]
+    if not set(folded) & vocabulary.PLAN_NOUNS and (
+        _read_setting(words[0].casefold(), words[1:]) or _plain_opening(folded)
+    ):
         return None
     start = len(opening) - len(opening.lstrip())
     return opening.strip(), start, len(opening.rstrip())
@@ -402,6 +405,22 @@ def _telling(words: str) -> bool:
         classes = lexicon.word_classes(folded)
         if (folded in _KNOWN and "VERB" in classes) or (classes and classes <= {"VERB", "AUX"}):
             return True
+    return False
+
+
+_SKIPPED_BEFORE_HEAD: Final = vocabulary.TIME_GLUE | {"its", "their", "his", "her", "our", "such", "other"}
+
+
+def _plain_opening(folded: list[str]) -> bool:
+    """Whether an opening's words after its lead (folded) link or measure the article's own telling: its first
+    word past determiners, possessives and adjectives is one of PLAIN_OPENING_WORDS ("a result", "its part", "a
+    rare move", "response to the storm")."""
+    for word in folded:
+        if word in vocabulary.PLAIN_OPENING_WORDS:
+            return True
+        if word in _SKIPPED_BEFORE_HEAD or word.endswith(("'s", "s'")) or lexicon.only(word, "ADJ"):
+            continue
+        return False
     return False
 
 

@@ -1093,6 +1093,17 @@ SETTING_TIME_WORDS: Final[frozenset[str]] = frozenset(
     }
     | {"talks", "meeting", "meetings", "session", "outage", "invasion", "blockade", "ceasefire", "truce"}
 )
+# The head word of an opening that links or measures the article's own telling ("In addition, …", "As a result, …",
+# "For example, …", "In a rare move, …", "Under the agreement, …"): read as the article's own, not a frame; a word
+# of PLAN_NOUNS in the opening frames it all the same ("In the leaked draft deal, …").
+PLAIN_OPENING_WORDS: Final[frozenset[str]] = frozenset(
+    {"addition", "turn", "total", "return", "response", "all", "example", "instance", "result", "well"}
+    | {"particular", "short", "least", "once", "average", "fact", "other", "practice", "reality", "usual"}
+    | {"contrast", "comparison", "balance", "exchange", "move", "bid", "effort", "sum", "general"}
+    | {"brief", "detail", "full", "part", "surprise", "agreement", "deal", "accord", "treaty", "contract"}
+    | {"terms", "pact", "arrangement", "expected", "promised", "before", "half", "order", "person", "public"}
+    | {"recent", "step", "sign", "gesture", "boost", "blow", "twist", "reversal", "development"}
+)
 # Nouns of an opening that make what follows a plan, not a giving done ("Under the plan, Norland sent fuel …",
 # "In the leaked draft deal, …"): a done status is refused in its sentence (HOSTILE-12 H7).
 PLAN_NOUNS: Final[frozenset[str]] = frozenset(

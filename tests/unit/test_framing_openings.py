@@ -127,3 +127,24 @@ def test_a_colon_after_a_clause_is_no_label(sentence: str) -> None:
     from bot.briefs.unread import framing_opening
 
     assert framing_opening(sentence) is None
+
+
+# Guards: an opening that links or measures the article's own telling is no frame.
+LINKING = [
+    "In addition,",
+    "As a result,",
+    "For example,",
+    "In response,",
+    "In response to the storm,",
+    "In fact,",
+    "For its part,",
+    "On the other hand,",
+    "In a rare move,",
+    "Under the agreement,",
+    "As part of the deal,",
+]
+
+
+@pytest.mark.parametrize("opening", LINKING)
+def test_a_linking_opening_is_the_articles_own(opening: str) -> None:
+    assert _refused(f"{opening} {FACT}") == []
