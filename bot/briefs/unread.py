@@ -382,19 +382,25 @@ def framing_opening(sentence: str) -> tuple[str, int, int] | None:
     if label and len(label["label"].split()) <= vocabulary.LABEL_RUN and not _telling(label["label"]):
         return label["label"], label.start("label"), label.end("label")
     comma = sentence.find(",")
-    if comma == -1:
-        return None
-    opening = sentence[:comma]
+    opening = sentence[:comma] if comma != -1 else sentence
     words = opening.split()
     if len(words) < 2 or words[0].casefold() not in vocabulary.FRAMING_LEADS:
+        return None
+    subject = _subject_at(words) if words[0].casefold() != "as" else None  # "As Vesta sees it": a view
+    if subject is not None:  # "In March Norland sent fuel …", "In the novel Norland sent …": no comma ends it
+        words = words[:subject]
+        opening = " ".join(words)
+    elif comma == -1:
+        return None
+    if len(words) < 2:
         return None
     folded = [lexicon.bare(word).casefold() for word in words[1:]]
     if not set(folded) & vocabulary.PLAN_NOUNS and (
         _read_setting(words[0].casefold(), words[1:]) or _plain_opening(folded)
     ):
         return None
-    start = len(opening) - len(opening.lstrip())
-    return opening.strip(), start, len(opening.rstrip())
+    start = len(sentence) - len(sentence.lstrip())
+    return opening.strip(), start, start + len(opening.strip())
 
 
 def _telling(words: str) -> bool:
@@ -406,6 +412,22 @@ def _telling(words: str) -> bool:
         if (folded in _KNOWN and "VERB" in classes) or (classes and classes <= {"VERB", "AUX"}):
             return True
     return False
+
+
+def _subject_at(words: list[str]) -> int | None:
+    """The index of the name that starts a clause in an opening's words (a name, then a verb: "In March |
+    Norland sent fuel", "At the port | Norland has unloaded"), within `LABEL_RUN` words of its lead; None when
+    there is none (the opening is a phrase up to its comma: "In Vesta's version of events")."""
+    for index in range(1, min(len(words) - 1, vocabulary.LABEL_RUN + 1)):
+        bare = lexicon.bare(words[index])
+        folded = bare.casefold()
+        if not bare[:1].isupper() or folded in _TIME_READ or not _name(folded):
+            continue
+        after = lexicon.bare(words[index + 1]).casefold()
+        classes = lexicon.word_classes(after)
+        if (after in _KNOWN and "VERB" in classes) or (classes and classes <= {"VERB", "AUX"}):
+            return index
+    return None
 
 
 _SKIPPED_BEFORE_HEAD: Final = vocabulary.TIME_GLUE | {"its", "their", "his", "her", "our", "such", "other"}

@@ -148,3 +148,27 @@ LINKING = [
 @pytest.mark.parametrize("opening", LINKING)
 def test_a_linking_opening_is_the_articles_own(opening: str) -> None:
     assert _refused(f"{opening} {FACT}") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["In the novel Norland sent fuel to Estria.", "In a dream Norland sent fuel to Estria."]
+)
+def test_a_framing_opening_with_no_comma_needs_an_attribution(sentence: str) -> None:
+    assert "aid[0].attribution" in _refused(sentence)
+
+
+# Guards: a time or a place with no comma, before a clause that has one later, is no frame of that clause.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2026 Norland sent fuel to Estria.",
+        "At the port Norland sent fuel, rope and nets to Estria.",
+    ],
+)
+def test_a_setting_with_no_comma_is_the_articles_own(sentence: str) -> None:
+    assert _refused(sentence) == []
+
+
+def test_a_setting_with_no_comma_before_a_closing_source_is_the_articles_setting() -> None:
+    sentence = "In 2026 Norland sent fuel to Estria, Vesta said."
+    assert _refused(sentence, attribution={"text": "Vesta said", "role": "source"}) == []
