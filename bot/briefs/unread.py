@@ -339,6 +339,8 @@ def _read_setting(lead: str, words: list[str]) -> bool:
         bare = word.strip(".,;:!?\"'“”‘’()[]")
         folded = bare.casefold()
         name = re.sub(r"['’]s$|s['’]$", "", folded)
+        if folded.startswith("mid-"):  # "In mid-March"
+            folded = folded[4:]
         if folded in _TIME_READ or _NUMBER.fullmatch(folded):
             readable = True
         elif folded in vocabulary.TIME_GLUE:
@@ -430,7 +432,7 @@ def _subject_at(words: list[str]) -> int | None:
     return None
 
 
-_SKIPPED_BEFORE_HEAD: Final = vocabulary.TIME_GLUE | {"its", "their", "his", "her", "our", "such", "other"}
+_SKIPPED_BEFORE_HEAD: Final = vocabulary.TIME_GLUE | vocabulary.BEFORE_OPENING_HEAD
 
 
 def _plain_opening(folded: list[str]) -> bool:
@@ -438,8 +440,10 @@ def _plain_opening(folded: list[str]) -> bool:
     word past determiners, possessives and adjectives is one of PLAIN_OPENING_WORDS ("a result", "its part", "a
     rare move", "response to the storm")."""
     for word in folded:
-        if word in vocabulary.PLAIN_OPENING_WORDS:
-            return True
+        if word in vocabulary.PLAIN_OPENING_WORDS or (
+            word in _TIME_READ and word not in vocabulary.TIME_GLUE
+        ):
+            return True  # "As a result", "For the second year"
         if word in _SKIPPED_BEFORE_HEAD or word.endswith(("'s", "s'")) or lexicon.only(word, "ADJ"):
             continue
         return False

@@ -1062,7 +1062,8 @@ PLAIN_OPENING_NOUNS: Final[frozenset[str]] = frozenset(
         "north",
         "south",
     }
-    | {"east", "west", "name", "behalf", "quay", "coast", "border", "front", "island", "council"}
+    | {"east", "west", "name", "behalf", "quay", "coast", "border", "front", "island", "council", "town"}
+    | {"village", "district", "province", "county", "state"}
 )
 
 
@@ -1102,7 +1103,27 @@ PLAIN_OPENING_WORDS: Final[frozenset[str]] = frozenset(
     | {"contrast", "comparison", "balance", "exchange", "move", "bid", "effort", "sum", "general"}
     | {"brief", "detail", "full", "part", "surprise", "agreement", "deal", "accord", "treaty", "contract"}
     | {"terms", "pact", "arrangement", "expected", "promised", "before", "half", "order", "person", "public"}
-    | {"recent", "step", "sign", "gesture", "boost", "blow", "twist", "reversal", "development"}
+    | {
+        "recent",
+        "step",
+        "sign",
+        "gesture",
+        "boost",
+        "blow",
+        "twist",
+        "reversal",
+        "development",
+        "wake",
+        "face",
+    }
+    | {"aftermath", "request", "pressure", "time", "shipment", "shipments", "delivery"}
+    | {"deliveries", "consignment", "round", "batch"}
+)
+# Words an opening's head may follow beside determiners and adjectives ("In one of its largest shipments", "In a
+# separate move", "In the latest round").
+BEFORE_OPENING_HEAD: Final[frozenset[str]] = frozenset(
+    {"its", "their", "his", "her", "our", "such", "other", "one", "separate", "latest", "largest", "new"}
+    | {"further", "fresh", "second", "third", "biggest", "first", "last", "final"}
 )
 # Nouns of an opening that make what follows a plan, not a giving done ("Under the plan, Norland sent fuel …",
 # "In the leaked draft deal, …"): a done status is refused in its sentence (HOSTILE-12 H7).

@@ -44,6 +44,9 @@ FRAMING = [
     "In the Novel,",
     "In The Game,",
     "In the Vesta Novel,",
+    "In the second film,",
+    "In the last game,",
+    "In a letter,",
 ]
 
 LABELS = [
@@ -140,6 +143,13 @@ LINKING = [
     "For its part,",
     "On the other hand,",
     "In a rare move,",
+    "In a separate move,",
+    "In one of its largest shipments,",
+    "In the wake of the storm,",
+    "For the second year,",
+    "At Vesta's request,",
+    "In the harbour town of Mirren,",
+    "In mid-March,",
     "Under the agreement,",
     "As part of the deal,",
 ]
