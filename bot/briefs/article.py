@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from bot.briefs import lexicon
+from bot.briefs import lexicon, vocabulary
 from bot.briefs.evidence import fold, normalise, same_text
 
 MIN_PASSAGE_WORDS = 4
@@ -84,7 +84,41 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(normalise(text)))
 
 
-_SENTENCE_END = re.compile(r"[.!?]['\")\]]*(?= +(?:\(|['\"\[]?[A-Z0-9]))")
+# Every question mark ends a sentence as "?" does ("Has Norland sent fuel？ Vesta …"): `vocabulary.QUESTION_MARKS`.
+_SENTENCE_END = re.compile(
+    rf"[.!{re.escape(vocabulary.QUESTION_MARKS)}]['\")\]]*(?= +(?:\(|['\"\[]?[A-Z0-9]))"
+)
+# What may close a question after its mark: quotes, brackets, an exclamation mark, a full stop ("?!", "?”)").
+_AFTER_QUESTION = " \"')]}!.…‼"
+_OPENING_PUNCTUATION = " \"'([{“‘¿¡"
+# Words that open a subject written in small letters ("Has it …", "Did the navy …").
+_SUBJECT_OPENINGS = frozenset(
+    {"it", "there", "they", "we", "you", "he", "she", "i", "the", "a", "an", "this", "these", "those", "that"}
+    | {"its", "their", "his", "her", "our", "your", "my", "any", "anyone", "anybody", "some", "someone", "no"}
+)
+_FIRST_WORDS = re.compile(r"([A-Za-z]+)(n't)?\s+(\S+)(?:\s+(\S+))?")
+
+
+def asks(sentence: str) -> bool:
+    """Whether `sentence` (normalised) is a question, and so tells nothing done (HOSTILE-12 Q1, Q2): it ends on any
+    question mark, whatever closes it after ("?!", "？", "⁈", "؟"), or opens with an auxiliary before its subject
+    ("Has Norland sent fuel to Estria, Vesta asked."). "Will" and "May" open a question only before a base form
+    ("Will Norland send …"), not as a name or a month ("Will Oster sent …")."""
+    if sentence.rstrip(_AFTER_QUESTION)[-1:] in tuple(vocabulary.QUESTION_MARKS):
+        return True
+    opening = _FIRST_WORDS.match(sentence.lstrip(_OPENING_PUNCTUATION))
+    if opening is None:
+        return False
+    auxiliary = {"wo": "will", "ca": "can", "sha": "shall"}.get(opening[1].casefold(), opening[1].casefold())
+    subject = opening[3][:1].isupper() or opening[3].casefold() in _SUBJECT_OPENINGS
+    if auxiliary not in vocabulary.INVERTED_AUXILIARIES or not subject:
+        return False
+    if auxiliary in vocabulary.NAME_AUXILIARIES and not opening[2]:
+        verb = (opening[4] or "").strip(_AFTER_QUESTION + ",;:").casefold()
+        return verb in lexicon.lemmas(verb, "VERB")
+    return True
+
+
 _CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:and |but |or |while )?[A-Z])")
 
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from bot.briefs import facts, kinds, lexicon
-from bot.briefs.article import Article, Located, Paragraph, Span, find_words
+from bot.briefs.article import Article, Located, Paragraph, Span, asks, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
     AidFlow,
@@ -114,6 +114,7 @@ from bot.briefs.vocabulary import (
     PRESENT_DONE_FORMS,
     PRONOUN_TITLES,
     PRONOUNS,
+    QUESTIONING_VERBS,
     REASON_MARKERS,
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
@@ -1627,6 +1628,19 @@ class _Checker:
             _read_whole(place.paragraph, at, verb, _read_for_items(verb, place.paragraph.text[:at], items))
             for place, at in places
         }
+        # a question tells no status, done, promised or refused ("Has Norland sent …?", "Will Norland pledge …,
+        # Vesta asked."), but the asking it is ("Will Norland send fuel?" Estria asked: requested)
+        for place, at in places if status != "requested" else ():
+            sentences = place.paragraph.sentences_over(at, at + len(verb))
+            asked = [s.text for s in sentences if asks(s.text)]
+            if asked:
+                yield Problem(
+                    f"{where}.status",
+                    f"status “{status}” cannot be read: “{as_written}” stands in a question (“{asked[0]}”), "
+                    "which asks whether it was so and never tells it; give a sentence that tells it, else drop "
+                    "the item",
+                )
+                return
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
                 # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge
@@ -1634,15 +1648,6 @@ class _Checker:
                 sentences = place.paragraph.sentences_over(at, at + len(verb))
                 sentence_end = max(s.end for s in sentences)
                 after = place.paragraph.text[at + len(verb) : max(sentence_end, place.end)]
-                asked = [s.text for s in sentences if s.text.rstrip(" \"')]").endswith("?")]
-                if asked:
-                    yield Problem(
-                        f"{where}.status",
-                        f"status “{status}” cannot be read: “{as_written}” stands in a question (“{asked[0]}”), "
-                        "which asks whether the giving was done and never tells it; give a sentence that tells "
-                        "it, else drop the item",
-                    )
-                    return
                 doubted = _doubted_after(place.paragraph, sentence_end, items)
                 if doubted is not None:
                     yield Problem(
@@ -3713,9 +3718,9 @@ def new_subject_joints(text: str, low: int, high: int) -> list[int]:
 
 
 _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
-    "source": (ATTRIBUTION_MARKERS, "who says so"),
-    "response": (ATTRIBUTION_MARKERS, "who responds"),
-    "mention": (ATTRIBUTION_MARKERS, "whose claim it is"),
+    "source": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "who says so"),
+    "response": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "who responds"),
+    "mention": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "whose claim it is"),
     "hedge": (HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the hedge"),
     "reason": (REASON_MARKERS, "a reason"),
     "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the caveat"),

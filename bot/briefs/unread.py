@@ -186,16 +186,22 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return list(zip(marks[::2], marks[1::2], strict=False))
 
 
-def _closing(sentence: str, matches: list[re.Match[str]], index: int) -> bool:
+def _closing(sentence: str, matches: list[re.Match[str]], index: int, *, tail: bool = False) -> bool:
     """Whether the word at `index` closes its sentence as a saying verb closes it: last, after a short stretch of
     its own since the last comma, semicolon or dash, with no verb in it (", the Vesta Herald reports.", ", officials
-    fear."); "Norland sent Estria fuel." and "…, at the beginning of the war." are not."""
+    fear."); "Norland sent Estria fuel." and "…, at the beginning of the war." are not. With `tail`, a few words
+    with no verb may follow it: whom or when it was said to (", Vesta asked reporters.", ", Vesta asked on
+    Tuesday.")."""
     match = matches[index]
     rest = sentence[match.end() :].strip(" .!?\"')")
-    if rest and not rest.startswith(
-        ","
-    ):  # last, or closing a parenthetical: "Norland, the paper hopes, sent …"
-        return False
+    after = [m.group() for m in matches[index + 1 :]]
+    told_to = tail and 0 < len(after) <= 3 and not re.search(r"[,;:]", rest)
+    if told_to and any(lexicon.may_be(word, "VERB") and not lexicon.may_be(word, "NOUN") for word in after):
+        told_to = False
+    if rest and not rest.startswith(",") and not told_to:
+        return (
+            False  # last, or closing a parenthetical ("Norland, the paper hopes, sent …"), or told to someone
+        )
     cut = max(sentence.rfind(mark, 0, match.start()) for mark in (",", ";", "—", "–", ":"))
     if cut < 0:
         return False
@@ -241,6 +247,10 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
     for index, match in enumerate(matches):
         word = match.group()
         folded = lexicon.bare(word).casefold()
+        if folded in vocabulary.QUESTIONING_VERBS and _closing(sentence, matches, index, tail=True):
+            # ", Vesta asked." puts the sentence in Vesta's mouth, as ", Vesta said." does (HOSTILE-12 Q2)
+            unread.append((word, match.start(), match.end(), True))
+            continue
         if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
             continue
         classes = lexicon.word_classes(folded)
@@ -255,7 +265,9 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
                     matches, index
                 )
                 unread.append((word, match.start(), match.end(), saying))
-        elif classes == {"ADV"}:
+        elif classes == {"ADV"} or (classes <= {"ADJ", "ADV"} and _before_verb(sentence, matches, index)):
+            # an adjective (or a word that is an adjective as well) just before a verb stands as an adverb
+            # ("Norland likely sent", "Norland likelier sent", HOSTILE-12 H1): read there as the adverbs are
             if not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS):
                 unread.append((word, match.start(), match.end(), False))
         elif (
@@ -292,6 +304,19 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
             ):
                 unread.append((word, match.start(), match.end(), True))
     return tuple(unread)
+
+
+def _before_verb(sentence: str, matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `index` stands just before a word in small letters that can be nothing but a verb, with
+    only a space between: "likely sent", not "likely, sent"."""
+    if index + 1 >= len(matches):
+        return False
+    following = matches[index + 1]
+    return (
+        not sentence[matches[index].end() : following.start()].strip()
+        and following.group()[:1].islower()
+        and lexicon.only(following.group(), "VERB")
+    )
 
 
 def _before_embedding(matches: list[re.Match[str]], index: int) -> bool:

@@ -167,6 +167,16 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
     "could",
     "might",
     "allegedly",
+    # adverbs of likelihood, named so an editor's hedge reads as one: "likely" and "unlikely" are adjectives as
+    # well, which the unread-adverb rule (`bot.briefs.unread`) read only as adverbs (HOSTILE-12 H1: "Norland likely
+    # sent"); the other adverbs of doubt ("apparently", "supposedly") are left to that rule
+    "likely",
+    "unlikely",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "conceivably",
     # what the article doubts or keeps from its own account ("In theory, Norland sent fuel", "a so-called $9
     # million", "the supposed shipment"): the fact is told only as it is claimed or framed (HOSTILE-11 B3, A6)
     "in theory",
@@ -193,6 +203,29 @@ HEDGE_MARKERS: Final[tuple[str, ...]] = (
         )
     ),
 )
+# A sentence that asks tells nothing done (HOSTILE-12 Q1, Q2): one that ends on any of these question marks, with
+# only closing quotes, brackets, "!" or "." after it ("?!", "？", "⁈", "؟"), or one that opens with an auxiliary
+# before its subject ("Has Norland sent fuel to Estria, Vesta asked."), whatever mark it ends on.
+QUESTION_MARKS: Final[str] = "?？﹖⁇⁈⁉‽⸮؟"
+INVERTED_AUXILIARIES: Final[frozenset[str]] = frozenset(
+    {"has", "have", "had", "did", "do", "does", "is", "are", "was", "were", "am", "can", "could", "would"}
+    | {"should", "might", "must", "shall", "will", "may"}
+)
+# Two of them are names and a month as well ("Will Oster sent …", "May saw …"): opening a sentence, they ask
+# only when the verb after the next word is a base form ("Will Norland send …").
+NAME_AUXILIARIES: Final[frozenset[str]] = frozenset({"will", "may"})
+# Verbs of asking that, closing a sentence after who asks (", Vesta asked.", ", Vesta asked reporters."), put it
+# in that one's mouth as a question: a saying there, as "said" is, that needs its attribution (HOSTILE-12 Q2).
+QUESTIONING_VERBS: Final[tuple[str, ...]] = (
+    "asked",
+    "asks",
+    "wondered",
+    "wonders",
+    "queried",
+    "inquired",
+    "enquired",
+)
+
 # Adjectives of doubt: just before what they qualify ("supposed fuel", "an alleged $9 million", "the would-be
 # donor") they hedge it, and the fact needs an attribution that covers them (HOSTILE-11). As verbs ("Oster alleged
 # that …", "is supposed to have …") other rules read them; these count only before a noun or an amount.
@@ -891,6 +924,8 @@ CLAIMING_VERBS: Final[frozenset[str]] = frozenset(
         "wonder",
     }
     | {"doubt", "presume", "assume", "expect", "recognise", "recognize", "contest", "counter", "charge"}
+    # a question's verbs: ", Vesta queried." asks, and undoes nothing (HOSTILE-12 Q2)
+    | {"query", "inquire", "enquire", "ask"}
 )
 
 # Words of a person's name that are written in small letters ("Ursula von der Leyen", "Mohammed bin Salman").

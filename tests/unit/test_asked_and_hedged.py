@@ -1,0 +1,131 @@
+"""Questions and dropped hedges or attributions that were read as the article's own plain fact (HOSTILE-12 Q1, Q2,
+H1, H6, H9): each sentence below is the only evidence of its aid flow or loan.
+
+TEST FIXTURES, NOT NEWS: every sentence below is an invented text about invented places (Estria, Norland, Vesta,
+Oster); none is, or is taken from, a real report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.briefs.article import asks
+from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, refused
+from tests.unit.test_undone_giving import _article
+
+
+def _flow_refused(sentence: str, **more: Any) -> list[str]:
+    return refused(_article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence, **more)])
+
+
+def _loan_refused(sentence: str, **more: Any) -> list[str]:
+    return refused(_article(sentence), loans=[_deal_loan("Norland", "$9 million", "lent", sentence, **more)])
+
+
+# ---------------------------------------------------------------- Q1, Q2: a question tells nothing done
+
+QUESTIONS = (
+    "Has Norland sent fuel to Estria?!",
+    "Has Norland sent fuel to Estria\uff1f",  # fullwidth question mark
+    "Has Norland sent fuel to Estria\u2048",  # question exclamation mark
+    "Has Norland sent fuel to Estria\u061f",  # Arabic question mark
+    "Has Norland sent fuel to Estria?\u200b",  # then a zero-width space
+    "Has Norland sent fuel to Estria?\u2060",  # then a word joiner
+    'Vesta asked: "Has Norland sent fuel to Estria?!"',
+    # a reported question: the auxiliary before its subject asks, whatever mark ends the sentence
+    "Has Norland sent fuel to Estria, Vesta asked.",
+    "Has Norland sent fuel to Estria, Vesta wondered.",
+    "Has Norland sent fuel to Estria, Vesta asked reporters.",
+    "Hasn't Norland sent fuel to Estria, Vesta asked.",
+)
+
+
+@pytest.mark.parametrize("sentence", QUESTIONS)
+def test_a_question_tells_no_status(sentence: str) -> None:
+    assert "aid[0].status" in _flow_refused(sentence)
+
+
+def test_a_question_ending_another_mark_ends_its_sentence() -> None:
+    # "？" ends its sentence as "?" does: the question is not read as part of the plain sentence after it
+    sentence = "Has Norland sent fuel to Estria\uff1f Vesta sent water to Oster."
+    assert "aid[0].status" in _flow_refused(sentence)
+
+
+def test_a_question_tells_no_promise_either() -> None:
+    sentence = "Has Norland promised fuel to Estria?!"
+    assert "aid[0].status" in _flow_refused(sentence, status="pledged", status_as_written="promised")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Norland sent fuel to Estria.", "Norland sent fuel to Estria!", "Norland sent fuel to Estria\u200b."],
+)
+def test_a_plain_sentence_still_passes(sentence: str) -> None:
+    assert _flow_refused(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Has Norland sent fuel?", True),
+        ("Did the navy send fuel, Vesta asked.", True),
+        ("Won't Norland send fuel, Vesta asked.", True),
+        ("Will Norland send fuel, Vesta asked.", True),
+        ("Will Oster sent fuel to Estria.", False),  # a name
+        ("May Oster lend Estria $9 million?", True),
+        ("May Oster lent Estria $9 million.", False),
+        ("Norland sent fuel to Estria.", False),
+        ("Hastings sent fuel to Estria.", False),
+        ("Is it Norland that sent fuel, Vesta asked.", True),
+    ],
+)
+def test_what_asks(sentence: str, question: bool) -> None:
+    assert asks(sentence) is question
+
+
+# "asked" closing a sentence after who asks is a saying: the fact needs it as its attribution
+@pytest.mark.parametrize(
+    ("sentence", "attribution"),
+    [
+        ("Norland sent fuel to Estria, Vesta asked.", "Vesta asked"),
+        ("Norland sent fuel to Estria, Vesta asked reporters.", "Vesta asked reporters"),
+        ("Norland sent fuel to Estria, Vesta queried.", "Vesta queried"),
+    ],
+)
+def test_a_closing_asking_verb_needs_its_attribution(sentence: str, attribution: str) -> None:
+    assert "aid[0].attribution" in _flow_refused(sentence)
+    assert _flow_refused(sentence, attribution={"text": attribution, "role": "source"}) == []
+
+
+def test_a_request_still_passes() -> None:
+    sentence = "Estria asked Norland for fuel."
+    flow = {"status": "requested", "status_as_written": "asked"}
+    assert refused(_article(sentence), aid=[_deal_flow("Norland", "fuel", "asked", sentence, **flow)]) == []
+
+
+# ---------------------------------------------------------------- H1: adverbs of likelihood
+
+LIKELY = ("likely", "most likely", "very likely", "possibly", "perhaps", "reportedly", "presumably", "maybe")
+
+
+@pytest.mark.parametrize("hedge", LIKELY)
+def test_an_adverb_of_likelihood_needs_its_hedge(hedge: str) -> None:
+    sentence = f"Norland {hedge} sent fuel to Estria."
+    assert "aid[0].attribution" in _flow_refused(sentence)
+    role = "source" if hedge == "reportedly" else "hedge"
+    assert _flow_refused(sentence, attribution={"text": hedge, "role": role}) == []
+
+
+def test_likely_opening_the_sentence_needs_its_hedge() -> None:
+    assert "aid[0].attribution" in _flow_refused("Likely, Norland sent fuel to Estria.")
+
+
+def test_an_adjective_that_is_an_adverb_too_hedges_before_a_verb() -> None:
+    # no list names "likelier": it is read as an adverb where it stands before the verb
+    assert "aid[0].attribution" in _flow_refused("Norland likelier sent fuel to Estria.")
+
+
+def test_a_loan_likely_lent_needs_its_hedge() -> None:
+    assert "loans[0].attribution" in _loan_refused("Norland likely lent Estria $9 million.")
