@@ -34,7 +34,7 @@ import difflib
 import hashlib
 import itertools
 import re
-from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -57,7 +57,15 @@ from bot.briefs.models import (
 )
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
-from bot.briefs.unread import framing_opening, plan_opening, undoing_words, unplain_words, unread_words
+from bot.briefs.unread import (
+    framing_opening,
+    plan_opening,
+    saying_verbs,
+    undoing_words,
+    unmarked_sources,
+    unplain_words,
+    unread_words,
+)
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
@@ -114,7 +122,6 @@ from bot.briefs.vocabulary import (
     PRESENT_DONE_FORMS,
     PRONOUN_TITLES,
     PRONOUNS,
-    QUESTIONING_VERBS,
     REASON_MARKERS,
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
@@ -446,11 +453,15 @@ class _Checker:
     def _attribution(self, where: str, item: Fact, located: list[Located]) -> Iterator[Problem]:
         roles: dict[str, AttributionRole] = {normalise(a.text): a.role for a in item.attributed}
         given = list(roles)
+        sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         for text, role in roles.items():
-            problem = _role_problem(text, role) or _role_use_problem(text, role, item)
+            problem = _role_problem(text, role)
+            if problem is not None and role in ("source", "response", "caveat", "mention"):
+                # a source named with no verb (", per Vesta.", " (Vesta Herald)."): the attribution holds it
+                problem = None if _holds_unmarked_source(text, sentences.values()) else problem
+            problem = problem or _role_use_problem(text, role, item)
             if problem is not None:
                 yield Problem(f"{where}.attribution", problem)
-        sentences = {(place.paragraph.number, s.start): s for place in located for s in place.sentences}
         placed: set[str] = set()
         ending = [text for text, role in roles.items() if role == "account ended"]
         for (number, _), sentence in sorted(sentences.items()):
@@ -3238,7 +3249,13 @@ def _hedges(sentence: str) -> tuple[tuple[str, int, int], ...]:
         for at in find_words(m, sentence, ignore_case=True)
     ]
     hedges += [(m[1], m.start(1), m.end(1)) for m in _DOUBTING_BEFORE.finditer(sentence)]
-    return tuple(h for h in hedges if not any(o != h and o[1] <= h[1] and h[2] <= o[2] for o in hedges))
+    # one hedge, not two: "could not be independently verified" holds "could"; "is believed to have" holds both
+    # "is believed to" and "believed to have", and is read as the one that starts first
+    return tuple(
+        h
+        for h in hedges
+        if not any(o != h and ((o[1] <= h[1] and h[2] <= o[2]) or o[1] < h[1] < o[2]) for o in hedges)
+    )
 
 
 # An adjective of doubt just before what it qualifies (a word in small letters, an amount), not before "to",
@@ -3254,7 +3271,8 @@ _DOUBTING_BEFORE = re.compile(
 @lru_cache(maxsize=4096)
 def _markers_needing_attribution(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The markers an attribution must cover: the last who-says-so marker, and every hedge."""
-    said = _said_markers(sentence)
+    # who says so named with no verb (", per Vesta.", "(source: Vesta)", HOSTILE-12 H6) is a marker as "said" is
+    said = (*_said_markers(sentence), *unmarked_sources(sentence))
     needed = [max(said, key=lambda marker: marker[1])] if said else []
     return (*needed, *_hedges(sentence))
 
@@ -3718,9 +3736,9 @@ def new_subject_joints(text: str, low: int, high: int) -> list[int]:
 
 
 _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
-    "source": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "who says so"),
-    "response": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "who responds"),
-    "mention": (ATTRIBUTION_MARKERS + QUESTIONING_VERBS, "whose claim it is"),
+    "source": (ATTRIBUTION_MARKERS, "who says so"),
+    "response": (ATTRIBUTION_MARKERS, "who responds"),
+    "mention": (ATTRIBUTION_MARKERS, "whose claim it is"),
     "hedge": (HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the hedge"),
     "reason": (REASON_MARKERS, "a reason"),
     "caveat": (ATTRIBUTION_MARKERS + HEDGE_MARKERS + DOUBTING_ADJECTIVES, "the caveat"),
@@ -3737,8 +3755,8 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
         return None
     if role in _FRAMING_ROLES and _frames(normalise(text)):  # "In the novel", "Rumour": see framing_opening
         return None
-    if role not in ("reason", "account ended") and unplain_words(text):  # "the Vesta Herald reported"
-        return None
+    if role not in ("reason", "account ended") and (unplain_words(text) or saying_verbs(text)):
+        return None  # "the Vesta Herald reported", "Vesta asked", "Vesta's minister posted"
     shown = "”, “".join(markers[:4])
     return (
         f"“{text}” is given as a {role} but holds no word that tells {what} (“{shown}”, … in vocabulary.py)"
@@ -3822,6 +3840,17 @@ def _framing_problems(
         "or a time: it may set the fact in a story, a plan, a label or someone's view. If it does, add "
         f"attribution = “{opening}” (role `hedge`, or `source` when it names who says so); if it is a place, "
         "add its noun to PLAIN_OPENING_NOUNS in bot/briefs/vocabulary.py",
+    )
+
+
+def _holds_unmarked_source(text: str, sentences: Iterable[Span]) -> bool:
+    """Whether `text`, where one of `sentences` writes it, holds a phrase that names who says so with no verb
+    (`unmarked_sources`: ", per Vesta.", ", Vesta Herald."): such a text says who says so though no marker does."""
+    return any(
+        at <= start and end <= at + len(text)
+        for sentence in sentences
+        for _, start, end in unmarked_sources(sentence.text)
+        for at in find_words(text, sentence.text)
     )
 
 

@@ -247,8 +247,11 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
     for index, match in enumerate(matches):
         word = match.group()
         folded = lexicon.bare(word).casefold()
-        if folded in vocabulary.QUESTIONING_VERBS and _closing(sentence, matches, index, tail=True):
-            # ", Vesta asked." puts the sentence in Vesta's mouth, as ", Vesta said." does (HOSTILE-12 Q2)
+        if _plain(folded, "VERB", vocabulary.CLOSING_SAYING_VERBS) and _closing(
+            sentence, matches, index, tail=True
+        ):
+            # ", Vesta asked." and ", Vesta's minister posted." put the sentence in Vesta's mouth, as ", Vesta
+            # said." does (HOSTILE-12 Q2, H6)
             unread.append((word, match.start(), match.end(), True))
             continue
         if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
@@ -483,3 +486,93 @@ def plan_opening(sentence: str) -> str | None:
         return None
     words = {word.strip(".,;:!?\"'“”‘’()").casefold() for word in opening[0].split()}
     return opening[0] if words & vocabulary.PLAN_NOUNS else None
+
+
+def saying_verbs(text: str) -> tuple[str, ...]:
+    """The words of `text` (an attribution) that are verbs of `CLOSING_SAYING_VERBS` ("Vesta asked", "Vesta's
+    minister posted"): what lets it say who says so though no marker list holds them."""
+    return tuple(
+        m.group()
+        for m in _WORD.finditer(text)
+        if _plain(lexicon.bare(m.group()), "VERB", vocabulary.CLOSING_SAYING_VERBS)
+    )
+
+
+_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:[A-Z][\w'.&-]*|of|the|and|for|&))*"
+_END = r"(?=[\s.!?\"')\]]*$)"
+_VIEW_PREPOSITIONS = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in vocabulary.VIEW_PREPOSITIONS)
+# Who says so, named with no verb (HOSTILE-12 H6): the phrase, and in the group `core` what an attribution must hold.
+_UNMARKED_SOURCES: Final = (
+    # ", per Vesta.", "per the ministry": not "per cent", "per year" (`_source_phrase`)
+    re.compile(
+        rf"\b(?P<core>{vocabulary.PER_SOURCE}\s+(?:(?:the|a|an|its|their|his|her|one|some)\s+)?[\w'-]+"
+        r"(?:\s+[A-Z][\w'.&-]*)*)"
+    ),
+    # "(source: Vesta)", "sources: Vesta officials"
+    re.compile(
+        rf"\b(?P<core>(?:{'|'.join(vocabulary.SOURCE_LABELS)})\s*:\s*[^,;:()]*[^\s,;:().!?])", re.IGNORECASE
+    ),
+    # ", by Vesta's count.", ", in Vesta's view.": a possessive's noun, set off at the sentence's end
+    re.compile(
+        rf",\s*(?P<core>(?:{_VIEW_PREPOSITIONS})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+(?:'s|s')\s+"
+        rf"(?P<noun>[a-z]+)(?:\s+[a-z]+)?){_END}"
+    ),
+    # ", by some estimates.", ", by one estimate.", ", in one account."
+    re.compile(
+        rf",\s*(?P<core>(?P<preposition>{_VIEW_PREPOSITIONS})\s+(?P<quantifier>[a-z]+)\s+(?P<noun>[a-z]+)"
+        rf"(?:\s+[a-z]+)?){_END}"
+    ),
+    # " (Vesta Herald)." and " - Vesta." closing the sentence: a name alone in brackets or after a dash
+    re.compile(rf"\((?P<core>{_NAME})\){_END}"),
+    re.compile(rf"\s[-\u2013\u2014]+\s*(?P<core>{_NAME}){_END}"),
+    # ", Vesta Herald.": a name alone after a comma, after a word in small letters or an amount (not "to Oster,
+    # Estria", a place and its country: `_source_phrase`)
+    re.compile(rf"(?P<before>\S+),\s*(?P<core>{_NAME}){_END}"),
+    # "what Vesta calls $9 million": the amount is Vesta's word
+    re.compile(
+        rf"\b(?P<core>what\s+(?:[\w'-]+\s+){{0,4}}?(?:{'|'.join(vocabulary.NAMING_VERBS)}))\b", re.IGNORECASE
+    ),
+)
+
+
+@lru_cache(maxsize=4096)
+def unmarked_sources(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Each phrase of `sentence` (normalised) that names who says so with no saying verb, with its offsets: ", per
+    Vesta.", "(source: Vesta)", ", by Vesta's count.", ", by some estimates.", " (Vesta Herald).", " - Vesta.",
+    ", Vesta Herald.", "what Vesta calls" (HOSTILE-12 H6). Its fact needs an attribution that holds the phrase.
+    Outside quotation marks only."""
+    quoted = _quoted(sentence)
+    found: dict[tuple[int, int], str] = {}
+    for pattern in _UNMARKED_SOURCES:
+        for match in pattern.finditer(sentence):
+            start = match.start("core")
+            core = match["core"].rstrip(".")  # a name's last dot is the full stop ("- Vesta.")
+            if any(a < start < b for a, b in quoted) or not _source_phrase(match):
+                continue
+            found.setdefault((start, start + len(core)), core)
+    spans = sorted(found)
+    return tuple(
+        (found[(a, b)], a, b)
+        for a, b in spans
+        if not any((c, d) != (a, b) and c <= a and b <= d for c, d in spans)
+    )
+
+
+def _source_phrase(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    core = match["core"]
+    if "quantifier" in groups:
+        if groups["quantifier"] not in vocabulary.VIEW_QUANTIFIERS:
+            return False
+        return groups["preposition"].casefold() != "in" or groups["noun"] in vocabulary.VIEW_NOUNS
+    if "before" in groups:
+        return not groups["before"][:1].isupper() and not all(
+            w.casefold() in vocabulary.RELATIVE_TIME_WORDS for w in core.rstrip(".").split()
+        )
+    if "noun" in groups:
+        return groups["noun"] not in vocabulary.PLAIN_OPENING_NOUNS
+    words = core.split()
+    if words[0] == vocabulary.PER_SOURCE:
+        return len(words) > 1 and (words[1][:1].isupper() or words[1] in _DETERMINERS | {"one", "some"})
+    # a name alone that is a time is when, not who ("…, Monday.")
+    return not all(w.casefold() in vocabulary.RELATIVE_TIME_WORDS for w in words)

@@ -129,3 +129,70 @@ def test_an_adjective_that_is_an_adverb_too_hedges_before_a_verb() -> None:
 
 def test_a_loan_likely_lent_needs_its_hedge() -> None:
     assert "loans[0].attribution" in _loan_refused("Norland likely lent Estria $9 million.")
+
+
+# ---------------------------------------------------------------- H6: who says so, named with no verb
+
+# each tail names who says so; the attribution written from the sentence makes the loan that one's claim
+UNMARKED_SOURCES = (
+    (", per Vesta.", "per Vesta"),
+    (", per the Vesta ministry.", "per the Vesta ministry"),
+    (", by Vesta's count.", "by Vesta's count"),
+    (", by some estimates.", "by some estimates"),
+    (", by one estimate.", "by one estimate"),
+    (", by all accounts.", "by all accounts"),
+    (", in one account.", "in one account"),
+    (", on Vesta's figures.", "on Vesta's figures"),
+    (", in Vesta's account.", "in Vesta's account"),
+    (", in Vesta's view.", "in Vesta's view"),
+    (" (Vesta Herald).", "Vesta Herald"),
+    (" (source: Vesta).", "source: Vesta"),
+    (" - Vesta.", "Vesta"),
+    (" \u2014 Vesta Herald.", "Vesta Herald"),
+    (", Vesta Herald.", "Vesta Herald"),
+    (", Vesta's minister posted.", "Vesta's minister posted"),
+    (", Vesta's minister tweeted.", "Vesta's minister tweeted"),
+    (", Vesta's minister shared.", "Vesta's minister shared"),
+    (", thought to be the largest loan.", "thought to be the largest loan"),
+)
+
+
+@pytest.mark.parametrize(("tail", "attribution"), UNMARKED_SOURCES)
+def test_a_source_named_with_no_verb_needs_its_attribution(tail: str, attribution: str) -> None:
+    sentence = f"Norland lent Estria $9 million{tail}"
+    assert "loans[0].attribution" in _loan_refused(sentence)
+    role = "hedge" if attribution.startswith("thought") else "source"
+    assert _loan_refused(sentence, attribution={"text": attribution, "role": role}) == []
+
+
+@pytest.mark.parametrize(("tail", "attribution"), UNMARKED_SOURCES[:3])
+def test_an_aid_flow_sourced_with_no_verb_needs_its_attribution(tail: str, attribution: str) -> None:
+    sentence = f"Norland sent fuel to Estria{tail}"
+    assert "aid[0].attribution" in _flow_refused(sentence)
+    assert _flow_refused(sentence, attribution={"text": attribution, "role": "source"}) == []
+
+
+def test_what_someone_calls_an_amount_needs_its_attribution() -> None:
+    assert "loans[0].attribution" in _loan_refused("Norland lent Estria what Vesta calls $9 million.")
+
+
+# the same shapes, naming no one: the loan is the article's own
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ".",
+        " in Estria's harbour.",
+        ", in one payment.",
+        ", on Monday.",
+        " (about €8 million).",
+        " - a record.",
+        ", in two tranches.",
+    ],
+)
+def test_a_loan_with_no_source_in_its_tail_still_passes(tail: str) -> None:
+    assert _loan_refused(f"Norland lent Estria $9 million{tail}") == []
+
+
+def test_a_name_after_a_place_is_its_country_not_a_source() -> None:
+    sentence = "Norland sent fuel to Estria, Vesta."
+    assert "aid[0].attribution" not in _flow_refused(sentence)
