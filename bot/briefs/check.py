@@ -76,7 +76,9 @@ from bot.briefs.vocabulary import (
     AVOIDING_WORDS,
     BACK_REFERENCES,
     BODY_NOUNS,
+    CLAIMING_VERBS,
     CLAUSE_WORDS,
+    CLOSING_SAYING_VERBS,
     CONTRAST_POINTING_BACK,
     CONTRAST_WORDS,
     CREDIT_LINE_WORDS,
@@ -510,6 +512,8 @@ class _Checker:
                         f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
                         f"add attribution = “…{marker}…” with the words of that sentence that carry it",
                     )
+                else:
+                    yield from _cut_speaker(where, sentence.text, marker, start, end, spans)
             for word, start, end in (
                 *unread_words(sentence.text),
                 *_content_clause_heads(item, sentence.text),
@@ -526,6 +530,8 @@ class _Checker:
                         "as its own all the same, add the word's base form to PLAIN_VERBS or PLAIN_ADVERBS (a noun "
                         "opening the sentence after a possessive: PLAIN_OPENING_NOUNS) in bot/briefs/vocabulary.py",
                     )
+                elif not reported:  # ", critics of Vesta reported.": cut to "Vesta reported"
+                    yield from _cut_speaker(where, sentence.text, word, start, end, spans, verb=True)
             for text, _, end in spans:
                 cut = cut_mid_clause(sentence.text, text, end)
                 if cut is not None:
@@ -588,6 +594,7 @@ class _Checker:
         closing_spans = spans if closing is sentence else _spans(given, closing.text)
         covering = [text for text, a, b in closing_spans if a <= start and end <= b]
         placed.update(covering)
+        yield from _cut_speaker(where, closing.text, marker, start, end, closing_spans)
         if covering and not any(roles[text] == "source" for text in covering):
             yield Problem(
                 f"{where}.attribution",
@@ -3841,6 +3848,58 @@ def _framing_problems(
         f"attribution = “{opening}” (role `hedge`, or `source` when it names who says so); if it is a place, "
         "add its noun to PLAIN_OPENING_NOUNS in bot/briefs/vocabulary.py",
     )
+
+
+def _cut_speaker(
+    where: str,
+    sentence: str,
+    marker: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[str, int, int]],
+    *,
+    verb: bool = False,
+) -> Iterator[Problem]:
+    """An attribution that holds a saying verb must start where its speaker starts (HOSTILE-12 H9): "Vesta said"
+    cut from "…, critics of Vesta said." gives the claim to Vesta, whose critics made it. The speaker is the
+    whole subject of the verb: the words before it back to the comma, semicolon, colon or dash that sets the
+    saying off (or the sentence's start), when they are a few words with no verb among them. `verb` says the
+    marker is a word the lists do not hold: it counts when it is a verb of saying or thinking ("reported")."""
+    sayings = CLAIMING_VERBS | CLOSING_SAYING_VERBS
+    if not (marker.casefold() in _VERB_MARKERS or (verb and set(lexicon.lemmas(marker, "VERB")) & sayings)):
+        return
+    speaker = _speaker_of(sentence, start)
+    if speaker is None:
+        return
+    covering = [(text, a) for text, a, b in spans if a <= start and end <= b]
+    if covering and all(a > speaker for _, a in covering):
+        whole = sentence[speaker:end]
+        yield Problem(
+            f"{where}.attribution",
+            f"“{covering[0][0]}” is cut from who says so: the speaker of “{marker}” is "
+            f"“{sentence[speaker:start].strip()}”, and the attribution starts where that phrase starts "
+            f"(“{whole}”)",
+        )
+
+
+_NOT_A_SPEAKER_OPENING = frozenset({"and", "but", "or", "as", "while"})
+_SAYING_SET_OFF = re.compile(r"[,;:\u2014\u2013(\"]|\s-\s")
+
+
+def _speaker_of(sentence: str, marker_start: int) -> int | None:
+    """Where the subject of the saying verb at `marker_start` starts in `sentence`, or None when the words before
+    it are not a speaker alone (a clause, a verb: "Norland sent fuel and Vesta said so")."""
+    cuts = [m.end() for m in _SAYING_SET_OFF.finditer(sentence, 0, marker_start)]
+    begin = cuts[-1] if cuts else 0
+    words = list(re.finditer(r"\S+", sentence[begin:marker_start]))
+    if not words or len(words) > 8:
+        return None
+    bare = [w.group().strip(_PUNCTUATION) for w in words]
+    if any(lexicon.only(w, "VERB") for w in bare) or bare[0].casefold() in _NOT_A_SPEAKER_OPENING:
+        return None  # a clause, or "…, as Vesta said"
+    if bare[-1].casefold() in PASSIVE_AUXILIARIES:
+        return None  # "Norland is feared to have sent …": a passive's subject is not who fears
+    return begin + words[0].start()
 
 
 def _holds_unmarked_source(text: str, sentences: Iterable[Span]) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.briefs.article import asks
-from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, refused
+from tests.unit.test_sixth_reading import _deal_flow, _deal_loan, checked, refused
 from tests.unit.test_undone_giving import _article
 
 
@@ -196,3 +196,56 @@ def test_a_loan_with_no_source_in_its_tail_still_passes(tail: str) -> None:
 def test_a_name_after_a_place_is_its_country_not_a_source() -> None:
     sentence = "Norland sent fuel to Estria, Vesta."
     assert "aid[0].attribution" not in _flow_refused(sentence)
+
+
+# ---------------------------------------------------------------- H9: an attribution cut from its speaker
+
+# the attribution "Vesta said", cut from a longer speaker phrase, gives the claim to Vesta
+CUT_SPEAKERS = ("a parody account of Vesta", "someone close to Vesta", "critics of Vesta", "no one but Vesta")
+
+
+@pytest.mark.parametrize("speaker", CUT_SPEAKERS)
+def test_an_attribution_cut_from_its_speaker_is_refused(speaker: str) -> None:
+    sentence = f"Norland sent fuel to Estria, {speaker} said."
+    assert "aid[0].attribution" in _flow_refused(
+        sentence, attribution={"text": "Vesta said", "role": "source"}
+    )
+    assert _flow_refused(sentence, attribution={"text": f"{speaker} said", "role": "source"}) == []
+
+
+def test_the_cut_speaker_is_named_whole() -> None:
+    sentence = "Norland sent fuel to Estria, critics of Vesta said."
+    flow = _deal_flow(
+        "Norland", "fuel", "sent", sentence, attribution={"text": "Vesta said", "role": "source"}
+    )
+    messages = [m for _, m in checked(_article(sentence), aid=[flow])[1]]
+    assert any("“critics of Vesta said”" in m for m in messages)
+
+
+def test_an_opening_attribution_cut_from_its_speaker_is_refused() -> None:
+    sentence = "Critics of Vesta said Norland sent fuel to Estria."
+    assert "aid[0].attribution" in _flow_refused(
+        sentence, attribution={"text": "Vesta said", "role": "source"}
+    )
+    assert _flow_refused(sentence, attribution={"text": "Critics of Vesta said", "role": "source"}) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland sent fuel to Estria, Vesta said.",
+        "Norland sent fuel to Estria, Vesta said on Tuesday.",
+        "Vesta said Norland sent fuel to Estria.",
+    ],
+)
+def test_an_attribution_that_is_its_whole_speaker_still_passes(sentence: str) -> None:
+    assert _flow_refused(sentence, attribution={"text": "Vesta said", "role": "source"}) == []
+
+
+@pytest.mark.parametrize("verb", ["reported", "posted"])
+def test_a_saying_verb_no_list_holds_keeps_its_whole_speaker(verb: str) -> None:
+    sentence = f"Norland sent fuel to Estria, critics of Vesta {verb}."
+    assert "aid[0].attribution" in _flow_refused(
+        sentence, attribution={"text": f"Vesta {verb}", "role": "source"}
+    )
+    assert _flow_refused(sentence, attribution={"text": f"critics of Vesta {verb}", "role": "source"}) == []
