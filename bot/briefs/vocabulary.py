@@ -1146,8 +1146,10 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     # a title's "-elect" ("Mayor-elect Oster"): choosing by vote, never who says so or a hedge (REVIEW-7 C20)
     | {"elect"}
 )
+# how it was done, not whether; "alone" is an adjective as well, read as an adverb before a verb ("Norland
+# alone sent fuel"): it says who only
 PLAIN_ADVERBS: Final[frozenset[str]] = frozenset(
-    {"militarily", "jointly", "quickly", "swiftly", "promptly"}  # how it was done, not whether
+    {"militarily", "jointly", "quickly", "swiftly", "promptly", "alone"}
 )
 # Nouns after a possessive that open a sentence as a place or a side, not as whose view it is ("In Estria's
 # harbour, …", "For the ministers' part, …"); any other ("In Vesta's view, …") needs an attribution.

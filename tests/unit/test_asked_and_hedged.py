@@ -127,6 +127,10 @@ def test_an_adjective_that_is_an_adverb_too_hedges_before_a_verb() -> None:
     assert "aid[0].attribution" in _flow_refused("Norland likelier sent fuel to Estria.")
 
 
+def test_an_adjective_before_a_verb_that_says_who_only_still_passes() -> None:
+    assert _flow_refused("Norland alone sent fuel to Estria.") == []
+
+
 def test_a_loan_likely_lent_needs_its_hedge() -> None:
     assert "loans[0].attribution" in _loan_refused("Norland likely lent Estria $9 million.")
 
