@@ -162,13 +162,26 @@ LOAN_WORDS = (
 _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
 
 
-def _doubted_after(paragraph: Paragraph, sentence_end: int, items: Sequence[str]) -> tuple[str, str] | None:
+def _sentence_before(paragraph: Paragraph, at: int) -> str:
+    """The words of the sentence standing at `at` in `paragraph`, up to `at`."""
+    sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+    return paragraph.text[sentence.start if sentence is not None else 0 : at]
+
+
+def _doubted_after(
+    paragraph: Paragraph, sentence_end: int, items: Sequence[str], next_paragraph: Paragraph | None = None
+) -> tuple[str, str] | None:
     """The sentence after a giving's, in its paragraph, when it points back to the giving (`POINTING_BACK_WORDS`,
     or an item) and denies, doubts, asks or undoes it ("That is false.", "This could not be verified.", "Or did
     it?", "Vesta seized it at sea.", "The fuel never arrived."): None when there is none. Fails closed on an
     unread verb there, as `undoing_words` does within the giving's own sentence. Returns the sentence and the
     words that read so."""
     following = next((s for s in paragraph.sentences if s.start >= sentence_end), None)
+    if following is None and next_paragraph is not None and next_paragraph.sentences:
+        # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it
+        first = next_paragraph.sentences[0]
+        lead = first.text.split()[0].strip(_PUNCTUATION).casefold() if first.text.split() else ""
+        following = first if lead in POINTING_BACK_WORDS else None
     if following is None:
         return None
     text = following.text
@@ -1581,9 +1594,16 @@ class _Checker:
         doers = [found for at in clauses for found in self._verb_doers(at, verb)]
         if not doers or any(found[2] is not None and found[2].passive for found in doers):
             return  # a passive's agent is read by its own rule
-        if any(found[2] is None and found[0].text[: found[1]].rstrip().endswith(",") for found in doers):
-            return  # a caption's participle ("MILITARY AID, delivered as part of …") has no subject to read
         forms = self._forms(value)
+        if any(
+            found[2] is None
+            and found[0].text[: found[1]].rstrip().endswith(",")
+            and not any(find_words(form, _sentence_before(found[0], found[1])) for form in forms)
+            for found in doers
+        ):
+            # a caption's participle ("MILITARY AID, delivered as part of …") has no subject to read; a party
+            # named before it ("Norland's rival, Vesta, sent …") is still read against the verb
+            return
         # fails closed (HOSTILE-12 C5): where no subject is read ("Norland blocked fuel sent to Estria"), the
         # party must stand just before the verb (`_does_it`), as a caption's does ("MILITARY AID, delivered")
         if any(self._does_it(forms, verb, found) for found in doers):
@@ -1666,7 +1686,14 @@ class _Checker:
                 sentences = place.paragraph.sentences_over(at, at + len(verb))
                 sentence_end = max(s.end for s in sentences)
                 after = place.paragraph.text[at + len(verb) : max(sentence_end, place.end)]
-                doubted = _doubted_after(place.paragraph, sentence_end, items)
+                paragraphs = self.article.paragraphs
+                number = place.paragraph.number
+                doubted = _doubted_after(
+                    place.paragraph,
+                    sentence_end,
+                    items,
+                    paragraphs[number] if number < len(paragraphs) else None,
+                )
                 if doubted is not None:
                     yield Problem(
                         f"{where}.status",

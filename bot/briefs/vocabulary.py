@@ -1293,6 +1293,15 @@ FALSITY_WORDS: Final[tuple[str, ...]] = (
     "denies",
     "disputed",
     "disputes",
+    "story",
+    "version",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "propaganda",
+    "unverified",
+    "unconfirmed",
 )
 # After a giving, a clause of contrast that points back to it ("…, but the navy stopped it", "…, but it sank",
 # "…, only for Vesta to keep it") may undo it whatever its verb: a done status fails closed there.

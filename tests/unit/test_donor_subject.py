@@ -108,3 +108,10 @@ def test_a_lender_named_to_be_denied_is_refused_once() -> None:
     sentence = "Vesta, rather than Norland, lent Estria $9 million."
     loan = _deal_loan("Norland", "$9 million", "lent", sentence)
     assert refused(_article(sentence), loans=[loan]) == ["loans[0].lender"]
+
+
+def test_a_party_named_before_an_apposition_is_not_its_subject() -> None:
+    sentence = "Norland's rival, Vesta, sent fuel to Estria."
+    assert "aid[0].donor" in refused(
+        _article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence)]
+    )

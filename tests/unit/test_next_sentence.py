@@ -53,3 +53,16 @@ def test_a_giving_the_next_sentence_goes_on_from_stays_done(following: str) -> N
 def test_a_next_sentence_about_another_giving_of_the_item_leaves_it_done() -> None:
     flow = _deal_flow("Norland", "fuel", "sent", GIVING)
     assert refused(_article(f"{GIVING} Vesta did not send fuel."), aid=[flow]) == []
+
+
+def test_a_paragraph_that_opens_by_pointing_back_and_denying_undoes_the_giving() -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    article = (
+        f"Fuel for Estria\n\n{GIVING}\n\nThat report was false.\nEstria Harbour News staff contributed.\n"
+    )
+    assert "aid[0].status" in refused(article, aid=[flow])
+
+
+def test_a_next_sentence_calling_it_a_story_undoes_the_giving() -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    assert "aid[0].status" in refused(_article(f"{GIVING} At least, that is the official story."), aid=[flow])
