@@ -58,6 +58,7 @@ from bot.briefs.models import (
 from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.unread import (
+    framing_asides,
     framing_opening,
     plan_opening,
     saying_verbs,
@@ -3859,22 +3860,22 @@ def _framing_problems(
     novel, …", "Under the plan, …", "Rumour: …") needs an attribution covering them, unless a marker the other
     rules read stands inside them ("In theory", "In Vesta's view"): the check cannot tell a story's, a plan's or
     a label's fact from the article's own, and fails closed."""
-    found = framing_opening(sentence.text)
-    if found is None:
-        return
-    opening, start, end = found
+    opened = framing_opening(sentence.text)
     inside = [*needed, *((w, a, b) for w, a, b in unread_words(sentence.text))]
-    if any(start <= a and b <= end for _, a, b in inside):
-        return  # read, and asked for, by its own rule
-    if any(a <= start and end <= b for _, a, b in spans):
+    for opening, start, end in [*([opened] if opened is not None else []), *framing_asides(sentence.text)]:
+        if any(start <= a and b <= end for _, a, b in inside):
+            continue  # read, and asked for, by its own rule
+        if any(a <= start and end <= b for _, a, b in spans):
+            continue
+        how = "opens" if opened is not None and start == opened[1] else "sets off"
+        yield Problem(
+            f"{where}.attribution",
+            f"{paragraph.located} {how} “{sentence.text}” with “{opening}”, which the check cannot read as a "
+            "place or a time: it may set the fact in a story, a plan, a label or someone's view. If it does, add "
+            f"attribution = “{opening}” (role `hedge`, or `source` when it names who says so); if it is a "
+            "place, add its noun to PLAIN_OPENING_NOUNS in bot/briefs/vocabulary.py",
+        )
         return
-    yield Problem(
-        f"{where}.attribution",
-        f"{paragraph.located} opens “{sentence.text}” with “{opening}”, which the check cannot read as a place "
-        "or a time: it may set the fact in a story, a plan, a label or someone's view. If it does, add "
-        f"attribution = “{opening}” (role `hedge`, or `source` when it names who says so); if it is a place, "
-        "add its noun to PLAIN_OPENING_NOUNS in bot/briefs/vocabulary.py",
-    )
 
 
 def _cut_speaker(

@@ -433,6 +433,25 @@ def framing_opening(sentence: str) -> tuple[str, int, int] | None:
     return opening.strip(), start, start + len(opening.strip())
 
 
+_ASIDE = re.compile(r",\s*(?P<phrase>[^,;:\"“”()]+?)\s*(?=,)")
+
+
+def framing_asides(sentence: str) -> list[tuple[str, int, int]]:
+    """The phrases set off by commas inside `sentence` (normalised) that would frame its fact as an opening
+    does (`framing_opening`): "Norland, in the novel, sent …", "…, as the rumour has it, sent …". Their fact
+    needs an attribution covering them, as an opening's does (a frame closing the sentence, "… in a dream.", is
+    read by the status rule: `UNDOING_AFTER`)."""
+    found: list[tuple[str, int, int]] = []
+    for match in _ASIDE.finditer(sentence):
+        phrase = match["phrase"]
+        if phrase.casefold().startswith(vocabulary.ASIDE_LINKS):
+            continue  # "Vesta, as opposed to Norland, sent …": a comparison, read by the donor rule
+        framed = framing_opening(f"{phrase}, x")
+        if framed is not None and framed[0] == phrase.strip():
+            found.append((phrase.strip(), match.start("phrase"), match.start("phrase") + len(phrase.strip())))
+    return found
+
+
 def _telling(words: str) -> bool:
     """Whether `words` before a colon tell something themselves ("Norland sent three things: …", "Oster said: …"):
     a verb, which a label ("Rumour", "Headline in the Vesta Herald") does not hold."""

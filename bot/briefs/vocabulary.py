@@ -1315,6 +1315,20 @@ CONTRAST_WORDS: Final[tuple[str, ...]] = (
     "only to",
 )
 CONTRAST_POINTING_BACK: Final[frozenset[str]] = frozenset({"it", "them", "this", "that", "these", "those"})
+# Phrases set off by commas that compare or link, not frame ("Vesta, as opposed to Norland, sent …"): the
+# framing rule leaves them to the donor's.
+ASIDE_LINKS: Final[tuple[str, ...]] = (
+    "as opposed to",
+    "as well as",
+    "as part of",
+    "as with",
+    "as of",
+    "as usual",
+    "as such",
+    "as before",
+    "as agreed",
+    "as promised",
+)
 UNDOING_AFTER: Final[tuple[str, ...]] = (
     "never",
     "or tried",
