@@ -140,6 +140,7 @@ from bot.briefs.vocabulary import (
     STATUS_VERBS,
     TAIL_WORDS,
     TO_GOVERNORS,
+    TO_HAVE_READ,
     UNDOING_AFTER,
     UNDOING_LATER,
     VERB_ADVERBS,
@@ -161,6 +162,48 @@ LOAN_WORDS = (
 )
 # Words between a denying word and the loan word it denies: "not as a loan", "rather than any loan".
 _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
+
+
+_STATEMENT_OPENING = re.compile(r"^\s*(?:That\s|It\s+(?:is|was|seems|remains|appears)\s+\w+)")
+_CLAUSE_ENDING = re.compile(
+    r"[,;:()—–]|\s(?:which|who|whom|whose|that|where|when|and|but|or|while|because|as|after|before|since|until"
+    r"|if|though|although)\s",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(r"\b(?:is|was|are|were|remains|seems|appears)\b", re.IGNORECASE)
+
+
+def _inside_statement(text: str, sentence_start: int, verb_start: int, verb_end: int) -> str | None:
+    """How a giving's sentence tells it as other than done, or None (HOSTILE-13 D1–D3, K1–K6): the giving is a
+    clause that another predicate judges ("That Norland sent fuel … is untrue", "Norland sent fuel … is
+    nonsense", "It is possible Norland sent …"), or what should, was meant to or failed to be done ("ought to
+    have sent", "was to have lent"). Fails closed: the check does not read what the other predicate says."""
+    before = text[sentence_start:verb_start]
+    # a hedge or a saying the attribution rules read ("It is unclear whether", "is said to have") is theirs
+    marked = [(a, b) for _, a, b in _markers_needing_attribution(text[sentence_start:])]
+    opening = _STATEMENT_OPENING.match(before)
+    if opening is not None and not any(a < len(before) for a, _ in marked):
+        return f"inside the statement its sentence opens with (“{opening.group().strip()} …”)"
+    had = re.search(r"(\w+)\s+to\s+have\s+(?:\w+\s+)?$", before)
+    passive_report = (
+        had is not None
+        and had[1].casefold().endswith("ed")
+        and before[: had.start()].split()[-1:] in (["is"], ["are"], ["was"], ["were"])
+    )  # "is supposed to have sent": an unlisted verb of saying or doubt, which the attribution rules ask for
+    if (
+        had is not None
+        and had[1].casefold() not in TO_HAVE_READ
+        and not passive_report
+        and not any(a <= had.start() < b for a, b in marked)
+    ):
+        return f"as what “{had.group().strip()}” it, which may never have been done"
+    if re.search(r"\b(?:that|which|who|whom)\b", before, re.IGNORECASE):
+        return None  # "The fuel that Norland sent to Estria was cheap": the verb is a relative clause's
+    own = _CLAUSE_ENDING.split(text[verb_end:], maxsplit=1)[0]
+    copula = _COPULA.search(own)
+    if copula is not None:
+        return f"as the subject of “{own[copula.start() :].strip(' .!?')}”, which judges the giving"
+    return None
 
 
 def _sentence_before(paragraph: Paragraph, at: int) -> str:
@@ -198,7 +241,7 @@ def _doubted_after(
     marker = _markers_needing_attribution(text)
     if marker:
         return text, f"“{marker[0][0]}”"
-    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, "back"):
+    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, *UNDOING_LATER):
         if find_words(word, text, ignore_case=True):
             return text, f"“{word}”"
     unread = undoing_words(text, 0) if pointing else ()
@@ -222,6 +265,26 @@ def _contrast_pointing_back(after: str, items: Sequence[str]) -> list[str]:
             if back or any(find_words(normalise(item), rest) for item in items):
                 return [f"{word} … {sorted(back)[0] if back else 'the item'}"]
     return []
+
+
+def _denied_place(before: Sequence[str]) -> bool:
+    """Whether the words before a place (case-folded) deny it: "not in", "rather than in", "instead of"."""
+    tail = " ".join(before[-3:])
+    words = tail.split()
+    if words and words[-1] in PLACE_PREPOSITIONS:
+        tail = " ".join(words[:-1])
+    return any(tail == d or tail.endswith(" " + d) for d in DENYING_WORDS) or tail.endswith("instead of")
+
+
+def _places_it(before: Sequence[str]) -> bool:
+    """Whether the words before a place (case-folded) put something in it: a place preposition, not denied
+    ("in Estria, not in Vesta"), and "from" not after a noun it would qualify ("envoys from Vesta")."""
+    if not before or before[-1] not in PLACE_PREPOSITIONS or _denied_place(before):
+        return False
+    if before[-1] == "from" and len(before) > 1:
+        owner = before[-2]
+        return not (lexicon.may_be(owner, "NOUN") and not lexicon.may_be(owner, "VERB"))
+    return True
 
 
 def _taker_first(verb: str) -> bool:
@@ -1689,6 +1752,19 @@ class _Checker:
                 after = place.paragraph.text[at + len(verb) : max(sentence_end, place.end)]
                 paragraphs = self.article.paragraphs
                 number = place.paragraph.number
+                inside = _inside_statement(
+                    place.paragraph.text[: max(s.end for s in sentences)],
+                    sentences[0].start,
+                    at,
+                    at + len(verb),
+                )
+                if inside is not None:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” is told {inside}, not as done; "
+                        "change the status, or tell it as a key point in the article's words",
+                    )
+                    return
                 doubted = _doubted_after(
                     place.paragraph,
                     sentence_end,
@@ -2146,13 +2222,22 @@ class _Checker:
         first = wanted.split()[0].casefold() if wanted.split() else ""
         if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
             return
-        before_words = [
-            text[:at].split()[-1].casefold() if text[:at].split() else ""
+        befores = [
+            [w.strip(_PUNCTUATION).casefold() for w in text[:at].split()]
             for text in (normalise(t) for t in texts)
             for form in [wanted, *self.aliases.get(wanted, [])]
             for at in find_words(form, text)
         ]
-        if any(word in PLACE_PREPOSITIONS for word in before_words):
+        before_words = [before[-1] if before else "" for before in befores]
+        denied = [before for before in befores if _denied_place(before)]
+        if any(_places_it(before) for before in befores):
+            return
+        if denied:
+            yield Problem(
+                field,
+                f"“{value}” is named only to be denied (“{' '.join(denied[0][-3:])} {value}”): it is not where "
+                "it happened; give the place the article says",
+            )
             return
         shown = "”, “".join(sorted({w for w in before_words if w}))
         yield Problem(

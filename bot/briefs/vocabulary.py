@@ -1051,6 +1051,7 @@ PLAN_WORDS: Final[frozenset[str]] = frozenset(
 POSSIBLE_MODALS: Final[frozenset[str]] = frozenset({"could", "can", "may", "might"})
 VERB_ADVERBS: Final[frozenset[str]] = frozenset(
     {"also", "already", "now", "just", "finally", "still", "then", "recently", "previously", "reportedly"}
+    | {"first", "again", "later"}  # "Norland first sent fuel …": its subject is Norland
 )
 
 # Words for the speaker or the one spoken to ("we’ve built …", "our", "you"): a heading opening with one stands
@@ -1273,6 +1274,26 @@ FUTURE_FROM_WORDS: Final[tuple[str, ...]] = ("from", "starting", "beginning", "a
 # names an item of the giving): "Norland sent fuel to Estria. That is false." (HOSTILE-12 H11).
 POINTING_BACK_WORDS: Final[frozenset[str]] = frozenset(
     {"it", "this", "that", "these", "those", "them", "such", "none", "neither", "or", "so", "claim", "report"}
+    | {
+        "account",
+        "shipment",
+        "shipments",
+        "delivery",
+        "consignment",
+        "transfer",
+        "deal",
+        "loan",
+        "aid",
+        "gift",
+    }
+)
+# Before "to have" and a done verb, a word that makes the giving what should, was meant to or failed to be
+# done ("ought to have sent", "was to have lent", "failed to have sent") unless it is one of these, which the
+# hedge and attribution rules read ("is said to have sent", "is known to have participated").
+TO_HAVE_READ: Final[frozenset[str]] = frozenset(
+    {"known", "said", "believed", "thought", "reported", "understood", "alleged", "claimed", "rumoured"}
+    | {"rumored", "estimated", "expected", "feared", "likely", "seems", "seem", "seemed", "appears", "appear"}
+    | {"appeared", "reputed", "presumed", "assumed", "suspected"}
 )
 # Words that call what a sentence points back to untrue: the giving it points back to is not told as done.
 FALSITY_WORDS: Final[tuple[str, ...]] = (

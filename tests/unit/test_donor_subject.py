@@ -115,3 +115,10 @@ def test_a_party_named_before_an_apposition_is_not_its_subject() -> None:
     assert "aid[0].donor" in refused(
         _article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence)]
     )
+
+
+@pytest.mark.parametrize("adverb", ["first", "again", "later"])
+def test_an_adverb_of_time_between_the_donor_and_the_verb_leaves_it_the_subject(adverb: str) -> None:
+    sentence = f"Norland {adverb} sent fuel to Estria in 2019."
+    flow = _deal_flow("Norland", "fuel", "sent", sentence, when="in 2019")
+    assert "aid[0].donor" not in refused(_article(sentence), aid=[flow])
