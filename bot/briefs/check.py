@@ -229,8 +229,14 @@ def _doubted_after(
     if following is None:
         return None
     text = following.text
-    words = {w.strip(_PUNCTUATION).casefold() for w in text.split()}
-    pointing = bool(words & POINTING_BACK_WORDS)
+    raw = text.split()
+    words = [w.strip(_PUNCTUATION).casefold() for w in raw]
+    # "that" points back only where a clause opens ("That is false.", "At least, that is …"); after a verb it
+    # is mostly a conjunction ("Officials said that the port is not open.")
+    pointing = bool(
+        {w for i, w in enumerate(words) if w != "that" or i == 0 or raw[i - 1].endswith(",")}
+        & POINTING_BACK_WORDS
+    )
     # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
     # names it ("Will Vesta send fuel too?")
     opening = re.sub(r"^(?:the|this|that|its)\s+", "", text, flags=re.IGNORECASE).casefold()

@@ -66,3 +66,9 @@ def test_a_paragraph_that_opens_by_pointing_back_and_denying_undoes_the_giving()
 def test_a_next_sentence_calling_it_a_story_undoes_the_giving() -> None:
     flow = _deal_flow("Norland", "fuel", "sent", GIVING)
     assert "aid[0].status" in refused(_article(f"{GIVING} At least, that is the official story."), aid=[flow])
+
+
+def test_a_that_inside_the_next_sentence_is_no_pointing_back() -> None:
+    flow = _deal_flow("Norland", "fuel", "sent", GIVING)
+    following = "Officials said that the port is not open."
+    assert refused(_article(f"{GIVING} {following}"), aid=[flow]) == []
