@@ -70,6 +70,7 @@ from bot.briefs.unread import (
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
     AID_KIND_WORDS,
+    ALL_OR_NONE_WORDS,
     ALMOST_WORDS,
     ASKING_TO,
     ASKING_VERBS,
@@ -90,6 +91,7 @@ from bot.briefs.vocabulary import (
     DENIAL_WORDS,
     DENYING_WORDS,
     DOUBTING_ADJECTIVES,
+    EXCEPTING_WORDS,
     EXPECTATION_WORDS,
     FALSITY_WORDS,
     FUTURE_FROM_WORDS,
@@ -314,13 +316,11 @@ def _loan_words(text: str) -> list[int]:
     return found
 
 
-# A party named just after one of these is the one left out ("Every country but Norland sent …", "Countries
-# other than Norland …"): not who gave, lent or received (HOSTILE-12 C2). "but" excepts only after a word
-# for all or none; elsewhere it joins clauses ("Vesta refused, but Norland sent …").
+# Where a party is the one left out: after EXCEPTING_WORDS, or after "but" following ALL_OR_NONE_WORDS.
 _EXCEPTED_BEFORE = re.compile(
-    r"(?:\b(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding|save\s+for)"
-    r"|\b(?:every|all|any|each|no|none|everyone|everybody|anyone|anybody|nobody|no\s+one)\b(?:\s+\w+){0,2}"
-    r"\s+but)\s*$",
+    r"(?:\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in EXCEPTING_WORDS) + ")"
+    r"|\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in ALL_OR_NONE_WORDS) + r")\b"
+    r"(?:\s+\w+){0,2}\s+but)\s*$",
     re.IGNORECASE,
 )
 

@@ -326,6 +326,32 @@ NOT_LOAN_WORDS: Final[tuple[str, ...]] = (
     "written off",
     "forgiven",
 )
+# A party named just after one of these is the one left out ("Countries other than Norland …"), and so after
+# "but" following one of ALL_OR_NONE_WORDS ("Every country but Norland sent …"; elsewhere "but" joins clauses):
+# not who gave, lent or received (HOSTILE-12 C2).
+EXCEPTING_WORDS: Final[tuple[str, ...]] = (
+    "except for",
+    "except",
+    "other than",
+    "apart from",
+    "aside from",
+    "excluding",
+    "save for",
+)
+ALL_OR_NONE_WORDS: Final[tuple[str, ...]] = (
+    "every",
+    "all",
+    "any",
+    "each",
+    "no",
+    "none",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "no one",
+)
 # A done verb just after one of these was not done ("Norland nearly sent fuel"): no status.
 ALMOST_WORDS: Final[frozenset[str]] = frozenset({"nearly", "almost", "barely", "narrowly", "all but"})
 # A name just after one of these is a route or a place passed, not who receives ("sent fuel through Estria to
