@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from bot.briefs import facts, kinds, lexicon
 from bot.briefs.article import Article, Located, Paragraph, Span, asks, find_words
@@ -83,6 +83,7 @@ from bot.briefs.vocabulary import (
     CLOSING_SAYING_VERBS,
     CONTRAST_POINTING_BACK,
     CONTRAST_WORDS,
+    CORRECTING_WORDS,
     CREDIT_LINE_WORDS,
     CREDIT_SHAPES,
     CREDIT_SMALL_WORDS,
@@ -94,8 +95,11 @@ from bot.briefs.vocabulary import (
     EXCEPTING_WORDS,
     EXPECTATION_WORDS,
     FALSITY_WORDS,
+    FORWARD_WORDS,
+    FRAMING_NOUNS,
     FUTURE_FROM_WORDS,
     FUTURE_TIME_WORDS,
+    GIVING_NOUNS,
     GOING_ON,
     HEDGE_MARKERS,
     LINK_WORDS,
@@ -218,10 +222,12 @@ def _doubted_after(
     paragraph: Paragraph, sentence_end: int, items: Sequence[str], next_paragraph: Paragraph | None = None
 ) -> tuple[str, str] | None:
     """The sentence after a giving's, in its paragraph, when it points back to the giving (`POINTING_BACK_WORDS`,
-    or an item) and denies, doubts, asks or undoes it ("That is false.", "This could not be verified.", "Or did
-    it?", "Vesta seized it at sea.", "The fuel never arrived."): None when there is none. Fails closed on an
-    unread verb there, as `undoing_words` does within the giving's own sentence. Returns the sentence and the
-    words that read so."""
+    an item, or a word that corrects, `CORRECTING_WORDS`) and denies, doubts, asks, corrects or undoes it ("That
+    is false.", "Or did it?", "In fact, Vesta sent it.", "It was all a drill.", "The fuel never arrived."): None
+    when there is none. Fails closed on an unread verb there, as `undoing_words` does within the giving's own
+    sentence, on a fragment with no verb of its own ("Or rather, to Vesta."), and on a copula that says what the
+    giving was, unless it names it as a giving (`GIVING_NOUNS`: "It was the third shipment this year."). Returns
+    the sentence and the words that read so."""
     following = next((s for s in paragraph.sentences if s.start >= sentence_end), None)
     if following is None and next_paragraph is not None and next_paragraph.sentences:
         # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it
@@ -233,6 +239,7 @@ def _doubted_after(
     text = following.text
     raw = text.split()
     words = [w.strip(_PUNCTUATION).casefold() for w in raw]
+    correcting = [w for w in CORRECTING_WORDS if find_words(w, text, ignore_case=True)]
     # "that" points back only where a clause opens ("That is false.", "At least, that is …"); after a verb it
     # is mostly a conjunction ("Officials said that the port is not open.")
     pointing = bool(
@@ -242,22 +249,97 @@ def _doubted_after(
     # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
     # names it ("Will Vesta send fuel too?")
     opening = re.sub(r"^(?:the|this|that|its)\s+", "", text, flags=re.IGNORECASE).casefold()
-    if not pointing and not any(opening.startswith(normalise(i).casefold()) for i in items):
+    item_first = any(opening.startswith(normalise(i).casefold()) for i in items)
+    if not pointing and not item_first and not correcting:
         return None
     if text.rstrip(" \"')]").endswith("?"):
         return text, "asks"
+    if correcting:
+        return text, f"“{correcting[0]}”, which corrects what was just told"
+    if not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w):
+        return text, "no verb of its own: it goes on with the giving's sentence"
     marker = _markers_needing_attribution(text)
     if marker:
         return text, f"“{marker[0][0]}”"
     for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, *UNDOING_LATER):
         if find_words(word, text, ignore_case=True):
             return text, f"“{word}”"
+    what_it_was = _what_it_was(text)
+    if what_it_was is not None:
+        return text, f"“{what_it_was}”, which says what the giving was"
     unread = undoing_words(text, 0) if pointing else ()
     if unread:  # "Vesta seized it at sea"; not "The fuel reached …", which does not point back
         return text, (
             f"“{unread[0]}”, a verb the check has no meaning for (if it tells the giving done all the same, add "
             "its base form to PLAIN_VERBS)"
         )
+    return None
+
+
+# Words after a copula that leave its complement to come: "It was all a drill.", "That was just the plan."
+_BEFORE_COMPLEMENT: Final = frozenset({"all", "just", "only", "merely", "simply", "then", "still", "also"})
+_DETERMINERS_OF_COMPLEMENT: Final = frozenset(
+    {"a", "an", "the", "one", "another", "part", "nothing", "something"}
+)
+
+
+def _what_it_was(text: str) -> str | None:
+    """The complement of the first copula in `text` when it says what its subject was rather than how it was: a
+    noun phrase or a name ("It was all a drill.", "That was the plan.", "It was Vesta."), not an adjective ("It
+    was late.") nor a passive ("It was sent by sea."), and not a phrase naming a giving ("It was the third
+    shipment this year.", `GIVING_NOUNS`). None otherwise."""
+    copula = _COPULA.search(text)
+    if copula is None:
+        return None
+    rest = text[copula.end() :].split()
+    words = [w.strip(_PUNCTUATION) for w in rest]
+    start = 0
+    while start < len(words) and words[start].casefold() in _BEFORE_COMPLEMENT:
+        start += 1
+    if start >= len(words) or not words[start]:
+        return None
+    head = words[start]
+    folded = head.casefold()
+    names = head[:1].isupper()
+    noun = folded in _DETERMINERS_OF_COMPLEMENT or (
+        lexicon.may_be(folded, "NOUN")
+        and not lexicon.may_be(folded, "ADJ")
+        and not lexicon.may_be(folded, "VERB")
+    )
+    if not (names or noun):
+        return None
+    if {w.casefold() for w in words[start:]} & GIVING_NOUNS:
+        return None
+    return " ".join(rest[: len(rest)]).strip(" .!")
+
+
+def _framed_before(
+    paragraph: Paragraph, sentence_start: int, previous_paragraph: Paragraph | None
+) -> tuple[str, str] | None:
+    """The sentence just before a giving's (in its paragraph, else the last of the paragraph or heading above)
+    when it may hand what follows to someone's story, a supposition or a genre ("Vesta tells a different
+    story.", "Imagine the following.", "Vesta's claim was simple:", "RUMOURS"): it ends with a colon, names one of
+    `FRAMING_NOUNS`, points forward (`FORWARD_WORDS`) or opens with a command ("Suppose …"). None otherwise.
+    Returns the sentence and the words that read so (HOSTILE-13 N4–N9, N18)."""
+    before = [s for s in paragraph.sentences if s.end <= sentence_start]
+    if before:
+        prior = before[-1].text
+    elif previous_paragraph is not None and previous_paragraph.sentences:
+        prior = previous_paragraph.sentences[-1].text
+    else:
+        return None
+    if prior.rstrip(" \"'”’)]").endswith(":"):
+        return prior, "its colon, which hands what follows to it"
+    words = [w.strip(_PUNCTUATION).casefold() for w in prior.split()]
+    framing = sorted(set(words) & FRAMING_NOUNS)
+    if framing:
+        return prior, f"“{framing[0]}”"
+    forward = [w for w in FORWARD_WORDS if find_words(w, prior, ignore_case=True)]
+    if forward:
+        return prior, f"“{forward[0]}”, which points to what follows"
+    first = prior.split()[0].strip(_PUNCTUATION) if prior.split() else ""
+    if first and lexicon.only(first, "VERB") and lexicon.bare(first).casefold() == first.casefold():
+        return prior, f"“{first}”, a command to the reader"
     return None
 
 
@@ -1784,6 +1866,18 @@ class _Checker:
                         f"to the giving and may deny, doubt, ask or undo it ({doubted[1]}); if so, the article "
                         "does not tell it done: change the status, or tell it as a key point in the article's "
                         "words",
+                    )
+                    return
+                framed = _framed_before(
+                    place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
+                )
+                if framed is not None:
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: the sentence before it (“{framed[0]}”) may hand what "
+                        f"follows to someone's story, a supposition or a genre ({framed[1]}); if so, the article "
+                        "does not tell the giving as its own: change the status, or tell it as a key point in "
+                        "the article's words",
                     )
                     return
                 planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]

@@ -289,7 +289,11 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
                 word[:1].islower()
                 and previous[:1].isupper()
                 and not previous.endswith(("'s", "’s"))
-                and not lexicon.may_be(previous, "ADJ")  # "an Israeli strike", "Iranian targets"
+                # "an Israeli strike", "Iranian targets"; but "Few think Norland …" is a quantifier's thinking
+                and (
+                    not lexicon.may_be(previous, "ADJ")
+                    or previous.casefold() in vocabulary.QUANTIFIER_SUBJECTS
+                )
                 and (after_word[:1].isupper() or after in _DETERMINERS)
             )
             # "Norland is supposed to have sent …": a passive of saying or believing before "to have"/"to be"

@@ -1177,6 +1177,13 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
 # alone sent fuel"): it says who only
 PLAIN_ADVERBS: Final[frozenset[str]] = frozenset(
     {"militarily", "jointly", "quickly", "swiftly", "promptly", "alone"}
+    # openings that join the sentence to the story's thread, not to anyone's view ("Meanwhile, Norland sent …")
+    | {"meanwhile", "separately", "additionally", "likewise", "similarly", "elsewhere", "overall"}
+)
+# Words that stand as a sentence's subject for some number of unnamed people ("Few think …", "Many believe …"):
+# a word that can be a verb after one, before a clause, stands as a verb of saying or thinking (HOSTILE-13 D3).
+QUANTIFIER_SUBJECTS: Final[frozenset[str]] = frozenset(
+    {"few", "many", "most", "some", "several", "others", "all", "none", "nobody", "everyone", "someone"}
 )
 # Nouns after a possessive that open a sentence as a place or a side, not as whose view it is ("In Estria's
 # harbour, …", "For the ministers' part, …"); any other ("In Vesta's view, …") needs an attribution.
@@ -1298,21 +1305,75 @@ FUTURE_FROM_WORDS: Final[tuple[str, ...]] = ("from", "starting", "beginning", "a
 # (REVIEW-7 C16) unless the sentence is split so the words stand apart from the giving.
 # The sentence after a giving, in its paragraph, goes on about it when it points back with one of these (or
 # names an item of the giving): "Norland sent fuel to Estria. That is false." (HOSTILE-12 H11).
-POINTING_BACK_WORDS: Final[frozenset[str]] = frozenset(
-    {"it", "this", "that", "these", "those", "them", "such", "none", "neither", "or", "so", "claim", "report"}
-    | {
-        "account",
+# The nouns a sentence names a giving by ("the shipment", "the loan"): they point back to it, and after "It was"
+# they tell what it was without undoing it ("It was the third shipment this year.").
+GIVING_NOUNS: Final[frozenset[str]] = frozenset(
+    {
         "shipment",
         "shipments",
         "delivery",
+        "deliveries",
         "consignment",
+        "consignments",
         "transfer",
+        "transfers",
+    }
+    | {
         "deal",
         "loan",
+        "loans",
         "aid",
         "gift",
+        "gifts",
+        "donation",
+        "donations",
+        "package",
+        "tranche",
+        "batch",
     }
 )
+POINTING_BACK_WORDS: Final[frozenset[str]] = frozenset(
+    {"it", "this", "that", "these", "those", "them", "such", "none", "neither", "or", "so", "claim", "report"}
+    | {"account", "version", "story"}
+    # a loan's sum: "The true figure is $2 million.", "Estria never got the money." (HOSTILE-13 N, ln)
+    | {"figure", "figures", "sum", "amount", "money", "funds", "total"}
+    | GIVING_NOUNS
+)
+# Words that correct what was just told ("In fact, Vesta sent it.", "Or rather, to Vesta.", "Correction: …"): the
+# sentence holding one after a giving points back to it and retells it otherwise (HOSTILE-13 N11–N14).
+CORRECTING_WORDS: Final[tuple[str, ...]] = (
+    "in fact",
+    "actually",
+    "rather",
+    "instead",
+    "in reality",
+    "in truth",
+    "really",
+    "correction",
+    "corrected",
+    "to be clear",
+)
+# Nouns that make what follows someone's story, a supposition or a genre not news: a sentence before a giving
+# that names one ("Vesta tells a different story.", "This is a hypothetical scenario."), or a heading above it
+# ("RUMOURS"), may hand the giving to them (HOSTILE-13 N4–N9, N18).
+FRAMING_NOUNS: Final[frozenset[str]] = frozenset(
+    {"story", "stories", "account", "accounts", "claim", "claims", "version", "versions", "narrative"}
+    | {"scenario", "scenarios", "hypothetical", "hypothesis", "theory", "theories", "supposition", "tale"}
+    | {
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "allegation",
+        "allegations",
+        "hearsay",
+        "gossip",
+        "speculation",
+    }
+    | {"fiction", "parody", "satire", "opinion", "analysis", "commentary", "editorial", "fantasy", "dream"}
+)
+# Words that point forward to what follows ("Imagine the following.", "What follows is …", "Here is …").
+FORWARD_WORDS: Final[tuple[str, ...]] = ("following", "follows", "below", "here is", "here are", "here's")
 # Before "to have" and a done verb, a word that makes the giving what should, was meant to or failed to be
 # done ("ought to have sent", "was to have lent", "failed to have sent") unless it is one of these, which the
 # hedge and attribution rules read ("is said to have sent", "is known to have participated").
