@@ -2896,6 +2896,12 @@ def _item_whole(where: str, item: str, located: list[Located]) -> Iterator[Probl
                     f"“{item}” stops short of “{place.paragraph.written(at, end)} {head}”: what the article says "
                     f"was given is the {head}, not the {item}; write the item whole"
                 )
+            elif (of := re.match(r"\s+of\s+(?:(?:a|an|the|its|their)\s+)?[\w'’-]+", text[end:])) is not None:
+                # "500 tonnes of fuel": a measure, a share or a kind is of something, and the item is both
+                faults.append(
+                    f"“{item}” stops short of “{place.paragraph.written(at, end + of.end())}”: what the article "
+                    "says was given is the whole phrase, not its first words; write the item whole"
+                )
             else:
                 return
     if faults:
@@ -3785,6 +3791,12 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     if opening.casefold() in _JOINING and len(phrase) > 1:
         start += len(phrase[0]) + 1
         phrase, opening = phrase[1:], phrase[1].strip(_PUNCTUATION)
+    # "Norland said it lent Estria $9 million": the pronoun just after a name's saying is that name
+    pronoun = phrase[-1].strip(_PUNCTUATION).casefold() if phrase else ""
+    alone = len(phrase) == 1 or (len(phrase) == 2 and opening.casefold() == "that")
+    speaker = _SAID_BEFORE_PRONOUN.search(text[: end - len(phrase[-1])]) if alone else None
+    if speaker is not None and pronoun in _SAID_OF_ITSELF:
+        return Doer(speaker.start("name"), speaker.end("name"), passive)
     if not (opening[:1].isupper() or opening.casefold() in _DETERMINERS):
         return None
     if all(
@@ -3792,6 +3804,14 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     ):
         return None
     return Doer(start, end, passive)
+
+
+# A name and its saying verb just before a pronoun subject ("Norland said it …", "Oster says she …").
+_SAID_BEFORE_PRONOUN = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"(?:" + "|".join(SAYING_VERBS) + r")\s+(?:that\s+)?$"
+)
+_SAID_OF_ITSELF: Final = frozenset({"it", "they", "he", "she"})
 
 
 def _heads(form: str, subject: str, at: int) -> bool:
