@@ -1332,8 +1332,11 @@ GIVING_NOUNS: Final[frozenset[str]] = frozenset(
         "batch",
     }
 )
+# The pronouns that point back to what was just told: "…, but the navy stopped it.", "That is false."
+POINTING_PRONOUNS: Final[frozenset[str]] = frozenset({"it", "this", "that", "these", "those", "them"})
 POINTING_BACK_WORDS: Final[frozenset[str]] = frozenset(
-    {"it", "this", "that", "these", "those", "them", "such", "none", "neither", "or", "so", "claim", "report"}
+    POINTING_PRONOUNS
+    | {"such", "none", "neither", "or", "so", "claim", "report"}
     | {"account", "version", "story"}
     # a loan's sum: "The true figure is $2 million.", "Estria never got the money." (HOSTILE-13 N, ln)
     | {"figure", "figures", "sum", "amount", "money", "funds", "total"}
@@ -1397,10 +1400,7 @@ FALSITY_WORDS: Final[tuple[str, ...]] = (
     "fabricated",
     "rumour",
     "rumor",
-    "denied",
-    "denies",
-    "disputed",
-    "disputes",
+    *DENIAL_WORDS,
     "story",
     "version",
     "claim",
@@ -1422,7 +1422,7 @@ CONTRAST_WORDS: Final[tuple[str, ...]] = (
     "only for",
     "only to",
 )
-CONTRAST_POINTING_BACK: Final[frozenset[str]] = frozenset({"it", "them", "this", "that", "these", "those"})
+CONTRAST_POINTING_BACK: Final[frozenset[str]] = POINTING_PRONOUNS
 # Phrases set off by commas that compare or link, not frame ("Vesta, as opposed to Norland, sent …"): the
 # framing rule leaves them to the donor's.
 ASIDE_LINKS: Final[tuple[str, ...]] = (
