@@ -476,8 +476,11 @@ _QUALIFIER_AFTER = re.compile(
     flags=re.IGNORECASE,
 )
 _SIGN_BEFORE = re.compile(r"(?:~|≈|∼|<|>|≤|≥|\+/?-|±)\s*$")
+# … and a multiple or a part of it ("$9 million times two", "multiplied by three", "divided by four": HOSTILE-13)
 _COMPARED_AFTER = re.compile(
-    r"\s+(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", flags=re.IGNORECASE
+    r"\s+(?:(?:more|less|fewer|higher|lower|bigger|smaller)\s+than|times|multiplied\s+by|divided\s+by|"
+    r"split\s+(?:in|into|between|among))\b",
+    flags=re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
     r"\s+(?P<rate>" + "|".join(re.escape(r) for r in sorted(RATES, key=len, reverse=True)) + r")\b",

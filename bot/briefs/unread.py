@@ -305,7 +305,7 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
             )
             if (
                 passive
-                or _closing(sentence, matches, index)
+                or (_closing(sentence, matches, index) and not _apposition_noun(matches, index))
                 or (after in _EMBEDDING_WORDS and not object_or_noun)
                 or between_names
             ):
@@ -324,6 +324,22 @@ def _before_verb(sentence: str, matches: list[re.Match[str]], index: int) -> boo
         and following.group()[:1].islower()
         and lexicon.only(following.group(), "VERB")
     )
+
+
+def _apposition_noun(matches: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `index` is the noun of a phrase a determiner opens, past adjectives only ("…, a
+    neighbour.", "…, its closest ally."): a closing apposition, not who says so, unless the noun makes the
+    sentence a story or a claim ("…, a claim.", `FRAMING_NOUNS`)."""
+    if matches[index].group().casefold() in vocabulary.FRAMING_NOUNS:
+        return False
+    at = index - 1
+    while (
+        at >= 0
+        and "ADJ" in (classes := lexicon.word_classes(matches[at].group()))
+        and classes <= {"ADJ", "ADV"}
+    ):
+        at -= 1
+    return at >= 0 and at < index and matches[at].group().casefold() in _DETERMINERS
 
 
 def _before_embedding(matches: list[re.Match[str]], index: int) -> bool:
