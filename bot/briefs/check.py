@@ -101,6 +101,7 @@ from bot.briefs.vocabulary import (
     FUTURE_TIME_WORDS,
     GIVING_NOUNS,
     GOING_ON,
+    HAVING_READ,
     HEDGE_MARKERS,
     LINK_WORDS,
     LOAN_OBJECT_WORDS,
@@ -203,6 +204,13 @@ def _inside_statement(text: str, sentence_start: int, verb_start: int, verb_end:
         and not any(a <= had.start() < b for a, b in marked)
     ):
         return f"as what “{had.group().strip()}” it, which may never have been done"
+    having = re.search(r"(\w+)\s+having\s+$", before)
+    if (
+        having is not None
+        and having[1].casefold() not in HAVING_READ
+        and not any(a <= having.start() < b for a, b in marked)
+    ):
+        return f"as what “{having.group().strip()}” it, which may never have been done"
     if re.search(r"\b(?:that|which|who|whom)\b", before, re.IGNORECASE):
         return None  # "The fuel that Norland sent to Estria was cheap": the verb is a relative clause's
     own = _CLAUSE_ENDING.split(text[verb_end:], maxsplit=1)[0]
@@ -210,6 +218,17 @@ def _inside_statement(text: str, sentence_start: int, verb_start: int, verb_end:
     if copula is not None:
         return f"as the subject of “{own[copula.start() :].strip(' .!?')}”, which judges the giving"
     return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _NotDone:
+    """How a frame tells something as other than done (`_Checker._not_told_done`): its kind ("inside",
+    "doubted", "framed", "planned", "coming", "undoing", "unread"), the words that read so, and for "doubted" the next
+    sentence that does."""
+
+    kind: str
+    words: str
+    sentence: str = ""
 
 
 def _sentence_before(paragraph: Paragraph, at: int) -> str:
@@ -1833,99 +1852,113 @@ class _Checker:
                 return
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
-                # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge
-                # later cancelled" must not leave the giving done
-                sentences = place.paragraph.sentences_over(at, at + len(verb))
-                sentence_end = max(s.end for s in sentences)
-                after = place.paragraph.text[at + len(verb) : max(sentence_end, place.end)]
-                paragraphs = self.article.paragraphs
-                number = place.paragraph.number
-                inside = _inside_statement(
-                    place.paragraph.text[: max(s.end for s in sentences)],
-                    sentences[0].start,
-                    at,
-                    at + len(verb),
-                )
-                if inside is not None:
+                found = self._not_told_done(place, at, at + len(verb), items, verb.split())
+                if found is None:
+                    continue
+                if found.kind == "inside":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: “{as_written}” is told {inside}, not as done; "
+                        f"status “{status}” cannot be read: “{as_written}” is told {found.words}, not as done; "
                         "change the status, or tell it as a key point in the article's words",
                     )
-                    return
-                doubted = _doubted_after(
-                    place.paragraph,
-                    sentence_end,
-                    items,
-                    paragraphs[number] if number < len(paragraphs) else None,
-                )
-                if doubted is not None:
+                elif found.kind == "doubted":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: the sentence after it (“{doubted[0]}”) points back "
-                        f"to the giving and may deny, doubt, ask or undo it ({doubted[1]}); if so, the article "
+                        f"status “{status}” cannot be read: the sentence after it (“{found.sentence}”) points back "
+                        f"to the giving and may deny, doubt, ask or undo it ({found.words}); if so, the article "
                         "does not tell it done: change the status, or tell it as a key point in the article's "
                         "words",
                     )
-                    return
-                framed = _framed_before(
-                    place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
-                )
-                if framed is not None:
+                elif found.kind == "framed":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: the sentence before it (“{framed[0]}”) may hand what "
-                        f"follows to someone's story, a supposition or a genre ({framed[1]}); if so, the article "
-                        "does not tell the giving as its own: change the status, or tell it as a key point in "
-                        "the article's words",
+                        f"status “{status}” cannot be read: the sentence before it (“{found.sentence}”) may hand "
+                        f"what follows to someone's story, a supposition or a genre ({found.words}); if so, the "
+                        "article does not tell the giving as its own: change the status, or tell it as a key "
+                        "point in the article's words",
                     )
-                    return
-                planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]
-                if planned:
+                elif found.kind == "planned":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: “{as_written}” is told under “{planned[0]}”, which "
+                        f"status “{status}” cannot be read: “{as_written}” is told under “{found.words}”, which "
                         "makes the giving a plan's, not one done; give the status the plan has (`pledged`, "
                         "`planned`), or a sentence that tells it done",
                     )
-                    return
-                present = [w for w in verb.split() if w.casefold() in PRESENT_DONE_FORMS]
-                coming = [_time_to_come(s.text, m) for s in sentences for m in _FUTURE_TIME.finditer(s.text)]
-                if present and coming:
+                elif found.kind == "coming":
                     yield Problem(
                         f"{where}.status",
                         f"status “{status}” cannot be read: “{as_written}” is told in the present with "
-                        f"“{coming[0]}”, a time still to come, so the giving is not done yet; give the status it "
+                        f"“{found.words}”, a time still to come, so the giving is not done yet; give the status it "
                         "tells (`pledged`, `planned`), or a sentence that tells it done",
                     )
-                    return
-                later = _LATER_CLAUSE.split(after, maxsplit=1)[1:]
-                undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)] + [
-                    w for rest in later for w in _undoing_later(rest)
-                ]
-                undoing += _contrast_pointing_back(place.paragraph.text[at + len(verb) : sentence_end], items)
-                unread = [w for s in sentences for w in undoing_words(s.text, at + len(verb) - s.start)]
-                if undoing or unread:
+                else:
                     yield Problem(
                         f"{where}.status",
                         f"status “{status}” cannot be read: after “{as_written}” its sentence goes on with "
                         + (
-                            f"“{undoing[0]}”, which can undo, deny or condition the giving; if the article "
+                            f"“{found.words}”, which can undo, deny or condition the giving; if the article "
                             "tells it done all the same, give the sentence's words that say so, else change the "
                             "status"
-                            if undoing
-                            else f"“{unread[0]}”, a verb the check has no meaning for, and which may undo the "
+                            if found.kind == "undoing"
+                            else f"“{found.words}”, a verb the check has no meaning for, and which may undo the "
                             "giving (“…, which was later seized”); if it does, change the status; if the article "
                             "tells the giving done all the same, add the word's base form to PLAIN_VERBS"
                         ),
                     )
-                    return
+                return
         if status not in readings:
             read = " or ".join(f"“{r}”" for r in sorted(r or "no status" for r in readings))
             yield Problem(
                 f"{where}.status",
                 f"status “{status}” does not agree with its evidence: “{as_written}” reads as {read}",
             )
+
+    def _not_told_done(
+        self, place: Located, start: int, end: int, items: Sequence[str], told: Sequence[str]
+    ) -> _NotDone | None:
+        """How the article's frame tells the words at `start`–`end` of `place` (a giving's status verb, an
+        event's what) as other than done, or None: one reading for every section, so that a giving and an event
+        read the same frames. Inside another statement ("That … is false", "It is possible …", "ought to have"),
+        a next sentence pointing back to doubt or undo it, a plan's opening, the present (`told`, its words)
+        with a time to come, or an undoing, a contrast or an unread verb after it in its sentence."""
+        # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge later
+        # cancelled" must not leave it done
+        sentences = place.paragraph.sentences_over(start, end)
+        sentence_end = max(s.end for s in sentences)
+        after = place.paragraph.text[end : max(sentence_end, place.end)]
+        paragraphs = self.article.paragraphs
+        number = place.paragraph.number
+        inside = _inside_statement(place.paragraph.text[:sentence_end], sentences[0].start, start, end)
+        if inside is not None:
+            return _NotDone("inside", inside)
+        doubted = _doubted_after(
+            place.paragraph, sentence_end, items, paragraphs[number] if number < len(paragraphs) else None
+        )
+        if doubted is not None:
+            return _NotDone("doubted", doubted[1], doubted[0])
+        framed = _framed_before(
+            place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
+        )
+        if framed is not None:
+            return _NotDone("framed", framed[1], framed[0])
+        planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]
+        if planned:
+            return _NotDone("planned", planned[0])
+        present = [w for w in told if w.casefold() in PRESENT_DONE_FORMS]
+        coming = [_time_to_come(s.text, m) for s in sentences for m in _FUTURE_TIME.finditer(s.text)]
+        if present and coming:
+            return _NotDone("coming", coming[0])
+        later = _LATER_CLAUSE.split(after, maxsplit=1)[1:]
+        undoing = [w for w in UNDOING_AFTER if find_words(w, after, ignore_case=True)] + [
+            w for rest in later for w in _undoing_later(rest)
+        ]
+        undoing += _contrast_pointing_back(place.paragraph.text[end:sentence_end], items)
+        if undoing:
+            return _NotDone("undoing", undoing[0])
+        unread = [w for s in sentences for w in undoing_words(s.text, end - s.start)]
+        if unread:
+            return _NotDone("unread", unread[0])
+        return None
 
     def _loan(self, where: str, loan: Loan, located: list[Located]) -> Iterator[Problem]:
         yield from self._deal_sources(where, loan, located)
@@ -2173,6 +2206,7 @@ class _Checker:
         if event.what is not None:
             yield from _heading_problems(f"{where}.what", event.what, "an event is headed by what happened")
             yield from self._event_what(f"{where}.what", event.what, located)
+            yield from self._event_done(f"{where}.what", event.what, located)
         yield from self._value(f"{where}.where", event.where, texts)
         yield from self._placed(f"{where}.where", event.where, texts)
         yield from self._value(f"{where}.when", event.when, texts)
@@ -2288,6 +2322,45 @@ class _Checker:
                         "event says the opposite; head it with the negation, or not at all",
                     )
                     return
+
+    def _event_done(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
+        """An event is told as done by the same reading of its frame as a giving (`_not_told_done`): not inside
+        another statement ("That Oster held talks … is false", "It is possible …"), not what was to have been
+        done ("Oster was to have held talks"), not undone or doubted by the sentence after it ("The talks were
+        later called off."). Its last word stands for the giving's verb: the words before it are its frame's."""
+        heading = normalise(what)
+        words = heading.split()
+        if not words:
+            return
+        # the head nouns of what happened ("talks") are what the next sentence points back with
+        items = [w for w in words[1:] if w.islower() and lexicon.may_be(w, "NOUN")]
+        last = len(heading) - len(words[-1])
+        for place in located:
+            for at in find_words(heading, place.paragraph.text):
+                if not place.start <= at < place.end:
+                    continue
+                found = self._not_told_done(place, at + last, at + len(heading), items, words)
+                if found is None:
+                    continue
+                frame = {
+                    "inside": f"is told {found.words}",
+                    "doubted": f"is pointed back to by the sentence after it (“{found.sentence}”), which may "
+                    f"deny, doubt, ask or undo it ({found.words})",
+                    "framed": f"follows a sentence (“{found.sentence}”) that may hand it to someone's story, a "
+                    f"supposition or a genre ({found.words})",
+                    "planned": f"is told under “{found.words}”, a plan's opening",
+                    "coming": f"is told in the present with “{found.words}”, a time still to come",
+                    "undoing": f"is followed in its sentence by “{found.words}”, which can undo, deny or "
+                    "condition it",
+                    "unread": f"is followed in its sentence by “{found.words}”, a verb the check has no meaning "
+                    "for and which may undo it (if it does not, add its base form to PLAIN_VERBS)",
+                }[found.kind]
+                yield Problem(
+                    field,
+                    f"“{what}” {frame}: the article does not tell it as done, so it is not an event; tell it as "
+                    "a key point in the article's words, with who says so",
+                )
+                return
 
     def _when_after_what(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         """Told in one sentence, an event's time follows what happened ("Moscow reprimanded … on Wednesday

@@ -1385,6 +1385,10 @@ TO_HAVE_READ: Final[frozenset[str]] = frozenset(
     | {"rumored", "estimated", "expected", "feared", "likely", "seems", "seem", "seemed", "appears", "appear"}
     | {"appeared", "reputed", "presumed", "assumed", "suspected"}
 )
+# Before "having" and a done verb, the words that leave it done ("after having sent", "despite having lent"); any
+# other word governs it and may turn it ("avoided having sent", "denied having lent"), so the status fails closed
+# (HOSTILE-13 K-avoid).
+HAVING_READ: Final[frozenset[str]] = frozenset({"after", "despite", "since", "for", "by", "upon", "on"})
 # Words that call what a sentence points back to untrue: the giving it points back to is not told as done.
 FALSITY_WORDS: Final[tuple[str, ...]] = (
     "false",
@@ -1477,6 +1481,11 @@ UNDOING_AFTER: Final[tuple[str, ...]] = (
     "in a simulation",
     "in the exercise",
     "in an exercise",
+    # an event undone after it is told ("… The talks were later called off."; HOSTILE-13 events)
+    "called off",
+    "postponed",
+    "scrapped",
+    "abandoned",
 )
 # Words in a later clause of the giving's sentence, after a comma, a semicolon or a conjunction, that tell it refused,
 # returned or taken back ("…, but Estria refused it", "…, then took it back", "…, but Estria sent it back"): a status of
