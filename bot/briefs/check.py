@@ -92,6 +92,9 @@ from bot.briefs.vocabulary import (
     DENIAL_WORDS,
     DENYING_WORDS,
     DOUBTING_ADJECTIVES,
+    EVENT_AWAY_WORDS,
+    EVENT_PHRASE_STOPS,
+    EVENT_VALUE_QUALIFIERS,
     EXCEPTING_WORDS,
     EXPECTATION_WORDS,
     FALSITY_WORDS,
@@ -2214,6 +2217,7 @@ class _Checker:
         yield from self._when_after_what(where, event, located)
         for field in ("when", "where"):
             yield from self._within_reach(f"{where}.{field}", event.what, getattr(event, field), located)
+        yield from self._adjunct_run(where, event, located)
         yield from self._one_paragraph(where, event, located)
 
     def _within_reach(
@@ -2284,6 +2288,100 @@ class _Checker:
                 f"“{value}” stands in another clause than “{what}”, joined to it by “and”, “but”, … with a "
                 f"subject of its own, or by a verb of its own (“{beyond[0]}”): it is that clause's, not this event's",
             )
+
+    def _adjunct_run(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
+        """A time or place told after what happened is the event's only as its verb's own adjunct (HOSTILE-13
+        E5–E9): read from the what up to the first word that opens another phrase (`EVENT_PHRASE_STOPS`: "ahead
+        of a vote on Monday", "; Estria did so on Monday"), not a noun's ("Vesta's embassy"), not a place it was
+        away from (`EVENT_AWAY_WORDS`), with the alternative or bound after it held in the value
+        (`EVENT_VALUE_QUALIFIERS`), and a time and a place of one run of adjuncts, not of two joined by "and"
+        ("in Vesta on Monday and in Estria on Friday"). Fails closed: a value the check cannot tie so refuses."""
+        if event.what is None:
+            return
+        heading = normalise(event.what)
+        values = [(f, normalise(v)) for f, v in (("where", event.where), ("when", event.when)) if v]
+        stops = re.compile(
+            "|".join(
+                re.escape(w) if not w[0].isalpha() else rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])"
+                for w in EVENT_PHRASE_STOPS
+            ),
+            re.IGNORECASE,
+        )
+        joint = re.compile(r",?\s+(?:and|or|but)\s+(?=(?:in|on|at|near|from|to|during|by|outside|inside)\b)")
+        # what each value's run of adjuncts is, and the problems of its occurrences, field by field
+        runs: dict[str, set[tuple[int, int, int]]] = {}
+        refusals: dict[str, list[str]] = {}
+        told: list[str] = []
+        for place in located:
+            for sentence in place.sentences:
+                text = sentence.text
+                for start in find_words(heading, text):
+                    end = start + len(heading)
+                    stop = stops.search(text, end)
+                    reach = stop.start() if stop else len(text)
+                    cuts = [end, *(j.start() for j in joint.finditer(text, end, reach)), reach]
+                    told.append(text.strip())
+                    for field, value in values:
+                        for at in find_words(value, text):
+                            if at < end:
+                                continue  # before the what, or inside it: the other rules read that
+                            problem = self._adjunct_problem(field, value, text, at, reach, stop)
+                            if problem is not None:
+                                refusals.setdefault(field, []).append(problem)
+                                continue
+                            run = max(i for i, c in enumerate(cuts[:-1]) if c <= at)
+                            runs.setdefault(field, set()).add((place.paragraph.number, start, run))
+        for field in refusals:
+            if field not in runs:
+                yield Problem(f"{where}.{field}", refusals[field][0])
+        if len(runs) == 2 and not runs["where"] & runs["when"]:
+            yield Problem(
+                f"{where}.when",
+                f"“{event.when}” and “{event.where}” are told in two different runs of time and place, joined by "
+                f"“and” or “or” (“{told[0]}”): the time is the other place's; give the time and place the "
+                "sentence tells together",
+            )
+
+    @staticmethod
+    def _adjunct_problem(
+        field: str, value: str, text: str, at: int, reach: int, stop: re.Match[str] | None
+    ) -> str | None:
+        """Why the `field` value at `at` in `text`, after the event's what, is not its verb's own adjunct."""
+        shown = f"“{value}”"
+        if at >= reach and stop is not None:
+            return (
+                f"{shown} stands after “{stop.group().strip()}”, which opens another phrase (“"
+                f"{text[stop.start() :].strip()}”): what it dates or places is that phrase's, not this event's"
+            )
+        rest = text[at + len(value) :]
+        bound = re.match(
+            r"\s*,?\s*("
+            + "|".join(re.escape(w) for w in sorted(EVENT_VALUE_QUALIFIERS, key=len, reverse=True))
+            + r")\b",
+            rest,
+            re.IGNORECASE,
+        )
+        if bound is not None:
+            tail = _clause_rest(rest).strip(" ,.")
+            return (
+                f"{shown} is told with “{tail}” after it, an alternative or a bound: the article does not "
+                "give it alone; write the value with those words"
+            )
+        if field != "where":
+            return None
+        if rest.startswith(("'s", "’s")):
+            return (
+                f"{shown} names whose “{_clause_rest(rest[2:]).strip(' ,.')}” it is, not where it happened; give "
+                "the place the sentence puts the event in, whole"
+            )
+        before = text[:at].casefold().rstrip()
+        away = next((w for w in EVENT_AWAY_WORDS if before.endswith(" " + w)), None)
+        if away is not None:
+            return (
+                f"{shown} stands after “{away}”: the event was told from or away from it, not in it; give the "
+                "place the sentence puts the event in"
+            )
+        return None
 
     def _event_what(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
         """An event is what happened: not an expectation ("the IAF should find a solution"), and not words

@@ -891,6 +891,41 @@ PLACE_OPENINGS: Final[tuple[str, ...]] = (
     "west of",
     "during",
 )
+# After an event's what, words that open another phrase (HOSTILE-13 E5–E9): a time or place after them is that
+# phrase's ("ahead of a vote on Monday", "; Estria did so on Monday", "as Estria did on Monday"), not the event's.
+EVENT_PHRASE_STOPS: Final[tuple[str, ...]] = (
+    ";",
+    "as",
+    "ahead of",
+    "before",
+    "after",
+    "until",
+    "since",
+    "following",
+    "prior to",
+    "while",
+    "whereas",
+    "because",
+    "when",
+    "which",
+    "who",
+    "where",
+    "than",
+)
+# After a time or place of an event, words that make it one of two or a bound ("on Monday night, or early Tuesday",
+# "on Monday at the earliest"): the value must hold them.
+EVENT_VALUE_QUALIFIERS: Final[tuple[str, ...]] = (
+    "or",
+    "at the earliest",
+    "at the latest",
+    "at the soonest",
+    "or so",
+    "at least",
+    "at most",
+)
+# Before an event's place, words that put it elsewhere ("far from Vesta", "from Vesta by video"): the place is
+# where it was told from or away from, not where it happened.
+EVENT_AWAY_WORDS: Final[tuple[str, ...]] = ("far from", "away from", "from")
 
 # An event is what happened: words that make it an expectation, an intention or a possibility ("the IAF should
 # find a solution", "Russia would shoot down …") head no event.
