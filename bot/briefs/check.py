@@ -917,6 +917,47 @@ class _Checker:
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from _role_fragment(f"{where}.role", person)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+        if person.role is not None:
+            yield from self._role_undone_after(f"{where}.role", person, located)
+
+    def _role_undone_after(self, field: str, person: Person, located: list[Located]) -> Iterator[Problem]:
+        """A role is the person's as the article tells it (HOSTILE-13 p-next): the sentence after the one that
+        names them, when it points back to them ("She …", "The mayor …", "Vos …"), must not undo or doubt it
+        ("She was sacked last year.", "She is an impostor."). Fails closed: a verb the check has no meaning for,
+        a negation or a falsity there, or a saying of what they are ("is a …"), refuses."""
+        wanted = normalise(person.as_written)
+        backs = {w.casefold() for w in PRONOUNS if w != "it"} | {"they"}
+        names = {w.casefold() for w in person.name.split()}
+        role = person.role.casefold() if person.role else ""
+        for place in located:
+            for at in find_words(wanted, place.paragraph.text):
+                sentence = next((x for x in place.paragraph.sentences if x.start <= at < x.end), None)
+                following = next(
+                    (
+                        x
+                        for x in place.paragraph.sentences
+                        if sentence is not None and x.start >= sentence.end
+                    ),
+                    None,
+                )
+                if following is None:
+                    continue
+                text = following.text.strip()
+                words = [w.strip(_PUNCTUATION).casefold() for w in text.split()]
+                opening = " ".join(words[: 1 + len(role.split())])
+                if not words or not (words[0] in backs or words[0] in names or opening == f"the {role}"):
+                    continue
+                said = [*undoing_words(text, 0)]
+                said += [w for w in (*NEGATIONS, *FALSITY_WORDS) if find_words(w, text, ignore_case=True)]
+                said += [m.group() for m in re.finditer(r"\b(?:is|was|are|were)\s+(?:a|an|no)\b", text)]
+                if said:
+                    yield Problem(
+                        field,
+                        f"“{person.role}” may be undone by the sentence after it (“{text}”), which points back to "
+                        f"{person.name} with “{said[0]}”: the check cannot read it as leaving the role theirs; if "
+                        "the article still gives them the role, quote a sentence that does, else drop the role",
+                    )
+                    return
 
     def _proper_name(self, field: str, name: str) -> Iterator[Problem]:
         """A person is named by a proper name, as the article writes one in running text: each word starts with
