@@ -62,6 +62,7 @@ from bot.briefs.unread import (
     framing_opening,
     plan_opening,
     saying_verbs,
+    telling,
     undoing_words,
     unmarked_sources,
     unplain_words,
@@ -340,9 +341,13 @@ def _framed_before(
 ) -> tuple[str, str] | None:
     """The sentence just before a giving's (in its paragraph, else the last of the paragraph or heading above)
     when it may hand what follows to someone's story, a supposition or a genre ("Vesta tells a different
-    story.", "Imagine the following.", "Vesta's claim was simple:", "RUMOURS"): it ends with a colon, names one of
-    `FRAMING_NOUNS`, points forward (`FORWARD_WORDS`) or opens with a command ("Suppose …"). None otherwise.
-    Returns the sentence and the words that read so (HOSTILE-13 N4–N9, N18)."""
+    story.", "Imagine the following.", "Vesta's claim was simple:", "RUMOURS"). None otherwise. What frames is
+    what the sentence ends on, where it hands on to the next: a colon after someone's words (a name, a
+    possessive, a framing noun or a verb: not a label of the article's own, "Background:"), one of
+    `FRAMING_NOUNS` among its last two words ("… a different story."; not "a story repeated across the
+    region"), a word pointing forward at its end or opening ("… the following.", "Here is …", `FORWARD_WORDS`;
+    not "the following week"), or a command opening it ("Suppose …"). Returns the sentence and the words that
+    read so (HOSTILE-13 N4–N9, N18; HOSTILE-14 D)."""
     before = [s for s in paragraph.sentences if s.end <= sentence_start]
     if before:
         prior = before[-1].text
@@ -350,16 +355,22 @@ def _framed_before(
         prior = previous_paragraph.sentences[-1].text
     else:
         return None
+    raw = prior.split()
+    words = [w.strip(_PUNCTUATION).casefold() for w in raw]
     if prior.rstrip(" \"'”’)]").endswith(":"):
-        return prior, "its colon, which hands what follows to it"
-    words = [w.strip(_PUNCTUATION).casefold() for w in prior.split()]
-    framing = sorted(set(words) & FRAMING_NOUNS)
+        named = any(w[:1].isupper() for w in raw[1:]) or any(w.endswith(("'s", "’s")) for w in raw)
+        if named or set(words) & FRAMING_NOUNS or telling(prior.rstrip(" :")):
+            return prior, "its colon, which hands what follows to it"
+    framing = sorted(set(words[-2:]) & FRAMING_NOUNS)
     if framing:
         return prior, f"“{framing[0]}”"
-    forward = [w for w in FORWARD_WORDS if find_words(w, prior, ignore_case=True)]
-    if forward:
-        return prior, f"“{forward[0]}”, which points to what follows"
-    first = prior.split()[0].strip(_PUNCTUATION) if prior.split() else ""
+    ending = " ".join(words[-2:])
+    forward = [
+        w for w in FORWARD_WORDS if ending == w or ending.endswith(" " + w) or " ".join(words).startswith(w)
+    ]
+    if forward or ending == "what follows" or " ".join(words[:2]) == "what follows":
+        return prior, f"“{forward[0] if forward else 'what follows'}”, which points to what follows"
+    first = raw[0].strip(_PUNCTUATION) if raw else ""
     if first and lexicon.only(first, "VERB") and lexicon.bare(first).casefold() == first.casefold():
         return prior, f"“{first}”, a command to the reader"
     return None

@@ -429,7 +429,7 @@ def framing_opening(sentence: str) -> tuple[str, int, int] | None:
     short label before a colon ("Rumour", "Vesta's version"). None when the sentence opens with neither. Failing
     closed, the fact then needs an attribution that covers the opening (HOSTILE-12 H5, H7, H8)."""
     label = _LABEL.match(sentence)
-    if label and len(label["label"].split()) <= vocabulary.LABEL_RUN and not _telling(label["label"]):
+    if label and len(label["label"].split()) <= vocabulary.LABEL_RUN and not telling(label["label"]):
         return label["label"], label.start("label"), label.end("label")
     comma = sentence.find(",")
     opening = sentence[:comma] if comma != -1 else sentence
@@ -472,7 +472,7 @@ def framing_asides(sentence: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _telling(words: str) -> bool:
+def telling(words: str) -> bool:
     """Whether `words` before a colon tell something themselves ("Norland sent three things: …", "Oster said: …"):
     a verb, which a label ("Rumour", "Headline in the Vesta Herald") does not hold."""
     for match in _WORD.finditer(words):

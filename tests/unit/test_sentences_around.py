@@ -56,7 +56,19 @@ PLAIN_NEXT = (
     "Vesta sent water to Mirren.",
     "The fuel will heat homes in Mirren.",
 )
-PLAIN_BEFORE = ("The harbour was busy. ", "Fuel and water\n\n", "Estria ran short of fuel in May. ")
+# … and those whose framing or forward word does not end or open them (HOSTILE-14 D): they hand nothing on.
+PLAIN_BEFORE = (
+    "The harbour was busy. ",
+    "Fuel and water\n\n",
+    "Estria ran short of fuel in May. ",
+    "Temperatures dropped below freezing in December. ",
+    "Talks resumed the following week. ",
+    "Public opinion in Norland backed the move. ",
+    "Estria has filed a claim for damages against Vesta. ",
+    "The winter was the hardest in decades, a story repeated across the region. ",
+    "The story so far\n\n",
+    "Background:\n\n",
+)
 
 
 @pytest.mark.parametrize("following", CORRECTING_NEXT)
