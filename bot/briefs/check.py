@@ -137,6 +137,10 @@ from bot.briefs.vocabulary import (
     PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
+    RELATIVE_GIVING_PREPOSITIONS,
+    RELATIVE_OPENERS,
+    RELATIVE_PREPOSITIONS,
+    RELATIVE_TAKING_PREPOSITIONS,
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
     REPAYING_WORDS,
@@ -1338,6 +1342,7 @@ class _Checker:
                 f"“{'”, “'.join(flow.items)}” is what it tells of (its object, its subject, or what “the "
                 "possibility” points back to), so it may tell of something else",
             )
+        yield from self._items_aside(where, flow, places)
         if telling:
             yield from self._items_told(where, flow, telling)
         yield from self._lent_as_aid(where, flow, telling or places)
@@ -1350,6 +1355,13 @@ class _Checker:
             if problem.item not in {denied.item for denied in named_to_deny}  # said once, as denied
         )
         yield from self._aid_parties(where, flow, telling or places)
+        yield from self._relative_parties(
+            where,
+            flow.status_as_written,
+            [(at.place.paragraph, at.at) for at in telling or places],
+            ("donor", flow.donor),
+            ("recipient", flow.recipient),
+        )
         placed = [
             place for verb in telling if (place := self._only_as_place(flow.recipient, verb)) is not None
         ]
@@ -1566,6 +1578,43 @@ class _Checker:
                 "object (or listed with the other items after it), its subject, or what its object points back to",
             )
 
+    def _items_aside(self, where: str, flow: AidFlow, places: Sequence[_VerbPlace]) -> Iterator[Problem]:
+        """An item written in the verb's sentence only inside a clause of its own that the verb is not in
+        (HOSTILE-13 X5, X6: "Norland, from which Estria bought fuel, sent water …") is not what the verb gives:
+        refused when every place the verb stands in reads it so."""
+        for index, item in enumerate(flow.items):
+            cut: list[str] = []
+            for verb in places:
+                text = verb.place.paragraph.text
+                sentence = next(
+                    (s for s in verb.place.paragraph.sentences if s.start <= verb.at < s.end), None
+                )
+                if sentence is None:
+                    break
+                found = [
+                    at
+                    for form in self._forms(item)
+                    for at in find_words(form, text)
+                    if sentence.start <= at < sentence.end
+                ]
+                if not found or any(own_clause(text, sentence, at, verb.at) for at in found):
+                    break
+                holding = [
+                    span
+                    for span in asides(text, sentence.start, sentence.end)
+                    if span[0] <= found[0] < span[1]
+                ]
+                if not holding:
+                    break  # the verb is in an aside, the item in the main clause: other rules read it
+                cut.append(verb.place.paragraph.written(*holding[0]).strip(" ,"))
+            else:
+                if cut:
+                    yield Problem(
+                        f"{where}.items[{index}]",
+                        f"“{item}” is told only in “{cut[0]}”, a clause of its own, not with “"
+                        f"{flow.status_as_written}”: name the items the verb's own words give",
+                    )
+
     def _said_of(self, flow: AidFlow, verb: _VerbPlace, parties: list[str], *, listing: bool = False) -> bool:
         """Whether the status verb, at this place, tells of one of the flow's items, read in its own clause:
         the item is its object or its subject, or its object points back ("rejected the possibility") to
@@ -1731,6 +1780,87 @@ class _Checker:
             "in its own words (“to …”, “… with”), not in a clause of its own (“after …”, “that …”, “, which …”) "
             "nor with another verb",
         )
+
+    def _relative_parties(
+        self,
+        where: str,
+        as_written: str,
+        places: Sequence[tuple[Paragraph, int]],
+        giver: tuple[str, str],
+        taker: tuple[str, str],
+    ) -> Iterator[Problem]:
+        """A giving told inside a relative clause after a name is read as a clause of its own (HOSTILE-13
+        X1–X7): with a subject of its own ("Norland, which Estria sent fuel, …") that subject gives, and the name
+        the relative word stands for receives ("which", "to which", "whom", "where", "to whose port"), perhaps
+        gives ("from which") or is something the check cannot read ("for which", "with which"): refused then,
+        failing closed. Without a subject of its own ("Norland, which sent fuel to Estria, …") the name gives.
+        Refused only when every place the verb stands in is read so; one in the main clause is other rules'."""
+        verb = normalise(as_written)
+        taking = _taker_first(verb)
+        doer, done_to = (taker, giver) if taking else (giver, taker)
+        done_to_prepositions = {"", "from"} if taking else RELATIVE_TAKING_PREPOSITIONS
+        found: list[Problem] = []
+        for paragraph, at in places:
+            text = paragraph.text
+            sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+            relative = None if sentence is None else relative_around(text, sentence, at)
+            if sentence is None or relative is None:
+                return
+            named = text[sentence.start : relative.comma].rstrip()
+            shown = paragraph.written(sentence.start, relative.end).rstrip(" .;,!?")
+            words = text[relative.start : at].split()
+            while words and words[-1].strip(_PUNCTUATION).casefold() in _VERB_CHAIN:
+                words.pop()
+            subject = " ".join(words)
+            problems: list[Problem] = []
+            if not subject:
+                if relative.preposition or relative.opener not in ("which", "who"):
+                    return  # no reading of its own: other rules read it
+                if not any(named.endswith(form) for form in self._forms(doer[1])):
+                    problems.append(
+                        Problem(
+                            f"{where}.{doer[0]}",
+                            f"“{doer[1]}” is not who does “{as_written}” in “{shown}”: “{relative.opener}” "
+                            f"stands for the name before it, who does it",
+                        )
+                    )
+            else:
+                if not self._at(doer[1], subject):
+                    problems.append(
+                        Problem(
+                            f"{where}.{doer[0]}",
+                            f"“{doer[1]}” is not who does “{as_written}” in “{shown}”: told inside a relative "
+                            f"clause, the verb's subject is the name after “{relative.opener}” (“{subject}”), not "
+                            f"the one “{relative.opener}” stands for; name the {doer[0]} as that clause tells it",
+                        )
+                    )
+                rest = text[at + len(verb) : relative.end]
+                if relative.preposition in done_to_prepositions:
+                    if not any(named.endswith(form) for form in self._forms(done_to[1])) and not self._at(
+                        done_to[1], rest
+                    ):
+                        problems.append(
+                            Problem(
+                                f"{where}.{done_to[0]}",
+                                f"“{done_to[1]}” is not the {done_to[0]} in “{shown}”: told inside a relative "
+                                f"clause, “{as_written}” is done to the name “{relative.opener}” stands for",
+                            )
+                        )
+                else:
+                    field = giver[0] if relative.preposition in RELATIVE_GIVING_PREPOSITIONS else done_to[0]
+                    problems.append(
+                        Problem(
+                            f"{where}.{field}",
+                            f"“{as_written}” is told inside “{shown}”, a relative clause opened by "
+                            f"“{relative.opener}”: what the name before it is to the giving (who it is for, from, "
+                            "with …) the check cannot read; give evidence that tells the giving plainly, or tell "
+                            "it as a key point in the article's words",
+                        )
+                    )
+            if not problems:
+                return
+            found = found or problems
+        yield from found
 
     def _receives(self, flow: AidFlow, verb: _VerbPlace, as_written: str) -> bool:
         text = verb.place.paragraph.text
@@ -2143,6 +2273,13 @@ class _Checker:
             if problem.item not in {denied.item for denied in named_to_deny}  # said once, as denied
         )
         yield from self._loan_direction(where, loan, shown, first.text, used_reading)
+        yield from self._relative_parties(
+            where,
+            loan.status_as_written,
+            [(place.paragraph, position if lent_at is None else lent_at)],
+            ("lender", loan.lender),
+            ("borrower", loan.borrower),
+        )
         yield from self._one_side(where, "lender", loan.lender, "borrower", loan.borrower)
         if loan.reading and not used_reading and not missing:
             yield Problem(
@@ -2911,7 +3048,15 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not words:
             continue
         lead = words[0].strip(_PUNCTUATION)
-        relative = index > 0 and lead in _ASIDE_RELATIVES
+        # ", which sent …", and one opened by a preposition (", from which Estria bought fuel,": HOSTILE-13 X5)
+        relative = index > 0 and (
+            lead in _ASIDE_RELATIVES
+            or (
+                lead in RELATIVE_PREPOSITIONS
+                and len(words) > 1
+                and words[1].strip(_PUNCTUATION) in _ASIDE_RELATIVES
+            )
+        )
         # between two commas, a participle's phrase ("…, bought in Vesta, …"), but not the verb that goes on
         # after a relative clause ("Norland, which sent fuel in March, opened the quay, …")
         after_aside = bool(found) and found[-1][1] == left
@@ -2927,6 +3072,47 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if relative or participle:
             found.append((left + 1, right))
     return found
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative clause set off by a comma after a name ("Norland, to which Estria sent fuel, …"): where the
+    name it stands for ends (`comma`, the comma after it), the preposition that opens it ("" for none), where
+    its own words begin (`start`, after "to which", "to whose port") and end (`end`, its next comma or its
+    sentence's end)."""
+
+    comma: int
+    preposition: str
+    opener: str
+    start: int
+    end: int
+
+
+_RELATIVE_OPENING = re.compile(
+    r",\s+(?:(?P<preposition>[a-z]+)\s+)?(?P<relative>" + "|".join(sorted(RELATIVE_OPENERS)) + r")\b"
+)
+
+
+def relative_around(text: str, sentence: Span, at: int) -> Relative | None:
+    """The relative clause after a name that the word at `text[at]` stands in (HOSTILE-13 X1–X7), or None."""
+    for found in _RELATIVE_OPENING.finditer(text, sentence.start, sentence.end):
+        preposition = found["preposition"] or ""
+        if preposition and preposition not in RELATIVE_PREPOSITIONS:
+            continue
+        before = text[sentence.start : found.start()].split()
+        if not before or not before[-1].strip(_PUNCTUATION)[:1].isupper():
+            continue  # "the fuel, which …": not a name
+        start = found.end()
+        if found["relative"] == "whose":  # "to whose port Estria sent": the noun it owns is no subject
+            owned = re.match(r"(?:\s+[a-z][\w'’-]*)+?(?=\s+[A-Z])", text[start : sentence.end])
+            if owned is None:
+                continue
+            start += owned.end()
+        closing = re.search(r"[,;:()—–]", text[start : sentence.end])
+        end = start + closing.start() if closing is not None else sentence.end
+        if start <= at < end:
+            return Relative(found.start(), preposition, text[found.start() + 1 : start].strip(), start, end)
+    return None
 
 
 def _participle(word: str) -> bool:

@@ -100,6 +100,33 @@ CLAUSE_WORDS: Final[frozenset[str]] = frozenset(
 # to be named."): its sentence still closes with who says so.
 RELATIVE_WORDS: Final[frozenset[str]] = frozenset({"who", "whom", "whose", "which", "speaking"})
 
+# A relative clause set off by a comma after a name (HOSTILE-13 X1–X7: "Norland, to which Estria sent fuel,
+# thanked it."): the words that open one, alone or after a preposition ("to which", "from whom", "to whose port").
+# Told inside one with a subject of its own, the giving is that subject's, and the name before the comma is what
+# the relative word stands for: after one of RELATIVE_TAKING_PREPOSITIONS (or none) whom it is done to, after
+# one of RELATIVE_GIVING_PREPOSITIONS perhaps who gives; after any other ("for which", "with which") the check
+# cannot tell, and fails closed.
+RELATIVE_OPENERS: Final[frozenset[str]] = frozenset({"which", "whom", "who", "whose", "where"})
+RELATIVE_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {"to", "into", "onto", "unto", "for", "from", "with", "by", "through", "via", "at", "in", "on", "under"}
+    | {
+        "of",
+        "against",
+        "over",
+        "after",
+        "before",
+        "behind",
+        "despite",
+        "upon",
+        "toward",
+        "towards",
+        "without",
+    }
+    | {"within", "between", "among", "about", "across", "around", "beside", "beyond", "near", "like", "than"}
+)
+RELATIVE_TAKING_PREPOSITIONS: Final[frozenset[str]] = frozenset({"", "to", "into", "onto", "unto"})
+RELATIVE_GIVING_PREPOSITIONS: Final[frozenset[str]] = frozenset({"from", "by", "through", "via"})
+
 # Those of the markers above that open an account when a sentence opens with them ("Another official said
 # that …", "According to officials, …"): the sentences after it in its paragraph, with no attribution of their
 # own, are told within it. An argument ("Bennett has also argued that …") opens none: what follows is the
