@@ -98,6 +98,7 @@ from bot.briefs.vocabulary import (
     EVENT_VALUE_QUALIFIERS,
     EXCEPTING_WORDS,
     EXPECTATION_WORDS,
+    FALSITY_ADVERBS,
     FALSITY_WORDS,
     FORWARD_WORDS,
     FRAMING_NOUNS,
@@ -137,6 +138,7 @@ from bot.briefs.vocabulary import (
     PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
+    REJECTING_VERBS,
     RELATIVE_GIVING_PREPOSITIONS,
     RELATIVE_OPENERS,
     RELATIVE_PREPOSITIONS,
@@ -716,6 +718,7 @@ class _Checker:
                     )
                 else:
                     yield from _cut_speaker(where, sentence.text, marker, start, end, spans)
+            yield from _doubts_beside(where, sentence.text, spans, roles)
             for word, start, end in (
                 *unread_words(sentence.text),
                 *_content_clause_heads(item, sentence.text),
@@ -2827,19 +2830,32 @@ class _Checker:
         participants discussed", "Ada Quill told Mayor Ben Oster")."""
         for text in quote.attributions:
             attribution = normalise(text)
-            markers = _said_markers(attribution)
+            markers = _speaking_markers(attribution)
             for form in self._forms(quote.speaker):
                 for at in find_words(form, attribution):
                     end = at + len(form)
                     ahead = attribution[:at].split()
-                    if ahead and ahead[-1].strip(_PUNCTUATION).casefold() in _OF_ANOTHER:
+                    if (
+                        ahead
+                        and ahead[-1].strip(_PUNCTUATION).casefold() in _OF_ANOTHER
+                        and not any(stop == at - 1 for _, _, stop in markers)  # "according to Oster" (W1)
+                    ):
                         continue  # "An aide to Oster said": the aide said it, not Oster (REVIEW-7 C12)
                     together = self._named_together(attribution[:at], quote.speaker)
                     for _, start, stop in markers:
                         between = attribution[end:start].split()
                         if together:
                             break  # "Quill and Oster said": the pair said it, not Oster alone
+                        told = _telling_agent(attribution, start, stop)
+                        if (
+                            told is not None
+                        ):  # "Oster was told by Vesta": Vesta said it, Oster heard it (Q3, Q4)
+                            if told[0] == at:
+                                return
+                            continue
                         if start >= end and all(w.casefold() in _BETWEEN_SPEAKER_AND_VERB for w in between):
+                            if between and between[-1].casefold() in PASSIVE_AUXILIARIES:
+                                continue  # '"…," Oster was told.': whom it was told, no teller named
                             return
                         between = attribution[stop:at].split()
                         if (
@@ -2926,6 +2942,16 @@ class _Checker:
         if speaker.split() and not any(name == speaker for name, _ in people):
             people.append((speaker, [normalise(speaker), normalise(speaker).split()[-1]]))
         return people
+
+
+def _speaking_markers(attribution: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a quote's attribution that say who speaks it: the who-says-so markers, and the verbs that say
+    so closing a quotation (`CLOSING_SAYING_VERBS`: '"Is the port shut?" Oster asked.', HOSTILE-13 W2)."""
+    verbs = set(saying_verbs(attribution))
+    return (
+        *_said_markers(attribution),
+        *((word, at, at + len(word)) for word in verbs for at in find_words(word, attribution)),
+    )
 
 
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
@@ -4510,10 +4536,28 @@ def _cut_speaker(
     sayings = CLAIMING_VERBS | CLOSING_SAYING_VERBS
     if not (marker.casefold() in _VERB_MARKERS or (verb and set(lexicon.lemmas(marker, "VERB")) & sayings)):
         return
+    covering = [(text, a) for text, a, b in spans if a <= start and end <= b]
+    agent = _telling_agent(sentence, start, end)
+    if agent is not None and covering and all(b < agent[1] for _, a, b in spans if a <= start and end <= b):
+        # "…, Oster was told by Vesta." attributed "Oster was told": the listener stands as who says so
+        yield Problem(
+            f"{where}.attribution",
+            f"“{covering[0][0]}” names whom it was told, not who told it: “{marker}” is told by "
+            f"“{sentence[agent[0] : agent[1]]}” (“{sentence[start : agent[1]]}”); the attribution runs on to "
+            "who told it, so that answers say who says so",
+        )
+    outer = _outer_report(sentence, start)
+    if outer is not None and covering and all(a > outer[0] for _, a in covering):
+        yield Problem(
+            f"{where}.attribution",
+            f"“{covering[0][0]}” is told inside another report: “{sentence[outer[0] : outer[1]]}” says so of "
+            f"it, and the attribution keeps every reporter, starting where the outer one starts "
+            f"(“{sentence[outer[0] : end]}”)",
+        )
+        return
     speaker = _speaker_of(sentence, start)
     if speaker is None:
         return
-    covering = [(text, a) for text, a, b in spans if a <= start and end <= b]
     if covering and all(a > speaker for _, a in covering):
         whole = sentence[speaker:end]
         yield Problem(
@@ -4524,6 +4568,110 @@ def _cut_speaker(
         )
 
 
+def _doubts_beside(
+    where: str, sentence: str, spans: Sequence[tuple[str, int, int]], roles: dict[str, AttributionRole]
+) -> Iterator[Problem]:
+    """Words around an attribution of who says so that tell the claim doubted fail closed (HOSTILE-13 S4, S5, K4):
+    an adverb of falsity in it ("Norland wrongly believes"), a verb that rejects what is reported in it or
+    before it as its object ("Oster rejected reports that …"), and a phrase set off after its saying verb that
+    the check cannot read as when or where it was said (", Oster said, without evidence.")."""
+    for text, a, b in spans:
+        if roles[text] != "source":
+            continue
+        words = [w.strip(_PUNCTUATION).casefold() for w in sentence[a:b].split()]
+        # a rejecting verb with its object inside ("Oster rejected reports"), not one closing a caveat ("a
+        # figure Vesta disputes", read by the hedge rules)
+        false = next(
+            (
+                w
+                for i, w in enumerate(words)
+                if w in FALSITY_ADVERBS or (w in REJECTING_VERBS and i < len(words) - 1)
+            ),
+            None,
+        )
+        before = sentence[:a].split()
+        verb = before[-1] if before and not _SAYING_SET_OFF.search(before[-1]) else None
+        bare = verb.strip(_PUNCTUATION) if verb is not None else ""
+        if false is None and lexicon.only(bare, "VERB") and bare.casefold() not in _VERB_MARKERS:
+            false = bare
+        if false is not None:
+            yield Problem(
+                f"{where}.attribution",
+                f"“{text}” tells who says so with “{false}”, which can call what they say false or reject it: the "
+                "check cannot read the fact as their plain claim. If the article doubts or denies it, leave the "
+                "fact out; if not, give the attribution from where its sentence names who says so",
+            )
+            continue
+        markers = [
+            m for m in _said_markers(sentence) if a < m[1] and m[2] <= b and m[0].casefold() in _VERB_MARKERS
+        ]
+        tail = _CAVEAT_AFTER.match(sentence, b)
+        if not markers or tail is None:
+            continue
+        said = [w.strip(_PUNCTUATION).casefold() for w in tail["tail"].split()]
+        if (said[:1] and said[0] in TAIL_WORDS and _where_and_when(said)) or any(
+            lexicon.only(w, "VERB") for w in said
+        ):
+            continue  # ", Oster said, on Monday.", "Norland, Vesta said, sent …": read by the other rules
+        yield Problem(
+            f"{where}.attribution",
+            f"“{text}” is followed by “{tail['tail']}”, set off after who says so, which the check cannot read as "
+            "when or where it was said: it may qualify or doubt the claim. If it does, add it to the "
+            f"attribution (“{sentence[a : tail.end('tail')]}”, role `caveat`) or leave the fact out",
+        )
+
+
+# A phrase set off by a comma after an attribution, to the sentence's end: ", without evidence."
+_CAVEAT_AFTER = re.compile(r"\s*,\s*(?P<tail>[^,;:.!?\"“”]+?)\s*[.!?]?[\"”’)\]]*\s*$")
+
+
+def _telling_agent(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the teller stands (start, end) when the saying verb at `sentence[start:end]` is passive with "by"
+    just after it ("Oster was told by Vesta", HOSTILE-13 Q4, Q6): the one named before it heard the words, the
+    one after "by" said them. None otherwise."""
+    before = sentence[:start].split()
+    if not before or before[-1].casefold() not in PASSIVE_AUXILIARIES:
+        return None
+    found = _AGENT_AFTER.match(sentence, end)
+    if found is None:
+        return None
+    return found.start("agent"), found.end("agent")
+
+
+# "by" just after a passive saying verb, then the teller: up to the punctuation that ends the phrase.
+_AGENT_AFTER = re.compile(r"\s+by\s+(?P<agent>[^,;:.!?()\"“”—–]*[^,;:.!?()\"“”—–\s])")
+
+
+def _outer_report(sentence: str, start: int) -> tuple[int, int] | None:
+    """The report a saying verb at `start` is told inside, as (where its speaker starts, where its marker ends),
+    outermost first: "Vesta said Oster said …", "…, Vesta said Oster told her." (HOSTILE-13 S1–S3, Q1): the
+    words between the outer marker (and its "that") and the inner verb are the inner speaker alone. None when
+    the verb is told in no other report."""
+    found: tuple[int, int] | None = None
+    at = start
+    while True:
+        earlier = [m for m in _said_markers(sentence) if m[2] <= at and m[0].casefold() in _VERB_MARKERS]
+        if not earlier:
+            return found
+        _, outer_start, outer_end = max(earlier, key=lambda m: m[1])
+        between = sentence[outer_end:at].split()
+        if between and between[0].casefold() == "that":
+            between = between[1:]
+        bare = [w.strip(_PUNCTUATION) for w in between]
+        if (
+            not bare
+            or len(bare) > _SPEAKER_RUN
+            or _SAYING_SET_OFF.search(sentence, outer_end, at)
+            or any(lexicon.only(w, "VERB") or w.casefold() in CLAUSE_WORDS - SPEAKING_PRONOUNS for w in bare)
+        ):
+            return found
+        speaker = _speaker_of(sentence, outer_start)
+        if speaker is None:
+            return found
+        found, at = (speaker, outer_end), outer_start
+
+
+_SPEAKER_RUN = 8  # words of a speaker: "the deputy harbour master of Vesta"
 _NOT_A_SPEAKER_OPENING = frozenset({"and", "but", "or", "as", "while"})
 _SAYING_SET_OFF = re.compile(r"[,;:\u2014\u2013(\"]|\s-\s")
 

@@ -262,6 +262,29 @@ CLOSING_SAYING_VERBS: Final[frozenset[str]] = frozenset(
         "broadcast",
     }
 )
+# Adverbs that tell what is said or believed as false (HOSTILE-13 K4, "Norland wrongly believes it sent …"): an
+# attribution holding one makes the fact a mistake, never a source's plain claim, and fails closed.
+FALSITY_ADVERBS: Final[frozenset[str]] = frozenset(
+    {"wrongly", "falsely", "mistakenly", "erroneously", "incorrectly", "wrongfully", "baselessly"}
+    | {"groundlessly", "spuriously", "untruthfully", "dishonestly", "misleadingly"}
+)
+# Verbs that reject or deny what is reported ("Oster rejected reports that …", HOSTILE-13 S4): an attribution of
+# the source that holds one, or follows one as its object, is a report told as doubted, and fails closed.
+REJECTING_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "rejected",
+        "rejects",
+        "dismissed",
+        "dismisses",
+        "refuted",
+        "refutes",
+        "debunked",
+        "debunks",
+        "disproved",
+    }
+    | {"disproves", "discredited", "discredits", "denied", "denies", "disputed", "disputes", "contested"}
+    | {"contests", "doubted", "doubts", "questioned", "questions", "ridiculed", "mocked", "scorned"}
+)
 # Words that name who says so with no verb (HOSTILE-12 H6; `bot.briefs.unread.unmarked_sources`): "per" before a
 # name or a determiner (", per Vesta.", not "per cent"), a label ("source: Vesta"), and, set off at a sentence's
 # end, a phrase of view or count ("by Vesta's count", "by some estimates", "in one account").
