@@ -256,6 +256,8 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
             continue
         if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
             continue
+        if _opens_marker(sentence, match.start()):
+            continue  # "…, according to Vesta.": a listed marker, which the attribution rules read
         classes = lexicon.word_classes(folded)
         if not classes or "AUX" in classes:
             continue
@@ -311,6 +313,18 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
             ):
                 unread.append((word, match.start(), match.end(), True))
     return tuple(unread)
+
+
+# The listed markers of more than one word ("according to", "a source familiar with"), case-folded.
+_PHRASE_MARKERS: Final = tuple(
+    m.casefold() for m in (*vocabulary.ATTRIBUTION_MARKERS, *vocabulary.HEDGE_MARKERS) if " " in m
+)
+
+
+def _opens_marker(sentence: str, start: int) -> bool:
+    """Whether a listed marker of more than one word starts at `sentence[start]`, ending at a word's end."""
+    rest = sentence[start:].casefold()
+    return any(rest.startswith(m) and not rest[len(m) : len(m) + 1].isalpha() for m in _PHRASE_MARKERS)
 
 
 def _before_verb(sentence: str, matches: list[re.Match[str]], index: int) -> bool:
