@@ -4242,11 +4242,13 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
 
 
 # A name and its saying verb just before a pronoun subject ("Norland said it …", "Oster says she …").
+# The name opens its clause ("An ally of Norland said it …" is the ally's), and only "it" is read: a country or
+# a body tells of itself as "it", while "she", "he" or "they" may be anyone (HOSTILE-14 F1–F3).
 _SAID_BEFORE_PRONOUN = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"(?:^|(?<=[.;:,(\"“]\s)|(?<=[(\"“]))(?P<name>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
     r"(?:" + "|".join(SAYING_VERBS) + r")\s+(?:that\s+)?$"
 )
-_SAID_OF_ITSELF: Final = frozenset({"it", "they", "he", "she"})
+_SAID_OF_ITSELF: Final = frozenset({"it"})
 
 
 def _heads(form: str, subject: str, at: int) -> bool:

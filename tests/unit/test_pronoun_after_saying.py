@@ -2,7 +2,7 @@
 
 "Norland said it lent Estria $9 million." was refused: the lender must do the verb, and "it" gave no subject the
 check could read, although it can only be Norland's own account of itself. A pronoun subject right after a name
-and its saying verb ("Norland said it …", "Oster says she …") now reads as that name, so a wrong name is still
+and its saying verb ("Norland said it …") now reads as that name, so a wrong name is still
 refused. And "Norland sent 500 tonnes of fuel to Estria." with the item "500 tonnes" was accepted: an item that
 stops before "of" is cut, as "fuel" of "fuel tankers" is (HOSTILE-13 minor finding).
 
@@ -25,7 +25,7 @@ def _said(deal: dict[str, Any], speaker: str, verb: str = "said") -> dict[str, A
 
 
 @pytest.mark.parametrize(
-    ("speaker", "verb", "pronoun"), [("Norland", "said", "it"), ("Oster", "says", "she")]
+    ("speaker", "verb", "pronoun"), [("Norland", "said", "it"), ("Norland", "says", "it")]
 )
 def test_a_loan_told_by_its_lender_of_itself_is_the_lenders(speaker: str, verb: str, pronoun: str) -> None:
     sentence = f"{speaker} {verb} {pronoun} lent Estria $9 million."
@@ -56,3 +56,17 @@ def test_an_item_written_whole_with_its_of_passes() -> None:
     sentence = "Norland sent 500 tonnes of fuel to Estria."
     flow = _deal_flow("Norland", "500 tonnes of fuel", "sent", sentence)
     assert refused(_article(sentence), aid=[flow]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland said she lent Estria $9 million.",
+        "Norland said they lent Estria $9 million.",
+        "An ally of Norland said it lent Estria $9 million.",
+    ],
+)
+def test_a_pronoun_that_may_be_another_is_not_read_as_the_speaker(sentence: str) -> None:
+    speaker = sentence.split(" said")[0]
+    loan = _said(_deal_loan("Norland", "$9 million", "lent", sentence), speaker)
+    assert "loans[0].lender" in refused(_article(sentence), loans=[loan])
