@@ -248,15 +248,21 @@ def _sentence_before(paragraph: Paragraph, at: int) -> str:
 
 
 def _doubted_after(
-    paragraph: Paragraph, sentence_end: int, items: Sequence[str], next_paragraph: Paragraph | None = None
+    paragraph: Paragraph,
+    sentence_end: int,
+    items: Sequence[str],
+    next_paragraph: Paragraph | None = None,
+    *,
+    done: bool = True,
 ) -> tuple[str, str] | None:
     """The sentence after a giving's, in its paragraph, when it points back to the giving (`POINTING_BACK_WORDS`,
     an item, or a word that corrects, `CORRECTING_WORDS`) and denies, doubts, asks, corrects or undoes it ("That
     is false.", "Or did it?", "In fact, Vesta sent it.", "It was all a drill.", "The fuel never arrived."): None
     when there is none. Fails closed on an unread verb there, as `undoing_words` does within the giving's own
     sentence, on a fragment with no verb of its own ("Or rather, to Vesta."), and on a copula that says what the
-    giving was, unless it names it as a giving (`GIVING_NOUNS`: "It was the third shipment this year."). Returns
-    the sentence and the words that read so."""
+    giving was, unless it names it as a giving (`GIVING_NOUNS`: "It was the third shipment this year."). With
+    `done` False (a pledge, a plan, a request), only a correction, a fragment or a word of falsity takes it back.
+    Returns the sentence and the words that read so."""
     following = next((s for s in paragraph.sentences if s.start >= sentence_end), None)
     if following is None and next_paragraph is not None and next_paragraph.sentences:
         # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it
@@ -287,6 +293,11 @@ def _doubted_after(
         return text, f"“{correcting[0]}”, which corrects what was just told"
     if not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w):
         return text, "no verb of its own: it goes on with the giving's sentence"
+    if not done:
+        # a pledge, a plan or a request is still made though what follows doubts or undoes its giving ("It never
+        # arrived.", "Vesta said it was welcome."); only a sentence calling it untrue takes it back
+        falsity = [w for w in FALSITY_WORDS if find_words(w, text, ignore_case=True)]
+        return (text, f"“{falsity[0]}”") if falsity else None
     marker = _markers_needing_attribution(text)
     if marker:
         return text, f"“{marker[0][0]}”"
@@ -2038,6 +2049,22 @@ class _Checker:
                     "the item",
                 )
                 return
+        if status in ("pledged", "planned", "requested"):
+            for place, at in places:
+                found = self._not_told_at_all(place, at, at + len(verb), items)
+                if found is not None:
+                    told = {
+                        "inside": f"is told {found.words}",
+                        "doubted": f"is taken back by the sentence after it (“{found.sentence}”: {found.words})",
+                        "framed": f"follows a sentence (“{found.sentence}”) that may hand it to someone's story, "
+                        f"a supposition or a genre ({found.words})",
+                    }[found.kind]
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” {told}, so the article does not tell it "
+                        "as its own; tell it as a key point in the article's words, with who says so",
+                    )
+                    return
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
                 found = self._not_told_done(place, at, at + len(verb), items, verb.split())
@@ -2100,6 +2127,29 @@ class _Checker:
                 f"{where}.status",
                 f"status “{status}” does not agree with its evidence: “{as_written}” reads as {read}",
             )
+
+    def _not_told_at_all(self, place: Located, start: int, end: int, items: Sequence[str]) -> _NotDone | None:
+        """How the article's frame takes back the words at `start`–`end` of `place` (a pledge's, a plan's or a
+        request's verb) whatever their status, or None: inside another statement ("That Norland pledged … is
+        false"), called untrue or corrected by the next sentence ("That is false.", "Or rather, Vesta did."), or
+        handed to a story by the sentence before (HOSTILE-14 A)."""
+        sentences = place.paragraph.sentences_over(start, end)
+        sentence_end = max(s.end for s in sentences)
+        paragraphs = self.article.paragraphs
+        number = place.paragraph.number
+        inside = _inside_statement(place.paragraph.text[:sentence_end], sentences[0].start, start, end)
+        if inside is not None:
+            return _NotDone("inside", inside)
+        following = paragraphs[number] if number < len(paragraphs) else None
+        doubted = _doubted_after(place.paragraph, sentence_end, items, following, done=False)
+        if doubted is not None:
+            return _NotDone("doubted", doubted[1], doubted[0])
+        framed = _framed_before(
+            place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
+        )
+        if framed is not None:
+            return _NotDone("framed", framed[1], framed[0])
+        return None
 
     def _not_told_done(
         self, place: Located, start: int, end: int, items: Sequence[str], told: Sequence[str]
