@@ -268,7 +268,12 @@ def _doubted_after(
         # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it
         first = next_paragraph.sentences[0]
         lead = first.text.split()[0].strip(_PUNCTUATION).casefold() if first.text.split() else ""
-        following = first if lead in POINTING_BACK_WORDS else None
+        # … and so does one that opens with an item ("The fuel never arrived.") or a contrast ("But …")
+        opens = re.sub(
+            r"^(?:(?:but|yet|however|the|this|that|its)[\s,]+)+", "", first.text, flags=re.IGNORECASE
+        )
+        leads_with_item = any(opens.casefold().startswith(normalise(i).casefold()) for i in items)
+        following = first if lead in POINTING_BACK_WORDS or leads_with_item else None
     if following is None:
         return None
     text = following.text
@@ -283,8 +288,14 @@ def _doubted_after(
     )
     # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
     # names it ("Will Vesta send fuel too?")
-    opening = re.sub(r"^(?:the|this|that|its)\s+", "", text, flags=re.IGNORECASE).casefold()
+    opening = re.sub(
+        r"^(?:(?:but|yet|however|the|this|that|its)[\s,]+)+", "", text, flags=re.IGNORECASE
+    ).casefold()
     item_first = any(opening.startswith(normalise(i).casefold()) for i in items)
+    verbless = not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w)
+    if verbless and (set(words) & {*NEGATIONS, *NONE_WORDS} or set(words) & set(FALSITY_WORDS)):
+        # "Not.", "Rating: false.": a fragment that denies goes on with the giving's sentence, pointing or not
+        return text, "no verb of its own, and a denial: it goes on with the giving's sentence"
     if not pointing and not item_first and not correcting:
         return None
     if text.rstrip(" \"')]").endswith("?"):
@@ -316,6 +327,10 @@ def _doubted_after(
     return None
 
 
+# A denial set off by a dash, a colon or a comma that closes a giving's sentence: "… — not.", "…: false."
+_DENIED_AFTER = re.compile(
+    r"[—–:,]\s*(?:-\s*)?(?:not|no|false|untrue|wrong|fake|never)\s*[.!]*\s*$", flags=re.IGNORECASE
+)
 # Words after a copula that leave its complement to come: "It was all a drill.", "That was just the plan."
 _BEFORE_COMPLEMENT: Final = frozenset({"all", "just", "only", "merely", "simply", "then", "still", "also"})
 _DETERMINERS_OF_COMPLEMENT: Final = frozenset(
@@ -2191,6 +2206,9 @@ class _Checker:
             w for rest in later for w in _undoing_later(rest)
         ]
         undoing += _contrast_pointing_back(place.paragraph.text[end:sentence_end], items)
+        # "… to Estria — not.", "…: false.": a denial set off after the giving, closing its sentence
+        denied = _DENIED_AFTER.search(place.paragraph.text[end:sentence_end])
+        undoing += [denied.group().strip(" —–-:,.!")] if denied else []
         if undoing:
             return _NotDone("undoing", undoing[0])
         unread = [w for s in sentences for w in undoing_words(s.text, end - s.start)]
