@@ -118,6 +118,7 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    NOBODY_SUBJECTS,
     NONE_WORDS,
     NOT_LOAN_WORDS,
     NOT_YET_WORDS,
@@ -4909,6 +4910,22 @@ def _role_use_problem(text: str, role: AttributionRole, item: Fact) -> str | Non
             "in someone's claim; give it the role `source`"
         )
     text = normalise(text)
+    nobody = re.match(
+        r"(?:"
+        + "|".join(re.escape(w) for w in NOBODY_SUBJECTS)
+        + r"|no\s+[a-z]+)\s+(?P<next>\S+(?:\s+\S+)?)",
+        text,
+        re.IGNORECASE,
+    )
+    # "no one but Vesta said", "nobody other than Vesta said": who says so is named after all
+    excepted = nobody is not None and re.match(
+        r"(?:but|" + "|".join(re.escape(w) for w in EXCEPTING_WORDS) + r")\b", nobody["next"], re.IGNORECASE
+    )
+    if role == "source" and nobody is not None and not excepted:
+        return (
+            f"“{text}” says that no one says so: what follows is denied, not anyone's account; give a sentence "
+            "that tells it, or tell the denial itself in the article's words"
+        )
     said = _said_markers(text)
     if (
         role == "source"

@@ -999,6 +999,9 @@ EXPECTATION_WORDS: Final[tuple[str, ...]] = (
     "hopes to",
 )
 
+# A source whose subject is one of these says that no one says so ("No one claims …", "…, nobody said."): the fact
+# is denied, not told as anyone's account (HOSTILE-14 E).
+NOBODY_SUBJECTS: Final[tuple[str, ...]] = ("no one", "nobody", "none", "not one", "not a single", "neither")
 # Who says so names someone: a saying verb with only these words beside it ("has also argued") names no one.
 NAMING_NO_ONE: Final[frozenset[str]] = frozenset(
     {
