@@ -2144,11 +2144,15 @@ class _Checker:
                 f"status “{status}” does not agree with its evidence: “{as_written}” reads as {read}",
             )
 
-    def _not_told_at_all(self, place: Located, start: int, end: int, items: Sequence[str]) -> _NotDone | None:
+    def _not_told_at_all(
+        self, place: Located, start: int, end: int, items: Sequence[str], *, done: bool = False
+    ) -> _NotDone | None:
         """How the article's frame takes back the words at `start`–`end` of `place` (a pledge's, a plan's or a
         request's verb) whatever their status, or None: inside another statement ("That Norland pledged … is
         false"), called untrue or corrected by the next sentence ("That is false.", "Or rather, Vesta did."), or
-        handed to a story by the sentence before (HOSTILE-14 A)."""
+        handed to a story by the sentence before (HOSTILE-14 A). With `done` (a done status, an event) the next
+        sentence is read for any doubt or undoing as well (`_doubted_after`), and `_not_told_done` goes on from
+        here."""
         sentences = place.paragraph.sentences_over(start, end)
         sentence_end = max(s.end for s in sentences)
         paragraphs = self.article.paragraphs
@@ -2157,7 +2161,7 @@ class _Checker:
         if inside is not None:
             return _NotDone("inside", inside)
         following = paragraphs[number] if number < len(paragraphs) else None
-        doubted = _doubted_after(place.paragraph, sentence_end, items, following, done=False)
+        doubted = _doubted_after(place.paragraph, sentence_end, items, following, done=done)
         if doubted is not None:
             return _NotDone("doubted", doubted[1], doubted[0])
         framed = _framed_before(
@@ -2177,24 +2181,12 @@ class _Checker:
         with a time to come, or an undoing, a contrast or an unread verb after it in its sentence."""
         # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge later
         # cancelled" must not leave it done
+        taken_back = self._not_told_at_all(place, start, end, items, done=True)
+        if taken_back is not None:
+            return taken_back
         sentences = place.paragraph.sentences_over(start, end)
         sentence_end = max(s.end for s in sentences)
         after = place.paragraph.text[end : max(sentence_end, place.end)]
-        paragraphs = self.article.paragraphs
-        number = place.paragraph.number
-        inside = _inside_statement(place.paragraph.text[:sentence_end], sentences[0].start, start, end)
-        if inside is not None:
-            return _NotDone("inside", inside)
-        doubted = _doubted_after(
-            place.paragraph, sentence_end, items, paragraphs[number] if number < len(paragraphs) else None
-        )
-        if doubted is not None:
-            return _NotDone("doubted", doubted[1], doubted[0])
-        framed = _framed_before(
-            place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
-        )
-        if framed is not None:
-            return _NotDone("framed", framed[1], framed[0])
         planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]
         if planned:
             return _NotDone("planned", planned[0])
