@@ -270,11 +270,7 @@ def _doubted_after(
         first = next_paragraph.sentences[0]
         lead = first.text.split()[0].strip(_PUNCTUATION).casefold() if first.text.split() else ""
         # … and so does one that opens with an item ("The fuel never arrived.") or a contrast ("But …")
-        opens = re.sub(
-            r"^(?:(?:but|yet|however|the|this|that|its)[\s,]+)+", "", first.text, flags=re.IGNORECASE
-        )
-        leads_with_item = any(opens.casefold().startswith(normalise(i).casefold()) for i in items)
-        following = first if lead in POINTING_BACK_WORDS or leads_with_item else None
+        following = first if lead in POINTING_BACK_WORDS or _opens_with_item(first.text, items) else None
     if following is None:
         return None
     text = following.text
@@ -289,10 +285,7 @@ def _doubted_after(
     )
     # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
     # names it ("Will Vesta send fuel too?")
-    opening = re.sub(
-        r"^(?:(?:but|yet|however|the|this|that|its)[\s,]+)+", "", text, flags=re.IGNORECASE
-    ).casefold()
-    item_first = any(opening.startswith(normalise(i).casefold()) for i in items)
+    item_first = _opens_with_item(text, items)
     verbless = not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w)
     if verbless and (set(words) & {*NEGATIONS, *NONE_WORDS} or set(words) & set(FALSITY_WORDS)):
         # "Not.", "Rating: false.": a fragment that denies goes on with the giving's sentence, pointing or not
@@ -303,7 +296,7 @@ def _doubted_after(
         return text, "asks"
     if correcting:
         return text, f"“{correcting[0]}”, which corrects what was just told"
-    if not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w):
+    if verbless:
         return text, "no verb of its own: it goes on with the giving's sentence"
     if not done:
         # a pledge, a plan or a request is still made though what follows doubts or undoes its giving ("It never
@@ -326,6 +319,18 @@ def _doubted_after(
             "its base form to PLAIN_VERBS)"
         )
     return None
+
+
+# Words a sentence may open with before the item it points back with: "But the fuel never arrived."
+_BEFORE_ITEM = re.compile(r"^(?:(?:but|yet|however|the|this|that|its)[\s,]+)+", re.IGNORECASE)
+
+
+def _opens_with_item(text: str, items: Sequence[str]) -> bool:
+    """Whether `text` opens with one of `items`, past a contrast or a determiner ("The fuel never arrived.",
+    "But the fuel …"): the item points back, where another giving naming it later ("Will Vesta send fuel
+    too?") does not."""
+    opening = _BEFORE_ITEM.sub("", text).casefold()
+    return any(opening.startswith(normalise(item).casefold()) for item in items)
 
 
 # A denial set off by a dash, a colon or a comma that closes a giving's sentence: "… — not.", "…: false."
@@ -366,7 +371,7 @@ def _what_it_was(text: str) -> str | None:
         return None
     if {w.casefold() for w in words[start:]} & GIVING_NOUNS:
         return None
-    return " ".join(rest[: len(rest)]).strip(" .!")
+    return " ".join(rest).strip(" .!")
 
 
 def _framed_before(
