@@ -399,7 +399,10 @@ def _framed_before(
         named = any(w[:1].isupper() for w in raw[1:]) or any(w.endswith(("'s", "’s")) for w in raw)
         if named or set(words) & FRAMING_NOUNS or telling(prior.rstrip(" :")):
             return prior, "its colon, which hands what follows to it"
-    framing = sorted(set(words[-2:]) & FRAMING_NOUNS)
+    # "…, by all accounts.", "…, in Vesta's account.": a framing noun after a preposition is that sentence's own
+    # source, not a frame handed on to the next
+    own_source = any(w in PLACE_PREPOSITIONS or w in ("by", "per") for w in words[-4:-1])
+    framing = [] if own_source else sorted(set(words[-2:]) & FRAMING_NOUNS)
     if framing:
         return prior, f"“{framing[0]}”"
     ending = " ".join(words[-2:])
@@ -409,7 +412,8 @@ def _framed_before(
     if forward or ending == "what follows" or " ".join(words[:2]) == "what follows":
         return prior, f"“{forward[0] if forward else 'what follows'}”, which points to what follows"
     first = raw[0].strip(_PUNCTUATION) if raw else ""
-    if first and lexicon.only(first, "VERB") and lexicon.bare(first).casefold() == first.casefold():
+    # a command is a verb's bare form ("Suppose …"), not a participle opening a clause ("Asked about it, …")
+    if first and lexicon.only(first, "VERB") and first.casefold() in lexicon.lemmas(first, "VERB"):
         return prior, f"“{first}”, a command to the reader"
     return None
 
@@ -933,7 +937,57 @@ class _Checker:
             )
 
     def _key_point(self, where: str, item: KeyPoint, located: list[Located]) -> Iterator[Problem]:
-        return iter(())
+        """A key point is shown as the article's own words, so what frames them is shown with them (HOSTILE-14
+        N, A): each passage runs from where its sentence starts to where it ends (cut out of "It is untrue that
+        Oster shut the port.", "Oster shut the port" says the opposite), and takes in the sentence before that
+        may hand it to a story, a supposition or a genre, and the sentence after that calls it untrue, corrects
+        or questions it (the readings a pledge's frame has: `_framed_before`, `_doubted_after`)."""
+        shown = {s.text for place in located for s in place.sentences}
+        attributions = [normalise(a.text) for a in item.attributed]
+
+        def shown_with_it(sentence: str) -> bool:  # in the passage, or carrying the words of who says so
+            return sentence in shown or any(find_words(a, sentence) for a in attributions)
+
+        paragraphs = self.article.paragraphs
+        for place in located:
+            index = next(
+                (i for i, p in enumerate(item.evidence) if normalise(p) == normalise(place.passage)), 0
+            )
+            field = f"{where}.evidence[{index}]"
+            first, last = place.sentences[0], place.sentences[-1]
+            text = place.paragraph.text
+            left_out = [
+                words
+                for words in (text[first.start : place.start], text[place.end : last.end])
+                if words.strip(_SENTENCE_EDGE)
+            ]
+            if left_out:
+                yield Problem(
+                    field,
+                    f"is cut from its sentence (“{place.sentence_text}”), leaving out “{left_out[0].strip()}”: "
+                    "a key point is shown as the article's words, and what it leaves out may frame or take back "
+                    "what it says; give the whole sentence",
+                )
+                continue
+            number = place.paragraph.number
+            framed = _framed_before(
+                place.paragraph, first.start, paragraphs[number - 2] if number >= 2 else None
+            )
+            if framed is not None and not shown_with_it(framed[0]):
+                yield Problem(
+                    field,
+                    f"follows a sentence (“{framed[0]}”) that may hand it to someone's story, a supposition or a "
+                    f"genre ({framed[1]}): a key point is shown as the article's words, so start the passage "
+                    "with that sentence",
+                )
+            following = paragraphs[number] if number < len(paragraphs) else None
+            doubted = _doubted_after(place.paragraph, last.end, (), following, done=False)
+            if doubted is not None and not shown_with_it(doubted[0]):
+                yield Problem(
+                    field,
+                    f"is taken back by the sentence after it (“{doubted[0]}”: {doubted[1]}): a key point is "
+                    "shown as the article's words, so take that sentence into the passage too",
+                )
 
     def _person(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
@@ -4056,6 +4110,8 @@ def _clause_words(clause: str) -> str:
 
 
 _PUNCTUATION = ".,;:“”\"'’()—–"
+# What may stand outside a passage that is still its whole sentence: the closing stop, quotation marks, spaces
+_SENTENCE_EDGE = " .!?“”\"'’‘)("
 
 
 def _only_links(between: str, parties: Sequence[str] = (), links: Collection[str] = LINK_WORDS) -> bool:
