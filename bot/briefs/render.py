@@ -74,6 +74,37 @@ class EmbedField:
     name: str
     value: str
     inline: bool = False
+    # the lines `value` was fitted from, kept (out of equality and of Discord's JSON) so that a label put above
+    # them later is fitted with them, never cut from the end
+    lines: tuple[str, ...] = dataclasses.field(default=(), compare=False, repr=False)
+
+
+class Passage(str):
+    """A line of an answer that is the article's passage: what is shortened when a field or a digest bullet
+    must fit, since Quote shows it in full. Every other line (who says so, a reason, a caveat, a status) stays
+    whole: cut, "Caveat: “… said they do …”" says the opposite of the article, and a claim that loses its
+    "Who says so" reads as the article's own."""
+
+
+def fit(lines: Sequence[str], limit: int, separator: str = "\n") -> str | None:
+    """`lines` joined within `limit` characters, shortening only the `Passage` lines (the last first, each to no
+    less than a few words); None when the other lines alone do not fit, so the caller can leave the item to
+    Quote rather than show it without who says so."""
+    parts = list(lines)
+    over = len(separator.join(parts)) - limit
+    for index in reversed(range(len(parts))):
+        if over <= 0:
+            break
+        if isinstance(parts[index], Passage):
+            keep = max(len(parts[index]) - over, _SHORTEST_PASSAGE)
+            if keep < len(parts[index]):
+                over -= len(parts[index]) - len(shortened := shorten(parts[index], keep))
+                parts[index] = shortened
+    text = separator.join(parts)
+    return text if len(text) <= limit else None
+
+
+_SHORTEST_PASSAGE = 40  # shortened below this, a passage says nothing; the item goes to Quote instead
 
 
 @dataclass(frozen=True)
@@ -137,7 +168,16 @@ def source_line(brief: Brief) -> str:
 
 
 def _field(name: str, lines: Iterable[str]) -> EmbedField:
-    return EmbedField(clean(name, FIELD_NAME_LIMIT) or "-", clean("\n".join(lines), FIELD_VALUE_LIMIT) or "-")
+    """A field whose value keeps every line but the passages whole (`fit`); only when those lines alone pass
+    Discord's 1,024 characters is the value cut from its end."""
+    given = list(lines)
+    # one line is one run of words, as `clean` makes it; lines of more keep their own spacing
+    tidy: Callable[[str], str] = (lambda t: " ".join(t.split())) if len(given) == 1 else str.strip
+    kept = tuple(
+        (Passage if isinstance(line, Passage) else str)(defuse_mentions(tidy(line))) for line in given
+    )
+    value = fit(kept, FIELD_VALUE_LIMIT) or clean("\n".join(kept), FIELD_VALUE_LIMIT)
+    return EmbedField(clean(name, FIELD_NAME_LIMIT) or "-", value or "-", lines=kept)
 
 
 def paginate(title: str, description: str, fields: Sequence[EmbedField], footer: str) -> list[MessageData]:
@@ -219,7 +259,7 @@ def _from_line(found: Found[Any]) -> str:
 def _with_label(brief: Brief, found: Found[Any], item: EmbedField) -> EmbedField:
     if not _labelled(found):
         return item
-    return _field(item.name, [f"In {article_label(brief)}", item.value])
+    return _field(item.name, [f"In {article_label(brief)}", *(item.lines or (item.value,))])
 
 
 def _no_match(kind: str, found: Found[Any], known: str) -> list[MessageData]:
@@ -457,15 +497,20 @@ def render_events(found: Found[Event]) -> list[MessageData]:
 def _quote_field(brief: Brief, quote: Quote) -> EmbedField:
     key = item_key(brief, "quotes", quote)
     said = facts.who_says(brief, key, quote)
-    return _field(facts.quote_heading(brief, quote), [facts.quote_text(brief, key, quote), *said])
+    return _field(facts.quote_heading(brief, quote), [Passage(facts.quote_text(brief, key, quote)), *said])
 
 
-def _bullets(lines: Sequence[str], limit: int, shown: int, more: Callable[[int], str]) -> str:
-    """A bulleted list within `limit`, ending with `more(N)` ("... and 7 more key points: …") when not
-    everything fits."""
+def _bullets(lines: Sequence[Sequence[str]], limit: int, shown: int, more: Callable[[int], str]) -> str:
+    """A bulleted list within `limit`, each bullet one item's lines fitted by `fit` (its passages shortened, who
+    says so whole), ending with `more(N)` ("... and 7 more key points: …") when not everything fits: an item
+    whose words of who says so do not fit its share is left to /brief, never shown without them."""
     out: list[str] = []
     for index, line in enumerate(lines[:shown]):
-        bullet = shorten(f"• {line}", max(limit // 2, 1))
+        fitted = fit(["•", *line], max(limit // 2, 1), separator=" ")
+        if fitted is None:
+            out.append(more(len(lines) - index))
+            return "\n".join(out)
+        bullet = fitted
         rest = len(lines) - index
         tail = f"\n{more(rest)}" if rest else ""
         if len("\n".join([*out, bullet])) + len(tail) > limit:
@@ -497,7 +542,7 @@ def key_point_lines(brief: Brief, index: int) -> list[str]:
     point, key = brief.key_points[index], f"key_points[{index}]"
     caption = facts.caption_mark(brief, key).strip()
     return [
-        *(f"“{passage}”" for passage in facts.passages(brief, key, point)),
+        *(Passage(f"“{passage}”") for passage in facts.passages(brief, key, point)),
         *([caption] if caption else []),
         *facts.who_says(brief, key, point),
     ]
@@ -676,7 +721,11 @@ def render_digest(
         updated = "" if changes is None else clean(updated_line(changes), room // 2)
         counts = clean(f"{counts_line(brief)} · {facts.article_date(brief)}", room)
         points = [
-            defuse_mentions(" ".join(key_point_lines(brief, index))) for index in range(len(brief.key_points))
+            [
+                (Passage if isinstance(line, Passage) else str)(defuse_mentions(line))
+                for line in key_point_lines(brief, index)
+            ]
+            for index in range(len(brief.key_points))
         ]
         bullets = _bullets(
             points,
