@@ -8,9 +8,11 @@ A brief with any error is left out of the library.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import os
+import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -762,7 +764,8 @@ def check_raw(
         article = seed_named(seed_name) if isinstance(seed_name, str) else None
         if article is not None:  # every error at once: the passages are checked even when the shape is not
             problems += list(_raw_passage_problems(raw, article))
-        return None, problems
+            problems += _rest_checked(raw, exc, article, version)
+        return None, list(dict.fromkeys(problems))
     article = seed_named(brief.source.seed)
     if article is None:
         return brief, [
@@ -772,6 +775,78 @@ def check_raw(
     if not problems:
         brief._proof = proof
     return brief, problems
+
+
+def _rest_checked(
+    raw: dict[str, Any], invalid: ValidationError, article: Article, version: str
+) -> list[Problem]:
+    """Every error at once: the problems of a brief's items of the right shape when others are not. A field the
+    schema refused is set aside from its item (an item still refused without it is set aside whole), what is
+    left is validated and checked, and each problem is told under its item's index in the file; an item changed
+    so is told only its schema error, since what the check says of it without that field may not hold. Nothing
+    when what is left is still of the wrong shape (its top, a section left empty)."""
+    fields: dict[tuple[str, int], set[str]] = {}
+    for error in invalid.errors():
+        loc = error["loc"]
+        if len(loc) < 2 or not isinstance(raw.get(str(loc[0])), list) or not isinstance(loc[1], int):
+            return []  # the top of the brief is of the wrong shape: no brief to check
+        fields.setdefault((str(loc[0]), loc[1]), set()).add(str(loc[2]) if len(loc) > 2 else "")
+    rest = dict(raw)
+    for (section, index), names in fields.items():
+        item = raw[section][index]
+        if isinstance(item, dict) and "" not in names:
+            rest[section] = list(rest[section])
+            rest[section][index] = {key: value for key, value in item.items() if key not in names}
+    try:
+        Brief.model_validate(rest)
+    except ValidationError as still:
+        for error in still.errors():  # a required field set aside: set its item aside whole
+            loc = error["loc"]
+            if len(loc) < 2 or not isinstance(loc[1], int) or (str(loc[0]), loc[1]) not in fields:
+                return []
+    kept: dict[str, list[int]] = {}
+    for section in {section for section, _ in fields}:
+        dropped = {i for s, i in fields if s == section and not _valid_alone(rest, section, i)}
+        kept[section] = [i for i in range(len(raw[section])) if i not in dropped]
+        rest[section] = [rest[section][i] for i in kept[section]]
+    try:
+        brief = Brief.model_validate(rest)
+    except ValidationError:
+        return []
+    problems, _ = check_brief(brief, article, version)
+
+    def in_the_file(text: str) -> str:  # "people[1]" of what is left -> "people[2]" of the file
+        def index(found: re.Match[str]) -> str:
+            section, at = found.group(1), int(found.group(2))
+            return (
+                f"{section}[{kept[section][at]}]"
+                if section in kept and at < len(kept[section])
+                else found.group()
+            )
+
+        return _SECTION_INDEX.sub(index, text)
+
+    told = [
+        dataclasses.replace(p, item=in_the_file(p.item), message=in_the_file(p.message)) for p in problems
+    ]
+    return [p for p in told if _owner(p.item) not in fields]
+
+
+def _valid_alone(rest: dict[str, Any], section: str, index: int) -> bool:
+    """Whether item `index` of `section`, as it stands in `rest`, is of the right shape."""
+    try:
+        Brief.model_validate({**rest, section: [rest[section][index]]})
+    except ValidationError as exc:
+        return not any(e["loc"][:2] == (section, 0) for e in exc.errors())
+    return True
+
+
+def _owner(item: str) -> tuple[str, int] | None:
+    found = _SECTION_INDEX.match(item)
+    return (found.group(1), int(found.group(2))) if found else None
+
+
+_SECTION_INDEX = re.compile(r"\b(key_points|people|aid|loans|events|quotes|aliases|credits)\[(\d+)\]")
 
 
 def _nested_too_deeply(raw: dict[str, Any]) -> str | None:
