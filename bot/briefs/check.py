@@ -750,7 +750,12 @@ class _Checker:
                     yield Problem(
                         f"{where}.attribution",
                         f"{paragraph.located} says who says so or hedges (“{marker}”) in “{sentence.text}”; "
-                        f"add attribution = “…{marker}…” with the words of that sentence that carry it",
+                        + (
+                            f'add attribution = {{ text = "…{marker}…", role = "hedge" }} with the words of that '
+                            "sentence that carry it (a hedge, shown as one: it does not say who says so)"
+                            if _hedging_words(marker) and not saying_verbs(marker)
+                            else f"add attribution = “…{marker}…” with the words of that sentence that carry it"
+                        ),
                     )
                 else:
                     yield from _cut_speaker(where, sentence.text, marker, start, end, spans)
@@ -4546,6 +4551,18 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
 
 
 @lru_cache(maxsize=4096)
+def _hedging_words(text: str) -> list[str]:
+    """The hedge markers `text` holds that are not also words of saying ("would", "is expected to")."""
+    folded = text.casefold()
+    return [
+        marker
+        for marker in _SAYING_ROLES["hedge"][0]
+        if marker not in ATTRIBUTION_MARKERS
+        and marker.casefold() in folded
+        and find_words(marker, text, ignore_case=True)
+    ]
+
+
 def _role_problem(text: str, role: AttributionRole) -> str | None:
     """Why `text` cannot be an attribution of that role, or None: each role is told by its marker."""
     markers, what = _SAYING_ROLES[role]
@@ -4554,6 +4571,14 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
         return None
     if role in _FRAMING_ROLES and _frames(normalise(text)):  # "In the novel", "Rumour": see framing_opening
         return None
+    hedging = _hedging_words(text)
+    if role in ("source", "response", "mention") and hedging and not saying_verbs(text):
+        # "would lend it $40 million": it hedges, it says no one's words; shown as who says so, the answer
+        # would print the fact itself under "Who says so" (REPORT-reader15 finding 3)
+        return (
+            f"“{text}” is given as a {role}, but it hedges (“{hedging[0]}”) and holds no word that tells {what}: "
+            f'give it as {{ text = "{text}", role = "hedge" }}'
+        )
     if role not in ("reason", "account ended") and (unplain_words(text) or saying_verbs(text)):
         return None  # "the Vesta Herald reported", "Vesta asked", "Vesta's minister posted"
     shown = "”, “".join(markers[:4])
