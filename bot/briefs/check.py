@@ -106,6 +106,7 @@ from bot.briefs.vocabulary import (
     FUTURE_TIME_WORDS,
     GIVING_NOUNS,
     GOING_ON,
+    GOING_TO_VERBS,
     HAVING_READ,
     HEDGE_MARKERS,
     LINK_WORDS,
@@ -115,15 +116,19 @@ from bot.briefs.vocabulary import (
     MODAL_WORDS,
     NAME_PARTICLES,
     NAMING_NO_ONE,
+    NEGATING_OTHERS,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
     NOBODY_SUBJECTS,
     NONE_WORDS,
     NOT_LOAN_WORDS,
+    NOT_POINTING_OPENINGS,
     NOT_YET_WORDS,
     OPENING_MARKERS,
+    ORDINAL_WORDS,
     ORGANISATION_WORDS,
+    OTHER_KIND_WORDS,
     PASSIVE_AUXILIARIES,
     PERSON_TITLES,
     PLACE_NAME_WORDS,
@@ -131,6 +136,7 @@ from bot.briefs.vocabulary import (
     PLACE_OPENINGS,
     PLACE_PREPOSITIONS,
     PLACE_SIGNALS,
+    PLAIN_COMPLEMENTS,
     PLAN_WORDS,
     POINTING_BACK,
     POINTING_BACK_WORDS,
@@ -139,6 +145,7 @@ from bot.briefs.vocabulary import (
     PRONOUN_TITLES,
     PRONOUNS,
     REASON_MARKERS,
+    RECEIVING_VERBS,
     REJECTING_VERBS,
     RELATIVE_GIVING_PREPOSITIONS,
     RELATIVE_OPENERS,
@@ -161,7 +168,9 @@ from bot.briefs.vocabulary import (
     TO_HAVE_READ,
     UNDOING_AFTER,
     UNDOING_LATER,
+    UNDOING_NEXT,
     VERB_ADVERBS,
+    WEAKENING_TAILS,
     AttributionRole,
     Status,
 )
@@ -255,69 +264,179 @@ def _doubted_after(
     next_paragraph: Paragraph | None = None,
     *,
     done: bool = True,
+    parties: Sequence[str] = (),
+    giving: str = "",
 ) -> tuple[str, str] | None:
-    """The sentence after a giving's, in its paragraph, when it points back to the giving (`POINTING_BACK_WORDS`,
-    an item, or a word that corrects, `CORRECTING_WORDS`) and denies, doubts, asks, corrects or undoes it ("That
-    is false.", "Or did it?", "In fact, Vesta sent it.", "It was all a drill.", "The fuel never arrived."): None
-    when there is none. Fails closed on an unread verb there, as `undoing_words` does within the giving's own
-    sentence, on a fragment with no verb of its own ("Or rather, to Vesta."), and on a copula that says what the
-    giving was, unless it names it as a giving (`GIVING_NOUNS`: "It was the third shipment this year."). With
-    `done` False (a pledge, a plan, a request), only a correction, a fragment or a word of falsity takes it back.
-    Returns the sentence and the words that read so."""
-    following = next((s for s in paragraph.sentences if s.start >= sentence_end), None)
-    if following is None and next_paragraph is not None and next_paragraph.sentences:
-        # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it
+    """The first sentence after a giving's, in the rest of its paragraph (else the next paragraph's opening), that
+    denies, doubts, asks, corrects or undoes it (`_doubting_sentence`: "That is false.", "Or did it?", "In fact,
+    Vesta sent it.", "It was all a drill.", "The fuel never arrived.", "Estria thanked Norland. But the fuel had
+    never left port."): None when there is none. `parties` are the giving's giver and receiver (their forms),
+    `giving` its kind ("aid" or "loan"). With `done` False (a pledge, a plan, a request), only a correction, a
+    fragment or a word of falsity takes it back. Returns the sentence and the words that read so."""
+    following = [s for s in paragraph.sentences if s.start >= sentence_end]
+    if not following and next_paragraph is not None and next_paragraph.sentences:
+        # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it, and
+        # so does one that opens with an item ("The fuel never arrived.") past a contrast ("But …", "However, …")
         first = next_paragraph.sentences[0]
-        lead = first.text.split()[0].strip(_PUNCTUATION).casefold() if first.text.split() else ""
-        # … and so does one that opens with an item ("The fuel never arrived.") or a contrast ("But …")
-        following = first if lead in POINTING_BACK_WORDS or _opens_with_item(first.text, items) else None
-    if following is None:
-        return None
-    text = following.text
+        lead = re.sub(r"^(?:(?:but|yet|however)[\s,]+)+", "", first.text, flags=re.IGNORECASE).split()[:1]
+        if {w.strip(_PUNCTUATION).casefold() for w in lead} & POINTING_BACK_WORDS or _opens_with_item(
+            first.text, items
+        ):
+            following = [first]
+    for number, sentence in enumerate(following):
+        found = _doubting_sentence(
+            sentence.text,
+            items,
+            next_one=number == 0,
+            done=done,
+            parties=parties,
+            giving=giving,
+            given=_sentence_before(paragraph, sentence_end - 1),
+        )
+        if found is not None:
+            return sentence.text, found
+    return None
+
+
+def _doubting_sentence(
+    text: str,
+    items: Sequence[str],
+    *,
+    next_one: bool,
+    done: bool,
+    parties: Sequence[str],
+    giving: str,
+    given: str,
+) -> str | None:
+    """The words by which `text`, a sentence after a giving's, denies, doubts, asks, corrects or undoes it, or None
+    (issue 10, HOSTILE-14 B, D, L). Two depths of reading, so that readable prose passes:
+
+    - a sentence that points back (`POINTING_BACK_WORDS`, "the <item>", an item opening it) or corrects
+      (`CORRECTING_WORDS`) is read whole: a question, a fragment with no verb of its own, a hedge or saying, a
+      copula that says what the giving was (`_what_it_was`), another receiver or destination, and, failing
+      closed, any verb the check has no meaning for (`undoing_words`);
+    - a sentence that only names a party or an item, or opens with "The …" or a none word ("Nothing arrived.",
+      "The tankers never arrived.", "Vesta received the fuel.") is read for the listed words only: negations,
+      none words, falsity, undoing (`UNDOING_AFTER`, `UNDOING_LATER`, `UNDOING_NEXT`) and another receiver. An
+      unread verb there is not failed on: such a sentence mostly tells something else ("Estria has suffered
+      shortages.").
+
+    A correction corrects what was just told: it is read in the next sentence only (`next_one`), not two on
+    ("Vesta sent water. Oster would rather wait."). Negations of something else ("no other country", "not the
+    first time": `NEGATING_OTHERS`) are not read."""
     raw = text.split()
     words = [w.strip(_PUNCTUATION).casefold() for w in raw]
-    correcting = [w for w in CORRECTING_WORDS if find_words(w, text, ignore_case=True)]
+    if not words:
+        return None
+    correcting = [w for w in CORRECTING_WORDS if next_one and find_words(w, text, ignore_case=True)]
+    opening = _BEFORE_ITEM.sub("", text).casefold()
     # "that" points back only where a clause opens ("That is false.", "At least, that is …"); after a verb it
-    # is mostly a conjunction ("Officials said that the port is not open.")
+    # is mostly a conjunction ("Officials said that the port is not open."); "So far, …" joins, it does not point
+    joining = any(text.casefold().startswith(o) for o in NOT_POINTING_OPENINGS)
     pointing = bool(
-        {w for i, w in enumerate(words) if w != "that" or i == 0 or raw[i - 1].endswith(",")}
+        {
+            w
+            for i, w in enumerate(words)
+            if (w != "that" or i == 0 or raw[i - 1].endswith(",")) and not (joining and i == 0)
+        }
         & POINTING_BACK_WORDS
     )
-    # an item points back when it opens the sentence ("The fuel never arrived."), not when another giving
-    # names it ("Will Vesta send fuel too?")
+    # an item points back when it opens the sentence ("The fuel never arrived.") or stands after a determiner
+    # ("Vesta received the fuel."), not when another giving names it ("Will Vesta send fuel too?")
     item_first = _opens_with_item(text, items)
+    the_item = any(
+        find_words(f"{det} {normalise(item)}", text, ignore_case=True)
+        for item in items
+        for det in ("the", "this", "that", "its", "these", "those")
+    )
+    # a party named anywhere; an item named bare may be another giving's ("Vesta did not send fuel.")
+    named = any(find_words(normalise(n), text, ignore_case=True) for n in parties if n)
+    party_first = any(opening.startswith(p.casefold()) for p in parties if p)
+    denying_opening = words[0] in {*NONE_WORDS, "not", "never"} and not any(
+        text.casefold().startswith(o) for o in NEGATING_OTHERS
+    )
     verbless = not any(lexicon.may_be(w, "VERB") or lexicon.may_be(w, "AUX") for w in words if w)
-    if verbless and (set(words) & {*NEGATIONS, *NONE_WORDS} or set(words) & set(FALSITY_WORDS)):
+    falsity = [w for w in FALSITY_WORDS if find_words(w, text, ignore_case=True)]
+    if verbless and (set(words) & {*NEGATIONS, *NONE_WORDS} or falsity):
         # "Not.", "Rating: false.": a fragment that denies goes on with the giving's sentence, pointing or not
-        return text, "no verb of its own, and a denial: it goes on with the giving's sentence"
-    if not pointing and not item_first and not correcting:
+        return "no verb of its own, and a denial: it goes on with the giving's sentence"
+    labelled = re.search(r":\s*(\w+)\W*$", text)
+    if labelled is not None and labelled[1].casefold() in FALSITY_WORDS:
+        return f"“{labelled.group().strip(' :.!')}”, a verdict that calls it untrue"  # "Rating: false."
+    whole = pointing or item_first or the_item or bool(correcting)
+    listed = whole or named or party_first or denying_opening or words[0] == "the"
+    if not listed:
+        # "Vesta seized the cargo.": a definite noun may name the giving's goods or means; only an undoing verb
+        # is read there ("Officials said that the port is not open." tells of something else)
+        if re.search(r"\b(?:the|its)\s+[a-z]", text):
+            undone = [w for w in (*UNDOING_LATER, *UNDOING_NEXT) if find_words(w, text, ignore_case=True)]
+            return f"“{undone[0]}”" if undone and done else None
         return None
-    if text.rstrip(" \"')]").endswith("?"):
-        return text, "asks"
+    if whole and text.rstrip(" \"')]").endswith("?"):
+        return "asks"
     if correcting:
-        return text, f"“{correcting[0]}”, which corrects what was just told"
-    if verbless:
-        return text, "no verb of its own: it goes on with the giving's sentence"
+        return f"“{correcting[0]}”, which corrects what was just told"
+    if whole and verbless:
+        return "no verb of its own: it goes on with the giving's sentence"
     if not done:
         # a pledge, a plan or a request is still made though what follows doubts or undoes its giving ("It never
         # arrived.", "Vesta said it was welcome."); only a sentence calling it untrue takes it back
-        falsity = [w for w in FALSITY_WORDS if find_words(w, text, ignore_case=True)]
-        return (text, f"“{falsity[0]}”") if falsity else None
-    marker = _markers_needing_attribution(text)
+        return f"“{falsity[0]}”" if falsity and whole else None
+    marker = _markers_needing_attribution(text) if whole else []
     if marker:
-        return text, f"“{marker[0][0]}”"
-    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, *UNDOING_LATER):
-        if find_words(word, text, ignore_case=True):
-            return text, f"“{word}”"
-    what_it_was = _what_it_was(text)
+        return f"“{marker[0][0]}”"
+    # "no other country", "not the first time" deny something else
+    read = text
+    for phrase in NEGATING_OTHERS:
+        read = re.sub(rf"\b{re.escape(phrase)}\b", " ", read, flags=re.IGNORECASE)
+    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, *UNDOING_LATER, *UNDOING_NEXT):
+        if find_words(word, read, ignore_case=True):
+            return f"“{word}”"
+    receiver = _other_receiver(text, parties, given)
+    if receiver is not None:
+        return f"“{receiver}”, which tells someone else got it"
+    if not whole:
+        return None
+    what_it_was = _what_it_was(text, giving)
     if what_it_was is not None:
-        return text, f"“{what_it_was}”, which says what the giving was"
-    unread = undoing_words(text, 0) if pointing else ()
-    if unread:  # "Vesta seized it at sea"; not "The fuel reached …", which does not point back
-        return text, (
+        return f"“{what_it_was}”, which says what the giving was"
+    elsewhere = re.search(r"\bto\s+((?:[A-Z][\w'’-]*\s*)+)", text)
+    if elsewhere is not None and not any(
+        elsewhere[1].strip().casefold().startswith(p.casefold()) for p in parties if p
+    ):
+        sent_on = [w for w in GOING_TO_VERBS if find_words(w, text[: elsewhere.start()], ignore_case=True)]
+        if sent_on:
+            return f"“{sent_on[-1]} to {elsewhere[1].strip()}”, which tells it went elsewhere"
+    unread = undoing_words(text, 0)
+    if unread:  # "Vesta seized it at sea", "The fuel was sold to Estria at full price"
+        return (
             f"“{unread[0]}”, a verb the check has no meaning for (if it tells the giving done all the same, add "
             "its base form to PLAIN_VERBS)"
         )
+    return None
+
+
+def _other_receiver(text: str, parties: Sequence[str], given: str) -> str | None:
+    """The receiving verb of `text` with the name it stands after, when the name is none of the giving's
+    `parties` ("Vesta received the fuel."), or with the sum it gets when `given` (the giving's sentence) does not
+    write that sum ("Estria received $2 million."); else None."""
+    for verb in RECEIVING_VERBS:
+        for at in find_words(verb, text, ignore_case=True):
+            before = text[:at].split()
+            # the name nearest the verb, past a sentence's capitalised first word ("The fuel is the first Estria
+            # has received")
+            names = [w.strip(_PUNCTUATION) for i, w in enumerate(before) if w[:1].isupper() and i > 0]
+            if not names and before and not lexicon.word_classes(before[0].strip(_PUNCTUATION).casefold()):
+                names = [before[0].strip(_PUNCTUATION)]
+            if names and not any(
+                names[-1].casefold().startswith(p.casefold()) or p.casefold().startswith(names[-1].casefold())
+                for p in parties
+                if p
+            ):
+                return f"{' '.join(before).strip()} {verb}"
+            sums = re.findall(r"[$€£]\s?\d[\d,.]*(?:\s*(?:million|billion|bn|m)\b)?", text[at:])
+            if sums and not find_words(normalise(sums[0]), given, ignore_case=True):
+                return f"{verb} {sums[0]}"
     return None
 
 
@@ -337,6 +456,11 @@ def _opens_with_item(text: str, items: Sequence[str]) -> bool:
 _DENIED_AFTER = re.compile(
     r"[—–:,]\s*(?:-\s*)?(?:not|no|false|untrue|wrong|fake|never)\s*[.!]*\s*$", flags=re.IGNORECASE
 )
+# A clause set off by a dash or a colon after a giving that calls it untrue: "… — that much is false."
+_SET_OFF_FALSITY = re.compile(
+    r"[—–:]\s*[^—–:]*?\b(false|untrue|not true|wrong|fake|a lie|a hoax|nonsense)\b[^—–:]*$",
+    flags=re.IGNORECASE,
+)
 # Words after a copula that leave its complement to come: "It was all a drill.", "That was just the plan."
 _BEFORE_COMPLEMENT: Final = frozenset({"all", "just", "only", "merely", "simply", "then", "still", "also"})
 _DETERMINERS_OF_COMPLEMENT: Final = frozenset(
@@ -344,16 +468,20 @@ _DETERMINERS_OF_COMPLEMENT: Final = frozenset(
 )
 
 
-def _what_it_was(text: str) -> str | None:
+def _what_it_was(text: str, giving: str = "") -> str | None:
     """The complement of the first copula in `text` when it says what its subject was rather than how it was: a
     noun phrase or a name ("It was all a drill.", "That was the plan.", "It was Vesta."), not an adjective ("It
-    was late.") nor a passive ("It was sent by sea."), and not a phrase naming a giving ("It was the third
-    shipment this year.", `GIVING_NOUNS`). None otherwise."""
+    was late.") nor a passive ("It was sent by sea."), not a phrase naming a giving ("It was the third shipment
+    this year.", `GIVING_NOUNS`) unless it names the other kind than `giving` ("It was a loan." after aid,
+    `OTHER_KIND_WORDS`), and not one whose head is an ordinal, a superlative or a plain complement ("It was the
+    largest yet.", "It was a gesture of goodwill.", `PLAIN_COMPLEMENTS`). None otherwise."""
     copula = _COPULA.search(text)
     if copula is None:
         return None
     rest = text[copula.end() :].split()
     words = [w.strip(_PUNCTUATION) for w in rest]
+    if {w.casefold() for w in words} & OTHER_KIND_WORDS.get(giving, frozenset()):
+        return " ".join(rest).strip(" .!")  # "It was a loan." after aid, "It was aid." after a loan
     start = 0
     while start < len(words) and words[start].casefold() in _BEFORE_COMPLEMENT:
         start += 1
@@ -371,6 +499,15 @@ def _what_it_was(text: str) -> str | None:
         return None
     if {w.casefold() for w in words[start:]} & GIVING_NOUNS:
         return None
+    # the head past its determiners: "a gesture of …", "the first time …", "the largest yet"
+    inner = start
+    while inner < len(words) and words[inner].casefold() in {"a", "an", "the", "one", "another"}:
+        inner += 1
+    inner_head = words[inner].casefold() if inner < len(words) else ""
+    if inner_head in ORDINAL_WORDS or inner_head in PLAIN_COMPLEMENTS:
+        return None
+    if inner_head.endswith("est") and lexicon.may_be(inner_head, "ADJ"):
+        return None  # a superlative: "the cheapest so far"
     return " ".join(rest).strip(" .!")
 
 
@@ -1423,7 +1560,15 @@ class _Checker:
         sentences = [s for place in located for s in place.sentences]
         with_items = [s.text for s in sentences if any(self._written(i, [s.text]) for i in flow.items)]
         yield from self._status(
-            where, flow.status, flow.status_as_written, located, with_items, "an item", flow.items
+            where,
+            flow.status,
+            flow.status_as_written,
+            located,
+            with_items,
+            "an item",
+            flow.items,
+            parties=(*self._forms(flow.donor), *self._forms(flow.recipient)),
+            giving="aid",
         )
         places = self._verb_clauses(flow.status_as_written, located)
         parties = self._forms(flow.donor) + self._forms(flow.recipient)
@@ -2084,6 +2229,9 @@ class _Checker:
         scope: list[str],
         scope_name: str,
         items: Sequence[str] = (),
+        *,
+        parties: Sequence[str] = (),
+        giving: str = "",
     ) -> Iterator[Problem]:
         verb = normalise(as_written)
         if not located:
@@ -2131,7 +2279,9 @@ class _Checker:
                 return
         if status in ("pledged", "planned", "requested"):
             for place, at in places:
-                found = self._not_told_at_all(place, at, at + len(verb), items)
+                found = self._not_told_at_all(
+                    place, at, at + len(verb), items, parties=parties, giving=giving
+                )
                 if found is not None:
                     told = {
                         "inside": f"is told {found.words}",
@@ -2147,7 +2297,9 @@ class _Checker:
                     return
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
-                found = self._not_told_done(place, at, at + len(verb), items, verb.split())
+                found = self._not_told_done(
+                    place, at, at + len(verb), items, verb.split(), parties=parties, giving=giving
+                )
                 if found is None:
                     continue
                 if found.kind == "inside":
@@ -2209,7 +2361,15 @@ class _Checker:
             )
 
     def _not_told_at_all(
-        self, place: Located, start: int, end: int, items: Sequence[str], *, done: bool = False
+        self,
+        place: Located,
+        start: int,
+        end: int,
+        items: Sequence[str],
+        *,
+        done: bool = False,
+        parties: Sequence[str] = (),
+        giving: str = "",
     ) -> _NotDone | None:
         """How the article's frame takes back the words at `start`–`end` of `place` (a pledge's, a plan's or a
         request's verb) whatever their status, or None: inside another statement ("That Norland pledged … is
@@ -2225,7 +2385,9 @@ class _Checker:
         if inside is not None:
             return _NotDone("inside", inside)
         following = paragraphs[number] if number < len(paragraphs) else None
-        doubted = _doubted_after(place.paragraph, sentence_end, items, following, done=done)
+        doubted = _doubted_after(
+            place.paragraph, sentence_end, items, following, done=done, parties=parties, giving=giving
+        )
         if doubted is not None:
             return _NotDone("doubted", doubted[1], doubted[0])
         framed = _framed_before(
@@ -2236,7 +2398,15 @@ class _Checker:
         return None
 
     def _not_told_done(
-        self, place: Located, start: int, end: int, items: Sequence[str], told: Sequence[str]
+        self,
+        place: Located,
+        start: int,
+        end: int,
+        items: Sequence[str],
+        told: Sequence[str],
+        *,
+        parties: Sequence[str] = (),
+        giving: str = "",
     ) -> _NotDone | None:
         """How the article's frame tells the words at `start`–`end` of `place` (a giving's status verb, an
         event's what) as other than done, or None: one reading for every section, so that a giving and an event
@@ -2245,7 +2415,9 @@ class _Checker:
         with a time to come, or an undoing, a contrast or an unread verb after it in its sentence."""
         # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge later
         # cancelled" must not leave it done
-        taken_back = self._not_told_at_all(place, start, end, items, done=True)
+        taken_back = self._not_told_at_all(
+            place, start, end, items, done=True, parties=parties, giving=giving
+        )
         if taken_back is not None:
             return taken_back
         sentences = place.paragraph.sentences_over(start, end)
@@ -2266,6 +2438,11 @@ class _Checker:
         # "… to Estria — not.", "…: false.": a denial set off after the giving, closing its sentence
         denied = _DENIED_AFTER.search(place.paragraph.text[end:sentence_end])
         undoing += [denied.group().strip(" —–-:,.!")] if denied else []
+        # "… — that much is false.", "…, sort of.", "… in name only.": a clause set off after it that calls it
+        # untrue, or a phrase that weakens it (HOSTILE-14 L1, L2)
+        set_off = _SET_OFF_FALSITY.search(place.paragraph.text[end:sentence_end])
+        undoing += [set_off[1]] if set_off else []
+        undoing += [w for w in WEAKENING_TAILS if find_words(w, after, ignore_case=True)]
         if undoing:
             return _NotDone("undoing", undoing[0])
         unread = [w for s in sentences for w in undoing_words(s.text, end - s.start)]
@@ -2385,7 +2562,16 @@ class _Checker:
                 f"the clause of “{loan.as_written}” {why} (“{own.text}”): it does not tell a loan, money to be "
                 "paid back; if it was given, enter it under aid (kind financial), else leave it out",
             )
-        yield from self._status(where, loan.status, loan.status_as_written, located, [shown], "the amount")
+        yield from self._status(
+            where,
+            loan.status,
+            loan.status_as_written,
+            located,
+            [shown],
+            "the amount",
+            parties=(*self._forms(loan.lender), *self._forms(loan.borrower)),
+            giving="loan",
+        )
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
         lent_at, lent = self._amount_of_verb(where, loan, place.paragraph.text, position, sentence)
         if not (no_loan or denied or named_to_deny):  # a grant or a denied value is refused for what it is

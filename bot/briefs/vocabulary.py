@@ -1258,6 +1258,9 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     | {"sign", "open", "reopen", "stay", "sink", "praise", "pay", "meet", "guide", "welcome", "thank", "swim"}
     | {"stop", "shut", "ride", "resurface", "pull", "leak", "hold", "fire", "drop", "contribute", "arrive"}
     | {"offer", "guarantee", "agree", "wait", "buy", "cut", "raise", "sail", "edit"}
+    # what a sentence after a giving goes on to tell of it that leaves it done ("The fuel reached Mirren.", "That
+    # brings Norland's aid to …", "Some of it went to hospitals.", "Estria will repay it."; `check._doubted_after`)
+    | {"reach", "bring", "go", "repay", "receive", "make", "follow"}
     # a title's "-elect" ("Mayor-elect Oster"): choosing by vote, never who says so or a hedge (REVIEW-7 C20)
     | {"elect"}
 )
@@ -1591,3 +1594,110 @@ UNDOING_LATER: Final[tuple[str, ...]] = (
 )
 # … but a loan paid back was lent: "back" after one of these ("…, and Estria paid it back in 2025") undoes nothing.
 REPAYING_WORDS: Final[tuple[str, ...]] = ("paid", "pay", "pays", "repaid", "repay", "repays", "paying")
+
+# The rest of a giving's paragraph (`check._doubted_after`, HOSTILE-14 B, D, L; issue 10).
+# Verbs and adjectives that undo a giving told in a sentence before ("Vesta stopped it.", "It sank.", "The fuel was
+# diverted to Vesta.", "Norland later denied sending fuel."): a later sentence of the paragraph that names the
+# giving, its item or a party and holds one leaves a done status unread. Some are PLAIN_VERBS, read as plain
+# inside the giving's own sentence; after it they undo.
+UNDOING_NEXT: Final[tuple[str, ...]] = (
+    "stopped",
+    "stops",
+    "blocked",
+    "blocks",
+    "sank",
+    "sunk",
+    "sinks",
+    "diverted",
+    "redirected",
+    "rerouted",
+    "intercepted",
+    "recalled",
+    "stolen",
+    "stole",
+    "hijacked",
+    "looted",
+    "lost",
+    "missing",
+    "impounded",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "joking",
+    "invented",
+    "fabrication",
+    "premature",
+    "disagrees",
+    "disputes",
+    "disputed",
+    "turned round",
+    "turned around",
+)
+# After "no", "not" or "none", words that deny something else than the giving told before ("So far, no other
+# country has followed.", "It was not the first time."): the negation they make is not read as the giving's.
+NEGATING_OTHERS: Final[tuple[str, ...]] = (
+    "no other",
+    "none other",
+    "not the first",
+    "not the only",
+    "not for the first time",
+    "not only",
+    "no one else",
+)
+# Openings that join a sentence to the story's time, not point back ("So far, …", "So much for …" is not one).
+NOT_POINTING_OPENINGS: Final[tuple[str, ...]] = ("so far", "so too", "even so", "so that")
+# Heads of a copula's complement that say how the giving stood or what it meant, not what it was instead
+# ("It was a gesture of goodwill.", "It was a response to Estria's appeal."); ordinals and superlatives ("the
+# first", "the largest") pass as well. Add a noun here only when "It was a <noun> …" still tells the giving done.
+PLAIN_COMPLEMENTS: Final[frozenset[str]] = frozenset(
+    {"gesture", "response", "relief", "boost", "lifeline", "sign", "signal", "show", "reply", "answer"}
+    | {"time", "most", "least", "more", "less", "record", "step", "move", "help", "welcome", "success"}
+)
+ORDINAL_WORDS: Final[frozenset[str]] = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+    | {"latest", "next", "biggest", "largest", "smallest", "greatest", "most", "least", "best", "worst"}
+)
+# Words of the other kind of giving: a sentence after an aid flow that says it was a loan ("It was a loan."), or
+# after a loan that says it was a gift ("It was a gift."), retells it as what the brief does not say.
+OTHER_KIND_WORDS: Final[dict[str, frozenset[str]]] = {
+    "aid": frozenset(
+        {"loan", "loans", "credit", "lent", "lending", "borrowed", "repaid", "repayable", "sale"}
+    ),
+    "loan": frozenset(
+        {"gift", "gifts", "grant", "grants", "donation", "donations", "aid", "donated", "free"}
+    ),
+}
+# Verbs of receiving: a sentence after a giving whose subject is a name other than its receiver ("Vesta received
+# the fuel.") tells someone else got it.
+RECEIVING_VERBS: Final[tuple[str, ...]] = ("received", "receives", "receive", "got", "gets", "obtained")
+# Verbs of going before "to <a name>" ("The fuel went to Vesta."): a sentence pointing back that tells the giving
+# went to a name other than its receiver tells it went elsewhere.
+GOING_TO_VERBS: Final[tuple[str, ...]] = (
+    "went",
+    "goes",
+    "gone",
+    "going",
+    "sent",
+    "shipped",
+    "delivered",
+    "passed",
+    "handed",
+    "sold",
+    "diverted",
+)
+# Phrases that weaken a giving to less than done when they close or follow its sentence ("…, sort of.", "… in
+# name only.", "… — in its dreams.").
+WEAKENING_TAILS: Final[tuple[str, ...]] = (
+    "sort of",
+    "kind of",
+    "in name only",
+    "in a sense",
+    "in a way",
+    "so to speak",
+    "in its dreams",
+    "in their dreams",
+    "in your dreams",
+    "after a fashion",
+    "more or less",
+)
