@@ -105,6 +105,7 @@ from bot.briefs.vocabulary import (
     FUTURE_FROM_WORDS,
     FUTURE_TIME_WORDS,
     GIVING_NOUNS,
+    GIVING_OR_GETTING,
     GOING_ON,
     GOING_TO_VERBS,
     HAVING_READ,
@@ -389,7 +390,21 @@ def _doubting_sentence(
     read = text
     for phrase in NEGATING_OTHERS:
         read = re.sub(rf"\b{re.escape(phrase)}\b", " ", read, flags=re.IGNORECASE)
-    for word in (*NEGATIONS, *NONE_WORDS, *FALSITY_WORDS, *UNDOING_AFTER, *UNDOING_LATER, *UNDOING_NEXT):
+    # a sentence read only for naming a party denies the giving only with a verb of giving or getting ("Estria
+    # never got any."), not "Estria's winter has not been easy." nor "Estria has no refinery."
+    denying = (
+        whole
+        or denying_opening
+        or words[0] == "the"
+        or any(set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING for w in words if w)
+    )
+    for word in (
+        *((*NEGATIONS, *NONE_WORDS) if denying else ()),
+        *FALSITY_WORDS,
+        *UNDOING_AFTER,
+        *UNDOING_LATER,
+        *UNDOING_NEXT,
+    ):
         if find_words(word, read, ignore_case=True):
             return f"“{word}”"
     receiver = _other_receiver(text, parties, given)

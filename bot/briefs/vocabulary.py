@@ -1686,6 +1686,12 @@ GOING_TO_VERBS: Final[tuple[str, ...]] = (
     "sold",
     "diverted",
 )
+# Verbs of giving or getting (base forms): a later sentence that names a party only ("Estria never got any.")
+# denies the giving with a negation only where it holds one of these.
+GIVING_OR_GETTING: Final[frozenset[str]] = frozenset(
+    {"send", "give", "provide", "supply", "lend", "loan", "ship", "donate", "deliver", "transfer", "grant"}
+    | {"receive", "get", "obtain", "arrive", "reach", "pay", "accept", "take"}
+)
 # Phrases that weaken a giving to less than done when they close or follow its sentence ("…, sort of.", "… in
 # name only.", "… — in its dreams.").
 WEAKENING_TAILS: Final[tuple[str, ...]] = (

@@ -41,6 +41,7 @@ UNDONE_AFTER = (
     "It sank.",
     "It was a loan.",
     "Rating: false.",
+    "Estria never got any.",
     # two sentences on
     "Estria thanked Norland on Monday. But the fuel had never left port.",
     "Officials in Estria welcomed the news. That account is false.",
@@ -65,6 +66,9 @@ PLAIN_AFTER = (
     "Estria thanked Norland on Monday. Homes in Mirren stayed warm.",
     # a correction two sentences on corrects what was just told there, not the giving
     "Vesta sent water. Oster would rather wait.",
+    # a party named in a sentence about something else, negated
+    "Estria's winter has not been easy.",
+    "Estria has no refinery.",
 )
 LOAN_UNDONE_AFTER = ("It was a gift.", "It was aid.", "Estria received $2 million.")
 LOAN_PLAIN_AFTER = (
