@@ -116,6 +116,7 @@ from bot.briefs.vocabulary import (
     MEMBER_NOUNS,
     MODAL_WORDS,
     NAME_PARTICLES,
+    NAME_RUN_BODY_WORDS,
     NAMING_NO_ONE,
     NEGATING_OTHERS,
     NEGATION_EXCEPTIONS,
@@ -3109,6 +3110,7 @@ class _Checker:
             yield Problem(f"{where}.text", "the quoted words stand in another paragraph than their evidence")
         else:
             yield from self._frame(where, text, located)
+            yield from self._continued(where, quote, text, located)
         named = _people_named(self.brief, quote.speaker)
         if len(named) > 1:
             yield Problem(
@@ -3130,6 +3132,41 @@ class _Checker:
             self._value(f"{where}.speaker", quote.speaker, quote.attributions, "the quote's attribution")
         )
         yield from speaker or self._says_it(f"{where}.speaker", quote)
+
+    def _continued(
+        self, where: str, quote: Quote, text: Located, located: list[Located]
+    ) -> Iterator[Problem]:
+        """A quotation whose own sentence holds no attribution goes on the one its attribution's sentence
+        gives only while nothing but quotation stands between them ('"…," Oster said. "…"'): a sentence of the
+        article's own between ('… Oster said. Vesta disagreed. "…"', HOSTILE-13 Q5) may change who speaks, so
+        the quotation's speaker is not settled (fail closed)."""
+        order = {(p.number, s.start): i for i, (p, s) in enumerate(self.article.sentences)}
+        quoted = [order[(text.paragraph.number, s.start)] for s in text.sentences]
+        told: list[int] = []
+        for attribution in quote.attributions:
+            wanted = normalise(attribution)
+            for place in located:
+                for sentence in place.sentences:
+                    if find_words(wanted, sentence.text):
+                        told.append(order[(place.paragraph.number, sentence.start)])
+        if not told or any(quoted[0] <= at <= quoted[-1] for at in told):
+            return
+        nearest = min(told, key=lambda at: min(abs(at - quoted[0]), abs(at - quoted[-1])))
+        low, high = (nearest, quoted[0]) if nearest < quoted[0] else (quoted[-1], nearest)
+        # the quotation's own sentences too: '"…" Vesta spoke first.' tells of someone else in them
+        for paragraph, sentence in self.article.sentences[
+            min(low + 1, quoted[0]) : max(high, quoted[-1] + 1)
+        ]:
+            outside = _outside_quotation(paragraph.text, sentence.start, sentence.end)
+            if re.search(r"\w", outside):
+                shown = paragraph.written(sentence.start, sentence.end).strip()
+                yield Problem(
+                    f"{where}.speaker",
+                    f"the quoted words stand apart from their attribution (“{'”, “'.join(quote.attributions)}”), "
+                    f"with “{shown}” told between or beside them: the article may have changed who speaks, so the words "
+                    "are not shown as theirs; quote a quotation its own sentence attributes",
+                )
+                return
 
     def _named_together(self, before: str, speaker: str) -> bool:
         """Whether the words before the speaker in an attribution join another person to them ("Harbourmaster
@@ -3212,7 +3249,21 @@ class _Checker:
                 if not at:
                     continue
                 before = self._sentence_before(place)
-                referent = self._pronoun_referent(words[0], before, self._speakers(quote.speaker))
+                candidates = [*self._speakers(quote.speaker), *self._article_names(quote.speaker)]
+                referent = self._pronoun_referent(words[0], before, candidates)
+                if referent.name is not None:
+                    # the nearest naming settles it only when no one else named before it could be meant
+                    scope = self._named_before(place)
+                    wider = self._pronoun_referent(words[0], scope, candidates)
+                    if wider.name is None and len(wider.could_be) > 1:
+                        return [
+                            Problem(
+                                f"{where}.speaker",
+                                f"“{words[0]}” of “{text}” could stand for {' or '.join(wider.could_be)}, all "
+                                "named before it in its paragraph or the one before: the article does not settle "
+                                "which, so the quote names no speaker; attribute it by words that name its speaker",
+                            )
+                        ]
                 if referent.name is None and referent.could_be:
                     return [
                         Problem(
@@ -3258,6 +3309,53 @@ class _Checker:
         number = paragraph.number
         return self.article.paragraphs[number - 2].sentences[-1].text if number > 1 else ""
 
+    def _named_before(self, place: Located) -> str:
+        """The article's words a pronoun of a passage may look back to: its paragraph up to the passage's first
+        sentence, after the whole paragraph before it (I1: not the sentence before only)."""
+        paragraph, first = place.paragraph, place.sentences[0]
+        earlier = [s.text for s in paragraph.sentences if s.end <= first.start]
+        number = paragraph.number
+        if number > 1 and self.article.paragraphs[number - 2].kind != "credit":
+            earlier = [s.text for s in self.article.paragraphs[number - 2].sentences] + earlier
+        return " ".join(earlier)
+
+    def _article_names(self, speaker: str) -> list[tuple[str, list[str]]]:
+        """Whom else a pronoun may stand for: every person's name the article writes (HOSTILE-14 I1), not only
+        the brief's people: a run of two or more capitalised words ("Jon Berg"), its leading title or a
+        sentence's opening word dropped, by the whole name and the surname; not a place, a body (a word of
+        ORGANISATION_WORDS), a month or a day, a party or an alias of the brief, nor a run with a word the
+        article writes small ("Harbour Street" beside "the harbour"). A name the brief gives already is left
+        to `_speakers`."""
+        known = {normalise(p.name) for p in self.brief.people} | {normalise(speaker)}
+        found: dict[str, list[str]] = {}
+        for paragraph in self.article.paragraphs:
+            if paragraph.kind == "credit":
+                continue
+            for match in _PROPER_RUN.finditer(paragraph.text):
+                words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
+                while words and (
+                    words[0] in _PERSON_TITLE_WORDS
+                    or words[0].casefold() in _RUN_OPENERS
+                    or (words[0] != words[0].upper() and self._written_small(words[0]))
+                ):
+                    words = words[1:]
+                name = " ".join(words)
+                if len(words) < 2 or name in found or name in self._parties:
+                    continue
+                if any(find_words(person, name) for person in known):
+                    continue  # "Harbourmaster Lina Vos": a name of the brief's, with its title
+                if any(
+                    w in _PLACES
+                    or w.casefold() in _NOT_A_NAME
+                    or w == w.upper()
+                    or normalise(w) in self.aliases
+                    or (w.casefold() not in NAME_PARTICLES and self._written_small(w))
+                    for w in words
+                ):
+                    continue
+                found[name] = [name, words[-1]]
+        return list(found.items())
+
     def _speakers(self, speaker: str) -> list[tuple[str, list[str]]]:
         """Whom a pronoun may stand for: the brief's people and the quote's own speaker, each by the forms that
         name them (the phrase, the name, the surname)."""
@@ -3270,6 +3368,19 @@ class _Checker:
         return people
 
 
+def _outside_quotation(text: str, start: int, end: int) -> str:
+    """The words of `text[start:end]` outside quotation marks, counted from the paragraph's start (a quotation
+    left open runs to the paragraph's end, as a quotation continued in the next paragraph does)."""
+    inside = text.count('"', 0, start) % 2 == 1
+    kept: list[str] = []
+    for char in text[start:end]:
+        if char == '"':
+            inside = not inside
+        elif not inside:
+            kept.append(char)
+    return "".join(kept)
+
+
 def _speaking_markers(attribution: str) -> tuple[tuple[str, int, int], ...]:
     """The words of a quote's attribution that say who speaks it: the who-says-so markers, and the verbs that say
     so closing a quotation (`CLOSING_SAYING_VERBS`: '"Is the port shut?" Oster asked.', HOSTILE-13 W2)."""
@@ -3280,6 +3391,37 @@ def _speaking_markers(attribution: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
+# A run of capitalised words (with a name's particles inside it: "Ana de Vos"), read by `_article_names`.
+_PROPER_RUN = re.compile(
+    r"\b[A-Z][\w’'-]*(?:\s+(?:(?:de|van|von|der|den|bin|al|da|del|le|la)\s+)?[A-Z][\w’'-]*)+"
+)
+# A capitalised run's first word that opens its sentence, not a name ("But Jon Berg", "On Monday Lina Vos").
+_RUN_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "or",
+        "on",
+        "in",
+        "at",
+        "as",
+        "if",
+        "when",
+    }
+    | {"then", "so", "yet", "for", "after", "before", "since", "while", "with", "by", "from", "to", "of"}
+)
+# Words of a capitalised run that show it names no person: a body, a month, a day.
+_NOT_A_NAME = frozenset(
+    {*ORGANISATION_WORDS, *BODY_NOUNS, *PLACE_NAME_WORDS, *NAME_RUN_BODY_WORDS}
+    | {w for w in RELATIVE_TIME_WORDS if " " not in w and w not in ("ago", "today")}
+)
 _PARTY_FIELDS = {"donor", "recipient", "lender", "borrower"}
 _NOT_DONE: tuple[Status, ...] = ("not provided", "declined")  # a value told with its denial agrees with these
 # Words that may stand between a speaker and their saying word: "Bennett has also argued", "Oster later said".

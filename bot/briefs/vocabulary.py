@@ -1219,6 +1219,12 @@ PLACE_NAME_WORDS: Final[frozenset[str]] = frozenset(
     {"airport", "harbour", "harbor", "port", "street", "square", "avenue", "road", "bridge", "river", "lake"}
     | {"station", "plant", "works", "mine", "base", "camp", "crossing", "border", "province", "region"}
 )
+# Beside ORGANISATION_WORDS, BODY_NOUNS and PLACE_NAME_WORDS, words that end a body's name, not a person's, when
+# a quote's pronoun is read against the names the article writes ("Estria Harbour Board": HOSTILE-14 I1).
+NAME_RUN_BODY_WORDS: Final[frozenset[str]] = frozenset(
+    {"board", "service", "services", "trust", "centre", "center", "hospital", "school", "league", "club"}
+    | {"ministry", "directorate", "secretariat", "tribunal", "assembly", "senate", "congress", "court"}
+)
 PLACE_SIGNALS: Final[frozenset[str]] = frozenset(
     {"in", "into", "inside", "across", "within", "throughout", "outside", "near"}
 )
