@@ -94,6 +94,7 @@ from bot.briefs.vocabulary import (
     DENYING_WORDS,
     DOUBTING_ADJECTIVES,
     EVENT_AWAY_WORDS,
+    EVENT_CLAUSE_SUBJECTS,
     EVENT_PHRASE_STOPS,
     EVENT_VALUE_QUALIFIERS,
     EXCEPTING_WORDS,
@@ -110,6 +111,7 @@ from bot.briefs.vocabulary import (
     GOING_TO_VERBS,
     HAVING_READ,
     HEDGE_MARKERS,
+    INVERTED_AUXILIARIES,
     LINK_WORDS,
     LOAN_OBJECT_WORDS,
     LOAN_SUBJECT_WORDS,
@@ -171,6 +173,7 @@ from bot.briefs.vocabulary import (
     UNDOING_AFTER,
     UNDOING_LATER,
     UNDOING_NEXT,
+    UNDOING_PARTICLE_VERBS,
     VERB_ADVERBS,
     WEAKENING_TAILS,
     AttributionRole,
@@ -2734,9 +2737,15 @@ class _Checker:
         yield from self._value(f"{where}.when", event.when, texts)
         yield from _said_time(f"{where}.when", event.when, texts)
         yield from self._when_after_what(where, event, located)
-        for field in ("when", "where"):
-            yield from self._within_reach(f"{where}.{field}", event.what, getattr(event, field), located)
-        yield from self._adjunct_run(where, event, located)
+        reached = [
+            problem
+            for field in ("when", "where")
+            for problem in self._within_reach(f"{where}.{field}", event.what, getattr(event, field), located)
+        ]
+        yield from reached
+        # one refusal a field: a clause of its own that `_within_reach` found is the one `_adjunct_run` finds too
+        refused = {problem.item for problem in reached}
+        yield from (p for p in self._adjunct_run(where, event, located) if p.item not in refused)
         yield from self._one_paragraph(where, event, located)
 
     def _within_reach(
@@ -2818,6 +2827,7 @@ class _Checker:
         if event.what is None:
             return
         heading = normalise(event.what)
+        nominal = heading.split()[0].casefold() in _DETERMINERS if heading.split() else True
         values = [(f, normalise(v)) for f, v in (("where", event.where), ("when", event.when)) if v]
         stops = re.compile(
             "|".join(
@@ -2837,6 +2847,11 @@ class _Checker:
                 for start in find_words(heading, text):
                     end = start + len(heading)
                     stop = stops.search(text, end)
+                    # a what told as a verb's ("Oster held talks"), not a noun's ("the exchange … said it took
+                    # place three months ago", whose time a clause of its own tells by nature)
+                    clause = None if nominal else _clause_opening(text, end)
+                    if clause is not None and (stop is None or clause.start() < stop.start()):
+                        stop = clause  # "… in Vesta and will do so again on Monday": another verb's time
                     reach = stop.start() if stop else len(text)
                     cuts = [end, *(j.start() for j in joint.finditer(text, end, reach)), reach]
                     told.append(text.strip())
@@ -3366,6 +3381,27 @@ class _Checker:
         if speaker.split() and not any(name == speaker for name, _ in people):
             people.append((speaker, [normalise(speaker), normalise(speaker).split()[-1]]))
         return people
+
+
+def _clause_opening(text: str, end: int) -> re.Match[str] | None:
+    """The first word after an event's what (ending at `end`) that tells a clause of its own, whose time or place
+    is its verb's, not the event's (HOSTILE-14 J1, J2): a subject pronoun, an auxiliary or a modal ("…, like he
+    did on Monday", "… and will do so again on Monday"), or a word that can be nothing but a verb. A name's
+    capital ("in May") is no auxiliary. None when every word may stand in the event's run of adjuncts."""
+    for match in re.finditer(r"[\w’'-]+", text[end:]):
+        word = match.group()
+        folded = word.casefold()
+        if word[:1].isupper():
+            continue
+        classes = lexicon.word_classes(folded)
+        if (
+            folded in EVENT_CLAUSE_SUBJECTS
+            or folded in INVERTED_AUXILIARIES
+            or folded in MODAL_WORDS
+            or (classes and classes <= {"VERB", "AUX"})
+        ):
+            return re.compile(re.escape(word)).search(text, end + match.start())
+    return None
 
 
 def _outside_quotation(text: str, start: int, end: int) -> str:
@@ -4953,6 +4989,11 @@ def _undoing_later(rest: str) -> list[str]:
     found = [w for w in UNDOING_LATER if find_words(w, rest, ignore_case=True)]
     if any(find_words(w, rest, ignore_case=True) for w in REPAYING_WORDS):
         found = [w for w in found if w != "back"]
+    words = [lexicon.bare(w).casefold() for w in rest.split()]
+    for index, word in enumerate(words):
+        for particle, verbs in UNDOING_PARTICLE_VERBS.items():
+            if particle in words[index + 1 : index + 4] and set(lexicon.lemmas(word, "VERB")) & verbs:
+                found.append(f"{rest.split()[index]} … {particle}")  # "called them off"
     return found
 
 

@@ -962,6 +962,9 @@ EVENT_PHRASE_STOPS: Final[tuple[str, ...]] = (
     "where",
     "than",
 )
+# After an event's what, subject pronouns that open a clause of its own ("…, like he did on Monday"): a time or
+# place after one is that clause's (HOSTILE-14 J1), as after an auxiliary or a verb (`_clause_opening`).
+EVENT_CLAUSE_SUBJECTS: Final[frozenset[str]] = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # After a time or place of an event, words that make it one of two or a bound ("on Monday night, or early Tuesday",
 # "on Monday at the earliest"): the value must hold them.
 EVENT_VALUE_QUALIFIERS: Final[tuple[str, ...]] = (
@@ -1598,6 +1601,18 @@ UNDOING_LATER: Final[tuple[str, ...]] = (
     "confiscated",
     *STATUS_VERBS["declined"],
 )
+# … and a verb with its particle after its object ("…, then called them off", "… and broke the talks off"): the
+# verbs (base forms) that each particle turns into an undoing, read up to three words after the verb (HOSTILE-14 J5).
+UNDOING_PARTICLE_VERBS: Final[dict[str, frozenset[str]]] = {
+    "off": frozenset(
+        {"call", "break", "put", "cut", "rule", "write", "sign", "kill", "shut", "switch", "hold"}
+    ),
+    "out": frozenset({"pull", "back", "walk", "bow", "drop", "opt", "rule", "cross"}),
+    "down": frozenset({"turn", "shut", "close", "wind", "scale", "vote", "shoot", "water", "stand"}),
+    "up": frozenset({"break", "give", "tear"}),
+    "short": frozenset({"cut"}),
+    "aside": frozenset({"set", "put", "brush"}),
+}
 # … but a loan paid back was lent: "back" after one of these ("…, and Estria paid it back in 2025") undoes nothing.
 REPAYING_WORDS: Final[tuple[str, ...]] = ("paid", "pay", "pays", "repaid", "repay", "repays", "paying")
 
