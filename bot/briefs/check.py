@@ -70,6 +70,8 @@ from bot.briefs.unread import (
 )
 from bot.briefs.vocabulary import (
     ABOUT_THE_ACCOUNT,
+    ACCOUNT_GIVING_VERBS,
+    ACCOUNT_NOUNS,
     AID_KIND_WORDS,
     ALL_OR_NONE_WORDS,
     ALMOST_WORDS,
@@ -101,6 +103,7 @@ from bot.briefs.vocabulary import (
     EXPECTATION_WORDS,
     FALSITY_ADVERBS,
     FALSITY_WORDS,
+    FORWARD_ENDINGS,
     FORWARD_WORDS,
     FRAMING_NOUNS,
     FUTURE_FROM_WORDS,
@@ -110,8 +113,18 @@ from bot.briefs.vocabulary import (
     GOING_ON,
     GOING_TO_VERBS,
     HAVING_READ,
+    HEADING_ACCOUNT,
+    HEADING_COMING,
+    HEADING_FALSITY,
+    HEADING_GENRES,
+    HEADING_SMALL_WORDS,
+    HEADING_SUPPOSING,
+    HEADLINE_DENIALS,
+    HEADLINE_SUPPOSING,
     HEDGE_MARKERS,
     INVERTED_AUXILIARIES,
+    IMAGINING_OBJECTS,
+    IMAGINING_VERBS,
     LINK_WORDS,
     LOAN_OBJECT_WORDS,
     LOAN_SUBJECT_WORDS,
@@ -133,6 +146,7 @@ from bot.briefs.vocabulary import (
     ORDINAL_WORDS,
     ORGANISATION_WORDS,
     OTHER_KIND_WORDS,
+    OTHERWISE_WORDS,
     PASSIVE_AUXILIARIES,
     PERSON_TITLES,
     PLACE_NAME_WORDS,
@@ -167,7 +181,10 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATE_ORGAN_NOUNS,
     STATUS_VERBS,
+    SUPPOSING_QUESTION_WORDS,
+    SUPPOSING_WORDS,
     TAIL_WORDS,
+    TELLING_VERBS,
     TO_GOVERNORS,
     TO_HAVE_READ,
     UNDOING_AFTER,
@@ -530,48 +547,197 @@ def _what_it_was(text: str, giving: str = "") -> str | None:
     return " ".join(rest).strip(" .!")
 
 
-def _framed_before(
-    paragraph: Paragraph, sentence_start: int, previous_paragraph: Paragraph | None
-) -> tuple[str, str] | None:
-    """The sentence just before a giving's (in its paragraph, else the last of the paragraph or heading above)
-    when it may hand what follows to someone's story, a supposition or a genre ("Vesta tells a different
-    story.", "Imagine the following.", "Vesta's claim was simple:", "RUMOURS"). None otherwise. What frames is
-    what the sentence ends on, where it hands on to the next: a colon after someone's words (a name, a
-    possessive, a framing noun or a verb: not a label of the article's own, "Background:"), one of
-    `FRAMING_NOUNS` among its last two words ("… a different story."; not "a story repeated across the
-    region"), a word pointing forward at its end or opening ("… the following.", "Here is …", `FORWARD_WORDS`;
-    not "the following week"), or a command opening it ("Suppose …"). Returns the sentence and the words that
-    read so (HOSTILE-13 N4–N9, N18; HOSTILE-14 D)."""
-    before = [s for s in paragraph.sentences if s.end <= sentence_start]
-    if before:
-        prior = before[-1].text
-    elif previous_paragraph is not None and previous_paragraph.sentences:
-        prior = previous_paragraph.sentences[-1].text
-    else:
-        return None
+def _framing_sentence(prior: str) -> str | None:
+    """The words by which `prior`, a sentence before a giving, may hand what follows to someone's story, a
+    supposition or a genre, or None. What frames is what the sentence ends on, where it hands on to the next: a
+    colon after someone's words (a name, a possessive, a framing noun or a verb: not a label of the article's own,
+    "Background:"), one of `FRAMING_NOUNS` among its last two words ("… a different story."; not "a story
+    repeated across the region"), a word pointing forward at its end or opening ("… the following.", "Here is
+    …", "… put it this way.", `FORWARD_WORDS`, `FORWARD_ENDINGS`; not "the following week"), or a command opening
+    it ("Suppose …", "Picture this.", `IMAGINING_VERBS`). Anywhere in it: a telling otherwise ("Vesta tells it
+    differently.", `OTHERWISE_WORDS` at its end or beside one of `TELLING_VERBS`), someone's account after a
+    possessive in a sentence that tells or gives it ("Vesta gave its side", `ACCOUNT_NOUNS`), a supposition ("Hypothetically speaking.",
+    `SUPPOSING_WORDS`), or a question that supposes or holds no verb ("What if?", "True or false?")."""
     raw = prior.split()
     words = [w.strip(_PUNCTUATION).casefold() for w in raw]
+    said = " ".join(words)
     if prior.rstrip(" \"'”’)]").endswith(":"):
         named = any(w[:1].isupper() for w in raw[1:]) or any(w.endswith(("'s", "’s")) for w in raw)
         if named or set(words) & FRAMING_NOUNS or telling(prior.rstrip(" :")):
-            return prior, "its colon, which hands what follows to it"
+            return "its colon, which hands what follows to it"
     # "…, by all accounts.", "…, in Vesta's account.": a framing noun after a preposition is that sentence's own
     # source, not a frame handed on to the next
     own_source = any(w in PLACE_PREPOSITIONS or w in ("by", "per") for w in words[-4:-1])
     framing = [] if own_source else sorted(set(words[-2:]) & FRAMING_NOUNS)
     if framing:
-        return prior, f"“{framing[0]}”"
+        return f"“{framing[0]}”"
     ending = " ".join(words[-2:])
-    forward = [
-        w for w in FORWARD_WORDS if ending == w or ending.endswith(" " + w) or " ".join(words).startswith(w)
-    ]
+    forward = [w for w in FORWARD_WORDS if ending == w or ending.endswith(" " + w) or said.startswith(w)]
+    forward += [w for w in FORWARD_ENDINGS if said == w or said.endswith(" " + w)]
     if forward or ending == "what follows" or " ".join(words[:2]) == "what follows":
-        return prior, f"“{forward[0] if forward else 'what follows'}”, which points to what follows"
-    first = raw[0].strip(_PUNCTUATION) if raw else ""
-    # a command is a verb's bare form ("Suppose …"), not a participle opening a clause ("Asked about it, …")
+        return f"“{forward[0] if forward else 'what follows'}”, which points to what follows"
+    first = lexicon.bare(raw[0]) if raw else ""
     if first and lexicon.only(first, "VERB") and first.casefold() in lexicon.lemmas(first, "VERB"):
-        return prior, f"“{first}”, a command to the reader"
+        return f"“{first}”, a command to the reader"
+    base = first.casefold()
+    then = lexicon.bare(raw[1]) if len(raw) > 1 else ""
+    bids = not then or then.casefold() in IMAGINING_OBJECTS or then[:1].isupper()
+    if (base in IMAGINING_VERBS and base in lexicon.lemmas(first, "VERB") and bids) or (
+        base == "let's" or (base == "let" and then.casefold() == "us")
+    ):
+        return f"“{first}”, which bids the reader imagine what follows"
+    tail = " ".join(words[-3:])
+    told = any(set(lexicon.lemmas(w, "VERB")) & TELLING_VERBS for w in words)
+    for word in OTHERWISE_WORDS:
+        if find_words(word, said) and (told or tail == word or tail.endswith(" " + word)):
+            return f"“{word}”, which tells it as another account"
+    gives = told or any(set(lexicon.lemmas(w, "VERB")) & ACCOUNT_GIVING_VERBS for w in words)
+    for before, after in itertools.pairwise(words):
+        if gives and after in ACCOUNT_NOUNS and (before in _POSSESSIVES or before.endswith(("'s", "’s"))):
+            return f"“{before} {after}”, someone's account"
+    supposing = [w for w in SUPPOSING_WORDS if find_words(w, said.replace("’", "'"))]
+    if supposing:
+        return f"“{supposing[0]}”, a supposition"
+    if asks(prior):
+        verbless = not telling(prior) and not any("AUX" in lexicon.word_classes(w) for w in words)
+        supposes = sorted(set(words) & SUPPOSING_QUESTION_WORDS)
+        if verbless or supposes:
+            return f"“{prior}”, a question that " + (
+                f"supposes (“{supposes[0]}”)" if supposes else "tells nothing"
+            )
     return None
+
+
+# Possessive pronouns before a noun of account ("its side", "their version").
+_POSSESSIVES: Final = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    """Whether a paragraph heads those under it: a subheading (a short line with no closing punctuation, "Fuel
+    deliveries"), or a short line of one sentence that ends on a colon or a question ("Background:", "What
+    if?")."""
+    if paragraph.kind == "subheading":
+        return True
+    text = paragraph.text.rstrip(" \"'”’)]")
+    return (
+        paragraph.kind == "body"
+        and len(paragraph.sentences) == 1
+        and len(text.split()) <= _HEADING_WORDS
+        and (text.endswith(":") or asks(text))
+    )
+
+
+_HEADING_WORDS: Final = 12
+
+
+def _heading_frame(heading: str, names: Collection[str]) -> str | None:
+    """The words by which a heading may hand what it heads to something other than the article's own telling, or
+    None when it is a plain topic phrase ("Fuel deliveries", "Recent Norland-Estria communications"): a word of
+    falsity, genre, supposition, time to come or someone's account (`HEADING_FALSITY` …), a possessive name
+    ("Vesta's side"), a question, a verb (a heading that tells is someone's sentence: "What Vesta says"), or a
+    word the check cannot read: neither known to the lexicon, nor a small word (`HEADING_SMALL_WORDS`), a number,
+    or a name the article writes (`names`, case-folded: an ALL-CAPS heading shows no name by its case). It fails
+    closed on that last."""
+    words = [lexicon.bare(w) for w in heading.split()]
+    folded = [w.casefold() for w in words if w]
+    for group, kind in (
+        (HEADING_FALSITY, "a word of falsity"),
+        (HEADING_GENRES, "a word of genre"),
+        (HEADING_SUPPOSING, "a word of supposition"),
+        (HEADING_COMING, "a word of time to come"),
+        (HEADING_ACCOUNT, "a word of someone's account"),
+    ):
+        found = [w for w in folded if w in group or lexicon.bare(w.replace("-", " ")) in group]
+        if found:
+            return f"“{found[0]}”, {kind}"
+    possessive = [w for w in words if w.endswith("'s") and w[:1].isupper()]
+    if possessive:
+        return f"“{possessive[0]}”, someone's (a heading that names whose it is may be their account)"
+    if asks(heading):
+        return "a question, which asks and does not tell what it heads"
+    for word in folded:
+        parts = [p for p in word.split("-") if p]
+        if word in HEADING_SMALL_WORDS or all(p.isdigit() or p in names for p in parts):
+            continue
+        classes = lexicon.word_classes(word)
+        if classes and classes <= {"VERB", "AUX"}:
+            return f"“{word}”, a verb: a heading that tells something may be someone's sentence"
+        if not classes and not all(lexicon.word_classes(p) or p in names for p in parts):
+            return f"“{word}”, a word the check cannot read in a heading"
+    return None
+
+
+def _headline_frame(headline: str, sentence: str, items: Sequence[str]) -> str | None:
+    """The words by which the headline frames a giving, or None: a genre or a supposition anywhere in it frames
+    the whole article ("SATIRE: …", "What if …", `HEADING_GENRES`, `HEADLINE_SUPPOSING`); a denial or a word of
+    falsity frames the givings it names, by an item or a name of the giving's sentence ("Norland denies sending
+    fuel to Estria", `HEADLINE_DENIALS`). Its account words are not read: headlines tell whose words the article
+    then gives ("Vesta says …")."""
+    words = [lexicon.bare(w).casefold() for w in headline.split()]
+    genre = [w for w in words if w in HEADING_GENRES or w in HEADLINE_SUPPOSING]
+    if genre:
+        return f"“{genre[0]}” in the headline, which frames the whole article"
+    named = {lexicon.bare(w).casefold() for w in sentence.split() if lexicon.bare(w)[:1].isupper()}
+    names_it = bool(named & set(words)) or any(
+        find_words(normalise(i), headline, ignore_case=True) for i in items
+    )
+    denial = [w for w in words if w in HEADLINE_DENIALS]
+    if denial and names_it:
+        return f"“{denial[0]}” in the headline, which names the giving"
+    return None
+
+
+def _framed_before(
+    paragraph: Paragraph, sentence_start: int, paragraphs: Sequence[Paragraph], items: Sequence[str]
+) -> tuple[str, str] | None:
+    """What may hand the giving whose sentence starts at `sentence_start` of `paragraph` to someone's story, a
+    supposition or a genre ("Vesta tells a different story.", "Imagine the following.", "Vesta's claim was
+    simple:", "RUMOURS"), as the sentence, heading or headline that does and the words that read so; None
+    otherwise (HOSTILE-13 N4–N9, N18; HOSTILE-14 C, D).
+
+    Read, nearest first: every sentence before it in its paragraph (`_framing_sentence`; nothing within a
+    paragraph closes a frame its sentence opened: "Vesta tells a different story. Estria was cold. Norland sent
+    …"), the last sentence of the paragraph above (captions and credits are not read); then the nearest heading
+    above (`_heading_frame`), which frames every paragraph under it until the next; then the headline
+    (`_headline_frame`), which frames the article."""
+    number = paragraph.number
+    above = [p for p in paragraphs[1 : number - 1] if p.kind in ("body", "standfirst", "subheading")]
+    read = [s.text for s in paragraph.sentences if s.end <= sentence_start][::-1]
+    if above and not _is_heading(above[-1]) and above[-1].sentences:
+        read.append(above[-1].sentences[-1].text)
+    for prior in read:
+        words = _framing_sentence(prior)
+        if words is not None:
+            return prior, words
+    heading = next((p for p in reversed(above) if _is_heading(p)), None)
+    if heading is not None:
+        names = _article_names(paragraphs)
+        words = _heading_frame(heading.text, names)
+        if words is not None:
+            return heading.text, words + " (the heading above it)"
+    if paragraphs and paragraphs[0].kind == "headline" and paragraphs[0] is not paragraph:
+        sentence = next((s.text for s in paragraph.sentences if s.start >= sentence_start), paragraph.text)
+        words = _headline_frame(paragraphs[0].text, sentence, items)
+        if words is not None:
+            return paragraphs[0].text, words
+    return None
+
+
+def _article_names(paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+    """The names an article writes, case-folded: a capitalised word of a body paragraph that does not open its
+    sentence ("… to Estria") or that the lexicon does not know ("Norland sent …"), each part of a hyphened one
+    ("Norland-Estria")."""
+    names: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.kind not in ("body", "standfirst"):
+            continue
+        for sentence in paragraph.sentences:
+            for index, word in enumerate(sentence.text.split()):
+                for part in lexicon.bare(word).split("-"):
+                    part = part.removesuffix("'s")
+                    if part[:1].isupper() and (index or not lexicon.word_classes(part)):
+                        names.add(part.casefold())
+    return frozenset(names)
 
 
 def _contrast_pointing_back(after: str, items: Sequence[str]) -> list[str]:
@@ -1131,9 +1297,7 @@ class _Checker:
                 )
                 continue
             number = place.paragraph.number
-            framed = _framed_before(
-                place.paragraph, first.start, paragraphs[number - 2] if number >= 2 else None
-            )
+            framed = _framed_before(place.paragraph, first.start, paragraphs, ())
             if framed is not None and not shown_with_it(framed[0]):
                 yield Problem(
                     field,
@@ -2409,9 +2573,7 @@ class _Checker:
         )
         if doubted is not None:
             return _NotDone("doubted", doubted[1], doubted[0])
-        framed = _framed_before(
-            place.paragraph, sentences[0].start, paragraphs[number - 2] if number >= 2 else None
-        )
+        framed = _framed_before(place.paragraph, sentences[0].start, paragraphs, items)
         if framed is not None:
             return _NotDone("framed", framed[1], framed[0])
         return None

@@ -1477,6 +1477,154 @@ FRAMING_NOUNS: Final[frozenset[str]] = frozenset(
 )
 # Words that point forward to what follows ("Imagine the following.", "What follows is …", "Here is …").
 FORWARD_WORDS: Final[tuple[str, ...]] = ("following", "follows", "below", "here is", "here are", "here's")
+# … and the words that end a sentence by pointing on to how something is told ("Vesta put it this way.",
+# "Vesta's spokesman explained it thus."): what follows is that telling (HOSTILE-14 C).
+FORWARD_ENDINGS: Final[tuple[str, ...]] = ("this way", "thus", "like this", "as follows", "in these words")
+# Words that tell something otherwise than the article ("Vesta tells it differently.", "Vesta paints a different
+# picture.", "Vesta sees it another way."): closing a sentence before a giving, or beside one of `TELLING_VERBS`
+# anywhere in it, they hand what follows to that other telling (HOSTILE-14 C).
+OTHERWISE_WORDS: Final[tuple[str, ...]] = (
+    "differently",
+    "otherwise",
+    "another way",
+    "other way",
+    "in another light",
+    "in a different light",
+    *(
+        f"{other} {telling}"
+        for other in ("another", "a different", "a very different")
+        for telling in ("story", "version", "picture", "view", "account", "take", "tale", "image", "reading")
+    ),
+)
+# The base forms of verbs that tell, paint or remember how something was: with one of `OTHERWISE_WORDS` they
+# make a sentence someone's other account ("Vesta recalls the winter differently.").
+TELLING_VERBS: Final[frozenset[str]] = frozenset(
+    {"tell", "paint", "remember", "recall", "see", "view", "describe", "put", "explain", "recount", "depict"}
+    | {"portray", "present", "cast", "frame", "interpret", "read", "narrate", "relate", "characterise"}
+    | {"characterize", "report", "record", "remember", "tell", "sketch", "spin"}
+)
+# Nouns of someone's account after a possessive ("Vesta gave its side.", "their view", "Oster has its own
+# version"), in a sentence whose verb tells or gives it (`TELLING_VERBS`, `ACCOUNT_GIVING_VERBS`): the sentence may
+# hand what follows to that account (HOSTILE-14 C). Not after another noun ("Estria's bank account"), nor with
+# another verb ("Estria shut its side of the border").
+ACCOUNT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"side", "view", "views", "version", "versions", "account", "accounts", "take", "telling", "retelling"}
+    | {"perspective", "recollection", "recollections", "memory", "memories", "story", "narrative", "claim"}
+    | {"claims", "interpretation", "testimony", "statement", "case"}
+)
+ACCOUNT_GIVING_VERBS: Final[frozenset[str]] = frozenset(
+    {"give", "offer", "share", "have", "make", "set", "lay", "air", "publish", "release", "issue", "state"}
+)
+# Words of supposition or of a tale anywhere in a sentence before a giving ("Hypothetically speaking.", "What
+# if?", "Let's say.", "Once upon a time, …"): what follows may be supposed, not told (HOSTILE-14 C). Not "in
+# theory", which qualifies its own sentence ("In theory, Estria has enough fuel until spring."), nor a hedge
+# ("supposedly", "conceivably"), which the hedge rules read in its own sentence.
+SUPPOSING_WORDS: Final[tuple[str, ...]] = (
+    "hypothetically",
+    "imaginably",
+    "what if",
+    "let's say",
+    "let us say",
+    "let's suppose",
+    "let's imagine",
+    "let us imagine",
+    "let's pretend",
+    "let us pretend",
+    "once upon a time",
+    "for argument's sake",
+    "for the sake of argument",
+    "in a world where",
+)
+# The base forms of verbs of imagining: opening a sentence in the base form they bid the reader imagine what
+# follows ("Picture this.", "Suppose …"; lexicon.lemmas reads the form), whatever else the word may be (HOSTILE-14 C).
+IMAGINING_VERBS: Final[frozenset[str]] = frozenset(
+    {"imagine", "picture", "suppose", "assume", "pretend", "envision", "envisage", "visualise", "visualize"}
+    | {"fancy", "say", "consider", "presume"}
+)
+# … when the next word is one of these or a name, or there is none ("Picture this.", "Suppose Norland …"; not
+# "Picture editors in Vesta …"); "Let's" and "Let us" open a supposition whatever follows.
+IMAGINING_OBJECTS: Final[frozenset[str]] = frozenset(
+    {"this", "that", "these", "the", "a", "an", "it", "if", "for", "now", "what", "how", "we", "you", "they"}
+    | {"there", "someone", "somebody", "one", "your", "our", "instead"}
+)
+# Words that make a question before a giving a supposition ("Would Norland help?", "What if …?"): a question
+# holding one, or with no verb at all ("True or false?"), frames what follows (HOSTILE-14 C).
+SUPPOSING_QUESTION_WORDS: Final[frozenset[str]] = frozenset(
+    {"if", "suppose", "imagine", "would", "could", "might", "whether", "unless"}
+)
+# A heading frames every paragraph under it until the next heading, so it must be a plain topic ("Fuel
+# deliveries", "Background:", "ANALYSIS"): one of these words in it, of falsity, genre, supposition, time to come
+# or someone's account, hands what it heads to that (HOSTILE-14 C). Not "story" ("The story so far"), nor
+# "analysis" or "background", the article's own labels.
+HEADING_FALSITY: Final[frozenset[str]] = frozenset(
+    {
+        "fake",
+        "false",
+        "untrue",
+        "hoax",
+        "hoaxes",
+        "myth",
+        "myths",
+        "lie",
+        "lies",
+        "rumour",
+        "rumours",
+        "rumor",
+    }
+    | {"rumors", "debunked", "debunking", "debunk", "propaganda", "misinformation", "disinformation"}
+    | {"conspiracy", "unverified", "unconfirmed", "wrong", "mistaken", "fabricated", "fabrication", "fiction"}
+    | {"fictional", "fools", "prank", "pranks", "joke", "jokes", "legend", "legends", "fable", "fables"}
+    | {"fairytale", "fairy", "denied", "denies", "deny", "denial", "disputed", "contested", "doubt", "doubts"}
+)
+HEADING_GENRES: Final[frozenset[str]] = frozenset(
+    {"satire", "satirical", "parody", "spoof", "quiz", "script", "drill", "drills", "exercise", "exercises"}
+    | {"simulation", "simulated", "wargame", "novel", "fantasy", "dream", "dreams", "fiction", "fictional"}
+    | {"scenario", "scenarios", "hypothetical", "hypotheticals", "hypothesis", "theory", "theories"}
+    | {"opinion", "editorial", "commentary", "satirist", "puzzle", "riddle", "poem", "tale", "tales"}
+    | {"role-play", "roleplay", "rehearsal", "pretend", "imaginary", "fake", "hoax", "myth", "myths", "fools"}
+    | {"prank", "joke", "jokes", "legend", "legends", "fable", "fables", "fairytale"}
+)
+HEADING_SUPPOSING: Final[frozenset[str]] = frozenset(
+    {"if", "suppose", "supposing", "imagine", "imagined", "imagining", "maybe", "perhaps", "possible"}
+    | {"possibly", "could", "would", "might", "may", "whether", "unless", "speculation", "speculative"}
+    | {"hypothetically", "alternate", "alternative", "counterfactual"}
+)
+HEADING_COMING: Final[frozenset[str]] = frozenset(
+    {
+        "forecast",
+        "forecasts",
+        "prediction",
+        "predictions",
+        "predicted",
+        "outlook",
+        "projection",
+        "projections",
+    }
+    | {"preview", "plan", "plans", "planned", "proposal", "proposals", "proposed", "future", "next", "coming"}
+    | {"upcoming", "will", "tomorrow", "ahead", "expected", "prospects", "pledge", "pledges", "promise"}
+)
+HEADING_ACCOUNT: Final[frozenset[str]] = frozenset(
+    {"says", "said", "say", "claims", "claimed", "claim", "alleged", "allegedly", "allegation", "allegations"}
+    | {"reportedly", "according", "version", "versions", "account", "accounts", "side", "view", "views"}
+    | {"telling", "told", "tells", "recollection", "memoir", "testimony", "narrative", "statement", "quoted"}
+    | {"insists", "argues", "believes", "thinks", "sees", "remembers", "recalls", "explains", "asserts"}
+)
+# The headline is read as a frame of the whole article for a genre or a supposition ("SATIRE: …", "What if …"),
+# and of the givings it names for a denial ("Norland denies sending fuel to Estria"); not for an account or a time
+# to come, which headlines use of what the article then tells ("Vesta says …").
+HEADLINE_SUPPOSING: Final[frozenset[str]] = frozenset(
+    {"if", "suppose", "supposing", "imagine", "imagined", "imagining", "hypothetically", "counterfactual"}
+)
+HEADLINE_DENIALS: Final[frozenset[str]] = (HEADING_FALSITY - HEADING_GENRES) | {"not", "never", "no", "nor"}
+# The small words a heading's topic phrase may hold, which the lexicon does not (it knows nouns, verbs,
+# adjectives and adverbs): any other word it does not know, and no name of the article, fails closed.
+HEADING_SMALL_WORDS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "of", "for", "and", "to", "in", "on", "at", "with", "from", "by", "after", "before"}
+    | {"since", "during", "over", "under", "about", "between", "amid", "against", "without", "into", "across"}
+    | {"&", "vs", "versus", "its", "their", "our"}
+    # the article's own labels of a section, which the lexicon does not hold
+    | {"timeline", "factbox", "explainer", "recap", "roundup", "q&a", "faq", "infographic"}
+)
 # Before "to have" and a done verb, a word that makes the giving what should, was meant to or failed to be
 # done ("ought to have sent", "was to have lent", "failed to have sent") unless it is one of these, which the
 # hedge and attribution rules read ("is said to have sent", "is known to have participated").
