@@ -697,7 +697,8 @@ def _framed_before(
 
     Read, nearest first: every sentence before it in its paragraph (`_framing_sentence`; nothing within a
     paragraph closes a frame its sentence opened: "Vesta tells a different story. Estria was cold. Norland sent
-    …"), the last sentence of the paragraph above (captions and credits are not read); then the nearest heading
+    …"), the last sentence of the paragraph above (captions and credits are not read; above the first paragraph,
+    the headline); then the nearest heading
     above (`_heading_frame`), which frames every paragraph under it until the next; then the headline
     (`_headline_frame`), which frames the article."""
     number = paragraph.number
@@ -705,6 +706,8 @@ def _framed_before(
     read = [s.text for s in paragraph.sentences if s.end <= sentence_start][::-1]
     if above and not _is_heading(above[-1]) and above[-1].sentences:
         read.append(above[-1].sentences[-1].text)
+    elif not above and paragraphs and paragraphs[0].kind == "headline" and paragraphs[0] is not paragraph:
+        read.append(paragraphs[0].text)  # the first paragraph's line before is the headline
     for prior in read:
         words = _framing_sentence(prior)
         if words is not None:

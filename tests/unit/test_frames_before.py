@@ -167,3 +167,12 @@ def test_a_plain_heading_leaves_the_giving_done(heading: str) -> None:
 @pytest.mark.parametrize("headline", PLAIN_HEADLINES)
 def test_a_plain_headline_leaves_the_giving_done(headline: str) -> None:
     assert _flow_refused(GIVING, headline=headline) == []
+
+
+@pytest.mark.parametrize(
+    "headline", ("Imagine the following", "Vesta tells a different story", "Vesta's claim:")
+)
+def test_a_headline_that_hands_on_frames_the_first_paragraph(headline: str) -> None:
+    """The headline is read as the line before the article's first paragraph, as it was before headings were read
+    as frames: a telling that hands on to what follows refuses the giving under it."""
+    assert "aid[0].status" in _flow_refused(GIVING, headline=headline)
