@@ -592,8 +592,15 @@ def _framing_sentence(prior: str) -> str | None:
         if find_words(word, said) and (told or tail == word or tail.endswith(" " + word)):
             return f"“{word}”, which tells it as another account"
     gives = told or any(set(lexicon.lemmas(w, "VERB")) & ACCOUNT_GIVING_VERBS for w in words)
-    for before, after in itertools.pairwise(words):
-        if gives and after in ACCOUNT_NOUNS and (before in _POSSESSIVES or before.endswith(("'s", "’s"))):
+    for at, (before, after) in enumerate(itertools.pairwise(words)):
+        # "In Vesta's view, the port is shut.": an account after a preposition is that sentence's own source
+        own = at > 0 and words[at - 1] in ("in", "by", "per", "from", "to")
+        if (
+            gives
+            and not own
+            and after in ACCOUNT_NOUNS
+            and (before in _POSSESSIVES or before.endswith(("'s", "’s")))
+        ):
             return f"“{before} {after}”, someone's account"
     supposing = [w for w in SUPPOSING_WORDS if find_words(w, said.replace("’", "'"))]
     if supposing:
@@ -702,7 +709,14 @@ def _framed_before(
     above (`_heading_frame`), which frames every paragraph under it until the next; then the headline
     (`_headline_frame`), which frames the article."""
     number = paragraph.number
-    above = [p for p in paragraphs[1 : number - 1] if p.kind in ("body", "standfirst", "subheading")]
+    # a line in a credit's shape ("Reporting by Ada Quill", "Image via Norland Press") is no sentence of the
+    # story, nor a heading (a heading in capitals, "FAKE NEWS", is no credit for its capitals)
+    above = [
+        p
+        for p in paragraphs[1 : number - 1]
+        if p.kind in ("body", "standfirst", "subheading")
+        and not any(shape.search(normalise(p.text)) for shape in _CREDIT_SHAPES)
+    ]
     read = [s.text for s in paragraph.sentences if s.end <= sentence_start][::-1]
     if above and not _is_heading(above[-1]) and above[-1].sentences:
         read.append(above[-1].sentences[-1].text)
@@ -1299,6 +1313,8 @@ class _Checker:
                     "what it says; give the whole sentence",
                 )
                 continue
+            if place.paragraph.kind == "credit" or credit_line(place.paragraph.text):
+                continue  # a credit is not told by the story around it
             number = place.paragraph.number
             framed = _framed_before(place.paragraph, first.start, paragraphs, ())
             if framed is not None and not shown_with_it(framed[0]):
@@ -5096,12 +5112,14 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
 
 @lru_cache(maxsize=4096)
 def _hedging_words(text: str) -> list[str]:
-    """The hedge markers `text` holds that are not also words of saying ("would", "is expected to")."""
+    """The hedge markers `text` holds that are modals only ("would", "could"), which hedge what follows and can
+    never say who says it ("alleged", "is supposed to" may: "Oster alleged")."""
     folded = text.casefold()
     return [
         marker
         for marker in _SAYING_ROLES["hedge"][0]
         if marker not in ATTRIBUTION_MARKERS
+        and all(word in MODAL_WORDS for word in marker.casefold().split())
         and marker.casefold() in folded
         and find_words(marker, text, ignore_case=True)
     ]

@@ -127,6 +127,7 @@ FRAMES_ONLY_ITSELF = (
     "Asked for comment, the port stayed silent.",
     "The harbour was busy, by all accounts.",
     "The harbour was busy, in one account.",
+    "In Vesta's view, the harbour was busy.",  # an account after a preposition: that sentence's own source
 )
 
 
