@@ -578,7 +578,9 @@ def test_events_say_what_happened_where_and_when_as_the_article_does(
     text = text_of(answers["events"])
     assert "Place and time not stated" not in text and "Security Cabinet meetings ·" not in text
     assert "Where: Security Cabinet meetings" not in text
-    assert "Where: Mariupol’s Azovstal Iron and Steelworks" in text
+    # the corridor evacuated Ukrainians "from" the steelworks: where they came from, not where it opened
+    assert "Where: Mariupol" not in text
+    assert "the opening of a humanitarian corridor to evacuate Ukrainians from Mariupol’s Azovstal" in text
     assert "When: May (as the article says it; no year stated)" in text
     assert "May (as the article says it; the article gives no date to count from)" not in text
     wednesday = [(name, value) for name, value in events if "When: Wednesday" in value]
