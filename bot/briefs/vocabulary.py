@@ -1270,6 +1270,9 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     # what a sentence after a giving goes on to tell of it that leaves it done ("The fuel reached Mirren.", "That
     # brings Norland's aid to …", "Some of it went to hospitals.", "Estria will repay it."; `check._doubted_after`)
     | {"reach", "bring", "go", "repay", "receive", "make", "follow"}
+    # a news story's commonest narrative verbs, none of which says who says so, hedges or takes a giving back
+    # (REPORT-reader15 finding 6); "return", "end" and "damage" stay out: "Estria returned it." undoes a giving
+    | {"resume", "visit", "host", "carry", "repair", "join", "condemn", "launch", "attend", "travel"}
     # a title's "-elect" ("Mayor-elect Oster"): choosing by vote, never who says so or a hedge (REVIEW-7 C20)
     | {"elect"}
 )
@@ -1277,6 +1280,8 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
 # alone sent fuel"): it says who only
 PLAIN_ADVERBS: Final[frozenset[str]] = frozenset(
     {"militarily", "jointly", "quickly", "swiftly", "promptly", "alone"}
+    # how much, not whether or whose (REPORT-reader15 finding 6: "Prices rose sharply in Vesta.")
+    | {"sharply", "steeply", "slightly"}
     # openings that join the sentence to the story's thread, not to anyone's view ("Meanwhile, Norland sent …")
     | {"meanwhile", "separately", "additionally", "likewise", "similarly", "elsewhere", "overall"}
 )
