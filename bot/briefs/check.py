@@ -158,6 +158,7 @@ from bot.briefs.vocabulary import (
     PLAN_WORDS,
     POINTING_BACK,
     POINTING_BACK_WORDS,
+    POINTING_PRONOUNS,
     POSSIBLE_MODALS,
     PRESENT_DONE_FORMS,
     PRONOUN_TITLES,
@@ -305,6 +306,39 @@ def _doubted_after(
             first.text, items
         ):
             following = [first]
+        else:
+            # one that opens on another subject and calls something it points to untrue ("Vesta says none of
+            # it is true."): read for falsity only, since such a paragraph mostly goes on to other news
+            words = {w.strip(_PUNCTUATION).casefold() for w in first.text.split()}
+            false = sorted(words & _STRICT_FALSITY)
+            if false and words & POINTING_BACK_WORDS:
+                return first.text, f"“{false[0]}”, of what it points back to"
+            # … or names a party of the giving and points back ("Estria never got it."): read as a later sentence
+            # that names one is, for the listed words; another giving of theirs ("Norland did not send nets.")
+            # points to nothing before it, and an item named there is mostly another story's ("“We are ready for the
+            # ferries,” said …") and is not read as pointing back
+            raw = first.text.split()
+            # "that" points back where a clause opens, not as a conjunction ("Vesta denied that Oster sent tugs.")
+            points = {
+                w.strip(_PUNCTUATION).casefold()
+                for i, w in enumerate(raw)
+                if w.strip(_PUNCTUATION).casefold() != "that" or i == 0 or raw[i - 1].endswith(",")
+            }
+            # … or denies the item ("Estria denies receiving any fuel."), not another giving of it ("Norland did
+            # not send fuel either.")
+            denied = any(find_words(w, first.text, ignore_case=True) for w in DENIAL_WORDS) and any(
+                find_words(normalise(i), first.text, ignore_case=True) for i in items if i
+            )
+            if (points & POINTING_PRONOUNS or denied) and any(
+                find_words(normalise(name), first.text, ignore_case=True) for name in parties if name
+            ):
+                # read for the listed words only: a party's verb of getting or giving negated ("Estria never got
+                # it."), a denial or a falsity, an undoing
+                gets = any(set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING for w in words if w)
+                listed = [*FALSITY_WORDS, *UNDOING_NEXT, *((*NEGATIONS, *NONE_WORDS) if gets else ())]
+                undoing = [w for w in listed if find_words(w, first.text, ignore_case=True)]
+                if undoing and done:
+                    return first.text, f"“{undoing[0]}”"
     for number, sentence in enumerate(following):
         found = _doubting_sentence(
             sentence.text,
@@ -318,6 +352,12 @@ def _doubted_after(
         if found is not None:
             return sentence.text, found
     return None
+
+
+# Words that call a thing untrue outright, read in a next paragraph that opens on another subject.
+_STRICT_FALSITY: Final = frozenset(
+    {"true", "false", "untrue", "lie", "lies", "fake", "hoax", "myth", "wrong", "incorrect", "fabricated"}
+)
 
 
 def _doubting_sentence(
