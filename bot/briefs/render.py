@@ -530,10 +530,14 @@ def more_key_points(brief: Brief, count: int) -> str:
 def counts_line(brief: Brief) -> str:
     """`8 people · aid: 4 given, 1 called for, 1 not given, 1 refused · 1 loan requested, 1 loan made, … · 11 events · 1 quote`:
     each count in the words its items are headed with."""
+
+    def count(number: int, one: str, many: str) -> str:  # nothing reads "no …", as "no loans" does
+        return f"no {many}" if number == 0 else plural(number, one, many)
+
+    aid = f"aid: {aid_count((brief, flow) for flow in brief.aid)}" if brief.aid else "no aid"
     return (
-        f"{plural(len(brief.people), 'person', 'people')} · aid: {aid_count((brief, flow) for flow in brief.aid)} · "
-        f"{facts.loans_count(brief.loans)} · {plural(len(brief.events), 'event')} · "
-        f"{plural(len(brief.quotes), 'quote')}"
+        f"{count(len(brief.people), 'person', 'people')} · {aid} · {facts.loans_count(brief.loans)} · "
+        f"{count(len(brief.events), 'event', 'events')} · {count(len(brief.quotes), 'quote', 'quotes')}"
     )
 
 
@@ -653,7 +657,7 @@ COMMAND_HELP: tuple[tuple[str, str], ...] = (
     ),
     (
         "/aid [country]",
-        "Aid given, promised, asked for or not given; `country` is the donor or the recipient.",
+        "Aid given, promised, asked for, refused or not given; `country` is the donor or the recipient.",
     ),
     (
         "/loans [country]",

@@ -34,7 +34,10 @@ def _event(sentence: str, where: str) -> tuple[list[str], list[str]]:
 def test_a_place_after_from_after_a_word_not_known_as_a_verb_is_refused(sentence: str, where: str) -> None:
     items, messages = _event(sentence, where)
     assert items == ["events[0].where"]
-    assert "from" in messages[0] and "not a place preposition (“in”, “at”, “inside”, “within”, “across”, “from”" not in messages[0]
+    assert (
+        "from" in messages[0]
+        and "not a place preposition (“in”, “at”, “inside”, “within”, “across”, “from”" not in messages[0]
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,9 @@ GIVING = "Norland sent fuel to Estria."
 
 
 def _refused(next_paragraph: str) -> list[str]:
-    return refused(_article(f"{GIVING}\n\n{next_paragraph}"), aid=[_deal_flow("Norland", "fuel", "sent", GIVING)])
+    return refused(
+        _article(f"{GIVING}\n\n{next_paragraph}"), aid=[_deal_flow("Norland", "fuel", "sent", GIVING)]
+    )
 
 
 @pytest.mark.parametrize(

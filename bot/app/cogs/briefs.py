@@ -136,7 +136,7 @@ class BriefsCog(commands.Cog):
         brief: BriefOption | None = None,
         private: bool = False,
     ) -> None:
-        """Aid given, promised, asked for or not given"""
+        """Aid given, promised, asked for, refused or not given"""
         await self._answer(interaction, "aid", private, country=country, brief=brief)
 
     @app_commands.command()
