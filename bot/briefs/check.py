@@ -163,6 +163,7 @@ from bot.briefs.vocabulary import (
     PRESENT_DONE_FORMS,
     PRONOUN_TITLES,
     PRONOUNS,
+    QUANTIFIER_SUBJECTS,
     REASON_MARKERS,
     RECEIVING_VERBS,
     REJECTING_VERBS,
@@ -1366,7 +1367,31 @@ class _Checker:
                     "with that sentence",
                 )
             following = paragraphs[number] if number < len(paragraphs) else None
-            doubted = _doubted_after(place.paragraph, last.end, (), following, done=False)
+            # the sentence just after, when it opens on the point ("Or so Vesta says.", "It did not.", "Nobody
+            # believes it."), is read as a done giving's is: a key point is told as the article's fact; the rest of
+            # the paragraph only for what calls it untrue ("The crews have not been paid." tells other news)
+            after = next((x for x in place.paragraph.sentences if x.start >= last.end), None)
+            opening = (
+                after.text.split()[0].strip(_PUNCTUATION).casefold() if after and after.text.split() else ""
+            )
+            reading = (
+                _doubting_sentence(
+                    after.text,
+                    (),
+                    next_one=True,
+                    done=True,
+                    parties=(),
+                    giving="",
+                    given=_sentence_before(place.paragraph, last.end - 1),
+                )
+                if after is not None and opening in _ON_THE_POINT
+                else None
+            )
+            doubted = (
+                (after.text, reading)
+                if after is not None and reading is not None
+                else _doubted_after(place.paragraph, last.end, (), following, done=False)
+            )
             if doubted is not None and not shown_with_it(doubted[0]):
                 yield Problem(
                     field,
@@ -4726,6 +4751,11 @@ def _clause_words(clause: str) -> str:
 
 
 _PUNCTUATION = ".,;:“”\"'’()—–"
+# How a sentence after a key point opens when it goes on about it ("Or so Vesta says.", "It did not.", "Nobody
+# believes it.", "Few believe this."): read as the sentence after a done giving is.
+_ON_THE_POINT: Final = frozenset(
+    {"or", "so", "that", "this", "it", "but", "yet", "in", *NONE_WORDS, *QUANTIFIER_SUBJECTS}
+)
 # What may stand outside a passage that is still its whole sentence: the closing stop, quotation marks, spaces
 _SENTENCE_EDGE = " .!?“”\"'’‘)("
 
@@ -5162,6 +5192,19 @@ _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {
 
 
 @lru_cache(maxsize=4096)
+def _names_someone(text: str) -> bool:
+    """Whether `text` holds a word that can name who says so: a name (a capitalised word that is not only an
+    adverb, a verb or an adjective: "Oster", not "Reportedly") or a noun ("officials", "the Vesta Herald");
+    "reportedly", "is believed to have" name no one."""
+    for word in (lexicon.bare(w) for w in text.split()):
+        classes = lexicon.word_classes(word)
+        if word[:1].isupper() and not (classes and classes <= {"ADV", "VERB", "AUX", "ADJ"}):
+            return True
+        if "NOUN" in classes and "AUX" not in classes:
+            return True
+    return False
+
+
 def _hedging_words(text: str) -> list[str]:
     """The hedge markers `text` holds that are modals only ("would", "could"), which hedge what follows and can
     never say who says it ("alleged", "is supposed to" may: "Oster alleged")."""
@@ -5180,6 +5223,13 @@ def _role_problem(text: str, role: AttributionRole) -> str | None:
     """Why `text` cannot be an attribution of that role, or None: each role is told by its marker."""
     markers, what = _SAYING_ROLES[role]
     folded = text.casefold()
+    if role in ("source", "response", "mention") and not _names_someone(text):
+        # "reportedly", "is believed to have", "probably": a hedge, which says no one's words; shown as who says
+        # so, the answer would print "Who says so: “reportedly”" (HOSTILE-15 3)
+        return (
+            f"“{text}” is given as a {role}, but it names no one who says so: if it hedges, give it as "
+            f'{{ text = "{text}", role = "hedge" }}; else give the words that name the source'
+        )
     if any(find_words(marker, text, ignore_case=True) for marker in markers if marker.casefold() in folded):
         return None
     if role in _FRAMING_ROLES and _frames(normalise(text)):  # "In the novel", "Rumour": see framing_opening

@@ -1667,6 +1667,11 @@ FALSITY_WORDS: Final[tuple[str, ...]] = (
     "propaganda",
     "unverified",
     "unconfirmed",
+    # words that call it doubtful rather than false: it is not told as certain either (HOSTILE-15 4)
+    "doubtful",
+    "dubious",
+    "questionable",
+    "unproven",
 )
 # After a giving, a clause of contrast that points back to it ("…, but the navy stopped it", "…, but it sank",
 # "…, only for Vesta to keep it") may undo it whatever its verb: a done status fails closed there.

@@ -114,8 +114,8 @@ LIKELY = ("likely", "most likely", "very likely", "possibly", "perhaps", "report
 def test_an_adverb_of_likelihood_needs_its_hedge(hedge: str) -> None:
     sentence = f"Norland {hedge} sent fuel to Estria."
     assert "aid[0].attribution" in _flow_refused(sentence)
-    role = "source" if hedge == "reportedly" else "hedge"
-    assert _flow_refused(sentence, attribution={"text": hedge, "role": role}) == []
+    # "reportedly" names no one who says so: it is a hedge too, shown as one (HOSTILE-15 3)
+    assert _flow_refused(sentence, attribution={"text": hedge, "role": "hedge"}) == []
 
 
 def test_likely_opening_the_sentence_needs_its_hedge() -> None:

@@ -79,7 +79,11 @@ def test_an_opening_the_check_cannot_read_needs_an_attribution(opening: str) -> 
 @pytest.mark.parametrize("opening", [o for o in FRAMING + LABELS if not any(w in o for w in PLANS)])
 def test_an_attribution_covering_the_opening_lets_the_fact_stand_as_its_claim(opening: str) -> None:
     words = opening.rstrip(",:")
-    role = "hedge" if opening.startswith(("In", "Under", "Per")) else "source"
+    from bot.briefs.check import _names_someone
+
+    # a label that names no one ("False:", "Unverified:") is a hedge, not who says so (HOSTILE-15 3)
+    named = _names_someone(words)
+    role = "hedge" if opening.startswith(("In", "Under", "Per")) or not named else "source"
     assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": role}) == []
 
 

@@ -138,3 +138,30 @@ def test_a_sentence_that_frames_only_itself_leaves_the_next_told(before: str) ->
     giving = "Norland sent fuel to Estria."
     assert refused(_article(f"{before} {giving}"), aid=[_deal_flow("Norland", "fuel", "sent", giving)]) == []
     assert refused(_article(f"{before} {giving}"), key_points=[{"evidence": [giving]}]) == []
+
+
+# A key point is told as the article's fact, so the sentence after it is read as a done giving's is, not for
+# falsity alone (HOSTILE-15 4: "Or so Vesta says.", "It did not." left it shown bare).
+DOUBTED_AFTER = (
+    "Or so Vesta says.",
+    "It did not.",
+    "Nobody believes it.",
+    "It was all a drill.",
+    "This is doubtful.",
+    "Few believe this.",
+)
+
+
+@pytest.mark.parametrize("after", DOUBTED_AFTER)
+def test_a_key_point_the_next_sentence_doubts_is_refused(after: str) -> None:
+    told = "The port of Estria reopened on Monday."
+    _, found = checked(_article(f"{told} {after}"), key_points=[{"evidence": [told]}])
+    assert [where for where, _ in found] == ["key_points[0].evidence[0]"], found
+
+
+@pytest.mark.parametrize(
+    "after", ["It reopened on Friday.", "It was the first time since May.", "It had been shut since March."]
+)
+def test_a_key_point_followed_by_more_of_its_story_passes(after: str) -> None:
+    told = "The port of Estria reopened on Monday."
+    assert refused(_article(f"{told} {after}"), key_points=[{"evidence": [told]}]) == []
