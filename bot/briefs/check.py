@@ -1327,7 +1327,9 @@ class _Checker:
         N, A): each passage runs from where its sentence starts to where it ends (cut out of "It is untrue that
         Oster shut the port.", "Oster shut the port" says the opposite), and takes in the sentence before that
         may hand it to a story, a supposition or a genre, and the sentence after that calls it untrue, corrects
-        or questions it (the readings a pledge's frame has: `_framed_before`, `_doubted_after`)."""
+        or questions it (the readings a pledge's frame has: `_framed_before`, `_doubted_after`). A next sentence
+        that opens on the point (`_ON_THE_POINT`: "Or so Vesta says.", "It did not.") is read as a done
+        giving's next sentence is (`_doubting_sentence` with `done=True`)."""
         shown = {s.text for place in located for s in place.sentences}
         attributions = [normalise(a.text) for a in item.attributed]
 
