@@ -178,6 +178,9 @@ class Briefbot(commands.AutoShardedBot):
         self._digests: DigestService | None = None
         self._heartbeat: Heartbeat | None = None
         self._digest_start: asyncio.Task[None] | None = None
+        # Set when close() begins: a shard's READY told after it (discord.py tells one only after its wait for
+        # the servers, so a bot stopped at once hears it while closing) starts nothing on a closing database.
+        self._stopping = False
         self._digest_start_retry_seconds = digest_start_retry_seconds
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
         self.tree.error(on_tree_error)
@@ -451,8 +454,8 @@ class Briefbot(commands.AutoShardedBot):
         )
 
     async def on_shard_ready(self, shard_id: int) -> None:
-        if shard_id not in self.shard_ids:
-            return  # stopped meanwhile
+        if shard_id not in self.shard_ids or self._stopping:
+            return  # stopped meanwhile, or stopping
         self._ready_shards.add(shard_id)
         if self._digest_start is None:
             self._maybe_start_digests()
@@ -461,7 +464,7 @@ class Briefbot(commands.AutoShardedBot):
 
     def _maybe_start_digests(self) -> None:
         """Start the digests once every shard this process runs is ready (at once with none)."""
-        if self._digest_start is not None or self._digests is None or self.is_closed():
+        if self._digest_start is not None or self._digests is None or self._stopping or self.is_closed():
             return
         if set(self.shard_ids) <= self._ready_shards:
             self._digest_start = asyncio.create_task(self._start_digests(), name="digest-start")
@@ -491,7 +494,7 @@ class Briefbot(commands.AutoShardedBot):
         digests while nothing but one traceback said so.
         """
         delay = self._digest_start_retry_seconds
-        while self._digests is not None and not self.is_closed():
+        while self._digests is not None and not self._stopping and not self.is_closed():
             try:
                 # Before the catch-up, which would otherwise record digests for servers the bot has left.
                 await self._notice_removals()
@@ -561,6 +564,7 @@ class Briefbot(commands.AutoShardedBot):
     async def close(self) -> None:
         """Close the shards and let their leases go (another process may take them at once); stop new slots
         and let sends in flight finish (the HTTP session is still open), then disconnect."""
+        self._stopping = True
         await self.reloader.close()
         # A reload asked for by SIGHUP, and the tidying of kept versions after one, stop here: not against a
         # closed database. Tidying left undone is done after the next start's load.

@@ -154,7 +154,8 @@ class SqliteBackend(Backend):
         if not await asyncio.to_thread(path.is_file):
             shown = await asyncio.to_thread(path.absolute)
             raise StorageError(
-                f"there is no database at {shown}; check DATABASE_PATH (or DATABASE_URL, where it names the file)"
+                f"there is no database at {shown}: the first `briefbot run` makes it; or check DATABASE_PATH"
+                " (or DATABASE_URL, where it names the file)"
             )
         uri = await asyncio.to_thread(_read_only_uri, path)
         connection = aiosqlite.connect(uri, uri=True, isolation_level=None)

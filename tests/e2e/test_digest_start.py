@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.app.client import Briefbot
 from bot.delivery.scheduler import RecordReport
 from bot.delivery.service import DigestService
 from bot.storage import Database, StorageError
-from tests.e2e.conftest import bot_settings, running_bot
+from tests.conftest import migrated_sqlite_file
+from tests.e2e.conftest import SkippedIdentifyWaits, bot_settings, running_bot
 from tests.e2e.test_digests import ask, fire_slot_and_send
 from tests.helpers import FakeClock, subscribe
 from tests.standin import DiscordStandIn
+from tests.standin.harness import FAKE_TOKEN
 
 SLOT_DAY = datetime(2026, 11, 26, 8, 59, 30, tzinfo=UTC)
 
@@ -116,3 +119,52 @@ async def test_a_settings_channel_first_seen_while_its_server_is_unavailable_is_
         listed = await ask(standin, "digest list", {}, user="alice")
         [adopted] = await bot.digests.list_subscriptions(guild_id=standin.guild_id)
     assert adopted.channel_id == news and f"<#{news}>" in listed and "(from settings)" in listed
+
+
+async def test_a_shard_ready_while_the_bot_stops_starts_no_digests_and_raises_no_alarm(
+    standin: DiscordStandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Ctrl-C a second after `briefbot run` (REPORT-reader16 finding 5): discord.py tells a shard ready only after
+    its wait for the servers (guild_ready_timeout), so the READY of a bot stopped at once arrives while it closes.
+    It started the digests against a database being closed, and logged CRITICAL "digests are not running"
+    with a traceback for a normal stop. The stop is forced to hold while that READY arrives."""
+    settings = bot_settings(standin, tmp_path)
+    assert isinstance(settings.database, Path)
+    await migrated_sqlite_file(settings.database)
+    stopping, may_stop = asyncio.Event(), asyncio.Event()
+    started = 0
+    real_stop, real_start = DigestService.stop, DigestService.start
+
+    async def held_stop(service: DigestService) -> None:
+        stopping.set()
+        await may_stop.wait()
+        await real_stop(service)
+
+    async def counted_start(service: DigestService) -> RecordReport:
+        nonlocal started
+        started += 1
+        return await real_start(service)
+
+    monkeypatch.setattr(DigestService, "stop", held_stop)
+    monkeypatch.setattr(DigestService, "start", counted_start)
+    # A wait for servers far longer than the test: the shard is not ready on its own before the stop.
+    bot = Briefbot(
+        settings,
+        guild_ready_timeout=600,
+        identify_now=SkippedIdentifyWaits.now,
+        identify_wait=SkippedIdentifyWaits.wait,
+    )
+    with caplog.at_level(logging.INFO):
+        await bot.login(FAKE_TOKEN)
+        connection = asyncio.create_task(bot.connect())
+        await standin.wait_until_identified(timeout=10)
+        closing = asyncio.create_task(bot.close())
+        await asyncio.wait_for(stopping.wait(), timeout=10)
+        await bot.on_shard_ready(bot.shard_ids[0])  # the shard's READY, told while the bot closes
+        await asyncio.sleep(0)  # a start, had it been made, would run now
+        may_stop.set()
+        await asyncio.wait_for(closing, timeout=30)
+        await asyncio.wait_for(connection, timeout=30)
+    assert started == 0 and not bot.digests_ready.is_set()
+    alarms = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert alarms == [], [r.getMessage() for r in alarms]

@@ -308,6 +308,7 @@ async def test_preview_digest_shows_what_a_channel_would_get_now_reading_the_dat
         await briefbot(tmp_path, "preview", "digest", "channel:1", **{**env, "DATABASE_PATH": "none.sqlite3"})
     )
     assert code == 1 and "there is no database at" in missing and "Traceback" not in missing
+    assert "first `briefbot run` makes it" in missing  # a fresh set-up has none yet (REPORT-reader16 5)
 
 
 async def test_preview_digest_shows_the_message_the_send_carries_its_text_line_included(

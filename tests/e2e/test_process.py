@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import sys
 from datetime import UTC, datetime, timedelta
@@ -17,6 +18,7 @@ from tests.helpers import subscribe
 from tests.standin import DiscordStandIn
 
 SECRET = "not.a-real-token.but-secret"
+README = Path(__file__).parents[2] / "README.md"
 
 
 def run_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -113,6 +115,11 @@ async def test_run_answers_a_command_and_stops_on_sigterm(tmp_path: Path) -> Non
         assert code == 0, output
         assert SECRET not in output
         assert "synced" in output and "stopped" in output
+        # README's step 5 says what the log shows with DISCORD_GUILD_ID set, as this run has it.
+        promised = re.search(r"`synced (\d+) commands to\s+server", README.read_text(encoding="utf-8"))
+        assert promised is not None
+        assert f"synced {promised[1]} commands to server {standin.guild_id}" in output
+        assert int(promised[1]) == len(standin.synced_commands(standin.guild_id))
         assert standin.violations == []
 
 
