@@ -187,6 +187,7 @@ from bot.briefs.vocabulary import (
     SUPPOSING_WORDS,
     TAIL_WORDS,
     TELLING_VERBS,
+    TIME_OPENINGS,
     TO_GOVERNORS,
     TO_HAVE_READ,
     UNDOING_AFTER,
@@ -2177,8 +2178,14 @@ class _Checker:
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
         for field in ("when", "how", "where"):
             yield from self._of_the_verb(f"{where}.{field}", getattr(deal, field), clauses, verb, deal)
-        yield from self._value(f"{where}.when", deal.when, shown, what)
-        yield from _said_time(f"{where}.when", deal.when, shown)
+        times = [time for at in clauses for time in _time_setting(at)]
+        yield from self._value(
+            f"{where}.when",
+            deal.when,
+            [*shown, *times],
+            what + (f" or the time that opens its sentence (“{times[0]}”)" if times else ""),
+        )
+        yield from _said_time(f"{where}.when", deal.when, [*shown, *times])
         yield from self._value(f"{where}.how", deal.how, shown, what)
         settings = [setting for at in clauses for setting in _setting(at)]
         yield from self._value(
@@ -4156,6 +4163,30 @@ def _setting(verb: _VerbPlace) -> list[str]:
     if opening not in SETTING_PREPOSITIONS or first.end > verb.clause.start or first.start < place.start:
         return []
     return [first.text]
+
+
+def _time_setting(verb: _VerbPlace) -> list[str]:
+    """The time that opens the verb's sentence just before the verb's clause, as shown by its passage ("On
+    Monday, Norland lent …", "Last year, …": news's commonest way to date what its sentence tells): a first
+    clause that is a time, whole (`kinds.when_problem`), with no one's saying between it and the verb ("On
+    Monday, Vesta said Norland sent …" dates the saying)."""
+    paragraph, place = verb.place.paragraph, verb.place
+    sentence = next((s for s in paragraph.sentences if s.start <= verb.at < s.end), None)
+    if sentence is None:
+        return []
+    clauses = paragraph.clauses(sentence)
+    if len(clauses) < 2 or clauses[0].start < place.start or clauses[1].start != verb.clause.start:
+        return []
+    first = clauses[0].text.strip(" ,")
+    if not first or kinds.when_problem(first) is not None:
+        return []
+    # a time told by an event ("Before the vote on Monday", "At the end of the war") dates that event: the
+    # giving's `when` is then the whole phrase or nothing, which the verb's own clause does not show
+    if any(word.casefold() in TIME_OPENINGS or word.casefold() == "of" for word in first.split()):
+        return []
+    if _markers_needing_attribution(paragraph.text[verb.clause.start : verb.at]):
+        return []
+    return [first]
 
 
 def _people_named(brief: Brief, speaker: str) -> list[str]:
