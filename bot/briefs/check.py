@@ -813,6 +813,12 @@ def _contrast_pointing_back(after: str, items: Sequence[str]) -> list[str]:
     return []
 
 
+def _adjuncts(deal: Dealing) -> list[tuple[str, str]]:
+    """The deal's where and how, as given: a place or a means the article names only to deny it ("at Mirren,
+    not at Dunmore", "by air, not by sea") is not where or how it was done, as a party or a sum is not."""
+    return [(field, value) for field in ("where", "how") if (value := getattr(deal, field)) is not None]
+
+
 def _denied_place(before: Sequence[str]) -> bool:
     """Whether the words before a place (case-folded) deny it: "not in", "rather than in", "instead of"."""
     tail = " ".join(before[-3:])
@@ -1815,7 +1821,8 @@ class _Checker:
                 where,
                 flow,
                 [("donor", flow.donor), ("recipient", flow.recipient)]
-                + [(f"items[{i}]", item) for i, item in enumerate(flow.items)],
+                + [(f"items[{i}]", item) for i, item in enumerate(flow.items)]
+                + _adjuncts(flow),
                 located,
             )
         )
@@ -2762,7 +2769,12 @@ class _Checker:
             self._denied(
                 where,
                 loan,
-                [("as_written", loan.as_written), ("lender", loan.lender), ("borrower", loan.borrower)],
+                [
+                    ("as_written", loan.as_written),
+                    ("lender", loan.lender),
+                    ("borrower", loan.borrower),
+                    *_adjuncts(loan),
+                ],
                 located,
             )
         )
