@@ -274,6 +274,60 @@ QUALIFIERS: Final[tuple[str, ...]] = (
     "a fresh",
     "fresh",
 )
+# The same after it (REPORT-hostile16 F6): a bound ("$90 million at least"), or a total over several loans or a
+# span ("$90 million in all", "… so far", "… to date", "… over five years"), or a sum with something added or
+# taken off ("… plus interest", "… less fees"): the bare amount would be told as the exact sum of this one loan.
+QUALIFIERS_AFTER: Final[tuple[str, ...]] = (
+    "at least",
+    "at the least",
+    "at most",
+    "at the most",
+    "at minimum",
+    "at a minimum",
+    "at maximum",
+    "or thereabouts",
+    "in total",
+    "in all",
+    "all told",
+    "altogether",
+    "so far",
+    "to date",
+    "thus far",
+    "between them",
+    "combined",
+    "in aggregate",
+    "cumulatively",
+    "plus interest",
+    "with interest",
+    "including interest",
+    "less fees",
+    "minus fees",
+    "before fees",
+    "after fees",
+    "over",
+)
+# A qualifier of QUALIFIERS_AFTER just after the amount (a comma between: "$90 million, at least"), ending its
+# clause or going on with a time, a purpose or a conjunction ("in all", but not "in all its forms"); "over" only
+# before a span of time ("over five years", not "over the objections of Vesta").
+_QUALIFIED_AFTER = re.compile(
+    r"\s*,?\s*(?P<qualifier>(?:"
+    + "|".join(
+        re.escape(q).replace("\\ ", r"\s+")
+        for q in sorted(QUALIFIERS_AFTER, key=len, reverse=True)
+        if q != "over"
+    )
+    + r")(?=\s*(?:[.,;:!?)]|$|(?:to|for|on|in|since|and|but|last|this|from|over)\b))"
+    + r"|over\s+(?:\d+|a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|many|\w+)\s+(?:\w+\s+)?"
+    + r"(?:years?|months?|weeks?|decades?|days?))",
+    flags=re.IGNORECASE,
+)
+# A share of it told just after (", none of which arrived", ", most of it still unpaid", ", only $10 million of
+# which …"): how much of the sum was paid is then the article's, not the bare amount's.
+_SHARE_AFTER = re.compile(
+    r"\s*,?\s*(?:none|most|much|some|part|little|half|all\s+but\s+\S+|only\s+\S+(?:\s+\S+)?|less\s+than\s+half)"
+    r"\s+of\s+(?:which|it|that|them|this)\b",
+    flags=re.IGNORECASE,
+)
 # "a record $9 million", "a mere €5 million": an article and a word of its own before the sign say something of
 # the sum that the bare amount does not; read as a qualifier whatever the word, as the article writes it.
 _ANY_QUALIFIER = re.compile(r"^(?P<qualifier>an?\s+[a-z][a-z-]*)\s+(?=[$€£¥₪₴\d]|[A-Z]{3}\s)")
@@ -531,9 +585,12 @@ def amount_left_out(text: str, start: int, end: int, as_written: str = "") -> st
     after = text[end:]
     if _RANGE_AFTER.match(after):
         return after.split()[0] if after.split() else None
-    qualified = _QUALIFIER_AFTER.match(after)
+    qualified = _QUALIFIER_AFTER.match(after) or _SHARE_AFTER.match(after)
     if qualified is not None:
-        return qualified.group(0).strip()
+        return qualified.group(0).strip(" ,")
+    qualified = _QUALIFIED_AFTER.match(after)
+    if qualified is not None:
+        return qualified["qualifier"]
     compared = _COMPARED_AFTER.match(after)
     if compared:
         return compared.group(0).strip()
