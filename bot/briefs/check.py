@@ -122,6 +122,7 @@ from bot.briefs.vocabulary import (
     HEADLINE_DENIALS,
     HEADLINE_SUPPOSING,
     HEDGE_MARKERS,
+    HELPING_VERBS,
     IMAGINING_OBJECTS,
     IMAGINING_VERBS,
     INVERTED_AUXILIARIES,
@@ -147,6 +148,7 @@ from bot.briefs.vocabulary import (
     ORGANISATION_WORDS,
     OTHER_KIND_WORDS,
     OTHERWISE_WORDS,
+    PARTY_BODY_NOUNS,
     PASSIVE_AUXILIARIES,
     PERSON_TITLES,
     PLACE_NAME_WORDS,
@@ -165,6 +167,7 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     QUANTIFIER_SUBJECTS,
     REASON_MARKERS,
+    RECEIVING_PREPOSITIONS,
     RECEIVING_VERBS,
     REJECTING_VERBS,
     RELATIVE_GIVING_PREPOSITIONS,
@@ -2300,8 +2303,9 @@ class _Checker:
         yield Problem(
             f"{where}.recipient",
             f"“{flow.recipient}” is not who receives in “{shown}”: the recipient stands after “{flow.status_as_written}”, "
-            "in its own words (“to …”, “… with”), not in a clause of its own (“after …”, “that …”, “, which …”) "
-            "nor with another verb",
+            "in its own words (“to …”, “… with”), not in a clause of its own (“after …”, “that …”, “, which …”), "
+            "nor with another verb, nor as a target, a place or someone related to it (“to attack …”, "
+            "“against …”, “over …”, “the enemies of …”); else tell it as a key point in the article's words",
         )
 
     def _relative_parties(
@@ -2407,6 +2411,8 @@ class _Checker:
                 if any(w.strip(_PUNCTUATION).casefold() in _SUBORDINATORS for w in between):
                     continue
                 if not _receiver_at(text, end + at, end + at + len(form)):
+                    continue
+                if not _handed_to(text[end : end + at]):
                     continue
                 return True
         doer = read_doer(text, low, verb.at, as_written)
@@ -5186,6 +5192,60 @@ def _name_run(after: Sequence[str]) -> str | None:
     if any(w.casefold() in ORGANISATION_WORDS or w.casefold() in PLACE_NAME_WORDS for w in run):
         return " ".join(run)
     return None
+
+
+def _handed_to(between: str) -> bool:
+    """Whether the words between a giving's verb and a name (`between`) hand the items to it: nothing ("sent
+    Estria fuel", "provided Estria with"), a receiving preposition ("… to Estria", "… for Estria"), a list of
+    names after one ("to Vesta and Estria", "to both Vesta and Estria"), or "of" after a noun that stands for the
+    party itself ("to the government of Estria"). Anything else makes the name another's (REPORT-hostile16 F3):
+    a target ("to attack Estria", "against Estria"), someone related to it ("to the enemies of Estria"), a place
+    ("over Estria", "to the harbour of Estria") or a destination of other goods ("fuel bound for Vesta")."""
+    written = [w.strip(_PUNCTUATION) for w in between.split()]
+    words = [w for w in written if w]
+    index = len(words) - 1
+    if index < 0:
+        return True
+    if words[index].casefold() in ("and", "or"):  # a list: back over its names to what opens it
+        index -= 1
+        while index >= 0 and (words[index][:1].isupper() or words[index].casefold() in ("and", "or")):
+            index -= 1
+        if index >= 0 and words[index].casefold() in ("both", "either", "the"):
+            index -= 1
+    if index < 0:
+        return False
+    # what the name is called just before it, after a determiner ("to its ally Estria", "to the embattled
+    # Estria") or as an adjective ("to neighbouring Estria"): the name itself, not another's
+    opening = index
+    while opening >= 0 and words[opening][:1].islower() and words[opening].casefold() not in _HANDING_WORDS:
+        opening -= 1
+    if 0 <= opening < index and words[opening].casefold() in _HANDING_WORDS:
+        called = words[opening + 1 : index + 1]
+        determined = called[0].casefold() in _DETERMINERS | {"its", "their", "his", "her", "our"}
+        if determined:  # a noun phrase: "its ally", "the embattled"
+            called = called[1:]
+        plain = all(
+            lexicon.may_be(w, "ADJ") or (lexicon.may_be(w, "NOUN") and not lexicon.may_be(w, "VERB"))
+            for w in called
+        )
+        if called and (determined or plain) and words[opening].casefold() != "of":
+            index = opening
+    word = words[index].casefold()
+    before = words[index - 1].casefold() if index > 0 else ""
+    if word in ("the", "its", "their") and before in RECEIVING_PREPOSITIONS:
+        word, before = before, words[index - 2].casefold() if index > 1 else ""
+    if word in HELPING_VERBS and before == "to":  # "sent tanks to help Estria": the one helped receives
+        return True
+    if word in RECEIVING_PREPOSITIONS:
+        return before not in ("bound", "destined", "meant", "intended", "headed")
+    if word in PLACE_PREPOSITIONS and word not in ROUTE_WORDS | {"from"}:
+        return (
+            True  # "built a quay in Estria": where, which the place rules read (a reading, `_only_as_place`)
+        )
+    return word == "of" and before in PARTY_BODY_NOUNS
+
+
+_HANDING_WORDS: Final = RECEIVING_PREPOSITIONS | {"of"}
 
 
 def _receiver_at(text: str, start: int, end: int) -> bool:

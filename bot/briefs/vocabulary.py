@@ -409,6 +409,21 @@ ALMOST_WORDS: Final[frozenset[str]] = frozenset({"nearly", "almost", "barely", "
 ROUTE_WORDS: Final[frozenset[str]] = frozenset(
     {"through", "via", "near", "toward", "towards", "past", "around", "across", "outside", "beside", "along"}
 )
+# The words just before a recipient that hand the items to it ("sent fuel to Estria", "… for Estria"); any other
+# word there ("to attack Estria", "against Estria", "over Estria") makes the name another's.
+RECEIVING_PREPOSITIONS: Final[frozenset[str]] = frozenset({"to", "for", "into", "unto", "with"})
+# Verbs whose object, after "to" just after the items, is who they are for ("sent tanks to help Estria"); any other
+# verb there ("to attack Estria", "to fight Estria") makes the name its target.
+HELPING_VERBS: Final[frozenset[str]] = frozenset(
+    {"help", "aid", "assist", "support", "supply", "resupply", "arm", "equip", "relieve", "rescue", "defend"}
+)
+# Nouns that, before "of" and the party's name, stand for the party itself ("to the government of Estria",
+# "to the people of Estria"); a noun not here ("the enemies of Estria", "the harbour of Estria") names another.
+PARTY_BODY_NOUNS: Final[frozenset[str]] = frozenset(
+    {"government", "governments", "people", "peoples", "state", "states", "authorities", "army", "armies"}
+    | {"military", "forces", "citizens", "ministry", "administration", "nation", "republic", "kingdom"}
+    | {"population", "residents", "inhabitants", "leaders", "leadership", "regime", "country"}
+)
 # An item that names what was not given ("sent no ferries"): never told as given, promised or planned.
 NONE_WORDS: Final[frozenset[str]] = frozenset({"no", "none", "neither", "nor", "zero", "nothing"})
 
