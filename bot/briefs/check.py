@@ -138,6 +138,7 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    NEWS_AGENCY_NAMES,
     NOBODY_SUBJECTS,
     NONE_WORDS,
     NOT_LOAN_WORDS,
@@ -150,10 +151,15 @@ from bot.briefs.vocabulary import (
     OTHERWISE_WORDS,
     PARTY_BODY_NOUNS,
     PASSIVE_AUXILIARIES,
+    PERSON_NOUN_DETERMINERS,
+    PERSON_NOUN_PLURALS,
+    PERSON_NOUN_PRONOUNS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_NAME_WORDS,
     PLACE_NAMES,
     PLACE_OPENINGS,
+    PLACE_OWNED_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_SIGNALS,
     PLAIN_COMPLEMENTS,
@@ -179,6 +185,7 @@ from bot.briefs.vocabulary import (
     REPAYING_WORDS,
     ROLE_QUALIFIERS,
     ROUTE_WORDS,
+    SAME_PERSON_WORDS,
     SAYING_VERBS,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
@@ -946,11 +953,35 @@ class _Referent:
 
 # A name after a person's title ("Mayor Ben Oster", "Mr Ben Oster"): a person, whether or not the brief lists them.
 _TITLED_NAME = re.compile(
-    r"\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w-]*){0,3})"
+    r"\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][\w-]*(?:\s+(?:(?:"
+    + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+    + r")\s+)?[A-Z][\w-]*){0,3})"
 )
 _PERSON_TITLE_WORDS = frozenset(
     {*PERSON_TITLES, *(t for titles in PRONOUN_TITLES.values() for t in titles), "Dr", "Dr."}
 )
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _person_noun(word: str) -> tuple[str, bool] | None:
+    """The singular of PERSON_NOUNS that `word` is, any case ("officials" → ("official", True): a plural); None."""
+    folded = word.casefold()
+    if folded in PERSON_NOUNS:
+        return folded, False
+    singular = PERSON_NOUN_PLURALS.get(folded)
+    if singular is None and folded.endswith("s") and folded[:-1] in PERSON_NOUNS:
+        singular = folded[:-1]
+    return (singular, True) if singular is not None else None
+
+
+def _possessive(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s")
+
+
+def _sentence_opens_at(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence of `text` (or a quotation's sentence: "“Nothing …")."""
+    ahead = text[:at].rstrip(" \n“‘\"'(—–-”’")
+    return not ahead or ahead[-1] in ".!?:;"
 
 
 class _Checker:
@@ -1702,8 +1733,19 @@ class _Checker:
             ):
                 continue
             kept.append((match.start(), end, name))
-        kept.sort()
         folded = pronoun.casefold()
+        takes: dict[str, str] = {}  # a described person's pronoun, from their noun ("the spokeswoman": "she")
+        for start, end, name, noun, plural in [
+            *self._described(before, kept, candidates),
+            *self._lone_names(before, kept),
+        ]:
+            if any(k[0] < end and start < k[1] for k in kept) or (plural and folded != "they"):
+                continue  # "officials" may be "they", never "he"
+            kept.append((start, end, name))
+            for gendered, nouns in PERSON_NOUN_PRONOUNS.items():
+                if noun in nouns:
+                    takes[name] = gendered
+        kept.sort()
         paired = {
             name
             for first, second in itertools.pairwise(kept)
@@ -1716,7 +1758,7 @@ class _Checker:
             name: title
             for name in named
             if other is not None
-            for title in [self._pronoun_title(name, candidates, other)]
+            for title in [self._pronoun_title(name, candidates, other) if takes.get(name) != other else name]
             if title is not None
         }
         if folded not in ("he", "she", "his", "her", "him"):
@@ -1726,6 +1768,174 @@ class _Checker:
             return _Referent(singles[0], (), tuple(n for n in named if n in paired), titled)
         could_be = tuple(singles) if singles else tuple(named) if len(named) > 1 else ()
         return _Referent(None, could_be, (), {})
+
+    def _described(
+        self,
+        before: str,
+        named: Sequence[tuple[int, int, str]],
+        candidates: Sequence[tuple[str, list[str]]],
+    ) -> Iterator[tuple[int, int, str, str, bool]]:
+        """The people `before` describes by a person noun (PERSON_NOUNS), whom a pronoun may stand for as well
+        as anyone it names: after a determiner or a possessive ("the harbour master", "her deputy", "Lina Vos's
+        deputy"), or a plural with none ("officials"). Each as (start, end, the article's words, its noun,
+        plural). Not one that says who someone named is: a title before their name ("harbour master Tom
+        Berg"), next to it ("Tom Berg, the harbour master,", "the minister, Tom Berg,") or after a copula
+        ("Tom Berg is the minister"), nor a noun that qualifies the next ("a worker protest"). A "the"
+        description the article gives someone beside their name elsewhere is that person (`_described_as`)."""
+        words = list(_WORD.finditer(before))
+
+        def joined(left: int, right: int) -> bool:  # only spaces between two words
+            return not before[words[left].end() : words[right].start()].strip()
+
+        for index, word in enumerate(words):
+            found = _person_noun(word.group())
+            if found is None:
+                continue
+            noun, plural = found
+            after = words[index + 1] if index + 1 < len(words) and joined(index, index + 1) else None
+            then = words[index + 2].group().casefold() if after is not None and index + 2 < len(words) else ""
+            if after is not None and (
+                (word.group()[:1].isupper() and after.group()[:1].isupper())
+                or (
+                    after.group()[:1].islower()
+                    and lexicon.may_be(after.group(), "NOUN")
+                    and (lexicon.only(after.group(), "NOUN") or then in INVERTED_AUXILIARIES)
+                )
+            ):
+                continue  # "Minister Berg" (a title, read with the name), "a worker strike", "worker protests were"
+            apposed = re.match(r",\s+", before[word.end() :])
+            if apposed is not None and (
+                any(start == word.end() + apposed.end() for start, _, _ in named)
+                or re.match(r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,", before[word.end() + apposed.end() :])
+            ):
+                continue  # "the minister, Tom Berg, …"
+            first = index
+            while first > 0 and index - first < 3 and joined(first - 1, first):
+                previous = words[first - 1].group()
+                if previous.casefold() in PERSON_NOUN_DETERMINERS or previous != _possessive(previous):
+                    break
+                if previous.casefold() in SAME_PERSON_WORDS or (
+                    lexicon.may_be(previous, "VERB")
+                    and not (lexicon.may_be(previous, "NOUN") or lexicon.may_be(previous, "ADJ"))
+                ):
+                    break
+                first -= 1
+            opener = words[first - 1] if first > 0 and joined(first - 1, first) else None
+            owner = opener is not None and opener.group() != _possessive(opener.group())
+            if opener is None or not (owner or opener.group().casefold() in PERSON_NOUN_DETERMINERS):
+                if plural and not lexicon.may_be(word.group(), "VERB"):
+                    yield (
+                        words[first].start(),
+                        word.end(),
+                        before[words[first].start() : word.end()],
+                        noun,
+                        True,
+                    )
+                continue  # "became minister": a bare singular is no one of its own
+            start = words[first].start() if owner and opener.group()[:1].isupper() else opener.start()
+            shown_from = opener.start()
+            if owner and opener.group()[:1].isupper():  # "Lina Vos's deputy": shown with its owner's name
+                at = first - 1
+                while at > 0 and joined(at - 1, at) and words[at - 1].group()[:1].isupper():
+                    at -= 1
+                shown_from = words[at].start()
+            ahead = before[:shown_from].rstrip()
+            previous_word = ahead.split()[-1].casefold() if ahead.split() else ""
+            if previous_word in SAME_PERSON_WORDS or any(
+                ahead.endswith(",") and end == len(ahead) - 1 for _, end, _ in named
+            ):
+                continue  # "Tom Berg is the minister", "Tom Berg, the harbour master, …"
+            shown = before[shown_from : word.end()]
+            if opener.group().casefold() == "the" and not plural:
+                shown = self._described_as(before[words[first].start() : word.end()], candidates) or shown
+            yield start, word.end(), shown, noun, plural
+
+    def _described_as(self, description: str, candidates: Sequence[tuple[str, list[str]]]) -> str | None:
+        """The one person whom the article calls by `description` beside their name ("the harbour master" after
+        "Tom Berg, the harbour master," or "Harbour master Tom Berg"): a later "the harbour master" is them."""
+        core = r"\s+".join(re.escape(w) for w in description.split())
+        found = set()
+        for name, forms in candidates:
+            for form in forms:
+                if not form:
+                    continue
+                named = re.escape(form)
+                patterns = (
+                    rf"\b{named},\s+the\s+(?:[\w’'-]+\s+){{0,2}}{core}\b",
+                    rf"\b{core},\s+{named}\b",
+                    rf"\b{core}\s+{named}\b",
+                    rf"\b{named}\s+(?:is|was|became)\s+the\s+(?:[\w’'-]+\s+){{0,2}}{core}\b",
+                )
+                if any(
+                    re.search(pattern, paragraph.text, re.IGNORECASE)
+                    for pattern in patterns
+                    for paragraph in self.article.paragraphs
+                ):
+                    found.add(name)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _lone_names(
+        self, before: str, named: Sequence[tuple[int, int, str]]
+    ) -> Iterator[tuple[int, int, str, str, bool]]:
+        """The one-word names `before` writes that may be a person's ("Tom Vos met Berg on Monday."), whom a
+        pronoun may stand for as well: a capitalised word inside a sentence, on its own (not in a run of them),
+        that is no one's name already read, no place, body, party, alias, month or day, no word the article
+        writes small, and not after a place's preposition or a determiner ("in Vesta", "the Vesta quay") nor
+        before a noun it qualifies ("Vesta officials"). A sentence's first word, where a name and a common word
+        both take a capital, is read only before a saying verb ("Berg said …", "Berg spoke first.")."""
+        words = list(_WORD.finditer(before))
+        for index, word in enumerate(words):
+            name = _possessive(word.group())
+            following = words[index + 1].group() if index + 1 < len(words) else ""
+            if not name[:1].isupper():
+                continue
+            if _sentence_opens_at(before, word.start()) and not (
+                following.casefold() in (*SAYING_VERBS, "spoke")
+                and name.casefold() not in (*_RUN_OPENERS, *NOBODY_SUBJECTS, *QUANTIFIER_SUBJECTS)
+                and (not name.endswith("s") or not lexicon.word_classes(name))
+            ):
+                continue  # "Berg said …" opens on a name; "Nothing is settled", "Reports said" do not
+            if any(start <= word.start() < end for start, end, _ in named):
+                continue
+            neighbours = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+            if any(
+                n.group()[:1].isupper()
+                and not before[min(n.end(), word.end()) : max(n.start(), word.start())].strip()
+                for n in neighbours
+            ):
+                continue  # a run of capitals: a name `_article_names` reads, or a body's or a place's
+            ahead = before[: word.start()].split()
+            previous = ahead[-1].casefold() if ahead else ""
+            if (
+                name in _PLACES
+                or name in self._parties
+                or name in _PERSON_TITLE_WORDS
+                or name == name.upper()
+                or _person_noun(name) is not None
+                or name.casefold() in _NOT_A_NAME
+                or name.casefold() in PRONOUNS
+                or normalise(name) in self.aliases
+                or name in NEWS_AGENCY_NAMES
+                or find_words(name, self.brief.source.publisher)
+                or self._written_small(name)
+                or previous in PLACE_SIGNALS
+                or previous in PLACE_PREPOSITIONS
+                or previous in PERSON_NOUN_DETERMINERS
+                or any(find_words(name, n) for _, _, n in named)
+                or (
+                    word.group() != name  # "Estria's port", "Vesta's army": a place's, a state's
+                    and following.casefold()
+                    in {*PLACE_NAME_WORDS, *ORGANISATION_WORDS, *STATE_ORGAN_NOUNS, *PLACE_OWNED_NOUNS}
+                )
+                or (
+                    following[:1].islower()
+                    and word.group() == name
+                    and lexicon.may_be(following, "NOUN")
+                    and not lexicon.may_be(following, "VERB")
+                )
+            ):
+                continue
+            yield word.start(), word.start() + len(name), name, "", False
 
     def _pronoun_title(
         self, name: str, candidates: Sequence[tuple[str, list[str]]], pronoun: str
@@ -3610,11 +3820,12 @@ class _Checker:
 
     def _named_before(self, place: Located) -> str:
         """The article's words a pronoun of a passage may look back to: its paragraph up to the passage's first
-        sentence, after the whole paragraph before it (I1: not the sentence before only)."""
+        sentence, after the whole paragraph before it (I1: not the sentence before only) unless that is the
+        headline, a title no pronoun of the story looks back to."""
         paragraph, first = place.paragraph, place.sentences[0]
         earlier = [s.text for s in paragraph.sentences if s.end <= first.start]
         number = paragraph.number
-        if number > 1 and self.article.paragraphs[number - 2].kind != "credit":
+        if number > 1 and self.article.paragraphs[number - 2].kind not in ("credit", "headline"):
             earlier = [s.text for s in self.article.paragraphs[number - 2].sentences] + earlier
         return " ".join(earlier)
 

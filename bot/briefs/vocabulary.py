@@ -1152,6 +1152,60 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset(
     | {"al", "el", "ben", "bint", "y", "e", "zu", "ter", "ten", "op", "af", "av"}
 )
 
+# Nouns that describe a person ("the harbour master", "Lina Vos's deputy", "a spokeswoman"): a pronoun after a
+# sentence that describes one may stand for that person, not only for someone it names. Singular forms;
+# PERSON_NOUN_PLURALS gives their plurals ("officials", "deputies", "spokesmen"), which "they" may stand for.
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
+    {"minister", "deputy", "master", "harbourmaster", "harbormaster", "official", "spokesperson", "spokesman"}
+    | {"spokeswoman", "president", "mayor", "governor", "director", "chairman", "chairwoman", "chairperson"}
+    | {"secretary", "ambassador", "envoy", "diplomat", "aide", "adviser", "advisor", "assistant", "officer"}
+    | {"commander", "captain", "chief", "manager", "leader", "councillor", "councilor", "senator", "judge"}
+    | {"lawyer", "negotiator", "inspector", "engineer", "worker", "resident", "witness", "colleague"}
+    | {"counterpart", "representative", "delegate", "premier", "chancellor", "commissioner", "prosecutor"}
+    | {"doctor", "owner", "farmer", "fisherman", "pilot", "driver", "employee", "partner", "husband", "wife"}
+    | {"man", "woman", "person", "son", "daughter", "mother", "father", "brother", "sister", "businessman"}
+    | {"businesswoman", "king", "queen", "guard", "keeper", "clerk", "operator", "head", "boss", "analyst"}
+)
+# Person nouns that say which pronoun the person takes: "he" after "Lina Vos met the spokeswoman" is not her.
+PERSON_NOUN_PRONOUNS: Final[dict[str, frozenset[str]]] = {
+    "he": frozenset({"spokesman", "chairman", "fisherman", "businessman", "man", "husband", "son", "father"})
+    | frozenset({"brother", "king"}),
+    "she": frozenset({"spokeswoman", "chairwoman", "businesswoman", "woman", "wife", "daughter", "mother"})
+    | frozenset({"sister", "queen"}),
+}
+# Words before a person noun that make it someone of its own ("the minister", "his deputy", "a spokeswoman");
+# a bare singular ("became minister") names no one.
+PERSON_NOUN_DETERMINERS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "another", "one", "each", "every"}
+)
+# Words before that determiner that make the person noun say who someone named already is, not another
+# ("Tom Berg is the harbour master", "Vos, as the minister, …", "Berg was named the deputy").
+SAME_PERSON_WORDS: Final[frozenset[str]] = frozenset(
+    {"is", "was", "are", "were", "be", "been", "being", "became", "becomes", "become", "remains", "remained"}
+    | {"as", "named", "appointed", "elected", "serves", "served", "serving"}
+)
+# One-word names of news agencies, whom an article names as it names a person ("Tom Berg told Reuters …") but
+# whom no "he" or "she" stands for; the brief's publisher is read too.
+NEWS_AGENCY_NAMES: Final[frozenset[str]] = frozenset(
+    {"Reuters", "Bloomberg", "Interfax", "Xinhua", "Yonhap", "Kyodo", "Anadolu", "Axios", "Politico", "Ynet"}
+)
+# Nouns after a one-word name's possessive that make it a place's or a state's, not a person's ("Estria's
+# port", "Vesta's army"), beside PLACE_NAME_WORDS, ORGANISATION_WORDS and STATE_ORGAN_NOUNS.
+PLACE_OWNED_NOUNS: Final[frozenset[str]] = frozenset(
+    {"capital", "economy", "coast", "north", "south", "east", "west", "border", "borders", "people", "ports"}
+    | {"cities", "city", "towns", "harbours", "military", "territory", "waters", "airspace", "population"}
+)
+PERSON_NOUN_PLURALS: Final[dict[str, str]] = {
+    **{f"{n[:-3]}men": n for n in PERSON_NOUNS if n.endswith("man")},
+    **{f"{n[:-1]}ies": n for n in PERSON_NOUNS if n.endswith("y") and n[-2:-1] not in "aeiou"},
+    **{f"{n}es": n for n in PERSON_NOUNS if n.endswith(("s", "sh", "ch"))},
+    "people": "person",
+    "spokespeople": "spokesperson",
+    "wives": "wife",
+    "chiefs": "chief",
+}
+
+
 # Pronouns that attribute a quotation to whom the sentence before names ("“We open on Monday,” she added.").
 SPEAKING_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})
 # Titles that say which pronoun a person takes, as the article writes them just before a name ("Mrs Ada Quill"):
