@@ -94,6 +94,7 @@ from bot.briefs.vocabulary import (
     CUT_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
+    DETERMINED_PERSON_NOUNS,
     DOUBTING_ADJECTIVES,
     EVENT_AWAY_WORDS,
     EVENT_CLAUSE_SUBJECTS,
@@ -155,6 +156,7 @@ from bot.briefs.vocabulary import (
     PERSON_NOUN_PLURALS,
     PERSON_NOUN_PRONOUNS,
     PERSON_NOUNS,
+    PERSON_SLOT_WORDS,
     PERSON_TITLES,
     PLACE_NAME_WORDS,
     PLACE_NAMES,
@@ -978,10 +980,13 @@ def _possessive(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s")
 
 
-def _sentence_opens_at(text: str, at: int) -> bool:
-    """Whether the word at `at` opens a sentence of `text` (or a quotation's sentence: "“Nothing …")."""
-    ahead = text[:at].rstrip(" \n“‘\"'(—–-”’")
-    return not ahead or ahead[-1] in ".!?:;"
+# What may close an apposition after its noun: "Tom Berg, the harbour master, …", "…, the head of the port, …".
+_APPOSITION_CLOSE = re.compile(r"(?:\s+(?:of|for|at|in|from|on|to|with)\s+[^,.;:!?]*)?\s*(?:[,.;:)!?]|$)")
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether the word at `at` stands inside quotation marks of `text` (normalised: '"')."""
+    return text.count('"', 0, at) % 2 == 1
 
 
 class _Checker:
@@ -1789,7 +1794,7 @@ class _Checker:
 
         for index, word in enumerate(words):
             found = _person_noun(word.group())
-            if found is None:
+            if found is None or _quoted_at(before, word.start()):
                 continue
             noun, plural = found
             after = words[index + 1] if index + 1 < len(words) and joined(index, index + 1) else None
@@ -1798,6 +1803,7 @@ class _Checker:
                 (word.group()[:1].isupper() and after.group()[:1].isupper())
                 or (
                     after.group()[:1].islower()
+                    and after.group().casefold() not in (*RELATIVE_OPENERS, "that")
                     and lexicon.may_be(after.group(), "NOUN")
                     and (lexicon.only(after.group(), "NOUN") or then in INVERTED_AUXILIARIES)
                 )
@@ -1805,7 +1811,10 @@ class _Checker:
                 continue  # "Minister Berg" (a title, read with the name), "a worker strike", "worker protests were"
             apposed = re.match(r",\s+", before[word.end() :])
             if apposed is not None and (
-                any(start == word.end() + apposed.end() for start, _, _ in named)
+                any(
+                    start == word.end() + apposed.end() and re.match(r"\s*(?:[,.;:)!?]|$)", before[end:])
+                    for start, end, _ in named
+                )
                 or re.match(r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,", before[word.end() + apposed.end() :])
             ):
                 continue  # "the minister, Tom Berg, …"
@@ -1823,13 +1832,13 @@ class _Checker:
             opener = words[first - 1] if first > 0 and joined(first - 1, first) else None
             owner = opener is not None and opener.group() != _possessive(opener.group())
             if opener is None or not (owner or opener.group().casefold() in PERSON_NOUN_DETERMINERS):
-                if plural and not lexicon.may_be(word.group(), "VERB"):
+                if (plural and not lexicon.may_be(word.group(), "VERB")) or noun in DETERMINED_PERSON_NOUNS:
                     yield (
                         words[first].start(),
                         word.end(),
                         before[words[first].start() : word.end()],
                         noun,
-                        True,
+                        plural,
                     )
                 continue  # "became minister": a bare singular is no one of its own
             start = words[first].start() if owner and opener.group()[:1].isupper() else opener.start()
@@ -1839,12 +1848,21 @@ class _Checker:
                 while at > 0 and joined(at - 1, at) and words[at - 1].group()[:1].isupper():
                     at -= 1
                 shown_from = words[at].start()
+            elif (
+                owner
+                and first > 1
+                and joined(first - 2, first - 1)
+                and words[first - 2].group().casefold() in PERSON_NOUN_DETERMINERS
+            ):  # "the harbour's master"
+                shown_from = words[first - 2].start()
             ahead = before[:shown_from].rstrip()
             previous_word = ahead.split()[-1].casefold() if ahead.split() else ""
+            closed = _APPOSITION_CLOSE.match(before[word.end() :]) is not None
             if previous_word in SAME_PERSON_WORDS or any(
-                ahead.endswith(",") and end == len(ahead) - 1 for _, end, _ in named
+                ahead.endswith(",") and end == len(ahead) - 1 and closed for _, end, _ in named
             ):
-                continue  # "Tom Berg is the minister", "Tom Berg, the harbour master, …"
+                continue  # "Tom Berg is the minister", "Tom Berg, the harbour master, …" (not "After meeting
+                # Tom Vos, the minister spoke")
             shown = before[shown_from : word.end()]
             if opener.group().casefold() == "the" and not plural:
                 shown = self._described_as(before[words[first].start() : word.end()], candidates) or shown
@@ -1861,8 +1879,10 @@ class _Checker:
                     continue
                 named = re.escape(form)
                 patterns = (
-                    rf"\b{named},\s+the\s+(?:[\w’'-]+\s+){{0,2}}{core}\b",
-                    rf"\b{core},\s+{named}\b",
+                    # an apposition closes: "Tom Berg, the minister, spoke", not "After meeting Tom Berg, the
+                    # minister spoke"
+                    rf"\b{named},\s+the\s+(?:[\w’'-]+\s+){{0,2}}{core}(?={_APPOSITION_CLOSE.pattern})",
+                    rf"\b{core},\s+{named}(?=\s*(?:[,.;:)!?]|$))",
                     rf"\b{core}\s+{named}\b",
                     rf"\b{named}\s+(?:is|was|became)\s+the\s+(?:[\w’'-]+\s+){{0,2}}{core}\b",
                 )
@@ -1877,65 +1897,110 @@ class _Checker:
     def _lone_names(
         self, before: str, named: Sequence[tuple[int, int, str]]
     ) -> Iterator[tuple[int, int, str, str, bool]]:
-        """The one-word names `before` writes that may be a person's ("Tom Vos met Berg on Monday."), whom a
-        pronoun may stand for as well: a capitalised word inside a sentence, on its own (not in a run of them),
-        that is no one's name already read, no place, body, party, alias, month or day, no word the article
-        writes small, and not after a place's preposition or a determiner ("in Vesta", "the Vesta quay") nor
-        before a noun it qualifies ("Vesta officials"). A sentence's first word, where a name and a common word
-        both take a capital, is read only before a saying verb ("Berg said …", "Berg spoke first.")."""
+        """The one-word names `before` writes that stand for a person ("Tom Vos met Berg on Monday."), whom a
+        pronoun may stand for as well: a capitalised word on its own (not in a run of them), outside quotation
+        marks, that is no one's name already read, no place, body, party, alias, agency, month or day and no word
+        the article writes small; the article gives it no sign of a place or a body (`_place_or_body`), and one
+        of a person: a title, a saying ("Berg said", "said Berg") or a person's place in its sentence (after
+        PERSON_SLOT_WORDS, or joined by "and" to someone named). A capitalised word with neither ("Tom Berg said
+        Vesta had shut the port") is left unread: a name of a place and a person's look alike."""
         words = list(_WORD.finditer(before))
         for index, word in enumerate(words):
             name = _possessive(word.group())
-            following = words[index + 1].group() if index + 1 < len(words) else ""
-            if not name[:1].isupper():
+            if not name[:1].isupper() or _quoted_at(before, word.start()):
                 continue
-            if _sentence_opens_at(before, word.start()) and not (
-                following.casefold() in (*SAYING_VERBS, "spoke")
-                and name.casefold() not in (*_RUN_OPENERS, *NOBODY_SUBJECTS, *QUANTIFIER_SUBJECTS)
-                and (not name.endswith("s") or not lexicon.word_classes(name))
-            ):
-                continue  # "Berg said …" opens on a name; "Nothing is settled", "Reports said" do not
             if any(start <= word.start() < end for start, end, _ in named):
                 continue
             neighbours = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
             if any(
                 n.group()[:1].isupper()
                 and not before[min(n.end(), word.end()) : max(n.start(), word.start())].strip()
+                and n.group().rstrip(".") not in _PERSON_TITLE_WORDS
                 for n in neighbours
             ):
                 continue  # a run of capitals: a name `_article_names` reads, or a body's or a place's
-            ahead = before[: word.start()].split()
-            previous = ahead[-1].casefold() if ahead else ""
             if (
                 name in _PLACES
                 or name in self._parties
                 or name in _PERSON_TITLE_WORDS
                 or name == name.upper()
                 or _person_noun(name) is not None
-                or name.casefold() in _NOT_A_NAME
-                or name.casefold() in PRONOUNS
+                or name.casefold() in (*_NOT_A_NAME, *PRONOUNS, *_RUN_OPENERS, *QUANTIFIER_SUBJECTS)
+                or name.casefold() in NOBODY_SUBJECTS
                 or normalise(name) in self.aliases
                 or name in NEWS_AGENCY_NAMES
                 or find_words(name, self.brief.source.publisher)
                 or self._written_small(name)
-                or previous in PLACE_SIGNALS
-                or previous in PLACE_PREPOSITIONS
-                or previous in PERSON_NOUN_DETERMINERS
                 or any(find_words(name, n) for _, _, n in named)
-                or (
-                    word.group() != name  # "Estria's port", "Vesta's army": a place's, a state's
-                    and following.casefold()
-                    in {*PLACE_NAME_WORDS, *ORGANISATION_WORDS, *STATE_ORGAN_NOUNS, *PLACE_OWNED_NOUNS}
-                )
-                or (
-                    following[:1].islower()
-                    and word.group() == name
-                    and lexicon.may_be(following, "NOUN")
-                    and not lexicon.may_be(following, "VERB")
-                )
+                or self._place_or_body(name)
             ):
                 continue
-            yield word.start(), word.start() + len(name), name, "", False
+            ahead = [w.casefold() for w in before[: word.start()].split()[-2:]]
+            joined_to = any(
+                re.fullmatch(r"\s+(?:and|or)\s+", gap)
+                for start, end, _ in named
+                for gap in (before[end : word.start()], before[word.end() : start])
+            )
+            if (
+                (ahead and (ahead[-1] in PERSON_SLOT_WORDS or " ".join(ahead) in PERSON_SLOT_WORDS))
+                or joined_to
+                or self._person_signal(name)
+            ):
+                yield word.start(), word.start() + len(name), name, "", False
+
+    def _place_or_body(self, name: str) -> bool:
+        """Whether the article writes `name` as a place's or a body's: after a place's preposition ("in Vesta"),
+        before a body's, an organ's or a place's noun ("Vesta police", "Vesta's port"), or saying of itself
+        ("Vesta said it …")."""
+        nouns = "|".join(
+            sorted(
+                {
+                    *PLACE_NAME_WORDS,
+                    *ORGANISATION_WORDS,
+                    *STATE_ORGAN_NOUNS,
+                    *MEMBER_NOUNS,
+                    *PLACE_OWNED_NOUNS,
+                },
+                key=len,
+                reverse=True,
+            )
+        )
+        places = "|".join(sorted({*PLACE_SIGNALS, *PLACE_PREPOSITIONS}, key=len, reverse=True))
+        says = "|".join(SAYING_VERBS)
+        patterns = (
+            rf"\b(?:{places})\s+{re.escape(name)}\b",
+            rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:{nouns})\b",
+            rf"\b{re.escape(name)}\s+(?:{says})\s+(?:that\s+)?(?:it|its)\b",
+        )
+        return any(
+            re.search(pattern, paragraph.text, re.IGNORECASE if index == 0 else 0)
+            for paragraph in self.article.paragraphs
+            for index, pattern in enumerate(patterns)
+        )
+
+    def _person_signal(self, name: str) -> bool:
+        """Whether the article writes `name` as a person's: after a person's title ("Mr Berg", "minister
+        Berg"), or as who says something ("Berg said", "Berg spoke", "said Berg")."""
+        titles = "|".join(re.escape(t.rstrip(".")) for t in _PERSON_TITLE_WORDS)
+        says = "|".join((*SAYING_VERBS, "spoke"))
+        patterns = (
+            rf"\b(?:{titles})\.?\s+{re.escape(name)}\b",
+            rf"\b{re.escape(name)}\s+(?:{says})\b",
+            rf"\b(?:{says})\s+{re.escape(name)}(?=\s*[,.;:!?]|\s*$)",  # '", said Berg.', not "said Berg had"
+        )
+        return (
+            any(
+                re.search(pattern, paragraph.text)
+                for paragraph in self.article.paragraphs
+                for pattern in patterns
+            )
+            or any(
+                found is not None and not found[1]  # "minister Berg"
+                for paragraph in self.article.paragraphs
+                for at in find_words(name, paragraph.text)
+                for found in [_person_noun(w) for w in paragraph.text[:at].split()[-1:]]
+            )
+        )
 
     def _pronoun_title(
         self, name: str, candidates: Sequence[tuple[str, list[str]]], pronoun: str

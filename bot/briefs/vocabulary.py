@@ -1165,7 +1165,10 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     | {"doctor", "owner", "farmer", "fisherman", "pilot", "driver", "employee", "partner", "husband", "wife"}
     | {"man", "woman", "person", "son", "daughter", "mother", "father", "brother", "sister", "businessman"}
     | {"businesswoman", "king", "queen", "guard", "keeper", "clerk", "operator", "head", "boss", "analyst"}
+    | {"someone", "somebody"}
 )
+# Person nouns that name someone of their own with no determiner: "Tom Vos met someone from the port."
+DETERMINED_PERSON_NOUNS: Final[frozenset[str]] = frozenset({"someone", "somebody"})
 # Person nouns that say which pronoun the person takes: "he" after "Lina Vos met the spokeswoman" is not her.
 PERSON_NOUN_PRONOUNS: Final[dict[str, frozenset[str]]] = {
     "he": frozenset({"spokesman", "chairman", "fisherman", "businessman", "man", "husband", "son", "father"})
@@ -1194,6 +1197,14 @@ NEWS_AGENCY_NAMES: Final[frozenset[str]] = frozenset(
 PLACE_OWNED_NOUNS: Final[frozenset[str]] = frozenset(
     {"capital", "economy", "coast", "north", "south", "east", "west", "border", "borders", "people", "ports"}
     | {"cities", "city", "towns", "harbours", "military", "territory", "waters", "airspace", "population"}
+)
+# Words just before a one-word name that make it a person's ("Tom Vos met Berg", "thanked Berg", "spoke to
+# Berg"), when the article gives it no sign of a place or a body: a capitalised word alone may be either.
+PERSON_SLOT_WORDS: Final[frozenset[str]] = frozenset(
+    {"met", "meets", "meeting", "thanked", "thanks", "told", "tells", "telling", "urged", "phoned", "called"}
+    | {"interviewed", "praised", "criticised", "criticized", "accused", "replaced", "succeeded", "hired"}
+    | {"fired", "sacked", "like", "unlike", "beside", "alongside", "spoke to", "spoke with", "met with"}
+    | {"talked to", "talked with", "speaking to", "speaking with", "talks with", "sat with"}
 )
 PERSON_NOUN_PLURALS: Final[dict[str, str]] = {
     **{f"{n[:-3]}men": n for n in PERSON_NOUNS if n.endswith("man")},
@@ -1296,6 +1307,7 @@ PLACE_NAME_WORDS: Final[frozenset[str]] = frozenset(
 NAME_RUN_BODY_WORDS: Final[frozenset[str]] = frozenset(
     {"board", "service", "services", "trust", "centre", "center", "hospital", "school", "league", "club"}
     | {"ministry", "directorate", "secretariat", "tribunal", "assembly", "senate", "congress", "court"}
+    | {"quay", "pier", "dock", "docks", "wharf", "terminal", "park", "hall"}
 )
 PLACE_SIGNALS: Final[frozenset[str]] = frozenset(
     {"in", "into", "inside", "across", "within", "throughout", "outside", "near"}

@@ -54,7 +54,27 @@ def _pronoun(body: str) -> str:
         ("Tom Vos met Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
         ("Tom Vos met Mr Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
         ("Tom Vos met Minister Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
-        ("Tom Vos spoke after Berg’s remarks. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        ("Tom Vos spoke alongside Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        ("Tom Vos and Berg spoke on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        ("Tom Vos, like Berg, spoke on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        ("Tom Vos met minister Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        ("Tom Vos met Dr Berg on Monday. “It will reopen soon,” he said.", "Tom Vos", "Berg"),
+        # other descriptions
+        ("Tom Vos spoke to the man who runs the quay. “It will reopen soon,” he said.", "Tom Vos", "the man"),
+        ("Tom Vos met someone from the port. “It will reopen soon,” he said.", "Tom Vos", "someone"),
+        ("Tom Vos met an aide to the mayor. “It will reopen soon,” he said.", "Tom Vos", "the mayor"),
+        ("Tom Vos met the port's chief. “It will reopen soon,” he said.", "Tom Vos", "chief"),
+        ("Tom Vos met the Vesta minister. “It will reopen soon,” he said.", "Tom Vos", "the Vesta minister"),
+        (
+            "After meeting Tom Vos, the minister spoke. “It will reopen soon,” he said.",
+            "Tom Vos",
+            "the minister",
+        ),
+        (
+            "After meeting the minister, Tom Vos spoke. “It will reopen soon,” he said.",
+            "Tom Vos",
+            "the minister",
+        ),
         # plural people for "they"
         ("Tom Berg met officials on Monday. “It will reopen soon,” they said.", "Tom Berg", "officials"),
         ("Tom Berg met the workers on Monday. “It will reopen soon,” they said.", "Tom Berg", "workers"),
@@ -78,6 +98,7 @@ def test_a_pronoun_after_another_person_described_or_surnamed_names_no_speaker(
         "The harbour master opened the quay.\n\nTom Berg spoke on Monday. “It will reopen soon,” he said.",
         "Berg spoke first. Tom Vos spoke next. “It will reopen soon,” he said.",
         "Tom Vos met Mr Berg. The quay was shut. Tom Vos spoke. “It will reopen soon,” he said.",
+        "“The port is shut,” said Berg. Tom Vos spoke next. “It will reopen soon,” he said.",
     ],
 )
 def test_another_person_described_or_surnamed_earlier_in_the_reach_names_no_speaker(body: str) -> None:
@@ -130,13 +151,25 @@ def test_a_person_passage_opening_with_a_pronoun_after_a_described_person_is_ref
         "Tom Berg, the harbour master, opened the quay.\n\nThe harbour master spoke. “It will reopen soon,” he said.",
         "Harbour master Tom Berg opened the quay. The harbour master spoke. “It will reopen soon,” he said.",
         "Tom Berg spoke on Monday. “It will reopen soon,” they said.",
+        "The harbour master Tom Berg spoke on Monday. “It will reopen soon,” he said.",
+        "Tom Berg, the head of the port, spoke. “It will reopen soon,” he said.",
+        "Tom Berg spoke as the harbour's master. “It will reopen soon,” he said.",
+        "“We will meet the minister,” Tom Berg said. “It will reopen soon,” he said.",
+        # a capitalised word alone with no sign of a person: a place's name as well as a person's
+        "Tom Berg said Vesta had shut the port. “It will reopen soon,” he said.",
+        "Tom Berg said Estria and Vesta would talk. “It will reopen soon,” he said.",
+        "Tom Berg said fuel for Vesta was short. “It will reopen soon,” he said.",
+        "Tom Berg spoke on Monday, flanked by Vesta police. “It will reopen soon,” he said.",
+        "Tom Berg spoke on Monday at Vesta Quay. “It will reopen soon,” he said.",
+        "Tom Berg said the ship Ardent was late. “It will reopen soon,” he said.",
     ],
 )
 def test_a_pronoun_after_one_person_however_described_still_stands_for_them(body: str) -> None:
     """Guard: a description beside the name ("Tom Berg, the harbour master,", "Harbour master Tom Berg",
     "Tom Berg is the harbour master", "became minister"), a place, a state's people ("Vesta officials"), plural
     people for "he", a compound ("the worker protests"), a news agency, a person of the other pronoun ("the
-    spokeswoman") and a description the article gives Tom Berg elsewhere leave him the one speaker."""
+    spokeswoman"), a description the article gives Tom Berg elsewhere, a person only quoted ("“We will meet the
+    minister,”") and a one-word name with no sign of a person ("said Vesta had shut") leave him the one speaker."""
     assert _pronoun_quote(body, "Tom Berg", _pronoun(body)) == []
 
 
