@@ -118,8 +118,12 @@ from bot.briefs.vocabulary import (
     HEADING_COMING,
     HEADING_FALSITY,
     HEADING_GENRES,
+    HEADING_OTHERS_PHRASES,
+    HEADING_OTHERS_WORDS,
     HEADING_SMALL_WORDS,
     HEADING_SUPPOSING,
+    HEADING_TELLING_VERBS,
+    HEADING_WHOSE_ACCOUNT,
     HEADLINE_DENIALS,
     HEADLINE_SUPPOSING,
     HEDGE_MARKERS,
@@ -208,6 +212,7 @@ from bot.briefs.vocabulary import (
     UNDOING_PARTICLE_VERBS,
     VERB_ADVERBS,
     WEAKENING_TAILS,
+    WH_WORDS,
     AttributionRole,
     Status,
 )
@@ -693,37 +698,74 @@ _HEADING_WORDS: Final = 12
 
 def _heading_frame(heading: str, names: Collection[str]) -> str | None:
     """The words by which a heading may hand what it heads to something other than the article's own telling, or
-    None when it is a plain topic phrase ("Fuel deliveries", "Recent Norland-Estria communications"): a word of
-    falsity, genre, supposition, time to come or someone's account (`HEADING_FALSITY` …), a possessive name
-    ("Vesta's side"), a question, a verb (a heading that tells is someone's sentence: "What Vesta says"), or a
-    word the check cannot read: neither known to the lexicon, nor a small word (`HEADING_SMALL_WORDS`), a number,
-    or a name the article writes (`names`, case-folded: an ALL-CAPS heading shows no name by its case). It fails
-    closed on that last."""
-    words = [lexicon.bare(w) for w in heading.split()]
-    folded = [w.casefold() for w in words if w]
+    None when it names a topic ("Fuel deliveries", "Rising prices", "What comes next", "The view from the port",
+    "Talks in Vesta"): what frames is a word that names a genre, a falsity, a supposition, a text of what is not
+    yet done, someone's account or someone else's words (`HEADING_FALSITY` … `HEADING_OTHERS_WORDS`,
+    `HEADING_OTHERS_PHRASES`), a name's possessive ("Vesta's side"), an account noun that says whose it is ("Your
+    views", "The view from Vesta", `HEADING_WHOSE_ACCOUNT`), a verb of telling after who tells ("Vesta recalls",
+    "Officials insist"), a question, a colon after someone's words ("Oster on the blockade:"), or a word the check
+    cannot read: neither known to the lexicon, nor a small word (`HEADING_SMALL_WORDS`), a number, nor a name (one
+    the article writes, `names`, case-folded, or a capitalised word past the heading's first; an ALL-CAPS heading
+    shows no name by its case). It fails closed on that last. Other verbs do not frame: a heading that tells
+    ("Shipping resumes", "Winter deepens") is the article's own."""
+    words = [w for w in (lexicon.bare(w) for w in heading.split()) if w]
+    folded = [w.casefold() for w in words]
+    cased = heading.upper() != heading
+
+    def named(at: int) -> bool:  # "The" opening a line is no name, though the lexicon does not know it
+        if folded[at] in HEADING_SMALL_WORDS:
+            return False
+        return folded[at].removesuffix("'s") in names or (cased and at > 0 and words[at][:1].isupper())
+
     for group, kind in (
         (HEADING_FALSITY, "a word of falsity"),
         (HEADING_GENRES, "a word of genre"),
         (HEADING_SUPPOSING, "a word of supposition"),
-        (HEADING_COMING, "a word of time to come"),
+        (HEADING_COMING, "a word of what is not yet done"),
         (HEADING_ACCOUNT, "a word of someone's account"),
+        (HEADING_OTHERS_WORDS, "a word that names someone else's words or an earlier text"),
     ):
         found = [w for w in folded if w in group or lexicon.bare(w.replace("-", " ")) in group]
         if found:
             return f"“{found[0]}”, {kind}"
+    said = " ".join(folded)
+    phrases = [p for p in HEADING_OTHERS_PHRASES if find_words(p, said)]
+    if phrases:
+        return f"“{phrases[0]}”, words that name someone else's words"
     possessive = [w for w in words if w.endswith("'s") and w[:1].isupper()]
     if possessive:
         return f"“{possessive[0]}”, someone's (a heading that names whose it is may be their account)"
+    for at, word in enumerate(folded):
+        if word not in HEADING_WHOSE_ACCOUNT:
+            continue
+        if at and folded[at - 1] in _POSSESSIVES:
+            return f"“{folded[at - 1]} {word}”, someone's account"
+        if (
+            at + 2 < len(folded)
+            and folded[at + 1] in ("from", "of")
+            and any(named(j) for j in range(at + 2, len(folded)))
+        ):
+            return f"“{' '.join(words[at:])}”, someone's account"
+    for at, word in enumerate(folded[1:], 1):
+        telling_verbs = set(lexicon.lemmas(word, "VERB")) & (CLAIMING_VERBS | HEADING_TELLING_VERBS)
+        after_teller = named(at - 1) or folded[at - 1] in SPEAKING_PRONOUNS or lexicon.only(word, "VERB")
+        if telling_verbs and after_teller and not word.endswith("ing"):
+            return f"“{' '.join(words[at - 1 : at + 1])}”, a verb of telling: what it heads is their words"
     if asks(heading):
         return "a question, which asks and does not tell what it heads"
-    for word in folded:
+    # a colon after someone's words: a name, a framing noun or a verb of telling ("Oster on the blockade:", "Oster
+    # put it so:"), not a label of the article's own ("Background:", "The numbers:")
+    tellers = CLAIMING_VERBS | HEADING_TELLING_VERBS | TELLING_VERBS
+    if heading.rstrip(" \"'”’)]").endswith(":") and any(
+        named(at) or word in FRAMING_NOUNS or set(lexicon.lemmas(word, "VERB")) & tellers
+        for at, word in enumerate(folded)
+    ):
+        return "its colon, which hands what it heads to the words before it"
+    for at, word in enumerate(folded):
         parts = [p for p in word.split("-") if p]
-        if word in HEADING_SMALL_WORDS or all(p.isdigit() or p in names for p in parts):
+        if word in HEADING_SMALL_WORDS or named(at) or all(p.isdigit() or p in names for p in parts):
             continue
-        classes = lexicon.word_classes(word)
-        if classes and classes <= {"VERB", "AUX"}:
-            return f"“{word}”, a verb: a heading that tells something may be someone's sentence"
-        if not classes and not all(lexicon.word_classes(p) or p in names for p in parts):
+        if not lexicon.word_classes(word) and not all(lexicon.word_classes(p) or p in names for p in parts):
             return f"“{word}”, a word the check cannot read in a heading"
     return None
 
@@ -732,8 +774,9 @@ def _headline_frame(headline: str, sentence: str, items: Sequence[str]) -> str |
     """The words by which the headline frames a giving, or None: a genre or a supposition anywhere in it frames
     the whole article ("SATIRE: …", "What if …", `HEADING_GENRES`, `HEADLINE_SUPPOSING`); a denial or a word of
     falsity frames the givings it names, by an item or a name of the giving's sentence ("Norland denies sending
-    fuel to Estria", `HEADLINE_DENIALS`). Its account words are not read: headlines tell whose words the article
-    then gives ("Vesta says …")."""
+    fuel to Estria", `HEADLINE_DENIALS`); a question of yes or no ("Did Norland send fuel?"; not one opening on
+    `WH_WORDS`) those it names by an item or by two names of their sentence. Its account words are not read:
+    headlines tell whose words the article then gives ("Vesta says …")."""
     words = [lexicon.bare(w).casefold() for w in headline.split()]
     genre = [w for w in words if w in HEADING_GENRES or w in HEADLINE_SUPPOSING]
     if genre:
@@ -745,6 +788,14 @@ def _headline_frame(headline: str, sentence: str, items: Sequence[str]) -> str |
     denial = [w for w in words if w in HEADLINE_DENIALS]
     if denial and names_it:
         return f"“{denial[0]}” in the headline, which names the giving"
+    # "Did Norland send fuel?", "Norland sent fuel?": a question of yes or no asks whether the giving it names was
+    # so; one that opens on a question word supposes it ("Why did Norland send fuel?", "Who pays?")
+    asked_of = (
+        len(named & set(words)) > 1
+        or any(find_words(normalise(i), headline, ignore_case=True) for i in items)
+    )  # an item or two of the giving's names: "Will Estria survive the winter?" asks of Estria, not of the giving
+    if asked_of and asks(headline) and words and words[0] not in WH_WORDS:
+        return "the headline's question, which asks whether the giving it names was so and does not tell it"
     return None
 
 

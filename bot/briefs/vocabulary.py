@@ -1686,14 +1686,87 @@ HEADING_COMING: Final[frozenset[str]] = frozenset(
         "projection",
         "projections",
     }
-    | {"preview", "plan", "plans", "planned", "proposal", "proposals", "proposed", "future", "next", "coming"}
-    | {"upcoming", "will", "tomorrow", "ahead", "expected", "prospects", "pledge", "pledges", "promise"}
+    | {"preview", "plan", "plans", "planned", "proposal", "proposals", "proposed", "expected", "prospects"}
+    | {"pledge", "pledges", "promise", "promises", "promised"}
 )
+# Not the words that only place a topic in time ("What comes next", "The road ahead", "Next steps", "The coming
+# winter", "Future of the port"): a heading that names a time names a topic, and the giving's own sentence tells
+# its tense; a forecast, a plan or a pledge names a text of what is not yet done.
 HEADING_ACCOUNT: Final[frozenset[str]] = frozenset(
     {"says", "said", "say", "claims", "claimed", "claim", "alleged", "allegedly", "allegation", "allegations"}
-    | {"reportedly", "according", "version", "versions", "account", "accounts", "side", "view", "views"}
+    | {"reportedly", "according", "version", "versions", "account", "accounts"}
     | {"telling", "told", "tells", "recollection", "memoir", "testimony", "narrative", "statement", "quoted"}
     | {"insists", "argues", "believes", "thinks", "sees", "remembers", "recalls", "explains", "asserts"}
+)
+# … and nouns of an account that name whose it is only with a possessive ("Vesta's view", "Your views", "Their
+# side") or a name after "from" or "of" ("The view from Vesta"): without one a heading names a topic ("The view
+# from the port", "The other side of the border").
+HEADING_WHOSE_ACCOUNT: Final[frozenset[str]] = frozenset({"side", "sides", "view", "views", "take", "words"})
+# Words that name someone else's words or an earlier text, which a subheading hands what it heads to ("Letters to
+# the editor", "Transcript", "Reader comments", "From the archive", "Sponsored content"): what follows is the
+# letter writer's, the speaker's, the advertiser's or an old report's, not the article's telling. Not read in a
+# headline, where they name what the article is about ("Norland declines comment", "Letters reveal fuel deal").
+HEADING_OTHERS_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "letter",
+        "letters",
+        "transcript",
+        "transcripts",
+        "excerpt",
+        "excerpts",
+        "comment",
+        "comments",
+        "remarks",
+    }
+    | {"interview", "interviews", "reader", "readers", "mailbag", "postbag", "correspondence", "memoirs"}
+    | {
+        "quotes",
+        "quotation",
+        "quotations",
+        "verbatim",
+        "advertisement",
+        "advertisements",
+        "advert",
+        "advertorial",
+    }
+    | {"sponsored", "archive", "archives", "archived", "reprint", "reprinted", "flashback", "op-ed"}
+    | {"columnist", "diary", "diaries", "speech", "speeches", "manifesto", "press-release"}
+)
+# … and phrases that do so: the words of a heading are read for them as a whole ("In their own words").
+HEADING_OTHERS_PHRASES: Final[tuple[str, ...]] = (
+    "own words",
+    "in quotes",
+    "press release",
+    "on the record",
+    "off the record",
+    "paid content",
+    "partner content",
+    "promoted content",
+    "have your say",
+    "your say",
+)
+# The base forms of verbs by which a heading tells whose words follow ("Vesta recalls", "What Oster remembers",
+# "Officials insist"), besides `CLAIMING_VERBS`: after a name, a pronoun, or as a word that can be nothing but a
+# verb, a form of one makes the heading someone's sentence ("Fuel reports" is a topic, "Vesta reports" a telling).
+HEADING_TELLING_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "remember",
+        "recall",
+        "recount",
+        "describe",
+        "narrate",
+        "relate",
+        "disagree",
+        "object",
+        "retort",
+        "reply",
+    }
+)
+# The words that open a question asking for something other than yes or no ("Who sent fuel?", "Why did Norland
+# send fuel?"): such a headline supposes what it asks about; any other question ("Did Norland send fuel?",
+# "Norland sent fuel?") asks whether the giving it names was so.
+WH_WORDS: Final[frozenset[str]] = frozenset(
+    {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 )
 # The headline is read as a frame of the whole article for a genre or a supposition ("SATIRE: …", "What if …"),
 # and of the givings it names for a denial ("Norland denies sending fuel to Estria"); not for an account or a time
