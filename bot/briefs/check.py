@@ -172,6 +172,8 @@ from bot.briefs.vocabulary import (
     PLAN_WORDS,
     POINTING_BACK,
     POINTING_BACK_WORDS,
+    POINTING_ON_DETERMINERS,
+    POINTING_ON_OPENINGS,
     POINTING_PRONOUNS,
     POSSIBLE_MODALS,
     PRESENT_DONE_FORMS,
@@ -615,7 +617,9 @@ def _framing_sentence(prior: str) -> str | None:
     …", "… put it this way.", `FORWARD_WORDS`, `FORWARD_ENDINGS`; not "the following week"), or a command opening
     it ("Suppose …", "Picture this.", `IMAGINING_VERBS`). Anywhere in it: a telling otherwise ("Vesta tells it
     differently.", `OTHERWISE_WORDS` at its end or beside one of `TELLING_VERBS`), someone's account after a
-    possessive in a sentence that tells or gives it ("Vesta gave its side", `ACCOUNT_NOUNS`), a supposition ("Hypothetically speaking.",
+    possessive or a pointing "this" in a sentence that tells or gives it ("Vesta gave its side", "Vesta gave this
+    account", `ACCOUNT_NOUNS`), an opening that points at someone's telling ("This is how Vesta tells it.",
+    `POINTING_ON_OPENINGS`), a supposition ("Hypothetically speaking.",
     `SUPPOSING_WORDS`), or a question that supposes or holds no verb ("What if?", "True or false?")."""
     raw = prior.split()
     words = [w.strip(_PUNCTUATION).casefold() for w in raw]
@@ -651,16 +655,26 @@ def _framing_sentence(prior: str) -> str | None:
         if find_words(word, said) and (told or tail == word or tail.endswith(" " + word)):
             return f"“{word}”, which tells it as another account"
     gives = told or any(set(lexicon.lemmas(w, "VERB")) & ACCOUNT_GIVING_VERBS for w in words)
+    # "this account" is someone's only as given or told by another word: "Estria has this view of the harbour."
+    # is a landscape
+    telling_this = TELLING_VERBS | (ACCOUNT_GIVING_VERBS - {"have"})
     for at, (before, after) in enumerate(itertools.pairwise(words)):
+        gives_this = any(
+            set(lexicon.lemmas(w, "VERB")) & telling_this for j, w in enumerate(words) if j != at + 1
+        )
         # "In Vesta's view, the port is shut.": an account after a preposition is that sentence's own source
         own = at > 0 and words[at - 1] in ("in", "by", "per", "from", "to")
+        whose = before in _POSSESSIVES or before.endswith(("'s", "’s"))
         if (
-            gives
-            and not own
+            not own
             and after in ACCOUNT_NOUNS
-            and (before in _POSSESSIVES or before.endswith(("'s", "’s")))
+            and ((gives and whose) or (gives_this and before in POINTING_ON_DETERMINERS))
         ):
             return f"“{before} {after}”, someone's account"
+    opening = next((o for o in POINTING_ON_OPENINGS if said.startswith(o + " ")), None)
+    tellers = TELLING_VERBS | CLAIMING_VERBS
+    if opening and any(set(lexicon.lemmas(w, "VERB")) & tellers for w in words[len(opening.split()) :]):
+        return f"“{opening}”, which points to someone's telling of what follows"
     supposing = [w for w in SUPPOSING_WORDS if find_words(w, said.replace("’", "'"))]
     if supposing:
         return f"“{supposing[0]}”, a supposition"

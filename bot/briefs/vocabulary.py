@@ -1598,6 +1598,19 @@ ACCOUNT_NOUNS: Final[frozenset[str]] = frozenset(
     | {"perspective", "recollection", "recollections", "memory", "memories", "story", "narrative", "claim"}
     | {"claims", "interpretation", "testimony", "statement", "case"}
 )
+# Words before a noun of account that point at which account it is ("Vesta gave this account on Monday.", "Oster
+# offered these recollections."): in a sentence that tells or gives it, they point on to what follows, as a
+# possessive does (not "that" or "those", which point back to what went before: "Norland told that story in May.").
+POINTING_ON_DETERMINERS: Final[frozenset[str]] = frozenset({"this", "these"})
+# Openings that point at how or what someone tells ("This is how Vesta tells it.", "This is what Oster says."):
+# with a verb of telling after them (`TELLING_VERBS`, `CLAIMING_VERBS`), what follows is that telling; not "This
+# is how the port works."
+POINTING_ON_OPENINGS: Final[tuple[str, ...]] = (
+    "this is how",
+    "this was how",
+    "this is what",
+    "this was what",
+)
 ACCOUNT_GIVING_VERBS: Final[frozenset[str]] = frozenset(
     {"give", "offer", "share", "have", "make", "set", "lay", "air", "publish", "release", "issue", "state"}
 )
