@@ -40,7 +40,16 @@ from functools import lru_cache
 from typing import Any, Final, Literal
 
 from bot.briefs import facts, kinds, lexicon
-from bot.briefs.article import Article, Located, Paragraph, Span, asks, find_words
+from bot.briefs.article import (
+    MIN_PASSAGE_WORDS,
+    Article,
+    Located,
+    Paragraph,
+    Span,
+    asks,
+    find_words,
+    word_count,
+)
 from bot.briefs.evidence import normalise
 from bot.briefs.models import (
     AidFlow,
@@ -608,7 +617,7 @@ def _what_it_was(text: str, giving: str = "") -> str | None:
     return " ".join(rest).strip(" .!")
 
 
-def _framing_sentence(prior: str) -> str | None:
+def _framing_sentence(prior: str, *, onward: bool = False) -> str | None:
     """The words by which `prior`, a sentence before a giving, may hand what follows to someone's story, a
     supposition or a genre, or None. What frames is what the sentence ends on, where it hands on to the next: a
     colon after someone's words (a name, a possessive, a framing noun or a verb: not a label of the article's own,
@@ -620,7 +629,10 @@ def _framing_sentence(prior: str) -> str | None:
     possessive or a pointing "this" in a sentence that tells or gives it ("Vesta gave its side", "Vesta gave this
     account", `ACCOUNT_NOUNS`), an opening that points at someone's telling ("This is how Vesta tells it.",
     `POINTING_ON_OPENINGS`), a supposition ("Hypothetically speaking.",
-    `SUPPOSING_WORDS`), or a question that supposes or holds no verb ("What if?", "True or false?")."""
+    `SUPPOSING_WORDS`), or a question that supposes or holds no verb ("What if?", "True or false?").
+
+    With `onward`, only what hands on by its form, and so reaches past its paragraph (`_framed_before`): not a
+    framing noun at its end, which may name what went before ("Norland rejects the claim."), nor a question."""
     raw = prior.split()
     words = [w.strip(_PUNCTUATION).casefold() for w in raw]
     said = " ".join(words)
@@ -631,7 +643,7 @@ def _framing_sentence(prior: str) -> str | None:
     # "…, by all accounts.", "…, in Vesta's account.": a framing noun after a preposition is that sentence's own
     # source, not a frame handed on to the next
     own_source = any(w in PLACE_PREPOSITIONS or w in ("by", "per") for w in words[-4:-1])
-    framing = [] if own_source else sorted(set(words[-2:]) & FRAMING_NOUNS)
+    framing = [] if own_source or onward else sorted(set(words[-2:]) & FRAMING_NOUNS)
     if framing:
         return f"“{framing[0]}”"
     ending = " ".join(words[-2:])
@@ -678,7 +690,7 @@ def _framing_sentence(prior: str) -> str | None:
     supposing = [w for w in SUPPOSING_WORDS if find_words(w, said.replace("’", "'"))]
     if supposing:
         return f"“{supposing[0]}”, a supposition"
-    if asks(prior):
+    if asks(prior) and not onward:
         verbless = not telling(prior) and not any("AUX" in lexicon.word_classes(w) for w in words)
         supposes = sorted(set(words) & SUPPOSING_QUESTION_WORDS)
         if verbless or supposes:
@@ -824,7 +836,9 @@ def _framed_before(
     Read, nearest first: every sentence before it in its paragraph (`_framing_sentence`; nothing within a
     paragraph closes a frame its sentence opened: "Vesta tells a different story. Estria was cold. Norland sent
     …"), the last sentence of the paragraph above (captions and credits are not read; above the first paragraph,
-    the headline); then the nearest heading
+    the headline), the last sentence of each paragraph further up, up to the nearest heading, for a frame that
+    hands on by its form (a colon, "… put it this way.", "tells a different story", "Picture this.":
+    `_framing_sentence` with `onward`); then the nearest heading
     above (`_heading_frame`), which frames every paragraph under it until the next; then the headline
     (`_headline_frame`), which frames the article."""
     number = paragraph.number
@@ -845,6 +859,16 @@ def _framed_before(
         words = _framing_sentence(prior)
         if words is not None:
             return prior, words
+    # a paragraph that ends on a frame handing on by its form ("Vesta put it this way:", "Vesta tells a different
+    # story.", "Picture this.") heads every paragraph under it until the next heading, as a heading does: the
+    # paragraphs between may be the story it hands on to
+    for further in reversed(above[:-1] if above and not _is_heading(above[-1]) else []):
+        if _is_heading(further):
+            break
+        last = further.sentences[-1].text if further.sentences else ""
+        words = _framing_sentence(last, onward=True) if last else None
+        if words is not None:
+            return last, words + " (a paragraph above it, which hands on to what follows)"
     heading = next((p for p in reversed(above) if _is_heading(p)), None)
     if heading is not None:
         names = _article_names(paragraphs)
@@ -1473,11 +1497,21 @@ class _Checker:
             number = place.paragraph.number
             framed = _framed_before(place.paragraph, first.start, paragraphs, ())
             if framed is not None and not shown_with_it(framed[0]):
+                # a frame in another paragraph, a heading or the headline cannot open the passage: it can stand
+                # beside it as a passage of its own, if it is long enough to be one
+                own = any(s.text == framed[0] for s in place.paragraph.sentences)
+                take = (
+                    "so start the passage with that sentence"
+                    if own
+                    else "so give those words as a passage of its evidence too"
+                    if word_count(framed[0]) >= MIN_PASSAGE_WORDS
+                    else f"and those words are too short to stand as evidence (fewer than {MIN_PASSAGE_WORDS}), so "
+                    "the article does not tell the point as its own: drop it, or give a passage that tells it plainly"
+                )
                 yield Problem(
                     field,
-                    f"follows a sentence (“{framed[0]}”) that may hand it to someone's story, a supposition or a "
-                    f"genre ({framed[1]}): a key point is shown as the article's words, so start the passage "
-                    "with that sentence",
+                    f"follows words (“{framed[0]}”) that may hand it to someone's story, a supposition or a "
+                    f"genre ({framed[1]}): a key point is shown as the article's words, {take}",
                 )
             following = paragraphs[number] if number < len(paragraphs) else None
             # the sentence just after, when it opens on the point ("Or so Vesta says.", "It did not.", "Nobody
@@ -2916,7 +2950,7 @@ class _Checker:
                     told = {
                         "inside": f"is told {found.words}",
                         "doubted": f"is taken back by the sentence after it (“{found.sentence}”: {found.words})",
-                        "framed": f"follows a sentence (“{found.sentence}”) that may hand it to someone's story, "
+                        "framed": f"follows words (“{found.sentence}”) that may hand it to someone's story, "
                         f"a supposition or a genre ({found.words})",
                     }[found.kind]
                     yield Problem(
@@ -2949,7 +2983,7 @@ class _Checker:
                 elif found.kind == "framed":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: the sentence before it (“{found.sentence}”) may hand "
+                        f"status “{status}” cannot be read: the words before it (“{found.sentence}”) may hand "
                         f"what follows to someone's story, a supposition or a genre ({found.words}); if so, the "
                         "article does not tell the giving as its own: change the status, or tell it as a key "
                         "point in the article's words",
@@ -3593,7 +3627,7 @@ class _Checker:
                     "inside": f"is told {found.words}",
                     "doubted": f"is pointed back to by the sentence after it (“{found.sentence}”), which may "
                     f"deny, doubt, ask or undo it ({found.words})",
-                    "framed": f"follows a sentence (“{found.sentence}”) that may hand it to someone's story, a "
+                    "framed": f"follows words (“{found.sentence}”) that may hand it to someone's story, a "
                     f"supposition or a genre ({found.words})",
                     "planned": f"is told under “{found.words}”, a plan's opening",
                     "coming": f"is told in the present with “{found.words}”, a time still to come",
