@@ -759,11 +759,15 @@ def check_raw(
     try:
         brief = Brief.model_validate(raw)
     except ValidationError as exc:
-        problems = [Problem(item_path(e["loc"]), _schema_message(e)) for e in exc.errors()]
+        problems = [Problem(item_path(e["loc"]), _schema_message(e)) for e in _one_branch(exc, raw)]
         seed_name = raw.get("source", {}).get("seed") if isinstance(raw.get("source"), dict) else None
         article = seed_named(seed_name) if isinstance(seed_name, str) else None
         if article is not None:  # every error at once: the passages are checked even when the shape is not
-            problems += list(_raw_passage_problems(raw, article))
+            passages = list(_raw_passage_problems(raw, article))
+            # a passage the article does not hold is told once, by what the article says of it (an empty one
+            # "needs at least 4 words"), not also by the schema's length
+            told = {p.item for p in passages}
+            problems = [p for p in problems if p.item not in told] + passages
             problems += _rest_checked(raw, exc, article, version)
         return None, list(dict.fromkeys(problems))
     article = seed_named(brief.source.seed)
@@ -954,6 +958,73 @@ def old_format_changes(raw: dict[str, Any]) -> list[str]:
     return ["\n".join(changes)]
 
 
+# pydantic's errors for a value of the wrong type, at the root of a union's branch: "Input should be a valid
+# string" says only that the value is of another branch's shape
+_SHAPE_ERRORS = frozenset({"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"})
+UNION_SHAPE = "union_shape"
+ATTRIBUTION_SHAPES = (
+    'must be the words that say so (a string), a table { text = "…", role = "…" }, or a list of them'
+)
+ATTRIBUTION_ITEM_SHAPES = 'must be the words that say so (a string) or a table { text = "…", role = "…" }'
+
+
+def _one_branch(invalid: ValidationError, raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """pydantic's errors, each thing wrong told once. A value of a union (an attribution: a string, a table or a
+    list of them) is reported by pydantic under every branch it fails, each named by a tag in its loc
+    ("attribution.constrained-str", "attribution.Attributed.role", "attribution.list[…][1]…"): only the
+    branches that fail on more than the value's shape are kept, and their tags are taken out of the loc
+    (`attribution.role`, `attribution[1].role`); when every branch fails on the shape alone, one error says
+    which shapes the field takes."""
+    errors: list[dict[str, Any]] = [dict(e) for e in invalid.errors()]
+    while True:
+        tags = [_union_tag_at(e, raw) for e in errors]
+        first = next((i for i, at in enumerate(tags) if at is not None), None)
+        if first is None:
+            return errors
+        at = tags[first]
+        assert at is not None
+        prefix = tuple(errors[first]["loc"][:at])
+        group = [i for i, e in enumerate(errors) if tags[i] == at and tuple(e["loc"][:at]) == prefix]
+        branches: dict[str, list[dict[str, Any]]] = {}
+        for i in group:
+            branches.setdefault(str(errors[i]["loc"][at]), []).append(errors[i])
+        deep = [
+            e
+            for told in branches.values()
+            if not all(len(e["loc"]) == at + 1 and e["type"] in _SHAPE_ERRORS for e in told)
+            for e in told
+        ]
+        field = next((part for part in reversed(prefix) if isinstance(part, str)), "")
+        kept = [{**e, "loc": (*prefix, *e["loc"][at + 1 :])} for e in deep] or [
+            {
+                "type": UNION_SHAPE,
+                "loc": prefix,
+                "msg": (ATTRIBUTION_SHAPES if isinstance(prefix[-1], str) else ATTRIBUTION_ITEM_SHAPES)
+                if field == "attribution"
+                else f"is of none of the shapes it may take ({', '.join(branches)})",
+                "input": errors[first].get("input"),
+            }
+        ]
+        errors = errors[:first] + kept + [e for i, e in enumerate(errors) if i > first and i not in group]
+
+
+def _union_tag_at(error: dict[str, Any], raw: object) -> int | None:
+    """Where in `error`'s loc a union's branch tag stands: the first part that names no key or index of the
+    value the loc walks through (a missing field's name, last, excepted), or None."""
+    loc, value = error["loc"], raw
+    for at, part in enumerate(loc):
+        walked = (isinstance(part, int) and isinstance(value, list) and part < len(value)) or (
+            isinstance(part, str) and isinstance(value, dict) and part in value
+        )
+        if walked:
+            value = value[part]  # type: ignore[index]
+        elif isinstance(part, int) or (at == len(loc) - 1 and error["type"] == "missing"):
+            return None
+        else:
+            return at
+    return None
+
+
 def _schema_message(problem: object) -> str:
     assert isinstance(problem, dict)
     kind, message = problem.get("type", ""), str(problem.get("msg", "invalid"))
@@ -961,6 +1032,18 @@ def _schema_message(problem: object) -> str:
         return "missing required field"
     if kind == "extra_forbidden":
         return "unknown key (not part of the brief schema)"
+    if kind == UNION_SHAPE:
+        got = problem.get("input")
+        return f"{message} (got {type(got).__name__} {got!r:.60})"
+    if kind == "literal_error":  # a word of a closed list: the status, the aid's kind, an attribution's role
+        field = next(
+            (str(part) for part in reversed(problem.get("loc", ())) if isinstance(part, str)), "value"
+        )
+        allowed = problem.get("ctx", {}).get("expected", "")
+        what = "an attribution's role" if field == "role" else f"`{field}`"
+        return f"unknown {field} {problem.get('input')!r}: {what} is one of {allowed}" + (
+            " (a plain string is a source)" if field == "role" else ""
+        )
     if "input" in problem and not isinstance(problem["input"], dict | list):
         return f"{message} (got {type(problem['input']).__name__} {problem['input']!r:.60})"
     return message
