@@ -3676,26 +3676,31 @@ class _Checker:
         first = wanted.split()[0].casefold() if wanted.split() else ""
         if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
             return
-        befores = [
-            [w.strip(_PUNCTUATION).casefold() for w in text[:at].split()]
+        written = [  # the words before each place, as the article writes them (the messages quote them)
+            text[:at].split()
             for text in (normalise(t) for t in texts)
             for form in [wanted, *self.aliases.get(wanted, [])]
             for at in find_words(form, text)
         ]
+        befores = [[w.strip(_PUNCTUATION).casefold() for w in words] for words in written]
+
+        def as_written(words: Sequence[str]) -> str:
+            return " ".join(words).strip(_PUNCTUATION)
+
         before_words = [before[-1] if before else "" for before in befores]
-        denied = [before for before in befores if _denied_place(before)]
+        denied = [words for words, before in zip(written, befores, strict=True) if _denied_place(before)]
         if any(_places_it(before) for before in befores):
             return
         if denied:
             yield Problem(
                 field,
-                f"“{value}” is named only to be denied (“{' '.join(denied[0][-3:])} {value}”): it is not where "
-                "it happened; give the place the article says",
+                f"“{value}” is named only to be denied (“{as_written(denied[0][-3:])} {value}”): it is not "
+                "where it happened; give the place the article says",
             )
             return
-        shown = "”, “".join(sorted({w for w in before_words if w}))
+        shown = "”, “".join(dict.fromkeys(as_written(words[-1:]) for words in written if words))
         if before_words and all(w == "from" for w in before_words):
-            owners = sorted({f"{before[-2]} from" for before in befores if len(before) > 1})
+            owners = sorted({as_written(words[-2:]) for words in written if len(words) > 1})
             yield Problem(
                 field,
                 f"“{value}” stands after “{'”, “'.join(owners) or 'from'}”, which may say where "
