@@ -190,7 +190,7 @@ def _file_with_id(briefs_dir: Path, brief_id: str) -> Path | None:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     from bot.briefs.answers import COMMANDS, answer
-    from bot.briefs.quote import quote_choices, render_quote
+    from bot.briefs.quote import menu_placeholder, quote_choices, render_quote
     from bot.briefs.render import LIBRARY_ORDER, pages_text
 
     # `briefbot preview quote who name=bennett`: what the Quote button under that answer shows
@@ -234,10 +234,14 @@ def cmd_preview(args: argparse.Namespace) -> int:
             f"briefbot preview {name}: that answer has no Quote button (no facts to quote)", file=sys.stderr
         )
         return EXIT_ERRORS
-    if len(choices) > 1:  # an answer drawn from several articles: a Quote menu, one option per article
+    if len(choices) > 1 and not any(choice.facts for choice in choices):
+        # an answer drawn from several articles: a Quote menu, one option per article
         print(f"[Quote menu: {len(choices)} articles, {LIBRARY_ORDER}; Discord shows the first 25]")
+    elif len(choices) > 1:  # facts that fit no one custom_id: an option per part
+        print(f"[Quote menu: {menu_placeholder(choices)}; Discord shows the first 25]")
     for choice in choices:
-        print(f"[Quote button custom_id: {choice.target.custom_id}]")
+        part = f" ({choice.part})" if choice.part else ""
+        print(f"[Quote button custom_id: {choice.target.custom_id}]{part}")
         print(pages_text(render_quote(library, choice.target)))
     return EXIT_OK
 

@@ -14,7 +14,16 @@ import discord
 from bot.app.embeds import to_embeds
 from bot.briefs.answers import answer
 from bot.briefs.models import Brief
-from bot.briefs.quote import TEMPLATE, QuoteChoice, QuoteTarget, quote_target, render_quote, target_for
+from bot.briefs.quote import (
+    MAX_MENU_OPTIONS,
+    TEMPLATE,
+    QuoteChoice,
+    QuoteTarget,
+    menu_placeholder,
+    quote_choices,
+    render_quote,
+    target_for,
+)
 from bot.briefs.render import MessageData, brief_date, render_error, shorten
 
 if TYPE_CHECKING:
@@ -233,8 +242,8 @@ class DigestButton(
         bot = interaction.client
         options = {"brief": self.brief_id}
         pages = answer(self.command, bot.library, options)
-        quote = quote_target(self.command, bot.library, options)
-        await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout, quote=quote)
+        quotes = quote_choices(self.command, bot.library, options)  # a menu of parts when they fit no button
+        await send_pages(interaction, pages, ephemeral=True, pager_timeout=bot.pager_timeout, quotes=quotes)
 
 
 QUOTE_LABEL = "Quote"
@@ -263,24 +272,24 @@ class QuoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], te
 
 
 QUOTE_MENU_ID = "bq-menu"  # one menu per message; each option's value is a Quote button's custom_id
-MAX_MENU_OPTIONS = 25  # Discord's limit on a select's options
 MENU_TEXT_LIMIT = 100  # an option's label, value and description
 MENU_PLACEHOLDER_LIMIT = 150
 
 
 def quote_menu(choices: Sequence[QuoteChoice]) -> discord.ui.Select[discord.ui.View]:
     """The Quote menu: one option per article of the answer (newest first, the first 25), each naming its
-    facts as a Quote button would (`bq:<brief>:<version>:<items>`, at most 100 characters)."""
+    facts as a Quote button would (`bq:<brief>:<version>:<items>`, at most 100 characters); an article whose
+    facts fit no one custom_id has an option per part ("Facts 1–30 of 45: <headline>")."""
     shown = choices[:MAX_MENU_OPTIONS]
-    placeholder = f"Quote: the evidence of one of {len(choices)} articles"
-    if len(choices) > len(shown):
-        placeholder = f"Quote: the first {len(shown)} of {len(choices)} articles (brief: narrows to one)"
     return discord.ui.Select(
         custom_id=QUOTE_MENU_ID,
-        placeholder=placeholder[:MENU_PLACEHOLDER_LIMIT],
+        placeholder=menu_placeholder(choices)[:MENU_PLACEHOLDER_LIMIT],
         options=[
             discord.SelectOption(
-                label=shorten(choice.brief.title, MENU_TEXT_LIMIT),
+                label=shorten(
+                    f"{choice.part}: {choice.brief.title}" if choice.part else choice.brief.title,
+                    MENU_TEXT_LIMIT,
+                ),
                 value=choice.target.custom_id,
                 description=shorten(f"{brief_date(choice.brief)} · brief {choice.brief.id}", MENU_TEXT_LIMIT),
             )

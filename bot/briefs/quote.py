@@ -2,8 +2,10 @@
 
 A `QuoteTarget` names a brief, the content version it was answered from, and the facts of the answer,
 compactly enough for Discord's 100-character custom_id: `bq:<brief id>:<version>:<items>`, where items
-are a section letter and a bit mask of item indexes in hex (`l1` is loans[0], `p*` every person). A press
-after a restart reads it back; a press after the brief changed says so instead of quoting the new text.
+are a section letter and a bit mask of item indexes in hex (`l1` is loans[0], `p*` every person), the mask
+after its first index when that is shorter (`a3c_5` is aid[60] and aid[62]). A press after a restart reads it
+back; a press after the brief changed says so instead of quoting the new text. An answer whose facts do not
+fit one custom_id is quoted in parts, each naming the facts it holds ("Facts 1–30 of 45"), never cut short.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.briefs.models import AidFlow, Brief, Event, Fact, KeyPoint, Loan, Perso
 from bot.briefs.render import EmbedField, MessageData
 
 CUSTOM_ID_LIMIT = 100
+MAX_MENU_OPTIONS = 25  # Discord's limit on a select's options (the Quote menu)
 PREFIX = "bq"
 _CODES: dict[str, str] = {
     "key_points": "k",
@@ -32,7 +35,7 @@ _SECTIONS = {code: section for section, code in _CODES.items()}
 _KEY = re.compile(r"^(?P<section>[a-z_]+)\[(?P<index>\d+)\]$")
 TEMPLATE = (
     rf"{PREFIX}:(?P<brief_id>[a-z0-9][a-z0-9-]{{0,63}}):(?P<version>[0-9a-f]{{8}}):"
-    r"(?P<items>[kpaleq](?:\*|[0-9a-f]+)(?:\.[kpaleq](?:\*|[0-9a-f]+))*)"
+    r"(?P<items>[kpaleq](?:\*|[0-9a-f]+(?:_[0-9a-f]+)?)(?:\.[kpaleq](?:\*|[0-9a-f]+(?:_[0-9a-f]+)?))*)"
 )
 
 
@@ -67,7 +70,10 @@ def encode_items(items: Sequence[str], sizes: Sequence[tuple[str, int]] = ()) ->
     parts = []
     for section, mask in masks.items():
         every = whole.get(section, -1) > 0 and mask == (1 << whole[section]) - 1
-        parts.append(f"{_CODES[section]}{'*' if every else format(mask, 'x')}")
+        first = (mask & -mask).bit_length() - 1  # the lowest index: the mask may start after it
+        plain, shifted = format(mask, "x"), f"{first:x}_{mask >> first:x}"
+        written = "*" if every else plain if len(plain) <= len(shifted) else shifted
+        parts.append(f"{_CODES[section]}{written}")
     return ".".join(parts)
 
 
@@ -79,23 +85,38 @@ def decode_items(encoded: str) -> tuple[str, ...]:
         if mask == "*":
             keys.append(f"{section}[*]")
             continue
-        bits = int(mask, 16)
-        keys += [f"{section}[{index}]" for index in range(bits.bit_length()) if bits >> index & 1]
+        first, _, shifted = mask.rpartition("_")
+        start, bits = int(first or "0", 16), int(shifted, 16)
+        keys += [f"{section}[{start + index}]" for index in range(bits.bit_length()) if bits >> index & 1]
     return tuple(keys)
 
 
-def target_for(brief: Brief, items: Sequence[str]) -> QuoteTarget | None:
-    """The Quote button's target for these items of `brief`, within Discord's custom_id limit."""
+def targets_for(brief: Brief, items: Sequence[str]) -> list[QuoteTarget]:
+    """The Quote targets for these items of `brief`: one when they fit Discord's custom_id limit, else parts,
+    in the items' order, each as many as fit (one item always does); none when there is nothing to quote."""
     if brief.proof is None or not items:
-        return None
+        return []
     sizes = tuple((section, len(getattr(brief, section))) for section in _CODES)
-    chosen = list(items)
-    while chosen:
-        target = QuoteTarget(brief.id, brief.proof.version, encode_items(chosen, sizes))
-        if len(target.custom_id) <= CUSTOM_ID_LIMIT:
-            return target
-        chosen.pop()  # a brief with very many items: quote the first ones that fit
-    return None
+
+    def target(chosen: Sequence[str]) -> QuoteTarget:
+        assert brief.proof is not None
+        return QuoteTarget(brief.id, brief.proof.version, encode_items(chosen, sizes))
+
+    if len(target(items).custom_id) <= CUSTOM_ID_LIMIT:
+        return [target(items)]
+    parts: list[list[str]] = [[]]
+    for key in items:
+        if parts[-1] and len(target([*parts[-1], key]).custom_id) > CUSTOM_ID_LIMIT:
+            parts.append([])
+        parts[-1].append(key)
+    return [target(part) for part in parts]
+
+
+def target_for(brief: Brief, items: Sequence[str]) -> QuoteTarget | None:
+    """The Quote button's target for these items of `brief` when they fit one custom_id (every key point, as a
+    digest quotes them, always does: `k*`), else the first of its parts (`targets_for` gives them all)."""
+    targets = targets_for(brief, items)
+    return targets[0] if targets else None
 
 
 def _keys(brief: Brief, section: str, chosen: Sequence[object]) -> list[str]:
@@ -104,10 +125,52 @@ def _keys(brief: Brief, section: str, chosen: Sequence[object]) -> list[str]:
 
 @dataclass(frozen=True)
 class QuoteChoice:
-    """One article's facts in an answer, and the Quote target that names them."""
+    """One article's facts in an answer, and the Quote target that names them; when they do not fit one
+    target, one part of them: `facts` is (first, last, of how many), counted in the answer's order."""
 
     brief: Brief
     target: QuoteTarget
+    facts: tuple[int, int, int] | None = None
+
+    @property
+    def part(self) -> str:
+        """ "Facts 1–30 of 45" for a part, "" for a whole article's facts."""
+        if self.facts is None:
+            return ""
+        first, last, total = self.facts
+        return f"Facts {first}–{last} of {total}" if last > first else f"Fact {first} of {total}"
+
+
+def _choices(brief: Brief, items: Sequence[str]) -> list[QuoteChoice]:
+    """One choice for `items` of `brief`, or one per part when they do not fit one Quote target."""
+    targets = targets_for(brief, items)
+    if len(targets) == 1:
+        return [QuoteChoice(brief, targets[0])]
+    choices: list[QuoteChoice] = []
+    first = 1
+    for target in targets:
+        count = len(target.items) if "*" not in target.encoded else len(_resolved_keys(brief, target.items))
+        choices.append(QuoteChoice(brief, target, (first, first + count - 1, len(items))))
+        first += count
+    return choices
+
+
+def menu_placeholder(choices: Sequence[QuoteChoice]) -> str:
+    """What the Quote menu says it offers, and what it leaves out past Discord's 25 options."""
+    articles = len({choice.brief.id for choice in choices})
+    parted = any(choice.facts for choice in choices)
+    shown = min(len(choices), MAX_MENU_OPTIONS)
+    if not parted:
+        if len(choices) > shown:
+            return f"Quote: the first {shown} of {len(choices)} articles (brief: narrows to one)"
+        return f"Quote: the evidence of one of {len(choices)} articles"
+    what = f"{len(choices)} parts" + (f" from {articles} articles" if articles > 1 else "")
+    if len(choices) > shown:  # the parts past 25 are named, and how to reach them
+        return (
+            f"Quote: the first {shown} of {what}; the rest are left out: narrow the question "
+            f"(brief:{', country: or name:' if articles == 1 else ''})"
+        )
+    return f"Quote: the evidence in {what}, each a part of the answer's facts"
 
 
 def quote_choices(command: str, library: Library, options: Mapping[str, str]) -> list[QuoteChoice]:
@@ -123,14 +186,12 @@ def quote_choices(command: str, library: Library, options: Mapping[str, str]) ->
         # /brief across the library shows every article; a digest shows the newest
         newest = [library.newest] if library.newest is not None else []
         briefs = [scope] if scope is not None else newest if command == "digest" else library.by_article_date
-        choices = []
+        choices: list[QuoteChoice] = []
         for brief in briefs:
             items = [f"key_points[{i}]" for i in range(len(brief.key_points))]
             if command == "brief":
                 items += [f"quotes[{i}]" for i in range(len(brief.quotes))]
-            target = target_for(brief, items)
-            if target is not None:
-                choices.append(QuoteChoice(brief, target))
+            choices += _choices(brief, items)
         return choices
     found: Found[Any]
     if command == "who":
@@ -146,9 +207,10 @@ def quote_choices(command: str, library: Library, options: Mapping[str, str]) ->
     section = {"who": "people", "aid": "aid", "loans": "loans", "events": "events"}[command]
     choices = []
     for group in found.groups:
-        target = target_for(group.brief, _keys(group.brief, section, group.items))
-        if target is not None:
-            choices.append(QuoteChoice(group.brief, target))
+        # in the answer's order, so that each part holds the facts the answer shows together
+        flows = [item for item in group.items if isinstance(item, AidFlow)]
+        shown = facts.aid_order(flows) if section == "aid" else group.items
+        choices += _choices(group.brief, _keys(group.brief, section, shown))
     return choices
 
 
@@ -169,6 +231,10 @@ def _resolve(brief: Brief, key: str) -> list[tuple[str, Fact]]:
         return [(f"{section}[{i}]", item) for i, item in enumerate(items)]
     index = int(match["index"])
     return [(key, items[index])] if index < len(items) else []
+
+
+def _resolved_keys(brief: Brief, keys: Sequence[str]) -> list[str]:
+    return [key for wanted in keys for key, _ in _resolve(brief, wanted)]
 
 
 def _in_answer_order(brief: Brief, resolved: list[tuple[str, Fact]]) -> list[tuple[str, Fact]]:
