@@ -16,15 +16,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from pydantic import ValidationError
+
 from bot.briefs.article import MIN_PASSAGE_WORDS, Article, Paragraph, Span, find_words, word_count
 from bot.briefs.check import (
     attribution_markers,
+    check_brief,
     cut_mid_clause,
     governing_attribution,
     hedge_markers,
     read_status,
 )
-from bot.briefs.models import FORMAT
+from bot.briefs.models import FORMAT, Brief
 from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
@@ -194,7 +197,13 @@ def _people(text: str) -> list[tuple[str, str, str]]:
 
 def _date_word(text: str) -> str | None:
     """The first date word of `text` as written ("Wednesday", "last week", "three months ago")."""
-    best: tuple[int, str] | None = None
+    found = _date_words(text)
+    return found[0] if found else None
+
+
+def _date_words(text: str) -> list[str]:
+    """Every date word of `text` as written, in the order the text writes them."""
+    found: dict[int, str] = {}
     for word in RELATIVE_TIME_WORDS:
         for at in find_words(word, text, ignore_case=True):
             written = text[at : at + len(word)]
@@ -205,9 +214,9 @@ def _date_word(text: str) -> str | None:
                 if not before:
                     continue
                 at, written = before[0].start, text[before[0].start : at + len(word)]
-            if best is None or at < best[0]:
-                best = (at, written)
-    return best[1] if best else None
+            if at not in found or len(written) > len(found[at]):
+                found[at] = written
+    return [found[at] for at in sorted(found)]
 
 
 def _quotation(paragraph: Paragraph, sentence: Span) -> str | None:
@@ -330,7 +339,59 @@ def _attribution_line(attribution: Sequence[str]) -> list[str]:
     return ["attribution = [" + ", ".join(toml_string(a) for a in attribution) + "]"]
 
 
-def _sentence_candidates(item: _Sentence) -> None:
+def _event_when(
+    article: Article, item: _Sentence, when: str, attribution: Sequence[str]
+) -> tuple[str | None, str]:
+    """The time an event of this sentence is offered with: its first date word as written, or the words it
+    stands after with it ("since March"), or the next date word so (“said on Monday the ferries would stay until
+    May”), the first the check takes on an event of this sentence alone; else None, with what the check says of
+    the first date word (the skeleton offers nothing the check refuses)."""
+    passage = item.paragraph.written(item.span.start, item.span.end).strip() or item.span.text
+    forms = []
+    for word in dict.fromkeys([when, *_date_words(item.span.text)]):
+        before = item.span.text[: item.span.text.find(word)].split() if word in item.span.text else []
+        forms += [word, *(" ".join([*before[-n:], word]) for n in (1, 2) if len(before) >= n)]
+    refusal = ""
+    for form in forms:
+        told = _refusal(article, passage, "when", form, attribution)
+        if told is None:
+            return form, ""
+        refusal = refusal or told
+    return None, refusal
+
+
+def _refusal(
+    article: Article, passage: str, field: str, value: str, attribution: Sequence[str]
+) -> str | None:
+    """What the check says of `field` = `value` on an event with this one passage, or None when it takes it."""
+    raw = {
+        "format": FORMAT,
+        "id": "skeleton",
+        "added": date(2000, 1, 1),
+        "source": {
+            "seed": article.name,
+            "publisher": "?",
+            "headline": article.headline,
+            "evidence": [passage],
+        },
+        "key_points": [{"evidence": [passage]}],
+        "events": [
+            {
+                field: value,
+                "evidence": [passage],
+                **({"attribution": list(attribution)} if attribution else {}),
+            }
+        ],
+    }
+    try:
+        brief = Brief.model_validate(raw)
+    except ValidationError:
+        return None  # not of the schema's shape: the check names it once the editor keeps it
+    problems, _ = check_brief(brief, article)
+    return next((p.message for p in problems if p.item == f"events[0].{field}"), None)
+
+
+def _sentence_candidates(item: _Sentence, article: Article) -> None:
     text = item.span.text
     attribution = attribution_candidate(item.paragraph, item.span)
     said = _attribution_line(attribution)
@@ -387,9 +448,13 @@ def _sentence_candidates(item: _Sentence) -> None:
             )
         )
     if when:
-        item.items.append(
-            Candidate("events", (f'when = {toml_string(when)}  # where = "…" as written', *said, *evidence))
+        offered, refusal = _event_when(article, item, when, attribution)
+        time = (
+            f'when = {toml_string(offered)}  # where = "…" as written'
+            if offered
+            else f"# no `when`: the check refuses “{when}”: {refusal}"
         )
+        item.items.append(Candidate("events", (time, *said, *evidence)))
     if quotation:
         item.items.append(
             Candidate(
@@ -424,7 +489,7 @@ def skeleton(article: Article, brief_id: str, added: date, seed_path: str) -> Sk
                 continue  # a caption printed twice is offered once
             seen.add(span.text)
             sentence = _Sentence(paragraph, span)
-            _sentence_candidates(sentence)
+            _sentence_candidates(sentence, article)
             sentences.append(sentence)
     lines = [
         f"# Brief skeleton for {seed_path}, written by `briefbot new` (format {FORMAT}; README “Writing a brief”).",
