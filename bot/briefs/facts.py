@@ -14,6 +14,7 @@ from bot.briefs.article import contains_words, find_words
 from bot.briefs.evidence import normalise
 from bot.briefs.models import AidFlow, Brief, Dealing, Fact, Loan, Person, Quote
 from bot.briefs.vocabulary import (
+    LOAN_STATUS_MEANING,
     MONTH_NAMES,
     RELATIVE_TIME_WORDS,
     ROLE_LABELS,
@@ -326,9 +327,11 @@ def caption_mark(brief: Brief, key: str) -> str:
     return " (photo caption)"
 
 
-def status_line(status: Status, as_written: str) -> str:
-    """`Status: requested (asked for; the article does not say it was given) · the article: “asked”`."""
-    return f"Status: {status} ({STATUS_MEANING[status]}) · the article: “{as_written}”"
+def status_line(status: Status, as_written: str, *, loan: bool = False) -> str:
+    """`Status: requested (asked for; the article does not say it was given) · the article: “asked”`; a loan's
+    status in a loan's words (`LOAN_STATUS_MEANING`)."""
+    meaning = (LOAN_STATUS_MEANING if loan else STATUS_MEANING)[status]
+    return f"Status: {status} ({meaning}) · the article: “{as_written}”"
 
 
 def money_text(brief: Brief, loan: Loan) -> str:

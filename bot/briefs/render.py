@@ -449,7 +449,7 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
         [
             facts.loan_parties(loan),
             f"Amount: {facts.money_text(brief, loan)}",
-            facts.status_line(loan.status, facts.written(brief, loan.status_as_written)),
+            facts.status_line(loan.status, facts.written(brief, loan.status_as_written), loan=True),
             *facts.dealing_lines(brief, loan),
             *facts.reading_line(brief, key, loan),
             *facts.who_says(brief, key, loan),

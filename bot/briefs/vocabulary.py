@@ -454,6 +454,11 @@ STATUS_MEANING: Final[dict[Status, str]] = {
     "declined": "refused",
     "not provided": "the article says it was not given",
 }
+# A loan's status is glossed by a loan's verbs: a loan is lent, never "built" (a field hospital is).
+LOAN_STATUS_MEANING: Final[dict[Status, str]] = {
+    **STATUS_MEANING,
+    "provided": "done: lent, provided or given",
+}
 
 # The verbs that carry each status in an article. A `status_as_written` is read with the words
 # just before it: a negation ("has not provided") turns a done verb into "not provided".
