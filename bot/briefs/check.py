@@ -3204,6 +3204,13 @@ class _Checker:
             what = "the word “loan”" if field == "as_written" else f"“{value}”"
             if not named_first:
                 hint = ""
+            elif field != "as_written" and not self._on_its_side(field, value, first.text):
+                # no advice to say reading = true when the reading would be refused in turn
+                other, side = ("borrower", "after") if field == "lender" else ("lender", "before")
+                hint = (
+                    f"; the sentence's first clause names it (“{first.text}”), but {side} its verb, where the "
+                    f"{other} stands: a reading cannot make it the {field}"
+                )
             elif not shown_first:
                 hint = (
                     f"; the sentence's first clause names it (“{first.text}”): put that clause in the "
@@ -3349,6 +3356,13 @@ class _Checker:
                 )
         return lent_at, problems
 
+    def _on_its_side(self, field: str, value: str, text: str) -> bool:
+        """Whether a loan's party stands on its side of the first status verb of `text`: the lender before it,
+        the borrower after it (true when `text` has no such verb or does not name the party)."""
+        verbs = [at for verb in _status_verbs_in(text) for at in find_words(verb, text, ignore_case=True)]
+        found = self._at(value, text)
+        return not verbs or not found or (min(found) < min(verbs)) == (field == "lender")
+
     def _loan_direction(
         self, where: str, loan: Loan, own: str, first: str, reading: bool
     ) -> Iterator[Problem]:
@@ -3361,11 +3375,7 @@ class _Checker:
             return
         for field, value, before in (("lender", loan.lender, True), ("borrower", loan.borrower, False)):
             text = own if self._at(value, own) else first
-            verbs = [at for verb in _status_verbs_in(text) for at in find_words(verb, text, ignore_case=True)]
-            found = self._at(value, text)
-            if not verbs or not found:
-                continue
-            if (min(found) < min(verbs)) != before:
+            if not self._on_its_side(field, value, text):
                 side = "before" if before else "after"
                 yield Problem(
                     f"{where}.{field}",
