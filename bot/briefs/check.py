@@ -1009,6 +1009,8 @@ def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list
     """Every problem of `brief` against `article`, and what was proved."""
     checker = _Checker(brief, article)
     problems = list(checker.run())
+    if problems:
+        problems = _quoted_as_written(problems, brief, article)
     used = checker.used_sentences
     used_texts = {s.text for p, s in article.sentences if (p.number, s.start) in used}
     unused = tuple(  # a caption the article repeats is used when one of its copies is
@@ -1019,6 +1021,47 @@ def check_brief(brief: Brief, article: Article, version: str = "") -> tuple[list
     below_headline = sum(1 for paragraph, _ in article.sentences if paragraph.number > 1)
     paragraphs = tuple((paragraph.text, paragraph.raw) for paragraph in article.paragraphs)
     return problems, BriefProof(version, article.name, checker.proofs, unused, below_headline, paragraphs)
+
+
+_QUOTED = re.compile(r"“([^“”…]+)”")
+
+
+def _quoted_as_written(problems: list[Problem], brief: Brief, article: Article) -> list[Problem]:
+    """Messages quote the article's words as it writes them: words a rule read case-folded or from its vocabulary
+    (“never” of "Never, Vesta said.") take the article's capitals back. A quotation the article writes as it
+    stands is left, and so is one it does not write (an example, advice), a vocabulary's list (“in”, “at”, …) and
+    the editor's own values, quoted as the editor wrote them (a value in the wrong case is refused as such); a word
+    the article sets in capitals only (a heading's "FAKE NEWS", quoted whole beside it) is named as a word (“fake”)."""
+    values = {normalise(value) for value in _strings(brief.model_dump())}
+    paragraphs = article.paragraphs
+
+    def written(found: re.Match[str]) -> str:
+        words, message = normalise(found[1]), found.string
+        listed = message[: found.start()].endswith(("”, ", "” or ", "” and ")) or message[
+            found.end() :
+        ].startswith((", “", " or “", " and “"))
+        if listed or words in values or any(find_words(words, paragraph.text) for paragraph in paragraphs):
+            return found[0]
+        for paragraph in paragraphs:
+            at = find_words(words, paragraph.text, ignore_case=True)
+            form = paragraph.written(at[0], at[0] + len(words)) if at else ""
+            if form.casefold() == words.casefold() and not form.isupper():
+                return f"“{form}”"
+        return found[0]
+
+    return [dataclasses.replace(p, message=_QUOTED.sub(written, p.message)) for p in problems]
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string a brief holds (its values, as the editor wrote them)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _strings(inner)
 
 
 @dataclass(frozen=True)

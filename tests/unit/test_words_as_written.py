@@ -54,3 +54,56 @@ def test_the_words_before_a_refused_place_are_quoted_as_written(
 )
 def test_a_placed_where_still_passes(sentence: str, what: str) -> None:
     assert _where(sentence, what) == []
+
+
+def _giving_told(after: str) -> str:
+    text = (
+        f"Port news from Estria\n\nOster sent fuel to Estria on Monday. {after}\n"
+        "Estria Harbour News staff contributed to this report.\n"
+    )
+    aid = {
+        "evidence": ["Oster sent fuel to Estria on Monday."],
+        "donor": "Oster",
+        "recipient": "Estria",
+        "items": ["fuel"],
+        "kind": "other",
+        "status": "provided",
+        "status_as_written": "sent",
+    }
+    return dict(checked(text, aid=[aid])[1])["aid[0].status"]
+
+
+@pytest.mark.parametrize(
+    ("after", "quoted"),
+    [
+        ("Untrue, Estria says.", "(“Untrue”)"),
+        ("Never, said Estria.", "(“Never”)"),
+        ("Allegedly the fuel never arrived.", "(“Allegedly”)"),
+    ],
+)
+def test_a_word_of_the_vocabulary_is_quoted_with_the_articles_capitals(after: str, quoted: str) -> None:
+    """Every message, not one rule's: a word read from a vocabulary list (case-folded) is quoted as the article
+    writes it."""
+    assert quoted in _giving_told(after)
+
+
+def test_the_editors_value_and_a_vocabulary_list_are_quoted_as_they_are() -> None:
+    sentence = "Inside Vesta Harbour, Oster met the envoys on Monday."
+    text = f"Port news from Estria\n\n{sentence}\nEstria Harbour News staff contributed to this report.\n"
+    told = checked(
+        text, events=[{"what": "Oster met the envoys", "where": "vesta harbour", "evidence": [sentence]}]
+    )
+    messages = " ".join(message for _, message in told[1])
+    assert "“vesta harbour”" in messages  # the editor's value, refused as written
+    near = "Near Vesta Harbour, Oster met the envoys on Monday."
+    # the article writes "Inside" only with its capital: the list of place prepositions is the check's, not its
+    text = f"Port news from Estria\n\n{near} Inside, the quay was quiet.\nEstria Harbour News staff contributed to this report.\n"
+    (message,) = [
+        m
+        for _, m in checked(
+            text, events=[{"what": "Oster met the envoys", "where": "Vesta Harbour", "evidence": [near]}]
+        )[1]
+    ]
+    assert (
+        "(“in”, “at”, “inside”, “within”, “across”, “from”, “into”)" in message
+    )  # a list of words, not the article's
