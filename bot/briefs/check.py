@@ -214,7 +214,10 @@ from bot.briefs.vocabulary import (
     SUPPOSING_WORDS,
     TAIL_WORDS,
     TELLING_VERBS,
+    TIME_GLUE,
+    TIME_MODIFIERS,
     TIME_OPENINGS,
+    TIME_WORDS,
     TO_GOVERNORS,
     TO_HAVE_READ,
     UNDOING_AFTER,
@@ -367,6 +370,7 @@ def _doubted_after(
                 gets = any(set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING for w in words if w)
                 listed = [*FALSITY_WORDS, *UNDOING_NEXT, *((*NEGATIONS, *NONE_WORDS) if gets else ())]
                 undoing = [w for w in listed if find_words(w, first.text, ignore_case=True)]
+                undoing += particle_undoings(first.text)
                 if undoing and done:
                     return first.text, f"“{undoing[0]}”"
     for number, sentence in enumerate(following):
@@ -498,6 +502,9 @@ def _doubting_sentence(
     ):
         if find_words(word, read, ignore_case=True):
             return f"“{word}”"
+    particles = particle_undoings(read)  # "Norland called the whole thing off."
+    if particles:
+        return f"“{particles[0]}”"
     receiver = _other_receiver(text, parties, given)
     if receiver is not None:
         return f"“{receiver}”, which tells someone else got it"
@@ -5811,12 +5818,48 @@ def _undoing_later(rest: str) -> list[str]:
     found = [w for w in UNDOING_LATER if find_words(w, rest, ignore_case=True)]
     if any(find_words(w, rest, ignore_case=True) for w in REPAYING_WORDS):
         found = [w for w in found if w != "back"]
-    words = [lexicon.bare(w).casefold() for w in rest.split()]
-    for index, word in enumerate(words):
-        for particle, verbs in UNDOING_PARTICLE_VERBS.items():
-            if particle in words[index + 1 : index + 4] and set(lexicon.lemmas(word, "VERB")) & verbs:
-                found.append(f"{rest.split()[index]} … {particle}")  # "called them off"
+    return found + particle_undoings(rest)
+
+
+# Words of a time, which may follow a particle that has no object of its own ("called it off last week").
+_PARTICLE_TIME_WORDS: Final = (
+    frozenset(w for phrase in TIME_WORDS for w in phrase.split()) | TIME_GLUE | TIME_MODIFIERS
+)
+
+
+def particle_undoings(text: str) -> list[str]:
+    """Each verb of UNDOING_PARTICLE_VERBS in `text` with the particle that turns it into an undoing, read after
+    the verb up to its clause's end, past an object of any length ("called off the talks", "called them off",
+    "called the whole thing off", "took the fuel away again"; HOSTILE-14 J5). Past the verb's next three words, a
+    particle counts only where it has no object of its own: the clause ends there, or goes on with an adverb or
+    a time ("… off again", "… off on Monday"), not with a noun ("put fuel on boats off the coast")."""
+    found: list[str] = []
+    for clause in _LATER_CLAUSE.split(text):
+        raw = clause.split()
+        words = [lexicon.bare(w).casefold() for w in raw]
+        for index, word in enumerate(words):
+            lemmas = set(lexicon.lemmas(word, "VERB"))
+            for particle, verbs in UNDOING_PARTICLE_VERBS.items():
+                if not lemmas & verbs:
+                    continue
+                at = next(
+                    (
+                        at
+                        for at in range(index + 1, len(words))
+                        if words[at] == particle and (at <= index + 3 or _particle_closes(words[at + 1 :]))
+                    ),
+                    None,
+                )
+                if at is not None:
+                    found.append(f"{raw[index]} … {particle}")
     return found
+
+
+def _particle_closes(rest: list[str]) -> bool:
+    """Whether the words after a particle (to its clause's end) leave it no object: none, an adverb, or a time."""
+    if not rest or not rest[0] or lexicon.only(rest[0], "ADV"):
+        return True
+    return all(w in _PARTICLE_TIME_WORDS or w.isdigit() for w in rest if w)
 
 
 def _time_to_come(text: str, found: re.Match[str]) -> str:
