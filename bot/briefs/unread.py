@@ -276,8 +276,16 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
         if _opens_marker(sentence, match.start()):
             continue  # "…, according to Vesta.": a listed marker, which the attribution rules read
         classes = lexicon.word_classes(folded)
-        if not classes and lexicon.stem_verb_senses(word) & vocabulary.TELLING_VERB_SENSES:
-            # a verb too new for the lexicon, of a verb that tells: "…, Vesta blogged."
+        stem_senses = lexicon.stem_verb_senses(word) if not classes else frozenset()
+        if stem_senses & vocabulary.TELLING_VERB_SENSES or (
+            not classes
+            and not stem_senses
+            and word[:1].islower()
+            and _closing(sentence, matches, index)
+            and not _apposition_noun(matches, index)
+        ):
+            # a verb too new for the lexicon, of a verb that tells ("…, Vesta blogged."), or one WordNet lacks
+            # too, closing the sentence as a saying verb does ("…, Vesta texted."): fail closed
             unread.append((word, match.start(), match.end(), True, True))
             continue
         if not classes or "AUX" in classes:

@@ -1366,6 +1366,10 @@ NARRATIVE_VERBS: Final[frozenset[str]] = frozenset(
     | {"pump", "drill", "import", "deliver", "transport", "tax", "sentence", "acquit", "pardon", "free"}
     | {"settle", "return", "leave", "enter", "treat", "infect", "spread", "bear", "educate", "train", "teach"}
     | {"convene", "schedule", "prepare", "disarm", "advance", "besiege", "sanction", "regulate", "acquire"}
+    # a second, held-out list of 30 narrative sentences
+    | {"fly", "wire", "crack", "chair", "search"}
+    # "The tank leaked." is what happened; ", officials leaked." is who says so (it was a PLAIN_VERBS entry)
+    | {"leak"}
 )
 
 # Verbs and adverbs that leave a fact the article's own (base forms; `bot.briefs.unread`): any other verb or adverb
@@ -1379,7 +1383,7 @@ PLAIN_VERBS: Final[frozenset[str]] = frozenset(
     | {"know"}  # "is known to have participated": the article's own (see _UNCONFIRMED)
     # the test fixtures' narrative verbs
     | {"sign", "open", "reopen", "stay", "sink", "praise", "pay", "meet", "guide", "welcome", "thank", "swim"}
-    | {"stop", "shut", "ride", "resurface", "pull", "leak", "hold", "fire", "drop", "contribute", "arrive"}
+    | {"stop", "shut", "ride", "resurface", "pull", "hold", "fire", "drop", "contribute", "arrive"}
     | {"offer", "guarantee", "agree", "wait", "buy", "cut", "raise", "sail", "edit"}
     # what a sentence after a giving goes on to tell of it that leaves it done ("The fuel reached Mirren.", "That
     # brings Norland's aid to …", "Some of it went to hospitals.", "Estria will repay it."; `check._doubted_after`)
