@@ -357,9 +357,13 @@ def _stands_as_saying(
         and index + 2 < len(matches)
         and matches[index + 2].group().casefold() in ("have", "be")
     )
-    # "…, and the deal collapsed.": after a conjunction, a verb mostly done to something closes a clause of its own
+    # "…, and the deal collapsed.", "…; the navy withdrew.": after a conjunction or a semicolon, a verb mostly done
+    # to something closes a clause of its own
     cut = max(sentence.rfind(mark, 0, matches[index].start()) for mark in (",", ";", "—", "–", ":"))
-    joined = not between_names and sentence[cut + 1 :].split()[:1] in (["and"], ["but"], ["then"], ["yet"])
+    joined = not between_names and (
+        sentence[cut : cut + 1] == ";"
+        or sentence[cut + 1 :].split()[:1] in (["and"], ["but"], ["then"], ["yet"])
+    )
     return (
         passive
         or (_closing(sentence, matches, index) and not _apposition_noun(matches, index) and not joined)
