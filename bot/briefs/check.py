@@ -5827,6 +5827,10 @@ _PARTICLE_TIME_WORDS: Final = (
 )
 
 
+# Particles that are mostly prepositions ("turned round the corner"): read only with no object after them.
+_MOSTLY_PREPOSITIONS: Final = frozenset({"around", "round"})
+
+
 def particle_undoings(text: str) -> list[str]:
     """Each verb of UNDOING_PARTICLE_VERBS in `text` with the particle that turns it into an undoing, read after
     the verb up to its clause's end, past an object of any length ("called off the talks", "called them off",
@@ -5846,7 +5850,11 @@ def particle_undoings(text: str) -> list[str]:
                     (
                         at
                         for at in range(index + 1, len(words))
-                        if words[at] == particle and (at <= index + 3 or _particle_closes(words[at + 1 :]))
+                        if words[at] == particle
+                        and (
+                            (at <= index + 3 and particle not in _MOSTLY_PREPOSITIONS)
+                            or _particle_closes(words[at + 1 :])
+                        )
                     ),
                     None,
                 )

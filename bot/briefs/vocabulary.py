@@ -1970,6 +1970,8 @@ UNDOING_PARTICLE_VERBS: Final[dict[str, frozenset[str]]] = {
         {"call", "break", "put", "cut", "rule", "write", "sign", "kill", "shut", "switch", "hold"}
     ),
     "away": frozenset({"take", "send", "pull", "tow", "haul", "drive", "wave", "move"}),
+    "around": frozenset({"turn"}),
+    "round": frozenset({"turn"}),
     "out": frozenset({"pull", "back", "walk", "bow", "drop", "opt", "rule", "cross"}),
     "down": frozenset({"turn", "shut", "close", "wind", "scale", "vote", "shoot", "water", "stand"}),
     "up": frozenset({"break", "give", "tear"}),

@@ -25,6 +25,8 @@ def _article(after: str) -> str:
         "Norland called it off.",
         "Norland called the deal off on Monday.",
         "Norland sent the tankers away.",
+        "Norland turned the tankers around.",
+        "Norland turned the tankers round on Tuesday.",
         "Norland turned the tankers back.",
         "Norland handed none of it over.",
     ],
