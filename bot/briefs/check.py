@@ -200,7 +200,6 @@ from bot.briefs.vocabulary import (
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
     REPAYING_WORDS,
-    ROLE_QUALIFIERS,
     ROUTE_WORDS,
     SAME_PERSON_WORDS,
     SAYING_VERBS,
@@ -1729,8 +1728,11 @@ class _Checker:
 
     def _whole_phrase(self, field: str, as_written: str, located: list[Located]) -> Iterator[Problem]:
         """The phrase that names a person is whole: not cut after a word that qualifies its title ("Former |
-        Mayor Ben Oster", "the late | envoy Tess Marr", "would-be | mayor Ivo Renn") or after a capitalised word
-        of a longer title ("Prime | Minister Naftali Bennett"), in every place its passages write it."""
+        Mayor Ben Oster", "the late | envoy Tess Marr", "would-be | mayor Ivo Renn"), after a capitalised word
+        of a longer title ("Prime | Minister Naftali Bennett") or after a small word that joins a title's words
+        ("Ukrainian Ambassador to | Israel Yevgen Korniychuk", "US Secretary of | Defense Lloyd Austin"), in
+        every place its passages write it. The title phrase runs back over capitalised words and the small words
+        that join them (`kinds.title_start`), and the message gives it whole."""
         wanted = normalise(as_written)
         cuts: list[str] = []
         for place in located:
@@ -1738,31 +1740,26 @@ class _Checker:
             sentence_start = place.sentences[0].start
             for at in find_words(wanted, place.passage):
                 start = place.start + at
-                before = text[sentence_start:start].split()
-                word = before[-1] if before else ""
-                bare = word.strip(_PUNCTUATION)
-                if word != bare and not word.endswith("-"):
-                    return  # "…, Foreign Minister …", "“Oster": punctuation ends what stands before
-                # at a sentence's start a capital shows a title's word only if the article never writes it small
-                capitalised = (
-                    bare[:1].isupper()
-                    and bare.casefold() not in _DETERMINERS
-                    and (len(before) > 1 or not self._written_small(bare))
+                before = list(re.finditer(r"\S+", text[sentence_start:start]))
+                words = [m.group() for m in before] + wanted.split()
+                first = kinds.title_start(words, len(before), self._small_at_start)
+                if first == len(before):
+                    return  # whole here
+                cuts.append(
+                    place.paragraph.written(sentence_start + before[first].start(), start + len(wanted))
                 )
-                if (
-                    bare.casefold() in ROLE_QUALIFIERS
-                    or bare.casefold().rstrip("-") in ROLE_QUALIFIERS
-                    or capitalised
-                ):
-                    cuts.append(f"{bare} {place.paragraph.written(start, start + len(wanted))}")
-                else:
-                    return
         if cuts:
             yield Problem(
                 field,
                 f"“{as_written}” is cut from the words that title the person: the article writes “{cuts[0]}”; "
-                "write the phrase whole, with the word that qualifies or begins the title",
+                "write that phrase whole, from the word that qualifies or begins the title",
             )
+
+    def _small_at_start(self, word: str) -> bool:
+        """A sentence's first word that the article writes in small letters, and capitalised only where a
+        sentence opens ("Workers load …": a common word, no title's; not "Defense", which it writes
+        capitalised mid-sentence too)."""
+        return self._written_small(word) and not self._named_mid_sentence(word)
 
     def _not_a_person(self, field: str, person: Person) -> Iterator[Problem]:
         """A name the article itself shows to be a body or a place is no person: beside it a member's noun

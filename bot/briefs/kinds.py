@@ -46,6 +46,7 @@ from bot.briefs.vocabulary import (
     PLACE_PREPOSITIONS,
     PLACE_SIGNALS,
     PRONOUNS,
+    ROLE_QUALIFIERS,
     SPEAKER_PRONOUNS,
     STATUS_VERBS,
     TAKING_VERBS,
@@ -54,6 +55,8 @@ from bot.briefs.vocabulary import (
     TIME_MODIFIERS,
     TIME_OPENINGS,
     TIME_WORDS,
+    TITLE_AND,
+    TITLE_JOINS,
 )
 
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
@@ -144,6 +147,95 @@ def _cut_from_name(value: str, forms: Sequence[str], located: Sequence[Located])
 _TITLE_WORDS = frozenset(t.casefold() for t in PERSON_TITLES)
 _PRONOUN_WORDS = frozenset({*PRONOUNS, *SPEAKER_PRONOUNS})
 _NAME_JOINS = frozenset({"and", "of", "the", "for", "&", "de", "del", "la", "le", "van", "von", "al", "bin"})
+
+
+def _title_part(word: str, first: bool, small: Callable[[str], bool]) -> bool:
+    """A word of a title before a name: one that qualifies it ("Former", "acting", ROLE_QUALIFIERS) or a
+    capitalised word that is no opening word ("In", "But"), no time ("Monday") and, first in its sentence, not a
+    word the article writes small elsewhere."""
+    folded = word.casefold()
+    if folded in ROLE_QUALIFIERS or folded.rstrip("-") in ROLE_QUALIFIERS:
+        return True
+    return (
+        word[:1].isupper()
+        and folded not in PARTY_EDGE_WORDS
+        and not has_time(word)
+        and not (first and small(word))
+    )
+
+
+def _title_join(words: Sequence[str], at: int, start: int, small: Callable[[str], bool]) -> int | None:
+    """Where the title goes on before the small word `words[at]` that stands before the title's words from
+    `start`, or None when that word joins no title ("aid to | Mayor Ben Oster", "Ministry of Defense and | Mayor
+    Ben Oster": a title of its own after it; "Foreign Minister Yair Lapid and | Defense Minister …": two people)."""
+    join = words[at]
+    after = words[start].strip(_PUNCTUATION).casefold()
+    if join != join.casefold() or after in _TITLE_WORDS or after in ROLE_QUALIFIERS:
+        return None
+    if join == "the":  # "Chairman of the Joint Chiefs"
+        at -= 1
+        join = words[at] if at >= 0 else ""
+    head = words[at - 1] if at >= 1 else ""
+    bare = head.strip(_PUNCTUATION)
+    if not bare or head != bare:
+        return None
+    if join in TITLE_JOINS:  # "Ambassador to | Israel", "Secretary of | Defense", "Bank of | Estria"
+        title = bare.casefold() in _TITLE_WORDS
+        return at - 1 if title or (join == "of" and _title_part(bare, at - 1 == 0, small)) else None
+    if join not in TITLE_AND:
+        return None
+    run = at  # the capitalised words before "and"
+    while (
+        run >= 1
+        and words[run - 1] == words[run - 1].strip(_PUNCTUATION)
+        and _title_part(words[run - 1], run - 1 == 0, small)
+    ):
+        run -= 1
+    if run == at:
+        return None
+    if (
+        run >= 2
+        and words[run - 1] in TITLE_JOINS
+        and words[run - 2].strip(_PUNCTUATION).casefold() in _TITLE_WORDS
+    ):
+        return run  # "Minister of Trade and | Industry": what the title is of
+    before = {w.strip(_PUNCTUATION).casefold() for w in words[run:at]}
+    later: set[str] = set()
+    for word in words[start:]:
+        folded = word.strip(_PUNCTUATION).casefold()
+        if folded in _TITLE_WORDS or folded in ROLE_QUALIFIERS or not _title_part(word, False, small):
+            break
+        later.add(folded)
+    # "Defense Ministry Policy and | Political-Military Bureau …": two parts of a body's name
+    if before & ORGANISATION_WORDS and not before & _TITLE_WORDS and later & ORGANISATION_WORDS:
+        return run
+    return None
+
+
+def title_start(words: Sequence[str], at: int, small: Callable[[str], bool] = lambda _word: False) -> int:
+    """Where the title phrase before `words[at]` (a sentence's words, split at spaces) begins; `at` when none
+    stands there. It runs back over capitalised words, the words that qualify a title ("Former Mayor") and the
+    small words that join a title's words (TITLE_JOINS, TITLE_AND): "US Secretary of Defense", "Ukrainian
+    Ambassador to Israel", "Defense Ministry Policy and Political-Military Bureau Deputy Director". Punctuation,
+    a word in small letters, and a first word of the sentence that `small` says the article writes small, end
+    it."""
+    start = at
+    index = at - 1
+    while index >= 0:
+        word = words[index]
+        bare = word.strip(_PUNCTUATION)
+        if word != bare:  # "…, Foreign Minister …", "“Oster": punctuation ends what stands before
+            break
+        if _title_part(bare, index == 0, small):
+            start = index
+            index -= 1
+            continue
+        head = _title_join(words, index, start, small)
+        if head is None:
+            break
+        start = head
+        index = head - 1
+    return start
 
 
 def _opening(word: str) -> bool:

@@ -27,6 +27,7 @@ from bot.briefs.check import (
     hedge_markers,
     read_status,
 )
+from bot.briefs.kinds import title_start
 from bot.briefs.models import FORMAT, Brief
 from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
@@ -35,6 +36,8 @@ from bot.briefs.vocabulary import (
     PRONOUNS,
     RELATIVE_TIME_WORDS,
     STATUS_VERBS,
+    TITLE_AND,
+    TITLE_JOINS,
     CreditKind,
 )
 
@@ -43,7 +46,7 @@ MAX_EVIDENCE = 2000  # a passage's limit in the schema
 MAX_SHORT = 200  # a short value's limit in the schema
 PLACEHOLDER = "?"  # a value the editor must write; the check refuses it, naming the field
 _MONEY_WORDS = 5  # the longest amount read: "a quarter of a billion" + its currency
-_NAME_CONNECTORS = ("of", "for", "to")  # "Secretary of Defense", "Ambassador to Israel"
+_NAME_CONNECTORS = TITLE_JOINS  # "Secretary of Defense", "Ambassador to Israel"
 _SPEECH = (
     "said",
     "says",
@@ -164,26 +167,41 @@ def _people(text: str) -> list[tuple[str, str, str]]:
     for index, word in enumerate(words):
         if word.bare not in PERSON_TITLES or word.text != word.bare:
             continue
-        run: list[int] = []  # the capitalised words after the title, through "of", "to", "for"
+        # the capitalised words after the title, through the small words that join a title's ("Secretary of
+        # Defense", "Chairman of the Harbour Board", "Minister of Trade and Industry"); a run that meets another
+        # title after "and" names two people ("Foreign Minister Ola Wren and Harbour Minister …"): it stops there
+        run: list[int] = []
+        joined: int | None = None  # where the run last crossed "and"
         at = index + 1
         while at < len(words):
             nxt = words[at]
-            if nxt.bare in _NAME_CONNECTORS and nxt.text == nxt.bare and run == [] and at + 1 < len(words):
+            small = nxt.text == nxt.bare and at + 1 < len(words)
+            if small and (
+                (nxt.bare in _NAME_CONNECTORS and run == [])
+                or (nxt.bare == "the" and run == [at - 1] and words[at - 1].bare in _NAME_CONNECTORS)
+            ):
+                run.append(at)
+            elif small and nxt.bare in TITLE_AND and run[:1] and not words[run[0]].capitalised:
+                joined = len(run)
                 run.append(at)
             elif nxt.capitalised and nxt.bare not in PERSON_TITLES and "'" not in nxt.text:
                 run.append(at)
                 if nxt.text != nxt.bare:  # "Bennett," ends the name
                     break
             else:
+                if joined is not None and nxt.bare in PERSON_TITLES:
+                    run = run[:joined]
                 break
             at += 1
+        while run and not words[run[-1]].capitalised:
+            run.pop()
         named = [i for i in run if words[i].capitalised]
         if not named:
             continue
         name_words = named[-2:] if len(named) >= 2 else named
-        start = index  # the role runs back over capitalised words: "Deputy Director", "Prime Minister"
-        while start > 0 and words[start - 1].capitalised and words[start - 1].text == words[start - 1].bare:
-            start -= 1
+        # the role runs back over capitalised words and the small words that join them, as the check reads a
+        # title: "Prime Minister", "Defense Ministry Policy and Political-Military Bureau Deputy Director"
+        start = title_start([w.text for w in words], index)
         role_end = words[name_words[0] - 1].end
         role = text[words[start].start : role_end].strip()
         name = text[words[name_words[0]].start : words[name_words[-1]].end].rstrip(".,;:")

@@ -1335,6 +1335,14 @@ ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
     | {"exiled", "deposed", "retired", "sacked", "suspended", "onetime", "one-time", "erstwhile", "future"}
     | {"prospective", "presumptive", "co", "junior", "senior", "chief", "shadow", "elected", "newly"}
 )
+# Small words that join a title's words ("US Secretary of Defense", "Ukrainian Ambassador to Israel", "Chairman of
+# the Joint Chiefs"): the title phrase runs back over capitalised words and these (`bot.briefs.kinds.title_start`).
+# Each joins a title's word before it ("Secretary", "ambassador"; for "of" any capitalised word, "Bank of Estria")
+# to words after it that are no title of their own ("Ministry of Defense and Mayor Ben Oster" names two); "the"
+# only just after one. TITLE_AND joins two parts of a body's name ("Defense Ministry Policy and Political-Military
+# Bureau Deputy Director") or of what a title is of ("Minister of Trade and Industry").
+TITLE_JOINS: Final[frozenset[str]] = frozenset({"of", "to", "for", "on"})
+TITLE_AND: Final[frozenset[str]] = frozenset({"and", "&"})
 # Verbs after which an "-ing" giving goes on ("began providing", "continues sending"): done, as "is providing" is.
 GOING_ON: Final[frozenset[str]] = frozenset(
     {"began", "begun", "begins", "started", "starts", "continued", "continues", "kept", "keeps", "resumed"}
