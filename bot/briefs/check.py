@@ -99,6 +99,7 @@ from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
     CREDIT_SHAPES,
     CREDIT_SMALL_WORDS,
+    CREDIT_STAFF_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
     DENIAL_WORDS,
@@ -140,6 +141,7 @@ from bot.briefs.vocabulary import (
     IMAGINING_OBJECTS,
     IMAGINING_VERBS,
     INVERTED_AUXILIARIES,
+    KEY_POINT_OPENERS,
     LINK_WORDS,
     LOAN_OBJECT_WORDS,
     LOAN_SUBJECT_WORDS,
@@ -1070,6 +1072,24 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(inner)
 
 
+def pronoun_subject(sentence: str) -> str | None:
+    """The pronoun for someone named elsewhere that is `sentence`'s subject, as written ("He" of "He can be seen
+    …", "she" of "On Monday, she sent …"; SPEAKING_PRONOUNS), or None. Read after the words that
+    open a sentence before its subject (KEY_POINT_OPENERS: "But he …") and a setting closed by a comma ("In
+    Mirren, they …", SETTING_PREPOSITIONS); a quotation's first word counts too ("“He sent it,” Oster said.")."""
+    words = [w.strip(_PUNCTUATION) for w in normalise(sentence).split()]
+    raw = normalise(sentence).split()
+    at = 0
+    while at < len(words) and words[at].casefold() in KEY_POINT_OPENERS:
+        at += 1
+    if at < len(words) and words[at].casefold() in SETTING_PREPOSITIONS:
+        comma = next((i for i in range(at, min(len(raw), at + 8)) if raw[i].endswith(",")), None)
+        if comma is not None:
+            at = comma + 1
+    word = words[at] if at < len(words) else ""
+    return word if word.casefold() in SPEAKING_PRONOUNS else None
+
+
 @dataclass(frozen=True)
 class _Referent:
     """Whom a pronoun stands for (`name`), or the people it could equally stand for (`could_be`), with those of
@@ -1097,6 +1117,8 @@ _TITLED_NAME = re.compile(
     + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
     + r")\s+)?[A-Z][\w-]*){0,3})"
 )
+# a titled name at every word ("Prime Minister Naftali Bennett": "Minister" titles "Naftali Bennett")
+_TITLED_AT = re.compile(r"(?=\b(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))")
 _PERSON_TITLE_WORDS = frozenset(
     {*PERSON_TITLES, *(t for titles in PRONOUN_TITLES.values() for t in titles), "Dr", "Dr."}
 )
@@ -1470,6 +1492,43 @@ class _Checker:
         problems, located = self._locate("source", source.evidence)
         yield from problems
         yield from self._value("source.publisher", source.publisher, [p.passage for p in located])
+        yield from self._publisher_named(source.publisher, located)
+
+    def _publisher_named(self, publisher: str, located: list[Located]) -> Iterator[Problem]:
+        """The publisher is the publication as the article names itself (REPORT-reader16 finding 4): not the
+        people a credit names after its name ("Jerusalem Post Staff", CREDIT_STAFF_WORDS), and not a name that
+        stands only in a photo or image credit ("(photo credit: AMMAR AWAD/REUTERS)"), which names who took
+        the picture. A "… contributed to this report." line or a byline ("By …") names the report's makers."""
+        words = normalise(publisher).split()
+        last = words[-1].strip(_PUNCTUATION) if words else ""
+        if last.casefold() in CREDIT_STAFF_WORDS and len(words) > 1:
+            yield Problem(
+                "source.publisher",
+                f"“{publisher}” names who made the report (“{last}”), not the publication: give the "
+                f"publication's name (“{' '.join(words[:-1])}”)",
+            )
+            return
+        wanted = normalise(publisher)
+        credits: list[str] = []
+        for place in located:
+            if not find_words(wanted, place.passage):
+                continue
+            if _names_its_makers(place.sentence_text) or not (
+                all(credit_line(x.text) for x in place.sentences)
+                or any(find_words(w, place.sentence_text, ignore_case=True) for w in CREDIT_LINE_WORDS)
+            ):
+                return  # named as the report's maker, or in the story's own words
+            credits.append(place.paragraph.written(place.start, place.end))
+        # a picture's credit names who took it; where the article names the report's makers, that is the
+        # publisher's evidence (an article with no such line leaves the credit as the editor's reading)
+        makers = [p.text for p in self.article.paragraphs if _names_its_makers(p.text)]
+        if credits and makers:
+            yield Problem(
+                "source.publisher",
+                f"“{publisher}” stands only in a credit (“{credits[0]}”), which names who took or made a "
+                f"picture, not who published the article: the article names its makers in “{makers[0]}”; give "
+                "the publication named there, with that line as evidence, and list the credit under [[credits]]",
+            )
 
     def _alias(self, where: str, alias: Alias) -> Iterator[Problem]:
         for index, written in enumerate([alias.name, *alias.as_written]):
@@ -1543,6 +1602,27 @@ class _Checker:
                 continue
             if place.paragraph.kind == "credit" or credit_line(place.paragraph.text):
                 continue  # a credit is not told by the story around it
+            pronoun = pronoun_subject(first.text)
+            if pronoun is not None:
+                before = [s for s in place.paragraph.sentences if s.end <= first.start]
+                referent = self._pronoun_referent(
+                    pronoun, before[-1].text if before else "", self._speakers("")
+                )
+                whom = (
+                    f"{referent.name}, named in the sentence before"
+                    if referent.name is not None and pronoun.casefold() in ("he", "she")
+                    else "someone named before it"
+                )
+                take = (
+                    "take the sentence that names them into the passage"
+                    if before
+                    else "give a passage that names them"
+                )
+                yield Problem(
+                    field,
+                    f"opens on “{pronoun}” (“{' '.join(first.text.split()[:8])} …”), which stands for {whom}: a key "
+                    f"point is shown alone, and readers would see no one named; {take}",
+                )
             number = place.paragraph.number
             framed = _framed_before(place.paragraph, first.start, paragraphs, ())
             if framed is not None and not shown_with_it(framed[0]):
@@ -1619,6 +1699,7 @@ class _Checker:
             yield from self._whole_phrase(f"{where}.as_written", person.as_written, located)
         yield from self._lead(where, person)
         yield from self._referents(where, located)
+        yield from self._mentioned(where, person, located)
         phrase = [normalise(person.as_written)]
         what = f"the phrase that names them (“{person.as_written}”)"
         yield from self._value(f"{where}.name", person.name, phrase, what)
@@ -1629,6 +1710,27 @@ class _Checker:
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
         if person.role is not None:
             yield from self._role_undone_after(f"{where}.role", person, located)
+
+    def _mentioned(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
+        """Who says so for a person is their own words or the source of the account they are told in; words of
+        another person's claim that only names them ("Prime Minister Naftali Bennett has also argued", on
+        Putin) are a `mention` (README's roles), shown as "Mentioned in a claim", not as who says who they
+        are (REPORT-reader16 finding 4)."""
+        own = [person.as_written, person.name, person.name.split()[-1]]
+        others = [(name, forms) for name, forms in self._speakers("") if name != person.name]
+        told_in = [(place.paragraph, sentence) for place in located for sentence in place.sentences]
+        for said in person.attributed:
+            if said.role != "source":
+                continue
+            named = claim_naming_another(said.text, own, others, told_in)
+            if named is not None:
+                yield Problem(
+                    f"{where}.attribution",
+                    f"“{said.text}” is {named}'s claim, in which {person.name} is only named: it does not say "
+                    f"who {person.name} is; give it the role `mention` "
+                    f'(attribution = {{ text = "{said.text}", role = "mention" }}), shown as “Mentioned in a '
+                    "claim”",
+                )
 
     def _role_undone_after(self, field: str, person: Person, located: list[Located]) -> Iterator[Problem]:
         """A role is the person's as the article tells it (HOSTILE-13 p-next): the sentence after the one that
@@ -4759,6 +4861,53 @@ def _ended_by(ending: Sequence[str], sentence: Span, governing: Governing | None
     if _closing_marker(opening.text) is not None:  # the paragraph's closing account governs it
         return None
     return next((text for text, a, b in _spans(ending, opening.text) if a <= start and end <= b), None)
+
+
+def _names_its_makers(line: str) -> bool:
+    """Whether a line names who made the report: a "… contributed to this report." line or a byline ("By …")."""
+    folded = normalise(line).strip().casefold()
+    return "contributed to this report" in folded or folded.startswith("by ")
+
+
+def claim_naming_another(
+    text: str,
+    own: Sequence[str],
+    others: Sequence[tuple[str, Sequence[str]]],
+    told_in: Sequence[tuple[Paragraph, Span]],
+) -> str | None:
+    """Whom `text`, given as who says so for a person named by the forms `own`, names as its source when that is
+    someone else: one of `others` (a name and the forms that name them) or anyone it names after a person's
+    title ("Prime Minister Naftali Bennett has also argued", on Putin). Then the person is only named in that
+    one's claim: the README's `mention`. None when `text` names the person themselves ("Austin said" on Austin),
+    names no one, or is the source of an account the person's sentences `told_in` are told in (opened or closed
+    by it: an account's source is always a `source`)."""
+    text = normalise(text)
+    if any(find_words(normalise(form), text) for form in own if form):
+        return None
+    named = next(
+        (name for name, forms in others if any(find_words(normalise(f), text) for f in forms if f)), None
+    )
+    if named is None:
+        titled = next(
+            (
+                m.group("name")
+                for m in _TITLED_AT.finditer(text)
+                if m.group("title") in _PERSON_TITLE_WORDS and m.group("name") not in _PLACES
+            ),
+            None,
+        )
+        named = titled
+    if named is None:
+        return None
+    for paragraph, sentence in told_in:
+        governing = governing_attribution(paragraph, sentence)
+        opening = _opening_marker(sentence.text)
+        marks = [(governing[0].text, governing[2], governing[3])] if governing is not None else []
+        marks += [(sentence.text, opening[1], opening[2])] if opening is not None else []
+        for where, start, end in marks:
+            if any(a <= start and end <= a + len(text) for a in find_words(text, where)):
+                return None
+    return named
 
 
 # governing_attribution's answers, by what it reads: the paragraph's text, the sentence's start and text. The

@@ -12,7 +12,7 @@ uncommented it, and `briefbot check` then binds it to the article's words like a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,9 +22,11 @@ from bot.briefs.article import MIN_PASSAGE_WORDS, Article, Paragraph, Span, find
 from bot.briefs.check import (
     attribution_markers,
     check_brief,
+    claim_naming_another,
     cut_mid_clause,
     governing_attribution,
     hedge_markers,
+    pronoun_subject,
     read_status,
 )
 from bot.briefs.kinds import title_start
@@ -32,6 +34,7 @@ from bot.briefs.models import FORMAT, Brief
 from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
+    CREDIT_STAFF_WORDS,
     PERSON_TITLES,
     PRONOUNS,
     RELATIVE_TIME_WORDS,
@@ -326,7 +329,11 @@ def _credit(text: str) -> tuple[CreditKind, str, str | None, str] | None:
     if any(find_words(word, text, ignore_case=True) for word in CREDIT_LINE_WORDS) or "credit:" in folded:
         if find_words("contributed to this report", text, ignore_case=True):
             at = folded.find("contributed to this report")
-            return "contributed", text[:at].strip() or PLACEHOLDER, None, text
+            name = text[:at].strip() or PLACEHOLDER
+            named = name.split()
+            # "Jerusalem Post Staff": the publication's staff; the publication is the name before that word
+            staff = len(named) > 1 and named[-1].casefold() in CREDIT_STAFF_WORDS
+            return "contributed", name, " ".join(named[:-1]) if staff else None, text
         at = folded.find("credit:")
         opening = text.rfind("(", 0, at)
         closing = text.find(")", at)
@@ -349,12 +356,33 @@ def _evidence_lines(sentence: str) -> list[str]:
     return [f"evidence = [{toml_string(sentence)}]"]
 
 
-def _attribution_line(attribution: Sequence[str]) -> list[str]:
+def _attribution_line(attribution: Sequence[str], mentions: Collection[str] = ()) -> list[str]:
+    """The attribution as TOML; each of `mentions` as a table with the role `mention`."""
     if not attribution:
         return []
-    if len(attribution) == 1:
-        return [f"attribution = {toml_string(attribution[0])}"]
-    return ["attribution = [" + ", ".join(toml_string(a) for a in attribution) + "]"]
+    values = [
+        f'{{ text = {toml_string(a)}, role = "mention" }}' if a in mentions else toml_string(a)
+        for a in attribution
+    ]
+    if len(values) == 1:
+        return [f"attribution = {values[0]}"]
+    return ["attribution = [" + ", ".join(values) + "]"]
+
+
+def _person_attribution(
+    item: _Sentence,
+    attribution: Sequence[str],
+    person: tuple[str, str, str],
+    people: Sequence[tuple[str, str, str]],
+) -> list[str]:
+    """A person's attribution: words of another person's claim that only names them ("Prime Minister Naftali
+    Bennett has also argued", on Putin) take the role `mention`, as the check requires (`claim_naming_another`)."""
+    as_written, name, _role = person
+    own = [as_written, name, name.split()[-1]]
+    others = [(n, [a, n, n.split()[-1]]) for a, n, _r in people if n != name]
+    told_in = [(item.paragraph, item.span)]
+    mentions = {a for a in attribution if claim_naming_another(a, own, others, told_in) is not None}
+    return _attribution_line(attribution, mentions)
 
 
 def _event_when(
@@ -429,10 +457,23 @@ def _sentence_candidates(item: _Sentence, article: Article) -> None:
         item.found.append("a quotation")
     if not item.found:
         return
-    item.items.append(Candidate("key_points", (*said, *evidence)))
     # a sentence whose subject is a pronoun ("He can be seen … the Twitter account of … Lloyd Austin") is about
-    # someone named before it: it cannot lead an entry about the people it names (`check`), so none is offered
+    # someone named before it: a key point is shown alone, so it is offered with the sentence before, which names
+    # them (`check`), and none when it opens its paragraph; it cannot lead an entry about the people it names
     about_someone_else = text.split()[0].strip(".,;:“”\"'’()").casefold() in PRONOUNS
+    if pronoun_subject(text) is None:
+        item.items.append(Candidate("key_points", (*said, *evidence)))
+    else:
+        before = [s for s in item.paragraph.sentences if s.end <= item.span.start]
+        if before:
+            joined = dict.fromkeys([*attribution_candidate(item.paragraph, before[-1]), *attribution])
+            passage = item.paragraph.written(before[-1].start, item.span.end).strip()
+            item.items.append(
+                Candidate(
+                    "key_points",
+                    (*_attribution_line(list(joined)), *_evidence_lines(passage or text)),
+                )
+            )
     for as_written, name, role in [] if about_someone_else else people:
         item.items.append(
             Candidate(
@@ -441,7 +482,7 @@ def _sentence_candidates(item: _Sentence, article: Article) -> None:
                     f"name = {toml_string(name)}",
                     f"role = {toml_string(role)}  # split off an affiliation where it names one (Russian President: affiliation Russian)",
                     f"as_written = {toml_string(as_written)}",
-                    *said,
+                    *_person_attribution(item, attribution, (as_written, name, role), people),
                     *evidence,
                 ),
             )

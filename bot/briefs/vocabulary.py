@@ -677,6 +677,12 @@ CREDIT_WORDS: Final[dict[CreditKind, tuple[str, ...]]] = {
     "byline": ("by",),
 }
 CREDIT_LINE_WORDS: Final[tuple[str, ...]] = ("photo credit", "credit:", "contributed to this report")
+# Words for the people a credit names, after the publication's name ("Jerusalem Post Staff contributed to this
+# report."): the publisher is the publication ("Jerusalem Post"), not its staff. A publisher ending with one of
+# these is refused, and `briefbot new` proposes the name before it.
+CREDIT_STAFF_WORDS: Final[frozenset[str]] = frozenset(
+    {"staff", "staffer", "staffers", "reporters", "correspondents", "writers", "contributors"}
+)  # not "Reporter", "Correspondent", "Desk": a publication's own name may end so ("The Harbour Reporter")
 # The shapes of a credit line no list of words above names (REVIEW-7 C23), read on the whole line: a line in
 # brackets ("(Photo: Kay Lin/Reuters)"), a credit's label and colon ("Graphics: …", "Photo: …"), who did the
 # work ("Reporting by …", "Editing by …", "Image via …", "Photo courtesy of …"), or a name and its agency after
@@ -1224,6 +1230,13 @@ PERSON_NOUN_PLURALS: Final[dict[str, str]] = {
 
 # Pronouns that attribute a quotation to whom the sentence before names ("“We open on Monday,” she added.").
 SPEAKING_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they"})
+# Words that open a sentence before its subject ("But he …", "Then she …"): a key point whose first sentence's
+# subject is a pronoun for someone named elsewhere (SPEAKING_PRONOUNS: "He can be seen …", "On Monday, she sent
+# …") is shown to readers with no one named, so its passage takes in the sentence that names whom it stands for
+# (`bot.briefs.check.pronoun_subject`).
+KEY_POINT_OPENERS: Final[frozenset[str]] = frozenset(
+    {"and", "but", "yet", "so", "then", "still", "also", "however", "meanwhile", "instead", "later", "now"}
+)
 # Titles that say which pronoun a person takes, as the article writes them just before a name ("Mrs Ada Quill"):
 # "he" after "Mrs Ada Quill thanked Mr Ben Oster" is not Mrs Quill. A person with none could be either.
 PRONOUN_TITLES: Final[dict[str, frozenset[str]]] = {
