@@ -12,16 +12,15 @@ uncommented it, and `briefbot check` then binds it to the article's words like a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-
-from pydantic import ValidationError
+from typing import Any
 
 from bot.briefs.article import MIN_PASSAGE_WORDS, Article, Paragraph, Span, find_words, word_count
 from bot.briefs.check import (
     attribution_markers,
-    check_brief,
     claim_naming_another,
     cut_mid_clause,
     governing_attribution,
@@ -30,11 +29,13 @@ from bot.briefs.check import (
     read_status,
 )
 from bot.briefs.kinds import title_start
-from bot.briefs.models import FORMAT, Brief
+from bot.briefs.loader import check_raw
+from bot.briefs.models import FORMAT
 from bot.briefs.money import UNSTATED, Money, MoneyError, parse_money
 from bot.briefs.vocabulary import (
     CREDIT_LINE_WORDS,
     CREDIT_STAFF_WORDS,
+    EVENT_PHRASE_STOPS,
     PERSON_TITLES,
     PRONOUNS,
     RELATIVE_TIME_WORDS,
@@ -128,6 +129,7 @@ class Skeleton:
 class _Sentence:
     paragraph: Paragraph
     span: Span
+    article: Article
     found: list[str] = field(default_factory=list)  # "a sum of money ($600 million)", ...
     items: list[Candidate] = field(default_factory=list)
 
@@ -385,59 +387,7 @@ def _person_attribution(
     return _attribution_line(attribution, mentions)
 
 
-def _event_when(
-    article: Article, item: _Sentence, when: str, attribution: Sequence[str]
-) -> tuple[str | None, str]:
-    """The time an event of this sentence is offered with: its first date word as written, or the words it
-    stands after with it ("since March"), or the next date word so (“said on Monday the ferries would stay until
-    May”), the first the check takes on an event of this sentence alone; else None, with what the check says of
-    the first date word (the skeleton offers nothing the check refuses)."""
-    passage = item.paragraph.written(item.span.start, item.span.end).strip() or item.span.text
-    forms = []
-    for word in dict.fromkeys([when, *_date_words(item.span.text)]):
-        before = item.span.text[: item.span.text.find(word)].split() if word in item.span.text else []
-        forms += [word, *(" ".join([*before[-n:], word]) for n in (1, 2) if len(before) >= n)]
-    refusal = ""
-    for form in forms:
-        told = _refusal(article, passage, "when", form, attribution)
-        if told is None:
-            return form, ""
-        refusal = refusal or told
-    return None, refusal
-
-
-def _refusal(
-    article: Article, passage: str, field: str, value: str, attribution: Sequence[str]
-) -> str | None:
-    """What the check says of `field` = `value` on an event with this one passage, or None when it takes it."""
-    raw = {
-        "format": FORMAT,
-        "id": "skeleton",
-        "added": date(2000, 1, 1),
-        "source": {
-            "seed": article.name,
-            "publisher": "?",
-            "headline": article.headline,
-            "evidence": [passage],
-        },
-        "key_points": [{"evidence": [passage]}],
-        "events": [
-            {
-                field: value,
-                "evidence": [passage],
-                **({"attribution": list(attribution)} if attribution else {}),
-            }
-        ],
-    }
-    try:
-        brief = Brief.model_validate(raw)
-    except ValidationError:
-        return None  # not of the schema's shape: the check names it once the editor keeps it
-    problems, _ = check_brief(brief, article)
-    return next((p.message for p in problems if p.item == f"events[0].{field}"), None)
-
-
-def _sentence_candidates(item: _Sentence, article: Article) -> None:
+def _sentence_candidates(item: _Sentence) -> None:
     text = item.span.text
     attribution = attribution_candidate(item.paragraph, item.span)
     said = _attribution_line(attribution)
@@ -507,13 +457,9 @@ def _sentence_candidates(item: _Sentence, article: Article) -> None:
             )
         )
     if when:
-        offered, refusal = _event_when(article, item, when, attribution)
-        time = (
-            f'when = {toml_string(offered)}  # where = "…" as written'
-            if offered
-            else f"# no `when`: the check refuses “{when}”: {refusal}"
-        )
-        item.items.append(Candidate("events", (time, *said, *evidence)))
+        event = _event_candidate(item, when, attribution, said, evidence)
+        if event is not None:
+            item.items.append(event)
     if quotation:
         item.items.append(
             Candidate(
@@ -526,6 +472,98 @@ def _sentence_candidates(item: _Sentence, article: Article) -> None:
                 ),
             )
         )
+
+
+# Words that may stand between what happened and its time, left out of a proposed `what` ("… 50 countries | on
+# Wednesday"), and words that open a phrase, left out at its start ("Since | the contact group first came together").
+_BEFORE_TIME = ("on", "in", "at", "during", "by", "since", "until", "from", ",")
+
+
+def _event_candidate(
+    item: _Sentence, when: str, attribution: Sequence[str], said: Sequence[str], evidence: Sequence[str]
+) -> Candidate | None:
+    """The event of a sentence's date word, as the check accepts it: headed by a `what` where one reads (the words
+    of the date's clause before it, else the sentence's), else by its first passage; with its `when` only where
+    the check ties the time to the heading, else without it, saying why; None when the check accepts no event
+    of the sentence (headed by who says so, a pronoun, an expectation, …)."""
+    paragraph, span = item.paragraph, item.span
+    at = find_words(when, span.text, ignore_case=True)
+    whats: list[str] = []
+    if at:
+        end = span.start + at[0]
+        clause = next((c for c in paragraph.clauses(span) if c.start <= end < c.end), None)
+        # the words after the last phrase that opens before the date ("… Since | the contact group first came
+        # together three months ago"), the date's clause, the sentence
+        opened = [
+            span.start + m.end()
+            for m in re.finditer(
+                r"(?:^|[.;:“\"]\s*|\b(?:"
+                + "|".join(re.escape(w) for w in EVENT_PHRASE_STOPS if w[0].isalpha())
+                + r")\s)",
+                span.text[: at[0]],
+                re.IGNORECASE,
+            )
+        ]
+        # and the words after an attribution that opens the sentence ("Oster said | Norland held talks …")
+        said_first = [span.start + len(a) for a in attribution if span.text.startswith(a) and len(a) < at[0]]
+        starts = [clause.start if clause else span.start, span.start, *opened[-1:], *said_first]
+        for start in dict.fromkeys(starts):
+            words = paragraph.written(start, end).strip().strip("“”\"'")
+            head = words.split()
+            while head and head[-1].casefold().strip(",") in _BEFORE_TIME:
+                head.pop()
+            while head and head[0].casefold() in EVENT_PHRASE_STOPS:
+                head.pop(0)
+            what = " ".join(head).strip(" ,")
+            if what and len(what) <= MAX_SHORT and word_count(what) >= 2:
+                whats.append(what)
+    passage = evidence_text(item)
+    with_when = [*({"what": w, "when": when} for w in whats), {"when": when}]
+    without = [*({"what": w} for w in whats), {}]
+    refused: list[str] = []
+    for fields in [*with_when, *without]:
+        problem = _event_problem(item.article, passage, {**fields, **_attributed(attribution)})
+        if problem is not None:
+            refused.append(problem)
+            continue
+        lines = [f"{key} = {toml_string(value)}" for key, value in fields.items()]
+        if "when" in fields:
+            lines[-1] += '  # where = "…" as written'
+        else:  # the time is another clause's, or the heading reads none: say why it is left out
+            lines.insert(0, f"# no `when`: {refused[0][:300]}")
+        return Candidate("events", (*lines, *said, *evidence))
+    return None
+
+
+def evidence_text(item: _Sentence) -> str:
+    """A sentence's evidence as the article writes it."""
+    return item.paragraph.written(item.span.start, item.span.end).strip() or item.span.text
+
+
+def _attributed(attribution: Sequence[str]) -> dict[str, Any]:
+    if not attribution:
+        return {}
+    return {"attribution": attribution[0] if len(attribution) == 1 else list(attribution)}
+
+
+def _event_problem(article: Article, passage: str, event: dict[str, Any]) -> str | None:
+    """The check's first problem of `event` alone, told in `passage` of `article`, or None when it accepts it."""
+    raw: dict[str, Any] = {
+        "format": FORMAT,
+        "id": "skeleton",
+        "added": date(2026, 1, 1),
+        "source": {
+            "seed": article.name,
+            "publisher": "?",
+            "headline": article.headline,
+            "evidence": [passage],
+        },
+        "key_points": [{"evidence": [passage]}],
+        "events": [{**event, "evidence": [passage]}],
+    }
+    _, problems = check_raw(raw, lambda _name: article)
+    found = [f"{p.item}: {p.message}" for p in problems if p.item.startswith("events[0]")]
+    return found[0] if found else None
 
 
 def _usable(sentence: Span) -> bool:
@@ -547,8 +585,8 @@ def skeleton(article: Article, brief_id: str, added: date, seed_path: str) -> Sk
             if span.text in seen or not _usable(span):
                 continue  # a caption printed twice is offered once
             seen.add(span.text)
-            sentence = _Sentence(paragraph, span)
-            _sentence_candidates(sentence, article)
+            sentence = _Sentence(paragraph, span, article)
+            _sentence_candidates(sentence)
             sentences.append(sentence)
     lines = [
         f"# Brief skeleton for {seed_path}, written by `briefbot new` (format {FORMAT}; README “Writing a brief”).",
