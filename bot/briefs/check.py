@@ -3535,10 +3535,18 @@ class _Checker:
     def _event(self, where: str, event: Event, located: list[Located]) -> Iterator[Problem]:
         texts = [p.passage for p in located]
         yield from self._value(f"{where}.what", event.what, texts)
-        if event.what is not None:
-            yield from _heading_problems(f"{where}.what", event.what, "an event is headed by what happened")
-            yield from self._event_what(f"{where}.what", event.what, located)
-            yield from self._event_done(f"{where}.what", event.what, located)
+        # what heads the event as a reader sees it: its `what`, else its first passage (README), read alike
+        headed = _event_heading(where, event, located)
+        if headed is not None:
+            field, heading = headed
+            yield from _headless_hint(
+                event,
+                (
+                    *_heading_problems(field, heading, "an event is headed by what happened"),
+                    *self._event_what(field, heading, located),
+                    *self._event_done(field, heading, located),
+                ),
+            )
         yield from self._value(f"{where}.where", event.where, texts)
         placed = list(self._placed(f"{where}.where", event.where, texts))
         yield from placed
@@ -3553,7 +3561,9 @@ class _Checker:
         yield from reached
         # one refusal a field: a clause of its own that `_within_reach` found is the one `_adjunct_run` finds too
         refused = {problem.item for problem in (*reached, *placed)}
-        yield from (p for p in self._adjunct_run(where, event, located) if p.item not in refused)
+        yield from _headless_hint(
+            event, [p for p in self._adjunct_run(where, event, located) if p.item not in refused]
+        )
         yield from self._one_paragraph(where, event, located)
 
     def _within_reach(
@@ -3632,9 +3642,7 @@ class _Checker:
         away from (`EVENT_AWAY_WORDS`), with the alternative or bound after it held in the value
         (`EVENT_VALUE_QUALIFIERS`), and a time and a place of one run of adjuncts, not of two joined by "and"
         ("in Vesta on Monday and in Estria on Friday"). Fails closed: a value the check cannot tie so refuses."""
-        if event.what is None:
-            return
-        heading = normalise(event.what)
+        heading = normalise(event.what) if event.what is not None else ""
         nominal = heading.split()[0].casefold() in _DETERMINERS if heading.split() else True
         values = [(f, normalise(v)) for f, v in (("where", event.where), ("when", event.when)) if v]
         stops = re.compile(
@@ -3649,10 +3657,18 @@ class _Checker:
         runs: dict[str, set[tuple[int, int, int]]] = {}
         refusals: dict[str, list[str]] = {}
         told: list[str] = []
-        for place in located:
+        for place in located[: None if event.what is not None else 1]:
             for sentence in place.sentences:
                 text = sentence.text
-                for start in find_words(heading, text):
+                # with no what, the heading is the first passage: its run is read from its first word
+                starts = (
+                    find_words(heading, text)
+                    if event.what is not None
+                    else [max(place.start - sentence.start, 0)]
+                )
+                if event.what is None:  # the heading is the passage: what follows it is not the heading's
+                    text = text[: max(place.end - sentence.start, 0)]
+                for start in starts:
                     end = start + len(heading)
                     stop = stops.search(text, end)
                     # a what told as a verb's ("Oster held talks"), not a noun's ("the exchange … said it took
@@ -3660,13 +3676,15 @@ class _Checker:
                     clause = None if nominal else _clause_opening(text, end)
                     if clause is not None and (stop is None or clause.start() < stop.start()):
                         stop = clause  # "… in Vesta and will do so again on Monday": another verb's time
-                    reach = stop.start() if stop else len(text)
-                    cuts = [end, *(j.start() for j in joint.finditer(text, end, reach)), reach]
                     told.append(text.strip())
                     for field, value in values:
                         for at in find_words(value, text):
                             if at < end:
                                 continue  # before the what, or inside it: the other rules read that
+                            if event.what is None:
+                                stop = _heading_stop(text, start, at, stops)
+                            reach = stop.start() if stop else len(text)
+                            cuts = [end, *(j.start() for j in joint.finditer(text, end, reach)), reach]
                             problem = self._adjunct_problem(field, value, text, at, reach, stop)
                             if problem is not None:
                                 refusals.setdefault(field, []).append(problem)
@@ -4475,6 +4493,81 @@ def _participle(word: str) -> bool:
     if lexicon.word_classes(word):
         return lexicon.may_be(word, "VERB") and word not in lexicon.lemmas(word, "VERB")
     return word.endswith(("ed", "en")) and len(word) > 4
+
+
+def _event_heading(where: str, event: Event, located: list[Located]) -> tuple[str, str] | None:
+    """The field and words that head an event as a reader sees it: its `what`, else its first passage (as
+    /events heads it), or None when that passage was not found (its own problem says so)."""
+    if event.what is not None:
+        return f"{where}.what", event.what
+    if not located or located[0].passage != normalise(event.evidence[0]):
+        return None
+    return f"{where}.evidence[0]", event.evidence[0]
+
+
+def _headless_hint(event: Event, problems: Iterable[Problem]) -> Iterator[Problem]:
+    """The problems of an event's heading, saying what the editor can do when the heading is its first passage
+    (no `what`): give the words of what happened as its `what`."""
+    for problem in problems:
+        if event.what is not None:
+            yield problem
+        else:
+            yield dataclasses.replace(
+                problem,
+                message=f"{problem.message} (with no `what`, the event is headed by its first passage: give "
+                "`what`, the article's words for what happened, that its `when` and `where` follow)",
+            )
+
+
+# In a first passage that heads an event, words that open a clause of their own after its first word: a subject
+# pronoun or a modal ("… said it took place three months ago", "… he would …"); the heading's own subject and
+# verb come before, so a word that can only be a verb is no sign here, as it is after a `what`.
+_HEADING_CLAUSE = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(re.escape(w) for w in sorted(EVENT_CLAUSE_SUBJECTS | MODAL_WORDS, key=len, reverse=True))
+    + r")(?![\w’'-])"
+)
+
+
+def _heading_stop(text: str, start: int, at: int, stops: re.Pattern[str]) -> re.Match[str] | None:
+    """Where the run of the heading's own clause ends, for a time or place at `at` of a sentence whose first
+    passage heads an event (no `what`; REPORT-reader16 finding 2): the first word from `start` that opens
+    another phrase (`EVENT_PHRASE_STOPS`), a clause joined by "and", "but", … with a subject of its own (not
+    "Iron and Steelworks": `_in_name`), or a subject pronoun or modal after the first word, outside the phrases
+    set off by commas (`asides`), whose own words are theirs. A phrase that opens the heading ("Since the talks
+    on Monday, …") runs to its comma: what stands in it is its own, what follows the comma is read from there; a
+    heading that is that phrase alone is its own clause."""
+    inside = asides(text, 0, len(text))
+    for low, high in inside:
+        if low <= at < high and not low <= start < high:  # "The harbour, which Norland built in May, …"
+            return re.compile(r"[\w’'-]+").search(text, low)
+
+    def first(after: int) -> re.Match[str] | None:
+        found = [
+            match
+            for pattern in (stops, _NEW_CLAUSE, _HEADING_CLAUSE)
+            for match in pattern.finditer(text, after)
+            if (match.start() > start or pattern is stops)
+            and not any(low <= match.start() < high for low, high in inside)
+            and not (pattern is _NEW_CLAUSE and _in_name(text, match))
+        ]
+        return min(found, key=lambda match: match.start(), default=None)
+
+    stop = first(start)
+    if stop is None or text[start : stop.start()].strip():
+        return stop
+    comma = text.find(",", stop.end())
+    if comma == -1:
+        return first(stop.end())  # the heading is the phrase its first word opens
+    return stop if at < comma else first(comma + 1)
+
+
+def _in_name(text: str, joint: re.Match[str]) -> bool:
+    """Whether "and", "or", … joins two capitalised words, as inside a name ("Iron and Steelworks", "Policy and
+    Political-Military Bureau") or a pair of names ("Lapid and Gantz"): no clause of its own."""
+    before = text[: joint.start()].split()
+    after = text[joint.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
 def own_clause(text: str, sentence: Span, at: int, verb_at: int) -> bool:

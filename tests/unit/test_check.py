@@ -139,11 +139,15 @@ def test_a_claim_needs_its_attribution_read_to_the_full_stop() -> None:
 
 
 def test_a_hedge_is_part_of_the_fact() -> None:
+    # only who says so is read here: headed by this sentence (no `what`), the event is also refused for its heading
+    def said(raw: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(item, message) for item, message in problems(raw) if item == "events[0].attribution"]
+
     passage = "The mayor said the lighthouse would open next year."
     only_source = brief(
         events=[{"when": "next year", "evidence": [passage], "attribution": "The mayor said"}]
     )
-    [(item, message)] = problems(only_source)
+    [(item, message)] = said(only_source)
     assert item == "events[0].attribution" and "“would”" in message
     hedged = brief(
         events=[
@@ -154,13 +158,13 @@ def test_a_hedge_is_part_of_the_fact() -> None:
             }
         ]
     )
-    assert problems(hedged) == []
+    assert said(hedged) == []
     cut = brief(
         events=[
             {"when": "next year", "evidence": [passage], "attribution": "The mayor said the lighthouse would"}
         ]
     )
-    assert [message for _, message in problems(cut)] == [
+    assert [message for _, message in said(cut)] == [
         "“The mayor said the lighthouse would” stops mid-clause at “would”: what it says follows (“open next "
         "year”); an attribution, a hedge or a reason runs to the end of the words it qualifies"
     ]

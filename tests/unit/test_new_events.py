@@ -74,9 +74,16 @@ def test_every_proposed_event_of_the_shipped_article_is_accepted() -> None:
 
 def test_the_shipped_articles_events_are_headed_by_a_what() -> None:
     events = proposed_events(SHIPPED_ARTICLE)
-    whats = {event.get("what"): event.get("when") for event in events}
+    assert all("what" in event for event in events)
+    whats = {event["what"]: event.get("when") for event in events}
     assert whats["the contact group first came together"] == "three months ago"
     assert whats["Moscow reprimanded Israeli Ambassador Alex Ben-Zvi"] == "Wednesday"
+
+
+def test_no_event_is_proposed_headed_by_who_says_so_or_dated_by_another_clause() -> None:
+    for event in proposed_events(SHIPPED_ARTICLE):
+        heading = event.get("what", event["evidence"][0])
+        assert not heading.startswith(("Austin said", "A source familiar")), event
 
 
 def test_every_proposed_event_of_an_invented_article_is_accepted() -> None:
@@ -89,3 +96,5 @@ def test_every_proposed_event_of_an_invented_article_is_accepted() -> None:
     assert whats.get("Vesta held talks in Estria") == "Wednesday"
     # after who says so, what was said heads the event
     assert whats.get("Norland held talks in Estria") == "Tuesday"
+    # "He said …" heads nothing, and a time after "would" is no event's
+    assert not any("would" in event["evidence"][0] for event in events)
