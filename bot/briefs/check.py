@@ -4327,10 +4327,16 @@ _NEW_CLAUSE = re.compile(
 # Words after what happened that open a verb of their own: an infinitive ("over how to support Ukraine in its
 # war", "a corridor to evacuate …"), a subordinate clause ("despite Jerusalem not providing …", "after …"),
 # or a participle after a comma (", saying …").
-_OTHER_VERB = re.compile(
-    r"\b(?:to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+\b|(?:despite|because|although|though|"
-    r"unless|until|whereas|which|who|whom|whose|that)\b|,\s+[a-z]+ing\b)"
+_OPENS_CLAUSE = (
+    r"(?:despite|because|although|though|unless|until|whereas|which|who|whom|whose|that)\b|,\s+[a-z]+ing\b"
 )
+_OTHER_VERB = re.compile(
+    r"\b(?:to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+\b|" + _OPENS_CLAUSE + ")"
+)
+# A conjunction, a relative or a participle after a comma: a clause of its own ("…, arriving on Monday", "talks
+# that ended on Monday"), as `_OTHER_VERB` reads it, but for an infinitive, which may go on with the heading's
+# own object ("a corridor to evacuate Ukrainians from … in May")
+_CLAUSE_OPENER = re.compile(r"\b(?:" + _OPENS_CLAUSE + ")")
 
 
 _CREDIT_SHAPES = tuple(
@@ -4533,7 +4539,8 @@ def _heading_stop(text: str, start: int, at: int, stops: re.Pattern[str]) -> re.
     """Where the run of the heading's own clause ends, for a time or place at `at` of a sentence whose first
     passage heads an event (no `what`; REPORT-reader16 finding 2): the first word from `start` that opens
     another phrase (`EVENT_PHRASE_STOPS`), a clause joined by "and", "but", … with a subject of its own (not
-    "Iron and Steelworks": `_in_name`), or a subject pronoun or modal after the first word, outside the phrases
+    "Iron and Steelworks": `_in_name`), a conjunction, relative or participle that opens a clause of its own
+    (`_CLAUSE_OPENER`), or a subject pronoun or modal after the first word, outside the phrases
     set off by commas (`asides`), whose own words are theirs. A phrase that opens the heading ("Since the talks
     on Monday, …") runs to its comma: what stands in it is its own, what follows the comma is read from there; a
     heading that is that phrase alone is its own clause."""
@@ -4545,7 +4552,7 @@ def _heading_stop(text: str, start: int, at: int, stops: re.Pattern[str]) -> re.
     def first(after: int) -> re.Match[str] | None:
         found = [
             match
-            for pattern in (stops, _NEW_CLAUSE, _HEADING_CLAUSE)
+            for pattern in (stops, _NEW_CLAUSE, _HEADING_CLAUSE, _CLAUSE_OPENER)
             for match in pattern.finditer(text, after)
             if (match.start() > start or pattern is stops)
             and not any(low <= match.start() < high for low, high in inside)

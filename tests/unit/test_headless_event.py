@@ -103,6 +103,8 @@ The Estria Iron and Steel Works reopened on Monday.
 Bought in Vesta, the fuel arrived in Estria on Monday.
 Vesta held drills in Estria on Monday after the storm.
 After the storm on Sunday, Vesta held drills in Estria.
+Vesta held talks in Estria, arriving on Monday.
+Vesta held talks in Estria on Monday because Norland sent ferries.
 Estria Harbour News staff contributed to this report.
 """
 
@@ -149,6 +151,8 @@ REFUSED = [
         },
         "events[0].evidence[0]",
     ),
+    # the time of a participle's phrase after a comma, a clause of its own
+    ({"when": "Monday", "evidence": ["Vesta held talks in Estria, arriving on Monday."]}, "events[0].when"),
     # the time of the storm, not of the drills
     (
         {"when": "Sunday", "evidence": ["After the storm on Sunday, Vesta held drills in Estria."]},
@@ -163,6 +167,12 @@ def test_a_headless_event_is_refused_as_its_what_would_be(event: dict[str, Any],
 
 
 PLAIN = [
+    # "because" opens a clause of its own after the time, not before it
+    {
+        "when": "Monday",
+        "where": "Estria",
+        "evidence": ["Vesta held talks in Estria on Monday because Norland sent ferries."],
+    },
     {"when": "Monday", "where": "Estria", "evidence": ["Norland and Vesta held talks in Estria on Monday."]},
     {"when": "Monday", "evidence": ["The Estria Iron and Steel Works reopened on Monday."]},
     {
