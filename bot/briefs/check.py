@@ -3658,7 +3658,8 @@ class _Checker:
         refusals: dict[str, list[str]] = {}
         told: list[str] = []
         for place in located[: None if event.what is not None else 1]:
-            for sentence in place.sentences:
+            # with no what, the heading's first sentence is the event's: another's time or place is its own
+            for sentence in place.sentences[: None if event.what is not None else 1]:
                 text = sentence.text
                 # with no what, the heading is the first passage: its run is read from its first word
                 starts = (
@@ -3691,6 +3692,20 @@ class _Checker:
                                 continue
                             run = max(i for i, c in enumerate(cuts[:-1]) if c <= at)
                             runs.setdefault(field, set()).add((place.paragraph.number, start, run))
+        if event.what is None and located:
+            first = located[0].sentences[0].text.strip()
+            for field, value in values:
+                elsewhere = [
+                    sentence.text.strip()
+                    for place in located
+                    for sentence in place.sentences
+                    if sentence.text.strip() != first and find_words(value, sentence.text)
+                ]
+                if field not in runs and field not in refusals and elsewhere:
+                    refusals[field] = [
+                        f"“{value}” is told in another sentence (“{elsewhere[0]}”) than the one that heads the "
+                        f"event (“{first}”): what it dates or places is that sentence's"
+                    ]
         for field in refusals:
             if field not in runs:
                 yield Problem(f"{where}.{field}", refusals[field][0])

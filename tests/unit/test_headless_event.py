@@ -77,10 +77,45 @@ def test_the_refusal_says_to_give_a_what() -> None:
 # ---------------------------------------------------------------- guards: the shipped events, headless, still pass
 
 
-@pytest.mark.parametrize("index", range(len(SHIPPED["events"])))
+# "the exchange" (events[4]) is headed by its `what` in its second passage, paragraph 9: headless, its first
+# passage (paragraph 7) would head it, and the time of paragraph 9 is not that sentence's
+THE_EXCHANGE = 4
+
+
+@pytest.mark.parametrize("index", [i for i in range(len(SHIPPED["events"])) if i != THE_EXCHANGE])
 def test_a_shipped_event_made_headless_still_passes(index: int) -> None:
     event = {k: v for k, v in SHIPPED["events"][index].items() if k != "what"}
     assert shipped_refusals(_only_event(event)) == []
+
+
+def test_a_time_told_in_another_sentence_than_the_heading_is_refused() -> None:
+    event = {k: v for k, v in SHIPPED["events"][THE_EXCHANGE].items() if k != "what"}
+    assert "events[0].when" in shipped_refusals(_only_event(event))
+    two = {
+        "when": "Monday",
+        "evidence": ["Vesta held talks in Estria.", "Norland sent ferries to Mirren on Monday."],
+    }
+    assert "events[0].when" in refused(TWO_SENTENCES, events=[two])
+    one = {
+        "when": "Monday",
+        "evidence": ["Vesta held talks in Estria. Norland sent ferries to Mirren on Monday."],
+    }
+    assert "events[0].when" in refused(TWO_SENTENCES, events=[one])
+    assert (
+        refused(
+            TWO_SENTENCES,
+            events=[{"when": "Monday", "evidence": ["Norland sent ferries to Mirren on Monday."]}],
+        )
+        == []
+    )
+
+
+# TEST FIXTURE, NOT NEWS
+TWO_SENTENCES = """Ferry talks in Estria
+
+Vesta held talks in Estria. Norland sent ferries to Mirren on Monday.
+Estria Harbour News staff contributed to this report.
+"""
 
 
 def test_the_shipped_brief_still_passes() -> None:
