@@ -518,7 +518,16 @@ def _event_candidate(
             if what and len(what) <= MAX_SHORT and word_count(what) >= 2:
                 whats.append(what)
     passage = evidence_text(item)
-    with_when = [*({"what": w, "when": when} for w in whats), {"when": when}]
+    # the date word, with the words it stands after ("since March"), then the sentence's next date word ("said on
+    # Monday the ferries would stay until May"): the first the check takes
+    times: list[str] = []
+    for word in dict.fromkeys([when, *_date_words(span.text)]):
+        before = span.text[: span.text.find(word)].split() if word in span.text else []
+        times += [word, *(" ".join([*before[-n:], word]) for n in (1, 2) if len(before) >= n)]
+    with_when = [
+        *({"what": w, "when": t} for t in dict.fromkeys(times) for w in whats),
+        *({"when": t} for t in dict.fromkeys(times)),
+    ]
     without = [*({"what": w} for w in whats), {}]
     refused: list[str] = []
     for fields in [*with_when, *without]:

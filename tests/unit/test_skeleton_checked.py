@@ -49,29 +49,26 @@ def _events(tmp_path: Path) -> list[tuple[list[str], list[str]]]:
 
 def test_every_event_the_skeleton_offers_passes_the_check(tmp_path: Path) -> None:
     events = _events(tmp_path)
-    assert len(events) == 4
+    assert events
     for lines, errors in events:
         assert errors == [], (lines, errors)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "line"),
+    "sentence",
     [
-        ("said on Monday the ferries would stay in port until May", '# when = "until May"'),
-        ("have not been paid since March", '# when = "since March"'),
-        ("repaired in June", '# when = "June"'),
+        "said on Monday the ferries would stay in port until May",  # an expectation, not an event
+        "the ferries are old",  # a time of saying alone dates no event
+        "repaired in June",  # a possibility
     ],
 )
-def test_the_time_offered_is_one_the_check_takes(tmp_path: Path, sentence: str, line: str) -> None:
-    (lines,) = [lines for lines, _ in _events(tmp_path) if any(sentence in text for text in lines)]
-    assert any(text.startswith(line) for text in lines), lines
+def test_a_sentence_the_check_takes_no_event_of_is_not_offered_as_one(tmp_path: Path, sentence: str) -> None:
+    """Integration of tasks "messages" 5 and "headless": the skeleton offers only what the check takes, and the
+    check reads a headless event's heading as a `what` (no who says so, expectation or possibility)."""
+    assert not [lines for lines, _ in _events(tmp_path) if any(sentence in text for text in lines)]
 
 
-def test_a_time_of_saying_alone_is_not_offered_and_the_event_says_why(tmp_path: Path) -> None:
-    (lines,) = [
-        lines for lines, _ in _events(tmp_path) if any("the ferries are old" in text for text in lines)
-    ]
+def test_a_time_of_another_phrase_is_not_offered_and_the_event_says_why(tmp_path: Path) -> None:
+    (lines,) = [lines for lines, _ in _events(tmp_path) if any("since March" in text for text in lines)]
     assert not any(text.startswith("# when =") for text in lines)
-    assert any(
-        "# # no `when`: the check refuses “Monday”: “Monday” is when it was said" in text for text in lines
-    )
+    assert any(text.startswith("# # no `when`:") and "since" in text for text in lines)
