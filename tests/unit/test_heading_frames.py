@@ -127,7 +127,7 @@ def test_a_heading_of_someone_elses_words_frames_every_paragraph_under_it() -> N
 
 def test_the_message_names_the_word_that_frames() -> None:
     message = _found(f"Reader comments\n\n{GIVING}")["aid[0].status"]
-    assert "“reader”" in message and "someone else's words" in message
+    assert "“Reader”" in message and "someone else's words" in message  # as the article writes it
 
 
 @pytest.mark.parametrize(
