@@ -96,6 +96,7 @@ from bot.briefs.vocabulary import (
     CONTRAST_POINTING_BACK,
     CONTRAST_WORDS,
     CORRECTING_WORDS,
+    CORRECTION_LABELS,
     CREDIT_LINE_WORDS,
     CREDIT_SHAPES,
     CREDIT_SMALL_WORDS,
@@ -202,6 +203,7 @@ from bot.briefs.vocabulary import (
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
     REPAYING_WORDS,
+    RETRACTING_WORDS,
     ROUTE_WORDS,
     SAME_PERSON_WORDS,
     SAYING_VERBS,
@@ -225,7 +227,10 @@ from bot.briefs.vocabulary import (
     UNDOING_LATER,
     UNDOING_NEXT,
     UNDOING_PARTICLE_VERBS,
+    UNDONE_LATER_WORDS,
+    UPDATE_LABELS,
     VERB_ADVERBS,
+    WAITING_WORDS,
     WEAKENING_TAILS,
     WH_WORDS,
     AttributionRole,
@@ -323,13 +328,17 @@ def _doubted_after(
     done: bool = True,
     parties: Sequence[str] = (),
     giving: str = "",
+    paragraphs: Sequence[Paragraph] = (),
+    verb: str = "",
 ) -> tuple[str, str] | None:
     """The first sentence after a giving's, in the rest of its paragraph (else the next paragraph's opening), that
     denies, doubts, asks, corrects or undoes it (`_doubting_sentence`: "That is false.", "Or did it?", "In fact,
     Vesta sent it.", "It was all a drill.", "The fuel never arrived.", "Estria thanked Norland. But the fuel had
     never left port."): None when there is none. `parties` are the giving's giver and receiver (their forms),
     `giving` its kind ("aid" or "loan"). With `done` False (a pledge, a plan, a request), only a correction, a
-    fragment or a word of falsity takes it back. Returns the sentence and the words that read so."""
+    fragment or a word of falsity takes it back. Past those, the rest of the article (`paragraphs`: every later
+    sentence, and a correction or update line anywhere) is read more narrowly (`_taken_back_later`; `verb` the
+    giving's status verb). Returns the sentence and the words that read so."""
     following = [s for s in paragraph.sentences if s.start >= sentence_end]
     if not following and next_paragraph is not None and next_paragraph.sentences:
         # "… to Estria.\n\nThat report was false.": a paragraph that opens by pointing back goes on about it, and
@@ -386,7 +395,267 @@ def _doubted_after(
         )
         if found is not None:
             return sentence.text, found
+    if paragraphs:
+        return _taken_back_later(
+            paragraphs, paragraph, sentence_end, items, done=done, parties=parties, verb=verb
+        )
     return None
+
+
+# Nouns that refer back to a giving or a report of it after a determiner ("the shipment", "the report", "the money").
+_BACK_NOUNS: Final = POINTING_BACK_WORDS - POINTING_PRONOUNS - {"such", "none", "neither", "or", "so"}
+# Determiners before a word of an item or a noun of the giving that point back to it ("the fuel", "none of the
+# fuel", "that shipment"); "no" denies it ("No fuel reached Estria.").
+_BACK_DETERMINERS: Final = ("the", "this", "that", "these", "those", "its", "their", "no")
+# A line that labels itself a correction or an update ("Correction: …", "UPDATE — …", "Editor's note: …").
+_LABELLED_LINE = re.compile(r"^\W*((?:editor['’]s\s+)?[a-z]+)\s*[:—–-]", re.IGNORECASE)
+# Small words that open a sentence, which the lexicon does not hold: a capitalised first word that is none of these
+# nor a word it knows is a name ("Norland has not provided the money.").
+_CLOSED_OPENINGS: Final = (
+    HEADING_SMALL_WORDS
+    | POINTING_PRONOUNS
+    | NONE_WORDS
+    | set(PRONOUNS)
+    | {
+        "every",
+        "but",
+        "if",
+        "though",
+        "although",
+        "because",
+        "unless",
+        "whether",
+        "or",
+        "so",
+        "not",
+        "who",
+        "what",
+    }
+)
+# Verbs of receiving (base forms): a party named with one of these negated has not got the giving.
+_RECEIVING_BASES: Final = frozenset({"receive", "get", "obtain"})
+
+
+def _line_label(text: str) -> str | None:
+    """The kind of label `text` opens with, "correction" or "update" (`CORRECTION_LABELS`, `UPDATE_LABELS`), or
+    None."""
+    found = _LABELLED_LINE.match(text)
+    label = found[1].casefold() if found is not None else ""
+    if label in CORRECTION_LABELS:
+        return "correction"
+    return "update" if label in UPDATE_LABELS else None
+
+
+def _item_words(items: Sequence[str]) -> list[str]:
+    """The words of `items` that may name them alone ("fuel", "vests" of "protective vests", "aid" of "several
+    planeloads of humanitarian aid"): nouns the lexicon knows, of three letters or more."""
+    words = {lexicon.bare(w).casefold() for item in items for w in normalise(item).split()}
+    return sorted(
+        w for w in words if len(w) > 2 and lexicon.may_be(w, "NOUN") and w not in HEADING_SMALL_WORDS
+    )
+
+
+def _takes_back(
+    text: str,
+    nouns: Sequence[str],
+    parties: Sequence[str],
+    verb: str,
+    *,
+    done: bool,
+    wide: bool = False,
+    pointing: bool = True,
+    own_nouns: Sequence[str] = (),
+) -> str | None:
+    """The words by which `text`, a sentence anywhere after a giving (or an update line anywhere), refers to it
+    and takes it back, or None. It refers by a determiner and one of `nouns` (the item's words, a giving noun,
+    "the report": "the fuel", "none of the fuel", "the shipment"), a pointing pronoun ("it", "that" opening a
+    clause), the giving's status `verb` ("sent back") or, for waiting and receiving only, a party's name; with
+    `wide` (an update line) a bare noun or a party's name refers too; without `pointing` (another giving told
+    since) a pronoun or a party's name does not. It takes back with a word of `UNDONE_LATER_WORDS` or
+    `WAITING_WORDS` (`done`), else of `RETRACTING_WORDS`; a negation or none word only where it denies a verb of
+    giving or getting (`_negated_giving`), and said of a noun, or of a pronoun or a party only with "none" or
+    "nothing" for the item ("It sent none."; not "It did not get easier."). A sentence telling a giving or getting
+    of a name the giving does not have is another giving's, unless it names this one's item after a determiner
+    (`own_nouns`)."""
+    raw = text.split()
+    words = [w.strip(_PUNCTUATION).casefold() for w in raw]
+    if not words:
+        return None
+    read = text
+    for phrase in NEGATING_OTHERS:
+        read = re.sub(rf"\b{re.escape(phrase)}\b", " ", read, flags=re.IGNORECASE)
+
+    def has(phrase: str) -> bool:
+        return bool(find_words(phrase, read, ignore_case=True))
+
+    lemmas = _verb_lemmas(words)
+    # a sentence that tells a giving or getting of a name the giving does not have ("Norland sent fuel to Vesta
+    # after Estria refused it.", "Norland has not provided the money.") tells another giving: its pronouns and
+    # nouns are its own
+    own = {w.casefold() for p in parties for w in normalise(p).split()}
+    others = [
+        w
+        for i, w in enumerate(lexicon.bare(r) for r in raw)
+        if w[:1].isupper()
+        and (i > 0 or not (lexicon.word_classes(w.casefold()) or w.casefold() in _CLOSED_OPENINGS))
+        and w.casefold() not in own
+        and w.casefold() not in _TIME_NAMES
+    ]
+    mine = any(has(f"{d} {n}") for n in own_nouns for d in _BACK_DETERMINERS)
+    if others and lemmas & GIVING_OR_GETTING and not mine:
+        return None  # … unless it names this giving's item ("Officials in Vesta said Norland never sent the fuel.")
+    noun = any(has(f"{d} {n}") for n in nouns for d in _BACK_DETERMINERS) or (wide and any(map(has, nouns)))
+    named = pointing and any(has(normalise(p)) for p in parties if p)
+    noun = noun or (wide and named)
+    pronoun = pointing and bool(
+        {w for i, w in enumerate(words) if w != "that" or i == 0 or raw[i - 1].endswith(",")}
+        & POINTING_PRONOUNS
+    )
+    by_verb = bool(verb) and has(verb)
+    # waiting for what is still to come ("Estria is still waiting.", "… has yet to receive any", "… is still
+    # awaiting the fuel"), not for something else ("Estria is still waiting for the talks to resume.")
+    waiting = [w for w in WAITING_WORDS if done and _waits_for_it(read, w, nouns, pointing)]
+    strong = [w for w in (UNDONE_LATER_WORDS if done else RETRACTING_WORDS) if has(w)] + waiting
+    if strong and (noun or pronoun or by_verb):
+        return f"“{strong[0]}”"
+    if not done:
+        return None
+    denied = _negated_giving(words, GIVING_OR_GETTING)
+    if denied is not None and (noun or ((pronoun or named) and _NOTHING_GIVEN.search(read))):
+        return denied
+    if named and waiting:
+        return f"“{waiting[0]}”, said of a party of the giving"
+    received = _negated_giving(words, _RECEIVING_BASES)
+    if named and received is not None:
+        return received
+    return None
+
+
+# "none" or "nothing" as what a verb of giving or getting takes: it stands for the item ("It sent none.").
+_NOTHING_GIVEN: Final = re.compile(r"\b\w+\s+(?:none|nothing)\b", re.IGNORECASE)
+# Names of time, capitalised but no party's ("in March", "on Monday").
+_TIME_NAMES: Final = frozenset(w.casefold() for w in TIME_WORDS if w[:1].isalpha() and " " not in w)
+
+
+def _verb_lemmas(words: Sequence[str]) -> set[str]:
+    """The base forms of `words` (case-folded) as verbs, but of a word just after a determiner, which is a noun
+    there ("the loan", "a transfer")."""
+    return {
+        lemma
+        for i, w in enumerate(words)
+        if w and not (i > 0 and words[i - 1] in {*_BACK_DETERMINERS, "a", "an", "any", "every"})
+        for lemma in lexicon.lemmas(w, "VERB")
+    }
+
+
+def _negated_giving(words: Sequence[str], verbs: Collection[str]) -> str | None:
+    """The negation and the verb of `verbs` (base forms) it denies in `words` (a sentence's, case-folded), or
+    None: "not", "never" or "n't" at most three words before the verb ("was never sent", "did not arrive"), a none
+    word anywhere before it ("None of the fuel was ever sent.", "No fuel reached Estria."); not a negation after
+    it or of another verb ("The fuel that reached Estria was never taxed.")."""
+    for at, word in enumerate(words):
+        bases = set(lexicon.lemmas(word, "VERB")) & set(verbs) if word else set()
+        if not bases:
+            continue
+        near = [w for w in words[max(0, at - 3) : at] if w in ("not", "never") or w.endswith("n't")]
+        # … or "none", "nothing" just after it: "It sent none.", "Estria says it got nothing."
+        none = [w for w in [*words[:at], *words[at + 1 : at + 2]] if w in NONE_WORDS]
+        if near or none:
+            return f"“{(near or none)[0]}”, beside “{word}”"
+    return None
+
+
+def _waits_for_it(text: str, words: str, nouns: Sequence[str], pointing: bool) -> bool:
+    """Whether `words` (one of `WAITING_WORDS`) in `text` wait for the giving: closing the sentence ("Estria is
+    still waiting."), before a verb of giving or getting within two words ("has yet to receive any", "not yet
+    arrived"), or before what points back to it ("… still awaiting the fuel", "… waiting for it")."""
+    for at in find_words(words, text, ignore_case=True):
+        after = [w.strip(_PUNCTUATION).casefold() for w in text[at + len(words) :].split()]
+        if not [w for w in after if w]:
+            return True
+        if any(set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING for w in after[:2] if w):
+            return True
+        rest = " ".join(after[1:3] if after[0] == "for" else after[:2])
+        if (pointing and rest.split()[:1] and rest.split()[0] in POINTING_PRONOUNS) or any(
+            find_words(f"{d} {n}", rest) for n in nouns for d in _BACK_DETERMINERS
+        ):
+            return True
+    return False
+
+
+def _taken_back_later(
+    paragraphs: Sequence[Paragraph],
+    paragraph: Paragraph,
+    sentence_end: int,
+    items: Sequence[str],
+    *,
+    done: bool = True,
+    parties: Sequence[str] = (),
+    verb: str = "",
+) -> tuple[str, str] | None:
+    """The first sentence of the rest of the article after a giving's (its paragraph on, every later paragraph),
+    or of a correction or update line anywhere in it (even before), that refers to the giving and takes it back
+    (`_takes_back`: "Officials said the shipment was cancelled.", "None of the fuel was ever sent.", "Estria is
+    still waiting.", "Officials later retracted it."); None when there is none. A correction that names the
+    giving (a party, an item's word, a giving noun or its verb) takes it back by its label alone ("Correction: an
+    earlier version said Norland sent fuel."). Read past the sentences `_doubted_after` reads closely, and more
+    narrowly: a far sentence mostly tells other news ("The port was busy.", "A second shipment is expected next
+    week."). Returns the sentence and the words that read so, with where they stand."""
+    own_nouns = _item_words(items)
+    nouns = [*own_nouns, *sorted(_BACK_NOUNS)]
+    folded_verb = verb.split()[-1].casefold() if verb.split() else ""
+    for other in paragraphs:
+        label = _line_label(other.text)
+        if label is None or other.number == paragraph.number:
+            continue
+        # a correction names the giving by its item's words, a giving noun, a party or its verb ("an earlier
+        # version misspelled the mayor's name" names none)
+        names = [*own_nouns, *GIVING_NOUNS, *parties, *([folded_verb] if folded_verb else [])]
+        if label == "correction":
+            if any(find_words(normalise(n), other.text, ignore_case=True) for n in names if n):
+                return other.text, f"a correction, in {other.label}, that names it"
+            continue
+        for sentence in other.sentences:
+            found = _takes_back(
+                sentence.text, [*own_nouns, *GIVING_NOUNS], parties, folded_verb, done=done, wide=True
+            )
+            if found is not None:
+                return sentence.text, f"{found}, in an update in {other.label}"
+    later = [s for s in paragraph.sentences if s.start >= sentence_end]
+    rest = [(paragraph, s) for s in later] + [
+        (p, s)
+        for p in paragraphs
+        if p.number > paragraph.number and p.kind not in ("credit", "headline") and not credit_line(p.text)
+        for s in p.sentences
+        if not credit_line(s.text)  # a caption's closing credit, "(photo credit: …)"
+    ]
+    pointing = True
+    for where, sentence in rest:
+        found = (
+            _takes_back(sentence.text, nouns, parties, folded_verb, done=done, own_nouns=own_nouns)
+            if pointing
+            else _takes_back(
+                sentence.text, own_nouns, parties, "", done=done, pointing=False, own_nouns=own_nouns
+            )
+        )
+        if found is not None:
+            return sentence.text, f"{found}, in {where.label}, after it"
+        # once another giving is told ("Estria asked Norland for a loan.", "A second shipment is expected."), a
+        # pronoun, a giving noun or the verb points back to that one: only the item's own words go on naming this
+        pointing = pointing and not _tells_a_giving(sentence.text)
+    return None
+
+
+def _tells_a_giving(text: str) -> bool:
+    """Whether `text` tells a giving of its own: a verb of giving, getting or asking (`GIVING_OR_GETTING`,
+    `ASKING_VERBS`), or a giving noun not pointed back to by a determiner ("a second shipment", "a loan")."""
+    words = [w.strip(_PUNCTUATION).casefold() for w in text.split()]
+    lemmas = _verb_lemmas(words)
+    if lemmas & GIVING_OR_GETTING or set(words) & set(ASKING_VERBS):
+        return True
+    return any(
+        w in GIVING_NOUNS and (i == 0 or words[i - 1] not in _BACK_DETERMINERS) for i, w in enumerate(words)
+    )
 
 
 # Words that call a thing untrue outright, read in a next paragraph that opens on another subject.
@@ -1668,11 +1937,22 @@ class _Checker:
                 if after is not None and reading is not None
                 else _doubted_after(place.paragraph, last.end, (), following, done=False)
             )
+            if doubted is None:
+                # the rest of the article, read as after a pledge, for what retracts, corrects or denies it
+                # ("Officials later retracted it.", "Correction: an earlier version said Oster shut the port."):
+                # the point's nouns and names refer to it
+                told = " ".join(s.text for s in place.sentences).split()
+                nouns = [w for w in told if w.islower()]
+                names = [lexicon.bare(w) for w in told[1:] if w[:1].isupper()]
+                doubted = _taken_back_later(
+                    paragraphs, place.paragraph, last.end, nouns, done=False, parties=names
+                )
             if doubted is not None and not shown_with_it(doubted[0]):
                 yield Problem(
                     field,
-                    f"is taken back by the sentence after it (“{doubted[0]}”: {doubted[1]}): a key point is "
-                    "shown as the article's words, so take that sentence into the passage too",
+                    f"is taken back by a sentence of the article (“{doubted[0]}”: {doubted[1]}): a key point is "
+                    "shown as the article's words, so take that sentence into the passage too (or, in another "
+                    "paragraph, into its evidence)",
                 )
 
     def _person(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
@@ -3098,7 +3378,8 @@ class _Checker:
                 if found is not None:
                     told = {
                         "inside": f"is told {found.words}",
-                        "doubted": f"is taken back by the sentence after it (“{found.sentence}”: {found.words})",
+                        "doubted": f"is taken back by a sentence of the article (“{found.sentence}”: "
+                        f"{found.words})",
                         "framed": f"follows words (“{found.sentence}”) that may hand it to someone's story, "
                         f"a supposition or a genre ({found.words})",
                     }[found.kind]
@@ -3124,8 +3405,8 @@ class _Checker:
                 elif found.kind == "doubted":
                     yield Problem(
                         f"{where}.status",
-                        f"status “{status}” cannot be read: the sentence after it (“{found.sentence}”) points back "
-                        f"to the giving and may deny, doubt, ask or undo it ({found.words}); if so, the article "
+                        f"status “{status}” cannot be read: a sentence of the article (“{found.sentence}”) points "
+                        f"back to the giving and may deny, doubt, ask or undo it ({found.words}); if so, the article "
                         "does not tell it done: change the status, or tell it as a key point in the article's "
                         "words",
                     )
@@ -3199,7 +3480,15 @@ class _Checker:
             return _NotDone("inside", inside)
         following = paragraphs[number] if number < len(paragraphs) else None
         doubted = _doubted_after(
-            place.paragraph, sentence_end, items, following, done=done, parties=parties, giving=giving
+            place.paragraph,
+            sentence_end,
+            items,
+            following,
+            done=done,
+            parties=parties,
+            giving=giving,
+            paragraphs=paragraphs,
+            verb=place.paragraph.text[start:end] if giving else "",
         )
         if doubted is not None:
             return _NotDone("doubted", doubted[1], doubted[0])
@@ -3817,8 +4106,8 @@ class _Checker:
                     continue
                 frame = {
                     "inside": f"is told {found.words}",
-                    "doubted": f"is pointed back to by the sentence after it (“{found.sentence}”), which may "
-                    f"deny, doubt, ask or undo it ({found.words})",
+                    "doubted": f"is pointed back to by a sentence of the article (“{found.sentence}”), which "
+                    f"may deny, doubt, ask or undo it ({found.words})",
                     "framed": f"follows words (“{found.sentence}”) that may hand it to someone's story, a "
                     f"supposition or a genre ({found.words})",
                     "planned": f"is told under “{found.words}”, a plan's opening",

@@ -2114,3 +2114,95 @@ WEAKENING_TAILS: Final[tuple[str, ...]] = (
     "after a fashion",
     "more or less",
 )
+
+# The rest of the article after a giving, an event or a key point (`check._taken_back_later`; issue 10, TASK-later):
+# every later sentence, and a correction or update line anywhere, even before it, is read for what takes it back.
+# A sentence refers to it by a determiner and a word of its item or a giving noun ("the fuel", "none of the fuel",
+# "the shipment"), a pointing pronoun ("it", "that"), its status verb ("sent back"), or its receiver waiting or not
+# receiving ("Estria is still waiting."); it takes it back with one of the words below.
+# Words that take back what the article told, not what was done: a retraction, a correction, a denial, a verdict
+# of falsity or doubt ("Officials later retracted it."). Read after a key point or a pledge as well.
+RETRACTING_WORDS: Final[tuple[str, ...]] = (
+    "retracted",
+    "retracts",
+    "retract",
+    "retraction",
+    "corrected",
+    "correction",
+    "misreported",
+    "erroneous",
+    "in error",
+    "false",
+    "untrue",
+    "not true",
+    "incorrect",
+    "fabricated",
+    "fabrication",
+    "hoax",
+    "denied",
+    "denies",
+    "deny",
+    "denial",
+    "unconfirmed",
+    "unverified",
+    "doubtful",
+    "dubious",
+    "questionable",
+    "unproven",
+    "never happened",
+    "did not happen",
+    "not be confirmed",
+    "not been confirmed",
+    "not be verified",
+    "not been verified",
+)
+# Words that undo a done giving or event told before, or leave it not yet done ("The shipment was cancelled.",
+# "Every tanker was sent back.", "Estria is still waiting.", "The fuel is yet to arrive."). A negation or a none
+# word ("never", "none", "no") takes it back only beside a verb of giving or getting (`GIVING_OR_GETTING`: "None of
+# the fuel was ever sent.", not "The fuel has never been cheaper.").
+UNDONE_LATER_WORDS: Final[tuple[str, ...]] = (
+    *RETRACTING_WORDS,
+    "cancelled",
+    "canceled",
+    "cancels",
+    "withdrawn",
+    "revoked",
+    "reversed",
+    "rescinded",
+    "halted",
+    "suspended",
+    "called off",
+    "scrapped",
+    "postponed",
+    "sent back",
+    "turned back",
+    "shipped back",
+    "taken back",
+    "given back",
+    "handed back",
+    "returned",
+    "refunded",
+    "seized",
+    "confiscated",
+    "turned away",
+    "turned down",
+    "rejected",
+    "refused",
+    *UNDOING_NEXT,
+)
+# Words that leave a giving not yet done where its receiver waits for it ("Estria is still waiting.", "Estria has
+# yet to receive any.", "Estria is still awaiting the fuel."): read beside a party's name.
+WAITING_WORDS: Final[tuple[str, ...]] = (
+    "still waiting",
+    "still waits",
+    "still awaiting",
+    "still awaits",
+    "yet to",
+    "not yet",
+    "waiting for",
+    "awaiting",
+)
+# Labels that open a line correcting or updating the article ("Correction: …", "Update: …"): read wherever the line
+# stands. A correction that names the giving corrects it by its label alone; an update is read as a later sentence.
+CORRECTION_LABELS: Final[tuple[str, ...]] = ("correction", "corrections", "clarification", "erratum")
+UPDATE_LABELS: Final[tuple[str, ...]] = ("update", "updated", "editor's note", "editor’s note", "note")
