@@ -84,6 +84,7 @@ from bot.briefs.vocabulary import (
     AID_KIND_WORDS,
     ALL_OR_NONE_WORDS,
     ALMOST_WORDS,
+    ARRIVING_VERBS,
     ASKING_TO,
     ASKING_VERBS,
     ATTRIBUTION_MARKERS,
@@ -474,7 +475,8 @@ def _takes_back(
     since) a pronoun or a party's name does not. It takes back with a word of `UNDONE_LATER_WORDS` or
     `WAITING_WORDS` (`done`), else of `RETRACTING_WORDS`; a negation or none word only where it denies a verb of
     giving or getting (`_negated_giving`), and said of a noun, or of a pronoun or a party only with "none" or
-    "nothing" for the item ("It sent none."; not "It did not get easier."). A sentence telling a giving or getting
+    "nothing" for the item ("It sent none."; not "It did not get easier."), or of a pronoun that never arrives
+    (`ARRIVING_VERBS`: "It never arrived."). A sentence telling a giving or getting
     of a name the giving does not have is another giving's, unless it names this one's item after a determiner
     (`own_nouns`)."""
     raw = text.split()
@@ -501,15 +503,23 @@ def _takes_back(
         and w.casefold() not in own
         and w.casefold() not in _TIME_NAMES
     ]
-    mine = any(has(f"{d} {n}") for n in own_nouns for d in _BACK_DETERMINERS)
+    # … unless it names this giving's item ("Officials in Vesta said Norland never sent the fuel.") or tells a party
+    # gave or got nothing ("Vesta said Norland sent nothing.")
+    named_any = any(has(normalise(p)) for p in parties if p)
+    nothing = named_any and _NOTHING_GIVEN.search(read) is not None
+    mine = any(has(f"{d} {n}") for n in own_nouns for d in _BACK_DETERMINERS) or nothing
     if others and lemmas & GIVING_OR_GETTING and not mine:
-        return None  # … unless it names this giving's item ("Officials in Vesta said Norland never sent the fuel.")
+        return None
     noun = any(has(f"{d} {n}") for n in nouns for d in _BACK_DETERMINERS) or (wide and any(map(has, nouns)))
     named = pointing and any(has(normalise(p)) for p in parties if p)
     noun = noun or (wide and named)
-    pronoun = pointing and bool(
-        {w for i, w in enumerate(words) if w != "that" or i == 0 or raw[i - 1].endswith(",")}
-        & POINTING_PRONOUNS
+    # a pronoun points back where it opens the sentence or is an object ("Officials later retracted it."), not as
+    # the subject of a clause of its own ("Vesta denied it had closed the border.")
+    pronoun = pointing and any(
+        w in POINTING_PRONOUNS
+        and (i == 0 or not (w == "that" and not raw[i - 1].endswith(",")))
+        and (i == 0 or i + 1 >= len(words) or not _opens_a_clause(words[i + 1]))
+        for i, w in enumerate(words)
     )
     by_verb = bool(verb) and has(verb)
     # waiting for what is still to come ("Estria is still waiting.", "… has yet to receive any", "… is still
@@ -520,12 +530,16 @@ def _takes_back(
         return f"“{strong[0]}”"
     if not done:
         return None
-    denied = _negated_giving(words, GIVING_OR_GETTING)
+    elsewhere = {w.casefold() for w in others}
+    denied = _negated_giving(words, GIVING_OR_GETTING, elsewhere)
     if denied is not None and (noun or ((pronoun or named) and _NOTHING_GIVEN.search(read))):
         return denied
+    never_arrived = _negated_giving(words, ARRIVING_VERBS, elsewhere)
+    if never_arrived is not None and pronoun:
+        return never_arrived
     if named and waiting:
         return f"“{waiting[0]}”, said of a party of the giving"
-    received = _negated_giving(words, _RECEIVING_BASES)
+    received = _negated_giving(words, _RECEIVING_BASES, elsewhere)
     if named and received is not None:
         return received
     return None
@@ -535,6 +549,13 @@ def _takes_back(
 _NOTHING_GIVEN: Final = re.compile(r"\b\w+\s+(?:none|nothing)\b", re.IGNORECASE)
 # Names of time, capitalised but no party's ("in March", "on Monday").
 _TIME_NAMES: Final = frozenset(w.casefold() for w in TIME_WORDS if w[:1].isalpha() and " " not in w)
+
+
+def _opens_a_clause(word: str) -> bool:
+    """Whether `word`, after a pronoun, makes the pronoun a clause's subject ("it had closed", "it sank"): a word
+    the lexicon knows only as a verb or an auxiliary."""
+    classes = lexicon.word_classes(word)
+    return bool(classes) and classes <= {"VERB", "AUX"}
 
 
 def _verb_lemmas(words: Sequence[str]) -> set[str]:
@@ -548,14 +569,21 @@ def _verb_lemmas(words: Sequence[str]) -> set[str]:
     }
 
 
-def _negated_giving(words: Sequence[str], verbs: Collection[str]) -> str | None:
+def _negated_giving(
+    words: Sequence[str], verbs: Collection[str], elsewhere: Collection[str] = ()
+) -> str | None:
     """The negation and the verb of `verbs` (base forms) it denies in `words` (a sentence's, case-folded), or
     None: "not", "never" or "n't" at most three words before the verb ("was never sent", "did not arrive"), a none
     word anywhere before it ("None of the fuel was ever sent.", "No fuel reached Estria."); not a negation after
-    it or of another verb ("The fuel that reached Estria was never taxed.")."""
+    it or of another verb ("The fuel that reached Estria was never taxed."), nor one of a verb that goes on to a
+    name of `elsewhere` (case-folded: names none of the giving's parties), which tells of somewhere else ("The fuel
+    did not reach Mirren.")."""
     for at, word in enumerate(words):
         bases = set(lexicon.lemmas(word, "VERB")) & set(verbs) if word else set()
         if not bases:
+            continue
+        going = [w for w in words[at + 1 : at + 3] if w not in ("to", "in", "at", "into")][:1]
+        if going and going[0] in elsewhere:
             continue
         near = [w for w in words[max(0, at - 3) : at] if w in ("not", "never") or w.endswith("n't")]
         # … or "none", "nothing" just after it: "It sent none.", "Estria says it got nothing."

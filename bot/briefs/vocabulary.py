@@ -2206,3 +2206,6 @@ WAITING_WORDS: Final[tuple[str, ...]] = (
 # stands. A correction that names the giving corrects it by its label alone; an update is read as a later sentence.
 CORRECTION_LABELS: Final[tuple[str, ...]] = ("correction", "corrections", "clarification", "erratum")
 UPDATE_LABELS: Final[tuple[str, ...]] = ("update", "updated", "editor's note", "editor’s note", "note")
+# Verbs of arriving (base forms): a pointing pronoun far after a giving that never arrives is the giving ("It never
+# arrived."); with other verbs a far "it" is mostly something else ("It did not get easier.").
+ARRIVING_VERBS: Final[frozenset[str]] = frozenset({"arrive", "land"})

@@ -52,6 +52,8 @@ TAKEN_BACK = (
     (GIVING, "The port was busy.", "Estria is still awaiting the fuel."),
     (GIVING, "The port was busy.", "Norland later said it had sent nothing."),
     (GIVING, "The port was busy.", "Estria says it got nothing."),
+    (GIVING, "The port was busy.", "Vesta said Norland sent nothing."),
+    (GIVING, "The port was busy.", "It never arrived."),
     # another name told, but the item pointed back to
     (GIVING, "The port was busy.", "Officials in Vesta said Norland never sent the fuel."),
     # a later sentence of its paragraph that denies without pointing back
@@ -75,11 +77,17 @@ STILL_DONE = (
     # a pronoun far off with a plain negation: "it" there is mostly something else
     (GIVING, "The port was busy.", "It was not easy."),
     (GIVING, "The port was busy.", "It did not get easier."),
+    (GIVING, "The port was busy.", "It did not come cheap."),
+    (GIVING, "The port was busy.", "Vesta said Oster sent nothing to Mirren."),
     # another giving of a party, of another item, denied: not this one
     (GIVING, "The port was busy.", "Norland has not sent troops."),
     # an undoing word of something the giving is not
     (GIVING, "The port was busy.", "Oster cancelled the ferry service."),
     (GIVING, "Vesta rejected the proposal."),
+    # a pronoun as the subject of a clause of its own is not the giving's
+    (GIVING, "The port was busy.", "Vesta denied it had closed the border."),
+    # a negated arriving at a place the giving does not name tells of somewhere else
+    (GIVING, "The port was busy.", "The fuel did not reach Mirren, which has no port."),
     # waiting for something else
     (GIVING, "The port was busy.", "Estria is still waiting for the talks to resume."),
     # another giving, of another name, with its own pronoun ("it" is Vesta's fuel)
