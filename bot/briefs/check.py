@@ -94,6 +94,8 @@ from bot.briefs.vocabulary import (
     CLAIMING_VERBS,
     CLAUSE_WORDS,
     CLOSING_SAYING_VERBS,
+    CONDITION_CONJUNCTIONS,
+    CONDITION_WORDS,
     CONTRAST_POINTING_BACK,
     CONTRAST_WORDS,
     CORRECTING_WORDS,
@@ -156,9 +158,13 @@ from bot.briefs.vocabulary import (
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
+    NEGATIVE_ADVERBIALS,
+    NEGATIVE_OTHERS,
+    NEGATIVE_TAILS,
     NEWS_AGENCY_NAMES,
     NOBODY_SUBJECTS,
     NONE_WORDS,
+    NOT_CONDITIONS,
     NOT_LOAN_WORDS,
     NOT_POINTING_OPENINGS,
     NOT_YET_WORDS,
@@ -217,6 +223,7 @@ from bot.briefs.vocabulary import (
     SUPPOSING_QUESTION_WORDS,
     SUPPOSING_WORDS,
     TAIL_WORDS,
+    TELLING_FALSE,
     TELLING_VERBS,
     TIME_GLUE,
     TIME_MODIFIERS,
@@ -231,6 +238,7 @@ from bot.briefs.vocabulary import (
     UNDONE_LATER_WORDS,
     UPDATE_LABELS,
     VERB_ADVERBS,
+    VIEW_NOUNS,
     WAITING_WORDS,
     WEAKENING_TAILS,
     WH_WORDS,
@@ -306,12 +314,101 @@ def _inside_statement(text: str, sentence_start: int, verb_start: int, verb_end:
 @dataclasses.dataclass(frozen=True)
 class _NotDone:
     """How a frame tells something as other than done (`_Checker._not_told_done`): its kind ("inside",
-    "doubted", "framed", "planned", "coming", "undoing", "unread"), the words that read so, and for "doubted" the next
+    "doubted", "framed", "negated", "false", "conditional", "planned", "coming", "undoing", "unread"), the words that read so, and for "doubted" the next
     sentence that does."""
 
     kind: str
     words: str
     sentence: str = ""
+
+
+def _told_against(paragraph: Paragraph, start: int, end: int, after: str) -> _NotDone | None:
+    """How the giving's own sentence tells the verb at `start`–`end` other than done, whatever attribution covers
+    the words (HOSTILE-16 F1, F4, F11): a negative adverbial or subject in its clause ("Not once has Norland sent
+    …", "Norland hardly sent …", "Nobody thinks Norland sent …"; `NEGATIVE_ADVERBIALS`) or a denial set off after
+    it ("…, or rather it did not.", "… - or not."); a word anywhere in the sentence that calls it false, a joke or
+    a fiction ("Vesta's false claim that …", "…, a Vesta parody site said."; `TELLING_FALSE`); a condition or an
+    unfinished deal before the verb in its clause or after it in its sentence (`after`: "Subject to approval,
+    …", "… pending a vote", "… in a draft deal"; `CONDITION_WORDS`). A negation of another clause is another
+    verb's ("…, which has no refinery.", "…, not food, …"), and is left to the status rule."""
+    sentence = next((s for s in paragraph.sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return None
+    text = paragraph.text
+    # the verb itself is no word of its frame ("provided" is a status verb before it is a condition)
+    blanked = text[:start] + " " * (end - start) + text[end:]
+    clauses = paragraph.clauses(sentence)
+    index = next((i for i, c in enumerate(clauses) if c.start <= start < c.end), 0)
+    own = _part_of(text, clauses[index], start)
+    opening = own.start
+    while index > 0 and opening == clauses[index].start and _verbless(clauses[index - 1].text):
+        index -= 1  # "Subject to approval, Norland sent …", "Not once, …": an opening with no verb of its own
+        opening = clauses[index].start
+    # a relative clause is another verb's: "…, which never asked for it", "…, where winters are hardly mild"
+    rest = _RELATIVE_ASIDE.sub(" ", blanked[end : sentence.end])
+    core = blanked[opening:end] + " " + _SET_OFF.split(rest, maxsplit=1)[0]
+    negative = _words_of_list(core, NEGATIVE_ADVERBIALS, NEGATIVE_OTHERS)
+    negative += [m.group() for m in [_NOT_ONE_OF.search(core)] if m]
+    negative += _words_of_list(rest, NEGATIVE_TAILS, ())
+    negative += [m.group() for m in [_DENIED_TAIL.search(rest)] if m]
+    if negative:
+        return _NotDone("negated", negative[0])
+    whole = blanked[sentence.start : sentence.end]
+    false = [
+        w
+        for w in TELLING_FALSE
+        if any(
+            not (w == "ironically" and whole[:at].strip(' “"‘') == "")  # "Ironically, …" comments on it
+            for at in find_words(w, whole, ignore_case=True)
+        )
+    ]
+    if false:
+        return _NotDone("false", false[0])
+    conditions = _words_of_list(blanked[opening:start] + " … " + after, CONDITION_WORDS, NOT_CONDITIONS)
+    inverted = _INVERTED_CONDITION.search(after) or _BARE_PROVIDED.search(after)
+    conditions += [inverted.group().strip()] if inverted else []
+    if conditions:
+        return _NotDone("conditional", conditions[0])
+    return None
+
+
+def _verbless(text: str) -> bool:
+    """Whether a clause holds no word that can only be a verb nor an auxiliary: an opening ("Subject to approval")."""
+    words = [lexicon.bare(w) for w in text.split()]
+    return bool(words) and not any(
+        "AUX" in lexicon.word_classes(w) or lexicon.only(w, "VERB") for w in words if w
+    )
+
+
+def _words_of_list(text: str, listed: Sequence[str], others: Sequence[str]) -> list[str]:
+    """The phrases of `listed` written in `text`, once the phrases of `others` (which deny or condition something
+    else: "a few", "as if") are taken out."""
+    for phrase in others:
+        text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text, flags=re.IGNORECASE)
+    return [w for w in listed if find_words(w, text, ignore_case=True)]
+
+
+# A relative clause set off by a comma, to its next comma: another verb's words.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;:—–]*", re.IGNORECASE)
+# Where the giving's clause gives way to a phrase set off after it: "…, a claim nobody could verify."
+_SET_OFF = re.compile(r"[,;:—–()]|\s-\s")
+# A correction set off after the giving that denies it: "…, or rather it did not."
+_DENIED_TAIL = re.compile(r"\bor\s+rather\b[^.;!?]*?\b(?:not|n't|never|no|none|nothing)\b", re.IGNORECASE)
+# None of the item: "Not a drop of fuel was sent …", "Norland sent not one tanker of fuel …".
+_NOT_ONE_OF = re.compile(r"\bnot\s+(?:even\s+)?(?:a|an|one|a\s+single)\s+[\w-]+\s+of\b", re.IGNORECASE)
+# A condition told by inversion after the giving: "… had Estria asked", "… should Estria ask", "… were Estria to
+# ask"; a possessive ("had Vesta's backing") is no subject.
+_CONDITION_SUBJECT = r"(?:[A-Z][\w-]*\b(?![’']s)|it|they|he|she|we|you|the\s+\w+)"
+_INVERTED_CONDITION = re.compile(
+    rf"\b(?:had|should)\s+{_CONDITION_SUBJECT}\s+[a-z][\w-]*|\bwere\s+{_CONDITION_SUBJECT}\s+to\b"
+)
+# "provided" or "providing" opening a condition without "that": before a subject and its verb in the present
+# ("… provided the port opens", "…, providing it can"), not after an auxiliary ("has provided the ships").
+_BARE_PROVIDED = re.compile(
+    r"(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"\b(?:provided|providing)\s+(?:(?:the|its|their|a|an)\s+[\w-]+|it|they|he|she|we|you|[A-Z][\w-]*)"
+    r"\s+(?:[a-z][\w-]*[^s\W]s|is|are|was|were|has|have|can|will|would|does|do|did|could|may|must)\b"
+)
 
 
 def _sentence_before(paragraph: Paragraph, at: int) -> str:
@@ -795,6 +892,7 @@ def _doubting_sentence(
         *((*NEGATIONS, *NONE_WORDS) if denying else ()),
         *FALSITY_WORDS,
         *UNDOING_AFTER,
+        *CONDITION_CONJUNCTIONS,
         *UNDOING_LATER,
         *UNDOING_NEXT,
     ):
@@ -3453,6 +3551,29 @@ class _Checker:
                         "makes the giving a plan's, not one done; give the status the plan has (`pledged`, "
                         "`planned`), or a sentence that tells it done",
                     )
+                elif found.kind == "negated":
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” is negated in its own sentence by "
+                        f"“{found.words}”, so the article does not tell it done, whatever attribution covers the "
+                        "words; change the status, or tell it as a key point in the article's words",
+                    )
+                elif found.kind == "false":
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: its sentence holds “{found.words}”, which tells "
+                        f"“{as_written}” as false, a joke or a fiction, so the article does not tell it done, and "
+                        "an attribution does not make it anyone's plain claim; change the status, or tell it as a "
+                        "key point in the article's words",
+                    )
+                elif found.kind == "conditional":
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: “{as_written}” is told under “{found.words}”, a "
+                        "condition or a deal not yet made, so the article does not tell it done; give the status "
+                        "its verb tells (`planned`, `possible`, `requested`), else tell it as a key point in the "
+                        "article's words, with its condition, or give a sentence that tells it done",
+                    )
                 elif found.kind == "coming":
                     yield Problem(
                         f"{where}.status",
@@ -3551,6 +3672,9 @@ class _Checker:
         sentences = place.paragraph.sentences_over(start, end)
         sentence_end = max(s.end for s in sentences)
         after = place.paragraph.text[end : max(sentence_end, place.end)]
+        against = _told_against(place.paragraph, start, end, after)
+        if against is not None:
+            return against
         planned = [p for p in (plan_opening(s.text) for s in sentences) if p is not None]
         if planned:
             return _NotDone("planned", planned[0])
@@ -4140,6 +4264,9 @@ class _Checker:
                     f"supposition or a genre ({found.words})",
                     "planned": f"is told under “{found.words}”, a plan's opening",
                     "coming": f"is told in the present with “{found.words}”, a time still to come",
+                    "negated": f"is negated in its own sentence by “{found.words}”",
+                    "false": f"is told as false, a joke or a fiction by “{found.words}” in its sentence",
+                    "conditional": f"is told under “{found.words}”, a condition or a deal not yet made",
                     "undoing": f"is followed in its sentence by “{found.words}”, which can undo, deny or "
                     "condition it",
                     "unread": f"is followed in its sentence by “{found.words}”, a verb the check has no meaning "
@@ -6840,6 +6967,13 @@ def _role_use_problem(text: str, role: AttributionRole, item: Fact) -> str | Non
             "that tells it, or tell the denial itself in the article's words"
         )
     said = _said_markers(text)
+    taken = _fact_words_only(text) if role == "source" else None
+    if taken is not None:
+        return (
+            f"“{text}” is given as who says so, but it holds “{taken}” and no word of saying (a saying verb "
+            "or noun: “said”, “claims”, “report”): it is the fact's own words, not its source; give the words "
+            "that name who says so, or leave the fact out if no one is named"
+        )
     if (
         role == "source"
         and said
@@ -6852,6 +6986,30 @@ def _role_use_problem(text: str, role: AttributionRole, item: Fact) -> str | Non
         if not [w for w in naming if w not in NAMING_NO_ONE]:
             return f"“{text}” names no one: who says so is the words that name the source (“Prime Minister Naftali Bennett has also argued”)"
     return None
+
+
+def _fact_words_only(text: str) -> str | None:
+    """The giving verb or negative word that `text`, given as a source, holds when it holds no word of saying
+    ("Norland hardly sent", "At no time has": HOSTILE-16 F1), else None. A word of saying is a marker, a verb
+    of saying or thinking (`CLAIMING_VERBS`, `CLOSING_SAYING_VERBS`), a noun of an account or a view
+    (`ACCOUNT_NOUNS`, `VIEW_NOUNS`), or a source named with no verb (", per Vesta")."""
+    words = [lexicon.bare(w).casefold() for w in text.split()]
+    giving = [w for w in words if w and set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING]
+    negative = [
+        w for w in (*NEGATIONS, *NONE_WORDS, *NEGATIVE_ADVERBIALS) if find_words(w, text, ignore_case=True)
+    ]
+    if not giving and not negative:
+        return None
+    sayings = CLAIMING_VERBS | CLOSING_SAYING_VERBS
+    if (
+        _said_markers(text)
+        or saying_verbs(text)
+        or unmarked_sources(text)
+        or any(set(lexicon.lemmas(w, "VERB")) & sayings for w in words if w)
+        or any(w in ACCOUNT_NOUNS or w in VIEW_NOUNS for w in words)
+    ):
+        return None
+    return (negative or giving)[0]
 
 
 def _role_fragment(field: str, person: Person) -> Iterator[Problem]:

@@ -1943,27 +1943,13 @@ UNDOING_AFTER: Final[tuple[str, ...]] = (
     "suspended",
     "rescinded",
     "retracted",
-    # a condition after the giving ("… if the port opens", "… provided that …", "… unless …")
-    "if",
-    "unless",
-    "provided that",
-    "on condition",
+    # a condition after the giving ("… if the port opens", "… provided that …", "… unless …") is read by
+    # CONDITION_WORDS, over the clause before the verb as well
     "would have",
     # a trade, not a gift ("… in exchange for grain")
     "in exchange for",
     "in return for",
-    # a giving told in a dream, a story or a game is not real
-    "in a dream",
-    "in the novel",
-    "in a novel",
-    "in the film",
-    "in a film",
-    "in the game",
-    "in a game",
-    "in the simulation",
-    "in a simulation",
-    "in the exercise",
-    "in an exercise",
+    # a giving told in a dream, a story or a game is not real: TELLING_FALSE reads those in its whole sentence
     # an event undone after it is told ("… The talks were later called off."; HOSTILE-13 events)
     "called off",
     "postponed",
@@ -2209,3 +2195,168 @@ UPDATE_LABELS: Final[tuple[str, ...]] = ("update", "updated", "editor's note", "
 # Verbs of arriving (base forms): a pointing pronoun far after a giving that never arrives is the giving ("It never
 # arrived."); with other verbs a far "it" is mostly something else ("It did not get easier.").
 ARRIVING_VERBS: Final[frozenset[str]] = frozenset({"arrive", "land"})
+
+# A done giving's own sentence read whole (`check._told_against`, HOSTILE-16 F1, F4, F11; issue 10). Words that
+# tell the giving other than done wherever they stand in it, inside the attribution or the hedge the editor gives
+# as well: a done status is refused whatever role the attribution has, since a source does not make a negated,
+# false or conditional giving anyone's plain claim of one done.
+# Negative adverbials and subjects, read in the giving's own clause before its verb (with the words that open it
+# before a comma) and after it up to a comma: "Not once has Norland sent …", "At no time has …", "Norland hardly
+# sent …", "Nobody thinks Norland sent …"; not in a phrase set off after it ("…, a claim nobody could verify").
+NEGATIVE_ADVERBIALS: Final[tuple[str, ...]] = (
+    "not once",
+    "at no time",
+    "not since",
+    "not a single",
+    "not one",
+    "not even",
+    "under no circumstances",
+    "in no case",
+    "on no account",
+    "no way",
+    "nowhere",
+    "hardly",
+    "scarcely",
+    "seldom",
+    "rarely",
+    "nobody",
+    "no one",
+    "few",
+)
+# … and these anywhere after the verb in its sentence, set off or not ("… in no sense.", "…, by no means.", "… - or
+# not."), but in a relative clause, which is another verb's.
+NEGATIVE_TAILS: Final[tuple[str, ...]] = (
+    "in no sense",
+    "in no way",
+    "by no means",
+    "not at all",
+    "not really",
+    "or not",
+)
+# … less these, which deny or count something else ("a few", "nowhere else", "not one but two").
+NEGATIVE_OTHERS: Final[tuple[str, ...]] = (
+    "a few",
+    "the few",
+    "quite a few",
+    "nowhere else",
+    "nobody else",
+    "no one else",
+    "not one but",
+    "not only",
+    "not least",
+)
+# Words that call the claim false, a joke, a fiction or a supposition, read anywhere in the giving's sentence
+# ("Vesta's false claim that …", "…, a Vesta parody site said.", "…, Vesta said sarcastically.", "…, or so the story
+# goes."). Not the words of an account itself ("claim", "story", "version": FALSITY_WORDS reads those where a
+# sentence points back), nor "ironically" opening a sentence, which comments on what it tells.
+TELLING_FALSE: Final[tuple[str, ...]] = (
+    *sorted(FALSITY_ADVERBS),
+    "false",
+    "untrue",
+    "lie",
+    "lies",
+    "lied",
+    "fake",
+    "hoax",
+    "myth",
+    "wrong",
+    "incorrect",
+    "fabricated",
+    "absurd",
+    "nonsense",
+    "baseless",
+    "bogus",
+    "doubts",
+    "doubted",
+    "doubtful",
+    "dubious",
+    "imagines",
+    "imagined",
+    "imaginary",
+    "pretends",
+    "pretended",
+    "joke",
+    "joked",
+    "joking",
+    "jokingly",
+    "in jest",
+    "sarcastically",
+    "ironically",
+    "mockingly",
+    "facetiously",
+    "hypothetically",
+    "hypothetical",
+    "parody",
+    "satire",
+    "satirical",
+    "spoof",
+    "novel",
+    "fiction",
+    "fictional",
+    "fictitious",
+    "legend",
+    "fable",
+    "fairy tale",
+    "story goes",
+    "tale goes",
+    "legend has it",
+    "in theory",
+    # a giving told in a dream, a story or a game is not real, wherever the sentence sets it there
+    "in a dream",
+    "in the film",
+    "in a film",
+    "in the game",
+    "in a game",
+    "in the simulation",
+    "in a simulation",
+    "in the exercise",
+    "in an exercise",
+    "nobody believes",
+    "no one believes",
+    "few believe",
+    "few think",
+)
+# Conditions and unfinished deals, read in the giving's clause before its verb ("Subject to approval, …") and in
+# its sentence after it (UNDOING_AFTER is read there too): the giving is not done, only planned or possible.
+# The conjunctions of a condition are read in a later sentence that points back to the giving as well
+# (`check._doubting_sentence`: "It goes ahead only if the port opens.").
+CONDITION_CONJUNCTIONS: Final[tuple[str, ...]] = (
+    "if",
+    "unless",
+    "provided that",
+    "providing that",
+    "on condition",
+)
+CONDITION_WORDS: Final[tuple[str, ...]] = (
+    *CONDITION_CONJUNCTIONS,
+    "subject to",
+    "pending",
+    "as long as",
+    "so long as",
+    "conditional on",
+    "conditional upon",
+    "contingent on",
+    "contingent upon",
+    "in the event that",
+    "in the event of",
+    "on the understanding that",
+    "absent a",
+    "absent an",
+    "absent any",
+    "barring",
+    # unfinished deals
+    "draft",
+    "tentative",
+    "preliminary",
+    "memorandum of understanding",
+    "not yet signed",
+    "not yet agreed",
+    "yet to be",
+    "under negotiation",
+    "being negotiated",
+    "proposed deal",
+    "proposed agreement",
+    "unsigned",
+)
+# … less these, which condition nothing ("as if", "if anything", "even if": the giving is done all the same).
+NOT_CONDITIONS: Final[tuple[str, ...]] = ("as if", "if anything", "even if", "if only")

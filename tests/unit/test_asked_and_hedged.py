@@ -214,7 +214,9 @@ def test_an_attribution_cut_from_its_speaker_is_refused(speaker: str) -> None:
     assert "aid[0].attribution" in _flow_refused(
         sentence, attribution={"text": "Vesta said", "role": "source"}
     )
-    assert _flow_refused(sentence, attribution={"text": f"{speaker} said", "role": "source"}) == []
+    whole = _flow_refused(sentence, attribution={"text": f"{speaker} said", "role": "source"})
+    # a parody says nothing it means: given whole, the giving is still not told done (HOSTILE-16 F11)
+    assert whole == (["aid[0].status"] if "parody" in speaker else [])
 
 
 def test_the_cut_speaker_is_named_whole() -> None:

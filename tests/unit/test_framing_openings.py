@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.briefs.article import find_words
+from bot.briefs.vocabulary import TELLING_FALSE
 from tests.unit.test_sixth_reading import _deal_flow, refused
 from tests.unit.test_undone_giving import _article
 
@@ -84,7 +86,11 @@ def test_an_attribution_covering_the_opening_lets_the_fact_stand_as_its_claim(op
     # a label that names no one ("False:", "Unverified:") is a hedge, not who says so (HOSTILE-15 3)
     named = _names_someone(words)
     role = "hedge" if opening.startswith(("In", "Under", "Per")) or not named else "source"
-    assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": role}) == []
+    # a fiction, a game or a label of falsity is attributed, but tells nothing done (HOSTILE-16 F11:
+    # `TELLING_FALSE`, read whatever the attribution's role)
+    fiction = any(find_words(w, words, ignore_case=True) for w in TELLING_FALSE)
+    expected = ["aid[0].status"] if fiction else []
+    assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": role}) == expected
 
 
 @pytest.mark.parametrize(

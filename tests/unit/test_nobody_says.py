@@ -2,7 +2,8 @@
 
 A source must name someone, and "No one claims", "nobody said" and "No official said" passed as who says so: the
 answer showed the giving as their account. A source whose subject says that no one says so (`NOBODY_SUBJECTS`,
-"no <noun>") is refused, in every section; "Few say", "no one but Vesta said" and a named source still pass.
+"no <noun>") is refused, in every section; "Few say", "no one but Vesta said" and a named source still pass as
+sources ("Few say" leaves its giving not done: HOSTILE-16 F11).
 
 TEST FIXTURES, NOT NEWS: invented places (Estria, Norland, Vesta, Oster); none is, or is taken from, a real report.
 """
@@ -39,7 +40,9 @@ def test_a_source_that_says_no_one_says_so_is_refused(sentence: str, source: str
 
 @pytest.mark.parametrize(("sentence", "source"), SOMEONE)
 def test_a_source_that_names_someone_passes(sentence: str, source: str) -> None:
-    assert _told(sentence, source) == []
+    # what few say is theirs, but a negative subject leaves the giving not done (HOSTILE-16 F11:
+    # `NEGATIVE_ADVERBIALS`)
+    assert _told(sentence, source) == (["aid[0].status"] if source.startswith("Few") else [])
 
 
 def test_a_key_point_no_one_says_is_refused() -> None:

@@ -28,11 +28,16 @@ def test_what_a_quantifier_thinks_needs_an_attribution(sentence: str) -> None:
     )
 
 
-def test_what_few_think_is_accepted_with_its_attribution() -> None:
+def test_what_few_think_is_attributed_but_not_told_done() -> None:
+    """With its attribution the sentence is read; what few think is doubted, so the fuel is not told as sent
+    (HOSTILE-16 F11: a negative subject in the giving's clause, `NEGATIVE_ADVERBIALS`)."""
     sentence = THOUGHT[0]
     flow = _deal_flow("Norland", "fuel", "sent", sentence)
     flow["attribution"] = {"text": "Few think", "role": "source"}
-    assert refused(_article(sentence), aid=[flow]) == []
+    assert refused(_article(sentence), aid=[flow]) == ["aid[0].status"]
+    some = THOUGHT[1]
+    plain = _deal_flow("the navy", "fuel", "sent", some, attribution={"text": "Some think", "role": "source"})
+    assert refused(_article(some), aid=[plain]) == []
 
 
 @pytest.mark.parametrize("sentence", JOINED)

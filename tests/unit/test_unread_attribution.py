@@ -115,6 +115,10 @@ def test_an_unlisted_verb_or_adverb_of_saying_or_doubt_needs_an_attribution(
     _, found = checked(ARTICLE, aid=[_flow(sentence, given)])
     # "Norland, the Vesta Herald recounted, sent …": the aside's subject is not the giver's (it was refused as
     # the donor until the ninth session's fix of that wrong refusal)
+    if "doubts" in attribution.split():
+        # what someone doubts is attributed, but not told done (HOSTILE-16 F11: `TELLING_FALSE`)
+        assert [item for item, _ in found] == ["aid[0].status"], found
+        return
     assert found == [], found
 
 

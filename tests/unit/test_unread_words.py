@@ -91,7 +91,9 @@ def test_a_fact_told_in_someones_mouth_or_in_doubt_needs_who_says_so(
     sentence: str, words: str, role: str
 ) -> None:
     assert "aid[0].attribution" in _refused(sentence)
-    assert _refused(sentence, attribution={"text": words, "role": role}) == []
+    # what someone doubts is theirs, but not told done (HOSTILE-16 F11: `TELLING_FALSE`)
+    expected = ["aid[0].status"] if "doubts" in words.split() else []
+    assert _refused(sentence, attribution={"text": words, "role": role}) == expected
 
 
 PARENTHETICAL = [f"Norland, the paper {verb}, sent fuel to Estria." for verb in (*SAYING, *SAYING_OR_NOUN)]
