@@ -94,6 +94,7 @@ from bot.briefs.vocabulary import (
     CLAIMING_VERBS,
     CLAUSE_WORDS,
     CLOSING_SAYING_VERBS,
+    COMPARED_NEGATIVES,
     CONDITION_CONJUNCTIONS,
     CONDITION_WORDS,
     CONTRAST_POINTING_BACK,
@@ -154,11 +155,13 @@ from bot.briefs.vocabulary import (
     NAME_PARTICLES,
     NAME_RUN_BODY_WORDS,
     NAMING_NO_ONE,
+    NEGATED_COMPARISONS,
     NEGATING_OTHERS,
     NEGATION_EXCEPTIONS,
     NEGATION_REACH,
     NEGATIONS,
     NEGATIVE_ADVERBIALS,
+    NEGATIVE_INVERSIONS,
     NEGATIVE_OTHERS,
     NEGATIVE_TAILS,
     NEWS_AGENCY_NAMES,
@@ -349,6 +352,15 @@ def _told_against(paragraph: Paragraph, start: int, end: int, after: str) -> _No
     core = blanked[opening:end] + " " + _SET_OFF.split(rest, maxsplit=1)[0]
     negative = _words_of_list(core, NEGATIVE_ADVERBIALS, NEGATIVE_OTHERS)
     negative += [m.group() for m in [_NOT_ONE_OF.search(core)] if m]
+    inverted = _NEGATIVE_INVERSION.match(blanked[opening:start].lstrip(' “"‘'))
+    negative += [inverted.group().strip()] if inverted else []
+    if any(find_words(w, core, ignore_case=True) for w in NEGATED_COMPARISONS):
+        # "Never before has Norland sent so much fuel …": done, and more than before
+        negative = [
+            w
+            for w in negative
+            if w.casefold() not in COMPARED_NEGATIVES and w != (inverted and inverted.group().strip())
+        ]
     negative += _words_of_list(rest, NEGATIVE_TAILS, ())
     negative += [m.group() for m in [_DENIED_TAIL.search(rest)] if m]
     if negative:
@@ -394,6 +406,15 @@ _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;:—–]*
 _SET_OFF = re.compile(r"[,;:—–()]|\s-\s")
 # A correction set off after the giving that denies it: "…, or rather it did not."
 _DENIED_TAIL = re.compile(r"\bor\s+rather\b[^.;!?]*?\b(?:not|n't|never|no|none|nothing)\b", re.IGNORECASE)
+# A negative opening before an inverted auxiliary and its subject: "Little has Norland …", "Only rarely did …".
+_NEGATIVE_INVERSION = re.compile(
+    r"(?:"
+    + "|".join(re.escape(w) for w in NEGATIVE_INVERSIONS)
+    + r")\b(?:\s+[a-z]+){0,2}?\s+(?:"
+    + "|".join(sorted(INVERTED_AUXILIARIES))
+    + r")\s+(?:[A-Z][\w-]*|it|they|he|she|we)\b",
+    re.IGNORECASE,
+)
 # None of the item: "Not a drop of fuel was sent …", "Norland sent not one tanker of fuel …".
 _NOT_ONE_OF = re.compile(r"\bnot\s+(?:even\s+)?(?:a|an|one|a\s+single)\s+[\w-]+\s+of\b", re.IGNORECASE)
 # A condition told by inversion after the giving: "… had Estria asked", "… should Estria ask", "… were Estria to

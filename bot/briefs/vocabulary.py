@@ -2210,6 +2210,8 @@ NEGATIVE_ADVERBIALS: Final[tuple[str, ...]] = (
     "not a single",
     "not one",
     "not even",
+    "never before",
+    "no longer",
     "under no circumstances",
     "in no case",
     "on no account",
@@ -2222,6 +2224,23 @@ NEGATIVE_ADVERBIALS: Final[tuple[str, ...]] = (
     "nobody",
     "no one",
     "few",
+)
+# An opening that inverts its clause's subject and auxiliary after one of these negates it as well ("Little has
+# Norland sent …", "Only rarely has …"), though "little" elsewhere is an amount ("little fuel").
+NEGATIVE_INVERSIONS: Final[tuple[str, ...]] = ("little", "only rarely", "hardly ever", "never")
+# … but a comparison in the clause tells the giving done, and more than before ("Never before has Norland sent so
+# much fuel …", "Rarely has Norland lent more."): these words and the inversions are not read there.
+NEGATED_COMPARISONS: Final[tuple[str, ...]] = (
+    "so much",
+    "so many",
+    "such",
+    "as much",
+    "as many",
+    "more",
+    "larger",
+)
+COMPARED_NEGATIVES: Final[frozenset[str]] = frozenset(
+    {"never before", "rarely", "seldom", "only rarely", "hardly ever"}
 )
 # … and these anywhere after the verb in its sentence, set off or not ("… in no sense.", "…, by no means.", "… - or
 # not."), but in a relative clause, which is another verb's.
@@ -2352,6 +2371,7 @@ CONDITION_WORDS: Final[tuple[str, ...]] = (
     "not yet signed",
     "not yet agreed",
     "yet to be",
+    "still to be",
     "under negotiation",
     "being negotiated",
     "proposed deal",

@@ -56,6 +56,25 @@ def test_a_giving_its_clause_negates_is_not_done(sentence: str, more: dict[str, 
     assert "aid[0].status" in _flow(sentence, **more)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Never before has Norland sent fuel to Estria.",
+        "Little has Norland sent fuel to Estria.",
+        "Only rarely has Norland sent fuel to Estria.",
+        "No longer does Norland send fuel to Estria.",
+    ],
+)
+def test_a_negative_opening_that_inverts_its_clause_negates_the_giving(sentence: str) -> None:
+    assert "aid[0].status" in _flow(sentence, verb="send" if " send " in sentence else "sent")
+
+
+def test_a_negative_opening_with_a_comparison_tells_it_done() -> None:
+    """ "Never before has Norland sent so much fuel" tells fuel sent, and more than before."""
+    assert "aid[0].status" not in _flow("Never before has Norland sent so much fuel to Estria.")
+    assert _flow("Not only has Norland sent fuel to Estria, it has also sent food to Vesta.") == []
+
+
 def test_a_negated_loan_and_passive_are_not_done() -> None:
     assert "loans[0].status" in _loan("Not once has Norland lent Estria $90 million.")
     assert "loans[0].status" in _loan("Norland lent Estria $90 million in no sense.")
