@@ -350,6 +350,18 @@ def _stands_as_saying(
         and (not lexicon.may_be(previous, "ADJ") or previous.casefold() in vocabulary.QUANTIFIER_SUBJECTS)
         and (after_word[:1].isupper() or after in _DETERMINERS)
     )
+    # "Satellite images show Norland sent …", "Vesta's figures show …": a plain form after a plural noun is that
+    # noun's verb (HOSTILE-16 F13), as after a name
+    clause_after_plural = (
+        between_names
+        and word[:1].islower()
+        and not word.casefold().endswith("s")
+        and previous[:1].islower()
+        and previous.casefold().endswith("s")
+        and before not in _NOUN_MAKERS
+        and lexicon.may_be(previous, "NOUN")
+        and (after_word[:1].isupper() or after in _DETERMINERS)
+    )
     # "Norland is supposed to have sent …": a passive of saying or believing before "to have"/"to be"
     passive = (
         before in vocabulary.PASSIVE_AUXILIARIES
@@ -369,6 +381,7 @@ def _stands_as_saying(
         or (_closing(sentence, matches, index) and not _apposition_noun(matches, index) and not joined)
         or (after in _EMBEDDING_WORDS and not object_or_noun)
         or clause_after_name
+        or clause_after_plural
     )
 
 
@@ -630,6 +643,12 @@ _UNMARKED_SOURCES: Final = (
         rf",\s*(?P<core>(?:{_VIEW_PREPOSITIONS})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+(?:'s|s')\s+"
         rf"(?P<noun>[a-z]+)(?:\s+[a-z]+)?){_END}"
     ),
+    # "… by Vesta's account.", "… by some accounts.": with no comma, only a noun of view or count (VIEW_NOUNS), not
+    # "… by Vesta's ship." (HOSTILE-16 F13)
+    re.compile(
+        rf"\s(?P<core>by\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}?[\w-]+(?:'s|s'|’s|s’)|(?P<bare_quantifier>[a-z]+))\s+"
+        rf"(?P<bare_noun>[a-z]+)){_END}"
+    ),
     # ", by some estimates.", ", by one estimate.", ", in one account."
     re.compile(
         rf",\s*(?P<core>(?P<preposition>{_VIEW_PREPOSITIONS})\s+(?P<quantifier>[a-z]+)\s+(?P<noun>[a-z]+)"
@@ -674,6 +693,11 @@ def unmarked_sources(sentence: str) -> tuple[tuple[str, int, int], ...]:
 def _source_phrase(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     core = match["core"]
+    if "bare_noun" in groups:
+        quantifier = groups["bare_quantifier"]
+        if quantifier is not None and quantifier not in vocabulary.VIEW_QUANTIFIERS:
+            return False
+        return groups["bare_noun"] in vocabulary.VIEW_NOUNS
     if "quantifier" in groups:
         if groups["quantifier"] not in vocabulary.VIEW_QUANTIFIERS:
             return False
