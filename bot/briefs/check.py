@@ -4010,7 +4010,7 @@ class _Checker:
                 ),
             )
         yield from self._value(f"{where}.where", event.where, texts)
-        placed = list(self._placed(f"{where}.where", event.where, texts))
+        placed = list(self._placed(f"{where}.where", event.where, texts, event_only=True))
         yield from placed
         yield from self._value(f"{where}.when", event.when, texts)
         yield from _said_time(f"{where}.when", event.when, texts)
@@ -4323,7 +4323,9 @@ class _Checker:
                 "sentence tells before it, not of this; head the event with the words the time follows",
             )
 
-    def _placed(self, field: str, value: str | None, texts: Sequence[str]) -> Iterator[Problem]:
+    def _placed(
+        self, field: str, value: str | None, texts: Sequence[str], *, event_only: bool = False
+    ) -> Iterator[Problem]:
         """A `where` is a place the article puts something in: after "in", "at", "from" … or opening with
         its own preposition ("In Security Cabinet meetings", "outside Kyiv"); "asked Israel", "support
         Ukraine", "aid to Kyiv" name no place."""
@@ -4332,6 +4334,23 @@ class _Checker:
         wanted = normalise(value)
         first = wanted.split()[0].casefold() if wanted.split() else ""
         if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
+            # with its own preposition, the words before it may still deny it ("sank in Mirren, not in Dunmore":
+            # HOSTILE-16 F7); a deal's `where` is read so by `_denied`, with its parties and sum
+            if event_only:
+                tails = [
+                    " ".join(w.strip(_PUNCTUATION) for w in text[:at].split()[-2:]).casefold()
+                    for text in (normalise(t) for t in texts)
+                    for at in find_words(wanted, text)
+                ]
+                denying = [
+                    next((d for d in DENYING_WORDS if t == d or t.endswith(" " + d)), None) for t in tails
+                ]
+                if denying and all(d is not None for d in denying):
+                    yield Problem(
+                        field,
+                        f"“{value}” stands just after “{denying[0]}”: the article names it to deny it, not as where "
+                        "it happened; give the place the article says",
+                    )
             return
         written = [  # the words before each place, as the article writes them (the messages quote them)
             text[:at].split()

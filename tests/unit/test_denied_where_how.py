@@ -56,3 +56,19 @@ def test_a_loans_place_named_to_deny_it_is_refused() -> None:
 )
 def test_the_place_or_means_the_article_says_still_passes(sentence: str, field: str, value: str) -> None:
     assert _aid(sentence, field, value) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where", "denied"),
+    [
+        ("The ferry sank in Mirren, not in Dunmore.", "in Dunmore", True),
+        ("The ferry sank in Mirren rather than in Dunmore.", "in Dunmore", True),
+        ("The ferry sank in Mirren, not in Dunmore.", "in Mirren", False),
+        ("The ferry sank in Mirren on Monday.", "in Mirren", False),
+    ],
+)
+def test_an_events_place_named_to_deny_it_is_refused(sentence: str, where: str, denied: bool) -> None:
+    """HOSTILE-16 F7 for events: a `where` with its own preposition ("in Dunmore") returned before the words
+    before it were read."""
+    event = {"what": "The ferry sank", "where": where, "evidence": [sentence]}
+    assert ("events[0].where" in refused(_article(sentence), events=[event])) is denied
