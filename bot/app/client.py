@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Final
 
 import aiohttp
 import discord
@@ -105,6 +105,11 @@ discord.VoiceClient.warn_dave = False
 def shard_of(guild_id: int, shard_count: int) -> int:
     """The shard that gets a server's events: Discord's `(guild_id >> 22) % shard_count`."""
     return (guild_id >> 22) % shard_count
+
+
+# The gateway events of servers, channels, roles, members and shards: what the bot stores of them is written by
+# their handlers, so that none runs once the bot is stopping (`Briefbot.dispatch`).
+_SERVER_CHANGE_EVENTS: Final = ("guild_", "raw_thread_", "thread_", "member_", "shard_", "raw_member_")
 
 
 class Briefbot(commands.AutoShardedBot):
@@ -452,6 +457,15 @@ class Briefbot(commands.AutoShardedBot):
             len(self.guilds),
             self.shards_text(),
         )
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        # Once close() has begun, a change of servers, channels, roles or shards told by the gateway (GUILD_CREATE
+        # heard late, a shard's READY) is not acted on: its handlers write to the database being closed. The
+        # next start reads the servers again from READY, and a send to a channel gone meanwhile is recorded.
+        if getattr(self, "_stopping", False) and event_name.startswith(_SERVER_CHANGE_EVENTS):
+            log.debug("stopping: %s not acted on", event_name)
+            return
+        super().dispatch(event_name, *args, **kwargs)
 
     async def on_shard_ready(self, shard_id: int) -> None:
         if shard_id not in self.shard_ids or self._stopping:

@@ -7,7 +7,10 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import discord
+import discord.state
 import pytest
 
 from bot.app.client import Briefbot
@@ -127,7 +130,8 @@ async def test_a_shard_ready_while_the_bot_stops_starts_no_digests_and_raises_no
     """Ctrl-C a second after `briefbot run` (REPORT-reader16 finding 5): discord.py tells a shard ready only after
     its wait for the servers (guild_ready_timeout), so the READY of a bot stopped at once arrives while it closes.
     It started the digests against a database being closed, and logged CRITICAL "digests are not running"
-    with a traceback for a normal stop. The stop is forced to hold while that READY arrives."""
+    with a traceback for a normal stop; a GUILD_CREATE heard then wrote to it too ("error in event
+    on_guild_available"). The stop is forced to hold while they arrive."""
     settings = bot_settings(standin, tmp_path)
     assert isinstance(settings.database, Path)
     await migrated_sqlite_file(settings.database)
@@ -145,6 +149,14 @@ async def test_a_shard_ready_while_the_bot_stops_starts_no_digests_and_raises_no
         started += 1
         return await real_start(service)
 
+    guild_created = asyncio.Event()  # the server is in the bot's cache (before the shard is told ready)
+    real_parse = discord.state.ConnectionState.parse_guild_create
+
+    def parse_guild_create(state: discord.state.ConnectionState, data: Any) -> None:
+        real_parse(state, data)
+        guild_created.set()
+
+    monkeypatch.setattr(discord.state.ConnectionState, "parse_guild_create", parse_guild_create)
     monkeypatch.setattr(DigestService, "stop", held_stop)
     monkeypatch.setattr(DigestService, "start", counted_start)
     # A wait for servers far longer than the test: the shard is not ready on its own before the stop.
@@ -158,9 +170,15 @@ async def test_a_shard_ready_while_the_bot_stops_starts_no_digests_and_raises_no
         await bot.login(FAKE_TOKEN)
         connection = asyncio.create_task(bot.connect())
         await standin.wait_until_identified(timeout=10)
+        await asyncio.wait_for(guild_created.wait(), timeout=10)
+        guild = bot.get_guild(standin.guild_id)
+        assert guild is not None
         closing = asyncio.create_task(bot.close())
         await asyncio.wait_for(stopping.wait(), timeout=10)
-        await bot.on_shard_ready(bot.shard_ids[0])  # the shard's READY, told while the bot closes
+        # what the gateway tells while the bot closes: the shard's READY, the server's GUILD_CREATE
+        bot.dispatch("shard_ready", bot.shard_ids[0])
+        bot.dispatch("guild_available", guild)
+        await bot.on_shard_ready(bot.shard_ids[0])
         await asyncio.sleep(0)  # a start, had it been made, would run now
         may_stop.set()
         await asyncio.wait_for(closing, timeout=30)
