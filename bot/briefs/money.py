@@ -317,15 +317,15 @@ _QUALIFIED_AFTER = re.compile(
         if q != "over"
     )
     + r")(?=\s*(?:[.,;:!?)]|$|(?:to|for|on|in|since|and|but|last|this|from|over)\b))"
-    + r"|over\s+(?:\d+|a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|many|\w+)\s+(?:\w+\s+)?"
-    + r"(?:years?|months?|weeks?|decades?|days?))",
+    + r"|over\s+\w+\s+(?:\w+\s+)?(?:years?|months?|weeks?|decades?|days?)\b)",
     flags=re.IGNORECASE,
 )
 # A share of it told just after (", none of which arrived", ", most of it still unpaid", ", only $10 million of
 # which …"): how much of the sum was paid is then the article's, not the bare amount's.
 _SHARE_AFTER = re.compile(
     r"\s*,?\s*(?:none|most|much|some|part|little|half|all\s+but\s+\S+|only\s+\S+(?:\s+\S+)?|less\s+than\s+half)"
-    r"\s+of\s+(?:which|it|that|them|this)\b",
+    # told as paid or unpaid, not as what it is for or made of (", much of it for the port" leaves the sum whole)
+    r"\s+of\s+(?:which|it|that|them|this)\b(?!\s+(?:for|to|in|on|as)\b)",
     flags=re.IGNORECASE,
 )
 # "a record $9 million", "a mere €5 million": an article and a word of its own before the sign say something of

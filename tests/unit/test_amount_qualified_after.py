@@ -47,3 +47,16 @@ def test_a_sum_qualified_after_it_is_not_the_exact_sum(tail: str) -> None:
 )
 def test_what_only_goes_on_with_the_sentence_leaves_the_sum_whole(tail: str) -> None:
     assert _loan(tail) == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " over the weekend",
+        ", much of it for the port",
+    ],
+)
+def test_a_span_word_or_a_share_told_for_its_use_leaves_the_sum_whole(tail: str) -> None:
+    """Review mend: "over the weekend" read as "over the week" (no word boundary), and a share told for what
+    the money is for ("much of it for the port") as a share paid."""
+    assert _loan(tail) == []
