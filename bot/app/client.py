@@ -139,6 +139,10 @@ class Briefbot(commands.AutoShardedBot):
         identify_now: Callable[[], float] = time.time,
         identify_wait: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
+        # Set when close() begins: what the gateway tells after it (a shard's READY, which discord.py tells only
+        # after its wait for the servers, so a bot stopped at once hears it while closing; a late GUILD_CREATE)
+        # acts on nothing (`dispatch`). First, before discord.py's own set-up can dispatch anything.
+        self._stopping = False
         # Every decision about time (what is due, late, missed or stale) is taken by the host clock checked
         # against Discord's: a host clock stepped years ahead must not decide that digests were missed.
         self.clock_check = ClockCheck(clock, monotonic=monotonic)
@@ -183,9 +187,6 @@ class Briefbot(commands.AutoShardedBot):
         self._digests: DigestService | None = None
         self._heartbeat: Heartbeat | None = None
         self._digest_start: asyncio.Task[None] | None = None
-        # Set when close() begins: a shard's READY told after it (discord.py tells one only after its wait for
-        # the servers, so a bot stopped at once hears it while closing) starts nothing on a closing database.
-        self._stopping = False
         self._digest_start_retry_seconds = digest_start_retry_seconds
         self.digests_ready = asyncio.Event()  # set once the digests have caught up and are scheduled
         self.tree.error(on_tree_error)
@@ -462,14 +463,14 @@ class Briefbot(commands.AutoShardedBot):
         # Once close() has begun, a change of servers, channels, roles or shards told by the gateway (GUILD_CREATE
         # heard late, a shard's READY) is not acted on: its handlers write to the database being closed. The
         # next start reads the servers again from READY, and a send to a channel gone meanwhile is recorded.
-        if getattr(self, "_stopping", False) and event_name.startswith(_SERVER_CHANGE_EVENTS):
+        if self._stopping and event_name.startswith(_SERVER_CHANGE_EVENTS):
             log.debug("stopping: %s not acted on", event_name)
             return
         super().dispatch(event_name, *args, **kwargs)
 
     async def on_shard_ready(self, shard_id: int) -> None:
         if shard_id not in self.shard_ids or self._stopping:
-            return  # stopped meanwhile, or stopping
+            return  # stopped meanwhile, or stopping (a direct call: `dispatch` drops the event then)
         self._ready_shards.add(shard_id)
         if self._digest_start is None:
             self._maybe_start_digests()

@@ -4333,25 +4333,6 @@ class _Checker:
             return  # not written at all: its own error says so
         wanted = normalise(value)
         first = wanted.split()[0].casefold() if wanted.split() else ""
-        if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
-            # with its own preposition, the words before it may still deny it ("sank in Mirren, not in Dunmore":
-            # HOSTILE-16 F7); a deal's `where` is read so by `_denied`, with its parties and sum
-            if event_only:
-                tails = [
-                    " ".join(w.strip(_PUNCTUATION) for w in text[:at].split()[-2:]).casefold()
-                    for text in (normalise(t) for t in texts)
-                    for at in find_words(wanted, text)
-                ]
-                denying = [
-                    next((d for d in DENYING_WORDS if t == d or t.endswith(" " + d)), None) for t in tails
-                ]
-                if denying and all(d is not None for d in denying):
-                    yield Problem(
-                        field,
-                        f"“{value}” stands just after “{denying[0]}”: the article names it to deny it, not as where "
-                        "it happened; give the place the article says",
-                    )
-            return
         written = [  # the words before each place, as the article writes them (the messages quote them)
             text[:at].split()
             for text in (normalise(t) for t in texts)
@@ -4363,8 +4344,18 @@ class _Checker:
         def as_written(words: Sequence[str]) -> str:
             return " ".join(words).strip(_PUNCTUATION)
 
-        before_words = [before[-1] if before else "" for before in befores]
         denied = [words for words, before in zip(written, befores, strict=True) if _denied_place(before)]
+        if any(wanted.casefold().startswith(p + " ") for p in PLACE_OPENINGS) or first in PLACE_OPENINGS:
+            # with its own preposition, the words before it may still deny it ("sank in Mirren, not in Dunmore":
+            # HOSTILE-16 F7); a deal's `where` is read so by `_denied`, with its parties and sum
+            if event_only and befores and len(denied) == len(befores):
+                yield Problem(
+                    field,
+                    f"“{value}” is named only to be denied (“{as_written(denied[0][-3:])} {value}”): it is not "
+                    "where it happened; give the place the article says",
+                )
+            return
+        before_words = [before[-1] if before else "" for before in befores]
         if any(_places_it(before) for before in befores):
             return
         if denied:

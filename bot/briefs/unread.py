@@ -647,7 +647,7 @@ _UNMARKED_SOURCES: Final = (
     # "… by Vesta's ship." (HOSTILE-16 F13)
     re.compile(
         rf"\s(?P<core>by\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}?[\w-]+(?:'s|s'|’s|s’)|(?P<bare_quantifier>[a-z]+))\s+"
-        rf"(?P<bare_noun>[a-z]+)){_END}"
+        rf"(?:own\s+)?(?P<bare_noun>[a-z]+)){_END}"
     ),
     # ", by some estimates.", ", by one estimate.", ", in one account."
     re.compile(

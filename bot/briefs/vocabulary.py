@@ -1350,7 +1350,7 @@ ROLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
     # a title that is not what it says, or not the office's whole (HOSTILE-16 F12): "fake | Mayor Ben Oster"
     | {"fake", "bogus", "sham", "false", "pretend", "rival", "rebel", "unelected", "failed", "resigned"}
     | {"titular", "ceremonial", "unrecognised", "unrecognized", "breakaway", "provisional", "temporary"}
-    | {"stand-in", "nominal", "puppet", "de facto", "de-facto", "self-appointed", "self-proclaimed"}
+    | {"stand-in", "nominal", "puppet", "de-facto", "self-appointed", "self-proclaimed"}
 )
 # Small words that join a title's words ("US Secretary of Defense", "Ukrainian Ambassador to Israel", "Chairman of
 # the Joint Chiefs"): the title phrase runs back over capitalised words and these (`bot.briefs.kinds.title_start`).

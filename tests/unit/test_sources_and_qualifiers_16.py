@@ -26,6 +26,8 @@ def _aid(sentence: str, **more: object) -> list[str]:
     [
         ("Norland sent fuel to Estria by Vesta's account.", "by Vesta's account"),
         ("Norland sent fuel to Estria by some accounts.", "by some accounts"),
+        ("Norland sent fuel to Estria by its own account.", "by its own account"),
+        ("Norland sent fuel to Estria by their account.", "by their account"),
         ("Satellite images show Norland sent fuel to Estria.", "Satellite images show"),
         ("Vesta's figures show Norland sent fuel to Estria.", "Vesta's figures show"),
     ],
