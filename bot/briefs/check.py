@@ -5356,7 +5356,10 @@ def passive_agent(text: str, start: int, end: int) -> int | None:
     if not verb or verb[-1].casefold().endswith("ing"):  # "is providing ferries … by sea" is active
         return None
     words = text[:start].split()[-_AUXILIARY_REACH:] + verb[:-1]
-    if not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
+    # "Norland, lent $90 million by Estria, paid it back.": a participle just after a comma, its own clause's
+    # first word, is a passive with no auxiliary (a reduced relative: HOSTILE-16 F2)
+    reduced = len(verb) == 1 and text[:start].rstrip().endswith(",") and not verb[0].casefold().endswith("s")
+    if not reduced and not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
         return None
     rest = _clause_rest(text[end:])
     found = find_words("by", rest, ignore_case=True)
