@@ -5358,7 +5358,20 @@ def passive_agent(text: str, start: int, end: int) -> int | None:
     words = text[:start].split()[-_AUXILIARY_REACH:] + verb[:-1]
     # "Norland, lent $90 million by Estria, paid it back.": a participle just after a comma, its own clause's
     # first word, is a passive with no auxiliary (a reduced relative: HOSTILE-16 F2)
-    reduced = len(verb) == 1 and text[:start].rstrip().endswith(",") and not verb[0].casefold().endswith("s")
+    # ; not a verb of a list after a clause of its own ("Norland thanked Vesta, sent fuel … by sea"): only what
+    # stands before the comma is a subject with no verb
+    head = re.split(r"[.;:!?]", text[:start].rstrip().removesuffix(","))[-1].split()
+    reduced = (
+        len(verb) == 1
+        and text[:start].rstrip().endswith(",")
+        and not verb[0].casefold().endswith("s")
+        and bool(head)
+        and not any(
+            lexicon.only(w, "VERB") or (w.casefold().endswith("ed") and lexicon.may_be(w, "VERB"))
+            for w in (word.strip(_PUNCTUATION) for word in head)
+            if w[:1].islower()
+        )
+    )
     if not reduced and not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
         return None
     rest = _clause_rest(text[end:])

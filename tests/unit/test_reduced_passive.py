@@ -29,3 +29,10 @@ def test_a_giving_told_in_a_reduced_passive_has_its_agent_as_donor() -> None:
 def test_a_plain_loan_after_a_comma_is_still_its_subjects() -> None:
     told = "On Monday, Norland lent Estria $90 million."
     assert refused(_article(told), loans=[_deal_loan("Norland", "$90 million", "lent", told)]) == []
+
+
+def test_a_verb_listed_after_a_clause_of_its_own_is_no_passive() -> None:
+    """Review mend: "Norland thanked Vesta, sent fuel to Estria by sea and left." was refused as a passive whose
+    agent is "sea" (aa706c1 read any participle after a comma so)."""
+    told = "Norland thanked Vesta, sent fuel to Estria by sea and left."
+    assert refused(_article(told), aid=[_deal_flow("Norland", "fuel", "sent", told)]) == []
