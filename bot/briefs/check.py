@@ -64,7 +64,16 @@ from bot.briefs.models import (
     Person,
     Quote,
 )
-from bot.briefs.money import DOLLARS, MoneyError, amount_cut, amount_left_out, format_number, parse_money
+from bot.briefs.money import (
+    DOLLARS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    MoneyError,
+    amount_cut,
+    amount_left_out,
+    format_number,
+    parse_money,
+)
 from bot.briefs.proof import BriefProof, ItemProof, PassageProof
 from bot.briefs.unread import (
     framing_asides,
@@ -1788,6 +1797,14 @@ class _Checker:
                         f"{where}.attribution",
                         f"“{text}” stops mid-clause at “{cut[0]}”: what it says follows (“{cut[1]}”); "
                         "an attribution, a hedge or a reason runs to the end of the words it qualifies",
+                    )
+                dated = undated_saying(sentence.text, text, end)
+                if dated is not None:
+                    yield Problem(
+                        f"{where}.attribution",
+                        f"“{text}” leaves out when it was said: the article writes “{text} {dated}” in "
+                        f"“{sentence.text}”; a claim is shown with its time, so that an old claim never reads "
+                        f"as one of now: write attribution = “{text} {dated}”",
                     )
         for text in given:
             if text not in placed and roles[text] == "account ended":
@@ -4257,6 +4274,15 @@ class _Checker:
                         "event says the opposite; head it with the negation, or not at all",
                     )
                     return
+                part = _subject_cut(place.paragraph.text, sentence.start if sentence else 0, at)
+                if part is not None:
+                    yield Problem(
+                        field,
+                        f"“{what}” leaves out “{part}” just before it in the article: headed so, the event tells "
+                        "a part, a bound or a range as the whole; head it from the start of its subject "
+                        f"(“{part} {what}”)",
+                    )
+                    return
 
     def _event_done(self, field: str, what: str, located: list[Located]) -> Iterator[Problem]:
         """An event is told as done by the same reading of its frame as a giving (`_not_told_done`): not inside
@@ -5801,6 +5827,39 @@ def cut_mid_clause(sentence: str, text: str, end: int) -> tuple[str, str] | None
     return (words[-1], follows) if follows else None
 
 
+# Words that end the phrase after a saying verb in which the time of the saying may stand: "Oster said on Monday
+# that …", "Oster said in 2019, …", "Oster said in a statement on Monday “…”".
+_SAYING_TIME_END = re.compile(r"[;.!?,“”\"(]|\s(?:that|whether|if|as)\s", re.IGNORECASE)
+
+
+def undated_saying(sentence: str, text: str, end: int) -> str | None:
+    """The words that date the saying when `text`, an attribution ending at `end` of `sentence` with a verb of
+    saying, stops just before them ("Oster said | in 2019.", "Oster wrote | in his 2019 memoir.", "Oster said |
+    on Monday that …"); else None. A claim told without its time reads as one of now."""
+    if not (_said_markers(text) or saying_verbs(text)):
+        return None
+    phrase = _SAYING_TIME_END.split(sentence[end:], maxsplit=1)[0].strip()
+    words = phrase.split()
+    if not words or not kinds.has_time(phrase):
+        return None
+    dated = next(n for n in range(1, len(words) + 1) if kinds.has_time(" ".join(words[:n])))
+    first = words[0].casefold()
+    if not (
+        first in SETTING_PREPOSITIONS
+        or first in TIME_OPENINGS
+        or kinds.when_problem(" ".join(words[:dated])) is None
+    ):
+        return None  # "Oster said Norland sent fuel on Monday": the claim's own time
+    # the phrase the time stands in, whole ("in his 2019 memoir", "in May 2019"), up to a name or a verb, which
+    # begin the claim ("Oster said on Monday Norland sent …")
+    while dated < len(words) and (
+        kinds.has_time(words[dated])
+        or (words[dated][:1].islower() and not lexicon.may_be(lexicon.bare(words[dated]), "VERB"))
+    ):
+        dated += 1
+    return " ".join(words[:dated]).rstrip(_PUNCTUATION)
+
+
 @lru_cache(maxsize=4096)
 def read_status(as_written: str, before: str) -> Status | None:
     """The status a verb phrase carries, read with the words just before it in the article.
@@ -6920,6 +6979,59 @@ _NOT_A_VERB = frozenset(
     | {"some", "several", "many", "all", "both", "each", "every", "any", "no", "one", "two", "three", "four"}
     | {"five", "six", "seven", "eight", "nine", "ten", "half", "about", "around", "nearly", "almost", "over"}
 )
+
+
+# Determiners that may stand between a part and the whole it is of ("Two of | the | 40 ferries", "Half | the fleet").
+_WHOLE_DETERMINERS: Final = frozenset(
+    {"the", "a", "an", "these", "those", "its", "their", "his", "her", "our"}
+)
+# Words that make what follows a part, a bound or a range of a number (after `money.QUALIFIERS`): "Some | 40
+# tonnes", "Half | the ferries", "Most | ferries".
+_PART_WORDS: Final = QUANTIFIER_SUBJECTS | {
+    "half",
+    "each",
+    "both",
+    "either",
+    "neither",
+    "only",
+    "just",
+    "all",
+}
+
+
+def _subject_cut(text: str, sentence_start: int, start: int) -> str | None:
+    """The words just before `start` in its sentence, inside its clause, that make the phrase at `start` a part,
+    a bound or a range of what it numbers (REPORT-hostile17 G2), or None: a partitive ("Two of the | 40 ferries",
+    "A third of | the fleet"), a qualifier of a number ("Up to | 40 ferries", "As many as", "Fewer than",
+    "Some"), a range's first end ("Between 40 and | 400 tonnes") or a quantifier ("Half | the ferries")."""
+    said = text[sentence_start:start]
+    if not said.strip() or said.rstrip().endswith((",", ";", ":", "?", "!", "—", "–")):
+        return None
+    words = [w.strip(_PUNCTUATION) for w in said.split()]
+    words = [w for w in words if w]
+    folded = [w.casefold() for w in words]
+    bare = len(folded)
+    while bare and folded[bare - 1] in _WHOLE_DETERMINERS:
+        bare -= 1
+    if not bare:
+        return None
+    last = folded[bare - 1]
+    spoken = " ".join(folded[:bare])
+    for qualifier in sorted((*QUALIFIERS, "as many as", "as few as", "no fewer than"), key=len, reverse=True):
+        if spoken == qualifier or spoken.endswith(" " + qualifier):
+            return " ".join(words[bare - len(qualifier.split()) :])
+    if last == "of" and bare > 1:
+        opening = bare - 2
+        while opening > 0 and (
+            folded[opening - 1] in _WHOLE_DETERMINERS or folded[opening - 1] in NUMBER_WORDS
+        ):
+            opening -= 1
+        return " ".join(words[opening:])
+    if last == "and" and "between" in folded[:bare]:
+        return " ".join(words[folded.index("between") :])
+    if last in _PART_WORDS:
+        return " ".join(words[bare - 1 :])
+    return None
 
 
 def _unreal_before(text: str, sentence_start: int, start: int) -> str | None:

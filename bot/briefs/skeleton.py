@@ -27,6 +27,7 @@ from bot.briefs.check import (
     hedge_markers,
     pronoun_subject,
     read_status,
+    undated_saying,
 )
 from bot.briefs.kinds import title_start
 from bot.briefs.loader import check_raw
@@ -286,7 +287,10 @@ def attribution_candidate(paragraph: Paragraph, sentence: Span) -> list[str]:
     def whole_clause(start: int, end: int) -> str:
         text = sentence.text[start:end].strip()
         cut = cut_mid_clause(sentence.text, text, end)
-        return f"{text} {cut[1]}" if cut is not None else text
+        if cut is not None:
+            return f"{text} {cut[1]}"
+        dated = undated_saying(sentence.text, text, end)  # "Oster said in 2019": the claim's time
+        return f"{text} {dated}" if dated is not None else text
 
     first = clause_start(min(at for _, at, _ in needed))
     last = max(end for _, _, end in needed)

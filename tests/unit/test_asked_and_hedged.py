@@ -240,12 +240,19 @@ def test_an_opening_attribution_cut_from_its_speaker_is_refused() -> None:
     "sentence",
     [
         "Norland sent fuel to Estria, Vesta said.",
-        "Norland sent fuel to Estria, Vesta said on Tuesday.",
         "Vesta said Norland sent fuel to Estria.",
     ],
 )
 def test_an_attribution_that_is_its_whole_speaker_still_passes(sentence: str) -> None:
     assert _flow_refused(sentence, attribution={"text": "Vesta said", "role": "source"}) == []
+
+
+def test_an_attribution_that_is_its_whole_speaker_keeps_the_time_of_its_saying() -> None:
+    sentence = "Norland sent fuel to Estria, Vesta said on Tuesday."
+    assert _flow_refused(sentence, attribution={"text": "Vesta said on Tuesday", "role": "source"}) == []
+    assert _flow_refused(sentence, attribution={"text": "Vesta said", "role": "source"}) == [
+        "aid[0].attribution"
+    ]
 
 
 @pytest.mark.parametrize("verb", ["reported", "posted"])

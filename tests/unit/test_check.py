@@ -1138,7 +1138,11 @@ def test_each_shape_of_a_closing_attribution_governs_its_paragraph(told: str, cl
 
 def test_the_time_of_a_saying_is_not_the_time_of_what_is_said() -> None:
     said = "Harbourmaster Ada Quill said on Monday that the ferries had left."
-    left = {"what": "the ferries had left", "evidence": [said], "attribution": "Harbourmaster Ada Quill said"}
+    left = {
+        "what": "the ferries had left",
+        "evidence": [said],
+        "attribution": "Harbourmaster Ada Quill said on Monday",
+    }
     assert fourth_problems(events=[left]) == []
     found = fourth_problems(events=[{**left, "when": "Monday"}])
     assert {item for item, _ in found} == {"events[0].when"}
