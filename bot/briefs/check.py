@@ -223,6 +223,7 @@ from bot.briefs.vocabulary import (
     RELATIVE_WORDS,
     REPAYING_WORDS,
     RETRACTING_WORDS,
+    ROLE_ENDING_VERBS,
     ROUTE_WORDS,
     SAME_PERSON_WORDS,
     SAYING_VERBS,
@@ -2154,6 +2155,7 @@ class _Checker:
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
         if person.role is not None:
             yield from self._role_undone_after(f"{where}.role", person, located)
+            yield from self._role_undone_within(f"{where}.role", person, located)
 
     def _mentioned(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
         """Who says so for a person is their own words or the source of the account they are told in; words of
@@ -2203,15 +2205,37 @@ class _Checker:
                 opening = " ".join(words[: 1 + len(role.split())])
                 if not words or not (words[0] in backs or words[0] in names or opening == f"the {role}"):
                     continue
-                said = [*undoing_words(text, 0)]
-                said += [w for w in (*NEGATIONS, *FALSITY_WORDS) if find_words(w, text, ignore_case=True)]
-                said += [m.group() for m in re.finditer(r"\b(?:is|was|are|were)\s+(?:a|an|no)\b", text)]
+                said = _role_undoing(text)
                 if said:
                     yield Problem(
                         field,
                         f"“{person.role}” may be undone by the sentence after it (“{text}”), which points back to "
                         f"{person.name} with “{said[0]}”: the check cannot read it as leaving the role theirs; if "
                         "the article still gives them the role, quote a sentence that does, else drop the role",
+                    )
+                    return
+
+    def _role_undone_within(self, field: str, person: Person, located: list[Located]) -> Iterator[Problem]:
+        """A role is not undone by a clause about the person in the sentence that names them (REPORT-hostile17
+        G3): "Mayor Ben Oster, who was sacked on Monday, met Vesta." does not show Oster as mayor. The clause is
+        a relative one just after the person's phrase (", who …", "who …"), read as the sentence after is
+        (`_role_undoing`)."""
+        wanted = normalise(person.as_written)
+        for place in located:
+            text = place.paragraph.text
+            for at in find_words(wanted, text):
+                found = _RELATIVE_AFTER.match(text, at + len(wanted))
+                if found is None:
+                    continue
+                clause = found["clause"].strip()
+                said = _role_undoing(clause)
+                if said:
+                    yield Problem(
+                        field,
+                        f"“{person.role}” may be undone in the sentence that names {person.name}: “{clause}” "
+                        f"says of them “{said[0]}”, which the check cannot read as leaving the role theirs; if "
+                        "the article still gives them the role, quote a sentence that does, else drop the role "
+                        "or give it with those words",
                     )
                     return
 
@@ -6997,6 +7021,23 @@ _PART_WORDS: Final = QUANTIFIER_SUBJECTS | {
     "just",
     "all",
 }
+
+
+# A relative clause on a person just after the words that name them: ", who was sacked on Monday," (to its closing
+# comma or the sentence's end).
+_RELATIVE_AFTER = re.compile(r",?\s+(?P<clause>(?:who|whom|whose)\b[^,;.!?]*)")
+
+
+def _role_undoing(text: str) -> list[str]:
+    """The words of `text`, said of a person, that may undo or doubt the role the article gives them: a verb the
+    check has no meaning for (`undoing_words`), a verb of leaving or losing a post (`ROLE_ENDING_VERBS`: "She
+    resigned last year."), a negation or a falsity, or a saying of what they are ("is a …")."""
+    words = [w.strip(_PUNCTUATION).casefold() for w in text.split()]
+    said = [*undoing_words(text, 0)]
+    said += [w for w in words if w and set(lexicon.lemmas(w, "VERB")) & ROLE_ENDING_VERBS]
+    said += [w for w in (*NEGATIONS, *FALSITY_WORDS) if find_words(w, text, ignore_case=True)]
+    said += [m.group() for m in re.finditer(r"\b(?:is|was|are|were)\s+(?:a|an|no)\b", text)]
+    return said
 
 
 def _subject_cut(text: str, sentence_start: int, start: int) -> str | None:

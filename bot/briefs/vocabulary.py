@@ -1428,6 +1428,35 @@ PLAIN_ADVERBS: Final[frozenset[str]] = frozenset(
     # openings that join the sentence to the story's thread, not to anyone's view ("Meanwhile, Norland sent …")
     | {"meanwhile", "separately", "additionally", "likewise", "similarly", "elsewhere", "overall"}
 )
+# Verbs (base forms) of leaving or losing a post, said of a person in the sentence that names them or the next
+# ("Mayor Ben Oster, who resigned last year, …", "She retired in May."): the role the article gives may no longer
+# be theirs (REPORT-hostile17 G3). Verbs the check has no meaning for fail closed all the same (`undoing_words`).
+ROLE_ENDING_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "resign",
+        "retire",
+        "quit",
+        "die",
+        "lose",
+        "leave",
+        "sack",
+        "fire",
+        "oust",
+        "depose",
+        "dismiss",
+        "remove",
+        "impeach",
+        "suspend",
+        "replace",
+        "succeed",
+        "defeat",
+        "unseat",
+        "expel",
+        "demote",
+        "jail",
+        "arrest",
+    }
+)
 # Words that stand as a sentence's subject for some number of unnamed people ("Few think …", "Many believe …"):
 # a word that can be a verb after one, before a clause, stands as a verb of saying or thinking (HOSTILE-13 D3).
 QUANTIFIER_SUBJECTS: Final[frozenset[str]] = frozenset(

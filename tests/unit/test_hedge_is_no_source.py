@@ -14,7 +14,7 @@ from tests.unit.test_sixth_reading import checked
 
 SENTENCE = "Norland Transport Minister Tomas Reyes said on Tuesday that his country would lend Estria $40 million for fuel."
 TEXT = f"Ferries for Estria\n\n{SENTENCE}\nEstria Harbour News staff contributed to this report.\n"
-SOURCE = "Norland Transport Minister Tomas Reyes said"
+SOURCE = "Norland Transport Minister Tomas Reyes said on Tuesday"
 HEDGE = "would lend Estria $40 million for fuel"
 
 
