@@ -4453,8 +4453,10 @@ class _Checker:
             yield Problem(
                 f"{where}.text",
                 f"stops inside the quotation, which goes on “{rest.strip(' ,')[:80]}”: a quote runs to its "
-                "closing mark or to the end of one of its sentences, so that it is not shown as the whole",
+                "closing mark, so that it is not shown as the whole",
             )
+        else:
+            yield from _quotation_left_out(where, paragraph.text[text.end :])
         frame = paragraph.text[sentence.start : opening].strip()
         shown = any(
             p.paragraph.number == paragraph.number and p.start <= sentence.start and opening <= p.end
@@ -4762,6 +4764,22 @@ class _Checker:
         if speaker.split() and not any(name == speaker for name, _ in people):
             people.append((speaker, [normalise(speaker), normalise(speaker).split()[-1]]))
         return people
+
+
+def _quotation_left_out(where: str, rest: str) -> Iterator[Problem]:
+    """A quote is its whole quotation (HOSTILE-16 F5): what its speaker goes on to say after a sentence end inside
+    it can take the words back, deny or frame them ("We sank the ferry. That is what Vesta wants you to think."),
+    so `text` runs to the closing mark, or, for a quotation going on in the next paragraph, to its paragraph's
+    end. `rest` is the paragraph after the quote's text (normalised: '"' for every quotation mark)."""
+    close = rest.find('"')
+    inner = rest if close == -1 else rest[:close]
+    if re.search(r"\w", inner):
+        yield Problem(
+            f"{where}.text",
+            f"stops inside its quotation, which goes on “{inner.strip(' ,')[:100]}” before its closing mark: "
+            "what the speaker goes on to say can take the words back, deny or frame them, so a quote runs to its "
+            "closing mark; quote the quotation whole",
+        )
 
 
 def _clause_opening(text: str, end: int) -> re.Match[str] | None:
