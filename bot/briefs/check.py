@@ -2153,9 +2153,77 @@ class _Checker:
         yield from self._value(f"{where}.role", person.role, phrase, what)
         yield from _role_fragment(f"{where}.role", person)
         yield from self._value(f"{where}.affiliation", person.affiliation, phrase, what)
+        yield from self._of_another(where, person)
         if person.role is not None:
             yield from self._role_undone_after(f"{where}.role", person, located)
             yield from self._role_undone_within(f"{where}.role", person, located)
+
+    def _of_another(self, where: str, person: Person) -> Iterator[Problem]:
+        """A role or an affiliation is the person's own: in "Estrian Mayor Ben Oster's Norland-born wife Ada
+        Quill" a possessive that names another person ends that person's phrase, and "Estrian" and "Mayor" are
+        Ben Oster's, not Ada Quill's (HOSTILE-16 F12). A possessive of a place or a body ("Norland's
+        Harbourmaster Ada Quill") is the person's own affiliation."""
+        phrase = normalise(person.as_written)
+        split = self._possessor_split(phrase, normalise(person.name))
+        if split is None:
+            return
+        other, own = phrase[:split].strip(), phrase[split:].strip()
+        for field, value in (("affiliation", person.affiliation), ("role", person.role)):
+            if value and find_words(normalise(value), other) and not find_words(normalise(value), own):
+                yield Problem(
+                    f"{where}.{field}",
+                    f"“{value}” stands in “{other}”, which names another person: a possessive ends their "
+                    f"phrase, and {person.name}'s own is “{own}”; give the {field} from it, or leave it out",
+                )
+
+    def _possessor_split(self, phrase: str, name: str) -> int | None:
+        """Where the person's own phrase opens, after the last possessive before their name that names another
+        person ("Ben Oster's" of "Estrian Mayor Ben Oster's Norland-born wife Ada Quill"); None when none does."""
+        at = next(iter(find_words(name, phrase)), None)
+        if at is None:
+            return None
+        split = None
+        for match in re.finditer(r"\S+(?:'s|s')(?=\s)", phrase[:at]):
+            if self._names_a_person(phrase[: match.end()]):
+                split = match.end()
+        return split
+
+    def _names_a_person(self, possessor: str) -> bool:
+        """Whether the capitalised words closing `possessor` (its last word a possessive: "Estrian Mayor Ben
+        Oster's") name a person: one of the brief's people, a titled name, or a run of two or more capitalised
+        words none of which is a place, a body, a party or an alias of the brief ("Ben Oster's"); not "Norland's"
+        nor "the Norland Navy's"."""
+        words = possessor.split()
+        words[-1] = words[-1].removesuffix("'s").removesuffix("'")
+        run: list[str] = []
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            run.insert(0, word)
+        if not run:
+            return False
+        last = " ".join(run)
+        if any(
+            find_words(form, last)
+            for p in self.brief.people
+            for form in (normalise(p.name), normalise(p.name).split()[-1])
+        ):
+            return True
+        while run and (
+            run[0] in _PERSON_TITLE_WORDS or run[0] in _PLACES or normalise(run[0]) in self.aliases
+        ):
+            titled = run[0] in _PERSON_TITLE_WORDS
+            run = run[1:]
+            if titled and run:
+                return True  # "Mayor Ben Oster's"
+        return len(run) >= 2 and not any(
+            w in _PLACES
+            or w.casefold() in _NOT_A_NAME
+            or normalise(w) in self.aliases
+            or w in self._parties
+            or w == w.upper()
+            for w in run
+        )
 
     def _mentioned(self, where: str, person: Person, located: list[Located]) -> Iterator[Problem]:
         """Who says so for a person is their own words or the source of the account they are told in; words of
@@ -2313,8 +2381,12 @@ class _Checker:
                 before = list(re.finditer(r"\S+", text[sentence_start:start]))
                 words = [m.group() for m in before] + wanted.split()
                 first = kinds.title_start(words, len(before), self._small_at_start)
-                if first == len(before):
-                    return  # whole here
+                if first == len(before) or any(
+                    re.search(r"(?:'s|s')$", words[k])
+                    and self._names_a_person(" ".join(words[first : k + 1]))
+                    for k in range(first, len(before))
+                ):
+                    return  # whole here, or opened after another person's possessive ("Ben Oster's | wife Ada")
                 cuts.append(
                     place.paragraph.written(sentence_start + before[first].start(), start + len(wanted))
                 )
