@@ -91,6 +91,7 @@ from bot.briefs.vocabulary import (
     ACCOUNT_GIVING_VERBS,
     ACCOUNT_NOUNS,
     AID_KIND_WORDS,
+    ALIAS_LINKS,
     ALL_OR_NONE_WORDS,
     ALMOST_WORDS,
     ARRIVING_VERBS,
@@ -100,6 +101,7 @@ from bot.briefs.vocabulary import (
     AVOIDING_WORDS,
     BACK_REFERENCES,
     BODY_NOUNS,
+    CAPITAL_NOUNS,
     CLAIMING_VERBS,
     CLAUSE_WORDS,
     CLOSING_SAYING_VERBS,
@@ -116,6 +118,7 @@ from bot.briefs.vocabulary import (
     CREDIT_STAFF_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
+    DEMONYM_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
     DETERMINED_PERSON_NOUNS,
@@ -1971,6 +1974,7 @@ class _Checker:
                 yield Problem(field, f"“{written}” is not written in the article")
         yield from _alias_problems(where, alias, self.brief.aliases)
         yield from _alias_person_problems(where, alias, self.brief.people)
+        yield from _alias_unevidenced(where, alias, [p.text for p in self.article.paragraphs])
 
     def _credit(self, where: str, credit: Credit) -> Iterator[Problem]:
         problems, _ = self._locate(where, [credit.as_written])
@@ -7359,6 +7363,114 @@ def _said_time(field: str, when: str | None, texts: Sequence[str]) -> Iterator[P
             f"“{when}” is when it was said (“{saying[0]}”), not when it happened: leave `when` out, or take "
             "it from the words that tell the event",
         )
+
+
+def _alias_unevidenced(where: str, alias: Alias, paragraphs: Sequence[str]) -> Iterator[Problem]:
+    """An alias gives the article's words for one party to another name only when the two are evidenced as the
+    same party (HOSTILE-16 F9: "Vesta" as Norland, with nothing saying that Vesta is Norland): a name
+    `PLACE_NAMES` knows beforehand for it (a country's capital or its people's adjective: "Kyiv", "Israeli", as
+    the shipped brief's aliases are), a demonym or adjective of the name ("Norlandic", "Estrian"), a body of it
+    ("the Norland government", "Norland's foreign ministry"), or the article's own tie: an apposition of its
+    capital ("Norland's capital, Vesta,"), a parenthesis ("the Norlandic government (Vesta)", "Norland (or
+    Vesta)") or "also known as" (`vocabulary.ALIAS_LINKS`). `paragraphs` are the article's, normalised."""
+    name = normalise(alias.name)
+    known = {normalise(f).casefold() for f in PLACE_NAMES.get(name, ())}
+    for index, written in enumerate(alias.as_written):
+        word = normalise(written)
+        if not any(find_words(word, text) for text in paragraphs):
+            continue  # not written at all: its own error says so
+        if word.casefold() in known or _demonym_of(word, name) or _body_of(word, name):
+            continue
+        if any(_tied_in(text, name, word) for text in paragraphs):
+            continue
+        yield Problem(
+            f"{where}.as_written[{index}]",
+            f"nothing in the article shows “{written}” to be {alias.name}: an alias gives one party's words to "
+            f"another only when they are the same party, so the article would need to tie them (“{alias.name}'s "
+            f"capital, {written},”, “the {alias.name} government ({written})”, “{alias.name}, also known as "
+            f"{written},”), or “{written}” be a demonym or a body of {alias.name} (“{alias.name}ic”, “the "
+            f"{alias.name} government”) or a name `vocabulary.PLACE_NAMES` lists for it; else give the value as "
+            "the article names it",
+        )
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    """Whether `word` is a demonym or an adjective of the one-word name `name` by its ending ("Norlandic",
+    "Norlanders", "Estrian" of "Estria", "Israeli"; `DEMONYM_ENDINGS`); not a longer name ("Norlandia")."""
+    if " " in word or " " in name or not name[:1].isupper():
+        return False
+    folded, stem = word.casefold(), name.casefold()
+    stems = {stem, stem.rstrip("aeiouy")}
+    return any(len(s) >= 3 and folded == s + ending for s in stems for ending in DEMONYM_ENDINGS)
+
+
+def _named_as(phrase: str, name: str) -> bool:
+    """Whether `phrase` names the party `name` itself: the name (after "the"), or its demonym."""
+    words = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    return words == name or _demonym_of(words, name)
+
+
+def _body_of(phrase: str, name: str) -> bool:
+    """Whether `phrase` names a body of the party `name`, one of its state's organs (`STATE_ORGAN_NOUNS`): "the
+    Norland government", "Norland's foreign ministry", "the Norlandic government", "the government of Norland";
+    not "the Vesta government", nor a phrase joining another ("Norland and Vesta's government")."""
+    words = re.sub(r"^(?:the|The)\s+", "", phrase.strip()).split()
+    if len(words) < 2 or len(words) > 6:
+        return False
+    of = next((i for i, w in enumerate(words) if w == "of"), None)
+    if of is not None:
+        owner, rest = " ".join(words[of + 1 :]), words[:of]
+    else:
+        first = words[0].removesuffix("'s").removesuffix("'")
+        span = len(name.split())
+        owner = " ".join([*words[: span - 1], first] if span == 1 else words[:span])
+        owner = owner.removesuffix("'s").removesuffix("'")
+        rest = words[span:] if span > 1 else words[1:]
+    if not rest or not _named_as(owner, name):
+        return False
+    plain = all(
+        (w.islower() or lexicon.word_classes(w)) and w.casefold() not in ("and", "or", "with", "but")
+        for w in rest
+    )
+    return plain and rest[-1].casefold() in STATE_ORGAN_NOUNS
+
+
+_ALIAS_LINK = "|".join(re.escape(link) for link in sorted(ALIAS_LINKS, key=len, reverse=True))
+_CAPITAL = "|".join(re.escape(noun) for noun in sorted(CAPITAL_NOUNS, key=len, reverse=True))
+
+
+def _tied_in(text: str, name: str, written: str) -> bool:
+    """Whether a paragraph's words tie `written` to `name` as one party: an apposition of its capital
+    ("Norland's capital, Vesta", "Vesta, the capital of Norland", "the Norlandic capital, Vesta"), a parenthesis
+    or an `ALIAS_LINKS` phrase between them ("the Norlandic government (Vesta)", "Vesta (known as Norland)",
+    "Norland (or Vesta)", "Norland, also known as Vesta")."""
+    forms = {name} | {w.strip(".,;:()") for w in text.split() if _demonym_of(w.strip(".,;:()"), name)}
+    own = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    w = re.escape(written)
+    capital = (
+        rf"(?:(?:{own})'s\s+(?:{_CAPITAL})|(?:the|The)\s+(?:{_CAPITAL})\s+of\s+(?:the\s+)?(?:{own})"
+        rf"|(?:the|The)\s+(?:{own})\s+(?:{_CAPITAL}))"
+    )
+    if re.search(rf"{capital},\s+{w}\b", text) or re.search(rf"\b{w},\s+{capital}\b", text):
+        return True
+    link = rf"(?:\(\s*(?P<linked>(?:{_ALIAS_LINK}|or)\s+)?|,\s*(?P<called>{_ALIAS_LINK})\s+)"
+    # "the Norlandic government (Vesta)", "the Norland Relief Agency (NRA)": a bare parenthesis after a body's
+    # phrase or giving its initials; "Mirren (Vesta)" places a town, and "Norland (Vesta)" may too
+    after = rf"(?P<np>(?:[\w'-]+\s+){{0,5}}[\w'-]+)\s*{link}{w}\s*[),]"
+    before = rf"\b{w}\s*{link}(?P<np>[^(),]+?)\s*[),]"
+    for pattern, bare_ok in ((after, True), (before, False)):
+        for m in re.finditer(pattern, text):
+            words = m.group("np").split()
+            linked = bool(m.group("linked") or m.group("called"))
+            for k in range(1, len(words) + 1):
+                phrase = " ".join(words[-k:]) if pattern is after else " ".join(words[:k])
+                if _body_of(phrase, name) and (linked or bare_ok):
+                    return True
+                if (_named_as(phrase, name) or re.fullmatch(capital, phrase)) and (
+                    linked or (bare_ok and written.isupper())
+                ):
+                    return True
+    return False
 
 
 def _alias_person_problems(where: str, alias: Alias, people: Sequence[Person]) -> Iterator[Problem]:

@@ -1081,6 +1081,31 @@ PLACE_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "Australia": ("Canberra", "Australian"),
 }
 
+# What ties an alias to its name (HOSTILE-16 F9; `check._alias_unevidenced`): an alias gives one party's words
+# to another only when the two are evidenced as the same party. Beside the names PLACE_NAMES knows beforehand,
+# these are read. A demonym or adjective is the name with one of these endings ("Norlandic", "Norlanders",
+# "Estrian" of "Estria", "Israeli"); a body of the name is a phrase of its state's organs (STATE_ORGAN_NOUNS:
+# "the Norland government", "Norland's foreign ministry"); the article ties them by an apposition of its capital
+# ("Norland's capital, Vesta,", "Vesta, the capital of Norland,"), a parenthesis ("the Norlandic government
+# (Vesta)", "(or Vesta)") or one of ALIAS_LINKS ("Norland, also known as Vesta,").
+DEMONYM_ENDINGS: Final[tuple[str, ...]] = (
+    "ic",
+    "ian",
+    "ians",
+    "an",
+    "ans",
+    "n",
+    "ns",
+    "ese",
+    "ish",
+    "i",
+    "is",
+    "er",
+    "ers",
+)
+CAPITAL_NOUNS: Final[tuple[str, ...]] = ("capital", "capital city", "seat of government")
+ALIAS_LINKS: Final[tuple[str, ...]] = ("also known as", "known as", "a.k.a.", "aka", "also called")
+
 # A time just after one of these ("said on Monday that …") is when it was said, not when what was said happened.
 SAYING_VERBS: Final[tuple[str, ...]] = (
     "said",
