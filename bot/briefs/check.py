@@ -4701,12 +4701,34 @@ class _Checker:
                             and all(w[:1].isupper() or w.casefold() in _DETERMINERS for w in between)
                         ):
                             return  # "said Harbourmaster Ada Quill": the first name after the marker
+        joint = self._joint_speaker(quote)
+        if joint is not None:
+            yield Problem(
+                field,
+                f"“{quote.speaker}” is one of two named together as saying the quote (“{joint}”): the pair said "
+                f"it, not {quote.speaker} alone; give speaker = “{joint}”",
+            )
+            return
         yield Problem(
             field,
             f"“{quote.speaker}” is not who says the quote in its attribution "
             f"(“{'”, “'.join(quote.attributions)}”): the speaker stands just before the saying word "
             "(“Austin said”) or, in “said X” and “according to X”, just after it",
         )
+
+    def _joint_speaker(self, quote: Quote) -> str | None:
+        """The two names an attribution joins by "and" as saying the quote, when the speaker is one of them ("Oster
+        and Vesta said"): the joint speaker to give; None otherwise."""
+        wanted = re.escape(normalise(quote.speaker))
+        name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+        for text in quote.attributions:
+            attribution = normalise(text)
+            for match in re.finditer(
+                rf"\b(?:{wanted}\s+and\s+{name}|{name}\s+and\s+{wanted})\b", attribution
+            ):
+                if any(start == match.end() + 1 for _, start, _ in _speaking_markers(attribution)):
+                    return match.group()
+        return None
 
     def _pronoun_speaker(self, where: str, quote: Quote, located: list[Located]) -> list[Problem] | None:
         """A quote attributed by a pronoun ("“We open on Monday,” she added.", a quotation continued in its own
@@ -4895,11 +4917,27 @@ def _outside_quotation(text: str, start: int, end: int) -> str:
 def _speaking_markers(attribution: str) -> tuple[tuple[str, int, int], ...]:
     """The words of a quote's attribution that say who speaks it: the who-says-so markers, and the verbs that say
     so closing a quotation (`CLOSING_SAYING_VERBS`: '"Is the port shut?" Oster asked.', HOSTILE-13 W2)."""
-    verbs = set(saying_verbs(attribution))
+    verbs = set(saying_verbs(attribution)) | set(_communicating_verbs(attribution))
     return (
         *_said_markers(attribution),
         *((word, at, at + len(word)) for word in verbs for at in find_words(word, attribution)),
     )
+
+
+def _communicating_verbs(attribution: str) -> tuple[str, ...]:
+    """The words of a quote's attribution that are a verb's inflected form with a communication sense in WordNet
+    ("joked", "quipped", "warned": HOSTILE-16 W5), which say who speaks a quotation they close as a saying verb
+    does; not a verb with none ("walked", "laughed", "shrugged"), nor a word in capitals (a name)."""
+    found = []
+    for match in re.finditer(r"[A-Za-z]+", attribution):
+        word = match.group()
+        if word[:1].isupper() or not lexicon.may_be(word, "VERB"):
+            continue
+        if word.casefold() in lexicon.lemmas(word, "VERB"):
+            continue  # a base form ("talk") may be a noun's or an order's, not the closing verb
+        if "verb.communication" in lexicon.verb_senses(word):
+            found.append(word)
+    return tuple(found)
 
 
 # A run of capitalised words (with a name's particles inside it: "Ana de Vos"), read by `_article_names`.
