@@ -462,6 +462,36 @@ def quote_text(brief: Brief, key: str, quote: Quote) -> str:
     return f"{proof.frame} {quoted}" if proof is not None and proof.frame else quoted
 
 
+def alias_lines(brief: Brief, fact: Dealing) -> list[str]:
+    """For a party its evidence writes only by a declared alias: say so, and by which words, so that a reader sees
+    that "Ukraine" was read from the article's "Kyiv" (HOSTILE-16 F9): `Ukraine (as written: “Kyiv”), a name
+    the brief declares for the article's words`."""
+    aliases: dict[str, list[str]] = {}
+    for alias in brief.aliases:
+        aliases.setdefault(normalise(alias.name), []).extend(normalise(w) for w in alias.as_written)
+    told = [normalise(passage) for passage in fact.evidence]
+    lines = []
+    for value in dict.fromkeys(v for v in (*_party_values(fact), fact.by) if v):
+        wanted = normalise(value)
+        if wanted not in aliases or any(find_words(wanted, passage) for passage in told):
+            continue
+        shown = [written(brief, w) for w in aliases[wanted] if any(find_words(w, p) for p in told)]
+        if shown:
+            words = ", ".join(f"“{w}”" for w in dict.fromkeys(shown))
+            lines.append(
+                f"{as_shown(value)} (as written: {words}), a name the brief declares for the article's words"
+            )
+    return lines
+
+
+def _party_values(fact: Dealing) -> tuple[str, ...]:
+    if isinstance(fact, AidFlow):
+        return (fact.donor, fact.recipient)
+    if isinstance(fact, Loan):
+        return (fact.lender, fact.borrower)
+    return ()
+
+
 def aid_reading_line(brief: Brief, flow: AidFlow) -> list[str]:
     """For aid given only by what a negated verb excepts, or to a recipient its words name only as a place:
     say that it is a reading, and of which words."""

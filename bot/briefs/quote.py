@@ -332,6 +332,8 @@ def _fact_fields(brief: Brief, key: str, fact: Fact) -> list[EmbedField]:
             lines += facts.reading_line(brief, key, fact)
         if number == 1 and isinstance(fact, AidFlow):
             lines += facts.aid_reading_line(brief, fact)
+        if number == 1 and isinstance(fact, (AidFlow, Loan)):
+            lines += facts.alias_lines(brief, fact)
         text = render.defuse_mentions("\n".join(lines))
         pieces = _chunks(text, render.FIELD_VALUE_LIMIT)
         for part, piece in enumerate(pieces, start=1):

@@ -399,6 +399,7 @@ def _aid_fields(brief: Brief, flows: Sequence[AidFlow]) -> list[EmbedField]:
                 facts.kind_line(f),
                 facts.status_line(f.status, facts.written(brief, f.status_as_written)),
                 *facts.aid_reading_line(brief, f),
+                *facts.alias_lines(brief, f),
                 *facts.dealing_lines(brief, f),
                 *facts.who_says(brief, item_key(brief, "aid", f), f),
                 facts.evidence_snippet(brief, item_key(brief, "aid", f), f),
@@ -448,6 +449,7 @@ def _loan_field(brief: Brief, loan: Loan) -> EmbedField:
         facts.loan_heading(brief, loan) + facts.caption_mark(brief, key),
         [
             facts.loan_parties(loan),
+            *facts.alias_lines(brief, loan),
             f"Amount: {facts.money_text(brief, loan)}",
             facts.status_line(loan.status, facts.written(brief, loan.status_as_written), loan=True),
             *facts.dealing_lines(brief, loan),
