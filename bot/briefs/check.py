@@ -4666,7 +4666,9 @@ class _Checker:
         participants discussed", "Ada Quill told Mayor Ben Oster")."""
         for text in quote.attributions:
             attribution = normalise(text)
-            markers = _speaking_markers(attribution)
+            told = [normalise(e) for e in quote.evidence]
+            closing = any(-1 < e.find(normalise(quote.text)) < e.find(attribution) for e in told)
+            markers = _speaking_markers(attribution, closing=closing)
             for form in self._forms(quote.speaker):
                 for at in find_words(form, attribution):
                     end = at + len(form)
@@ -4914,10 +4916,13 @@ def _outside_quotation(text: str, start: int, end: int) -> str:
     return "".join(kept)
 
 
-def _speaking_markers(attribution: str) -> tuple[tuple[str, int, int], ...]:
+def _speaking_markers(attribution: str, *, closing: bool = False) -> tuple[tuple[str, int, int], ...]:
     """The words of a quote's attribution that say who speaks it: the who-says-so markers, and the verbs that say
-    so closing a quotation (`CLOSING_SAYING_VERBS`: '"Is the port shut?" Oster asked.', HOSTILE-13 W2)."""
-    verbs = set(saying_verbs(attribution)) | set(_communicating_verbs(attribution))
+    so closing a quotation (`CLOSING_SAYING_VERBS`: '"Is the port shut?" Oster asked.', HOSTILE-13 W2; with
+    `closing`, an attribution after its quotation, any verb of communication: '"…," Oster joked.')."""
+    verbs = set(saying_verbs(attribution))
+    if closing:  # '"…," Oster joked.', not the frame of "Austin said the participants discussed “…”"
+        verbs |= set(_communicating_verbs(attribution))
     return (
         *_said_markers(attribution),
         *((word, at, at + len(word)) for word in verbs for at in find_words(word, attribution)),

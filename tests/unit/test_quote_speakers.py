@@ -54,3 +54,10 @@ def test_two_speakers_named_together_are_the_speaker(sentence: str) -> None:
     found = _quote(sentence, "Oster", "Oster and Vesta said")
     assert [item for item, _ in found] == ["quotes[0].speaker"]
     assert "“Oster and Vesta”" in found[0][1], found
+
+
+def test_a_communication_verb_framing_the_quotation_names_no_speaker() -> None:
+    """Before its quotation the verb is the frame's: "Oster said the crews discussed “…”" is Oster's quote."""
+    sentence = "Oster said the crews discussed “We have no tugs to spare.”"
+    found = _quote(sentence, "the crews", "Oster said the crews discussed")
+    assert "quotes[0].speaker" in [item for item, _ in found]
