@@ -118,6 +118,7 @@ from bot.briefs.vocabulary import (
     CREDIT_STAFF_WORDS,
     CREDIT_WORDS,
     CUT_ENDINGS,
+    DECIDING_STATUSES,
     DEMONYM_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
@@ -160,10 +161,13 @@ from bot.briefs.vocabulary import (
     INVERTED_AUXILIARIES,
     KEY_POINT_OPENERS,
     LINK_WORDS,
+    LOAN_LIGHT_VERBS,
+    LOAN_NOUNS,
     LOAN_OBJECT_WORDS,
     LOAN_SUBJECT_WORDS,
     MEMBER_NOUNS,
     MODAL_WORDS,
+    MONEY_WORDS,
     NAME_PARTICLES,
     NAME_RUN_BODY_WORDS,
     NAMING_NO_ONE,
@@ -204,6 +208,7 @@ from bot.briefs.vocabulary import (
     PLACE_SIGNALS,
     PLAIN_COMPLEMENTS,
     PLAN_WORDS,
+    PLEDGE_LEMMAS,
     POINTING_BACK,
     POINTING_BACK_WORDS,
     POINTING_ON_DETERMINERS,
@@ -225,6 +230,7 @@ from bot.briefs.vocabulary import (
     RELATIVE_TIME_WORDS,
     RELATIVE_WORDS,
     REPAYING_WORDS,
+    REQUEST_NOUNS,
     RETRACTING_WORDS,
     ROLE_ENDING_VERBS,
     ROUTE_WORDS,
@@ -273,6 +279,7 @@ LOAN_WORDS = (
     "loaning",
     "borrowed",
     "borrowing",
+    *(form for lemma in ("lend", "loan", "borrow") for form in lexicon.verb_forms(lemma)),  # "borrows"
 )
 # Words between a denying word and the loan word it denies: "not as a loan", "rather than any loan".
 _DENIED_THROUGH = frozenset({"a", "an", "as", "the", "any", "one"})
@@ -3225,6 +3232,7 @@ class _Checker:
         for low, high in asides(text, sentence.start, sentence.end) if sentence is not None else []:
             if verb.clause.start < low and high <= verb.at and not text[high : verb.at].strip(" ,"):
                 before = text[verb.clause.start : low]  # "The fuel, bought in Vesta, was sent": the fuel was
+        after = _past_request(after, parties, read_status(written, before)) or after
         if _object_of(after, items, parties) or _subject_of(before, items):
             return True
         if verb.previous is None or not _object_of(after, BACK_REFERENCES, parties, ignore_case=True):
@@ -3466,6 +3474,10 @@ class _Checker:
                 high = end + joint.start()
                 break
         forms = self._forms(flow.recipient)
+        request = _REQUEST_OBJECT.match(text[end:high])
+        owner = (request["owner"] or "") if request is not None else ""
+        if owner[:-2] in forms and read_status(as_written, text[low : verb.at]) in DECIDING_STATUSES:
+            return True  # "turned down Estria's request for fuel": the one who asked is who would receive
         first_to = re.search(r"(?:^|\s)to\s+(?=[A-Z])", text[end:high])
         if first_to is not None and not any(text.startswith(f, end + first_to.end()) for f in forms):
             # the item's own "to …" names another receiver (HOSTILE-12 R1, S7): "sent fuel to Vesta and water
@@ -3604,6 +3616,19 @@ class _Checker:
                 f"as {scope_name}",
             )
             return
+        light = _light_verb(verb)
+        for place, at in places if light is not None else ():
+            after = place.paragraph.text[at + (light[1] if light is not None else 0) :]
+            if giving != "loan" or not _lends_a_loan(after, parties):
+                told = _clause_rest(after).strip()
+                yield Problem(
+                    f"{where}.status_as_written",
+                    f"“{as_written}” tells a giving only with a loan for its object (“made a $9 million loan to "
+                    f"Estria”, “extended Estria a loan”, “received a loan from Norland”), and after it the article "
+                    f"writes “{' '.join(told.split()[:6])}”: give the verb that tells the giving, or change the "
+                    "status",
+                )
+                return
         for place, at in places:
             reading = read_status(verb, place.paragraph.text[:at])
             rest = _clause_rest(place.paragraph.text[at + len(verb) :])
@@ -4031,6 +4056,8 @@ class _Checker:
         if before:
             lent_at = before[-1]
             between = text[lent_at + len(verb) : position]
+            deciding = read_status(verb, text[sentence.start : lent_at])
+            between = _past_request(between, parties, deciding) or between
             stray = _not_links(between, parties, {*LINK_WORDS, *LOAN_OBJECT_WORDS})
         else:
             lent_at = after[0]
@@ -6044,7 +6071,7 @@ def read_status(as_written: str, before: str) -> Status | None:
     negated = any(find_words(word, context, ignore_case=True) for word in NEGATIONS) or "n't " in context
     if status in ("provided", "delivered"):
         undone = _not_done(context, phrase[at:].split()[0] if phrase[at:].split() else "")
-        if undone in ("not provided", "planned", "possible"):
+        if undone in ("not provided", "planned", "possible", "pledged"):
             return None if negated else undone  # "has not yet to …" reads as nothing certain
         if undone is not None:
             return None
@@ -6073,6 +6100,8 @@ def _not_done(context: str, verb: str) -> Status | Literal["undone"] | None:
     if previous == "to":
         if any(word in NOT_YET_WORDS for word in words[-3:-1]):
             return "not provided"
+        if words[-2:-1] and set(lexicon.lemmas(words[-2], "VERB")) & PLEDGE_LEMMAS:
+            return "pledged"  # "agreed to lend", "has vowed to send": a promise, not yet done
         return "planned" if words[-2:-1] and words[-2] in PLAN_WORDS else "undone"
     if previous in MODAL_WORDS:
         return "possible" if previous in POSSIBLE_MODALS else "undone"
@@ -6221,6 +6250,46 @@ _ON_THE_POINT: Final = frozenset(
 )
 # What may stand outside a passage that is still its whole sentence: the closing stop, quotation marks, spaces
 _SENTENCE_EDGE = " .!?“”\"'’‘)("
+
+
+def _light_verb(phrase: str) -> tuple[str, int] | None:
+    """The loan's light verb of a status phrase (`LOAN_LIGHT_VERBS`, by lemma: "has made", "extended") and where
+    the phrase goes on after it; None when it holds none."""
+    for found in re.finditer(r"\S+", phrase):
+        if set(lexicon.lemmas(found.group(), "VERB")) & set(LOAN_LIGHT_VERBS):
+            return found.group(), found.end()
+    return None
+
+
+def _lends_a_loan(after: str, parties: Sequence[str]) -> bool:
+    """Whether a light verb's object, in the words `after` it, is a loan (`LOAN_NOUNS`): only the deal's
+    parties, linking words and an amount stand before the loan's noun ("a $90 million loan to Estria",
+    "Estria a loan of $9 million"), not "a $90 million profit" or "a deadline"."""
+    clause = _clause_rest(after)
+    nouns = [at for noun in LOAN_NOUNS for at in find_words(noun, clause, ignore_case=True)]
+    if not nouns:
+        return False
+    stray = _not_links(clause[: min(nouns)], parties, {*LINK_WORDS, *LOAN_OBJECT_WORDS, *MONEY_WORDS})
+    return all(re.search(r"[$€£¥\d]", word) for word in stray)
+
+
+_REQUEST_OBJECT = re.compile(
+    r"\s*(?:(?P<owner>a|an|the|its|their|[^\s,;]+?['’]s)\s+)?(?:" + "|".join(REQUEST_NOUNS) + r")\s+for\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _past_request(after: str, parties: Sequence[str], status: Status | None) -> str | None:
+    """What a decision verb's request asks for: the words after "request for" when `after` (the words after a
+    verb of `DECIDING_STATUSES`) opens with a request of the deal's own party or a determiner's ("rejected
+    Estria's request for a $90 million loan", "turned down a request for fuel"); else None."""
+    found = _REQUEST_OBJECT.match(after) if status in DECIDING_STATUSES else None
+    if found is None:
+        return None
+    owner = found["owner"] or ""
+    if owner[-2:-1] in ("'", "’") and not any(owner[:-2] == party for party in parties):
+        return None  # another's request ("Vesta's request for fuel"): not told of this deal's party
+    return after[found.end() :]
 
 
 def _only_links(between: str, parties: Sequence[str] = (), links: Collection[str] = LINK_WORDS) -> bool:

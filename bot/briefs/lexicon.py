@@ -165,3 +165,30 @@ def stem_verb_senses(word: str) -> frozenset[str]:
                 stems.append(stem[:-1])  # "blogged" → "blog"
     table = _verb_sense_table()
     return frozenset(sense for stem in stems for sense in table.get(stem, ()))
+
+
+# The Penn tags lemminflect gives a verb's forms: past, participle, "-ing", third person, base.
+_DONE_TAGS: Final = ("VBD", "VBN", "VBG", "VBZ")
+
+
+def verb_forms(lemma: str, *, base: bool = True) -> tuple[str, ...]:
+    """The forms of the verb `lemma` as lemminflect inflects it ("send" → "sent", "sending", "sends", "send"); of
+    a particle verb, its first word inflected, the particle kept ("hand over" → "handed over", …). A single word
+    the lexicon also holds as a noun ("ships", "supplies", "loan") is left out: alone it cannot be read as the
+    verb. With `base` false, the base form is left out too ("reject": to be read after "to" or a modal, which
+    only a done verb's rule reads)."""
+    from lemminflect import getAllInflections
+
+    head, _, particle = lemma.partition(" ")
+    table = cast(Mapping[str, tuple[str, ...]], getAllInflections(head, upos="VERB"))
+    tags = (*_DONE_TAGS, "VB") if base else _DONE_TAGS
+    found: list[str] = []
+    for tag in tags:
+        for form in table.get(tag, ()):
+            if particle:
+                form = f"{form} {particle}"
+            elif may_be(form, "NOUN"):
+                continue
+            if form not in found:
+                found.append(form)
+    return tuple(found)

@@ -179,7 +179,10 @@ _KNOWN: Final[frozenset[str]] = frozenset(
     )
     for word in group
     if " " not in word
-) | _words_of(vocabulary.STATUS_VERBS.values())  # a status phrase is read whole by the status rule
+) | _words_of(  # a status phrase is read whole by the status rule; a particle verb only with its particle
+    [verb for verb in verbs if tuple(verb.split()) not in vocabulary.STATUS_PARTICLE_VERBS]
+    for verbs in vocabulary.STATUS_VERBS.values()
+)
 
 
 def _plain(word: str, word_class: lexicon.WordClass, plain: frozenset[str]) -> bool:
@@ -273,6 +276,9 @@ def _unread(sentence: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
             continue
         if folded in _KNOWN or folded in _FUNCTION_WORDS or folded.endswith("n't"):
             continue
+        following = lexicon.bare(matches[index + 1].group()).casefold() if index + 1 < len(matches) else ""
+        if (folded, following) in vocabulary.STATUS_PARTICLE_VERBS:
+            continue  # "turned down", "handed over": a status verb, read whole by the status rule
         if _opens_marker(sentence, match.start()):
             continue  # "…, according to Vesta.": a listed marker, which the attribution rules read
         classes = lexicon.word_classes(folded)

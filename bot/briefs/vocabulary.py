@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final, Literal, get_args
 
+from bot.briefs.lexicon import verb_forms
+
 # A sentence with one of these is somebody's claim: the fact must carry who makes it.
 ATTRIBUTION_MARKERS: Final[tuple[str, ...]] = (
     "said",
@@ -502,12 +504,100 @@ STATUS_VERBS: Final[dict[Status, tuple[str, ...]]] = {
     "declined": ("rejected", "declined", "refused"),
     "not provided": (),
 }
+# A status verb is read by its lemma and its form as the lexicon inflects it (`bot.briefs.lexicon.verb_forms`), not
+# by the exact strings above alone (hostile16 W3): "sends" and "has been sending" are `provided`, "has yet to send"
+# `not provided`, "handed over" `provided`, "turned down" `declined`. A done verb's every form is read, its base
+# too ("could send", "to send": the rules for "to" and the modals read it); another status's base form is not
+# ("wants to reject" rejects nothing). A form that may be a noun ("ships", "supplies", "offers") is not read alone;
+# a particle verb ("hand over", "turn down") is read whole, never its first word alone ("turned to Vesta").
+STATUS_LEMMAS: Final[dict[Status, tuple[str, ...]]] = {
+    "provided": (
+        "provide",
+        "send",
+        "give",
+        "build",
+        "supply",
+        "lend",
+        "loan",
+        "grant",
+        "ship",
+        "donate",
+        "airlift",
+        "transfer",
+        "borrow",
+        "hand over",
+    ),
+    "delivered": ("deliver",),
+    "pledged": ("pledge", "promise", "offer"),
+    "approved": ("approve",),
+    "requested": ("ask", "request", "seek"),
+    "declined": ("reject", "decline", "refuse", "turn down"),
+}
+# A loan's light verbs (hostile16 W3): they lend only with a loan for their object ("made a $90 million loan to
+# Estria", "extended Estria a loan", "received a loan from Norland": the taker's side, as "borrowed" is). Read as
+# `provided`, and refused wherever their object is not a loan (`LOAN_NOUNS`): "made a $90 million profit",
+# "extended a deadline", any aid flow ("made fuel").
+LOAN_LIGHT_VERBS: Final[tuple[str, ...]] = ("make", "extend", "receive")
+LOAN_NOUNS: Final[tuple[str, ...]] = ("loan", "loans", "credit", "credits", "credit line", "line of credit")
+# The words an amount is written in, between a light verb and its loan ("a ninety million dollar loan").
+MONEY_WORDS: Final[tuple[str, ...]] = (
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dollar",
+    "dollars",
+    "euro",
+)
+# A verb's forms read by its lemma, each once, after the listed ones (the listed keep their order).
+for _status, _lemmas in {
+    **STATUS_LEMMAS,
+    "provided": (*STATUS_LEMMAS["provided"], *LOAN_LIGHT_VERBS),
+}.items():
+    _done = _status in ("provided", "delivered")
+    _forms = (form for lemma in _lemmas for form in verb_forms(lemma, base=_done))
+    STATUS_VERBS[_status] = tuple(dict.fromkeys((*STATUS_VERBS[_status], *_forms)))
+# A decision is taken on a request, and what was asked for stands after "request for" (hostile16 W3): "rejected
+# Estria's request for a $90 million loan" declines the loan, "turned down a request for fuel" the fuel. Read so
+# for these statuses only, with a party's possessive or a determiner before the noun.
+REQUEST_NOUNS: Final[tuple[str, ...]] = (
+    "request",
+    "requests",
+    "appeal",
+    "appeals",
+    "plea",
+    "pleas",
+    "bid",
+    "bids",
+)
+DECIDING_STATUSES: Final[tuple[Status, ...]] = ("declined", "approved", "under consideration")
+# A particle verb's forms as (verb, particle): "handed" is read only with its "over" after it.
+STATUS_PARTICLE_VERBS: Final[frozenset[tuple[str, str]]] = frozenset(
+    (form.split()[0], form.split()[1])
+    for lemmas in STATUS_LEMMAS.values()
+    for lemma in lemmas
+    if " " in lemma
+    for form in verb_forms(lemma)
+)
+# A pledge's verb before a done verb's "to" ("agreed to lend", "vowed to send"): `pledged`, by lemma.
+PLEDGE_LEMMAS: Final[frozenset[str]] = frozenset({"agree", "vow", "commit", "pledge", "promise", "offer"})
 # Request verbs whose subject is who asks and whose object is who is asked ("Ukraine also asked Israel for a
 # loan"); "called for X to send … to Y" names the giver and the receiver the other way round.
-ASKING_VERBS: Final[tuple[str, ...]] = ("asked", "requested", "sought")
+ASKING_VERBS: Final[tuple[str, ...]] = tuple(  # by lemma, as the status verbs are: "is seeking", "asks"
+    dict.fromkeys(
+        (
+            "asked",
+            "requested",
+            "sought",
+            *(f for v in ("ask", "request", "seek") for f in verb_forms(v, base=False)),
+        )
+    )
+)
 # Done verbs whose subject is who receives, and whose giver follows "from" ("Estria borrowed $9 million from
 # Norland"): the taker stands before the verb, as an asker does.
-TAKING_VERBS: Final[tuple[str, ...]] = ("borrowed",)
+TAKING_VERBS: Final[tuple[str, ...]] = tuple(
+    dict.fromkeys(("borrowed", *verb_forms("borrow"), *verb_forms("receive")))
+)
 # A status verb after one of these is passive: who does it is the agent after "by" ("a loan was provided to
 # Ukraine by Japan"), not the party before the verb.
 PASSIVE_AUXILIARIES: Final[tuple[str, ...]] = ("was", "were", "is", "are", "been", "being", "be")
