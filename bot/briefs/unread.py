@@ -180,7 +180,12 @@ _KNOWN: Final[frozenset[str]] = frozenset(
     for word in group
     if " " not in word
 ) | _words_of(  # a status phrase is read whole by the status rule; a particle verb only with its particle
-    [verb for verb in verbs if tuple(verb.split()) not in vocabulary.STATUS_PARTICLE_VERBS]
+    [
+        verb
+        for verb in verbs
+        if tuple(verb.split()) not in vocabulary.STATUS_PARTICLE_VERBS
+        and verb not in vocabulary.UNDONE_STATUS_FORMS
+    ]
     for verbs in vocabulary.STATUS_VERBS.values()
 )
 

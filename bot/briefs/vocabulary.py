@@ -550,6 +550,7 @@ MONEY_WORDS: Final[tuple[str, ...]] = (
     "euro",
 )
 # A verb's forms read by its lemma, each once, after the listed ones (the listed keep their order).
+_LISTED_STATUS_VERBS: Final = frozenset(verb for verbs in STATUS_VERBS.values() for verb in verbs)
 for _status, _lemmas in {
     **STATUS_LEMMAS,
     "provided": (*STATUS_LEMMAS["provided"], *LOAN_LIGHT_VERBS),
@@ -557,6 +558,17 @@ for _status, _lemmas in {
     _done = _status in ("provided", "delivered")
     _forms = (form for lemma in _lemmas for form in verb_forms(lemma, base=_done))
     STATUS_VERBS[_status] = tuple(dict.fromkeys((*STATUS_VERBS[_status], *_forms)))
+# The forms read by lemma of a status that tells nothing done ("approves", "offered", "asks"): the status rule
+# reads them as the verb, but elsewhere in a giving's sentence they stay words the unread-verb rule reads ("lent
+# Estria $90 million once parliament approves it" is a condition, not a plain fact). A refusing verb's forms are
+# read by UNDOING_LATER there.
+UNDONE_STATUS_FORMS: Final[frozenset[str]] = frozenset(
+    verb
+    for status, verbs in STATUS_VERBS.items()
+    if status not in ("provided", "delivered", "declined")
+    for verb in verbs
+    if verb not in _LISTED_STATUS_VERBS
+)
 # A decision is taken on a request, and what was asked for stands after "request for" (hostile16 W3): "rejected
 # Estria's request for a $90 million loan" declines the loan, "turned down a request for fuel" the fuel. Read so
 # for these statuses only, with a party's possessive or a determiner before the noun.
@@ -583,16 +595,7 @@ STATUS_PARTICLE_VERBS: Final[frozenset[tuple[str, str]]] = frozenset(
 PLEDGE_LEMMAS: Final[frozenset[str]] = frozenset({"agree", "vow", "commit", "pledge", "promise", "offer"})
 # Request verbs whose subject is who asks and whose object is who is asked ("Ukraine also asked Israel for a
 # loan"); "called for X to send … to Y" names the giver and the receiver the other way round.
-ASKING_VERBS: Final[tuple[str, ...]] = tuple(  # by lemma, as the status verbs are: "is seeking", "asks"
-    dict.fromkeys(
-        (
-            "asked",
-            "requested",
-            "sought",
-            *(f for v in ("ask", "request", "seek") for f in verb_forms(v, base=False)),
-        )
-    )
-)
+ASKING_VERBS: Final[tuple[str, ...]] = ("asked", "requested", "sought")
 # Done verbs whose subject is who receives, and whose giver follows "from" ("Estria borrowed $9 million from
 # Norland"): the taker stands before the verb, as an asker does.
 TAKING_VERBS: Final[tuple[str, ...]] = tuple(

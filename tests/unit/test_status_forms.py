@@ -164,3 +164,17 @@ def test_a_particle_verb_is_read_whole_never_its_first_word_alone() -> None:
 
     assert unread_words("Norland turned down Estria's request for a $90 million loan.") == ()
     assert [word for word, _, _ in unread_words("Norland turned to Estria and sent fuel.")] == ["turned"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland lent Estria $90 million once parliament approves it.",
+        "Norland lent Estria $90 million when parliament approves.",
+        "Norland lent Estria $90 million after Vesta asks for it.",
+    ],
+)
+def test_a_form_read_by_lemma_still_conditions_a_giving_after_it(sentence: str) -> None:
+    """A form read by lemma: "approves" is read as `approved` where it is the status verb; after a done giving it is still a verb the
+    unread-word rule reads, which may condition the giving (hostile16 p14)."""
+    assert any(item == "loans[0].status" for item, _ in _loan(sentence, "lent")), sentence
