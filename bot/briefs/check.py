@@ -122,6 +122,7 @@ from bot.briefs.vocabulary import (
     DEMONYM_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
+    DEPARTING_VERBS,
     DETERMINED_PERSON_NOUNS,
     DOUBTING_ADJECTIVES,
     EVENT_AWAY_WORDS,
@@ -155,6 +156,7 @@ from bot.briefs.vocabulary import (
     HEADLINE_DENIALS,
     HEADLINE_SUPPOSING,
     HEDGE_MARKERS,
+    HEDGED_DOUBTS,
     HELPING_VERBS,
     IMAGINING_OBJECTS,
     IMAGINING_VERBS,
@@ -165,6 +167,7 @@ from bot.briefs.vocabulary import (
     LOAN_NOUNS,
     LOAN_OBJECT_WORDS,
     LOAN_SUBJECT_WORDS,
+    MEANS_SENSES,
     MEMBER_NOUNS,
     MODAL_WORDS,
     MONEY_WORDS,
@@ -236,6 +239,7 @@ from bot.briefs.vocabulary import (
     ROUTE_WORDS,
     SAME_PERSON_WORDS,
     SAYING_VERBS,
+    SENSE_PARTICLES,
     SETTING_PREPOSITIONS,
     SOURCELESS_MARKERS,
     SPEAKER_PRONOUNS,
@@ -257,6 +261,7 @@ from bot.briefs.vocabulary import (
     UNDOING_LATER,
     UNDOING_NEXT,
     UNDOING_PARTICLE_VERBS,
+    UNDOING_SENSES,
     UNDONE_LATER_WORDS,
     UPDATE_LABELS,
     VERB_ADVERBS,
@@ -469,12 +474,15 @@ def _doubted_after(
     giving: str = "",
     paragraphs: Sequence[Paragraph] = (),
     verb: str = "",
+    attributed: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The first sentence after a giving's, in the rest of its paragraph (else the next paragraph's opening), that
     denies, doubts, asks, corrects or undoes it (`_doubting_sentence`: "That is false.", "Or did it?", "In fact,
     Vesta sent it.", "It was all a drill.", "The fuel never arrived.", "Estria thanked Norland. But the fuel had
     never left port."): None when there is none. `parties` are the giving's giver and receiver (their forms),
-    `giving` its kind ("aid" or "loan"). With `done` False (a pledge, a plan, a request), only a correction, a
+    `giving` its kind ("aid" or "loan"). A sentence that holds one of `attributed` (the fact's attributions: "The
+    claim could not be independently verified.", given as its hedge) is shown with the fact, and is read only for
+    what tells the giving undone, false or denied (`_attributed_doubt`). With `done` False (a pledge, a plan, a request), only a correction, a
     fragment or a word of falsity takes it back. Past those, the rest of the article (`paragraphs`: every later
     sentence, and a correction or update line anywhere) is read more narrowly (`_taken_back_later`; `verb` the
     giving's status verb). Returns the sentence and the words that read so."""
@@ -523,6 +531,11 @@ def _doubted_after(
                 if undoing and done:
                     return first.text, f"“{undoing[0]}”"
     for number, sentence in enumerate(following):
+        if _attributed(sentence.text, attributed):
+            undone = _attributed_doubt(sentence.text, items, parties)
+            if undone is not None:
+                return sentence.text, undone
+            continue
         found = _doubting_sentence(
             sentence.text,
             items,
@@ -536,7 +549,14 @@ def _doubted_after(
             return sentence.text, found
     if paragraphs:
         return _taken_back_later(
-            paragraphs, paragraph, sentence_end, items, done=done, parties=parties, verb=verb
+            paragraphs,
+            paragraph,
+            sentence_end,
+            items,
+            done=done,
+            parties=parties,
+            verb=verb,
+            attributed=attributed,
         )
     return None
 
@@ -663,8 +683,17 @@ def _takes_back(
     # waiting for what is still to come ("Estria is still waiting.", "… has yet to receive any", "… is still
     # awaiting the fuel"), not for something else ("Estria is still waiting for the talks to resume.")
     waiting = [w for w in WAITING_WORDS if done and _waits_for_it(read, w, nouns, pointing)]
-    strong = [w for w in (UNDONE_LATER_WORDS if done else RETRACTING_WORDS) if has(w)] + waiting
-    if strong and (noun or pronoun or by_verb):
+    strong = [
+        w
+        for w in (UNDONE_LATER_WORDS if done else RETRACTING_WORDS)
+        if has(w) and not _returned_elsewhere(w, read, parties)
+    ] + waiting
+    # … or a verb that means an undoing ("The delivery has been delayed.", "The shipment was held up."), said of
+    # the giving or of what carries it ("Vesta intercepted the tankers.")
+    meant = _undone_by_sense(read, parties) if done else None
+    strong += [meant] if meant is not None else []
+    means = pointing and meant is not None and _names_means(read) is not None
+    if strong and (noun or pronoun or by_verb or means):
         return f"“{strong[0]}”"
     if not done:
         return None
@@ -705,6 +734,187 @@ def _verb_lemmas(words: Sequence[str]) -> set[str]:
         if w and not (i > 0 and words[i - 1] in {*_BACK_DETERMINERS, "a", "an", "any", "every"})
         for lemma in lexicon.lemmas(w, "VERB")
     }
+
+
+def _undone_by_sense(
+    text: str, parties: Sequence[str], kinds: Collection[str] = tuple(UNDOING_SENSES)
+) -> str | None:
+    """The verb of `text` (with its particle: "held up") that tells a giving told before intercepted, seized,
+    blocked, diverted, delayed or given back by what it means (`UNDOING_SENSES` of `kinds`), or None: not a noun
+    after a determiner ("the delay"), nor a giving back to somewhere no party of the giving is ("It was returned
+    to service in May.", "Norland returned to the talks."; "The fuel was returned to Norland." is undone)."""
+    raw = text.split()
+    words = [lexicon.bare(w).casefold() for w in raw]
+    roots = {root: kind for kind in kinds for root in UNDOING_SENSES[kind]}
+    own = {w.casefold() for p in parties for w in normalise(p).split()}
+    for at, word in enumerate(words):
+        if not word or (at > 0 and words[at - 1] in {*_BACK_DETERMINERS, "a", "an", "any", "every"}):
+            continue
+        if not lexicon.may_be(word, "VERB") or lexicon.word_classes(word) <= {"AUX"}:
+            continue
+        # an undoing denied undoes nothing ("The aid did not stop the protests.")
+        if any(w in ("not", "never") or w.endswith("n't") for w in words[max(0, at - 3) : at]):
+            continue
+        particle = next((w for w in words[at + 1 : at + 3] if w in SENSE_PARTICLES), "")
+        # a verb of giving with "back" after its object ("Estria sent the fuel back."), not "paid it back"
+        back = "back" in words[at + 1 : at + 4] and set(lexicon.lemmas(word, "VERB")) & _GIVING_BACK
+        if back and "returning" in kinds:
+            return f"{lexicon.bare(raw[at])} … back"
+        root = (particle and lexicon.sense_under(word, roots, particle=particle)) or lexicon.sense_under(
+            word, roots
+        )
+        if root is None:
+            continue
+        if roots[root] == "returning":
+            after = [w for w in words[at + 1 : at + 6] if w not in ("the", "its", "their", "his", "her")]
+            if "to" in after[:2]:
+                whom = after[after.index("to") + 1 : after.index("to") + 2]
+                if not (whom and whom[0] in own):
+                    continue
+        shown = lexicon.bare(raw[at])
+        return (
+            f"{shown} {particle}"
+            if particle and lexicon.sense_under(word, roots, particle=particle)
+            else shown
+        )
+    return None
+
+
+# Verbs (base forms) that give back with "back" after their object ("sent the fuel back", "handed it back").
+_GIVING_BACK: Final = frozenset({"send", "ship", "give", "hand", "turn", "take", "bring", "fly"})
+
+
+def _names_means(text: str) -> str | None:
+    """The noun of `text` after a determiner that names what carries a giving ("the tankers", "its convoy", "the
+    cargo": `MEANS_SENSES`), or None."""
+    words = [lexicon.bare(w).casefold() for w in text.split()]
+    return next(
+        (
+            w
+            for i, w in enumerate(words)
+            if i > 0
+            and words[i - 1] in _BACK_DETERMINERS
+            and lexicon.sense_under(w, MEANS_SENSES) is not None
+        ),
+        None,
+    )
+
+
+def _attributed(text: str, attributed: Sequence[str]) -> bool:
+    """Whether `text`, a sentence after a giving, holds one of `attributed` (the fact's attributions, of two words
+    or more): the editor gives its words with the fact, as its hedge or who says so."""
+    folded = normalise(text).casefold()
+    return any(len(a.split()) >= 2 and normalise(a).casefold().strip(" .") in folded for a in attributed)
+
+
+def _attributed_doubt(text: str, items: Sequence[str], parties: Sequence[str]) -> str | None:
+    """What tells the giving undone, false or denied in `text`, a sentence after it that the fact gives as its
+    attribution, or None: an attribution shows a hedge or who says so with the fact ("The claim could not be
+    independently verified."), never makes a giving denied, called untrue or undone its plain claim ("That is
+    false.", "Norland denies it.", "The fuel never arrived.", "Vesta seized it at sea.")."""
+    words = {lexicon.bare(w).casefold() for w in text.split()}
+    false = sorted(words & (_STRICT_FALSITY | set(DENIAL_WORDS) | {"deny", "denial"}))
+    if false:
+        return f"“{false[0]}”, which an attribution does not make anyone's plain claim"
+    denied = _denied_giving(text, items, parties)
+    if denied is not None:
+        return denied
+    listed = (*(w for w in UNDONE_LATER_WORDS if w not in HEDGED_DOUBTS), *UNDOING_AFTER, *UNDOING_LATER)
+    undone = [w for w in listed if w not in NEGATIONS and find_words(w, text, ignore_case=True)]
+    undone += [w for w in (_undone_by_sense(text, parties),) if w is not None]
+    undone += particle_undoings(text)
+    return f"“{undone[0]}”" if undone else None
+
+
+def _returned_elsewhere(word: str, text: str, parties: Sequence[str]) -> bool:
+    """Whether `word`, an undoing word of a list found in `text`, is a verb of giving back ("returned") that gives
+    back to somewhere no party of the giving is ("It was returned to service in May."): no undoing there."""
+    return (
+        " " not in word
+        and lexicon.sense_under(word, UNDOING_SENSES["returning"]) is not None
+        and _undone_by_sense(text, parties, ("returning",)) is None
+    )
+
+
+def _denies_another(word: str, text: str, items: Sequence[str]) -> bool:
+    """Whether `word`, a word of denial or dispute (`DENIAL_WORDS`, "deny") in `text`, denies a thing a determiner
+    names that is neither the giving's item nor a noun of the giving ("Estria's mayor denied any wrongdoing."), not
+    the giving ("Norland denied it.", "Estria denies receiving any fuel.", "Vesta disputes the figure.")."""
+    if word not in (*DENIAL_WORDS, "deny"):
+        return False
+    nouns = {*_item_words(items), *_BACK_NOUNS}
+    for at in find_words(word, text, ignore_case=True):
+        after = [lexicon.bare(w).casefold() for w in text[at + len(word) :].split()[:3]]
+        if not (after and after[0] in ("any", "a", "an", "all", "the", "his", "her", "their", "its")):
+            return False
+        if any(w in nouns or w in POINTING_PRONOUNS for w in after[1:]):
+            return False
+    return True
+
+
+def _denied_giving(text: str, items: Sequence[str], parties: Sequence[str]) -> str | None:
+    """The negation of `text` (a sentence after a giving) that denies it, or None: one that governs a verb of
+    giving, getting or arriving (`_negated_giving`: "The fuel never arrived.", "No fuel reached Estria.", "It was
+    not sent."), or one with no verb after it in its clause ("It did not.", "Norland never did."); not one of
+    something else ("The fuel was not cheap.", "No one was hurt.", "None of the crews were paid."). A negation
+    that goes on to a name none of `parties` is tells of somewhere else ("The fuel did not reach Mirren.")."""
+    raw = text.split()
+    words = [lexicon.bare(w).casefold() for w in raw]
+    own = {w.casefold() for p in parties for w in normalise(p).split()}
+    nouns = {*_item_words(items), *_BACK_NOUNS}
+    # names none of the giving's parties ("Vesta has never sent aid to Estria." tells of Vesta's giving), unless
+    # the sentence names the item after a determiner ("Vesta said Norland never sent the fuel.")
+    elsewhere = {
+        lexicon.bare(w).casefold()
+        for i, w in enumerate(raw)
+        if w[:1].isupper()
+        and (i > 0 or not (lexicon.word_classes(words[0]) or words[0] in _CLOSED_OPENINGS))
+        and lexicon.bare(w).casefold() not in own
+        and lexicon.bare(w).casefold() not in _TIME_NAMES
+    }
+    mine = any(words[i - 1] in _BACK_DETERMINERS and w in nouns for i, w in enumerate(words) if i > 0)
+    found = _negated_giving(words, GIVING_OR_GETTING | ARRIVING_VERBS | DEPARTING_VERBS, elsewhere)
+    if found is not None and not (elsewhere and not mine) and _none_of_it(words, nouns):
+        return found
+    # "none" or "nothing" a verb takes for the item ("Norland handed none of it over.")
+    for at, word in enumerate(words[1:], 1):
+        if word in ("none", "nothing") and lexicon.may_be(words[at - 1], "VERB"):
+            rest = words[at + 1 : at + 3]
+            if not rest or rest[0] != "of" or (rest[1:] and rest[1] in POINTING_PRONOUNS):
+                return f"“{raw[at].strip(_PUNCTUATION)}”, what “{raw[at - 1].strip(_PUNCTUATION)}” takes"
+    for at, word in enumerate(words):
+        if word in ("not", "never") or word.endswith("n't"):
+            # the clause after it, up to its end ("Never, said Estria." has none)
+            ended = raw[at].rstrip(_PUNCTUATION.replace(",", "").replace(";", "")).endswith((",", ";"))
+            clause = [] if ended else re.split(r"[,;:—–]", " ".join(raw[at + 1 :]), maxsplit=1)[0].split()
+            if all(
+                lexicon.word_classes(w) <= {"AUX"} or lexicon.bare(w).casefold() in _ELLIPSIS_WORDS
+                for w in clause
+            ):
+                return f"“{raw[at].strip(_PUNCTUATION)}”"
+    return None
+
+
+# Words that may close a negation with no verb of its own after it: "It did not.", "That is not so."
+_ELLIPSIS_WORDS: Final = frozenset(
+    {"so", "yet", "either", "really", "at", "all", "quite", "entirely", "even"}
+)
+
+
+def _none_of_it(words: Sequence[str], nouns: Collection[str]) -> bool:
+    """Whether every none word of `words` (a sentence's, case-folded) stands for the giving: alone ("None
+    arrived."), of what points back ("none of it", "none of the fuel") or before one of `nouns` ("No fuel
+    reached Estria."); not "No one was hurt." nor "None of the crews were paid."; True when it holds none."""
+    for at, word in enumerate(words):
+        if word not in NONE_WORDS:
+            continue
+        after = [w for w in words[at + 1 : at + 4] if w not in ("of", *_BACK_DETERMINERS)]
+        head = after[0] if after else ""
+        if (words[at + 1 : at + 2] == ["of"] or word == "no") and not (
+            head in nouns or head in POINTING_PRONOUNS
+        ):
+            return False
+    return True
 
 
 def _negated_giving(
@@ -758,6 +968,7 @@ def _taken_back_later(
     done: bool = True,
     parties: Sequence[str] = (),
     verb: str = "",
+    attributed: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The first sentence of the rest of the article after a giving's (its paragraph on, every later paragraph),
     or of a correction or update line anywhere in it (even before), that refers to the giving and takes it back
@@ -797,6 +1008,12 @@ def _taken_back_later(
     ]
     pointing = True
     for where, sentence in rest:
+        if _attributed(sentence.text, attributed):
+            # a sentence the fact gives as its attribution ("The claim could not be independently verified.")
+            undone = _attributed_doubt(sentence.text, items, parties)
+            if undone is not None:
+                return sentence.text, f"{undone}, in {where.label}, after it"
+            continue
         found = (
             _takes_back(sentence.text, nouns, parties, folded_verb, done=done, own_nouns=own_nouns)
             if pointing
@@ -901,7 +1118,17 @@ def _doubting_sentence(
         # "Vesta seized the cargo.": a definite noun may name the giving's goods or means; only an undoing verb
         # is read there ("Officials said that the port is not open." tells of something else)
         if re.search(r"\b(?:the|its)\s+[a-z]", text):
-            undone = [w for w in (*UNDOING_LATER, *UNDOING_NEXT) if find_words(w, text, ignore_case=True)]
+            undone = [
+                w
+                for w in (*UNDOING_LATER, *UNDOING_NEXT)
+                if find_words(w, text, ignore_case=True) and not _returned_elsewhere(w, text, parties)
+            ]
+            # … or a verb that means so ("Vesta commandeered the tankers."); a delay of what the giving does not
+            # name is another story's ("Vesta delayed the vote."), not of what carries it ("Vesta detained the
+            # convoy.")
+            means = _names_means(text)
+            meant = _undone_by_sense(text, parties, [k for k in UNDOING_SENSES if means or k != "delaying"])
+            undone += [meant] if meant is not None else []
             return f"“{undone[0]}”" if undone and done else None
         return None
     if whole and text.rstrip(" \"')]").endswith("?"):
@@ -916,6 +1143,8 @@ def _doubting_sentence(
         return f"“{falsity[0]}”" if falsity and whole else None
     marker = _markers_needing_attribution(text) if whole else []
     if marker:
+        # a hedge or who says so of the giving: the editor may show it with the fact (README's "The claim could not
+        # be independently verified", role hedge)
         return f"“{marker[0][0]}”"
     # "no other country", "not the first time" deny something else
     read = text
@@ -923,22 +1152,30 @@ def _doubting_sentence(
         read = re.sub(rf"\b{re.escape(phrase)}\b", " ", read, flags=re.IGNORECASE)
     # a sentence read only for naming a party denies the giving only with a verb of giving or getting ("Estria
     # never got any."), not "Estria's winter has not been easy." nor "Estria has no refinery."
-    denying = (
-        whole
-        or denying_opening
-        or words[0] == "the"
-        or any(set(lexicon.lemmas(w, "VERB")) & GIVING_OR_GETTING for w in words if w)
-    )
+    # … and any sentence denies it with a negation only where the negation governs a verb of giving, getting or
+    # arriving ("The fuel never arrived.", "No fuel reached Estria.") or stands with no verb after it ("It did
+    # not."), not one of something else ("The fuel was not cheap.", "No one was hurt.")
+    denied = _denied_giving(read, items, parties)
+    if denied is not None:
+        return denied
     for word in (
-        *((*NEGATIONS, *NONE_WORDS) if denying else ()),
         *FALSITY_WORDS,
-        *UNDOING_AFTER,
+        *(w for w in UNDOING_AFTER if w not in NEGATIONS),
         *CONDITION_CONJUNCTIONS,
         *UNDOING_LATER,
         *UNDOING_NEXT,
     ):
-        if find_words(word, read, ignore_case=True):
+        if (
+            find_words(word, read, ignore_case=True)
+            and not _returned_elsewhere(word, read, parties)
+            and not _denies_another(word, read, items)
+        ):
             return f"“{word}”"
+    # a verb that means an undoing ("The delivery has been delayed.", "The shipment was held up."): of the giving
+    # where the sentence points back to it, else of its goods or means by taking, blocking, diverting or giving back
+    meant = _undone_by_sense(read, parties, [k for k in UNDOING_SENSES if whole or k != "delaying"])
+    if meant is not None and not _denies_another(meant, read, items):
+        return f"“{meant}”"
     particles = particle_undoings(read)  # "Norland called the whole thing off."
     if particles:
         return f"“{particles[0]}”"
@@ -957,13 +1194,32 @@ def _doubting_sentence(
         sent_on = [w for w in GOING_TO_VERBS if find_words(w, text[: elsewhere.start()], ignore_case=True)]
         if sent_on:
             return f"“{sent_on[-1]} to {elsewhere[1].strip()}”, which tells it went elsewhere"
-    unread = undoing_words(text, 0)
-    if unread:  # "Vesta seized it at sea", "The fuel was sold to Estria at full price"
+    # failing closed on a verb the check has no meaning for whose object points back ("Nobody believes it.",
+    # "Vesta questioned the report."); one the giving is the subject of tells what it did or was ("The fuel kept
+    # hospitals running.", "The report was published on Monday.")
+    unread = [w for w in undoing_words(text, 0) if _object_points_back(w, text, items)]
+    if unread:
         return (
-            f"“{unread[0]}”, a verb the check has no meaning for (if it tells the giving done all the same, add "
-            "its base form to PLAIN_VERBS)"
+            f"“{unread[0]}”, a verb the check has no meaning for, whose object points back to the giving (if it "
+            "tells the giving done all the same, add its base form to PLAIN_VERBS)"
         )
     return None
+
+
+def _object_points_back(verb: str, text: str, items: Sequence[str]) -> bool:
+    """Whether `verb` of `text` has an object within three words after it that points back to the giving: a
+    pointing pronoun ("believes it"; "that" only closing its clause, not opening one) or a determiner and a word
+    of an item or a noun of the giving ("questioned the report")."""
+    words = [lexicon.bare(w).casefold() for w in text.split()]
+    nouns = {*_item_words(items), *_BACK_NOUNS}
+    for at in (i for i, w in enumerate(words) if w == lexicon.bare(verb).casefold()):
+        after = words[at + 1 : at + 4]
+        for i, w in enumerate(after):
+            if w in POINTING_PRONOUNS and (w != "that" or i + 1 == len(after) or at + i + 2 >= len(words)):
+                return True
+            if i > 0 and after[i - 1] in _BACK_DETERMINERS and w in nouns:
+                return True
+    return False
 
 
 def _other_receiver(text: str, parties: Sequence[str], given: str) -> str | None:
@@ -2924,6 +3180,7 @@ class _Checker:
             flow.items,
             parties=(*self._forms(flow.donor), *self._forms(flow.recipient)),
             giving="aid",
+            attributed=flow.attributions,
         )
         places = self._verb_clauses(flow.status_as_written, located)
         parties = self._forms(flow.donor) + self._forms(flow.recipient)
@@ -3601,6 +3858,7 @@ class _Checker:
         *,
         parties: Sequence[str] = (),
         giving: str = "",
+        attributed: Sequence[str] = (),
     ) -> Iterator[Problem]:
         verb = normalise(as_written)
         if not located:
@@ -3681,7 +3939,14 @@ class _Checker:
         if status in ("delivered", "provided", "approved"):
             for place, at in places:
                 found = self._not_told_done(
-                    place, at, at + len(verb), items, verb.split(), parties=parties, giving=giving
+                    place,
+                    at,
+                    at + len(verb),
+                    items,
+                    verb.split(),
+                    parties=parties,
+                    giving=giving,
+                    attributed=attributed,
                 )
                 if found is None:
                     continue
@@ -3692,12 +3957,23 @@ class _Checker:
                         "change the status, or tell it as a key point in the article's words",
                     )
                 elif found.kind == "doubted":
+                    # a hedge or who says so of the giving may be shown with it (README's "The claim could not be
+                    # independently verified", role hedge)
+                    hedged = found.words.strip("“”") in {
+                        m for m, _, _ in _markers_needing_attribution(found.sentence)
+                    }
                     yield Problem(
                         f"{where}.status",
                         f"status “{status}” cannot be read: a sentence of the article (“{found.sentence}”) points "
                         f"back to the giving and may deny, doubt, ask or undo it ({found.words}); if so, the article "
                         "does not tell it done: change the status, or tell it as a key point in the article's "
-                        "words",
+                        "words"
+                        + (
+                            "; if it only hedges the giving or says who says so, take the sentence into the "
+                            "evidence and give its words as the attribution"
+                            if hedged
+                            else ""
+                        ),
                     )
                 elif found.kind == "framed":
                     yield Problem(
@@ -3776,6 +4052,7 @@ class _Checker:
         done: bool = False,
         parties: Sequence[str] = (),
         giving: str = "",
+        attributed: Sequence[str] = (),
     ) -> _NotDone | None:
         """How the article's frame takes back the words at `start`–`end` of `place` (a pledge's, a plan's or a
         request's verb) whatever their status, or None: inside another statement ("That Norland pledged … is
@@ -3801,6 +4078,7 @@ class _Checker:
             giving=giving,
             paragraphs=paragraphs,
             verb=place.paragraph.text[start:end] if giving else "",
+            attributed=attributed,
         )
         if doubted is not None:
             return _NotDone("doubted", doubted[1], doubted[0])
@@ -3819,6 +4097,7 @@ class _Checker:
         *,
         parties: Sequence[str] = (),
         giving: str = "",
+        attributed: Sequence[str] = (),
     ) -> _NotDone | None:
         """How the article's frame tells the words at `start`–`end` of `place` (a giving's status verb, an
         event's what) as other than done, or None: one reading for every section, so that a giving and an event
@@ -3828,7 +4107,7 @@ class _Checker:
         # read to the sentence's full stop, not the passage's end: a passage cut before "…, a pledge later
         # cancelled" must not leave it done
         taken_back = self._not_told_at_all(
-            place, start, end, items, done=True, parties=parties, giving=giving
+            place, start, end, items, done=True, parties=parties, giving=giving, attributed=attributed
         )
         if taken_back is not None:
             return taken_back
@@ -3998,6 +4277,7 @@ class _Checker:
             "the amount",
             parties=(*self._forms(loan.lender), *self._forms(loan.borrower)),
             giving="loan",
+            attributed=loan.attributions,
         )
         yield from self._dealing(where, loan, located, [_VerbPlace(place, position, own, None)])
         lent_at, lent = self._amount_of_verb(where, loan, place.paragraph.text, position, sentence)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal, cast, get_args
@@ -192,3 +192,72 @@ def verb_forms(lemma: str, *, base: bool = True) -> tuple[str, ...]:
             if form not in found:
                 found.append(form)
     return tuple(found)
+
+
+_sense_index: dict[str, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+
+
+def _wordnet_index(pos: Literal["v", "n"]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """WordNet 3.0's verbs (`pos` "v") or nouns ("n") read for their order of senses and their hypernyms, once,
+    under the lexicon's lock: each base form ("hold_up" for a phrase) with the offsets of its synsets, most
+    frequent sense first (index.verb, index.noun), and each synset's offset with the offsets of its hypernyms
+    ("@" and, for nouns, "@i" pointers of data.verb, data.noun). Empty without the data."""
+    if pos not in _sense_index:
+        with _load_lock:
+            if pos not in _sense_index:
+                senses: dict[str, tuple[str, ...]] = {}
+                above: dict[str, tuple[str, ...]] = {}
+                verbs = _wordnet_verbs()
+                name = "verb" if pos == "v" else "noun"
+                index = verbs.with_name(f"index.{name}") if verbs else None
+                data = verbs.with_name(f"data.{name}") if verbs else None
+                for line in index.read_text(encoding="utf-8").splitlines() if index else ():
+                    fields = line.split()
+                    if line.startswith(" ") or len(fields) < 4:
+                        continue
+                    senses[fields[0]] = tuple(fields[-int(fields[2]) :])
+                for line in data.read_text(encoding="utf-8").splitlines() if data else ():
+                    fields = line.split()
+                    if line.startswith(" ") or len(fields) < 5 or not fields[0].isdigit():
+                        continue
+                    at = 4 + 2 * int(fields[3], 16)
+                    pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
+                    above[fields[0]] = tuple(p[1] for p in pointers if p[0] in ("@", "@i") and p[2] == pos)
+                _sense_index[pos] = (senses, above)
+    return _sense_index[pos]
+
+
+def sense_offset(name: str) -> str | None:
+    """The offset of a WordNet sense named as "delay.v.01" or "cargo.n.01" (its base form, verb or noun, and the
+    number of its sense, most frequent first), or None when WordNet holds no such sense."""
+    form, pos, number = [*name.rsplit(".", 2), "", ""][:3]
+    if pos not in ("v", "n") or not number.isdigit():
+        return None
+    found = _wordnet_index("v" if pos == "v" else "n")[0].get(form, ())
+    return found[int(number) - 1] if 0 < int(number) <= len(found) else None
+
+
+def sense_under(word: str, roots: Collection[str], *, first: int = 3, particle: str = "") -> str | None:
+    """The root of `roots` (senses of one kind, verbs named as "delay.v.01" or nouns as "cargo.n.01") that one of
+    the `first` most frequent senses of the word as a verb (or a noun) is, or falls under (a troponym or a
+    hyponym of it: "postpone" under "delay.v.02", "commandeer" under "seize.v.02", "tanker" under
+    "conveyance.n.03"), or None. With `particle` ("up" of "held up") the phrase is read ("hold_up"). A word read
+    so only by a rare sense of it ("check" of "check, retard, delay") is not."""
+    pos: Literal["v", "n"] = "n" if any(".n." in r for r in roots) else "v"
+    senses, above = _wordnet_index(pos)
+    offsets = {sense_offset(r): r for r in roots}
+    forms = lemmas(word, "VERB" if pos == "v" else "NOUN") or (bare(word).casefold(),)
+    for form in forms:
+        for offset in senses.get(f"{form.casefold()}_{particle}" if particle else form.casefold(), ())[
+            :first
+        ]:
+            seen: set[str] = set()
+            climbing = [offset]
+            while climbing:
+                at = climbing.pop()
+                if at in offsets:
+                    return offsets[at]
+                if at not in seen:
+                    seen.add(at)
+                    climbing.extend(above.get(at, ()))
+    return None

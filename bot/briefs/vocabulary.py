@@ -2293,6 +2293,20 @@ RETRACTING_WORDS: Final[tuple[str, ...]] = (
     "not be verified",
     "not been verified",
 )
+# … of those, the words that only doubt it, not call it untrue: a sentence the fact gives as its attribution (its
+# hedge: "The claim could not be independently verified.") may hold them and leave it done, shown with the hedge.
+HEDGED_DOUBTS: Final[tuple[str, ...]] = (
+    "unconfirmed",
+    "unverified",
+    "doubtful",
+    "dubious",
+    "questionable",
+    "unproven",
+    "not be confirmed",
+    "not been confirmed",
+    "not be verified",
+    "not been verified",
+)
 # Words that undo a done giving or event told before, or leave it not yet done ("The shipment was cancelled.",
 # "Every tanker was sent back.", "Estria is still waiting.", "The fuel is yet to arrive."). A negation or a none
 # word ("never", "none", "no") takes it back only beside a verb of giving or getting (`GIVING_OR_GETTING`: "None of
@@ -2327,6 +2341,34 @@ UNDONE_LATER_WORDS: Final[tuple[str, ...]] = (
     "refused",
     *UNDOING_NEXT,
 )
+# What undoes a giving told before, by what a verb means (WordNet 3.0 senses, named "delay.v.01": its base form and
+# the number of its sense, most frequent first; `lexicon.sense_under`): a sentence after the giving that points
+# back to it with a verb one of whose three most frequent senses is one of these, or falls under one ("postponed"
+# under "delay.v.02", "commandeered" under "seize.v.02", "held up" under "delay.v.01"), tells it intercepted,
+# seized, blocked, diverted, delayed or given back ("Vesta intercepted the tankers.", "The delivery has been
+# delayed.", "The fuel was returned."). A verb WordNet gives such a sense only as a rare one ("check" of "check,
+# retard, delay", "kept" of "prevent, keep") is not read so (TASK-next).
+UNDOING_SENSES: Final[dict[str, tuple[str, ...]]] = {
+    "taking": ("intercept.v.01", "seize.v.02", "seize.v.03", "seize.v.04"),
+    "blocking": ("block.v.01", "block.v.02", "block.v.03", "withhold.v.01"),
+    "diverting": ("divert.v.02", "divert.v.04", "redirect.v.01"),
+    "delaying": ("delay.v.01", "delay.v.02"),
+    # what fails or vanishes ("The deal collapsed.", "The tankers disappeared.")
+    "failing": ("collapse.v.01", "fail.v.02", "fall_through.v.01", "disappear.v.01", "disappear.v.03"),
+    # giving back, not paying back: a loan repaid was lent ("refund, return, repay" is left out)
+    "returning": ("return.v.02", "return.v.05"),
+}
+# What carries a giving (WordNet 3.0 noun senses): a sentence after it that names one after a determiner ("the
+# tankers", "the convoy", "the cargo") and tells it intercepted, seized, delayed or diverted (`UNDOING_SENSES`) may
+# tell the giving undone ("Vesta intercepted the tankers."), though it names neither its item nor a noun of it.
+MEANS_SENSES: Final[tuple[str, ...]] = ("conveyance.n.03", "cargo.n.01", "convoy.n.01", "convoy.n.02")
+# Verbs (base forms) of leaving or of coming about: a sentence after a giving that points back to it and negates one
+# denies it ("But the fuel had never left port.", "The shipment never materialised.").
+DEPARTING_VERBS: Final[frozenset[str]] = frozenset(
+    {"leave", "depart", "sail", "materialise", "materialize", "happen", "occur"}
+)
+# Particles read with the verb before them as one phrase of WordNet ("held up" is "hold_up").
+SENSE_PARTICLES: Final[frozenset[str]] = frozenset({"up", "back", "off", "away", "down", "over"})
 # Words that leave a giving not yet done where its receiver waits for it ("Estria is still waiting.", "Estria has
 # yet to receive any.", "Estria is still awaiting the fuel."): read beside a party's name.
 WAITING_WORDS: Final[tuple[str, ...]] = (
