@@ -750,6 +750,8 @@ def _undone_by_sense(
     for at, word in enumerate(words):
         if not word or (at > 0 and words[at - 1] in {*_BACK_DETERMINERS, "a", "an", "any", "every"}):
             continue
+        if at > 0 and words[at - 1] in _NOUN_PREPOSITIONS:  # a noun after a preposition ("kept in reserve")
+            continue
         if not lexicon.may_be(word, "VERB") or lexicon.word_classes(word) <= {"AUX"}:
             continue
         # an undoing denied undoes nothing ("The aid did not stop the protests.")
@@ -765,6 +767,11 @@ def _undone_by_sense(
         )
         if root is None:
             continue
+        # taking, blocking and giving back take an object, or are told in the passive: said of a thing with none
+        # it goes or halts itself ("The convoy stopped in Mirren overnight.", "The tankers returned to Norland
+        # empty."), as "Vesta stopped the convoy." and "The fuel was returned." do not
+        if roots[root] in ("taking", "blocking", "returning") and not _takes_an_object(raw, words, at):
+            continue
         if roots[root] == "returning":
             after = [w for w in words[at + 1 : at + 6] if w not in ("the", "its", "their", "his", "her")]
             if "to" in after[:2]:
@@ -778,6 +785,31 @@ def _undone_by_sense(
             else shown
         )
     return None
+
+
+# Prepositions a noun stands after ("in reserve", "on hold"): a word there is no verb.
+_NOUN_PREPOSITIONS: Final = frozenset({"in", "on", "at", "of", "for", "into", "from", "by", "with", "under"})
+# Forms of "be" and "get" that make the participle after them a passive ("was stopped", "got held up").
+_PASSIVE_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"})
+
+
+def _takes_an_object(raw: Sequence[str], words: Sequence[str], at: int) -> bool:
+    """Whether the verb at `at` of a sentence (`raw` its words, `words` those bare and case-folded) is told in the
+    passive ("was stopped", "were later seized") or goes on to an object ("stopped the convoy", "seized it",
+    "returned fuel"), not to a preposition, an adverb or the sentence's end ("stopped in Mirren", "returned to
+    Norland", "stopped.")."""
+    before = [w for w in words[max(0, at - 3) : at] if not lexicon.may_be(w, "ADV") or w in _PASSIVE_BE]
+    if before and before[-1] in _PASSIVE_BE:
+        return True
+    after = words[at + 1] if at + 1 < len(words) else ""
+    if raw[at].endswith((",", ";", ":")) or not after:
+        return False
+    return (
+        after
+        in {*_BACK_DETERMINERS, "a", "an", "any", "all", "some", "every", "it", "them", "him", "her", "us"}
+        or raw[at + 1][:1].isupper()
+        or lexicon.may_be(after, "NOUN")
+    )
 
 
 # Verbs (base forms) that give back with "back" after their object ("sent the fuel back", "handed it back").

@@ -221,3 +221,33 @@ def test_without_the_hedge_the_status_is_refused_and_the_message_says_to_give_it
 )
 def test_an_attribution_does_not_make_an_undoing_or_a_denial_pass(second: str, attribution: str) -> None:
     assert "loans[0].status" in dict(_loan_told(second, attribution))
+
+
+# A verb of taking, blocking or giving back said of a thing with no object, in the active, tells it went or halted
+# itself, not that it was stopped or given back; a noun after a preposition is no verb ("kept in reserve").
+ITSELF = (
+    "The fuel was kept in reserve.",
+    "The tankers returned to Norland empty.",
+)
+
+
+@pytest.mark.parametrize("after", ITSELF)
+def test_what_goes_or_halts_itself_leaves_the_giving_done(after: str) -> None:
+    assert _refused(f"{GIVING} {after}") == []
+    assert _refused(GIVING, BUSY, after) == []
+
+
+def test_a_convoy_that_stops_on_its_way_two_paragraphs_on_leaves_the_giving_done() -> None:
+    assert _refused(GIVING, BUSY, "The convoy stopped in Mirren overnight.") == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Vesta's navy stopped the convoy.",
+        "The cargo was confiscated at the border.",
+        "The tankers were turned back.",
+    ],
+)
+def test_what_carries_the_giving_stopped_or_seized_two_paragraphs_on_is_refused(after: str) -> None:
+    assert _refused(GIVING, BUSY, after) == ["aid[0].status"]
