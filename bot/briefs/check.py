@@ -5005,8 +5005,8 @@ class _Checker:
         participants discussed", "Ada Quill told Mayor Ben Oster")."""
         for text in quote.attributions:
             attribution = normalise(text)
-            told = [normalise(e) for e in quote.evidence]
-            closing = any(-1 < e.find(normalise(quote.text)) < e.find(attribution) for e in told)
+            evidenced = [normalise(e) for e in quote.evidence]
+            closing = any(-1 < e.find(normalise(quote.text)) < e.find(attribution) for e in evidenced)
             markers = _speaking_markers(attribution, closing=closing)
             for form in self._forms(quote.speaker):
                 for at in find_words(form, attribution):

@@ -15,7 +15,11 @@ MAYOR = {"name": "Ben Oster", "role": "Mayor", "as_written": "Mayor Ben Oster"}
 
 
 def _article(*sentences: str) -> str:
-    return "Talks in Vesta\n\n" + " ".join(sentences) + "\nEstria Harbour News staff contributed to this report.\n"
+    return (
+        "Talks in Vesta\n\n"
+        + " ".join(sentences)
+        + "\nEstria Harbour News staff contributed to this report.\n"
+    )
 
 
 def _role_found(*sentences: str) -> list[str]:
