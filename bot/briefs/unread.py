@@ -244,15 +244,21 @@ def unread_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((word, start, end) for word, start, end, _, tells in _unread(sentence) if tells)
 
 
-def undoing_words(sentence: str, after: int) -> tuple[str, ...]:
+def undoing_words(sentence: str, after: int, outside: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
     """The unread verbs of `sentence` (normalised) from offset `after` on that stand where no saying verb stands:
     what the sentence goes on to do with a giving it has told ("…, which was later seized", "…; Vesta recalled
     it"). A done status fails closed on them: a list of undoing words is never complete, and an attribution
-    covering such a word makes the undoing someone's claim, never the giving done all the same."""
+    covering such a word makes the undoing someone's claim, never the giving done all the same. A word inside one
+    of the spans `outside` (a purpose clause whose verb tells of something else: `check._purpose_spans`) is left
+    out."""
+    spans = tuple(outside)
     return tuple(
         word
         for word, start, _, saying, _ in _unread(sentence)
-        if start >= after and not saying and lexicon.may_be(word, "VERB")
+        if start >= after
+        and not saying
+        and lexicon.may_be(word, "VERB")
+        and not any(a <= start < b for a, b in spans)
     )
 
 

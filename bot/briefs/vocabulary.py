@@ -1217,6 +1217,16 @@ SAYING_VERBS: Final[tuple[str, ...]] = (
     "writes",
 )
 
+# Verbs (base forms) that only report speech, telling nothing of their own of what the words they report point back
+# to: a later sentence about a fact that holds one of these and nothing else of saying ("Quill told reporters after
+# the reopening that it went well.", "Officials said the storm sank three ferries.") is read for what it reports,
+# as it would be read told plainly; it does not deny, doubt, ask, correct or undo the fact (REPORT-reader17 finding
+# 4). Verbs that doubt, deny, dispute or only claim ("claim", "insist", "allege", "deny") are not among them.
+REPORTING_VERBS: Final[frozenset[str]] = frozenset(
+    {"say", "tell", "add", "announce", "state", "explain", "note", "report", "confirm", "describe", "recount"}
+    | {"remark", "comment", "reply", "respond", "write", "post", "brief", "mention", "recall", "observe"}
+)
+
 # Verbs (base forms) that, closing a sentence after who says or thinks so (", the Vesta Herald reported.",
 # ", officials believe."), put the sentence in someone's mouth or mind and undo nothing (`bot.briefs.unread`): any
 # other verb closing a sentence after a giving ("…, a shipment since impounded.") refuses a done status. Add a
