@@ -3645,7 +3645,7 @@ class _Checker:
         if (
             _object_of(after, items, parties)
             or _subject_of(before, items)
-            or _listed_object_of(after, items, parties)
+            or (not listing and _listed_object_of(after, items, parties))
         ):
             return True
         if verb.previous is None or not _object_of(after, BACK_REFERENCES, parties, ignore_case=True):
