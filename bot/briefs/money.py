@@ -369,11 +369,77 @@ _RATE_END = re.compile(
     r"(?:^|\s+)(?P<rate>" + "|".join(re.escape(r) for r in sorted(RATES, key=len, reverse=True)) + r")$",
     flags=re.IGNORECASE,
 )
+# Number words, read whole at word boundaries (TASK-when A: "ninety" is not "nine" + "ty"): units, teens and tens
+# ("twenty-five", "twenty five"), hundreds ("a hundred and twenty"), and a half or a quarter added ("two and a
+# half"). `_word_number` tells their value.
+_UNITS: Final[dict[str, int]] = {
+    word: value
+    for value, word in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1)
+}
+_TEENS: Final[dict[str, int]] = {
+    word: value
+    for value, word in enumerate(
+        ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"), 10
+    )
+} | {"nineteen": 19}
+_TENS: Final[dict[str, int]] = {
+    word: 10 * tens
+    for tens, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2
+    )
+}
+_ADDED_PARTS: Final[dict[str, float]] = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
+_END = r"(?![\w-])"
+
+
+def _alternatives(words: dict[str, int] | dict[str, float]) -> str:
+    return (
+        "(?:"
+        + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        + ")"
+    )
+
+
+_BELOW_HUNDRED = (
+    rf"(?:{_alternatives(_TENS)}(?:[\s-]+{_alternatives(_UNITS)}{_END})?{_END}|{_alternatives(_TEENS)}{_END}"
+    rf"|{_alternatives(_UNITS)}{_END})"
+)
+_WORD_NUMBER = (
+    rf"(?:(?:(?:a|one|{_alternatives(_UNITS)})\s+hundred{_END}(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:\s+and\s+{_alternatives(_ADDED_PARTS)}{_END})?)"
+)
 _NUMBER = (
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + _WORD_NUMBER
+    + "|(?:"
     + "|".join(re.escape(word) for word in sorted(_SMALL, key=len, reverse=True))
-    + ")"
+    + rf"){_END.replace('-', '')})"
 )
+
+
+def _word_number(text: str) -> float | None:
+    """The value of number words `_WORD_NUMBER` reads ("a hundred and twenty", "two and a half"), or None."""
+    words = re.split(r"[\s-]+", text.casefold())
+    value = 0.0
+    part = 0.0
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if word == "and" and " ".join(words[at + 1 : at + 3]) in _ADDED_PARTS:
+            part = _ADDED_PARTS[" ".join(words[at + 1 : at + 3])]
+            break
+        if word in ("a", "one") and at + 1 < len(words) and words[at + 1] == "hundred":
+            value += 1
+        elif word == "hundred":
+            value = (value or 1) * 100
+        elif word in _UNITS or word in _TEENS or word in _TENS:
+            value += _UNITS.get(word) or _TEENS.get(word) or _TENS[word]
+        elif word != "and":
+            return None
+        at += 1
+    return value + part if value else None
+
+
 _SCALE = r"(?:[\s-]*(?P<scale>" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?"
 _CODE = r"(?P<code>[A-Z]{3})"
 # Compiled once: every loan of every brief is read by them (re's own cache costs a lookup per call).
@@ -456,6 +522,10 @@ def parse_money(as_written: str) -> Money:
             currency = found
     number_text = match["number"].casefold()
     number = _SMALL.get(number_text)
+    if number is None and not number_text[:1].isdigit():
+        number = _word_number(number_text)
+    if number is None and not number_text[:1].isdigit():
+        raise MoneyError(f"“{as_written}” does not start with an amount it can read")
     value = float(number_text.replace(",", "")) if number is None else number
     scale = _SCALES[match["scale"].casefold()] if match["scale"] else 1
     amount = value * scale
