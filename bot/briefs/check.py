@@ -196,6 +196,9 @@ from bot.briefs.vocabulary import (
     ORGANISATION_WORDS,
     OTHER_KIND_WORDS,
     OTHERWISE_WORDS,
+    PART_PAID_LINKS,
+    PART_PAID_VERBS,
+    PART_SHARES,
     PARTY_BODY_NOUNS,
     PASSIVE_AUXILIARIES,
     PERSON_NOUN_DETERMINERS,
@@ -248,6 +251,7 @@ from bot.briefs.vocabulary import (
     SPEAKING_PRONOUNS,
     STATE_ORGAN_NOUNS,
     STATUS_VERBS,
+    SUM_FOCUS_WORDS,
     SUPPOSING_QUESTION_WORDS,
     SUPPOSING_WORDS,
     TAIL_WORDS,
@@ -4169,6 +4173,14 @@ class _Checker:
                         "its verb tells (`planned`, `possible`, `requested`), else tell it as a key point in the "
                         "article's words, with its condition, or give a sentence that tells it done",
                     )
+                elif found.kind == "part":
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: its sentence goes on with “{found.words}”, which tells "
+                        f"only a part of “{as_written}” paid, sent or arrived, so the article does not tell the "
+                        "whole given; change the status (`pledged`, `approved`), or tell the part as a key point "
+                        "in the article's words",
+                    )
                 elif found.kind == "coming":
                     yield Problem(
                         f"{where}.status",
@@ -4296,6 +4308,12 @@ class _Checker:
         undoing += [w for w in WEAKENING_TAILS if find_words(w, after, ignore_case=True)]
         if undoing:
             return _NotDone("undoing", undoing[0])
+        own_verb = place.paragraph.text[start:end].split()[-1:]
+        part = next(
+            (p for rest in later for p in [_part_told_paid(rest, parties, own_verb)] if p is not None), None
+        )
+        if part is not None:
+            return _NotDone("part", part)
         unread = [
             w
             for s in sentences
@@ -4500,7 +4518,10 @@ class _Checker:
             between = text[lent_at + len(verb) : position]
             deciding = read_status(verb, text[sentence.start : lent_at])
             between = _past_request(between, parties, deciding) or between
-            stray = _not_links(between, parties, {*LINK_WORDS, *LOAN_OBJECT_WORDS})
+            focus = between.split()[-1:]
+            focused = focus[0].casefold() in SUM_FOCUS_WORDS and between.endswith(" ") if focus else False
+            kept = between[: between.rstrip().rfind(" ") + 1] if focused else between
+            stray = _not_links(kept, parties, {*LINK_WORDS, *LOAN_OBJECT_WORDS})
         else:
             lent_at = after[0]
             between = text[end:lent_at]
@@ -4885,6 +4906,7 @@ class _Checker:
                     "conditional": f"is told under “{found.words}”, a condition or a deal not yet made",
                     "undoing": f"is followed in its sentence by “{found.words}”, which can undo, deny or "
                     "condition it",
+                    "part": f"is followed in its sentence by “{found.words}”, which tells only a part of it done",
                     "unread": f"is followed in its sentence by “{found.words}”, which the check has no meaning "
                     "for as verbs and which may undo it (if none does, give as evidence a sentence that tells it "
                     "without them)",
@@ -5985,8 +6007,17 @@ def _time_setting(verb: _VerbPlace) -> list[str]:
     if not first or kinds.when_problem(first) is not None:
         return []
     # a time told by an event ("Before the vote on Monday", "At the end of the war") dates that event: the
-    # giving's `when` is then the whole phrase or nothing, which the verb's own clause does not show
-    if any(word.casefold() in TIME_OPENINGS or word.casefold() == "of" for word in first.split()):
+    # giving's `when` is then the whole phrase or nothing, which the verb's own clause does not show; an opening
+    # word before a time alone ("Since March", "Until May") bounds the verb's own time (TASK-when B)
+    opening, *rest = first.split()
+    bounded = (
+        opening.casefold() in TIME_OPENINGS and bool(rest) and kinds.when_problem(" ".join(rest)) is None
+    )
+    if bounded and any(w.casefold() in TIME_OPENINGS or w.casefold() == "of" for w in rest):
+        bounded = False
+    if not bounded and any(
+        word.casefold() in TIME_OPENINGS or word.casefold() == "of" for word in first.split()
+    ):
         return []
     if _markers_needing_attribution(paragraph.text[verb.clause.start : verb.at]):
         return []
@@ -7328,6 +7359,83 @@ _FUTURE_TIME = re.compile(
 # Where the clause of a giving gives way to a later one in its sentence: "…, but Estria refused it", "…; then …",
 # "… and then took it back".
 _LATER_CLAUSE = re.compile(r"[,;:—–]|\s(?:and|but|then|or|yet|so|only for)\s", re.IGNORECASE)
+
+
+_PART_SCALES: Final = frozenset(
+    {"thousand", "million", "billion", "trillion", "bn", "m", "mn", "percent", "%"}
+)
+_PART_NOT_SHARES: Final = frozenset(
+    {"tranches", "instalments", "installments", "payments", "parts", "stages", "rounds", "batches", "per"}
+    | {w for phrase in TIME_WORDS for w in phrase.split()}
+)
+
+
+_OF_IT: Final = frozenset({"it", "which", "them", "that", "this", "these", "those"})
+_THE_SUM: Final = frozenset({"money", "sum", "loan", "amount", "total", "credit", "aid", "funds"})
+
+
+def _share_of_it(following: Sequence[str]) -> int | None:
+    """How many of the words after a share word tell what it is a share of, when they leave it a share of the
+    giving ("half", "a third was paid", "part of it", "a fraction of the money"); None when it is a share of
+    something else ("some fuel", "part of its navy", "half as much")."""
+    if not following:
+        return 0
+    if following[0] == "of":
+        rest = following[1:3]
+        if rest and rest[0] in _OF_IT:
+            return 2
+        return 3 if rest[:1] == ["the"] and rest[1:] and rest[1] in _THE_SUM else None
+    return 0 if following[0] in PART_PAID_LINKS or following[0] in PART_PAID_VERBS else None
+
+
+def _part_told_paid(rest: str, parties: Sequence[str], own_verb: Sequence[str] = ()) -> str | None:
+    """The words of `rest`, a later clause of a giving's sentence, that tell only a part of it paid, sent or
+    arrived (TASK-when A: "…, but paid out only $10 million", "…, of which only $10 million has been disbursed",
+    "…, though just a third was paid", "…, but Estria has received only half"): a verb of PART_PAID_VERBS and a
+    part (a sum, a number with its scale or after "only", or a share of PART_SHARES) with only the deal's parties
+    and PART_PAID_LINKS between. None when there is none, or when the clause names someone else ("…, and Vesta
+    sent half as much", "… and paid $10 million to Vesta"), or tells it with the giving's own verb (`own_verb`:
+    "Japan has provided …, Germany provided €300 million"): that is another giving."""
+    for clause in re.split(r"[,;:—–]", rest):
+        for party in sorted(parties, key=len, reverse=True):
+            for at in reversed(find_words(party, clause)):
+                clause = clause[:at] + " " + clause[at + len(party) :]
+        raw = [w.strip(_PUNCTUATION + '“”"') for w in clause.split()]
+        raw = [w for w in raw if w]
+        words = [w.casefold() for w in raw]
+        if any(w[:1].isupper() for w in raw):
+            continue
+        parts: list[tuple[int, int]] = []
+        for index, word in enumerate(words):
+            for share in PART_SHARES:
+                size = len(share.split())
+                if " ".join(words[index : index + size]) != share:
+                    continue
+                of = _share_of_it(words[index + size :])
+                if of is not None:
+                    parts.append((index, index + size + of))
+            number = bool(re.match(r"[$€£¥]?\d", word)) or word in NUMBER_WORDS or word in ("ten", "a")
+            if not number or (word == "a" and words[index + 1 : index + 2] != ["million"]):
+                continue
+            end = index + 1
+            while end < len(words) and end < index + 4 and words[end] not in PART_PAID_LINKS:
+                if words[end] in PART_PAID_VERBS:
+                    break
+                end += 1
+            unit = words[index + 1 : end]
+            signed = word[:1] in "$€£¥" or bool(set(unit) & _PART_SCALES)
+            after_only = index > 0 and words[index - 1] in ("only", "just", "merely", "barely")
+            if (signed or after_only) and not set(unit) & _PART_NOT_SHARES:
+                parts.append((index, end))
+        own = {w.casefold() for w in own_verb}
+        verbs = [index for index, word in enumerate(words) if word in PART_PAID_VERBS and word not in own]
+        for start, end in parts:
+            for verb in verbs:
+                between = words[end:verb] if verb >= end else words[verb + 1 : start]
+                if (verb < start or verb >= end) and all(w in PART_PAID_LINKS for w in between):
+                    low, high = min(start, verb), max(end, verb + 1)
+                    return " ".join(raw[low:high])
+    return None
 
 
 def _undoing_later(rest: str) -> list[str]:

@@ -50,8 +50,10 @@ from bot.briefs.vocabulary import (
     SPEAKER_PRONOUNS,
     STATUS_VERBS,
     TAKING_VERBS,
+    TIME_BOUND_PHRASES,
     TIME_BOUNDS,
     TIME_GLUE,
+    TIME_JOINING_WORDS,
     TIME_MODIFIERS,
     TIME_OPENINGS,
     TIME_WORDS,
@@ -375,11 +377,14 @@ def when_problem(value: str, located: Sequence[Located] = ()) -> str | None:
     first, _ = _edges(value)
     if not first:
         return None
-    if not (has_time(value) or first in TIME_OPENINGS):
+    bound = _bound_phrase(_words(value))
+    if not (has_time(value) or first in TIME_OPENINGS or bound):
         return "is not a time: a `when` holds a day, a month, a year, “last week”, “… ago” or another word of time"
     words = _words(value)
-    event = False
+    event = bound > 0  # "no later than Monday", "ahead of Monday's vote": a bound opens it, as "before" does
     for index, word in enumerate(words):
+        if index < bound:
+            continue
         folded = word.casefold()
         if event:
             continue
@@ -403,6 +408,31 @@ def when_problem(value: str, located: Sequence[Located] = ()) -> str | None:
     return None
 
 
+def _bound_phrase(words: Sequence[str]) -> int:
+    """How many of `words` (a `when`'s, from its start) are a phrase of TIME_BOUND_PHRASES ("no later than"): 0
+    when they open with none."""
+    folded = [w.casefold() for w in words]
+    for phrase in TIME_BOUND_PHRASES:
+        size = len(phrase.split())
+        if len(folded) > size and " ".join(folded[:size]) == phrase:
+            return size
+    return 0
+
+
+def _bound_before(before: Sequence[str]) -> str:
+    """The words that end `before` (the words before a time) when they bound it or join it to what comes before:
+    a phrase of TIME_BOUND_PHRASES ("no later than"), or "of", "to", "than" with the word before it ("ahead of",
+    "Monday to", "earlier than"); "" when they do neither."""
+    folded = [w.strip(_PUNCTUATION).casefold() for w in before]
+    for phrase in TIME_BOUND_PHRASES:
+        size = len(phrase.split())
+        if len(folded) >= size and " ".join(folded[-size:]) == phrase and not before[-1].endswith((",", ";")):
+            return " ".join(before[-size:])
+    if len(before) > 1 and folded[-1] in TIME_JOINING_WORDS and not before[-2].endswith((",", ";", ":", ".")):
+        return " ".join(before[-2:])
+    return ""
+
+
 def _cut_time(wanted: str, located: Sequence[Located], event: bool) -> str | None:
     """The time `wanted` is cut out of at every place its evidence writes it ("last | week", "three months |
     ago", "the | beginning of …"), or None when it stands whole somewhere (or is not written at all)."""
@@ -415,9 +445,15 @@ def _cut_time(wanted: str, located: Sequence[Located], event: bool) -> str | Non
             rest = text[at + len(wanted) :]
             following = rest.split()[0].strip(_PUNCTUATION) if rest.startswith(" ") and rest.split() else ""
             bare = previous.strip(_PUNCTUATION)
+            bounding = _bound_before(before) if previous else ""
             joined_before = bool(bare) and (
-                bare.casefold() in TIME_MODIFIERS | TIME_BOUNDS or _number(bare) or _time_word(bare)
+                bare.casefold() in TIME_MODIFIERS | TIME_BOUNDS
+                or _number(bare)
+                or _time_word(bare)
+                or bool(bounding)
             )
+            if bounding:
+                previous = bounding
             joined_after = bool(following) and (
                 _time_word(following)
                 or following.casefold() == "of"

@@ -652,6 +652,9 @@ LOAN_OBJECT_WORDS: Final[tuple[str, ...]] = (
     "its",
     "their",
 )
+# Words of focus just before a loan's amount that leave the sum as it is ("lent Estria only $90 million", "just
+# $90 million", "merely …"): the amount is still the verb's own object (TASK-when A).
+SUM_FOCUS_WORDS: Final[tuple[str, ...]] = ("only", "just", "merely")
 # Told before its verb, the amount is the subject of a passive ("a $9 million loan was lent to Estria by
 # Norland"): between them only the parties and these.
 LOAN_SUBJECT_WORDS: Final[tuple[str, ...]] = (
@@ -979,6 +982,16 @@ TIME_BOUNDS: Final[frozenset[str]] = frozenset(
     {"by", "before", "after", "until", "till", "since", "from", "around", "about", "circa", "approximately"}
     | {"roughly", "through", "between", "within", "toward", "towards", "ahead", "past", "no", "not", "almost"}
 )
+# … and phrases that do the same (TASK-when B: "no later than Monday" is a deadline, not when it was done; "ahead of
+# Monday's vote", "in time for …", "within a week of …"): a `when` cut just after one is cut from what it says;
+# written whole ("no later than Monday") the phrase opens a `when`, as "before" does. "of", "to" and "than" just
+# before a time join it to the words before them ("the end of May", "from Monday to Friday", "earlier than …").
+TIME_BOUND_PHRASES: Final[tuple[str, ...]] = (
+    *("no later than", "not later than", "no earlier than", "not earlier than", "no sooner than"),
+    *("in time for", "ahead of", "prior to", "up to", "up until", "as late as", "as early as", "as of"),
+    *("in the run-up to", "in the lead-up to", "due on", "due in", "due by"),
+)
+TIME_JOINING_WORDS: Final[frozenset[str]] = frozenset({"of", "to", "than"})
 # A `how` opens with one of these, or with a participle or an adverb ("conveyed …", "secretly").
 HOW_OPENINGS: Final[frozenset[str]] = frozenset(
     {"in", "by", "with", "through", "via", "on", "under", "as", "from", "using", "at", "over", "without"}
@@ -2245,6 +2258,48 @@ GOING_TO_VERBS: Final[tuple[str, ...]] = (
 GIVING_OR_GETTING: Final[frozenset[str]] = frozenset(
     {"send", "give", "provide", "supply", "lend", "loan", "ship", "donate", "deliver", "transfer", "grant"}
     | {"receive", "get", "obtain", "arrive", "reach", "pay", "accept", "take"}
+)
+# A later clause of a giving's sentence that tells only a part of it paid, sent or arrived ("…, but paid out only
+# $10 million", "…, of which only $10 million has been disbursed", "…, though just a third was paid"): the whole is
+# then not told given (TASK-when A). `check._part_told_paid` reads a verb of these, a part (another sum, a number,
+# or a word of PART_SHARES) and between them only the deal's parties and PART_PAID_LINKS.
+PART_PAID_VERBS: Final[tuple[str, ...]] = (
+    *("paid", "pays", "disbursed", "disburses", "delivered", "sent", "transferred", "released", "arrived"),
+    *("reached", "received", "handed", "drawn", "spent", "shipped", "supplied", "provided", "got", "came"),
+)
+PART_SHARES: Final[tuple[str, ...]] = (
+    *("half", "part", "a part", "a fraction", "a portion", "a share", "a third", "a quarter", "a fifth"),
+    *(
+        "a tenth",
+        "two thirds",
+        "two-thirds",
+        "three quarters",
+        "none",
+        "little",
+        "some",
+        "percent",
+        "per cent",
+    ),
+)
+PART_PAID_LINKS: Final[frozenset[str]] = frozenset(
+    {
+        "only",
+        "just",
+        "merely",
+        "barely",
+        "so",
+        "far",
+        "yet",
+        "to",
+        "date",
+        "thus",
+        "actually",
+        "of",
+        "it",
+        "which",
+    }
+    | {"them", "that", "has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "out", "over"}
+    | {"up", "in", "through", "since", "then", "finally", "ever", "but", "though", "although", "yet", "and"}
 )
 # Phrases that weaken a giving to less than done when they close or follow its sentence ("…, sort of.", "… in
 # name only.", "… — in its dreams.").

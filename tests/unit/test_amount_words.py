@@ -42,7 +42,12 @@ def test_number_words_are_read_whole(written: str, amount: int) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["ninetyish million dollars", "nine-ty million dollars", "tenfold dollars", "a hundred and million dollars"],
+    [
+        "ninetyish million dollars",
+        "nine-ty million dollars",
+        "tenfold dollars",
+        "a hundred and million dollars",
+    ],
 )
 def test_a_number_word_cut_or_glued_is_not_read(written: str) -> None:
     with pytest.raises(MoneyError):
