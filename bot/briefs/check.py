@@ -3680,6 +3680,7 @@ class _Checker:
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
         for field in ("when", "how", "where"):
             yield from self._of_the_verb(f"{where}.{field}", getattr(deal, field), clauses, verb, deal)
+        yield from self._time_of_another(f"{where}.when", deal, clauses, verb)
         times = [time for at in clauses for time in _time_setting(at)]
         yield from self._value(
             f"{where}.when",
@@ -3746,6 +3747,42 @@ class _Checker:
                 f"“{value}” is not told of “{deal.status_as_written}”: in the article it belongs to another verb "
                 "(a phrase set off by commas, “, which …”, “, bought in …,”, or a verb before it joined by "
                 "“and”, “but”, …); give only what the verb's own words say",
+            )
+
+    def _time_of_another(
+        self, field: str, deal: Dealing, clauses: Sequence[_VerbPlace], verb: str
+    ) -> Iterator[Problem]:
+        """A deal's `when` told after its verb is the verb's own time (TASK-when B, REPORT-hostile16 F8): not the
+        time of a verb of its own between them ("sent Estria the fuel it had promised on Monday", "the fuel
+        promised on Monday", "in a deal signed in 2019", "after Vesta did on Monday"), nor of another sum or thing
+        joined after the verb's own object and time ("lent Estria $90 million last year and $20 million this
+        year", "fuel on Monday and food to Vesta on Tuesday"): `_another_owner`. Refused only when every place
+        the time stands after the verb reads so."""
+        if deal.when is None:
+            return
+        if isinstance(deal, Loan):
+            own = [normalise(deal.as_written)]
+        else:
+            own = [normalise(i) for i in deal.items] if isinstance(deal, AidFlow) else []
+        owners: list[str] = []
+        for place in clauses:
+            text = place.place.paragraph.text
+            start = place.at + len(verb)
+            high = _reach_span(place, verb)[1]
+            for form in self._forms(deal.when):
+                for at in find_words(form, text):
+                    if not (start <= at and at + len(form) <= high):
+                        continue
+                    owner = _another_owner(text[start:at], own)
+                    if owner is None:
+                        return
+                    owners.append(owner)
+        if owners:
+            yield Problem(
+                field,
+                f"“{deal.when}” is not the time of “{deal.status_as_written}”: between them the article writes "
+                f"“{owners[0]}”, and the time is that one's (a verb of its own, or another sum or thing joined "
+                "by “and”); give only the time the verb's own words tell, or leave `when` out",
             )
 
     def _aid_parties(self, where: str, flow: AidFlow, verbs: Sequence[_VerbPlace]) -> Iterator[Problem]:
@@ -5753,6 +5790,44 @@ def own_clause(text: str, sentence: Span, at: int, verb_at: int) -> bool:
         if (low <= at < high) != (low <= verb_at < high):
             return False
     return True
+
+
+# A sum of money ("$20 million", "20 million", "EUR 5 million"): after a conjunction, another sum than the deal's.
+_A_SUM = re.compile(
+    r"[$€£¥]\s?\d|\b[A-Z]{3}\s\d|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion|bn|mn|m)\b"
+    r"|\b(?:million|billion|trillion)\b"
+)
+# Words the lexicon holds only as verbs that stand between a verb and its object's words as prepositions.
+_VERB_PREPOSITIONS: Final = frozenset(
+    {"including", "according", "following", "regarding", "concerning", "excluding", "during", "pending"}
+)
+
+
+def _another_owner(between: str, own: Sequence[str]) -> str | None:
+    """The words of `between` (from a deal's verb to a time after it) that the time belongs to when it is not
+    the verb's: a conjunction or a comma after a time already told, or before another sum than the deal's own
+    (`own`: "and $20 million"); or a verb of its own, a word the lexicon holds only as a verb or "did" ("the
+    fuel it had promised", "a deal signed", "after Vesta did"), not one after "as" ("as promised"). None when
+    the time is the verb's."""
+    for joint in re.finditer(r",|\s(?:and|but|while|whereas|then|plus)\s", between):
+        before, after = between[: joint.start()], between[joint.end() :]
+        other_sum = _A_SUM.search(after) is not None and not any(find_words(o, after) for o in own)
+        if kinds.has_time(before) or other_sum:
+            return " ".join(between[joint.start() :].split()).strip(" ,")
+    masked = between
+    for value in sorted(own, key=len, reverse=True):
+        for at in reversed(find_words(value, masked)):
+            masked = masked[:at] + " " * len(value) + masked[at + len(value) :]
+    previous = ""
+    for word in re.finditer(r"\S+", masked):
+        bare = word.group().strip(_PUNCTUATION)
+        folded, after_as = bare.casefold(), previous == "as"
+        previous = folded
+        if not bare or bare[:1].isupper() or folded in _VERB_PREPOSITIONS or after_as:
+            continue  # a name; a preposition; "as promised", "as agreed": the deal's own
+        if folded in ("did", "does", "done") or lexicon.word_classes(bare) == {"VERB"}:
+            return " ".join(between[: word.end()].split()).strip(" ,")
+    return None
 
 
 def _last_conjunction(between: str) -> int | None:

@@ -454,8 +454,14 @@ def _cut_time(wanted: str, located: Sequence[Located], event: bool) -> str | Non
             )
             if bounding:
                 previous = bounding
+            # "on Monday or Tuesday", "in March and April": the time is one of two, told together
+            pair = rest.split()[:2] if following else []
+            paired = len(pair) == 2 and pair[0] in ("or", "and") and _time_word(pair[1].strip(_PUNCTUATION))
+            if paired:
+                following = f"{pair[0]} {pair[1].strip(_PUNCTUATION)}"
             joined_after = bool(following) and (
-                _time_word(following)
+                paired
+                or _time_word(following)
                 or following.casefold() == "of"
                 or (
                     event

@@ -126,3 +126,26 @@ def test_a_time_opening_the_sentence_whole_is_the_verbs(sentence: str, when: str
 def test_a_time_of_an_event_opening_the_sentence_is_still_refused() -> None:
     sentence = "Since the vote in March, Norland has sent fuel to Estria."
     assert _flow_refused(sentence, "March", verb="has sent") != []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("Norland sent fuel to Estria on Monday or Tuesday.", "Monday"),
+        ("Norland sent fuel to Estria on Monday or Tuesday.", "on Monday"),
+        ("Norland sent fuel to Estria in March and April.", "March"),
+    ],
+)
+def test_one_of_two_times_told_together_is_cut(sentence: str, when: str) -> None:
+    assert _flow_refused(sentence, when) == ["aid[0].when"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("Norland sent fuel to Estria on Monday and Vesta sent food on Tuesday.", "on Monday"),
+        ("Norland sent fuel to Estria on Monday and food to Vesta.", "on Monday"),
+    ],
+)
+def test_a_time_told_whole_beside_a_conjunction_passes(sentence: str, when: str) -> None:
+    assert _flow_refused(sentence, when) == []
