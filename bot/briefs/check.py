@@ -200,6 +200,7 @@ from bot.briefs.vocabulary import (
     PART_PAID_VERBS,
     PART_SHARES,
     PARTY_BODY_NOUNS,
+    PARTY_EDGE_WORDS,
     PASSIVE_AUXILIARIES,
     PERSON_NOUN_DETERMINERS,
     PERSON_NOUN_PLURALS,
@@ -5823,7 +5824,12 @@ def _another_owner(between: str, own: Sequence[str]) -> str | None:
         bare = word.group().strip(_PUNCTUATION)
         folded, after_as = bare.casefold(), previous == "as"
         previous = folded
-        if not bare or bare[:1].isupper() or folded in _VERB_PREPOSITIONS or after_as:
+        next_word = re.match(r"\s*(\S+)", between[word.end() :])  # the deal's own item, too
+        following = next_word[1] if next_word else ""
+        # before a noun or a name, a participle is the noun's adjective ("the requested fuel", "to besieged
+        # Estria", "Estria's damaged port"); a verb of its own ends the words or goes on with a preposition
+        attributive = bool(following) and following.casefold().strip(_PUNCTUATION) not in PARTY_EDGE_WORDS
+        if not bare or bare[:1].isupper() or folded in _VERB_PREPOSITIONS or after_as or attributive:
             continue  # a name; a preposition; "as promised", "as agreed": the deal's own
         if folded in ("did", "does", "done") or lexicon.word_classes(bare) == {"VERB"}:
             return " ".join(between[: word.end()].split()).strip(" ,")

@@ -46,3 +46,18 @@ def test_the_message_names_what_the_time_belongs_to() -> None:
         checked(_article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence, when="Monday")])[1]
     )
     assert "promised" in found["aid[0].when"] and "leave `when` out" in found["aid[0].when"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland sent the requested fuel to Estria on Monday.",
+        "Norland sent fuel to besieged Estria on Monday.",
+        "Norland sent fuel to Estria's damaged port on Monday.",
+        "Norland sent fuel to Estria via its shared border on Monday.",
+    ],
+)
+def test_a_participle_before_its_noun_leaves_the_time_the_verbs(sentence: str) -> None:
+    """A participle before a noun is the noun's adjective, not a verb of its own: other rules may read the word,
+    but the time stays the giving's."""
+    assert "aid[0].when" not in _flow_refused(sentence, "on Monday")
