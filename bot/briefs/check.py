@@ -250,6 +250,7 @@ from bot.briefs.vocabulary import (
     SOURCELESS_MARKERS,
     SPEAKER_PRONOUNS,
     SPEAKING_PRONOUNS,
+    STAGED_SETTINGS,
     STATE_ORGAN_NOUNS,
     STATUS_VERBS,
     SUM_FOCUS_WORDS,
@@ -351,7 +352,7 @@ def _inside_statement(text: str, sentence_start: int, verb_start: int, verb_end:
 @dataclasses.dataclass(frozen=True)
 class _NotDone:
     """How a frame tells something as other than done (`_Checker._not_told_done`): its kind ("inside",
-    "doubted", "framed", "negated", "false", "conditional", "planned", "coming", "undoing", "unread"), the words that read so, and for "doubted" the next
+    "doubted", "framed", "negated", "false", "staged", "conditional", "planned", "coming", "undoing", "unread"), the words that read so, and for "doubted" the next
     sentence that does."""
 
     kind: str
@@ -445,11 +446,36 @@ def _told_against(paragraph: Paragraph, start: int, end: int, after: str) -> _No
     ]
     if false:
         return _NotDone("false", false[0])
+    staged = _staged_setting(whole)
+    if staged is not None:
+        return _NotDone("staged", staged)
     conditions = _words_of_list(blanked[opening:start] + " … " + after, CONDITION_WORDS, NOT_CONDITIONS)
     inverted = _INVERTED_CONDITION.search(after) or _BARE_PROVIDED.search(after)
     conditions += [inverted.group().strip()] if inverted else []
     if conditions:
         return _NotDone("conditional", conditions[0])
+    return None
+
+
+# A setting that stages what its sentence tells (`STAGED_SETTINGS`): "in the drill", "in a naval exercise", "in
+# Vesta's new film", "as part of a war game"; up to two words between the determiner and the noun. Not "during",
+# which only dates: what happens during a film or a drill ("A fire broke out during the play.") happens.
+_STAGED = re.compile(
+    r"(?<![\w-])(?:(?:late|early|later|earlier)\s+)?(?i:in|as\s+part\s+of)\s+"
+    r"(?:the|a|an|this|that|its|their|his|her|one|[A-Z][\w-]*(?:'s|’s))\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(" + "|".join(sorted((re.escape(w) for w in STAGED_SETTINGS), key=len, reverse=True)) + r")"
+    r"(?![\w-])(?!\s+(?:of|for)\b)"
+)
+
+
+def _staged_setting(sentence: str) -> str | None:
+    """The words of `sentence` that set what it tells inside a drill, an exercise, a film, a game, a dream or a
+    scenario (`STAGED_SETTINGS`), or None: "A ferry sank off Mirren on Monday in the drill.", "Norland sent fuel
+    to Estria in the exercise." did not happen. "in the exercise of its rights", "in a play for influence" and
+    "late in the game" stage nothing."""
+    for match in _STAGED.finditer(sentence):
+        if not re.match(r"(?:late|early|later|earlier)\b", match.group()):
+            return match.group()
     return None
 
 
@@ -4195,6 +4221,13 @@ class _Checker:
                         f"“{found.words}”, so the article does not tell it done, whatever attribution covers the "
                         "words; change the status, or tell it as a key point in the article's words",
                     )
+                elif found.kind == "staged":
+                    yield Problem(
+                        f"{where}.status",
+                        f"status “{status}” cannot be read: its sentence sets “{as_written}” “{found.words}”, "
+                        "a drill, an exercise, a film, a game or a scenario, where nothing told is done; change "
+                        "the status, or tell it as a key point in the article's words",
+                    )
                 elif found.kind == "false":
                     yield Problem(
                         f"{where}.status",
@@ -4941,6 +4974,8 @@ class _Checker:
                     "coming": f"is told in the present with “{found.words}”, a time still to come",
                     "negated": f"is negated in its own sentence by “{found.words}”",
                     "false": f"is told as false, a joke or a fiction by “{found.words}” in its sentence",
+                    "staged": f"is set “{found.words}”, a drill, an exercise, a film, a game or a scenario, "
+                    "where nothing told happened",
                     "conditional": f"is told under “{found.words}”, a condition or a deal not yet made",
                     "undoing": f"is followed in its sentence by “{found.words}”, which can undo, deny or "
                     "condition it",

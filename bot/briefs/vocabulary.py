@@ -2578,21 +2578,24 @@ TELLING_FALSE: Final[tuple[str, ...]] = (
     "tale goes",
     "legend has it",
     "in theory",
-    # a giving told in a dream, a story or a game is not real, wherever the sentence sets it there
-    "in a dream",
-    "in the film",
-    "in a film",
-    "in the game",
-    "in a game",
-    "in the simulation",
-    "in a simulation",
-    "in the exercise",
-    "in an exercise",
+    # a giving told in a dream, a film, a game or a drill is not real: STAGED_SETTINGS reads those settings
     "nobody believes",
     "no one believes",
     "few believe",
     "few think",
 )
+# What stages an event or a giving rather than tells it happen, read as a setting of its sentence: "in the drill",
+# "in a naval exercise", "in Vesta's new film", "as part of a war game" (`check._staged_setting`). An event
+# inside one did not happen. Not the noun before "of" or "for" ("in the exercise of its rights", "in a play for
+# influence"), nor "late in the game" (the idiom of time). WordNet's noun files give no class for these: "drill"
+# and "rehearsal" are noun.act as "delivery" is, "film" and "novel" noun.communication as "report" is.
+STAGED_SETTINGS: Final[frozenset[str]] = frozenset(
+    {"drill", "drills", "exercise", "exercises", "rehearsal", "rehearsals", "simulation", "simulations"}
+    | {"wargame", "wargames", "game", "games", "film", "films", "movie", "movies", "play", "plays", "novel"}
+    | {"novels", "dream", "dreams", "scenario", "scenarios", "hypothetical", "hypotheticals", "role-play"}
+    | {"roleplay", "fiction", "script", "screenplay", "sitcom", "cartoon", "make-believe", "mock-up"}
+)
+
 # Conditions and unfinished deals, read in the giving's clause before its verb ("Subject to approval, …") and in
 # its sentence after it (UNDOING_AFTER is read there too): the giving is not done, only planned or possible.
 # The conjunctions of a condition are read in a later sentence that points back to the giving as well

@@ -81,7 +81,7 @@ def test_an_opening_the_check_cannot_read_needs_an_attribution(opening: str) -> 
 @pytest.mark.parametrize("opening", [o for o in FRAMING + LABELS if not any(w in o for w in PLANS)])
 def test_an_attribution_covering_the_opening_lets_the_fact_stand_as_its_claim(opening: str) -> None:
     words = opening.rstrip(",:")
-    from bot.briefs.check import _names_someone
+    from bot.briefs.check import _names_someone, _staged_setting
 
     # a label that names no one ("False:", "Unverified:") is a hedge, not who says so (HOSTILE-15 3)
     named = _names_someone(words)
@@ -89,6 +89,7 @@ def test_an_attribution_covering_the_opening_lets_the_fact_stand_as_its_claim(op
     # a fiction, a game or a label of falsity is attributed, but tells nothing done (HOSTILE-16 F11:
     # `TELLING_FALSE`, read whatever the attribution's role)
     fiction = any(find_words(w, words, ignore_case=True) for w in TELLING_FALSE)
+    fiction = fiction or _staged_setting(words) is not None  # "In the second film,": staged, not done
     expected = ["aid[0].status"] if fiction else []
     assert _refused(f"{opening} {FACT}", attribution={"text": words, "role": role}) == expected
 
