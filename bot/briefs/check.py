@@ -259,6 +259,7 @@ from bot.briefs.vocabulary import (
     TAIL_WORDS,
     TELLING_FALSE,
     TELLING_VERBS,
+    TENSED_CONDITIONS,
     TIME_GLUE,
     TIME_MODIFIERS,
     TIME_OPENINGS,
@@ -452,6 +453,10 @@ def _told_against(paragraph: Paragraph, start: int, end: int, after: str) -> _No
     conditions = _words_of_list(blanked[opening:start] + " … " + after, CONDITION_WORDS, NOT_CONDITIONS)
     inverted = _INVERTED_CONDITION.search(after) or _BARE_PROVIDED.search(after)
     conditions += [inverted.group().strip()] if inverted else []
+    # "… once the port reopens" in the giving's own clause; "Once the port opens, …" opening its sentence
+    opening_clause = blanked[sentence.start : clauses[index].start] if index > 0 else ""
+    tensed = _tensed_condition(_SET_OFF.split(after, maxsplit=1)[0]) or _tensed_condition(opening_clause)
+    conditions += [tensed] if tensed else []
     if conditions:
         return _NotDone("conditional", conditions[0])
     return None
@@ -476,6 +481,74 @@ def _staged_setting(sentence: str) -> str | None:
     for match in _STAGED.finditer(sentence):
         if not re.match(r"(?:late|early|later|earlier)\b", match.group()):
             return match.group()
+    return None
+
+
+# Auxiliaries that tell the clause they stand in as present or to come, or as past.
+_PRESENT_AUXILIARIES = frozenset(
+    {"is", "are", "am", "has", "have", "does", "do", "can", "will", "shall", "may", "must"}
+)
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "could", "would", "might", "should"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"}
+)
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "you", "i", "he", "she"})
+
+
+def _tensed_condition(text: str) -> str | None:
+    """The words of `text` (a clause of the giving) that condition it by a conjunction of time whose clause is told
+    in the present or to come (`TENSED_CONDITIONS`: "once the port reopens", "as soon as they can"), or None: the
+    clause's first verb tells its tense ("as soon as the port reopened", "once it could": a date, not a
+    condition). A clause whose verb the check cannot find ("once again", "at once") conditions nothing."""
+    for conjunction in TENSED_CONDITIONS:
+        for at in find_words(conjunction, text, ignore_case=True):
+            if re.search(r"\b(?:at|for|all)\s*$", text[:at], flags=re.IGNORECASE):
+                continue  # "at once", "for once", "all at once"
+            if any(_verb_of_its_own(w) for w in text[:at].split()):
+                continue  # "… $90 million to be repaid once the port reopens": the repaying's condition
+            words = re.split(r"\s+", text[at + len(conjunction) :].strip())
+            previous = ""
+            for count, raw in enumerate(words[:8], 1):
+                word = lexicon.bare(raw).casefold()
+                if not word or raw.startswith("…"):
+                    break
+                tense = _tense_of(word, previous)
+                if tense == "present":
+                    return f"{conjunction} {' '.join(words[:count])}".strip(" ,.;:")
+                if tense == "past" or re.search(r"[,;:.!?—–]$", raw):
+                    break
+                previous = word
+    return None
+
+
+def _verb_of_its_own(raw: str) -> bool:
+    """Whether a word is an auxiliary or can only be a verb, or an adjective of what is to be done
+    ("repayable"): a clause of another verb, between a giving and what conditions it."""
+    word = lexicon.bare(raw).casefold()
+    return bool(word) and (
+        "AUX" in lexicon.word_classes(word) or lexicon.only(word, "VERB") or word.endswith("able")
+    )
+
+
+def _tense_of(word: str, previous: str) -> str | None:
+    """The tense `word` tells after `previous` in a clause, "present", "past" or None (not known, no verb): an
+    auxiliary, a form ending in -ed or a past of its own ("came") is past; a third-person form ("reopens") or a
+    form that can only be a verb ("arrive") is present. The word after a determiner is its noun ("the talks")."""
+    if word in _PRESENT_AUXILIARIES:
+        return "present"
+    if word in _PAST_AUXILIARIES:
+        return "past"
+    if previous in _DETERMINERS or not lexicon.may_be(word, "VERB"):
+        return None
+    bases = set(lexicon.lemmas(word, "VERB"))
+    if word.endswith("ing") or (word.endswith(("en", "wn")) and word not in bases):
+        return None
+    if word.endswith("ed") or (bases and word not in bases and not word.endswith("s")):
+        return "past"
+    if word.endswith("s") and bases & {word[:-1], word[:-2], word[:-3] + "y"}:
+        return "present"
+    if word in bases and (previous in _SUBJECT_PRONOUNS or lexicon.only(word, "VERB")):
+        return "present"
     return None
 
 

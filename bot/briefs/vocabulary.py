@@ -2639,5 +2639,20 @@ CONDITION_WORDS: Final[tuple[str, ...]] = (
     "proposed agreement",
     "unsigned",
 )
+# Conjunctions of time that condition the giving only when the clause they open is told in the present or to come
+# ("Norland sent fuel to Estria once the port reopens.", "… as soon as the port opens", "Once the port opens, …"):
+# with a past verb they date a giving that was done ("… as soon as the port reopened", "… once it could")
+# (`check._tensed_condition`). Not "in case" nor "assuming" after a done verb, which give its purpose or its
+# giver's assumption ("Norland sent fuel to Estria in case the port closes."), nor "when" or "before", which date
+# a done giving ahead of what is to come ("… before winter sets in").
+TENSED_CONDITIONS: Final[tuple[str, ...]] = (
+    "only when",
+    "only once",
+    "only after",
+    "as soon as",
+    "once",
+    "whenever",
+    "the moment",
+)
 # … less these, which condition nothing ("as if", "if anything", "even if": the giving is done all the same).
 NOT_CONDITIONS: Final[tuple[str, ...]] = ("as if", "if anything", "even if", "if only")

@@ -91,3 +91,74 @@ def test_an_event_beside_a_drill_it_is_not_part_of_still_passes(sentence: str) -
     if "said" in sentence:
         event["attribution"] = "the film crew said"
     assert refused(_article(sentence), events=[event]) == []
+
+
+# ---------------------------------------------------------------- conjunctions of time that condition a giving
+
+CONDITIONED = (
+    "once the port reopens",
+    "only when the port reopens",
+    "as soon as the port reopens",
+    "as soon as the ships arrive",
+    "as soon as it can",
+    "whenever the port opens",
+    "only after the vote is held",
+    "the moment the port can take it",
+)
+
+
+@pytest.mark.parametrize("tail", CONDITIONED)
+def test_a_giving_under_a_conjunction_of_time_told_to_come_is_refused(tail: str) -> None:
+    """REPORT-negation (left undone): "Norland lent Estria $90 million once the port reopens." was accepted as a
+    loan made: "once", "as soon as", "only when", "whenever" before a clause still to come condition the giving."""
+    sentence = f"Norland sent fuel to Estria {tail}."
+    found = checked(_article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence)])[1]
+    assert [item for item, _ in found] == ["aid[0].status"]
+    assert "condition" in found[0][1] and "give the status" in found[0][1]
+    lent = f"Norland lent Estria $90 million {tail}."
+    assert refused(_article(lent), loans=[_deal_loan("Norland", "$90 million", "lent", lent)]) == [
+        "loans[0].status"
+    ]
+
+
+def test_a_conjunction_of_time_opening_the_sentence_is_read() -> None:
+    sentence = "Once the port reopens, Norland lent Estria $90 million."
+    assert refused(_article(sentence), loans=[_deal_loan("Norland", "$90 million", "lent", sentence)]) == [
+        "loans[0].status"
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "once the port reopened",
+        "only when the port reopened",
+        "as soon as the port reopened",
+        "as soon as the port opened",
+        "whenever Estria asked",
+        "once again",
+        "at once",
+        "once a week",
+        "only once",
+        "in case the port closes",
+        "in case the port closed",
+        "before winter sets in",
+        "when Estria asked",
+    ],
+)
+def test_a_giving_dated_by_a_conjunction_of_time_or_given_a_purpose_still_passes(tail: str) -> None:
+    """A done verb with "in case" after it gives its purpose, and a past clause after "once" dates it: done."""
+    sentence = f"Norland sent fuel to Estria {tail}."
+    assert refused(_article(sentence), aid=[_deal_flow("Norland", "fuel", "sent", sentence)]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Once the port reopened, Norland lent Estria $90 million.",
+        "Norland lent Estria $90 million, repayable once the port reopens.",
+        "Norland lent Estria $90 million to be repaid once the port reopens.",
+    ],
+)
+def test_a_conjunction_of_time_of_another_verb_leaves_the_loan_made(sentence: str) -> None:
+    assert refused(_article(sentence), loans=[_deal_loan("Norland", "$90 million", "lent", sentence)]) == []
