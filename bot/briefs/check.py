@@ -124,6 +124,7 @@ from bot.briefs.vocabulary import (
     DENIAL_WORDS,
     DENYING_WORDS,
     DEPARTING_VERBS,
+    DESCRIBED_ACCOUNT_NOUNS,
     DETERMINED_PERSON_NOUNS,
     DOUBTING_ADJECTIVES,
     EVENT_AWAY_WORDS,
@@ -1632,6 +1633,9 @@ def _framing_sentence(prior: str, *, onward: bool = False) -> str | None:
             and ((gives and whose) or (gives_this and before in POINTING_ON_DETERMINERS))
         ):
             return f"“{before} {after}”, someone's account"
+    described = _described_account(words)
+    if described:
+        return f"“{described}”, someone's account, described before it is told"
     opening = next((o for o in POINTING_ON_OPENINGS if said.startswith(o + " ")), None)
     tellers = TELLING_VERBS | CLAIMING_VERBS
     if opening and any(set(lexicon.lemmas(w, "VERB")) & tellers for w in words[len(opening.split()) :]):
@@ -1646,6 +1650,26 @@ def _framing_sentence(prior: str, *, onward: bool = False) -> str | None:
             return f"“{prior}”, a question that " + (
                 f"supposes (“{supposes[0]}”)" if supposes else "tells nothing"
             )
+    return None
+
+
+def _described_account(words: Sequence[str]) -> str | None:
+    """Whose account a short sentence describes, or None: a possessive, one of `DESCRIBED_ACCOUNT_NOUNS`, "is" or
+    "was" and a short description that is no participle ("Vesta's version is simple.", "Their account was brief.";
+    not "Vesta's account was frozen.", "Vesta's story is told in May."). `words` are case-folded, bare."""
+    for at in range(1, len(words) - 2):
+        before, noun, verb, rest = words[at - 1], words[at], words[at + 1], words[at + 2 :]
+        whose = before in _POSSESSIVES or before.endswith(("'s", "’s"))
+        if not whose or noun not in DESCRIBED_ACCOUNT_NOUNS or verb not in ("is", "was") or len(rest) > 4:
+            continue
+        if at > 1 and words[at - 2] in ("in", "by", "per", "from", "to", "of"):
+            continue  # "In Vesta's version is …": that sentence's own source
+        participle = any(
+            lexicon.only(w, "VERB") or (w.endswith(("ed", "en", "wn")) and lexicon.may_be(w, "VERB"))
+            for w in rest
+        )
+        if rest and not participle and all(lexicon.word_classes(w) for w in rest):
+            return f"{before} {noun} {verb}"
     return None
 
 

@@ -1830,6 +1830,13 @@ ACCOUNT_NOUNS: Final[frozenset[str]] = frozenset(
     | {"perspective", "recollection", "recollections", "memory", "memories", "story", "narrative", "claim"}
     | {"claims", "interpretation", "testimony", "statement", "case"}
 )
+# Nouns of a telling that, with a possessive, say whose telling follows when a short sentence only describes them
+# ("Vesta's version is simple.", "The mayor's account was brief.", "Oster's story is different."): what follows is
+# that version (`check._framing_sentence`). Not "view", "side", "case" or "memory", which a short sentence describes
+# as themselves ("Vesta's view is stunning.", "Estria's case is strong.").
+DESCRIBED_ACCOUNT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"version", "versions", "account", "telling", "retelling", "story", "narrative", "recollection", "take"}
+)
 # Words before a noun of account that point at which account it is ("Vesta gave this account on Monday.", "Oster
 # offered these recollections."): in a sentence that tells or gives it, they point on to what follows, as a
 # possessive does (not "that" or "those", which point back to what went before: "Norland told that story in May.").
