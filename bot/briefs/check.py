@@ -130,6 +130,7 @@ from bot.briefs.vocabulary import (
     EVENT_AWAY_WORDS,
     EVENT_CLAUSE_SUBJECTS,
     EVENT_PHRASE_STOPS,
+    EVENT_SUBJECT_NOUNS,
     EVENT_VALUE_QUALIFIERS,
     EXCEPTING_WORDS,
     EXPECTATION_WORDS,
@@ -140,6 +141,7 @@ from bot.briefs.vocabulary import (
     FRAMING_NOUNS,
     FUTURE_FROM_WORDS,
     FUTURE_TIME_WORDS,
+    GIVING_ACT_VERBS,
     GIVING_NOUNS,
     GIVING_OR_GETTING,
     GOING_ON,
@@ -4780,6 +4782,7 @@ class _Checker:
                 event,
                 (
                     *_heading_problems(field, heading, "an event is headed by what happened"),
+                    *_event_noun_giving(field, heading),
                     *self._event_what(field, heading, located),
                     *self._event_done(field, heading, located),
                 ),
@@ -6064,6 +6067,33 @@ def _written_in(
             if a <= start and end <= b and shown not in found:
                 found.append(shown)
     return tuple(found)
+
+
+def _event_noun_giving(field: str, heading: str) -> Iterator[Problem]:
+    """An event's heading whose subject is itself an event (`EVENT_SUBJECT_NOUNS`: talks, a meeting, a summit) and
+    whose first verb is a giving (`GIVING_ACT_VERBS`): "Talks in Vesta and Estria sent ferries on Monday." Talks
+    send nothing: the giver is in another clause, or the sentence is misread. Not "Talks in Vesta ended on
+    Monday.", nor "Talks ended and Norland sent ferries." (its first verb is the talks')."""
+    words = [lexicon.bare(w).casefold() for w in normalise(heading).split()]
+    at = 0
+    while at < len(words) and words[at] in ("the", "a", "an", "this", "that", "last", "new", "further"):
+        at += 1
+    if at >= len(words) or words[at] not in EVENT_SUBJECT_NOUNS:
+        return
+    for word in words[at + 1 :]:
+        if not word:
+            continue
+        bases = set(lexicon.lemmas(word, "VERB"))
+        if bases & GIVING_ACT_VERBS and not (word.endswith("s") and lexicon.may_be(word, "NOUN")):
+            yield Problem(
+                field,
+                f"“{heading}” makes “{words[at]}”, an event, the subject of “{word}”: an event gives or sends "
+                "nothing, so whoever did it is named in another clause, or the sentence is not what happened; "
+                "give `what`, the article's words for what happened with who did it, or tell it as a key point",
+            )
+            return
+        if "AUX" in lexicon.word_classes(word) or lexicon.only(word, "VERB") or word.endswith("ed"):
+            return  # the event's own verb: "Talks in Vesta ended and Norland sent ferries"
 
 
 def _heading_problems(field: str, heading: str, what: str) -> Iterator[Problem]:

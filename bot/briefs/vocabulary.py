@@ -1651,6 +1651,17 @@ SETTING_TIME_WORDS: Final[frozenset[str]] = frozenset(
     }
     | {"talks", "meeting", "meetings", "session", "outage", "invasion", "blockade", "ceasefire", "truce"}
 )
+# Nouns of an event that cannot themselves do a giving ("Talks in Vesta and Estria sent ferries on Monday.": talks
+# send nothing, so the clause is misread or its giver is elsewhere), and the verbs of giving an event heading may not
+# give them (`check._event_noun_giving`). Not "The talks ended", "The summit opened", "The meeting produced a deal".
+EVENT_SUBJECT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"talks", "meeting", "meetings", "summit", "summits", "conference", "conferences", "session", "sessions"}
+    | {"negotiations", "vote", "votes", "election", "elections", "ceremony", "hearing", "debate", "visit"}
+)
+GIVING_ACT_VERBS: Final[frozenset[str]] = frozenset(
+    {"send", "lend", "ship", "deliver", "donate", "give", "provide", "supply", "pay", "grant", "fund", "loan"}
+    | {"transfer", "dispatch", "fire", "launch", "airlift", "truck", "export", "sell"}
+)
 # The head word of an opening that links or measures the article's own telling ("In addition, …", "As a result, …",
 # "For example, …", "In a rare move, …", "Under the agreement, …"): read as the article's own, not a frame; a word
 # of PLAN_NOUNS in the opening frames it all the same ("In the leaked draft deal, …").
