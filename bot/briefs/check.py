@@ -1726,7 +1726,12 @@ def _heading_frame(heading: str, names: Collection[str]) -> str | None:
         (HEADING_ACCOUNT, "a word of someone's account"),
         (HEADING_OTHERS_WORDS, "a word that names someone else's words or an earlier text"),
     ):
-        found = [w for w in folded if w in group or lexicon.bare(w.replace("-", " ")) in group]
+        found = [
+            w
+            for at, w in enumerate(folded)
+            if (w in group or lexicon.bare(w.replace("-", " ")) in group)
+            and not (group is HEADING_OTHERS_WORDS and _others_word_in_topic(folded, at))
+        ]
         if found:
             return f"“{found[0]}”, {kind}"
     said = " ".join(folded)
@@ -1769,6 +1774,32 @@ def _heading_frame(heading: str, names: Collection[str]) -> str | None:
         if not lexicon.word_classes(word) and not all(lexicon.word_classes(p) or p in names for p in parts):
             return f"“{word}”, a word the check cannot read in a heading"
     return None
+
+
+def _others_word_in_topic(folded: Sequence[str], at: int) -> bool:
+    """Whether the word of someone else's words at `at` of a heading (`HEADING_OTHERS_WORDS`) names a topic, not the
+    text the heading hands on to: the object of "of" after a noun that is no text ("Freedom of speech"; not
+    "Transcript of the interview"), or the subject of the heading's own verb ("Job interviews resume", "The
+    archive burns"; not "Reader comments", where the next word is a text too). A heading that tells is the
+    article's own."""
+    if at > 1 and folded[at - 1] == "of" and folded[at - 2] not in HEADING_OTHERS_WORDS:
+        return folded[at - 2] not in (
+            "text",
+            "full",
+            "copy",
+            "record",
+            "extract",
+            "extracts",
+            "words",
+            "part",
+        )
+    if at + 1 >= len(folded) or folded[at + 1] in HEADING_OTHERS_WORDS:
+        return False
+    verb = folded[at + 1]
+    if _tense_of(verb, folded[at]) is not None:
+        return True
+    bases = set(lexicon.lemmas(verb, "VERB"))
+    return folded[at].endswith("s") and verb in bases and at + 2 == len(folded)
 
 
 def _headline_frame(headline: str, sentence: str, items: Sequence[str]) -> str | None:
