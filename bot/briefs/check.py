@@ -2532,8 +2532,8 @@ class _Checker:
             ):
                 return  # named as the report's maker, or in the story's own words
             credits.append(place.paragraph.written(place.start, place.end))
-        # a picture's credit names who took it; where the article names the report's makers, that is the
-        # publisher's evidence (an article with no such line leaves the credit as the editor's reading)
+        # a picture's credit names who took it, never who published the article; where the article names the
+        # report's makers, that is the publisher's evidence
         makers = [p.text for p in self.article.paragraphs if _names_its_makers(p.text)]
         if credits and makers:
             yield Problem(
@@ -2541,6 +2541,14 @@ class _Checker:
                 f"“{publisher}” stands only in a credit (“{credits[0]}”), which names who took or made a "
                 f"picture, not who published the article: the article names its makers in “{makers[0]}”; give "
                 "the publication named there, with that line as evidence, and list the credit under [[credits]]",
+            )
+        elif credits:
+            yield Problem(
+                "source.publisher",
+                f"“{publisher}” stands only in a credit (“{credits[0]}”), which names who took or made a "
+                "picture, not who published the article, and the article has no byline nor “… contributed to "
+                "this report.” line: give the publication as the article names itself, with those words as "
+                "evidence, and list the credit under [[credits]]",
             )
 
     def _alias(self, where: str, alias: Alias) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ Photo credit: JO BRANDT/HARBOUR NEWS
 The unapproved plan was dropped.
 Oster called for Vesta to send ferries to Estria, but Norland rejected the idea.
 Vesta sent two ferries to Estria on Friday by sea, and Oster sent fuel on Sunday.
+HARBOUR NEWS staff contributed to this report.
 """
 
 
@@ -40,7 +41,7 @@ def brief(**sections: Any) -> dict[str, Any]:
             "seed": "fixture.txt",
             "publisher": "HARBOUR NEWS",
             "headline": "Harbour town gets a new lighthouse",
-            "evidence": ["Photo credit: JO BRANDT/HARBOUR NEWS"],
+            "evidence": ["HARBOUR NEWS staff contributed to this report."],
         },
         "key_points": [{"evidence": ["The unapproved plan was dropped."]}],
     }
@@ -420,7 +421,13 @@ def test_an_article_knows_its_body_paragraphs_captions_credits_and_subheadings()
     assert (30, "subheading", None) in kinds and (38, "credit", None) in kinds
     assert [p.body_number for p in shipped.paragraphs if p.kind == "body"] == list(range(1, 13))
     fixture = article()
-    assert [p.kind for p in fixture.paragraphs] == ["headline", *["body"] * 5, "credit", *["body"] * 3]
+    assert [p.kind for p in fixture.paragraphs] == [
+        "headline",
+        *["body"] * 5,
+        "credit",
+        *["body"] * 3,
+        "credit",
+    ]
     assert fixture.paragraphs[7].located == "paragraph 6 (seed line 9)"
 
 
