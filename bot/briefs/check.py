@@ -106,6 +106,8 @@ from bot.briefs.vocabulary import (
     CLAIMING_VERBS,
     CLAUSE_WORDS,
     CLOSING_SAYING_VERBS,
+    CO_PARTY_NOUNS,
+    CO_PARTY_PHRASES,
     COMPARED_NEGATIVES,
     CONDITION_CONJUNCTIONS,
     CONDITION_WORDS,
@@ -234,6 +236,7 @@ from bot.briefs.vocabulary import (
     RECEIVING_PREPOSITIONS,
     RECEIVING_VERBS,
     REJECTING_VERBS,
+    RELATING_PARTICIPLES,
     RELATIVE_GIVING_PREPOSITIONS,
     RELATIVE_OPENERS,
     RELATIVE_PREPOSITIONS,
@@ -4150,9 +4153,11 @@ class _Checker:
         if doer is None:
             return _subject_of(text[low:at], forms) or _antecedent_of(text[low:at], forms)
         subject = text[doer.start : doer.end]
-        joint = re.search(r"\s(?:and|or)\s", subject) is not None  # "Norland and Vesta sent": both gave
+        # "Norland and Vesta sent", "Norland, with Vesta, sent": both gave, and the brief names the group
+        joint = re.search(r"\s(?:and|or)\s", subject) is not None or _co_party(subject) is not None
         return not doer.passive and any(
-            _heads(form, subject, at) and (not joint or re.search(r"\s(?:and|or)\s", form))
+            _heads(form, subject, at)
+            and (not joint or re.search(r"\s(?:and|or)\s", form) or _co_party(form) is not None)
             for form in forms
             for at in find_words(form, subject)
         )
@@ -4204,6 +4209,12 @@ class _Checker:
                 f"its subject is “{_doer_words(read[0])}” (“{_doer_clause(read[0])}”)"
                 if read
                 else f"it does not stand as its subject in “{_doer_clause(doers[0])}”"
+            )
+            + (
+                ", a group joined by “with”, “along with”, “and its allies” …: one of it alone is not the "
+                f"{field}, so tell it as a key point in the article's words"
+                if read and _co_party(_doer_words(read[0])) is not None
+                else ""
             )
             + f"; the {field} is who the verb tells does it, or say who does (`by`)",
         )
@@ -7113,9 +7124,53 @@ def _subject_of(before: str, wanted: Sequence[str]) -> bool:
     "Bennett rejected"), with only auxiliaries and punctuation between."""
     for form in wanted:
         found = find_words(form, before)
-        if found and _only_links(before[found[-1] + len(form) :]):
+        if (
+            found
+            and _only_links(before[found[-1] + len(form) :])
+            and not _relating(before[: found[-1]], at_end=True)
+        ):
             return True
     return False
+
+
+def _co_party(subject: str) -> int | None:
+    """Where a co-party joins the subject `subject` (`CO_PARTY_PHRASES`, HOSTILE-16 F10: "Norland, with Vesta",
+    "Norland together with Vesta", "Norland and its allies"): the phrase must come before a name or a
+    possessive and one of `CO_PARTY_NOUNS`. None when there is none ("Norland, with its reserves, …")."""
+    for phrase in CO_PARTY_PHRASES:
+        for at in find_words(phrase, subject, ignore_case=True):
+            after = subject[at + len(phrase) :].split()
+            first = after[0].strip(_PUNCTUATION) if after else ""
+            second = after[1].strip(_PUNCTUATION).casefold() if len(after) > 1 else ""
+            if first[:1].isupper() and first.casefold() not in (
+                "the",
+                "its",
+                "their",
+                "his",
+                "her",
+                "a",
+                "an",
+            ):
+                return at
+            if first.casefold() in ("its", "their", "other", "the") and second in CO_PARTY_NOUNS:
+                return at
+    found = re.search(r"\sand\s+(?:its|their|other)\s+(\w+)", subject)
+    if found is not None and found[1].casefold() in CO_PARTY_NOUNS:
+        return found.start() + 1
+    return None
+
+
+def _relating(words: str, *, at_end: bool = False) -> bool:
+    """Whether `words` open (or, `at_end`, end) with a participle relating a subject to a party after it
+    (`RELATING_PARTICIPLES`, HOSTILE-16 F10): "owned by", "run by", "based in", "backed by", or "by" alone at
+    the end: "A bank owned by Norland lent …" is the bank's loan, not Norland's."""
+    split = [w.strip(_PUNCTUATION).casefold() for w in words.split()]
+    pair = split[-2:] if at_end else split[:2]
+    if at_end and split[-1:] == ["by"]:
+        return True
+    if len(pair) < 2 or pair[1] not in ("by", "in", "from", "at", "up"):
+        return False
+    return pair[0] in RELATING_PARTICIPLES or (pair[0].endswith("ed") and pair[0] not in _NOT_VERBS)
 
 
 # Reading who does a verb (issue 10, seventh reading): coordinated verbs share their subject ("Israel has sent
@@ -7238,6 +7293,8 @@ def _aside_before(text: str, low: int, at: int) -> tuple[int, int] | None:
     last = words[-1].strip(_PUNCTUATION) if words else ""
     if len(words) > 8 or not last.isalpha() or not lexicon.may_be(last.casefold(), "VERB"):
         return None
+    if _co_party(found["aside"].strip()) == 0:
+        return None  # ", with its allies,": a co-party, no verb (`_comma_aside`)
     return low + found.start(), low + found.end()
 
 
@@ -7255,7 +7312,7 @@ def _comma_aside(text: str, low: int, at: int) -> tuple[int, int] | None:
     if found is None or not text[low : low + found.start()].strip():
         return None
     opening = found["aside"].split()[0]
-    if _verb_like(opening) or opening.casefold() in _JOINING:
+    if (_verb_like(opening) and not _relating(found["aside"])) or opening.casefold() in _JOINING:
         return None  # "…, built a pier, delivered rope", "…, and later Vesta, sent": not an aside
     return low + found.start(), low + found.end()
 
@@ -7275,6 +7332,11 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
         # alone between the commas is the subject's apposition and says who it is ("The Herald's rival,
         # Norland, sent …")
         start, end = aside
+        if _co_party(text[start + 1 : end].strip(" ,")) == 0:
+            # "Norland, with Vesta, lent …": the co-party is part of the subject, which is the group
+            inner = read_doer(text[:start] + " " * (end - start) + text[end:], low, at, verb)
+            stop = text.rindex(",", start, end)
+            return None if inner is None else Doer(inner.start, stop, inner.passive, inner.shared)
         if all(w.strip(_PUNCTUATION)[:1].isupper() for w in text[start + 1 : end - 1].split()):
             named = text[start + 1 : end - 1]
             return Doer(start + 1 + len(named) - len(named.lstrip()), start + 1 + len(named.rstrip()))
@@ -7303,8 +7365,10 @@ def read_doer(text: str, low: int, at: int, verb: str = "") -> Doer | None:
     while first > 0:
         before = text[slice(*words[first - 1])]
         bare = before.strip(_PUNCTUATION).casefold()
-        if before.endswith((",", ";", ":")) or _verb_like(before):
+        if before.endswith((",", ";", ":")):
             break
+        if _verb_like(before) and not _relating(text[words[first - 1][0] : words[index][1]]):
+            break  # "A bank owned by Norland lent …": the participle is the subject's own, not a verb before it
         if bare in _JOINING and any(_verb_like(text[slice(*w)]) for w in words[: first - 1]):
             break  # a clause before the conjunction: what follows it is a new subject
         first -= 1
@@ -7355,6 +7419,8 @@ def _heads(form: str, subject: str, at: int) -> bool:
     )  # "Norland rebels", not "Norland apparently" or "Norland itself"
     owned = after.startswith(("'s", "’s", "' ", "’ ")) or noun
     of = bool(before) and before[-1].casefold() == "of"
+    if before and _relating(" ".join(before), at_end=True):
+        return False  # "A fund run by Norland", "a company based in Norland": another body, related to it
     if not owned and not of:
         return True
     owner = before[-2].strip(_PUNCTUATION) if of and len(before) > 1 else ""

@@ -1451,6 +1451,31 @@ STATE_ORGAN_NOUNS: Final[frozenset[str]] = frozenset(
     }
     | {"guard", "coastguard", "delegation", "envoy", "ambassador", "ministries", "governments"}
 )
+# Words that join a co-party to a subject (HOSTILE-16 F10): "Norland, with Vesta, lent …", "Norland together
+# with Vesta lent …": the doer is the group, and a brief names the group as the article writes it (not one of
+# its members alone). Read only before a name or before a possessive and one of CO_PARTY_NOUNS ("with its
+# allies"; not "with its reserves", "with the help of Vesta").
+CO_PARTY_PHRASES: Final[tuple[str, ...]] = (
+    "together with",
+    "along with",
+    "jointly with",
+    "in partnership with",
+    "as well as",
+    "alongside",
+    "with",
+)
+CO_PARTY_NOUNS: Final[frozenset[str]] = frozenset(
+    {"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor", "donors"}
+    | {"lenders", "members", "backers", "friends"}
+)
+# Words before a party inside a subject that make the subject another body only related to it (HOSTILE-16 F10):
+# "A fund run by Norland", "a bank owned by Norland", "a company based in Norland", "a charity funded by Norland":
+# the lender is the fund, not Norland. A participle (one of these or any "-ed" form) and the preposition after
+# it; "by" alone is read so too.
+RELATING_PARTICIPLES: Final[frozenset[str]] = frozenset(
+    {"run", "owned", "backed", "based", "funded", "led", "controlled", "founded", "set", "held", "made"}
+    | {"built", "chosen", "named", "sponsored", "supported", "financed", "headquartered", "registered"}
+)
 BODY_NOUNS: Final[frozenset[str]] = frozenset(
     {"group", "movement", "organisation", "organization", "faction", "militia", "party", "company", "firm"}
     | {"network", "alliance", "coalition", "outfit", "agency", "body", "club", "brand", "insurer", "lender"}
