@@ -191,6 +191,7 @@ from bot.briefs.vocabulary import (
     NEGATIVE_TAILS,
     NEWS_AGENCY_NAMES,
     NOBODY_SUBJECTS,
+    NONE_BUT_WORDS,
     NONE_WORDS,
     NOT_CONDITIONS,
     NOT_LOAN_WORDS,
@@ -427,6 +428,7 @@ def _told_against(paragraph: Paragraph, start: int, end: int, after: str) -> _No
     # a relative clause is another verb's: "…, which never asked for it", "…, where winters are hardly mild"
     rest = _RELATIVE_ASIDE.sub(" ", blanked[end : sentence.end])
     core = blanked[opening:end] + " " + _SET_OFF.split(rest, maxsplit=1)[0]
+    core = _without_affirming_but(core)  # "No one but Norland sent …": Norland sent it (HOSTILE-16 W4)
     negative = _words_of_list(core, NEGATIVE_ADVERBIALS, NEGATIVE_OTHERS)
     negative += [m.group() for m in [_NOT_ONE_OF.search(core)] if m]
     inverted = _NEGATIVE_INVERSION.match(blanked[opening:start].lstrip(' “"‘'))
@@ -1915,6 +1917,8 @@ def _contrast_pointing_back(after: str, items: Sequence[str]) -> list[str]:
     for word in CONTRAST_WORDS:
         for at in find_words(word, after, ignore_case=True):
             rest = after[at + len(word) :]
+            if word.casefold() == "but" and _affirming_but(after[: at + len(word)]):
+                continue  # "sent Estria nothing but fuel": no contrast, the item itself
             if _markers_needing_attribution(rest) or any(find_words(w, rest) for w in DENIAL_WORDS):
                 continue  # "…, but Oster denies it": a dispute, which the hedge rules ask to be shown
             back = {w.strip(_PUNCTUATION).casefold() for w in rest.split()} & CONTRAST_POINTING_BACK
@@ -1969,6 +1973,30 @@ def _loan_words(text: str) -> list[int]:
             if not any(tail == d or tail.endswith(" " + d) for d in DENYING_WORDS):
                 found.append(at)
     return found
+
+
+# "but" after NONE_BUT_WORDS ("no one but", "nothing but", "no country but", "no other lender but"): it affirms
+# what follows, where after the other ALL_OR_NONE_WORDS it leaves it out (HOSTILE-16 W4).
+_AFFIRMING_BUT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in NONE_BUT_WORDS) + r")\b"
+    r"(?:\s+(?!but\b)\w+){0,2}\s+but\s*$",
+    re.IGNORECASE,
+)
+
+
+def _affirming_but(before: str) -> bool:
+    """Whether the "but" that `before` ends with follows one of NONE_BUT_WORDS and so affirms what follows it."""
+    return _AFFIRMING_BUT.search(before) is not None
+
+
+def _without_affirming_but(text: str) -> str:
+    """`text` with each "nothing but", "none but", "no one but" … left out, so that what it affirms stands as the
+    verb's own object ("sent Estria nothing but fuel": "sent Estria fuel")."""
+    for found in reversed(list(re.finditer(r"\bbut\b", text, re.IGNORECASE))):
+        opening = _AFFIRMING_BUT.search(text[: found.end()])
+        if opening is not None:
+            text = text[: opening.start()] + " " * (found.end() - opening.start()) + text[found.end() :]
+    return text
 
 
 # Where a party is the one left out: after EXCEPTING_WORDS, or after "but" following ALL_OR_NONE_WORDS.
@@ -3624,6 +3652,8 @@ class _Checker:
                         before = " ".join(w.strip(_PUNCTUATION) for w in sentence.text[:at].split()[-2:])
                         denying = next((w for w in DENYING_WORDS if before.casefold().endswith(w)), None)
                         excepted = _EXCEPTED_BEFORE.search(sentence.text[:at])
+                        if excepted is not None and _affirming_but(excepted.group()):
+                            excepted = None  # "No country but Norland sent …": Norland sent it
                         if denying is None and excepted is not None and field in _PARTY_FIELDS:
                             denying = excepted.group().strip()  # "every country but Norland sent …"
                         found.append(denying)
@@ -3699,6 +3729,11 @@ class _Checker:
         verb = normalise(as_written)
         at = find_words(verb, text)
         asking = _taker_first(verb)
+        if at and not asking:  # "…, and so did Vesta": who does the verb again stands where its subject does
+            again = repeated_subjects(text, at[0], len(text))
+            given = [at[0] if any(start <= g < end for start, end in again) else g for g in given]
+            if all(any(start <= t < end for start, end in again) for t in taken):
+                return False  # "Norland lent Estria …, and so did Vesta": Vesta lends, it does not borrow
         agent = passive_agent(text, at[0], at[0] + len(verb)) if at else None
         if agent is not None:  # "a loan was provided to Ukraine by Japan": who does it follows "by"
             doer, done_to = (taken, given) if asking else (given, taken)
@@ -3820,6 +3855,10 @@ class _Checker:
             or (not listing and _listed_object_of(after, items, parties))
         ):
             return True
+        if _object_of(_without_affirming_but(after), items, parties):
+            return True  # "sent Estria nothing but fuel" (HOSTILE-16 W4)
+        if _subject_of(_without_participle_phrase(before), items):
+            return True  # "Fuel bought by Vesta was sent …": the item's own participle phrase (HOSTILE-16 W4)
         if verb.previous is None or not _object_of(after, BACK_REFERENCES, parties, ignore_case=True):
             return False
         told = text[verb.previous.start : verb.previous.end]
@@ -3979,7 +4018,7 @@ class _Checker:
                 yield Problem(
                     f"{where}.donor",
                     f"“{flow.donor}” is not who does “{flow.status_as_written}”: the passive's agent is "
-                    f"“{_clause_rest(text[agent:]).strip()}”",
+                    f"“{_agent_shown(text, agent)}”",
                 )
         else:
             yield Problem(
@@ -4101,7 +4140,10 @@ class _Checker:
         if owner[:-2] in forms and read_status(as_written, text[low : verb.at]) in DECIDING_STATUSES:
             return True  # "turned down Estria's request for fuel": the one who asked is who would receive
         first_to = re.search(r"(?:^|\s)to\s+(?=[A-Z])", text[end:high])
-        if first_to is not None and not any(text.startswith(f, end + first_to.end()) for f in forms):
+        listed = None if first_to is None else _NAME_LIST.match(text, end + first_to.end(), high)
+        if listed is not None and any(find_words(f, listed.group()) for f in forms):
+            pass  # "sent fuel to Vesta and Estria": a list of receivers after one "to" (HOSTILE-16 W4)
+        elif first_to is not None and not any(text.startswith(f, end + first_to.end()) for f in forms):
             # the item's own "to …" names another receiver (HOSTILE-12 R1, S7): "sent fuel to Vesta and water
             # to Estria", "Norland, which sent fuel to Vesta, sent water to Estria": a later "to Estria" is
             # another object's
@@ -4113,16 +4155,20 @@ class _Checker:
                     continue
                 if not _receiver_at(text, end + at, end + at + len(form)):
                     continue
-                if not _handed_to(text[end : end + at]):
-                    continue
+                if not _handed_to(_without_affirming_but(text[end : end + at])):
+                    continue  # "to no one but Estria": Estria receives (HOSTILE-16 W4)
                 return True
         doer = read_doer(text, low, verb.at, as_written)
         if (
             doer is not None
             and doer.passive
-            and any(find_words(f, text[doer.start : doer.end]) for f in forms)
+            and any(
+                not _relating(text[doer.start : doer.start + at], at_end=True)
+                for f in forms
+                for at in find_words(f, text[doer.start : doer.end])
+            )
         ):
-            return True  # "Estria was sent fuel by Norland"
+            return True  # "Estria was sent fuel by Norland"; not "Fuel bought by Vesta was sent …" (Vesta's)
         after = text[end : verb.clause.end]
         if verb.previous is not None and _object_of(after, BACK_REFERENCES, ignore_case=True):
             return self._written(flow.recipient, [text[verb.previous.start : verb.previous.end]])
@@ -4150,6 +4196,13 @@ class _Checker:
         text = paragraph.text
         if _agent_is(text, at, at + len(verb), forms):
             return True
+        sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
+        if sentence is not None and any(
+            find_words(form, text[start:end])
+            for start, end in repeated_subjects(text, at, sentence.end)
+            for form in forms
+        ):
+            return True  # "Norland sent fuel to Estria, and so did Vesta": the verb again, Vesta doing it
         if doer is None:
             return _subject_of(text[low:at], forms) or _antecedent_of(text[low:at], forms)
         subject = text[doer.start : doer.end]
@@ -6353,10 +6406,12 @@ def passive_agent(text: str, start: int, end: int) -> int | None:
             if w[:1].islower()
         )
     )
-    if not reduced and not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
-        return None
     rest = _clause_rest(text[end:])
     found = find_words("by", rest, ignore_case=True)
+    # "Fuel sent to Norland by Estria arrived …": a participle inside the subject, its agent before its verb
+    inside = len(verb) == 1 and bool(found) and _verb_after_agent(rest[found[0] + len("by") :])
+    if not reduced and not inside and not any(word.casefold() in PASSIVE_AUXILIARIES for word in words):
+        return None
     if not found:
         return None
     at = end + found[0] + len("by")
@@ -6369,6 +6424,38 @@ def passive_agent(text: str, start: int, end: int) -> int | None:
 
 
 _AUXILIARY_REACH = 2  # words before the verb in which its "was" stands: "was also provided"
+
+
+def _agent_shown(text: str, agent: int) -> str:
+    """A passive's agent as its clause shows it, up to the clause's own verb after it ("Fuel sent to Norland by
+    Estria arrived …": “Estria”)."""
+    rest = _clause_rest(text[agent:]).strip()
+    words = rest.split()
+    for index, word in enumerate(words[1:], 1):
+        bare = word.strip(_PUNCTUATION)
+        if bare.casefold() in PASSIVE_AUXILIARIES or (bare.isalpha() and bare.islower() and _verb_like(bare)):
+            return " ".join(words[:index])
+    return rest
+
+
+def _verb_after_agent(after_by: str) -> bool:
+    """Whether the agent after a participle's "by" is followed, in the same clause, by a verb of the clause's
+    own: then the participle is a reduced passive inside the subject (HOSTILE-16 W4: "Fuel sent to Norland by
+    Estria arrived on Monday": Estria sent it), not an active verb with "by" of a means ("Norland sent fuel to
+    Estria by sea and left"). The agent is a name; the verb stands just after it, with no joining word."""
+    words = after_by.split()
+    index = 0
+    if index < len(words) and words[index].casefold() == "the":
+        index += 1
+    named = index
+    while index < len(words) and words[index][:1].isupper() and not words[index].endswith((",", ";", ":")):
+        index += 1
+    if index == named or index >= len(words) or words[index - 1].endswith((",", ";", ":")):
+        return False
+    following = words[index].strip(_PUNCTUATION)
+    return following.casefold() in PASSIVE_AUXILIARIES or (
+        following.isalpha() and following.islower() and _verb_like(following)
+    )
 
 
 def _agent_is(text: str, start: int, end: int, forms: Sequence[str]) -> bool:
@@ -7133,6 +7220,45 @@ def _subject_of(before: str, wanted: Sequence[str]) -> bool:
     return False
 
 
+# A verb told again with a new subject (HOSTILE-16 W4): "Norland sent fuel to Estria, and so did Vesta", "…, as
+# did Vesta", "…, nor did Vesta": the new subject does the same verb to the same party.
+_REPEATED_SUBJECT = re.compile(
+    r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:so|as|nor|neither)\s+(?:did|does|do|has|have|had|was|were|is|are|will|would)"
+    r"\s+(?P<subject>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def repeated_subjects(text: str, at: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the new subjects that tell the verb at `text[at]` again, after it up to `end`
+    (`_REPEATED_SUBJECT`: "…, and so did Vesta", "…, as did Vesta")."""
+    return [found.span("subject") for found in _REPEATED_SUBJECT.finditer(text, at, end)]
+
+
+# A list of names after one "to": "Vesta and Estria", "Vesta, Oster and Estria", "both Vesta and Estria".
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(
+    r"(?:(?:both|either)\s+)?"
+    + _NAME
+    + r"(?:\s*,\s*"
+    + _NAME
+    + r")*\s*,?\s+(?:and|or)\s+"
+    + _NAME
+    + r"(?![\w'’])"
+)
+
+
+_PARTICIPLE_PHRASE_END = re.compile(r"\s(?P<phrase>[a-z]+\s+(?:by|in|from|at)\s+(?:the\s+)?[A-Z][^,;:.]*)$")
+
+
+def _without_participle_phrase(before: str) -> str:
+    """`before` (the words of a clause before its verb) without a participle phrase it ends with, which is the
+    subject's own and names another ("Fuel bought by Vesta was sent …": the fuel was sent): `_relating`."""
+    found = _PARTICIPLE_PHRASE_END.search(before.rstrip())
+    if found is None or not _relating(found["phrase"]):
+        return before
+    return before[: found.start()] + " "
+
+
 def _co_party(subject: str) -> int | None:
     """Where a co-party joins the subject `subject` (`CO_PARTY_PHRASES`, HOSTILE-16 F10: "Norland, with Vesta",
     "Norland together with Vesta", "Norland and its allies"): the phrase must come before a name or a
@@ -7485,8 +7611,12 @@ def _read_whole(paragraph: Paragraph, at: int, verb: str, reading: Status | None
     text = paragraph.text
     end = at + len(verb)
     following = text[end:].split()[:1]
-    if following and following[0].strip(_PUNCTUATION).casefold() in ("nothing", "none", "no"):
-        return "not provided"
+    if (
+        following
+        and following[0].strip(_PUNCTUATION).casefold() in ("nothing", "none", "no")
+        and _without_affirming_but(text[end : end + 40]) == text[end : end + 40]
+    ):
+        return "not provided"  # not "sent nothing but fuel" (HOSTILE-16 W4)
     sentence = next((s for s in paragraph.sentences if s.start <= at < s.end), None)
     if sentence is None:
         return reading
@@ -7617,9 +7747,49 @@ def new_subject_joints(text: str, low: int, high: int) -> list[int]:
             "her",
             "their",
         }
+        if subject and _listed_last(text, words, index + 1):
+            continue  # "sent fuel to Vesta and Estria.": the last of a list of names, no subject
         if subject and any(_verb_like(text[slice(*w)]) for w in words[:index]):
             joints.append(start - 1 if start > 0 and text[start - 1] == " " else start)
     return joints
+
+
+# Words that may follow the last name of a list ("… to Vesta and Estria on Monday"), where a subject would be
+# followed by its verb.
+_AFTER_A_LISTED_NAME = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "from",
+        "via",
+        "during",
+        "last",
+        "this",
+        "next",
+        "early",
+        "late",
+        "yesterday",
+        "today",
+    }
+)
+
+
+def _listed_last(text: str, words: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether the name that opens at `words[index]` (after "and", "or") ends its clause, or is followed by a
+    time or a place ("… to Vesta and Estria.", "… to Vesta and Estria on Monday"): the last of a list of names
+    (HOSTILE-16 W4), not a subject of its own ("… and Estria thanked it")."""
+    while index < len(words):
+        word = text[slice(*words[index])]
+        if not word[:1].isupper():
+            return word.strip(_PUNCTUATION).casefold() in _AFTER_A_LISTED_NAME
+        if word.endswith((".", ";", "!", "?")) or (word.endswith(",") and index + 1 >= len(words)):
+            return True
+        if word.endswith(("'s", "’s")) or word.endswith(","):
+            return False
+        index += 1
+    return True
 
 
 _SAYING_ROLES: dict[AttributionRole, tuple[tuple[str, ...], str]] = {

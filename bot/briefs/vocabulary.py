@@ -404,6 +404,9 @@ ALL_OR_NONE_WORDS: Final[tuple[str, ...]] = (
     "nobody",
     "no one",
 )
+# Of ALL_OR_NONE_WORDS, those that deny all others, so that "but" after them affirms what follows (HOSTILE-16 W4):
+# "No country but Norland sent fuel", "Norland sent Estria nothing but fuel": Norland sent it, fuel was sent.
+NONE_BUT_WORDS: Final[tuple[str, ...]] = ("no one", "nobody", "nothing", "none", "no")
 # A done verb just after one of these was not done ("Norland nearly sent fuel"): no status.
 ALMOST_WORDS: Final[frozenset[str]] = frozenset({"nearly", "almost", "barely", "narrowly", "all but"})
 # A name just after one of these is a route or a place passed, not who receives ("sent fuel through Estria to
@@ -1475,6 +1478,7 @@ CO_PARTY_NOUNS: Final[frozenset[str]] = frozenset(
 RELATING_PARTICIPLES: Final[frozenset[str]] = frozenset(
     {"run", "owned", "backed", "based", "funded", "led", "controlled", "founded", "set", "held", "made"}
     | {"built", "chosen", "named", "sponsored", "supported", "financed", "headquartered", "registered"}
+    | {"bought", "sold", "given", "sent", "paid", "brought", "taken", "kept", "won", "lent", "seen", "grown"}
 )
 BODY_NOUNS: Final[frozenset[str]] = frozenset(
     {"group", "movement", "organisation", "organization", "faction", "militia", "party", "company", "firm"}

@@ -120,3 +120,148 @@ def test_a_party_heading_its_subject_is_still_the_lender(sentence: str) -> None:
 def test_a_related_party_after_the_subject_is_not_the_donor() -> None:
     assert "aid[0].donor" in _flow("Vesta", "Norland, backed by Vesta, sent fuel to Estria.")
     assert _flow("Norland", "Norland, backed by Vesta, sent fuel to Estria.") == []
+
+
+# ---------------------------------------------------------------- a participle phrase inside the subject
+
+REDUCED = (
+    "Fuel sent to Norland by Estria arrived on Monday.",
+    "Fuel sent to Norland by Estria reached the port on Monday.",
+    "Fuel sent to Norland by the Estria Harbour Board reached the port.",
+)
+
+
+@pytest.mark.parametrize("sentence", REDUCED)
+def test_the_agent_of_a_participle_in_the_subject_is_the_donor(sentence: str) -> None:
+    donor = "Estria Harbour Board" if "Board" in sentence else "Estria"
+    assert _flow(donor, sentence, recipient="Norland", item="Fuel") == []
+
+
+@pytest.mark.parametrize("sentence", REDUCED[:2])
+def test_the_parties_of_a_participle_in_the_subject_are_not_turned_round(sentence: str) -> None:
+    found = _flow("Norland", sentence, item="Fuel")
+    assert "aid[0].donor" in found
+    found = checked(_article(sentence), aid=[{**_deal_flow("Norland", "Fuel", "sent", sentence)}])[1]
+    assert any("the passive's agent is “Estria”" in message for _, message in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norland sent fuel to Estria by sea and left.",
+        "Norland sent fuel to Estria by ship.",
+        "Norland sent fuel to Estria by Vesta's port.",
+        "Norland sent fuel to Estria by Monday.",
+    ],
+)
+def test_by_of_a_means_after_an_active_verb_is_no_agent(sentence: str) -> None:
+    assert _flow("Norland", sentence) == []
+
+
+def test_the_item_s_own_participle_phrase_is_skipped_when_finding_the_item() -> None:
+    sentence = "Fuel bought by Vesta was sent to Estria by Norland."
+    assert _flow("Norland", sentence, item="Fuel", verb="was sent") == []
+    assert "aid[0].donor" in _flow("Vesta", sentence, item="Fuel", verb="was sent")
+    sentence = "Fuel owned by Vesta was sent to Estria by Norland."
+    assert _flow("Norland", sentence, item="Fuel", verb="was sent") == []
+    sentence = "Fuel bought by Vesta was sent to Estria by Norland."
+    assert "aid[0].recipient" in _flow("Norland", sentence, recipient="Vesta", item="Fuel", verb="was sent")
+
+
+# ---------------------------------------------------------------- "so did X" tells the verb again
+
+AGAIN = (
+    "Norland sent fuel to Estria, and so did Vesta.",
+    "Norland sent fuel to Estria, as did Vesta.",
+    "Norland sent fuel to Estria and so did Vesta.",
+)
+
+
+@pytest.mark.parametrize("sentence", AGAIN)
+def test_the_subject_of_so_did_is_a_donor(sentence: str) -> None:
+    assert _flow("Vesta", sentence) == []
+    assert _flow("Norland", sentence) == []
+    flow = {**_deal_flow("Vesta", "fuel", "sent", sentence), "by": "Vesta"}
+    assert refused(_article(sentence), aid=[flow]) == []
+
+
+@pytest.mark.parametrize("sentence", AGAIN[:2])
+def test_the_parties_of_so_did_are_not_turned_round(sentence: str) -> None:
+    assert _flow("Estria", sentence, recipient="Vesta") != []
+    assert _flow("Vesta", sentence, recipient="Norland") != []
+
+
+def test_the_subject_of_so_did_is_a_lender_not_a_borrower() -> None:
+    sentence = "Norland lent Estria $90 million, and so did Vesta."
+    assert _loan("Vesta", sentence) == []
+    loan = {**_deal_loan("Estria", "$90 million", "lent", sentence), "borrower": "Vesta"}
+    assert "loans[0].lender" in refused(_article(sentence), loans=[loan])
+
+
+def test_a_new_subject_with_a_verb_of_its_own_is_still_not_the_donor() -> None:
+    assert "aid[0].donor" in _flow("Vesta", "Norland sent fuel to Estria, and Vesta thanked it.")
+    assert "aid[0].donor" in _flow("Vesta", "Norland sent fuel to Estria, and so Vesta thanked it.")
+
+
+# ---------------------------------------------------------------- "nothing but X", "no one but X" affirm X
+
+AFFIRMED = (
+    "Norland sent Estria nothing but fuel.",
+    "Norland sent nothing but fuel to Estria.",
+    "No country but Norland sent fuel to Estria.",
+    "No one but Norland sent fuel to Estria.",
+    "Nobody but Norland sent fuel to Estria.",
+    "Norland sent fuel to no one but Estria.",
+)
+
+
+@pytest.mark.parametrize("sentence", AFFIRMED)
+def test_what_nothing_but_names_is_affirmed(sentence: str) -> None:
+    assert _flow("Norland", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("Every country but Norland sent fuel to Estria.", "aid[0].donor"),
+        ("All but Norland sent fuel to Estria.", "aid[0].donor"),
+        ("Norland sent fuel to everyone but Estria.", "aid[0].recipient"),
+        ("Norland sent Estria nothing.", "aid[0].status_as_written"),
+        ("Norland sent Estria fuel, but it sank.", "aid[0].status"),
+    ],
+)
+def test_but_that_leaves_out_or_undoes_is_still_refused(sentence: str, field: str) -> None:
+    assert field in _flow("Norland", sentence)
+
+
+def test_the_one_no_one_but_names_is_the_only_donor() -> None:
+    assert "aid[0].donor" in _flow("Vesta", "No country but Norland sent fuel to Estria.")
+    assert "aid[0].donor" in _flow(
+        "Estria", "No country but Norland sent fuel to Estria.", recipient="Norland"
+    )
+
+
+# ---------------------------------------------------------------- a list of recipients after one "to"
+
+
+@pytest.mark.parametrize("recipient", ["Vesta", "Estria"])
+def test_each_of_a_list_of_recipients_receives(recipient: str) -> None:
+    assert _flow("Norland", "Norland sent fuel to Vesta and Estria.", recipient=recipient) == []
+    assert _flow("Norland", "Norland sent fuel to Vesta and Estria on Monday.", recipient=recipient) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "donor", "recipient"),
+    [
+        ("Norland sent fuel to Vesta and water to Estria.", "Norland", "Estria"),
+        ("Norland sent fuel to Vesta and Estria sent water to Oster.", "Norland", "Estria"),
+        ("Norland sent fuel to Vesta and Estria thanked it.", "Norland", "Estria"),
+        ("Norland sent fuel to Vesta and Estria.", "Estria", "Vesta"),
+        ("Norland sent fuel to Vesta and Estria.", "Vesta", "Estria"),
+        ("Norland sent fuel to Vesta and Estria's port.", "Norland", "Estria"),
+    ],
+)
+def test_a_name_that_is_no_receiver_of_the_list_is_still_refused(
+    sentence: str, donor: str, recipient: str
+) -> None:
+    assert _flow(donor, sentence, recipient=recipient) != []
