@@ -7268,6 +7268,9 @@ def _co_party(subject: str) -> int | None:
             after = subject[at + len(phrase) :].split()
             first = after[0].strip(_PUNCTUATION) if after else ""
             second = after[1].strip(_PUNCTUATION).casefold() if len(after) > 1 else ""
+            owner = after[0].endswith(("'s", "’s")) if after else False
+            if owner and second not in CO_PARTY_NOUNS | STATE_ORGAN_NOUNS | BODY_NOUNS:
+                continue  # "with Vesta's navy" adds a party; "with Vesta's help" does not
             if first[:1].isupper() and first.casefold() not in (
                 "the",
                 "its",

@@ -38,6 +38,7 @@ CO_PARTY = (
     "Norland, as well as Vesta, lent Estria $90 million.",
     "Norland, with its allies, lent Estria $90 million.",
     "Norland and its allies lent Estria $90 million.",
+    "Norland, with Vesta's navy, lent Estria $90 million.",
 )
 
 
@@ -73,6 +74,8 @@ def test_a_co_party_of_a_donor_makes_a_group_too() -> None:
         "Norland lent Estria $90 million with Vesta's blessing.",
         "Norland, backed by Vesta, lent Estria $90 million.",
         "Norland, Vesta's neighbour, lent Estria $90 million.",
+        "Norland, with Vesta's help, lent Estria $90 million.",
+        "Norland, with Vesta's backing, lent Estria $90 million.",
     ],
 )
 def test_a_phrase_that_adds_no_party_leaves_the_lender_alone(sentence: str) -> None:
