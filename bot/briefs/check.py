@@ -2249,13 +2249,26 @@ class _Checker:
 
     def _passages(self, where: str, item: Fact) -> Generator[Problem, None, list[Located]]:
         """Yields each passage's problem; returns the passages it found."""
-        problems, located = self._locate(where, item.evidence, [normalise(a.text) for a in item.attributed])
+        problems, located = self._locate(
+            where,
+            item.evidence,
+            [normalise(a.text) for a in item.attributed],
+            quoting=isinstance(item, Quote),
+        )
         yield from problems
         return located
 
     def _locate(
-        self, where: str, passages: Sequence[str], attributions: Sequence[str] | None = None
+        self,
+        where: str,
+        passages: Sequence[str],
+        attributions: Sequence[str] | None = None,
+        *,
+        quoting: bool = False,
     ) -> tuple[list[Problem], list[Located]]:
+        """Each passage found in the article, and the problems of where it starts; a fact's passage (one given
+        `attributions`) that is wholly a quotation its paragraph attributes to no one is refused, but a
+        quote's (`quoting`), whose speaker `_continued` reads across paragraphs."""
         problems: list[Problem] = []
         located: list[Located] = []
         for index, passage in enumerate(passages):
@@ -2294,6 +2307,16 @@ class _Checker:
                         f"{where}.evidence[{index}]",
                         f"starts just after “{saying}”, which it leaves out: cut there, someone's words read as "
                         "the article's own; start the passage with who says them",
+                    )
+                )
+            unsaid = None if attributions is None or quoting else _unattributed_quotation(found)
+            if unsaid is not None:
+                problems.append(
+                    Problem(
+                        f"{where}.evidence[{index}]",
+                        f"is a quotation (“{unsaid.strip(' “”')}”), and its paragraph names no one who says it: a quotation "
+                        "is someone's words, not the article's own fact, and the check cannot tell whose claim it "
+                        "is; take the fact from a sentence the article tells as its own, or leave it out",
                     )
                 )
             speaker = None if attributions is None else _cut_from_speaker(found, attributions)
@@ -2478,7 +2501,15 @@ class _Checker:
                 f"“{covering[0]}” is who says so for the account {paragraph.label} tells (“{closed}”): give it "
                 f"the role `source` (it is given as a {roles[covering[0]]}), so that answers say who says so",
             )
-        if not covering:
+        if not covering and closing is not sentence and wholly_quoted(paragraph, sentence):
+            yield Problem(
+                f"{where}.attribution",
+                f"{paragraph.located} quotes “{told.strip(' “”')}”: someone's words, not the article's own, and its "
+                f"quotation's speaker is named in “{closed}”; add attribution = "
+                f"“{_speaker_words(closing.text, start, end)}”, the words there that say who says it (a "
+                "speaker's claim is told as theirs)",
+            )
+        elif not covering:
             where_it_stands = (
                 ""
                 if closing is sentence
@@ -6625,11 +6656,72 @@ def _governing_attribution(paragraph: Paragraph, sentence: Span) -> Governing | 
     own = _closing_marker(sentence.text)
     if own is not None:
         return (sentence, own[0], own[1], own[2])
+    quoted = _quotation_attribution(paragraph, sentence)
+    if quoted is not None:
+        return quoted
     last = paragraph.sentences[-1]
     closing = _closing_marker(last.text) if sentence.start < last.start else None
     if closing is not None and not closing[3]:
         return (last, closing[0], closing[1], closing[2])
     return _opened_by(paragraph, sentence)
+
+
+def wholly_quoted(paragraph: Paragraph, sentence: Span) -> bool:
+    """Whether every word of `sentence` stands inside quotation marks: someone's words, never the article's own
+    (REPORT-reader17 finding 1)."""
+    return '"' in paragraph.text and not re.search(
+        r"\w", _outside_quotation(paragraph.text, sentence.start, sentence.end)
+    )
+
+
+def _quotation_attribution(paragraph: Paragraph, sentence: Span) -> Governing | None:
+    """The attribution a sentence wholly inside quotation marks is told under: its quotation's, in the nearest
+    sentence of its paragraph that quotes too and says who says so outside its marks, with only quoted sentences
+    between ('"…," said Mayor Ben Oster. "…"'; '"… . …," Oster said.'; 'Quill said: "… . …"'). A quotation
+    still open at the sentence's end goes on to its closing words, so those come first; else the words before
+    it. None when the paragraph names no one who says it."""
+    if not wholly_quoted(paragraph, sentence):
+        return None
+    sentences = paragraph.sentences
+    index = next(i for i, s in enumerate(sentences) if s is sentence)
+    still_open = paragraph.text.count('"', 0, sentence.end) % 2 == 1
+    for step in (1, -1) if still_open else (-1, 1):
+        at = index + step
+        while 0 <= at < len(sentences) and wholly_quoted(paragraph, sentences[at]):
+            at += step
+        if not 0 <= at < len(sentences) or '"' not in sentences[at].text:
+            continue
+        near = sentences[at]
+        closing = _closing_marker(near.text)
+        marker = (closing[0], closing[1], closing[2]) if closing is not None else _opening_marker(near.text)
+        # 'Quill said: "…' opens a quotation, and _opening_marker reads none
+        if marker is None and step == -1:
+            said = [m for m in _said_markers(near.text) if '"' not in near.text[: m[1]]]
+            marker = min(said, key=lambda m: m[1]) if said else None
+        if marker is not None:
+            return (near, *marker)
+    return None
+
+
+def _speaker_words(sentence: str, start: int, end: int) -> str:
+    """The words of `sentence` that say who says its quotation, around its marker at `start`-`end`: after the
+    quotation's closing comma ('"…," said Mayor Ben Oster.'), else from the sentence's start ('Quill said: "…"')."""
+    comma = sentence.rfind(",", 0, start)
+    if comma != -1:
+        return sentence[comma + 1 :].strip(" .!?\"'’”)]")
+    return sentence[:end].strip(" \"'“")
+
+
+def _unattributed_quotation(place: Located) -> str | None:
+    """The first sentence of a passage that is wholly a quotation no words of its paragraph attribute (probe h of
+    REPORT-reader17: '"Vesta sent two cranes to Estria on Tuesday."' alone), as the article writes it."""
+    for sentence in place.sentences:
+        if (
+            wholly_quoted(place.paragraph, sentence)
+            and governing_attribution(place.paragraph, sentence) is None
+        ):
+            return place.paragraph.written(sentence.start, sentence.end).strip()
+    return None
 
 
 def _opened_by(paragraph: Paragraph, sentence: Span) -> Governing | None:

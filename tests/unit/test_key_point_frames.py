@@ -56,9 +56,11 @@ def test_the_whole_sentence_shows_its_frame_and_passes(sentence: str, passage: s
 )
 def test_a_whole_sentence_may_leave_out_its_closing_stop(passage: str) -> None:
     body = "Oster shut the port on Monday. The ferries stayed at the quay."
-    if passage.startswith("“"):
-        body = "The ferries stayed at the quay. “Oster shut the port on Monday.”"
-    assert refused(_article(body), key_points=[{"evidence": [passage]}]) == []
+    said: dict[str, str] = {}
+    if passage.startswith("“"):  # a quotation is its speaker's words (REPORT-reader17 finding 1)
+        body = "“The ferries stayed at the quay,” Quill said. “Oster shut the port on Monday.”"
+        said = {"attribution": "Quill said"}
+    assert refused(_article(body), key_points=[{"evidence": [passage], **said}]) == []
 
 
 TAKEN_BACK_AFTER = (
