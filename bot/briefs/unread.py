@@ -707,6 +707,35 @@ def unmarked_sources(sentence: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
+_RENAMED_RUN = (
+    4  # words of a noun phrase before its determiner: "a shipyard in the north", "his Vestan counterpart"
+)
+_POSSESSIVE_DETERMINERS: Final = _DETERMINERS | frozenset({"our", "my", "your", "that", "another"})
+
+
+def _outlet(name: str) -> bool:
+    """Whether `name` is a publication's: a news agency's, or ending on an outlet's word ("Vesta Herald")."""
+    words = name.rstrip(".").split()
+    return bool(words) and (
+        name.rstrip(".") in vocabulary.NEWS_AGENCY_NAMES or words[-1].casefold() in vocabulary.OUTLET_WORDS
+    )
+
+
+def _renamed(sentence: str, end: int) -> bool:
+    """Whether the words of `sentence` ending just before `end` (at the comma's word) are a noun phrase a
+    determiner or a possessive opens ("its neighbour", "his Vestan counterpart", "a shipyard in the north",
+    "Vesta's neighbour"), which a name after the comma renames (REPORT-reader17 finding 2), not a claim closed
+    by who says so ("$9 million, Vesta Herald."). A verb or a comma on the way back ends the phrase."""
+    for word in reversed(sentence[:end].split()[-_RENAMED_RUN:]):
+        bare = word.strip("\"'()“”‘’").casefold()
+        if bare in _POSSESSIVE_DETERMINERS or bare.endswith(("'s", "’s", "s'", "s’")):
+            return True
+        classes = lexicon.word_classes(bare)
+        if word.endswith((",", ";", ":")) or not bare or (classes and classes <= {"VERB", "AUX"}):
+            return False
+    return False
+
+
 def _source_phrase(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     core = match["core"]
@@ -720,8 +749,10 @@ def _source_phrase(match: re.Match[str]) -> bool:
             return False
         return groups["preposition"].casefold() != "in" or groups["noun"] in vocabulary.VIEW_NOUNS
     if "before" in groups:
-        return not groups["before"][:1].isupper() and not all(
-            w.casefold() in vocabulary.RELATIVE_TIME_WORDS for w in core.rstrip(".").split()
+        return (
+            not groups["before"][:1].isupper()
+            and not all(w.casefold() in vocabulary.RELATIVE_TIME_WORDS for w in core.rstrip(".").split())
+            and (_outlet(core) or not _renamed(match.string, match.start("before")))
         )
     if "noun" in groups:
         return groups["noun"] not in vocabulary.PLAIN_OPENING_NOUNS

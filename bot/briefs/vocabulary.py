@@ -1347,6 +1347,14 @@ SAME_PERSON_WORDS: Final[frozenset[str]] = frozenset(
 NEWS_AGENCY_NAMES: Final[frozenset[str]] = frozenset(
     {"Reuters", "Bloomberg", "Interfax", "Xinhua", "Yonhap", "Kyodo", "Anadolu", "Axios", "Politico", "Ynet"}
 )
+# Last words of a publication's name ("Vesta Herald", "Oster Times"): a name closing a claim after a comma is
+# who says so when it is one of NEWS_AGENCY_NAMES or ends on one of these, even after a noun phrase it could
+# otherwise rename ("… to its neighbour, Estria." is an apposition: `bot.briefs.unread.unmarked_sources`).
+OUTLET_WORDS: Final[frozenset[str]] = frozenset(
+    {"herald", "times", "post", "news", "press", "gazette", "tribune", "journal", "telegraph", "chronicle"}
+    | {"daily", "radio", "television", "tv", "agency", "wire", "observer", "courier", "guardian", "review"}
+    | {"bulletin", "dispatch", "monitor", "magazine", "weekly", "broadcasting", "media"}
+)
 # Nouns after a one-word name's possessive that make it a place's or a state's, not a person's ("Estria's
 # port", "Vesta's army"), beside PLACE_NAME_WORDS, ORGANISATION_WORDS and STATE_ORGAN_NOUNS.
 PLACE_OWNED_NOUNS: Final[frozenset[str]] = frozenset(
