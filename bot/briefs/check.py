@@ -122,6 +122,7 @@ from bot.briefs.vocabulary import (
     CREDIT_WORDS,
     CUT_ENDINGS,
     DECIDING_STATUSES,
+    DEMONSTRATIVES,
     DEMONYM_ENDINGS,
     DENIAL_WORDS,
     DENYING_WORDS,
@@ -2121,6 +2122,28 @@ def pronoun_subject(sentence: str) -> str | None:
     return word if word.casefold() in SPEAKING_PRONOUNS else None
 
 
+def opening_pronoun(text: str) -> str | None:
+    """The pronoun (PRONOUNS) `text` opens with, as written, or None; a demonstrative before a noun or an
+    adjective opens a noun phrase, not a pronoun ("This money will …", "These cranes …"; not "This is …", "This
+    means …": a modal, an auxiliary or, after "this" or "that", a verb's -s form follows the pronoun)."""
+    words = normalise(text).split()
+    first = words[0].strip(_PUNCTUATION) if words else ""
+    if first.casefold() not in PRONOUNS:
+        return None
+    if first.casefold() in DEMONSTRATIVES and len(words) > 1:
+        after = words[1].strip(_PUNCTUATION)
+        classes = lexicon.word_classes(after)
+        agrees = first.casefold() in ("this", "that") and after.endswith("s") and "VERB" in classes
+        if after[:1].isupper() or (
+            classes & {"NOUN", "ADJ"}
+            and not classes & {"AUX"}
+            and after.casefold() not in MODAL_WORDS
+            and not agrees
+        ):
+            return None
+    return first
+
+
 @dataclass(frozen=True)
 class _Referent:
     """Whom a pronoun stands for (`name`), or the people it could equally stand for (`could_be`), with those of
@@ -3123,13 +3146,10 @@ class _Checker:
             return
         shown = list(proof.passages)
         for index, place in enumerate(located):
-            words = place.passage.split()
-            pronoun = words[0].strip(_PUNCTUATION) if words else ""
-            if index == 0 or pronoun.casefold() not in PRONOUNS:  # a lead never opens with one (`_lead`)
+            pronoun = opening_pronoun(place.passage) or ""
+            if index == 0 or not pronoun:  # a lead never opens with one (`_lead`)
                 continue
-            paragraph = place.paragraph
-            before = [s for s in paragraph.sentences if s.end <= place.start]
-            sentence = before[-1].text if before else ""
+            sentence = self._sentence_before(place)
             referent = self._pronoun_referent(pronoun, sentence, self._speakers(""))
             if referent.name is None:
                 yield Problem(
@@ -3468,9 +3488,9 @@ class _Checker:
         subject is a pronoun for someone named before ("He can be seen in a video posted to the Twitter
         account of … Lloyd Austin": "He" is Mezushan), and not one that does not name them at all."""
         lead = normalise(person.evidence[0])
-        first = lead.split()[0].strip(_PUNCTUATION) if lead.split() else ""
+        first = opening_pronoun(lead) or ""
         surname = normalise(person.name).split()[-1]
-        if first.casefold() in PRONOUNS:
+        if first:
             yield Problem(
                 f"{where}.evidence[0]",
                 f"leads the entry with “{' '.join(lead.split()[:8])} …”, whose subject “{first}” stands for "

@@ -25,6 +25,7 @@ from bot.briefs.check import (
     cut_mid_clause,
     governing_attribution,
     hedge_markers,
+    opening_pronoun,
     pronoun_subject,
     read_status,
     undated_saying,
@@ -38,7 +39,6 @@ from bot.briefs.vocabulary import (
     CREDIT_STAFF_WORDS,
     EVENT_PHRASE_STOPS,
     PERSON_TITLES,
-    PRONOUNS,
     RELATIVE_TIME_WORDS,
     STATUS_VERBS,
     TITLE_AND,
@@ -414,7 +414,7 @@ def _sentence_candidates(item: _Sentence) -> None:
     # a sentence whose subject is a pronoun ("He can be seen … the Twitter account of … Lloyd Austin") is about
     # someone named before it: a key point is shown alone, so it is offered with the sentence before, which names
     # them (`check`), and none when it opens its paragraph; it cannot lead an entry about the people it names
-    about_someone_else = text.split()[0].strip(".,;:“”\"'’()").casefold() in PRONOUNS
+    about_someone_else = opening_pronoun(text) is not None
     if pronoun_subject(text) is None:
         item.items.append(Candidate("key_points", (*said, *evidence)))
     else:

@@ -1023,6 +1023,10 @@ PRONOUNS: Final[tuple[str, ...]] = (
     "those",
 )
 
+# Pronouns that are determiners before a noun ("This money will …", "These cranes …", REPORT-reader17 finding 6):
+# there they stand for no one (`bot.briefs.check.opening_pronoun`).
+DEMONSTRATIVES: Final[frozenset[str]] = frozenset({"this", "that", "these", "those"})
+
 # Words that point back to something told before ("Ukraine also asked Israel …"): a heading holding one
 # says "also" of what it does not show.
 POINTING_BACK: Final[tuple[str, ...]] = ("also", "too", "again", "as well", "likewise", "another")
