@@ -2606,6 +2606,15 @@ class _Checker:
                 f"publication's name (“{' '.join(words[:-1])}”)",
             )
             return
+        reporter, comma, publication = normalise(publisher).partition(",")
+        if comma and publication.strip() and any(_names_its_makers(p.sentence_text) for p in located):
+            yield Problem(
+                "source.publisher",
+                f"“{publisher}” names the byline's reporter (“{reporter.strip()}”) with the publication: a "
+                f"publisher is the organisation; give “{publication.strip()}”, and the reporter as a byline "
+                "under [[credits]]",
+            )
+            return
         wanted = normalise(publisher)
         credits: list[str] = []
         for place in located:
@@ -2667,6 +2676,13 @@ class _Checker:
                         f"“{value}” does not stand {told} the “/” of “{credit.as_written}”: a credit names who "
                         "took it before the “/” and the organisation after it",
                     )
+        name, comma, organisation = normalise(credit.name).partition(",")
+        if credit.kind == "byline" and comma and organisation.strip():
+            yield Problem(
+                f"{where}.name",
+                f"“{credit.name}” names the reporter and, after the comma, the organisation: give name = "
+                f"“{name.strip()}” and organisation = “{organisation.strip()}”",
+            )
         if not any(find_words(word, line, ignore_case=True) for word in CREDIT_WORDS[credit.kind]):
             yield Problem(
                 f"{where}.kind", f"a {credit.kind} credit says so: “{'”, “'.join(CREDIT_WORDS[credit.kind])}”"

@@ -350,7 +350,10 @@ def _credit(text: str) -> tuple[CreditKind, str, str | None, str] | None:
         return kind, name.strip() or PLACEHOLDER, organisation.strip() or None, as_written
     words = _words(text)
     if words and words[0].text == "By" and len(words) <= 8 and all(w.capitalised for w in words[1:]):
-        return "byline", text[words[1].start :].rstrip(".") if len(words) > 1 else PLACEHOLDER, None, text
+        credited = text[words[1].start :].rstrip(".") if len(words) > 1 else PLACEHOLDER
+        # "By Lena Marsh, Vesta Herald": the reporter, then the publication (REPORT-reader17 finding 7)
+        name, _, organisation = credited.partition(",")
+        return "byline", name.strip() or PLACEHOLDER, organisation.strip() or None, text
     return None
 
 
