@@ -1452,7 +1452,8 @@ def _doubting_sentence(
     unread = [
         w
         for w in undoing_words(text, 0)
-        if _object_points_back(w, text, items) and (giving or not _done_by_item(w, read, items))
+        if _object_points_back(w, text, items, passive=not giving)
+        and (giving or not _done_by_item(w, read, items))
     ]
     if unread:
         _log.info("unread words in a sentence after a fact (PLAIN_VERBS may need them): %s", unread)
@@ -1464,10 +1465,12 @@ def _doubting_sentence(
     return None
 
 
-def _object_points_back(verb: str, text: str, items: Sequence[str]) -> bool:
+def _object_points_back(verb: str, text: str, items: Sequence[str], *, passive: bool = False) -> bool:
     """Whether `verb` of `text` has an object within three words after it that points back to the giving: a
     pointing pronoun ("believes it"; "that" only closing its clause, not opening one) or a determiner and a word
-    of an item or a noun of the giving ("questioned the report")."""
+    of an item or a noun of the giving ("questioned the report"); with `passive` (an event's), also a passive
+    whose subject points back ("The talks were later scuppered."); a giving's own passives are read by sense
+    ("The fuel was seized.", not "The fuel was kept in reserve.")."""
     words = [lexicon.bare(w).casefold() for w in text.split()]
     nouns = {*_item_words(items), *_BACK_NOUNS}
     for at in (i for i, w in enumerate(words) if w == lexicon.bare(verb).casefold()):
@@ -1476,6 +1479,18 @@ def _object_points_back(verb: str, text: str, items: Sequence[str]) -> bool:
             if w in POINTING_PRONOUNS and (w != "that" or i + 1 == len(after) or at + i + 2 >= len(words)):
                 return True
             if i > 0 and after[i - 1] in _BACK_DETERMINERS and w in nouns:
+                return True
+        # a passive's subject is what the verb is done to ("The talks were later scuppered.")
+        auxiliary = at - 1 if passive else 0
+        while auxiliary > 0 and (
+            words[auxiliary] in VERB_ADVERBS or words[auxiliary] in {"later", "then", "since"}
+        ):
+            auxiliary -= 1
+        if auxiliary > 0 and words[auxiliary] in PASSIVE_AUXILIARIES:
+            subject = words[:auxiliary]
+            if any(w in POINTING_PRONOUNS for w in subject) or any(
+                i > 0 and subject[i - 1] in _BACK_DETERMINERS and w in nouns for i, w in enumerate(subject)
+            ):
                 return True
     return False
 
@@ -3952,9 +3967,13 @@ class _Checker:
                 yield from self._value(f"{where}.{field}", getattr(deal, field), texts)
             return
         what = f"the clause of “{deal.status_as_written}” (“{shown[0]}”)"
+        of_another = False
         for field in ("when", "how", "where"):
-            yield from self._of_the_verb(f"{where}.{field}", getattr(deal, field), clauses, verb, deal)
-        yield from self._time_of_another(f"{where}.when", deal, clauses, verb)
+            for problem in self._of_the_verb(f"{where}.{field}", getattr(deal, field), clauses, verb, deal):
+                of_another = of_another or field == "when"
+                yield problem
+        if not of_another:  # one fault told once: the time is already another verb's
+            yield from self._time_of_another(f"{where}.when", deal, clauses, verb)
         times = [time for at in clauses for time in _time_setting(at)]
         yield from self._value(
             f"{where}.when",

@@ -35,7 +35,7 @@ def test_the_readers_loan_with_its_purpose_and_a_relative_clause_passes() -> Non
         "Vesta has lent Estria $90 million to rebuild the ferry harbour at Port Mirren, which a storm wrecked two "
         "weeks ago, the Estrian finance ministry said on Tuesday."
     )
-    assert _loan(said, "has lent", "Vesta", attribution="the Estrian finance ministry said") == []
+    assert _loan(said, "has lent", "Vesta", attribution="the Estrian finance ministry said on Tuesday") == []
 
 
 @pytest.mark.parametrize(
